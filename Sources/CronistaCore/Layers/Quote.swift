@@ -1,0 +1,39 @@
+/// Content the text attributes to a source that said or wrote it (see `spec/quote-guidelines.md`).
+public struct Quote: Hashable, Sendable {
+    public enum Kind: UInt8, Hashable, Sendable {
+        case direct, indirect, mixed
+        public var label: String {
+            switch self {
+            case .direct: "direct"
+            case .indirect: "indirect"
+            case .mixed: "mixed"
+            }
+        }
+    }
+
+    /// Who the quote is attributed to.
+    public struct Speaker: Hashable, Sendable {
+        /// Index into ``Document/entities``, or `nil` when the source is not an entity.
+        public var entity: Int?
+        /// The mention the attribution rests on.
+        public var range: TextRange
+
+        public init(entity: Int?, range: TextRange) {
+            self.entity = entity
+            self.range = range
+        }
+    }
+
+    public var kind: Kind
+    /// The quoted content only: no quotation marks, no cue, no complementiser.
+    public var content: TextRange
+    public var cue: TextRange?
+    public var speaker: Speaker?
+
+    public init(kind: Kind, content: TextRange, cue: TextRange? = nil, speaker: Speaker? = nil) {
+        self.kind = kind
+        self.content = content
+        self.cue = cue
+        self.speaker = speaker
+    }
+}

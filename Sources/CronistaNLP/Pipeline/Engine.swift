@@ -1,0 +1,35 @@
+public import CronistaCore
+
+/// The standard analysis pipeline with its shared, read-only resources (model, lexicons, KB),
+/// loaded once and used by every document, from every thread.
+public struct Engine: Sendable {
+    /// Where the engine's resources come from; `nil` means the embedded defaults.
+    public struct Options: Sendable {
+        public var nerModelPath: String?
+        public init(nerModelPath: String? = nil) {
+            self.nerModelPath = nerModelPath
+        }
+    }
+
+    public let pipeline: Pipeline
+
+    public init(options: Options = Options()) throws {
+        var components: [any PipelineComponent] = [TextLayerComponent()]
+        components.append(NameMentionComponent())
+        components.append(SurfaceClusteringComponent())
+        pipeline = try Pipeline(components)
+    }
+
+    public func analyze(_ input: DocumentInput) throws -> Document {
+        try pipeline.analyze(id: input.id, text: input.text, metadata: input.metadata)
+    }
+}
+
+/// PLACEHOLDER until the NER model lands: assigns an empty mention layer.
+public struct NameMentionComponent: PipelineComponent {
+    public let name = "ner"
+    public let requires: AnnotationLayers = [.tokens, .sentences]
+    public let assigns: AnnotationLayers = [.mentions]
+    public init() {}
+    public func process(_ document: inout Document) throws { document.mentions = [] }
+}

@@ -1,0 +1,85 @@
+import CronistaCore
+
+/// Renders a document for a person at a terminal: numbered sentences with entity mentions and
+/// quotes marked, then the entity and quote lists. ANSI colour only when writing to a TTY.
+struct PrettyPrinter {
+    let colour: Bool
+
+    private func paint(_ s: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+
+    private func typeColour(_ t: EntityType) -> String {
+        switch t {
+        case .person: "1;36"
+        case .organization: "1;35"
+        case .location: "1;32"
+        }
+    }
+
+    func render(_ doc: Document) -> String {
+        var out = paint("# \(doc.id)", "1") + "  (\(doc.language), \(doc.sentences.count) sentences, \(doc.entities.count) entities, \(doc.quotes.count) quotes)\n"
+        // Marks to insert: at UTF-8 offsets, opening or closing.
+        var entityOf = [Int](repeating: -1, count: doc.mentions.count)
+        for (e, ent) in doc.entities.enumerated() { for m in ent.mentions { entityOf[m] = e } }
+        for (si, s) in doc.sentences.enumerated() {
+            var line = ""
+            var pos = s.range.startUTF8
+            let mentions = doc.mentions.enumerated().filter { s.range.contains($0.element.range) }
+            var inQuote = doc.quotes.contains { $0.content.startUTF8 < s.range.startUTF8 && $0.content.endUTF8 > s.range.startUTF8 }
+            var boundaries: [(UInt32, String)] = []
+            for (i, m) in mentions {
+                let tag = entityOf[i] >= 0 ? "e\(entityOf[i] + 1)" : m.type.label
+                boundaries.append((m.range.startUTF8, colour ? "\u{1B}[\(typeColour(m.type))m" : "["))
+                boundaries.append((m.range.endUTF8, colour ? "\u{1B}[0m" + (inQuote ? "\u{1B}[4m" : "") + paint("₍\(tag)₎", "2") : "|\(m.type.label) \(tag)]"))
+            }
+            for q in doc.quotes {
+                if s.range.startUTF8 <= q.content.startUTF8 && q.content.startUTF8 < s.range.endUTF8 {
+                    boundaries.append((q.content.startUTF8, colour ? "\u{1B}[4m" : "⟦"))
+                }
+                if s.range.startUTF8 < q.content.endUTF8 && q.content.endUTF8 <= s.range.endUTF8 {
+                    boundaries.append((q.content.endUTF8, colour ? "\u{1B}[24m" : "⟧"))
+                }
+            }
+            boundaries.sort { $0.0 < $1.0 }
+            for (off, mark) in boundaries where off >= pos {
+                line += doc.text(in: TextRange(startUTF8: pos, endUTF8: off))
+                line += mark
+                if mark == "\u{1B}[4m" || mark == "⟦" { inQuote = true }
+                if mark == "\u{1B}[24m" || mark == "⟧" { inQuote = false }
+                pos = off
+            }
+            line += doc.text(in: TextRange(startUTF8: pos, endUTF8: s.range.endUTF8))
+            if colour { line += "\u{1B}[0m" }
+            out += paint(String(format2(si + 1)), "2") + " " + line.replacingNewlines() + "\n"
+        }
+        if !doc.entities.isEmpty {
+            out += paint("\nEntities", "1") + "\n"
+            for (i, e) in doc.entities.enumerated() {
+                let kb = e.kb ?? "—"
+                let forms = e.mentions.map { String(doc.text(in: doc.mentions[$0].range)) }
+                out += "  e\(i + 1)  " + paint(e.type.label, typeColour(e.type)) + "  \(e.name)  [\(kb)]  ×\(e.mentions.count): \(forms.joined(separator: " · "))\n"
+            }
+        }
+        if !doc.quotes.isEmpty {
+            out += paint("\nQuotes", "1") + "\n"
+            for (i, q) in doc.quotes.enumerated() {
+                var who = "(no speaker)"
+                if let s = q.speaker {
+                    who = s.entity.map { doc.entities[$0].name } ?? String(doc.text(in: s.range))
+                }
+                let cue = q.cue.map { " — \(doc.text(in: $0))" } ?? ""
+                out += "  q\(i + 1)  \(paint(who, "1;36"))\(cue) (\(q.kind.label)): «\(doc.text(in: q.content).replacingNewlines())»\n"
+            }
+        }
+        return out + "\n"
+    }
+
+    private func format2(_ n: Int) -> String { n < 10 ? " \(n)" : "\(n)" }
+}
+
+extension StringProtocol {
+    func replacingNewlines() -> String {
+        String(self.map { $0 == "\n" || $0 == "\r\n" ? " " : $0 })
+    }
+}
