@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The data model: no dependencies at all.
@@ -26,17 +28,43 @@ let package = Package(
             dependencies: ["CronistaCore"],
             swiftSettings: swiftSettings
         ),
+        // Storage: the DocumentStore protocol and query types (no dependencies but the model),
+        // and its two backends: an embedded SQLite file (GRDB) and PostgreSQL (postgres-nio).
+        .target(name: "CronistaStorage", dependencies: ["CronistaCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "CronistaStorageSQLite",
+            dependencies: ["CronistaStorage", "CronistaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CronistaStoragePostgres",
+            dependencies: ["CronistaStorage", "CronistaCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "CronistaTestSupport", dependencies: ["CronistaCore", "CronistaNLP"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "cronista",
             dependencies: [
                 "CronistaCore", "CronistaNLP",
+                "CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CronistaCoreTests", dependencies: ["CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CronistaNLPTests", dependencies: ["CronistaNLP", "CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
+        // Store benchmark (not a test): ingest throughput and search latency, numbers on stdout.
+        .executableTarget(
+            name: "cronista-bench-store",
+            dependencies: ["CronistaCore", "CronistaNLP", "CronistaStorage", "CronistaStorageSQLite"],
+            path: "Sources/CronistaStoreBench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CronistaStorageTests",
+            dependencies: ["CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres", "CronistaNLP", "CronistaCore", "CronistaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CronistaCLITests", dependencies: ["CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,71 @@
+public import CronistaCore
+
+/// Where analysed documents are kept and searched: one SQLite file by default, PostgreSQL when
+/// one machine is not enough. Every backend passes the same contract suite
+/// (`Tests/CronistaStorageTests/StoreContract.swift`).
+///
+/// Offsets in results are Unicode code points into the original text, the unit of the JSON
+/// contract (`spec/analysis-format.md`), so a hit can be checked with `text[start:end]`.
+public protocol DocumentStore: Sendable {
+    /// Stores a batch in **one transaction**: either every new document of the batch is stored, or,
+    /// when anything fails, none is and the error is thrown. A document whose id or content hash is
+    /// already stored (or appears earlier in the batch) is skipped and counted, never doubled.
+    func store(_ batch: [StorableDocument]) async throws -> StoreResult
+
+    func contains(id: String) async throws -> Bool
+    func contains(hash: String) async throws -> Bool
+    /// Which of these ids and content hashes are already stored (one round trip for a batch).
+    func existing(ids: [String], hashes: [String]) async throws -> ExistingKeys
+
+    /// Quotes matching every filter of the query, newest documents first.
+    func quotes(_ query: QuoteQuery) async throws -> [QuoteHit]
+    /// Entities whose name, name word, alias or KB id matches, with how often they are mentioned.
+    func entities(named name: String, limit: Int) async throws -> [EntityHit]
+    /// Documents that mention every one of the given entities (names, aliases or KB ids).
+    func documents(mentioningAll entities: [String], limit: Int) async throws -> [DocumentHit]
+    /// The analysis JSON of one document exactly as `Document.analysisJSON()` wrote it.
+    func analysisJSON(documentID: String) async throws -> String?
+    /// How many rows each table holds.
+    func statistics() async throws -> StoreStatistics
+
+    /// Releases connections; the store must not be used afterwards.
+    func close() async throws
+}
+
+/// What a ``DocumentStore/store(_:)`` call did.
+public struct StoreResult: Hashable, Sendable {
+    public var stored: [String] = []
+    /// Ids of documents skipped because the same id or the same content hash was already stored.
+    public var skipped: [String] = []
+    public init(stored: [String] = [], skipped: [String] = []) {
+        self.stored = stored
+        self.skipped = skipped
+    }
+}
+
+/// The ids and content hashes, among those asked about, that a store already holds.
+public struct ExistingKeys: Hashable, Sendable {
+    public var ids: Set<String> = []
+    public var hashes: Set<String> = []
+    public init(ids: Set<String> = [], hashes: Set<String> = []) {
+        self.ids = ids
+        self.hashes = hashes
+    }
+}
+
+/// Row counts of a store.
+public struct StoreStatistics: Hashable, Sendable, CustomStringConvertible {
+    public var documents = 0
+    public var entities = 0
+    public var mentions = 0
+    public var quotes = 0
+    public init(documents: Int = 0, entities: Int = 0, mentions: Int = 0, quotes: Int = 0) {
+        self.documents = documents
+        self.entities = entities
+        self.mentions = mentions
+        self.quotes = quotes
+    }
+    public var description: String {
+        "\(documents) documents, \(entities) entities, \(mentions) mentions, \(quotes) quotes"
+    }
+}

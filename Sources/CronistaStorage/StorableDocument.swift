@@ -1,0 +1,161 @@
+public import CronistaCore
+
+/// A document flattened into the rows every backend stores, with offsets already converted to
+/// code points (the JSON contract unit) and name keys already folded, so that backends only copy.
+///
+/// Built from an analysed ``Document`` and the analysis JSON that `Document.analysisJSON()` wrote
+/// (kept verbatim, so `cronista show` prints exactly what `cronista analyze` printed).
+public struct StorableDocument: Sendable {
+    public struct EntityRow: Hashable, Sendable {
+        /// Index in the document's entity list (`e1` is ordinal 0).
+        public var ordinal: Int
+        public var type: String
+        public var name: String
+        public var nameKey: String
+        public var kb: String?
+        public var mentionCount: Int
+    }
+
+    public struct MentionRow: Hashable, Sendable {
+        public var ordinal: Int
+        /// The entity the mention belongs to, if any.
+        public var entity: Int?
+        public var span: ScalarSpan
+        public var type: String
+        public var form: String
+    }
+
+    public struct QuoteRow: Hashable, Sendable {
+        /// Index in the document's quote list (`q1` is ordinal 0).
+        public var ordinal: Int
+        public var kind: String
+        public var content: ScalarSpan
+        public var cue: ScalarSpan?
+        public var speakerEntity: Int?
+        public var speaker: ScalarSpan?
+        /// Folded speaker text, for speakers that are not entities ("una fonte").
+        public var speakerKey: String?
+        public var sentenceStartScalar: Int
+        public var sentenceEndScalar: Int
+    }
+
+    /// A folded key under which an entity can be found: its name, each word of it, each name form
+    /// used in the document, and its KB id.
+    public struct AliasRow: Hashable, Sendable {
+        public var entity: Int
+        public var key: String
+    }
+
+    public var id: String
+    public var text: String
+    /// SHA-256 of the text's UTF-8 bytes, hex.
+    public var contentHash: String
+    public var language: String
+    public var title: String?
+    public var published: String?
+    public var source: String?
+    public var url: String?
+    /// The analysis JSON, one line of the output contract.
+    public var analysisJSON: String
+    /// The events layer as JSON (`[]` until the event extractor fills it).
+    public var eventsJSON: String = "[]"
+    public var entities: [EntityRow] = []
+    public var mentions: [MentionRow] = []
+    public var quotes: [QuoteRow] = []
+    public var aliases: [AliasRow] = []
+
+    /// - Throws: ``StoreError`` (`invalid-document`) when the document breaks an invariant
+    ///   (a span outside the text, an index to a missing entity): such a document is not stored.
+    public init(document doc: Document, analysisJSON: [UInt8]) throws {
+        let violations = doc.invariantViolations()
+        if let first = violations.first {
+            throw StoreError(.invalidDocument, "\(violations.count) invariant violation(s), first: \(first)", documentID: doc.id)
+        }
+        for (i, m) in doc.entities.enumerated() where m.mentions.contains(where: { $0 < 0 || $0 >= doc.mentions.count }) {
+            throw StoreError(.invalidDocument, "entity \(i) points at a missing mention", documentID: doc.id)
+        }
+        id = doc.id
+        text = doc.text
+        contentHash = Self.contentHash(of: doc.text)
+        language = doc.language
+        title = doc.metadata.title
+        published = doc.metadata.published
+        source = doc.metadata.source
+        url = doc.metadata.url
+        self.analysisJSON = String(decoding: analysisJSON, as: UTF8.self)
+
+        let index = OffsetIndex(doc.text)
+        func span(_ r: TextRange) -> ScalarSpan {
+            ScalarSpan(startScalar: index.scalarOffset(utf8: r.startUTF8), endScalar: index.scalarOffset(utf8: r.endUTF8), text: String(doc.text(in: r)))
+        }
+
+        var entityOfMention = [Int?](repeating: nil, count: doc.mentions.count)
+        for (e, entity) in doc.entities.enumerated() {
+            for m in entity.mentions where entityOfMention[m] == nil { entityOfMention[m] = e }
+        }
+        mentions.reserveCapacity(doc.mentions.count)
+        for (i, m) in doc.mentions.enumerated() {
+            mentions.append(MentionRow(ordinal: i, entity: entityOfMention[i], span: span(m.range), type: m.type.label, form: m.form.label))
+        }
+
+        var aliasSet = Set<AliasRow>()
+        func addAliases(_ e: Int, _ s: some StringProtocol) {
+            let key = TextFolding.fold(s)
+            guard !key.isEmpty else { return }
+            aliasSet.insert(AliasRow(entity: e, key: key))
+            for w in TextFolding.words(key) where w.count >= 2 { aliasSet.insert(AliasRow(entity: e, key: String(w))) }
+        }
+        entities.reserveCapacity(doc.entities.count)
+        for (e, entity) in doc.entities.enumerated() {
+            let key = TextFolding.fold(entity.name)
+            entities.append(EntityRow(ordinal: e, type: entity.type.label, name: entity.name, nameKey: key, kb: entity.kb, mentionCount: entity.mentions.count))
+            addAliases(e, entity.name)
+            if let kb = entity.kb, !kb.isEmpty { aliasSet.insert(AliasRow(entity: e, key: kb.lowercased())) }
+            for m in entity.mentions where doc.mentions[m].form == .name {
+                addAliases(e, mentions[m].span.text)
+            }
+        }
+        aliases = aliasSet.sorted { ($0.entity, $0.key) < ($1.entity, $1.key) }
+
+        quotes.reserveCapacity(doc.quotes.count)
+        for (i, q) in doc.quotes.enumerated() {
+            // The sentences the quote, its cue and its speaker touch.
+            var lo = q.content.startUTF8, hi = q.content.endUTF8
+            if let c = q.cue { lo = min(lo, c.startUTF8); hi = max(hi, c.endUTF8) }
+            if let s = q.speaker { lo = min(lo, s.range.startUTF8); hi = max(hi, s.range.endUTF8) }
+            var sLo = lo, sHi = hi
+            for s in doc.sentences where s.range.endUTF8 > lo && s.range.startUTF8 < max(hi, lo + 1) {
+                sLo = min(sLo, s.range.startUTF8)
+                sHi = max(sHi, s.range.endUTF8)
+            }
+            var speakerKey: String?
+            if let s = q.speaker, s.entity == nil { speakerKey = TextFolding.fold(doc.text(in: s.range)) }
+            quotes.append(QuoteRow(
+                ordinal: i, kind: q.kind.label, content: span(q.content), cue: q.cue.map(span),
+                speakerEntity: q.speaker?.entity, speaker: q.speaker.map { span($0.range) }, speakerKey: speakerKey,
+                sentenceStartScalar: index.scalarOffset(utf8: sLo), sentenceEndScalar: index.scalarOffset(utf8: sHi)))
+        }
+    }
+
+    /// The content hash the store deduplicates on: SHA-256 of the text's UTF-8 bytes.
+    public static func contentHash(of text: String) -> String { SHA256.hex(text.utf8) }
+}
+
+extension StorableDocument {
+    /// The key a search term is looked up under (see ``AliasRow``).
+    public static func searchKey(_ term: String) -> String {
+        let t = term.trimmingPrefixAndSuffixSpaces()
+        // KB ids are kept as they are, lower-cased (Q2866 → q2866).
+        if let f = t.first, f == "Q" || f == "q", t.dropFirst().allSatisfy(\.isNumber), t.count > 1 { return t.lowercased() }
+        return TextFolding.fold(t)
+    }
+}
+
+extension String {
+    func trimmingPrefixAndSuffixSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

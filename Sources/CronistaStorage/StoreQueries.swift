@@ -1,0 +1,107 @@
+/// A span in **code points** (Unicode scalars) into a document's original text, with its text.
+public struct ScalarSpan: Hashable, Sendable {
+    public var startScalar: Int
+    public var endScalar: Int
+    public var text: String
+    public init(startScalar: Int, endScalar: Int, text: String) {
+        self.startScalar = startScalar
+        self.endScalar = endScalar
+        self.text = text
+    }
+}
+
+/// Filters for ``DocumentStore/quotes(_:)``; every filter that is set must hold.
+public struct QuoteQuery: Hashable, Sendable {
+    /// The speaker's name, one word of it, an alias (another name form used in the document) or
+    /// its KB id; case- and accent-insensitive.
+    public var speaker: String?
+    /// Words that must occur in the quoted content (full-text search, stemmed where the backend can).
+    public var words: String?
+    /// Earliest `published` date, `YYYY-MM-DD`, inclusive.
+    public var from: String?
+    /// Latest `published` date, `YYYY-MM-DD`, inclusive.
+    public var to: String?
+    /// The document's `source`, case-insensitive.
+    public var source: String?
+    public var limit: Int
+
+    public init(speaker: String? = nil, words: String? = nil, from: String? = nil, to: String? = nil, source: String? = nil, limit: Int = 100) {
+        self.speaker = speaker
+        self.words = words
+        self.from = from
+        self.to = to
+        self.source = source
+        self.limit = limit
+    }
+}
+
+/// One stored quote and where it rests: offsets in code points into its document's text.
+public struct QuoteHit: Hashable, Sendable {
+    public var documentID: String
+    public var title: String?
+    public var published: String?
+    public var source: String?
+    /// The quote's id in the document's analysis (`q1`, `q2`, …).
+    public var quoteID: String
+    public var kind: String
+    public var content: ScalarSpan
+    public var cue: ScalarSpan?
+    public var speaker: ScalarSpan?
+    public var speakerName: String?
+    public var speakerKB: String?
+    /// The sentences the quote, its cue and its speaker lie in: the text a reader checks it against.
+    public var sentenceStartScalar: Int
+    public var sentenceEndScalar: Int
+
+    public init(documentID: String, title: String?, published: String?, source: String?, quoteID: String, kind: String,
+                content: ScalarSpan, cue: ScalarSpan?, speaker: ScalarSpan?, speakerName: String?, speakerKB: String?,
+                sentenceStartScalar: Int, sentenceEndScalar: Int) {
+        self.documentID = documentID
+        self.title = title
+        self.published = published
+        self.source = source
+        self.quoteID = quoteID
+        self.kind = kind
+        self.content = content
+        self.cue = cue
+        self.speaker = speaker
+        self.speakerName = speakerName
+        self.speakerKB = speakerKB
+        self.sentenceStartScalar = sentenceStartScalar
+        self.sentenceEndScalar = sentenceEndScalar
+    }
+}
+
+/// An entity across the store: one row per KB id (or per folded name when it has none) and type.
+public struct EntityHit: Hashable, Sendable {
+    public var name: String
+    public var type: String
+    public var kb: String?
+    /// Documents the entity occurs in.
+    public var documents: Int
+    /// Mentions of it over all documents (names, descriptions and pronouns).
+    public var mentions: Int
+    public init(name: String, type: String, kb: String?, documents: Int, mentions: Int) {
+        self.name = name
+        self.type = type
+        self.kb = kb
+        self.documents = documents
+        self.mentions = mentions
+    }
+}
+
+/// A stored document, as search results list it.
+public struct DocumentHit: Hashable, Sendable {
+    public var id: String
+    public var title: String?
+    public var published: String?
+    public var source: String?
+    public var language: String
+    public init(id: String, title: String?, published: String?, source: String?, language: String) {
+        self.id = id
+        self.title = title
+        self.published = published
+        self.source = source
+        self.language = language
+    }
+}

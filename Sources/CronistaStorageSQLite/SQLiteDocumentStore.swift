@@ -1,0 +1,230 @@
+public import CronistaStorage
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode (readers never wait for the writer), foreign
+/// keys and CHECK constraints on, FTS5 over quote text, one transaction per stored batch.
+public final class SQLiteDocumentStore: DocumentStore {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the store at `path` and applies pending migrations.
+    public init(path: String = StoreLocation.defaultSQLitePath) throws {
+        self.path = path
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // WAL without fsync at every commit: a crash loses at most the last batches, never consistency.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.connection, "cannot open \(path): \(error)", backend: "sqlite")
+        }
+    }
+
+    /// Names of the applied migrations, in order.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try SQLiteSchema.migrator.appliedMigrations(db) }
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    // MARK: Writing
+
+    public func store(_ batch: [StorableDocument]) async throws -> StoreResult {
+        do {
+            return try await pool.write { db in try Self.insert(batch, db) }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw StoreError(.query, "batch of \(batch.count) not stored (rolled back): \(error)", backend: "sqlite")
+        }
+    }
+
+    static func insert(_ batch: [StorableDocument], _ db: Database) throws -> StoreResult {
+        var result = StoreResult()
+        let insertDocument = try db.cachedStatement(sql: """
+            INSERT INTO document (id, content_hash, language, title, published, source, url, text, analysis, events)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        let insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (document_id, ordinal, type, name, name_key, kb, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let insertAlias = try db.cachedStatement(sql: "INSERT INTO entity_alias (document_id, entity_ordinal, key) VALUES (?, ?, ?)")
+        let insertMention = try db.cachedStatement(sql: "INSERT INTO mention (document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let insertQuote = try db.cachedStatement(sql: """
+            INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
+                               speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key,
+                               sentence_start_cp, sentence_end_cp)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for d in batch {
+            do {
+                try insertDocument.execute(arguments: [d.id, d.contentHash, d.language, d.title, d.published, d.source, d.url, d.text, d.analysisJSON, d.eventsJSON])
+                if db.changesCount == 0 {
+                    result.skipped.append(d.id)
+                    continue
+                }
+                for e in d.entities {
+                    try insertEntity.execute(arguments: [d.id, e.ordinal, e.type, e.name, e.nameKey, e.kb, e.mentionCount])
+                }
+                for a in d.aliases {
+                    try insertAlias.execute(arguments: [d.id, a.entity, a.key])
+                }
+                for m in d.mentions {
+                    try insertMention.execute(arguments: [d.id, m.ordinal, m.entity, m.span.startScalar, m.span.endScalar, m.span.text, m.type, m.form])
+                }
+                for q in d.quotes {
+                    try insertQuote.execute(arguments: [
+                        d.id, q.ordinal, q.kind, q.content.startScalar, q.content.endScalar, q.content.text,
+                        q.cue?.startScalar, q.cue?.endScalar, q.cue?.text,
+                        q.speakerEntity, q.speaker?.startScalar, q.speaker?.endScalar, q.speaker?.text, q.speakerKey,
+                        q.sentenceStartScalar, q.sentenceEndScalar,
+                    ])
+                }
+            } catch let e as DatabaseError {
+                throw StoreError(.query, "batch of \(batch.count) not stored (rolled back): \(e.message ?? "\(e)")", backend: "sqlite", documentID: d.id)
+            }
+            result.stored.append(d.id)
+        }
+        return result
+    }
+
+    // MARK: Reading
+
+    public func contains(id: String) async throws -> Bool {
+        try await read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)", arguments: [id]) ?? false }
+    }
+
+    public func contains(hash: String) async throws -> Bool {
+        try await read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE content_hash = ?)", arguments: [hash]) ?? false }
+    }
+
+    public func existing(ids: [String], hashes: [String]) async throws -> ExistingKeys {
+        if ids.isEmpty && hashes.isEmpty { return ExistingKeys() }
+        return try await read { db in
+            var out = ExistingKeys()
+            let byID = try db.cachedStatement(sql: "SELECT 1 FROM document WHERE id = ?")
+            for id in ids where try Bool.fetchOne(byID, arguments: [id]) != nil { out.ids.insert(id) }
+            let byHash = try db.cachedStatement(sql: "SELECT 1 FROM document WHERE content_hash = ?")
+            for h in hashes where try Bool.fetchOne(byHash, arguments: [h]) != nil { out.hashes.insert(h) }
+            return out
+        }
+    }
+
+    public func quotes(_ query: QuoteQuery) async throws -> [QuoteHit] {
+        var conditions: [String] = []
+        var args: [(any DatabaseValueConvertible)?] = []
+        if let s = query.speaker {
+            let key = StorableDocument.searchKey(s)
+            conditions.append("""
+                q.id IN (SELECT q2.id FROM entity_alias a JOIN quote q2
+                           ON q2.document_id = a.document_id AND q2.speaker_entity = a.entity_ordinal
+                         WHERE a.key = ?
+                         UNION ALL SELECT q3.id FROM quote q3 WHERE q3.speaker_key = ?)
+                """)
+            args += [key, key]
+        }
+        if let w = query.words, let match = Self.ftsQuery(w) {
+            conditions.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+            args.append(match)
+        }
+        if let f = query.from { conditions.append("d.published >= ?"); args.append(f) }
+        if let t = query.to { conditions.append("d.published <= ?"); args.append(t + "~") }
+        if let s = query.source { conditions.append("d.source = ? COLLATE NOCASE"); args.append(s) }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = """
+            SELECT q.document_id, d.title, d.published, d.source, q.ordinal, q.kind, q.start_cp, q.end_cp, q.text,
+                   q.cue_start_cp, q.cue_end_cp, q.cue_text, q.speaker_start_cp, q.speaker_end_cp, q.speaker_text,
+                   e.name, e.kb, q.sentence_start_cp, q.sentence_end_cp
+            FROM quote q
+            JOIN document d ON d.id = q.document_id
+            LEFT JOIN entity e ON e.document_id = q.document_id AND e.ordinal = q.speaker_entity
+            \(whereClause)
+            ORDER BY COALESCE(d.published, '') DESC, q.document_id, q.ordinal
+            LIMIT ?
+            """
+        args.append(max(0, query.limit))
+        let arguments = StatementArguments(args.map { $0?.databaseValue ?? .null })
+        return try await read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { r in
+                func span(_ a: Int, _ b: Int, _ t: Int) -> ScalarSpan? {
+                    guard let s: Int = r[a], let e: Int = r[b], let text: String = r[t] else { return nil }
+                    return ScalarSpan(startScalar: s, endScalar: e, text: text)
+                }
+                let ordinal: Int = r[4]
+                return QuoteHit(
+                    documentID: r[0], title: r[1], published: r[2], source: r[3], quoteID: "q\(ordinal + 1)", kind: r[5],
+                    content: span(6, 7, 8)!, cue: span(9, 10, 11), speaker: span(12, 13, 14),
+                    speakerName: r[15], speakerKB: r[16], sentenceStartScalar: r[17], sentenceEndScalar: r[18])
+            }
+        }
+    }
+
+    public func entities(named name: String, limit: Int) async throws -> [EntityHit] {
+        let key = StorableDocument.searchKey(name)
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT MAX(e.name), e.type, e.kb, COUNT(DISTINCT e.document_id), SUM(e.mention_count)
+                FROM entity e
+                WHERE (e.document_id, e.ordinal) IN (SELECT document_id, entity_ordinal FROM entity_alias WHERE key = ?)
+                GROUP BY e.type, COALESCE(e.kb, e.name_key)
+                ORDER BY SUM(e.mention_count) DESC, MAX(e.name)
+                LIMIT ?
+                """, arguments: [key, limit]).map { r in
+                EntityHit(name: r[0], type: r[1], kb: r[2], documents: r[3], mentions: r[4])
+            }
+        }
+    }
+
+    public func documents(mentioningAll names: [String], limit: Int) async throws -> [DocumentHit] {
+        let keys = names.map(StorableDocument.searchKey).filter { !$0.isEmpty }
+        guard !keys.isEmpty else { return [] }
+        let sub = keys.map { _ in "SELECT document_id FROM entity_alias WHERE key = ?" }.joined(separator: " INTERSECT ")
+        var args: [any DatabaseValueConvertible] = keys
+        args.append(limit)
+        let arguments = StatementArguments(args.map { $0.databaseValue })
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, title, published, source, language FROM document
+                WHERE id IN (\(sub))
+                ORDER BY COALESCE(published, '') DESC, id
+                LIMIT ?
+                """, arguments: arguments).map { r in
+                DocumentHit(id: r[0], title: r[1], published: r[2], source: r[3], language: r[4])
+            }
+        }
+    }
+
+    public func analysisJSON(documentID: String) async throws -> String? {
+        try await read { db in try String.fetchOne(db, sql: "SELECT analysis FROM document WHERE id = ?", arguments: [documentID]) }
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        try await read { db in
+            let r = try Row.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM entity),
+                       (SELECT COUNT(*) FROM mention), (SELECT COUNT(*) FROM quote)
+                """)!
+            return StoreStatistics(documents: r[0], entities: r[1], mentions: r[2], quotes: r[3])
+        }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw StoreError(.query, "\(error)", backend: "sqlite")
+        }
+    }
+
+    /// Words → an FTS5 query: each word quoted (no operator injection), all required.
+    static func ftsQuery(_ words: String) -> String? {
+        let terms = words.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { "\"\($0)\"" }
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
+    }
+}

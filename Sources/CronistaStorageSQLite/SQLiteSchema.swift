@@ -1,0 +1,102 @@
+import GRDB
+
+/// The SQLite schema as named, append-only migrations: never edit a registered migration, add one.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-documents-entities-mentions-quotes") { db in
+            try db.execute(sql: """
+                CREATE TABLE document (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
+                    content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+                    language TEXT NOT NULL,
+                    title TEXT,
+                    published TEXT,
+                    source TEXT,
+                    url TEXT,
+                    text TEXT NOT NULL,
+                    analysis TEXT NOT NULL CHECK (json_valid(analysis)),
+                    events TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(events)),
+                    stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                );
+                CREATE INDEX document_published ON document(published);
+                CREATE INDEX document_source ON document(source COLLATE NOCASE);
+
+                CREATE TABLE entity (
+                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                    type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL,
+                    kb TEXT,
+                    mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
+                    PRIMARY KEY (document_id, ordinal)
+                ) WITHOUT ROWID;
+                CREATE INDEX entity_kb ON entity(kb);
+
+                CREATE TABLE entity_alias (
+                    document_id TEXT NOT NULL,
+                    entity_ordinal INTEGER NOT NULL,
+                    key TEXT NOT NULL CHECK (length(key) > 0),
+                    PRIMARY KEY (key, document_id, entity_ordinal),
+                    FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX entity_alias_entity ON entity_alias(document_id, entity_ordinal);
+
+                CREATE TABLE mention (
+                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                    entity_ordinal INTEGER,
+                    start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                    end_cp INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
+                    form TEXT NOT NULL CHECK (form IN ('name', 'nominal', 'pronoun')),
+                    PRIMARY KEY (document_id, ordinal),
+                    CHECK (start_cp <= end_cp),
+                    FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX mention_entity ON mention(document_id, entity_ordinal);
+
+                CREATE TABLE quote (
+                    id INTEGER PRIMARY KEY,
+                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                    kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+                    start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                    end_cp INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    cue_start_cp INTEGER,
+                    cue_end_cp INTEGER,
+                    cue_text TEXT,
+                    speaker_entity INTEGER,
+                    speaker_start_cp INTEGER,
+                    speaker_end_cp INTEGER,
+                    speaker_text TEXT,
+                    speaker_key TEXT,
+                    sentence_start_cp INTEGER NOT NULL,
+                    sentence_end_cp INTEGER NOT NULL,
+                    UNIQUE (document_id, ordinal),
+                    CHECK (start_cp <= end_cp),
+                    CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
+                    CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
+                    CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
+                    FOREIGN KEY (document_id, speaker_entity) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
+                );
+                CREATE INDEX quote_speaker ON quote(document_id, speaker_entity);
+                CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
+
+                CREATE VIRTUAL TABLE quote_fts USING fts5(
+                    text, content = 'quote', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER quote_fts_insert AFTER INSERT ON quote BEGIN
+                    INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
+                END;
+                CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
+                    INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                END;
+                """)
+        }
+        return m
+    }
+}
