@@ -1,0 +1,155 @@
+public import CronistaCore
+
+/// Words skipped when an acronym is matched against the initials of a name.
+private let acronymStopWords: Set<Substring> = [
+    "di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "d'", "e", "ed", "per", "la", "il", "lo", "le",
+    "gli", "i", "l'", "a", "in", "of", "the", "and", "for", "on", "de", "des", "du", "et", "y", "da", "al",
+]
+
+extension EntityWork {
+    /// A name typed ORG or LOC that the document also gives, more often or as often, as a person,
+    /// and that the KB does not know as a place or organisation, is a person (NER's type slip).
+    mutating func fixTypeConflicts() {
+        var perCount: [String: Int] = [:]
+        var otherCount: [String: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.form == .name {
+            if m.type == .person { perCount[keys[i], default: 0] += 1 } else { otherCount[keys[i], default: 0] += 1 }
+        }
+        for (k, n) in otherCount {
+            guard let p = perCount[k], p >= n else { continue }
+            let placeOrOrg = kb.candidates(for: k, type: .location, date: date) + kb.candidates(for: k, type: .organization, date: date)
+            if !placeOrOrg.isEmpty { continue }
+            for i in mentions.indices where mentions[i].form == .name && keys[i] == k { mentions[i].type = .person }
+        }
+    }
+
+    /// Groups name mentions: same key (people apart from places and organisations), partial
+    /// person names with their full form, acronyms with their expansion.
+    mutating func clusterNames() {
+        let n = mentions.count
+        var parent = Array(0..<n)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        func union(_ a: Int, _ b: Int) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        let names = (0..<n).filter { mentions[$0].form == .name && !keys[$0].isEmpty }
+
+        // 1. Same key, compatible type.
+        var firstByKey: [String: Int] = [:]
+        for i in names {
+            let k = (mentions[i].type == .person ? "P\u{1}" : "X\u{1}") + keys[i]
+            if let f = firstByKey[k] { union(f, i) } else { firstByKey[k] = i }
+        }
+
+        // 2. Partial person names → the nearest preceding (else following) fuller form.
+        let people = names.filter { mentions[$0].type == .person }
+        for i in people {
+            let wi = words[i]
+            var best: Int? = nil
+            var bestIsSurname = false
+            for j in people where j != i && words[j].count > wi.count {
+                let wj = words[j]
+                let surname = wj.suffix(wi.count).elementsEqual(wi)
+                let initialForm = wi.count >= 2 && wi[0].utf8.count == 1 && wj[0].first == wi[0].first
+                    && wj.suffix(wi.count - 1).elementsEqual(wi.dropFirst())
+                let firstLast = wi.count >= 2 && wi.first == wj.first && wi.last == wj.last
+                let firstOnly = wi.count == 1 && wj[0] == wi[0] && wi[0].utf8.count > 2
+                guard surname || initialForm || firstLast || firstOnly else { continue }
+                let isSurname = !firstOnly
+                // Surname relations beat first-name ones; then nearest preceding, else nearest following.
+                if let b = best {
+                    if bestIsSurname && !isSurname { continue }
+                    if isSurname && !bestIsSurname { best = j; bestIsSurname = true; continue }
+                    let bPrec = b < i, jPrec = j < i
+                    if jPrec && (!bPrec || j > b) { best = j } else if !jPrec && !bPrec && j < b { best = j }
+                } else {
+                    best = j
+                    bestIsSurname = isSurname
+                }
+            }
+            if let b = best {
+                // A first name alone is only trusted when it names a single person of the document.
+                if !bestIsSurname {
+                    let owners = Set(people.filter { words[$0].count > 1 && words[$0][0] == wi[0] }.map { find($0) })
+                    if owners.count != 1 { continue }
+                }
+                union(i, b)
+            }
+        }
+
+        // 3. Acronyms ↔ their expansion (`Onu` ↔ `Organizzazione delle Nazioni Unite`).
+        let others = names.filter { mentions[$0].type != .person }
+        var initialsOf: [Int: String] = [:]
+        for j in others where words[j].count >= 2 {
+            var s = ""
+            for w in words[j] where !acronymStopWords.contains(w) {
+                if let q = w.firstIndex(of: "'"), w.index(after: q) < w.endIndex {
+                    s.append(w[w.index(after: q)])
+                } else if let c = w.first { s.append(c) }
+            }
+            if s.count >= 2 { initialsOf[j] = s }
+        }
+        for i in others where words[i].count == 1 {
+            let w = words[i][0]
+            guard w.utf8.count >= 2 && w.utf8.count <= 6 else { continue }
+            var best: Int? = nil
+            for (j, s) in initialsOf where s == w {
+                if best == nil || abs(j - i) < abs(best! - i) { best = j }
+            }
+            if let b = best { union(i, b) }
+        }
+
+        // Clusters in order of first mention.
+        var clusterOfRoot: [Int: Int] = [:]
+        for i in names {
+            let r = find(i)
+            if let c = clusterOfRoot[r] {
+                clusters[c].names.append(i)
+            } else {
+                clusterOfRoot[r] = clusters.count
+                clusters.append(EntityCluster(names: [i], type: mentions[i].type))
+            }
+        }
+        for c in clusters.indices {
+            clusters[c].type = majorityType(clusters[c].names)
+            for i in clusters[c].names { clusterOf[i] = c }
+        }
+    }
+
+    func majorityType(_ ms: [Int]) -> EntityType {
+        var counts = [0, 0, 0]
+        for i in ms { counts[Int(mentions[i].type.rawValue)] += 1 }
+        let first = mentions[ms[0]].type
+        var best = first
+        for t in EntityType.allCases where counts[Int(t.rawValue)] > counts[Int(best.rawValue)] { best = t }
+        return best
+    }
+
+    /// Clusters linked to the same KB entity are one entity (`Ap` and `Associated Press`), people
+    /// only with people.
+    mutating func mergeLinkedClusters() {
+        var owner: [String: Int] = [:]
+        for c in clusters.indices where clusters[c].alive {
+            guard let e = clusters[c].kb else { continue }
+            let k = (clusters[c].type == .person ? "P" : "X") + String(e)
+            if let o = owner[k] {
+                clusters[o].names.append(contentsOf: clusters[c].names)
+                clusters[o].names.sort()
+                for i in clusters[c].names { clusterOf[i] = o }
+                clusters[c].names = []
+                clusters[c].alive = false
+                if clusters[o].type != kb.entities[e].type {
+                    let t = majorityType(clusters[o].names)
+                    clusters[o].type = t
+                }
+            } else {
+                owner[k] = c
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+public import CronistaCore
+
+/// Thresholds of the linking decision: precision first.
+enum LinkingPolicy {
+    /// The best candidate's score must reach this (an alias match of a little-known entity scores ~0.9).
+    static let minScore = 0.85
+    /// …and beat the runner-up by this much.
+    static let minMargin = 0.08
+    /// A person known only by one word (a surname) needs a clearer lead.
+    static let minMarginSingleWord = 0.15
+}
+
+extension EntityWork {
+    mutating func linkClusters() {
+        for c in clusters.indices where clusters[c].alive {
+            clusters[c].kb = link(clusters[c])
+        }
+    }
+
+    /// The KB entity of a cluster, or nil.
+    func link(_ cl: EntityCluster) -> Int? {
+        // Distinct forms, fullest first.
+        var seen = Set<String>()
+        var forms: [Int] = []
+        for i in cl.names where seen.insert(keys[i]).inserted { forms.append(i) }
+        forms.sort { a, b in
+            if words[a].count != words[b].count { return words[a].count > words[b].count }
+            return keys[a].utf8.count > keys[b].utf8.count
+        }
+        guard let full = forms.first else { return nil }
+
+        if cl.type == .person {
+            // A person is linked by the fullest form; shorter ones only when no fuller one exists,
+            // so that "Pavel Zarubin" (not in the KB) never links through a namesake "Zarubin".
+            let cands = kb.candidates(for: keys[full], type: .person, date: date)
+            let singleWord = words[full].count == 1
+            return decide(cands, margin: singleWord ? LinkingPolicy.minMarginSingleWord : LinkingPolicy.minMargin)
+        }
+
+        // Organisations and places: every form votes; an entity supported by several forms gains.
+        var byEntity: [Int: (score: Double, forms: Int)] = [:]
+        for i in forms {
+            for c in kb.candidates(for: keys[i], type: cl.type, date: date) {
+                let old = byEntity[c.entity]
+                byEntity[c.entity] = (max(old?.score ?? 0, c.score), (old?.forms ?? 0) + 1)
+            }
+        }
+        var ranked = byEntity.map { (entity: $0.key, score: $0.value.score + 0.05 * Double($0.value.forms - 1)) }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity < $1.entity }
+        guard let best = ranked.first, best.score >= LinkingPolicy.minScore else { return nil }
+        if ranked.count > 1, best.score - ranked[1].score < LinkingPolicy.minMargin { return nil }
+        return best.entity
+    }
+
+    func decide(_ cands: [KBCandidate], margin: Double) -> Int? {
+        guard let best = cands.first, best.score >= LinkingPolicy.minScore else { return nil }
+        if cands.count > 1, best.score - cands[1].score < margin { return nil }
+        return best.entity
+    }
+}

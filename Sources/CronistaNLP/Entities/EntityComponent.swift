@@ -1,0 +1,147 @@
+public import CronistaCore
+
+/// Clusters every mention of a person, organisation or place in a document and links the
+/// clusters to the knowledge base.
+///
+/// 1. Name mentions (from NER) are grouped: same fold key; a person's surname, first name or
+///    initial form with the full name (`Lukashenko`, `A. Lukashenko` ↔ `Aleksander Lukashenko`);
+///    acronyms with their expansion (`Onu` ↔ `Organizzazione delle Nazioni Unite`).
+/// 2. Each group is linked with the article's date (``KnowledgeBase/candidates(for:type:date:)``);
+///    groups linked to the same entity merge (`Ap` ↔ `Associated Press`).
+/// 3. Descriptions (`il presidente bielorusso`, `il leader di Minsk`, `il capo della diplomazia
+///    francese`) are added as `nominal` mentions when an apposition or a KB role held by an entity
+///    of the document resolves them; `il quale` right after a person is added as a `pronoun`.
+///
+/// Precision first: a name the KB lacks, or cannot tell apart, stays unlinked.
+public struct EntityComponent: PipelineComponent {
+    public let name = "entities"
+    public let requires: AnnotationLayers = [.mentions]
+    public let assigns: AnnotationLayers = [.entities]
+
+    public let kb: KnowledgeBase
+    let roles: RoleLexicon
+
+    public init(kb: KnowledgeBase) {
+        self.kb = kb
+        self.roles = RoleLexicon(kb: kb)
+    }
+
+    public func process(_ document: inout Document) throws {
+        var work = EntityWork(document: document, kb: kb, roles: roles)
+        work.run()
+        work.write(into: &document)
+    }
+}
+
+/// A cluster of mentions under construction.
+struct EntityCluster {
+    /// Indices of name mentions in the document's original mention list.
+    var names: [Int] = []
+    var type: EntityType
+    /// Linked KB entity index.
+    var kb: Int?
+    /// Descriptions and pronouns added to the cluster.
+    var added: [Mention] = []
+    /// Whether the cluster is still alive (false once merged into another).
+    var alive = true
+}
+
+/// The per-document state of ``EntityComponent``.
+struct EntityWork {
+    let kb: KnowledgeBase
+    let roles: RoleLexicon
+    let text: String
+    let date: KBDate?
+    var mentions: [Mention]
+    /// Fold key of each mention (names only; empty for others).
+    var keys: [String]
+    /// Folded words of each mention.
+    var words: [[Substring]]
+    var clusters: [EntityCluster] = []
+    /// Cluster of each original mention (-1 for mentions that are not names).
+    var clusterOf: [Int]
+    let wordTable: WordTable
+
+    init(document: Document, kb: KnowledgeBase, roles: RoleLexicon) {
+        self.kb = kb
+        self.roles = roles
+        self.text = document.text
+        self.date = document.metadata.published.flatMap { KBDate($0) }
+        self.mentions = document.mentions
+        keys = []
+        words = []
+        keys.reserveCapacity(mentions.count)
+        words.reserveCapacity(mentions.count)
+        for m in mentions {
+            let k = m.form == .name ? FoldKey.fold(document.text(in: m.range)) : ""
+            keys.append(k)
+            words.append(k.split(separator: " "))
+        }
+        clusterOf = [Int](repeating: -1, count: mentions.count)
+        wordTable = WordTable(document.text)
+    }
+
+    mutating func run() {
+        fixTypeConflicts()
+        clusterNames()
+        linkClusters()
+        mergeLinkedClusters()
+        addDescriptions()
+    }
+
+    // MARK: Output
+
+    /// Writes the mentions (names plus added descriptions and pronouns, sorted by position) and the entities.
+    func write(into document: inout Document) {
+        // Original mentions keep their relative order; added ones are merged in by position.
+        var all: [(Mention, Int)] = []  // (mention, cluster or -1)
+        all.reserveCapacity(mentions.count + 8)
+        for (i, m) in mentions.enumerated() { all.append((m, clusterOf[i])) }
+        for (c, cl) in clusters.enumerated() where cl.alive {
+            for m in cl.added { all.append((m, c)) }
+        }
+        // Stable sort by (start, end).
+        let order = all.indices.sorted { a, b in
+            let ra = all[a].0.range, rb = all[b].0.range
+            if ra != rb { return ra < rb }
+            return a < b
+        }
+        var newMentions: [Mention] = []
+        newMentions.reserveCapacity(all.count)
+        var members: [Int: [Int]] = [:]
+        for i in order {
+            let (m, c) = all[i]
+            if c >= 0 { members[c, default: []].append(newMentions.count) }
+            newMentions.append(m)
+        }
+        var entities: [Entity] = []
+        let liveClusters = clusters.indices.filter { clusters[$0].alive && !(members[$0]?.isEmpty ?? true) }
+        let sortedClusters = liveClusters.sorted { (members[$0]![0]) < (members[$1]![0]) }
+        for c in sortedClusters {
+            let cl = clusters[c]
+            entities.append(Entity(type: cl.type, name: displayName(cl), kb: cl.kb.map { kb.entities[$0].id },
+                                   mentions: members[c]!))
+        }
+        document.mentions = newMentions
+        document.entities = entities
+    }
+
+    /// The fullest name form in the document: most words, then longest, then first.
+    func displayName(_ cl: EntityCluster) -> String {
+        var best = -1
+        for i in cl.names {
+            if best < 0 { best = i; continue }
+            let (wi, wb) = (words[i].count, words[best].count)
+            if wi > wb || (wi == wb && mentions[i].range.count > mentions[best].range.count) { best = i }
+        }
+        if best < 0 { return cl.kb.map { kb.entities[$0].displayName } ?? "" }
+        return String(substring(mentions[best].range))
+    }
+
+    func substring(_ r: TextRange) -> Substring {
+        let u = text.utf8
+        let a = u.index(u.startIndex, offsetBy: Int(r.startUTF8))
+        let b = u.index(a, offsetBy: r.count)
+        return text[a..<b]
+    }
+}
