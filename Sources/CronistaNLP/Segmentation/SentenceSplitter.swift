@@ -1,12 +1,149 @@
 public import CronistaCore
 
-/// PLACEHOLDER (to be replaced by the real splitter): one sentence for the whole text.
+/// Splits a document's tokens into sentences. Rules, in order:
+///
+/// - A blank line (paragraph break) always ends a sentence.
+/// - Sentence-final punctuation (`.`, `!`, `?`, `…`, runs of them) ends one when followed by white
+///   space and a plausible start (a capitalised word, a number, an opening quote or bracket before
+///   one, a dash), or by a line break, or by the end of the text. Closing quotes and brackets glued to
+///   it stay in the sentence (`…problema".` and `…protetto.»`). This also splits quotations that hold
+///   several sentences.
+/// - Abbreviations and initials carry their period inside the token (see ``Tokenizer``), so they
+///   never look final; a *general* abbreviation (`ecc.`, `etc.`) ends a sentence before a capitalised
+///   word, a title (`dott.`, `Mr.`, `J.`) never does.
+/// - A line break after a line without final punctuation ends a sentence on the first line (the
+///   headline) and wherever the line looks like a heading or list item: the next line starts with a
+///   capital, a digit, a quote or a dash, and the line does not end with a comma, a hyphen or an
+///   opening bracket and is at most ``maxHeadingTokens`` tokens long.
+/// - An enumeration number glued to a period at the start of a line (`1. Introduzione`) is not a sentence.
+///
+/// The sentences partition the tokens: every token belongs to exactly one sentence, and a sentence's
+/// range runs from its first token's start to its last token's end.
 public struct SentenceSplitter: Sendable {
-    public init() {}
+    /// A line without final punctuation longer than this is taken as a wrapped line, not a heading.
+    public var maxHeadingTokens: Int
+
+    public init(maxHeadingTokens: Int = 24) { self.maxHeadingTokens = maxHeadingTokens }
 
     /// Splits the tokens of `text` into sentences, ordered and non-overlapping.
     public func split(_ text: String, tokens: TokenTable) -> [Sentence] {
-        guard !tokens.isEmpty else { return [] }
-        return [Sentence(tokens: 0..<Int32(tokens.count), range: TextRange(startUTF8: tokens.starts[0], endUTF8: tokens.ends[tokens.count - 1]))]
+        let n = tokens.count
+        guard n > 0 else { return [] }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var context = SplitContext(bytes: bytes, tokens: tokens, maxHeadingTokens: maxHeadingTokens)
+            return context.run()
+        }
+    }
+}
+
+/// One splitting pass over the token table.
+struct SplitContext {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: TokenTable
+    let maxHeadingTokens: Int
+    var n: Int { tokens.count }
+
+    func firstScalar(_ i: Int) -> UInt32 { UTF8Decoding.decode(bytes, Int(tokens.starts[i])).scalar }
+    func length(_ i: Int) -> Int { Int(tokens.ends[i] - tokens.starts[i]) }
+    func isWhitespaceAfter(_ i: Int) -> Bool { tokens.flags[i].contains(.spaceAfter) }
+
+    func tokenIs(_ i: Int, _ byte: UInt8) -> Bool { length(i) == 1 && bytes[Int(tokens.starts[i])] == byte }
+
+    /// A token that closes what the terminal punctuation before it ended: a closing quote or bracket.
+    func isClosing(_ i: Int) -> Bool {
+        let f = tokens.flags[i]
+        if f.contains(.terminal) { return true }
+        let s = firstScalar(i)
+        if f.contains(.quoteMark) {
+            // Opening-only marks never close.
+            return !(s == 0xAB || s == 0x201C || s == 0x201E || s == 0x2018 || s == 0x2039)
+        }
+        return s == 0x29 || s == 0x5D || s == 0x7D
+    }
+
+    func isOpening(_ i: Int) -> Bool {
+        let s = firstScalar(i)
+        return tokens.flags[i].contains(.quoteMark) || s == 0x28 || s == 0x5B || s == 0x7B || s == 0xBF || s == 0xA1
+    }
+
+    /// Whether token `i` can begin a sentence.
+    func isPlausibleStart(_ i: Int, depth: Int = 0) -> Bool {
+        let f = tokens.flags[i]
+        if f.contains(.capitalized) || f.contains(.number) { return true }
+        if f.contains(.elision) { return f.contains(.capitalized) }
+        let s = firstScalar(i)
+        if s == 0x2014 || s == 0x2013 || s == 0x2D || s == 0x2022 || s == 0x2026 { return true }
+        if f.contains(.emoji) || f.contains(.social) || f.contains(.url) { return true }
+        if isOpening(i) && depth == 0 && i + 1 < n && !isWhitespaceAfter(i) { return isPlausibleStart(i + 1, depth: 1) }
+        return false
+    }
+
+    mutating func run() -> [Sentence] {
+        var out: [Sentence] = []
+        var start = 0
+        var lineStart = 0
+        var lineIndex = 0
+        var i = 0
+        while i < n {
+            var end = i
+            var boundary = false
+            let f = tokens.flags[i]
+            if f.contains(.terminal) && !isInsideBrackets(i) && !isEnumeration(i, lineStart: lineStart) {
+                // Glued closing quotes, brackets and further terminals belong to this sentence.
+                while end + 1 < n && !isWhitespaceAfter(end) && isClosing(end + 1) { end += 1 }
+                let fe = tokens.flags[end]
+                if end == n - 1 || fe.contains(.newlineAfter) { boundary = true }
+                else if fe.contains(.spaceAfter) && isPlausibleStart(end + 1) { boundary = true }
+            } else if f.contains(.abbreviation) && f.contains(.spaceAfter) && !f.contains(.newlineAfter) && i + 1 < n {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens.starts[i])..<Int(tokens.ends[i])]), as: UTF8.self)
+                if Abbreviations.kind(of: text) == .general && tokens.flags[i + 1].contains(.capitalized) { boundary = true }
+            }
+            let fe = tokens.flags[end]
+            if !boundary && fe.contains(.newlineAfter) {
+                if fe.contains(.paragraphAfter) || lineIndex == 0 || end == n - 1 { boundary = true }
+                else if looksLikeHeadingBreak(lineStart: lineStart, lineEnd: end) { boundary = true }
+                else if f.contains(.abbreviation) && tokens.flags[end + 1].contains(.capitalized)
+                    && Abbreviations.kind(of: String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens.starts[i])..<Int(tokens.ends[i])]), as: UTF8.self)) == .general {
+                    boundary = true
+                }
+            }
+            if boundary || end == n - 1 {
+                out.append(Sentence(tokens: Int32(start)..<Int32(end + 1),
+                                    range: TextRange(startUTF8: tokens.starts[start], endUTF8: tokens.ends[end])))
+                start = end + 1
+            }
+            if tokens.flags[end].contains(.newlineAfter) {
+                lineStart = end + 1
+                lineIndex += 1
+            }
+            i = end + 1
+        }
+        return out
+    }
+
+    /// `(...)`, `[…]`: an ellipsis glued inside brackets marks an omission, not an end.
+    func isInsideBrackets(_ i: Int) -> Bool {
+        guard i > 0, !isWhitespaceAfter(i - 1), i + 1 < n, !isWhitespaceAfter(i) else { return false }
+        let before = firstScalar(i - 1), after = firstScalar(i + 1)
+        return (before == 0x28 || before == 0x5B) && (after == 0x29 || after == 0x5D)
+    }
+
+    /// `1.` at the start of a line, glued: a list number.
+    func isEnumeration(_ i: Int, lineStart: Int) -> Bool {
+        i > 0 && i - 1 == lineStart && tokenIs(i, 0x2E) && !isWhitespaceAfter(i - 1)
+            && tokens.flags[i - 1].contains(.number) && length(i - 1) <= 3 && i + 1 < n && !tokens.flags[i].contains(.newlineAfter)
+    }
+
+    /// A line break after a line with no final punctuation: a boundary when the line looks like a
+    /// heading or a list item rather than a wrapped line.
+    func looksLikeHeadingBreak(lineStart: Int, lineEnd: Int) -> Bool {
+        guard lineEnd + 1 < n else { return true }
+        if lineEnd - lineStart + 1 > maxHeadingTokens { return false }
+        let last = firstScalar(lineEnd)
+        let lf = tokens.flags[lineEnd]
+        if last == 0x2C || last == 0x2D || last == 0x28 || last == 0x5B || lf.contains(.elision) { return false }
+        if lf.contains(.quoteMark) && !isClosing(lineEnd) { return false }
+        return isPlausibleStart(lineEnd + 1)
     }
 }
