@@ -8,6 +8,8 @@ enum LinkingPolicy {
     static let minMargin = 0.08
     /// A person known only by one word (a surname) needs a clearer lead.
     static let minMarginSingleWord = 0.15
+    /// …and a well-known bearer (see ``KnowledgeBase/priorScore(_:)``), unless in office on the article's date.
+    static let minPriorSingleWord = 0.15
 }
 
 extension EntityWork {
@@ -33,8 +35,12 @@ extension EntityWork {
             // A person is linked by the fullest form; shorter ones only when no fuller one exists,
             // so that "Pavel Zarubin" (not in the KB) never links through a namesake "Zarubin".
             let cands = kb.candidates(for: keys[full], type: .person, date: date)
-            let singleWord = words[full].count == 1
-            return decide(cands, margin: singleWord ? LinkingPolicy.minMarginSingleWord : LinkingPolicy.minMargin)
+            if words[full].count == 1 {
+                // A surname alone: only a well-known bearer, or one in office on the article's date.
+                guard let best = cands.first, best.prior >= LinkingPolicy.minPriorSingleWord || best.activeRole != nil else { return nil }
+                return decide(cands, margin: LinkingPolicy.minMarginSingleWord)
+            }
+            return decide(cands, margin: LinkingPolicy.minMargin)
         }
 
         // Organisations and places: every form votes; an entity supported by several forms gains.

@@ -343,6 +343,7 @@ extension KnowledgeBase {
                 } while sc.accept(0x2C)
                 try sc.expect(0x7D)
             }
+            if r.hasMistranslatedPhrases { r.it = nil; r.itAlt = [] }
             out.append(r)
         } while sc.accept(0x2C)
         try sc.expect(0x5D)
@@ -379,5 +380,21 @@ extension KBEntity {
         if population == 0 { population = o.population }
         if kind == nil { kind = o.kind }
         sourceCount += 1
+    }
+}
+
+extension KBRole {
+    /// Sub-national offices the KB's generated Italian phrases render as national ones
+    /// ("president of the Province of Lodi" → "presidente dell'Italia", "Secretary of State of
+    /// Maryland" → "segretario di Stato statunitense"): their phrases would make every provincial
+    /// president a candidate for "il presidente italiano", so they are dropped.
+    var hasMistranslatedPhrases: Bool {
+        guard let en = en?.lowercased() else { return false }
+        for marker in ["province of", "region of", "mayor", "municipality", "county", "governor of"] where en.contains(marker) {
+            return true
+        }
+        if en.contains("secretary of state of") && !en.contains("united states") { return true }
+        if en.hasPrefix("minister of regional") { return true }
+        return false
     }
 }
