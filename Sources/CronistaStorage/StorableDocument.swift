@@ -44,6 +44,10 @@ public struct StorableDocument: Sendable {
     public struct AliasRow: Hashable, Sendable {
         public var entity: Int
         public var key: String
+        public init(entity: Int, key: String) {
+            self.entity = entity
+            self.key = key
+        }
     }
 
     public var id: String

@@ -42,6 +42,12 @@ public struct WorkerReport: Hashable, Sendable {
 /// Queue counts by state.
 public struct QueueStatus: Hashable, Sendable {
     public var pending = 0, claimed = 0, done = 0, failed = 0
+    public init(pending: Int = 0, claimed: Int = 0, done: Int = 0, failed: Int = 0) {
+        self.pending = pending
+        self.claimed = claimed
+        self.done = done
+        self.failed = failed
+    }
 }
 
 extension PostgresDocumentStore {

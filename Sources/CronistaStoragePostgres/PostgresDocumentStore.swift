@@ -14,7 +14,10 @@ public final class PostgresDocumentStore: DocumentStore {
 
     /// Connects to `url` and applies pending migrations (serialised across processes by an
     /// advisory lock, so several workers may start at once).
-    public init(url: PostgresURL, maximumConnections: Int = 4) async throws {
+    ///
+    /// - Parameter schema: a PostgreSQL schema to keep the tables in (created if missing); `nil`
+    ///   uses the database's default (`public`). Tests use one schema each.
+    public init(url: PostgresURL, schema: String? = nil, maximumConnections: Int = 4) async throws {
         var logger = Logger(label: "cronista.postgres")
         logger.logLevel = .critical
         self.logger = logger
@@ -22,10 +25,17 @@ public final class PostgresDocumentStore: DocumentStore {
         var config = PostgresClient.Configuration(host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
         config.options.maximumConnections = maximumConnections
         config.options.connectTimeout = .seconds(5)
+        if let schema {
+            guard !schema.isEmpty, schema.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) }) else {
+                throw StoreError(.invalidLocation, "schema name '\(schema)' must be lower-case letters, digits and _", backend: "postgres")
+            }
+            config.options.additionalStartupParameters = [("search_path", schema)]
+        }
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
         self.client = client
         runTask = Task { await client.run() }
         do {
+            if let schema { try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger) }
             try await migrate()
         } catch {
             runTask.cancel()
@@ -89,35 +99,39 @@ public final class PostgresDocumentStore: DocumentStore {
     static func insert(_ batch: [StorableDocument], on conn: PostgresConnection, logger: Logger) async throws -> StoreResult {
         // Duplicates inside the batch: the first wins, as with separate batches.
         var seenIDs = Set<String>(), seenHashes = Set<String>()
+        var isCandidate = [Bool](repeating: false, count: batch.count)
         var candidates: [StorableDocument] = []
-        var result = StoreResult()
-        for d in batch {
-            if seenIDs.insert(d.id).inserted && seenHashes.insert(d.contentHash).inserted { candidates.append(d) }
-            else { result.skipped.append(d.id) }
+        for (i, d) in batch.enumerated() {
+            let newID = seenIDs.insert(d.id).inserted
+            let newHash = seenHashes.insert(d.contentHash).inserted
+            if newID && newHash {
+                isCandidate[i] = true
+                candidates.append(d)
+            }
         }
-        guard !candidates.isEmpty else { return result }
-
-        var b = Binds()
-        let sql = """
-            INSERT INTO document (id, content_hash, language, title, published, source, url, text, analysis, events)
-            SELECT id, h, l, NULLIF(t, ''), NULLIF(p, ''), NULLIF(s, ''), NULLIF(u, ''), x, a, e::jsonb
-            FROM unnest(\(try b.add(candidates.map(\.id)))::text[], \(try b.add(candidates.map(\.contentHash)))::text[],
-                        \(try b.add(candidates.map(\.language)))::text[], \(try b.add(candidates.map { $0.title ?? "" }))::text[],
-                        \(try b.add(candidates.map { $0.published ?? "" }))::text[], \(try b.add(candidates.map { $0.source ?? "" }))::text[],
-                        \(try b.add(candidates.map { $0.url ?? "" }))::text[], \(try b.add(candidates.map(\.text)))::text[],
-                        \(try b.add(candidates.map(\.analysisJSON)))::text[], \(try b.add(candidates.map(\.eventsJSON)))::text[])
-                 AS u(id, h, l, t, p, s, u, x, a, e)
-            ON CONFLICT DO NOTHING
-            RETURNING id
-            """
+        var result = StoreResult()
         var inserted = Set<String>()
-        for try await id in try await conn.query(b.query(sql), logger: logger).decode(String.self) { inserted.insert(id) }
+        if !candidates.isEmpty {
+            var b = Binds()
+            let sql = """
+                INSERT INTO document (id, content_hash, language, title, published, source, url, text, analysis, events)
+                SELECT id, h, l, NULLIF(t, ''), NULLIF(p, ''), NULLIF(s, ''), NULLIF(u, ''), x, a, e::jsonb
+                FROM unnest(\(try b.add(candidates.map(\.id)))::text[], \(try b.add(candidates.map(\.contentHash)))::text[],
+                            \(try b.add(candidates.map(\.language)))::text[], \(try b.add(candidates.map { $0.title ?? "" }))::text[],
+                            \(try b.add(candidates.map { $0.published ?? "" }))::text[], \(try b.add(candidates.map { $0.source ?? "" }))::text[],
+                            \(try b.add(candidates.map { $0.url ?? "" }))::text[], \(try b.add(candidates.map(\.text)))::text[],
+                            \(try b.add(candidates.map(\.analysisJSON)))::text[], \(try b.add(candidates.map(\.eventsJSON)))::text[])
+                     AS u(id, h, l, t, p, s, u, x, a, e)
+                ON CONFLICT DO NOTHING
+                RETURNING id
+                """
+            for try await id in try await conn.query(b.query(sql), logger: logger).decode(String.self) { inserted.insert(id) }
+        }
+        // The report in batch order.
+        for (i, d) in batch.enumerated() {
+            if isCandidate[i] && inserted.contains(d.id) { result.stored.append(d.id) } else { result.skipped.append(d.id) }
+        }
         let docs = candidates.filter { inserted.contains($0.id) }
-        for d in candidates where !inserted.contains(d.id) { result.skipped.append(d.id) }
-        // Keep the caller's order in the report.
-        let order = Dictionary(batch.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        result.skipped.sort { order[$0, default: 0] < order[$1, default: 0] }
-        result.stored = docs.map(\.id)
         guard !docs.isEmpty else { return result }
 
         // Entities.
@@ -248,7 +262,7 @@ public final class PostgresDocumentStore: DocumentStore {
                 """)
         }
         if let w = query.words, !w.allSatisfy(\.isWhitespace) {
-            let p = try b.add(w)
+            let p = try b.add(String(w.map { $0 == "’" || $0 == "‘" ? " " : $0 }))
             conditions.append("(q.tsv @@ plainto_tsquery('italian', \(p)) OR q.tsv @@ plainto_tsquery('english', \(p)) OR q.tsv @@ plainto_tsquery('simple', \(p)))")
         }
         if let f = query.from { conditions.append("d.published >= \(try b.add(f))") }

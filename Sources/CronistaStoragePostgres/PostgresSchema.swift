@@ -85,7 +85,8 @@ enum PostgresSchema {
                 sentence_start_cp INTEGER NOT NULL,
                 sentence_end_cp INTEGER NOT NULL,
                 ts_config REGCONFIG NOT NULL,
-                tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector(ts_config, text)) STORED,
+                -- Typographic apostrophes split words (l’Europa → l Europa), as ASCII ones do.
+                tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector(ts_config, translate(text, '’‘', '  '))) STORED,
                 UNIQUE (document_id, ordinal),
                 CHECK (start_cp <= end_cp),
                 CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),

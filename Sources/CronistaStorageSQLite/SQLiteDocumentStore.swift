@@ -29,6 +29,12 @@ public final class SQLiteDocumentStore: DocumentStore {
         try pool.read { db in try SQLiteSchema.migrator.appliedMigrations(db) }
     }
 
+    /// The value of a read-only pragma (`journal_mode`, `foreign_keys`, …) as text.
+    public func pragma(_ name: String) throws -> String? {
+        precondition(name.allSatisfy { $0.isLetter || $0 == "_" }, "pragma name")
+        return try pool.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+
     public func close() async throws {
         try pool.close()
     }

@@ -1,1 +1,228 @@
+import CronistaCore
+import CronistaNLP
+import CronistaStorage
 import Testing
+
+/// The behaviour every ``DocumentStore`` backend must have. Each check takes a fresh, empty store
+/// from `makeStore`; `SQLiteStoreTests` and `PostgresStoreTests` run every check on their backend.
+struct StoreContract: Sendable {
+    let makeStore: @Sendable () async throws -> any DocumentStore
+
+    /// A fresh store holding the seed article, the second article and the dev documents.
+    func loadedStore() async throws -> (any DocumentStore, [StorableDocument]) {
+        let store = try await makeStore()
+        var docs = [try StoreFixtures.storable(try StoreFixtures.seedDocument()), try StoreFixtures.storable(try StoreFixtures.secondDocument())]
+        for d in StoreFixtures.devDocuments { docs.append(try StoreFixtures.storable(d)) }
+        // Two batches, as ingest would write them.
+        let half = docs.count / 2
+        let r1 = try await store.store(Array(docs[..<half]))
+        let r2 = try await store.store(Array(docs[half...]))
+        #expect(r1.stored.count + r2.stored.count == docs.count)
+        #expect(r1.skipped.isEmpty && r2.skipped.isEmpty)
+        return (store, docs)
+    }
+
+    // MARK: Round trip
+
+    func roundTrip() async throws {
+        let (store, docs) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        #expect(StoreFixtures.devDocuments.count == 53, "the dev set has 53 documents")
+        let stats = try await store.statistics()
+        #expect(stats.documents == docs.count)
+        #expect(stats.entities == docs.reduce(0) { $0 + $1.entities.count })
+        #expect(stats.mentions == docs.reduce(0) { $0 + $1.mentions.count })
+        #expect(stats.quotes == docs.reduce(0) { $0 + $1.quotes.count })
+        #expect(stats.quotes >= 4)
+        // The analysis comes back byte for byte as `Document.analysisJSON()` wrote it.
+        let seed = try StoreFixtures.seedDocument()
+        #expect(try await store.analysisJSON(documentID: seed.id) == String(decoding: seed.analysisJSON(), as: UTF8.self))
+        for d in StoreFixtures.devDocuments.prefix(5) {
+            #expect(try await store.analysisJSON(documentID: d.id) == String(decoding: d.analysisJSON(), as: UTF8.self))
+        }
+        #expect(try await store.analysisJSON(documentID: "no-such-document") == nil)
+        #expect(try await store.contains(id: seed.id))
+        #expect(try await store.contains(hash: StorableDocument.contentHash(of: seed.text)))
+        #expect(!(try await store.contains(id: "no-such-document")))
+        #expect(!(try await store.contains(hash: StorableDocument.contentHash(of: "no such text"))))
+        let known = try await store.existing(ids: [seed.id, "nope"], hashes: [StorableDocument.contentHash(of: StoreFixtures.secondText), "0"])
+        #expect(known.ids == [seed.id])
+        #expect(known.hashes == [StorableDocument.contentHash(of: StoreFixtures.secondText)])
+    }
+
+    // MARK: Speaker search
+
+    func speakerSearch() async throws {
+        let (store, _) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        let hits = try await store.quotes(QuoteQuery(speaker: "Lukashenko"))
+        #expect(hits.map(\.documentID) == ["000_193cd34c33125298", "belta-2023-01-05"], "newest first")
+        let h = try #require(hits.first)
+        #expect(h.quoteID == "q1")
+        #expect(h.kind == "direct")
+        #expect(h.content.startScalar == StoreFixtures.lukashenkoQuote.start && h.content.endScalar == StoreFixtures.lukashenkoQuote.end)
+        #expect(h.content.text.hasPrefix("Loro (i francesi, ndr) stanno cercando di spaventarci"))
+        #expect(h.content.text.hasSuffix("Non abbiamo mai nemmeno discusso di questo problema"))
+        #expect(h.content.text == StoreFixtures.slice(StoreFixtures.seedText, h.content.startScalar, h.content.endScalar))
+        #expect(h.cue == ScalarSpan(startScalar: 1053, endScalar: 1061, text: "ha detto"))
+        #expect(h.speaker == ScalarSpan(startScalar: 1062, endScalar: 1072, text: "Lukashenko"))
+        #expect(h.speakerName == "Aleksander Lukashenko")
+        #expect(h.speakerKB == "Q2866")
+        #expect(h.published == "2024-04-12" && h.source == "ansa")
+        // The sentence range: from the sentence the quote opens in to the one its speaker closes.
+        let seed = try StoreFixtures.seedDocument()
+        let index = OffsetIndex(seed.text)
+        let touching = seed.sentences.map { index.scalarRange($0.range) }.filter { $0.end > 776 && $0.start < 1072 }
+        #expect(!touching.isEmpty)
+        #expect(h.sentenceStartScalar == touching.first!.start && h.sentenceEndScalar == touching.last!.end)
+        #expect(h.sentenceStartScalar <= 775 && h.sentenceEndScalar >= 1073)
+        #expect(StoreFixtures.slice(StoreFixtures.seedText, h.sentenceStartScalar, h.sentenceEndScalar).contains("\", ha detto Lukashenko"))
+
+        // Name, alias, KB id; any case, any accents.
+        for s in ["lukashenko", "LUKASHENKO", "Aleksander Lukashenko", "aleksander", "Q2866", "q2866", "  Lukashenko "] {
+            #expect(try await store.quotes(QuoteQuery(speaker: s)).count == 2, "speaker '\(s)'")
+        }
+        let sejourne = try await store.quotes(QuoteQuery(speaker: "Séjourné"))
+        #expect(sejourne.count == 1)
+        #expect(sejourne.first?.kind == "mixed")
+        #expect(sejourne.first?.speaker?.text == "il quale")
+        #expect(sejourne.first?.speakerName == "Stèphane Sèjournè")
+        #expect(sejourne.first?.content.text == "Parigi non ha più \"interesse\" a discutere con Mosca")
+        // A speaker that is not an entity is found by its own words.
+        let ministry = try await store.quotes(QuoteQuery(speaker: "il Ministero degli Esteri russo"))
+        #expect(ministry.count == 1)
+        #expect(ministry.first?.speakerName == nil && ministry.first?.speakerKB == nil)
+        #expect(ministry.first?.content.text.hasPrefix("L’ ambasciatore francese") == true)
+        // Putin is mentioned but never quoted.
+        #expect(try await store.quotes(QuoteQuery(speaker: "Putin")).isEmpty)
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenk")).isEmpty, "whole words only")
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", limit: 1)).count == 1)
+    }
+
+    // MARK: Full text, dates, sources
+
+    func fullTextAndFilters() async throws {
+        let (store, _) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        let bugia = try await store.quotes(QuoteQuery(words: "bugia"))
+        #expect(bugia.map(\.documentID) == ["000_193cd34c33125298"])
+        #expect(bugia.first?.content.startScalar == 776)
+        #expect(try await store.quotes(QuoteQuery(words: "Europa conquistare")).map(\.quoteID) == ["q1"], "all words, any order")
+        #expect(try await store.quotes(QuoteQuery(words: "bugia Parigi")).isEmpty, "every word must occur")
+        #expect(try await store.quotes(QuoteQuery(words: "inaccettabile")).first?.speaker?.text == "il ministero degli Esteri russo")
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", words: "accordo")).map(\.documentID) == ["belta-2023-01-05"])
+
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", from: "2024-03-01")).map(\.documentID) == ["000_193cd34c33125298"])
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", to: "2023-12-31")).map(\.documentID) == ["belta-2023-01-05"])
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", from: "2024-04-12", to: "2024-04-12")).count == 1, "inclusive bounds")
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", from: "2025-01-01")).isEmpty)
+        #expect(try await store.quotes(QuoteQuery(source: "belta")).map(\.documentID) == ["belta-2023-01-05"], "source, any case")
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", source: "ANSA")).count == 1)
+    }
+
+    // MARK: Entities and co-mentions
+
+    func entitiesAndCoMentions() async throws {
+        let (store, _) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        let luka = try await store.entities(named: "lukashenko", limit: 10)
+        #expect(luka == [EntityHit(name: "Aleksander Lukashenko", type: "PER", kb: "Q2866", documents: 2, mentions: 4)])
+        #expect(try await store.entities(named: "Q7747", limit: 10) == [EntityHit(name: "Vladimir Putin", type: "PER", kb: "Q7747", documents: 1, mentions: 2)])
+        let sejourne = try await store.entities(named: "sejourne", limit: 10)
+        #expect(sejourne == [EntityHit(name: "Stèphane Sèjournè", type: "PER", kb: nil, documents: 1, mentions: 2)])
+        #expect(try await store.entities(named: "Nessuno Sconosciuto", limit: 10).isEmpty)
+
+        #expect(try await store.documents(mentioningAll: ["Lukashenko", "Putin"], limit: 10).map(\.id) == ["000_193cd34c33125298"])
+        #expect(try await store.documents(mentioningAll: ["Séjourné", "Lukashenko"], limit: 10).map(\.id) == ["000_193cd34c33125298"])
+        #expect(try await store.documents(mentioningAll: ["Lukashenko"], limit: 10).map(\.id) == ["000_193cd34c33125298", "belta-2023-01-05"])
+        #expect(try await store.documents(mentioningAll: ["Lukashenko", "Unione europea"], limit: 10).map(\.id) == ["belta-2023-01-05"])
+        #expect(try await store.documents(mentioningAll: ["Putin", "Unione europea"], limit: 10).isEmpty)
+        let hit = try #require(try await store.documents(mentioningAll: ["Q2866", "Q159"], limit: 10).first)
+        #expect(hit == DocumentHit(id: "000_193cd34c33125298", title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", language: "it"))
+    }
+
+    // MARK: Idempotency
+
+    func idempotency() async throws {
+        let (store, docs) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        let before = try await store.statistics()
+        // The same documents again: all skipped, nothing doubled.
+        let again = try await store.store(docs)
+        #expect(again.stored.isEmpty)
+        #expect(again.skipped == docs.map(\.id))
+        // Same text under another id: skipped on the content hash.
+        var renamed = try StoreFixtures.storable(try StoreFixtures.secondDocument())
+        renamed.id = "belta-copy"
+        #expect(try await store.store([renamed]) == StoreResult(stored: [], skipped: ["belta-copy"]))
+        // Same id with another text: skipped on the id.
+        let other = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "belta-2023-01-05", text: "Un altro testo.", metadata: .init()))
+        #expect(try await store.store([other]) == StoreResult(stored: [], skipped: ["belta-2023-01-05"]))
+        #expect(try await store.statistics() == before)
+        // Duplicates inside one batch: the first is stored, the second counted.
+        let a = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "dup-a", text: "Testo nuovo numero uno.", metadata: .init()))
+        var b = a
+        b.id = "dup-b"
+        #expect(try await store.store([a, b, a]) == StoreResult(stored: ["dup-a"], skipped: ["dup-b", "dup-a"]))
+        #expect(try await store.statistics().documents == before.documents + 1)
+    }
+
+    // MARK: Transactions and invariants
+
+    func failedBatchRollsBack() async throws {
+        let (store, _) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        let before = try await store.statistics()
+        let good = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "good", text: "Un documento valido.", metadata: .init()))
+        var bad = try StoreFixtures.storable(try StoreFixtures.seedDocument())
+        bad.id = "bad"
+        bad.text += " (variante)"
+        bad.contentHash = StorableDocument.contentHash(of: bad.text)
+        bad.quotes[0].speakerEntity = 99 // no such entity: a foreign-key violation, found by the database
+        await #expect(throws: StoreError.self) { try await store.store([good, bad]) }
+        #expect(!(try await store.contains(id: "good")), "the whole batch is rolled back")
+        #expect(!(try await store.contains(id: "bad")))
+        #expect(try await store.statistics() == before)
+        // The store is still usable, and the good document goes in on its own.
+        #expect(try await store.store([good]).stored == ["good"])
+    }
+
+    func invariantsInTheDatabase() async throws {
+        let store = try await makeStore()
+        defer { Task { try? await store.close() } }
+        let seed = try StoreFixtures.storable(try StoreFixtures.seedDocument())
+        // CHECK (start <= end).
+        var backwards = seed
+        backwards.mentions[0].span = ScalarSpan(startScalar: 145, endScalar: 124, text: "x")
+        await #expect(throws: StoreError.self) { try await store.store([backwards]) }
+        // A quote outside its sentence range.
+        var outside = seed
+        outside.quotes[0].sentenceEndScalar = 10
+        await #expect(throws: StoreError.self) { try await store.store([outside]) }
+        // Foreign key: an alias of a missing entity.
+        var orphan = seed
+        orphan.aliases.append(.init(entity: 42, key: "orfano"))
+        await #expect(throws: StoreError.self) { try await store.store([orphan]) }
+        // Unknown label.
+        var label = seed
+        label.quotes[0].kind = "rumour"
+        await #expect(throws: StoreError.self) { try await store.store([label]) }
+        #expect(try await store.statistics() == StoreStatistics())
+        // A Document that breaks its own invariants is refused before it reaches the database.
+        var broken = try StoreFixtures.seedDocument()
+        broken.quotes[0].speaker?.entity = 17
+        #expect(throws: StoreError.self) { try StorableDocument(document: broken, analysisJSON: Array("{}".utf8)) }
+        #expect(try await store.store([seed]).stored == [seed.id])
+    }
+
+    /// Every check, in order (for a backend that wants them as one test).
+    func all() async throws {
+        try await roundTrip()
+        try await speakerSearch()
+        try await fullTextAndFilters()
+        try await entitiesAndCoMentions()
+        try await idempotency()
+        try await failedBatchRollsBack()
+        try await invariantsInTheDatabase()
+    }
+}

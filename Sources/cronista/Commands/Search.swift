@@ -1,0 +1,212 @@
+import ArgumentParser
+import CronistaNLP
+import CronistaStorage
+
+/// `table` for a person at a terminal, `jsonl` (one JSON object per line) for programs.
+enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, jsonl
+}
+
+struct Search: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search the store: quotes, entities, documents.",
+        discussion: """
+        Offsets are Unicode code points into the document's original text (the JSON contract unit). \
+        Output is a table on a terminal and JSON Lines otherwise (--format overrides).
+        """,
+        subcommands: [Quotes.self, Entities.self, Documents.self]
+    )
+
+    struct Output: ParsableArguments {
+        @Option(help: "Output format: table or jsonl (default: table on a terminal, jsonl otherwise).")
+        var format: SearchFormat?
+
+        @Option(help: "At most this many results.")
+        var limit: Int = 100
+
+        func resolved(_ sink: OutputSink) -> SearchFormat { format ?? (sink.isTerminal ? .table : .jsonl) }
+    }
+
+    struct Quotes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Quotes by speaker, words, date range and source.")
+
+        @Option(help: "Speaker: name, one word of it, an alias or a KB id (case- and accent-insensitive).")
+        var speaker: String?
+        @Option(name: .customLong("q"), help: "Words that must all occur in the quote (full-text search).")
+        var words: String?
+        @Option(help: "Published on or after this date (YYYY-MM-DD).")
+        var from: String?
+        @Option(help: "Published on or before this date (YYYY-MM-DD).")
+        var to: String?
+        @Option(help: "The document's source (case-insensitive).")
+        var source: String?
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            for d in [from, to].compactMap({ $0 }) where !Search.isDate(d) {
+                throw ValidationError("'\(d)' is not a date (YYYY-MM-DD)")
+            }
+        }
+
+        func run() async throws {
+            let s = try await store.open()
+            let hits = try await s.quotes(QuoteQuery(speaker: speaker, words: words, from: from, to: to, source: source, limit: output.limit))
+            try await s.close()
+            let sink = try OutputSink(path: nil)
+            switch output.resolved(sink) {
+            case .jsonl:
+                for h in hits { sink.write(Search.json(h)) }
+            case .table:
+                var rows = [["DOCUMENT", "DATE", "SPEAKER", "KIND", "OFFSETS", "QUOTE"]]
+                for h in hits {
+                    let who = h.speakerName ?? h.speaker?.text ?? "—"
+                    rows.append([h.documentID, h.published ?? "", who + (h.speakerKB.map { " (\($0))" } ?? ""), h.kind,
+                                 "\(h.content.startScalar)-\(h.content.endScalar)", Search.clip(h.content.text, 70)])
+                }
+                sink.write(Search.table(rows))
+                sink.write("\(hits.count) quote\(hits.count == 1 ? "" : "s")\n")
+            }
+            sink.flush()
+        }
+    }
+
+    struct Entities: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Entities by name, alias or KB id, with their mention counts.")
+
+        @Option(help: "Name, one word of it, an alias or a KB id.")
+        var name: String
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let s = try await store.open()
+            let hits = try await s.entities(named: name, limit: output.limit)
+            try await s.close()
+            let sink = try OutputSink(path: nil)
+            switch output.resolved(sink) {
+            case .jsonl:
+                for h in hits {
+                    var w = JSONWriter(capacity: 128)
+                    w.beginObject()
+                    w.key("name"); w.string(h.name)
+                    w.key("type"); w.string(h.type)
+                    w.key("kb"); w.optionalString(h.kb)
+                    w.key("documents"); w.int(h.documents)
+                    w.key("mentions"); w.int(h.mentions)
+                    w.endObject()
+                    sink.write(w.bytes + [0x0A])
+                }
+            case .table:
+                var rows = [["NAME", "TYPE", "KB", "DOCUMENTS", "MENTIONS"]]
+                for h in hits { rows.append([h.name, h.type, h.kb ?? "—", "\(h.documents)", "\(h.mentions)"]) }
+                sink.write(Search.table(rows))
+            }
+            sink.flush()
+        }
+    }
+
+    struct Documents: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Documents that mention every given entity.")
+
+        @Option(help: "An entity (name, alias or KB id); repeat for entities that must appear together.")
+        var entity: [String] = []
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if entity.isEmpty { throw ValidationError("give at least one --entity") }
+        }
+
+        func run() async throws {
+            let s = try await store.open()
+            let hits = try await s.documents(mentioningAll: entity, limit: output.limit)
+            try await s.close()
+            let sink = try OutputSink(path: nil)
+            switch output.resolved(sink) {
+            case .jsonl:
+                for h in hits {
+                    var w = JSONWriter(capacity: 128)
+                    w.beginObject()
+                    w.key("id"); w.string(h.id)
+                    w.key("title"); w.optionalString(h.title)
+                    w.key("published"); w.optionalString(h.published)
+                    w.key("source"); w.optionalString(h.source)
+                    w.key("language"); w.string(h.language)
+                    w.endObject()
+                    sink.write(w.bytes + [0x0A])
+                }
+            case .table:
+                var rows = [["DOCUMENT", "DATE", "SOURCE", "TITLE"]]
+                for h in hits { rows.append([h.id, h.published ?? "", h.source ?? "", Search.clip(h.title ?? "", 70)]) }
+                sink.write(Search.table(rows))
+            }
+            sink.flush()
+        }
+    }
+
+    static func isDate(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
+        return b.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+    }
+
+    /// One quote as a JSON line: offsets in code points, the sentence range the fact rests on.
+    static func json(_ h: QuoteHit) -> [UInt8] {
+        var w = JSONWriter(capacity: 256 + h.content.text.utf8.count)
+        func span(_ s: ScalarSpan) {
+            w.key("start"); w.int(s.startScalar)
+            w.key("end"); w.int(s.endScalar)
+            w.key("text"); w.string(s.text)
+        }
+        w.beginObject()
+        w.key("document"); w.string(h.documentID)
+        w.key("quote"); w.string(h.quoteID)
+        w.key("kind"); w.string(h.kind)
+        span(h.content)
+        w.key("cue")
+        if let c = h.cue { w.beginObject(); span(c); w.endObject() } else { w.null() }
+        w.key("speaker")
+        if let s = h.speaker {
+            w.beginObject()
+            span(s)
+            w.key("name"); w.optionalString(h.speakerName)
+            w.key("kb"); w.optionalString(h.speakerKB)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("sentence"); w.beginObject()
+        w.key("start"); w.int(h.sentenceStartScalar)
+        w.key("end"); w.int(h.sentenceEndScalar)
+        w.endObject()
+        w.key("published"); w.optionalString(h.published)
+        w.key("source"); w.optionalString(h.source)
+        w.key("title"); w.optionalString(h.title)
+        w.endObject()
+        w.bytes.append(0x0A)
+        return w.bytes
+    }
+
+    static func clip(_ s: String, _ n: Int) -> String {
+        let flat = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= n ? flat : String(flat.prefix(n - 1)) + "…"
+    }
+
+    /// Left-aligned columns, two spaces apart; widths counted in characters.
+    static func table(_ rows: [[String]]) -> String {
+        guard let first = rows.first else { return "" }
+        var widths = [Int](repeating: 0, count: first.count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        var out = ""
+        for r in rows {
+            var line = ""
+            for (i, c) in r.enumerated() {
+                line += c
+                if i < r.count - 1 { line += String(repeating: " ", count: widths[i] - c.count + 2) }
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+}

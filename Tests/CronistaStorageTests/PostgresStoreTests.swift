@@ -1,0 +1,113 @@
+import CronistaCore
+import CronistaNLP
+import CronistaStorage
+import CronistaStoragePostgres
+import Foundation
+import Testing
+
+/// The contract suite on PostgreSQL, one schema per test, on the server `CRONISTA_POSTGRES_URL`
+/// names (`scripts/with-postgres swift test` starts a throw-away one). Without it every test
+/// prints a loud SKIPPED line and passes.
+@Suite struct PostgresStoreTests {
+    static let url: PostgresURL? = {
+        guard let s = ProcessInfo.processInfo.environment["CRONISTA_POSTGRES_URL"], !s.isEmpty else { return nil }
+        return try? PostgresURL(s)
+    }()
+
+    static func skipped(_ test: String = #function) -> Bool {
+        guard url == nil else { return false }
+        print("⚠️  WARNING: PostgresStoreTests.\(test) SKIPPED: CRONISTA_POSTGRES_URL is not set (run `scripts/with-postgres swift test`)")
+        return true
+    }
+
+    static func schemaName() -> String { "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "") }
+
+    static func makeStore(schema: String = schemaName()) async throws -> PostgresDocumentStore {
+        try await PostgresDocumentStore(url: url!, schema: schema, maximumConnections: 2)
+    }
+
+    let contract = StoreContract { try await PostgresStoreTests.makeStore() }
+
+    @Test func roundTrip() async throws { if Self.skipped() { return }; try await contract.roundTrip() }
+    @Test func speakerSearch() async throws { if Self.skipped() { return }; try await contract.speakerSearch() }
+    @Test func fullTextAndFilters() async throws { if Self.skipped() { return }; try await contract.fullTextAndFilters() }
+    @Test func entitiesAndCoMentions() async throws { if Self.skipped() { return }; try await contract.entitiesAndCoMentions() }
+    @Test func idempotency() async throws { if Self.skipped() { return }; try await contract.idempotency() }
+    @Test func failedBatchRollsBack() async throws { if Self.skipped() { return }; try await contract.failedBatchRollsBack() }
+    @Test func invariantsInTheDatabase() async throws { if Self.skipped() { return }; try await contract.invariantsInTheDatabase() }
+
+    @Test func migrationsAreNamedAndAppliedOnce() async throws {
+        if Self.skipped() { return }
+        let schema = Self.schemaName()
+        let names = ["v1-documents-entities-mentions-quotes", "v2-ingest-queue"]
+        // Two stores opening the same empty schema at once: the advisory lock serialises them.
+        async let a = Self.makeStore(schema: schema)
+        async let b = Self.makeStore(schema: schema)
+        let (s1, s2) = try await (a, b)
+        #expect(try await s1.appliedMigrations() == names)
+        #expect(try await s2.appliedMigrations() == names)
+        try await s1.close()
+        try await s2.close()
+    }
+
+    @Test func stemmedFullTextPerLanguage() async throws {
+        if Self.skipped() { return }
+        let store = try await Self.makeStore()
+        defer { Task { try? await store.close() } }
+        _ = try await store.store([try StoreFixtures.storable(try StoreFixtures.seedDocument())])
+        // Italian stemming: "bugie" finds "bugia", "discutere" finds "discusso"? (same stem "discut").
+        #expect(try await store.quotes(QuoteQuery(words: "bugie")).map(\.quoteID) == ["q1"])
+        var en = try StoreFixtures.textLayer(id: "en-1", text: "The minister said: “We are negotiating peacefully with our neighbours”.", metadata: .init(declaredLanguage: "en"))
+        let idx = OffsetIndex(en.text)
+        let start = 20, end = 69
+        en.quotes = [Quote(kind: .direct, content: TextRange(startUTF8: idx.utf8Offset(scalar: start), endUTF8: idx.utf8Offset(scalar: end)))]
+        _ = try await store.store([try StoreFixtures.storable(en)])
+        // English stemming: "negotiations" and "negotiate" share the stem of "negotiating".
+        #expect(try await store.quotes(QuoteQuery(words: "negotiate")).map(\.documentID) == ["en-1"])
+    }
+
+    /// Two workers over the same 1,000 queued documents: each is claimed, analysed and stored by
+    /// exactly one of them.
+    @Test func twoQueueWorkersStoreEachDocumentExactlyOnce() async throws {
+        if Self.skipped() { return }
+        let schema = Self.schemaName()
+        let setup = try await Self.makeStore(schema: schema)
+        let seed = StoreFixtures.seedText
+        // Distinct texts (distinct content hashes), real sentences.
+        let items = (0..<1000).map { i in
+            QueueItem(id: "doc-\(i)", text: "Notizia \(i). " + seed.prefix(200 + i % 300), published: "2024-04-\(10 + i % 10)", source: "queue-test", origin: "test:\(i)")
+        }
+        // Both workers enqueue the same files, as two `cronista ingest --queue` runs would.
+        async let e1 = setup.enqueue(items)
+        async let e2 = setup.enqueue(items)
+        let (n1, n2) = try await (e1, e2)
+        #expect(n1 + n2 == 1000)
+
+        let engine = try Engine()
+        @Sendable func work(_ name: String) async throws -> WorkerReport {
+            let store = try await Self.makeStore(schema: schema)
+            defer { Task { try? await store.close() } }
+            return try await store.runQueueWorker(name: name, batchSize: 25) { item in
+                let d = try engine.analyze(DocumentInput(id: item.id, text: item.text, metadata: .init(published: item.published, source: item.source), origin: item.origin))
+                return try StorableDocument(document: d, analysisJSON: d.analysisJSON())
+            }
+        }
+        async let w1 = work("worker-1")
+        async let w2 = work("worker-2")
+        let (r1, r2) = try await (w1, w2)
+        #expect(r1.skipped.isEmpty && r2.skipped.isEmpty, "no document processed twice")
+        #expect(r1.failed.isEmpty && r2.failed.isEmpty)
+        #expect(Set(r1.stored).isDisjoint(with: r2.stored))
+        #expect(r1.stored.count + r2.stored.count == 1000)
+        #expect(Set(r1.stored + r2.stored) == Set(items.map(\.id)))
+        #expect(!r1.stored.isEmpty && !r2.stored.isEmpty, "both workers got work")
+        let ledger = try await setup.queueLedger()
+        #expect(ledger.count == 1000)
+        #expect(ledger.values.allSatisfy { $0.attempts == 1 }, "every row claimed once")
+        #expect(try await setup.queueStatus() == QueueStatus(pending: 0, claimed: 0, done: 1000, failed: 0))
+        #expect(try await setup.statistics().documents == 1000)
+        // Enqueueing the same documents again adds nothing: they are stored.
+        #expect(try await setup.enqueue(items) == 0)
+        try await setup.close()
+    }
+}

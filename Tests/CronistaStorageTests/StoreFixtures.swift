@@ -1,0 +1,132 @@
+import CronistaCore
+import CronistaNLP
+import CronistaStorage
+import CronistaTestSupport
+import Foundation
+
+/// Documents for the contract suite: the seed article with entities, mentions and quotes placed by
+/// hand at its real offsets (so the suite checks real values before the NER and quote layers land),
+/// a second short article, and the Italian Wikinews dev documents through the real pipeline.
+enum StoreFixtures {
+    /// Code-point offsets of the seed article (`spec/analysis-format.md` gives the Lukashenko ones).
+    static let lukashenkoQuote = (start: 776, end: 1050)
+    static let lukashenkoCue = (start: 1053, end: 1061)
+    static let lukashenkoSpeaker = (start: 1062, end: 1072)
+
+    static let seedText: String = (try? String(contentsOfFile: Fixtures.seedTextPath, encoding: .utf8)) ?? ""
+
+    /// The text layer (language, tokens, sentences) from the real pipeline.
+    static func textLayer(id: String, text: String, metadata: DocumentMetadata) throws -> Document {
+        try Pipeline([TextLayerComponent()]).analyze(id: id, text: text, metadata: metadata)
+    }
+
+    /// Builds mentions, entities and quotes from code-point offsets, checking each span's text.
+    struct Builder {
+        var doc: Document
+        let index: OffsetIndex
+        let scalars: [Unicode.Scalar]
+
+        init(_ doc: Document) {
+            self.doc = doc
+            index = OffsetIndex(doc.text)
+            scalars = Array(doc.text.unicodeScalars)
+        }
+
+        func range(_ start: Int, _ end: Int, expect: String) -> TextRange {
+            let actual = String(String.UnicodeScalarView(scalars[start..<end]))
+            precondition(actual == expect, "fixture span [\(start),\(end)) is '\(actual)', not '\(expect)'")
+            return TextRange(startUTF8: index.utf8Offset(scalar: start), endUTF8: index.utf8Offset(scalar: end))
+        }
+
+        /// The code-point offset of the `occurrence`-th `needle`.
+        func find(_ needle: String, occurrence: Int = 1) -> (Int, Int) {
+            let n = Array(needle.unicodeScalars)
+            var seen = 0
+            precondition(scalars.count >= n.count, "'\(needle)' is longer than the text (is ../shared there?)")
+            for i in 0...(scalars.count - n.count) where Array(scalars[i..<(i + n.count)]) == n {
+                seen += 1
+                if seen == occurrence { return (i, i + n.count) }
+            }
+            preconditionFailure("'\(needle)' not found")
+        }
+
+        @discardableResult
+        mutating func entity(_ type: EntityType, _ name: String, kb: String?, mentions: [(String, Int, MentionForm)]) -> Int {
+            var ids: [Int] = []
+            for (text, occurrence, form) in mentions {
+                let (s, e) = find(text, occurrence: occurrence)
+                doc.mentions.append(Mention(range: range(s, e, expect: text), type: type, form: form))
+                ids.append(doc.mentions.count - 1)
+            }
+            doc.entities.append(Entity(type: type, name: name, kb: kb, mentions: ids))
+            return doc.entities.count - 1
+        }
+
+        mutating func quote(_ kind: Quote.Kind, content: (Int, Int), cue: (Int, Int)?, speaker: (Int, Int)?, entity: Int?) {
+            func r(_ p: (Int, Int)) -> TextRange {
+                range(p.0, p.1, expect: String(String.UnicodeScalarView(scalars[p.0..<p.1])))
+            }
+            let q = Quote(kind: kind, content: r(content), cue: cue.map(r), speaker: speaker.map { Quote.Speaker(entity: entity, range: r($0)) })
+            doc.quotes.append(q)
+        }
+    }
+
+    /// The seed article, analysed by hand at its real offsets.
+    static func seedDocument() throws -> Document {
+        var b = Builder(try textLayer(id: "000_193cd34c33125298", text: seedText,
+                                      metadata: DocumentMetadata(title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", declaredLanguage: "it")))
+        let luka = b.entity(.person, "Aleksander Lukashenko", kb: "Q2866", mentions: [
+            ("Aleksander Lukashenko", 1, .name), ("lo stesso presidente bielorusso", 1, .nominal), ("Lukashenko", 3, .name),
+        ])
+        b.entity(.person, "Vladimir Putin", kb: "Q7747", mentions: [("Vladimir Putin", 1, .name), ("Putin", 2, .name)])
+        let sejourne = b.entity(.person, "Stèphane Sèjournè", kb: nil, mentions: [("Stèphane Sèjournè", 1, .name), ("il quale", 1, .pronoun)])
+        b.entity(.location, "Russia", kb: "Q159", mentions: [("Russia", 1, .name), ("Russia", 2, .name)])
+        b.entity(.location, "Mosca", kb: "Q649", mentions: [("Mosca", 1, .name)])
+        b.quote(.direct, content: lukashenkoQuote, cue: lukashenkoCue, speaker: lukashenkoSpeaker, entity: luka)
+        let parigi = b.find("Parigi non ha più"), mosca = b.find("con Mosca. ")
+        let affermato = b.find("ha affermato che Parigi").0
+        b.quote(.mixed, content: (parigi.0, mosca.0 + 9), cue: (affermato, affermato + 12), speaker: b.find("il quale"), entity: sejourne)
+        let comunicato = b.find("ha affermato in un comunicato").0
+        b.quote(.direct, content: (b.find("L’ ambasciatore francese è").0, b.find("con la realtà").1), cue: (comunicato, comunicato + 12),
+                speaker: b.find("il ministero degli Esteri russo"), entity: nil)
+        b.doc.layers.formUnion([.mentions, .entities, .quotes])
+        return b.doc
+    }
+
+    /// A second, short article: another Lukashenko quote, another date and source.
+    static let secondText = "Minsk, 5 gennaio. Il presidente Aleksander Lukashenko ha dichiarato: «Non firmeremo nessun accordo con l’Unione europea». Lo riferisce l’agenzia Belta."
+
+    static func secondDocument() throws -> Document {
+        var b = Builder(try textLayer(id: "belta-2023-01-05", text: secondText,
+                                      metadata: DocumentMetadata(title: "Lukashenko e l'Unione europea", published: "2023-01-05", source: "Belta", declaredLanguage: "it")))
+        let luka = b.entity(.person, "Aleksander Lukashenko", kb: "Q2866", mentions: [("Aleksander Lukashenko", 1, .name)])
+        b.entity(.location, "Minsk", kb: "Q2280", mentions: [("Minsk", 1, .name)])
+        b.entity(.organization, "Unione europea", kb: "Q458", mentions: [("Unione europea", 1, .name)])
+        b.quote(.direct, content: b.find("Non firmeremo nessun accordo con l’Unione europea"), cue: b.find("ha dichiarato"),
+                speaker: b.find("Aleksander Lukashenko"), entity: luka)
+        b.doc.layers.formUnion([.mentions, .entities, .quotes])
+        return b.doc
+    }
+
+    static func storable(_ d: Document) throws -> StorableDocument {
+        try StorableDocument(document: d, analysisJSON: d.analysisJSON())
+    }
+
+    /// The Italian Wikinews dev documents through the standard engine (analysed once per process).
+    static let devDocuments: [Document] = {
+        guard let engine = try? Engine(), let lines = try? Fixtures.read("data/quotes/it-wikinews/dev.docs.jsonl") else { return [] }
+        var out: [Document] = []
+        for (i, line) in lines.split(separator: "\n").enumerated() {
+            guard let input = try? DocumentInput.parse(jsonLine: Array(line.utf8), file: "dev.docs.jsonl", line: i + 1, defaultID: "dev-\(i + 1)"),
+                  let doc = try? engine.analyze(input) else { continue }
+            out.append(doc)
+        }
+        return out
+    }()
+
+    /// Code-point slice of a text, the way the JSON contract's consumers slice it.
+    static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        let s = Array(text.unicodeScalars)
+        return String(String.UnicodeScalarView(s[start..<end]))
+    }
+}
