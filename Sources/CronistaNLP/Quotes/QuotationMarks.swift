@@ -1,0 +1,96 @@
+import CronistaCore
+
+/// A pair of quotation marks found in the text.
+struct MarkedSpan {
+    /// Token index of the opening and closing mark (`close` may be the last token of a paragraph
+    /// when the quote was never closed).
+    var open: Int
+    var close: Int
+    /// Whether a closing mark was found (unclosed quotes run to the end of their paragraph).
+    var closed: Bool
+    /// Nesting depth: 0 for an outermost quotation.
+    var depth: Int
+    /// Token range of the content between the marks.
+    var contentTokens: Range<Int> { (open + 1)..<(closed ? close : close + 1) }
+}
+
+/// Pairs `"…"`, `“…”`, `«…»`, `‘…’` over a document's tokens: infers the direction of straight
+/// quotes from spacing, tolerates unbalanced marks, and follows the convention of reopening the
+/// quotation at each new paragraph of a quote that runs over several.
+enum QuotationMarks {
+    enum Family { case guillemet, curly, straight, single }
+    enum Role { case open, close, either }
+
+    static func classify(_ ctx: QuoteContext, _ i: Int) -> (Family, Role)? {
+        let text = ctx.doc.tokenText(i)
+        guard let c = text.unicodeScalars.first else { return nil }
+        let flags = ctx.doc.tokens.flags
+        let spaceBefore = i == 0 || flags[i - 1].contains(.spaceAfter) || flags[i - 1].contains(.newlineAfter) || flags[i - 1].contains(.paragraphAfter)
+        let spaceAfter = flags[i].contains(.spaceAfter) || flags[i].contains(.newlineAfter) || flags[i].contains(.paragraphAfter) || i == ctx.n - 1
+        let punctAfter = i + 1 < ctx.n && (ctx.isPunct(i + 1) && !ctx.isQuoteMark(i + 1) && ctx.forms[i + 1] != "(")
+        let openBracketBefore = i > 0 && (ctx.forms[i - 1] == "(" || ctx.forms[i - 1] == "[")
+        switch c {
+        case "«": return (.guillemet, .open)
+        case "»": return (.guillemet, .close)
+        case "„": return (.curly, .open)
+        case "”": return (.curly, .close)
+        case "“":
+            // Mostly an opener; some texts close with it too.
+            if !spaceBefore && (spaceAfter || punctAfter) { return (.curly, .close) }
+            return (.curly, .open)
+        case "‘": return (.single, .open)
+        case "’": return (.single, .close)
+        case "\"", "＂", "‟":
+            if (spaceBefore || openBracketBefore) && !spaceAfter { return (.straight, .open) }
+            if !spaceBefore && (spaceAfter || punctAfter) { return (.straight, .close) }
+            return (.straight, .either)
+        default: return nil
+        }
+    }
+
+    /// Every pair of marks, outermost and nested, in text order of their opening mark.
+    static func pair(_ ctx: QuoteContext) -> [MarkedSpan] {
+        var spans: [MarkedSpan] = []
+        var stack: [(family: Family, token: Int)] = []
+        var i = 0
+        func paragraphEnds(at t: Int) -> Bool { ctx.doc.tokens.flags[t].contains(.paragraphAfter) }
+        while i < ctx.n {
+            if ctx.isQuoteMark(i), let (family, role) = classify(ctx, i) {
+                let topIndex = stack.lastIndex { $0.family == family || ($0.family == .curly && family == .straight) || ($0.family == .straight && family == .curly) }
+                var closes = false
+                switch role {
+                case .close: closes = topIndex != nil
+                case .open: closes = false
+                case .either: closes = topIndex != nil
+                }
+                if closes, let ti = topIndex {
+                    // Close this mark's opener; anything opened inside and left open is dropped.
+                    let opener = stack[ti]
+                    stack.removeSubrange(ti...)
+                    spans.append(MarkedSpan(open: opener.token, close: i, closed: true, depth: ti))
+                } else if role != .close {
+                    stack.append((family, i))
+                }
+            }
+            if paragraphEnds(at: i) && !stack.isEmpty {
+                // A quote that runs on: the next paragraph opens with the same mark.
+                let next = i + 1
+                if stack.count == 1, next < ctx.n, ctx.isQuoteMark(next), let (fam, role) = classify(ctx, next), fam == stack[0].family, role != .close {
+                    i = next + 1  // swallow the reopening mark; the quote continues
+                    continue
+                }
+                // Unbalanced: the outermost open quote ends with its paragraph.
+                if let first = stack.first, i - first.token >= 4 {
+                    spans.append(MarkedSpan(open: first.token, close: i, closed: false, depth: 0))
+                }
+                stack.removeAll()
+            }
+            i += 1
+        }
+        if let first = stack.first, ctx.n - 1 - first.token >= 4 {
+            spans.append(MarkedSpan(open: first.token, close: ctx.n - 1, closed: false, depth: 0))
+        }
+        spans.sort { $0.open < $1.open }
+        return spans
+    }
+}

@@ -1,0 +1,107 @@
+import CronistaCore
+import Foundation
+
+/// Per-document views quote extraction reads many times: token forms, sentence and paragraph of
+/// every token, and which mention or entity covers a token.
+struct QuoteContext {
+    let doc: Document
+    let n: Int
+    /// Lower-cased token forms with `’` written `'`.
+    let forms: [String]
+    let sentenceOf: [Int32]
+    /// Index of the mention covering each token, or -1 (name mentions win over descriptions).
+    let mentionAt: [Int32]
+    /// Token range of each mention.
+    let mentionTokens: [Range<Int>]
+    /// Entity of each mention, or -1.
+    let entityOfMention: [Int32]
+
+    init(_ doc: Document) {
+        self.doc = doc
+        n = doc.tokens.count
+        var forms: [String] = []
+        forms.reserveCapacity(n)
+        for i in 0..<n {
+            let t = doc.tokenText(i)
+            var f = t.lowercased()
+            if f.contains("’") { f = f.replacingOccurrences(of: "’", with: "'") }
+            forms.append(f)
+        }
+        self.forms = forms
+        var sentenceOf = [Int32](repeating: 0, count: n)
+        for (si, s) in doc.sentences.enumerated() {
+            for t in s.tokenRange where t < n { sentenceOf[t] = Int32(si) }
+        }
+        self.sentenceOf = sentenceOf
+        var mentionAt = [Int32](repeating: -1, count: n)
+        var mentionTokens: [Range<Int>] = []
+        mentionTokens.reserveCapacity(doc.mentions.count)
+        for (mi, m) in doc.mentions.enumerated() {
+            let a = doc.tokens.firstToken(endingAfter: m.range.startUTF8)
+            var b = a
+            while b < n && doc.tokens.starts[b] < m.range.endUTF8 { b += 1 }
+            mentionTokens.append(a..<max(a, b))
+            for t in a..<b {
+                let cur = mentionAt[t]
+                if cur < 0 || (doc.mentions[Int(cur)].form != .name && m.form == .name) { mentionAt[t] = Int32(mi) }
+            }
+        }
+        self.mentionAt = mentionAt
+        self.mentionTokens = mentionTokens
+        var entityOfMention = [Int32](repeating: -1, count: doc.mentions.count)
+        for (ei, e) in doc.entities.enumerated() { for m in e.mentions { entityOfMention[m] = Int32(ei) } }
+        self.entityOfMention = entityOfMention
+    }
+
+    func sentenceRange(ofToken t: Int) -> Range<Int> { doc.sentences[Int(sentenceOf[t])].tokenRange }
+
+    func isQuoteMark(_ i: Int) -> Bool { i >= 0 && i < n && doc.tokens.flags[i].contains(.quoteMark) }
+    func isPunct(_ i: Int) -> Bool { doc.tokens.flags[i].contains(.punctuation) }
+    func isCapitalized(_ i: Int) -> Bool { doc.tokens.flags[i].contains(.capitalized) }
+    func isTerminal(_ i: Int) -> Bool {
+        let f = forms[i]
+        return f == "." || f == "!" || f == "?" || f == "…" || f == "..." || f == "?!" || f == "!?"
+    }
+
+    /// A paragraph or line break between token `i` and the next.
+    func breakAfter(_ i: Int) -> Bool {
+        doc.tokens.flags[i].contains(.newlineAfter) || doc.tokens.flags[i].contains(.paragraphAfter)
+    }
+
+    func range(_ tokens: Range<Int>) -> TextRange {
+        TextRange(startUTF8: doc.tokens.starts[tokens.lowerBound], endUTF8: doc.tokens.ends[tokens.upperBound - 1])
+    }
+
+    /// An Italian infinitive (possibly with an enclitic), the start of a `di` + infinitive clause.
+    func isInfinitive(_ i: Int) -> Bool {
+        guard i < n else { return false }
+        let f = forms[i]
+        if f.count < 4 { return false }
+        for suffix in ["are", "ere", "ire", "rsi", "rlo", "rla", "rli", "rle", "rne", "rci", "rvi", "rmi", "rti", "rre"] where f.hasSuffix(suffix) {
+            return true
+        }
+        return f == "aver" || f == "esser" || f == "poter" || f == "dover" || f == "voler"
+    }
+
+    /// An Italian gerund (`dicendo`, `andando`, `dicendosi`).
+    func isGerund(_ i: Int) -> Bool {
+        let f = forms[i]
+        return f.count > 5 && (f.hasSuffix("ando") || f.hasSuffix("endo") || f.hasSuffix("endosi") || f.hasSuffix("andosi"))
+    }
+
+    static let articles: Set<String> = [
+        "il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "un'", "the", "a", "an",
+        "del", "dello", "della", "dei", "degli", "delle", "dell'",
+    ]
+    static let prepositions: Set<String> = [
+        "a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "all'", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
+        "nell'", "su", "sul", "sullo", "sulla", "sui", "sugli", "sulle", "sull'", "con", "col", "coi", "da", "dal", "dallo",
+        "dalla", "dai", "dagli", "dalle", "dall'", "di", "del", "della", "dei", "degli", "delle", "dell'", "per", "tra", "fra",
+        "durante", "dopo", "prima", "verso", "presso", "to", "in", "on", "at", "with", "from", "during",
+    ]
+    static let connectives: Set<String> = [
+        "intanto", "inoltre", "anche", "addirittura", "infatti", "invece", "poi", "ma", "e", "ed", "però", "quindi", "così",
+        "successivamente", "tuttavia", "dunque", "ora", "oggi", "ieri", "al", "contrario", "in", "seguito", "proprio",
+    ]
+    static let relativePronouns: Set<String> = ["che", "il quale", "la quale", "i quali", "le quali", "who", "which"]
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The reporting expressions quote extraction looks for, read from `Resources/Lexicons/quote-cues.txt`
+/// (data, not code: see the file's header for its format).
+public struct QuoteLexicon: Sendable {
+    /// What a cue does (the file's CLASS column).
+    public enum CueClass: String, Sendable, CaseIterable {
+        case say, request, name, judge, after, prep, aux, adv, noun
+    }
+
+    /// A cue form, possibly several tokens (`ha fatto sapere`), with its classes.
+    struct Entry: Sendable {
+        var tokens: [String]
+        var classes: Set<CueClass>
+        var lemma: String
+    }
+
+    /// Entries keyed by their first token (lower-cased, `’` as `'`), longest first.
+    var byFirstToken: [String: [Entry]] = [:]
+
+    public init(text: String, languages: Set<String> = ["it", "en"]) throws {
+        var lineNumber = 0
+        var merged: [String: Entry] = [:]
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let halves = line.split(separator: ":", maxSplits: 1)
+            let head = halves[0].split(separator: " ")
+            guard head.count == 3, let cls = CueClass(rawValue: String(head[1])) else {
+                throw QuoteLexiconError(line: lineNumber, problem: "expected 'LANG CLASS LEMMA [: FORMS]', got \(line.debugDescription)")
+            }
+            guard languages.contains(String(head[0])) else { continue }
+            let lemma = String(head[2])
+            var forms: [String]
+            if halves.count == 2 {
+                forms = halves[1].split(separator: " ").map(String.init)
+            } else {
+                forms = Self.conjugate(lemma)
+                if forms.isEmpty { throw QuoteLexiconError(line: lineNumber, problem: "cannot conjugate \(lemma); list its forms after ':'") }
+            }
+            for form in forms {
+                let key = form.lowercased()
+                if var e = merged[key] { e.classes.insert(cls); merged[key] = e }
+                else { merged[key] = Entry(tokens: key.split(separator: "_").map(String.init), classes: [cls], lemma: lemma) }
+            }
+        }
+        for e in merged.values { byFirstToken[e.tokens[0], default: []].append(e) }
+        for k in byFirstToken.keys { byFirstToken[k]!.sort { $0.tokens.count > $1.tokens.count } }
+    }
+
+    /// The lexicon shipped with the library.
+    public static func bundled() throws -> QuoteLexicon {
+        guard let url = Bundle.module.url(forResource: "quote-cues", withExtension: "txt", subdirectory: "Resources/Lexicons") else {
+            throw QuoteLexiconError(line: 0, problem: "Resources/Lexicons/quote-cues.txt is missing from the CronistaNLP bundle")
+        }
+        return try QuoteLexicon(text: String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// Third-person, participle, gerund, imperfect, conditional and infinitive forms of a regular
+    /// Italian verb in `-are` or `-ire` (with `-isc-`).
+    static func conjugate(_ lemma: String) -> [String] {
+        if lemma.hasSuffix("are") {
+            let s = String(lemma.dropLast(3))
+            let future = (s.hasSuffix("c") || s.hasSuffix("g")) ? s + "h" : (s.hasSuffix("ci") || s.hasSuffix("gi") ? String(s.dropLast()) : s)
+            return ["a", "ano", "ato", "ata", "ati", "ate", "ò", "arono", "ando", "ava", "avano", "are"].map { s + $0 }
+                + ["erà", "eranno", "erebbe", "erebbero"].map { future + $0 }
+        }
+        if lemma.hasSuffix("ire") {
+            let s = String(lemma.dropLast(3))
+            return ["isce", "iscono", "ì", "irono", "ito", "ita", "endo", "iva", "ivano", "ire"].map { s + $0 }
+        }
+        return []
+    }
+
+    /// The longest entry matching the token forms starting at `i`, with the classes wanted.
+    func match(_ forms: [String], at i: Int, classes: Set<CueClass>) -> (length: Int, entry: Entry)? {
+        guard let entries = byFirstToken[forms[i]] else { return nil }
+        for e in entries where !e.classes.isDisjoint(with: classes) {
+            let n = e.tokens.count
+            if i + n > forms.count { continue }
+            var ok = true
+            var k = 1
+            while k < n { if forms[i + k] != e.tokens[k] { ok = false; break }; k += 1 }
+            if ok { return (n, e) }
+        }
+        return nil
+    }
+}
+
+/// A malformed line in a quote lexicon.
+public struct QuoteLexiconError: Error, CustomStringConvertible, Sendable {
+    public var line: Int
+    public var problem: String
+    public var description: String { "quote-cues.txt:\(line): \(problem)" }
+}

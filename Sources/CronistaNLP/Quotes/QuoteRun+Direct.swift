@@ -1,0 +1,153 @@
+import CronistaCore
+
+extension QuoteRun {
+    static let leftGapWords: Set<String> = [":", ",", "che", "di", "con", "le", "la", "parole", "frase", "seguenti", "testuali", "queste", "questa", "come", "in", "una", "un", "seguente", "a", "ad", "-", "–", "—"]
+
+    /// Quotations between marks that are someone's words, attached to a cue before or after them,
+    /// to a `Name:` attribution, or to the quotation next to them.
+    mutating func directQuotes() {
+        let forms = ctx.forms
+        for (mi, m) in marks.enumerated() where m.depth == 0 {
+            let content = m.contentTokens
+            guard !content.isEmpty, content.upperBound <= ctx.n else { continue }
+            let sentence = ctx.sentenceRange(ofToken: m.open)
+            let length = content.count
+            let hasTerminal = content.contains { ctx.isTerminal($0) }
+            // A word after a verb of judging is a scare quote: "ritenuti "inaccettabili"".
+            if let judge = cueBefore(m.open, classes: [.judge], maxGap: 3), judge.tokens.upperBound <= m.open, length <= 4 {
+                continue
+            }
+            var leftCue: CueMatch?
+            if let c = cue(endingNear: m.open, maxGap: 6, in: sentence.lowerBound..<m.open),
+               !c.classes.isDisjoint(with: [.say, .request, .name]),
+               (c.tokens.upperBound..<m.open).allSatisfy({ Self.leftGapWords.contains(forms[$0]) || !ctx.isPunct($0) }),
+               !(c.tokens.upperBound..<m.open).contains(where: { ctx.isQuoteMark($0) || ctx.isTerminal($0) || forms[$0] == ";" }) {
+                leftCue = c
+            }
+            var rightCue: CueMatch?
+            var k = m.close + 1
+            while k < ctx.n && k <= m.close + 2 && (forms[k] == "," || forms[k] == "-" || forms[k] == "–" || forms[k] == "—") { k += 1 }
+            if m.closed, k < ctx.n, let c = cue(startingNear: k, maxGap: 0), !c.classes.isDisjoint(with: [.say, .request]) {
+                rightCue = c
+            }
+            // "«Q», X ha detto" / "«Q» – X ha detto": a subject between the quote and the cue.
+            var subjectBetween: Range<Int>?
+            if rightCue == nil, m.closed, k < ctx.n, forms[max(0, k - 1)] == "," || k > m.close + 1 {
+                if let c = cue(startingNear: k + 1, maxGap: 6), !c.classes.isDisjoint(with: [.say]),
+                   !(k..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) }) {
+                    rightCue = c
+                    subjectBetween = k..<c.tokens.lowerBound
+                }
+            }
+            let colonBefore = m.open > sentence.lowerBound && forms[m.open - 1] == ":"
+            let attached = leftCue != nil || rightCue != nil
+            let utterance = length >= 5 || hasTerminal || (length >= 3 && attached)
+            let shortAllowed = length >= 1 && (leftCue.map { c in
+                (m.open - c.tokens.upperBound <= 2 || c.classes.contains(.name)) && !(c.tokens.upperBound..<m.open).contains { forms[$0] == "che" }
+            } ?? false)
+            let headline = isHeadline(sentence) && !attached && !colonBefore
+            if headline { continue }  // handled with the body's quotes in mind
+            guard utterance || shortAllowed || (rightCue != nil && length >= 2) else { continue }
+            // Colon attribution: "Il proprietario: «…»", "X ha preso posizione: «…»".
+            var speaker: SpeakerChoice?
+            var cueTokens: Range<Int>?
+            if let c = rightCue {
+                cueTokens = c.tokens
+                if let between = subjectBetween { speaker = speakerIn(between) }
+                if speaker == nil { speaker = subjectAfter(c) }
+                if speaker == nil { speaker = subjectBefore(m.open, sentence: sentence) }
+            } else if let c = leftCue {
+                cueTokens = c.tokens
+                speaker = subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: m.open)
+            } else if colonBefore {
+                speaker = subjectBefore(m.open - 1, sentence: sentence)
+            }
+            usedMarks.insert(mi)
+            if let c = cueTokens { usedCues.insert(c.lowerBound) }
+            candidates.append(QuoteCandidate(
+                kind: .direct, content: contentRange(m), cue: cueTokens, speaker: speaker,
+                priority: 3, contentTokens: content))
+        }
+        chainAdjacentQuotes()
+    }
+
+    /// Quotations side by side (`«A» «B», ha detto X`, `«A», «B» e «C»`) share their cue's speaker.
+    mutating func chainAdjacentQuotes() {
+        let order = candidates.indices.sorted { candidates[$0].contentTokens.lowerBound < candidates[$1].contentTokens.lowerBound }
+        func adjacent(_ a: QuoteCandidate, _ b: QuoteCandidate) -> Bool {
+            let gapStart = a.contentTokens.upperBound + 1, gapEnd = b.contentTokens.lowerBound - 1
+            guard gapStart <= gapEnd else { return gapStart - 1 <= gapEnd + 1 }
+            return (gapStart..<gapEnd).allSatisfy { ["e", "ed", ",", ";", ".", "and"].contains(ctx.forms[$0]) } && gapEnd - gapStart <= 2
+        }
+        for _ in 0..<2 {
+            for (x, y) in zip(order, order.dropFirst()) {
+                let a = candidates[x], b = candidates[y]
+                guard a.kind == .direct, b.kind == .direct, adjacent(a, b) else { continue }
+                if a.speaker == nil, let s = b.speaker { candidates[x].speaker = s; if candidates[x].cue == nil { candidates[x].cue = b.cue } }
+                if b.speaker == nil, let s = a.speaker { candidates[y].speaker = s; if candidates[y].cue == nil { candidates[y].cue = a.cue } }
+            }
+        }
+    }
+
+    func contentRange(_ m: MarkedSpan) -> TextRange {
+        let start = ctx.doc.tokens.ends[m.open]
+        var end = m.closed ? ctx.doc.tokens.starts[m.close] : ctx.doc.tokens.ends[m.close]
+        if !m.closed, ctx.isTerminal(m.close) { end = ctx.doc.tokens.starts[m.close] }
+        return trimmedRange(start, end)
+    }
+
+    /// A byte range with white space trimmed at both ends.
+    func trimmedRange(_ start: UInt32, _ end: UInt32) -> TextRange {
+        let bytes = ctx.doc.text.utf8
+        var a = Int(start), b = Int(end)
+        let base = bytes.startIndex
+        while a < b, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[bytes.index(base, offsetBy: a)]) { a += 1 }
+        while b > a, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[bytes.index(base, offsetBy: b - 1)]) { b -= 1 }
+        return TextRange(a, b)
+    }
+
+    func cueBefore(_ t: Int, classes: Set<QuoteLexicon.CueClass>, maxGap: Int) -> CueMatch? {
+        var best: CueMatch?
+        for c in cues where c.tokens.upperBound <= t && c.tokens.upperBound + maxGap >= t && !c.classes.isDisjoint(with: classes) { best = c }
+        if best == nil {
+            // Judging words that are not in verb groups ("cosiddetti", "ritenuti").
+            var i = t - 1
+            while i >= 0 && i >= t - maxGap {
+                if let m = lexicon.match(ctx.forms, at: i, classes: classes) {
+                    return CueMatch(tokens: i..<(i + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
+                }
+                i -= 1
+            }
+        }
+        return best
+    }
+
+    /// Whether a sentence is the document's headline: the first line, standing alone.
+    func isHeadline(_ sentence: Range<Int>) -> Bool {
+        guard sentence.lowerBound == 0, !sentence.isEmpty else { return false }
+        return ctx.breakAfter(sentence.upperBound - 1) && ctx.doc.sentences.count > 1
+    }
+
+    /// Quotations in the headline: attributed through the body quote they echo, if any.
+    mutating func headlineQuotes() {
+        guard let first = ctx.doc.sentences.first, isHeadline(first.tokenRange) || ctx.doc.sentences.count > 1 else { return }
+        let headline = first.tokenRange
+        for (mi, m) in marks.enumerated() where m.depth == 0 && !usedMarks.contains(mi) && headline.contains(m.open) {
+            let content = m.contentTokens
+            guard !content.isEmpty, content.count <= 30 else { continue }
+            if let judge = cueBefore(m.open, classes: [.judge], maxGap: 3), judge.tokens.upperBound <= m.open { continue }
+            // The body quote sharing most content words gives the speaker.
+            let words = Set(content.map { ctx.forms[$0] }.filter { $0.count >= 4 })
+            var best: (score: Int, speaker: SpeakerChoice?)? = nil
+            for c in candidates where c.contentTokens.lowerBound > headline.upperBound {
+                let overlap = c.contentTokens.reduce(0) { $0 + (words.contains(ctx.forms[$1]) ? 1 : 0) }
+                if overlap > 0 && overlap > (best?.score ?? 0) { best = (overlap, c.speaker) }
+            }
+            guard content.count >= 2 || best != nil else { continue }
+            usedMarks.insert(mi)
+            candidates.append(QuoteCandidate(kind: .direct, content: contentRange(m), cue: nil,
+                                             speaker: best?.speaker ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true),
+                                             priority: 3, contentTokens: content))
+        }
+    }
+}

@@ -1,0 +1,291 @@
+import CronistaCore
+
+extension QuoteRun {
+    /// Reported clauses after a cue: `che …`, `di` + infinitive, `come …`, `a` + infinitive after
+    /// requests, an infinitive straight after the verb; mixed when they hold quoted words.
+    mutating func indirectQuotes() {
+        let forms = ctx.forms
+        for c in cues where !usedCues.contains(c.tokens.lowerBound) && !c.classes.isDisjoint(with: [.say, .request]) {
+            let sentence = ctx.sentenceRange(ofToken: c.head)
+            let isRequest = c.classes.contains(.request)
+            let budget = isRequest ? 14 : 7
+            var p = c.tokens.upperBound
+            var start: Int?
+            var depth = 0
+            while p < sentence.upperBound && p < c.tokens.upperBound + budget {
+                let f = forms[p]
+                if ctx.isTerminal(p) || f == ";" { break }
+                if ctx.isQuoteMark(p) { break }
+                if f == "," { depth += 1 }
+                if f == "che" || f == "come" || (f == "se" && isRequest) {
+                    var s = p + 1
+                    if s < sentence.upperBound && forms[s] == "," { s += 1 }
+                    start = s
+                    break
+                }
+                if f == "di" || f == "d'" || ((f == "a" || f == "ad") && isRequest) {
+                    var s = p + 1
+                    if s < sentence.upperBound && forms[s] == "non" { s += 1 }
+                    if ctx.isInfinitive(s) { start = p + 1 }
+                    break
+                }
+                if f == ":" {
+                    if p + 1 < sentence.upperBound && !ctx.isQuoteMark(p + 1) && !isRequest { start = p + 1 }
+                    break
+                }
+                // An infinitive straight after the verb: "ha dichiarato essere rumorosi".
+                if p == c.tokens.upperBound && ctx.isInfinitive(p) && !isRequest && c.lemma != "parlare" {
+                    start = p
+                    break
+                }
+                // "si è detto «fiducioso» che…", "dicendosi dispiaciuto che…": content follows at once.
+                if p == c.tokens.upperBound && (c.lemma == "dirsi" || c.lemma == "dichiararsi") {
+                    start = p
+                    break
+                }
+                if p > c.tokens.upperBound, cue(startingNear: p, maxGap: 0) != nil { break }
+                p += 1
+            }
+            guard let s = start, s < sentence.upperBound else { continue }
+            let e = clauseEnd(from: s, in: sentence)
+            guard e > s else { continue }
+            let tokens = s..<e
+            // Content that is exactly one quotation is a direct quote (`ha detto che «…»`).
+            let kind: Quote.Kind
+            if ctx.isQuoteMark(s), let mi = marks.firstIndex(where: { $0.open == s && $0.closed && $0.close == e - 1 }) {
+                if usedMarks.contains(mi) { continue }
+                usedMarks.insert(mi)
+                kind = .direct
+                usedCues.insert(c.tokens.lowerBound)
+                candidates.append(QuoteCandidate(kind: kind, content: contentRange(marks[mi]), cue: c.tokens,
+                                                 speaker: subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: p),
+                                                 priority: 3, contentTokens: marks[mi].contentTokens))
+                continue
+            }
+            kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
+            usedCues.insert(c.tokens.lowerBound)
+            let speaker = subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: p)
+            candidates.append(QuoteCandidate(kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
+                                             priority: 2, contentTokens: tokens))
+        }
+    }
+
+    /// Where a reported clause that starts at `s` ends (exclusive token index): the end of the
+    /// sentence, a semicolon, or the start of a coordinated clause (`, dicendo…`, `e assicura…`,
+    /// `, mentre…`, `ed ha…`). Quotations inside are skipped whole.
+    func clauseEnd(from s: Int, in sentence: Range<Int>) -> Int {
+        let forms = ctx.forms
+        var t = s
+        var end = sentence.upperBound
+        while t < sentence.upperBound {
+            let f = forms[t]
+            if ctx.isQuoteMark(t), let m = marks.first(where: { $0.open == t && $0.closed }), m.close < sentence.upperBound {
+                t = m.close + 1
+                continue
+            }
+            if f == ";" { end = t; break }
+            if f == ":" && t + 1 < sentence.upperBound && ctx.isQuoteMark(t + 1) { end = t; break }
+            if f == "," || f == "e" || f == "ed" {
+                let nx = t + 1
+                if nx < sentence.upperBound {
+                    let g = forms[nx]
+                    if ctx.isGerund(nx) && t > s + 1 { end = t; break }
+                    if g == "mentre" || (f == "," && (g == "ma" || g == "però")) { end = t; break }
+                    if let c = cue(startingNear: nx, maxGap: 0), !c.classes.isDisjoint(with: [.say, .request]), t > s + 1 { end = t; break }
+                    if (f == "e" || f == "ed") && ["ha", "hanno", "è", "aveva", "avevano"].contains(g) && t > s + 2 { end = t; break }
+                    if f == "," && ["come", "secondo"].contains(g), t > s + 2,
+                       let c = cue(startingNear: nx + 1, maxGap: 0), !c.classes.isDisjoint(with: [.say]) { end = t; break }
+                }
+            }
+            t += 1
+        }
+        // Final punctuation and commas are not content.
+        while end > s && (ctx.isTerminal(end - 1) || [",", ":", "-", "–", "—"].contains(forms[end - 1])) { end -= 1 }
+        return end
+    }
+
+    /// Cues after the content: `…, riporta Ap.`, `…, come ha sottolineato X.`, and a next sentence
+    /// `Lo riferisce il Viminale.` / `Così X.`
+    mutating func trailingCueQuotes() {
+        let forms = ctx.forms
+        for (si, sent) in ctx.doc.sentences.enumerated() {
+            let r = sent.tokenRange
+            guard r.count >= 4 else { continue }
+            var last = r.upperBound - 1
+            while last > r.lowerBound && ctx.isTerminal(last) { last -= 1 }
+            // Find ", <after-cue> NP" or ", come <verb group> NP" ending the sentence.
+            var comma = -1
+            var t = r.upperBound - 2
+            while t > r.lowerBound + 2 && t > r.upperBound - 14 {
+                if forms[t] == "," { comma = t; break }
+                t -= 1
+            }
+            if comma > 0 {
+                var cueStart = comma + 1
+                if forms[cueStart] == "come" { cueStart += 1 }
+                var match: CueMatch?
+                if let m = lexicon.match(forms, at: comma + 1, classes: [.after]) {
+                    match = CueMatch(tokens: (comma + 1)..<(comma + 1 + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
+                } else if forms[comma + 1] == "come", let c = cue(startingNear: cueStart, maxGap: 0), !c.classes.isDisjoint(with: [.say]) {
+                    match = c
+                }
+                if let c = match, !usedCues.contains(c.tokens.lowerBound), c.tokens.upperBound <= last {
+                    let speaker = subjectAfter(c, stopAt: last + 1)
+                    var s = r.lowerBound
+                    if ctx.isQuoteMark(s) { s += 1 }
+                    var e = comma
+                    if e > s && ctx.isQuoteMark(e - 1) { e -= 1 }
+                    if e - s >= 3 && speaker != nil {
+                        let tokens = s..<e
+                        usedCues.insert(c.tokens.lowerBound)
+                        let kind: Quote.Kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
+                        candidates.append(QuoteCandidate(kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
+                                                         priority: 1, contentTokens: tokens))
+                    }
+                }
+            }
+            // "Lo riferisce il Viminale." / "Lo ha detto X." about the previous sentence.
+            if si > 0, forms[r.lowerBound] == "lo" || forms[r.lowerBound] == "l'" {
+                if let c = cue(startingNear: r.lowerBound + 1, maxGap: 0), !usedCues.contains(c.tokens.lowerBound),
+                   let speaker = subjectAfter(c, stopAt: r.upperBound) {
+                    let prev = ctx.doc.sentences[si - 1].tokenRange
+                    var e = prev.upperBound
+                    while e > prev.lowerBound && ctx.isTerminal(e - 1) { e -= 1 }
+                    if e - prev.lowerBound >= 3 {
+                        usedCues.insert(c.tokens.lowerBound)
+                        let tokens = prev.lowerBound..<e
+                        candidates.append(QuoteCandidate(kind: .indirect, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
+                                                         priority: 1, contentTokens: tokens))
+                    }
+                }
+            }
+            // "«…». Così X." — attributes the quotation just before.
+            if si > 0, forms[r.lowerBound] == "così", r.count <= 8, let idx = candidates.lastIndex(where: { $0.contentTokens.upperBound <= r.lowerBound && $0.contentTokens.upperBound >= r.lowerBound - 3 }) {
+                if candidates[idx].speaker == nil || candidates[idx].cue == nil {
+                    if let s = speakerIn((r.lowerBound + 1)..<last + 1) {
+                        candidates[idx].speaker = s
+                        candidates[idx].cue = r.lowerBound..<(r.lowerBound + 1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `secondo X, …`, `…, secondo X.`, `X, secondo Y, Z`, `a detta di X`, `stando a X`, `Per X …`.
+    mutating func prepositionalQuotes() {
+        let forms = ctx.forms
+        var i = 0
+        while i < ctx.n {
+            guard let m = lexicon.match(forms, at: i, classes: [.prep]) else { i += 1; continue }
+            let cueTokens = i..<(i + m.length)
+            let sentence = ctx.sentenceRange(ofToken: i)
+            i += m.length
+            let lemma = m.entry.lemma
+            // "il secondo giorno", "per" outside a sentence-initial attribution: not cues.
+            if lemma == "secondo", cueTokens.lowerBound > 0, ["il", "al", "del", "nel", "dal", "un", "il", "lo", "sul", "col"].contains(forms[cueTokens.lowerBound - 1]) { continue }
+            if lemma == "secondo", cueTokens.upperBound < ctx.n, ctx.doc.tokens.flags[cueTokens.upperBound].contains(.number) { continue }
+            if overlapsCandidate(cueTokens) { continue }
+            let afterCue = cueTokens.upperBound
+            guard afterCue < sentence.upperBound else { continue }
+            if lemma == "per" {
+                // Only "Per <name>, …" / "Per il … <PER name> …" at the start of a sentence.
+                guard isSentenceStart(cueTokens.lowerBound, sentence) else { continue }
+                var t = afterCue
+                var nameEnd = -1
+                while t < min(sentence.upperBound, afterCue + 8) {
+                    let mi = ctx.mentionAt[t]
+                    if mi >= 0, ctx.doc.mentions[Int(mi)].type == .person, ctx.doc.mentions[Int(mi)].form == .name {
+                        nameEnd = ctx.mentionTokens[Int(mi)].upperBound
+                        break
+                    }
+                    if ctx.isPunct(t) { break }
+                    t += 1
+                }
+                guard nameEnd > 0, nameEnd < sentence.upperBound else { continue }
+                var s = nameEnd
+                if forms[s] == "," { s += 1 }
+                var e = s
+                while e < sentence.upperBound && forms[e] != ":" && !ctx.isTerminal(e) && forms[e] != ";" { e += 1 }
+                guard e - s >= 2 else { continue }
+                candidates.append(QuoteCandidate(kind: .indirect, content: ctx.range(s..<e), cue: cueTokens,
+                                                 speaker: speakerIn(afterCue..<nameEnd), priority: 1, contentTokens: s..<e))
+                continue
+            }
+            // "secondo quanto si è appreso": impersonal; "secondo quanto riferito da X": X.
+            var npStart = afterCue
+            var impersonal = false
+            if forms[npStart] == "quanto" {
+                npStart += 1
+                if npStart < sentence.upperBound && forms[npStart] == "si" { impersonal = true }
+                while npStart < sentence.upperBound && !["da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", ","].contains(forms[npStart]) { npStart += 1 }
+                if npStart < sentence.upperBound && forms[npStart] != "," { npStart += 1 }
+            }
+            if forms[afterCue] == "cui" {
+                // "Le prime testimonianze, secondo cui …, non hanno trovato conferma".
+                let s = afterCue + 1
+                var e = s
+                while e < sentence.upperBound && forms[e] != "," && !ctx.isTerminal(e) && forms[e] != ";" { e += 1 }
+                guard e - s >= 2 else { continue }
+                let speaker = subjectBefore(cueTokens.lowerBound, sentence: sentence)
+                candidates.append(QuoteCandidate(kind: .indirect, content: ctx.range(s..<e), cue: cueTokens, speaker: speaker, priority: 1, contentTokens: s..<e))
+                continue
+            }
+            // The source: up to the next comma, or a bounded noun phrase.
+            var npEnd = npStart
+            while npEnd < sentence.upperBound && npEnd < npStart + 14 && forms[npEnd] != "," && !ctx.isTerminal(npEnd) && forms[npEnd] != ":" && !ctx.isQuoteMark(npEnd) { npEnd += 1 }
+            let closedByComma = npEnd < sentence.upperBound && forms[npEnd] == ","
+            let atSentenceEnd = npEnd < sentence.upperBound && ctx.isTerminal(npEnd) || npEnd == sentence.upperBound
+            let initial = isSentenceStart(cueTokens.lowerBound, sentence)
+            var contentTokens: Range<Int>
+            if initial {
+                if !closedByComma {
+                    // "Secondo le ricostruzioni i malviventi …": the source ends before the next article.
+                    npEnd = npStart + 1
+                    while npEnd < sentence.upperBound && npEnd < npStart + 10 {
+                        if QuoteContext.articles.contains(forms[npEnd]) && npEnd > npStart + 1 && !QuoteContext.prepositions.contains(forms[npEnd]) { break }
+                        if ctx.isQuoteMark(npEnd) || forms[npEnd] == ":" { break }
+                        npEnd += 1
+                    }
+                }
+                var s = npEnd
+                while s < sentence.upperBound && (forms[s] == "," || forms[s] == ":") { s += 1 }
+                if s < sentence.upperBound && forms[s] == "pare" && s + 1 < sentence.upperBound && forms[s + 1] == "che" { s += 2 }
+                let e = clauseEnd(from: s, in: sentence)
+                contentTokens = s..<e
+            } else if atSentenceEnd, cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == "," {
+                var s = sentence.lowerBound
+                if ctx.isQuoteMark(s) { s += 1 }
+                contentTokens = s..<(cueTokens.lowerBound - 1)
+            } else if cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == ",", closedByComma {
+                // An attribution inside the clause: the whole clause is the content.
+                var s = sentence.lowerBound
+                while s < cueTokens.lowerBound && (QuoteContext.connectives.contains(forms[s]) || forms[s] == ",") { s += 1 }
+                let e = clauseEnd(from: npEnd + 1, in: sentence)
+                contentTokens = s..<e
+            } else if lemma == "secondo", cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == "che" {
+                // "… che secondo il centrodestra si potrebbe applicare …"
+                npEnd = npStart + 1
+                while npEnd < sentence.upperBound && npEnd < npStart + 6 && !QuoteContext.articles.contains(forms[npEnd]) && !ctx.isPunct(npEnd) && !["si", "non", "è", "sia", "sarebbe"].contains(forms[npEnd]) { npEnd += 1 }
+                let e = clauseEnd(from: npEnd, in: sentence)
+                contentTokens = npEnd..<e
+            } else {
+                continue
+            }
+            guard contentTokens.count >= 2 else { continue }
+            let speaker: SpeakerChoice? = impersonal ? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true) : speakerIn(npStart..<npEnd)
+            let kind: Quote.Kind = contentTokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
+            candidates.append(QuoteCandidate(kind: kind, content: ctx.range(contentTokens), cue: cueTokens, speaker: speaker,
+                                             priority: 1, contentTokens: contentTokens))
+        }
+    }
+
+    func isSentenceStart(_ t: Int, _ sentence: Range<Int>) -> Bool {
+        var s = sentence.lowerBound
+        while s < t && (QuoteContext.connectives.contains(ctx.forms[s]) || ctx.forms[s] == "," || ctx.isQuoteMark(s)) { s += 1 }
+        return s == t
+    }
+
+    func overlapsCandidate(_ tokens: Range<Int>) -> Bool {
+        candidates.contains { $0.contentTokens.overlaps(tokens) && $0.priority >= 2 }
+    }
+}

@@ -1,0 +1,221 @@
+import CronistaCore
+
+extension QuoteRun {
+    static let skippableBefore: Set<String> = [
+        "infatti", "poi", "invece", "però", "inoltre", "anche", "così", "quindi", "tuttavia", "comunque", "allora",
+        "ieri", "oggi", "stesso", "stessa", "già", "ancora", "infine", "subito",
+    ]
+
+    /// The subject of a verb that starts at token `t`: the mention or noun phrase before it in its
+    /// clause, through relatives (`X, che ha detto`), appositions (`X, portavoce di Y, ha detto`)
+    /// and name appositions (`Il presidente russo, Dmitrij Medvedev, ha dato`).
+    func subjectBefore(_ t: Int, sentence: Range<Int>) -> SpeakerChoice? {
+        let forms = ctx.forms
+        var i = t - 1
+        while i >= sentence.lowerBound && Self.skippableBefore.contains(forms[i]) { i -= 1 }
+        guard i >= sentence.lowerBound else { return nil }
+        // A pronoun mention right there ("il quale", "lui") is the subject.
+        if ctx.mentionAt[i] >= 0, ctx.doc.mentions[Int(ctx.mentionAt[i])].form == .pronoun {
+            return choice(mention: Int(ctx.mentionAt[i]))
+        }
+        // Relatives: "X, che ha detto", "X, il quale ha affermato".
+        if forms[i] == "che" || forms[i] == "cui" || (i > sentence.lowerBound && forms[i] == "quale") {
+            var j = i - 1
+            if forms[i] == "quale" { j -= 1 }
+            if j >= sentence.lowerBound && forms[j] == "," { j -= 1 }
+            guard j >= sentence.lowerBound else { return nil }
+            return npEnding(at: j, sentence: sentence)
+        }
+        if forms[i] == "," {
+            // A comma-enclosed segment before the verb: a name apposition is the subject itself;
+            // anything else (a description, a participle clause) is skipped.
+            var c1 = i - 1
+            while c1 > sentence.lowerBound && forms[c1] != "," && !ctx.isTerminal(c1) && forms[c1] != ";" && forms[c1] != ":" { c1 -= 1 }
+            let segment = (c1 + 1)..<i
+            if segment.isEmpty { return nil }
+            if let mi = nameMention(startingAt: segment.lowerBound), ctx.mentionTokens[mi].upperBound >= segment.upperBound - 1 {
+                return choice(mention: mi)
+            }
+            if forms[c1] == "," && c1 > sentence.lowerBound {
+                return npEnding(at: c1 - 1, sentence: sentence) ?? speakerIn(segment)
+            }
+            return speakerIn(segment)
+        }
+        return npEnding(at: i, sentence: sentence)
+    }
+
+    func nameMention(startingAt t: Int) -> Int? {
+        let mi = ctx.mentionAt[t]
+        guard mi >= 0, ctx.mentionTokens[Int(mi)].lowerBound == t else { return nil }
+        return Int(mi)
+    }
+
+    /// The noun phrase that ends at token `i`: the mention there, or the clause's head phrase.
+    func npEnding(at i: Int, sentence: Range<Int>) -> SpeakerChoice? {
+        let forms = ctx.forms
+        guard i >= sentence.lowerBound, !ctx.isPunct(i) || ctx.mentionAt[i] >= 0 else { return nil }
+        // Walk back to the clause start.
+        var s = i
+        while s > sentence.lowerBound {
+            let p = s - 1
+            let f = forms[p]
+            if f == "," || f == ";" || f == ":" || f == "(" || ctx.isTerminal(p) || ctx.isQuoteMark(p) || f == "che" || f == "e" && ctx.mentionAt[p] < 0 && s <= i - 4 { break }
+            if i - p > 14 { break }
+            s = p
+        }
+        while s < i && (QuoteContext.connectives.contains(forms[s]) && ctx.mentionAt[s] < 0) { s += 1 }
+        return speakerIn(s..<(i + 1))
+    }
+
+    /// The best speaker inside a span: a person's name, else the first mention, else the span.
+    func speakerIn(_ span: Range<Int>) -> SpeakerChoice? {
+        guard !span.isEmpty else { return nil }
+        var firstMention: Int?
+        var person: Int?
+        for t in span {
+            let mi = ctx.mentionAt[t]
+            guard mi >= 0 else { continue }
+            let m = ctx.doc.mentions[Int(mi)]
+            if firstMention == nil { firstMention = Int(mi) }
+            if person == nil, m.type == .person { person = Int(mi) }
+        }
+        if let p = person { return choice(mention: p) }
+        // A description that opens the span ("Il portavoce del Governo polacco") is the source
+        // itself, not the organisation named inside it.
+        var s = span.lowerBound
+        while s < span.upperBound && (ctx.isPunct(s) && !ctx.isQuoteMark(s)) { s += 1 }
+        var e = span.upperBound
+        while e > s && ctx.isPunct(e - 1) && ctx.mentionAt[e - 1] < 0 { e -= 1 }
+        guard e > s else { return firstMention.map { choice(mention: $0) } }
+        if let f = firstMention, ctx.mentionTokens[f].lowerBound <= s + 1 {
+            return choice(mention: f)
+        }
+        if e - s > 12 { return firstMention.map { choice(mention: $0) } }
+        // Content words only: a span of function words is no speaker.
+        guard (s..<e).contains(where: { ctx.forms[$0].count > 3 }) else { return nil }
+        return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })
+    }
+
+    func entityOf(mention m: Int) -> Int? {
+        let e = ctx.entityOfMention[m]
+        return e >= 0 ? Int(e) : nil
+    }
+
+    func choice(mention m: Int) -> SpeakerChoice {
+        SpeakerChoice(tokens: ctx.mentionTokens[m], entity: entityOf(mention: m))
+    }
+
+    /// The subject after a verb (inversion): `ha detto Lukashenko`, `ha affermato in un comunicato
+    /// il ministero degli Esteri russo`, `Conclude Alfano:`.
+    func subjectAfter(_ c: CueMatch, stopAt limit: Int? = nil) -> SpeakerChoice? {
+        let forms = ctx.forms
+        let sentence = ctx.sentenceRange(ofToken: c.head)
+        let end = min(limit ?? sentence.upperBound, sentence.upperBound)
+        var t = c.tokens.upperBound
+        while t < end && (Self.skippableBefore.contains(forms[t]) || forms[t] == "poi") { t += 1 }
+        guard t < end else { return nil }
+        // Skip prepositional phrases before the subject ("in un comunicato", "ai giornalisti").
+        var guardSteps = 0
+        while t < end && QuoteContext.prepositions.contains(forms[t]) && ctx.mentionAt[t] < 0 && guardSteps < 3 {
+            guardSteps += 1
+            t += 1
+            while t < end && !QuoteContext.articles.contains(forms[t]) && !ctx.isPunct(t) && ctx.mentionAt[t] < 0 { t += 1 }
+            // "in un comunicato": the phrase's own article and noun
+            if t < end && QuoteContext.articles.contains(forms[t]) && t + 1 < end && !ctx.isPunct(t + 1) {
+                // the next article after this phrase starts the subject
+                var u = t + 1
+                while u < end && !QuoteContext.articles.contains(forms[u]) && !ctx.isPunct(u) && ctx.mentionAt[u] < 0 { u += 1 }
+                t = u
+            }
+        }
+        guard t < end, !["che", "di", "d'", "a", "ad", ":", ",", "come", "se"].contains(forms[t]), !ctx.isQuoteMark(t) else { return nil }
+        var e = t
+        while e < end && forms[e] != "," && !ctx.isTerminal(e) && forms[e] != ":" && forms[e] != ";" && !ctx.isQuoteMark(e) && e < t + 10 {
+            if e > t, cue(startingNear: e, maxGap: 0) != nil { break }
+            if ["che", "di", "d'"].contains(forms[e]) && e > t && ctx.mentionAt[e] < 0 && !QuoteContext.prepositions.contains(forms[e - 1]) && forms[e] == "che" { break }
+            e += 1
+        }
+        return speakerIn(t..<e)
+    }
+
+    /// Resolves the remaining quotes without a speaker from the context (pro-drop continuation,
+    /// a quotation standing alone after its speaker was named), then turns candidates into quotes:
+    /// overlaps resolved by priority, quotations inside a reported clause make it mixed.
+    mutating func finish() -> [Quote] {
+        candidates.sort { $0.contentTokens.lowerBound < $1.contentTokens.lowerBound }
+        // Drop overlaps: a direct quote inside a longer reported clause is part of it.
+        var keep = [Bool](repeating: true, count: candidates.count)
+        for a in candidates.indices where keep[a] {
+            for b in candidates.indices where b != a && keep[b] && keep[a] {
+                let x = candidates[a], y = candidates[b]
+                guard x.content.overlaps(y.content) else { continue }
+                let loser: Int
+                if x.kind != .direct && y.kind == .direct && x.content.contains(y.content) && x.contentTokens.count >= y.contentTokens.count + 3 {
+                    loser = b
+                } else if y.kind != .direct && x.kind == .direct && y.content.contains(x.content) && y.contentTokens.count >= x.contentTokens.count + 3 {
+                    loser = a
+                } else if x.priority != y.priority {
+                    loser = x.priority > y.priority ? b : a
+                } else {
+                    loser = x.contentTokens.count >= y.contentTokens.count ? b : a
+                }
+                keep[loser] = false
+            }
+        }
+        candidates = candidates.indices.filter { keep[$0] }.map { candidates[$0] }
+        // Pro-drop: the previous quote's speaker nearby, else the person the previous sentence named first.
+        for i in candidates.indices where candidates[i].speaker == nil {
+            let start = candidates[i].contentTokens.lowerBound
+            let sentence = Int(ctx.sentenceOf[min(start, ctx.n - 1)])
+            var found: SpeakerChoice?
+            var j = i - 1
+            while j >= 0 {
+                let prev = candidates[j]
+                let ps = Int(ctx.sentenceOf[min(prev.contentTokens.lowerBound, ctx.n - 1)])
+                if sentence - ps > 3 { break }
+                if let s = prev.speaker, !s.impersonal { found = s; break }
+                j -= 1
+            }
+            if found == nil { found = personNamedBefore(sentence: sentence, token: start) }
+            candidates[i].speaker = found
+        }
+        return candidates.map { c in
+            var speaker: Quote.Speaker?
+            if let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
+                let entity = s.entity ?? entityOverlapping(s.tokens)
+                speaker = Quote.Speaker(entity: entity, range: ctx.range(s.tokens))
+            }
+            var kind = c.kind
+            if kind == .indirect && c.contentTokens.contains(where: { ctx.isQuoteMark($0) }) { kind = .mixed }
+            return Quote(kind: kind, content: c.content, cue: c.cue.map { ctx.range($0) }, speaker: speaker)
+        }
+    }
+
+    func entityOverlapping(_ tokens: Range<Int>) -> Int? {
+        var fallback: Int?
+        for t in tokens {
+            let mi = ctx.mentionAt[t]
+            guard mi >= 0, let e = entityOf(mention: Int(mi)) else { continue }
+            if ctx.doc.entities[e].type == .person { return e }
+            if fallback == nil { fallback = e }
+        }
+        return fallback
+    }
+
+    /// The first person named in the current sentence before `token`, else in the previous two sentences.
+    func personNamedBefore(sentence: Int, token: Int) -> SpeakerChoice? {
+        var s = sentence
+        while s >= 0 && s >= sentence - 2 {
+            let r = ctx.doc.sentences[s].tokenRange
+            let upper = s == sentence ? min(token, r.upperBound) : r.upperBound
+            var t = r.lowerBound
+            while t < upper {
+                let mi = ctx.mentionAt[t]
+                if mi >= 0, ctx.doc.mentions[Int(mi)].type == .person { return choice(mention: Int(mi)) }
+                t += 1
+            }
+            s -= 1
+        }
+        return nil
+    }
+}
