@@ -26,6 +26,7 @@ let package = Package(
         .target(
             name: "CronistaNLP",
             dependencies: ["CronistaCore"],
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         // Storage: the DocumentStore protocol and query types (no dependencies but the model),

@@ -1,0 +1,169 @@
+import CronistaCore
+
+/// An open-addressing table from 64-bit hashes to small values, built once and then read-only.
+/// Key 0 marks an empty slot (a real 0 key is stored as 1).
+public struct HashTable<Value: BitwiseCopyable & Sendable>: Sendable {
+    public private(set) var keys: [UInt64]
+    public private(set) var values: [Value]
+    public private(set) var count = 0
+    private let mask: Int
+
+    public init(capacity: Int, empty: Value) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: empty, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always) static func key(_ k: UInt64) -> UInt64 { k == 0 ? 1 : k }
+
+    @inline(__always) func slot(_ key: UInt64) -> Int {
+        var i = Int(truncatingIfNeeded: key >> 20) & mask
+        while true {
+            let k = keys[i]
+            if k == key || k == 0 { return i }
+            i = (i + 1) & mask
+        }
+    }
+
+    public subscript(_ k: UInt64) -> Value? {
+        let key = Self.key(k)
+        let i = slot(key)
+        return keys[i] == key ? values[i] : nil
+    }
+
+    /// Inserts or replaces; `merge` combines with an existing value.
+    public mutating func insert(_ k: UInt64, _ v: Value, merge: (Value, Value) -> Value = { _, new in new }) {
+        let key = Self.key(k)
+        let i = slot(key)
+        if keys[i] == key {
+            values[i] = merge(values[i], v)
+        } else {
+            keys[i] = key
+            values[i] = v
+            count += 1
+            precondition(count * 2 <= keys.count, "HashTable over capacity")
+        }
+    }
+
+    /// The occupied entries, in slot order (deterministic for a given insertion sequence).
+    public var entries: [(UInt64, Value)] {
+        var out: [(UInt64, Value)] = []
+        out.reserveCapacity(count)
+        for i in keys.indices where keys[i] != 0 { out.append((keys[i], values[i])) }
+        return out
+    }
+}
+
+/// Names of people, organisations and places from the knowledge base, matched longest-first over
+/// token sequences, plus a first-name list (first tokens of multi-token person names).
+///
+/// Names are stored as hashes of their token sequence (`FeatureHash.combine` over each token's form
+/// hash), so matching needs no strings. Value bits: 0–2 a full name of type PER/ORG/LOC, 3 the prefix of
+/// a longer name, 4 a first name.
+public struct Gazetteer: Sendable {
+    public static let prefixBit: UInt8 = 1 << 3
+    public static let firstNameBit: UInt8 = 1 << 4
+    static let seed: UInt64 = 0x6761_7a65_7474_6565
+
+    public private(set) var table: HashTable<UInt8>
+    public private(set) var maxLength: Int
+
+    public init(table: HashTable<UInt8>, maxLength: Int) {
+        self.table = table
+        self.maxLength = maxLength
+    }
+
+    /// Tokenises a name like KIND: on spaces, and after an elision apostrophe (`dell'ONU` → `dell'`, `ONU`).
+    public static func tokens(of name: String) -> [String] {
+        var out: [String] = []
+        for word in name.replacingApostrophes().split(separator: " ") {
+            var rest = Substring(word)
+            while let q = rest.firstIndex(of: "'"), q != rest.index(before: rest.endIndex) {
+                let head = rest[...q]
+                // Only split a short elided word (l', dell', sull'…), not O'Brien-like names with capitals.
+                if head.count <= 6, head.first?.isLowercase == true {
+                    out.append(String(head))
+                    rest = rest[rest.index(after: q)...]
+                } else { break }
+            }
+            if !rest.isEmpty { out.append(String(rest)) }
+        }
+        return out
+    }
+
+    /// Builds the gazetteer from `TYPE<TAB>name` lines (`#` comments allowed).
+    public init(tsv: String) {
+        var names: [(UInt8, [UInt64])] = []
+        var firstNames: [UInt64] = []
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let tab = line.firstIndex(of: "\t"), let type = EntityType(label: line[..<tab]) else { continue }
+            let toks = Self.tokens(of: String(line[line.index(after: tab)...]))
+            guard !toks.isEmpty, toks.count <= 8 else { continue }
+            names.append((1 << type.rawValue, toks.map(FeatureHash.string)))
+            if type == .person, toks.count >= 2, toks[0].count >= 2 { firstNames.append(toks[0].hashValueForGazetteer) }
+        }
+        var table = HashTable<UInt8>(capacity: names.reduce(0) { $0 + $1.1.count } + firstNames.count + 16, empty: 0)
+        var maxLength = 1
+        for (bits, seq) in names {
+            var h = Self.seed
+            for (i, t) in seq.enumerated() {
+                h = FeatureHash.combine(h, t)
+                let v = i == seq.count - 1 ? bits : Self.prefixBit
+                table.insert(h, v) { $0 | $1 }
+            }
+            maxLength = max(maxLength, seq.count)
+        }
+        for f in firstNames {
+            table.insert(FeatureHash.combine(Self.seed, f), Self.firstNameBit) { $0 | $1 }
+        }
+        self.init(table: table, maxLength: maxLength)
+    }
+
+    /// Is this token (by form hash) a known first name?
+    @inline(__always)
+    public func isFirstName(_ form: UInt64) -> Bool {
+        (table[FeatureHash.combine(Self.seed, form)] ?? 0) & Self.firstNameBit != 0
+    }
+
+    /// Writes one code per token into `codes`: for each type a position (0 none, 1 begin, 2 inside) of
+    /// the longest name match covering the token, packed as `per + 3·org + 9·loc`.
+    public func match(forms: UnsafeBufferPointer<UInt64>, codes: UnsafeMutableBufferPointer<UInt8>) {
+        let n = forms.count
+        for i in 0..<n { codes[i] = 0 }
+        var i = 0
+        while i < n {
+            var h = Self.seed
+            var bestLen = 0
+            var bestBits: UInt8 = 0
+            var j = i
+            while j < n, j - i < maxLength {
+                h = FeatureHash.combine(h, forms[j])
+                guard let v = table[h] else { break }
+                if v & 7 != 0 { bestLen = j - i + 1; bestBits = v & 7 }
+                if v & Self.prefixBit == 0 { break }
+                j += 1
+            }
+            if bestLen == 0 { i += 1; continue }
+            var b: UInt8 = 0, inside: UInt8 = 0
+            var mult: UInt8 = 1
+            for t in 0..<3 {
+                if bestBits & (1 << t) != 0 { b += mult; inside += 2 * mult }
+                mult *= 3
+            }
+            codes[i] = b
+            for k in (i + 1)..<(i + bestLen) { codes[k] = inside }
+            i += bestLen
+        }
+    }
+}
+
+extension String {
+    /// `’` (U+2019) replaced by `'`, as in the tagger's features.
+    func replacingApostrophes() -> String {
+        contains("\u{2019}") ? String(map { $0 == "\u{2019}" ? "'" : $0 }) : self
+    }
+
+    var hashValueForGazetteer: UInt64 { FeatureHash.string(self) }
+}

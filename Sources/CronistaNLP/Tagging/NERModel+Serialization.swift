@@ -1,0 +1,193 @@
+import Foundation
+public import CronistaCore
+
+/// The model file (`.crner`), little-endian:
+///
+///     "CRNER001"                       magic
+///     u32 bucketBits, u32 templateCount, f32 scale
+///     56 × i32                          transitions (8 × 7)
+///     u32 n, n bytes                    info (`key=value` lines, UTF-8)
+///     u32 n, n × (u64 key, 3 × u16)     word clusters
+///     u32 maxLength, u32 n, n × u64, n × u8   gazetteer
+///     u32 n, n × u32 bucket, n × 7 × i16      non-zero weight rows
+///
+/// Loading is one read and a scatter into the dense weight table; no per-feature allocation.
+extension NERModel {
+    static let magic = Array("CRNER001".utf8)
+
+    /// The serialised model.
+    public func serialized() -> [UInt8] {
+        var out = Self.magic
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        u32(UInt32(extractor.bucketBits))
+        u32(UInt32(FeatureExtractor.templateCount))
+        u32(scale.bitPattern)
+        for t in transitions { u32(UInt32(bitPattern: t)) }
+        let infoBytes = Array(info.text.utf8)
+        u32(UInt32(infoBytes.count)); out += infoBytes
+        let clusters = extractor.clusters.entries
+        u32(UInt32(clusters.count))
+        for (k, v) in clusters { u64(k); u16(v.0); u16(v.1); u16(v.2) }
+        let gaz = extractor.gazetteer.table.entries
+        u32(UInt32(extractor.gazetteer.maxLength))
+        u32(UInt32(gaz.count))
+        for (k, _) in gaz { u64(k) }
+        for (_, v) in gaz { out.append(v) }
+        var rows: [UInt32] = []
+        let S = NERModel.stride
+        for b in 0..<(weights.count / S) {
+            for t in 0..<NERTag.count where weights[b * S + t] != 0 { rows.append(UInt32(b)); break }
+        }
+        u32(UInt32(rows.count))
+        for r in rows { u32(r) }
+        for r in rows { for t in 0..<NERTag.count { u16(UInt16(bitPattern: weights[Int(r) * S + t])) } }
+        return out
+    }
+
+    public func write(to path: String) throws {
+        let bytes = serialized()
+        do { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+        catch { throw CronistaError(.unreadableFile, "cannot write the model: \(error)", file: path) }
+    }
+
+    /// Reads a model file.
+    public convenience init(path: String) throws {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) }
+        catch { throw CronistaError(.unreadableFile, "cannot read the NER model: \(error.localizedDescription)", file: path) }
+        try self.init(bytes: data, name: path)
+    }
+
+    public convenience init(bytes data: Data, name: String = "<model>") throws {
+        var pos = 0
+        func fail(_ what: String) -> CronistaError {
+            CronistaError(.model, "not a valid NER model (\(what))", file: name, byteOffset: pos)
+        }
+        func need(_ n: Int) throws { if pos + n > data.count { throw fail("truncated") } }
+        func u32() throws -> UInt32 {
+            try need(4)
+            let v = data.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: pos, as: UInt32.self)) }
+            pos += 4; return v
+        }
+        try need(8)
+        guard Array(data[data.startIndex..<(data.startIndex + 8)]) == Self.magic else { throw fail("bad magic") }
+        pos = 8
+        let bits = Int(try u32())
+        guard (10...26).contains(bits) else { throw fail("bucket bits \(bits)") }
+        guard Int(try u32()) == FeatureExtractor.templateCount else { throw fail("feature templates differ from this build") }
+        let scale = Float(bitPattern: try u32())
+        var transitions = [Int32](repeating: 0, count: (NERTag.count + 1) * NERTag.count)
+        for i in transitions.indices { transitions[i] = Int32(bitPattern: try u32()) }
+        let infoCount = Int(try u32())
+        try need(infoCount)
+        let info = NERModelInfo(text: String(decoding: data[(data.startIndex + pos)..<(data.startIndex + pos + infoCount)], as: UTF8.self))
+        pos += infoCount
+        let (clusters, gazetteer, weights): (HashTable<(UInt16, UInt16, UInt16)>, Gazetteer, [Int16]) = try data.withUnsafeBytes { raw in
+            func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)) }
+            func count() throws -> Int {
+                try need(4)
+                let v = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: pos, as: UInt32.self)))
+                pos += 4; return v
+            }
+            let nc = try count()
+            try need(nc * 14)
+            var clusters = HashTable<(UInt16, UInt16, UInt16)>(capacity: nc, empty: (0xFFFF, 0xFFFF, 0xFFFF))
+            for i in 0..<nc {
+                let at = pos + i * 14
+                clusters.insert(u64(at), (u16(at + 8), u16(at + 10), u16(at + 12)))
+            }
+            pos += nc * 14
+            let maxLength = try count()
+            let ng = try count()
+            try need(ng * 9)
+            var table = HashTable<UInt8>(capacity: ng, empty: 0)
+            for i in 0..<ng { table.insert(u64(pos + i * 8), raw[pos + ng * 8 + i]) }
+            pos += ng * 9
+            let nr = try count()
+            try need(nr * (4 + 2 * NERTag.count))
+            let buckets = 1 << bits
+            var weights = [Int16](repeating: 0, count: buckets * NERModel.stride)
+            try weights.withUnsafeMutableBufferPointer { w in
+                let rowsAt = pos, valuesAt = pos + nr * 4
+                for i in 0..<nr {
+                    let b = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: rowsAt + i * 4, as: UInt32.self)))
+                    guard b < buckets else { throw fail("bucket out of range") }
+                    for t in 0..<NERTag.count {
+                        w[b * NERModel.stride + t] = Int16(bitPattern: u16(valuesAt + (i * NERTag.count + t) * 2))
+                    }
+                }
+            }
+            pos += nr * (4 + 2 * NERTag.count)
+            return (clusters, Gazetteer(table: table, maxLength: maxLength), weights)
+        }
+        let extractor = FeatureExtractor(bucketBits: bits, clusters: clusters, gazetteer: gazetteer)
+        self.init(extractor: extractor, weights: weights, transitions: transitions, scale: scale, info: info)
+    }
+
+    /// The model shipped with the library (`Resources/ner-it.crner`), if the bundle has it.
+    public static var embeddedPath: String? {
+        Bundle.module.url(forResource: "ner-it", withExtension: "crner", subdirectory: "Resources")?.path
+            ?? Bundle.module.url(forResource: "ner-it", withExtension: "crner")?.path
+    }
+
+    /// A bundled resource file (gazetteer, clusters) by name.
+    public static func resourcePath(_ name: String, _ ext: String) -> String? {
+        Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")?.path
+            ?? Bundle.module.url(forResource: name, withExtension: ext)?.path
+    }
+
+    /// Loads `path`, else `$CRONISTA_NER_MODEL`, else the embedded model.
+    public static func load(path: String? = nil) throws -> NERModel {
+        if let path { return try NERModel(path: path) }
+        if let env = ProcessInfo.processInfo.environment["CRONISTA_NER_MODEL"], !env.isEmpty {
+            return try NERModel(path: env)
+        }
+        guard let embedded = embeddedPath else {
+            throw CronistaError(.unreadableFile, "no NER model: the embedded resource ner-it.crner is missing; pass --model", file: "ner-it.crner")
+        }
+        return try NERModel(path: embedded)
+    }
+}
+
+extension NERModelInfo {
+    /// `key=value` lines.
+    public var text: String {
+        var s = "seed=\(seed)\nepochs=\(epochs)\ndev=\(devFile)\ndevF1=\(devF1)\n"
+        for f in trainingFiles { s += "train=\(f)\n" }
+        return s
+    }
+
+    public init(text: String) {
+        self.init()
+        for line in text.split(separator: "\n") {
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            let k = line[..<eq], v = String(line[line.index(after: eq)...])
+            switch k {
+            case "seed": seed = UInt64(v) ?? 0
+            case "epochs": epochs = Int(v) ?? 0
+            case "dev": devFile = v
+            case "devF1": devF1 = Double(v) ?? 0
+            case "train": trainingFiles.append(v)
+            default: break
+            }
+        }
+    }
+}
+
+extension HashTable where Value == (UInt16, UInt16, UInt16) {
+    /// Word clusters from `word<TAB>c1<TAB>c2<TAB>c3` lines, keyed by the hash of the lower-cased word.
+    public static func clusters(tsv: String) -> Self {
+        var rows: [(UInt64, (UInt16, UInt16, UInt16))] = []
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 4, let a = UInt16(f[1]), let b = UInt16(f[2]), let c = UInt16(f[3]) else { continue }
+            rows.append((FeatureHash.string(String(f[0]).replacingApostrophes()), (a, b, c)))
+        }
+        var t = Self(capacity: rows.count, empty: (0xFFFF, 0xFFFF, 0xFFFF))
+        for (k, v) in rows { t.insert(k, v) }
+        return t
+    }
+}

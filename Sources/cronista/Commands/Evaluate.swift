@@ -1,0 +1,38 @@
+import ArgumentParser
+import CronistaCore
+import CronistaNLP
+
+/// `cronista eval …`: scores the engine against gold annotations.
+struct Evaluate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the engine against gold annotations.",
+        subcommands: [EvaluateNER.self]
+    )
+}
+
+struct EvaluateNER: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Tag a gold CoNLL file and print entity-level precision, recall and F1 (conlleval-style).",
+        discussion: "Per type and micro-averaged; the same chunks and numbers as `score.py conll GOLD PRED`."
+    )
+
+    @Option(help: "Gold CoNLL file (token<TAB>label).")
+    var conll: String
+
+    @Option(help: "NER model file (default: $CRONISTA_NER_MODEL, else the embedded Italian model).")
+    var model: String?
+
+    func run() async throws {
+        let nerModel = try NERModel.load(path: model)
+        var tagger = NERTagger(model: nerModel)
+        let labels = NERTag.all.map(\.description)
+        var evaluation = CoNLLEvaluation()
+        for sentence in try CoNLLReader.read(path: conll) {
+            tagger.tagInPlace(sentence.tokens)
+            evaluation.add(gold: sentence.labels, predicted: (0..<sentence.tokens.count).map { labels[Int(tagger.tags[$0])] })
+        }
+        print(evaluation.table(), terminator: "")
+    }
+}

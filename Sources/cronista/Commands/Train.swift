@@ -1,0 +1,114 @@
+import ArgumentParser
+import CronistaCore
+import CronistaNLP
+import Foundation
+
+/// `cronista train …`: trains the engine's statistical models.
+struct Train: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a model from annotated data.",
+        subcommands: [TrainNER.self]
+    )
+}
+
+struct TrainNER: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Train the PER/ORG/LOC tagger (averaged perceptron, Viterbi over BIO) on CoNLL files.",
+        discussion: """
+        Deterministic for a given seed. Progress (epoch, development F1, time) goes to standard error. \
+        Writes MODEL and MODEL.json (manifest: sha256, training files, development F1, seed).
+        """
+    )
+
+    @Option(parsing: .upToNextOption, help: "Training files (CoNLL); FILE:WEIGHT scales a file's updates (default 1).")
+    var train: [String]
+
+    @Option(help: "Development file (early stopping: the best epoch by micro F1 is kept).")
+    var dev: String
+
+    @Option(name: .shortAndLong, help: "Where to write the model.")
+    var output: String
+
+    @Option(help: "Random seed for the shuffling of the training data.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Maximum number of epochs.")
+    var epochs: Int = 14
+
+    @Option(help: "Stop after this many epochs without a better development F1.")
+    var patience: Int = 3
+
+    @Option(help: "log2 of the number of feature buckets.")
+    var bits: Int = 20
+
+    @Option(help: "Gazetteer (TYPE<TAB>name lines; default: the bundled ner-gazetteer.tsv).")
+    var gazetteer: String?
+
+    @Option(help: "Word clusters (word<TAB>c1<TAB>c2<TAB>c3; default: the bundled ner-clusters.tsv).")
+    var clusters: String?
+
+    func run() async throws {
+        let started = Date()
+        guard let gazPath = gazetteer ?? NERModel.resourcePath("ner-gazetteer", "tsv"),
+              let clusterPath = clusters ?? NERModel.resourcePath("ner-clusters", "tsv") else {
+            throw CLIError("the bundled gazetteer or clusters are missing; pass --gazetteer and --clusters")
+        }
+        let gaz = Gazetteer(tsv: try String(contentsOfFile: gazPath, encoding: .utf8))
+        let cl = HashTable<(UInt16, UInt16, UInt16)>.clusters(tsv: try String(contentsOfFile: clusterPath, encoding: .utf8))
+        let extractor = FeatureExtractor(bucketBits: bits, clusters: cl, gazetteer: gaz)
+        var workspace = FeatureWorkspace(extractor: extractor)
+        var corpus = NERFeaturizedCorpus()
+        var info = NERModelInfo()
+        for spec in train {
+            var path = spec, weight: Float = 1
+            if let colon = spec.lastIndex(of: ":"), let w = Float(spec[spec.index(after: colon)...]) {
+                path = String(spec[..<colon]); weight = w
+            }
+            let sentences = try CoNLLReader.read(path: path)
+            corpus.add(sentences, weight: weight, workspace: &workspace, keepLabels: false)
+            info.trainingFiles.append((path as NSString).lastPathComponent + (weight == 1 ? "" : ":\(weight)"))
+            printError("train: \(path): \(sentences.count) sentences (weight \(weight))")
+        }
+        var devCorpus = NERFeaturizedCorpus()
+        devCorpus.add(try CoNLLReader.read(path: dev), weight: 1, workspace: &workspace, keepLabels: true)
+        info.devFile = (dev as NSString).lastPathComponent
+        printError(String(format: "train: %d training sentences, %d dev sentences, features in %.1f s",
+                          corpus.count, devCorpus.count, Date().timeIntervalSince(started)))
+        var options = NERTrainer.Options()
+        options.seed = seed
+        options.epochs = epochs
+        options.patience = patience
+        options.bucketBits = bits
+        var trainer = NERTrainer(extractor: extractor, options: options)
+        let model = trainer.train(corpus, dev: devCorpus, info: info) { r in
+            let m = r.dev.micro
+            let types = r.dev.byType.keys.sorted().map { String(format: "%@ %.2f", $0, 100 * r.dev.byType[$0]!.f1) }.joined(separator: ", ")
+            printError(String(format: "epoch %2d  updates %5d  dev P %.2f R %.2f F1 %.2f (%@)  %.1f s",
+                              r.epoch, r.updates, 100 * m.precision, 100 * m.recall, 100 * m.f1, types, r.seconds))
+        }
+        // Score the quantised model, as it will be used.
+        let quantised = NERTrainer.evaluate(devCorpus, weights: model.weights.map { Float($0) }, transitions: model.transitions.map { Float($0) })
+        try model.write(to: output)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: output))
+        let manifest: [String: Any] = [
+            "format": "CRNER001",
+            "file": (output as NSString).lastPathComponent,
+            "bytes": bytes.count,
+            "sha256": SHA256.hex(Array(bytes)),
+            "training_files": info.trainingFiles,
+            "dev_file": info.devFile,
+            "dev_f1": (100 * quantised.micro.f1 * 100).rounded() / 100,
+            "dev_f1_per_type": Dictionary(uniqueKeysWithValues: quantised.byType.map { ($0.key, (100 * $0.value.f1 * 100).rounded() / 100) }),
+            "seed": seed,
+            "epochs": model.info.epochs,
+            "bucket_bits": bits,
+            "license": "CC BY-NC 4.0 (trained on KIND annotations)",
+        ]
+        let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
+        try json.write(to: URL(fileURLWithPath: output + ".json"))
+        printError(String(format: "train: best epoch %d, dev F1 %.2f (quantised %.2f); %d bytes; %.1f s in all",
+                          model.info.epochs, model.info.devF1, 100 * quantised.micro.f1, bytes.count, Date().timeIntervalSince(started)))
+    }
+}

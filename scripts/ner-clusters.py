@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Word clusters for the NER tagger, learned once from unlabelled Italian text.
+
+Reads the token column of the KIND files (every file EXCEPT the benchmark `evalita-2023/WN_test*.tsv`),
+builds left/right-neighbour co-occurrence vectors for every lower-cased word seen at least MIN_COUNT
+times, weights them with positive PMI, reduces them to DIM dimensions (truncated SVD) and runs k-means at
+three granularities. Writes `word<TAB>c64<TAB>c256<TAB>c1024` (cluster ids) to
+Sources/CronistaNLP/Resources/ner-clusters.tsv. Deterministic (fixed seed). Needs numpy and scipy.
+
+    python3 scripts/ner-clusters.py [--shared ../shared] [--out PATH]
+"""
+import argparse
+import collections
+import glob
+import os
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.linalg import svds
+
+MIN_COUNT = 3
+CONTEXT = 4000
+DIM = 100
+KS = (64, 256, 1024)
+
+
+def norm(tok):
+    return tok.replace("\u2019", "'").lower()
+
+
+def sentences(shared):
+    files = sorted(glob.glob(os.path.join(shared, "data/ner/kind/dataset/*.tsv")))
+    files += sorted(glob.glob(os.path.join(shared, "data/ner/kind/evalita-2023/*.tsv")))
+    seen = set()
+    for path in files:
+        base = os.path.basename(path)
+        if base.startswith("WN_test") or "nolabel" in base:
+            continue  # the benchmark stays unseen, even unlabelled
+        cur = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line.strip():
+                    if cur:
+                        key = "\x00".join(cur)
+                        if key not in seen:
+                            seen.add(key)
+                            yield cur
+                        cur = []
+                    continue
+                cur.append(norm(line.split("\t")[0]))
+        if cur:
+            yield cur
+
+
+def kmeans(x, k, seed, iters=25):
+    rng = np.random.default_rng(seed)
+    c = x[rng.choice(len(x), k, replace=False)].copy()
+    for _ in range(iters):
+        sim = x @ c.T
+        a = sim.argmax(1)
+        for j in range(k):
+            m = a == j
+            if m.any():
+                v = x[m].sum(0)
+                c[j] = v / (np.linalg.norm(v) + 1e-9)
+    return (x @ c.T).argmax(1)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
+    ap.add_argument("--out", default=os.path.join(here, "..", "Sources/CronistaNLP/Resources/ner-clusters.tsv"))
+    args = ap.parse_args()
+
+    sents = list(sentences(args.shared))
+    counts = collections.Counter(w for s in sents for w in s)
+    vocab = sorted([w for w, c in counts.items() if c >= MIN_COUNT], key=lambda w: (-counts[w], w))
+    index = {w: i for i, w in enumerate(vocab)}
+    ctx = {w: i for i, w in enumerate(vocab[:CONTEXT])}
+    rows, cols = [], []
+    for s in sents:
+        padded = ["<s>"] + s + ["</s>"]
+        for i in range(1, len(padded) - 1):
+            wi = index.get(padded[i])
+            if wi is None:
+                continue
+            for off, side in ((-1, 0), (1, 1), (-2, 2), (2, 3)):
+                j = i + off
+                c = padded[j] if 0 <= j < len(padded) else "<pad>"
+                ci = ctx.get(c, CONTEXT)
+                rows.append(wi)
+                cols.append(side * (CONTEXT + 1) + ci)
+    m = sp.coo_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)),
+                      shape=(len(vocab), 4 * (CONTEXT + 1))).tocsr()
+    m.sum_duplicates()
+    total = m.sum()
+    rs = np.asarray(m.sum(1)).ravel()
+    cs = np.asarray(m.sum(0)).ravel() ** 0.75
+    cs = cs / cs.sum()
+    m = m.tocoo()
+    pmi = np.log((m.data / total) / ((rs[m.row] / total) * cs[m.col] + 1e-12))
+    keep = pmi > 0
+    ppmi = sp.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
+    u, s, _ = svds(ppmi, k=DIM, random_state=7, v0=np.full(min(ppmi.shape), 1.0 / np.sqrt(min(ppmi.shape))))
+    x = u * np.sqrt(s)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    x = x.astype(np.float32)
+    labels = [kmeans(x, k, seed=11 + k) for k in KS]
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(f"# word clusters for the NER tagger: scripts/ner-clusters.py; {len(sents)} sentences, "
+                f"{sum(counts.values())} tokens, min count {MIN_COUNT}, k = {','.join(map(str, KS))}\n")
+        for i, w in enumerate(vocab):
+            if "\t" in w or "\n" in w:
+                continue
+            f.write(w + "\t" + "\t".join(str(int(l[i])) for l in labels) + "\n")
+    print(f"{len(vocab)} words, {len(sents)} sentences -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

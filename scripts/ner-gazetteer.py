@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Compiles the knowledge base into the NER gazetteer: `TYPE<TAB>name` lines (PER/ORG/LOC).
+
+Takes the Italian and English names and the aliases that start with a capital letter or a digit
+(lower-case transliteration aliases of GeoNames would fire on common words). The tagger's trainer
+tokenises each name like KIND does (spaces, and after an elision apostrophe) and embeds the result in the
+model file, so nothing here is needed at run time.
+
+    python3 scripts/ner-gazetteer.py [--kb ../shared/data/kb/entities.jsonl] [--out PATH]
+"""
+import argparse
+import json
+import os
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kb", default=os.path.join(here, "..", "..", "shared", "data", "kb", "entities.jsonl"))
+    ap.add_argument("--out", default=os.path.join(here, "..", "Sources/CronistaNLP/Resources/ner-gazetteer.tsv"))
+    args = ap.parse_args()
+    out = set()
+    with open(args.kb, encoding="utf-8") as f:
+        for line in f:
+            e = json.loads(line)
+            t = e.get("type")
+            if t not in ("PER", "ORG", "LOC"):
+                continue
+            names = []
+            for lang in ("it", "en"):
+                names += (e.get("names") or {}).get(lang) or []
+            names += [a for a in e.get("aliases") or [] if a and (a[0].isupper() or a[0].isdigit())]
+            for n in names:
+                n = " ".join(n.replace("\u2019", "'").split())
+                if n and "\t" not in n and len(n) >= 2:
+                    out.add((t, n))
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("# NER gazetteer compiled from the knowledge base by scripts/ner-gazetteer.py (see data/kb SOURCES.md for licences)\n")
+        for t, n in sorted(out):
+            f.write(f"{t}\t{n}\n")
+    print(f"{len(out)} names -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
