@@ -40,6 +40,7 @@ public struct LanguageIdentifier: Sendable {
             guard !word.isEmpty else { return }
             words += 1
             if let hits = Self.table[word] { for (lang, w) in hits { score[lang] += w } }
+            else if word.count >= 4 { scoreEnding(word, &score) }
             word.removeAll(keepingCapacity: true)
         }
         while i < b.count {
@@ -73,8 +74,29 @@ public struct LanguageIdentifier: Sendable {
         }
         let top = score[best], runnerUp = second >= 0 ? score[second] : 0
         // Enough evidence, and clearly ahead of the runner-up.
-        guard top >= 1.5, top >= Double(words) * 0.08, top > runnerUp * 1.15 else { return ("und", all) }
+        guard top >= 1.5, top >= Double(words) * 0.1, top > runnerUp * 1.15 else { return ("und", all) }
         return (Self.codes[best], all)
+    }
+
+    /// Adds the weight of the longest typical ending of `word` for each language.
+    @inline(__always)
+    func scoreEnding(_ word: [UInt8], _ score: inout [Double]) {
+        for (lang, byLength) in Self.endingTable.enumerated() {
+            for (length, set) in byLength where length < word.count {
+                if set.contains(Array(word[(word.count - length)...])) {
+                    score[lang] += LanguageProfiles.endings[lang].weight
+                    break
+                }
+            }
+        }
+    }
+
+    /// Per language (in ``codes`` order): endings grouped by byte length, longest first.
+    static let endingTable: [[(Int, Set<[UInt8]>)]] = codes.map { code in
+        guard let e = LanguageProfiles.endings.first(where: { $0.code == code }) else { return [] }
+        var byLength: [Int: Set<[UInt8]>] = [:]
+        for s in e.suffixes { byLength[s.utf8.count, default: []].insert(Array(s.utf8)) }
+        return byLength.sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
     }
 
     static let codes: [String] = LanguageProfiles.stopwords.map(\.code)

@@ -2,11 +2,13 @@
 /// letters that mark a language. Words shared by several languages count for each, split equally.
 enum LanguageProfiles {
     static let stopwords: [(code: String, words: [String])] = [
-        ("it", ["il", "lo", "la", "i", "gli", "le", "di", "del", "della", "dei", "delle", "dello", "degli", "che", "è", "e", "ed",
+        ("it", ["il", "lo", "la", "i", "gli", "a", "da", "in", "o", "ad", "le", "di", "del", "della", "dei", "delle", "dello", "degli", "che", "è", "e", "ed",
                 "per", "con", "non", "una", "un", "uno", "sono", "nel", "nella", "nei", "alla", "alle", "al", "ai", "dal", "dalla",
                 "sul", "sulla", "anche", "come", "più", "ma", "questo", "questa", "ha", "hanno", "essere", "stato", "stata", "tra",
                 "fra", "dopo", "gli", "cui", "suo", "sua", "loro", "ci", "si", "mi", "ne", "perché", "quando", "ancora", "già",
-                "oggi", "molto", "tutti", "dove", "ho", "era", "nelle", "negli", "dell", "all", "nell", "sull", "dall", "l", "d",
+                "oggi", "molto", "tutti", "dove", "ho", "era", "su", "dagli", "agli", "sugli", "dai", "sui", "col", "verso",
+                "contro", "senza", "sotto", "sopra", "ogni", "molti", "poi", "tutto", "quale", "quali", "chi", "anni", "ieri",
+                "secondo", "due", "tre", "nuovo", "nuova", "viene", "fatto", "primo", "prima", "alcuni", "stati", "essere", "nelle", "negli", "dell", "all", "nell", "sull", "dall", "l", "d",
                 "però", "essere", "detto", "questi", "quello", "quella", "aveva", "sia", "così", "fa", "solo"]),
         ("en", ["the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "be", "by", "he", "she",
                 "at", "from", "his", "her", "are", "have", "has", "had", "an", "they", "this", "which", "or", "not", "but",
@@ -43,6 +45,24 @@ enum LanguageProfiles {
                 "acest", "aceasta", "după", "despre", "prin", "până", "între", "lui", "ei", "le", "lor", "ne", "vă", "fără",
                 "spre", "când", "cum", "doar", "foarte", "să", "va", "vor", "sub", "deja", "astfel", "încă",
                 "acum", "unde", "iar", "însă", "atât", "avea", "are", "față"]),
+    ]
+
+    /// Word endings typical of a language (a word counts once per language, with the longest match).
+    static let endings: [(code: String, weight: Double, suffixes: [String])] = [
+        ("it", 0.35, ["zione", "zioni", "mente", "ggi", "cchi", "cche", "gli", "tto", "tti", "tta", "tte", "zza", "zzi", "zzo", "ato",
+                      "ata", "ati", "ate", "ito", "ita", "iti", "uto", "uta", "are", "ere", "ire", "ano", "ono", "ico", "ica",
+                      "ici", "iche", "enti", "ente", "ino", "ina", "ini", "llo", "lla", "lli", "sso", "ssa", "ssi", "rre", "oni", "ò", "ù", "ì"]),
+        ("en", 0.35, ["tion", "tions", "ing", "ings", "ed", "ly", "ous", "ness", "ment", "ments", "th", "ght", "ck", "ty", "ful",
+                      "less", "ship", "ward", "wn", "ay", "ey", "ow", "ew"]),
+        ("fr", 0.35, ["tion", "tions", "eux", "aux", "ment", "ait", "aient", "ée", "ées", "és", "eau", "eaux", "oir", "ois",
+                      "oit", "ique", "iques", "ent", "ais", "ère", "ès", "ôt", "ût"]),
+        ("de", 0.35, ["ung", "ungen", "sch", "keit", "heit", "lich", "isch", "chen", "cht", "ten", "ern", "tz", "ß", "nd"]),
+        ("es", 0.35, ["ción", "ciones", "mente", "ado", "ada", "ados", "adas", "idad", "idades", "ño", "ña", "ños", "ía",
+                      "ías", "ido", "ida", "idos", "idas", "ar", "er", "os", "as", "aba"]),
+        ("pt", 0.35, ["ção", "ções", "mente", "ado", "ada", "ados", "adas", "ão", "ões", "nh", "lh", "dade", "dades", "ém",
+                      "ou", "am", "os", "as", "ia"]),
+        ("nl", 0.35, ["ij", "lijk", "lijke", "heid", "tje", "tjes", "sch", "aa", "ee", "oo", "uu", "en", "ijn", "ouw"]),
+        ("ro", 0.35, ["ție", "ții", "ția", "ul", "ului", "ilor", "ește", "ată", "ează", "ații", "ile", "ii", "ă", "ț"]),
     ]
 
     /// Letters that mark a language (each occurrence adds the weight to that language).

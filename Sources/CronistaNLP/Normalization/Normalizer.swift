@@ -63,6 +63,11 @@ public struct Normalizer: Sendable {
             if options.contains(.mojibake), s >= 0xC2 && s <= 0xF4, let (fixed, flen) = Self.repairMojibake(b, i) {
                 s = fixed
                 len = flen
+            } else if options.contains(.mojibake), s == 0xC3, i + 2 < n, b[i + 2] == 0x20, out.lastStart >= 0, ScalarClass.isLetter(out.last),
+                      out.last < 0x80 {
+                // `CittÃ  di`: the no-break space of `à` (C3 A0) became a plain space.
+                s = 0xE0
+                len = 3
             }
             let j = i + len
             var next = j

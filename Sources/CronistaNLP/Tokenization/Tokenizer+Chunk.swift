@@ -64,7 +64,6 @@ extension TokenScanner {
     mutating func chunk(_ start: Int, _ end: Int) {
         var s = start, e = end
         suffixes.removeAll(keepingCapacity: true)
-        var openedSingleQuote = false
 
         // 1. Prefixes: opening brackets, quotes, dashes, leading dots.
         while s < e {
@@ -74,7 +73,7 @@ extension TokenScanner {
             if ch == 0x40 || ch == 0x23 { break }  // @mention, #hashtag
             if (ch == 0x2D || ch == 0x2212 || ch == 0x2E || ch == 0x2B) && isDigitAt(s + len, e) { break }  // -5, .5, +39
             let runEnd = punctuationRunEnd(s, e, ch, len)
-            if ch == 0x27 || ch == 0x2018 || ch == 0x2019 || ch == 0x60 || ch == 0x2039 { openedSingleQuote = true }
+            if ch == 0x27 || ch == 0x2018 || ch == 0x2019 || ch == 0x60 || ch == 0x2039 { openSingleQuote = true }
             emit(s, runEnd, punctuationFlags(ch))
             s = runEnd
         }
@@ -110,9 +109,10 @@ extension TokenScanner {
                 break
             }
             if ch == 0x27 || ch == 0x2019 || ch == 0x2BC {
-                // A word-final apostrophe stays with its word (`po'`, `l’` before a space) unless the chunk
-                // opened a single quote that this one closes.
-                if !openedSingleQuote && cs > s && isLetterBefore(cs, s) { break }
+                // A word-final apostrophe stays with its word (`po'`, `l’` before a space) unless a
+                // single quote is open (`'single quoted'`): then it closes it.
+                if !openSingleQuote && cs > s && isLetterBefore(cs, s) { break }
+                openSingleQuote = false
                 suffixes.append((cs, e, punctuationFlags(ch)))
                 e = cs
                 continue

@@ -37,6 +37,9 @@ struct TokenScanner {
     var table = TokenTable()
     /// Suffix tokens of the current chunk, emitted after its core in reverse order.
     var suffixes: [(start: Int, end: Int, flags: TokenFlags)] = []
+    /// A single quotation mark (`'`, `‘`) opened a quote that no apostrophe has closed yet (reset at
+    /// paragraph breaks).
+    var openSingleQuote = false
 
     init(_ b: UnsafeBufferPointer<UInt8>) {
         self.b = b
@@ -104,7 +107,7 @@ struct TokenScanner {
         if !table.isEmpty {
             var f: TokenFlags = [.spaceAfter]
             if lines >= 1 { f.insert(.newlineAfter) }
-            if lines >= 2 { f.insert(.paragraphAfter) }
+            if lines >= 2 { f.insert(.paragraphAfter); openSingleQuote = false }
             table.flags[table.count - 1].formUnion(f)
         }
         return i
