@@ -46,9 +46,19 @@ extension EntityWork {
         // Organisations and places: every form votes; an entity supported by several forms gains.
         var byEntity: [Int: (score: Double, forms: Int)] = [:]
         for i in forms {
-            for c in kb.candidates(for: keys[i], type: cl.type, date: date) {
+            // Places and organisations are often confused by NER (`Turchia` as ORG): both are
+            // candidates, the type the cluster does not have at a small penalty; never a person.
+            for c in kb.candidates(for: keys[i], type: nil, date: date) {
+                let e = kb.entities[c.entity]
+                if e.type == .person { continue }
+                // The other type only for a seat of power, or when the document itself also uses
+                // the name with that type (`Turchia` LOC and ORG), and never through a bare alias:
+                // `Ecuador` ORG alone is a football team, `ASN` is not a city's alternate name.
+                let sameType = e.type == cl.type || e.metonymCountry != nil
+                if !sameType && (c.match == .alias || !cl.names.contains(where: { mentions[$0].type == e.type })) { continue }
+                let score = c.score - (sameType ? 0 : 0.1)
                 let old = byEntity[c.entity]
-                byEntity[c.entity] = (max(old?.score ?? 0, c.score), (old?.forms ?? 0) + 1)
+                byEntity[c.entity] = (max(old?.score ?? 0, score), (old?.forms ?? 0) + 1)
             }
         }
         var ranked = byEntity.map { (entity: $0.key, score: $0.value.score + 0.05 * Double($0.value.forms - 1)) }

@@ -60,15 +60,21 @@ extension KnowledgeBase {
             for p in names.lookup(suffix) {
                 let e = entities[Int(p.entity)]
                 guard e.type == .person else { continue }
-                guard firstNameAgrees(first, e) else { continue }
+                let agreement = firstNameAgreement(first, e)
+                guard agreement > 0 else { continue }
                 if out.contains(where: { $0.entity == Int(p.entity) }) { continue }
-                if let c = candidate(Int(p.entity), .alias, surnameOnly: true, type: type, date: date) { out.append(c) }
+                if var c = candidate(Int(p.entity), .alias, surnameOnly: true, type: type, date: date) {
+                    // Same first name, only a middle initial apart (`Mark Esper` / `Mark T. Esper`): as good as an alias.
+                    if agreement == 2 { c.score += 0.1 }
+                    out.append(c)
+                }
             }
             if !out.isEmpty { return }
         }
     }
 
-    private func firstNameAgrees(_ first: [UInt8], _ e: KBEntity) -> Bool {
+    /// 2: a name of `e` has exactly this first name; 1: an initial or transliteration of it; 0: none.
+    private func firstNameAgreement(_ first: [UInt8], _ e: KBEntity) -> Int {
         var forms: [[UInt8]] = []
         for n in e.namesIt + e.namesEn + e.aliases {
             var f: [UInt8] = []
@@ -76,8 +82,9 @@ extension KnowledgeBase {
             guard let sp = f.firstIndex(of: 0x20) else { continue }
             forms.append(Array(f[0..<sp]))
         }
-        for f in forms where NameMatching.firstNamesAgree(first, f) { return true }
-        return false
+        if forms.contains(first) { return 2 }
+        for f in forms where NameMatching.firstNamesAgree(first, f) { return 1 }
+        return 0
     }
 
     private func candidate(_ i: Int, _ match: KBMatchKind, surnameOnly: Bool, type: EntityType?, date: KBDate?) -> KBCandidate? {
