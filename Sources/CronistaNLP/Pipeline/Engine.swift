@@ -6,8 +6,14 @@ public struct Engine: Sendable {
     /// Where the engine's resources come from; `nil` means the embedded defaults.
     public struct Options: Sendable {
         public var nerModelPath: String?
-        public init(nerModelPath: String? = nil) {
+        /// A second knowledge-base file (same JSON Lines format) with the user's own entities.
+        public var kbExtraPath: String?
+        /// The knowledge base to use instead of the bundled one (nil: bundled plus `kbExtraPath`).
+        public var knowledgeBase: KnowledgeBase?
+        public init(nerModelPath: String? = nil, kbExtraPath: String? = nil, knowledgeBase: KnowledgeBase? = nil) {
             self.nerModelPath = nerModelPath
+            self.kbExtraPath = kbExtraPath
+            self.knowledgeBase = knowledgeBase
         }
     }
 
@@ -16,7 +22,8 @@ public struct Engine: Sendable {
     public init(options: Options = Options()) throws {
         var components: [any PipelineComponent] = [TextLayerComponent()]
         components.append(NameMentionComponent())
-        components.append(SurfaceClusteringComponent())
+        let kb = try options.knowledgeBase ?? KnowledgeBase.loadBundled(extraPaths: options.kbExtraPath.map { [$0] } ?? [])
+        components.append(EntityComponent(kb: kb))
         pipeline = try Pipeline(components)
     }
 

@@ -26,8 +26,11 @@ struct Analyze: AsyncParsableCommand {
     @Option(help: "NER model file (default: the embedded Italian model).")
     var model: String?
 
+    @Option(name: .customLong("kb-extra"), help: "A second knowledge-base file (JSON Lines, the format of entities.jsonl) with your own entities.")
+    var kbExtra: String?
+
     func run() async throws {
-        let engine = try Engine(options: .init(nerModelPath: model))
+        let engine = try Engine(options: .init(nerModelPath: model, kbExtraPath: kbExtra))
         let sink = try OutputSink(path: output)
         let printer = pretty ? PrettyPrinter(colour: sink.isTerminal) : nil
         var source = InputSource(paths: files)
