@@ -32,9 +32,10 @@ struct RoleLexicon: Sendable {
     init(kb: KnowledgeBase) {
         var heads = Set(Self.genericHeads)
         heads.insert("leader")
+        var seen = Set<String>()
         for e in kb.entities where e.type == .person {
             for r in e.roles {
-                for phrase in [r.it].compactMap({ $0 }) + r.itAlt {
+                for phrase in [r.it].compactMap({ $0 }) + r.itAlt where seen.insert(phrase).inserted {
                     if let h = Self.head(of: phrase, kb: kb) { heads.insert(h) }
                 }
             }

@@ -389,12 +389,23 @@ extension KBRole {
     /// Maryland" → "segretario di Stato statunitense"): their phrases would make every provincial
     /// president a candidate for "il presidente italiano", so they are dropped.
     var hasMistranslatedPhrases: Bool {
-        guard let en = en?.lowercased() else { return false }
-        for marker in ["province of", "region of", "mayor", "municipality", "county", "governor of"] where en.contains(marker) {
+        guard it != nil || !itAlt.isEmpty, let en else { return false }
+        var lower = Array(en.utf8)
+        for i in lower.indices where lower[i] >= 0x41 && lower[i] <= 0x5A { lower[i] |= 0x20 }
+        func has(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard lower.count >= n else { return false }
+            let p = s.utf8Start
+            outer: for i in 0...(lower.count - n) {
+                for k in 0..<n where lower[i + k] != p[k] { continue outer }
+                return true
+            }
+            return false
+        }
+        if has("province of") || has("region of") || has("mayor") || has("municipality") || has("county") || has("governor of") {
             return true
         }
-        if en.contains("secretary of state of") && !en.contains("united states") { return true }
-        if en.hasPrefix("minister of regional") { return true }
-        return false
+        if has("secretary of state of") && !has("united states") { return true }
+        return has("minister of regional")
     }
 }
