@@ -45,6 +45,8 @@ struct CueMatch {
     var tokens: Range<Int>
     var classes: Set<QuoteLexicon.CueClass>
     var lemma: String
+    /// A passive group (`fu proibito`): the source is the agent after `da`, if any.
+    var passive = false
     /// Index of the main verb token (the last token of the group).
     var head: Int { tokens.upperBound - 1 }
 }
@@ -52,6 +54,8 @@ struct CueMatch {
 struct QuoteRun {
     let ctx: QuoteContext
     let lexicon: QuoteLexicon
+    /// The document's language, choosing the cues (Italian unless English).
+    let language: String
     var candidates: [QuoteCandidate] = []
     var marks: [MarkedSpan] = []
     var cues: [CueMatch] = []
@@ -63,6 +67,7 @@ struct QuoteRun {
     init(ctx: QuoteContext, lexicon: QuoteLexicon) {
         self.ctx = ctx
         self.lexicon = lexicon
+        language = ctx.doc.language == "en" ? "en" : "it"
     }
 
     mutating func extract() {
@@ -89,21 +94,46 @@ struct QuoteRun {
             var sawAux = false
             // Reflexive and auxiliary prefix: "si è", "ha", "ha voluto", "avrebbe", adverbs.
             while j < ctx.n {
-                if let m = lexicon.match(forms, at: j, classes: Self.verbClasses), m.length > 1 { break }
-                if let m = lexicon.match(forms, at: j, classes: [.aux]) { j += m.length; sawAux = true; continue }
-                if sawAux, lexicon.match(forms, at: j, classes: [.adv]) != nil { j += 1; continue }
-                if forms[j] == "si" && j + 1 < ctx.n && lexicon.match(forms, at: j + 1, classes: [.aux]) != nil && lexicon.match(forms, at: j, classes: Self.verbClasses) == nil { j += 1; continue }
+                if let m = lexicon.match(forms, at: j, classes: Self.verbClasses, language: language), m.length > 1 { break }
+                if let m = lexicon.match(forms, at: j, classes: [.aux], language: language) { j += m.length; sawAux = true; continue }
+                if sawAux, lexicon.match(forms, at: j, classes: [.adv], language: language) != nil { j += 1; continue }
+                if forms[j] == "si" && j + 1 < ctx.n && lexicon.match(forms, at: j + 1, classes: [.aux], language: language) != nil && lexicon.match(forms, at: j, classes: Self.verbClasses, language: language) == nil { j += 1; continue }
                 break
             }
-            if j < ctx.n, let m = lexicon.match(forms, at: j, classes: Self.verbClasses) {
+            if j < ctx.n, let m = lexicon.match(forms, at: j, classes: Self.verbClasses, language: language) {
                 let start = sawAux || (j > i) ? i : j
-                out.append(CueMatch(tokens: start..<(j + m.length), classes: m.entry.classes, lemma: m.entry.lemma))
+                let head = forms[j + m.length - 1]
+                let participle = Self.isParticiple(head)
+                // A participle without an auxiliary is an adjective or a noun ("la proposta",
+                // "smentita da…"); an impersonal "si dice", "bisogna aggiungere" has no source.
+                let impersonal = start > 0 && ["si", "bisogna", "occorre", "va", "vanno"].contains(forms[start - 1]) && forms[start] != "si"
+                if (participle && m.length == 1 && !sawAux && language == "it") || impersonal {
+                    i = j + m.length
+                    continue
+                }
+                var cue = CueMatch(tokens: start..<(j + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
+                cue.passive = participle && (start..<(j + m.length)).contains { ["è", "fu", "sono", "furono", "era", "erano", "sarebbe", "stato", "stata", "venne", "viene"].contains(forms[$0]) } && forms[start] != "si"
+                out.append(cue)
                 i = j + m.length
                 continue
             }
             i += 1
         }
         return out
+    }
+
+    static let irregularParticiples: Set<String> = [
+        "detto", "detta", "detti", "dette", "scritto", "scritta", "chiesto", "chiesta", "risposto", "risposta",
+        "concluso", "conclusa", "aggiunto", "aggiunta", "ammesso", "ammessa", "promesso", "promessa", "proposto",
+        "proposta", "imposto", "imposta", "sostenuto", "sostenuta", "espresso", "espressa", "riconosciuto", "riconosciuta",
+    ]
+
+    static func isParticiple(_ f: String) -> Bool {
+        if irregularParticiples.contains(f) { return true }
+        for suffix in ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"] where f.hasSuffix(suffix) && f.count > 5 {
+            return true
+        }
+        return false
     }
 
     func cue(endingNear t: Int, maxGap: Int, in sentence: Range<Int>) -> CueMatch? {

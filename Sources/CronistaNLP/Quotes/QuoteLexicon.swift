@@ -13,6 +13,7 @@ public struct QuoteLexicon: Sendable {
         var tokens: [String]
         var classes: Set<CueClass>
         var lemma: String
+        var language: String
     }
 
     /// Entries keyed by their first token (lower-cased, `’` as `'`), longest first.
@@ -39,10 +40,11 @@ public struct QuoteLexicon: Sendable {
                 forms = Self.conjugate(lemma)
                 if forms.isEmpty { throw QuoteLexiconError(line: lineNumber, problem: "cannot conjugate \(lemma); list its forms after ':'") }
             }
+            let language = String(head[0])
             for form in forms {
-                let key = form.lowercased()
+                let key = language + " " + form.lowercased()
                 if var e = merged[key] { e.classes.insert(cls); merged[key] = e }
-                else { merged[key] = Entry(tokens: key.split(separator: "_").map(String.init), classes: [cls], lemma: lemma) }
+                else { merged[key] = Entry(tokens: form.lowercased().split(separator: "_").map(String.init), classes: [cls], lemma: lemma, language: language) }
             }
         }
         for e in merged.values { byFirstToken[e.tokens[0], default: []].append(e) }
@@ -74,9 +76,9 @@ public struct QuoteLexicon: Sendable {
     }
 
     /// The longest entry matching the token forms starting at `i`, with the classes wanted.
-    func match(_ forms: [String], at i: Int, classes: Set<CueClass>) -> (length: Int, entry: Entry)? {
+    func match(_ forms: [String], at i: Int, classes: Set<CueClass>, language: String = "it") -> (length: Int, entry: Entry)? {
         guard let entries = byFirstToken[forms[i]] else { return nil }
-        for e in entries where !e.classes.isDisjoint(with: classes) {
+        for e in entries where e.language == language && !e.classes.isDisjoint(with: classes) {
             let n = e.tokens.count
             if i + n > forms.count { continue }
             var ok = true

@@ -7,10 +7,11 @@ extension QuoteRun {
     /// to a `Name:` attribution, or to the quotation next to them.
     mutating func directQuotes() {
         let forms = ctx.forms
+        var lastAccepted: Int?
         for (mi, m) in marks.enumerated() where m.depth == 0 {
             let content = m.contentTokens
             guard !content.isEmpty, content.upperBound <= ctx.n else { continue }
-            let sentence = ctx.sentenceRange(ofToken: m.open)
+            let ownSentence = ctx.sentenceRange(ofToken: m.open)
             let length = content.count
             let hasTerminal = content.contains { ctx.isTerminal($0) }
             // A word after a verb of judging is a scare quote: "ritenuti "inaccettabili"".
@@ -18,12 +19,18 @@ extension QuoteRun {
                 continue
             }
             var leftCue: CueMatch?
-            if let c = cue(endingNear: m.open, maxGap: 6, in: sentence.lowerBound..<m.open),
+            // A quotation that opens a new line after "…:" belongs with the sentence before it.
+            var lower = ownSentence.lowerBound
+            if m.open > 0, m.open == ownSentence.lowerBound, forms[m.open - 1] == ":" { lower = ctx.sentenceRange(ofToken: m.open - 1).lowerBound }
+            if let c = cue(endingNear: m.open, maxGap: 6, in: lower..<m.open) ?? cue(endingNear: m.open, maxGap: 16, in: lower..<m.open).flatMap({ c in
+                   // "si è così espressa alla folla …: «…»" announces the words that follow.
+                   forms[m.open - 1] == ":" && c.tokens.contains(where: { forms[$0] == "così" }) ? c : nil }),
                !c.classes.isDisjoint(with: [.say, .request, .name]),
                (c.tokens.upperBound..<m.open).allSatisfy({ Self.leftGapWords.contains(forms[$0]) || !ctx.isPunct($0) }),
                !(c.tokens.upperBound..<m.open).contains(where: { ctx.isQuoteMark($0) || ctx.isTerminal($0) || forms[$0] == ";" }) {
                 leftCue = c
             }
+            let sentence = lower..<ownSentence.upperBound
             var rightCue: CueMatch?
             var k = m.close + 1
             while k < ctx.n && k <= m.close + 2 && (forms[k] == "," || forms[k] == "-" || forms[k] == "–" || forms[k] == "—") { k += 1 }
@@ -32,7 +39,9 @@ extension QuoteRun {
             }
             // "«Q», X ha detto" / "«Q» – X ha detto": a subject between the quote and the cue.
             var subjectBetween: Range<Int>?
-            if rightCue == nil, m.closed, k < ctx.n, forms[max(0, k - 1)] == "," || k > m.close + 1 {
+            let colonLead = leftCue.map { c in (c.tokens.upperBound..<m.open).contains { forms[$0] == ":" } || m.open - c.tokens.upperBound <= 1 } ?? false
+            if colonLead { rightCue = nil }
+            if rightCue == nil, !colonLead, m.closed, k < ctx.n, !["mentre", "e", "ed", "ma", "poi"].contains(forms[k]), forms[max(0, k - 1)] == "," || k > m.close + 1 {
                 if let c = cue(startingNear: k + 1, maxGap: 6), !c.classes.isDisjoint(with: [.say]),
                    !(k..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) }) {
                     rightCue = c
@@ -40,8 +49,14 @@ extension QuoteRun {
                 }
             }
             let colonBefore = m.open > sentence.lowerBound && forms[m.open - 1] == ":"
+            let chained = lastAccepted.map { prev in
+                prev < m.open && (prev + 1..<m.open).allSatisfy { [",", "e", "ed", ";"].contains(forms[$0]) } && m.open - prev <= 3
+            } ?? false
             let attached = leftCue != nil || rightCue != nil
-            let utterance = length >= 5 || hasTerminal || (length >= 3 && attached)
+            // Names of works, exhibitions and slogans in marks are no one's words: a title-like
+            // span (mostly capitalised, or numbers) needs a cue to count.
+            if !attached && (looksLikeTitle(content) || (m.open > 0 && ctx.doc.tokens.flags[m.open - 1].contains(.number))) { continue }
+            let utterance = (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal || (length >= 3 && attached) || (chained && length >= 2)
             let shortAllowed = length >= 1 && (leftCue.map { c in
                 (m.open - c.tokens.upperBound <= 2 || c.classes.contains(.name)) && !(c.tokens.upperBound..<m.open).contains { forms[$0] == "che" }
             } ?? false)
@@ -61,9 +76,15 @@ extension QuoteRun {
                 speaker = subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: m.open)
             } else if colonBefore {
                 speaker = subjectBefore(m.open - 1, sentence: sentence)
+            } else if m.open > sentence.lowerBound, let s = speakerIn(sentence.lowerBound..<m.open), isPerson(s) {
+                // A person named in the same sentence before the quotation ("Secondo X, «…»").
+                speaker = s
             }
             usedMarks.insert(mi)
-            if let c = cueTokens { usedCues.insert(c.lowerBound) }
+            lastAccepted = m.close
+            // A cue whose quotation is a word or two may still introduce a reported clause
+            // ("si è detto «fiducioso» che…"): only a real utterance uses it up.
+            if let c = cueTokens, length >= 4 { usedCues.insert(c.lowerBound) }
             candidates.append(QuoteCandidate(
                 kind: .direct, content: contentRange(m), cue: cueTokens, speaker: speaker,
                 priority: 3, contentTokens: content))
@@ -87,6 +108,20 @@ extension QuoteRun {
                 if b.speaker == nil, let s = a.speaker { candidates[y].speaker = s; if candidates[y].cue == nil { candidates[y].cue = a.cue } }
             }
         }
+    }
+
+    /// Mostly capitalised words, or mostly numbers: a title, a name, a table.
+    func looksLikeTitle(_ tokens: Range<Int>) -> Bool {
+        var words = 0, capitals = 0, numbers = 0
+        for t in tokens.dropFirst() {
+            if ctx.doc.tokens.flags[t].contains(.number) { numbers += 1 }
+            guard ctx.doc.tokens.flags[t].contains(.word) else { continue }
+            words += 1
+            if ctx.isCapitalized(t) { capitals += 1 }
+        }
+        if numbers * 3 >= tokens.count && numbers > 0 { return true }
+        guard words > 0 else { return tokens.count <= 2 }
+        return capitals * 10 >= words * 4 && !tokens.contains { ctx.isTerminal($0) && $0 < tokens.upperBound - 1 }
     }
 
     func contentRange(_ m: MarkedSpan) -> TextRange {
@@ -113,7 +148,7 @@ extension QuoteRun {
             // Judging words that are not in verb groups ("cosiddetti", "ritenuti").
             var i = t - 1
             while i >= 0 && i >= t - maxGap {
-                if let m = lexicon.match(ctx.forms, at: i, classes: classes) {
+                if let m = lexicon.match(ctx.forms, at: i, classes: classes, language: language) {
                     return CueMatch(tokens: i..<(i + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
                 }
                 i -= 1

@@ -14,10 +14,15 @@ extension QuoteRun {
             var depth = 0
             while p < sentence.upperBound && p < c.tokens.upperBound + budget {
                 let f = forms[p]
+                // "si è detto «fiducioso» che…", "dicendosi dispiaciuto che…": content follows at once.
+                if p == c.tokens.upperBound && (c.lemma == "dirsi" || c.lemma == "dichiararsi") {
+                    start = p
+                    break
+                }
                 if ctx.isTerminal(p) || f == ";" { break }
                 if ctx.isQuoteMark(p) { break }
                 if f == "," { depth += 1 }
-                if f == "che" || f == "come" || (f == "se" && isRequest) {
+                if f == "che" || (f == "come" && Self.comeLemmas.contains(c.lemma)) {
                     var s = p + 1
                     if s < sentence.upperBound && forms[s] == "," { s += 1 }
                     start = s
@@ -26,8 +31,11 @@ extension QuoteRun {
                 if f == "di" || f == "d'" || ((f == "a" || f == "ad") && isRequest) {
                     var s = p + 1
                     if s < sentence.upperBound && forms[s] == "non" { s += 1 }
-                    if ctx.isInfinitive(s) { start = p + 1 }
-                    break
+                    if ctx.isInfinitive(s) { start = p + 1; break }
+                    // "ordina ad Eutelsat di…": a request's object comes before its clause.
+                    if !isRequest { break }
+                    p += 1
+                    continue
                 }
                 if f == ":" {
                     if p + 1 < sentence.upperBound && !ctx.isQuoteMark(p + 1) && !isRequest { start = p + 1 }
@@ -35,11 +43,6 @@ extension QuoteRun {
                 }
                 // An infinitive straight after the verb: "ha dichiarato essere rumorosi".
                 if p == c.tokens.upperBound && ctx.isInfinitive(p) && !isRequest && c.lemma != "parlare" {
-                    start = p
-                    break
-                }
-                // "si è detto «fiducioso» che…", "dicendosi dispiaciuto che…": content follows at once.
-                if p == c.tokens.upperBound && (c.lemma == "dirsi" || c.lemma == "dichiararsi") {
                     start = p
                     break
                 }
@@ -58,16 +61,40 @@ extension QuoteRun {
                 kind = .direct
                 usedCues.insert(c.tokens.lowerBound)
                 candidates.append(QuoteCandidate(kind: kind, content: contentRange(marks[mi]), cue: c.tokens,
-                                                 speaker: subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: p),
+                                                 speaker: speaker(of: c, sentence: sentence, stopAt: p),
                                                  priority: 3, contentTokens: marks[mi].contentTokens))
                 continue
             }
             kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
             usedCues.insert(c.tokens.lowerBound)
-            let speaker = subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: p)
+            let speaker = speaker(of: c, sentence: sentence, stopAt: p)
             candidates.append(QuoteCandidate(kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
                                              priority: 2, contentTokens: tokens))
         }
+    }
+
+    /// Verbs after which `come` introduces what was said ("ha sottolineato come…").
+    static let comeLemmas: Set<String> = [
+        "sottolineare", "spiegare", "ricordare", "specificare", "precisare", "evidenziare", "notare", "osservare",
+        "raccontare", "dire", "rimarcare", "far_notare", "segnalare", "rilevare", "chiarire",
+    ]
+
+    /// The source of a cue: its subject before or after it, or the agent of a passive (`da X`);
+    /// a passive without an agent has no source.
+    func speaker(of c: CueMatch, sentence: Range<Int>, stopAt limit: Int) -> SpeakerChoice? {
+        if c.passive {
+            var t = c.tokens.upperBound
+            while t < min(sentence.upperBound, c.tokens.upperBound + 8) {
+                if ["da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dallo"].contains(ctx.forms[t]) {
+                    var e = t + 1
+                    while e < sentence.upperBound && !ctx.isPunct(e) && e < t + 8 { e += 1 }
+                    if let s = speakerIn((t + 1)..<e) { return s }
+                }
+                t += 1
+            }
+            return SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
+        }
+        return subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: limit)
     }
 
     /// Where a reported clause that starts at `s` ends (exclusive token index): the end of the
@@ -124,7 +151,7 @@ extension QuoteRun {
                 var cueStart = comma + 1
                 if forms[cueStart] == "come" { cueStart += 1 }
                 var match: CueMatch?
-                if let m = lexicon.match(forms, at: comma + 1, classes: [.after]) {
+                if let m = lexicon.match(forms, at: comma + 1, classes: [.after], language: language) {
                     match = CueMatch(tokens: (comma + 1)..<(comma + 1 + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
                 } else if forms[comma + 1] == "come", let c = cue(startingNear: cueStart, maxGap: 0), !c.classes.isDisjoint(with: [.say]) {
                     match = c
@@ -176,7 +203,7 @@ extension QuoteRun {
         let forms = ctx.forms
         var i = 0
         while i < ctx.n {
-            guard let m = lexicon.match(forms, at: i, classes: [.prep]) else { i += 1; continue }
+            guard let m = lexicon.match(forms, at: i, classes: [.prep], language: language) else { i += 1; continue }
             let cueTokens = i..<(i + m.length)
             let sentence = ctx.sentenceRange(ofToken: i)
             i += m.length
@@ -187,6 +214,8 @@ extension QuoteRun {
             if overlapsCandidate(cueTokens) { continue }
             let afterCue = cueTokens.upperBound
             guard afterCue < sentence.upperBound else { continue }
+            // Rules and evidence are not sources: "secondo il regolamento", "secondo i dati".
+            if (afterCue..<min(afterCue + 3, sentence.upperBound)).contains(where: { Self.nonSources.contains(forms[$0]) }) { continue }
             if lemma == "per" {
                 // Only "Per <name>, …" / "Per il … <PER name> …" at the start of a sentence.
                 guard isSentenceStart(cueTokens.lowerBound, sentence) else { continue }
@@ -279,11 +308,17 @@ extension QuoteRun {
         }
     }
 
+    /// Whether `t` opens its clause: the sentence start or a colon/semicolon before it, past connectives.
     func isSentenceStart(_ t: Int, _ sentence: Range<Int>) -> Bool {
-        var s = sentence.lowerBound
-        while s < t && (QuoteContext.connectives.contains(ctx.forms[s]) || ctx.forms[s] == "," || ctx.isQuoteMark(s)) { s += 1 }
-        return s == t
+        var s = t - 1
+        while s >= sentence.lowerBound && (QuoteContext.connectives.contains(ctx.forms[s]) || ctx.forms[s] == "," || ctx.isQuoteMark(s)) { s -= 1 }
+        return s < sentence.lowerBound || ctx.forms[s] == ":" || ctx.forms[s] == ";"
     }
+
+    static let nonSources: Set<String> = [
+        "regolamento", "legge", "leggi", "norma", "norme", "statuto", "codice", "costituzione", "decreto", "articolo",
+        "calendario", "programma", "tradizione", "classifica", "precetti", "regole", "dati", "orario", "previsioni",
+    ]
 
     func overlapsCandidate(_ tokens: Range<Int>) -> Bool {
         candidates.contains { $0.contentTokens.overlaps(tokens) && $0.priority >= 2 }

@@ -12,7 +12,15 @@ extension QuoteRun {
     func subjectBefore(_ t: Int, sentence: Range<Int>) -> SpeakerChoice? {
         let forms = ctx.forms
         var i = t - 1
-        while i >= sentence.lowerBound && Self.skippableBefore.contains(forms[i]) { i -= 1 }
+        while i >= sentence.lowerBound && (Self.skippableBefore.contains(forms[i]) || Self.clitics.contains(forms[i])) { i -= 1 }
+        // "Paolo Bonaiuti: «…», ha dichiarato" — the name before the colon.
+        if i >= sentence.lowerBound && forms[i] == ":" { i -= 1 }
+        // "che un giorno gli disse": a time phrase is no subject.
+        while i > sentence.lowerBound && Self.timeNouns.contains(forms[i]) && (QuoteContext.articles.contains(forms[i - 1]) || Self.determiners.contains(forms[i - 1])) {
+            i -= 2
+            while i >= sentence.lowerBound && (Self.skippableBefore.contains(forms[i]) || Self.clitics.contains(forms[i])) { i -= 1 }
+        }
+        guard i >= sentence.lowerBound else { return nil }
         guard i >= sentence.lowerBound else { return nil }
         // A pronoun mention right there ("il quale", "lui") is the subject.
         if ctx.mentionAt[i] >= 0, ctx.doc.mentions[Int(ctx.mentionAt[i])].form == .pronoun {
@@ -31,17 +39,62 @@ extension QuoteRun {
             // anything else (a description, a participle clause) is skipped.
             var c1 = i - 1
             while c1 > sentence.lowerBound && forms[c1] != "," && !ctx.isTerminal(c1) && forms[c1] != ";" && forms[c1] != ":" { c1 -= 1 }
-            let segment = (c1 + 1)..<i
+            let segment = (c1 == sentence.lowerBound && forms[c1] != "," ? c1 : c1 + 1)..<i
             if segment.isEmpty { return nil }
             if let mi = nameMention(startingAt: segment.lowerBound), ctx.mentionTokens[mi].upperBound >= segment.upperBound - 1 {
                 return choice(mention: mi)
             }
-            if forms[c1] == "," && c1 > sentence.lowerBound {
-                return npEnding(at: c1 - 1, sentence: sentence) ?? speakerIn(segment)
+            // A segment that opens with a participle, an adverb or a preposition is a parenthesis
+            // ("Rosy Bindi, difesa da…, ha detto"): the subject is before it.
+            let parenthetical = !startsNounPhrase(segment.lowerBound)
+            if forms[c1] == "," && c1 > sentence.lowerBound && (parenthetical || !segment.contains(where: { isPersonToken($0) })) {
+                if let before = npEnding(at: c1 - 1, sentence: sentence) { return before }
             }
-            return speakerIn(segment)
+            return parenthetical ? nil : speakerIn(segment)
         }
-        return npEnding(at: i, sentence: sentence)
+        if let np = npEnding(at: i, sentence: sentence) { return np }
+        // The word before the verb is no noun phrase (another verb, a clitic): the subject is the
+        // nearest mention or relative antecedent before it in the clause.
+        var j = i
+        while j >= sentence.lowerBound && j > i - 12 {
+            if ctx.mentionAt[j] >= 0 { return choice(mention: Int(ctx.mentionAt[j])) }
+            if forms[j] == "che" && j > sentence.lowerBound {
+                var k = j - 1
+                if forms[k] == "," { k -= 1 }
+                return k >= sentence.lowerBound ? npEnding(at: k, sentence: sentence) : nil
+            }
+            if forms[j] == ";" || forms[j] == ":" || ctx.isTerminal(j) { break }
+            j -= 1
+        }
+        return nil
+    }
+
+    static let timeNouns: Set<String> = ["giorno", "anno", "anni", "mese", "settimana", "volta", "sera", "mattina", "notte", "tempo", "fa"]
+    /// Words that open a clause, not a noun phrase ("Come recita…", "dove la torre…").
+    static let leadingFunctionWords: Set<String> = [
+        "come", "quando", "dove", "mentre", "perché", "se", "anche", "poi", "così", "quindi", "ma", "e", "ed", "che",
+        "oltre", "pur", "sebbene", "benché", "qui", "lì", "là", "non", "già",
+    ]
+    static let clitics: Set<String> = ["gli", "le", "mi", "ti", "ci", "vi", "lo", "ne", "si", "se", "l'", "m'", "t'", "c'", "v'"]
+    static let determiners: Set<String> = [
+        "questo", "questa", "questi", "queste", "quel", "quello", "quella", "quei", "quegli", "quelle", "ogni", "alcuni",
+        "alcune", "molti", "molte", "tutti", "tutte", "due", "tre", "diversi", "numerosi", "fonti", "this", "these", "those",
+    ]
+
+    /// Whether token `t` can open a noun phrase: an article, a determiner, a capitalised word or a mention.
+    func startsNounPhrase(_ t: Int) -> Bool {
+        let f = ctx.forms[t]
+        return ctx.mentionAt[t] >= 0 || QuoteContext.articles.contains(f) || Self.determiners.contains(f) || ctx.isCapitalized(t)
+            || ["ex", "l'ex", "lo", "suo", "sua", "loro"].contains(f)
+    }
+
+    func isPersonToken(_ t: Int) -> Bool {
+        let mi = ctx.mentionAt[t]
+        return mi >= 0 && ctx.doc.mentions[Int(mi)].type == .person
+    }
+
+    func isPerson(_ s: SpeakerChoice) -> Bool {
+        !s.tokens.isEmpty && s.tokens.contains { isPersonToken($0) }
     }
 
     func nameMention(startingAt t: Int) -> Int? {
@@ -63,8 +116,15 @@ extension QuoteRun {
             if i - p > 14 { break }
             s = p
         }
-        while s < i && (QuoteContext.connectives.contains(forms[s]) && ctx.mentionAt[s] < 0) { s += 1 }
-        return speakerIn(s..<(i + 1))
+        while s < i && ((QuoteContext.connectives.contains(forms[s]) || Self.leadingFunctionWords.contains(forms[s])) && ctx.mentionAt[s] < 0) { s += 1 }
+        let span = s..<(i + 1)
+        // A clitic or a reflexive inside means a verb ("gli si propone"): no noun phrase.
+        if span.count > 1, span.dropLast().contains(where: { ["si", "ne", "mi", "ti", "ci", "vi"].contains(forms[$0]) }) { return nil }
+        if span.count > 1, ["gli", "le", "lo", "la", "l'"].contains(forms[i - 1]), ctx.mentionAt[i] < 0, !ctx.isCapitalized(i), i - 1 > sentence.lowerBound, ["si", "che", ","].contains(forms[i - 2]) { return nil }
+        // A span with a mention, or one that opens like a noun phrase; not "andando a contrapporre…".
+        if !span.contains(where: { ctx.mentionAt[$0] >= 0 }) && !startsNounPhrase(s) { return nil }
+        if Self.leadingFunctionWords.contains(forms[s]) && ctx.mentionAt[s] < 0 { return nil }
+        return speakerIn(span)
     }
 
     /// The best speaker inside a span: a person's name, else the first mention, else the span.
