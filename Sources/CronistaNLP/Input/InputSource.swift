@@ -111,3 +111,16 @@ public struct InputSource {
         return .document(DocumentInput(id: stem, text: text, origin: path))
     }
 }
+
+extension InputSource {
+    /// The total size of the input files in bytes, when every input is a regular file (for an ETA).
+    public static func totalBytes(of paths: [String]) -> Int? {
+        guard !paths.isEmpty, !paths.contains("-") else { return nil }
+        var total = 0
+        for p in paths {
+            guard let attrs = try? FileManager.default.attributesOfItem(atPath: p), let size = attrs[.size] as? NSNumber else { return nil }
+            total += size.intValue
+        }
+        return total
+    }
+}

@@ -280,23 +280,23 @@ extension QuoteRun {
                 while s < sentence.upperBound && (forms[s] == "," || forms[s] == ":") { s += 1 }
                 if s < sentence.upperBound && forms[s] == "pare" && s + 1 < sentence.upperBound && forms[s + 1] == "che" { s += 2 }
                 let e = clauseEnd(from: s, in: sentence)
-                contentTokens = s..<e
+                contentTokens = s..<max(s, e)
             } else if atSentenceEnd, cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == "," {
                 var s = sentence.lowerBound
                 if ctx.isQuoteMark(s) { s += 1 }
-                contentTokens = s..<(cueTokens.lowerBound - 1)
+                contentTokens = s..<max(s, cueTokens.lowerBound - 1)
             } else if cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == ",", closedByComma {
                 // An attribution inside the clause: the whole clause is the content.
                 var s = sentence.lowerBound
                 while s < cueTokens.lowerBound && (QuoteContext.connectives.contains(forms[s]) || forms[s] == ",") { s += 1 }
                 let e = clauseEnd(from: npEnd + 1, in: sentence)
-                contentTokens = s..<e
+                contentTokens = s..<max(s, e)
             } else if lemma == "secondo", cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == "che" {
                 // "… che secondo il centrodestra si potrebbe applicare …"
                 npEnd = npStart + 1
                 while npEnd < sentence.upperBound && npEnd < npStart + 6 && !QuoteContext.articles.contains(forms[npEnd]) && !ctx.isPunct(npEnd) && !["si", "non", "è", "sia", "sarebbe"].contains(forms[npEnd]) { npEnd += 1 }
                 let e = clauseEnd(from: npEnd, in: sentence)
-                contentTokens = npEnd..<e
+                contentTokens = npEnd..<max(npEnd, e)
             } else {
                 continue
             }

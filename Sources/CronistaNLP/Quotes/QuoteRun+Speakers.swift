@@ -38,7 +38,7 @@ extension QuoteRun {
             // A comma-enclosed segment before the verb: a name apposition is the subject itself;
             // anything else (a description, a participle clause) is skipped.
             var c1 = i - 1
-            while c1 > sentence.lowerBound && forms[c1] != "," && !ctx.isTerminal(c1) && forms[c1] != ";" && forms[c1] != ":" { c1 -= 1 }
+            while c1 > sentence.lowerBound && forms[c1] != "," && forms[c1] != ";" && forms[c1] != ":" { c1 -= 1 }
             let segment = (c1 == sentence.lowerBound && forms[c1] != "," ? c1 : c1 + 1)..<i
             if segment.isEmpty { return nil }
             if let mi = nameMention(startingAt: segment.lowerBound), ctx.mentionTokens[mi].upperBound >= segment.upperBound - 1 {
@@ -56,17 +56,26 @@ extension QuoteRun {
         // The word before the verb is no noun phrase (another verb, a clitic): the subject is the
         // nearest mention or relative antecedent before it in the clause.
         var j = i
-        while j >= sentence.lowerBound && j > i - 12 {
-            if ctx.mentionAt[j] >= 0 { return choice(mention: Int(ctx.mentionAt[j])) }
-            if forms[j] == "che" && j > sentence.lowerBound {
+        var clauseStart = sentence.lowerBound
+        while j >= sentence.lowerBound && j > i - 14 {
+            if forms[j] == "che" && j > sentence.lowerBound && ctx.mentionAt[j] < 0 {
                 var k = j - 1
                 if forms[k] == "," { k -= 1 }
                 return k >= sentence.lowerBound ? npEnding(at: k, sentence: sentence) : nil
             }
-            if forms[j] == ";" || forms[j] == ":" || ctx.isTerminal(j) { break }
+            if forms[j] == ";" || forms[j] == ":" { clauseStart = j + 1; break }
             j -= 1
         }
-        return nil
+        // The clause's first mention is its subject ("Alfano si rivolge a Renzi dicendo").
+        var first: Int?
+        let from = max(clauseStart, i - 14)
+        guard from <= i else { return nil }
+        for t in from...i where ctx.mentionAt[t] >= 0 {
+            let mi = Int(ctx.mentionAt[t])
+            if first == nil { first = mi }
+            if ctx.doc.mentions[mi].type == .person { return choice(mention: mi) }
+        }
+        return first.map { choice(mention: $0) }
     }
 
     static let timeNouns: Set<String> = ["giorno", "anno", "anni", "mese", "settimana", "volta", "sera", "mattina", "notte", "tempo", "fa"]
@@ -115,6 +124,12 @@ extension QuoteRun {
             if f == "," || f == ";" || f == ":" || f == "(" || ctx.isTerminal(p) || ctx.isQuoteMark(p) || f == "che" || f == "e" && ctx.mentionAt[p] < 0 && s <= i - 4 { break }
             if i - p > 14 { break }
             s = p
+            // The phrase's own article ends the walk, unless it is "della/del…" attaching a
+            // complement to the noun before ("il capo della diplomazia francese").
+            if ctx.mentionAt[p] < 0 && QuoteContext.articles.contains(f) {
+                let attaches = ["del", "dello", "della", "dei", "degli", "delle", "dell'"].contains(f) && p - 1 >= sentence.lowerBound && !ctx.isPunct(p - 1) && !QuoteContext.prepositions.contains(forms[p - 1]) && !Self.leadingFunctionWords.contains(forms[p - 1])
+                if !attaches { break }
+            }
         }
         while s < i && ((QuoteContext.connectives.contains(forms[s]) || Self.leadingFunctionWords.contains(forms[s])) && ctx.mentionAt[s] < 0) { s += 1 }
         let span = s..<(i + 1)

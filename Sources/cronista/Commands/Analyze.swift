@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CronistaCore
 import CronistaNLP
 
@@ -29,39 +30,37 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .customLong("kb-extra"), help: "A second knowledge-base file (JSON Lines, the format of entities.jsonl) with your own entities.")
     var kbExtra: String?
 
+    @Option(name: .shortAndLong, help: "Documents analysed in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Show progress on standard error even when it is not a terminal.")
+    var progress = false
+
     func run() async throws {
         let engine = try Engine(options: .init(nerModelPath: model, kbExtraPath: kbExtra))
         let sink = try OutputSink(path: output)
         let printer = pretty ? PrettyPrinter(colour: sink.isTerminal) : nil
         var source = InputSource(paths: files)
+        let reporter = ProgressReporter(enabled: progress || ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
         var failures = 0
-        var documents = 0
-        while let item = source.next() {
-            switch item {
-            case .failure(let e):
+        ParallelAnalysis(engine: engine, jobs: jobs, encodeJSON: printer == nil).run(&source) { outcome in
+            switch outcome {
+            case .failed(let e):
                 failures += 1
-                printError("cronista: error: \(e)")
-            case .document(let input):
-                do {
-                    let doc = try engine.analyze(input)
-                    documents += 1
-                    if let printer {
-                        sink.write(printer.render(doc))
-                    } else {
-                        var bytes = doc.analysisJSON()
-                        bytes.append(0x0A)
-                        sink.write(bytes)
-                    }
-                } catch {
-                    failures += 1
-                    printError("cronista: error: \(input.origin): \(error)")
+                reporter.record(document: nil, error: true)
+                printError((reporter.enabled ? "\r\u{1B}[K" : "") + "cronista: error: \(e)")
+            case .analysed(_, let doc, var json):
+                reporter.record(document: doc, error: false)
+                if let printer {
+                    sink.write(printer.render(doc))
+                } else {
+                    json.append(0x0A)
+                    sink.write(json)
                 }
             }
         }
         sink.flush()
-        if failures > 0 {
-            printError("cronista: \(documents) documents written, \(failures) failed")
-            throw ExitCode(65)
-        }
+        if reporter.enabled || failures > 0 { reporter.draw(final: true) }
+        if failures > 0 { throw ExitCode(65) }
     }
 }

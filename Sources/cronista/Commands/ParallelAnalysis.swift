@@ -1,0 +1,158 @@
+import CronistaCore
+import CronistaNLP
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Analyses a stream of inputs on several threads and hands the results back in input order.
+///
+/// Inputs are read in bounded batches (back-pressure: at most `batchSize` documents are in memory),
+/// each batch is spread over `jobs` workers sharing one read-only engine, and results are
+/// delivered in the order the documents were read, so the output of `--jobs 8` is byte-identical
+/// to `--jobs 1`.
+struct ParallelAnalysis {
+    enum Outcome {
+        case analysed(input: DocumentInput, document: Document, json: [UInt8])
+        case failed(CronistaError)
+    }
+
+    let engine: Engine
+    let jobs: Int
+    let batchSize: Int
+    /// Also encode each document's JSON on the worker (the CLI writes it; `ingest` stores it).
+    let encodeJSON: Bool
+
+    init(engine: Engine, jobs: Int, batchSize: Int? = nil, encodeJSON: Bool = true) {
+        self.engine = engine
+        self.jobs = max(1, jobs)
+        self.batchSize = batchSize ?? max(64, 32 * max(1, jobs))
+        self.encodeJSON = encodeJSON
+    }
+
+    /// Runs over every item of `source`; `deliver` is called on the calling thread, in input order.
+    func run(_ source: inout InputSource, deliver: (Outcome) throws -> Void) rethrows {
+        while true {
+            var batch: [InputSource.Item] = []
+            batch.reserveCapacity(batchSize)
+            while batch.count < batchSize, let item = source.next() { batch.append(item) }
+            if batch.isEmpty { return }
+            let results = process(batch)
+            for r in results { try deliver(r) }
+        }
+    }
+
+    func process(_ batch: [InputSource.Item]) -> [Outcome] {
+        let slots = ResultSlots(count: batch.count)
+        let next = Atomic<Int>(0)
+        let work: @Sendable (Int) -> Void = { [engine, encodeJSON] (i: Int) in
+            switch batch[i] {
+            case .failure(let e):
+                slots.set(i, .failed(e))
+            case .document(let input):
+                do {
+                    let doc = try engine.analyze(input)
+                    var json: [UInt8] = []
+                    if encodeJSON { json = doc.analysisJSON() }
+                    slots.set(i, .analysed(input: input, document: doc, json: json))
+                } catch let e as CronistaError {
+                    slots.set(i, .failed(e))
+                } catch {
+                    slots.set(i, .failed(CronistaError(.invalidInput, "\(error)", file: input.origin)))
+                }
+            }
+        }
+        let workers = min(jobs, batch.count)
+        if workers <= 1 {
+            for i in batch.indices { work(i) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if i >= batch.count { break }
+                    work(i)
+                }
+            }
+        }
+        return slots.take()
+    }
+}
+
+/// One result slot per document of a batch, written by exactly one worker each.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [ParallelAnalysis.Outcome?]
+    private let lock = Mutex<Void>(())
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ outcome: ParallelAnalysis.Outcome) {
+        lock.withLock { _ in slots[i] = outcome }
+    }
+
+    func take() -> [ParallelAnalysis.Outcome] {
+        lock.withLock { _ in slots.map { $0! } }
+    }
+}
+
+/// Progress on standard error for a person watching: documents, articles/s, tokens/s and, when
+/// the input size is known, an ETA. Redrawn at most a few times a second.
+final class ProgressReporter {
+    let enabled: Bool
+    let totalBytes: Int?
+    let start = ContinuousClock.now
+    var lastDraw = ContinuousClock.now
+    var documents = 0
+    var errors = 0
+    var tokens = 0
+    var bytes = 0
+
+    init(enabled: Bool, totalBytes: Int?) {
+        self.enabled = enabled
+        self.totalBytes = totalBytes
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    func record(document: Document?, error: Bool) {
+        if let d = document {
+            documents += 1
+            tokens += d.tokens.count
+            bytes += d.text.utf8.count
+        }
+        if error { errors += 1 }
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        if now - lastDraw > .milliseconds(250) {
+            lastDraw = now
+            draw(final: false)
+        }
+    }
+
+    var elapsed: Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    func draw(final: Bool) {
+        let t = max(elapsed, 1e-9)
+        var line = "\(documents) documents, \(fmt(Double(documents) / t)) articles/s, \(fmt(Double(tokens) / t)) tokens/s"
+        if errors > 0 { line += ", \(errors) errors" }
+        if let total = totalBytes, total > 0, !final, bytes > 0 {
+            let rate = Double(bytes) / t
+            let left = Double(max(0, total - bytes)) / max(rate, 1)
+            line += ", \(Int(100 * Double(bytes) / Double(total)))%, ETA \(Int(left.rounded())) s"
+        }
+        if final {
+            printError((enabled ? "\r\u{1B}[K" : "") + "cronista: \(documents) documents, \(errors) errors in \(fmt(t)) s (\(fmt(Double(documents) / t)) articles/s)")
+        } else {
+            let bytes = Array(("\r\u{1B}[K" + line).utf8)
+            _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, bytes.count) }
+        }
+    }
+
+    private func fmt(_ v: Double) -> String {
+        if v >= 100 { return String(Int(v.rounded())) }
+        return String(Double(Int(v * 10)) / 10)
+    }
+}
