@@ -21,7 +21,7 @@ public struct Engine: Sendable {
 
     public init(options: Options = Options()) throws {
         var components: [any PipelineComponent] = [TextLayerComponent()]
-        components.append(NameMentionComponent())
+        components.append(NameMentionComponent(model: try NERModel.load(path: options.nerModelPath)))
         let kb = try options.knowledgeBase ?? KnowledgeBase.loadBundled(extraPaths: options.kbExtraPath.map { [$0] } ?? [])
         components.append(EntityComponent(kb: kb))
         pipeline = try Pipeline(components)
@@ -30,13 +30,4 @@ public struct Engine: Sendable {
     public func analyze(_ input: DocumentInput) throws -> Document {
         try pipeline.analyze(id: input.id, text: input.text, metadata: input.metadata)
     }
-}
-
-/// PLACEHOLDER until the NER model lands: assigns an empty mention layer.
-public struct NameMentionComponent: PipelineComponent {
-    public let name = "ner"
-    public let requires: AnnotationLayers = [.tokens, .sentences]
-    public let assigns: AnnotationLayers = [.mentions]
-    public init() {}
-    public func process(_ document: inout Document) throws { document.mentions = [] }
 }

@@ -13,6 +13,8 @@ public struct TokenInfo: Sendable {
     public var cluster: (UInt16, UInt16, UInt16) = (0xFFFF, 0xFFFF, 0xFFFF)
     /// Gazetteer position code (see ``Gazetteer/match(forms:codes:)``).
     public var gazetteer: UInt8 = 0
+    /// The same for the names annotated in the training data.
+    public var corpusGazetteer: UInt8 = 0
     public var firstName = false
     public init() {}
 }
@@ -21,7 +23,7 @@ public struct TokenInfo: Sendable {
 /// Shared by the trainer and the tagger so that both see exactly the same features.
 public struct FeatureExtractor: Sendable {
     /// Number of feature templates; every token gets exactly this many features.
-    public static let templateCount = 44
+    public static let templateCount = 53
     public let bucketBits: Int
     public let clusters: HashTable<(UInt16, UInt16, UInt16)>
     public let gazetteer: Gazetteer
@@ -169,6 +171,9 @@ public struct FeatureExtractor: Sendable {
         @inline(__always) func gaz(_ j: Int) -> UInt64 {
             j < 0 ? 100 : j >= n ? 101 : UInt64(infos[j].gazetteer)
         }
+        @inline(__always) func cgaz(_ j: Int) -> UInt64 {
+            j < 0 ? 100 : j >= n ? 101 : UInt64(infos[j].corpusGazetteer)
+        }
         for i in 0..<n {
             let t = infos[i]
             let o = i * F
@@ -202,6 +207,13 @@ public struct FeatureExtractor: Sendable {
             add(FeatureHash.combine(cl(i - 1, 1), cl(i, 1)))
             add(FeatureHash.combine(cl(i, 1), cl(i + 1, 1)))
             add(FeatureHash.combine(gaz(i), lower(i - 1)))
+            add(cgaz(i)); add(cgaz(i - 1)); add(cgaz(i + 1))
+            add(FeatureHash.combine(cgaz(i), sh))
+            add(FeatureHash.combine(cgaz(i), gaz(i)))
+            add(i > 0 ? infos[i - 1].form : Self.boundaryLeft)
+            add(i + 1 < n ? infos[i + 1].form : Self.boundary)
+            add(i > 0 ? infos[i - 1].suffix.2 : Self.boundaryLeft)
+            add(FeatureHash.combine(t.suffix.2, sh))
             assert(k == F)
         }
     }

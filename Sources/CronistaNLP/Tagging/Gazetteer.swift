@@ -56,21 +56,37 @@ public struct HashTable<Value: BitwiseCopyable & Sendable>: Sendable {
     }
 }
 
-/// Names of people, organisations and places from the knowledge base, matched longest-first over
-/// token sequences, plus a first-name list (first tokens of multi-token person names).
+/// Names of people, organisations and places, matched longest-first over token sequences, from two
+/// sources: the knowledge base, and the entities annotated in the training data (the trainer builds the
+/// latter per fold, so that a training sentence never sees its own names); plus a first-name list
+/// (first tokens of multi-token person names).
 ///
 /// Names are stored as hashes of their token sequence (`FeatureHash.combine` over each token's form
-/// hash), so matching needs no strings. Value bits: 0–2 a full name of type PER/ORG/LOC, 3 the prefix of
-/// a longer name, 4 a first name.
+/// hash), so matching needs no strings. Value bits: 0–2 a KB name of type PER/ORG/LOC, 3 the prefix of a
+/// longer KB name, 4 a first name, 5–7 a training-data name of type PER/ORG/LOC, 8 the prefix of a
+/// longer training-data name.
 public struct Gazetteer: Sendable {
-    public static let prefixBit: UInt8 = 1 << 3
-    public static let firstNameBit: UInt8 = 1 << 4
+    public enum Source: Sendable { case knowledgeBase, corpus
+        var typeShift: UInt16 { self == .knowledgeBase ? 0 : 5 }
+        var prefixBit: UInt16 { self == .knowledgeBase ? 1 << 3 : 1 << 8 }
+    }
+    public static let firstNameBit: UInt16 = 1 << 4
     static let seed: UInt64 = 0x6761_7a65_7474_6565
 
-    public private(set) var table: HashTable<UInt8>
+    /// A name: its type and the form hashes of its tokens.
+    public struct Name: Sendable {
+        public var type: EntityType
+        public var tokens: [UInt64]
+        public init(type: EntityType, tokens: [UInt64]) { self.type = type; self.tokens = tokens }
+        public init(type: EntityType, tokens: [String]) {
+            self.init(type: type, tokens: tokens.map { FeatureHash.string($0.replacingApostrophes()) })
+        }
+    }
+
+    public private(set) var table: HashTable<UInt16>
     public private(set) var maxLength: Int
 
-    public init(table: HashTable<UInt8>, maxLength: Int) {
+    public init(table: HashTable<UInt16>, maxLength: Int) {
         self.table = table
         self.maxLength = maxLength
     }
@@ -93,33 +109,40 @@ public struct Gazetteer: Sendable {
         return out
     }
 
-    /// Builds the gazetteer from `TYPE<TAB>name` lines (`#` comments allowed).
-    public init(tsv: String) {
-        var names: [(UInt8, [UInt64])] = []
-        var firstNames: [UInt64] = []
+    /// Parses `TYPE<TAB>name` lines (`#` comments allowed).
+    public static func names(tsv: String) -> [Name] {
+        var names: [Name] = []
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
             guard let tab = line.firstIndex(of: "\t"), let type = EntityType(label: line[..<tab]) else { continue }
             let toks = Self.tokens(of: String(line[line.index(after: tab)...]))
             guard !toks.isEmpty, toks.count <= 8 else { continue }
-            names.append((1 << type.rawValue, toks.map(FeatureHash.string)))
-            if type == .person, toks.count >= 2, toks[0].count >= 2 { firstNames.append(toks[0].hashValueForGazetteer) }
+            names.append(Name(type: type, tokens: toks))
         }
-        var table = HashTable<UInt8>(capacity: names.reduce(0) { $0 + $1.1.count } + firstNames.count + 16, empty: 0)
+        return names
+    }
+
+    /// Builds the gazetteer from the knowledge-base names and the training-data names.
+    public init(knowledgeBase: [Name], corpus: [Name] = []) {
+        var table = HashTable<UInt16>(capacity: (knowledgeBase + corpus).reduce(0) { $0 + 1 + $1.tokens.count } + 16, empty: 0)
         var maxLength = 1
-        for (bits, seq) in names {
-            var h = Self.seed
-            for (i, t) in seq.enumerated() {
-                h = FeatureHash.combine(h, t)
-                let v = i == seq.count - 1 ? bits : Self.prefixBit
-                table.insert(h, v) { $0 | $1 }
+        for (source, names) in [(Source.knowledgeBase, knowledgeBase), (.corpus, corpus)] {
+            for name in names where !name.tokens.isEmpty && name.tokens.count <= 8 {
+                var h = Self.seed
+                for (i, t) in name.tokens.enumerated() {
+                    h = FeatureHash.combine(h, t)
+                    let v = i == name.tokens.count - 1 ? UInt16(1) << (UInt16(name.type.rawValue) + source.typeShift) : source.prefixBit
+                    table.insert(h, v) { $0 | $1 }
+                }
+                maxLength = max(maxLength, name.tokens.count)
+                if name.type == .person, name.tokens.count >= 2 {
+                    table.insert(FeatureHash.combine(Self.seed, name.tokens[0]), Self.firstNameBit) { $0 | $1 }
+                }
             }
-            maxLength = max(maxLength, seq.count)
-        }
-        for f in firstNames {
-            table.insert(FeatureHash.combine(Self.seed, f), Self.firstNameBit) { $0 | $1 }
         }
         self.init(table: table, maxLength: maxLength)
     }
+
+    public init(tsv: String) { self.init(knowledgeBase: Self.names(tsv: tsv)) }
 
     /// Is this token (by form hash) a known first name?
     @inline(__always)
@@ -128,21 +151,23 @@ public struct Gazetteer: Sendable {
     }
 
     /// Writes one code per token into `codes`: for each type a position (0 none, 1 begin, 2 inside) of
-    /// the longest name match covering the token, packed as `per + 3·org + 9·loc`.
-    public func match(forms: UnsafeBufferPointer<UInt64>, codes: UnsafeMutableBufferPointer<UInt8>) {
+    /// the longest name match of `source` covering the token, packed as `per + 3·org + 9·loc`.
+    public func match(forms: UnsafeBufferPointer<UInt64>, codes: UnsafeMutableBufferPointer<UInt8>, source: Source) {
         let n = forms.count
+        let shift = source.typeShift, prefix = source.prefixBit
         for i in 0..<n { codes[i] = 0 }
         var i = 0
         while i < n {
             var h = Self.seed
             var bestLen = 0
-            var bestBits: UInt8 = 0
+            var bestBits: UInt16 = 0
             var j = i
             while j < n, j - i < maxLength {
                 h = FeatureHash.combine(h, forms[j])
                 guard let v = table[h] else { break }
-                if v & 7 != 0 { bestLen = j - i + 1; bestBits = v & 7 }
-                if v & Self.prefixBit == 0 { break }
+                let types = (v >> shift) & 7
+                if types != 0 { bestLen = j - i + 1; bestBits = types }
+                if v & prefix == 0 { break }
                 j += 1
             }
             if bestLen == 0 { i += 1; continue }
@@ -164,6 +189,4 @@ extension String {
     func replacingApostrophes() -> String {
         contains("\u{2019}") ? String(map { $0 == "\u{2019}" ? "'" : $0 }) : self
     }
-
-    var hashValueForGazetteer: UInt64 { FeatureHash.string(self) }
 }

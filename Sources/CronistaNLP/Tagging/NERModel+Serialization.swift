@@ -3,17 +3,17 @@ public import CronistaCore
 
 /// The model file (`.crner`), little-endian:
 ///
-///     "CRNER001"                       magic
+///     "CRNER002"                       magic
 ///     u32 bucketBits, u32 templateCount, f32 scale
 ///     56 × i32                          transitions (8 × 7)
 ///     u32 n, n bytes                    info (`key=value` lines, UTF-8)
 ///     u32 n, n × (u64 key, 3 × u16)     word clusters
-///     u32 maxLength, u32 n, n × u64, n × u8   gazetteer
+///     u32 maxLength, u32 n, n × u64, n × u16  gazetteer
 ///     u32 n, n × u32 bucket, n × 7 × i16      non-zero weight rows
 ///
 /// Loading is one read and a scatter into the dense weight table; no per-feature allocation.
 extension NERModel {
-    static let magic = Array("CRNER001".utf8)
+    static let magic = Array("CRNER002".utf8)
 
     /// The serialised model.
     public func serialized() -> [UInt8] {
@@ -34,7 +34,7 @@ extension NERModel {
         u32(UInt32(extractor.gazetteer.maxLength))
         u32(UInt32(gaz.count))
         for (k, _) in gaz { u64(k) }
-        for (_, v) in gaz { out.append(v) }
+        for (_, v) in gaz { u16(v) }
         var rows: [UInt32] = []
         let S = NERModel.stride
         for b in 0..<(weights.count / S) {
@@ -102,10 +102,10 @@ extension NERModel {
             pos += nc * 14
             let maxLength = try count()
             let ng = try count()
-            try need(ng * 9)
-            var table = HashTable<UInt8>(capacity: ng, empty: 0)
-            for i in 0..<ng { table.insert(u64(pos + i * 8), raw[pos + ng * 8 + i]) }
-            pos += ng * 9
+            try need(ng * 10)
+            var table = HashTable<UInt16>(capacity: ng, empty: 0)
+            for i in 0..<ng { table.insert(u64(pos + i * 8), u16(pos + ng * 8 + i * 2)) }
+            pos += ng * 10
             let nr = try count()
             try need(nr * (4 + 2 * NERTag.count))
             let buckets = 1 << bits

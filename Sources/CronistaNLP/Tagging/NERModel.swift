@@ -55,6 +55,7 @@ public struct FeatureWorkspace {
     var infos: [TokenInfo] = []
     var forms: [UInt64] = []
     var codes: [UInt8] = []
+    var corpusCodes: [UInt8] = []
     var formBuffer: [UInt8] = []
     var lowerBuffer: [UInt8] = []
     /// `count × FeatureExtractor.templateCount` bucket indices after ``finish()``.
@@ -74,6 +75,7 @@ public struct FeatureWorkspace {
             infos = Array(repeating: TokenInfo(), count: c)
             forms = Array(repeating: 0, count: c)
             codes = Array(repeating: 0, count: c)
+            corpusCodes = Array(repeating: 0, count: c)
             features = Array(repeating: 0, count: c * FeatureExtractor.templateCount)
         }
     }
@@ -98,10 +100,15 @@ public struct FeatureWorkspace {
             codes.withUnsafeMutableBufferPointer { c in
                 extractor.gazetteer.match(
                     forms: UnsafeBufferPointer(rebasing: f[0..<n]),
-                    codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]))
+                    codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .knowledgeBase)
+            }
+            corpusCodes.withUnsafeMutableBufferPointer { c in
+                extractor.gazetteer.match(
+                    forms: UnsafeBufferPointer(rebasing: f[0..<n]),
+                    codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .corpus)
             }
         }
-        for i in 0..<n { infos[i].gazetteer = codes[i] }
+        for i in 0..<n { infos[i].gazetteer = codes[i]; infos[i].corpusGazetteer = corpusCodes[i] }
         infos.withUnsafeBufferPointer { inf in
             features.withUnsafeMutableBufferPointer { out in
                 extractor.features(

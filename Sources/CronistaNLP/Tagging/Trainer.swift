@@ -1,3 +1,4 @@
+import CronistaCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,8 +49,11 @@ public struct NERTrainer {
     public struct Options: Sendable {
         public var seed: UInt64 = 1
         public var epochs = 12
-        /// Stop after this many epochs without a better development F1.
+        /// Stop after this many epochs without a better development F1; 0 = run every epoch and keep the
+        /// last (for a final model trained with the development data).
         public var patience = 3
+        /// Train this many perceptrons (seeds `seed`, `seed + 1`…) and average their weights.
+        public var ensemble = 1
         public var bucketBits = 20
         public init() {}
     }
@@ -140,9 +144,31 @@ public struct NERTrainer {
         return (a, t)
     }
 
-    /// Runs the epochs; returns the best averaged weights (by development micro F1).
+    /// Runs the epochs (for each member of the ensemble); returns the best averaged weights (by
+    /// development micro F1), averaged over the ensemble.
     public mutating func train(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, info: NERModelInfo, progress: (EpochReport) -> Void) -> NERModel {
-        var rng = SplitMix64(seed: options.seed)
+        var sumW = [Float](repeating: 0, count: w.count), sumT = [Float](repeating: 0, count: tw.count)
+        var epochs = 0
+        let members = max(1, options.ensemble)
+        for m in 0..<members {
+            w = Array(repeating: 0, count: w.count); u = Array(repeating: 0, count: u.count)
+            tw = Array(repeating: 0, count: tw.count); tu = Array(repeating: 0, count: tu.count); c = 1
+            let (bw, bt, e) = trainOne(corpus, dev: dev, seed: options.seed &+ UInt64(m), progress: progress)
+            for i in sumW.indices where bw[i] != 0 { sumW[i] += bw[i] }
+            for i in sumT.indices { sumT[i] += bt[i] }
+            epochs = max(epochs, e)
+        }
+        let k = 1 / Float(members)
+        sumW = sumW.map { $0 * k }; sumT = sumT.map { $0 * k }
+        var info = info
+        info.seed = options.seed
+        info.epochs = epochs
+        info.devF1 = Self.evaluate(dev, weights: sumW, transitions: sumT).micro.f1 * 100
+        return NERModel(extractor: extractor, floatWeights: sumW, floatTransitions: sumT, info: info)
+    }
+
+    mutating func trainOne(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, seed: UInt64, progress: (EpochReport) -> Void) -> ([Float], [Float], Int) {
+        var rng = SplitMix64(seed: seed)
         var order = Array(0..<corpus.count)
         var best: (f1: Double, epoch: Int, w: [Float], t: [Float])?
         var em = [Float](repeating: 0, count: 256 * T), sc = em
@@ -206,17 +232,13 @@ public struct NERTrainer {
             let devEval = Self.evaluate(dev, weights: aw, transitions: at)
             let f1 = devEval.micro.f1
             progress(EpochReport(epoch: epoch, updates: updates, trainErrors: errors, dev: devEval, seconds: clockSeconds() - started))
-            if best == nil || f1 > best!.f1 {
+            if options.patience == 0 || best == nil || f1 > best!.f1 {
                 best = (f1, epoch, aw, at)
             } else if epoch - best!.epoch >= options.patience {
                 break
             }
         }
-        var info = info
-        info.seed = options.seed
-        info.epochs = best!.epoch
-        info.devF1 = best!.f1 * 100
-        return NERModel(extractor: extractor, floatWeights: best!.w, floatTransitions: best!.t, info: info)
+        return (best!.w, best!.t, best!.epoch)
     }
 }
 
@@ -224,4 +246,51 @@ func clockSeconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+extension NERTrainer {
+    /// The annotated names of `sentences` (gold chunks), as gazetteer entries.
+    public static func names(in sentences: some Sequence<CoNLLSentence>) -> [Gazetteer.Name] {
+        var out: [Gazetteer.Name] = []
+        for s in sentences {
+            for c in CoNLLEvaluation.chunks(s.labels) {
+                guard let type = EntityType(label: c.type) else { continue }
+                out.append(Gazetteer.Name(type: type, tokens: Array(s.tokens[c.start..<c.end])))
+            }
+        }
+        return out
+    }
+
+    /// Featurises the training files with a training-data gazetteer built by `folds`-fold jack-knifing
+    /// (each contiguous block of sentences sees only the names of the other blocks, as unseen text would),
+    /// and returns the extractor for the final model (knowledge base + every training name).
+    public static func prepare(
+        training: [(sentences: [CoNLLSentence], weight: Float)],
+        knowledgeBase: [Gazetteer.Name],
+        clusters: HashTable<(UInt16, UInt16, UInt16)>,
+        bucketBits: Int,
+        folds: Int
+    ) -> (corpus: NERFeaturizedCorpus, extractor: FeatureExtractor) {
+        let all = training.flatMap { file in file.sentences.map { ($0, file.weight) } }
+        let total = all.count
+        let foldOf = { (i: Int) in folds <= 1 ? 0 : i * folds / max(total, 1) }
+        var corpus = NERFeaturizedCorpus()
+        if folds > 1 {
+            for f in 0..<folds {
+                let others = all.indices.filter { foldOf($0) != f }.map { all[$0].0 }
+                let gaz = Gazetteer(knowledgeBase: knowledgeBase, corpus: names(in: others))
+                var ws = FeatureWorkspace(extractor: FeatureExtractor(bucketBits: bucketBits, clusters: clusters, gazetteer: gaz))
+                for i in all.indices where foldOf(i) == f {
+                    corpus.add([all[i].0], weight: all[i].1, workspace: &ws, keepLabels: false)
+                }
+            }
+        }
+        let gaz = Gazetteer(knowledgeBase: knowledgeBase, corpus: folds > 0 ? names(in: all.map(\.0)) : [])
+        let extractor = FeatureExtractor(bucketBits: bucketBits, clusters: clusters, gazetteer: gaz)
+        if folds <= 1 {
+            var ws = FeatureWorkspace(extractor: extractor)
+            for (s, w) in all { corpus.add([s], weight: w, workspace: &ws, keepLabels: false) }
+        }
+        return (corpus, extractor)
+    }
 }

@@ -1,6 +1,13 @@
 import ArgumentParser
 import CronistaCore
 import CronistaNLP
+import Foundation
+
+func clockNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
 
 struct NER: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,8 +25,36 @@ struct NER: AsyncParsableCommand {
     @Option(help: "NER model file (default: $CRONISTA_NER_MODEL, else the embedded Italian model).")
     var model: String?
 
+    @Option(help: ArgumentHelp("Benchmark: tag the whole file this many times in memory and print tokens/s, model load time and peak RSS on standard error (no output).", visibility: .hidden))
+    var benchmark: Int?
+
     func run() async throws {
+        let loadStart = clockNow()
         let nerModel = try NERModel.load(path: model)
+        let loadSeconds = clockNow() - loadStart
+        if let repeats = benchmark {
+            let sentences = try CoNLLReader.read(path: conll).map(\.tokens)
+            var tagger = NERTagger(model: nerModel)
+            var tokens = 0, checksum = 0
+            for s in sentences { tagger.tagInPlace(s) } // warm-up
+            let start = clockNow()
+            for _ in 0..<max(1, repeats) {
+                for s in sentences {
+                    tagger.tagInPlace(s)
+                    tokens += s.count
+                    checksum &+= Int(tagger.tags[0])
+                }
+            }
+            let seconds = clockNow() - start
+            var usage = rusage()
+            #if os(Linux)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            #else
+            getrusage(RUSAGE_SELF, &usage)
+            #endif
+            printError("cronista ner: \(tokens) tokens in \(String(format: "%.3f", seconds)) s = \(Int(Double(tokens) / seconds)) tokens/s (one core); model load \(String(format: "%.1f", loadSeconds * 1000)) ms; peak RSS \(usage.ru_maxrss / 1024) MB; checksum \(checksum)")
+            return
+        }
         var tagger = NERTagger(model: nerModel)
         let labels = NERTag.all.map { Array(("\t" + $0.description + "\n").utf8) }
         let sink = try OutputSink(path: output)

@@ -37,11 +37,17 @@ struct TrainNER: AsyncParsableCommand {
     @Option(help: "Maximum number of epochs.")
     var epochs: Int = 14
 
-    @Option(help: "Stop after this many epochs without a better development F1.")
+    @Option(help: "Stop after this many epochs without a better development F1 (0: run all epochs, keep the last).")
     var patience: Int = 3
+
+    @Option(help: "Average the weights of this many perceptrons trained with seeds seed, seed+1, ….")
+    var ensemble: Int = 1
 
     @Option(help: "log2 of the number of feature buckets.")
     var bits: Int = 20
+
+    @Option(help: "Folds for the training-data gazetteer (each fold sees the names of the others; 0 = none).")
+    var folds: Int = 10
 
     @Option(help: "Gazetteer (TYPE<TAB>name lines; default: the bundled ner-gazetteer.tsv).")
     var gazetteer: String?
@@ -55,22 +61,22 @@ struct TrainNER: AsyncParsableCommand {
               let clusterPath = clusters ?? NERModel.resourcePath("ner-clusters", "tsv") else {
             throw CLIError("the bundled gazetteer or clusters are missing; pass --gazetteer and --clusters")
         }
-        let gaz = Gazetteer(tsv: try String(contentsOfFile: gazPath, encoding: .utf8))
+        let kb = Gazetteer.names(tsv: try String(contentsOfFile: gazPath, encoding: .utf8))
         let cl = HashTable<(UInt16, UInt16, UInt16)>.clusters(tsv: try String(contentsOfFile: clusterPath, encoding: .utf8))
-        let extractor = FeatureExtractor(bucketBits: bits, clusters: cl, gazetteer: gaz)
-        var workspace = FeatureWorkspace(extractor: extractor)
-        var corpus = NERFeaturizedCorpus()
         var info = NERModelInfo()
+        var files: [(sentences: [CoNLLSentence], weight: Float)] = []
         for spec in train {
             var path = spec, weight: Float = 1
             if let colon = spec.lastIndex(of: ":"), let w = Float(spec[spec.index(after: colon)...]) {
                 path = String(spec[..<colon]); weight = w
             }
             let sentences = try CoNLLReader.read(path: path)
-            corpus.add(sentences, weight: weight, workspace: &workspace, keepLabels: false)
+            files.append((sentences, weight))
             info.trainingFiles.append((path as NSString).lastPathComponent + (weight == 1 ? "" : ":\(weight)"))
             printError("train: \(path): \(sentences.count) sentences (weight \(weight))")
         }
+        let (corpus, extractor) = NERTrainer.prepare(training: files, knowledgeBase: kb, clusters: cl, bucketBits: bits, folds: folds)
+        var workspace = FeatureWorkspace(extractor: extractor)
         var devCorpus = NERFeaturizedCorpus()
         devCorpus.add(try CoNLLReader.read(path: dev), weight: 1, workspace: &workspace, keepLabels: true)
         info.devFile = (dev as NSString).lastPathComponent
@@ -80,6 +86,7 @@ struct TrainNER: AsyncParsableCommand {
         options.seed = seed
         options.epochs = epochs
         options.patience = patience
+        options.ensemble = ensemble
         options.bucketBits = bits
         var trainer = NERTrainer(extractor: extractor, options: options)
         let model = trainer.train(corpus, dev: devCorpus, info: info) { r in
@@ -93,7 +100,7 @@ struct TrainNER: AsyncParsableCommand {
         try model.write(to: output)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: output))
         let manifest: [String: Any] = [
-            "format": "CRNER001",
+            "format": "CRNER002",
             "file": (output as NSString).lastPathComponent,
             "bytes": bytes.count,
             "sha256": SHA256.hex(Array(bytes)),
@@ -102,8 +109,10 @@ struct TrainNER: AsyncParsableCommand {
             "dev_f1": (100 * quantised.micro.f1 * 100).rounded() / 100,
             "dev_f1_per_type": Dictionary(uniqueKeysWithValues: quantised.byType.map { ($0.key, (100 * $0.value.f1 * 100).rounded() / 100) }),
             "seed": seed,
+            "ensemble": ensemble,
             "epochs": model.info.epochs,
             "bucket_bits": bits,
+            "gazetteer_folds": folds,
             "license": "CC BY-NC 4.0 (trained on KIND annotations)",
         ]
         let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
