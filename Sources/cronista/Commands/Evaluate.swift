@@ -7,7 +7,7 @@ struct Evaluate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score the engine against gold annotations.",
-        subcommands: [EvaluateNER.self]
+        subcommands: [EvaluateNER.self, EvaluateQuotes.self]
     )
 }
 
