@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres", "CronistaNLP", "CronistaCore", "CronistaTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CronistaCLITests", dependencies: ["CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CronistaCLITests", dependencies: ["cronista", "CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

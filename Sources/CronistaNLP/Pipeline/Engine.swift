@@ -24,6 +24,7 @@ public struct Engine: Sendable {
         components.append(NameMentionComponent(model: try NERModel.load(path: options.nerModelPath)))
         let kb = try options.knowledgeBase ?? KnowledgeBase.loadBundled(extraPaths: options.kbExtraPath.map { [$0] } ?? [])
         components.append(EntityComponent(kb: kb))
+        components.append(QuoteExtractor(lexicon: try QuoteLexicon.bundled()))
         pipeline = try Pipeline(components)
     }
 
