@@ -75,7 +75,9 @@ extension QuoteRun {
                 cueTokens = c.tokens
                 speaker = subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: m.open)
             } else if colonBefore {
-                speaker = subjectBefore(m.open - 1, sentence: sentence)
+                // "Per il fondatore del M5S Beppe Grillo è solo l'inizio: «…»": the person named in
+                // the clause before the colon, else the phrase right before it.
+                speaker = firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
             } else if m.open > sentence.lowerBound, let s = speakerIn(sentence.lowerBound..<m.open), isPerson(s) {
                 // A person named in the same sentence before the quotation ("Secondo X, «…»").
                 speaker = s

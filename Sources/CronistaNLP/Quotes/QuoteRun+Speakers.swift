@@ -11,6 +11,17 @@ extension QuoteRun {
     /// and name appositions (`Il presidente russo, Dmitrij Medvedev, ha dato`).
     func subjectBefore(_ t: Int, sentence: Range<Int>) -> SpeakerChoice? {
         let forms = ctx.forms
+        // A gerund ("…, dicendo che") or a coordinated verb ("ha affermato di… e assicura che")
+        // shares the subject of the clause it hangs on: the speaker of the quote before it in the
+        // sentence, else the sentence's first person.
+        var k = t - 1
+        while k >= sentence.lowerBound && (Self.skippableBefore.contains(forms[k]) || forms[k] == ",") { k -= 1 }
+        if t < ctx.n, ctx.isGerund(t) || (k >= sentence.lowerBound && (forms[k] == "e" || forms[k] == "ed")) {
+            if let prev = candidates.last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }), let s = prev.speaker {
+                return s
+            }
+            if let p = firstPerson(in: sentence.lowerBound..<t) { return p }
+        }
         var i = t - 1
         while i >= sentence.lowerBound && (Self.skippableBefore.contains(forms[i]) || Self.clitics.contains(forms[i])) { i -= 1 }
         // "Paolo Bonaiuti: «…», ha dichiarato" — the name before the colon.
@@ -104,6 +115,12 @@ extension QuoteRun {
 
     func isPerson(_ s: SpeakerChoice) -> Bool {
         !s.tokens.isEmpty && s.tokens.contains { isPersonToken($0) }
+    }
+
+    /// The first person's name mention in a token span.
+    func firstPerson(in span: Range<Int>) -> SpeakerChoice? {
+        for t in span where isPersonToken(t) { return choice(mention: Int(ctx.mentionAt[t])) }
+        return nil
     }
 
     func nameMention(startingAt t: Int) -> Int? {
