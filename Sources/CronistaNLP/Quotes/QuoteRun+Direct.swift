@@ -77,7 +77,8 @@ extension QuoteRun {
             } else if colonBefore {
                 // "Per il fondatore del M5S Beppe Grillo è solo l'inizio: «…»": the person named in
                 // the clause before the colon, else the phrase right before it.
-                speaker = firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
+                let earlier = candidates.last { c in c.contentTokens.upperBound <= m.open && sentence.contains(c.contentTokens.lowerBound) && c.speaker != nil }
+                speaker = earlier?.speaker ?? firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
             } else if m.open > sentence.lowerBound, let s = speakerIn(sentence.lowerBound..<m.open), isPerson(s) {
                 // A person named in the same sentence before the quotation ("Secondo X, «…»").
                 speaker = s

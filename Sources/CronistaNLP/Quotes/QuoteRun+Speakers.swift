@@ -24,6 +24,10 @@ extension QuoteRun {
         }
         var i = t - 1
         while i >= sentence.lowerBound && (Self.skippableBefore.contains(forms[i]) || Self.clitics.contains(forms[i])) { i -= 1 }
+        // A strong personal pronoun as subject ("lui replica", "lei fa:") is the speaker's mention.
+        if i >= sentence.lowerBound && Self.personalPronouns.contains(forms[i]) && ctx.mentionAt[i] < 0 {
+            return SpeakerChoice(tokens: i..<(i + 1), entity: nil)
+        }
         // "Paolo Bonaiuti: «…», ha dichiarato" — the name before the colon.
         if i >= sentence.lowerBound && forms[i] == ":" { i -= 1 }
         // "che un giorno gli disse": a time phrase is no subject.
@@ -89,6 +93,7 @@ extension QuoteRun {
         return first.map { choice(mention: $0) }
     }
 
+    static let personalPronouns: Set<String> = ["lui", "lei", "egli", "ella", "essi", "esse", "he", "she", "they"]
     static let timeNouns: Set<String> = ["giorno", "anno", "anni", "mese", "settimana", "volta", "sera", "mattina", "notte", "tempo", "fa"]
     /// Words that open a clause, not a noun phrase ("Come recita…", "dove la torre…").
     static let leadingFunctionWords: Set<String> = [
