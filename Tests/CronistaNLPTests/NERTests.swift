@@ -1,0 +1,125 @@
+import CronistaCore
+import CronistaNLP
+import CronistaTestSupport
+import Foundation
+import Testing
+
+@Suite("NER")
+struct NERTests {
+    static func extractor(bits: Int = 16) throws -> FeatureExtractor {
+        let gaz = try #require(NERModel.resourcePath("ner-gazetteer", "tsv"))
+        let cl = try #require(NERModel.resourcePath("ner-clusters", "tsv"))
+        return FeatureExtractor(
+            bucketBits: bits,
+            clusters: .clusters(tsv: try String(contentsOfFile: cl, encoding: .utf8)),
+            gazetteer: Gazetteer(tsv: try String(contentsOfFile: gaz, encoding: .utf8)))
+    }
+
+    /// A small model trained on the first `count` sentences of KIND Wikinews train (scored on them).
+    static func tinyModel(count: Int = 300, seed: UInt64 = 7) throws -> (NERModel, [CoNLLSentence]) {
+        let all = try CoNLLReader.read(path: Fixtures.sharedPath("data/ner/kind/evalita-2023/WN_train.tsv"))
+        let sentences = Array(all.prefix(count))
+        let ex = try extractor()
+        var ws = FeatureWorkspace(extractor: ex)
+        var corpus = NERFeaturizedCorpus(), dev = NERFeaturizedCorpus()
+        corpus.add(sentences, weight: 1, workspace: &ws, keepLabels: false)
+        dev.add(sentences, weight: 1, workspace: &ws, keepLabels: true)
+        var options = NERTrainer.Options()
+        options.seed = seed
+        options.epochs = 6
+        options.bucketBits = 16
+        var trainer = NERTrainer(extractor: ex, options: options)
+        return (trainer.train(corpus, dev: dev, info: NERModelInfo()) { _ in }, sentences)
+    }
+
+    static func score(_ model: NERModel, _ sentences: [CoNLLSentence]) -> CoNLLEvaluation {
+        var tagger = NERTagger(model: model)
+        var eval = CoNLLEvaluation()
+        for s in sentences {
+            eval.add(gold: s.labels, predicted: tagger.tag(s.tokens).map(\.description))
+        }
+        return eval
+    }
+
+    @Test("the scorer counts chunks like conlleval / score.py")
+    func scorerCounts() {
+        var eval = CoNLLEvaluation()
+        // gold: [Mario Rossi]PER (0-2), [Roma]LOC (4); predicted: [Mario]PER (0-1), [Roma]LOC (4), [Fiat]ORG (6)
+        eval.add(gold: ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O"],
+                 predicted: ["B-PER", "O", "O", "O", "B-LOC", "O", "B-ORG"])
+        // An I- after O opens a chunk; a type change inside opens another (conlleval).
+        eval.add(gold: ["I-ORG", "I-ORG", "B-LOC", "I-PER"], predicted: ["B-ORG", "I-ORG", "B-LOC", "B-PER"])
+        #expect(eval.byType["PER"] == .init(tp: 1, fp: 1, fn: 1))
+        #expect(eval.byType["LOC"] == .init(tp: 2, fp: 0, fn: 0))
+        #expect(eval.byType["ORG"] == .init(tp: 1, fp: 1, fn: 0))
+        #expect(eval.micro == .init(tp: 4, fp: 2, fn: 1))
+        #expect(eval.table().contains("micro                        P  66.67  R  80.00  F1  72.73   (tp 4, fp 2, fn 1)"))
+    }
+
+    @Test("BIO constraints: decoding never puts I-X after O or after another type")
+    func viterbiConstraints() {
+        // Emissions that strongly prefer I-PER everywhere.
+        let n = 3, T = NERTag.count
+        var em = [Float](repeating: 0, count: n * T)
+        for i in 0..<n { em[i * T + 2] = 10 }
+        let tr = [Float](repeating: 0, count: (T + 1) * T)
+        var sc = [Float](repeating: 0, count: n * T), bk = [UInt8](repeating: 0, count: n * T), tags = [UInt8](repeating: 0, count: n)
+        em.withUnsafeBufferPointer { e in tr.withUnsafeBufferPointer { t in sc.withUnsafeMutableBufferPointer { s in
+            bk.withUnsafeMutableBufferPointer { b in tags.withUnsafeMutableBufferPointer { g in
+                Viterbi.decode(n: n, emissions: e, transitions: t, scores: s, back: b, tags: g)
+            } } } } }
+        #expect(tags.map { NERTag(rawValue: $0).description } == ["B-PER", "I-PER", "I-PER"])
+    }
+
+    @Test("a small model learns its training sentences; serialisation round-trips; training is deterministic")
+    func trainsRoundTripsAndIsDeterministic() throws {
+        let (model, sentences) = try Self.tinyModel()
+        let f1 = Self.score(model, sentences).micro.f1
+        #expect(f1 > 0.9, "F1 on the training sentences: \(f1)")
+
+        let bytes = model.serialized()
+        let loaded = try NERModel(bytes: Data(bytes))
+        #expect(loaded.weights == model.weights)
+        #expect(loaded.transitions == model.transitions)
+        var a = NERTagger(model: model), b = NERTagger(model: loaded)
+        for s in sentences { #expect(a.tag(s.tokens) == b.tag(s.tokens)) }
+
+        let (again, _) = try Self.tinyModel()
+        #expect(again.serialized().withUnsafeBufferPointer(FeatureHash.bytes) == bytes.withUnsafeBufferPointer(FeatureHash.bytes))
+        let (otherSeed, _) = try Self.tinyModel(seed: 8)
+        #expect(otherSeed.weights != model.weights)
+    }
+
+    @Test("features treat ’ and ' alike")
+    func apostrophes() throws {
+        let ex = try Self.extractor()
+        var ws = FeatureWorkspace(extractor: ex)
+        ws.begin(count: 2); ws.setToken(0, "dell’"); ws.setToken(1, "Istituto"); ws.finish()
+        let curly = Array(ws.features[0..<(2 * FeatureExtractor.templateCount)])
+        ws.begin(count: 2); ws.setToken(0, "dell'"); ws.setToken(1, "Istituto"); ws.finish()
+        #expect(Array(ws.features[0..<(2 * FeatureExtractor.templateCount)]) == curly)
+    }
+
+    @Test("the shipped model loads and tags the seed article's names")
+    func shippedModel() throws {
+        let model = try NERModel.load()
+        var tagger = NERTagger(model: model)
+        let tokens = ["Il", "presidente", "russo", ",", "Vladimir", "Putin", ",", "e", "il", "presidente", "della",
+                      "Bielorussia", ",", "Aleksander", "Lukashenko", ",", "stanno", "conducendo", "negoziati", "al",
+                      "Cremlino", "."]
+        let tags = tagger.tag(tokens).map(\.description)
+        #expect(Array(tags[4...5]) == ["B-PER", "I-PER"])
+        #expect(tags[11] == "B-LOC")
+        #expect(Array(tags[13...14]) == ["B-PER", "I-PER"])
+        #expect(tags[0] == "O" && tags[1] == "O")
+    }
+
+    @Test("the shipped model scores well on KIND Wikinews dev")
+    func shippedModelOnDev() throws {
+        let model = try NERModel.load()
+        let dev = try CoNLLReader.read(path: Fixtures.sharedPath("data/ner/kind/evalita-2023/WN_dev.tsv"))
+        let eval = Self.score(model, dev)
+        #expect(eval.micro.f1 > 0.8, "micro F1 \(eval.micro.f1)")
+        for t in ["PER", "ORG", "LOC"] { #expect((eval.byType[t]?.f1 ?? 0) > 0.7, "\(t)") }
+    }
+}
