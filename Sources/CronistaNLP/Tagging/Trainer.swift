@@ -269,7 +269,8 @@ extension NERTrainer {
         knowledgeBase: [Gazetteer.Name],
         clusters: HashTable<(UInt16, UInt16, UInt16)>,
         bucketBits: Int,
-        folds: Int
+        folds: Int,
+        extraNames: [Gazetteer.Name] = []
     ) -> (corpus: NERFeaturizedCorpus, extractor: FeatureExtractor) {
         let all = training.flatMap { file in file.sentences.map { ($0, file.weight) } }
         let total = all.count
@@ -278,14 +279,14 @@ extension NERTrainer {
         if folds > 1 {
             for f in 0..<folds {
                 let others = all.indices.filter { foldOf($0) != f }.map { all[$0].0 }
-                let gaz = Gazetteer(knowledgeBase: knowledgeBase, corpus: names(in: others))
+                let gaz = Gazetteer(knowledgeBase: knowledgeBase, corpus: extraNames + names(in: others))
                 var ws = FeatureWorkspace(extractor: FeatureExtractor(bucketBits: bucketBits, clusters: clusters, gazetteer: gaz))
                 for i in all.indices where foldOf(i) == f {
                     corpus.add([all[i].0], weight: all[i].1, workspace: &ws, keepLabels: false)
                 }
             }
         }
-        let gaz = Gazetteer(knowledgeBase: knowledgeBase, corpus: folds > 0 ? names(in: all.map(\.0)) : [])
+        let gaz = Gazetteer(knowledgeBase: knowledgeBase, corpus: extraNames + (folds > 0 ? names(in: all.map(\.0)) : []))
         let extractor = FeatureExtractor(bucketBits: bucketBits, clusters: clusters, gazetteer: gaz)
         if folds <= 1 {
             var ws = FeatureWorkspace(extractor: extractor)

@@ -49,6 +49,9 @@ struct TrainNER: AsyncParsableCommand {
     @Option(help: "Folds for the training-data gazetteer (each fold sees the names of the others; 0 = none).")
     var folds: Int = 10
 
+    @Option(parsing: .upToNextOption, help: "CoNLL files whose annotated names join the training-data gazetteer (not trained on).")
+    var namesFrom: [String] = []
+
     @Option(help: "Gazetteer (TYPE<TAB>name lines; default: the bundled ner-gazetteer.tsv).")
     var gazetteer: String?
 
@@ -75,7 +78,9 @@ struct TrainNER: AsyncParsableCommand {
             info.trainingFiles.append((path as NSString).lastPathComponent + (weight == 1 ? "" : ":\(weight)"))
             printError("train: \(path): \(sentences.count) sentences (weight \(weight))")
         }
-        let (corpus, extractor) = NERTrainer.prepare(training: files, knowledgeBase: kb, clusters: cl, bucketBits: bits, folds: folds)
+        var extraNames: [Gazetteer.Name] = []
+        for path in namesFrom { extraNames += NERTrainer.names(in: try CoNLLReader.read(path: path)) }
+        let (corpus, extractor) = NERTrainer.prepare(training: files, knowledgeBase: kb, clusters: cl, bucketBits: bits, folds: folds, extraNames: extraNames)
         var workspace = FeatureWorkspace(extractor: extractor)
         var devCorpus = NERFeaturizedCorpus()
         devCorpus.add(try CoNLLReader.read(path: dev), weight: 1, workspace: &workspace, keepLabels: true)
@@ -113,6 +118,7 @@ struct TrainNER: AsyncParsableCommand {
             "epochs": model.info.epochs,
             "bucket_bits": bits,
             "gazetteer_folds": folds,
+            "names_from": namesFrom.map { ($0 as NSString).lastPathComponent },
             "license": "CC BY-NC 4.0 (trained on KIND annotations)",
         ]
         let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
