@@ -36,8 +36,12 @@ public struct LanguageIdentifier: Sendable {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         var i = 0
+        var hasDigit = false
         func endWord() {
+            defer { hasDigit = false }
             guard !word.isEmpty else { return }
+            // `N543`, `3D`, `h37`: codes, not words.
+            if hasDigit { word.removeAll(keepingCapacity: true); return }
             words += 1
             if let hits = Self.table[word] { for (lang, w) in hits { score[lang] += w } }
             else if word.count >= 4 { scoreEnding(word, &score) }
@@ -55,7 +59,10 @@ public struct LanguageIdentifier: Sendable {
                     if let m = Self.markerTable[lower] { for (lang, w) in m { score[lang] += w } }
                 }
             } else if isApostrophe && !word.isEmpty {
-                endWord()  // `l'`, `dell'`, `qu'`: the stem is the function word
+                word.append(0x27)
+                endWord()  // `l'`, `dell'`, `qu'`: looked up with the apostrophe
+            } else if ScalarClass.isDigit(s) {
+                hasDigit = true
             } else {
                 if s == 0xBF || s == 0xA1, let m = Self.markerTable[s] { for (lang, w) in m { score[lang] += w } }
                 endWord()

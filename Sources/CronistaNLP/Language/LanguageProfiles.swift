@@ -1,5 +1,6 @@
 /// Language profiles as data: the most frequent function words of each language (lower case), and
 /// letters that mark a language. Words shared by several languages count for each, split equally.
+/// Elided forms are written with their apostrophe (`l'`, `qu'`): they only match before one.
 enum LanguageProfiles {
     static let stopwords: [(code: String, words: [String])] = [
         ("it", ["il", "lo", "la", "i", "gli", "a", "da", "in", "o", "ad", "le", "di", "del", "della", "dei", "delle", "dello", "degli", "che", "è", "e", "ed",
@@ -8,7 +9,7 @@ enum LanguageProfiles {
                 "fra", "dopo", "gli", "cui", "suo", "sua", "loro", "ci", "si", "mi", "ne", "perché", "quando", "ancora", "già",
                 "oggi", "molto", "tutti", "dove", "ho", "era", "su", "dagli", "agli", "sugli", "dai", "sui", "col", "verso",
                 "contro", "senza", "sotto", "sopra", "ogni", "molti", "poi", "tutto", "quale", "quali", "chi", "anni", "ieri",
-                "secondo", "due", "tre", "nuovo", "nuova", "viene", "fatto", "primo", "prima", "alcuni", "stati", "essere", "nelle", "negli", "dell", "all", "nell", "sull", "dall", "l", "d",
+                "secondo", "due", "tre", "nuovo", "nuova", "viene", "fatto", "primo", "prima", "alcuni", "stati", "essere", "nelle", "negli", "dell'", "all'", "nell'", "sull'", "dall'", "l'", "d'", "un'", "c'", "quest'", "quell'",
                 "però", "essere", "detto", "questi", "quello", "quella", "aveva", "sia", "così", "fa", "solo"]),
         ("en", ["the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "be", "by", "he", "she",
                 "at", "from", "his", "her", "are", "have", "has", "had", "an", "they", "this", "which", "or", "not", "but",
@@ -18,8 +19,8 @@ enum LanguageProfiles {
         ("fr", ["le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "que", "qui", "dans", "pour", "pas", "sur",
                 "au", "aux", "avec", "ce", "cette", "il", "elle", "ils", "elles", "ne", "se", "sont", "par", "plus", "mais",
                 "nous", "vous", "été", "était", "ont", "avait", "son", "sa", "ses", "leur", "leurs", "ou", "où", "comme",
-                "être", "fait", "très", "aussi", "tout", "tous", "même", "après", "lui", "y", "en", "on", "qu",
-                "l", "d", "j", "n", "s", "c", "dont", "ces", "sans", "entre", "déjà", "selon"]),
+                "être", "fait", "très", "aussi", "tout", "tous", "même", "après", "lui", "y", "en", "on", "qu'",
+                "l'", "d'", "j'", "n'", "s'", "c'", "dont", "ces", "sans", "entre", "déjà", "selon"]),
         ("de", ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "einem", "einer", "zu", "den", "dem", "des",
                 "mit", "von", "sich", "auf", "für", "im", "auch", "es", "an", "als", "wie", "aus", "bei", "nach", "wird",
                 "werden", "wurde", "hat", "haben", "sind", "war", "noch", "nur", "oder", "aber", "vor", "zur", "zum", "über",
