@@ -88,9 +88,21 @@ public struct LanguageIdentifier: Sendable {
     /// Adds the weight of the longest typical ending of `word` for each language.
     @inline(__always)
     func scoreEnding(_ word: [UInt8], _ score: inout [Double]) {
-        for (lang, byLength) in Self.endingTable.enumerated() {
-            for (length, set) in byLength where length < word.count {
-                if set.contains(Array(word[(word.count - length)...])) {
+        // The last k bytes packed into an integer, for k = 1...8.
+        var tails = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        let maxLength = min(8, word.count - 1)
+        withUnsafeMutableBytes(of: &tails) { raw in
+            let t = raw.bindMemory(to: UInt64.self)
+            var key: UInt64 = 0
+            for k in 0..<maxLength {
+                key |= UInt64(word[word.count - 1 - k]) << (8 * UInt64(k))
+                t[k] = key
+            }
+        }
+        withUnsafeBytes(of: &tails) { raw in
+            let t = raw.bindMemory(to: UInt64.self)
+            for (lang, byLength) in Self.endingTable.enumerated() {
+                for (length, set) in byLength where length <= maxLength && set.contains(t[length - 1]) {
                     score[lang] += LanguageProfiles.endings[lang].weight
                     break
                 }
@@ -98,11 +110,18 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
+    /// Packs up to 8 bytes, last byte lowest (the same order as ``scoreEnding``).
+    static func packTail(_ bytes: [UInt8]) -> UInt64 {
+        var key: UInt64 = 0
+        for (k, b) in bytes.reversed().enumerated() { key |= UInt64(b) << (8 * UInt64(k)) }
+        return key
+    }
+
     /// Per language (in ``codes`` order): endings grouped by byte length, longest first.
-    static let endingTable: [[(Int, Set<[UInt8]>)]] = codes.map { code in
+    static let endingTable: [[(Int, Set<UInt64>)]] = codes.map { code in
         guard let e = LanguageProfiles.endings.first(where: { $0.code == code }) else { return [] }
-        var byLength: [Int: Set<[UInt8]>] = [:]
-        for s in e.suffixes { byLength[s.utf8.count, default: []].insert(Array(s.utf8)) }
+        var byLength: [Int: Set<UInt64>] = [:]
+        for s in e.suffixes where s.utf8.count <= 8 { byLength[s.utf8.count, default: []].insert(packTail(Array(s.utf8))) }
         return byLength.sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
     }
 
