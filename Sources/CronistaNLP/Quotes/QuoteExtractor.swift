@@ -58,6 +58,8 @@ struct QuoteRun {
     let language: String
     var candidates: [QuoteCandidate] = []
     var marks: [MarkedSpan] = []
+    /// Closed marked span by the token of its opening mark.
+    var markByOpen: [Int: Int] = [:]
     var cues: [CueMatch] = []
     /// Mark spans already used as (part of) a quote.
     var usedMarks = Set<Int>()
@@ -72,6 +74,7 @@ struct QuoteRun {
 
     mutating func extract() {
         marks = QuotationMarks.pair(ctx)
+        for (i, m) in marks.enumerated() where m.closed { markByOpen[m.open] = i }
         cues = findCues()
         directQuotes()
         indirectQuotes()
@@ -136,16 +139,30 @@ struct QuoteRun {
         return false
     }
 
+    /// Index of the first cue starting at or after token `t` (cues are sorted and disjoint).
+    func firstCue(startingAtOrAfter t: Int) -> Int {
+        var lo = 0, hi = cues.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cues[mid].tokens.lowerBound < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     func cue(endingNear t: Int, maxGap: Int, in sentence: Range<Int>) -> CueMatch? {
         var best: CueMatch?
-        for c in cues where c.tokens.upperBound <= t && c.tokens.upperBound >= t - maxGap && c.tokens.lowerBound >= sentence.lowerBound {
-            best = c
+        var i = firstCue(startingAtOrAfter: max(0, t - maxGap - 8))
+        while i < cues.count && cues[i].tokens.lowerBound < t {
+            let c = cues[i]
+            if c.tokens.upperBound <= t && c.tokens.upperBound >= t - maxGap && c.tokens.lowerBound >= sentence.lowerBound { best = c }
+            i += 1
         }
         return best
     }
 
     func cue(startingNear t: Int, maxGap: Int) -> CueMatch? {
-        for c in cues where c.tokens.lowerBound >= t && c.tokens.lowerBound <= t + maxGap { return c }
+        let i = firstCue(startingAtOrAfter: t)
+        if i < cues.count && cues[i].tokens.lowerBound <= t + maxGap { return cues[i] }
         return nil
     }
 }

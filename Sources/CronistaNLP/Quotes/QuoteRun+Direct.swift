@@ -77,7 +77,7 @@ extension QuoteRun {
             } else if colonBefore {
                 // "Per il fondatore del M5S Beppe Grillo è solo l'inizio: «…»": the person named in
                 // the clause before the colon, else the phrase right before it.
-                let earlier = candidates.last { c in c.contentTokens.upperBound <= m.open && sentence.contains(c.contentTokens.lowerBound) && c.speaker != nil }
+                let earlier = candidates.suffix(8).last { c in c.contentTokens.upperBound <= m.open && sentence.contains(c.contentTokens.lowerBound) && c.speaker != nil }
                 speaker = earlier?.speaker ?? firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
             } else if m.open > sentence.lowerBound, let s = speakerIn(sentence.lowerBound..<m.open), isPerson(s) {
                 // A person named in the same sentence before the quotation ("Secondo X, «…»").
@@ -146,7 +146,12 @@ extension QuoteRun {
 
     func cueBefore(_ t: Int, classes: Set<QuoteLexicon.CueClass>, maxGap: Int) -> CueMatch? {
         var best: CueMatch?
-        for c in cues where c.tokens.upperBound <= t && c.tokens.upperBound + maxGap >= t && !c.classes.isDisjoint(with: classes) { best = c }
+        var ci = firstCue(startingAtOrAfter: max(0, t - maxGap - 8))
+        while ci < cues.count && cues[ci].tokens.lowerBound < t {
+            let c = cues[ci]
+            if c.tokens.upperBound <= t && c.tokens.upperBound + maxGap >= t && !c.classes.isDisjoint(with: classes) { best = c }
+            ci += 1
+        }
         if best == nil {
             // Judging words that are not in verb groups ("cosiddetti", "ritenuti").
             var i = t - 1

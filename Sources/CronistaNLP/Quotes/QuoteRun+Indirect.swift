@@ -55,7 +55,7 @@ extension QuoteRun {
             let tokens = s..<e
             // Content that is exactly one quotation is a direct quote (`ha detto che «…»`).
             let kind: Quote.Kind
-            if ctx.isQuoteMark(s), let mi = marks.firstIndex(where: { $0.open == s && $0.closed && $0.close == e - 1 }) {
+            if ctx.isQuoteMark(s), let mi = markByOpen[s], marks[mi].close == e - 1 {
                 if usedMarks.contains(mi) { continue }
                 usedMarks.insert(mi)
                 kind = .direct
@@ -106,7 +106,8 @@ extension QuoteRun {
         var end = sentence.upperBound
         while t < sentence.upperBound {
             let f = forms[t]
-            if ctx.isQuoteMark(t), let m = marks.first(where: { $0.open == t && $0.closed }), m.close < sentence.upperBound {
+            if ctx.isQuoteMark(t), let mi = markByOpen[t], marks[mi].close < sentence.upperBound {
+                let m = marks[mi]
                 t = m.close + 1
                 continue
             }
@@ -187,7 +188,7 @@ extension QuoteRun {
                 }
             }
             // "«…». Così X." — attributes the quotation just before.
-            if si > 0, forms[r.lowerBound] == "così", r.count <= 8, let idx = candidates.lastIndex(where: { $0.contentTokens.upperBound <= r.lowerBound && $0.contentTokens.upperBound >= r.lowerBound - 3 }) {
+            if si > 0, forms[r.lowerBound] == "così", r.count <= 8, let idx = candidates.indices.suffix(16).last(where: { candidates[$0].contentTokens.upperBound <= r.lowerBound && candidates[$0].contentTokens.upperBound >= r.lowerBound - 3 }) {
                 if candidates[idx].speaker == nil || candidates[idx].cue == nil {
                     if let s = speakerIn((r.lowerBound + 1)..<last + 1) {
                         candidates[idx].speaker = s
@@ -201,6 +202,7 @@ extension QuoteRun {
     /// `secondo X, …`, `…, secondo X.`, `X, secondo Y, Z`, `a detta di X`, `stando a X`, `Per X …`.
     mutating func prepositionalQuotes() {
         let forms = ctx.forms
+        let covered = coveredTokens()
         var i = 0
         while i < ctx.n {
             guard let m = lexicon.match(forms, at: i, classes: [.prep], language: language) else { i += 1; continue }
@@ -211,7 +213,7 @@ extension QuoteRun {
             // "il secondo giorno", "per" outside a sentence-initial attribution: not cues.
             if lemma == "secondo", cueTokens.lowerBound > 0, ["il", "al", "del", "nel", "dal", "un", "il", "lo", "sul", "col"].contains(forms[cueTokens.lowerBound - 1]) { continue }
             if lemma == "secondo", cueTokens.upperBound < ctx.n, ctx.doc.tokens.flags[cueTokens.upperBound].contains(.number) { continue }
-            if overlapsCandidate(cueTokens) { continue }
+            if cueTokens.contains(where: { covered[$0] }) { continue }
             let afterCue = cueTokens.upperBound
             guard afterCue < sentence.upperBound else { continue }
             // Rules and evidence are not sources: "secondo il regolamento", "secondo i dati".
@@ -320,7 +322,12 @@ extension QuoteRun {
         "calendario", "programma", "tradizione", "classifica", "precetti", "regole", "dati", "orario", "previsioni",
     ]
 
-    func overlapsCandidate(_ tokens: Range<Int>) -> Bool {
-        candidates.contains { $0.contentTokens.overlaps(tokens) && $0.priority >= 2 }
+    /// Tokens inside the content of a quote found with a verbal cue or quotation marks.
+    func coveredTokens() -> [Bool] {
+        var covered = [Bool](repeating: false, count: ctx.n)
+        for c in candidates where c.priority >= 2 {
+            for t in c.contentTokens where t < ctx.n { covered[t] = true }
+        }
+        return covered
     }
 }

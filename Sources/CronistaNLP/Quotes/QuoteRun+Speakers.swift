@@ -17,7 +17,7 @@ extension QuoteRun {
         var k = t - 1
         while k >= sentence.lowerBound && (Self.skippableBefore.contains(forms[k]) || forms[k] == ",") { k -= 1 }
         if t < ctx.n, ctx.isGerund(t) || (k >= sentence.lowerBound && (forms[k] == "e" || forms[k] == "ed")) {
-            if let prev = candidates.last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }), let s = prev.speaker {
+            if let prev = candidates.suffix(16).last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }), let s = prev.speaker {
                 return s
             }
             if let p = firstPerson(in: sentence.lowerBound..<t) { return p }
@@ -242,8 +242,12 @@ extension QuoteRun {
         candidates.sort { $0.contentTokens.lowerBound < $1.contentTokens.lowerBound }
         // Drop overlaps: a direct quote inside a longer reported clause is part of it.
         var keep = [Bool](repeating: true, count: candidates.count)
+        // Sorted by start: only the candidates that start before `a` ends can overlap it.
         for a in candidates.indices where keep[a] {
-            for b in candidates.indices where b != a && keep[b] && keep[a] {
+            var b = a + 1
+            while b < candidates.count && keep[a] && candidates[b].content.startUTF8 < candidates[a].content.endUTF8 {
+                defer { b += 1 }
+                guard keep[b] else { continue }
                 let x = candidates[a], y = candidates[b]
                 guard x.content.overlaps(y.content) else { continue }
                 let loser: Int
