@@ -127,7 +127,10 @@ struct StoreContract: Sendable {
         defer { Task { try? await store.close() } }
         let luka = try await store.entities(named: "lukashenko", limit: 10)
         #expect(luka == [EntityHit(name: "Aleksander Lukashenko", type: "PER", kb: "Q2866", documents: 2, mentions: 4)])
-        #expect(try await store.entities(named: "Q7747", limit: 10) == [EntityHit(name: "Vladimir Putin", type: "PER", kb: "Q7747", documents: 1, mentions: 2)])
+        // By KB id: the seed's Putin, and any dev document the engine now links to the same id.
+        let putin = try await store.entities(named: "Q7747", limit: 10)
+        #expect(!putin.isEmpty && putin.allSatisfy { $0.kb == "Q7747" && $0.type == "PER" })
+        #expect(putin.contains { $0.name == "Vladimir Putin" && $0.mentions >= 2 })
         let sejourne = try await store.entities(named: "sejourne", limit: 10)
         #expect(sejourne == [EntityHit(name: "Stèphane Sèjournè", type: "PER", kb: nil, documents: 1, mentions: 2)])
         #expect(try await store.entities(named: "Nessuno Sconosciuto", limit: 10).isEmpty)
