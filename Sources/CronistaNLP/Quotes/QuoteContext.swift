@@ -103,5 +103,4 @@ struct QuoteContext {
         "intanto", "inoltre", "anche", "addirittura", "infatti", "invece", "poi", "ma", "e", "ed", "però", "quindi", "così",
         "successivamente", "tuttavia", "dunque", "ora", "oggi", "ieri", "al", "contrario", "in", "seguito", "proprio",
     ]
-    static let relativePronouns: Set<String> = ["che", "il quale", "la quale", "i quali", "le quali", "who", "which"]
 }

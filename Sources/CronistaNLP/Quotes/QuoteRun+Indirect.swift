@@ -11,7 +11,6 @@ extension QuoteRun {
             let budget = isRequest ? 14 : 7
             var p = c.tokens.upperBound
             var start: Int?
-            var depth = 0
             while p < sentence.upperBound && p < c.tokens.upperBound + budget {
                 let f = forms[p]
                 // "si è detto «fiducioso» che…", "dicendosi dispiaciuto che…": content follows at once.
@@ -21,7 +20,6 @@ extension QuoteRun {
                 }
                 if ctx.isTerminal(p) || f == ";" { break }
                 if ctx.isQuoteMark(p) { break }
-                if f == "," { depth += 1 }
                 if f == "che" || (f == "come" && Self.comeLemmas.contains(c.lemma)) {
                     var s = p + 1
                     if s < sentence.upperBound && forms[s] == "," { s += 1 }

@@ -41,7 +41,7 @@ struct Ingest: AsyncParsableCommand {
     func run() async throws {
         let engine = try Engine(options: .init(nerModelPath: model))
         let location = try store.location()
-        let progress = Progress(totalBytes: Self.inputSize(files))
+        let progress = Progress(totalBytes: InputSource.totalBytes(of: files))
         let tally: Tally
         if queue {
             guard case .postgres(let url) = location else { throw ValidationError("--queue needs a postgres:// --db") }
@@ -64,6 +64,7 @@ struct Ingest: AsyncParsableCommand {
     /// is analysed (one transaction per batch).
     func runDirect(_ s: any DocumentStore, engine: Engine, progress: Progress) async throws -> Tally {
         var tally = Tally()
+        let analysis = ParallelAnalysis(engine: engine, jobs: ProcessInfo.processInfo.activeProcessorCount)
         var source = InputSource(paths: files)
         var pending: Task<StoreResult, any Error>?
         var pendingDocs: [StorableDocument] = []
@@ -85,7 +86,7 @@ struct Ingest: AsyncParsableCommand {
             let hashes = inputs.map { StorableDocument.contentHash(of: $0.text) }
             let known = try await s.existing(ids: inputs.map(\.id), hashes: hashes)
             var seenIDs = known.ids, seenHashes = known.hashes
-            var docs: [StorableDocument] = []
+            var fresh: [InputSource.Item] = []
             for (input, hash) in zip(inputs, hashes) {
                 progress.advance(bytes: input.text.utf8.count + 64)
                 guard !seenIDs.contains(input.id), !seenHashes.contains(hash) else {
@@ -94,13 +95,20 @@ struct Ingest: AsyncParsableCommand {
                 }
                 seenIDs.insert(input.id)
                 seenHashes.insert(hash)
+                fresh.append(.document(input))
+            }
+            // Analysed on every core, in input order, exactly as `analyze` does.
+            var docs: [StorableDocument] = []
+            for outcome in analysis.process(fresh) {
                 do {
-                    let doc = try engine.analyze(input)
-                    docs.append(try StorableDocument(document: doc, analysisJSON: doc.analysisJSON()))
+                    switch outcome {
+                    case .analysed(_, let doc, let json): docs.append(try StorableDocument(document: doc, analysisJSON: json))
+                    case .failed(let e): throw e
+                    }
                 } catch {
                     tally.failed += 1
                     progress.clearLine()
-                    printError("cronista: error: \(input.origin): \(error)")
+                    printError("cronista: error: \(error)")
                 }
             }
             if let p = pending { try await settle(p, pendingDocs, s, &tally, progress) }
@@ -179,15 +187,6 @@ struct Ingest: AsyncParsableCommand {
     }
 
     /// Total bytes of the input files, when all are regular files (for the ETA).
-    static func inputSize(_ files: [String]) -> Int? {
-        guard !files.isEmpty, !files.contains("-") else { return nil }
-        var total = 0
-        for f in files {
-            guard let attrs = try? FileManager.default.attributesOfItem(atPath: f), let n = attrs[.size] as? Int else { return nil }
-            total += n
-        }
-        return total
-    }
 }
 
 /// The progress line on standard error: documents, articles per second and, when the input size

@@ -56,7 +56,8 @@ struct ParallelAnalysis {
                     var json: [UInt8] = []
                     if encodeJSON { json = doc.analysisJSON() }
                     slots.set(i, .analysed(input: input, document: doc, json: json))
-                } catch let e as CronistaError {
+                } catch var e as CronistaError {
+                    if e.file == nil { e.file = input.origin }
                     slots.set(i, .failed(e))
                 } catch {
                     slots.set(i, .failed(CronistaError(.invalidInput, "\(error)", file: input.origin)))

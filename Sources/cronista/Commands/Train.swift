@@ -1,6 +1,7 @@
 import ArgumentParser
 import CronistaCore
 import CronistaNLP
+import CronistaStorage
 import Foundation
 
 /// `cronista train …`: trains the engine's statistical models.
