@@ -48,7 +48,8 @@ struct Analyze: AsyncParsableCommand {
             case .failed(let e):
                 failures += 1
                 reporter.record(document: nil, error: true)
-                printError((reporter.enabled ? "\r\u{1B}[K" : "") + "cronista: error: \(e)")
+                reporter.clearLine()
+                printError("cronista: error: \(e)")
             case .analysed(_, let doc, var json):
                 reporter.record(document: doc, error: false)
                 if let printer {

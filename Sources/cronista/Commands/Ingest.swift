@@ -41,7 +41,7 @@ struct Ingest: AsyncParsableCommand {
     func run() async throws {
         let engine = try Engine(options: .init(nerModelPath: model))
         let location = try store.location()
-        let progress = Progress(totalBytes: InputSource.totalBytes(of: files))
+        let progress = ProgressReporter(enabled: ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
         let tally: Tally
         if queue {
             guard case .postgres(let url) = location else { throw ValidationError("--queue needs a postgres:// --db") }
@@ -53,7 +53,7 @@ struct Ingest: AsyncParsableCommand {
             tally = try await runDirect(s, engine: engine, progress: progress)
             try await s.close()
         }
-        progress.finish()
+        progress.clearLine()
         printError("cronista: \(tally.stored) stored, \(tally.skipped) skipped, \(tally.failed) failed in \(String(format: "%.1f", progress.elapsed)) s")
         if tally.failed > 0 { throw ExitCode(65) }
     }
@@ -62,7 +62,7 @@ struct Ingest: AsyncParsableCommand {
 
     /// Read a batch, drop what is stored already, analyse the rest, store it while the next batch
     /// is analysed (one transaction per batch).
-    func runDirect(_ s: any DocumentStore, engine: Engine, progress: Progress) async throws -> Tally {
+    func runDirect(_ s: any DocumentStore, engine: Engine, progress: ProgressReporter) async throws -> Tally {
         var tally = Tally()
         let analysis = ParallelAnalysis(engine: engine, jobs: ProcessInfo.processInfo.activeProcessorCount)
         var source = InputSource(paths: files)
@@ -115,7 +115,7 @@ struct Ingest: AsyncParsableCommand {
             let toStore = docs
             pending = toStore.isEmpty ? nil : Task { [toStore] in try await s.store(toStore) }
             pendingDocs = toStore
-            progress.documents(tally.stored + tally.skipped + tally.failed + docs.count)
+            progress.setDocuments(tally.stored + tally.skipped + tally.failed + docs.count)
         }
         if let p = pending { try await settle(p, pendingDocs, s, &tally, progress) }
         return tally
@@ -123,7 +123,7 @@ struct Ingest: AsyncParsableCommand {
 
     /// Waits for a batch's transaction. When it failed, it was rolled back whole: the documents
     /// are stored one by one, so one bad document costs only itself.
-    func settle(_ task: Task<StoreResult, any Error>, _ docs: [StorableDocument], _ s: any DocumentStore, _ tally: inout Tally, _ progress: Progress) async throws {
+    func settle(_ task: Task<StoreResult, any Error>, _ docs: [StorableDocument], _ s: any DocumentStore, _ tally: inout Tally, _ progress: ProgressReporter) async throws {
         do {
             let r = try await task.value
             tally.stored += r.stored.count
@@ -143,7 +143,7 @@ struct Ingest: AsyncParsableCommand {
         }
     }
 
-    func runQueue(_ pg: PostgresDocumentStore, engine: Engine, progress: Progress) async throws -> Tally {
+    func runQueue(_ pg: PostgresDocumentStore, engine: Engine, progress: ProgressReporter) async throws -> Tally {
         var tally = Tally()
         var source = InputSource(paths: files)
         var items: [QueueItem] = []
@@ -174,7 +174,7 @@ struct Ingest: AsyncParsableCommand {
             let doc = try engine.analyze(input)
             return try StorableDocument(document: doc, analysisJSON: doc.analysisJSON())
         }, progress: { r in
-            progress.documents(r.stored.count + r.skipped.count + r.failed.count)
+            progress.setDocuments(r.stored.count + r.skipped.count + r.failed.count)
         })
         for f in report.failed {
             progress.clearLine()
@@ -187,42 +187,4 @@ struct Ingest: AsyncParsableCommand {
     }
 
     /// Total bytes of the input files, when all are regular files (for the ETA).
-}
-
-/// The progress line on standard error: documents, articles per second and, when the input size
-/// is known, the time left. Only on a terminal; at most five updates a second.
-final class Progress: @unchecked Sendable {
-    let isTerminal = isatty(2) == 1
-    let totalBytes: Int?
-    let start = Date()
-    var bytes = 0
-    var count = 0
-    var lastDraw = Date.distantPast
-    var drawn = false
-
-    init(totalBytes: Int?) { self.totalBytes = totalBytes }
-
-    var elapsed: Double { Date().timeIntervalSince(start) }
-
-    func advance(bytes n: Int) { bytes += n }
-
-    func documents(_ n: Int) {
-        count = n
-        guard isTerminal, Date().timeIntervalSince(lastDraw) >= 0.2 else { return }
-        lastDraw = Date()
-        let t = max(elapsed, 0.001)
-        var line = "\r\u{1B}[2K\(count) documents  \(String(format: "%.1f", Double(count) / t)) articles/s"
-        if let total = totalBytes, bytes > 0, total > bytes {
-            let left = Double(total - bytes) / (Double(bytes) / t)
-            line += String(format: "  ETA %d:%02d", Int(left) / 60, Int(left) % 60)
-        }
-        FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
-    }
-
-    func clearLine() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-    }
-
-    func finish() { clearLine() }
 }

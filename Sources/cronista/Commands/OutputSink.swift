@@ -54,8 +54,8 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-/// Writes one line to standard error.
-func printError(_ s: String) {
-    let line = Array((s + "\n").utf8)
+/// Writes one line (or, with `newline: false`, a progress fragment) to standard error.
+func printError(_ s: String, newline: Bool = true) {
+    let line = Array((newline ? s + "\n" : s).utf8)
     _ = line.withUnsafeBytes { Glibc.write(2, $0.baseAddress!, line.count) }
 }

@@ -96,13 +96,14 @@ final class ResultSlots: @unchecked Sendable {
     }
 }
 
-/// Progress on standard error for a person watching: documents, articles/s, tokens/s and, when
-/// the input size is known, an ETA. Redrawn at most a few times a second.
-final class ProgressReporter {
+/// Progress on standard error for a person watching (`analyze`, `ingest`): documents, articles/s,
+/// tokens/s and, when the input size is known, an ETA. Redrawn at most four times a second.
+final class ProgressReporter: @unchecked Sendable {
     let enabled: Bool
     let totalBytes: Int?
     let start = ContinuousClock.now
     var lastDraw = ContinuousClock.now
+    var drawn = false
     var documents = 0
     var errors = 0
     var tokens = 0
@@ -115,6 +116,7 @@ final class ProgressReporter {
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
+    /// One document analysed (or failed), for `analyze`.
     func record(document: Document?, error: Bool) {
         if let d = document {
             documents += 1
@@ -122,12 +124,30 @@ final class ProgressReporter {
             bytes += d.text.utf8.count
         }
         if error { errors += 1 }
+        redraw()
+    }
+
+    /// Input consumed, for the ETA, when documents are counted elsewhere (`ingest`).
+    func advance(bytes n: Int) { bytes += n }
+
+    /// The number of documents done so far (`ingest` counts stored, skipped and failed ones).
+    func setDocuments(_ n: Int) {
+        documents = n
+        redraw()
+    }
+
+    func redraw() {
         guard enabled else { return }
         let now = ContinuousClock.now
         if now - lastDraw > .milliseconds(250) {
             lastDraw = now
             draw(final: false)
         }
+    }
+
+    /// Erases the progress line so that a message can be printed in its place.
+    func clearLine() {
+        if drawn { printError("\r\u{1B}[K", newline: false) }
     }
 
     var elapsed: Double {
@@ -137,18 +157,19 @@ final class ProgressReporter {
 
     func draw(final: Bool) {
         let t = max(elapsed, 1e-9)
-        var line = "\(documents) documents, \(fmt(Double(documents) / t)) articles/s, \(fmt(Double(tokens) / t)) tokens/s"
+        var line = "\(documents) documents, \(fmt(Double(documents) / t)) articles/s"
+        if tokens > 0 { line += ", \(fmt(Double(tokens) / t)) tokens/s" }
         if errors > 0 { line += ", \(errors) errors" }
         if let total = totalBytes, total > 0, !final, bytes > 0 {
             let rate = Double(bytes) / t
             let left = Double(max(0, total - bytes)) / max(rate, 1)
-            line += ", \(Int(100 * Double(bytes) / Double(total)))%, ETA \(Int(left.rounded())) s"
+            line += ", \(min(100, Int(100 * Double(bytes) / Double(total))))%, ETA \(Int(left.rounded())) s"
         }
         if final {
             printError((enabled ? "\r\u{1B}[K" : "") + "cronista: \(documents) documents, \(errors) errors in \(fmt(t)) s (\(fmt(Double(documents) / t)) articles/s)")
         } else {
-            let bytes = Array(("\r\u{1B}[K" + line).utf8)
-            _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, bytes.count) }
+            printError("\r\u{1B}[K" + line, newline: false)
+            drawn = true
         }
     }
 
