@@ -270,14 +270,9 @@ public final class PostgresDocumentStore: DocumentStore {
         if let s = query.source { conditions.append("lower(d.source) = lower(\(try b.add(s)))") }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
-            SELECT q.document_id, d.title, d.published, d.source, q.ordinal, q.kind, q.start_cp, q.end_cp, q.text,
-                   q.cue_start_cp, q.cue_end_cp, q.cue_text, q.speaker_start_cp, q.speaker_end_cp, q.speaker_text,
-                   e.name, e.kb, q.sentence_start_cp, q.sentence_end_cp
-            FROM quote q
-            JOIN document d ON d.id = q.document_id
-            LEFT JOIN entity e ON e.document_id = q.document_id AND e.ordinal = q.speaker_entity
+            \(QuoteHit.selectSQL)
             \(whereClause)
-            ORDER BY COALESCE(d.published, '') DESC, q.document_id, q.ordinal
+            \(QuoteHit.orderSQL)
             LIMIT \(try b.add(max(0, query.limit)))
             """
         var out: [QuoteHit] = []
