@@ -15,12 +15,14 @@ extension EntityWork {
         for (i, m) in mentions.enumerated() where m.form == .name {
             if m.type == .person { perCount[keys[i], default: 0] += 1 } else { otherCount[keys[i], default: 0] += 1 }
         }
+        var retype = Set<String>()
         for (k, n) in otherCount {
             guard let p = perCount[k], p >= n else { continue }
             let placeOrOrg = kb.candidates(for: k, type: .location, date: date) + kb.candidates(for: k, type: .organization, date: date)
-            if !placeOrOrg.isEmpty { continue }
-            for i in mentions.indices where mentions[i].form == .name && keys[i] == k { mentions[i].type = .person }
+            if placeOrOrg.isEmpty { retype.insert(k) }
         }
+        guard !retype.isEmpty else { return }
+        for i in mentions.indices where mentions[i].form == .name && retype.contains(keys[i]) { mentions[i].type = .person }
     }
 
     /// Groups name mentions: same key (people apart from places and organisations), partial
@@ -47,35 +49,61 @@ extension EntityWork {
         }
 
         // 2. Partial person names → the nearest preceding (else following) fuller form.
+        // Mentions with the same words are one cluster already (step 1), so the relations are
+        // decided once per pair of distinct forms, and each mention looks up the nearest
+        // occurrence of a related form by binary search: no scan over every pair of mentions.
         let people = names.filter { mentions[$0].type == .person }
+        var formIndex: [[Substring]: Int] = [:]
+        var forms: [[Substring]] = []
+        var occurrences: [[Int]] = []  // mention indices of each form, ascending
         for i in people {
-            let wi = words[i]
-            var best: Int? = nil
-            var bestIsSurname = false
-            for j in people where j != i && words[j].count > wi.count {
-                let wj = words[j]
+            if let f = formIndex[words[i]] { occurrences[f].append(i) } else {
+                formIndex[words[i]] = forms.count
+                forms.append(words[i])
+                occurrences.append([i])
+            }
+        }
+        // For each form: the longer forms it abbreviates, and whether by surname (else first name only).
+        var related: [[(form: Int, isSurname: Bool)]] = Array(repeating: [], count: forms.count)
+        for (f, wi) in forms.enumerated() {
+            for (g, wj) in forms.enumerated() where g != f && wj.count > wi.count {
                 let surname = wj.suffix(wi.count).elementsEqual(wi)
                 let initialForm = wi.count >= 2 && wi[0].utf8.count == 1 && wj[0].first == wi[0].first
                     && wj.suffix(wi.count - 1).elementsEqual(wi.dropFirst())
                 let firstLast = wi.count >= 2 && wi.first == wj.first && wi.last == wj.last
                 let firstOnly = wi.count == 1 && wj[0] == wi[0] && wi[0].utf8.count > 2
                 guard surname || initialForm || firstLast || firstOnly else { continue }
-                let isSurname = !firstOnly
-                // Surname relations beat first-name ones; then nearest preceding, else nearest following.
-                if let b = best {
-                    if bestIsSurname && !isSurname { continue }
-                    if isSurname && !bestIsSurname { best = j; bestIsSurname = true; continue }
-                    let bPrec = b < i, jPrec = j < i
-                    if jPrec && (!bPrec || j > b) { best = j } else if !jPrec && !bPrec && j < b { best = j }
-                } else {
-                    best = j
-                    bestIsSurname = isSurname
+                related[f].append((g, !firstOnly))
+            }
+        }
+        // Multi-word forms by their first word, for the first-name-alone check.
+        var multiWordByFirst: [Substring: [Int]] = [:]
+        for (f, w) in forms.enumerated() where w.count > 1 { multiWordByFirst[w[0], default: []].append(f) }
+        for i in people {
+            let f = formIndex[words[i]]!
+            guard !related[f].isEmpty else { continue }
+            // Surname relations beat first-name ones; then nearest preceding, else nearest following.
+            var best: Int? = nil
+            var bestIsSurname = false
+            for wantSurname in [true, false] {
+                var preceding: Int? = nil, following: Int? = nil
+                for (g, isSurname) in related[f] where isSurname == wantSurname {
+                    let occ = occurrences[g]
+                    var lo = 0, hi = occ.count
+                    while lo < hi { let mid = (lo + hi) / 2; if occ[mid] < i { lo = mid + 1 } else { hi = mid } }
+                    if lo > 0 { preceding = max(preceding ?? -1, occ[lo - 1]) }
+                    if lo < occ.count { following = min(following ?? Int.max, occ[lo]) }
+                }
+                if let b = preceding ?? following {
+                    best = b
+                    bestIsSurname = wantSurname
+                    break
                 }
             }
             if let b = best {
                 // A first name alone is only trusted when it names a single person of the document.
                 if !bestIsSurname {
-                    let owners = Set(people.filter { words[$0].count > 1 && words[$0][0] == wi[0] }.map { find($0) })
+                    let owners = Set((multiWordByFirst[words[i][0]] ?? []).map { find(occurrences[$0][0]) })
                     if owners.count != 1 { continue }
                 }
                 union(i, b)
@@ -94,13 +122,18 @@ extension EntityWork {
             }
             if s.count >= 2 { initialsOf[j] = s }
         }
+        // Expansions by their initials, each list ascending: the nearest one is found by binary
+        // search (the one before wins a tie).
+        var expansions: [String: [Int]] = [:]
+        for (j, s) in initialsOf { expansions[s, default: []].append(j) }
+        for k in expansions.keys { expansions[k]!.sort() }
         for i in others where words[i].count == 1 {
             let w = words[i][0]
-            guard w.utf8.count >= 2 && w.utf8.count <= 6 else { continue }
-            var best: Int? = nil
-            for (j, s) in initialsOf where s == w {
-                if best == nil || abs(j - i) < abs(best! - i) { best = j }
-            }
+            guard w.utf8.count >= 2 && w.utf8.count <= 6, let list = expansions[String(w)] else { continue }
+            var lo = 0, hi = list.count
+            while lo < hi { let mid = (lo + hi) / 2; if list[mid] < i { lo = mid + 1 } else { hi = mid } }
+            var best: Int? = lo < list.count ? list[lo] : nil
+            if lo > 0, best == nil || i - list[lo - 1] <= best! - i { best = list[lo - 1] }
             if let b = best { union(i, b) }
         }
 

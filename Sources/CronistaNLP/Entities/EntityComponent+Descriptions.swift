@@ -138,23 +138,41 @@ extension EntityWork {
 
     /// The linked live cluster with a name mention nearest before `offset` whose KB entity satisfies `pred`.
     func nearestPreceding(before offset: UInt32, where pred: (Int) -> Bool) -> Int? {
-        var best: Int? = nil
-        var bestPos: UInt32 = 0
-        for (i, m) in mentions.enumerated() where m.form == .name && m.range.endUTF8 <= offset {
-            let c = clusterOf[i]
-            guard c >= 0, clusters[c].alive, let e = clusters[c].kb, pred(e) else { continue }
-            if best == nil || m.range.startUTF8 >= bestPos { best = c; bestPos = m.range.startUTF8 }
+        // Mentions are sorted by start: walk back from the last one starting before `offset`;
+        // the first that qualifies has the greatest start (ties: the later one, as before).
+        var i = firstMention(startingAtOrAfter: offset) - 1
+        while i >= 0 {
+            let m = mentions[i]
+            if m.form == .name && m.range.endUTF8 <= offset {
+                let c = clusterOf[i]
+                if c >= 0, clusters[c].alive, let e = clusters[c].kb, pred(e) { return c }
+            }
+            i -= 1
         }
-        return best
+        return nil
     }
 
     func nearestFollowing(after offset: UInt32, where pred: (Int) -> Bool) -> Int? {
-        for (i, m) in mentions.enumerated() where m.form == .name && m.range.startUTF8 >= offset {
-            let c = clusterOf[i]
-            guard c >= 0, clusters[c].alive, let e = clusters[c].kb, pred(e) else { continue }
-            return c
+        var i = firstMention(startingAtOrAfter: offset)
+        while i < mentions.count {
+            let m = mentions[i]
+            if m.form == .name {
+                let c = clusterOf[i]
+                if c >= 0, clusters[c].alive, let e = clusters[c].kb, pred(e) { return c }
+            }
+            i += 1
         }
         return nil
+    }
+
+    /// Index of the first mention starting at or after `offset` (binary search; mentions are sorted by start).
+    func firstMention(startingAtOrAfter offset: UInt32) -> Int {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].range.startUTF8 < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The longest description starting with a head at word `h`: its end (exclusive), what it

@@ -67,7 +67,8 @@ struct EntityWork {
         self.roles = roles
         self.text = document.text
         self.date = document.metadata.published.flatMap { KBDate($0) }
-        self.mentions = document.mentions
+        // Sorted by start (NER writes them in order), which the nearest-mention look-ups rely on.
+        self.mentions = document.mentions.sorted { $0.range < $1.range }
         keys = []
         words = []
         keys.reserveCapacity(mentions.count)
