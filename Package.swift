@@ -13,6 +13,9 @@ let package = Package(
         .executable(name: "cronista", targets: ["cronista"]),
         .library(name: "CronistaCore", targets: ["CronistaCore"]),
         .library(name: "CronistaNLP", targets: ["CronistaNLP"]),
+        // The archive, for programs of their own (and the benchmark suite in Benchmarks/).
+        .library(name: "CronistaStorage", targets: ["CronistaStorage"]),
+        .library(name: "CronistaStorageSQLite", targets: ["CronistaStorageSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
