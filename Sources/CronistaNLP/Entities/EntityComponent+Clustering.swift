@@ -10,25 +10,29 @@ extension EntityWork {
     /// A name typed ORG or LOC that the document also gives, more often or as often, as a person,
     /// and that the KB does not know as a place or organisation, is a person (NER's type slip).
     mutating func fixTypeConflicts() {
-        var perCount: [String: Int] = [:]
-        var otherCount: [String: Int] = [:]
+        // Counted by key number (equal keys, equal numbers).
+        var perCount = [Int](repeating: 0, count: keyMention.count)
+        var otherCount = [Int](repeating: 0, count: keyMention.count)
         for (i, m) in mentions.enumerated() where m.form == .name {
-            if m.type == .person { perCount[keys[i], default: 0] += 1 } else { otherCount[keys[i], default: 0] += 1 }
+            if m.type == .person { perCount[Int(keyIDs[i])] += 1 } else { otherCount[Int(keyIDs[i])] += 1 }
         }
-        var retype = Set<String>()
-        for (k, n) in otherCount {
-            guard let p = perCount[k], p >= n else { continue }
+        var retype = [Bool](repeating: false, count: keyMention.count)
+        var any = false
+        for (id, n) in otherCount.enumerated() where n > 0 && perCount[id] >= n {
+            let k = keys[keyMention[id]]
             let placeOrOrg = kb.candidates(for: k, type: .location, date: date) + kb.candidates(for: k, type: .organization, date: date)
-            if placeOrOrg.isEmpty { retype.insert(k) }
+            if placeOrOrg.isEmpty { retype[id] = true; any = true }
         }
-        guard !retype.isEmpty else { return }
-        for i in mentions.indices where mentions[i].form == .name && retype.contains(keys[i]) { mentions[i].type = .person }
+        guard any else { return }
+        for i in mentions.indices where mentions[i].form == .name && retype[Int(keyIDs[i])] { mentions[i].type = .person }
     }
 
     /// Groups name mentions: same key (people apart from places and organisations), partial
     /// person names with their full form, acronyms with their expansion.
     mutating func clusterNames() {
         let n = mentions.count
+        // Locals: closures below that captured `self` would copy the whole work state.
+        let mentions = self.mentions, keys = self.keys, keyIDs = self.keyIDs, words = self.words
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int {
             var x = x
@@ -42,10 +46,11 @@ extension EntityWork {
         let names = (0..<n).filter { mentions[$0].form == .name && !keys[$0].isEmpty }
 
         // 1. Same key, compatible type.
-        var firstByKey: [String: Int] = [:]
+        // Slot 2·key for people, 2·key + 1 for places and organisations.
+        var firstByKey = [Int](repeating: -1, count: 2 * keyMention.count)
         for i in names {
-            let k = (mentions[i].type == .person ? "P\u{1}" : "X\u{1}") + keys[i]
-            if let f = firstByKey[k] { union(f, i) } else { firstByKey[k] = i }
+            let k = 2 * Int(keyIDs[i]) + (mentions[i].type == .person ? 0 : 1)
+            if firstByKey[k] >= 0 { union(firstByKey[k], i) } else { firstByKey[k] = i }
         }
 
         // 2. Partial person names → the nearest preceding (else following) fuller form.
@@ -53,12 +58,14 @@ extension EntityWork {
         // decided once per pair of distinct forms, and each mention looks up the nearest
         // occurrence of a related form by binary search: no scan over every pair of mentions.
         let people = names.filter { mentions[$0].type == .person }
-        var formIndex: [[Substring]: Int] = [:]
+        // A form is a key (the words are the key split at its single spaces): indexed by key number.
+        var formIndex = [Int](repeating: -1, count: keyMention.count)
         var forms: [[Substring]] = []
         var occurrences: [[Int]] = []  // mention indices of each form, ascending
         for i in people {
-            if let f = formIndex[words[i]] { occurrences[f].append(i) } else {
-                formIndex[words[i]] = forms.count
+            let id = Int(keyIDs[i])
+            if formIndex[id] >= 0 { occurrences[formIndex[id]].append(i) } else {
+                formIndex[id] = forms.count
                 forms.append(words[i])
                 occurrences.append([i])
             }
@@ -80,7 +87,7 @@ extension EntityWork {
         var multiWordByFirst: [Substring: [Int]] = [:]
         for (f, w) in forms.enumerated() where w.count > 1 { multiWordByFirst[w[0], default: []].append(f) }
         for i in people {
-            let f = formIndex[words[i]]!
+            let f = formIndex[Int(keyIDs[i])]
             guard !related[f].isEmpty else { continue }
             // Surname relations beat first-name ones; then nearest preceding, else nearest following.
             var best: Int? = nil

@@ -21,10 +21,12 @@ extension EntityWork {
 
     /// The KB entity of a cluster, or nil.
     func link(_ cl: EntityCluster) -> Int? {
-        // Distinct forms, fullest first.
-        var seen = Set<String>()
+        // Distinct forms, fullest first. (Locals: a closure that captured `self` would copy the
+        // whole work state for every comparison.)
+        let keys = self.keys, words = self.words, mentions = self.mentions
+        var seen = Set<Int32>()
         var forms: [Int] = []
-        for i in cl.names where seen.insert(keys[i]).inserted { forms.append(i) }
+        for i in cl.names where seen.insert(keyIDs[i]).inserted { forms.append(i) }
         forms.sort { a, b in
             if words[a].count != words[b].count { return words[a].count > words[b].count }
             return keys[a].utf8.count > keys[b].utf8.count

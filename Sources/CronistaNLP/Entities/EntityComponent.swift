@@ -55,6 +55,11 @@ struct EntityWork {
     var mentions: [Mention]
     /// Fold key of each mention (names only; empty for others).
     var keys: [String]
+    /// Each mention's fold key as a number, equal for equal keys (interned per document), so that
+    /// grouping by key compares integers instead of hashing strings again and again.
+    var keyIDs: [Int32]
+    /// A mention of each key number (`keys[keyMention[id]]` is that key).
+    var keyMention: [Int]
     /// Folded words of each mention.
     var words: [[Substring]]
     var clusters: [EntityCluster] = []
@@ -71,10 +76,22 @@ struct EntityWork {
         self.mentions = document.mentions.sorted { $0.range < $1.range }
         keys = []
         words = []
+        keyIDs = []
+        keyMention = []
         keys.reserveCapacity(mentions.count)
         words.reserveCapacity(mentions.count)
-        for m in mentions {
+        keyIDs.reserveCapacity(mentions.count)
+        var idOfKey: [String: Int32] = [:]
+        for (i, m) in mentions.enumerated() {
             let k = m.form == .name ? FoldKey.fold(document.text(in: m.range)) : ""
+            if let id = idOfKey[k] {
+                keyIDs.append(id)
+            } else {
+                let id = Int32(keyMention.count)
+                idOfKey[k] = id
+                keyIDs.append(id)
+                keyMention.append(i)
+            }
             keys.append(k)
             words.append(k.split(separator: " "))
         }

@@ -102,10 +102,22 @@ struct WordTable {
         return true
     }
 
-    /// Whether word `i`'s fold is one of `set` (small ASCII sets).
+    /// Whether word `i`'s fold is one of `set` (small ASCII sets). Called for every word of the
+    /// text: the fold's range is found once and each candidate compared by length first.
     func isAny(_ i: Int, _ set: [StaticString]) -> Bool {
-        for s in set where self.is(i, s) { return true }
-        return false
+        let r = foldRange(i)
+        let count = r.count
+        guard count > 0 else { return false }
+        return folded.withUnsafeBufferPointer { f in
+            let word = f.baseAddress! + r.lowerBound
+            for s in set where s.utf8CodeUnitCount == count {
+                let p = s.utf8Start
+                var k = 0
+                while k < count && word[k] == p[k] { k += 1 }
+                if k == count { return true }
+            }
+            return false
+        }
     }
 
     /// The fold of word `i` as a string (for small per-document maps).
