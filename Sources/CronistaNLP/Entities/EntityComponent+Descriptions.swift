@@ -1,15 +1,15 @@
 public import CronistaCore
 
 /// Definite articles: part of a description's span (`lo stesso presidente bielorusso`).
-private let articles: [StaticString] = ["il", "lo", "la", "l'", "i", "gli", "le"]
+private let articles = PackedWords(["il", "lo", "la", "l'", "i", "gli", "le"])
 /// Articulated prepositions: they introduce a description but stay outside it (`del leader di Minsk`).
-private let prepositionArticles: [StaticString] = [
+private let prepositionArticles = PackedWords([
     "del", "dello", "della", "dell'", "dal", "dallo", "dalla", "dall'", "al", "allo", "alla", "all'", "nel", "nello",
     "nella", "nell'", "sul", "sullo", "sulla", "sull'", "col", "dei", "degli", "delle", "dai", "dagli", "dalle", "ai",
     "agli", "alle", "nei", "negli", "nelle", "sui", "sugli", "sulle",
-]
+])
 /// Modifiers between the article and the head (`lo stesso`, `l'ex`).
-private let modifiers: [StaticString] = ["stesso", "stessa", "ex", "nuovo", "nuova", "attuale", "neo", "allora"]
+private let modifiers = PackedWords(["stesso", "stessa", "ex", "nuovo", "nuova", "attuale", "neo", "allora"])
 
 /// What a description matched.
 private enum DescriptionMatch {

@@ -102,23 +102,19 @@ struct WordTable {
         return true
     }
 
-    /// Whether word `i`'s fold is one of `set` (small ASCII sets). Called for every word of the
-    /// text: the fold's range is found once and each candidate compared by length first.
-    func isAny(_ i: Int, _ set: [StaticString]) -> Bool {
+    /// Word `i`'s fold packed as ``PackedWords`` packs its words (0 when it is empty or longer than
+    /// 7 bytes, so that it is in no such set).
+    func packedFold(_ i: Int) -> UInt64 {
         let r = foldRange(i)
-        let count = r.count
-        guard count > 0 else { return false }
-        return folded.withUnsafeBufferPointer { f in
-            let word = f.baseAddress! + r.lowerBound
-            for s in set where s.utf8CodeUnitCount == count {
-                let p = s.utf8Start
-                var k = 0
-                while k < count && word[k] == p[k] { k += 1 }
-                if k == count { return true }
-            }
-            return false
-        }
+        guard r.count > 0 && r.count <= 7 else { return 0 }
+        var v = UInt64(r.count) << 56
+        for k in 0..<r.count { v |= UInt64(folded[r.lowerBound + k]) << (8 * k) }
+        return v
     }
+
+    /// Whether word `i`'s fold is one of `set`. Called for every word of the text: one packing,
+    /// then integer comparisons.
+    func isAny(_ i: Int, _ set: PackedWords) -> Bool { set.contains(packedFold(i)) }
 
     /// The fold of word `i` as a string (for small per-document maps).
     func foldString(_ i: Int) -> String { String(decoding: folded[foldRange(i)], as: UTF8.self) }
@@ -163,4 +159,22 @@ struct WordTable {
         }
         return lo - 1
     }
+}
+
+/// A small set of short ASCII folds (1 to 7 bytes), each packed with its length into one integer,
+/// so that testing a word of a ``WordTable`` is a few integer comparisons.
+struct PackedWords: Sendable {
+    private let packed: [UInt64]
+
+    init(_ words: [StaticString]) {
+        packed = words.map { s in
+            let n = s.utf8CodeUnitCount
+            precondition(n > 0 && n <= 7, "PackedWords holds words of 1 to 7 bytes")
+            var v = UInt64(n) << 56
+            for k in 0..<n { v |= UInt64(s.utf8Start[k]) << (8 * k) }
+            return v
+        }
+    }
+
+    func contains(_ packedWord: UInt64) -> Bool { packedWord != 0 && packed.contains(packedWord) }
 }
