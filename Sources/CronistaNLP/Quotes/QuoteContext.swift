@@ -19,14 +19,7 @@ struct QuoteContext {
     init(_ doc: Document) {
         self.doc = doc
         n = doc.tokens.count
-        var forms: [String] = []
-        forms.reserveCapacity(n)
-        for i in 0..<n {
-            let t = doc.tokenText(i)
-            var f = t.lowercased()
-            if f.contains("’") { f = f.replacingOccurrences(of: "’", with: "'") }
-            forms.append(f)
-        }
+        let forms = Self.forms(of: doc)
         self.forms = forms
         var sentenceOf = [Int32](repeating: 0, count: n)
         for (si, s) in doc.sentences.enumerated() {
@@ -51,6 +44,50 @@ struct QuoteContext {
         var entityOfMention = [Int32](repeating: -1, count: doc.mentions.count)
         for (ei, e) in doc.entities.enumerated() { for m in e.mentions { entityOfMention[m] = Int32(ei) } }
         self.entityOfMention = entityOfMention
+    }
+
+    /// Every token's ``form(of:)``, straight from the UTF-8 bytes: ASCII tokens are lower-cased
+    /// in a scratch buffer and become small inline strings (no Substring, no index validation).
+    static func forms(of doc: Document) -> [String] {
+        let n = doc.tokens.count
+        var forms: [String] = []
+        forms.reserveCapacity(n)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(32)
+        var text = doc.text
+        text.withUTF8 { bytes in
+            for i in 0..<n {
+                let start = Int(doc.tokens.starts[i]), end = Int(doc.tokens.ends[i])
+                scratch.removeAll(keepingCapacity: true)
+                var ascii = true
+                for k in start..<end {
+                    let b = bytes[k]
+                    if b >= 0x80 { ascii = false; break }
+                    scratch.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                }
+                forms.append(ascii ? String(decoding: scratch, as: UTF8.self) : form(of: doc.tokenText(i)))
+            }
+        }
+        return forms
+    }
+
+    /// A token's form: lower-cased, `’` written `'`.
+    static func form(of token: some StringProtocol) -> String {
+        var ascii = true
+        var apostrophe = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in token.utf8 {
+            if b >= 0x80 {
+                ascii = false
+                if b == 0x99 && previous == (0xE2, 0x80) { apostrophe = true }
+            }
+            previous = (previous.1, b)
+        }
+        if ascii {
+            return String(decoding: token.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        let lower = token.lowercased()
+        return apostrophe ? lower.replacingOccurrences(of: "’", with: "'") : lower
     }
 
     func sentenceRange(ofToken t: Int) -> Range<Int> { doc.sentences[Int(sentenceOf[t])].tokenRange }

@@ -43,7 +43,7 @@ struct SpeakerChoice {
 /// A reporting cue found in the text.
 struct CueMatch {
     var tokens: Range<Int>
-    var classes: Set<QuoteLexicon.CueClass>
+    var classes: QuoteLexicon.CueClasses
     var lemma: String
     /// A passive group (`fu proibito`): the source is the agent after `da`, if any.
     var passive = false
@@ -65,11 +65,20 @@ struct QuoteRun {
     var usedMarks = Set<Int>()
     /// Cue token start → already used by a quote.
     var usedCues = Set<Int>()
+    /// Each token's entry list in the lexicon (looked up once), or -1.
+    let cueLists: [Int32]
 
     init(ctx: QuoteContext, lexicon: QuoteLexicon) {
         self.ctx = ctx
         self.lexicon = lexicon
         language = ctx.doc.language == "en" ? "en" : "it"
+        cueLists = ctx.forms.map { lexicon.listIndex(of: $0) }
+    }
+
+    /// The longest lexicon entry of `classes` starting at token `i`.
+    @inline(__always)
+    func cueEntry(at i: Int, classes: QuoteLexicon.CueClasses) -> (length: Int, entry: QuoteLexicon.Entry)? {
+        lexicon.match(list: cueLists[i], ctx.forms, at: i, classes: classes, language: language)
     }
 
     mutating func extract() {
@@ -85,7 +94,7 @@ struct QuoteRun {
 
     // MARK: - Cues
 
-    static let verbClasses: Set<QuoteLexicon.CueClass> = [.say, .request, .name]
+    static let verbClasses: QuoteLexicon.CueClasses = [.say, .request, .name]
 
     /// Verb groups built around a reporting verb: `[aux] [adverbs] verb`, plus multi-word cues.
     func findCues() -> [CueMatch] {
@@ -97,13 +106,13 @@ struct QuoteRun {
             var sawAux = false
             // Reflexive and auxiliary prefix: "si è", "ha", "ha voluto", "avrebbe", adverbs.
             while j < ctx.n {
-                if let m = lexicon.match(forms, at: j, classes: Self.verbClasses, language: language), m.length > 1 { break }
-                if let m = lexicon.match(forms, at: j, classes: [.aux], language: language) { j += m.length; sawAux = true; continue }
-                if sawAux, lexicon.match(forms, at: j, classes: [.adv], language: language) != nil { j += 1; continue }
-                if forms[j] == "si" && j + 1 < ctx.n && lexicon.match(forms, at: j + 1, classes: [.aux], language: language) != nil && lexicon.match(forms, at: j, classes: Self.verbClasses, language: language) == nil { j += 1; continue }
+                if let m = cueEntry(at: j, classes: Self.verbClasses), m.length > 1 { break }
+                if let m = cueEntry(at: j, classes: [.aux]) { j += m.length; sawAux = true; continue }
+                if sawAux, cueEntry(at: j, classes: [.adv]) != nil { j += 1; continue }
+                if forms[j] == "si" && j + 1 < ctx.n && cueEntry(at: j + 1, classes: [.aux]) != nil && cueEntry(at: j, classes: Self.verbClasses) == nil { j += 1; continue }
                 break
             }
-            if j < ctx.n, let m = lexicon.match(forms, at: j, classes: Self.verbClasses, language: language) {
+            if j < ctx.n, let m = cueEntry(at: j, classes: Self.verbClasses) {
                 let start = sawAux || (j > i) ? i : j
                 let head = forms[j + m.length - 1]
                 let participle = Self.isParticiple(head)

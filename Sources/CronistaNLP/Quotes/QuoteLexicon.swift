@@ -8,10 +8,26 @@ public struct QuoteLexicon: Sendable {
         case say, request, name, judge, after, prep, aux, adv, noun
     }
 
+    /// A set of cue classes as a bit mask (tested for every token: no hashing, no allocation).
+    public struct CueClasses: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        public init(_ c: CueClass) { rawValue = 1 << UInt16(CueClass.allCases.firstIndex(of: c)!) }
+        public static let say = CueClasses(.say)
+        public static let request = CueClasses(.request)
+        public static let name = CueClasses(.name)
+        public static let judge = CueClasses(.judge)
+        public static let after = CueClasses(.after)
+        public static let prep = CueClasses(.prep)
+        public static let aux = CueClasses(.aux)
+        public static let adv = CueClasses(.adv)
+        public static let noun = CueClasses(.noun)
+    }
+
     /// A cue form, possibly several tokens (`ha fatto sapere`), with its classes.
     struct Entry: Sendable {
         var tokens: [String]
-        var classes: Set<CueClass>
+        var classes: CueClasses
         var lemma: String
         var language: String
     }
@@ -43,12 +59,31 @@ public struct QuoteLexicon: Sendable {
             let language = String(head[0])
             for form in forms {
                 let key = language + " " + form.lowercased()
-                if var e = merged[key] { e.classes.insert(cls); merged[key] = e }
-                else { merged[key] = Entry(tokens: form.lowercased().split(separator: "_").map(String.init), classes: [cls], lemma: lemma, language: language) }
+                if var e = merged[key] { e.classes.insert(CueClasses(cls)); merged[key] = e }
+                else { merged[key] = Entry(tokens: form.lowercased().split(separator: "_").map(String.init), classes: CueClasses(cls), lemma: lemma, language: language) }
             }
         }
         for e in merged.values { byFirstToken[e.tokens[0], default: []].append(e) }
         for k in byFirstToken.keys { byFirstToken[k]!.sort { $0.tokens.count > $1.tokens.count } }
+        listTable = HashTable(capacity: byFirstToken.count, empty: -1)
+        for (k, list) in byFirstToken.sorted(by: { $0.key < $1.key }) {
+            listTable.insert(FeatureHash.string(k), Int32(lists.count))
+            lists.append(list)
+        }
+    }
+
+    /// The same entries as ``byFirstToken``, numbered: a document looks each token up once
+    /// (``listIndex(of:)``) and matches by number afterwards.
+    var lists: [[Entry]] = []
+    /// First token's byte hash → index in ``lists`` (checked against the token on a hit).
+    var listTable = HashTable<Int32>(capacity: 0, empty: -1)
+
+    /// The number of the entries starting with `form`, or -1.
+    func listIndex(of form: String) -> Int32 {
+        var form = form
+        let h = form.withUTF8 { FeatureHash.bytes($0) }
+        guard let i = listTable[h], lists[Int(i)][0].tokens[0] == form else { return -1 }
+        return i
     }
 
     /// The lexicon shipped with the library.
@@ -76,9 +111,15 @@ public struct QuoteLexicon: Sendable {
     }
 
     /// The longest entry matching the token forms starting at `i`, with the classes wanted.
-    func match(_ forms: [String], at i: Int, classes: Set<CueClass>, language: String = "it") -> (length: Int, entry: Entry)? {
-        guard let entries = byFirstToken[forms[i]] else { return nil }
-        for e in entries where e.language == language && !e.classes.isDisjoint(with: classes) {
+    func match(_ forms: [String], at i: Int, classes: CueClasses, language: String = "it") -> (length: Int, entry: Entry)? {
+        match(list: listIndex(of: forms[i]), forms, at: i, classes: classes, language: language)
+    }
+
+    /// ``match(_:at:classes:language:)`` with the token's entry list already looked up.
+    @inline(__always)
+    func match(list: Int32, _ forms: [String], at i: Int, classes: CueClasses, language: String) -> (length: Int, entry: Entry)? {
+        guard list >= 0 else { return nil }
+        for e in lists[Int(list)] where e.language == language && !e.classes.isDisjoint(with: classes) {
             let n = e.tokens.count
             if i + n > forms.count { continue }
             var ok = true

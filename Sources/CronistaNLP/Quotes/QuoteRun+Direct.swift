@@ -144,7 +144,7 @@ extension QuoteRun {
         return TextRange(a, b)
     }
 
-    func cueBefore(_ t: Int, classes: Set<QuoteLexicon.CueClass>, maxGap: Int) -> CueMatch? {
+    func cueBefore(_ t: Int, classes: QuoteLexicon.CueClasses, maxGap: Int) -> CueMatch? {
         var best: CueMatch?
         var ci = firstCue(startingAtOrAfter: max(0, t - maxGap - 8))
         while ci < cues.count && cues[ci].tokens.lowerBound < t {
@@ -156,7 +156,7 @@ extension QuoteRun {
             // Judging words that are not in verb groups ("cosiddetti", "ritenuti").
             var i = t - 1
             while i >= 0 && i >= t - maxGap {
-                if let m = lexicon.match(ctx.forms, at: i, classes: classes, language: language) {
+                if let m = cueEntry(at: i, classes: classes) {
                     return CueMatch(tokens: i..<(i + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
                 }
                 i -= 1

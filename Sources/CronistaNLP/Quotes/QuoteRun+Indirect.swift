@@ -150,7 +150,7 @@ extension QuoteRun {
                 var cueStart = comma + 1
                 if forms[cueStart] == "come" { cueStart += 1 }
                 var match: CueMatch?
-                if let m = lexicon.match(forms, at: comma + 1, classes: [.after], language: language) {
+                if let m = cueEntry(at: comma + 1, classes: [.after]) {
                     match = CueMatch(tokens: (comma + 1)..<(comma + 1 + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
                 } else if forms[comma + 1] == "come", let c = cue(startingNear: cueStart, maxGap: 0), !c.classes.isDisjoint(with: [.say]) {
                     match = c
@@ -203,7 +203,7 @@ extension QuoteRun {
         let covered = coveredTokens()
         var i = 0
         while i < ctx.n {
-            guard let m = lexicon.match(forms, at: i, classes: [.prep], language: language) else { i += 1; continue }
+            guard let m = cueEntry(at: i, classes: [.prep]) else { i += 1; continue }
             let cueTokens = i..<(i + m.length)
             let sentence = ctx.sentenceRange(ofToken: i)
             i += m.length
