@@ -37,7 +37,12 @@ let package = Package(
         .target(name: "CronistaStorage", dependencies: ["CronistaCore"], swiftSettings: swiftSettings),
         .target(
             name: "CronistaStorageSQLite",
-            dependencies: ["CronistaStorage", "CronistaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CronistaStorage", "CronistaCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API, for the hot insert path (binding without boxing every value).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

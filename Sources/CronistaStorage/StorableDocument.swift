@@ -70,7 +70,9 @@ public struct StorableDocument: Sendable {
 
     /// - Throws: ``StoreError`` (`invalid-document`) when the document breaks an invariant
     ///   (a span outside the text, an index to a missing entity): such a document is not stored.
-    public init(document doc: Document, analysisJSON: [UInt8]) throws {
+    /// - Parameter contentHash: the text's hash when the caller computed it already (for the
+    ///   duplicate check before analysis); computed here otherwise.
+    public init(document doc: Document, analysisJSON: [UInt8], contentHash: String? = nil) throws {
         let violations = doc.invariantViolations()
         if let first = violations.first {
             throw StoreError(.invalidDocument, "\(violations.count) invariant violation(s), first: \(first)", documentID: doc.id)
@@ -80,7 +82,7 @@ public struct StorableDocument: Sendable {
         }
         id = doc.id
         text = doc.text
-        contentHash = Self.contentHash(of: doc.text)
+        self.contentHash = contentHash ?? Self.contentHash(of: doc.text)
         language = doc.language
         title = doc.metadata.title
         published = doc.metadata.published

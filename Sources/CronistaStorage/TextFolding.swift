@@ -4,6 +4,11 @@ import Foundation
 /// `sejourne`. Apostrophes and punctuation become word breaks; runs of spaces collapse.
 public enum TextFolding {
     public static func fold(_ s: some StringProtocol) -> String {
+        foldASCII(s) ?? foldUnicode(s)
+    }
+
+    /// The general folding: lower-case, canonical decomposition, marks dropped.
+    public static func foldUnicode(_ s: some StringProtocol) -> String {
         let decomposed = String(s).lowercased().decomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -19,6 +24,26 @@ public enum TextFolding {
             }
         }
         return String(out)
+    }
+
+    /// The same folding for pure-ASCII text (most names), without Unicode tables or copies;
+    /// nil when `s` has a non-ASCII byte.
+    public static func foldASCII(_ s: some StringProtocol) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for b in s.utf8 {
+            guard b < 0x80 else { return nil }
+            let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(lower)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The folded words of a name.

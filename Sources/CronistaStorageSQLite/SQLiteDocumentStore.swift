@@ -51,53 +51,6 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
     }
 
-    static func insert(_ batch: [StorableDocument], _ db: Database) throws -> StoreResult {
-        var result = StoreResult()
-        let insertDocument = try db.cachedStatement(sql: """
-            INSERT INTO document (id, content_hash, language, title, published, source, url, text, analysis, events)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
-        let insertEntity = try db.cachedStatement(sql: "INSERT INTO entity (document_id, ordinal, type, name, name_key, kb, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let insertAlias = try db.cachedStatement(sql: "INSERT INTO entity_alias (document_id, entity_ordinal, key) VALUES (?, ?, ?)")
-        let insertMention = try db.cachedStatement(sql: "INSERT INTO mention (document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        let insertQuote = try db.cachedStatement(sql: """
-            INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
-                               speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key,
-                               sentence_start_cp, sentence_end_cp)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for d in batch {
-            do {
-                try insertDocument.execute(arguments: [d.id, d.contentHash, d.language, d.title, d.published, d.source, d.url, d.text, d.analysisJSON, d.eventsJSON])
-                if db.changesCount == 0 {
-                    result.skipped.append(d.id)
-                    continue
-                }
-                for e in d.entities {
-                    try insertEntity.execute(arguments: [d.id, e.ordinal, e.type, e.name, e.nameKey, e.kb, e.mentionCount])
-                }
-                for a in d.aliases {
-                    try insertAlias.execute(arguments: [d.id, a.entity, a.key])
-                }
-                for m in d.mentions {
-                    try insertMention.execute(arguments: [d.id, m.ordinal, m.entity, m.span.startScalar, m.span.endScalar, m.span.text, m.type, m.form])
-                }
-                for q in d.quotes {
-                    try insertQuote.execute(arguments: [
-                        d.id, q.ordinal, q.kind, q.content.startScalar, q.content.endScalar, q.content.text,
-                        q.cue?.startScalar, q.cue?.endScalar, q.cue?.text,
-                        q.speakerEntity, q.speaker?.startScalar, q.speaker?.endScalar, q.speaker?.text, q.speakerKey,
-                        q.sentenceStartScalar, q.sentenceEndScalar,
-                    ])
-                }
-            } catch let e as DatabaseError {
-                throw StoreError(.query, "batch of \(batch.count) not stored (rolled back): \(e.message ?? "\(e)")", backend: "sqlite", documentID: d.id)
-            }
-            result.stored.append(d.id)
-        }
-        return result
-    }
-
     // MARK: Reading
 
     public func contains(id: String) async throws -> Bool {

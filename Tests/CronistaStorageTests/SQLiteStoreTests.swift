@@ -54,4 +54,18 @@ import Testing
         #expect(TextFolding.fold("Stèphane Sèjournè") == "stephane sejourne")
         #expect(TextFolding.fold("  SÉJOURNÉ, l’Europa ") == "sejourne l europa")
     }
+
+    /// The ASCII fast path folds exactly as the Unicode path: every ASCII character, alone and
+    /// between letters, and the seed's names.
+    @Test func asciiFoldingAgreesWithUnicodeFolding() {
+        var samples = ["Vladimir Putin", "  Associated Press (AP) ", "L'Aquila", "G7/G20 summit", "O'Neill-Smith, Jr.", ""]
+        for b in UInt8(0)..<0x80 {
+            let c = String(UnicodeScalar(b))
+            samples += [c, "a\(c)b", "\(c)Z9\(c)"]
+        }
+        for s in samples {
+            #expect(TextFolding.foldASCII(s) == TextFolding.foldUnicode(s), "\(s.debugDescription)")
+        }
+        #expect(TextFolding.foldASCII("Sèjournè") == nil)
+    }
 }

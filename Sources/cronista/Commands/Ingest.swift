@@ -87,6 +87,7 @@ struct Ingest: AsyncParsableCommand {
             let known = try await s.existing(ids: inputs.map(\.id), hashes: hashes)
             var seenIDs = known.ids, seenHashes = known.hashes
             var fresh: [InputSource.Item] = []
+            var freshHashes: [String: String] = [:]
             for (input, hash) in zip(inputs, hashes) {
                 progress.advance(bytes: input.text.utf8.count + 64)
                 guard !seenIDs.contains(input.id), !seenHashes.contains(hash) else {
@@ -96,16 +97,18 @@ struct Ingest: AsyncParsableCommand {
                 seenIDs.insert(input.id)
                 seenHashes.insert(hash)
                 fresh.append(.document(input))
+                freshHashes[input.id] = hash
             }
-            // Analysed on every core, in input order, exactly as `analyze` does.
+            // Analysed on every core, in input order, exactly as `analyze` does; the rows to store
+            // are built on the same workers.
             var docs: [StorableDocument] = []
-            for outcome in analysis.process(fresh) {
-                do {
-                    switch outcome {
-                    case .analysed(_, let doc, let json): docs.append(try StorableDocument(document: doc, analysisJSON: json))
-                    case .failed(let e): throw e
-                    }
-                } catch {
+            let results = analysis.process(fresh) { [freshHashes] input, doc, json in
+                try StorableDocument(document: doc, analysisJSON: json, contentHash: freshHashes[input.id])
+            }
+            for r in results {
+                switch r {
+                case .success(let d): docs.append(d)
+                case .failure(let error):
                     tally.failed += 1
                     progress.clearLine()
                     printError("cronista: error: \(error)")

@@ -44,23 +44,35 @@ struct ParallelAnalysis {
     }
 
     func process(_ batch: [InputSource.Item]) -> [Outcome] {
-        let slots = ResultSlots(count: batch.count)
+        process(batch) { input, doc, json in (input, doc, json) }.map { r in
+            switch r {
+            case .success(let (input, doc, json)): .analysed(input: input, document: doc, json: json)
+            case .failure(let e): .failed(e as? CronistaError ?? CronistaError(.invalidInput, "\(e)"))
+            }
+        }
+    }
+
+    /// Analyses `batch` on `jobs` workers; each worker also runs `prepare` on its document (so
+    /// `ingest` builds its rows in parallel too). Results come back in input order.
+    func process<T: Sendable>(
+        _ batch: [InputSource.Item],
+        prepare: @escaping @Sendable (DocumentInput, Document, [UInt8]) throws -> T
+    ) -> [Result<T, any Error>] {
+        let slots = ResultSlots<T>(count: batch.count)
         let next = Atomic<Int>(0)
         let work: @Sendable (Int) -> Void = { [engine, encodeJSON] (i: Int) in
             switch batch[i] {
             case .failure(let e):
-                slots.set(i, .failed(e))
+                slots.set(i, .failure(e))
             case .document(let input):
                 do {
                     let doc = try engine.analyze(input)
-                    var json: [UInt8] = []
-                    if encodeJSON { json = doc.analysisJSON() }
-                    slots.set(i, .analysed(input: input, document: doc, json: json))
+                    slots.set(i, .success(try prepare(input, doc, encodeJSON ? doc.analysisJSON() : [])))
                 } catch var e as CronistaError {
                     if e.file == nil { e.file = input.origin }
-                    slots.set(i, .failed(e))
+                    slots.set(i, .failure(e))
                 } catch {
-                    slots.set(i, .failed(CronistaError(.invalidInput, "\(error)", file: input.origin)))
+                    slots.set(i, .failure(error))
                 }
             }
         }
@@ -81,17 +93,17 @@ struct ParallelAnalysis {
 }
 
 /// One result slot per document of a batch, written by exactly one worker each.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [ParallelAnalysis.Outcome?]
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [Result<T, any Error>?]
     private let lock = Mutex<Void>(())
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ outcome: ParallelAnalysis.Outcome) {
+    func set(_ i: Int, _ outcome: Result<T, any Error>) {
         lock.withLock { _ in slots[i] = outcome }
     }
 
-    func take() -> [ParallelAnalysis.Outcome] {
+    func take() -> [Result<T, any Error>] {
         lock.withLock { _ in slots.map { $0! } }
     }
 }

@@ -1,0 +1,114 @@
+import CronistaStorage
+import GRDB
+import GRDBSQLite
+
+extension SQLiteDocumentStore {
+    /// Inserts a batch inside the caller's transaction. The rows go through the SQLite C API with
+    /// statements prepared once per batch: boxing every value into GRDB's `StatementArguments`
+    /// cost about a third of the store's time (profiled on the 1,310 KIND articles).
+    static func insert(_ batch: [StorableDocument], _ db: Database) throws -> StoreResult {
+        var result = StoreResult()
+        let connection = db.sqliteConnection
+        let document = try RawInsert(db, """
+            INSERT INTO document (id, content_hash, language, title, published, source, url, text, analysis, events)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        let entity = try RawInsert(db, "INSERT INTO entity (document_id, ordinal, type, name, name_key, kb, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let alias = try RawInsert(db, "INSERT INTO entity_alias (document_id, entity_ordinal, key) VALUES (?, ?, ?)")
+        let mention = try RawInsert(db, "INSERT INTO mention (document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let quote = try RawInsert(db, """
+            INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
+                               speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key,
+                               sentence_start_cp, sentence_end_cp)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for d in batch {
+            do {
+                document.bind(1, d.id); document.bind(2, d.contentHash); document.bind(3, d.language)
+                document.bind(4, d.title); document.bind(5, d.published); document.bind(6, d.source)
+                document.bind(7, d.url); document.bind(8, d.text); document.bind(9, d.analysisJSON); document.bind(10, d.eventsJSON)
+                try document.run()
+                if sqlite3_changes(connection) == 0 {
+                    result.skipped.append(d.id)
+                    continue
+                }
+                for e in d.entities {
+                    entity.bind(1, d.id); entity.bind(2, e.ordinal); entity.bind(3, e.type); entity.bind(4, e.name)
+                    entity.bind(5, e.nameKey); entity.bind(6, e.kb); entity.bind(7, e.mentionCount)
+                    try entity.run()
+                }
+                for a in d.aliases {
+                    alias.bind(1, d.id); alias.bind(2, a.entity); alias.bind(3, a.key)
+                    try alias.run()
+                }
+                for m in d.mentions {
+                    mention.bind(1, d.id); mention.bind(2, m.ordinal); mention.bind(3, m.entity)
+                    mention.bind(4, m.span.startScalar); mention.bind(5, m.span.endScalar); mention.bind(6, m.span.text)
+                    mention.bind(7, m.type); mention.bind(8, m.form)
+                    try mention.run()
+                }
+                for q in d.quotes {
+                    quote.bind(1, d.id); quote.bind(2, q.ordinal); quote.bind(3, q.kind)
+                    quote.bind(4, q.content.startScalar); quote.bind(5, q.content.endScalar); quote.bind(6, q.content.text)
+                    quote.bind(7, q.cue?.startScalar); quote.bind(8, q.cue?.endScalar); quote.bind(9, q.cue?.text)
+                    quote.bind(10, q.speakerEntity); quote.bind(11, q.speaker?.startScalar); quote.bind(12, q.speaker?.endScalar)
+                    quote.bind(13, q.speaker?.text); quote.bind(14, q.speakerKey)
+                    quote.bind(15, q.sentenceStartScalar); quote.bind(16, q.sentenceEndScalar)
+                    try quote.run()
+                }
+            } catch let e as RawInsert.Failure {
+                throw StoreError(.query, "batch of \(batch.count) not stored (rolled back): \(e.message)", backend: "sqlite", documentID: d.id)
+            }
+            result.stored.append(d.id)
+        }
+        return result
+    }
+}
+
+/// One cached INSERT statement driven through the C API: bind, step, reset.
+struct RawInsert {
+    struct Failure: Error { var message: String }
+
+    let handle: OpaquePointer
+    let connection: OpaquePointer?
+
+    init(_ db: Database, _ sql: String) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// SQLite copies bound text (the Swift string's buffer is only borrowed for the call).
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ i: Int32, _ value: String?) {
+        guard var value else { sqlite3_bind_null(handle, i); return }
+        value.withUTF8 { b in
+            b.withMemoryRebound(to: CChar.self) { c in
+                // An empty buffer may have no address; a NULL pointer would bind NULL, not ''.
+                if let p = c.baseAddress {
+                    _ = sqlite3_bind_text(handle, i, p, Int32(c.count), Self.transient)
+                } else {
+                    _ = sqlite3_bind_text(handle, i, "", 0, Self.transient)
+                }
+            }
+        }
+    }
+
+    func bind(_ i: Int32, _ value: Int?) {
+        guard let value else { sqlite3_bind_null(handle, i); return }
+        sqlite3_bind_int64(handle, i, Int64(value))
+    }
+
+    /// Executes the statement once and resets it for the next row.
+    func run() throws {
+        let rc = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard rc == SQLITE_DONE else {
+            let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "SQLite error \(rc)"
+            throw Failure(message: "\(message) (code \(rc))")
+        }
+    }
+}
