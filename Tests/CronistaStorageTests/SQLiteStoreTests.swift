@@ -22,11 +22,11 @@ import Testing
     @Test func migrationsAreNamedAndReopeningIsANoOp() async throws {
         let path = Self.temporaryPath()
         let store = try SQLiteDocumentStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-documents-entities-mentions-quotes"])
+        #expect(try store.appliedMigrations() == ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists"])
         _ = try await store.store([try StoreFixtures.storable(try StoreFixtures.seedDocument())])
         try await store.close()
         let reopened = try SQLiteDocumentStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1-documents-entities-mentions-quotes"])
+        #expect(try reopened.appliedMigrations() == ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists"])
         #expect(try await reopened.statistics().quotes == 3)
         #expect(try reopened.pragma("journal_mode") == "wal")
         #expect(try reopened.pragma("foreign_keys") == "1")
