@@ -105,20 +105,25 @@ public struct StorableDocument: Sendable {
         }
 
         var aliasSet = Set<AliasRow>()
-        func addAliases(_ e: Int, _ s: some StringProtocol) {
-            let key = TextFolding.fold(s)
+        func addAliases(_ e: Int, folded key: String) {
             guard !key.isEmpty else { return }
             aliasSet.insert(AliasRow(entity: e, key: key))
-            for w in TextFolding.words(key) where w.count >= 2 { aliasSet.insert(AliasRow(entity: e, key: String(w))) }
+            guard key.utf8.contains(0x20) else { return }
+            // Words of at least two characters (a short UTF-8 run is counted in characters).
+            for w in TextFolding.words(key) where w.utf8.count >= 5 || w.count >= 2 { aliasSet.insert(AliasRow(entity: e, key: String(w))) }
         }
         entities.reserveCapacity(doc.entities.count)
+        var forms = Set<String>()
         for (e, entity) in doc.entities.enumerated() {
             let key = TextFolding.fold(entity.name)
             entities.append(EntityRow(ordinal: e, type: entity.type.label, name: entity.name, nameKey: key, kb: entity.kb, mentionCount: entity.mentions.count))
-            addAliases(e, entity.name)
+            addAliases(e, folded: key)
             if let kb = entity.kb, !kb.isEmpty { aliasSet.insert(AliasRow(entity: e, key: kb.lowercased())) }
-            for m in entity.mentions where doc.mentions[m].form == .name {
-                addAliases(e, mentions[m].span.text)
+            // Each distinct name form once (an entity is often named the same way many times).
+            forms.removeAll(keepingCapacity: true)
+            forms.insert(entity.name)
+            for m in entity.mentions where doc.mentions[m].form == .name && forms.insert(mentions[m].span.text).inserted {
+                addAliases(e, folded: TextFolding.fold(mentions[m].span.text))
             }
         }
         aliases = aliasSet.sorted { ($0.entity, $0.key) < ($1.entity, $1.key) }
