@@ -15,6 +15,10 @@ public final class SQLiteDocumentStore: DocumentStore {
         config.prepareDatabase { db in
             // WAL without fsync at every commit: a crash loses at most the last batches, never consistency.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoint the WAL every 32 MB rather than every 4 MB: during an ingest the default
+            // copied the same hot pages back into the database again and again (2 % of ingest's
+            // CPU, profiled). Closing the store checkpoints what is left.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -36,6 +40,8 @@ public final class SQLiteDocumentStore: DocumentStore {
     }
 
     public func close() async throws {
+        // Fold the WAL into the database file, so a closed store is one self-contained file.
+        try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
     }
 
