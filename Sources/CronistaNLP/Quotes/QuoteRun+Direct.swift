@@ -13,7 +13,8 @@ extension QuoteRun {
             guard !content.isEmpty, content.upperBound <= ctx.n else { continue }
             let ownSentence = ctx.sentenceRange(ofToken: m.open)
             let length = content.count
-            let hasTerminal = content.contains { ctx.isTerminal($0) }
+            // An ellipsis opening the quotation ("«... fa una cosa»") marks a cut, not a sentence end.
+            let hasTerminal = content.dropFirst().contains { ctx.isTerminal($0) }
             // A word after a verb of judging is a scare quote: "ritenuti "inaccettabili"".
             if let judge = cueBefore(m.open, classes: [.judge], maxGap: 3), judge.tokens.upperBound <= m.open, length <= 4 {
                 continue
@@ -56,6 +57,9 @@ extension QuoteRun {
             // Names of works, exhibitions and slogans in marks are no one's words: a title-like
             // span (mostly capitalised, or numbers) needs a cue to count.
             if !attached && (looksLikeTitle(content) || (m.open > 0 && ctx.doc.tokens.flags[m.open - 1].contains(.number))) { continue }
+            // Named right before ("la pubblicazione «…»", "il coro «…»") or dated right after
+            // ("«…» (1972)"): a work, a slogan, a title.
+            if !attached && (namesAWork(before: m.open) || datedAfter(m)) { continue }
             let utterance = (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal || (length >= 3 && attached) || (chained && length >= 2)
             let shortAllowed = length >= 1 && (leftCue.map { c in
                 (m.open - c.tokens.upperBound <= 2 || c.classes.contains(.name)) && !(c.tokens.upperBound..<m.open).contains { forms[$0] == "che" }
@@ -111,6 +115,17 @@ extension QuoteRun {
                 if b.speaker == nil, let s = a.speaker { candidates[y].speaker = s; if candidates[y].cue == nil { candidates[y].cue = a.cue } }
             }
         }
+    }
+
+    /// A quotation mark right after a noun that names a work, a slogan or a title (lexicon class `work`).
+    func namesAWork(before open: Int) -> Bool {
+        open > 0 && cueEntry(at: open - 1, classes: [.work]) != nil
+    }
+
+    /// A closed quotation followed by a year in brackets: `«Carosello» (1962)`.
+    func datedAfter(_ m: MarkedSpan) -> Bool {
+        let k = m.close + 1
+        return m.closed && k + 1 < ctx.n && ctx.forms[k] == "(" && ctx.doc.tokens.flags[k + 1].contains(.number)
     }
 
     /// Mostly capitalised words, or mostly numbers: a title, a name, a table.
@@ -187,6 +202,9 @@ extension QuoteRun {
                 if overlap > 0 && overlap > (best?.score ?? 0) { best = (overlap, c.speaker) }
             }
             guard content.count >= 2 || best != nil else { continue }
+            // A headline title in marks echoed by no quote of the body names a work or an event
+            // ("«The Clash of Generation» in Italia l'autore").
+            if best == nil && (looksLikeTitle(content) || namesAWork(before: m.open) || datedAfter(m)) { continue }
             usedMarks.insert(mi)
             candidates.append(QuoteCandidate(kind: .direct, content: contentRange(m), cue: nil,
                                              speaker: best?.speaker ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true),
