@@ -25,6 +25,13 @@ public protocol DocumentStore: Sendable {
     func documents(mentioningAll entities: [String], limit: Int) async throws -> [DocumentHit]
     /// The analysis JSON of one document exactly as `Document.analysisJSON()` wrote it.
     func analysisJSON(documentID: String) async throws -> String?
+    /// One document with its metadata, text and analysis JSON; `nil` when it is not stored.
+    func document(id: String) async throws -> StoredDocument?
+    /// One entity by its key (``EntityHit/key``), counted over every document; `nil` when absent.
+    func entity(_ key: EntityKey) async throws -> EntityHit?
+    /// The entities that occur in documents where `key` occurs, most shared documents first:
+    /// `documents` counts the shared documents and `mentions` the entity's mentions in them.
+    func coMentions(of key: EntityKey, limit: Int) async throws -> [EntityHit]
     /// How many rows each table holds.
     func statistics() async throws -> StoreStatistics
 

@@ -23,14 +23,21 @@ public struct QuoteQuery: Hashable, Sendable {
     public var to: String?
     /// The document's `source`, case-insensitive.
     public var source: String?
+    /// Exactly this entity as the speaker (an ``EntityKey`` from an entity search), not a name.
+    public var speakerEntity: EntityKey?
+    /// Only quotes after this one in the result order (the next page).
+    public var after: QuoteCursor?
     public var limit: Int
 
-    public init(speaker: String? = nil, words: String? = nil, from: String? = nil, to: String? = nil, source: String? = nil, limit: Int = 100) {
+    public init(speaker: String? = nil, words: String? = nil, from: String? = nil, to: String? = nil, source: String? = nil,
+                speakerEntity: EntityKey? = nil, after: QuoteCursor? = nil, limit: Int = 100) {
         self.speaker = speaker
         self.words = words
         self.from = from
         self.to = to
         self.source = source
+        self.speakerEntity = speakerEntity
+        self.after = after
         self.limit = limit
     }
 }
@@ -52,10 +59,12 @@ public struct QuoteHit: Hashable, Sendable {
     /// The sentences the quote, its cue and its speaker lie in: the text a reader checks it against.
     public var sentenceStartScalar: Int
     public var sentenceEndScalar: Int
+    /// The speaker entity's type (`PER`, `ORG`, `LOC`), when the speaker is an entity.
+    public var speakerType: String?
 
     public init(documentID: String, title: String?, published: String?, source: String?, quoteID: String, kind: String,
                 content: ScalarSpan, cue: ScalarSpan?, speaker: ScalarSpan?, speakerName: String?, speakerKB: String?,
-                sentenceStartScalar: Int, sentenceEndScalar: Int) {
+                sentenceStartScalar: Int, sentenceEndScalar: Int, speakerType: String? = nil) {
         self.documentID = documentID
         self.title = title
         self.published = published
@@ -69,6 +78,14 @@ public struct QuoteHit: Hashable, Sendable {
         self.speakerKB = speakerKB
         self.sentenceStartScalar = sentenceStartScalar
         self.sentenceEndScalar = sentenceEndScalar
+        self.speakerType = speakerType
+    }
+
+    /// The speaker's entity across the store (for its page), when the speaker is an entity.
+    public var speakerEntity: EntityKey? {
+        if let kb = speakerKB, !kb.isEmpty { return EntityKey(kb: kb) }
+        guard let name = speakerName, let type = speakerType else { return nil }
+        return EntityKey(type: type, nameKey: TextFolding.fold(name))
     }
 }
 

@@ -268,6 +268,16 @@ public final class PostgresDocumentStore: DocumentStore {
         if let f = query.from { conditions.append("d.published >= \(try b.add(f))") }
         if let t = query.to { conditions.append("d.published <= \(try b.add(t + "~"))") }
         if let s = query.source { conditions.append("lower(d.source) = lower(\(try b.add(s)))") }
+        if let key = query.speakerEntity {
+            let c = try key.sqlCondition(alias: "e2") { try b.add($0) }
+            conditions.append("q.id IN (SELECT q2.id FROM quote q2 JOIN entity e2 ON e2.document_id = q2.document_id AND e2.ordinal = q2.speaker_entity WHERE \(c))")
+        }
+        if let after = query.after {
+            conditions.append(try after.sqlCondition { v in
+                if let i = v as? Int { return try b.add(i) }
+                return try b.add(v as? String ?? "")
+            })
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
             \(QuoteHit.selectSQL)
@@ -290,7 +300,8 @@ public final class PostgresDocumentStore: DocumentStore {
                     quoteID: "q\(ordinal + 1)", kind: try r[5].decode(String.self),
                     content: try span(6, 7, 8)!, cue: try span(9, 10, 11), speaker: try span(12, 13, 14),
                     speakerName: try r[15].decode(String?.self), speakerKB: try r[16].decode(String?.self),
-                    sentenceStartScalar: Int(try r[17].decode(Int32.self)), sentenceEndScalar: Int(try r[18].decode(Int32.self))))
+                    sentenceStartScalar: Int(try r[17].decode(Int32.self)), sentenceEndScalar: Int(try r[18].decode(Int32.self)),
+                    speakerType: try r[19].decode(String?.self)))
             }
         } catch {
             throw Self.wrap(error, .query, "quote search failed")
@@ -351,6 +362,62 @@ public final class PostgresDocumentStore: DocumentStore {
         } catch {
             throw Self.wrap(error, .query, "query failed")
         }
+    }
+
+    public func document(id: String) async throws -> StoredDocument? {
+        do {
+            let rows = try await client.query("SELECT id, title, published, source, language, url, text, analysis FROM document WHERE id = \(id)", logger: logger)
+            for try await (i, t, p, s, l, u, x, a) in rows.decode((String, String?, String?, String?, String, String?, String, String).self) {
+                return StoredDocument(hit: DocumentHit(id: i, title: t, published: p, source: s, language: l), url: u, text: x, analysisJSON: a)
+            }
+            return nil
+        } catch {
+            throw Self.wrap(error, .query, "query failed")
+        }
+    }
+
+    public func entity(_ key: EntityKey) async throws -> EntityHit? {
+        var b = Binds()
+        // The name and type: those of the most mentioned rows (a KB id may be typed LOC and ORG).
+        let c2 = try key.sqlCondition(alias: "t") { try b.add($0) }
+        let c = try key.sqlCondition(alias: "e") { try b.add($0) }
+        let sql = """
+            SELECT MAX(e.name), (SELECT t.type FROM entity t WHERE \(c2) GROUP BY t.type ORDER BY SUM(t.mention_count) DESC, t.type LIMIT 1),
+                   MAX(e.kb), COUNT(DISTINCT e.document_id), COALESCE(SUM(e.mention_count), 0)::int8
+            FROM entity e WHERE \(c)
+            """
+        do {
+            for try await (n, t, kb, docs, mentions) in try await client.query(b.query(sql), logger: logger).decode((String?, String?, String?, Int64, Int64).self) {
+                guard let n, let t else { return nil }  // no such entity
+                return EntityHit(name: n, type: t, kb: kb, documents: Int(docs), mentions: Int(mentions))
+            }
+            return nil
+        } catch {
+            throw Self.wrap(error, .query, "entity look-up failed")
+        }
+    }
+
+    public func coMentions(of key: EntityKey, limit: Int) async throws -> [EntityHit] {
+        var b = Binds()
+        let c = try key.sqlCondition(alias: "e") { try b.add($0) }
+        let x = try key.sqlExclusion(alias: "o") { try b.add($0) }
+        let sql = """
+            SELECT MAX(o.name), o.type, o.kb, COUNT(DISTINCT o.document_id), SUM(o.mention_count)::int8
+            FROM entity o
+            WHERE o.document_id IN (SELECT e.document_id FROM entity e WHERE \(c)) AND \(x)
+            GROUP BY o.type, COALESCE(o.kb, o.name_key), o.kb
+            ORDER BY COUNT(DISTINCT o.document_id) DESC, SUM(o.mention_count) DESC, MAX(o.name)
+            LIMIT \(try b.add(limit))
+            """
+        var out: [EntityHit] = []
+        do {
+            for try await (n, t, kb, docs, mentions) in try await client.query(b.query(sql), logger: logger).decode((String, String, String?, Int64, Int64).self) {
+                out.append(EntityHit(name: n, type: t, kb: kb, documents: Int(docs), mentions: Int(mentions)))
+            }
+        } catch {
+            throw Self.wrap(error, .query, "co-mention search failed")
+        }
+        return out
     }
 
     public func statistics() async throws -> StoreStatistics {

@@ -99,6 +99,16 @@ public final class SQLiteDocumentStore: DocumentStore {
         if let f = query.from { conditions.append("d.published >= ?"); args.append(f) }
         if let t = query.to { conditions.append("d.published <= ?"); args.append(t + "~") }
         if let s = query.source { conditions.append("d.source = ? COLLATE NOCASE"); args.append(s) }
+        if let key = query.speakerEntity {
+            let c = key.sqlCondition(alias: "e2") { args.append($0); return "?" }
+            conditions.append("q.id IN (SELECT q2.id FROM quote q2 JOIN entity e2 ON e2.document_id = q2.document_id AND e2.ordinal = q2.speaker_entity WHERE \(c))")
+        }
+        if let after = query.after {
+            conditions.append(after.sqlCondition { v in
+                if let s = v as? String { args.append(s) } else if let i = v as? Int { args.append(i) }
+                return "?"
+            })
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
             \(QuoteHit.selectSQL)
@@ -118,7 +128,7 @@ public final class SQLiteDocumentStore: DocumentStore {
                 return QuoteHit(
                     documentID: r[0], title: r[1], published: r[2], source: r[3], quoteID: "q\(ordinal + 1)", kind: r[5],
                     content: span(6, 7, 8)!, cue: span(9, 10, 11), speaker: span(12, 13, 14),
-                    speakerName: r[15], speakerKB: r[16], sentenceStartScalar: r[17], sentenceEndScalar: r[18])
+                    speakerName: r[15], speakerKB: r[16], sentenceStartScalar: r[17], sentenceEndScalar: r[18], speakerType: r[19])
             }
         }
     }
@@ -160,6 +170,53 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     public func analysisJSON(documentID: String) async throws -> String? {
         try await read { db in try String.fetchOne(db, sql: "SELECT analysis FROM document WHERE id = ?", arguments: [documentID]) }
+    }
+
+    public func document(id: String) async throws -> StoredDocument? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT id, title, published, source, language, url, text, analysis FROM document WHERE id = ?", arguments: [id]).map { r in
+                StoredDocument(hit: DocumentHit(id: r[0], title: r[1], published: r[2], source: r[3], language: r[4]), url: r[5], text: r[6], analysisJSON: r[7])
+            }
+        }
+    }
+
+    public func entity(_ key: EntityKey) async throws -> EntityHit? {
+        var args: [String] = []
+        // Placeholders in reading order: the type sub-select comes first.
+        let c2 = key.sqlCondition(alias: "t") { args.append($0); return "?" }
+        let c = key.sqlCondition(alias: "e") { args.append($0); return "?" }
+        let arguments = StatementArguments(args)
+        return try await read { db in
+            // The name and type: those of the most mentioned rows (a KB id may be typed LOC and ORG).
+            try Row.fetchOne(db, sql: """
+                SELECT MAX(e.name), (SELECT t.type FROM entity t WHERE \(c2) GROUP BY t.type ORDER BY SUM(t.mention_count) DESC, t.type LIMIT 1),
+                       MAX(e.kb), COUNT(DISTINCT e.document_id), SUM(e.mention_count)
+                FROM entity e WHERE \(c)
+                """, arguments: arguments).flatMap { r -> EntityHit? in
+                guard let name: String = r[0], let type: String = r[1] else { return nil }  // no such entity
+                return EntityHit(name: name, type: type, kb: r[2], documents: r[3], mentions: r[4])
+            }
+        }
+    }
+
+    public func coMentions(of key: EntityKey, limit: Int) async throws -> [EntityHit] {
+        var args: [any DatabaseValueConvertible] = []
+        let c = key.sqlCondition(alias: "e") { args.append($0); return "?" }
+        let x = key.sqlExclusion(alias: "o") { args.append($0); return "?" }
+        args.append(limit)
+        let arguments = StatementArguments(args.map { $0.databaseValue })
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT MAX(o.name), o.type, o.kb, COUNT(DISTINCT o.document_id), SUM(o.mention_count)
+                FROM entity o
+                WHERE o.document_id IN (SELECT e.document_id FROM entity e WHERE \(c)) AND \(x)
+                GROUP BY o.type, COALESCE(o.kb, o.name_key)
+                ORDER BY COUNT(DISTINCT o.document_id) DESC, SUM(o.mention_count) DESC, MAX(o.name)
+                LIMIT ?
+                """, arguments: arguments).map { r in
+                EntityHit(name: r[0], type: r[1], kb: r[2], documents: r[3], mentions: r[4])
+            }
+        }
     }
 
     public func statistics() async throws -> StoreStatistics {

@@ -32,6 +32,7 @@ import Testing
     @Test func speakerSearch() async throws { if Self.skipped() { return }; try await contract.speakerSearch() }
     @Test func fullTextAndFilters() async throws { if Self.skipped() { return }; try await contract.fullTextAndFilters() }
     @Test func entitiesAndCoMentions() async throws { if Self.skipped() { return }; try await contract.entitiesAndCoMentions() }
+    @Test func entityPagesAndCursors() async throws { if Self.skipped() { return }; try await contract.entityPagesAndCursors() }
     @Test func idempotency() async throws { if Self.skipped() { return }; try await contract.idempotency() }
     @Test func failedBatchRollsBack() async throws { if Self.skipped() { return }; try await contract.failedBatchRollsBack() }
     @Test func invariantsInTheDatabase() async throws { if Self.skipped() { return }; try await contract.invariantsInTheDatabase() }

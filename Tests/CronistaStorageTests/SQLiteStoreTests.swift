@@ -15,6 +15,7 @@ import Testing
     @Test func speakerSearch() async throws { try await contract.speakerSearch() }
     @Test func fullTextAndFilters() async throws { try await contract.fullTextAndFilters() }
     @Test func entitiesAndCoMentions() async throws { try await contract.entitiesAndCoMentions() }
+    @Test func entityPagesAndCursors() async throws { try await contract.entityPagesAndCursors() }
     @Test func idempotency() async throws { try await contract.idempotency() }
     @Test func failedBatchRollsBack() async throws { try await contract.failedBatchRollsBack() }
     @Test func invariantsInTheDatabase() async throws { try await contract.invariantsInTheDatabase() }

@@ -145,6 +145,81 @@ struct StoreContract: Sendable {
         #expect(hit == DocumentHit(id: "000_193cd34c33125298", title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", language: "it"))
     }
 
+    // MARK: Entity pages: one entity by key, its quotes, who it appears with; documents; pages of quotes
+
+    func entityPagesAndCursors() async throws {
+        let (store, _) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        // Keys: a KB id, or type and folded name; both round-trip through their id.
+        let luka = try #require(try await store.entities(named: "lukashenko", limit: 10).first).key
+        #expect(luka == EntityKey(kb: "Q2866") && luka.id == "Q2866" && EntityKey("Q2866") == luka)
+        let sejourne = try #require(try await store.entities(named: "sejourne", limit: 10).first).key
+        #expect(sejourne.id == "PER:stephane_sejourne")
+        #expect(EntityKey("PER:stephane_sejourne") == EntityKey(type: "PER", nameKey: "stephane sejourne"))
+        for bad in ["", "PER:", "PER:Stèphane", "a b", "PER:a:b", "LOC:x y"] { #expect(EntityKey(bad) == nil, "'\(bad)'") }
+        #expect(EntityKey("kb:loc/kremlin") == EntityKey(kb: "kb:loc/kremlin"), "the KB's own ids")
+
+        #expect(try await store.entity(luka) == EntityHit(name: "Aleksander Lukashenko", type: "PER", kb: "Q2866", documents: 2, mentions: 4))
+        #expect(try await store.entity(sejourne) == EntityHit(name: "Stèphane Sèjournè", type: "PER", kb: nil, documents: 1, mentions: 2))
+        #expect(try await store.entity(EntityKey(kb: "Q0")) == nil)
+        #expect(try await store.entity(EntityKey(type: "ORG", nameKey: "stephane sejourne")) == nil, "the type is part of the key")
+
+        // Co-mentions: the entities of the seed and of the Belta article, each in one shared document.
+        let with = try await store.coMentions(of: luka, limit: 50)
+        #expect(Set(with.map(\.name)) == ["Vladimir Putin", "Stèphane Sèjournè", "Russia", "Mosca", "Minsk", "Unione europea"], "\(with)")
+        #expect(with.allSatisfy { $0.documents == 1 })
+        #expect(with.first { $0.kb == "Q159" }?.mentions == 2)
+        #expect(try await store.coMentions(of: luka, limit: 2).count == 2)
+        let withSejourne = try await store.coMentions(of: sejourne, limit: 50)
+        #expect(withSejourne.contains(EntityHit(name: "Aleksander Lukashenko", type: "PER", kb: "Q2866", documents: 1, mentions: 3)))
+        #expect(!withSejourne.contains { $0.name == "Stèphane Sèjournè" } && !withSejourne.contains { $0.kb == "Q458" })
+        #expect(try await store.coMentions(of: EntityKey(kb: "Q0"), limit: 10).isEmpty)
+
+        // Quotes of exactly one entity.
+        #expect(try await store.quotes(QuoteQuery(speakerEntity: luka)).map(\.documentID) == ["000_193cd34c33125298", "belta-2023-01-05"])
+        #expect(try await store.quotes(QuoteQuery(speakerEntity: sejourne)).map(\.kind) == ["mixed"])
+        #expect(try await store.quotes(QuoteQuery(speakerEntity: EntityKey(kb: "Q7747"))).isEmpty, "Putin is never quoted")
+        // Each hit names its speaker's entity, so a page can link to it.
+        let sejourneQuote = try #require(try await store.quotes(QuoteQuery(speaker: "Séjourné")).first)
+        #expect(sejourneQuote.speakerType == "PER" && sejourneQuote.speakerEntity == sejourne)
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko")).allSatisfy { $0.speakerEntity == luka })
+        let ministry = try #require(try await store.quotes(QuoteQuery(speaker: "il Ministero degli Esteri russo")).first)
+        #expect(ministry.speakerType == nil && ministry.speakerEntity == nil)
+
+        // One document with its text.
+        let seed = try StoreFixtures.seedDocument()
+        let stored = try #require(try await store.document(id: seed.id))
+        #expect(stored.hit == DocumentHit(id: seed.id, title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", language: "it"))
+        #expect(stored.text == StoreFixtures.seedText && stored.analysisJSON == String(decoding: seed.analysisJSON(), as: UTF8.self))
+        #expect(try await store.document(id: "no-such-document") == nil)
+
+        // Cursors: pages of any size add up to the whole result, in order, without repeats.
+        let all = try await store.quotes(QuoteQuery(limit: 10_000))
+        #expect(all.count > 10)
+        for size in [1, 3, 7] {
+            var pages: [QuoteHit] = []
+            var cursor: QuoteCursor?
+            while true {
+                let page = try await store.quotes(QuoteQuery(after: cursor, limit: size))
+                if page.isEmpty { break }
+                #expect(page.count <= size)
+                pages += page
+                cursor = QuoteCursor(after: page.last!)
+                #expect(QuoteCursor(token: cursor!.token) == cursor)
+                if pages.count > all.count { break }
+            }
+            #expect(pages == all, "pages of \(size)")
+        }
+        let first = try await store.quotes(QuoteQuery(speaker: "Lukashenko", limit: 1))
+        #expect(first.map(\.documentID) == ["000_193cd34c33125298"])
+        let second = try await store.quotes(QuoteQuery(speaker: "Lukashenko", after: QuoteCursor(after: first[0]), limit: 1))
+        #expect(second.map(\.documentID) == ["belta-2023-01-05"])
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", after: QuoteCursor(after: second[0]), limit: 1)).isEmpty)
+        let odd = QuoteCursor(published: nil, documentID: "città/“x”", ordinal: 12)
+        #expect(QuoteCursor(token: odd.token) == odd)
+        for bad in ["", "zz", "6162", "616", "ff1f1f"] { #expect(QuoteCursor(token: bad) == nil, "'\(bad)'") }
+    }
+
     // MARK: Idempotency
 
     func idempotency() async throws {
@@ -225,6 +300,7 @@ struct StoreContract: Sendable {
         try await speakerSearch()
         try await fullTextAndFilters()
         try await entitiesAndCoMentions()
+        try await entityPagesAndCursors()
         try await idempotency()
         try await failedBatchRollsBack()
         try await invariantsInTheDatabase()
