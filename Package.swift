@@ -21,6 +21,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // The HTTP server of `cronista serve`; no swift-configuration support needed (traits off).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Already in Hummingbird's graph; named for the products the server imports directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The data model: no dependencies at all.
@@ -50,12 +57,29 @@ let package = Package(
             dependencies: ["CronistaStorage", "CronistaCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
+        // `cronista serve`: the HTTP API and the web pages over one shared Engine and a DocumentStore
+        // (the protocol only: the CLI picks the backend).
+        .target(
+            name: "CronistaServer",
+            dependencies: [
+                "CronistaCore", "CronistaNLP", "CronistaStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "CronistaTestSupport", dependencies: ["CronistaCore", "CronistaNLP"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "cronista",
             dependencies: [
                 "CronistaCore", "CronistaNLP",
-                "CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres",
+                "CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres", "CronistaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -72,6 +96,19 @@ let package = Package(
         .testTarget(
             name: "CronistaStorageTests",
             dependencies: ["CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres", "CronistaNLP", "CronistaCore", "CronistaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CronistaServerTests",
+            dependencies: [
+                "CronistaServer", "CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres",
+                "CronistaNLP", "CronistaCore", "CronistaTestSupport", "cronista",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CronistaCLITests", dependencies: ["cronista", "CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),

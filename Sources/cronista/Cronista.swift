@@ -10,6 +10,6 @@ struct Cronista: AsyncParsableCommand {
         Italian first, English next; runs offline from one binary.
         """,
         version: "0.1.0",
-        subcommands: [Analyze.self, NER.self, Train.self, Evaluate.self, Ingest.self, Search.self, Show.self, KB.self]
+        subcommands: [Analyze.self, NER.self, Train.self, Evaluate.self, Ingest.self, Search.self, Show.self, KB.self, Serve.self]
     )
 }

@@ -1,0 +1,97 @@
+import HTTPTypes
+import CronistaNLP
+import Hummingbird
+import NIOCore
+
+/// An error the API answers with: an HTTP status and a JSON body naming the problem,
+/// `{"error": {"code": "malformed-json", "message": "…", "line": 3}}`.
+///
+/// ```swift
+/// throw APIError(.badRequest, .missingField, "document has no \"text\" field", line: 2)
+/// ```
+public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConvertible {
+    /// What went wrong, for programs (open set of static members).
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let name: String
+        public init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        public static let malformedJSON = Code("malformed-json")
+        public static let missingField = Code("missing-field")
+        public static let invalidUTF8 = Code("invalid-utf8")
+        public static let invalidParameter = Code("invalid-parameter")
+        public static let emptyBody = Code("empty-body")
+        public static let bodyTooLarge = Code("body-too-large")
+        public static let unauthorized = Code("unauthorized")
+        public static let readOnly = Code("read-only")
+        public static let notFound = Code("not-found")
+        public static let methodNotAllowed = Code("method-not-allowed")
+        public static let timeout = Code("timeout")
+        public static let analysis = Code("analysis-failed")
+        public static let store = Code("store-failed")
+        public static let `internal` = Code("internal")
+    }
+
+    /// One problem of a batch, by line.
+    public struct LineProblem: Hashable, Sendable {
+        public var line: Int
+        public var code: Code
+        public var message: String
+    }
+
+    public var status: HTTPResponse.Status
+    public var code: Code
+    public var message: String
+    /// The line of a JSON Lines body the (first) problem is on.
+    public var line: Int?
+    /// Every bad line of a JSON Lines body.
+    public var problems: [LineProblem]
+    public var headers: HTTPFields
+
+    public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, line: Int? = nil, problems: [LineProblem] = [], headers: HTTPFields = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.line = line
+        self.problems = problems
+        self.headers = headers
+    }
+
+    public var description: String {
+        "\(status.code) \(code): " + (line.map { "line \($0): " } ?? "") + message
+    }
+
+    /// The JSON body.
+    public var json: [UInt8] {
+        var w = JSONWriter(capacity: 128 + message.utf8.count)
+        w.beginObject()
+        w.key("error")
+        w.beginObject()
+        w.key("status"); w.int(Int(status.code))
+        w.key("code"); w.string(code.name)
+        w.key("message"); w.string(message)
+        if let line { w.key("line"); w.int(line) }
+        if !problems.isEmpty {
+            w.key("problems")
+            w.beginArray()
+            for p in problems {
+                w.beginObject()
+                w.key("line"); w.int(p.line)
+                w.key("code"); w.string(p.code.name)
+                w.key("message"); w.string(p.message)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.endObject()
+        w.endObject()
+        w.bytes.append(0x0A)
+        return w.bytes
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = self.headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
+    }
+}

@@ -1,0 +1,81 @@
+import HTTPTypes
+import CronistaCore
+import CronistaNLP
+import NIOCore
+
+/// The body of `POST /v1/analyze` and `POST /v1/documents`: one JSON document
+/// `{"id", "text", "title"?, "published"?, "source"?, "url"?, "language"?}` (the CLI's JSON Lines
+/// record) or JSON Lines, one such document per line (`Content-Type: application/x-ndjson`, or
+/// any body that is not one JSON object).
+struct AnalyzeRequest: Sendable {
+    struct Item: Sendable {
+        var input: DocumentInput
+        /// 1-based line of the body the document is on (1 for a single document).
+        var line: Int
+    }
+
+    var items: [Item]
+    /// The body was JSON Lines (answered as JSON Lines), not one JSON object.
+    var isBatch: Bool
+
+    /// The id of a document that names none: `request-LINE`.
+    static func defaultID(line: Int) -> String { "request-\(line)" }
+
+    /// - Throws: ``APIError`` 400 naming the problem (and for JSON Lines, every bad line).
+    init(body: ByteBuffer, contentType: String?) throws {
+        let bytes = Array(body.readableBytesView)
+        guard bytes.contains(where: { !Self.isSpace($0) }) else {
+            throw APIError(.badRequest, .emptyBody, "empty body: send one JSON document {\"id\": …, \"text\": …} or JSON Lines")
+        }
+        let type = contentType?.lowercased() ?? ""
+        let declaredLines = type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines")
+        if !declaredLines {
+            do {
+                let input = try DocumentInput.parse(jsonLine: bytes, file: "request", line: 1, defaultID: Self.defaultID(line: 1))
+                items = [Item(input: input, line: 1)]
+                isBatch = false
+                return
+            } catch let e as CronistaError where e.code == .malformedJSON && Self.lineCount(bytes) > 1 {
+                // Not one JSON value: read it as JSON Lines below.
+            } catch let e as CronistaError {
+                throw APIError(.badRequest, Self.code(e), e.message, line: 1)
+            }
+        }
+        isBatch = true
+        items = []
+        var problems: [APIError.LineProblem] = []
+        var lineNumber = 0
+        for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.allSatisfy(Self.isSpace) { continue }
+            do {
+                let input = try DocumentInput.parse(jsonLine: line, file: "request", line: lineNumber, defaultID: Self.defaultID(line: lineNumber))
+                items.append(Item(input: input, line: lineNumber))
+            } catch let e as CronistaError {
+                problems.append(.init(line: lineNumber, code: Self.code(e), message: e.message))
+            }
+        }
+        if let first = problems.first {
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more bad line\(problems.count == 2 ? "" : "s"))" : ""
+            throw APIError(.badRequest, first.code, "line \(first.line): \(first.message)\(more)", line: first.line, problems: problems)
+        }
+        if items.isEmpty {
+            throw APIError(.badRequest, .emptyBody, "no document in the body")
+        }
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        bytes.split(separator: 0x0A).filter { !$0.allSatisfy(isSpace) }.count
+    }
+
+    static func code(_ e: CronistaError) -> APIError.Code {
+        switch e.code {
+        case .missingField: .missingField
+        case .invalidUTF8: .invalidUTF8
+        default: .malformedJSON
+        }
+    }
+}

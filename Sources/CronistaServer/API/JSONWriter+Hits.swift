@@ -1,0 +1,76 @@
+import CronistaNLP
+import CronistaStorage
+
+/// The API's JSON for search results. Offsets are code points into the document's text, as in
+/// the analysis contract; a quote's fields are those of `cronista search quotes` JSON Lines, plus
+/// the speaker's entity id (for `/v1/entities/{id}`).
+extension JSONWriter {
+    mutating func quote(_ h: QuoteHit) {
+        func span(_ s: ScalarSpan) {
+            key("start"); int(s.startScalar)
+            key("end"); int(s.endScalar)
+            key("text"); string(s.text)
+        }
+        beginObject()
+        key("document"); string(h.documentID)
+        key("quote"); string(h.quoteID)
+        key("kind"); string(h.kind)
+        span(h.content)
+        key("cue")
+        if let c = h.cue { beginObject(); span(c); endObject() } else { null() }
+        key("speaker")
+        if let s = h.speaker {
+            beginObject()
+            span(s)
+            key("name"); optionalString(h.speakerName)
+            key("kb"); optionalString(h.speakerKB)
+            key("entity"); optionalString(h.speakerEntity?.id)
+            endObject()
+        } else {
+            null()
+        }
+        key("sentence"); beginObject()
+        key("start"); int(h.sentenceStartScalar)
+        key("end"); int(h.sentenceEndScalar)
+        endObject()
+        key("published"); optionalString(h.published)
+        key("source"); optionalString(h.source)
+        key("title"); optionalString(h.title)
+        endObject()
+    }
+
+    mutating func entity(_ h: EntityHit) {
+        beginObject()
+        key("id"); string(h.key.id)
+        key("name"); string(h.name)
+        key("type"); string(h.type)
+        key("kb"); optionalString(h.kb)
+        key("documents"); int(h.documents)
+        key("mentions"); int(h.mentions)
+        endObject()
+    }
+
+    mutating func document(_ h: DocumentHit) {
+        beginObject()
+        documentFields(h)
+        endObject()
+    }
+
+    mutating func documentFields(_ h: DocumentHit) {
+        key("id"); string(h.id)
+        key("title"); optionalString(h.title)
+        key("published"); optionalString(h.published)
+        key("source"); optionalString(h.source)
+        key("language"); string(h.language)
+    }
+
+    /// `"quotes": [...], "next_cursor": "…" | null`: the cursor is set when the page is full.
+    mutating func quotePage(_ hits: [QuoteHit], limit: Int) {
+        key("quotes")
+        beginArray()
+        for h in hits { quote(h) }
+        endArray()
+        key("next_cursor")
+        optionalString(hits.count == limit ? hits.last.flatMap(QuoteCursor.init(after:))?.token : nil)
+    }
+}

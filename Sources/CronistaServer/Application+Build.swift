@@ -1,0 +1,44 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import UnixSignals
+
+/// The router of `cronista serve`: middlewares first (they wrap the routes added after them),
+/// then the API, the operational routes and the web pages.
+public func buildRouter(_ state: ServerState) -> Router<ServerContext> {
+    let router = Router(context: ServerContext.self)
+    router.add(middleware: ObservationMiddleware(metrics: state.metrics))
+    router.add(middleware: ErrorMiddleware())
+    router.addAPIRoutes(state)
+    router.addOperationRoutes(state)
+    router.addWebRoutes(state)
+    return router
+}
+
+/// The whole server: the router on an HTTP/1.1 listener with the configured address and idle
+/// timeout. Run it with `runService()` (SIGTERM and SIGINT shut it down gracefully: it stops
+/// accepting, finishes the requests in flight, then returns).
+///
+/// - Parameter onServerRunning: called with the listening channel (tests read the port from it).
+public func buildApplication(_ state: ServerState, logger: Logger,
+                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
+    let c = state.configuration
+    let idle = c.idleTimeout.components
+    return Application(
+        router: buildRouter(state),
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
+        configuration: ApplicationConfiguration(address: .hostname(c.host, port: c.port), serverName: "cronista"),
+        onServerRunning: { channel in
+            logger.info("listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")", "port": "\(channel.localAddress?.port ?? 0)"])
+            await onServerRunning(channel)
+        },
+        logger: logger
+    )
+}
+
+/// Serves until SIGTERM or SIGINT, then shuts down gracefully: stops accepting connections,
+/// finishes the requests in flight, and returns.
+public func runServer(_ state: ServerState, logger: Logger) async throws {
+    try await buildApplication(state, logger: logger).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+}

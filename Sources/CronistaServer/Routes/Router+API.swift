@@ -1,0 +1,227 @@
+import HTTPTypes
+import CronistaNLP
+import CronistaStorage
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The JSON API under `/v1` (see `Resources/openapi.yaml`).
+extension Router where Context == ServerContext {
+    func addAPIRoutes(_ state: ServerState) {
+        let timeout = state.configuration.requestTimeout
+        route(.post, "/v1/analyze", timeout) { request, context in
+            let body = try await APIRoutes.body(request, state)
+            let parsed = try AnalyzeRequest(body: body, contentType: request.headers[.contentType])
+            let results = try await state.analyser.analyse(parsed.items)
+            // Exactly what `cronista analyze` prints: one line per document.
+            var out = ByteBuffer()
+            out.reserveCapacity(results.reduce(0) { $0 + $1.json.count + 1 })
+            for r in results {
+                out.writeBytes(r.json)
+                out.writeInteger(UInt8(0x0A))
+            }
+            return APIRoutes.response(out, type: parsed.isBatch ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8")
+        }
+
+        route(.post, "/v1/documents", timeout) { request, context in
+            try APIRoutes.authorise(request, state)
+            let body = try await APIRoutes.body(request, state)
+            let parsed = try AnalyzeRequest(body: body, contentType: request.headers[.contentType])
+            let results = try await state.analyser.analyse(parsed.items)
+            var docs: [StorableDocument] = []
+            for (item, r) in zip(parsed.items, results) {
+                do {
+                    docs.append(try StorableDocument(document: r.document, analysisJSON: r.json))
+                } catch {
+                    throw APIError(.unprocessableContent, .analysis, "document \(item.input.id): \(error)", line: item.line)
+                }
+            }
+            let result = try await state.store.store(docs)
+            state.metrics.stored(result.stored.count)
+            context.logger.info("documents stored", metadata: ["stored": "\(result.stored.count)", "skipped": "\(result.skipped.count)"])
+            var w = JSONWriter(capacity: 256)
+            w.beginObject()
+            w.key("stored"); w.beginArray(); for id in result.stored { w.string(id) }; w.endArray()
+            w.key("skipped"); w.beginArray(); for id in result.skipped { w.string(id) }; w.endArray()
+            w.endObject()
+            w.bytes.append(0x0A)
+            return APIRoutes.json(w.bytes, status: result.stored.isEmpty ? .ok : .created)
+        }
+
+        route(.get, "/v1/quotes", timeout) { request, _ in
+            let p = QueryParameters(request.uri.query)
+            var query = try APIRoutes.quoteQuery(p, state)
+            query.speaker = p["speaker"]
+            query.words = p["q"]
+            query.source = p["source"]
+            if let e = p["entity"] {
+                guard let key = EntityKey(e) else { throw APIError(.badRequest, .invalidParameter, "entity: '\(e)' is not an entity id (Q… or TYPE:name)") }
+                query.speakerEntity = key
+            }
+            let hits = try await state.store.quotes(query)
+            var w = JSONWriter(capacity: 1024)
+            w.beginObject()
+            w.quotePage(hits, limit: query.limit)
+            w.endObject()
+            w.bytes.append(0x0A)
+            return APIRoutes.json(w.bytes)
+        }
+
+        route(.get, "/v1/entities", timeout) { request, _ in
+            let p = QueryParameters(request.uri.query)
+            guard let name = p["name"] else { throw APIError(.badRequest, .invalidParameter, "name: required (a name, one word of it, an alias or a KB id)") }
+            let limit = try APIRoutes.limit(p, state)
+            let hits = try await state.store.entities(named: name, limit: limit)
+            var w = JSONWriter(capacity: 512)
+            w.beginObject()
+            w.key("entities"); w.beginArray(); for h in hits { w.entity(h) }; w.endArray()
+            w.endObject()
+            w.bytes.append(0x0A)
+            return APIRoutes.json(w.bytes)
+        }
+
+        route(.get, "/v1/entities/{id}", timeout) { request, context in
+            let key = try APIRoutes.entityKey(context)
+            let p = QueryParameters(request.uri.query)
+            guard let entity = try await state.store.entity(key) else {
+                throw APIError(.notFound, .notFound, "no entity '\(key.id)' in the store")
+            }
+            var query = try APIRoutes.quoteQuery(p, state)
+            query.speakerEntity = key
+            async let quotes = state.store.quotes(query)
+            async let with = state.store.coMentions(of: key, limit: 50)
+            let (hits, co) = try await (quotes, with)
+            var w = JSONWriter(capacity: 2048)
+            w.beginObject()
+            w.key("entity"); w.entity(entity)
+            w.quotePage(hits, limit: query.limit)
+            w.key("co_mentions"); w.beginArray(); for h in co { w.entity(h) }; w.endArray()
+            w.endObject()
+            w.bytes.append(0x0A)
+            return APIRoutes.json(w.bytes)
+        }
+
+        route(.get, "/v1/documents/{id}", timeout) { _, context in
+            let id = try APIRoutes.pathParameter(context, "id")
+            guard let doc = try await state.store.document(id: id) else {
+                throw APIError(.notFound, .notFound, "no document '\(id)' in the store")
+            }
+            var w = JSONWriter(capacity: doc.text.utf8.count + doc.analysisJSON.utf8.count + 256)
+            w.beginObject()
+            w.key("document")
+            w.beginObject()
+            w.documentFields(doc.hit)
+            w.key("url"); w.optionalString(doc.url)
+            w.key("text"); w.string(doc.text)
+            w.endObject()
+            w.key("analysis"); w.raw(Array(doc.analysisJSON.utf8))
+            w.endObject()
+            w.bytes.append(0x0A)
+            return APIRoutes.json(w.bytes)
+        }
+    }
+
+    /// Registers a handler that answers within `timeout` (503 `timeout` otherwise).
+    func route(_ method: HTTPRequest.Method, _ path: RouterPath, _ timeout: Duration,
+               _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response) {
+        on(path, method: method) { request, context -> Response in
+            try await withDeadline(timeout) { try await handler(request, context) }
+        }
+    }
+}
+
+/// Helpers shared by the API handlers.
+enum APIRoutes {
+    /// The whole body, refused with 413 past `--max-body` (before reading it when the client
+    /// announces its length).
+    static func body(_ request: Request, _ state: ServerState) async throws -> ByteBuffer {
+        let max = state.configuration.maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > max {
+            throw APIError(.contentTooLarge, .bodyTooLarge, "body of \(length) bytes; the limit is \(max) bytes (--max-body)")
+        }
+        do {
+            return try await request.body.collect(upTo: max)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, .bodyTooLarge, "body larger than the limit of \(max) bytes (--max-body)")
+        }
+    }
+
+    /// `Authorization: Bearer TOKEN` against the server's token; 403 when it has none.
+    static func authorise(_ request: Request, _ state: ServerState) throws {
+        guard let token = state.configuration.token else {
+            throw APIError(.forbidden, .readOnly, "this server is read-only: start it with --token (or CRONISTA_TOKEN) to accept documents")
+        }
+        let challenge: HTTPFields = [.wwwAuthenticate: "Bearer realm=\"cronista\""]
+        guard let header = request.headers[.authorization] else {
+            throw APIError(.unauthorized, .unauthorized, "missing Authorization: Bearer <token>", headers: challenge)
+        }
+        let prefix = "Bearer "
+        guard header.count > prefix.count, header.lowercased().hasPrefix("bearer "),
+              constantTimeEqual(Array(header.utf8.dropFirst(prefix.utf8.count)), Array(token.utf8)) else {
+            throw APIError(.unauthorized, .unauthorized, "wrong bearer token", headers: challenge)
+        }
+    }
+
+    /// Compares without an early exit, so the time taken does not tell how much of a guess was right.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var diff = UInt8(a.count == b.count ? 0 : 1)
+        for i in 0..<max(a.count, b.count) {
+            diff |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0)
+        }
+        return diff == 0
+    }
+
+    static func limit(_ p: QueryParameters, _ state: ServerState) throws -> Int {
+        guard let s = p["limit"] else { return state.configuration.defaultPageSize }
+        guard let n = Int(s), (1...state.configuration.maxPageSize).contains(n) else {
+            throw APIError(.badRequest, .invalidParameter, "limit: '\(s)' is not a number from 1 to \(state.configuration.maxPageSize)")
+        }
+        return n
+    }
+
+    /// `from`, `to`, `limit` and `cursor`, checked.
+    static func quoteQuery(_ p: QueryParameters, _ state: ServerState) throws -> QuoteQuery {
+        var q = QuoteQuery(limit: try limit(p, state))
+        for name in ["from", "to"] {
+            guard let d = p[name] else { continue }
+            guard isDate(d) else { throw APIError(.badRequest, .invalidParameter, "\(name): '\(d)' is not a date (YYYY-MM-DD)") }
+            if name == "from" { q.from = d } else { q.to = d }
+        }
+        if let c = p["cursor"] {
+            guard let cursor = QuoteCursor(token: c) else {
+                throw APIError(.badRequest, .invalidParameter, "cursor: not a cursor this server gave (use next_cursor as it is)")
+            }
+            q.after = cursor
+        }
+        return q
+    }
+
+    static func isDate(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
+        return b.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+    }
+
+    static func pathParameter(_ context: ServerContext, _ name: String) throws -> String {
+        guard let raw = context.parameters.get(name) else { throw APIError(.badRequest, .invalidParameter, "\(name): missing") }
+        return QueryParameters.decodePercent(raw, plusIsSpace: false)
+    }
+
+    static func entityKey(_ context: ServerContext) throws -> EntityKey {
+        let id = try pathParameter(context, "id")
+        guard let key = EntityKey(id) else {
+            throw APIError(.badRequest, .invalidParameter, "'\(id)' is not an entity id (a KB id such as Q2866, or TYPE:folded_name)")
+        }
+        return key
+    }
+
+    static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        var r = response(ByteBuffer(bytes: bytes), type: "application/json; charset=utf-8")
+        r.status = status
+        return r
+    }
+
+    static func response(_ body: ByteBuffer, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: body))
+    }
+}

@@ -1,0 +1,141 @@
+import HTTPTypes
+import CronistaStorage
+import Foundation
+import Hummingbird
+
+/// `/documents/{id}`: the text with its entity mentions and quotes highlighted (each mention and
+/// each quote's speaker linked to the entity page), then the list of quotes and of entities.
+enum DocumentPage {
+    /// The parts of the stored analysis JSON the page shows (code-point offsets).
+    struct Analysis {
+        struct Entity { var id: String, type: String, name: String, kb: String?, mentions: [(Int, Int)] }
+        struct Quote {
+            var id: String, kind: String, start: Int, end: Int
+            var cue: String?
+            var speakerEntity: String?
+            var speakerSpan: (Int, Int)?
+            var speakerText: String?
+        }
+        var entities: [Entity] = []
+        var quotes: [Quote] = []
+
+        init(json: String) {
+            guard let root = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return }
+            func span(_ d: [String: Any]) -> (Int, Int)? {
+                guard let s = d["start"] as? Int, let e = d["end"] as? Int else { return nil }
+                return (s, e)
+            }
+            for e in root["entities"] as? [[String: Any]] ?? [] {
+                entities.append(Entity(id: e["id"] as? String ?? "", type: e["type"] as? String ?? "", name: e["name"] as? String ?? "",
+                                       kb: e["kb"] as? String, mentions: (e["mentions"] as? [[String: Any]] ?? []).compactMap(span)))
+            }
+            for q in root["quotes"] as? [[String: Any]] ?? [] {
+                guard let (s, e) = span(q) else { continue }
+                let speaker = q["speaker"] as? [String: Any]
+                quotes.append(Quote(id: q["id"] as? String ?? "", kind: q["kind"] as? String ?? "", start: s, end: e,
+                                    cue: (q["cue"] as? [String: Any])?["text"] as? String, speakerEntity: speaker?["entity"] as? String,
+                                    speakerSpan: speaker.flatMap(span), speakerText: speaker?["text"] as? String))
+            }
+        }
+
+        func entity(_ id: String?) -> Entity? { id.flatMap { id in entities.first { $0.id == id } } }
+    }
+
+    static func key(_ e: Analysis.Entity) -> EntityKey {
+        if let kb = e.kb, !kb.isEmpty { return EntityKey(kb: kb) }
+        return EntityKey(type: e.type, nameKey: TextFolding.fold(e.name))
+    }
+
+    static func render(_ id: String, _ state: ServerState) async throws -> Response {
+        guard let doc = try await state.store.document(id: id) else {
+            throw APIError(.notFound, .notFound, "no document '\(id)' in the store")
+        }
+        let a = Analysis(json: doc.analysisJSON)
+        let title = doc.hit.title ?? doc.hit.id
+        var meta: [String] = []
+        if let p = doc.hit.published { meta.append(HTML.escape(p)) }
+        if let s = doc.hit.source { meta.append(HTML.escape(s)) }
+        meta.append("language " + HTML.escape(doc.hit.language))
+        if let u = doc.url, u.hasPrefix("http://") || u.hasPrefix("https://") {
+            meta.append("<a href=\"\(HTML.escape(u))\" rel=\"noopener noreferrer\">original</a>")
+        }
+        meta.append("<a href=\"/v1/documents/\(HTML.escape(percentEncoded(doc.hit.id)))\">JSON</a>")
+        var body = """
+            <h1>\(HTML.escape(title))</h1>
+            <p class="meta">\(meta.joined(separator: " · "))</p>
+            <div class="text" id="text">\(highlighted(doc.text, a))</div>
+            """
+        body += "<h2>Quotes</h2>"
+        if a.quotes.isEmpty { body += "<p class=\"meta\">No quote found in this document.</p>" }
+        let scalars = Array(doc.text.unicodeScalars)
+        for q in a.quotes {
+            let entity = a.entity(q.speakerEntity)
+            let name = entity?.name ?? q.speakerText ?? "unknown source"
+            let who = entity.map { "<a class=\"speaker\" href=\"\(HTML.escape(HTML.entityURL(key($0).id)))\">\(HTML.escape(name))</a>" }
+                ?? "<span class=\"speaker\">\(HTML.escape(name))</span>"
+            let content = q.start >= 0 && q.end <= scalars.count && q.start <= q.end ? String(String.UnicodeScalarView(scalars[q.start..<q.end])) : ""
+            body += """
+                <article class="quote" data-quote="\(HTML.escape(q.id))" data-speaker="\(HTML.escape(name))">
+                <blockquote>«\(HTML.escape(content))»</blockquote>
+                <div class="meta"><span class="kind">\(HTML.escape(q.kind))</span> · \(who)\(q.cue.map { " · <span class=\"cue\">\(HTML.escape($0))</span>" } ?? "") · <a href="#\(HTML.escape(q.id))">in the text</a></div>
+                </article>
+                """
+        }
+        body += "<h2>Entities</h2><ul class=\"plain\">"
+        for e in a.entities.sorted(by: { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }) {
+            body += """
+                <li><a href="\(HTML.escape(HTML.entityURL(key(e).id)))">\(HTML.escape(e.name))</a> <span class="tag">\(HTML.escape(e.type))</span> \
+                <span class="meta">\(e.kb.map { HTML.escape($0) + " · " } ?? "")\(e.mentions.count) mention\(e.mentions.count == 1 ? "" : "s")</span></li>
+                """
+        }
+        body += "</ul>"
+        return WebPage.page(title: HTML.escape(title), body: body)
+    }
+
+    /// The text cut at every span boundary; each piece wrapped in the quote it lies in (with the
+    /// quote's anchor on its first piece and a link to its speaker after its last), and in the
+    /// entity mention or non-entity speaker it lies in. Always well nested.
+    static func highlighted(_ text: String, _ a: Analysis) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let n = scalars.count
+        func valid(_ s: Int, _ e: Int) -> Bool { 0 <= s && s < e && e <= n }
+        var mentionAt = [Int?](repeating: nil, count: n)       // entity index
+        var quoteAt = [Int?](repeating: nil, count: n)         // quote index
+        var speakerAt = [Bool](repeating: false, count: n)     // a speaker that is no entity
+        for (i, e) in a.entities.enumerated() {
+            for (s, t) in e.mentions where valid(s, t) { for k in s..<t where mentionAt[k] == nil { mentionAt[k] = i } }
+        }
+        for (i, q) in a.quotes.enumerated() {
+            if valid(q.start, q.end) { for k in q.start..<q.end where quoteAt[k] == nil { quoteAt[k] = i } }
+            if q.speakerEntity == nil, let (s, t) = q.speakerSpan, valid(s, t) { for k in s..<t { speakerAt[k] = true } }
+        }
+        var out = ""
+        var started = Set<Int>()
+        var k = 0
+        while k < n {
+            var end = k + 1
+            while end < n, mentionAt[end] == mentionAt[k], quoteAt[end] == quoteAt[k], speakerAt[end] == speakerAt[k] { end += 1 }
+            var piece = HTML.escape(String(String.UnicodeScalarView(scalars[k..<end])))
+            if let m = mentionAt[k] {
+                let e = a.entities[m]
+                piece = "<a class=\"m \(HTML.escape(e.type))\" href=\"\(HTML.escape(HTML.entityURL(key(e).id)))\" title=\"\(HTML.escape(e.name)) (\(HTML.escape(e.type)))\">\(piece)</a>"
+            } else if speakerAt[k] {
+                piece = "<span class=\"spk\">\(piece)</span>"
+            }
+            if let qi = quoteAt[k] {
+                let q = a.quotes[qi]
+                let anchor = started.insert(qi).inserted ? " id=\"\(HTML.escape(q.id))\"" : ""
+                piece = "<span class=\"q\"\(anchor) data-quote=\"\(HTML.escape(q.id))\">\(piece)</span>"
+                if end == q.end {
+                    let entity = a.entity(q.speakerEntity)
+                    let name = entity?.name ?? q.speakerText ?? "?"
+                    let href = entity.map { HTML.entityURL(key($0).id) } ?? "#\(q.id)"
+                    piece += "<sup class=\"qs\"><a href=\"\(HTML.escape(href))\" title=\"\(HTML.escape(q.id)): \(HTML.escape(name))\">\(HTML.escape(q.id)) \(HTML.escape(name))</a></sup>"
+                }
+            }
+            out += piece
+            k = end
+        }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+import HTTPTypes
+import CronistaStorage
+import Hummingbird
+
+/// The web pages: search (`/`), an entity (`/entities/{id}`), a document (`/documents/{id}`).
+/// Rendered on the server, escaped, no script.
+extension Router where Context == ServerContext {
+    func addWebRoutes(_ state: ServerState) {
+        let timeout = state.configuration.requestTimeout
+        route(.get, "/", timeout) { request, _ in
+            try await SearchPage.render(QueryParameters(request.uri.query), state)
+        }
+        route(.get, "/entities/{id}", timeout) { _, context in
+            try await EntityPage.render(try APIRoutes.entityKey(context), state)
+        }
+        route(.get, "/documents/{id}", timeout) { _, context in
+            try await DocumentPage.render(try APIRoutes.pathParameter(context, "id"), state)
+        }
+    }
+}
+
+/// One quote as a card: the words, then who said them (linked to the entity), the cue, the
+/// article (linked to the quote in the document page), its date and source.
+func quoteCard(_ h: QuoteHit, showDocument: Bool = true) -> String {
+    let speaker: String
+    let speakerName = h.speakerName ?? h.speaker?.text ?? "unknown source"
+    if let key = h.speakerEntity {
+        speaker = "<a class=\"speaker\" href=\"\(HTML.escape(HTML.entityURL(key.id)))\">\(HTML.escape(speakerName))</a>"
+    } else {
+        speaker = "<span class=\"speaker\">\(HTML.escape(speakerName))</span>"
+    }
+    var meta = [speaker]
+    if let cue = h.cue { meta.append("<span class=\"cue\">\(HTML.escape(cue.text))</span>") }
+    if showDocument {
+        meta.append("<a href=\"\(HTML.escape(HTML.documentURL(h.documentID, quote: h.quoteID)))\">\(HTML.escape(h.title ?? h.documentID))</a>")
+    }
+    if let p = h.published { meta.append(HTML.escape(p)) }
+    if let s = h.source { meta.append(HTML.escape(s)) }
+    return """
+        <article class="quote" data-quote="\(HTML.escape(h.quoteID))" data-document="\(HTML.escape(h.documentID))" data-speaker="\(HTML.escape(speakerName))">
+        <blockquote>«\(HTML.escape(h.content.text))»</blockquote>
+        <div class="meta"><span class="kind">\(HTML.escape(h.kind))</span> · \(meta.joined(separator: " · "))</div>
+        </article>
+        """
+}
