@@ -79,23 +79,44 @@ public struct JSONWriter: Sendable {
 
     @usableFromInline static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Appends `s` as a JSON string. Runs of bytes that need no escape (nearly all of a text) are
+    /// copied in one go from the string's own UTF-8 storage.
     @inlinable
     mutating func appendEscaped(_ s: some StringProtocol) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30])
-                bytes.append(Self.hex[Int(b >> 4)])
-                bytes.append(Self.hex[Int(b & 0xF)])
-            default: bytes.append(b)
-            }
+        let copied: Void? = s.utf8.withContiguousStorageIfAvailable { appendEscaped(utf8: $0) }
+        if copied == nil {
+            for b in s.utf8 { appendEscaped(byte: b) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    @inlinable
+    mutating func appendEscaped(utf8 buffer: UnsafeBufferPointer<UInt8>) {
+        var run = 0
+        for i in 0..<buffer.count {
+            let b = buffer[i]
+            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+            if i > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<i])) }
+            appendEscaped(byte: b)
+            run = i + 1
+        }
+        if buffer.count > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run...])) }
+    }
+
+    @inlinable
+    mutating func appendEscaped(byte b: UInt8) {
+        switch b {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+        case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+        case 0..<0x20:
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30])
+            bytes.append(Self.hex[Int(b >> 4)])
+            bytes.append(Self.hex[Int(b & 0xF)])
+        default: bytes.append(b)
+        }
     }
 }
