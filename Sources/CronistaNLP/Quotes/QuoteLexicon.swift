@@ -5,7 +5,7 @@ import Foundation
 public struct QuoteLexicon: Sendable {
     /// What a cue does (the file's CLASS column).
     public enum CueClass: String, Sendable, CaseIterable {
-        case say, request, name, judge, after, prep, aux, adv, noun, work
+        case say, request, name, judge, after, prep, aux, adv, noun, work, cite
     }
 
     /// A set of cue classes as a bit mask (tested for every token: no hashing, no allocation).
@@ -23,6 +23,7 @@ public struct QuoteLexicon: Sendable {
         public static let adv = CueClasses(.adv)
         public static let noun = CueClasses(.noun)
         public static let work = CueClasses(.work)
+        public static let cite = CueClasses(.cite)
     }
 
     /// A cue form, possibly several tokens (`ha fatto sapere`), with its classes.

@@ -82,7 +82,20 @@ extension QuoteRun {
                 // "Per il fondatore del M5S Beppe Grillo è solo l'inizio: «…»": the person named in
                 // the clause before the colon, else the phrase right before it.
                 let earlier = candidates.suffix(8).last { c in c.contentTokens.upperBound <= m.open && sentence.contains(c.contentTokens.lowerBound) && c.speaker != nil }
-                speaker = earlier?.speaker ?? firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
+                // Failing that, the subject right before the clause's reporting verb ("il presidente
+                // Donald Trump ha dichiarato che …, andando a contrapporre …: «…»"); not one reached
+                // through a relative ("X, la fidanzata di Y, che ha concluso …:"), which is ambiguous.
+                let reporting = cues.last { c in
+                    sentence.lowerBound <= c.tokens.lowerBound && c.tokens.upperBound < m.open && !c.classes.isDisjoint(with: [.say, .request])
+                }
+                speaker = earlier?.speaker
+                    ?? reporting.flatMap { c in
+                        subjectBefore(c.tokens.lowerBound, sentence: sentence).flatMap { s in
+                            isPerson(s) && s.tokens.upperBound <= c.tokens.lowerBound
+                                && !(s.tokens.upperBound..<c.tokens.lowerBound).contains { ctx.isPunct($0) || ctx.forms[$0] == "che" } ? s : nil
+                        }
+                    }
+                    ?? firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
             } else if m.open > sentence.lowerBound, let s = speakerIn(sentence.lowerBound..<m.open), isPerson(s) {
                 // A person named in the same sentence before the quotation ("Secondo X, «…»").
                 speaker = s

@@ -16,6 +16,12 @@ extension QuoteRun {
         // sentence, else the sentence's first person.
         var k = t - 1
         while k >= sentence.lowerBound && (Self.skippableBefore.contains(forms[k]) || forms[k] == ",") { k -= 1 }
+        // "cita Nelson Mandela dicendo: «…»": the words are those of whom is quoted.
+        if t < ctx.n, ctx.isGerund(t), k >= sentence.lowerBound, ctx.mentionAt[k] >= 0 {
+            let mi = Int(ctx.mentionAt[k])
+            let a = ctx.mentionTokens[mi].lowerBound
+            if a > sentence.lowerBound, cueEntry(at: a - 1, classes: [.cite]) != nil { return choice(mention: mi) }
+        }
         if t < ctx.n, ctx.isGerund(t) || (k >= sentence.lowerBound && (forms[k] == "e" || forms[k] == "ed")) {
             if let prev = candidates.suffix(16).last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }), let s = prev.speaker {
                 return s
