@@ -32,7 +32,7 @@ extension EntityWork {
     mutating func clusterNames() {
         let n = mentions.count
         // Locals: closures below that captured `self` would copy the whole work state.
-        let mentions = self.mentions, keys = self.keys, keyIDs = self.keyIDs, words = self.words
+        let mentions = self.mentions, keys = self.keys, keyIDs = self.keyIDs, wordCounts = self.wordCounts
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int {
             var x = x
@@ -66,7 +66,7 @@ extension EntityWork {
             let id = Int(keyIDs[i])
             if formIndex[id] >= 0 { occurrences[formIndex[id]].append(i) } else {
                 formIndex[id] = forms.count
-                forms.append(words[i])
+                forms.append(words(i))
                 occurrences.append([i])
             }
         }
@@ -110,7 +110,8 @@ extension EntityWork {
             if let b = best {
                 // A first name alone is only trusted when it names a single person of the document.
                 if !bestIsSurname {
-                    let owners = Set((multiWordByFirst[words[i][0]] ?? []).map { find(occurrences[$0][0]) })
+                    let firstWord = keys[i].prefix { $0 != " " }
+                    let owners = Set((multiWordByFirst[firstWord] ?? []).map { find(occurrences[$0][0]) })
                     if owners.count != 1 { continue }
                 }
                 union(i, b)
@@ -120,9 +121,9 @@ extension EntityWork {
         // 3. Acronyms ↔ their expansion (`Onu` ↔ `Organizzazione delle Nazioni Unite`).
         let others = names.filter { mentions[$0].type != .person }
         var initialsOf: [Int: String] = [:]
-        for j in others where words[j].count >= 2 {
+        for j in others where wordCounts[j] >= 2 {
             var s = ""
-            for w in words[j] where !acronymStopWords.contains(w) {
+            for w in words(j) where !acronymStopWords.contains(w) {
                 if let q = w.firstIndex(of: "'"), w.index(after: q) < w.endIndex {
                     s.append(w[w.index(after: q)])
                 } else if let c = w.first { s.append(c) }
@@ -134,8 +135,8 @@ extension EntityWork {
         var expansions: [String: [Int]] = [:]
         for (j, s) in initialsOf { expansions[s, default: []].append(j) }
         for k in expansions.keys { expansions[k]!.sort() }
-        for i in others where words[i].count == 1 {
-            let w = words[i][0]
+        for i in others where wordCounts[i] == 1 {
+            let w = keys[i][...]
             guard w.utf8.count >= 2 && w.utf8.count <= 6, let list = expansions[String(w)] else { continue }
             var lo = 0, hi = list.count
             while lo < hi { let mid = (lo + hi) / 2; if list[mid] < i { lo = mid + 1 } else { hi = mid } }

@@ -14,21 +14,27 @@ enum LinkingPolicy {
 
 extension EntityWork {
     mutating func linkClusters() {
+        // Scratch shared by every cluster: no set and no array allocated per cluster.
+        var lastCluster = [Int](repeating: -1, count: keyMention.count)
+        var forms: [Int] = []
         for c in clusters.indices where clusters[c].alive {
-            clusters[c].kb = link(clusters[c])
+            clusters[c].kb = link(clusters[c], number: c, lastCluster: &lastCluster, forms: &forms)
         }
     }
 
-    /// The KB entity of a cluster, or nil.
-    func link(_ cl: EntityCluster) -> Int? {
+    /// The KB entity of cluster number `cluster`, or nil. `lastCluster` (by key number: the last cluster
+    /// that used the key) and `forms` are scratch.
+    func link(_ cl: EntityCluster, number cluster: Int, lastCluster: inout [Int], forms: inout [Int]) -> Int? {
         // Distinct forms, fullest first. (Locals: a closure that captured `self` would copy the
         // whole work state for every comparison.)
-        let keys = self.keys, words = self.words, mentions = self.mentions
-        var seen = Set<Int32>()
-        var forms: [Int] = []
-        for i in cl.names where seen.insert(keyIDs[i]).inserted { forms.append(i) }
+        let keys = self.keys, wordCounts = self.wordCounts, mentions = self.mentions
+        forms.removeAll(keepingCapacity: true)
+        for i in cl.names where lastCluster[Int(keyIDs[i])] != cluster {
+            lastCluster[Int(keyIDs[i])] = cluster
+            forms.append(i)
+        }
         forms.sort { a, b in
-            if words[a].count != words[b].count { return words[a].count > words[b].count }
+            if wordCounts[a] != wordCounts[b] { return wordCounts[a] > wordCounts[b] }
             return keys[a].utf8.count > keys[b].utf8.count
         }
         guard let full = forms.first else { return nil }
@@ -37,7 +43,7 @@ extension EntityWork {
             // A person is linked by the fullest form; shorter ones only when no fuller one exists,
             // so that "Pavel Zarubin" (not in the KB) never links through a namesake "Zarubin".
             let cands = kb.candidates(for: keys[full], type: .person, date: date)
-            if words[full].count == 1 {
+            if wordCounts[full] == 1 {
                 // A surname alone: only a well-known bearer, or one in office on the article's date.
                 guard let best = cands.first, best.prior >= LinkingPolicy.minPriorSingleWord || best.activeRole != nil else { return nil }
                 return decide(cands, margin: LinkingPolicy.minMarginSingleWord)

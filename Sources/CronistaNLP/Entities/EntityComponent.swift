@@ -60,8 +60,9 @@ struct EntityWork {
     var keyIDs: [Int32]
     /// A mention of each key number (`keys[keyMention[id]]` is that key).
     var keyMention: [Int]
-    /// Folded words of each mention.
-    var words: [[Substring]]
+    /// How many words each mention's fold key has (the key's words are separated by single spaces;
+    /// ``words(_:)`` splits them where they are needed, not for every mention).
+    var wordCounts: [Int]
     var clusters: [EntityCluster] = []
     /// Cluster of each original mention (-1 for mentions that are not names).
     var clusterOf: [Int]
@@ -75,11 +76,11 @@ struct EntityWork {
         // Sorted by start (NER writes them in order), which the nearest-mention look-ups rely on.
         self.mentions = document.mentions.sorted { $0.range < $1.range }
         keys = []
-        words = []
+        wordCounts = []
         keyIDs = []
         keyMention = []
         keys.reserveCapacity(mentions.count)
-        words.reserveCapacity(mentions.count)
+        wordCounts.reserveCapacity(mentions.count)
         keyIDs.reserveCapacity(mentions.count)
         var idOfKey: [String: Int32] = [:]
         for (i, m) in mentions.enumerated() {
@@ -93,7 +94,7 @@ struct EntityWork {
                 keyMention.append(i)
             }
             keys.append(k)
-            words.append(k.split(separator: " "))
+            wordCounts.append(Self.wordCount(k))
         }
         clusterOf = [Int](repeating: -1, count: mentions.count)
         wordTable = WordTable(document.text)
@@ -149,11 +150,24 @@ struct EntityWork {
         var best = -1
         for i in cl.names {
             if best < 0 { best = i; continue }
-            let (wi, wb) = (words[i].count, words[best].count)
+            let (wi, wb) = (wordCounts[i], wordCounts[best])
             if wi > wb || (wi == wb && mentions[i].range.count > mentions[best].range.count) { best = i }
         }
         if best < 0 { return cl.kb.map { kb.entities[$0].displayName } ?? "" }
         return String(substring(mentions[best].range))
+    }
+
+    /// The words of mention `i`'s fold key.
+    func words(_ i: Int) -> [Substring] { keys[i].split(separator: " ") }
+
+    /// `key.split(separator: " ").count`, without building the array.
+    static func wordCount(_ key: String) -> Int {
+        var n = 0
+        var inWord = false
+        for c in key {
+            if c == " " { inWord = false } else if !inWord { inWord = true; n += 1 }
+        }
+        return n
     }
 
     func substring(_ r: TextRange) -> Substring {
