@@ -17,20 +17,27 @@ public struct NameMentionComponent: PipelineComponent {
         var tagger = NERTagger(model: model)
         var mentions: [Mention] = []
         let tokens = document.tokens
-        let sentences = document.sentences
+        let sentences = document.sentences.filter { !$0.tokenRange.isEmpty }
         func run(_ text: UnsafeBufferPointer<UInt8>) {
-            for sentence in sentences {
+            // The whole document at once: the model's second stage looks at the neighbouring sentences.
+            tagger.tagDocument(sentences: sentences.count) { s, ws in
+                let r = sentences[s].tokenRange
+                ws.begin(count: r.count)
+                for (i, k) in r.enumerated() {
+                    ws.setToken(i, utf8: UnsafeBufferPointer(rebasing: text[Int(tokens.starts[k])..<Int(tokens.ends[k])]))
+                }
+            }
+            for (s, sentence) in sentences.enumerated() {
                 let r = sentence.tokenRange
-                guard !r.isEmpty else { continue }
-                tagger.tagInPlace(text: text, starts: tokens.starts[r], ends: tokens.ends[r])
+                let base = tagger.documentStarts[s]
                 var i = 0
                 while i < r.count {
-                    let tag = NERTag(rawValue: tagger.tags[i])
+                    let tag = NERTag(rawValue: tagger.documentTags[base + i])
                     guard let type = tag.type else { i += 1; continue }
                     var j = i + 1
-                    while j < r.count, NERTag(rawValue: tagger.tags[j]) == NERTag(inside: type) { j += 1 }
+                    while j < r.count, NERTag(rawValue: tagger.documentTags[base + j]) == NERTag(inside: type) { j += 1 }
                     let range = TextRange(startUTF8: tokens.starts[r.lowerBound + i], endUTF8: tokens.ends[r.lowerBound + j - 1])
-                    mentions.append(Mention(range: range, type: type, form: .name, confidence: tagger.confidence(i..<j)))
+                    mentions.append(Mention(range: range, type: type, form: .name, confidence: tagger.documentConfidence((base + i)..<(base + j))))
                     i = j
                 }
             }

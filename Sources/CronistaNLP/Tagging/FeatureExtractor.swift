@@ -16,6 +16,8 @@ public struct TokenInfo: Sendable {
     /// The same for the names annotated in the training data.
     public var corpusGazetteer: UInt8 = 0
     public var firstName = false
+    /// Starts with an upper-case letter (ASCII or Latin-1).
+    public var capitalised = false
     public init() {}
 }
 
@@ -68,6 +70,12 @@ public struct FeatureExtractor: Sendable {
     @inline(__always)
     func analyse(_ bytes: UnsafeBufferPointer<UInt8>, form: inout [UInt8], lower: inout [UInt8], into info: inout TokenInfo) {
         Self.normalise(bytes, form: &form, lower: &lower)
+        if let b = bytes.first {
+            info.capitalised = (b >= 0x41 && b <= 0x5A)
+                || (b == 0xC3 && bytes.count > 1 && bytes[1] >= 0x80 && bytes[1] <= 0x9E && bytes[1] != 0x97)
+        } else {
+            info.capitalised = false
+        }
         info.form = form.withUnsafeBufferPointer { FeatureHash.bytes($0) }
         lower.withUnsafeBufferPointer { l in
             info.lower = FeatureHash.bytes(l)

@@ -3,17 +3,21 @@ public import CronistaCore
 
 /// The model file (`.crner`), little-endian:
 ///
-///     "CRNER002"                       magic
+///     "CRNER003"                       magic
 ///     u32 bucketBits, u32 templateCount, f32 scale
 ///     56 × i32                          transitions (8 × 7)
 ///     u32 n, n bytes                    info (`key=value` lines, UTF-8)
 ///     u32 n, n × (u64 key, 3 × u16)     word clusters
 ///     u32 maxLength, u32 n, n × u64, n × u16  gazetteer
 ///     u32 n, n × u32 bucket, n × 7 × i16      non-zero weight rows
+///     u32 window                        0: one stage; else a second stage (``StackedFeatures``):
+///       u32 templateCount, u32 bucketBits, f32 scale, 56 × i32 transitions, u32 n, n × u32, n × 7 × i16
 ///
+/// CRNER002 (one stage, no window field) is refused with a message to retrain.
 /// Loading is one read and a scatter into the dense weight table; no per-feature allocation.
 extension NERModel {
-    static let magic = Array("CRNER002".utf8)
+    static let magic = Array("CRNER003".utf8)
+    public static let formatName = "CRNER003"
 
     /// The serialised model.
     public func serialized() -> [UInt8] {
@@ -35,14 +39,27 @@ extension NERModel {
         u32(UInt32(gaz.count))
         for (k, _) in gaz { u64(k) }
         for (_, v) in gaz { u16(v) }
-        var rows: [UInt32] = []
-        let S = NERModel.stride
-        for b in 0..<(weights.count / S) {
-            for t in 0..<NERTag.count where weights[b * S + t] != 0 { rows.append(UInt32(b)); break }
+        func table(_ weights: [Int16]) {
+            var rows: [UInt32] = []
+            let S = NERModel.stride
+            for b in 0..<(weights.count / S) {
+                for t in 0..<NERTag.count where weights[b * S + t] != 0 { rows.append(UInt32(b)); break }
+            }
+            u32(UInt32(rows.count))
+            for r in rows { u32(r) }
+            for r in rows { for t in 0..<NERTag.count { u16(UInt16(bitPattern: weights[Int(r) * S + t])) } }
         }
-        u32(UInt32(rows.count))
-        for r in rows { u32(r) }
-        for r in rows { for t in 0..<NERTag.count { u16(UInt16(bitPattern: weights[Int(r) * S + t])) } }
+        table(weights)
+        if let st2 = stage2 {
+            u32(UInt32(st2.features.window))
+            u32(UInt32(StackedFeatures.templateCount))
+            u32(UInt32(st2.features.bucketBits))
+            u32(st2.scale.bitPattern)
+            for t in st2.transitions { u32(UInt32(bitPattern: t)) }
+            table(st2.weights)
+        } else {
+            u32(0)
+        }
         return out
     }
 
@@ -72,7 +89,11 @@ extension NERModel {
             pos += 4; return v
         }
         try need(8)
-        guard Array(data[data.startIndex..<(data.startIndex + 8)]) == Self.magic else { throw fail("bad magic") }
+        let magic = Array(data[data.startIndex..<(data.startIndex + 8)])
+        if magic == Array("CRNER002".utf8) {
+            throw CronistaError(.model, "NER model format CRNER002 is no longer supported (this build reads \(Self.formatName), which adds the second stage); retrain it with `cronista train ner` or use the bundled model", file: name, byteOffset: 0)
+        }
+        guard magic == Self.magic else { throw fail("bad magic") }
         pos = 8
         let bits = Int(try u32())
         guard (10...26).contains(bits) else { throw fail("bucket bits \(bits)") }
@@ -84,6 +105,7 @@ extension NERModel {
         try need(infoCount)
         let info = NERModelInfo(text: String(decoding: data[(data.startIndex + pos)..<(data.startIndex + pos + infoCount)], as: UTF8.self))
         pos += infoCount
+        var stage2: NERModel.Stage2?
         let (clusters, gazetteer, weights): (HashTable<(UInt16, UInt16, UInt16)>, Gazetteer, [Int16]) = try data.withUnsafeBytes { raw in
             func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
             func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)) }
@@ -106,25 +128,40 @@ extension NERModel {
             var table = HashTable<UInt16>(capacity: ng, empty: 0)
             for i in 0..<ng { table.insert(u64(pos + i * 8), u16(pos + ng * 8 + i * 2)) }
             pos += ng * 10
-            let nr = try count()
-            try need(nr * (4 + 2 * NERTag.count))
-            let buckets = 1 << bits
-            var weights = [Int16](repeating: 0, count: buckets * NERModel.stride)
-            try weights.withUnsafeMutableBufferPointer { w in
-                let rowsAt = pos, valuesAt = pos + nr * 4
-                for i in 0..<nr {
-                    let b = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: rowsAt + i * 4, as: UInt32.self)))
-                    guard b < buckets else { throw fail("bucket out of range") }
-                    for t in 0..<NERTag.count {
-                        w[b * NERModel.stride + t] = Int16(bitPattern: u16(valuesAt + (i * NERTag.count + t) * 2))
+            func weightTable(bits: Int) throws -> [Int16] {
+                let buckets = 1 << bits
+                let nr = try count()
+                try need(nr * (4 + 2 * NERTag.count))
+                var weights = [Int16](repeating: 0, count: buckets * NERModel.stride)
+                try weights.withUnsafeMutableBufferPointer { w in
+                    let rowsAt = pos, valuesAt = pos + nr * 4
+                    for i in 0..<nr {
+                        let b = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: rowsAt + i * 4, as: UInt32.self)))
+                        guard b < buckets else { throw fail("bucket out of range") }
+                        for t in 0..<NERTag.count {
+                            w[b * NERModel.stride + t] = Int16(bitPattern: u16(valuesAt + (i * NERTag.count + t) * 2))
+                        }
                     }
                 }
+                pos += nr * (4 + 2 * NERTag.count)
+                return weights
             }
-            pos += nr * (4 + 2 * NERTag.count)
+            let weights = try weightTable(bits: bits)
+            let window = try count()
+            if window > 0 {
+                guard try count() == StackedFeatures.templateCount else { throw fail("second-stage feature templates differ from this build") }
+                let bits2 = try count()
+                guard (10...bits).contains(bits2) else { throw fail("second-stage bucket bits \(bits2)") }
+                let scale2 = Float(bitPattern: UInt32(try count()))
+                var transitions2 = [Int32](repeating: 0, count: (NERTag.count + 1) * NERTag.count)
+                for i in transitions2.indices { transitions2[i] = Int32(bitPattern: UInt32(try count())) }
+                let weights2 = try weightTable(bits: bits2)
+                stage2 = NERModel.Stage2(features: StackedFeatures(window: window, bucketBits: bits2), weights: weights2, transitions: transitions2, scale: scale2)
+            }
             return (clusters, Gazetteer(table: table, maxLength: maxLength), weights)
         }
         let extractor = FeatureExtractor(bucketBits: bits, clusters: clusters, gazetteer: gazetteer)
-        self.init(extractor: extractor, weights: weights, transitions: transitions, scale: scale, info: info)
+        self.init(extractor: extractor, weights: weights, transitions: transitions, scale: scale, info: info, stage2: stage2)
     }
 
     /// The model shipped with the library (`Resources/ner-it.crner`), if the bundle has it.
@@ -156,6 +193,7 @@ extension NERModelInfo {
     /// `key=value` lines.
     public var text: String {
         var s = "seed=\(seed)\nepochs=\(epochs)\ndev=\(devFile)\ndevF1=\(devF1)\n"
+        if stage1Epochs > 0 { s += "stage1Epochs=\(stage1Epochs)\n" }
         for f in trainingFiles { s += "train=\(f)\n" }
         return s
     }
@@ -170,6 +208,7 @@ extension NERModelInfo {
             case "epochs": epochs = Int(v) ?? 0
             case "dev": devFile = v
             case "devF1": devF1 = Double(v) ?? 0
+            case "stage1Epochs": stage1Epochs = Int(v) ?? 0
             case "train": trainingFiles.append(v)
             default: break
             }

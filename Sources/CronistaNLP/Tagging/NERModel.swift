@@ -11,6 +11,8 @@ public struct NERModelInfo: Sendable, Equatable {
     public var trainingFiles: [String] = []
     public var devFile = ""
     public var devF1 = 0.0
+    /// Epochs of the first stage of a two-stage model (`epochs` is the second stage's).
+    public var stage1Epochs = 0
     public init() {}
 }
 
@@ -27,8 +29,32 @@ public final class NERModel: Sendable {
     /// Integer weight units per unit of the original (floating-point) score.
     public let scale: Float
     public let info: NERModelInfo
+    /// The optional second stage, which re-tags each sentence with the first stage's predictions around
+    /// it and elsewhere in the document as extra features (``StackedFeatures``).
+    public let stage2: Stage2?
 
-    public init(extractor: FeatureExtractor, weights: [Int16], transitions: [Int32], scale: Float, info: NERModelInfo) {
+    public struct Stage2: Sendable {
+        public let features: StackedFeatures
+        /// `(1 << bucketBits) × 8` weights over ``StackedFeatures/templateCount`` templates.
+        public let weights: [Int16]
+        public let transitions: [Int32]
+        public let scale: Float
+
+        public init(features: StackedFeatures, weights: [Int16], transitions: [Int32], scale: Float) {
+            precondition(weights.count == (1 << features.bucketBits) * NERModel.stride)
+            self.features = features
+            self.weights = weights
+            self.transitions = transitions
+            self.scale = scale
+        }
+
+        public init(features: StackedFeatures, floatWeights: [Float], floatTransitions: [Float]) {
+            let (q, t, scale) = NERModel.quantise(floatWeights, floatTransitions)
+            self.init(features: features, weights: q, transitions: t, scale: scale)
+        }
+    }
+
+    public init(extractor: FeatureExtractor, weights: [Int16], transitions: [Int32], scale: Float, info: NERModelInfo, stage2: Stage2? = nil) {
         precondition(weights.count == (1 << extractor.bucketBits) * Self.stride)
         precondition(transitions.count == (NERTag.count + 1) * NERTag.count)
         self.extractor = extractor
@@ -36,15 +62,24 @@ public final class NERModel: Sendable {
         self.transitions = transitions
         self.scale = scale
         self.info = info
+        self.stage2 = stage2
+    }
+
+    static func quantise(_ floatWeights: [Float], _ floatTransitions: [Float]) -> ([Int16], [Int32], Float) {
+        var maxAbs: Float = 1e-6
+        for w in floatWeights where abs(w) > maxAbs { maxAbs = abs(w) }
+        let scale = 32000 / maxAbs
+        return (floatWeights.map { Int16(($0 * scale).rounded()) }, floatTransitions.map { Int32(($0 * scale).rounded()) }, scale)
+    }
+
+    /// The same model with a second stage.
+    public func with(stage2: Stage2?) -> NERModel {
+        NERModel(extractor: extractor, weights: weights, transitions: transitions, scale: scale, info: info, stage2: stage2)
     }
 
     /// Quantises floating-point weights (`(1 << bits) × 8`) and transitions to Int16 / Int32.
     public convenience init(extractor: FeatureExtractor, floatWeights: [Float], floatTransitions: [Float], info: NERModelInfo) {
-        var maxAbs: Float = 1e-6
-        for w in floatWeights where abs(w) > maxAbs { maxAbs = abs(w) }
-        let scale = 32000 / maxAbs
-        let q = floatWeights.map { Int16(($0 * scale).rounded()) }
-        let t = floatTransitions.map { Int32(($0 * scale).rounded()) }
+        let (q, t, scale) = Self.quantise(floatWeights, floatTransitions)
         self.init(extractor: extractor, weights: q, transitions: t, scale: scale, info: info)
     }
 }
@@ -120,14 +155,29 @@ public struct FeatureWorkspace {
 }
 
 /// Tags sentences with a model. Not thread-safe: make one per thread (cheap; the model is shared).
+///
+/// A model with a second stage should tag whole documents (``tagDocument(sentences:fill:)``): the
+/// single-sentence methods treat the sentence as a document of its own.
 public struct NERTagger {
     public let model: NERModel
     public private(set) var workspace: FeatureWorkspace
     var emissions: [Int32] = []
     var scores: [Int32] = []
     var back: [UInt8] = []
+    /// Scale of the emissions of the last decoded sentence.
+    var lastScale: Float = 1
     /// The tags of the last sentence (`count` valid entries).
     public private(set) var tags: [UInt8] = []
+
+    /// After ``tagDocument(sentences:fill:)``: the tags of every token of the document, flat.
+    public private(set) var documentTags: [UInt8] = []
+    /// Token offsets of the document's sentences in ``documentTags`` (`sentences + 1` entries).
+    public private(set) var documentStarts: [Int] = [0]
+    /// Per token: the probability of its tag (softmax over its emission scores; entity tokens only).
+    var documentProbabilities: [Float] = []
+    var stack = StackedFeatures.Tokens()
+    var blockFeatures: [UInt32] = []
+    var extras: [UInt32] = []
 
     public init(model: NERModel) {
         self.model = model
@@ -160,9 +210,19 @@ public struct NERTagger {
     }
 
     mutating func decode() {
-        workspace.finish()
+        decodeStage1()
+        guard let st2 = model.stage2 else { return }
         let n = workspace.count
-        let T = NERTag.count, F = FeatureExtractor.templateCount
+        stack.removeAll()
+        appendStage1()
+        if extras.count < n * StackedFeatures.extraCount { extras = Array(repeating: 0, count: max(n, 64) * StackedFeatures.extraCount) }
+        extras.withUnsafeMutableBufferPointer { st2.features.compute(stack, targets: 0..<1, into: $0) }
+        let feats = workspace.features
+        decodeStage2(st2, features: feats, featureOffset: 0, extraOffset: 0, n: n)
+    }
+
+    mutating func reserve(_ n: Int) {
+        let T = NERTag.count
         if emissions.count < n * T {
             let c = max(n * T, 2 * emissions.count, 64 * T)
             emissions = Array(repeating: 0, count: c)
@@ -170,6 +230,14 @@ public struct NERTagger {
             back = Array(repeating: 0, count: c)
             tags = Array(repeating: 0, count: c)
         }
+    }
+
+    /// Stage 1 over the workspace's sentence: features, emissions, Viterbi into ``tags``.
+    mutating func decodeStage1() {
+        workspace.finish()
+        let n = workspace.count
+        reserve(n)
+        let T = NERTag.count, F = FeatureExtractor.templateCount
         model.weights.withUnsafeBufferPointer { w in
             let raw = UnsafeRawPointer(w.baseAddress!)
             workspace.features.withUnsafeBufferPointer { feats in
@@ -186,8 +254,13 @@ public struct NERTagger {
                 }
             }
         }
+        lastScale = model.scale
+        viterbi(n, model.transitions)
+    }
+
+    mutating func viterbi(_ n: Int, _ transitions: [Int32]) {
         emissions.withUnsafeBufferPointer { em in
-            model.transitions.withUnsafeBufferPointer { tr in
+            transitions.withUnsafeBufferPointer { tr in
                 scores.withUnsafeMutableBufferPointer { sc in
                     back.withUnsafeMutableBufferPointer { bk in
                         tags.withUnsafeMutableBufferPointer { tg in
@@ -199,19 +272,143 @@ public struct NERTagger {
         }
     }
 
+    /// Appends the workspace's sentence, with its stage-1 ``tags``, to ``stack``.
+    mutating func appendStage1() {
+        let n = workspace.count
+        for i in 0..<n {
+            let info = workspace.infos[i]
+            stack.tags.append(tags[i])
+            stack.lower.append(info.lower)
+            stack.shortShape.append(info.shortShape)
+            stack.capitalised.append(info.capitalised)
+        }
+        stack.starts.append(stack.tags.count)
+    }
+
+    /// Stage 2 for one sentence: base features `features[featureOffset…]`, stacked features
+    /// `extras[extraOffset…]`.
+    mutating func decodeStage2(_ st2: NERModel.Stage2, features: [UInt32], featureOffset: Int, extraOffset: Int, n: Int) {
+        reserve(n)
+        let T = NERTag.count, F = FeatureExtractor.templateCount, E = StackedFeatures.extraCount
+        let shift = model.extractor.bucketBits - st2.features.bucketBits
+        st2.weights.withUnsafeBufferPointer { w in
+            let raw = UnsafeRawPointer(w.baseAddress!)
+            features.withUnsafeBufferPointer { feats in
+                extras.withUnsafeBufferPointer { ex in
+                    emissions.withUnsafeMutableBufferPointer { em in
+                        for i in 0..<n {
+                            var acc = SIMD8<Int32>()
+                            let base = featureOffset + i * F
+                            for k in 0..<F {
+                                let row = raw.loadUnaligned(fromByteOffset: Int(feats[base + k] >> shift) &* 16, as: SIMD8<Int16>.self)
+                                acc &+= SIMD8<Int32>(truncatingIfNeeded: row)
+                            }
+                            let eb = extraOffset + i * E
+                            for k in 0..<E {
+                                let row = raw.loadUnaligned(fromByteOffset: Int(ex[eb + k]) &* 16, as: SIMD8<Int16>.self)
+                                acc &+= SIMD8<Int32>(truncatingIfNeeded: row)
+                            }
+                            for t in 0..<T { em[i * T + t] = acc[t] }
+                        }
+                    }
+                }
+            }
+        }
+        lastScale = st2.scale
+        viterbi(n, st2.transitions)
+    }
+
+    /// Tags a document of `sentences` sentences: `fill(s, &workspace)` must call `begin(count:)` and
+    /// `setToken` for each token of sentence `s` (and is called more than once for some sentences).
+    /// The tags are in ``documentTags`` (sentence `s` at `documentStarts[s]..<documentStarts[s + 1]`).
+    public mutating func tagDocument(sentences S: Int, fill: (Int, inout FeatureWorkspace) -> Void) {
+        documentTags.removeAll(keepingCapacity: true)
+        documentProbabilities.removeAll(keepingCapacity: true)
+        documentStarts.removeAll(keepingCapacity: true)
+        documentStarts.append(0)
+        guard let st2 = model.stage2 else {
+            for s in 0..<S {
+                fill(s, &workspace)
+                decodeStage1()
+                appendDocumentTags(workspace.count)
+            }
+            return
+        }
+        let K = st2.features.window, F = FeatureExtractor.templateCount, E = StackedFeatures.extraCount
+        let blockSize = max(512, 32 * K)
+        var b = 0
+        while b < S {
+            let e = min(S, b + blockSize)
+            let lo = max(0, b - K), hi = min(S, e + K)
+            stack.removeAll()
+            blockFeatures.removeAll(keepingCapacity: true)
+            for s in lo..<hi {
+                fill(s, &workspace)
+                decodeStage1()
+                appendStage1()
+                if s >= b && s < e {
+                    blockFeatures.append(contentsOf: workspace.features[0..<(workspace.count * F)])
+                }
+            }
+            let blockTokens = stack.starts[e - lo] - stack.starts[b - lo]
+            if extras.count < blockTokens * E { extras = Array(repeating: 0, count: max(blockTokens, 64) * E) }
+            extras.withUnsafeMutableBufferPointer { st2.features.compute(stack, targets: (b - lo)..<(e - lo), into: $0) }
+            var offset = 0
+            for s in b..<e {
+                let n = stack.starts[s - lo + 1] - stack.starts[s - lo]
+                decodeStage2(st2, features: blockFeatures, featureOffset: offset * F, extraOffset: offset * E, n: n)
+                appendDocumentTags(n)
+                offset += n
+            }
+            b = e
+        }
+    }
+
+    /// Tags a document given as tokenised sentences (see ``tagDocument(sentences:fill:)``).
+    public mutating func tagDocument<S: StringProtocol>(_ sentences: [[S]]) {
+        tagDocument(sentences: sentences.count) { s, ws in
+            let toks = sentences[s]
+            ws.begin(count: toks.count)
+            var i = 0
+            for t in toks { ws.setToken(i, t); i += 1 }
+        }
+    }
+
+    /// The tags of sentence `s` of the last document.
+    public func documentTags(sentence s: Int) -> ArraySlice<UInt8> {
+        documentTags[documentStarts[s]..<documentStarts[s + 1]]
+    }
+
+    mutating func appendDocumentTags(_ n: Int) {
+        for i in 0..<n {
+            documentTags.append(tags[i])
+            documentProbabilities.append(tags[i] == 0 ? 0 : probability(i))
+        }
+        documentStarts.append(documentTags.count)
+    }
+
+    /// Softmax probability of token `i`'s tag in the last decoded sentence.
+    func probability(_ i: Int) -> Float {
+        let T = NERTag.count
+        var maxScore = Float(emissions[i * T])
+        for t in 1..<T { maxScore = max(maxScore, Float(emissions[i * T + t])) }
+        var z: Float = 0
+        for t in 0..<T { z += expf((Float(emissions[i * T + t]) - maxScore) / lastScale) }
+        return expf((Float(emissions[i * T + Int(tags[i])]) - maxScore) / lastScale) / z
+    }
+
     /// Confidence of tokens `range` of the last sentence carrying their tags: the mean, over the tokens,
     /// of the softmax probability of the chosen tag given the token's emission scores.
     public func confidence(_ range: Range<Int>) -> Float {
-        let T = NERTag.count
         var total: Float = 0
-        for i in range {
-            var maxScore = Float(emissions[i * T])
-            for t in 1..<T { maxScore = max(maxScore, Float(emissions[i * T + t])) }
-            var z: Float = 0
-            for t in 0..<T { z += expf((Float(emissions[i * T + t]) - maxScore) / model.scale) }
-            total += expf((Float(emissions[i * T + Int(tags[i])]) - maxScore) / model.scale) / z
-        }
+        for i in range { total += probability(i) }
+        return range.isEmpty ? 0 : total / Float(range.count)
+    }
+
+    /// The same over document tokens (offsets into ``documentTags``), after ``tagDocument(sentences:fill:)``.
+    public func documentConfidence(_ range: Range<Int>) -> Float {
+        var total: Float = 0
+        for i in range { total += documentProbabilities[i] }
         return range.isEmpty ? 0 : total / Float(range.count)
     }
 }
-

@@ -25,15 +25,35 @@ public struct NERFeaturizedCorpus {
     /// Per-sentence update weight (domain weighting).
     public var weights: [Float] = []
     public var goldLabels: [[String]] = []
+    /// Features per token (``FeatureExtractor/templateCount``, or ``StackedFeatures/templateCount`` for
+    /// a second-stage corpus).
+    public var featureCount = FeatureExtractor.templateCount
+    /// What the second stage needs about each token (its `tags` are filled by the stacking).
+    public var stack = StackedFeatures.Tokens()
+    /// Sentence indices where a new document (file) begins.
+    public var documentStarts: [Int] = []
 
     public var count: Int { starts.count - 1 }
     public init() {}
 
+    /// Marks the start of a new document (the stacked features' windows do not cross it).
+    public mutating func beginDocument() {
+        if documentStarts.last != count { documentStarts.append(count) }
+    }
+
     public mutating func add(_ sentences: [CoNLLSentence], weight: Float, workspace: inout FeatureWorkspace, keepLabels: Bool) {
+        if documentStarts.isEmpty { documentStarts.append(0) }
         for s in sentences where !s.tokens.isEmpty {
             workspace.begin(count: s.tokens.count)
             for (i, t) in s.tokens.enumerated() { workspace.setToken(i, t) }
             workspace.finish()
+            for i in 0..<s.tokens.count {
+                let info = workspace.infos[i]
+                stack.lower.append(info.lower)
+                stack.shortShape.append(info.shortShape)
+                stack.capitalised.append(info.capitalised)
+            }
+            stack.starts.append(stack.lower.count)
             features.append(contentsOf: workspace.features[0..<(s.tokens.count * FeatureExtractor.templateCount)])
             gold.append(contentsOf: s.labels.map { NERTag(label: $0).rawValue })
             starts.append(gold.count)
@@ -70,7 +90,6 @@ public struct NERTrainer {
     let options: Options
     let T = NERTag.count
     let S = NERModel.stride
-    let F = FeatureExtractor.templateCount
 
     var w: [Float]
     var u: [Double]
@@ -88,8 +107,8 @@ public struct NERTrainer {
         tu = Array(repeating: 0, count: tw.count)
     }
 
-    static func emissions(_ weights: UnsafeBufferPointer<Float>, _ feats: UnsafeBufferPointer<UInt32>, tokenRange: Range<Int>, into em: UnsafeMutableBufferPointer<Float>) {
-        let F = FeatureExtractor.templateCount, T = NERTag.count
+    static func emissions(_ weights: UnsafeBufferPointer<Float>, _ feats: UnsafeBufferPointer<UInt32>, F: Int, tokenRange: Range<Int>, into em: UnsafeMutableBufferPointer<Float>) {
+        let T = NERTag.count
         let raw = UnsafeRawPointer(weights.baseAddress!)
         for (i, tok) in tokenRange.enumerated() {
             var acc = SIMD8<Float>()
@@ -103,20 +122,31 @@ public struct NERTrainer {
     /// Decodes every sentence of `corpus` with `weights`/`transitions` and scores it against the gold.
     public static func evaluate(_ corpus: NERFeaturizedCorpus, weights: [Float], transitions: [Float]) -> CoNLLEvaluation {
         var eval = CoNLLEvaluation()
-        let T = NERTag.count
-        var em = [Float](), sc = [Float](), bk = [UInt8](), tg = [UInt8]()
         let labels = NERTag.all.map(\.description)
+        let predicted = predict(corpus, weights: weights, transitions: transitions)
+        for s in 0..<corpus.count {
+            let r = corpus.starts[s]..<corpus.starts[s + 1]
+            eval.add(gold: corpus.goldLabels[s], predicted: r.map { labels[Int(predicted[$0])] })
+        }
+        return eval
+    }
+
+    /// The tags of the sentences `only` (default: all) of `corpus` (flat, by token; 0 for the others).
+    public static func predict(_ corpus: NERFeaturizedCorpus, weights: [Float], transitions: [Float], only: [Int]? = nil) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: corpus.gold.count)
+        let T = NERTag.count, F = corpus.featureCount
+        var em = [Float](), sc = [Float](), bk = [UInt8](), tg = [UInt8]()
         weights.withUnsafeBufferPointer { w in
             corpus.features.withUnsafeBufferPointer { f in
                 transitions.withUnsafeBufferPointer { tr in
-                    for s in 0..<corpus.count {
+                    for s in only ?? Array(0..<corpus.count) {
                         let r = corpus.starts[s]..<corpus.starts[s + 1]
                         let n = r.count
                         if em.count < n * T {
                             em = Array(repeating: 0, count: n * T); sc = em
                             bk = Array(repeating: 0, count: n * T); tg = bk
                         }
-                        em.withUnsafeMutableBufferPointer { emissions(w, f, tokenRange: r, into: $0) }
+                        em.withUnsafeMutableBufferPointer { emissions(w, f, F: F, tokenRange: r, into: $0) }
                         em.withUnsafeBufferPointer { e in
                             sc.withUnsafeMutableBufferPointer { scp in
                                 bk.withUnsafeMutableBufferPointer { b in
@@ -126,12 +156,12 @@ public struct NERTrainer {
                                 }
                             }
                         }
-                        eval.add(gold: corpus.goldLabels[s], predicted: (0..<n).map { labels[Int(tg[$0])] })
+                        for i in 0..<n { out[r.lowerBound + i] = tg[i] }
                     }
                 }
             }
         }
-        return eval
+        return out
     }
 
     /// The averaged weights so far.
@@ -147,19 +177,7 @@ public struct NERTrainer {
     /// Runs the epochs (for each member of the ensemble); returns the best averaged weights (by
     /// development micro F1), averaged over the ensemble.
     public mutating func train(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, info: NERModelInfo, progress: (EpochReport) -> Void) -> NERModel {
-        var sumW = [Float](repeating: 0, count: w.count), sumT = [Float](repeating: 0, count: tw.count)
-        var epochs = 0
-        let members = max(1, options.ensemble)
-        for m in 0..<members {
-            w = Array(repeating: 0, count: w.count); u = Array(repeating: 0, count: u.count)
-            tw = Array(repeating: 0, count: tw.count); tu = Array(repeating: 0, count: tu.count); c = 1
-            let (bw, bt, e) = trainOne(corpus, dev: dev, seed: options.seed &+ UInt64(m), progress: progress)
-            for i in sumW.indices where bw[i] != 0 { sumW[i] += bw[i] }
-            for i in sumT.indices { sumT[i] += bt[i] }
-            epochs = max(epochs, e)
-        }
-        let k = 1 / Float(members)
-        sumW = sumW.map { $0 * k }; sumT = sumT.map { $0 * k }
+        let (sumW, sumT, epochs) = trainWeights(corpus, dev: dev, progress: progress)
         var info = info
         info.seed = options.seed
         info.epochs = epochs
@@ -167,9 +185,31 @@ public struct NERTrainer {
         return NERModel(extractor: extractor, floatWeights: sumW, floatTransitions: sumT, info: info)
     }
 
-    mutating func trainOne(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, seed: UInt64, progress: (EpochReport) -> Void) -> ([Float], [Float], Int) {
+    /// The float weights and transitions (ensemble-averaged) and the epoch count. Without `dev`, every
+    /// epoch runs and the last is kept; `subset` restricts training to those sentences.
+    public mutating func trainWeights(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus?, subset: [Int]? = nil, progress: (EpochReport) -> Void) -> ([Float], [Float], Int) {
+        var sumW = [Float](repeating: 0, count: w.count), sumT = [Float](repeating: 0, count: tw.count)
+        var epochs = 0
+        let members = max(1, options.ensemble)
+        for m in 0..<members {
+            w = Array(repeating: 0, count: w.count); u = Array(repeating: 0, count: u.count)
+            tw = Array(repeating: 0, count: tw.count); tu = Array(repeating: 0, count: tu.count); c = 1
+            let (bw, bt, e) = trainOne(corpus, dev: dev, subset: subset, seed: options.seed &+ UInt64(m), progress: progress)
+            for i in sumW.indices where bw[i] != 0 { sumW[i] += bw[i] }
+            for i in sumT.indices { sumT[i] += bt[i] }
+            epochs = max(epochs, e)
+        }
+        if members > 1 {
+            let k = 1 / Float(members)
+            sumW = sumW.map { $0 * k }; sumT = sumT.map { $0 * k }
+        }
+        return (sumW, sumT, epochs)
+    }
+
+    mutating func trainOne(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus?, subset: [Int]?, seed: UInt64, progress: (EpochReport) -> Void) -> ([Float], [Float], Int) {
+        let F = corpus.featureCount
         var rng = SplitMix64(seed: seed)
-        var order = Array(0..<corpus.count)
+        var order = subset ?? Array(0..<corpus.count)
         var best: (f1: Double, epoch: Int, w: [Float], t: [Float])?
         var em = [Float](repeating: 0, count: 256 * T), sc = em
         var bk = [UInt8](repeating: 0, count: 256 * T), tg = bk
@@ -186,7 +226,7 @@ public struct NERTrainer {
                 }
                 w.withUnsafeBufferPointer { wp in
                     corpus.features.withUnsafeBufferPointer { f in
-                        em.withUnsafeMutableBufferPointer { Self.emissions(wp, f, tokenRange: r, into: $0) }
+                        em.withUnsafeMutableBufferPointer { Self.emissions(wp, f, F: F, tokenRange: r, into: $0) }
                     }
                 }
                 em.withUnsafeBufferPointer { e in
@@ -227,6 +267,10 @@ public struct NERTrainer {
                     }
                 }
                 c += 1
+            }
+            guard let dev else {
+                if epoch == max(1, options.epochs) { let (aw, at) = averaged(); best = (0, epoch, aw, at) }
+                continue
             }
             let (aw, at) = averaged()
             let devEval = Self.evaluate(dev, weights: aw, transitions: at)
@@ -286,12 +330,115 @@ extension NERTrainer {
                 }
             }
         }
+        var first = 0
+        corpus.documentStarts = []
+        for file in training { corpus.documentStarts.append(first); first += file.sentences.filter { !$0.tokens.isEmpty }.count }
         let gaz = Gazetteer(knowledgeBase: knowledgeBase, corpus: extraNames + (folds > 0 ? names(in: all.map(\.0)) : []))
         let extractor = FeatureExtractor(bucketBits: bucketBits, clusters: clusters, gazetteer: gaz)
         if folds <= 1 {
             var ws = FeatureWorkspace(extractor: extractor)
             for (s, w) in all { corpus.add([s], weight: w, workspace: &ws, keepLabels: false) }
+            var first = 0
+            corpus.documentStarts = []
+            for file in training { corpus.documentStarts.append(first); first += file.sentences.filter { !$0.tokens.isEmpty }.count }
         }
         return (corpus, extractor)
+    }
+}
+
+extension NERTrainer {
+    /// Settings of the second stage.
+    public struct StackingOptions: Sendable {
+        /// Sentences of context on each side for the document features.
+        public var window = 10
+        /// Folds for the jack-knifed stage-1 predictions on the training data.
+        public var folds = 10
+        /// log2 of the second stage's buckets (≤ the first stage's: its base features are shifted down).
+        public var bucketBits = 20
+        public init() {}
+    }
+
+    /// Computes a second-stage corpus: `corpus`'s features plus the stacked features from `tags`
+    /// (stage-1 predictions), documents taken from `corpus.documentStarts`.
+    public static func stacked(_ corpus: NERFeaturizedCorpus, tags: [UInt8], features: StackedFeatures, baseBits: Int) -> NERFeaturizedCorpus {
+        var out = corpus
+        let F = FeatureExtractor.templateCount, E = StackedFeatures.extraCount, F2 = F + E
+        out.featureCount = F2
+        out.stack.tags = tags
+        var extras = [UInt32](repeating: 0, count: tags.count * E)
+        let docs = (corpus.documentStarts.isEmpty ? [0] : corpus.documentStarts) + [corpus.count]
+        for d in 0..<(docs.count - 1) where docs[d] < docs[d + 1] {
+            // One document: a Tokens view of its sentences.
+            var t = StackedFeatures.Tokens()
+            let a = corpus.starts[docs[d]], b = corpus.starts[docs[d + 1]]
+            t.tags = Array(tags[a..<b])
+            t.lower = Array(corpus.stack.lower[a..<b])
+            t.shortShape = Array(corpus.stack.shortShape[a..<b])
+            t.capitalised = Array(corpus.stack.capitalised[a..<b])
+            t.starts = corpus.starts[docs[d]...docs[d + 1]].map { $0 - a }
+            extras.withUnsafeMutableBufferPointer { e in
+                features.compute(t, targets: 0..<t.sentenceCount, into: UnsafeMutableBufferPointer(rebasing: e[(a * E)..<(b * E)]))
+            }
+        }
+        var f2 = [UInt32]()
+        f2.reserveCapacity(tags.count * F2)
+        let shift = UInt32(baseBits - features.bucketBits)
+        for i in 0..<tags.count {
+            for k in 0..<F { f2.append(corpus.features[i * F + k] >> shift) }
+            f2.append(contentsOf: extras[(i * E)..<((i + 1) * E)])
+        }
+        out.features = f2
+        return out
+    }
+
+    /// Trains a two-stage model: stage 1 as ``train(_:dev:info:progress:)``; stage-1 predictions on the
+    /// training data by `stacking.folds`-fold jack-knifing (contiguous blocks, as the gazetteer folds);
+    /// stage 2 on the features of both. `log` gets progress lines.
+    public static func trainStacked(
+        _ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, extractor: FeatureExtractor, options: Options,
+        stacking: StackingOptions, info: NERModelInfo, progress: (String, EpochReport) -> Void, log: (String) -> Void
+    ) -> NERModel {
+        var t1 = NERTrainer(extractor: extractor, options: options)
+        let (w1, tr1, e1) = t1.trainWeights(corpus, dev: dev) { progress("stage 1", $0) }
+        let stage1 = NERModel(extractor: extractor, floatWeights: w1, floatTransitions: tr1, info: info)
+        // Jack-knifed stage-1 tags on the training data, with the stage-1 recipe at its chosen epoch count.
+        var jack = [UInt8](repeating: 0, count: corpus.gold.count)
+        let J = max(2, stacking.folds), total = corpus.count
+        var foldOptions = options
+        foldOptions.epochs = e1
+        foldOptions.patience = 0
+        for f in 0..<J {
+            let started = clockSeconds()
+            let held = (0..<total).filter { $0 * J / total == f }
+            let rest = (0..<total).filter { $0 * J / total != f }
+            var tf = NERTrainer(extractor: extractor, options: foldOptions)
+            let (wf, trf, _) = tf.trainWeights(corpus, dev: nil, subset: rest) { _ in }
+            let (qw, qt, _) = NERModel.quantise(wf, trf)
+            let p = predict(corpus, weights: qw.map(Float.init), transitions: qt.map(Float.init), only: held)
+            for s in held { for i in corpus.starts[s]..<corpus.starts[s + 1] { jack[i] = p[i] } }
+            log("stage 1 fold \(f + 1)/\(J): \(Int((clockSeconds() - started) * 10) / 10) s")
+        }
+        var jackEval = CoNLLEvaluation()
+        let labels = NERTag.all.map(\.description)
+        for s in 0..<total {
+            let r = corpus.starts[s]..<corpus.starts[s + 1]
+            jackEval.add(gold: r.map { labels[Int(corpus.gold[$0])] }, predicted: r.map { labels[Int(jack[$0])] })
+        }
+        log("stage 1 jack-knifed on the training data: F1 \((10000 * jackEval.micro.f1).rounded() / 100)")
+        let features = StackedFeatures(window: stacking.window, bucketBits: min(options.bucketBits, stacking.bucketBits))
+        let train2 = stacked(corpus, tags: jack, features: features, baseBits: options.bucketBits)
+        let devTags = predict(dev, weights: stage1.weights.map(Float.init), transitions: stage1.transitions.map(Float.init))
+        let dev2 = stacked(dev, tags: devTags, features: features, baseBits: options.bucketBits)
+        var options2 = options
+        options2.bucketBits = features.bucketBits
+        var t2 = NERTrainer(extractor: FeatureExtractor(bucketBits: features.bucketBits, clusters: extractor.clusters, gazetteer: extractor.gazetteer), options: options2)
+        let (w2, tr2, e2) = t2.trainWeights(train2, dev: dev2) { progress("stage 2", $0) }
+        var info = info
+        info.seed = options.seed
+        info.epochs = e2
+        info.stage1Epochs = e1
+        info.devF1 = evaluate(dev2, weights: w2, transitions: tr2).micro.f1 * 100
+        return NERModel(extractor: extractor, weights: stage1.weights, transitions: stage1.transitions, scale: stage1.scale, info: info,
+                        stage2: NERModel.Stage2(features: features, floatWeights: w2, floatTransitions: tr2))
     }
 }

@@ -29,9 +29,11 @@ struct EvaluateNER: AsyncParsableCommand {
         var tagger = NERTagger(model: nerModel)
         let labels = NERTag.all.map(\.description)
         var evaluation = CoNLLEvaluation()
-        for sentence in try CoNLLReader.read(path: conll) {
-            tagger.tagInPlace(sentence.tokens)
-            evaluation.add(gold: sentence.labels, predicted: (0..<sentence.tokens.count).map { labels[Int(tagger.tags[$0])] })
+        // The file is one document (in order), as for `cronista ner --conll`.
+        let sentences = try CoNLLReader.read(path: conll)
+        tagger.tagDocument(sentences.map(\.tokens))
+        for (s, sentence) in sentences.enumerated() {
+            evaluation.add(gold: sentence.labels, predicted: tagger.documentTags(sentence: s).map { labels[Int($0)] })
         }
         print(evaluation.table(), terminator: "")
     }

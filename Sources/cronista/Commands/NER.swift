@@ -36,14 +36,14 @@ struct NER: AsyncParsableCommand {
             let sentences = try CoNLLReader.read(path: conll).map(\.tokens)
             var tagger = NERTagger(model: nerModel)
             var tokens = 0, checksum = 0
-            for s in sentences { tagger.tagInPlace(s) } // warm-up
+            let fileTokens = sentences.reduce(0) { $0 + $1.count }
+            tagger.tagDocument(sentences) // warm-up
             let start = clockNow()
             for _ in 0..<max(1, repeats) {
-                for s in sentences {
-                    tagger.tagInPlace(s)
-                    tokens += s.count
-                    checksum &+= Int(tagger.tags[0])
-                }
+                // The file as one document, as when tagging it (the second stage looks across sentences).
+                tagger.tagDocument(sentences)
+                tokens += fileTokens
+                checksum &+= tagger.documentTags.reduce(0) { $0 &+ Int($1) }
             }
             let seconds = clockNow() - start
             var usage = rusage()
@@ -60,21 +60,28 @@ struct NER: AsyncParsableCommand {
         let sink = try OutputSink(path: output)
         var failures = 0
         var out: [UInt8] = []
+        // The file is one document in reading order: a model with a second stage looks at the
+        // neighbouring sentences, so the sentences are read first and tagged together.
+        var sentences: [[String]] = []
         try CoNLLReader.forEachSentence(path: conll) { result in
             switch result {
             case .failure(let e):
                 failures += 1
                 printError("cronista: error: \(e)")
             case .success(let sentence):
-                tagger.tagInPlace(sentence.tokens)
-                out.removeAll(keepingCapacity: true)
-                for (i, token) in sentence.tokens.enumerated() {
-                    out.append(contentsOf: token.utf8)
-                    out.append(contentsOf: labels[Int(tagger.tags[i])])
-                }
-                out.append(0x0A)
-                sink.write(out)
+                sentences.append(sentence.tokens)
             }
+        }
+        tagger.tagDocument(sentences)
+        for (s, tokens) in sentences.enumerated() {
+            out.removeAll(keepingCapacity: true)
+            let tags = tagger.documentTags(sentence: s)
+            for (token, tag) in zip(tokens, tags) {
+                out.append(contentsOf: token.utf8)
+                out.append(contentsOf: labels[Int(tag)])
+            }
+            out.append(0x0A)
+            sink.write(out)
         }
         sink.flush()
         if failures > 0 { throw ExitCode(65) }

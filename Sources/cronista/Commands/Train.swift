@@ -53,6 +53,15 @@ struct TrainNER: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: "CoNLL files whose annotated names join the training-data gazetteer (not trained on).")
     var namesFrom: [String] = []
 
+    @Option(help: "Second stage: sentences of context on each side for the document features (0: one stage only).")
+    var stackWindow: Int = 10
+
+    @Option(help: "Second stage: folds for the jack-knifed first-stage predictions on the training data.")
+    var stackFolds: Int = 10
+
+    @Option(help: "Second stage: log2 of its feature buckets (at most --bits).")
+    var stackBits: Int = 20
+
     @Option(help: "Gazetteer (TYPE<TAB>name lines; default: the bundled ner-gazetteer.tsv).")
     var gazetteer: String?
 
@@ -94,19 +103,40 @@ struct TrainNER: AsyncParsableCommand {
         options.patience = patience
         options.ensemble = ensemble
         options.bucketBits = bits
-        var trainer = NERTrainer(extractor: extractor, options: options)
-        let model = trainer.train(corpus, dev: devCorpus, info: info) { r in
+        func report(_ stage: String, _ r: NERTrainer.EpochReport) {
             let m = r.dev.micro
             let types = r.dev.byType.keys.sorted().map { String(format: "%@ %.2f", $0, 100 * r.dev.byType[$0]!.f1) }.joined(separator: ", ")
-            printError(String(format: "epoch %2d  updates %5d  dev P %.2f R %.2f F1 %.2f (%@)  %.1f s",
+            printError(String(format: "%@epoch %2d  updates %5d  dev P %.2f R %.2f F1 %.2f (%@)  %.1f s", stage,
                               r.epoch, r.updates, 100 * m.precision, 100 * m.recall, 100 * m.f1, types, r.seconds))
         }
-        // Score the quantised model, as it will be used.
-        let quantised = NERTrainer.evaluate(devCorpus, weights: model.weights.map { Float($0) }, transitions: model.transitions.map { Float($0) })
+        let model: NERModel
+        if stackWindow > 0 {
+            var stacking = NERTrainer.StackingOptions()
+            stacking.window = stackWindow
+            stacking.folds = stackFolds
+            stacking.bucketBits = stackBits
+            model = NERTrainer.trainStacked(corpus, dev: devCorpus, extractor: extractor, options: options, stacking: stacking, info: info,
+                                            progress: { report($0 + ": ", $1) }, log: { printError("train: " + $0) })
+        } else {
+            var trainer = NERTrainer(extractor: extractor, options: options)
+            model = trainer.train(corpus, dev: devCorpus, info: info) { report("", $0) }
+        }
+        // Score the quantised model, as it will be used (documents: the dev file in order, one sequence).
+        let devSentences = try CoNLLReader.read(path: dev).filter { !$0.tokens.isEmpty }
+        var tagger = NERTagger(model: model)
+        tagger.tagDocument(devSentences.map(\.tokens))
+        var quantised = CoNLLEvaluation()
+        for (s, sentence) in devSentences.enumerated() {
+            quantised.add(gold: sentence.labels, predicted: tagger.documentTags(sentence: s).map { NERTag(rawValue: $0).description })
+        }
         try model.write(to: output)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: output))
         let manifest: [String: Any] = [
-            "format": "CRNER002",
+            "format": NERModel.formatName,
+            "stack_window": stackWindow,
+            "stack_folds": stackWindow > 0 ? stackFolds : 0,
+            "stack_bucket_bits": stackWindow > 0 ? min(stackBits, bits) : 0,
+            "stage1_epochs": model.info.stage1Epochs,
             "file": (output as NSString).lastPathComponent,
             "bytes": bytes.count,
             "sha256": SHA256.hex(Array(bytes)),
