@@ -138,4 +138,29 @@ struct EntityComponentTests {
         #expect(score.precision >= 0.95)
         #expect(score.recall >= 0.80)
     }
+
+    /// An organisation acronym the tagger left out is still found, linked and clustered; a capital
+    /// at a sentence start or an unknown word is not taken for one.
+    @Test func untaggedOrganisationAcronyms() throws {
+        var d = Document(id: "t", text: "Ora i ministri dei Paesi Nato e i delegati Onu si sono riuniti a Bruxelles. Nato da poco, il comitato tace.")
+        try TextLayerComponent().process(&d)
+        d.layers.insert(.mentions)
+        try component.process(&d)
+        let nato = try #require(entity(d, kb: "Q7184"))
+        #expect(texts(d, nato) == ["Nato"])
+        #expect(entity(d, kb: "Q1065").map { texts(d, $0) } == ["Onu"])
+        let names = d.mentions.filter { $0.form == .name }.map { String(d.text(in: $0.range)) }
+        #expect(names == ["Nato", "Onu"])
+        #expect(d.invariantViolations().isEmpty)
+    }
+
+    /// Issue 4's seed checks through the whole pipeline (NER, not gold mentions): Nato is Q7184.
+    @Test func seedThroughThePipeline() throws {
+        let engine = try #require(QuoteExtractorTests.engine)
+        let text = try String(contentsOfFile: Fixtures.sharedPath("data/quotes/seed/000_193cd34c33125298.txt"), encoding: .utf8)
+        let d = try engine.pipeline.analyze(id: "seed", text: text)
+        for id in ["Q2866", "Q48321355", "Q7747", "Q649", "Q184", "Q40469", "Q7184"] {
+            #expect(entity(d, kb: id) != nil, "no entity linked to \(id)")
+        }
+    }
 }

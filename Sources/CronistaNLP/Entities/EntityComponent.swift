@@ -27,6 +27,8 @@ public struct EntityComponent: PipelineComponent {
     }
 
     public func process(_ document: inout Document) throws {
+        let acronyms = acronymMentions(in: document)
+        if !acronyms.isEmpty { document.mentions = (document.mentions + acronyms).sorted { $0.range < $1.range } }
         var work = EntityWork(document: document, kb: kb, roles: roles)
         work.run()
         work.write(into: &document)
