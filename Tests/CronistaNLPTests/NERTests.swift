@@ -131,7 +131,9 @@ struct NERTests {
         #expect(stage2.features.window == 3)
         // The tagger (quantised weights, blocks with window margins) agrees with the trainer's float scoring.
         let f1 = Self.scoreDocument(model, sentences).micro.f1
-        #expect(f1 > 0.9, "F1 on the training sentences: \(f1)")
+        // Stage 2 learns from jack-knifed (held-out) stage-1 tags, so it fits its training sentences
+        // less tightly than one stage does (0.86 measured with 3 folds over 300 sentences).
+        #expect(f1 > 0.8, "F1 on the training sentences: \(f1)")
         #expect(abs(f1 * 100 - trainedF1) < 1.0, "tagger \(f1 * 100), trainer \(trainedF1)")
 
         let bytes = model.serialized()
