@@ -15,8 +15,8 @@ struct NERTests {
             gazetteer: Gazetteer(tsv: try String(contentsOfFile: gaz, encoding: .utf8)))
     }
 
-    /// A small model trained on the first `count` sentences of KIND Wikinews train (scored on them).
-    static func tinyModel(count: Int = 300, seed: UInt64 = 7) throws -> (NERModel, [CoNLLSentence]) {
+    /// The first `count` sentences of KIND Wikinews train, featurised for training and for scoring.
+    static func tinyCorpus(count: Int) throws -> ([CoNLLSentence], FeatureExtractor, NERFeaturizedCorpus, NERFeaturizedCorpus) {
         let all = try CoNLLReader.read(path: Fixtures.sharedPath("data/ner/kind/evalita-2023/WN_train.tsv"))
         let sentences = Array(all.prefix(count))
         let ex = try extractor()
@@ -24,6 +24,12 @@ struct NERTests {
         var corpus = NERFeaturizedCorpus(), dev = NERFeaturizedCorpus()
         corpus.add(sentences, weight: 1, workspace: &ws, keepLabels: false)
         dev.add(sentences, weight: 1, workspace: &ws, keepLabels: true)
+        return (sentences, ex, corpus, dev)
+    }
+
+    /// A small model trained on the first `count` sentences of KIND Wikinews train (scored on them).
+    static func tinyModel(count: Int = 300, seed: UInt64 = 7) throws -> (NERModel, [CoNLLSentence]) {
+        let (sentences, ex, corpus, dev) = try tinyCorpus(count: count)
         var options = NERTrainer.Options()
         options.seed = seed
         options.epochs = 6
@@ -54,13 +60,7 @@ struct NERTests {
 
     /// A small two-stage model (jack-knifed stage 1, document window) on the first `count` train sentences.
     static func tinyStackedModel(count: Int = 300, seed: UInt64 = 7) throws -> (NERModel, [CoNLLSentence], Double) {
-        let all = try CoNLLReader.read(path: Fixtures.sharedPath("data/ner/kind/evalita-2023/WN_train.tsv"))
-        let sentences = Array(all.prefix(count))
-        let ex = try extractor()
-        var ws = FeatureWorkspace(extractor: ex)
-        var corpus = NERFeaturizedCorpus(), dev = NERFeaturizedCorpus()
-        corpus.add(sentences, weight: 1, workspace: &ws, keepLabels: false)
-        dev.add(sentences, weight: 1, workspace: &ws, keepLabels: true)
+        let (sentences, ex, corpus, dev) = try tinyCorpus(count: count)
         var options = NERTrainer.Options()
         options.seed = seed
         options.epochs = 4
