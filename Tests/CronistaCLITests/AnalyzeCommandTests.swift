@@ -151,6 +151,39 @@ struct AnalyzeCommandTests {
         #expect(r.stdout.contains("\n 1 L'attacco della "))
         #expect(r.stdout.contains("\n18 "))
         #expect(!r.stdout.contains("\u{1B}["))
+        // Nested mentions ("il presidente della Bielorussia"): every "[…|TYPE eN]" encloses one of
+        // the forms listed for eN under "Entities", inner marks removed, so labels close in order.
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        var forms: [String: Set<String>] = [:]
+        for l in lines where l.hasPrefix("  e") {
+            let parts = l.split(separator: " ", omittingEmptySubsequences: true)
+            guard let id = parts.first, let colon = l.range(of: ": ") else { continue }
+            forms[String(id)] = Set(l[colon.upperBound...].components(separatedBy: " · "))
+        }
+        var checked = 0
+        for l in lines where l.drop(while: { $0 == " " }).first?.isNumber == true && l.prefix(3).last == " " {
+            var stack: [String] = []
+            var i = l.startIndex
+            while i < l.endIndex {
+                let c = l[i]
+                if c == "[" {
+                    stack.append("")
+                } else if c == "|", !stack.isEmpty, let close = l[i...].firstIndex(of: "]") {
+                    let label = l[l.index(after: i)..<close].split(separator: " ")
+                    let inner = stack.removeLast()
+                    if let e = label.last {
+                        #expect(forms[String(e)]?.contains(inner) == true, "\(inner.debugDescription) is not a form of \(e)")
+                        checked += 1
+                    }
+                    i = close
+                } else if c != "⟦" && c != "⟧" {
+                    for k in stack.indices { stack[k].append(c) }
+                }
+                i = l.index(after: i)
+            }
+            #expect(stack.isEmpty, "unclosed mark in \(l)")
+        }
+        #expect(checked >= 40)
     }
 
     @Test("A large document (about 0.5 MB, 3,600 sentences) completes and keeps the contract at its end")

@@ -27,22 +27,24 @@ struct PrettyPrinter {
             var pos = s.range.startUTF8
             let mentions = doc.mentions.enumerated().filter { s.range.contains($0.element.range) }
             var inQuote = doc.quotes.contains { $0.content.startUTF8 < s.range.startUTF8 && $0.content.endUTF8 > s.range.startUTF8 }
-            var boundaries: [(UInt32, String)] = []
+            var boundaries: [Boundary] = []
             for (i, m) in mentions {
                 let tag = entityOf[i] >= 0 ? "e\(entityOf[i] + 1)" : m.type.label
-                boundaries.append((m.range.startUTF8, colour ? "\u{1B}[\(typeColour(m.type))m" : "["))
-                boundaries.append((m.range.endUTF8, colour ? "\u{1B}[0m" + (inQuote ? "\u{1B}[4m" : "") + paint("₍\(tag)₎", "2") : "|\(m.type.label) \(tag)]"))
+                boundaries.append(Boundary(offset: m.range.startUTF8, closes: false, span: m.range, mark: colour ? "\u{1B}[\(typeColour(m.type))m" : "["))
+                boundaries.append(Boundary(offset: m.range.endUTF8, closes: true, span: m.range,
+                                           mark: colour ? "\u{1B}[0m" + (inQuote ? "\u{1B}[4m" : "") + paint("₍\(tag)₎", "2") : "|\(m.type.label) \(tag)]"))
             }
             for q in doc.quotes {
                 if s.range.startUTF8 <= q.content.startUTF8 && q.content.startUTF8 < s.range.endUTF8 {
-                    boundaries.append((q.content.startUTF8, colour ? "\u{1B}[4m" : "⟦"))
+                    boundaries.append(Boundary(offset: q.content.startUTF8, closes: false, span: q.content, mark: colour ? "\u{1B}[4m" : "⟦"))
                 }
                 if s.range.startUTF8 < q.content.endUTF8 && q.content.endUTF8 <= s.range.endUTF8 {
-                    boundaries.append((q.content.endUTF8, colour ? "\u{1B}[24m" : "⟧"))
+                    boundaries.append(Boundary(offset: q.content.endUTF8, closes: true, span: q.content, mark: colour ? "\u{1B}[24m" : "⟧"))
                 }
             }
-            boundaries.sort { $0.0 < $1.0 }
-            for (off, mark) in boundaries where off >= pos {
+            boundaries.sort(by: Boundary.nestingOrder)
+            for b in boundaries where b.offset >= pos {
+                let (off, mark) = (b.offset, b.mark)
                 line += doc.text(in: TextRange(startUTF8: pos, endUTF8: off))
                 line += mark
                 if mark == "\u{1B}[4m" || mark == "⟦" { inQuote = true }
@@ -76,6 +78,25 @@ struct PrettyPrinter {
     }
 
     private func format2(_ n: Int) -> String { n < 10 ? " \(n)" : "\(n)" }
+
+    /// Where a mark opens or closes a span (a mention or a quote) in a sentence's text.
+    struct Boundary {
+        var offset: UInt32
+        var closes: Bool
+        var span: TextRange
+        var mark: String
+
+        /// Marks nest properly: at one offset closings come first, inner spans (started later)
+        /// closing before outer ones, and outer spans (ending later) opening before inner ones.
+        static func nestingOrder(_ a: Boundary, _ b: Boundary) -> Bool {
+            if a.offset != b.offset { return a.offset < b.offset }
+            if a.closes != b.closes { return a.closes }
+            if a.closes {
+                return a.span.startUTF8 != b.span.startUTF8 ? a.span.startUTF8 > b.span.startUTF8 : a.mark < b.mark
+            }
+            return a.span.endUTF8 != b.span.endUTF8 ? a.span.endUTF8 > b.span.endUTF8 : a.mark < b.mark
+        }
+    }
 }
 
 extension StringProtocol {
