@@ -1,3 +1,4 @@
+import CronistaNLP
 import Foundation
 import Logging
 import Synchronization
@@ -34,20 +35,11 @@ public struct JSONLogHandler: LogHandler {
         Self.output.withLock { _ in FileHandle.standardError.write(Data(line.utf8)) }
     }
 
+    /// A JSON string literal, escaped as the analysis output escapes (one writer for both).
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
+        var w = JSONWriter(capacity: s.utf8.count + 2)
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     static func timestamp() -> String {
