@@ -71,23 +71,10 @@ struct QuoteContext {
         return forms
     }
 
-    /// A token's form: lower-cased, `’` written `'`.
+    /// A token's form: lower-cased, `’` written `'` (the Unicode path of ``forms(of:)``).
     static func form(of token: some StringProtocol) -> String {
-        var ascii = true
-        var apostrophe = false
-        var previous: (UInt8, UInt8) = (0, 0)
-        for b in token.utf8 {
-            if b >= 0x80 {
-                ascii = false
-                if b == 0x99 && previous == (0xE2, 0x80) { apostrophe = true }
-            }
-            previous = (previous.1, b)
-        }
-        if ascii {
-            return String(decoding: token.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
         let lower = token.lowercased()
-        return apostrophe ? lower.replacingOccurrences(of: "’", with: "'") : lower
+        return lower.contains("’") ? lower.replacingOccurrences(of: "’", with: "'") : lower
     }
 
     func sentenceRange(ofToken t: Int) -> Range<Int> { doc.sentences[Int(sentenceOf[t])].tokenRange }

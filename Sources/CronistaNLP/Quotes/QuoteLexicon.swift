@@ -34,9 +34,6 @@ public struct QuoteLexicon: Sendable {
         var language: String
     }
 
-    /// Entries keyed by their first token (lower-cased, `’` as `'`), longest first.
-    var byFirstToken: [String: [Entry]] = [:]
-
     public init(text: String, languages: Set<String> = ["it", "en"]) throws {
         var lineNumber = 0
         var merged: [String: Entry] = [:]
@@ -65,17 +62,18 @@ public struct QuoteLexicon: Sendable {
                 else { merged[key] = Entry(tokens: form.lowercased().split(separator: "_").map(String.init), classes: CueClasses(cls), lemma: lemma, language: language) }
             }
         }
+        // Entries grouped by their first token (lower-cased, `’` as `'`), longest first.
+        var byFirstToken: [String: [Entry]] = [:]
         for e in merged.values { byFirstToken[e.tokens[0], default: []].append(e) }
-        for k in byFirstToken.keys { byFirstToken[k]!.sort { $0.tokens.count > $1.tokens.count } }
         listTable = HashTable(capacity: byFirstToken.count, empty: -1)
         for (k, list) in byFirstToken.sorted(by: { $0.key < $1.key }) {
             listTable.insert(FeatureHash.string(k), Int32(lists.count))
-            lists.append(list)
+            lists.append(list.sorted { $0.tokens.count > $1.tokens.count })
         }
     }
 
-    /// The same entries as ``byFirstToken``, numbered: a document looks each token up once
-    /// (``listIndex(of:)``) and matches by number afterwards.
+    /// The entries grouped by first token, longest first, numbered: a document looks each token
+    /// up once (``listIndex(of:)``) and matches by number afterwards.
     var lists: [[Entry]] = []
     /// First token's byte hash → index in ``lists`` (checked against the token on a hit).
     var listTable = HashTable<Int32>(capacity: 0, empty: -1)

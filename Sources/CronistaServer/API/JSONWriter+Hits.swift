@@ -1,11 +1,11 @@
-import CronistaNLP
-import CronistaStorage
+public import CronistaNLP
+public import CronistaStorage
 
-/// The API's JSON for search results. Offsets are code points into the document's text, as in
-/// the analysis contract; a quote's fields are those of `cronista search quotes` JSON Lines, plus
-/// the speaker's entity id (for `/v1/entities/{id}`).
+/// The JSON of search results, for the API and for `cronista search` alike. Offsets are code
+/// points into the document's text, as in the analysis contract. The API adds entity ids (for
+/// `/v1/entities/{id}`); the command line leaves them out.
 extension JSONWriter {
-    mutating func quote(_ h: QuoteHit) {
+    public mutating func quote(_ h: QuoteHit, entityIDs: Bool = true) {
         func span(_ s: ScalarSpan) {
             key("start"); int(s.startScalar)
             key("end"); int(s.endScalar)
@@ -24,7 +24,7 @@ extension JSONWriter {
             span(s)
             key("name"); optionalString(h.speakerName)
             key("kb"); optionalString(h.speakerKB)
-            key("entity"); optionalString(h.speakerEntity?.id)
+            if entityIDs { key("entity"); optionalString(h.speakerEntity?.id) }
             endObject()
         } else {
             null()
@@ -39,9 +39,9 @@ extension JSONWriter {
         endObject()
     }
 
-    mutating func entity(_ h: EntityHit) {
+    public mutating func entity(_ h: EntityHit, entityIDs: Bool = true) {
         beginObject()
-        key("id"); string(h.key.id)
+        if entityIDs { key("id"); string(h.key.id) }
         key("name"); string(h.name)
         key("type"); string(h.type)
         key("kb"); optionalString(h.kb)
@@ -50,13 +50,13 @@ extension JSONWriter {
         endObject()
     }
 
-    mutating func document(_ h: DocumentHit) {
+    public mutating func document(_ h: DocumentHit) {
         beginObject()
         documentFields(h)
         endObject()
     }
 
-    mutating func documentFields(_ h: DocumentHit) {
+    public mutating func documentFields(_ h: DocumentHit) {
         key("id"); string(h.id)
         key("title"); optionalString(h.title)
         key("published"); optionalString(h.published)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CronistaServer
 import CronistaNLP
 import CronistaStorage
 
@@ -88,13 +89,7 @@ struct Search: AsyncParsableCommand {
             case .jsonl:
                 for h in hits {
                     var w = JSONWriter(capacity: 128)
-                    w.beginObject()
-                    w.key("name"); w.string(h.name)
-                    w.key("type"); w.string(h.type)
-                    w.key("kb"); w.optionalString(h.kb)
-                    w.key("documents"); w.int(h.documents)
-                    w.key("mentions"); w.int(h.mentions)
-                    w.endObject()
+                    w.entity(h, entityIDs: false)
                     sink.write(w.bytes + [0x0A])
                 }
             case .table:
@@ -127,13 +122,7 @@ struct Search: AsyncParsableCommand {
             case .jsonl:
                 for h in hits {
                     var w = JSONWriter(capacity: 128)
-                    w.beginObject()
-                    w.key("id"); w.string(h.id)
-                    w.key("title"); w.optionalString(h.title)
-                    w.key("published"); w.optionalString(h.published)
-                    w.key("source"); w.optionalString(h.source)
-                    w.key("language"); w.string(h.language)
-                    w.endObject()
+                    w.document(h)
                     sink.write(w.bytes + [0x0A])
                 }
             case .table:
@@ -154,36 +143,7 @@ struct Search: AsyncParsableCommand {
     /// One quote as a JSON line: offsets in code points, the sentence range the fact rests on.
     static func json(_ h: QuoteHit) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + h.content.text.utf8.count)
-        func span(_ s: ScalarSpan) {
-            w.key("start"); w.int(s.startScalar)
-            w.key("end"); w.int(s.endScalar)
-            w.key("text"); w.string(s.text)
-        }
-        w.beginObject()
-        w.key("document"); w.string(h.documentID)
-        w.key("quote"); w.string(h.quoteID)
-        w.key("kind"); w.string(h.kind)
-        span(h.content)
-        w.key("cue")
-        if let c = h.cue { w.beginObject(); span(c); w.endObject() } else { w.null() }
-        w.key("speaker")
-        if let s = h.speaker {
-            w.beginObject()
-            span(s)
-            w.key("name"); w.optionalString(h.speakerName)
-            w.key("kb"); w.optionalString(h.speakerKB)
-            w.endObject()
-        } else {
-            w.null()
-        }
-        w.key("sentence"); w.beginObject()
-        w.key("start"); w.int(h.sentenceStartScalar)
-        w.key("end"); w.int(h.sentenceEndScalar)
-        w.endObject()
-        w.key("published"); w.optionalString(h.published)
-        w.key("source"); w.optionalString(h.source)
-        w.key("title"); w.optionalString(h.title)
-        w.endObject()
+        w.quote(h, entityIDs: false)
         w.bytes.append(0x0A)
         return w.bytes
     }
