@@ -22,6 +22,10 @@ extension SQLiteDocumentStore {
                                sentence_start_cp, sentence_end_cp)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        // The full-text row of each quote, written here rather than by a trigger (4x cheaper; see
+        // migration v3). `SQLiteStoreTests` checks the index against the quotes with FTS5's
+        // integrity-check.
+        let quoteText = try RawInsert(db, "INSERT INTO quote_fts (rowid, text) VALUES (?, ?)")
         for d in batch {
             do {
                 document.bind(1, d.id); document.bind(2, d.contentHash); document.bind(3, d.language)
@@ -55,6 +59,8 @@ extension SQLiteDocumentStore {
                     quote.bind(13, q.speaker?.text); quote.bind(14, q.speakerKey)
                     quote.bind(15, q.sentenceStartScalar); quote.bind(16, q.sentenceEndScalar)
                     try quote.run()
+                    quoteText.bind(1, Int(sqlite3_last_insert_rowid(connection))); quoteText.bind(2, q.content.text)
+                    try quoteText.run()
                 }
             } catch let e as RawInsert.Failure {
                 throw StoreError(.query, "batch of \(batch.count) not stored (rolled back): \(e.message)", backend: "sqlite", documentID: d.id)

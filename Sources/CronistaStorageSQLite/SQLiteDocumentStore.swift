@@ -39,6 +39,26 @@ public final class SQLiteDocumentStore: DocumentStore {
         return try pool.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 
+    /// Problems SQLite finds in the file, empty when there are none: `PRAGMA integrity_check`
+    /// (B-trees, indexes, CHECKs), `PRAGMA foreign_key_check`, and FTS5's `integrity-check`,
+    /// which compares the full-text index with the quotes it indexes.
+    /// (An FTS5 command is an INSERT, so this runs on the writer connection.)
+    public func integrityProblems() throws -> [String] {
+        try pool.writeWithoutTransaction { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            for r in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table: String = r[0], parent: String = r[2]
+                problems.append("foreign key: a row of \(table) points at a missing \(parent) row")
+            }
+            do {
+                try db.execute(sql: "INSERT INTO quote_fts (quote_fts, rank) VALUES ('integrity-check', 1)")
+            } catch {
+                problems.append("full-text index: \(error)")
+            }
+            return problems
+        }
+    }
+
     public func close() async throws {
         // Fold the WAL into the database file, so a closed store is one self-contained file.
         try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }

@@ -1,6 +1,7 @@
 import CronistaStorage
-import CronistaStorageSQLite
+@testable import CronistaStorageSQLite
 import Foundation
+import GRDB
 import Testing
 
 /// The contract suite on the embedded backend, one temporary database file per test.
@@ -23,15 +24,72 @@ import Testing
     @Test func migrationsAreNamedAndReopeningIsANoOp() async throws {
         let path = Self.temporaryPath()
         let store = try SQLiteDocumentStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists"])
+        #expect(try store.appliedMigrations() == Self.migrations)
         _ = try await store.store([try StoreFixtures.storable(try StoreFixtures.seedDocument())])
         try await store.close()
         let reopened = try SQLiteDocumentStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists"])
+        #expect(try reopened.appliedMigrations() == Self.migrations)
         #expect(try await reopened.statistics().quotes == 3)
         #expect(try reopened.pragma("journal_mode") == "wal")
         #expect(try reopened.pragma("foreign_keys") == "1")
         try await reopened.close()
+    }
+
+    static let migrations = ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists", "v3-fts-rows-by-the-store-no-redundant-indexes"]
+
+    /// The full-text rows are written by the store, not by a trigger: after stores, a rolled-back
+    /// batch and skipped duplicates, FTS5's integrity-check finds the index equal to the quotes, and
+    /// SQLite finds no broken B-tree, CHECK or foreign key.
+    @Test func fullTextIndexMatchesTheQuotes() async throws {
+        let store = try SQLiteDocumentStore(path: Self.temporaryPath())
+        let seed = try StoreFixtures.storable(try StoreFixtures.seedDocument())
+        let second = try StoreFixtures.storable(try StoreFixtures.secondDocument())
+        #expect(try await store.store([seed]).stored == [seed.id])
+        var bad = second
+        bad.quotes[0].speakerEntity = 99  // a foreign-key violation: the batch rolls back, FTS rows too
+        await #expect(throws: StoreError.self) { try await store.store([bad]) }
+        #expect(try await store.store([second, seed]) == StoreResult(stored: [second.id], skipped: [seed.id]))
+        #expect(try store.integrityProblems() == [])
+        let quotes = try await store.statistics().quotes
+        #expect(quotes == seed.quotes.count + second.quotes.count && quotes > 0)
+        // Each quote is found by a word of its own text, once.
+        for q in seed.quotes + second.quotes {
+            let words: [Substring] = q.content.text.split(whereSeparator: { (c: Character) in !c.isLetter })
+            let word = words.max(by: { $0.count < $1.count }).map(String.init) ?? ""
+            let hits = try await store.quotes(QuoteQuery(words: word, limit: 100))
+            #expect(hits.contains { $0.content == q.content }, "\(word)")
+        }
+        // A broken index is reported: a stray FTS row for a quote that does not exist.
+        try await store.pool.write { db in try db.execute(sql: "INSERT INTO quote_fts (rowid, text) VALUES (999999, 'fantasma')") }
+        #expect(try store.integrityProblems().contains { $0.hasPrefix("full-text index") })
+        try await store.close()
+    }
+
+    /// A store written before v3 (quotes indexed by the trigger) upgrades in place: its quotes stay
+    /// searchable, new quotes are indexed once, and the index matches the quotes.
+    @Test func storeFromV2UpgradesInPlace() async throws {
+        let path = Self.temporaryPath()
+        let seed = try StoreFixtures.storable(try StoreFixtures.seedDocument())
+        do {
+            let pool = try DatabasePool(path: path)
+            try SQLiteSchema.migrator.migrate(pool, upTo: "v2-checks-without-in-lists")
+            try await pool.write { db in
+                try db.execute(sql: "INSERT INTO document (id, content_hash, language, text, analysis) VALUES ('vecchio', ?, 'it', 'Disse: «Nessuna tregua sul grano».', '{}')",
+                               arguments: [String(repeating: "a", count: 64)])
+                try db.execute(sql: """
+                    INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, sentence_start_cp, sentence_end_cp)
+                    VALUES ('vecchio', 0, 'direct', 8, 32, 'Nessuna tregua sul grano', 0, 34)
+                    """)
+            }
+            try pool.close()
+        }
+        let store = try SQLiteDocumentStore(path: path)
+        #expect(try store.appliedMigrations() == Self.migrations)
+        _ = try await store.store([seed])
+        #expect(try await store.quotes(QuoteQuery(words: "tregua grano")).map(\.documentID) == ["vecchio"])
+        #expect(try await store.quotes(QuoteQuery(words: "bugia")).map(\.documentID) == [seed.id])
+        #expect(try store.integrityProblems() == [])
+        try await store.close()
     }
 
     @Test func locationPicksTheBackend() throws {
