@@ -39,86 +39,88 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let engine = try Engine(options: .init(nerModelPath: model))
-        let location = try store.location()
+        if queue { _ = try Self.postgresURL(store.location()) }
+        // The store is opened (and migrated, or connected to) while the model loads.
+        async let opening = store.open()
+        let engine: Engine
+        do {
+            engine = try Engine(options: .init(nerModelPath: model))
+        } catch {
+            try? await opening.close()
+            throw error
+        }
+        let s = try await opening
         let progress = ProgressReporter(enabled: ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
         let tally: Tally
-        if queue {
-            guard case .postgres(let url) = location else { throw ValidationError("--queue needs a postgres:// --db") }
-            let pg = try await PostgresDocumentStore(url: url)
-            tally = try await runQueue(pg, engine: engine, progress: progress)
-            try await pg.close()
-        } else {
-            let s = try await store.open()
-            tally = try await runDirect(s, engine: engine, progress: progress)
-            try await s.close()
+        do {
+            if queue, let pg = s as? PostgresDocumentStore {
+                tally = try await runQueue(pg, engine: engine, progress: progress)
+            } else {
+                tally = try await runDirect(s, engine: engine, progress: progress)
+            }
+        } catch {
+            try? await s.close()
+            throw error
         }
+        try await s.close()
         progress.clearLine()
         printError("cronista: \(tally.stored) stored, \(tally.skipped) skipped, \(tally.failed) failed in \(String(format: "%.1f", progress.elapsed)) s")
         if tally.failed > 0 { throw ExitCode(65) }
     }
 
+    static func postgresURL(_ location: StoreLocation) throws -> PostgresURL {
+        guard case .postgres(let url) = location else { throw ValidationError("--queue needs a postgres:// --db") }
+        return url
+    }
+
     struct Tally { var stored = 0, skipped = 0, failed = 0 }
 
-    /// Read a batch, drop what is stored already, analyse the rest, store it while the next batch
-    /// is analysed (one transaction per batch).
+    /// Three stages overlap: batch k+1 is read, hashed and checked against the store
+    /// (``BatchReader``) while batch k is analysed on every core and batch k-1 is stored (one
+    /// transaction per batch). Before the reading overlapped, it cost 15 % of ingest's time
+    /// with one core idle (measured on the 1,310 KIND articles).
     func runDirect(_ s: any DocumentStore, engine: Engine, progress: ProgressReporter) async throws -> Tally {
         var tally = Tally()
         let analysis = ParallelAnalysis(engine: engine, jobs: ProcessInfo.processInfo.activeProcessorCount)
-        var source = InputSource(paths: files)
+        let reader = BatchReader(InputSource(paths: files), size: batch)
+        var upcoming: Task<BatchReader.Batch, any Error>? = Task { try await reader.next(from: s) }
         var pending: Task<StoreResult, any Error>?
         var pendingDocs: [StorableDocument] = []
-        var exhausted = false
-        while !exhausted {
-            var inputs: [DocumentInput] = []
-            while inputs.count < batch {
-                guard let item = source.next() else { exhausted = true; break }
-                switch item {
-                case .failure(let e):
-                    tally.failed += 1
-                    progress.clearLine()
-                    printError("cronista: error: \(e)")
-                case .document(let d):
-                    inputs.append(d)
+        while let next = upcoming {
+            let b = try await next.value
+            upcoming = b.last ? nil : Task { try await reader.next(from: s) }
+            for e in b.failures {
+                tally.failed += 1
+                progress.clearLine()
+                printError("cronista: error: \(e)")
+            }
+            tally.skipped += b.skipped
+            progress.advance(bytes: b.bytes)
+            // The last batch goes in quarters: only the last quarter's transaction is then left
+            // to wait for once the analysis is over.
+            let parts = b.last ? b.fresh.chunks(of: max(16, (b.fresh.count + 3) / 4)) : [b.fresh[...]]
+            for part in parts {
+                // Analysed on every core, in input order, exactly as `analyze` does; the rows to
+                // store are built on the same workers.
+                var docs: [StorableDocument] = []
+                let results = analysis.process(Array(part)) { [hashes = b.hashes] input, doc, json in
+                    try StorableDocument(document: doc, analysisJSON: json, contentHash: hashes[input.id])
                 }
-            }
-            // Already stored (same id or same text), or repeated inside this batch: skipped.
-            let hashes = inputs.map { StorableDocument.contentHash(of: $0.text) }
-            let known = try await s.existing(ids: inputs.map(\.id), hashes: hashes)
-            var seenIDs = known.ids, seenHashes = known.hashes
-            var fresh: [InputSource.Item] = []
-            var freshHashes: [String: String] = [:]
-            for (input, hash) in zip(inputs, hashes) {
-                progress.advance(bytes: input.text.utf8.count + 64)
-                guard !seenIDs.contains(input.id), !seenHashes.contains(hash) else {
-                    tally.skipped += 1
-                    continue
+                for r in results {
+                    switch r {
+                    case .success(let d): docs.append(d)
+                    case .failure(let error):
+                        tally.failed += 1
+                        progress.clearLine()
+                        printError("cronista: error: \(error)")
+                    }
                 }
-                seenIDs.insert(input.id)
-                seenHashes.insert(hash)
-                fresh.append(.document(input))
-                freshHashes[input.id] = hash
+                if let p = pending { try await settle(p, pendingDocs, s, &tally, progress) }
+                let toStore = docs
+                pending = toStore.isEmpty ? nil : Task { [toStore] in try await s.store(toStore) }
+                pendingDocs = toStore
+                progress.setDocuments(tally.stored + tally.skipped + tally.failed + docs.count)
             }
-            // Analysed on every core, in input order, exactly as `analyze` does; the rows to store
-            // are built on the same workers.
-            var docs: [StorableDocument] = []
-            let results = analysis.process(fresh) { [freshHashes] input, doc, json in
-                try StorableDocument(document: doc, analysisJSON: json, contentHash: freshHashes[input.id])
-            }
-            for r in results {
-                switch r {
-                case .success(let d): docs.append(d)
-                case .failure(let error):
-                    tally.failed += 1
-                    progress.clearLine()
-                    printError("cronista: error: \(error)")
-                }
-            }
-            if let p = pending { try await settle(p, pendingDocs, s, &tally, progress) }
-            let toStore = docs
-            pending = toStore.isEmpty ? nil : Task { [toStore] in try await s.store(toStore) }
-            pendingDocs = toStore
-            progress.setDocuments(tally.stored + tally.skipped + tally.failed + docs.count)
         }
         if let p = pending { try await settle(p, pendingDocs, s, &tally, progress) }
         return tally
@@ -188,6 +190,79 @@ struct Ingest: AsyncParsableCommand {
         tally.failed += report.failed.count
         return tally
     }
+}
 
-    /// Total bytes of the input files, when all are regular files (for the ETA).
+/// Reads the inputs a batch at a time and drops the documents already stored (same id or same
+/// text) or repeated, so that only new ones are analysed. `Ingest` asks for batch k+1 while batch k
+/// is analysed; calls never overlap (each is awaited before the next starts), which is what makes
+/// the unguarded state safe.
+final class BatchReader: @unchecked Sendable {
+    struct Batch: Sendable {
+        /// New documents, in input order.
+        var fresh: [InputSource.Item] = []
+        /// Content hash by document id, computed here once.
+        var hashes: [String: String] = [:]
+        /// Inputs that could not be read (with file and line).
+        var failures: [any Error] = []
+        /// Documents already stored or repeated.
+        var skipped = 0
+        /// Input bytes consumed, for the ETA.
+        var bytes = 0
+        /// No input is left after this batch.
+        var last = false
+    }
+
+    private var source: InputSource
+    private let size: Int
+    /// Keys of the two batches before: still being analysed or stored, so not yet in the store's
+    /// snapshot. (Anything that slips through is skipped by the store itself, never doubled.)
+    private var recent: [(ids: Set<String>, hashes: Set<String>)] = []
+
+    init(_ source: InputSource, size: Int) {
+        self.source = source
+        self.size = size
+    }
+
+    func next(from store: any DocumentStore) async throws -> Batch {
+        var b = Batch()
+        var inputs: [DocumentInput] = []
+        while inputs.count < size {
+            guard let item = source.next() else { b.last = true; break }
+            switch item {
+            case .failure(let e): b.failures.append(e)
+            case .document(let d): inputs.append(d)
+            }
+        }
+        let hashes = inputs.map { StorableDocument.contentHash(of: $0.text) }
+        let known = inputs.isEmpty ? ExistingKeys() : try await store.existing(ids: inputs.map(\.id), hashes: hashes)
+        var ids = known.ids, seenHashes = known.hashes
+        for r in recent {
+            ids.formUnion(r.ids)
+            seenHashes.formUnion(r.hashes)
+        }
+        var mine: (ids: Set<String>, hashes: Set<String>) = ([], [])
+        for (input, hash) in zip(inputs, hashes) {
+            b.bytes += input.text.utf8.count + 64
+            guard !ids.contains(input.id), !seenHashes.contains(hash) else {
+                b.skipped += 1
+                continue
+            }
+            ids.insert(input.id)
+            seenHashes.insert(hash)
+            mine.ids.insert(input.id)
+            mine.hashes.insert(hash)
+            b.fresh.append(.document(input))
+            b.hashes[input.id] = hash
+        }
+        recent.append(mine)
+        if recent.count > 2 { recent.removeFirst() }
+        return b
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements (none for an empty array).
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
 }
