@@ -162,7 +162,7 @@ extension QuoteCursor {
         let o = try bind(ordinal)
         return """
             (COALESCE(d.published, '') < \(p1) OR (COALESCE(d.published, '') = \(p2) \
-            AND (q.document_id > \(d1) OR (q.document_id = \(d2) AND q.ordinal > \(o)))))
+            AND (d.id > \(d1) OR (d.id = \(d2) AND q.ordinal > \(o)))))
             """
     }
 }

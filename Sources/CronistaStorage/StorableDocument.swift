@@ -14,6 +14,9 @@ public struct StorableDocument: Sendable {
         public var nameKey: String
         public var kb: String?
         public var mentionCount: Int
+        /// The entity's mentions, `[[start, end, "form"], …]` with code-point offsets, in
+        /// document order (a backend that keeps mentions with their entity stores this).
+        public var mentionsJSON: String
     }
 
     public struct MentionRow: Hashable, Sendable {
@@ -104,29 +107,53 @@ public struct StorableDocument: Sendable {
             mentions.append(MentionRow(ordinal: i, entity: entityOfMention[i], span: span(m.range), type: m.type.label, form: m.form.label))
         }
 
-        var aliasSet = Set<AliasRow>()
-        func addAliases(_ e: Int, folded key: String) {
+        // An entity has a handful of keys and name forms: small arrays searched linearly, each
+        // entity's keys sorted on their own, cost a third of one set and one sort over all of
+        // them (the rows were 60 % of this initialiser's time, profiled on KIND).
+        var keys: [String] = []
+        func addKeys(folded key: String) {
             guard !key.isEmpty else { return }
-            aliasSet.insert(AliasRow(entity: e, key: key))
+            if !keys.contains(key) { keys.append(key) }
             guard key.utf8.contains(0x20) else { return }
             // Words of at least two characters (a short UTF-8 run is counted in characters).
-            for w in TextFolding.words(key) where w.utf8.count >= 5 || w.count >= 2 { aliasSet.insert(AliasRow(entity: e, key: String(w))) }
-        }
-        entities.reserveCapacity(doc.entities.count)
-        var forms = Set<String>()
-        for (e, entity) in doc.entities.enumerated() {
-            let key = TextFolding.fold(entity.name)
-            entities.append(EntityRow(ordinal: e, type: entity.type.label, name: entity.name, nameKey: key, kb: entity.kb, mentionCount: entity.mentions.count))
-            addAliases(e, folded: key)
-            if let kb = entity.kb, !kb.isEmpty { aliasSet.insert(AliasRow(entity: e, key: kb.lowercased())) }
-            // Each distinct name form once (an entity is often named the same way many times).
-            forms.removeAll(keepingCapacity: true)
-            forms.insert(entity.name)
-            for m in entity.mentions where doc.mentions[m].form == .name && forms.insert(mentions[m].span.text).inserted {
-                addAliases(e, folded: TextFolding.fold(mentions[m].span.text))
+            for w in TextFolding.words(key) where (w.utf8.count >= 5 || w.count >= 2) && !keys.contains(where: { $0 == w }) {
+                keys.append(String(w))
             }
         }
-        aliases = aliasSet.sorted { ($0.entity, $0.key) < ($1.entity, $1.key) }
+        entities.reserveCapacity(doc.entities.count)
+        var forms: [Substring] = []
+        var json: [UInt8] = []
+        for (e, entity) in doc.entities.enumerated() {
+            let key = TextFolding.fold(entity.name)
+            json.removeAll(keepingCapacity: true)
+            json.append(UInt8(ascii: "["))
+            for (i, m) in entity.mentions.enumerated() {
+                if i > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(UInt8(ascii: "["))
+                Self.appendDecimal(mentions[m].span.startScalar, to: &json)
+                json.append(UInt8(ascii: ","))
+                Self.appendDecimal(mentions[m].span.endScalar, to: &json)
+                json += #",""#.utf8
+                json += mentions[m].form.utf8
+                json += #""]"#.utf8
+            }
+            json.append(UInt8(ascii: "]"))
+            entities.append(EntityRow(ordinal: e, type: entity.type.label, name: entity.name, nameKey: key, kb: entity.kb,
+                                      mentionCount: entity.mentions.count, mentionsJSON: String(decoding: json, as: UTF8.self)))
+            keys.removeAll(keepingCapacity: true)
+            addKeys(folded: key)
+            if let kb = entity.kb, !kb.isEmpty { addKeys(folded: kb.lowercased()) }
+            // Each distinct name form once (an entity is often named the same way many times).
+            forms.removeAll(keepingCapacity: true)
+            for m in entity.mentions where doc.mentions[m].form == .name {
+                let form = doc.text(in: doc.mentions[m].range)
+                guard form != entity.name[...], !forms.contains(form) else { continue }
+                forms.append(form)
+                addKeys(folded: TextFolding.fold(form))
+            }
+            keys.sort()
+            for k in keys { aliases.append(AliasRow(entity: e, key: k)) }
+        }
 
         quotes.reserveCapacity(doc.quotes.count)
         for (i, q) in doc.quotes.enumerated() {
@@ -146,6 +173,12 @@ public struct StorableDocument: Sendable {
                 speakerEntity: q.speaker?.entity, speaker: q.speaker.map { span($0.range) }, speakerKey: speakerKey,
                 sentenceStartScalar: index.scalarOffset(utf8: sLo), sentenceEndScalar: index.scalarOffset(utf8: sHi)))
         }
+    }
+
+    /// Appends `n`'s decimal digits (n ≥ 0).
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(n % 10))
     }
 
     /// The content hash the store deduplicates on: SHA-256 of the text's UTF-8 bytes.

@@ -280,7 +280,7 @@ public final class PostgresDocumentStore: DocumentStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
-            \(QuoteHit.selectSQL)
+            \(QuoteHit.selectSQL(documentKey: "id", childKey: "document_id"))
             \(whereClause)
             \(QuoteHit.orderSQL)
             LIMIT \(try b.add(max(0, query.limit)))

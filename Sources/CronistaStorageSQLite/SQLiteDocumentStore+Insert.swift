@@ -13,11 +13,10 @@ extension SQLiteDocumentStore {
             INSERT INTO document (id, content_hash, language, title, published, source, url, text, analysis, events)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """)
-        let entity = try RawInsert(db, "INSERT INTO entity (document_id, ordinal, type, name, name_key, kb, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let alias = try RawInsert(db, "INSERT INTO entity_alias (document_id, entity_ordinal, key) VALUES (?, ?, ?)")
-        let mention = try RawInsert(db, "INSERT INTO mention (document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let entity = try RawInsert(db, "INSERT INTO entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let entityKey = try RawInsert(db, "INSERT INTO entity_key (rowid, keys) VALUES (?, ?)")
         let quote = try RawInsert(db, """
-            INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
+            INSERT INTO quote (doc, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
                                speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key,
                                sentence_start_cp, sentence_end_cp)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -26,6 +25,7 @@ extension SQLiteDocumentStore {
         // migration v3). `SQLiteStoreTests` checks the index against the quotes with FTS5's
         // integrity-check.
         let quoteText = try RawInsert(db, "INSERT INTO quote_fts (rowid, text) VALUES (?, ?)")
+        var keys = ""
         for d in batch {
             do {
                 document.bind(1, d.id); document.bind(2, d.contentHash); document.bind(3, d.language)
@@ -36,30 +36,39 @@ extension SQLiteDocumentStore {
                     result.skipped.append(d.id)
                     continue
                 }
+                let doc = sqlite3_last_insert_rowid(connection)
                 for e in d.entities {
-                    entity.bind(1, d.id); entity.bind(2, e.ordinal); entity.bind(3, e.type); entity.bind(4, e.name)
-                    entity.bind(5, e.nameKey); entity.bind(6, e.kb); entity.bind(7, e.mentionCount)
+                    entity.bind(1, doc); entity.bind(2, e.ordinal); entity.bind(3, e.type); entity.bind(4, e.name)
+                    entity.bind(5, e.nameKey); entity.bind(6, e.kb); entity.bind(7, e.mentionCount); entity.bind(8, e.mentionsJSON)
                     try entity.run()
                 }
-                for a in d.aliases {
-                    alias.bind(1, d.id); alias.bind(2, a.entity); alias.bind(3, a.key)
-                    try alias.run()
-                }
-                for m in d.mentions {
-                    mention.bind(1, d.id); mention.bind(2, m.ordinal); mention.bind(3, m.entity)
-                    mention.bind(4, m.span.startScalar); mention.bind(5, m.span.endScalar); mention.bind(6, m.span.text)
-                    mention.bind(7, m.type); mention.bind(8, m.form)
-                    try mention.run()
+                // One `entity_key` row per entity: its keys as tokens, spaces written `_`
+                // (`aliases` is sorted by entity).
+                var i = d.aliases.startIndex
+                while i < d.aliases.endIndex {
+                    let e = d.aliases[i].entity
+                    // What a foreign key would check (entity_key is a virtual table).
+                    guard d.entities.indices.contains(e), d.entities[e].ordinal == e else {
+                        throw RawInsert.Failure(message: "a key of entity \(e), which the document does not have")
+                    }
+                    keys.removeAll(keepingCapacity: true)
+                    while i < d.aliases.endIndex, d.aliases[i].entity == e {
+                        if !keys.isEmpty { keys += " " }
+                        keys += SQLiteSchema.token(d.aliases[i].key)
+                        i += 1
+                    }
+                    entityKey.bind(1, SQLiteSchema.entityRowid(doc: doc, ordinal: e)); entityKey.bind(2, keys)
+                    try entityKey.run()
                 }
                 for q in d.quotes {
-                    quote.bind(1, d.id); quote.bind(2, q.ordinal); quote.bind(3, q.kind)
+                    quote.bind(1, doc); quote.bind(2, q.ordinal); quote.bind(3, q.kind)
                     quote.bind(4, q.content.startScalar); quote.bind(5, q.content.endScalar); quote.bind(6, q.content.text)
                     quote.bind(7, q.cue?.startScalar); quote.bind(8, q.cue?.endScalar); quote.bind(9, q.cue?.text)
                     quote.bind(10, q.speakerEntity); quote.bind(11, q.speaker?.startScalar); quote.bind(12, q.speaker?.endScalar)
                     quote.bind(13, q.speaker?.text); quote.bind(14, q.speakerKey)
                     quote.bind(15, q.sentenceStartScalar); quote.bind(16, q.sentenceEndScalar)
                     try quote.run()
-                    quoteText.bind(1, Int(sqlite3_last_insert_rowid(connection))); quoteText.bind(2, q.content.text)
+                    quoteText.bind(1, sqlite3_last_insert_rowid(connection)); quoteText.bind(2, q.content.text)
                     try quoteText.run()
                 }
             } catch let e as RawInsert.Failure {
@@ -106,6 +115,10 @@ struct RawInsert {
     func bind(_ i: Int32, _ value: Int?) {
         guard let value else { sqlite3_bind_null(handle, i); return }
         sqlite3_bind_int64(handle, i, Int64(value))
+    }
+
+    func bind(_ i: Int32, _ value: Int64) {
+        sqlite3_bind_int64(handle, i, value)
     }
 
     /// Executes the statement once and resets it for the next row.

@@ -40,8 +40,9 @@ public final class SQLiteDocumentStore: DocumentStore {
     }
 
     /// Problems SQLite finds in the file, empty when there are none: `PRAGMA integrity_check`
-    /// (B-trees, indexes, CHECKs), `PRAGMA foreign_key_check`, and FTS5's `integrity-check`,
-    /// which compares the full-text index with the quotes it indexes.
+    /// (B-trees, indexes, CHECKs), `PRAGMA foreign_key_check`, FTS5's `integrity-check` of the
+    /// quotes' full-text index (against the quotes) and of `entity_key`, and `entity_key` rows
+    /// whose entity is gone.
     /// (An FTS5 command is an INSERT, so this runs on the writer connection.)
     public func integrityProblems() throws -> [String] {
         try pool.writeWithoutTransaction { db in
@@ -55,6 +56,17 @@ public final class SQLiteDocumentStore: DocumentStore {
             } catch {
                 problems.append("full-text index: \(error)")
             }
+            do {
+                try db.execute(sql: "INSERT INTO entity_key (entity_key) VALUES ('integrity-check')")
+            } catch {
+                problems.append("entity keys: \(error)")
+            }
+            // entity_key is a virtual table, which a foreign key cannot guard.
+            let orphans = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM entity_key k
+                WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.doc = k.rowid >> 20 AND e.ordinal = (k.rowid & 1048575))
+                """) ?? 0
+            if orphans > 0 { problems.append("entity keys: \(orphans) row(s) of no entity") }
             return problems
         }
     }
@@ -104,13 +116,20 @@ public final class SQLiteDocumentStore: DocumentStore {
         var args: [(any DatabaseValueConvertible)?] = []
         if let s = query.speaker {
             let key = StorableDocument.searchKey(s)
-            conditions.append("""
-                q.id IN (SELECT q2.id FROM entity_alias a JOIN quote q2
-                           ON q2.document_id = a.document_id AND q2.speaker_entity = a.entity_ordinal
-                         WHERE a.key = ?
-                         UNION ALL SELECT q3.id FROM quote q3 WHERE q3.speaker_key = ?)
-                """)
-            args += [key, key]
+            // Speakers that are entities with this key (entity_key rowid: doc * 2^20 + ordinal),
+            // and speakers that are not entities ("una fonte") by their folded text.
+            if let match = SQLiteSchema.keyQuery(key) {
+                conditions.append("""
+                    q.id IN (SELECT q2.id FROM entity_key k JOIN quote q2
+                               ON q2.doc = k.rowid >> 20 AND q2.speaker_entity = (k.rowid & 1048575)
+                             WHERE entity_key MATCH ?
+                             UNION ALL SELECT q3.id FROM quote q3 WHERE q3.speaker_key = ?)
+                    """)
+                args += [match, key]
+            } else {
+                conditions.append("q.speaker_key = ?")
+                args.append(key)
+            }
         }
         if let w = query.words, let match = Self.ftsQuery(w) {
             conditions.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
@@ -121,7 +140,7 @@ public final class SQLiteDocumentStore: DocumentStore {
         if let s = query.source { conditions.append("d.source = ? COLLATE NOCASE"); args.append(s) }
         if let key = query.speakerEntity {
             let c = key.sqlCondition(alias: "e2") { args.append($0); return "?" }
-            conditions.append("q.id IN (SELECT q2.id FROM quote q2 JOIN entity e2 ON e2.document_id = q2.document_id AND e2.ordinal = q2.speaker_entity WHERE \(c))")
+            conditions.append("q.id IN (SELECT q2.id FROM quote q2 JOIN entity e2 ON e2.doc = q2.doc AND e2.ordinal = q2.speaker_entity WHERE \(c))")
         }
         if let after = query.after {
             conditions.append(after.sqlCondition { v in
@@ -131,7 +150,7 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
-            \(QuoteHit.selectSQL)
+            \(QuoteHit.selectSQL(documentKey: "doc", childKey: "doc"))
             \(whereClause)
             \(QuoteHit.orderSQL)
             LIMIT ?
@@ -154,16 +173,16 @@ public final class SQLiteDocumentStore: DocumentStore {
     }
 
     public func entities(named name: String, limit: Int) async throws -> [EntityHit] {
-        let key = StorableDocument.searchKey(name)
+        guard let match = SQLiteSchema.keyQuery(StorableDocument.searchKey(name)) else { return [] }
         return try await read { db in
             try Row.fetchAll(db, sql: """
-                SELECT MAX(e.name), e.type, e.kb, COUNT(DISTINCT e.document_id), SUM(e.mention_count)
+                SELECT MAX(e.name), e.type, e.kb, COUNT(DISTINCT e.doc), SUM(e.mention_count)
                 FROM entity e
-                WHERE (e.document_id, e.ordinal) IN (SELECT document_id, entity_ordinal FROM entity_alias WHERE key = ?)
+                WHERE (e.doc, e.ordinal) IN (SELECT rowid >> 20, rowid & 1048575 FROM entity_key WHERE entity_key MATCH ?)
                 GROUP BY e.type, COALESCE(e.kb, e.name_key)
                 ORDER BY SUM(e.mention_count) DESC, MAX(e.name)
                 LIMIT ?
-                """, arguments: [key, limit]).map { r in
+                """, arguments: [match, limit]).map { r in
                 EntityHit(name: r[0], type: r[1], kb: r[2], documents: r[3], mentions: r[4])
             }
         }
@@ -172,14 +191,16 @@ public final class SQLiteDocumentStore: DocumentStore {
     public func documents(mentioningAll names: [String], limit: Int) async throws -> [DocumentHit] {
         let keys = names.map(StorableDocument.searchKey).filter { !$0.isEmpty }
         guard !keys.isEmpty else { return [] }
-        let sub = keys.map { _ in "SELECT document_id FROM entity_alias WHERE key = ?" }.joined(separator: " INTERSECT ")
-        var args: [any DatabaseValueConvertible] = keys
+        let matches = keys.compactMap(SQLiteSchema.keyQuery)
+        guard matches.count == keys.count else { return [] }
+        let sub = keys.map { _ in "SELECT rowid >> 20 FROM entity_key WHERE entity_key MATCH ?" }.joined(separator: " INTERSECT ")
+        var args: [any DatabaseValueConvertible] = matches
         args.append(limit)
         let arguments = StatementArguments(args.map { $0.databaseValue })
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, title, published, source, language FROM document
-                WHERE id IN (\(sub))
+                WHERE doc IN (\(sub))
                 ORDER BY COALESCE(published, '') DESC, id
                 LIMIT ?
                 """, arguments: arguments).map { r in
@@ -210,7 +231,7 @@ public final class SQLiteDocumentStore: DocumentStore {
             // The name and type: those of the most mentioned rows (a KB id may be typed LOC and ORG).
             try Row.fetchOne(db, sql: """
                 SELECT MAX(e.name), (SELECT t.type FROM entity t WHERE \(c2) GROUP BY t.type ORDER BY SUM(t.mention_count) DESC, t.type LIMIT 1),
-                       MAX(e.kb), COUNT(DISTINCT e.document_id), SUM(e.mention_count)
+                       MAX(e.kb), COUNT(DISTINCT e.doc), SUM(e.mention_count)
                 FROM entity e WHERE \(c)
                 """, arguments: arguments).flatMap { r -> EntityHit? in
                 guard let name: String = r[0], let type: String = r[1] else { return nil }  // no such entity
@@ -227,11 +248,11 @@ public final class SQLiteDocumentStore: DocumentStore {
         let arguments = StatementArguments(args.map { $0.databaseValue })
         return try await read { db in
             try Row.fetchAll(db, sql: """
-                SELECT MAX(o.name), o.type, o.kb, COUNT(DISTINCT o.document_id), SUM(o.mention_count)
+                SELECT MAX(o.name), o.type, o.kb, COUNT(DISTINCT o.doc), SUM(o.mention_count)
                 FROM entity o
-                WHERE o.document_id IN (SELECT e.document_id FROM entity e WHERE \(c)) AND \(x)
+                WHERE o.doc IN (SELECT e.doc FROM entity e WHERE \(c)) AND \(x)
                 GROUP BY o.type, COALESCE(o.kb, o.name_key)
-                ORDER BY COUNT(DISTINCT o.document_id) DESC, SUM(o.mention_count) DESC, MAX(o.name)
+                ORDER BY COUNT(DISTINCT o.doc) DESC, SUM(o.mention_count) DESC, MAX(o.name)
                 LIMIT ?
                 """, arguments: arguments).map { r in
                 EntityHit(name: r[0], type: r[1], kb: r[2], documents: r[3], mentions: r[4])
@@ -243,7 +264,7 @@ public final class SQLiteDocumentStore: DocumentStore {
         try await read { db in
             let r = try Row.fetchOne(db, sql: """
                 SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM entity),
-                       (SELECT COUNT(*) FROM mention), (SELECT COUNT(*) FROM quote)
+                       (SELECT COALESCE(SUM(mention_count), 0) FROM entity), (SELECT COUNT(*) FROM quote)
                 """)!
             return StoreStatistics(documents: r[0], entities: r[1], mentions: r[2], quotes: r[3])
         }

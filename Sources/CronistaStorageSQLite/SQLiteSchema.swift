@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQLite schema as named, append-only migrations: never edit a registered migration, add one.
@@ -191,6 +192,135 @@ enum SQLiteSchema {
                 DROP INDEX quote_speaker;
                 """)
         }
+        // v4, a leaner layout for ingest (store CPU on the 1,310 KIND articles: 154 → 88 ms in a
+        // harness replaying the same rows, 43 % less):
+        // - documents get an integer key, `doc`, which every other table uses in place of the
+        //   text id: shorter rows and integer comparisons in every B-tree;
+        // - the `entity_alias` table (20 rows and two B-tree entries per document) becomes
+        //   `entity_key`, an FTS5 table with one row per entity whose tokens are the entity's keys
+        //   (spaces written `_`). FTS5 buffers a batch's tokens and writes them once at commit.
+        //   It answers "which entities have this key" as the table's primary key did.
+        //   Its rowid is `doc * 1048576 + ordinal` (``SQLiteSchema/entityRowid``), and a trigger
+        //   removes the row with its entity;
+        // - mentions become a JSON column of their entity, `[[start_cp, end_cp, form], …]`: no
+        //   query read the `mention` table but the statistics, and it was a fifth of the rows.
+        //   Every mention's text, type and id stay in the analysis JSON.
+        m.registerMigration("v4-integer-document-keys-entity-keys-in-fts") { db in
+            try db.execute(sql: """
+                CREATE TABLE new_document (
+                    doc INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE CHECK (length(id) > 0),
+                    content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+                    language TEXT NOT NULL,
+                    title TEXT,
+                    published TEXT,
+                    source TEXT,
+                    url TEXT,
+                    text TEXT NOT NULL,
+                    analysis TEXT NOT NULL CHECK (json_valid(analysis)),
+                    events TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(events)),
+                    stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                );
+                INSERT INTO new_document (doc, id, content_hash, language, title, published, source, url, text, analysis, events, stored_at)
+                    SELECT rowid, id, content_hash, language, title, published, source, url, text, analysis, events, stored_at FROM document;
+
+                CREATE TABLE new_entity (
+                    doc INTEGER NOT NULL REFERENCES document(doc) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0 AND ordinal < 1048576),
+                    type TEXT NOT NULL CHECK (type = 'PER' OR type = 'ORG' OR type = 'LOC'),
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL,
+                    kb TEXT,
+                    mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
+                    -- json_array_length refuses text that is not JSON (one parse, not two with json_valid).
+                    mentions TEXT NOT NULL CHECK (json_array_length(mentions) = mention_count),
+                    PRIMARY KEY (doc, ordinal)
+                ) WITHOUT ROWID;
+                INSERT INTO new_entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions)
+                    SELECT doc, ordinal, type, name, name_key, kb, json_array_length(mentions), mentions FROM (
+                        SELECT d.doc AS doc, e.ordinal AS ordinal, e.type AS type, e.name AS name, e.name_key AS name_key, e.kb AS kb,
+                               (SELECT json_group_array(json_array(m.start_cp, m.end_cp, m.form))
+                                  FROM (SELECT start_cp, end_cp, form FROM mention
+                                        WHERE document_id = e.document_id AND entity_ordinal = e.ordinal ORDER BY ordinal) m) AS mentions
+                        FROM entity e JOIN new_document d ON d.id = e.document_id);
+
+                -- The keys are folded already (lower case, no accents; letters and digits, one
+                -- space between words): the ascii tokenizer, with `_` as a token character, keeps
+                -- each key one token (it treats every non-ASCII character as part of a token).
+                CREATE VIRTUAL TABLE entity_key USING fts5(keys, detail = none, columnsize = 0, tokenize = "ascii tokenchars '_'");
+                INSERT INTO entity_key (rowid, keys)
+                    SELECT d.doc * 1048576 + a.entity_ordinal, group_concat(replace(a.key, ' ', '_'), ' ')
+                    FROM entity_alias a JOIN new_document d ON d.id = a.document_id
+                    GROUP BY d.doc, a.entity_ordinal;
+
+                CREATE TABLE new_quote (
+                    id INTEGER PRIMARY KEY,
+                    doc INTEGER NOT NULL REFERENCES document(doc) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                    kind TEXT NOT NULL CHECK (kind = 'direct' OR kind = 'indirect' OR kind = 'mixed'),
+                    start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                    end_cp INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    cue_start_cp INTEGER,
+                    cue_end_cp INTEGER,
+                    cue_text TEXT,
+                    speaker_entity INTEGER,
+                    speaker_start_cp INTEGER,
+                    speaker_end_cp INTEGER,
+                    speaker_text TEXT,
+                    speaker_key TEXT,
+                    sentence_start_cp INTEGER NOT NULL,
+                    sentence_end_cp INTEGER NOT NULL,
+                    UNIQUE (doc, ordinal),
+                    CHECK (start_cp <= end_cp),
+                    CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
+                    CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
+                    CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
+                    FOREIGN KEY (doc, speaker_entity) REFERENCES entity(doc, ordinal) ON DELETE CASCADE
+                );
+                INSERT INTO new_quote (id, doc, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text, speaker_entity,
+                                       speaker_start_cp, speaker_end_cp, speaker_text, speaker_key, sentence_start_cp, sentence_end_cp)
+                    SELECT q.id, d.doc, q.ordinal, q.kind, q.start_cp, q.end_cp, q.text, q.cue_start_cp, q.cue_end_cp, q.cue_text, q.speaker_entity,
+                           q.speaker_start_cp, q.speaker_end_cp, q.speaker_text, q.speaker_key, q.sentence_start_cp, q.sentence_end_cp
+                    FROM quote q JOIN new_document d ON d.id = q.document_id;
+
+                DROP TABLE entity_alias;
+                DROP TABLE mention;
+                DROP TABLE quote;
+                DROP TABLE entity;
+                DROP TABLE document;
+                ALTER TABLE new_document RENAME TO document;
+                ALTER TABLE new_entity RENAME TO entity;
+                ALTER TABLE new_quote RENAME TO quote;
+                CREATE INDEX document_published ON document(published);
+                CREATE INDEX document_source ON document(source COLLATE NOCASE);
+                CREATE INDEX entity_kb ON entity(kb);
+                CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
+                -- quote_fts keeps its rows: the quote ids are the same.
+                CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
+                    INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                END;
+                CREATE TRIGGER entity_key_delete AFTER DELETE ON entity BEGIN
+                    DELETE FROM entity_key WHERE rowid = old.doc * 1048576 + old.ordinal;
+                END;
+                """)
+        }
         return m
+    }
+
+    /// The `entity_key` rowid of an entity: its document's `doc` times 2^20, plus its ordinal.
+    static func entityRowid(doc: Int64, ordinal: Int) -> Int64 { doc << 20 | Int64(ordinal) }
+
+    /// A search key (``StorableDocument/searchKey(_:)``: folded words separated by single spaces)
+    /// as one `entity_key` token.
+    static func token(_ key: String) -> String {
+        key.utf8.contains(0x20) ? String(key.map { $0 == " " ? "_" : $0 }) : key
+    }
+
+    /// An FTS5 query matching the one token of `key`, or `nil` when the key has none.
+    static func keyQuery(_ key: String) -> String? {
+        let t = token(key)
+        guard !t.isEmpty, t.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

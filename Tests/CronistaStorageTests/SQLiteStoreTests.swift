@@ -35,7 +35,8 @@ import Testing
         try await reopened.close()
     }
 
-    static let migrations = ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists", "v3-fts-rows-by-the-store-no-redundant-indexes"]
+    static let migrations = ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists", "v3-fts-rows-by-the-store-no-redundant-indexes",
+                             "v4-integer-document-keys-entity-keys-in-fts"]
 
     /// The full-text rows are written by the store, not by a trigger: after stores, a rolled-back
     /// batch and skipped duplicates, FTS5's integrity-check finds the index equal to the quotes, and
@@ -59,14 +60,21 @@ import Testing
             let hits = try await store.quotes(QuoteQuery(words: word, limit: 100))
             #expect(hits.contains { $0.content == q.content }, "\(word)")
         }
-        // A broken index is reported: a stray FTS row for a quote that does not exist.
-        try await store.pool.write { db in try db.execute(sql: "INSERT INTO quote_fts (rowid, text) VALUES (999999, 'fantasma')") }
-        #expect(try store.integrityProblems().contains { $0.hasPrefix("full-text index") })
+        // A broken index is reported: a stray FTS row for a quote that does not exist, an entity
+        // key row of no entity.
+        try await store.pool.write { db in
+            try db.execute(sql: "INSERT INTO quote_fts (rowid, text) VALUES (999999, 'fantasma')")
+            try db.execute(sql: "INSERT INTO entity_key (rowid, keys) VALUES (999 * 1048576, 'fantasma')")
+        }
+        let problems = try store.integrityProblems()
+        #expect(problems.contains { $0.hasPrefix("full-text index") })
+        #expect(problems.contains { $0 == "entity keys: 1 row(s) of no entity" })
         try await store.close()
     }
 
-    /// A store written before v3 (quotes indexed by the trigger) upgrades in place: its quotes stay
-    /// searchable, new quotes are indexed once, and the index matches the quotes.
+    /// A store written by v2 (text document keys, quotes indexed by a trigger, an alias table,
+    /// a mention table) upgrades in place: its quotes stay searchable by words and by speaker, its
+    /// entity keeps its mentions, new documents go in beside it, and the file passes every check.
     @Test func storeFromV2UpgradesInPlace() async throws {
         let path = Self.temporaryPath()
         let seed = try StoreFixtures.storable(try StoreFixtures.seedDocument())
@@ -74,12 +82,19 @@ import Testing
             let pool = try DatabasePool(path: path)
             try SQLiteSchema.migrator.migrate(pool, upTo: "v2-checks-without-in-lists")
             try await pool.write { db in
-                try db.execute(sql: "INSERT INTO document (id, content_hash, language, text, analysis) VALUES ('vecchio', ?, 'it', 'Disse: «Nessuna tregua sul grano».', '{}')",
-                               arguments: [String(repeating: "a", count: 64)])
                 try db.execute(sql: """
-                    INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, sentence_start_cp, sentence_end_cp)
-                    VALUES ('vecchio', 0, 'direct', 8, 32, 'Nessuna tregua sul grano', 0, 34)
-                    """)
+                    INSERT INTO document (id, content_hash, language, text, analysis, published)
+                    VALUES ('vecchio', ?, 'it', 'Zelensky disse: «Nessuna tregua sul grano». Zelensky partì.', '{}', '2023-05-01');
+                    INSERT INTO entity (document_id, ordinal, type, name, name_key, kb, mention_count)
+                    VALUES ('vecchio', 0, 'PER', 'Volodymyr Zelensky', 'volodymyr zelensky', 'Q3874799', 2);
+                    INSERT INTO entity_alias (document_id, entity_ordinal, key) VALUES
+                        ('vecchio', 0, 'volodymyr zelensky'), ('vecchio', 0, 'volodymyr'), ('vecchio', 0, 'zelensky'), ('vecchio', 0, 'q3874799');
+                    INSERT INTO mention (document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form) VALUES
+                        ('vecchio', 0, 0, 0, 8, 'Zelensky', 'PER', 'name'), ('vecchio', 1, 0, 44, 52, 'Zelensky', 'PER', 'name');
+                    INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
+                                       speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, sentence_start_cp, sentence_end_cp)
+                    VALUES ('vecchio', 0, 'direct', 17, 41, 'Nessuna tregua sul grano', 9, 14, 'disse', 0, 0, 8, 'Zelensky', 0, 43);
+                    """, arguments: [String(repeating: "a", count: 64)])
             }
             try pool.close()
         }
@@ -87,7 +102,39 @@ import Testing
         #expect(try store.appliedMigrations() == Self.migrations)
         _ = try await store.store([seed])
         #expect(try await store.quotes(QuoteQuery(words: "tregua grano")).map(\.documentID) == ["vecchio"])
+        let bySpeaker = try await store.quotes(QuoteQuery(speaker: "Zelensky"))
+        #expect(bySpeaker.map(\.documentID) == ["vecchio"])
+        #expect(bySpeaker.first?.speakerKB == "Q3874799" && bySpeaker.first?.content.startScalar == 17)
+        #expect(try await store.quotes(QuoteQuery(speaker: "Q3874799")).count == 1)
         #expect(try await store.quotes(QuoteQuery(words: "bugia")).map(\.documentID) == [seed.id])
+        let zelensky = try await store.entities(named: "volodymyr zelensky", limit: 5)
+        #expect(zelensky == [EntityHit(name: "Volodymyr Zelensky", type: "PER", kb: "Q3874799", documents: 1, mentions: 2)])
+        let mentions = try await store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT mentions FROM entity e JOIN document d ON d.doc = e.doc WHERE d.id = 'vecchio'")
+        }
+        #expect(mentions == #"[[0,8,"name"],[44,52,"name"]]"#)
+        #expect(try await store.documents(mentioningAll: ["Zelensky"], limit: 5).map(\.id) == ["vecchio"])
+        #expect(try store.integrityProblems() == [])
+        try await store.close()
+    }
+
+    /// Deleting a document (by SQL: Cronista itself never deletes) takes its entities, their
+    /// keys, its quotes and their full-text rows with it.
+    @Test func deletingADocumentLeavesNothingBehind() async throws {
+        let store = try SQLiteDocumentStore(path: Self.temporaryPath())
+        let seed = try StoreFixtures.storable(try StoreFixtures.seedDocument())
+        let second = try StoreFixtures.storable(try StoreFixtures.secondDocument())
+        _ = try await store.store([seed, second])
+        #expect(try await !store.quotes(QuoteQuery(speaker: "Lukashenko")).filter { $0.documentID == seed.id }.isEmpty)
+        try await store.pool.write { db in try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [seed.id]) }
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko")).allSatisfy { $0.documentID != seed.id })
+        #expect(try await store.quotes(QuoteQuery(words: "bugia")).isEmpty)
+        let left = try await store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity_key WHERE rowid >> 20 NOT IN (SELECT doc FROM document)")
+        }
+        #expect(left == 0)
+        #expect(try await store.statistics() == StoreStatistics(documents: 1, entities: second.entities.count,
+                                                             mentions: second.entities.map(\.mentionCount).reduce(0, +), quotes: second.quotes.count))
         #expect(try store.integrityProblems() == [])
         try await store.close()
     }

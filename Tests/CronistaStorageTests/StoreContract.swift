@@ -272,13 +272,14 @@ struct StoreContract: Sendable {
         let seed = try StoreFixtures.storable(try StoreFixtures.seedDocument())
         // CHECK (start <= end).
         var backwards = seed
-        backwards.mentions[0].span = ScalarSpan(startScalar: 145, endScalar: 124, text: "x")
+        backwards.quotes[0].content = ScalarSpan(startScalar: 145, endScalar: 124, text: "x")
         await #expect(throws: StoreError.self) { try await store.store([backwards]) }
         // A quote outside its sentence range.
         var outside = seed
         outside.quotes[0].sentenceEndScalar = 10
         await #expect(throws: StoreError.self) { try await store.store([outside]) }
-        // Foreign key: an alias of a missing entity.
+        // An alias of a missing entity (a foreign key, or the store's own check where the keys
+        // live in a full-text table).
         var orphan = seed
         orphan.aliases.append(.init(entity: 42, key: "orfano"))
         await #expect(throws: StoreError.self) { try await store.store([orphan]) }
