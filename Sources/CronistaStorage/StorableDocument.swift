@@ -142,7 +142,12 @@ public struct StorableDocument: Sendable {
                                       mentionCount: entity.mentions.count, mentionsJSON: String(decoding: json, as: UTF8.self)))
             keys.removeAll(keepingCapacity: true)
             addKeys(folded: key)
-            if let kb = entity.kb, !kb.isEmpty { addKeys(folded: kb.lowercased()) }
+            // The KB id as a search term becomes (`Q2866` → `q2866`, `kb:loc/kremlin` → `kb loc
+            // kremlin`), whole: its parts are not names.
+            if let kb = entity.kb, !kb.isEmpty {
+                let k = Self.searchKey(kb)
+                if !k.isEmpty, !keys.contains(k) { keys.append(k) }
+            }
             // Each distinct name form once (an entity is often named the same way many times).
             forms.removeAll(keepingCapacity: true)
             for m in entity.mentions where doc.mentions[m].form == .name {

@@ -204,7 +204,8 @@ enum SQLiteSchema {
         //   removes the row with its entity;
         // - mentions become a JSON column of their entity, `[[start_cp, end_cp, form], …]`: no
         //   query read the `mention` table but the statistics, and it was a fifth of the rows.
-        //   Every mention's text, type and id stay in the analysis JSON.
+        //   Every mention's text, type and id stay in the analysis JSON;
+        // - `entity_kb` leaves out the entities without a KB id (three in four on KIND).
         m.registerMigration("v4-integer-document-keys-entity-keys-in-fts") { db in
             try db.execute(sql: """
                 CREATE TABLE new_document (
@@ -248,10 +249,28 @@ enum SQLiteSchema {
                 -- space between words): the ascii tokenizer, with `_` as a token character, keeps
                 -- each key one token (it treats every non-ASCII character as part of a token).
                 CREATE VIRTUAL TABLE entity_key USING fts5(keys, detail = none, columnsize = 0, tokenize = "ascii tokenchars '_'");
-                INSERT INTO entity_key (rowid, keys)
-                    SELECT d.doc * 1048576 + a.entity_ordinal, group_concat(replace(a.key, ' ', '_'), ' ')
-                    FROM entity_alias a JOIN new_document d ON d.id = a.document_id
-                    GROUP BY d.doc, a.entity_ordinal;
+                """)
+            // The keys as the store writes them (`token`), so in Swift.
+            var rowid: Int64?, keys = ""
+            func flush() throws {
+                guard let r = rowid else { return }
+                try db.execute(sql: "INSERT INTO entity_key (rowid, keys) VALUES (?, ?)", arguments: [r, keys])
+            }
+            let aliases = try Row.fetchCursor(db, sql: """
+                SELECT d.doc, a.entity_ordinal, a.key FROM entity_alias a JOIN new_document d ON d.id = a.document_id
+                ORDER BY d.doc, a.entity_ordinal, a.key
+                """)
+            while let a = try aliases.next() {
+                let r = entityRowid(doc: a[0], ordinal: a[1])
+                if r != rowid {
+                    try flush()
+                    rowid = r
+                    keys = ""
+                }
+                keys += (keys.isEmpty ? "" : " ") + token(a[2])
+            }
+            try flush()
+            try db.execute(sql: """
 
                 CREATE TABLE new_quote (
                     id INTEGER PRIMARY KEY,
@@ -294,7 +313,8 @@ enum SQLiteSchema {
                 ALTER TABLE new_quote RENAME TO quote;
                 CREATE INDEX document_published ON document(published);
                 CREATE INDEX document_source ON document(source COLLATE NOCASE);
-                CREATE INDEX entity_kb ON entity(kb);
+                -- Three entities in four have no KB id: a partial index skips them (`kb = ?` implies NOT NULL).
+                CREATE INDEX entity_kb ON entity(kb) WHERE kb IS NOT NULL;
                 CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
                 -- quote_fts keeps its rows: the quote ids are the same.
                 CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
@@ -312,9 +332,16 @@ enum SQLiteSchema {
     static func entityRowid(doc: Int64, ordinal: Int) -> Int64 { doc << 20 | Int64(ordinal) }
 
     /// A search key (``StorableDocument/searchKey(_:)``: folded words separated by single spaces)
-    /// as one `entity_key` token.
+    /// as one `entity_key` token: every ASCII character but a letter or a digit, which the ascii
+    /// tokenizer would take for a separator, becomes `_` (a store from before v4 also holds
+    /// lower-cased KB ids such as `kb:loc/kremlin`, which become `kb_loc_kremlin` like the key
+    /// `kb loc kremlin` of today).
     static func token(_ key: String) -> String {
-        key.utf8.contains(0x20) ? String(key.map { $0 == " " ? "_" : $0 }) : key
+        func separates(_ b: UInt8) -> Bool {
+            b < 0x80 && !(b >= 0x61 && b <= 0x7A) && !(b >= 0x41 && b <= 0x5A) && !(b >= 0x30 && b <= 0x39)
+        }
+        guard key.utf8.contains(where: separates) else { return key }
+        return String(decoding: key.utf8.map { separates($0) ? 0x5F : $0 }, as: UTF8.self)
     }
 
     /// An FTS5 query matching the one token of `key`, or `nil` when the key has none.

@@ -30,6 +30,7 @@ import Testing
 
     @Test func roundTrip() async throws { if Self.skipped() { return }; try await contract.roundTrip() }
     @Test func speakerSearch() async throws { if Self.skipped() { return }; try await contract.speakerSearch() }
+    @Test func nonLatinNamesAndKBIds() async throws { if Self.skipped() { return }; try await contract.nonLatinNamesAndKBIds() }
     @Test func fullTextAndFilters() async throws { if Self.skipped() { return }; try await contract.fullTextAndFilters() }
     @Test func entitiesAndCoMentions() async throws { if Self.skipped() { return }; try await contract.entitiesAndCoMentions() }
     @Test func entityPagesAndCursors() async throws { if Self.skipped() { return }; try await contract.entityPagesAndCursors() }

@@ -14,6 +14,7 @@ import Testing
 
     @Test func roundTrip() async throws { try await contract.roundTrip() }
     @Test func speakerSearch() async throws { try await contract.speakerSearch() }
+    @Test func nonLatinNamesAndKBIds() async throws { try await contract.nonLatinNamesAndKBIds() }
     @Test func fullTextAndFilters() async throws { try await contract.fullTextAndFilters() }
     @Test func entitiesAndCoMentions() async throws { try await contract.entitiesAndCoMentions() }
     @Test func entityPagesAndCursors() async throws { try await contract.entityPagesAndCursors() }

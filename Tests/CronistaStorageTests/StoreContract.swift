@@ -99,6 +99,25 @@ struct StoreContract: Sendable {
         #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", limit: 1)).count == 1)
     }
 
+    /// Keys are found whatever their script, and KB ids that are not Wikidata ids (with `:`, `/`,
+    /// `-`) are found whole, never by their parts.
+    func nonLatinNamesAndKBIds() async throws {
+        let store = try await makeStore()
+        defer { Task { try? await store.close() } }
+        let doc = try StoreFixtures.storable(try StoreFixtures.foreignDocument())
+        #expect(try await store.store([doc]).stored == [doc.id])
+        for s in ["Лавров", "лавров", "Сергей Лавров", "kb:per/lavrov-s", "KB:PER/LAVROV-S"] {
+            let hits = try await store.quotes(QuoteQuery(speaker: s))
+            #expect(hits.map(\.content.text) == ["Никаких переговоров"], "speaker '\(s)'")
+        }
+        #expect(try await store.quotes(QuoteQuery(speaker: "lavrov-s")).isEmpty, "a part of a KB id is not a key")
+        #expect(try await store.quotes(QuoteQuery(speaker: "per")).isEmpty)
+        let kremlin = try await store.entities(named: "kb:loc/kremlin", limit: 5)
+        #expect(kremlin.map(\.name) == ["Cremlino"])
+        #expect(try await store.entities(named: "Сергей", limit: 5).map(\.kb) == ["kb:per/lavrov-s"])
+        #expect(try await store.documents(mentioningAll: ["Лавров", "kb:loc/kremlin"], limit: 5).map(\.id) == [doc.id])
+    }
+
     // MARK: Full text, dates, sources
 
     func fullTextAndFilters() async throws {
@@ -299,6 +318,7 @@ struct StoreContract: Sendable {
     func all() async throws {
         try await roundTrip()
         try await speakerSearch()
+        try await nonLatinNamesAndKBIds()
         try await fullTextAndFilters()
         try await entitiesAndCoMentions()
         try await entityPagesAndCursors()

@@ -108,6 +108,19 @@ enum StoreFixtures {
         return b.doc
     }
 
+    /// Names in Cyrillic and KB ids that are not Wikidata ids, with punctuation in them.
+    static let foreignText = "Mosca. «Никаких переговоров», ha detto Сергей Лавров. Il Cremlino non commenta."
+
+    static func foreignDocument() throws -> Document {
+        var b = Builder(try textLayer(id: "tass-2024-03-02", text: foreignText,
+                                      metadata: DocumentMetadata(published: "2024-03-02", source: "Tass", declaredLanguage: "it")))
+        let lavrov = b.entity(.person, "Сергей Лавров", kb: "kb:per/lavrov-s", mentions: [("Сергей Лавров", 1, .name)])
+        b.entity(.organization, "Cremlino", kb: "kb:loc/kremlin", mentions: [("Cremlino", 1, .name)])
+        b.quote(.direct, content: b.find("Никаких переговоров"), cue: b.find("ha detto"), speaker: b.find("Сергей Лавров"), entity: lavrov)
+        b.doc.layers.formUnion([.mentions, .entities, .quotes])
+        return b.doc
+    }
+
     static func storable(_ d: Document) throws -> StorableDocument {
         try StorableDocument(document: d, analysisJSON: d.analysisJSON())
     }
