@@ -42,10 +42,12 @@ let package = Package(
         // Storage: the DocumentStore protocol and query types (no dependencies but the model),
         // and its two backends: an embedded SQLite file (GRDB) and PostgreSQL (postgres-nio).
         .target(name: "CronistaStorage", dependencies: ["CronistaCore"], swiftSettings: swiftSettings),
+        // The one SQLite setting that only the variadic sqlite3_config makes (Swift cannot call it).
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "CronistaStorageSQLite",
             dependencies: [
-                "CronistaStorage", "CronistaCore",
+                "CronistaStorage", "CronistaCore", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw C API, for the hot insert path (binding without boxing every value).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

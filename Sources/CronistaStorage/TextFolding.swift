@@ -29,21 +29,26 @@ public enum TextFolding {
     /// The same folding for pure-ASCII text (most names), without Unicode tables or copies;
     /// nil when `s` has a non-ASCII byte.
     public static func foldASCII(_ s: some StringProtocol) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for b in s.utf8 {
-            guard b < 0x80 else { return nil }
-            let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(lower)
-            } else {
-                pendingSpace = true
+        let utf8 = s.utf8
+        guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        // Written straight into the string's storage: no intermediate buffer, and no heap at all
+        // for the short keys most names fold to (up to 15 bytes are stored inline).
+        return String(unsafeUninitializedCapacity: utf8.count) { out in
+            var n = 0
+            var pendingSpace = false
+            for b in utf8 {
+                let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if pendingSpace && n > 0 { out[n] = 0x20; n += 1 }
+                    pendingSpace = false
+                    out[n] = lower
+                    n += 1
+                } else {
+                    pendingSpace = true
+                }
             }
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The folded words of a name.
