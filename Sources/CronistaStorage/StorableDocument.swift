@@ -142,8 +142,8 @@ public struct StorableDocument: Sendable {
                                       mentionCount: entity.mentions.count, mentionsJSON: String(decoding: json, as: UTF8.self)))
             keys.removeAll(keepingCapacity: true)
             addKeys(folded: key)
-            // The KB id as a search term becomes (`Q2866` → `q2866`, `kb:loc/kremlin` → `kb loc
-            // kremlin`), whole: its parts are not names.
+            // The KB id, as a search for it is keyed (`Q2866` → `q2866`, `kb:loc/kremlin` →
+            // `kb loc kremlin`); one key, not split into words: its parts are not names.
             if let kb = entity.kb, !kb.isEmpty {
                 let k = Self.searchKey(kb)
                 if !k.isEmpty, !keys.contains(k) { keys.append(k) }

@@ -39,7 +39,7 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if queue { _ = try Self.postgresURL(store.location()) }
+        if queue, case .sqlite = try store.location() { throw ValidationError("--queue needs a postgres:// --db") }
         // The store is opened (and migrated, or connected to) while the model loads.
         async let opening = store.open()
         let engine: Engine
@@ -66,11 +66,6 @@ struct Ingest: AsyncParsableCommand {
         progress.clearLine()
         printError("cronista: \(tally.stored) stored, \(tally.skipped) skipped, \(tally.failed) failed in \(String(format: "%.1f", progress.elapsed)) s")
         if tally.failed > 0 { throw ExitCode(65) }
-    }
-
-    static func postgresURL(_ location: StoreLocation) throws -> PostgresURL {
-        guard case .postgres(let url) = location else { throw ValidationError("--queue needs a postgres:// --db") }
-        return url
     }
 
     struct Tally { var stored = 0, skipped = 0, failed = 0 }
