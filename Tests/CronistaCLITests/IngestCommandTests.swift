@@ -46,6 +46,35 @@ struct IngestCommandTests {
         #expect(after.stdout == search.stdout, "nothing doubled")
     }
 
+    /// The same on PostgreSQL (`scripts/with-postgres` names a throw-away server), in its default
+    /// schema: a second run over the same cluster finds the documents stored already, so the first
+    /// run is checked for stored + skipped.
+    @Test("PostgreSQL: seed and dev documents stored once, Lukashenko's quotes at their offsets, a second run adds nothing")
+    func seedAndDevOnPostgres() throws {
+        guard let url = ProcessInfo.processInfo.environment["CRONISTA_POSTGRES_URL"], !url.isEmpty else {
+            print("⚠️  WARNING: IngestCommandTests.seedAndDevOnPostgres SKIPPED: CRONISTA_POSTGRES_URL is not set (run `scripts/with-postgres swift test`)")
+            return
+        }
+        let dev = Fixtures.sharedPath("data/quotes/it-wikinews/dev.docs.jsonl")
+        let total = try Fixtures.jsonLines("data/quotes/it-wikinews/dev.docs.jsonl").count + 1
+        let first = try CLIRunner.run(["ingest", Fixtures.seedTextPath, dev, "--db", url, "--batch", "7"])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        let counts = first.stderr.split(separator: "\n").last { $0.hasPrefix("cronista: ") }.map(String.init) ?? ""
+        let numbers = counts.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        #expect(numbers.count >= 3 && numbers[0] + numbers[1] == total && numbers[2] == 0, "\(counts)")
+
+        let search = try CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--db", url, "--format", "jsonl"])
+        #expect(search.status == 0, "stderr: \(search.stderr)")
+        let gold = try #require(search.jsonLines.first { $0["document"] as? String == Self.seedID && $0["start"] as? Int == 776 })
+        #expect(gold["end"] as? Int == 1050)
+        #expect((gold["speaker"] as? [String: Any])?["kb"] as? String == "Q2866")
+
+        let again = try CLIRunner.run(["ingest", Fixtures.seedTextPath, dev, "--db", url, "--batch", "7"])
+        #expect(again.stderr.contains("cronista: 0 stored, \(total) skipped, 0 failed"), "\(again.stderr)")
+        let after = try CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--db", url, "--format", "jsonl"])
+        #expect(after.stdout == search.stdout, "nothing doubled")
+    }
+
     @Test("Repeats across batches are skipped, a bad line is named file:line and costs only itself; exit 65")
     func duplicatesAndBadLines() throws {
         let dir = try TemporaryDirectory()
