@@ -147,7 +147,7 @@ public final class SQLiteDocumentStore: DocumentStore {
         if let t = query.to { conditions.append("d.published <= ?"); args.append(t + "~") }
         if let s = query.source { conditions.append("d.source = ? COLLATE NOCASE"); args.append(s) }
         if let key = query.speakerEntity {
-            let c = key.sqlCondition(alias: "e2") { args.append($0); return "?" }
+            let c = Self.entityCondition(key, alias: "e2") { args.append($0); return "?" }
             conditions.append("q.id IN (SELECT q2.id FROM quote q2 JOIN entity e2 ON e2.doc = q2.doc AND e2.ordinal = q2.speaker_entity WHERE \(c))")
         }
         if let after = query.after {
@@ -232,8 +232,8 @@ public final class SQLiteDocumentStore: DocumentStore {
     public func entity(_ key: EntityKey) async throws -> EntityHit? {
         var args: [String] = []
         // Placeholders in reading order: the type sub-select comes first.
-        let c2 = key.sqlCondition(alias: "t") { args.append($0); return "?" }
-        let c = key.sqlCondition(alias: "e") { args.append($0); return "?" }
+        let c2 = Self.entityCondition(key, alias: "t") { args.append($0); return "?" }
+        let c = Self.entityCondition(key, alias: "e") { args.append($0); return "?" }
         let arguments = StatementArguments(args)
         return try await read { db in
             // The name and type: those of the most mentioned rows (a KB id may be typed LOC and ORG).
@@ -250,7 +250,7 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     public func coMentions(of key: EntityKey, limit: Int) async throws -> [EntityHit] {
         var args: [any DatabaseValueConvertible] = []
-        let c = key.sqlCondition(alias: "e") { args.append($0); return "?" }
+        let c = Self.entityCondition(key, alias: "e") { args.append($0); return "?" }
         let x = key.sqlExclusion(alias: "o") { args.append($0); return "?" }
         args.append(limit)
         let arguments = StatementArguments(args.map { $0.databaseValue })
@@ -286,6 +286,18 @@ public final class SQLiteDocumentStore: DocumentStore {
         } catch {
             throw StoreError(.query, "\(error)", backend: "sqlite")
         }
+    }
+
+    /// ``EntityKey/sqlCondition(alias:bind:)``, found through an index: a KB id through the
+    /// partial `entity_kb`; a type and folded name through `entity_key`, where the folded name is
+    /// one of the entity's keys (an index on `name_key` would cost every stored entity a B-tree
+    /// entry; without any, an entity page scanned the whole table).
+    static func entityCondition(_ key: EntityKey, alias a: String, bind: (String) -> String) -> String {
+        guard key.kb == nil, let match = SQLiteSchema.keyQuery(key.nameKey ?? "") else {
+            return key.sqlCondition(alias: a, bind: bind)
+        }
+        let narrow = "(\(a).doc, \(a).ordinal) IN (SELECT rowid >> 20, rowid & 1048575 FROM entity_key WHERE entity_key MATCH \(bind(match)))"
+        return "(\(narrow) AND \(key.sqlCondition(alias: a, bind: bind)))"
     }
 
     /// Words → an FTS5 query: each word quoted (no operator injection), all required.

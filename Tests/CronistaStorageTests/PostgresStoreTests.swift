@@ -41,7 +41,7 @@ import Testing
     @Test func migrationsAreNamedAndAppliedOnce() async throws {
         if Self.skipped() { return }
         let schema = Self.schemaName()
-        let names = ["v1-documents-entities-mentions-quotes", "v2-ingest-queue"]
+        let names = ["v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index"]
         // Two stores opening the same empty schema at once: the advisory lock serialises them.
         async let a = Self.makeStore(schema: schema)
         async let b = Self.makeStore(schema: schema)
