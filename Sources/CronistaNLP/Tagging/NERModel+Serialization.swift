@@ -16,8 +16,8 @@ public import CronistaCore
 /// CRNER002 (one stage, no window field) is refused with a message to retrain.
 /// Loading is one read and a scatter into the dense weight table; no per-feature allocation.
 extension NERModel {
-    static let magic = Array("CRNER003".utf8)
     public static let formatName = "CRNER003"
+    static let magic = Array(formatName.utf8)
 
     /// The serialised model.
     public func serialized() -> [UInt8] {

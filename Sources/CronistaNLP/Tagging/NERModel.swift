@@ -72,11 +72,6 @@ public final class NERModel: Sendable {
         return (floatWeights.map { Int16(($0 * scale).rounded()) }, floatTransitions.map { Int32(($0 * scale).rounded()) }, scale)
     }
 
-    /// The same model with a second stage.
-    public func with(stage2: Stage2?) -> NERModel {
-        NERModel(extractor: extractor, weights: weights, transitions: transitions, scale: scale, info: info, stage2: stage2)
-    }
-
     /// Quantises floating-point weights (`(1 << bits) × 8`) and transitions to Int16 / Int32.
     public convenience init(extractor: FeatureExtractor, floatWeights: [Float], floatTransitions: [Float], info: NERModelInfo) {
         let (q, t, scale) = Self.quantise(floatWeights, floatTransitions)
@@ -198,17 +193,6 @@ public struct NERTagger {
         decode()
     }
 
-    /// Tags a sentence given as byte ranges of one UTF-8 buffer.
-    public mutating func tagInPlace(text: UnsafeBufferPointer<UInt8>, starts: ArraySlice<UInt32>, ends: ArraySlice<UInt32>) {
-        workspace.begin(count: starts.count)
-        var i = 0
-        for (s, e) in zip(starts, ends) {
-            workspace.setToken(i, utf8: UnsafeBufferPointer(rebasing: text[Int(s)..<Int(e)]))
-            i += 1
-        }
-        decode()
-    }
-
     mutating func decode() {
         decodeStage1()
         guard let st2 = model.stage2 else { return }
@@ -244,11 +228,7 @@ public struct NERTagger {
                 emissions.withUnsafeMutableBufferPointer { em in
                     for i in 0..<n {
                         var acc = SIMD8<Int32>()
-                        let base = i * F
-                        for k in 0..<F {
-                            let row = raw.loadUnaligned(fromByteOffset: Int(feats[base + k]) &* 16, as: SIMD8<Int16>.self)
-                            acc &+= SIMD8<Int32>(truncatingIfNeeded: row)
-                        }
+                        Self.addRows(raw, feats, from: i * F, count: F, shift: 0, into: &acc)
                         for t in 0..<T { em[i * T + t] = acc[t] }
                     }
                 }
@@ -256,6 +236,17 @@ public struct NERTagger {
         }
         lastScale = model.scale
         viterbi(n, model.transitions)
+    }
+
+    /// Adds the weight rows (eight Int16 tag scores, 16 bytes each) of the feature buckets
+    /// `features[from..<from+count] >> shift` to `acc`: the emission sum of both stages.
+    @inline(__always)
+    static func addRows(_ weights: UnsafeRawPointer, _ features: UnsafeBufferPointer<UInt32>, from: Int, count: Int, shift: Int,
+                        into acc: inout SIMD8<Int32>) {
+        for k in from..<(from + count) {
+            let row = weights.loadUnaligned(fromByteOffset: Int(features[k] >> shift) &* 16, as: SIMD8<Int16>.self)
+            acc &+= SIMD8<Int32>(truncatingIfNeeded: row)
+        }
     }
 
     mutating func viterbi(_ n: Int, _ transitions: [Int32]) {
@@ -298,16 +289,8 @@ public struct NERTagger {
                     emissions.withUnsafeMutableBufferPointer { em in
                         for i in 0..<n {
                             var acc = SIMD8<Int32>()
-                            let base = featureOffset + i * F
-                            for k in 0..<F {
-                                let row = raw.loadUnaligned(fromByteOffset: Int(feats[base + k] >> shift) &* 16, as: SIMD8<Int16>.self)
-                                acc &+= SIMD8<Int32>(truncatingIfNeeded: row)
-                            }
-                            let eb = extraOffset + i * E
-                            for k in 0..<E {
-                                let row = raw.loadUnaligned(fromByteOffset: Int(ex[eb + k]) &* 16, as: SIMD8<Int16>.self)
-                                acc &+= SIMD8<Int32>(truncatingIfNeeded: row)
-                            }
+                            Self.addRows(raw, feats, from: featureOffset + i * F, count: F, shift: shift, into: &acc)
+                            Self.addRows(raw, ex, from: extraOffset + i * E, count: E, shift: 0, into: &acc)
                             for t in 0..<T { em[i * T + t] = acc[t] }
                         }
                     }

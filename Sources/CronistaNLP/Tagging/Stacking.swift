@@ -109,12 +109,6 @@ public struct StackedFeatures: Sendable {
         }
     }
 
-    static func entityHash(_ t: Tokens, _ range: Range<Int>) -> UInt64 {
-        var h = entitySeed
-        for k in range { h = FeatureHash.combine(h, t.lower[k]) }
-        return h
-    }
-
     static func update(_ c: inout Counts, _ t: Tokens, sentence s: Int, sign: Int32, scratch: inout [(Int, Int, Int)]) {
         for i in t.starts[s]..<t.starts[s + 1] where t.capitalised[i] || t.tags[i] != 0 {
             var v = SIMD4<Int32>()

@@ -28,18 +28,13 @@ public struct NERFeaturizedCorpus {
     /// Features per token (``FeatureExtractor/templateCount``, or ``StackedFeatures/templateCount`` for
     /// a second-stage corpus).
     public var featureCount = FeatureExtractor.templateCount
-    /// What the second stage needs about each token (its `tags` are filled by the stacking).
+    /// What the second stage needs about each token (the stage-1 tags come separately, to ``NERTrainer/stacked(_:tags:features:baseBits:)``).
     public var stack = StackedFeatures.Tokens()
     /// Sentence indices where a new document (file) begins.
     public var documentStarts: [Int] = []
 
     public var count: Int { starts.count - 1 }
     public init() {}
-
-    /// Marks the start of a new document (the stacked features' windows do not cross it).
-    public mutating func beginDocument() {
-        if documentStarts.last != count { documentStarts.append(count) }
-    }
 
     public mutating func add(_ sentences: [CoNLLSentence], weight: Float, workspace: inout FeatureWorkspace, keepLabels: Bool) {
         if documentStarts.isEmpty { documentStarts.append(0) }
@@ -338,9 +333,6 @@ extension NERTrainer {
         if folds <= 1 {
             var ws = FeatureWorkspace(extractor: extractor)
             for (s, w) in all { corpus.add([s], weight: w, workspace: &ws, keepLabels: false) }
-            var first = 0
-            corpus.documentStarts = []
-            for file in training { corpus.documentStarts.append(first); first += file.sentences.filter { !$0.tokens.isEmpty }.count }
         }
         return (corpus, extractor)
     }
@@ -364,7 +356,6 @@ extension NERTrainer {
         var out = corpus
         let F = FeatureExtractor.templateCount, E = StackedFeatures.extraCount, F2 = F + E
         out.featureCount = F2
-        out.stack.tags = tags
         var extras = [UInt32](repeating: 0, count: tags.count * E)
         let docs = (corpus.documentStarts.isEmpty ? [0] : corpus.documentStarts) + [corpus.count]
         for d in 0..<(docs.count - 1) where docs[d] < docs[d + 1] {

@@ -92,8 +92,10 @@ struct TrainNER: AsyncParsableCommand {
         for path in namesFrom { extraNames += NERTrainer.names(in: try CoNLLReader.read(path: path)) }
         let (corpus, extractor) = NERTrainer.prepare(training: files, knowledgeBase: kb, clusters: cl, bucketBits: bits, folds: folds, extraNames: extraNames)
         var workspace = FeatureWorkspace(extractor: extractor)
+        // Read once: the features for training, then the quantised model's score below.
+        let devSentences = try CoNLLReader.read(path: dev).filter { !$0.tokens.isEmpty }
         var devCorpus = NERFeaturizedCorpus()
-        devCorpus.add(try CoNLLReader.read(path: dev), weight: 1, workspace: &workspace, keepLabels: true)
+        devCorpus.add(devSentences, weight: 1, workspace: &workspace, keepLabels: true)
         info.devFile = (dev as NSString).lastPathComponent
         printError(String(format: "train: %d training sentences, %d dev sentences, features in %.1f s",
                           corpus.count, devCorpus.count, Date().timeIntervalSince(started)))
@@ -122,7 +124,6 @@ struct TrainNER: AsyncParsableCommand {
             model = trainer.train(corpus, dev: devCorpus, info: info) { report("", $0) }
         }
         // Score the quantised model, as it will be used (documents: the dev file in order, one sequence).
-        let devSentences = try CoNLLReader.read(path: dev).filter { !$0.tokens.isEmpty }
         var tagger = NERTagger(model: model)
         tagger.tagDocument(devSentences.map(\.tokens))
         var quantised = CoNLLEvaluation()
@@ -135,7 +136,7 @@ struct TrainNER: AsyncParsableCommand {
             "format": NERModel.formatName,
             "stack_window": stackWindow,
             "stack_folds": stackWindow > 0 ? stackFolds : 0,
-            "stack_bucket_bits": stackWindow > 0 ? min(stackBits, bits) : 0,
+            "stack_bucket_bits": model.stage2?.features.bucketBits ?? 0,
             "stage1_epochs": model.info.stage1Epochs,
             "file": (output as NSString).lastPathComponent,
             "bytes": bytes.count,
