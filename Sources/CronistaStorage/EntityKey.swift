@@ -50,12 +50,16 @@ public struct EntityKey: Hashable, Sendable, CustomStringConvertible {
     public var description: String { id }
 }
 
+extension EntityKey {
+    /// The key of an entity row: its KB id when it has one, else its type and folded name.
+    public init(kb: String?, type: String, name: String) {
+        if let kb, !kb.isEmpty { self.init(kb: kb) } else { self.init(type: type, nameKey: TextFolding.fold(name)) }
+    }
+}
+
 extension EntityHit {
     /// The key this hit is found under by ``DocumentStore/entity(_:)``.
-    public var key: EntityKey {
-        if let kb, !kb.isEmpty { return EntityKey(kb: kb) }
-        return EntityKey(type: type, nameKey: TextFolding.fold(name))
-    }
+    public var key: EntityKey { EntityKey(kb: kb, type: type, name: name) }
 }
 
 /// Where a page of quote results ends: the sort key of its last quote, so that the next page

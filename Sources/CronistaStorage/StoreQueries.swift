@@ -85,7 +85,7 @@ public struct QuoteHit: Hashable, Sendable {
     public var speakerEntity: EntityKey? {
         if let kb = speakerKB, !kb.isEmpty { return EntityKey(kb: kb) }
         guard let name = speakerName, let type = speakerType else { return nil }
-        return EntityKey(type: type, nameKey: TextFolding.fold(name))
+        return EntityKey(kb: nil, type: type, name: name)
     }
 }
 

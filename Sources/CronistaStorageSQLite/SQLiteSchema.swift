@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// The SQLite schema as named, append-only migrations: never edit a registered migration, add one.
@@ -344,10 +343,11 @@ enum SQLiteSchema {
         return String(decoding: key.utf8.map { separates($0) ? 0x5F : $0 }, as: UTF8.self)
     }
 
-    /// An FTS5 query matching the one token of `key`, or `nil` when the key has none.
+    /// An FTS5 query matching the one token of `key`, or `nil` when the key has none. A token
+    /// holds no `"` (``token(_:)`` wrote it `_`), so quoting it needs no escape.
     static func keyQuery(_ key: String) -> String? {
         let t = token(key)
-        guard !t.isEmpty, t.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
-        return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard t.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        return "\"" + t + "\""
     }
 }
