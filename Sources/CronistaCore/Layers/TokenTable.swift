@@ -58,11 +58,6 @@ public struct TokenTable: Sendable {
 
     /// Index of the first token whose end is after `offset` (binary search).
     public func firstToken(endingAfter offset: UInt32) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if ends[mid] <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        ends[..<count].partitioningIndex { $0 > offset }
     }
 }

@@ -96,8 +96,7 @@ extension EntityWork {
                 var preceding: Int? = nil, following: Int? = nil
                 for (g, isSurname) in related[f] where isSurname == wantSurname {
                     let occ = occurrences[g]
-                    var lo = 0, hi = occ.count
-                    while lo < hi { let mid = (lo + hi) / 2; if occ[mid] < i { lo = mid + 1 } else { hi = mid } }
+                    let lo = occ.partitioningIndex { $0 >= i }
                     if lo > 0 { preceding = max(preceding ?? -1, occ[lo - 1]) }
                     if lo < occ.count { following = min(following ?? Int.max, occ[lo]) }
                 }
@@ -120,7 +119,9 @@ extension EntityWork {
 
         // 3. Acronyms ↔ their expansion (`Onu` ↔ `Organizzazione delle Nazioni Unite`).
         let others = names.filter { mentions[$0].type != .person }
-        var initialsOf: [Int: String] = [:]
+        // Expansions by their initials, each list ascending (`others` is): the nearest one is
+        // found by binary search (the one before wins a tie).
+        var expansions: [String: [Int]] = [:]
         for j in others where wordCounts[j] >= 2 {
             var s = ""
             for w in words(j) where !acronymStopWords.contains(w) {
@@ -128,18 +129,12 @@ extension EntityWork {
                     s.append(w[w.index(after: q)])
                 } else if let c = w.first { s.append(c) }
             }
-            if s.count >= 2 { initialsOf[j] = s }
+            if s.count >= 2 { expansions[s, default: []].append(j) }
         }
-        // Expansions by their initials, each list ascending: the nearest one is found by binary
-        // search (the one before wins a tie).
-        var expansions: [String: [Int]] = [:]
-        for (j, s) in initialsOf { expansions[s, default: []].append(j) }
-        for k in expansions.keys { expansions[k]!.sort() }
         for i in others where wordCounts[i] == 1 {
             let w = keys[i][...]
             guard w.utf8.count >= 2 && w.utf8.count <= 6, let list = expansions[String(w)] else { continue }
-            var lo = 0, hi = list.count
-            while lo < hi { let mid = (lo + hi) / 2; if list[mid] < i { lo = mid + 1 } else { hi = mid } }
+            let lo = list.partitioningIndex { $0 >= i }
             var best: Int? = lo < list.count ? list[lo] : nil
             if lo > 0, best == nil || i - list[lo - 1] <= best! - i { best = list[lo - 1] }
             if let b = best { union(i, b) }

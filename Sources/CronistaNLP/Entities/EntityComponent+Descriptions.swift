@@ -167,12 +167,7 @@ extension EntityWork {
 
     /// Index of the first mention starting at or after `offset` (binary search; mentions are sorted by start).
     func firstMention(startingAtOrAfter offset: UInt32) -> Int {
-        var lo = 0, hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[mid].range.startUTF8 < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        mentions.partitioningIndex { $0.range.startUTF8 >= offset }
     }
 
     /// The longest description starting with a head at word `h`: its end (exclusive), what it

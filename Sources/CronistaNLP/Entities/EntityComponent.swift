@@ -28,7 +28,8 @@ public struct EntityComponent: PipelineComponent {
 
     public func process(_ document: inout Document) throws {
         let acronyms = acronymMentions(in: document)
-        if !acronyms.isEmpty { document.mentions = (document.mentions + acronyms).sorted { $0.range < $1.range } }
+        // EntityWork sorts the mentions by position itself.
+        document.mentions += acronyms
         var work = EntityWork(document: document, kb: kb, roles: roles)
         work.run()
         work.write(into: &document)

@@ -1,3 +1,4 @@
+import CronistaCore
 /// The words and punctuation of a text with their fold keys, for description and pronoun
 /// matching. Independent of the tokenizer's conventions: a word is a run of letters and digits,
 /// an elided article keeps its apostrophe (`L'` + `agenzia`, `dell’` + `Europa`), and every other
@@ -107,9 +108,7 @@ struct WordTable {
     func packedFold(_ i: Int) -> UInt64 {
         let r = foldRange(i)
         guard r.count > 0 && r.count <= 7 else { return 0 }
-        var v = UInt64(r.count) << 56
-        for k in 0..<r.count { v |= UInt64(folded[r.lowerBound + k]) << (8 * k) }
-        return v
+        return PackedWords.pack(folded[r])
     }
 
     /// Whether word `i`'s fold is one of `set`. Called for every word of the text: one packing,
@@ -142,22 +141,12 @@ struct WordTable {
 
     /// Index of the first item starting at or after byte offset `o`.
     func firstItem(startingAtOrAfter o: UInt32) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if starts[mid] < o { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        starts.partitioningIndex { $0 >= o }
     }
 
     /// Index of the last item ending at or before byte offset `o`, or -1.
     func lastItem(endingAtOrBefore o: UInt32) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if ends[mid] <= o { lo = mid + 1 } else { hi = mid }
-        }
-        return lo - 1
+        ends[..<count].partitioningIndex { $0 > o } - 1
     }
 }
 
@@ -170,10 +159,20 @@ struct PackedWords: Sendable {
         packed = words.map { s in
             let n = s.utf8CodeUnitCount
             precondition(n > 0 && n <= 7, "PackedWords holds words of 1 to 7 bytes")
-            var v = UInt64(n) << 56
-            for k in 0..<n { v |= UInt64(s.utf8Start[k]) << (8 * k) }
-            return v
+            return Self.pack(UnsafeBufferPointer(start: s.utf8Start, count: n))
         }
+    }
+
+    /// 1 to 7 bytes and their count in one integer: byte k at bits 8k, the count at bit 56.
+    @inline(__always)
+    static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        var v = UInt64(bytes.count) << 56
+        var shift: UInt64 = 0
+        for b in bytes {
+            v |= UInt64(b) << shift
+            shift += 8
+        }
+        return v
     }
 
     func contains(_ packedWord: UInt64) -> Bool { packedWord != 0 && packed.contains(packedWord) }

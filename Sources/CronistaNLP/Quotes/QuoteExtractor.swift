@@ -150,17 +150,17 @@ struct QuoteRun {
 
     /// Index of the first cue starting at or after token `t` (cues are sorted and disjoint).
     func firstCue(startingAtOrAfter t: Int) -> Int {
-        var lo = 0, hi = cues.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if cues[mid].tokens.lowerBound < t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        cues.partitioningIndex { $0.tokens.lowerBound >= t }
+    }
+
+    /// Index of the first cue ending at or after token `t` (disjoint and sorted, cues end in order too).
+    func firstCue(endingAtOrAfter t: Int) -> Int {
+        cues.partitioningIndex { $0.tokens.upperBound >= t }
     }
 
     func cue(endingNear t: Int, maxGap: Int, in sentence: Range<Int>) -> CueMatch? {
         var best: CueMatch?
-        var i = firstCue(startingAtOrAfter: max(0, t - maxGap - 8))
+        var i = firstCue(endingAtOrAfter: t - maxGap)
         while i < cues.count && cues[i].tokens.lowerBound < t {
             let c = cues[i]
             if c.tokens.upperBound <= t && c.tokens.upperBound >= t - maxGap && c.tokens.lowerBound >= sentence.lowerBound { best = c }

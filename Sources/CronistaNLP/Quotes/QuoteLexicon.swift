@@ -110,12 +110,8 @@ public struct QuoteLexicon: Sendable {
         return []
     }
 
-    /// The longest entry matching the token forms starting at `i`, with the classes wanted.
-    func match(_ forms: [String], at i: Int, classes: CueClasses, language: String = "it") -> (length: Int, entry: Entry)? {
-        match(list: listIndex(of: forms[i]), forms, at: i, classes: classes, language: language)
-    }
-
-    /// ``match(_:at:classes:language:)`` with the token's entry list already looked up.
+    /// The longest entry matching the token forms starting at `i`, with the classes wanted;
+    /// `list` is the token's entry list (``listIndex(of:)``), looked up once per document.
     @inline(__always)
     func match(list: Int32, _ forms: [String], at i: Int, classes: CueClasses, language: String) -> (length: Int, entry: Entry)? {
         guard list >= 0 else { return nil }

@@ -81,13 +81,14 @@ extension QuoteRun {
             } else if colonBefore {
                 // "Per il fondatore del M5S Beppe Grillo è solo l'inizio: «…»": the person named in
                 // the clause before the colon, else the phrase right before it.
-                let earlier = candidates.suffix(8).last { c in c.contentTokens.upperBound <= m.open && sentence.contains(c.contentTokens.lowerBound) && c.speaker != nil }
+                // (Candidates are in text order here: only this pass has added any.)
+                let earlier = candidates.reversed().prefix { $0.contentTokens.lowerBound >= sentence.lowerBound }
+                    .first { c in c.contentTokens.upperBound <= m.open && sentence.contains(c.contentTokens.lowerBound) && c.speaker != nil }
                 // Failing that, the subject right before the clause's reporting verb ("il presidente
                 // Donald Trump ha dichiarato che …, andando a contrapporre …: «…»"); not one reached
                 // through a relative ("X, la fidanzata di Y, che ha concluso …:"), which is ambiguous.
-                let reporting = cues.last { c in
-                    sentence.lowerBound <= c.tokens.lowerBound && c.tokens.upperBound < m.open && !c.classes.isDisjoint(with: [.say, .request])
-                }
+                let reporting = cues[..<firstCue(startingAtOrAfter: m.open)].reversed().prefix { $0.tokens.lowerBound >= sentence.lowerBound }
+                    .first { c in c.tokens.upperBound < m.open && !c.classes.isDisjoint(with: [.say, .request]) }
                 speaker = earlier?.speaker
                     ?? reporting.flatMap { c in
                         subjectBefore(c.tokens.lowerBound, sentence: sentence).flatMap { s in
@@ -174,7 +175,7 @@ extension QuoteRun {
 
     func cueBefore(_ t: Int, classes: QuoteLexicon.CueClasses, maxGap: Int) -> CueMatch? {
         var best: CueMatch?
-        var ci = firstCue(startingAtOrAfter: max(0, t - maxGap - 8))
+        var ci = firstCue(endingAtOrAfter: t - maxGap)
         while ci < cues.count && cues[ci].tokens.lowerBound < t {
             let c = cues[ci]
             if c.tokens.upperBound <= t && c.tokens.upperBound + maxGap >= t && !c.classes.isDisjoint(with: classes) { best = c }

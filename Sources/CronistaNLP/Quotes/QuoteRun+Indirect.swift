@@ -186,7 +186,7 @@ extension QuoteRun {
                 }
             }
             // "«…». Così X." — attributes the quotation just before.
-            if si > 0, forms[r.lowerBound] == "così", r.count <= 8, let idx = candidates.indices.suffix(16).last(where: { candidates[$0].contentTokens.upperBound <= r.lowerBound && candidates[$0].contentTokens.upperBound >= r.lowerBound - 3 }) {
+            if si > 0, forms[r.lowerBound] == "così", r.count <= 8, let idx = candidates.indices.last(where: { candidates[$0].contentTokens.upperBound <= r.lowerBound && candidates[$0].contentTokens.upperBound >= r.lowerBound - 3 }) {
                 if candidates[idx].speaker == nil || candidates[idx].cue == nil {
                     if let s = speakerIn((r.lowerBound + 1)..<last + 1) {
                         candidates[idx].speaker = s

@@ -23,7 +23,7 @@ extension QuoteRun {
             if a > sentence.lowerBound, cueEntry(at: a - 1, classes: [.cite]) != nil { return choice(mention: mi) }
         }
         if t < ctx.n, ctx.isGerund(t) || (k >= sentence.lowerBound && (forms[k] == "e" || forms[k] == "ed")) {
-            if let prev = candidates.suffix(16).last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }), let s = prev.speaker {
+            if let prev = candidates.last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }), let s = prev.speaker {
                 return s
             }
             if let p = firstPerson(in: sentence.lowerBound..<t) { return p }
