@@ -201,7 +201,9 @@ extension StorableDocument {
 }
 
 extension String {
-    func trimmingPrefixAndSuffixSpaces() -> String {
+    /// The string without leading and trailing whitespace (`Character.isWhitespace`: spaces, tabs,
+    /// newlines, NBSP and the other Unicode spaces).
+    public func trimmingPrefixAndSuffixSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

@@ -40,6 +40,14 @@ public struct QuoteQuery: Hashable, Sendable {
         self.after = after
         self.limit = limit
     }
+
+    /// Whether `s` has the shape of a ``from``/``to`` date: `YYYY-MM-DD`, ten ASCII digits and
+    /// dashes (the shape only; `2024-13-45` passes).
+    public static func isDate(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
+        return b.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+    }
 }
 
 /// One stored quote and where it rests: offsets in code points into its document's text.

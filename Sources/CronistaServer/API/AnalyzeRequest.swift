@@ -29,23 +29,27 @@ struct AnalyzeRequest: Sendable {
         }
         let type = contentType?.lowercased() ?? ""
         let declaredLines = type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines")
-        if !declaredLines {
+        let lines: [ArraySlice<UInt8>]
+        if declaredLines {
+            lines = Self.lines(bytes)
+        } else {
             do {
                 let input = try DocumentInput.parse(jsonLine: bytes, file: "request", line: 1, defaultID: Self.defaultID(line: 1))
                 items = [Item(input: input, line: 1)]
                 isBatch = false
                 return
-            } catch let e as CronistaError where e.code == .malformedJSON && Self.lineCount(bytes) > 1 {
-                // Not one JSON value: read it as JSON Lines below.
             } catch let e as CronistaError {
-                throw APIError(.badRequest, Self.code(e), e.message, line: 1)
+                // Not one JSON value but more than one line: read it as JSON Lines below.
+                let split = e.code == .malformedJSON ? Self.lines(bytes) : []
+                guard Self.lineCount(split) > 1 else { throw APIError(.badRequest, Self.code(e), e.message, line: 1) }
+                lines = split
             }
         }
         isBatch = true
         items = []
         var problems: [APIError.LineProblem] = []
         var lineNumber = 0
-        for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        for var line in lines {
             lineNumber += 1
             if line.last == 0x0D { line = line.dropLast() }
             if line.allSatisfy(Self.isSpace) { continue }
@@ -67,8 +71,14 @@ struct AnalyzeRequest: Sendable {
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    static func lineCount(_ bytes: [UInt8]) -> Int {
-        bytes.split(separator: 0x0A).filter { !$0.allSatisfy(isSpace) }.count
+    /// The body split at `\n`, empty lines kept (the index of a line is its line number - 1).
+    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    }
+
+    /// The number of lines that are not blank.
+    static func lineCount(_ lines: [ArraySlice<UInt8>]) -> Int {
+        lines.filter { !$0.allSatisfy(isSpace) }.count
     }
 
     static func code(_ e: CronistaError) -> APIError.Code {

@@ -1,3 +1,5 @@
+import CronistaStorage
+
 /// A URL query string (`a=1&b=x+y`) decoded as browsers encode forms: `+` is a space and `%XX`
 /// escapes are UTF-8 bytes. Empty values count as absent.
 struct QueryParameters: Sendable {
@@ -16,7 +18,7 @@ struct QueryParameters: Sendable {
     /// The trimmed value, or nil when absent or blank.
     subscript(_ key: String) -> String? {
         guard let v = values[key] else { return nil }
-        let t = v.trimmingWhitespace()
+        let t = v.trimmingPrefixAndSuffixSpaces()
         return t.isEmpty ? nil : t
     }
 
@@ -50,15 +52,6 @@ struct QueryParameters: Sendable {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }
 

@@ -2,7 +2,6 @@ import HTTPTypes
 import CronistaStorage
 import Hummingbird
 import Logging
-import NIOCore
 
 /// Turns every error a route throws into an answer: JSON (``APIError``) for the API and for
 /// programs, an HTML page for a browser on a web page. Unexpected errors are logged and answered
@@ -24,8 +23,6 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let e as APIError:
             return e
-        case is NIOTooManyBytesError:
-            return APIError(.contentTooLarge, .bodyTooLarge, "the request body is larger than the server accepts")
         case let e as HTTPError where e.status == .notFound:
             return APIError(.notFound, .notFound, "no route for \(request.method) \(request.uri.path)")
         case let e as any HTTPResponseError:

@@ -8,8 +8,6 @@ import Logging
 struct ObservationMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
 
-    static var requestIDField: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         metrics.begin()
@@ -24,7 +22,7 @@ struct ObservationMiddleware<Context: RequestContext>: RouterMiddleware {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? "NotFound"
         metrics.record(method: request.method.rawValue, route: route, status: Int(response.status.code), seconds: seconds)
-        response.headers[Self.requestIDField] = context.id
+        response.headers[.requestID] = context.id
         let level: Logger.Level = response.status.code >= 500 ? .error : .info
         context.logger.log(level: level, "request", metadata: [
             "http.method": .string(request.method.rawValue),
@@ -41,4 +39,10 @@ struct ObservationMiddleware<Context: RequestContext>: RouterMiddleware {
         let frac = n % 1000
         return "\(n / 1000)." + String(repeating: "0", count: frac < 10 ? 2 : frac < 100 ? 1 : 0) + "\(frac)"
     }
+}
+
+extension HTTPField.Name {
+    /// `X-Request-Id`, the response header with the request's id. A stored constant here: the
+    /// generic middleware cannot have one.
+    static let requestID = HTTPField.Name("X-Request-Id")!
 }

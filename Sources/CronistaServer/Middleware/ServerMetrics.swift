@@ -11,6 +11,13 @@ public final class ServerMetrics: Sendable {
         var buckets = [Int](repeating: 0, count: ServerMetrics.bucketBounds.count)
         var sum = 0.0
         var count = 0
+
+        /// One request that took `seconds` (past the last bound: counted in `+Inf` only).
+        mutating func add(_ seconds: Double) {
+            if let i = ServerMetrics.bucketBounds.firstIndex(where: { seconds <= $0 }) { buckets[i] += 1 }
+            sum += seconds
+            count += 1
+        }
     }
     struct State {
         var requests: [RequestKey: Int] = [:]
@@ -31,11 +38,7 @@ public final class ServerMetrics: Sendable {
         state.withLock { s in
             s.inFlight -= 1
             s.requests[RequestKey(method: method, route: route, status: status), default: 0] += 1
-            var h = s.latency[route] ?? Histogram()
-            if let i = Self.bucketBounds.firstIndex(where: { seconds <= $0 }) { h.buckets[i] += 1 }
-            h.sum += seconds
-            h.count += 1
-            s.latency[route] = h
+            s.latency[route, default: Histogram()].add(seconds)
         }
     }
 

@@ -27,14 +27,8 @@ extension Router where Context == ServerContext {
             try APIRoutes.authorise(request, state)
             let body = try await APIRoutes.body(request, state)
             let parsed = try AnalyzeRequest(body: body, contentType: request.headers[.contentType])
-            let results = try await state.analyser.analyse(parsed.items)
-            var docs: [StorableDocument] = []
-            for (item, r) in zip(parsed.items, results) {
-                do {
-                    docs.append(try StorableDocument(document: r.document, analysisJSON: r.json))
-                } catch {
-                    throw APIError(.unprocessableContent, .analysis, "document \(item.input.id): \(error)", line: item.line)
-                }
+            let docs = try await state.analyser.analyse(parsed.items) { doc, json in
+                try StorableDocument(document: doc, analysisJSON: json)
             }
             let result = try await state.store.store(docs)
             state.metrics.stored(result.stored.count)
@@ -184,7 +178,7 @@ enum APIRoutes {
         var q = QuoteQuery(limit: try limit(p, state))
         for name in ["from", "to"] {
             guard let d = p[name] else { continue }
-            guard isDate(d) else { throw APIError(.badRequest, .invalidParameter, "\(name): '\(d)' is not a date (YYYY-MM-DD)") }
+            guard QuoteQuery.isDate(d) else { throw APIError(.badRequest, .invalidParameter, "\(name): '\(d)' is not a date (YYYY-MM-DD)") }
             if name == "from" { q.from = d } else { q.to = d }
         }
         if let c = p["cursor"] {
@@ -194,12 +188,6 @@ enum APIRoutes {
             q.after = cursor
         }
         return q
-    }
-
-    static func isDate(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
-        return b.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
     }
 
     static func pathParameter(_ context: ServerContext, _ name: String) throws -> String {

@@ -9,7 +9,7 @@ enum SearchPage {
 
     static func render(_ p: QueryParameters, _ state: ServerState) async throws -> Response {
         var query = QuoteQuery(speaker: p["speaker"], words: p["q"], limit: pageSize)
-        for name in ["from", "to"] where p[name] != nil && !APIRoutes.isDate(p[name]!) {
+        for name in ["from", "to"] where p[name] != nil && !QuoteQuery.isDate(p[name]!) {
             throw APIError(.badRequest, .invalidParameter, "\(name): '\(p[name]!)' is not a date (YYYY-MM-DD)")
         }
         query.from = p["from"]

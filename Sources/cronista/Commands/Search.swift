@@ -45,7 +45,7 @@ struct Search: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            for d in [from, to].compactMap({ $0 }) where !Search.isDate(d) {
+            for d in [from, to].compactMap({ $0 }) where !QuoteQuery.isDate(d) {
                 throw ValidationError("'\(d)' is not a date (YYYY-MM-DD)")
             }
         }
@@ -132,12 +132,6 @@ struct Search: AsyncParsableCommand {
             }
             sink.flush()
         }
-    }
-
-    static func isDate(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
-        return b.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
     }
 
     /// One quote as a JSON line: offsets in code points, the sentence range the fact rests on.

@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
     var token: String?
 
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes (larger: 413).")
-    var maxBody = 16 * 1024 * 1024
+    var maxBody = ServerConfiguration.defaultMaxBodyBytes
 
     @Option(name: .customLong("request-timeout"), help: "Seconds before an unanswered request gets 503.")
     var requestTimeout = 60
