@@ -22,7 +22,7 @@ public enum CoNLLReader {
     public static func forEachSentence(path: String, _ body: (Result<CoNLLSentence, CronistaError>) throws -> Void) throws {
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         if fd < 0 { throw CronistaError(.unreadableFile, "cannot open: \(String(cString: strerror(errno)))", file: path) }
-        var reader = LineReader(fileDescriptor: fd, ownsDescriptor: path != "-")
+        let reader = LineReader(fileDescriptor: fd, ownsDescriptor: path != "-")
         let name = path == "-" ? "<stdin>" : path
         var current = CoNLLSentence()
         while let line = try reader.next() {

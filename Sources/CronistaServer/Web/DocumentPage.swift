@@ -8,7 +8,16 @@ import Hummingbird
 enum DocumentPage {
     /// The parts of the stored analysis JSON the page shows (code-point offsets).
     struct Analysis {
-        struct Entity { var id: String, type: String, name: String, kb: String?, mentions: [(Int, Int)] }
+        struct Entity {
+            var id: String, type: String, name: String, kb: String?, mentions: [(Int, Int)]
+            /// The entity's page: worked out once here, not for every highlighted mention.
+            var url: String
+
+            init(id: String, type: String, name: String, kb: String?, mentions: [(Int, Int)]) {
+                (self.id, self.type, self.name, self.kb, self.mentions) = (id, type, name, kb, mentions)
+                url = HTML.entityURL(EntityKey(kb: kb, type: type, name: name).id)
+            }
+        }
         struct Quote {
             var id: String, kind: String, start: Int, end: Int
             var cue: String?
@@ -41,11 +50,6 @@ enum DocumentPage {
         func entity(_ id: String?) -> Entity? { id.flatMap { id in entities.first { $0.id == id } } }
     }
 
-    static func key(_ e: Analysis.Entity) -> EntityKey {
-        if let kb = e.kb, !kb.isEmpty { return EntityKey(kb: kb) }
-        return EntityKey(type: e.type, nameKey: TextFolding.fold(e.name))
-    }
-
     static func render(_ id: String, _ state: ServerState) async throws -> Response {
         guard let doc = try await state.store.document(id: id) else {
             throw APIError(.notFound, .notFound, "no document '\(id)' in the store")
@@ -71,7 +75,7 @@ enum DocumentPage {
         for q in a.quotes {
             let entity = a.entity(q.speakerEntity)
             let name = entity?.name ?? q.speakerText ?? "unknown source"
-            let who = entity.map { "<a class=\"speaker\" href=\"\(HTML.escape(HTML.entityURL(key($0).id)))\">\(HTML.escape(name))</a>" }
+            let who = entity.map { "<a class=\"speaker\" href=\"\(HTML.escape($0.url))\">\(HTML.escape(name))</a>" }
                 ?? "<span class=\"speaker\">\(HTML.escape(name))</span>"
             let content = q.start >= 0 && q.end <= scalars.count && q.start <= q.end ? String(String.UnicodeScalarView(scalars[q.start..<q.end])) : ""
             body += """
@@ -84,7 +88,7 @@ enum DocumentPage {
         body += "<h2>Entities</h2><ul class=\"plain\">"
         for e in a.entities.sorted(by: { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }) {
             body += """
-                <li><a href="\(HTML.escape(HTML.entityURL(key(e).id)))">\(HTML.escape(e.name))</a> <span class="tag">\(HTML.escape(e.type))</span> \
+                <li><a href="\(HTML.escape(e.url))">\(HTML.escape(e.name))</a> <span class="tag">\(HTML.escape(e.type))</span> \
                 <span class="meta">\(e.kb.map { HTML.escape($0) + " · " } ?? "")\(e.mentions.count) mention\(e.mentions.count == 1 ? "" : "s")</span></li>
                 """
         }
@@ -118,7 +122,7 @@ enum DocumentPage {
             var piece = HTML.escape(String(String.UnicodeScalarView(scalars[k..<end])))
             if let m = mentionAt[k] {
                 let e = a.entities[m]
-                piece = "<a class=\"m \(HTML.escape(e.type))\" href=\"\(HTML.escape(HTML.entityURL(key(e).id)))\" title=\"\(HTML.escape(e.name)) (\(HTML.escape(e.type)))\">\(piece)</a>"
+                piece = "<a class=\"m \(HTML.escape(e.type))\" href=\"\(HTML.escape(e.url))\" title=\"\(HTML.escape(e.name)) (\(HTML.escape(e.type)))\">\(piece)</a>"
             } else if speakerAt[k] {
                 piece = "<span class=\"spk\">\(piece)</span>"
             }
@@ -129,7 +133,7 @@ enum DocumentPage {
                 if end == q.end {
                     let entity = a.entity(q.speakerEntity)
                     let name = entity?.name ?? q.speakerText ?? "?"
-                    let href = entity.map { HTML.entityURL(key($0).id) } ?? "#\(q.id)"
+                    let href = entity.map(\.url) ?? "#\(q.id)"
                     piece += "<sup class=\"qs\"><a href=\"\(HTML.escape(href))\" title=\"\(HTML.escape(q.id)): \(HTML.escape(name))\">\(HTML.escape(q.id)) \(HTML.escape(name))</a></sup>"
                 }
             }
