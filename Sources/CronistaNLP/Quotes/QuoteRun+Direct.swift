@@ -81,14 +81,11 @@ extension QuoteRun {
             } else if colonBefore {
                 // "Per il fondatore del M5S Beppe Grillo è solo l'inizio: «…»": the person named in
                 // the clause before the colon, else the phrase right before it.
-                // (Candidates are in text order here: only this pass has added any.)
-                let earlier = candidates.reversed().prefix { $0.contentTokens.lowerBound >= sentence.lowerBound }
-                    .first { c in c.contentTokens.upperBound <= m.open && sentence.contains(c.contentTokens.lowerBound) && c.speaker != nil }
+                let earlier = lastCandidateWithSpeaker(before: m.open, in: sentence)
                 // Failing that, the subject right before the clause's reporting verb ("il presidente
                 // Donald Trump ha dichiarato che …, andando a contrapporre …: «…»"); not one reached
                 // through a relative ("X, la fidanzata di Y, che ha concluso …:"), which is ambiguous.
-                let reporting = cues[..<firstCue(startingAtOrAfter: m.open)].reversed().prefix { $0.tokens.lowerBound >= sentence.lowerBound }
-                    .first { c in c.tokens.upperBound < m.open && !c.classes.isDisjoint(with: [.say, .request]) }
+                let reporting = lastCue(before: m.open, in: sentence, classes: [.say, .request])
                 speaker = earlier?.speaker
                     ?? reporting.flatMap { c in
                         subjectBefore(c.tokens.lowerBound, sentence: sentence).flatMap { s in
@@ -171,6 +168,28 @@ extension QuoteRun {
         while a < b, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[bytes.index(base, offsetBy: a)]) { a += 1 }
         while b > a, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[bytes.index(base, offsetBy: b - 1)]) { b -= 1 }
         return TextRange(a, b)
+    }
+
+    /// The last quote found so far that ends by token `t`, starts in `sentence` and has a
+    /// speaker. Candidates are in text order while only the direct pass has added any, so the
+    /// walk back stops at the sentence's start.
+    func lastCandidateWithSpeaker(before t: Int, in sentence: Range<Int>) -> QuoteCandidate? {
+        for c in candidates.reversed() {
+            if c.contentTokens.lowerBound < sentence.lowerBound { break }
+            if c.contentTokens.upperBound <= t && sentence.contains(c.contentTokens.lowerBound) && c.speaker != nil { return c }
+        }
+        return nil
+    }
+
+    /// The last cue in `sentence` ending before token `t` with one of `classes` (from the cue
+    /// index back to the sentence's start, not over every cue).
+    func lastCue(before t: Int, in sentence: Range<Int>, classes: QuoteLexicon.CueClasses) -> CueMatch? {
+        var i = firstCue(startingAtOrAfter: t)
+        while i > 0, cues[i - 1].tokens.lowerBound >= sentence.lowerBound {
+            i -= 1
+            if cues[i].tokens.upperBound < t && !cues[i].classes.isDisjoint(with: classes) { return cues[i] }
+        }
+        return nil
     }
 
     func cueBefore(_ t: Int, classes: QuoteLexicon.CueClasses, maxGap: Int) -> CueMatch? {
