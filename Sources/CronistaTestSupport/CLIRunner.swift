@@ -1,3 +1,4 @@
+import CronistaCore
 import Foundation
 
 /// Runs the built `cronista` executable, as a user would, and captures what it prints.
@@ -8,9 +9,7 @@ public enum CLIRunner {
         public var stderr: String
         /// The standard output's JSON Lines, parsed.
         public var jsonLines: [[String: Any]] {
-            stdout.split(separator: "\n").compactMap {
-                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-            }
+            stdout.split(separator: "\n").compactMap { JSONValue.foundationObject(from: $0) as? [String: Any] }
         }
     }
 

@@ -1,3 +1,4 @@
+import CronistaCore
 import Foundation
 
 /// Paths to the shared data sets (`../shared` next to the repository) and to the repository itself.
@@ -30,8 +31,9 @@ public enum Fixtures {
 
     /// The shared JSON Lines file as parsed objects.
     public static func jsonLines(_ relative: String) throws -> [[String: Any]] {
+        // The project's reader: JSONSerialization drops U+FEFF inside strings.
         try read(relative).split(separator: "\n").compactMap {
-            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            try JSONValue.parse(Array($0.utf8)).foundationObject as? [String: Any]
         }
     }
 }

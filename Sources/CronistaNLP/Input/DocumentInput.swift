@@ -28,30 +28,24 @@ extension DocumentInput {
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw CronistaError(.invalidUTF8, "invalid UTF-8 in line", file: file, line: lineNumber, byteOffset: bad)
         }
-        let object: Any
+        let object: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            object = try JSONValue.parse(bytes)
         } catch {
-            throw CronistaError(.malformedJSON, "not a JSON object: \(Self.describe(error))", file: file, line: lineNumber)
+            throw CronistaError(.malformedJSON, "not a JSON object: \(error.message)", file: file, line: lineNumber, byteOffset: error.byteOffset)
         }
-        guard let dict = object as? [String: Any] else {
-            throw CronistaError(.malformedJSON, "expected a JSON object, found \(type(of: object))", file: file, line: lineNumber)
+        guard case .object = object else {
+            throw CronistaError(.malformedJSON, "expected a JSON object, found \(object.typeDescription)", file: file, line: lineNumber)
         }
-        guard let text = dict["text"] as? String else {
-            let why = dict["text"] == nil ? "has no \"text\" field" : "\"text\" is not a string"
+        guard let text = object["text"]?.stringValue else {
+            let why = object["text"].map { "\"text\" is \($0.typeDescription), not a string" } ?? "has no \"text\" field"
             throw CronistaError(.missingField, "document \(why)", file: file, line: lineNumber)
         }
         var id = defaultID
-        if let s = dict["id"] as? String, !s.isEmpty { id = s }
-        else if let n = dict["id"] as? NSNumber { id = n.stringValue }
-        func str(_ k: String) -> String? { (dict[k] as? String).flatMap { $0.isEmpty ? nil : $0 } }
+        if let s = object["id"]?.stringValue, !s.isEmpty { id = s }
+        else if let n = object["id"]?.numberLiteral { id = n }
+        func str(_ k: String) -> String? { object[k]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
         let meta = DocumentMetadata(title: str("title"), published: str("published"), source: str("source"), url: str("url"), declaredLanguage: str("language"))
         return DocumentInput(id: id, text: text, metadata: meta, origin: "\(file):\(lineNumber)")
-    }
-
-    static func describe(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let d = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return d }
-        return ns.localizedDescription
     }
 }
