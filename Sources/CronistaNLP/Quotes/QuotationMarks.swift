@@ -21,6 +21,10 @@ enum QuotationMarks {
     enum Family { case guillemet, curly, straight, single }
     enum Role { case open, close, either }
 
+    /// Marks left open at once beyond this are ignored: real quotations nest two or three deep,
+    /// and without a bound a run of unbalanced `«` made pairing quadratic (1 MB of them: 18 s).
+    static let maxOpenMarks = 16
+
     static func classify(_ ctx: QuoteContext, _ i: Int) -> (Family, Role)? {
         let text = ctx.doc.tokenText(i)
         guard let c = text.unicodeScalars.first else { return nil }
@@ -68,7 +72,7 @@ enum QuotationMarks {
                     let opener = stack[ti]
                     stack.removeSubrange(ti...)
                     spans.append(MarkedSpan(open: opener.token, close: i, closed: true, depth: ti))
-                } else if role != .close {
+                } else if role != .close && stack.count < Self.maxOpenMarks {
                     stack.append((family, i))
                 }
             }

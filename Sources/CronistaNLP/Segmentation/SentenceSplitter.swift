@@ -17,13 +17,26 @@ public import CronistaCore
 ///   opening bracket and is at most ``maxHeadingTokens`` tokens long.
 /// - An enumeration number glued to a period at the start of a line (`1. Introduzione`) is not a sentence.
 ///
+/// - No sentence is longer than ``maxSentenceTokens`` tokens: a longer run (a table flattened to one
+///   line, a megabyte of text without a full stop) is cut into pieces of that length, so that the
+///   later stages, whose work grows with the sentence, stay linear in the document's size.
+///
 /// The sentences partition the tokens: every token belongs to exactly one sentence, and a sentence's
 /// range runs from its first token's start to its last token's end.
 public struct SentenceSplitter: Sendable {
     /// A line without final punctuation longer than this is taken as a wrapped line, not a heading.
     public var maxHeadingTokens: Int
+    /// The longest sentence, in tokens. The longest in the 3,700 Italian news documents of the
+    /// shared sets is about 300 tokens (1,692 characters), so the default cuts only text that
+    /// is not prose.
+    public var maxSentenceTokens: Int
 
-    public init(maxHeadingTokens: Int = 24) { self.maxHeadingTokens = maxHeadingTokens }
+    public static let defaultMaxSentenceTokens = 1_000
+
+    public init(maxHeadingTokens: Int = 24, maxSentenceTokens: Int = Self.defaultMaxSentenceTokens) {
+        self.maxHeadingTokens = maxHeadingTokens
+        self.maxSentenceTokens = max(1, maxSentenceTokens)
+    }
 
     /// Splits the tokens of `text` into sentences, ordered and non-overlapping.
     public func split(_ text: String, tokens: TokenTable) -> [Sentence] {
@@ -31,7 +44,7 @@ public struct SentenceSplitter: Sendable {
         guard n > 0 else { return [] }
         var copy = text
         return copy.withUTF8 { bytes in
-            var context = SplitContext(bytes: bytes, tokens: tokens, maxHeadingTokens: maxHeadingTokens)
+            var context = SplitContext(bytes: bytes, tokens: tokens, maxHeadingTokens: maxHeadingTokens, maxSentenceTokens: maxSentenceTokens)
             return context.run()
         }
     }
@@ -42,6 +55,7 @@ struct SplitContext {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: TokenTable
     let maxHeadingTokens: Int
+    let maxSentenceTokens: Int
     var n: Int { tokens.count }
 
     func firstScalar(_ i: Int) -> UInt32 { UTF8Decoding.decode(bytes, Int(tokens.starts[i])).scalar }
@@ -108,6 +122,7 @@ struct SplitContext {
                     boundary = true
                 }
             }
+            if !boundary && end + 1 - start >= maxSentenceTokens { boundary = true }
             if boundary || end == n - 1 {
                 out.append(Sentence(tokens: Int32(start)..<Int32(end + 1),
                                     range: TextRange(startUTF8: tokens.starts[start], endUTF8: tokens.ends[end])))

@@ -46,6 +46,12 @@ public enum Viterbi {
                 scores[cur + t] = best + emissions[cur + t]
                 back[cur + t] = UInt8(arg)
             }
+            // Keep the column bounded: subtracting the same amount from every tag's score changes
+            // no comparison, and without it an integer path score grows with the sentence and
+            // overflows (a 19 KB sentence of commas trapped in 32-bit arithmetic).
+            var top = scores[cur]
+            for t in 1..<T where scores[cur + t] > top { top = scores[cur + t] }
+            for t in 0..<T { scores[cur + t] = scores[cur + t] - top }
         }
         // Pick the best final tag among those reachable.
         let last = (n - 1) * T
