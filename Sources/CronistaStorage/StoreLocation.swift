@@ -8,6 +8,11 @@ public enum StoreLocation: Hashable, Sendable {
     /// The default store: `cronista.sqlite` in the current directory.
     public static let defaultSQLitePath = "cronista.sqlite"
 
+    /// How long an SQLite writer waits for another process's write transaction before it gives
+    /// up with "database is locked" (seconds). Batches commit in well under a second, so a
+    /// minute means "another writer is stuck", not "another writer is busy".
+    public static let sqliteBusyTimeout: Double = 60
+
     public init(_ value: String?) throws {
         guard let value, !value.isEmpty else {
             self = .sqlite(path: Self.defaultSQLitePath)

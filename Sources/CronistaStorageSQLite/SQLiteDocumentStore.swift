@@ -20,6 +20,11 @@ public final class SQLiteDocumentStore: DocumentStore {
         self.path = path
         var config = Configuration()
         config.foreignKeysEnabled = true
+        // Another process writing the same file (a second `ingest`, a server) makes this one wait
+        // for its turn instead of failing at once with "database is locked". (GRDB's pool starts
+        // its write transactions IMMEDIATE, so a writer never holds a read snapshot that it then
+        // cannot upgrade, which no timeout would resolve.)
+        config.busyMode = .timeout(StoreLocation.sqliteBusyTimeout)
         config.prepareDatabase { db in
             // WAL without fsync at every commit: a crash loses at most the last batches, never consistency.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

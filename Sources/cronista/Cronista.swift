@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Cronista: AsyncParsableCommand {
@@ -12,4 +13,22 @@ struct Cronista: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Analyze.self, NER.self, Train.self, Evaluate.self, Ingest.self, Search.self, Show.self, KB.self, Serve.self]
     )
+
+    /// ArgumentParser's entry point, except that a ``CLIError`` ends the process with its own exit
+    /// status (74 for output that cannot be written) and a `cronista: error:` line.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CLIError {
+            printError("cronista: error: \(error.description)")
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

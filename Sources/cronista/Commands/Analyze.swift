@@ -43,7 +43,7 @@ struct Analyze: AsyncParsableCommand {
         var source = InputSource(paths: files)
         let reporter = ProgressReporter(enabled: progress || ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
         var failures = 0
-        ParallelAnalysis(engine: engine, jobs: jobs, encodeJSON: printer == nil).run(&source) { outcome in
+        try ParallelAnalysis(engine: engine, jobs: jobs, encodeJSON: printer == nil).run(&source) { outcome in
             switch outcome {
             case .failed(let e):
                 failures += 1
@@ -53,14 +53,16 @@ struct Analyze: AsyncParsableCommand {
             case .analysed(_, let doc, var json):
                 reporter.record(document: doc, error: false)
                 if let printer {
-                    sink.write(printer.render(doc))
+                    try sink.write(printer.render(doc))
                 } else {
                     json.append(0x0A)
-                    sink.write(json)
+                    try sink.write(json)
                 }
             }
+        } afterBatch: {
+            try sink.flush()
         }
-        sink.flush()
+        try sink.finish()
         if reporter.enabled || failures > 0 { reporter.draw(final: true) }
         if failures > 0 { throw ExitCode(65) }
     }

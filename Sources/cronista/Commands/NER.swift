@@ -81,9 +81,9 @@ struct NER: AsyncParsableCommand {
                 out.append(contentsOf: labels[Int(tag)])
             }
             out.append(0x0A)
-            sink.write(out)
+            try sink.write(out)
         }
-        sink.flush()
+        try sink.finish()
         if failures > 0 { throw ExitCode(65) }
     }
 }

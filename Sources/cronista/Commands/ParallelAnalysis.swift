@@ -32,8 +32,10 @@ struct ParallelAnalysis {
         self.encodeJSON = encodeJSON
     }
 
-    /// Runs over every item of `source`; `deliver` is called on the calling thread, in input order.
-    func run(_ source: inout InputSource, deliver: (Outcome) throws -> Void) rethrows {
+    /// Runs over every item of `source`; `deliver` is called on the calling thread, in input order,
+    /// and `afterBatch` once each batch has been delivered (where the CLI flushes its output, so a
+    /// crash loses at most the batch in flight and a pipe reader sees results as they are made).
+    func run(_ source: inout InputSource, deliver: (Outcome) throws -> Void, afterBatch: () throws -> Void = {}) rethrows {
         while true {
             var batch: [InputSource.Item] = []
             batch.reserveCapacity(batchSize)
@@ -41,6 +43,7 @@ struct ParallelAnalysis {
             if batch.isEmpty { return }
             let results = process(batch)
             for r in results { try deliver(r) }
+            try afterBatch()
         }
     }
 

@@ -57,7 +57,7 @@ struct Search: AsyncParsableCommand {
             let sink = try OutputSink(path: nil)
             switch output.resolved(sink) {
             case .jsonl:
-                for h in hits { sink.write(Search.json(h)) }
+                for h in hits { try sink.write(Search.json(h)) }
             case .table:
                 var rows = [["DOCUMENT", "DATE", "SPEAKER", "KIND", "OFFSETS", "QUOTE"]]
                 for h in hits {
@@ -65,10 +65,10 @@ struct Search: AsyncParsableCommand {
                     rows.append([h.documentID, h.published ?? "", who + (h.speakerKB.map { " (\($0))" } ?? ""), h.kind,
                                  "\(h.content.startScalar)-\(h.content.endScalar)", Search.clip(h.content.text, 70)])
                 }
-                sink.write(Search.table(rows))
-                sink.write("\(hits.count) quote\(hits.count == 1 ? "" : "s")\n")
+                try sink.write(Search.table(rows))
+                try sink.write("\(hits.count) quote\(hits.count == 1 ? "" : "s")\n")
             }
-            sink.flush()
+            try sink.finish()
         }
     }
 
@@ -90,14 +90,14 @@ struct Search: AsyncParsableCommand {
                 for h in hits {
                     var w = JSONWriter(capacity: 128)
                     w.entity(h, entityIDs: false)
-                    sink.write(w.bytes + [0x0A])
+                    try sink.write(w.bytes + [0x0A])
                 }
             case .table:
                 var rows = [["NAME", "TYPE", "KB", "DOCUMENTS", "MENTIONS"]]
                 for h in hits { rows.append([h.name, h.type, h.kb ?? "—", "\(h.documents)", "\(h.mentions)"]) }
-                sink.write(Search.table(rows))
+                try sink.write(Search.table(rows))
             }
-            sink.flush()
+            try sink.finish()
         }
     }
 
@@ -123,14 +123,14 @@ struct Search: AsyncParsableCommand {
                 for h in hits {
                     var w = JSONWriter(capacity: 128)
                     w.document(h)
-                    sink.write(w.bytes + [0x0A])
+                    try sink.write(w.bytes + [0x0A])
                 }
             case .table:
                 var rows = [["DOCUMENT", "DATE", "SOURCE", "TITLE"]]
                 for h in hits { rows.append([h.id, h.published ?? "", h.source ?? "", Search.clip(h.title ?? "", 70)]) }
-                sink.write(Search.table(rows))
+                try sink.write(Search.table(rows))
             }
-            sink.flush()
+            try sink.finish()
         }
     }
 

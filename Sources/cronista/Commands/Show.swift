@@ -20,7 +20,7 @@ struct Show: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let sink = try OutputSink(path: nil)
-        sink.write(json + "\n")
-        sink.flush()
+        try sink.write(json + "\n")
+        try sink.finish()
     }
 }
