@@ -120,7 +120,7 @@ struct AnalyzeCommandTests {
         let bin = dir.file("image.jsonl")
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: bin)
         let bin2 = dir.file("blob.txt")
-        try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]).write(to: bin2)
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + [UInt8](repeating: 0, count: 8) + [0x02, 0x00, 0x3E, 0x00]).write(to: bin2)  // an ELF header
         let good = dir.file("good.txt")
         try Data("Testo valido.".utf8).write(to: good)
         let r = try CLIRunner.run(["analyze", bin.path, bin2.path, good.path])
@@ -128,6 +128,34 @@ struct AnalyzeCommandTests {
         #expect(r.stderr.contains("image.jsonl: binary file refused"))
         #expect(r.stderr.contains("blob.txt: binary file refused"))
         #expect(r.jsonLines.map { $0["id"] as? String } == ["good"])
+    }
+
+    @Test("A stray NUL byte costs only its document: the JSONL line, or the .txt file, is named; the rest is written")
+    func strayNUL() throws {
+        let dir = try TemporaryDirectory()
+        let lines = dir.file("docs.jsonl")
+        try Data([UInt8](#"{"id":"a","text":"Primo."}"#.utf8) + [0x0A] + [UInt8](#"{"id":"b","text":"se"#.utf8) + [0x00]
+                 + [UInt8](#"condo."}"#.utf8) + [0x0A] + [UInt8](#"{"id":"c","text":"Terzo."}"#.utf8) + [0x0A]).write(to: lines)
+        let escaped = dir.file("escaped.jsonl")
+        try Data(#"{"id":"d","text":"a\u0000b"}"#.utf8 + [0x0A]).write(to: escaped)
+        let text = dir.file("nul.txt")
+        try Data([UInt8]("Testo con un ".utf8) + [0x00] + [UInt8](" dentro.".utf8)).write(to: text)
+        let r = try CLIRunner.run(["analyze", lines.path, escaped.path, text.path])
+        #expect(r.status == 65)
+        #expect(r.jsonLines.map { $0["id"] as? String } == ["a", "c"])
+        #expect(r.stderr.contains("docs.jsonl:2: not a JSON object: unescaped control character U+0000"), "\(r.stderr)")
+        #expect(r.stderr.contains("escaped.jsonl:1: \"text\" contains a NUL character (U+0000) at code point 1"), "\(r.stderr)")
+        #expect(r.stderr.contains("nul.txt: the text contains a NUL character (U+0000); remove it (at byte 13)"), "\(r.stderr)")
+    }
+
+    @Test("CR-only line endings separate JSON Lines records, like LF and CRLF")
+    func crLineEndings() throws {
+        let dir = try TemporaryDirectory()
+        let f = dir.file("old-mac.jsonl")
+        try Data("{\"id\":\"a\",\"text\":\"Uno.\"}\r{\"id\":\"b\",\"text\":\"Due.\"}\r\n{\"id\":\"c\",\"text\":\"Tre.\"}\r".utf8).write(to: f)
+        let r = try CLIRunner.run(["analyze", f.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.jsonLines.map { $0["id"] as? String } == ["a", "b", "c"])
     }
 
     @Test("A missing file is an error naming it; --output writes the JSON Lines to a file")

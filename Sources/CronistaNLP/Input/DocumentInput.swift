@@ -41,6 +41,10 @@ extension DocumentInput {
             let why = object["text"].map { "\"text\" is \($0.typeDescription), not a string" } ?? "has no \"text\" field"
             throw CronistaError(.missingField, "document \(why)", file: file, line: lineNumber)
         }
+        if text.utf8.contains(0) {
+            let at = text.unicodeScalars.firstIndex(of: "\u{0}").map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) } ?? 0
+            throw CronistaError(.invalidInput, "\"text\" contains a NUL character (U+0000) at code point \(at); remove it", file: file, line: lineNumber)
+        }
         var id = defaultID
         if let s = object["id"]?.stringValue, !s.isEmpty { id = s }
         else if let n = object["id"]?.numberLiteral { id = n }

@@ -106,6 +106,9 @@ public struct InputSource {
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             return .failure(CronistaError(.invalidUTF8, "invalid UTF-8", file: path, byteOffset: bad))
         }
+        if let nul = UTF8Validation.firstNUL(in: bytes) {
+            return .failure(CronistaError(.invalidInput, "the text contains a NUL character (U+0000); remove it", file: path, byteOffset: nul))
+        }
         // The text is kept exactly as given (a byte-order mark included): offsets point into it.
         let text = String(decoding: bytes, as: UTF8.self)
         return .document(DocumentInput(id: stem, text: text, origin: path))

@@ -29,25 +29,33 @@ public final class LineReader {
 
     deinit { if ownsDescriptor { close(fd) } }
 
-    /// The next line without its `\n` (and without a `\r` before it), or `nil` at the end.
+    /// The next line without its terminator, or `nil` at the end. A line ends at `\n`, `\r\n` or
+    /// a lone `\r` (old Mac files; a raw CR cannot occur inside a JSON string, so this never
+    /// splits a JSON Lines record).
     public func next() throws(CronistaReadError) -> ArraySlice<UInt8>? {
         while true {
-            if let nl = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
-                var end = nl
-                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-                let line = buffer[start..<end]
+            if let nl = buffer[max(start, scanned)...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                var after = nl + 1
+                if buffer[nl] == 0x0D {
+                    if nl + 1 == buffer.count && !eof {
+                        // A CR at the end of what was read: the next byte decides CRLF or CR.
+                        scanned = nl
+                        try readMore()
+                        continue
+                    }
+                    if nl + 1 < buffer.count && buffer[nl + 1] == 0x0A { after = nl + 2 }
+                }
+                let line = buffer[start..<nl]
                 lineNumber += 1
                 lineOffset = consumed + start
-                start = nl + 1
+                start = after
                 scanned = start
                 return line
             }
             scanned = buffer.count
             if eof {
                 if start < buffer.count {
-                    var end = buffer.count
-                    if buffer[end - 1] == 0x0D { end -= 1 }
-                    let line = buffer[start..<end]
+                    let line = buffer[start..<buffer.count]
                     lineNumber += 1
                     lineOffset = consumed + start
                     start = buffer.count
@@ -55,22 +63,31 @@ public final class LineReader {
                 }
                 return nil
             }
-            // Compact and read more.
-            if start > 0 {
-                consumed += start
-                buffer.removeFirst(start)
-                scanned -= start
-                start = 0
-            }
-            let old = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: chunk))
-            let n = buffer.withUnsafeMutableBytes { raw in
-                read(fd, raw.baseAddress! + old, chunk)
-            }
-            if n < 0 { throw CronistaReadError(errno: errno) }
-            buffer.removeLast(chunk - n)
-            if n == 0 { eof = true }
+            try readMore()
         }
+    }
+
+    /// Compacts the buffer and reads the next chunk (sets ``eof`` at the end of the input).
+    func readMore() throws(CronistaReadError) {
+        if start > 0 {
+            consumed += start
+            buffer.removeFirst(start)
+            scanned -= start
+            start = 0
+        }
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        var n = 0
+        repeat {
+            n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + old, chunk) }
+        } while n < 0 && errno == EINTR
+        if n < 0 {
+            let e = errno
+            buffer.removeLast(chunk)
+            throw CronistaReadError(errno: e)
+        }
+        buffer.removeLast(chunk - n)
+        if n == 0 { eof = true }
     }
 }
 

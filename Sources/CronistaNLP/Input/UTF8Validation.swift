@@ -35,9 +35,29 @@ public enum UTF8Validation {
         return nil
     }
 
-    /// Whether the bytes look like a binary file: a NUL byte among the first `window` bytes.
+    /// Whether the bytes look like a binary file (an image, an archive, UTF-16 text): among the
+    /// first `window` bytes, NUL bytes that are more than a stray one or two, or a NUL in bytes
+    /// that are not UTF-8. A single NUL in UTF-8 text is not enough: it makes one document bad
+    /// (see ``firstNUL(in:)``), not the whole file.
     public static func looksBinary<C: Collection>(_ bytes: C, window: Int = 8192) -> Bool where C.Element == UInt8 {
-        for b in bytes.prefix(window) where b == 0 { return true }
+        let head = Array(bytes.prefix(window))
+        var nuls = 0
+        for b in head where b == 0 { nuls += 1 }
+        if nuls == 0 { return false }
+        if nuls > 2 { return true }
+        // A multi-byte sequence cut by the window's end is not a sign of binary data.
+        if let bad = firstInvalidOffset(in: head), bad < head.count - 3 { return true }
         return false
+    }
+
+    /// The byte offset of the first NUL byte, or nil. Document texts may not contain U+0000: the
+    /// store and many readers of its output treat it as the end of the text.
+    public static func firstNUL<C: Collection>(in bytes: C) -> Int? where C.Element == UInt8 {
+        var k = 0
+        for b in bytes {
+            if b == 0 { return k }
+            k += 1
+        }
+        return nil
     }
 }
