@@ -1,0 +1,20 @@
+import CronistaCore
+import CronistaNLP
+import FuzzSupport
+
+/// The whole engine as `cronista analyze` runs it: JSON Lines in, the contract's JSON out, with
+/// the language identified from the text.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let input: DocumentInput
+    if let parsed = try? DocumentInput.parse(jsonLine: bytes, file: "fuzz", line: 1, defaultID: "fuzz") {
+        input = parsed
+    } else {
+        input = DocumentInput(id: "fuzz", text: FuzzContract.text(data, size), origin: "fuzz")
+    }
+    guard let doc = try? FuzzEngines.engine.analyze(input) else { fatalError("the engine threw") }
+    FuzzContract.checkInvariants(doc)
+    FuzzContract.checkOutput(doc)
+    return 0
+}
