@@ -19,18 +19,35 @@ public struct EntityComponent: PipelineComponent {
     public let assigns: AnnotationLayers = [.entities]
 
     public let kb: KnowledgeBase
-    let roles: RoleLexicon
+    let packs: LanguagePacks
+    /// Each pack's role vocabulary, by language code.
+    let roles: [String: RoleLexicon]
 
-    public init(kb: KnowledgeBase) {
+    /// Entities in the languages of `packs` that have entity words; other documents get none.
+    public init(kb: KnowledgeBase, packs: LanguagePacks) {
         self.kb = kb
-        self.roles = RoleLexicon(kb: kb)
+        self.packs = packs
+        var roles: [String: RoleLexicon] = [:]
+        for (code, p) in packs.packs {
+            if let w = p.entityWords { roles[code] = RoleLexicon(kb: kb, words: w) }
+        }
+        self.roles = roles
+    }
+
+    /// Entities with the bundled language packs.
+    public init(kb: KnowledgeBase) {
+        self.init(kb: kb, packs: LanguagePacks.bundledWithoutModels)
     }
 
     public func process(_ document: inout Document) throws {
+        guard let words = packs[document.language]?.entityWords, let roles = roles[document.language] else {
+            document.entities = []
+            return
+        }
         let acronyms = acronymMentions(in: document)
         // EntityWork sorts the mentions by position itself.
         document.mentions += acronyms
-        var work = EntityWork(document: document, kb: kb, roles: roles)
+        var work = EntityWork(document: document, kb: kb, roles: roles, words: words)
         work.run()
         work.write(into: &document)
     }
@@ -53,6 +70,8 @@ struct EntityCluster {
 struct EntityWork {
     let kb: KnowledgeBase
     let roles: RoleLexicon
+    /// The document language's description and role words.
+    let entityWords: EntityWords
     let text: String
     let date: KBDate?
     var mentions: [Mention]
@@ -71,9 +90,10 @@ struct EntityWork {
     var clusterOf: [Int]
     let wordTable: WordTable
 
-    init(document: Document, kb: KnowledgeBase, roles: RoleLexicon) {
+    init(document: Document, kb: KnowledgeBase, roles: RoleLexicon, words: EntityWords) {
         self.kb = kb
         self.roles = roles
+        self.entityWords = words
         self.text = document.text
         self.date = document.metadata.published.flatMap { KBDate($0) }
         // Sorted by start (NER writes them in order), which the nearest-mention look-ups rely on.

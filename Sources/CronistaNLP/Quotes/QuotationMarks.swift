@@ -21,7 +21,7 @@ enum QuotationMarks {
     enum Family { case guillemet, curly, straight, single }
     enum Role { case open, close, either }
 
-    static func classify(_ ctx: QuoteContext, _ i: Int) -> (Family, Role)? {
+    static func classify(_ ctx: ClauseContext, _ i: Int) -> (Family, Role)? {
         let text = ctx.doc.tokenText(i)
         guard let c = text.unicodeScalars.first else { return nil }
         let flags = ctx.doc.tokens.flags
@@ -49,7 +49,7 @@ enum QuotationMarks {
     }
 
     /// Every pair of marks, outermost and nested, in text order of their opening mark.
-    static func pair(_ ctx: QuoteContext) -> [MarkedSpan] {
+    static func pair(_ ctx: ClauseContext) -> [MarkedSpan] {
         var spans: [MarkedSpan] = []
         var stack: [(family: Family, token: Int)] = []
         var i = 0
