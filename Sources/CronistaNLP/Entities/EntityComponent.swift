@@ -23,10 +23,15 @@ public struct EntityComponent: PipelineComponent {
     /// Each pack's role vocabulary, by language code.
     let roles: [String: RoleLexicon]
 
+    /// The language of documents without a language layer (built by hand, not by the text layer).
+    let defaultLanguage: String?
+
     /// Entities in the languages of `packs` that have entity words; other documents get none.
-    public init(kb: KnowledgeBase, packs: LanguagePacks) {
+    /// A document without a language layer is read in `defaultLanguage`, if given.
+    public init(kb: KnowledgeBase, packs: LanguagePacks, defaultLanguage: String? = nil) {
         self.kb = kb
         self.packs = packs
+        self.defaultLanguage = defaultLanguage
         var roles: [String: RoleLexicon] = [:]
         for (code, p) in packs.packs {
             if let w = p.entityWords { roles[code] = RoleLexicon(kb: kb, words: w) }
@@ -34,13 +39,15 @@ public struct EntityComponent: PipelineComponent {
         self.roles = roles
     }
 
-    /// Entities with the bundled language packs.
+    /// Entities with the bundled language packs; a document without a language layer is read as
+    /// Italian (the linking evaluation and `cronista kb eval` build such documents from Italian gold).
     public init(kb: KnowledgeBase) {
-        self.init(kb: kb, packs: LanguagePacks.bundledWithoutModels)
+        self.init(kb: kb, packs: LanguagePacks.bundledWithoutModels, defaultLanguage: "it")
     }
 
     public func process(_ document: inout Document) throws {
-        guard let words = packs[document.language]?.entityWords, let roles = roles[document.language] else {
+        let language = document.layers.contains(.language) ? document.language : defaultLanguage ?? document.language
+        guard let words = packs[language]?.entityWords, let roles = roles[language] else {
             document.entities = []
             return
         }
