@@ -179,7 +179,7 @@ extension EntityWork {
             // 1. A KB role phrase as it stands.
             scratch.removeAll(keepingCapacity: true)
             W.appendPhrase(h, end, to: &scratch)
-            let holders = scratch.withUnsafeBufferPointer { kb.roleHolders(folded: $0, date: date) }
+            let holders = scratch.withUnsafeBufferPointer { kb.roleHolders(folded: $0, language: entityWords.language, date: date) }
             if !holders.isEmpty {
                 let head = headKey(h, end)
                 return (end, .role(holders: Set(holders.map { $0.entity }), country: nil), head)
@@ -248,12 +248,12 @@ extension EntityWork {
         var out = Set<Int>()
         for h in heads {
             for adj in e.adjectives(in: entityWords.language) {
-                for x in kb.roleHolders(h + " " + adj, date: date) { out.insert(x.entity) }
+                for x in kb.roleHolders(h + " " + adj, language: entityWords.language, date: date) { out.insert(x.entity) }
             }
             for name in e.names(in: entityWords.language) {
                 for prep in entityWords.rolePrepositions {
                     let sep = prep.hasSuffix("'") ? "" : " "
-                    for x in kb.roleHolders(h + " " + prep + sep + name, date: date) { out.insert(x.entity) }
+                    for x in kb.roleHolders(h + " " + prep + sep + name, language: entityWords.language, date: date) { out.insert(x.entity) }
                 }
             }
         }
@@ -265,7 +265,7 @@ extension EntityWork {
                 guard let pi = cl.kb else { continue }
                 for r in kb.entities[pi].roles where r.country == qid {
                     if let d = date, !r.isActive(on: d) { continue }
-                    let phrases = r.labels(entityWords.language)
+                    let phrases = r.phrases(in: entityWords.language)
                     if phrases.contains(where: { p in heads.contains { FoldKey.fold(p).hasPrefix($0 + " ") } }) { out.insert(pi) }
                 }
             }

@@ -18,7 +18,7 @@ struct RoleLexicon: Sendable {
         var seen = Set<String>()
         for e in kb.entities where e.type == .person {
             for r in e.roles {
-                for phrase in r.labels(words.language) where seen.insert(phrase).inserted {
+                for phrase in r.phrases(in: words.language) where seen.insert(phrase).inserted {
                     if let h = Self.head(of: phrase, kb: kb, placePrepositions: words.placePrepositions) { heads.insert(h) }
                 }
             }

@@ -76,7 +76,7 @@ extension KnowledgeBase {
     /// 2: a name of `e` has exactly this first name; 1: an initial or transliteration of it; 0: none.
     private func firstNameAgreement(_ first: [UInt8], _ e: KBEntity) -> Int {
         var forms: [[UInt8]] = []
-        for n in e.namesIt + e.namesEn + e.aliases {
+        for n in e.allNames {
             var f: [UInt8] = []
             FoldKey.append(n, to: &f)
             guard let sp = f.firstIndex(of: 0x20) else { continue }
@@ -126,7 +126,7 @@ extension KnowledgeBase {
     func priorScore(_ e: KBEntity) -> Double {
         switch e.type {
         case .person:
-            let x = Double(e.aliases.count + e.namesIt.count + 2 * e.roles.count + 3 * (e.sourceCount - 1))
+            let x = Double(e.aliases.count + e.names(in: KBEntity.primaryLanguage).count + 2 * e.roles.count + 3 * (e.sourceCount - 1))
             return 0.3 * (1 - 1 / (1 + x / 8))
         case .location:
             if e.subtype == "country" || e.subtype == "sovereignty" { return 0.3 }
@@ -148,17 +148,19 @@ extension KnowledgeBase {
         }
     }
 
-    /// Entities holding a role named by this phrase (`presidente bielorusso`), with the role index;
-    /// with a date, only roles held then.
-    public func roleHolders(_ phrase: some StringProtocol, date: KBDate? = nil) -> [(entity: Int, role: Int)] {
+    /// Entities holding a role named by this phrase in `language` (`presidente bielorusso` in
+    /// `it`), with the role index; with a date, only roles held then.
+    public func roleHolders(_ phrase: some StringProtocol, language: String = KBEntity.primaryLanguage,
+                            date: KBDate? = nil) -> [(entity: Int, role: Int)] {
         var f: [UInt8] = []
         FoldKey.append(phrase, to: &f)
-        return f.withUnsafeBufferPointer { roleHolders(folded: $0, date: date) }
+        return f.withUnsafeBufferPointer { roleHolders(folded: $0, language: language, date: date) }
     }
 
-    func roleHolders(folded: UnsafeBufferPointer<UInt8>, date: KBDate?) -> [(entity: Int, role: Int)] {
+    func roleHolders(folded: UnsafeBufferPointer<UInt8>, language: String, date: KBDate?) -> [(entity: Int, role: Int)] {
         var out: [(entity: Int, role: Int)] = []
-        for p in rolePhrases.lookup(folded) {
+        guard let index = rolePhrases[language] else { return out }
+        for p in index.lookup(folded) {
             let e = Int(p.entity), r = Int(p.info)
             if let d = date, !entities[e].roles[r].isActive(on: d) { continue }
             out.append((e, r))
