@@ -64,6 +64,10 @@ public struct LanguagePacks: Sendable {
     /// The bundled packs; `nerModelPath` replaces the Italian NER model (as `--model` does).
     public static func bundled(nerModelPath: String? = nil) throws -> LanguagePacks {
         var out = LanguagePacks()
+        // The tokenizer's tables (every language's abbreviations and elisions): a bad file is an
+        // error here rather than a stop at the first token.
+        _ = try Abbreviations.loaded.get()
+        _ = try ElisionLexicon.loaded.get()
         // `--model` and `$CRONISTA_NER_MODEL` replace the Italian model, as they always did.
         let env = ProcessInfo.processInfo.environment["CRONISTA_NER_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
         for (code, rules) in bundledLanguages {

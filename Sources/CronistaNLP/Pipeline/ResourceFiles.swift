@@ -20,6 +20,9 @@ enum ResourceFiles {
         static let nerModel = "ner.crner"
         static let nerGazetteer = "ner-gazetteer.tsv"
         static let nerClusters = "ner-clusters.tsv"
+        /// Read by the tokenizer for every language in ``Abbreviations/languages``, not per pack.
+        static let abbreviations = "abbreviations.txt"
+        static let elisions = "elisions.txt"
     }
 
     /// The URL of a resource, or an error naming the path.
