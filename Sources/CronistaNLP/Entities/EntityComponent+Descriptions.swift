@@ -266,7 +266,7 @@ extension EntityWork {
                 for r in kb.entities[pi].roles where r.country == qid {
                     if let d = date, !r.isActive(on: d) { continue }
                     let phrases = r.phrases(in: entityWords.language)
-                    if phrases.contains(where: { p in heads.contains { FoldKey.fold(p).hasPrefix($0 + " ") } }) { out.insert(pi) }
+                    if phrases.contains(where: { p in heads.contains { NameFolding.fold(p).hasPrefix($0 + " ") } }) { out.insert(pi) }
                 }
             }
         }

@@ -114,7 +114,7 @@ struct EntityWork {
         keyIDs.reserveCapacity(mentions.count)
         var idOfKey: [String: Int32] = [:]
         for (i, m) in mentions.enumerated() {
-            let k = m.form == .name ? FoldKey.fold(document.text(in: m.range)) : ""
+            let k = m.form == .name ? NameFolding.fold(document.text(in: m.range)) : ""
             if let id = idOfKey[k] {
                 keyIDs.append(id)
             } else {

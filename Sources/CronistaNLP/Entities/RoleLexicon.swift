@@ -38,7 +38,7 @@ struct RoleLexicon: Sendable {
     /// The head of a KB role phrase: the words before a final country adjective, or before
     /// `di`/`della`… + a country. Nil when the phrase has neither.
     static func head(of phrase: String, kb: KnowledgeBase, placePrepositions: Set<String>) -> String? {
-        let f = FoldKey.fold(phrase)
+        let f = NameFolding.fold(phrase)
         var words = f.split(separator: " ").map(String.init)
         // Split elisions: "dell'italia" → "dell'", "italia".
         var split: [String] = []

@@ -87,7 +87,7 @@ struct WordTable {
         starts.append(UInt32(a))
         ends.append(UInt32(e))
         isWord.append(word)
-        if word { FoldKey.append(UnsafeBufferPointer(rebasing: b[a..<e]), to: &folded) }
+        if word { NameFolding.append(UnsafeBufferPointer(rebasing: b[a..<e]), to: &folded) }
         foldStarts.append(UInt32(folded.count))
     }
 

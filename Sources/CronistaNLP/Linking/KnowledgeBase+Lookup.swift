@@ -27,11 +27,11 @@ extension KnowledgeBase {
     public func candidates(for name: some StringProtocol, type: EntityType? = nil, date: KBDate? = nil) -> [KBCandidate] {
         var key: [UInt8] = []
         key.reserveCapacity(name.utf8.count)
-        FoldKey.append(name, to: &key)
+        NameFolding.append(name, to: &key)
         return key.withUnsafeBufferPointer { candidates(folded: $0, type: type, date: date) }
     }
 
-    /// Candidates for an already folded name (see ``FoldKey``).
+    /// Candidates for an already folded name (see ``NameFolding``).
     func candidates(folded key: UnsafeBufferPointer<UInt8>, type: EntityType?, date: KBDate?) -> [KBCandidate] {
         var out: [KBCandidate] = []
         for p in names.lookup(key) {
@@ -78,7 +78,7 @@ extension KnowledgeBase {
         var forms: [[UInt8]] = []
         for n in e.allNames {
             var f: [UInt8] = []
-            FoldKey.append(n, to: &f)
+            NameFolding.append(n, to: &f)
             guard let sp = f.firstIndex(of: 0x20) else { continue }
             forms.append(Array(f[0..<sp]))
         }
@@ -142,7 +142,7 @@ extension KnowledgeBase {
     /// Keys of the name index starting with a prefix (folded), with their entities: for `kb lookup --prefix`.
     public func prefixMatches(_ prefix: some StringProtocol, limit: Int = 20) -> [(key: String, entities: [Int])] {
         var f: [UInt8] = []
-        FoldKey.append(prefix, to: &f)
+        NameFolding.append(prefix, to: &f)
         return names.keys(withPrefix: f, limit: limit).map { k in
             (names.key(k), names.postings(ofKey: k).map { Int($0.entity) })
         }
@@ -153,7 +153,7 @@ extension KnowledgeBase {
     public func roleHolders(_ phrase: some StringProtocol, language: String = KBEntity.primaryLanguage,
                             date: KBDate? = nil) -> [(entity: Int, role: Int)] {
         var f: [UInt8] = []
-        FoldKey.append(phrase, to: &f)
+        NameFolding.append(phrase, to: &f)
         return f.withUnsafeBufferPointer { roleHolders(folded: $0, language: language, date: date) }
     }
 
@@ -171,7 +171,7 @@ extension KnowledgeBase {
     /// The country entity an adjective names (`bielorusso`, `francese`, `Belarusian`).
     public func country(adjective: some StringProtocol) -> Int? {
         var f: [UInt8] = []
-        FoldKey.append(adjective, to: &f)
+        NameFolding.append(adjective, to: &f)
         return f.withUnsafeBufferPointer { country(adjectiveFolded: $0) }
     }
 

@@ -1,5 +1,5 @@
-/// Forms that end in an elision apostrophe (`l'`, `dell'`, `un'`): data for the normaliser (which
-/// removes a space typed after them) and the tokenizer (which flags them), from each language pack's
+/// Forms that end in an elision apostrophe (`l'`, `dell'`, `un'`): data for the tokenizer, which
+/// flags them (`.elision`), from each language pack's
 /// `elisions.txt` (lower case, without the apostrophe, ASCII letters, at most 7). Like
 /// ``Abbreviations``, the union of the languages in ``Abbreviations/languages``, built once.
 enum ElisionLexicon {
