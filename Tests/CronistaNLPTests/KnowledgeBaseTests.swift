@@ -85,12 +85,12 @@ struct KnowledgeBaseTests {
     }
 
     @Test func foldKey() {
-        #expect(FoldKey.fold("Stèphane Sèjournè") == "stephane sejourne")
-        #expect(FoldKey.fold("Łukašenka") == "lukasenka")
-        #expect(FoldKey.fold("  Servoz-Gallucci ") == "servoz gallucci")
-        #expect(FoldKey.fold("dell’Europa") == "dell'europa")
-        #expect(FoldKey.fold("Washington, D.C.") == "washington dc")
-        #expect(FoldKey.fold("Matxcơva") == "matxcova")
+        #expect(NameFolding.fold("Stèphane Sèjournè") == "stephane sejourne")
+        #expect(NameFolding.fold("Łukašenka") == "lukasenka")
+        #expect(NameFolding.fold("  Servoz-Gallucci ") == "servoz gallucci")
+        #expect(NameFolding.fold("dell’Europa") == "dell'europa")
+        #expect(NameFolding.fold("Washington, D.C.") == "washington dc")
+        #expect(NameFolding.fold("Matxcơva") == "matxcova")
     }
 
     @Test func extraEntitiesAreAddedAndMerged() throws {

@@ -10,6 +10,7 @@ public struct AnnotationLayers: OptionSet, Hashable, Sendable {
     public static let entities = AnnotationLayers(rawValue: 1 << 4)
     public static let quotes = AnnotationLayers(rawValue: 1 << 5)
     public static let events = AnnotationLayers(rawValue: 1 << 6)
+    public static let clauses = AnnotationLayers(rawValue: 1 << 7)
 }
 
 /// One analysed document: the original text, never modified, and layers of ranges over it.
@@ -27,6 +28,8 @@ public struct Document: Sendable {
     public var mentions: [Mention] = []
     public var entities: [Entity] = []
     public var quotes: [Quote] = []
+    /// Verb groups with their arguments, sentence by sentence (the clause layer; not part of the JSON contract).
+    public var clauses: [Clause] = []
 
     public init(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) {
         self.id = id

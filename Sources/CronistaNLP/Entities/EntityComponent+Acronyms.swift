@@ -26,7 +26,7 @@ extension EntityComponent {
             let upper = word.uppercased()
             let found = kb.candidates(for: word, type: .organization).filter { c in
                 let e = kb.entities[c.entity]
-                return e.type == .organization && (e.namesIt.contains(upper) || e.namesEn.contains(upper) || e.aliases.contains(upper))
+                return e.type == .organization && (e.names.values.contains { $0.contains(upper) } || e.aliases.contains(upper))
             }
             guard Set(found.map(\.entity)).count == 1 else { continue }
             out.append(Mention(range: tokens.range(t), type: .organization, form: .name, confidence: 0.5))

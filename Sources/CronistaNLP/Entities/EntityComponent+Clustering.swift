@@ -1,10 +1,5 @@
 public import CronistaCore
 
-/// Words skipped when an acronym is matched against the initials of a name.
-private let acronymStopWords: Set<Substring> = [
-    "di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "d'", "e", "ed", "per", "la", "il", "lo", "le",
-    "gli", "i", "l'", "a", "in", "of", "the", "and", "for", "on", "de", "des", "du", "et", "y", "da", "al",
-]
 
 extension EntityWork {
     /// A name typed ORG or LOC that the document also gives, more often or as often, as a person,
@@ -124,7 +119,8 @@ extension EntityWork {
         var expansions: [String: [Int]] = [:]
         for j in others where wordCounts[j] >= 2 {
             var s = ""
-            for w in words(j) where !acronymStopWords.contains(w) {
+            // Words skipped when an acronym is matched against the initials of a name (the pack's list).
+            for w in words(j) where !entityWords.acronymStopWords.contains(w) {
                 if let q = w.firstIndex(of: "'"), w.index(after: q) < w.endIndex {
                     s.append(w[w.index(after: q)])
                 } else if let c = w.first { s.append(c) }

@@ -1,15 +1,5 @@
 public import CronistaCore
 
-/// Definite articles: part of a description's span (`lo stesso presidente bielorusso`).
-private let articles = PackedWords(["il", "lo", "la", "l'", "i", "gli", "le"])
-/// Articulated prepositions: they introduce a description but stay outside it (`del leader di Minsk`).
-private let prepositionArticles = PackedWords([
-    "del", "dello", "della", "dell'", "dal", "dallo", "dalla", "dall'", "al", "allo", "alla", "all'", "nel", "nello",
-    "nella", "nell'", "sul", "sullo", "sulla", "sull'", "col", "dei", "degli", "delle", "dai", "dagli", "dalle", "ai",
-    "agli", "alle", "nei", "negli", "nelle", "sui", "sugli", "sulle",
-])
-/// Modifiers between the article and the head (`lo stesso`, `l'ex`).
-private let modifiers = PackedWords(["stesso", "stessa", "ex", "nuovo", "nuova", "attuale", "neo", "allora"])
 
 /// What a description matched.
 private enum DescriptionMatch {
@@ -23,6 +13,12 @@ extension EntityWork {
     /// Adds descriptions and relative pronouns to the clusters they resolve to.
     mutating func addDescriptions() {
         let W = wordTable
+        // The language's words: articles are part of a description's span (`lo stesso presidente`),
+        // articulated prepositions introduce it but stay outside (`del leader di Minsk`), modifiers
+        // stand between the article and the head (`lo stesso`, `l'ex`).
+        let words = entityWords
+        let articles = words.descriptionArticles, prepositionArticles = words.descriptionPrepositions
+        let modifiers = words.descriptionModifiers
         if W.count == 0 || clusters.isEmpty { return }
         // Where name mentions start and end, by byte offset → original mention index.
         var nameStartingAt: [UInt32: Int] = [:]
@@ -42,7 +38,7 @@ extension EntityWork {
         while i < W.count {
             guard W.isWord[i] else { i += 1; continue }
             // Relative pronoun right after a mention and a comma: "…, Stèphane Sèjournè, il quale".
-            if (W.is(i, "il") || W.is(i, "la")) && i + 1 < W.count && W.is(i + 1, "quale") && i >= 2 && !W.isWord[i - 1]
+            if W.isAny(i, words.relativeArticles) && i + 1 < W.count && W.isAny(i + 1, words.relativePronouns) && i >= 2 && !W.isWord[i - 1]
                 && isComma(i - 1), let c = mentionEndingAt[W.ends[i - 2]].map({ clusters[$0].alive ? $0 : root($0) }) {
                 let r = TextRange(startUTF8: W.starts[i], endUTF8: W.ends[i + 1])
                 if existing.insert(r).inserted {
@@ -59,9 +55,10 @@ extension EntityWork {
             let descStart = isArticle ? i : j
 
             // "l'agenzia" → the news agency last named.
-            if W.is(j, "agenzia") {
+            if W.isAny(j, words.agencyNouns) {
                 var end = j + 1
-                if end + 1 < W.count && W.is(end, "di") && W.is(end + 1, "stampa") { end += 2 }
+                let suffix = words.agencySuffix
+                if !suffix.isEmpty, end + suffix.count - 1 < W.count, suffix.indices.allSatisfy({ W.isAny(end + $0, suffix[$0]) }) { end += suffix.count }
                 let r = TextRange(startUTF8: W.starts[descStart], endUTF8: W.ends[end - 1])
                 if let c = nearestPreceding(before: r.startUTF8, where: { kb.entities[$0].kind == "news_agency" }),
                    nameStartingAt[W.starts[min(end, W.count - 1)]] == nil, existing.insert(r).inserted {
@@ -182,7 +179,7 @@ extension EntityWork {
             // 1. A KB role phrase as it stands.
             scratch.removeAll(keepingCapacity: true)
             W.appendPhrase(h, end, to: &scratch)
-            let holders = scratch.withUnsafeBufferPointer { kb.roleHolders(folded: $0, date: date) }
+            let holders = scratch.withUnsafeBufferPointer { kb.roleHolders(folded: $0, language: entityWords.language, date: date) }
             if !holders.isEmpty {
                 let head = headKey(h, end)
                 return (end, .role(holders: Set(holders.map { $0.entity }), country: nil), head)
@@ -195,7 +192,7 @@ extension EntityWork {
                 scratch.append(contentsOf: W.folded[W.foldRange(end - 1)])
                 country = scratch.withUnsafeBufferPointer { kb.country(adjectiveFolded: $0) }
                 if country == nil {
-                    for p in (h + 1)..<(end - 1) where RoleLexicon.placePrepositions.contains(W.foldString(p)) {
+                    for p in (h + 1)..<(end - 1) where entityWords.placePrepositions.contains(W.foldString(p)) {
                         scratch.removeAll(keepingCapacity: true)
                         W.appendPhrase(p + 1, end, to: &scratch)
                         if let c = scratch.withUnsafeBufferPointer({ kb.countryOf(placeFolded: $0) }) {
@@ -246,17 +243,17 @@ extension EntityWork {
     /// Entities holding a role named by `head` for country `c`: the KB phrases "head + adjective"
     /// and "head di/della … + country name"; `leader` stands for the heads of state and government.
     private func holdersOf(head: String, country c: Int) -> Set<Int> {
-        let heads = head == "leader" ? RoleLexicon.leaderExpansions : [head]
+        let heads = entityWords.leaderNouns.contains(head) ? entityWords.leaderExpansions : [head]
         let e = kb.entities[c]
         var out = Set<Int>()
         for h in heads {
-            for adj in e.adjectivesIt {
-                for x in kb.roleHolders(h + " " + adj, date: date) { out.insert(x.entity) }
+            for adj in e.adjectives(in: entityWords.language) {
+                for x in kb.roleHolders(h + " " + adj, language: entityWords.language, date: date) { out.insert(x.entity) }
             }
-            for name in e.namesIt {
-                for prep in ["di", "del", "della", "dell'", "dello", "dei", "degli", "delle"] {
+            for name in e.names(in: entityWords.language) {
+                for prep in entityWords.rolePrepositions {
                     let sep = prep.hasSuffix("'") ? "" : " "
-                    for x in kb.roleHolders(h + " " + prep + sep + name, date: date) { out.insert(x.entity) }
+                    for x in kb.roleHolders(h + " " + prep + sep + name, language: entityWords.language, date: date) { out.insert(x.entity) }
                 }
             }
         }
@@ -268,8 +265,8 @@ extension EntityWork {
                 guard let pi = cl.kb else { continue }
                 for r in kb.entities[pi].roles where r.country == qid {
                     if let d = date, !r.isActive(on: d) { continue }
-                    let phrases = [r.it].compactMap { $0 } + r.itAlt
-                    if phrases.contains(where: { p in heads.contains { FoldKey.fold(p).hasPrefix($0 + " ") } }) { out.insert(pi) }
+                    let phrases = r.phrases(in: entityWords.language)
+                    if phrases.contains(where: { p in heads.contains { NameFolding.fold(p).hasPrefix($0 + " ") } }) { out.insert(pi) }
                 }
             }
         }

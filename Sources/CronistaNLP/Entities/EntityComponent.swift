@@ -19,18 +19,42 @@ public struct EntityComponent: PipelineComponent {
     public let assigns: AnnotationLayers = [.entities]
 
     public let kb: KnowledgeBase
-    let roles: RoleLexicon
+    let packs: LanguagePacks
+    /// Each pack's role vocabulary, by language code.
+    let roles: [String: RoleLexicon]
 
-    public init(kb: KnowledgeBase) {
+    /// The language of documents without a language layer (built by hand, not by the text layer).
+    let defaultLanguage: String?
+
+    /// Entities in the languages of `packs` that have entity words; other documents get none.
+    /// A document without a language layer is read in `defaultLanguage`, if given.
+    public init(kb: KnowledgeBase, packs: LanguagePacks, defaultLanguage: String? = nil) {
         self.kb = kb
-        self.roles = RoleLexicon(kb: kb)
+        self.packs = packs
+        self.defaultLanguage = defaultLanguage
+        var roles: [String: RoleLexicon] = [:]
+        for (code, p) in packs.packs {
+            if let w = p.entityWords { roles[code] = RoleLexicon(kb: kb, words: w) }
+        }
+        self.roles = roles
+    }
+
+    /// Entities with the bundled language packs; a document without a language layer is read as
+    /// Italian (the linking evaluation and `cronista kb eval` build such documents from Italian gold).
+    public init(kb: KnowledgeBase) {
+        self.init(kb: kb, packs: LanguagePacks.bundledWithoutModels, defaultLanguage: "it")
     }
 
     public func process(_ document: inout Document) throws {
+        let language = document.layers.contains(.language) ? document.language : defaultLanguage ?? document.language
+        guard let words = packs[language]?.entityWords, let roles = roles[language] else {
+            document.entities = []
+            return
+        }
         let acronyms = acronymMentions(in: document)
         // EntityWork sorts the mentions by position itself.
         document.mentions += acronyms
-        var work = EntityWork(document: document, kb: kb, roles: roles)
+        var work = EntityWork(document: document, kb: kb, roles: roles, words: words)
         work.run()
         work.write(into: &document)
     }
@@ -53,6 +77,8 @@ struct EntityCluster {
 struct EntityWork {
     let kb: KnowledgeBase
     let roles: RoleLexicon
+    /// The document language's description and role words.
+    let entityWords: EntityWords
     let text: String
     let date: KBDate?
     var mentions: [Mention]
@@ -71,9 +97,10 @@ struct EntityWork {
     var clusterOf: [Int]
     let wordTable: WordTable
 
-    init(document: Document, kb: KnowledgeBase, roles: RoleLexicon) {
+    init(document: Document, kb: KnowledgeBase, roles: RoleLexicon, words: EntityWords) {
         self.kb = kb
         self.roles = roles
+        self.entityWords = words
         self.text = document.text
         self.date = document.metadata.published.flatMap { KBDate($0) }
         // Sorted by start (NER writes them in order), which the nearest-mention look-ups rely on.
@@ -87,7 +114,7 @@ struct EntityWork {
         keyIDs.reserveCapacity(mentions.count)
         var idOfKey: [String: Int32] = [:]
         for (i, m) in mentions.enumerated() {
-            let k = m.form == .name ? FoldKey.fold(document.text(in: m.range)) : ""
+            let k = m.form == .name ? NameFolding.fold(document.text(in: m.range)) : ""
             if let id = idOfKey[k] {
                 keyIDs.append(id)
             } else {

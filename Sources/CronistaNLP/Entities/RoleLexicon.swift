@@ -1,9 +1,9 @@
 import CronistaCore
 
-/// The role vocabulary descriptions are matched against, derived once from the knowledge base's
-/// role phrases: the heads (`presidente`, `ministro degli esteri`, `capo della diplomazia`) that
-/// precede a country adjective or `di` + country in the KB's own phrases, plus generic heads for
-/// the article's own appositions.
+/// The role vocabulary descriptions are matched against, derived once per language from the
+/// knowledge base's role phrases in that language: the heads (`presidente`, `ministro degli esteri`,
+/// `capo della diplomazia`) that precede a country adjective or a place preposition + country in
+/// the KB's own phrases, plus the pack's generic heads (`role-nouns.txt`) for the article's own appositions.
 struct RoleLexicon: Sendable {
     /// Fold keys of role heads (`ministro degli esteri`).
     let heads: Set<String>
@@ -12,31 +12,14 @@ struct RoleLexicon: Sendable {
     /// The longest head, in words.
     let maxHeadWords: Int
 
-    /// Heads that mean "the country's leader": `il leader di Minsk` is its president or prime minister.
-    static let leaderExpansions = ["presidente", "primo ministro", "premier", "capo dello stato", "capo del governo",
-                                   "cancelliere", "presidente del consiglio", "re", "regina"]
-
-    /// Heads used in appositions even when no KB role uses them.
-    static let genericHeads = [
-        "presidente", "ministro", "premier", "leader", "capo", "segretario", "segretario generale", "portavoce",
-        "direttore", "sindaco", "ambasciatore", "cancelliere", "governatore", "vicepresidente", "vicepremier",
-        "primo ministro", "procuratore", "generale", "comandante", "commissario", "deputato", "senatore",
-        "eurodeputato", "fondatore", "amministratore delegato", "allenatore", "giornalista", "papa", "re", "regina",
-        "principe", "principessa", "rappresentante", "inviato", "consigliere", "sottosegretario", "viceministro",
-        "presidente del consiglio", "capo dello stato", "capo del governo", "capo della diplomazia",
-    ]
-
-    /// Prepositions that join a head to a place (`presidente della Bielorussia`).
-    static let placePrepositions: Set<String> = ["di", "del", "della", "dell'", "dello", "dei", "degli", "delle", "d'"]
-
-    init(kb: KnowledgeBase) {
-        var heads = Set(Self.genericHeads)
-        heads.insert("leader")
+    init(kb: KnowledgeBase, words: EntityWords) {
+        var heads = Set(words.genericHeads)
+        heads.formUnion(words.leaderNouns)
         var seen = Set<String>()
         for e in kb.entities where e.type == .person {
             for r in e.roles {
-                for phrase in [r.it].compactMap({ $0 }) + r.itAlt where seen.insert(phrase).inserted {
-                    if let h = Self.head(of: phrase, kb: kb) { heads.insert(h) }
+                for phrase in r.phrases(in: words.language) where seen.insert(phrase).inserted {
+                    if let h = Self.head(of: phrase, kb: kb, placePrepositions: words.placePrepositions) { heads.insert(h) }
                 }
             }
         }
@@ -54,8 +37,8 @@ struct RoleLexicon: Sendable {
 
     /// The head of a KB role phrase: the words before a final country adjective, or before
     /// `di`/`della`… + a country. Nil when the phrase has neither.
-    static func head(of phrase: String, kb: KnowledgeBase) -> String? {
-        let f = FoldKey.fold(phrase)
+    static func head(of phrase: String, kb: KnowledgeBase, placePrepositions: Set<String>) -> String? {
+        let f = NameFolding.fold(phrase)
         var words = f.split(separator: " ").map(String.init)
         // Split elisions: "dell'italia" → "dell'", "italia".
         var split: [String] = []

@@ -87,7 +87,7 @@ struct WordTable {
         starts.append(UInt32(a))
         ends.append(UInt32(e))
         isWord.append(word)
-        if word { FoldKey.append(UnsafeBufferPointer(rebasing: b[a..<e]), to: &folded) }
+        if word { NameFolding.append(UnsafeBufferPointer(rebasing: b[a..<e]), to: &folded) }
         foldStarts.append(UInt32(folded.count))
     }
 
@@ -155,11 +155,11 @@ struct WordTable {
 struct PackedWords: Sendable {
     private let packed: [UInt64]
 
-    init(_ words: [StaticString]) {
+    /// Folded words of 1 to 7 UTF-8 bytes (a language pack's data; checked when the pack loads).
+    init(_ words: [String]) {
         packed = words.map { s in
-            let n = s.utf8CodeUnitCount
-            precondition(n > 0 && n <= 7, "PackedWords holds words of 1 to 7 bytes")
-            return Self.pack(UnsafeBufferPointer(start: s.utf8Start, count: n))
+            precondition(!s.utf8.isEmpty && s.utf8.count <= 7, "PackedWords holds words of 1 to 7 bytes")
+            return Self.pack(Array(s.utf8))
         }
     }
 

@@ -1,3 +1,4 @@
+import CronistaCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,7 +40,7 @@ struct FoldIndex: Sendable {
 
     func keyNumber(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         if slots.isEmpty { return nil }
-        let h = FoldKey.hash(key)
+        let h = NameFolding.hash(key)
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -112,7 +113,7 @@ struct FoldIndexBuilder {
     /// Folds `text` and adds a posting under its key (empty folds are ignored).
     mutating func add(_ text: some StringProtocol, _ posting: FoldPosting) {
         scratch.removeAll(keepingCapacity: true)
-        FoldKey.append(text, to: &scratch)
+        NameFolding.append(text, to: &scratch)
         if scratch.isEmpty { return }
         let k = scratch.withUnsafeBufferPointer { intern($0) }
         pairKeys.append(UInt32(k))
@@ -121,7 +122,7 @@ struct FoldIndexBuilder {
 
     private mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         if (hashes.count + 1) * 2 > slots.count { grow() }
-        let h = FoldKey.hash(key)
+        let h = NameFolding.hash(key)
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: h) & mask
         while true {

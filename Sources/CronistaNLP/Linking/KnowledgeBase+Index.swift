@@ -2,7 +2,7 @@
 struct KnowledgeBaseIndexBuilder {
     let entities: [KBEntity]
     var names: FoldIndexBuilder
-    var rolePhrases: FoldIndexBuilder
+    var rolePhrases: [String: FoldIndexBuilder] = [:]
     var adjectives: FoldIndexBuilder
     var countryByISO: [String: Int32] = [:]
     var byID: [String: Int32] = [:]
@@ -10,7 +10,6 @@ struct KnowledgeBaseIndexBuilder {
     init(entities: [KBEntity]) {
         self.entities = entities
         names = FoldIndexBuilder(expectedKeys: entities.count * 8)
-        rolePhrases = FoldIndexBuilder(expectedKeys: 4096)
         adjectives = FoldIndexBuilder(expectedKeys: 512)
     }
 
@@ -19,17 +18,23 @@ struct KnowledgeBaseIndexBuilder {
         for (i, e) in entities.enumerated() {
             let ei = UInt32(i)
             byID[e.id] = Int32(i)
-            for n in e.namesIt { names.add(n, FoldPosting(entity: ei, info: UInt16(KBMatchKind.italianName.rawValue))) }
-            for n in e.namesEn { names.add(n, FoldPosting(entity: ei, info: UInt16(KBMatchKind.englishName.rawValue))) }
+            for l in KBEntity.ordered(e.names.keys) {
+                let kind = l == KBEntity.primaryLanguage ? KBMatchKind.primaryLanguageName : .otherLanguageName
+                for n in e.names[l]! { names.add(n, FoldPosting(entity: ei, info: UInt16(kind.rawValue))) }
+            }
             for n in e.aliases { names.add(n, FoldPosting(entity: ei, info: UInt16(KBMatchKind.alias.rawValue))) }
             for (ri, r) in e.roles.enumerated() {
                 let p = FoldPosting(entity: ei, info: UInt16(ri))
-                if let it = r.it { rolePhrases.add(it, p) }
-                for a in r.itAlt { rolePhrases.add(a, p) }
+                for l in r.languages {
+                    for phrase in r.phrases(in: l) {
+                        rolePhrases[l, default: FoldIndexBuilder(expectedKeys: l == KBEntity.primaryLanguage ? 4096 : 1024)].add(phrase, p)
+                    }
+                }
             }
             if e.subtype == "country" || e.subtype == "sovereignty" || e.iso != nil {
-                for a in e.adjectivesIt { adjectives.add(a, FoldPosting(entity: ei, info: 0)) }
-                for a in e.adjectivesEn { adjectives.add(a, FoldPosting(entity: ei, info: 1)) }
+                for (li, l) in KBEntity.ordered(e.adjectives.keys).enumerated() {
+                    for a in e.adjectives[l]! { adjectives.add(a, FoldPosting(entity: ei, info: UInt16(li))) }
+                }
                 if let iso = e.iso, countryByISO[iso] == nil || e.subtype == "country" { countryByISO[iso] = Int32(i) }
             }
         }

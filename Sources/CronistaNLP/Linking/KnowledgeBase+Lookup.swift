@@ -27,11 +27,11 @@ extension KnowledgeBase {
     public func candidates(for name: some StringProtocol, type: EntityType? = nil, date: KBDate? = nil) -> [KBCandidate] {
         var key: [UInt8] = []
         key.reserveCapacity(name.utf8.count)
-        FoldKey.append(name, to: &key)
+        NameFolding.append(name, to: &key)
         return key.withUnsafeBufferPointer { candidates(folded: $0, type: type, date: date) }
     }
 
-    /// Candidates for an already folded name (see ``FoldKey``).
+    /// Candidates for an already folded name (see ``NameFolding``).
     func candidates(folded key: UnsafeBufferPointer<UInt8>, type: EntityType?, date: KBDate?) -> [KBCandidate] {
         var out: [KBCandidate] = []
         for p in names.lookup(key) {
@@ -76,9 +76,9 @@ extension KnowledgeBase {
     /// 2: a name of `e` has exactly this first name; 1: an initial or transliteration of it; 0: none.
     private func firstNameAgreement(_ first: [UInt8], _ e: KBEntity) -> Int {
         var forms: [[UInt8]] = []
-        for n in e.namesIt + e.namesEn + e.aliases {
+        for n in e.allNames {
             var f: [UInt8] = []
-            FoldKey.append(n, to: &f)
+            NameFolding.append(n, to: &f)
             guard let sp = f.firstIndex(of: 0x20) else { continue }
             forms.append(Array(f[0..<sp]))
         }
@@ -126,7 +126,7 @@ extension KnowledgeBase {
     func priorScore(_ e: KBEntity) -> Double {
         switch e.type {
         case .person:
-            let x = Double(e.aliases.count + e.namesIt.count + 2 * e.roles.count + 3 * (e.sourceCount - 1))
+            let x = Double(e.aliases.count + e.names(in: KBEntity.primaryLanguage).count + 2 * e.roles.count + 3 * (e.sourceCount - 1))
             return 0.3 * (1 - 1 / (1 + x / 8))
         case .location:
             if e.subtype == "country" || e.subtype == "sovereignty" { return 0.3 }
@@ -142,23 +142,25 @@ extension KnowledgeBase {
     /// Keys of the name index starting with a prefix (folded), with their entities: for `kb lookup --prefix`.
     public func prefixMatches(_ prefix: some StringProtocol, limit: Int = 20) -> [(key: String, entities: [Int])] {
         var f: [UInt8] = []
-        FoldKey.append(prefix, to: &f)
+        NameFolding.append(prefix, to: &f)
         return names.keys(withPrefix: f, limit: limit).map { k in
             (names.key(k), names.postings(ofKey: k).map { Int($0.entity) })
         }
     }
 
-    /// Entities holding a role named by this phrase (`presidente bielorusso`), with the role index;
-    /// with a date, only roles held then.
-    public func roleHolders(_ phrase: some StringProtocol, date: KBDate? = nil) -> [(entity: Int, role: Int)] {
+    /// Entities holding a role named by this phrase in `language` (`presidente bielorusso` in
+    /// `it`), with the role index; with a date, only roles held then.
+    public func roleHolders(_ phrase: some StringProtocol, language: String = KBEntity.primaryLanguage,
+                            date: KBDate? = nil) -> [(entity: Int, role: Int)] {
         var f: [UInt8] = []
-        FoldKey.append(phrase, to: &f)
-        return f.withUnsafeBufferPointer { roleHolders(folded: $0, date: date) }
+        NameFolding.append(phrase, to: &f)
+        return f.withUnsafeBufferPointer { roleHolders(folded: $0, language: language, date: date) }
     }
 
-    func roleHolders(folded: UnsafeBufferPointer<UInt8>, date: KBDate?) -> [(entity: Int, role: Int)] {
+    func roleHolders(folded: UnsafeBufferPointer<UInt8>, language: String, date: KBDate?) -> [(entity: Int, role: Int)] {
         var out: [(entity: Int, role: Int)] = []
-        for p in rolePhrases.lookup(folded) {
+        guard let index = rolePhrases[language] else { return out }
+        for p in index.lookup(folded) {
             let e = Int(p.entity), r = Int(p.info)
             if let d = date, !entities[e].roles[r].isActive(on: d) { continue }
             out.append((e, r))
@@ -169,7 +171,7 @@ extension KnowledgeBase {
     /// The country entity an adjective names (`bielorusso`, `francese`, `Belarusian`).
     public func country(adjective: some StringProtocol) -> Int? {
         var f: [UInt8] = []
-        FoldKey.append(adjective, to: &f)
+        NameFolding.append(adjective, to: &f)
         return f.withUnsafeBufferPointer { country(adjectiveFolded: $0) }
     }
 

@@ -59,6 +59,23 @@ struct JSONScanner {
         return r
     }
 
+    /// A key as a string (language codes of `names` and `adj`).
+    func keyString(_ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+    }
+
+    /// The language code a role key names: two or three lower-case ASCII letters followed by
+    /// `suffix` (`it`, `en`; `it_alt` with suffix `_alt`); nil for other keys.
+    func languageCode(_ r: Range<Int>, suffix: StaticString) -> String? {
+        let n = suffix.utf8CodeUnitCount
+        let codeLength = r.count - n
+        guard codeLength == 2 || codeLength == 3 else { return nil }
+        for i in 0..<codeLength where !(bytes[r.lowerBound + i] >= 0x61 && bytes[r.lowerBound + i] <= 0x7A) { return nil }
+        let p = suffix.utf8Start
+        for k in 0..<n where bytes[r.lowerBound + codeLength + k] != p[k] { return nil }
+        return keyString(r.lowerBound..<(r.lowerBound + codeLength))
+    }
+
     func keyEquals(_ r: Range<Int>, _ s: StaticString) -> Bool {
         guard r.count == s.utf8CodeUnitCount else { return false }
         let p = s.utf8Start
@@ -274,9 +291,7 @@ extension KnowledgeBase {
                     if !sc.accept(0x7D) {
                         repeat {
                             let lk = try sc.key()
-                            if sc.keyEquals(lk, "it") { e.namesIt = try sc.stringArray() }
-                            else if sc.keyEquals(lk, "en") { e.namesEn = try sc.stringArray() }
-                            else { try sc.skipValue() }
+                            e.names[sc.keyString(lk)] = try sc.stringArray()
                         } while sc.accept(0x2C)
                         try sc.expect(0x7D)
                     }
@@ -298,9 +313,7 @@ extension KnowledgeBase {
                     if !sc.accept(0x7D) {
                         repeat {
                             let lk = try sc.key()
-                            if sc.keyEquals(lk, "it") { e.adjectivesIt = try sc.stringArray() }
-                            else if sc.keyEquals(lk, "en") { e.adjectivesEn = try sc.stringArray() }
-                            else { try sc.skipValue() }
+                            e.adjectives[sc.keyString(lk)] = try sc.stringArray()
                         } while sc.accept(0x2C)
                         try sc.expect(0x7D)
                     }
@@ -333,17 +346,19 @@ extension KnowledgeBase {
             if !sc.accept(0x7D) {
                 repeat {
                     let k = try sc.key()
-                    if sc.keyEquals(k, "it") { r.it = try sc.stringOrNull() }
-                    else if sc.keyEquals(k, "it_alt") { r.itAlt = try sc.stringArray() }
-                    else if sc.keyEquals(k, "en") { r.en = try sc.stringOrNull() }
-                    else if sc.keyEquals(k, "country") { r.country = try sc.stringOrNull() }
+                    if sc.keyEquals(k, "country") { r.country = try sc.stringOrNull() }
                     else if sc.keyEquals(k, "from") { r.from = try sc.stringOrNull().flatMap { KBDate($0) } ?? .distantPast }
                     else if sc.keyEquals(k, "to") { r.to = try sc.stringOrNull().flatMap { KBDate($0, asEnd: true) } ?? .distantFuture }
-                    else { try sc.skipValue() }
+                    else if sc.keyEquals(k, "source") { try sc.skipValue() }
+                    else if let code = sc.languageCode(k, suffix: "_alt") { r.alternates[code] = try sc.stringArray() }
+                    else if let code = sc.languageCode(k, suffix: "") {
+                        // A language label: `"it": "presidente della Bielorussia"` (or null).
+                        if let l = try sc.stringOrNull() { r.labels[code] = l }
+                    } else { try sc.skipValue() }
                 } while sc.accept(0x2C)
                 try sc.expect(0x7D)
             }
-            if r.hasMistranslatedPhrases { r.it = nil; r.itAlt = [] }
+            if r.hasMistranslatedPhrases { r.dropTranslatedPhrases() }
             out.append(r)
         } while sc.accept(0x2C)
         try sc.expect(0x5D)
@@ -371,11 +386,9 @@ extension KBEntity {
     /// Adds another entry's names, aliases and roles (a `--kb-extra` line with an existing id).
     mutating func merge(_ o: KBEntity) {
         func add(_ a: inout [String], _ b: [String]) { for x in b where !a.contains(x) { a.append(x) } }
-        add(&namesIt, o.namesIt)
-        add(&namesEn, o.namesEn)
+        for (l, ns) in o.names { add(&names[l, default: []], ns) }
         add(&aliases, o.aliases)
-        add(&adjectivesIt, o.adjectivesIt)
-        add(&adjectivesEn, o.adjectivesEn)
+        for (l, ns) in o.adjectives { add(&adjectives[l, default: []], ns) }
         roles.append(contentsOf: o.roles)
         if population == 0 { population = o.population }
         if kind == nil { kind = o.kind }
@@ -389,7 +402,7 @@ extension KBRole {
     /// Maryland" → "segretario di Stato statunitense"): their phrases would make every provincial
     /// president a candidate for "il presidente italiano", so they are dropped.
     var hasMistranslatedPhrases: Bool {
-        guard it != nil || !itAlt.isEmpty, let en else { return false }
+        guard let en = labels[Self.sourceLanguage], languages.contains(where: { $0 != Self.sourceLanguage }) else { return false }
         var lower = Array(en.utf8)
         for i in lower.indices where lower[i] >= 0x41 && lower[i] <= 0x5A { lower[i] |= 0x20 }
         func has(_ s: StaticString) -> Bool {
@@ -407,5 +420,15 @@ extension KBRole {
         }
         if has("secretary of state of") && !has("united states") { return true }
         return has("minister of regional")
+    }
+
+    /// The language the KB's role phrases were generated from (Wikidata's English labels): the
+    /// others are translations of it.
+    static let sourceLanguage = "en"
+
+    /// Keeps only the ``sourceLanguage`` label: the translations of a sub-national office are wrong.
+    mutating func dropTranslatedPhrases() {
+        labels = labels.filter { $0.key == Self.sourceLanguage }
+        alternates = alternates.filter { $0.key == Self.sourceLanguage }
     }
 }

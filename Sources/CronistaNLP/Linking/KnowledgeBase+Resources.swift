@@ -3,8 +3,7 @@ import Foundation
 extension KnowledgeBase {
     /// The knowledge base shipped with the library (`Resources/KB/entities.jsonl`), if the bundle has it.
     public static var bundledPath: String? {
-        Bundle.module.url(forResource: "entities", withExtension: "jsonl", subdirectory: "Resources/KB")?.path
-            ?? Bundle.module.url(forResource: "entities", withExtension: "jsonl", subdirectory: "KB")?.path
+        try? ResourceFiles.url(ResourceFiles.Path.knowledgeBase).path
     }
 
     /// Loads the bundled knowledge base plus optional user files in the same format.

@@ -37,23 +37,23 @@ public struct KBDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A position an entity held: the Italian and English phrases that name it, and when.
+/// A position an entity held: the phrases that name it in each language, and when.
 public struct KBRole: Sendable {
-    /// Italian phrase (`presidente della Bielorussia`), if the KB has one.
-    public var it: String?
-    /// Other Italian phrases (`presidente bielorusso`, `capo dello Stato bielorusso`).
-    public var itAlt: [String]
-    public var en: String?
+    /// The main phrase per language code (`it`: `presidente della Bielorussia`), as the KB file
+    /// keys it (`"it": "…"`).
+    public var labels: [String: String]
+    /// Other phrases per language code (`it`: `presidente bielorusso`, `capo dello Stato bielorusso`),
+    /// from the file's `"<code>_alt"` arrays.
+    public var alternates: [String: [String]]
     /// Country QID the position belongs to (`Q184`), if any.
     public var country: String?
     public var from: KBDate
     public var to: KBDate
 
-    public init(it: String? = nil, itAlt: [String] = [], en: String? = nil, country: String? = nil,
+    public init(labels: [String: String] = [:], alternates: [String: [String]] = [:], country: String? = nil,
                 from: KBDate = .distantPast, to: KBDate = .distantFuture) {
-        self.it = it
-        self.itAlt = itAlt
-        self.en = en
+        self.labels = labels
+        self.alternates = alternates
         self.country = country
         self.from = from
         self.to = to
@@ -68,8 +68,8 @@ public struct KBEntity: Sendable {
     /// Wikidata QID (`Q2866`), or a local id (`kb:org/ansa`, `geonames:…`).
     public var id: String
     public var type: EntityType
-    public var namesIt: [String] = []
-    public var namesEn: [String] = []
+    /// Names per language code (`it`, `en`), as the KB file's `names` object keys them.
+    public var names: [String: [String]] = [:]
     public var aliases: [String] = []
     public var roles: [KBRole] = []
     /// `country`, `city`, `dependency`… for places.
@@ -82,9 +82,8 @@ public struct KBEntity: Sendable {
     /// For capitals: the ISO alpha-2 code of the country they are the capital of.
     public var capitalOf: String?
     public var population: Int = 0
-    /// Demonyms / country adjectives (`bielorusso`, `bielorussa`; `Belarusian`).
-    public var adjectivesIt: [String] = []
-    public var adjectivesEn: [String] = []
+    /// Demonyms / country adjectives per language code (`it`: `bielorusso`, `bielorussa`; `en`: `Belarusian`).
+    public var adjectives: [String: [String]] = [:]
     /// `news_agency`, `media`, … for organisations.
     public var kind: String?
     /// For seats of power (Cremlino, Casa Bianca): the country they stand for.
@@ -98,23 +97,29 @@ public struct KBEntity: Sendable {
         self.type = type
     }
 
-    /// The name to show: the first Italian name, else the first English one, else the id.
-    public var displayName: String { namesIt.first ?? namesEn.first ?? aliases.first ?? id }
+    /// The name to show: the first name in the first language of ``languages`` that has one, else
+    /// the first alias, else the id.
+    public var displayName: String {
+        for l in Self.ordered(names.keys) { if let n = names[l]?.first { return n } }
+        return aliases.first ?? id
+    }
 }
 
 /// How a lookup key relates to the entity it points at; also the base score of a match.
 public enum KBMatchKind: UInt8, Sendable, Comparable {
     /// A transliteration or unlabelled alternate name (GeoNames, variant spellings).
     case alias = 0
-    case englishName = 1
-    case italianName = 2
+    /// A name in a language other than ``KBEntity/primaryLanguage``.
+    case otherLanguageName = 1
+    /// A name in ``KBEntity/primaryLanguage``.
+    case primaryLanguageName = 2
 
     public static func < (a: KBMatchKind, b: KBMatchKind) -> Bool { a.rawValue < b.rawValue }
 
     var weight: Double {
         switch self {
-        case .italianName: 1.0
-        case .englishName: 0.95
+        case .primaryLanguageName: 1.0
+        case .otherLanguageName: 0.95
         case .alias: 0.8
         }
     }
@@ -126,8 +131,8 @@ public final class KnowledgeBase: Sendable {
     public let entities: [KBEntity]
     /// Name and alias fold key → (entity, match kind).
     let names: FoldIndex
-    /// Role phrase fold key (`presidente bielorusso`) → (entity, role index).
-    let rolePhrases: FoldIndex
+    /// Per language code: role phrase fold key (`presidente bielorusso`) → (entity, role index).
+    let rolePhrases: [String: FoldIndex]
     /// Country adjective fold key (`bielorusso`, `belarusian`) → country entity.
     let adjectives: FoldIndex
     /// ISO alpha-2 code → country entity index.
@@ -140,7 +145,7 @@ public final class KnowledgeBase: Sendable {
         var b = KnowledgeBaseIndexBuilder(entities: entities)
         b.build()
         names = b.names.finish()
-        rolePhrases = b.rolePhrases.finish(keepBestInfo: false)
+        rolePhrases = b.rolePhrases.mapValues { $0.finish(keepBestInfo: false) }
         adjectives = b.adjectives.finish()
         countryByISO = b.countryByISO
         byID = b.byID

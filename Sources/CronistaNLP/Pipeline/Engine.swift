@@ -1,30 +1,47 @@
 public import CronistaCore
 
-/// The standard analysis pipeline with its shared, read-only resources (model, lexicons, KB),
-/// loaded once and used by every document, from every thread.
+/// The standard analysis pipeline with its shared, read-only resources (language packs with their
+/// models and lexicons, KB), loaded once and used by every document, from every thread.
+///
+/// Each document is analysed with the pack of its language (``Document/language``): a language
+/// without a pack gets tokens, sentences and its language label, and empty mention, entity,
+/// clause and quote layers.
 public struct Engine: Sendable {
     /// Where the engine's resources come from; `nil` means the embedded defaults.
     public struct Options: Sendable {
+        /// The Italian NER model to use instead of the bundled one.
         public var nerModelPath: String?
         /// A second knowledge-base file (same JSON Lines format) with the user's own entities.
         public var kbExtraPath: String?
         /// The knowledge base to use instead of the bundled one (nil: bundled plus `kbExtraPath`).
         public var knowledgeBase: KnowledgeBase?
-        public init(nerModelPath: String? = nil, kbExtraPath: String? = nil, knowledgeBase: KnowledgeBase? = nil) {
+        /// The language packs to use instead of the bundled ones.
+        public var packs: LanguagePacks?
+        /// Whether to fill the clause layer (``Document/clauses``). Off by default: no output
+        /// reads it yet (quote extraction shares its machinery, not the layer), so it would only cost time.
+        public var clauses: Bool
+        public init(nerModelPath: String? = nil, kbExtraPath: String? = nil, knowledgeBase: KnowledgeBase? = nil,
+                    packs: LanguagePacks? = nil, clauses: Bool = false) {
             self.nerModelPath = nerModelPath
             self.kbExtraPath = kbExtraPath
             self.knowledgeBase = knowledgeBase
+            self.packs = packs
+            self.clauses = clauses
         }
     }
 
     public let pipeline: Pipeline
+    public let packs: LanguagePacks
 
     public init(options: Options = Options()) throws {
+        let packs = try options.packs ?? LanguagePacks.bundled(nerModelPath: options.nerModelPath)
+        self.packs = packs
         var components: [any PipelineComponent] = [TextLayerComponent()]
-        components.append(NameMentionComponent(model: try NERModel.load(path: options.nerModelPath)))
+        components.append(NameMentionComponent(packs: packs))
         let kb = try options.knowledgeBase ?? KnowledgeBase.loadBundled(extraPaths: options.kbExtraPath.map { [$0] } ?? [])
-        components.append(EntityComponent(kb: kb))
-        components.append(QuoteExtractor(lexicon: try QuoteLexicon.bundled()))
+        components.append(EntityComponent(kb: kb, packs: packs))
+        if options.clauses { components.append(ClauseComponent(packs: packs)) }
+        components.append(QuoteExtractor(packs: packs))
         pipeline = try Pipeline(components)
     }
 

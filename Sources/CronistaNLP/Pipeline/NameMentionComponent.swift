@@ -1,19 +1,34 @@
 public import CronistaCore
 
-/// Finds the names of people, organisations and places: runs the statistical tagger (``NERModel``) on
-/// each sentence of the document's tokens and writes one `.name` mention per tagged span, with the
-/// tagger's confidence.
+/// Finds the names of people, organisations and places: runs the statistical tagger (``NERModel``)
+/// of the document's language on each sentence of the document's tokens and writes one `.name`
+/// mention per tagged span, with the tagger's confidence. A language without a model gets none.
 public struct NameMentionComponent: PipelineComponent {
     public let name = "ner"
     public let requires: AnnotationLayers = [.tokens, .sentences]
     public let assigns: AnnotationLayers = [.mentions]
-    public let model: NERModel
+    /// The model for every document, whatever its language (``init(model:)``), if given.
+    public let model: NERModel?
+    /// Models by language code.
+    let models: [String: NERModel]
 
+    /// One model for every document, whatever its language (the `cronista ner` tool's use).
     public init(model: NERModel) {
         self.model = model
+        models = [:]
+    }
+
+    /// The model of each document's language pack.
+    public init(packs: LanguagePacks) {
+        model = nil
+        models = packs.packs.compactMapValues(\.nerModel)
     }
 
     public func process(_ document: inout Document) throws {
+        guard let model = model ?? models[document.language] else {
+            document.mentions = []
+            return
+        }
         var tagger = NERTagger(model: model)
         var mentions: [Mention] = []
         let tokens = document.tokens

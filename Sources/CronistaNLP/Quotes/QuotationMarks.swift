@@ -25,7 +25,7 @@ enum QuotationMarks {
     /// and without a bound a run of unbalanced `«` made pairing quadratic (1 MB of them: 18 s).
     static let maxOpenMarks = 16
 
-    static func classify(_ ctx: QuoteContext, _ i: Int) -> (Family, Role)? {
+    static func classify(_ ctx: ClauseContext, _ i: Int) -> (Family, Role)? {
         let text = ctx.doc.tokenText(i)
         guard let c = text.unicodeScalars.first else { return nil }
         let flags = ctx.doc.tokens.flags
@@ -53,7 +53,7 @@ enum QuotationMarks {
     }
 
     /// Every pair of marks, outermost and nested, in text order of their opening mark.
-    static func pair(_ ctx: QuoteContext) -> [MarkedSpan] {
+    static func pair(_ ctx: ClauseContext) -> [MarkedSpan] {
         var spans: [MarkedSpan] = []
         var stack: [(family: Family, token: Int)] = []
         var i = 0

@@ -1,21 +1,26 @@
 public import CronistaCore
 
 /// Finds direct, indirect and mixed quotations and their speakers (`spec/quote-guidelines.md`):
-/// quotation marks paired over the tokens, reporting cues from a lexicon, content clauses after
-/// `che` / `di` + infinitive, and speakers from the entity layer, with pro-drop continuation.
+/// quotation marks paired over the tokens, reporting cues from the language pack's lexicon, content
+/// clauses after a complementiser or an infinitive marker (Italian `che` / `di` + infinitive), and
+/// speakers from the entity layer, with pro-drop continuation. A document whose language has no
+/// pack (or a pack without cues) gets no quotes.
 public struct QuoteExtractor: PipelineComponent {
     public let name = "quotes"
     public let requires: AnnotationLayers = [.tokens, .sentences, .mentions, .entities]
     public let assigns: AnnotationLayers = [.quotes]
-    let lexicon: QuoteLexicon
+    let packs: LanguagePacks
 
-    public init(lexicon: QuoteLexicon) {
-        self.lexicon = lexicon
+    public init(packs: LanguagePacks) {
+        self.packs = packs
     }
 
     public func process(_ document: inout Document) throws {
-        guard document.tokens.count > 0 else { document.quotes = []; return }
-        var run = QuoteRun(ctx: QuoteContext(document), lexicon: lexicon)
+        guard document.tokens.count > 0, let pack = packs[document.language], let lexicon = pack.quoteLexicon else {
+            document.quotes = []
+            return
+        }
+        var run = QuoteRun(ctx: ClauseContext(document, pack: pack), lexicon: lexicon)
         run.extract()
         document.quotes = run.finish()
     }
@@ -32,19 +37,15 @@ struct QuoteCandidate {
     var contentTokens: Range<Int>
 }
 
-/// Who a quote is attributed to: a span and, when known, its entity.
-struct SpeakerChoice {
-    var tokens: Range<Int>
-    var entity: Int?
-    /// `true` when the source is impersonal (`secondo quanto si è appreso`): no speaker at all.
-    var impersonal = false
-}
+/// Who a quote is attributed to: a ``SpeakerChoice`` (the clause layer's noun-phrase choice).
 
 /// A reporting cue found in the text.
 struct CueMatch {
     var tokens: Range<Int>
     var classes: QuoteLexicon.CueClasses
     var lemma: String
+    /// The lemma's behaviours in the pack (`lemma-classes.txt`).
+    var lemmaClasses: CueLemmaClasses = []
     /// A passive group (`fu proibito`): the source is the agent after `da`, if any.
     var passive = false
     /// Index of the main verb token (the last token of the group).
@@ -52,9 +53,9 @@ struct CueMatch {
 }
 
 struct QuoteRun {
-    let ctx: QuoteContext
+    let ctx: ClauseContext
     let lexicon: QuoteLexicon
-    /// The document's language, choosing the cues (Italian unless English).
+    /// The document's language (its pack's code), choosing the cues.
     let language: String
     var candidates: [QuoteCandidate] = []
     var marks: [MarkedSpan] = []
@@ -68,10 +69,10 @@ struct QuoteRun {
     /// Each token's entry list in the lexicon (looked up once), or -1.
     let cueLists: [Int32]
 
-    init(ctx: QuoteContext, lexicon: QuoteLexicon) {
+    init(ctx: ClauseContext, lexicon: QuoteLexicon) {
         self.ctx = ctx
         self.lexicon = lexicon
-        language = ctx.doc.language == "en" ? "en" : "it"
+        language = ctx.pack.code
         cueLists = ctx.forms.map { lexicon.listIndex(of: $0) }
     }
 
@@ -109,22 +110,22 @@ struct QuoteRun {
                 if let m = cueEntry(at: j, classes: Self.verbClasses), m.length > 1 { break }
                 if let m = cueEntry(at: j, classes: [.aux]) { j += m.length; sawAux = true; continue }
                 if sawAux, cueEntry(at: j, classes: [.adv]) != nil { j += 1; continue }
-                if forms[j] == "si" && j + 1 < ctx.n && cueEntry(at: j + 1, classes: [.aux]) != nil && cueEntry(at: j, classes: Self.verbClasses) == nil { j += 1; continue }
+                if ctx.is(j, .reflexive) && j + 1 < ctx.n && cueEntry(at: j + 1, classes: [.aux]) != nil && cueEntry(at: j, classes: Self.verbClasses) == nil { j += 1; continue }
                 break
             }
             if j < ctx.n, let m = cueEntry(at: j, classes: Self.verbClasses) {
                 let start = sawAux || (j > i) ? i : j
                 let head = forms[j + m.length - 1]
-                let participle = Self.isParticiple(head)
+                let participle = ctx.pack.rules.isParticiple(head)
                 // A participle without an auxiliary is an adjective or a noun ("la proposta",
                 // "smentita da…"); an impersonal "si dice", "bisogna aggiungere" has no source.
-                let impersonal = start > 0 && ["si", "bisogna", "occorre", "va", "vanno"].contains(forms[start - 1]) && forms[start] != "si"
-                if (participle && m.length == 1 && !sawAux && language == "it") || impersonal {
+                let impersonal = start > 0 && ctx.is(start - 1, .impersonal) && !ctx.is(start, .reflexive)
+                if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary) || impersonal {
                     i = j + m.length
                     continue
                 }
-                var cue = CueMatch(tokens: start..<(j + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
-                cue.passive = participle && (start..<(j + m.length)).contains { ["è", "fu", "sono", "furono", "era", "erano", "sarebbe", "stato", "stata", "venne", "viene"].contains(forms[$0]) } && forms[start] != "si"
+                var cue = CueMatch(tokens: start..<(j + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
+                cue.passive = participle && (start..<(j + m.length)).contains { ctx.is($0, .passiveAuxiliary) } && !ctx.is(start, .reflexive)
                 out.append(cue)
                 i = j + m.length
                 continue
@@ -132,20 +133,6 @@ struct QuoteRun {
             i += 1
         }
         return out
-    }
-
-    static let irregularParticiples: Set<String> = [
-        "detto", "detta", "detti", "dette", "scritto", "scritta", "chiesto", "chiesta", "risposto", "risposta",
-        "concluso", "conclusa", "aggiunto", "aggiunta", "ammesso", "ammessa", "promesso", "promessa", "proposto",
-        "proposta", "imposto", "imposta", "sostenuto", "sostenuta", "espresso", "espressa", "riconosciuto", "riconosciuta",
-    ]
-
-    static func isParticiple(_ f: String) -> Bool {
-        if irregularParticiples.contains(f) { return true }
-        for suffix in ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"] where f.hasSuffix(suffix) && f.count > 5 {
-            return true
-        }
-        return false
     }
 
     /// Index of the first cue starting at or after token `t` (cues are sorted and disjoint).

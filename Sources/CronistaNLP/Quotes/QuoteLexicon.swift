@@ -1,7 +1,7 @@
 import Foundation
 
-/// The reporting expressions quote extraction looks for, read from `Resources/Lexicons/quote-cues.txt`
-/// (data, not code: see the file's header for its format).
+/// The reporting expressions quote extraction looks for, read from a language pack's
+/// `quote-cues.txt` (`Resources/Languages/<code>/`; data, not code: see the file's header for its format).
 public struct QuoteLexicon: Sendable {
     /// What a cue does (the file's CLASS column).
     public enum CueClass: String, Sendable, CaseIterable {
@@ -32,9 +32,14 @@ public struct QuoteLexicon: Sendable {
         var classes: CueClasses
         var lemma: String
         var language: String
+        /// The lemma's behaviours (the pack's `lemma-classes.txt`).
+        var lemmaClasses: CueLemmaClasses = []
     }
 
-    public init(text: String, languages: Set<String> = ["it", "en"]) throws {
+    /// Parses cue lines of `languages`; lemmas without forms are conjugated by `rules`, and
+    /// `lemmaClasses` gives lemmas their behaviours. Errors name `file` and the line.
+    public init(text: String, languages: Set<String>, rules: any LanguageRules,
+                lemmaClasses: [String: CueLemmaClasses] = [:], file: String = "quote-cues.txt") throws {
         var lineNumber = 0
         var merged: [String: Entry] = [:]
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -44,7 +49,7 @@ public struct QuoteLexicon: Sendable {
             let halves = line.split(separator: ":", maxSplits: 1)
             let head = halves[0].split(separator: " ")
             guard head.count == 3, let cls = CueClass(rawValue: String(head[1])) else {
-                throw QuoteLexiconError(line: lineNumber, problem: "expected 'LANG CLASS LEMMA [: FORMS]', got \(line.debugDescription)")
+                throw QuoteLexiconError(file: file, line: lineNumber, problem: "expected 'LANG CLASS LEMMA [: FORMS]', got \(line.debugDescription)")
             }
             guard languages.contains(String(head[0])) else { continue }
             let lemma = String(head[2])
@@ -52,14 +57,14 @@ public struct QuoteLexicon: Sendable {
             if halves.count == 2 {
                 forms = halves[1].split(separator: " ").map(String.init)
             } else {
-                forms = Self.conjugate(lemma)
-                if forms.isEmpty { throw QuoteLexiconError(line: lineNumber, problem: "cannot conjugate \(lemma); list its forms after ':'") }
+                forms = rules.conjugate(lemma)
+                if forms.isEmpty { throw QuoteLexiconError(file: file, line: lineNumber, problem: "cannot conjugate \(lemma); list its forms after ':'") }
             }
             let language = String(head[0])
             for form in forms {
                 let key = language + " " + form.lowercased()
                 if var e = merged[key] { e.classes.insert(CueClasses(cls)); merged[key] = e }
-                else { merged[key] = Entry(tokens: form.lowercased().split(separator: "_").map(String.init), classes: CueClasses(cls), lemma: lemma, language: language) }
+                else { merged[key] = Entry(tokens: form.lowercased().split(separator: "_").map(String.init), classes: CueClasses(cls), lemma: lemma, language: language, lemmaClasses: lemmaClasses[lemma] ?? []) }
             }
         }
         // Entries grouped by their first token (lower-cased, `’` as `'`), longest first.
@@ -86,29 +91,6 @@ public struct QuoteLexicon: Sendable {
         return i
     }
 
-    /// The lexicon shipped with the library.
-    public static func bundled() throws -> QuoteLexicon {
-        guard let url = Bundle.module.url(forResource: "quote-cues", withExtension: "txt", subdirectory: "Resources/Lexicons") else {
-            throw QuoteLexiconError(line: 0, problem: "Resources/Lexicons/quote-cues.txt is missing from the CronistaNLP bundle")
-        }
-        return try QuoteLexicon(text: String(contentsOf: url, encoding: .utf8))
-    }
-
-    /// Third-person, participle, gerund, imperfect, conditional and infinitive forms of a regular
-    /// Italian verb in `-are` or `-ire` (with `-isc-`).
-    static func conjugate(_ lemma: String) -> [String] {
-        if lemma.hasSuffix("are") {
-            let s = String(lemma.dropLast(3))
-            let future = (s.hasSuffix("c") || s.hasSuffix("g")) ? s + "h" : (s.hasSuffix("ci") || s.hasSuffix("gi") ? String(s.dropLast()) : s)
-            return ["a", "ano", "ato", "ata", "ati", "ate", "ò", "arono", "ando", "ava", "avano", "are"].map { s + $0 }
-                + ["erà", "eranno", "erebbe", "erebbero"].map { future + $0 }
-        }
-        if lemma.hasSuffix("ire") {
-            let s = String(lemma.dropLast(3))
-            return ["isce", "iscono", "ì", "irono", "ito", "ita", "endo", "iva", "ivano", "ire"].map { s + $0 }
-        }
-        return []
-    }
 
     /// The longest entry matching the token forms starting at `i`, with the classes wanted;
     /// `list` is the token's entry list (``listIndex(of:)``), looked up once per document.
@@ -129,7 +111,9 @@ public struct QuoteLexicon: Sendable {
 
 /// A malformed line in a quote lexicon.
 public struct QuoteLexiconError: Error, CustomStringConvertible, Sendable {
+    /// The file, relative to the resources folder (`Languages/it/quote-cues.txt`).
+    public var file: String
     public var line: Int
     public var problem: String
-    public var description: String { "quote-cues.txt:\(line): \(problem)" }
+    public var description: String { "\(file):\(line): \(problem)" }
 }

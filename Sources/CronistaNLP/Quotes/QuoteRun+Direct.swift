@@ -1,7 +1,8 @@
 import CronistaCore
 
 extension QuoteRun {
-    static let leftGapWords: Set<String> = [":", ",", "che", "di", "con", "le", "la", "parole", "frase", "seguenti", "testuali", "queste", "questa", "come", "in", "una", "un", "seguente", "a", "ad", "-", "–", "—"]
+    /// Punctuation allowed between a reporting verb and its quotation (besides the pack's `left-gap` words).
+    static let leftGapPunctuation: Set<String> = [":", ",", "-", "–", "—"]
 
     /// Quotations between marks that are someone's words, attached to a cue before or after them,
     /// to a `Name:` attribution, or to the quotation next to them.
@@ -25,9 +26,9 @@ extension QuoteRun {
             if m.open > 0, m.open == ownSentence.lowerBound, forms[m.open - 1] == ":" { lower = ctx.sentenceRange(ofToken: m.open - 1).lowerBound }
             if let c = cue(endingNear: m.open, maxGap: 6, in: lower..<m.open) ?? cue(endingNear: m.open, maxGap: 16, in: lower..<m.open).flatMap({ c in
                    // "si è così espressa alla folla …: «…»" announces the words that follow.
-                   forms[m.open - 1] == ":" && c.tokens.contains(where: { forms[$0] == "così" }) ? c : nil }),
+                   forms[m.open - 1] == ":" && c.tokens.contains(where: { ctx.is($0, .thus) }) ? c : nil }),
                !c.classes.isDisjoint(with: [.say, .request, .name]),
-               (c.tokens.upperBound..<m.open).allSatisfy({ Self.leftGapWords.contains(forms[$0]) || !ctx.isPunct($0) }),
+               (c.tokens.upperBound..<m.open).allSatisfy({ ctx.is($0, .leftGap) || Self.leftGapPunctuation.contains(forms[$0]) || !ctx.isPunct($0) }),
                !(c.tokens.upperBound..<m.open).contains(where: { ctx.isQuoteMark($0) || ctx.isTerminal($0) || forms[$0] == ";" }) {
                 leftCue = c
             }
@@ -42,7 +43,7 @@ extension QuoteRun {
             var subjectBetween: Range<Int>?
             let colonLead = leftCue.map { c in (c.tokens.upperBound..<m.open).contains { forms[$0] == ":" } || m.open - c.tokens.upperBound <= 1 } ?? false
             if colonLead { rightCue = nil }
-            if rightCue == nil, !colonLead, m.closed, k < ctx.n, !["mentre", "e", "ed", "ma", "poi"].contains(forms[k]), forms[max(0, k - 1)] == "," || k > m.close + 1 {
+            if rightCue == nil, !colonLead, m.closed, k < ctx.n, !ctx.is(k, .notSubjectStart), forms[max(0, k - 1)] == "," || k > m.close + 1 {
                 if let c = cue(startingNear: k + 1, maxGap: 6), !c.classes.isDisjoint(with: [.say]),
                    !(k..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) }) {
                     rightCue = c
@@ -51,7 +52,7 @@ extension QuoteRun {
             }
             let colonBefore = m.open > sentence.lowerBound && forms[m.open - 1] == ":"
             let chained = lastAccepted.map { prev in
-                prev < m.open && (prev + 1..<m.open).allSatisfy { [",", "e", "ed", ";"].contains(forms[$0]) } && m.open - prev <= 3
+                prev < m.open && (prev + 1..<m.open).allSatisfy { ctx.is($0, .coordinator) || forms[$0] == "," || forms[$0] == ";" } && m.open - prev <= 3
             } ?? false
             let attached = leftCue != nil || rightCue != nil
             // Names of works, exhibitions and slogans in marks are no one's words: a title-like
@@ -62,7 +63,7 @@ extension QuoteRun {
             if !attached && (namesAWork(before: m.open) || datedAfter(m)) { continue }
             let utterance = (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal || (length >= 3 && attached) || (chained && length >= 2)
             let shortAllowed = length >= 1 && (leftCue.map { c in
-                (m.open - c.tokens.upperBound <= 2 || c.classes.contains(.name)) && !(c.tokens.upperBound..<m.open).contains { forms[$0] == "che" }
+                (m.open - c.tokens.upperBound <= 2 || c.classes.contains(.name)) && !(c.tokens.upperBound..<m.open).contains { ctx.is($0, .complementiser) }
             } ?? false)
             let headline = isHeadline(sentence) && !attached && !colonBefore
             if headline { continue }  // handled with the body's quotes in mind
@@ -90,7 +91,7 @@ extension QuoteRun {
                     ?? reporting.flatMap { c in
                         subjectBefore(c.tokens.lowerBound, sentence: sentence).flatMap { s in
                             isPerson(s) && s.tokens.upperBound <= c.tokens.lowerBound
-                                && !(s.tokens.upperBound..<c.tokens.lowerBound).contains { ctx.isPunct($0) || ctx.forms[$0] == "che" } ? s : nil
+                                && !(s.tokens.upperBound..<c.tokens.lowerBound).contains { ctx.isPunct($0) || ctx.is($0, .complementiser) } ? s : nil
                         }
                     }
                     ?? firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
@@ -116,7 +117,7 @@ extension QuoteRun {
         func adjacent(_ a: QuoteCandidate, _ b: QuoteCandidate) -> Bool {
             let gapStart = a.contentTokens.upperBound + 1, gapEnd = b.contentTokens.lowerBound - 1
             guard gapStart <= gapEnd else { return gapStart - 1 <= gapEnd + 1 }
-            return (gapStart..<gapEnd).allSatisfy { ["e", "ed", ",", ";", ".", "and"].contains(ctx.forms[$0]) } && gapEnd - gapStart <= 2
+            return (gapStart..<gapEnd).allSatisfy { ctx.is($0, .quoteJoiner) || [",", ";", "."].contains(ctx.forms[$0]) } && gapEnd - gapStart <= 2
         }
         for _ in 0..<2 {
             for (x, y) in zip(order, order.dropFirst()) {
@@ -205,7 +206,7 @@ extension QuoteRun {
             var i = t - 1
             while i >= 0 && i >= t - maxGap {
                 if let m = cueEntry(at: i, classes: classes) {
-                    return CueMatch(tokens: i..<(i + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
+                    return CueMatch(tokens: i..<(i + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
                 }
                 i -= 1
             }

@@ -14,21 +14,21 @@ extension QuoteRun {
             while p < sentence.upperBound && p < c.tokens.upperBound + budget {
                 let f = forms[p]
                 // "si è detto «fiducioso» che…", "dicendosi dispiaciuto che…": content follows at once.
-                if p == c.tokens.upperBound && (c.lemma == "dirsi" || c.lemma == "dichiararsi") {
+                if p == c.tokens.upperBound && c.lemmaClasses.contains(.contentFollows) {
                     start = p
                     break
                 }
                 if ctx.isTerminal(p) || f == ";" { break }
                 if ctx.isQuoteMark(p) { break }
-                if f == "che" || (f == "come" && Self.comeLemmas.contains(c.lemma)) {
+                if ctx.is(p, .complementiser) || (ctx.is(p, .manner) && c.lemmaClasses.contains(.mannerComplement)) {
                     var s = p + 1
                     if s < sentence.upperBound && forms[s] == "," { s += 1 }
                     start = s
                     break
                 }
-                if f == "di" || f == "d'" || ((f == "a" || f == "ad") && isRequest) {
+                if ctx.is(p, .infinitiveMarker) || (ctx.is(p, .requestMarker) && isRequest) {
                     var s = p + 1
-                    if s < sentence.upperBound && forms[s] == "non" { s += 1 }
+                    if s < sentence.upperBound && ctx.is(s, .negation) { s += 1 }
                     if ctx.isInfinitive(s) { start = p + 1; break }
                     // "ordina ad Eutelsat di…": a request's object comes before its clause.
                     if !isRequest { break }
@@ -40,7 +40,7 @@ extension QuoteRun {
                     break
                 }
                 // An infinitive straight after the verb: "ha dichiarato essere rumorosi".
-                if p == c.tokens.upperBound && ctx.isInfinitive(p) && !isRequest && c.lemma != "parlare" {
+                if p == c.tokens.upperBound && ctx.isInfinitive(p) && !isRequest && !c.lemmaClasses.contains(.noBareInfinitive) {
                     start = p
                     break
                 }
@@ -71,26 +71,17 @@ extension QuoteRun {
         }
     }
 
-    /// Verbs after which `come` introduces what was said ("ha sottolineato come…").
-    static let comeLemmas: Set<String> = [
-        "sottolineare", "spiegare", "ricordare", "specificare", "precisare", "evidenziare", "notare", "osservare",
-        "raccontare", "dire", "rimarcare", "far_notare", "segnalare", "rilevare", "chiarire",
-    ]
-
-    /// The source of a cue: its subject before or after it, or the agent of a passive (`da X`);
-    /// a passive without an agent has no source.
+    /// The source of a cue: its subject before or after it, or the agent of a passive (`da X`,
+    /// found by the clause layer's ``ClauseContext/passiveAgent(after:in:accept:)``); a passive
+    /// without an agent has no source.
     func speaker(of c: CueMatch, sentence: Range<Int>, stopAt limit: Int) -> SpeakerChoice? {
         if c.passive {
-            var t = c.tokens.upperBound
-            while t < min(sentence.upperBound, c.tokens.upperBound + 8) {
-                if ["da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", "dallo"].contains(ctx.forms[t]) {
-                    var e = t + 1
-                    while e < sentence.upperBound && !ctx.isPunct(e) && e < t + 8 { e += 1 }
-                    if let s = speakerIn((t + 1)..<e) { return s }
-                }
-                t += 1
+            var found: SpeakerChoice?
+            _ = ctx.passiveAgent(after: c.tokens.upperBound, in: sentence) { span in
+                found = speakerIn(span)
+                return found != nil
             }
-            return SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
+            return found ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
         }
         return subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: limit)
     }
@@ -111,15 +102,14 @@ extension QuoteRun {
             }
             if f == ";" { end = t; break }
             if f == ":" && t + 1 < sentence.upperBound && ctx.isQuoteMark(t + 1) { end = t; break }
-            if f == "," || f == "e" || f == "ed" {
+            if f == "," || ctx.is(t, .coordinator) {
                 let nx = t + 1
                 if nx < sentence.upperBound {
-                    let g = forms[nx]
                     if ctx.isGerund(nx) && t > s + 1 { end = t; break }
-                    if g == "mentre" || (f == "," && (g == "ma" || g == "però")) { end = t; break }
+                    if ctx.is(nx, .clauseBreak) || (f == "," && ctx.is(nx, .adversative)) { end = t; break }
                     if let c = cue(startingNear: nx, maxGap: 0), !c.classes.isDisjoint(with: [.say, .request]), t > s + 1 { end = t; break }
-                    if (f == "e" || f == "ed") && ["ha", "hanno", "è", "aveva", "avevano"].contains(g) && t > s + 2 { end = t; break }
-                    if f == "," && ["come", "secondo"].contains(g), t > s + 2,
+                    if ctx.is(t, .coordinator) && ctx.is(nx, .finiteAuxiliary) && t > s + 2 { end = t; break }
+                    if f == "," && ctx.is(nx, .attributionLead), t > s + 2,
                        let c = cue(startingNear: nx + 1, maxGap: 0), !c.classes.isDisjoint(with: [.say]) { end = t; break }
                 }
             }
@@ -148,11 +138,11 @@ extension QuoteRun {
             }
             if comma > 0 {
                 var cueStart = comma + 1
-                if forms[cueStart] == "come" { cueStart += 1 }
+                if ctx.is(cueStart, .manner) { cueStart += 1 }
                 var match: CueMatch?
                 if let m = cueEntry(at: comma + 1, classes: [.after]) {
-                    match = CueMatch(tokens: (comma + 1)..<(comma + 1 + m.length), classes: m.entry.classes, lemma: m.entry.lemma)
-                } else if forms[comma + 1] == "come", let c = cue(startingNear: cueStart, maxGap: 0), !c.classes.isDisjoint(with: [.say]) {
+                    match = CueMatch(tokens: (comma + 1)..<(comma + 1 + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
+                } else if ctx.is(comma + 1, .manner), let c = cue(startingNear: cueStart, maxGap: 0), !c.classes.isDisjoint(with: [.say]) {
                     match = c
                 }
                 if let c = match, !usedCues.contains(c.tokens.lowerBound), c.tokens.upperBound <= last {
@@ -171,7 +161,7 @@ extension QuoteRun {
                 }
             }
             // "Lo riferisce il Viminale." / "Lo ha detto X." about the previous sentence.
-            if si > 0, forms[r.lowerBound] == "lo" || forms[r.lowerBound] == "l'" {
+            if si > 0, ctx.is(r.lowerBound, .resumptive) {
                 if let c = cue(startingNear: r.lowerBound + 1, maxGap: 0), !usedCues.contains(c.tokens.lowerBound),
                    let speaker = subjectAfter(c, stopAt: r.upperBound) {
                     let prev = ctx.doc.sentences[si - 1].tokenRange
@@ -186,7 +176,7 @@ extension QuoteRun {
                 }
             }
             // "«…». Così X." — attributes the quotation just before.
-            if si > 0, forms[r.lowerBound] == "così", r.count <= 8, let idx = candidates.indices.last(where: { candidates[$0].contentTokens.upperBound <= r.lowerBound && candidates[$0].contentTokens.upperBound >= r.lowerBound - 3 }) {
+            if si > 0, ctx.is(r.lowerBound, .thus), r.count <= 8, let idx = candidates.indices.last(where: { candidates[$0].contentTokens.upperBound <= r.lowerBound && candidates[$0].contentTokens.upperBound >= r.lowerBound - 3 }) {
                 if candidates[idx].speaker == nil || candidates[idx].cue == nil {
                     if let s = speakerIn((r.lowerBound + 1)..<last + 1) {
                         candidates[idx].speaker = s
@@ -207,16 +197,16 @@ extension QuoteRun {
             let cueTokens = i..<(i + m.length)
             let sentence = ctx.sentenceRange(ofToken: i)
             i += m.length
-            let lemma = m.entry.lemma
+            let lemma = m.entry.lemmaClasses
             // "il secondo giorno", "per" outside a sentence-initial attribution: not cues.
-            if lemma == "secondo", cueTokens.lowerBound > 0, ["il", "al", "del", "nel", "dal", "un", "il", "lo", "sul", "col"].contains(forms[cueTokens.lowerBound - 1]) { continue }
-            if lemma == "secondo", cueTokens.upperBound < ctx.n, ctx.doc.tokens.flags[cueTokens.upperBound].contains(.number) { continue }
+            if lemma.contains(.accordingTo), cueTokens.lowerBound > 0, ctx.is(cueTokens.lowerBound - 1, .ordinalDeterminer) { continue }
+            if lemma.contains(.accordingTo), cueTokens.upperBound < ctx.n, ctx.doc.tokens.flags[cueTokens.upperBound].contains(.number) { continue }
             if cueTokens.contains(where: { covered[$0] }) { continue }
             let afterCue = cueTokens.upperBound
             guard afterCue < sentence.upperBound else { continue }
             // Rules and evidence are not sources: "secondo il regolamento", "secondo i dati".
-            if (afterCue..<min(afterCue + 3, sentence.upperBound)).contains(where: { Self.nonSources.contains(forms[$0]) }) { continue }
-            if lemma == "per" {
+            if (afterCue..<min(afterCue + 3, sentence.upperBound)).contains(where: { ctx.is($0, .nonSource) }) { continue }
+            if lemma.contains(.forPerson) {
                 // Only "Per <name>, …" / "Per il … <PER name> …" at the start of a sentence.
                 guard isSentenceStart(cueTokens.lowerBound, sentence) else { continue }
                 var t = afterCue
@@ -243,13 +233,13 @@ extension QuoteRun {
             // "secondo quanto si è appreso": impersonal; "secondo quanto riferito da X": X.
             var npStart = afterCue
             var impersonal = false
-            if forms[npStart] == "quanto" {
+            if ctx.is(npStart, .quantity) {
                 npStart += 1
-                if npStart < sentence.upperBound && forms[npStart] == "si" { impersonal = true }
-                while npStart < sentence.upperBound && !["da", "dal", "dalla", "dai", "dagli", "dalle", "dall'", ","].contains(forms[npStart]) { npStart += 1 }
+                if npStart < sentence.upperBound && ctx.is(npStart, .reflexive) { impersonal = true }
+                while npStart < sentence.upperBound && !ctx.is(npStart, .agentPreposition) && forms[npStart] != "," { npStart += 1 }
                 if npStart < sentence.upperBound && forms[npStart] != "," { npStart += 1 }
             }
-            if forms[afterCue] == "cui" {
+            if ctx.is(afterCue, .relativeOblique) {
                 // "Le prime testimonianze, secondo cui …, non hanno trovato conferma".
                 let s = afterCue + 1
                 var e = s
@@ -271,14 +261,14 @@ extension QuoteRun {
                     // "Secondo le ricostruzioni i malviventi …": the source ends before the next article.
                     npEnd = npStart + 1
                     while npEnd < sentence.upperBound && npEnd < npStart + 10 {
-                        if QuoteContext.articles.contains(forms[npEnd]) && npEnd > npStart + 1 && !QuoteContext.prepositions.contains(forms[npEnd]) { break }
+                        if ctx.is(npEnd, .article) && npEnd > npStart + 1 && !ctx.is(npEnd, .preposition) { break }
                         if ctx.isQuoteMark(npEnd) || forms[npEnd] == ":" { break }
                         npEnd += 1
                     }
                 }
                 var s = npEnd
                 while s < sentence.upperBound && (forms[s] == "," || forms[s] == ":") { s += 1 }
-                if s < sentence.upperBound && forms[s] == "pare" && s + 1 < sentence.upperBound && forms[s + 1] == "che" { s += 2 }
+                if s < sentence.upperBound && ctx.is(s, .seems) && s + 1 < sentence.upperBound && ctx.is(s + 1, .complementiser) { s += 2 }
                 let e = clauseEnd(from: s, in: sentence)
                 contentTokens = s..<max(s, e)
             } else if atSentenceEnd, cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == "," {
@@ -288,13 +278,13 @@ extension QuoteRun {
             } else if cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == ",", closedByComma {
                 // An attribution inside the clause: the whole clause is the content.
                 var s = sentence.lowerBound
-                while s < cueTokens.lowerBound && (QuoteContext.connectives.contains(forms[s]) || forms[s] == ",") { s += 1 }
+                while s < cueTokens.lowerBound && (ctx.is(s, .connective) || forms[s] == ",") { s += 1 }
                 let e = clauseEnd(from: npEnd + 1, in: sentence)
                 contentTokens = s..<max(s, e)
-            } else if lemma == "secondo", cueTokens.lowerBound > sentence.lowerBound, forms[cueTokens.lowerBound - 1] == "che" {
+            } else if lemma.contains(.accordingTo), cueTokens.lowerBound > sentence.lowerBound, ctx.is(cueTokens.lowerBound - 1, .complementiser) {
                 // "… che secondo il centrodestra si potrebbe applicare …"
                 npEnd = npStart + 1
-                while npEnd < sentence.upperBound && npEnd < npStart + 6 && !QuoteContext.articles.contains(forms[npEnd]) && !ctx.isPunct(npEnd) && !["si", "non", "è", "sia", "sarebbe"].contains(forms[npEnd]) { npEnd += 1 }
+                while npEnd < sentence.upperBound && npEnd < npStart + 6 && !ctx.is(npEnd, .article) && !ctx.isPunct(npEnd) && !ctx.is(npEnd, .clauseVerbStart) { npEnd += 1 }
                 let e = clauseEnd(from: npEnd, in: sentence)
                 contentTokens = npEnd..<max(npEnd, e)
             } else {
@@ -311,14 +301,9 @@ extension QuoteRun {
     /// Whether `t` opens its clause: the sentence start or a colon/semicolon before it, past connectives.
     func isSentenceStart(_ t: Int, _ sentence: Range<Int>) -> Bool {
         var s = t - 1
-        while s >= sentence.lowerBound && (QuoteContext.connectives.contains(ctx.forms[s]) || ctx.forms[s] == "," || ctx.isQuoteMark(s)) { s -= 1 }
+        while s >= sentence.lowerBound && (ctx.is(s, .connective) || ctx.forms[s] == "," || ctx.isQuoteMark(s)) { s -= 1 }
         return s < sentence.lowerBound || ctx.forms[s] == ":" || ctx.forms[s] == ";"
     }
-
-    static let nonSources: Set<String> = [
-        "regolamento", "legge", "leggi", "norma", "norme", "statuto", "codice", "costituzione", "decreto", "articolo",
-        "calendario", "programma", "tradizione", "classifica", "precetti", "regole", "dati", "orario", "previsioni",
-    ]
 
     /// Tokens inside the content of a quote found with a verbal cue or quotation marks.
     func coveredTokens() -> [Bool] {

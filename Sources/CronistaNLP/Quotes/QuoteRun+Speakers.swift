@@ -1,11 +1,6 @@
 import CronistaCore
 
 extension QuoteRun {
-    static let skippableBefore: Set<String> = [
-        "infatti", "poi", "invece", "però", "inoltre", "anche", "così", "quindi", "tuttavia", "comunque", "allora",
-        "ieri", "oggi", "stesso", "stessa", "già", "ancora", "infine", "subito",
-    ]
-
     /// The subject of a verb that starts at token `t`: the mention or noun phrase before it in its
     /// clause, through relatives (`X, che ha detto`), appositions (`X, portavoce di Y, ha detto`)
     /// and name appositions (`Il presidente russo, Dmitrij Medvedev, ha dato`).
@@ -15,31 +10,31 @@ extension QuoteRun {
         // shares the subject of the clause it hangs on: the speaker of the quote before it in the
         // sentence, else the sentence's first person.
         var k = t - 1
-        while k >= sentence.lowerBound && (Self.skippableBefore.contains(forms[k]) || forms[k] == ",") { k -= 1 }
+        while k >= sentence.lowerBound && (ctx.is(k, .skippable) || forms[k] == ",") { k -= 1 }
         // "cita Nelson Mandela dicendo: «…»": the words are those of whom is quoted.
         if t < ctx.n, ctx.isGerund(t), k >= sentence.lowerBound, ctx.mentionAt[k] >= 0 {
             let mi = Int(ctx.mentionAt[k])
             let a = ctx.mentionTokens[mi].lowerBound
             if a > sentence.lowerBound, cueEntry(at: a - 1, classes: [.cite]) != nil { return choice(mention: mi) }
         }
-        if t < ctx.n, ctx.isGerund(t) || (k >= sentence.lowerBound && (forms[k] == "e" || forms[k] == "ed")) {
+        if t < ctx.n, ctx.isGerund(t) || (k >= sentence.lowerBound && ctx.is(k, .coordinator)) {
             if let prev = candidates.last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }), let s = prev.speaker {
                 return s
             }
             if let p = firstPerson(in: sentence.lowerBound..<t) { return p }
         }
         var i = t - 1
-        while i >= sentence.lowerBound && (Self.skippableBefore.contains(forms[i]) || Self.clitics.contains(forms[i])) { i -= 1 }
+        while i >= sentence.lowerBound && ctx.is(i, [.skippable, .clitic]) { i -= 1 }
         // A strong personal pronoun as subject ("lui replica", "lei fa:") is the speaker's mention.
-        if i >= sentence.lowerBound && Self.personalPronouns.contains(forms[i]) && ctx.mentionAt[i] < 0 {
+        if i >= sentence.lowerBound && ctx.is(i, .personalPronoun) && ctx.mentionAt[i] < 0 {
             return SpeakerChoice(tokens: i..<(i + 1), entity: nil)
         }
         // "Paolo Bonaiuti: «…», ha dichiarato" — the name before the colon.
         if i >= sentence.lowerBound && forms[i] == ":" { i -= 1 }
         // "che un giorno gli disse": a time phrase is no subject.
-        while i > sentence.lowerBound && Self.timeNouns.contains(forms[i]) && (QuoteContext.articles.contains(forms[i - 1]) || Self.determiners.contains(forms[i - 1])) {
+        while i > sentence.lowerBound && ctx.is(i, .timeNoun) && ctx.is(i - 1, [.article, .determiner]) {
             i -= 2
-            while i >= sentence.lowerBound && (Self.skippableBefore.contains(forms[i]) || Self.clitics.contains(forms[i])) { i -= 1 }
+            while i >= sentence.lowerBound && ctx.is(i, [.skippable, .clitic]) { i -= 1 }
         }
         guard i >= sentence.lowerBound else { return nil }
         guard i >= sentence.lowerBound else { return nil }
@@ -48,9 +43,9 @@ extension QuoteRun {
             return choice(mention: Int(ctx.mentionAt[i]))
         }
         // Relatives: "X, che ha detto", "X, il quale ha affermato".
-        if forms[i] == "che" || forms[i] == "cui" || (i > sentence.lowerBound && forms[i] == "quale") {
+        if ctx.is(i, [.complementiser, .relativeOblique]) || (i > sentence.lowerBound && ctx.is(i, .relativeQuale)) {
             var j = i - 1
-            if forms[i] == "quale" { j -= 1 }
+            if ctx.is(i, .relativeQuale) { j -= 1 }
             if j >= sentence.lowerBound && forms[j] == "," { j -= 1 }
             guard j >= sentence.lowerBound else { return nil }
             return npEnding(at: j, sentence: sentence)
@@ -79,7 +74,7 @@ extension QuoteRun {
         var j = i
         var clauseStart = sentence.lowerBound
         while j >= sentence.lowerBound && j > i - 14 {
-            if forms[j] == "che" && j > sentence.lowerBound && ctx.mentionAt[j] < 0 {
+            if ctx.is(j, .complementiser) && j > sentence.lowerBound && ctx.mentionAt[j] < 0 {
                 var k = j - 1
                 if forms[k] == "," { k -= 1 }
                 return k >= sentence.lowerBound ? npEnding(at: k, sentence: sentence) : nil
@@ -99,30 +94,9 @@ extension QuoteRun {
         return first.map { choice(mention: $0) }
     }
 
-    static let personalPronouns: Set<String> = ["lui", "lei", "egli", "ella", "essi", "esse", "he", "she", "they"]
-    static let timeNouns: Set<String> = ["giorno", "anno", "anni", "mese", "settimana", "volta", "sera", "mattina", "notte", "tempo", "fa"]
-    /// Words that open a clause, not a noun phrase ("Come recita…", "dove la torre…").
-    static let leadingFunctionWords: Set<String> = [
-        "come", "quando", "dove", "mentre", "perché", "se", "anche", "poi", "così", "quindi", "ma", "e", "ed", "che",
-        "oltre", "pur", "sebbene", "benché", "qui", "lì", "là", "non", "già",
-    ]
-    static let clitics: Set<String> = ["gli", "le", "mi", "ti", "ci", "vi", "lo", "ne", "si", "se", "l'", "m'", "t'", "c'", "v'"]
-    static let determiners: Set<String> = [
-        "questo", "questa", "questi", "queste", "quel", "quello", "quella", "quei", "quegli", "quelle", "ogni", "alcuni",
-        "alcune", "molti", "molte", "tutti", "tutte", "due", "tre", "diversi", "numerosi", "fonti", "this", "these", "those",
-    ]
+    func startsNounPhrase(_ t: Int) -> Bool { ctx.startsNounPhrase(t) }
 
-    /// Whether token `t` can open a noun phrase: an article, a determiner, a capitalised word or a mention.
-    func startsNounPhrase(_ t: Int) -> Bool {
-        let f = ctx.forms[t]
-        return ctx.mentionAt[t] >= 0 || QuoteContext.articles.contains(f) || Self.determiners.contains(f) || ctx.isCapitalized(t)
-            || ["ex", "l'ex", "lo", "suo", "sua", "loro"].contains(f)
-    }
-
-    func isPersonToken(_ t: Int) -> Bool {
-        let mi = ctx.mentionAt[t]
-        return mi >= 0 && ctx.doc.mentions[Int(mi)].type == .person
-    }
+    func isPersonToken(_ t: Int) -> Bool { ctx.isPersonToken(t) }
 
     func isPerson(_ s: SpeakerChoice) -> Bool {
         !s.tokens.isEmpty && s.tokens.contains { isPersonToken($0) }
@@ -134,79 +108,11 @@ extension QuoteRun {
         return nil
     }
 
-    func nameMention(startingAt t: Int) -> Int? {
-        let mi = ctx.mentionAt[t]
-        guard mi >= 0, ctx.mentionTokens[Int(mi)].lowerBound == t else { return nil }
-        return Int(mi)
-    }
-
-    /// The noun phrase that ends at token `i`: the mention there, or the clause's head phrase.
-    func npEnding(at i: Int, sentence: Range<Int>) -> SpeakerChoice? {
-        let forms = ctx.forms
-        guard i >= sentence.lowerBound, !ctx.isPunct(i) || ctx.mentionAt[i] >= 0 else { return nil }
-        // Walk back to the clause start.
-        var s = i
-        while s > sentence.lowerBound {
-            let p = s - 1
-            let f = forms[p]
-            if f == "," || f == ";" || f == ":" || f == "(" || ctx.isTerminal(p) || ctx.isQuoteMark(p) || f == "che" || f == "e" && ctx.mentionAt[p] < 0 && s <= i - 4 { break }
-            if i - p > 14 { break }
-            s = p
-            // The phrase's own article ends the walk, unless it is "della/del…" attaching a
-            // complement to the noun before ("il capo della diplomazia francese").
-            if ctx.mentionAt[p] < 0 && QuoteContext.articles.contains(f) {
-                let attaches = ["del", "dello", "della", "dei", "degli", "delle", "dell'"].contains(f) && p - 1 >= sentence.lowerBound && !ctx.isPunct(p - 1) && !QuoteContext.prepositions.contains(forms[p - 1]) && !Self.leadingFunctionWords.contains(forms[p - 1])
-                if !attaches { break }
-            }
-        }
-        while s < i && ((QuoteContext.connectives.contains(forms[s]) || Self.leadingFunctionWords.contains(forms[s])) && ctx.mentionAt[s] < 0) { s += 1 }
-        let span = s..<(i + 1)
-        // A clitic or a reflexive inside means a verb ("gli si propone"): no noun phrase.
-        if span.count > 1, span.dropLast().contains(where: { ["si", "ne", "mi", "ti", "ci", "vi"].contains(forms[$0]) }) { return nil }
-        if span.count > 1, ["gli", "le", "lo", "la", "l'"].contains(forms[i - 1]), ctx.mentionAt[i] < 0, !ctx.isCapitalized(i), i - 1 > sentence.lowerBound, ["si", "che", ","].contains(forms[i - 2]) { return nil }
-        // A span with a mention, or one that opens like a noun phrase; not "andando a contrapporre…".
-        if !span.contains(where: { ctx.mentionAt[$0] >= 0 }) && !startsNounPhrase(s) { return nil }
-        if Self.leadingFunctionWords.contains(forms[s]) && ctx.mentionAt[s] < 0 { return nil }
-        return speakerIn(span)
-    }
-
-    /// The best speaker inside a span: a person's name, else the first mention, else the span.
-    func speakerIn(_ span: Range<Int>) -> SpeakerChoice? {
-        guard !span.isEmpty else { return nil }
-        var firstMention: Int?
-        var person: Int?
-        for t in span {
-            let mi = ctx.mentionAt[t]
-            guard mi >= 0 else { continue }
-            let m = ctx.doc.mentions[Int(mi)]
-            if firstMention == nil { firstMention = Int(mi) }
-            if person == nil, m.type == .person { person = Int(mi) }
-        }
-        if let p = person { return choice(mention: p) }
-        // A description that opens the span ("Il portavoce del Governo polacco") is the source
-        // itself, not the organisation named inside it.
-        var s = span.lowerBound
-        while s < span.upperBound && (ctx.isPunct(s) && !ctx.isQuoteMark(s)) { s += 1 }
-        var e = span.upperBound
-        while e > s && ctx.isPunct(e - 1) && ctx.mentionAt[e - 1] < 0 { e -= 1 }
-        guard e > s else { return firstMention.map { choice(mention: $0) } }
-        if let f = firstMention, ctx.mentionTokens[f].lowerBound <= s + 1 {
-            return choice(mention: f)
-        }
-        if e - s > 12 { return firstMention.map { choice(mention: $0) } }
-        // Content words only: a span of function words is no speaker.
-        guard (s..<e).contains(where: { ctx.forms[$0].count > 3 }) else { return nil }
-        return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })
-    }
-
-    func entityOf(mention m: Int) -> Int? {
-        let e = ctx.entityOfMention[m]
-        return e >= 0 ? Int(e) : nil
-    }
-
-    func choice(mention m: Int) -> SpeakerChoice {
-        SpeakerChoice(tokens: ctx.mentionTokens[m], entity: entityOf(mention: m))
-    }
+    func nameMention(startingAt t: Int) -> Int? { ctx.nameMention(startingAt: t) }
+    func npEnding(at i: Int, sentence: Range<Int>) -> SpeakerChoice? { ctx.npEnding(at: i, sentence: sentence) }
+    func speakerIn(_ span: Range<Int>) -> SpeakerChoice? { ctx.speakerIn(span) }
+    func entityOf(mention m: Int) -> Int? { ctx.entityOf(mention: m) }
+    func choice(mention m: Int) -> SpeakerChoice { ctx.choice(mention: m) }
 
     /// The subject after a verb (inversion): `ha detto Lukashenko`, `ha affermato in un comunicato
     /// il ministero degli Esteri russo`, `Conclude Alfano:`.
@@ -215,27 +121,27 @@ extension QuoteRun {
         let sentence = ctx.sentenceRange(ofToken: c.head)
         let end = min(limit ?? sentence.upperBound, sentence.upperBound)
         var t = c.tokens.upperBound
-        while t < end && (Self.skippableBefore.contains(forms[t]) || forms[t] == "poi") { t += 1 }
+        while t < end && ctx.is(t, [.skippable, .then]) { t += 1 }
         guard t < end else { return nil }
         // Skip prepositional phrases before the subject ("in un comunicato", "ai giornalisti").
         var guardSteps = 0
-        while t < end && QuoteContext.prepositions.contains(forms[t]) && ctx.mentionAt[t] < 0 && guardSteps < 3 {
+        while t < end && ctx.is(t, .preposition) && ctx.mentionAt[t] < 0 && guardSteps < 3 {
             guardSteps += 1
             t += 1
-            while t < end && !QuoteContext.articles.contains(forms[t]) && !ctx.isPunct(t) && ctx.mentionAt[t] < 0 { t += 1 }
+            while t < end && !ctx.is(t, .article) && !ctx.isPunct(t) && ctx.mentionAt[t] < 0 { t += 1 }
             // "in un comunicato": the phrase's own article and noun
-            if t < end && QuoteContext.articles.contains(forms[t]) && t + 1 < end && !ctx.isPunct(t + 1) {
+            if t < end && ctx.is(t, .article) && t + 1 < end && !ctx.isPunct(t + 1) {
                 // the next article after this phrase starts the subject
                 var u = t + 1
-                while u < end && !QuoteContext.articles.contains(forms[u]) && !ctx.isPunct(u) && ctx.mentionAt[u] < 0 { u += 1 }
+                while u < end && !ctx.is(u, .article) && !ctx.isPunct(u) && ctx.mentionAt[u] < 0 { u += 1 }
                 t = u
             }
         }
-        guard t < end, !["che", "di", "d'", "a", "ad", ":", ",", "come", "se"].contains(forms[t]), !ctx.isQuoteMark(t) else { return nil }
+        guard t < end, !ctx.is(t, [.complementiser, .infinitiveMarker, .requestMarker, .manner, .conditional]), forms[t] != ":", forms[t] != ",", !ctx.isQuoteMark(t) else { return nil }
         var e = t
         while e < end && forms[e] != "," && !ctx.isTerminal(e) && forms[e] != ":" && forms[e] != ";" && !ctx.isQuoteMark(e) && e < t + 10 {
             if e > t, cue(startingNear: e, maxGap: 0) != nil { break }
-            if ["che", "di", "d'"].contains(forms[e]) && e > t && ctx.mentionAt[e] < 0 && !QuoteContext.prepositions.contains(forms[e - 1]) && forms[e] == "che" { break }
+            if ctx.is(e, .complementiser) && e > t && ctx.mentionAt[e] < 0 && !ctx.is(e - 1, .preposition) { break }
             e += 1
         }
         return speakerIn(t..<e)

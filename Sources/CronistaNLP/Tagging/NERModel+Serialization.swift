@@ -164,16 +164,15 @@ extension NERModel {
         self.init(extractor: extractor, weights: weights, transitions: transitions, scale: scale, info: info, stage2: stage2)
     }
 
-    /// The model shipped with the library (`Resources/ner-it.crner`), if the bundle has it.
+    /// The Italian model shipped with the library (`Resources/Languages/it/ner.crner`), if the bundle has it.
     public static var embeddedPath: String? {
-        Bundle.module.url(forResource: "ner-it", withExtension: "crner", subdirectory: "Resources")?.path
-            ?? Bundle.module.url(forResource: "ner-it", withExtension: "crner")?.path
+        try? ResourceFiles.url(ResourceFiles.Path.language("it", ResourceFiles.Path.nerModel)).path
     }
 
-    /// A bundled resource file (gazetteer, clusters) by name.
+    /// A bundled NER resource file of the Italian pack by its former name (`ner-gazetteer`, `tsv`),
+    /// now in `Resources/Languages/it/`.
     public static func resourcePath(_ name: String, _ ext: String) -> String? {
-        Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")?.path
-            ?? Bundle.module.url(forResource: name, withExtension: ext)?.path
+        try? ResourceFiles.url(ResourceFiles.Path.language("it", "\(name).\(ext)")).path
     }
 
     /// Loads `path`, else `$CRONISTA_NER_MODEL`, else the embedded model.
@@ -183,7 +182,7 @@ extension NERModel {
             return try NERModel(path: env)
         }
         guard let embedded = embeddedPath else {
-            throw CronistaError(.unreadableFile, "no NER model: the embedded resource ner-it.crner is missing; pass --model", file: "ner-it.crner")
+            throw CronistaError(.unreadableFile, "no NER model: the embedded resource Languages/it/ner.crner is missing; pass --model", file: "Languages/it/ner.crner")
         }
         return try NERModel(path: embedded)
     }

@@ -1,60 +1,67 @@
-/// Abbreviations that keep their period as part of the token (data, lower case, with the final
-/// period). Matching is case-insensitive on ASCII letters.
+/// Abbreviations that keep their period as part of the token: data in each language pack's
+/// `abbreviations.txt` (lower case, with the final period). Matching is case-insensitive on ASCII letters.
 ///
-/// - ``titles``: come before a name or a number (`Sig. Rossi`, `dott. Bianchi`, `Mr. Smith`, `U.S. Army`):
+/// - ``Kind/title``: come before a name or a number (`Sig. Rossi`, `dott. Bianchi`, `Mr. Smith`, `U.S. Army`):
 ///   they never end a sentence.
-/// - ``general``: may end a sentence (`... ecc. Poi`): a following capitalised word starts a new one.
-/// - ``beforeNameOrNumber``: also ordinary words (`on.`, `no.`, `art.`, `set.`): abbreviations only
+/// - ``Kind/general``: may end a sentence (`... ecc. Poi`): a following capitalised word starts a new one.
+/// - ``Kind/beforeNameOrNumber``: also ordinary words (`on.`, `no.`, `art.`, `set.`): abbreviations only
 ///   when a capitalised word or a digit follows; then they behave as titles.
+///
+/// The tokenizer runs before the document's language is known, so the table is the union of the
+/// files of every language in ``languages``, built once, at first use; a form in several classes
+/// takes the first of title, before-name-or-number, general. Look-ups do not allocate.
 enum Abbreviations {
-    static let titles: [String] = [
-        // Italian titles and forms of address
-        "sig.", "sigg.", "sig.ra", "sig.na", "dott.", "dott.ssa", "dr.", "dott.sa", "prof.", "prof.ssa", "avv.", "ing.", "arch.",
-        "geom.", "rag.", "sen.", "mons.", "rev.", "gen.", "col.", "magg.", "ten.", "cap.", "serg.", "amm.", "c.te",
-        "comm.", "cav.", "gr.uff.", "egr.", "gent.", "spett.", "sen.", "onn.", "sac.", "mgr.", "ss.", "sant.", "s.e.", "s.s.",
-        "pres.", "segr.", "cons.", "dep.",
-        // English titles
-        "mr.", "mrs.", "ms.", "messrs.", "dr.", "prof.", "rev.", "hon.", "sr.", "jr.", "gov.", "rep.", "sen.", "lt.", "capt.",
-        "sgt.", "cpl.", "maj.", "brig.", "adm.", "cmdr.", "pres.", "supt.", "insp.", "det.", "gen.", "col.", "st.", "mt.", "ft.",
-        "pt.", "ave.", "blvd.", "rd.",
-        // Before numbers and references
-        "nr.", "nn.", "n.ro", "artt.", "pagg.", "pp.", "vol.", "voll.", "cap.", "capp.", "par.", "tab.", "fig.", "figg.",
-        "tel.", "fax.", "vs.", "v.", "cf.", "cfr.", "ca.", "approx.",
-        // Acronyms written with periods that usually precede a noun
-        "u.s.", "u.k.", "u.n.", "e.u.", "d.c.",
-    ]
-
-    static let general: [String] = [
-        "ecc.", "etc.", "ndr.", "n.d.r.", "n.d.t.", "p.es.", "es.", "cit.", "op.", "ibid.", "ivi.", "sec.", "secc.",
-        "a.c.", "d.c.", "a.c.", "ca.", "ecc.", "al.", "i.e.", "e.g.", "inc.", "ltd.", "co.", "corp.", "bros.",
-        "ph.d.", "u.s.a.", "u.r.s.s.", "s.p.a.", "s.r.l.", "s.n.c.", "s.a.s.", "p.iva", "c.a.p.", "c.so", "v.le",
-        "p.zza", "p.za", "l.go", "v.lo", "km.", "kg.", "mln.", "mld.", "mrd.", "tel.", "a.m.", "p.m.", "min.",
-    ]
-
-    static let beforeNameOrNumber: [String] = [
-        "on.", "no.", "nos.", "art.", "pag.", "p.", "s.", "n.", "set.", "mar.", "mag.", "giu.", "lug.", "ago.", "ott.", "nov.",
-        "dic.", "feb.", "apr.", "jan.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "dec.", "fig.", "op.", "gen.",
-    ]
+    /// The languages whose `abbreviations.txt` (and `elisions.txt`) the tokenizer reads.
+    static let languages = ["it", "en"]
 
     enum Kind: UInt8 { case title, general, beforeNameOrNumber }
+
+    /// The class names of `abbreviations.txt`.
+    enum FileClass: String { case title, general, beforeNameOrNumber = "before-name-or-number" }
 
     struct Entry { let bytes: [UInt8]; let kind: Kind }
 
     /// Look-up table: FNV-1a hash of the lower-cased bytes → entries.
-    static let table: [UInt64: [Entry]] = {
-        var d: [UInt64: [Entry]] = [:]
-        var seen: Set<String> = []
-        // Order matters: a form listed as a title wins over the same form in `general`.
-        for (list, kind) in [(titles, Kind.title), (beforeNameOrNumber, .beforeNameOrNumber), (general, .general)] {
-            for s in list where seen.insert(s).inserted {
-                let bytes = Array(s.utf8)
-                d[hash(bytes), default: []].append(Entry(bytes: bytes, kind: kind))
-            }
-        }
-        return d
+    /// The union of the bundled languages' abbreviations. A missing or malformed file stops the
+    /// program with its file and line, as a missing resource bundle does; ``LanguagePacks/bundled(nerModelPath:)``
+    /// loads it first and throws instead.
+    static let table: Table = {
+        do { return try loaded.get() } catch { fatalError("\(error)") }
     }()
 
-    static let maxLength: Int = (titles + general + beforeNameOrNumber).map(\.utf8.count).max() ?? 0
+    static let loaded: Result<Table, any Error> = Result { try Table(languages: languages) }
+
+    @inline(__always) static var maxLength: Int { table.maxLength }
+
+    struct Table: Sendable {
+        /// FNV-1a hash of the lower-cased bytes → entries.
+        var entries: [UInt64: [Entry]] = [:]
+        var maxLength = 0
+
+        init(languages: [String]) throws {
+            var lists: [FileClass: [String]] = [:]
+            for code in languages {
+                let file = ResourceFiles.Path.language(code, ResourceFiles.Path.abbreviations)
+                guard ResourceFiles.exists(file) else { continue }
+                for (c, forms) in try LanguagePack.parseClasses(ResourceFiles.text(file), file: file, as: FileClass.self) {
+                    lists[c, default: []] += forms
+                }
+            }
+            try self.init(lists)
+        }
+
+        init(_ lists: [FileClass: [String]]) throws {
+            var seen: Set<String> = []
+            // Order matters: a form listed as a title wins over the same form in `general`.
+            for (c, kind) in [(FileClass.title, Kind.title), (.beforeNameOrNumber, .beforeNameOrNumber), (.general, .general)] {
+                for s in lists[c] ?? [] where seen.insert(s).inserted {
+                    let bytes = Array(s.utf8)
+                    entries[hash(bytes), default: []].append(Entry(bytes: bytes, kind: kind))
+                    maxLength = max(maxLength, bytes.count)
+                }
+            }
+        }
+    }
 
     @inline(__always)
     static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
@@ -68,7 +75,7 @@ enum Abbreviations {
         let n = end - start
         guard n >= 2 && n <= maxLength else { return nil }
         let slice = UnsafeBufferPointer(rebasing: b[start..<end])
-        guard let entries = table[hash(slice)] else { return nil }
+        guard let entries = table.entries[hash(slice)] else { return nil }
         outer: for e in entries where e.bytes.count == n {
             for k in 0..<n {
                 let c = slice[k]

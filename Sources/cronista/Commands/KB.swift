@@ -56,9 +56,9 @@ struct KB: AsyncParsableCommand {
                 if c.crossType { info += " (cross-type)" }
                 if let r = c.activeRole {
                     let role = e.roles[r]
-                    info += "\trole: \(role.it ?? role.en ?? "?") \(role.from)…\(role.to == .distantFuture ? "" : role.to.description)"
+                    info += "\trole: \(role.displayLabel ?? "?") \(role.from)…\(role.to == .distantFuture ? "" : role.to.description)"
                 } else if let role = e.roles.first {
-                    info += "\trole: \(role.it ?? role.en ?? "?")"
+                    info += "\trole: \(role.displayLabel ?? "?")"
                 }
                 if let s = e.subtype { info += "\t\(s)" }
                 if e.population > 0 { info += " pop \(e.population)" }

@@ -1,13 +1,16 @@
-/// The accent- and case-insensitive key every knowledge-base lookup goes through: lower case, Latin
-/// diacritics stripped (`Sèjournè` → `sejourne`, `Łukašenka` → `lukasenka`), apostrophes unified to
-/// `'`, hyphens, dashes and runs of spaces collapsed to one space, periods and commas dropped
-/// (`U.N.` → `un`, `Washington, D.C.` → `washington dc`).
+/// The one accent- and case-insensitive key for names, used by the knowledge base, the entity keys
+/// and the store: lower case; Latin diacritics stripped (`Sèjournè`, `Séjourné` → `sejourne`,
+/// `Łukašenka` → `lukasenka`, `ß` → `ss`); Greek and Cyrillic lower-cased, not transliterated;
+/// apostrophes (`'` `’` `‘` `ʼ` `` ` `` `´`) unified to `'`; hyphens, en and em dashes, underscores,
+/// tabs, no-break and other spaces collapsed to one space; periods and commas dropped (`U.N.`, `UN`,
+/// `u.n.` → `un`; `Washington, D.C.` → `washington dc`); combining marks dropped. Other characters
+/// are kept as they are. No leading, trailing or double spaces.
 ///
 /// Works on UTF-8 bytes into a caller-owned buffer, so hot loops fold without allocating.
-/// (A private copy until `Normalization/` exposes the shared fold; keep the two in agreement.)
-enum FoldKey {
+/// Dependency-free (no Foundation): the tables are in the source.
+public enum NameFolding {
     /// Appends the fold of `bytes` to `out` (no leading, trailing or double spaces are produced).
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var pendingSpace = false
         var i = 0
         let n = bytes.count
@@ -47,6 +50,8 @@ enum FoldKey {
                 if r.isEmpty { emitRaw(bytes, start, i, &out, &pendingSpace) } else { for c in r { emitByte(c, &out, &pendingSpace) } }
             case 0x0410...0x042F, 0x0391...0x03A9:  // Cyrillic and Greek capitals → small
                 emitScalar(scalar + 0x20, &out, &pendingSpace)
+            case 0x0400...0x040F:  // Ѐ Ё Ђ … Џ → ѐ ё ђ … џ
+                emitScalar(scalar + 0x50, &out, &pendingSpace)
             default:
                 emitRaw(bytes, start, i, &out, &pendingSpace)
             }
@@ -54,7 +59,7 @@ enum FoldKey {
     }
 
     /// Appends the fold of a string's UTF-8 to `out`.
-    static func append(_ s: some StringProtocol, to out: inout [UInt8]) {
+    @inlinable public static func append(_ s: some StringProtocol, to out: inout [UInt8]) {
         if let done: Void = s.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) { return done }
         let copy = Array(s.utf8)
         copy.withUnsafeBufferPointer { append($0, to: &out) }
@@ -88,7 +93,7 @@ enum FoldKey {
     }
 
     /// The fold of a string, as a new string (for building indexes and for tests; hot paths use ``append(_:to:)``).
-    static func fold(_ s: some StringProtocol) -> String {
+    @inlinable public static func fold(_ s: some StringProtocol) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         append(s, to: &out)
@@ -96,7 +101,7 @@ enum FoldKey {
     }
 
     /// FNV-1a, 64 bits.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         return h

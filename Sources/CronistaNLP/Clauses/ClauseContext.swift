@@ -1,13 +1,17 @@
 import CronistaCore
 import Foundation
 
-/// Per-document views quote extraction reads many times: token forms, sentence and paragraph of
-/// every token, and which mention or entity covers a token.
-struct QuoteContext {
+/// Per-document views the clause layer and quote extraction read many times: token forms, each
+/// token's word classes in the document's language (looked up once), sentence of every token, and
+/// which mention or entity covers a token.
+struct ClauseContext {
     let doc: Document
+    let pack: LanguagePack
     let n: Int
     /// Lower-cased token forms with `’` written `'`.
     let forms: [String]
+    /// Each token's word classes in ``pack`` (one look-up per token, then bit tests).
+    let classes: [WordClasses]
     let sentenceOf: [Int32]
     /// Index of the mention covering each token, or -1 (name mentions win over descriptions).
     let mentionAt: [Int32]
@@ -16,11 +20,13 @@ struct QuoteContext {
     /// Entity of each mention, or -1.
     let entityOfMention: [Int32]
 
-    init(_ doc: Document) {
+    init(_ doc: Document, pack: LanguagePack) {
         self.doc = doc
+        self.pack = pack
         n = doc.tokens.count
         let forms = Self.forms(of: doc)
         self.forms = forms
+        classes = forms.map { pack.classes(of: $0) }
         var sentenceOf = [Int32](repeating: 0, count: n)
         for (si, s) in doc.sentences.enumerated() {
             for t in s.tokenRange where t < n { sentenceOf[t] = Int32(si) }
@@ -80,6 +86,10 @@ struct QuoteContext {
         return lower.unicodeScalars.contains("\u{2019}") ? lower.replacingOccurrences(of: "’", with: "'") : lower
     }
 
+    /// Whether token `i` is in any of `c` (false outside the document).
+    @inline(__always)
+    func `is`(_ i: Int, _ c: WordClasses) -> Bool { i >= 0 && i < n && !classes[i].isDisjoint(with: c) }
+
     func sentenceRange(ofToken t: Int) -> Range<Int> { doc.sentences[Int(sentenceOf[t])].tokenRange }
 
     func isQuoteMark(_ i: Int) -> Bool { i >= 0 && i < n && doc.tokens.flags[i].contains(.quoteMark) }
@@ -99,35 +109,9 @@ struct QuoteContext {
         TextRange(startUTF8: doc.tokens.starts[tokens.lowerBound], endUTF8: doc.tokens.ends[tokens.upperBound - 1])
     }
 
-    /// An Italian infinitive (possibly with an enclitic), the start of a `di` + infinitive clause.
-    func isInfinitive(_ i: Int) -> Bool {
-        guard i < n else { return false }
-        let f = forms[i]
-        if f.count < 4 { return false }
-        for suffix in ["are", "ere", "ire", "rsi", "rlo", "rla", "rli", "rle", "rne", "rci", "rvi", "rmi", "rti", "rre"] where f.hasSuffix(suffix) {
-            return true
-        }
-        return f == "aver" || f == "esser" || f == "poter" || f == "dover" || f == "voler"
-    }
+    /// An infinitive (the pack's rules), the start of a `di` + infinitive clause.
+    func isInfinitive(_ i: Int) -> Bool { i < n && pack.rules.isInfinitive(forms[i]) }
 
-    /// An Italian gerund (`dicendo`, `andando`, `dicendosi`).
-    func isGerund(_ i: Int) -> Bool {
-        let f = forms[i]
-        return f.count > 5 && (f.hasSuffix("ando") || f.hasSuffix("endo") || f.hasSuffix("endosi") || f.hasSuffix("andosi"))
-    }
-
-    static let articles: Set<String> = [
-        "il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "un'", "the", "a", "an",
-        "del", "dello", "della", "dei", "degli", "delle", "dell'",
-    ]
-    static let prepositions: Set<String> = [
-        "a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "all'", "in", "nel", "nello", "nella", "nei", "negli", "nelle",
-        "nell'", "su", "sul", "sullo", "sulla", "sui", "sugli", "sulle", "sull'", "con", "col", "coi", "da", "dal", "dallo",
-        "dalla", "dai", "dagli", "dalle", "dall'", "di", "del", "della", "dei", "degli", "delle", "dell'", "per", "tra", "fra",
-        "durante", "dopo", "prima", "verso", "presso", "to", "in", "on", "at", "with", "from", "during",
-    ]
-    static let connectives: Set<String> = [
-        "intanto", "inoltre", "anche", "addirittura", "infatti", "invece", "poi", "ma", "e", "ed", "però", "quindi", "così",
-        "successivamente", "tuttavia", "dunque", "ora", "oggi", "ieri", "al", "contrario", "in", "seguito", "proprio",
-    ]
+    /// A gerund (the pack's rules).
+    func isGerund(_ i: Int) -> Bool { pack.rules.isGerund(forms[i]) }
 }

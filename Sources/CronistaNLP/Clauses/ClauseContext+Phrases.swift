@@ -1,0 +1,115 @@
+import CronistaCore
+
+/// A noun phrase chosen as a clause argument (a subject, an agent, a quote's speaker): its tokens
+/// and, when a mention in it belongs to one, its entity.
+struct SpeakerChoice {
+    var tokens: Range<Int>
+    var entity: Int?
+    /// `true` when the source is impersonal (`secondo quanto si è appreso`): no speaker at all.
+    var impersonal = false
+}
+
+/// Noun phrases and passive agents over a ``ClauseContext``: the machinery the clause layer and
+/// quote extraction share.
+extension ClauseContext {
+    /// Whether token `t` can open a noun phrase: an article, a determiner, a capitalised word or a mention.
+    func startsNounPhrase(_ t: Int) -> Bool {
+        mentionAt[t] >= 0 || self.is(t, [.article, .determiner, .nounPhraseOpener]) || isCapitalized(t)
+    }
+
+    func isPersonToken(_ t: Int) -> Bool {
+        let mi = mentionAt[t]
+        return mi >= 0 && doc.mentions[Int(mi)].type == .person
+    }
+
+    /// The agent of a passive verb group ending before `start`: the first agent preposition
+    /// (Italian `da`, `dal`, …) within 8 tokens, then the words up to the next punctuation (at most
+    /// 8 tokens); `accept` may refuse a span (the search goes on). Returns the accepted span.
+    @discardableResult
+    func passiveAgent(after start: Int, in sentence: Range<Int>, accept: (Range<Int>) -> Bool) -> Range<Int>? {
+        var t = start
+        while t < min(sentence.upperBound, start + 8) {
+            if self.is(t, .agentPreposition) {
+                var e = t + 1
+                while e < sentence.upperBound && !isPunct(e) && e < t + 8 { e += 1 }
+                if accept((t + 1)..<e) { return (t + 1)..<e }
+            }
+            t += 1
+        }
+        return nil
+    }
+
+    func nameMention(startingAt t: Int) -> Int? {
+        let mi = mentionAt[t]
+        guard mi >= 0, mentionTokens[Int(mi)].lowerBound == t else { return nil }
+        return Int(mi)
+    }
+
+    /// The noun phrase that ends at token `i`: the mention there, or the clause's head phrase.
+    func npEnding(at i: Int, sentence: Range<Int>) -> SpeakerChoice? {
+        let forms = self.forms
+        guard i >= sentence.lowerBound, !isPunct(i) || mentionAt[i] >= 0 else { return nil }
+        // Walk back to the clause start.
+        var s = i
+        while s > sentence.lowerBound {
+            let p = s - 1
+            let f = forms[p]
+            if f == "," || f == ";" || f == ":" || f == "(" || isTerminal(p) || isQuoteMark(p) || self.is(p, .complementiser) || self.is(p, .and) && mentionAt[p] < 0 && s <= i - 4 { break }
+            if i - p > 14 { break }
+            s = p
+            // The phrase's own article ends the walk, unless it is "della/del…" attaching a
+            // complement to the noun before ("il capo della diplomazia francese").
+            if mentionAt[p] < 0 && self.is(p, .article) {
+                let attaches = self.is(p, .ofArticle) && p - 1 >= sentence.lowerBound && !isPunct(p - 1) && !self.is(p - 1, [.preposition, .clauseOpener])
+                if !attaches { break }
+            }
+        }
+        while s < i && (self.is(s, [.connective, .clauseOpener]) && mentionAt[s] < 0) { s += 1 }
+        let span = s..<(i + 1)
+        // A clitic or a reflexive inside means a verb ("gli si propone"): no noun phrase.
+        if span.count > 1, span.dropLast().contains(where: { self.is($0, .verbalClitic) }) { return nil }
+        if span.count > 1, self.is(i - 1, .objectPronoun), mentionAt[i] < 0, !isCapitalized(i), i - 1 > sentence.lowerBound, self.is(i - 2, [.reflexive, .complementiser]) || forms[i - 2] == "," { return nil }
+        // A span with a mention, or one that opens like a noun phrase; not "andando a contrapporre…".
+        if !span.contains(where: { mentionAt[$0] >= 0 }) && !startsNounPhrase(s) { return nil }
+        if self.is(s, .clauseOpener) && mentionAt[s] < 0 { return nil }
+        return speakerIn(span)
+    }
+
+    /// The best speaker inside a span: a person's name, else the first mention, else the span.
+    func speakerIn(_ span: Range<Int>) -> SpeakerChoice? {
+        guard !span.isEmpty else { return nil }
+        var firstMention: Int?
+        var person: Int?
+        for t in span {
+            let mi = mentionAt[t]
+            guard mi >= 0 else { continue }
+            let m = doc.mentions[Int(mi)]
+            if firstMention == nil { firstMention = Int(mi) }
+            if person == nil, m.type == .person { person = Int(mi) }
+        }
+        if let p = person { return choice(mention: p) }
+        // A description that opens the span ("Il portavoce del Governo polacco") is the source
+        // itself, not the organisation named inside it.
+        var s = span.lowerBound
+        while s < span.upperBound && (isPunct(s) && !isQuoteMark(s)) { s += 1 }
+        var e = span.upperBound
+        while e > s && isPunct(e - 1) && mentionAt[e - 1] < 0 { e -= 1 }
+        guard e > s else { return firstMention.map { choice(mention: $0) } }
+        if let f = firstMention, mentionTokens[f].lowerBound <= s + 1 {
+            return choice(mention: f)
+        }
+        if e - s > 12 { return firstMention.map { choice(mention: $0) } }
+        // Content words only: a span of function words is no speaker.
+        guard (s..<e).contains(where: { forms[$0].count > 3 }) else { return nil }
+        return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })
+    }
+
+    func entityOf(mention m: Int) -> Int? {
+        let e = entityOfMention[m]
+        return e >= 0 ? Int(e) : nil
+    }
+
+    func choice(mention m: Int) -> SpeakerChoice {
+        SpeakerChoice(tokens: mentionTokens[m], entity: entityOf(mention: m))
+    }
+}

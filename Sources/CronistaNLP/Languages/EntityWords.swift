@@ -1,0 +1,83 @@
+import Foundation
+
+/// The words of one language that the entity step reads around names, from a pack's
+/// `entity-words.txt` and `role-nouns.txt`: description articles and prepositions, relative
+/// pronouns, the news-agency noun, role heads, acronym stop words.
+public struct EntityWords: Sendable {
+    /// The pack's language code: the KB's names and role labels in this language are used.
+    let language: String
+    let descriptionArticles: PackedWords
+    let descriptionPrepositions: PackedWords
+    let descriptionModifiers: PackedWords
+    let relativeArticles: PackedWords
+    let relativePronouns: PackedWords
+    let agencyNouns: PackedWords
+    /// Words that may follow the agency noun, in order (`di stampa`).
+    let agencySuffix: [PackedWords]
+    let placePrepositions: Set<String>
+    let rolePrepositions: [String]
+    let leaderNouns: Set<String>
+    let acronymStopWords: Set<Substring>
+    /// Role heads used in appositions even when no KB role uses them.
+    let genericHeads: [String]
+    /// What `il leader di X` may stand for.
+    let leaderExpansions: [String]
+
+    enum Class: String, CaseIterable {
+        case descriptionArticle = "description-article"
+        case descriptionPreposition = "description-preposition"
+        case descriptionModifier = "description-modifier"
+        case relativeArticle = "relative-article"
+        case relativePronoun = "relative-pronoun"
+        case agencyNoun = "agency-noun"
+        case agencySuffixPhrase = "agency-suffix-phrase"
+        case placePreposition = "place-preposition"
+        case rolePreposition = "role-preposition"
+        case leaderNoun = "leader-noun"
+        case acronymStopword = "acronym-stopword"
+    }
+
+    /// Parses the two files; a bad line throws ``LanguagePackError`` naming the file and line.
+    public init(text: String, file: String, roleNouns: String, roleNounsFile: String, language: String) throws {
+        let c = try LanguagePack.parseClasses(text, file: file, as: Class.self)
+        func words(_ k: Class) -> [String] { c[k] ?? [] }
+        func packed(_ k: Class) throws -> PackedWords {
+            let w = words(k)
+            if let bad = w.first(where: { $0.utf8.isEmpty || $0.utf8.count > 7 }) {
+                throw LanguagePackError(file: file, line: 0, problem: "\(k.rawValue): \(bad.debugDescription) is not 1 to 7 bytes long")
+            }
+            return PackedWords(w)
+        }
+        self.language = language
+        descriptionArticles = try packed(.descriptionArticle)
+        descriptionPrepositions = try packed(.descriptionPreposition)
+        descriptionModifiers = try packed(.descriptionModifier)
+        relativeArticles = try packed(.relativeArticle)
+        relativePronouns = try packed(.relativePronoun)
+        agencyNouns = try packed(.agencyNoun)
+        agencySuffix = words(.agencySuffixPhrase).map { PackedWords([$0]) }
+        placePrepositions = Set(words(.placePreposition))
+        rolePrepositions = words(.rolePreposition)
+        leaderNouns = Set(words(.leaderNoun))
+        acronymStopWords = Set(words(.acronymStopword).map { Substring($0) })
+        var generic: [String] = []
+        var leader: [String] = []
+        var lineNumber = 0
+        for raw in roleNouns.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw LanguagePackError(file: roleNounsFile, line: lineNumber, problem: "expected 'generic: HEAD' or 'leader: HEAD'")
+            }
+            let phrase = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            switch line[..<colon] {
+            case "generic": generic.append(phrase)
+            case "leader": leader.append(phrase)
+            default: throw LanguagePackError(file: roleNounsFile, line: lineNumber, problem: "unknown kind \(String(line[..<colon]).debugDescription)")
+            }
+        }
+        genericHeads = generic
+        leaderExpansions = leader
+    }
+}

@@ -1,0 +1,48 @@
+/// Italian word shapes and regular conjugation (``LanguageRules``).
+public struct ItalianRules: LanguageRules {
+    public init() {}
+
+    public func isInfinitive(_ f: String) -> Bool {
+        if f.count < 4 { return false }
+        for suffix in ["are", "ere", "ire", "rsi", "rlo", "rla", "rli", "rle", "rne", "rci", "rvi", "rmi", "rti", "rre"] where f.hasSuffix(suffix) {
+            return true
+        }
+        return f == "aver" || f == "esser" || f == "poter" || f == "dover" || f == "voler"
+    }
+
+    public func isGerund(_ f: String) -> Bool {
+        f.count > 5 && (f.hasSuffix("ando") || f.hasSuffix("endo") || f.hasSuffix("endosi") || f.hasSuffix("andosi"))
+    }
+
+    static let irregularParticiples: Set<String> = [
+        "detto", "detta", "detti", "dette", "scritto", "scritta", "chiesto", "chiesta", "risposto", "risposta",
+        "concluso", "conclusa", "aggiunto", "aggiunta", "ammesso", "ammessa", "promesso", "promessa", "proposto",
+        "proposta", "imposto", "imposta", "sostenuto", "sostenuta", "espresso", "espressa", "riconosciuto", "riconosciuta",
+    ]
+
+    public func isParticiple(_ f: String) -> Bool {
+        if Self.irregularParticiples.contains(f) { return true }
+        for suffix in ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"] where f.hasSuffix(suffix) && f.count > 5 {
+            return true
+        }
+        return false
+    }
+
+    public var participleNeedsAuxiliary: Bool { true }
+
+    /// Third-person, participle, gerund, imperfect, conditional and infinitive forms of a regular
+    /// verb in `-are` or `-ire` (with `-isc-`).
+    public func conjugate(_ lemma: String) -> [String] {
+        if lemma.hasSuffix("are") {
+            let s = String(lemma.dropLast(3))
+            let future = (s.hasSuffix("c") || s.hasSuffix("g")) ? s + "h" : (s.hasSuffix("ci") || s.hasSuffix("gi") ? String(s.dropLast()) : s)
+            return ["a", "ano", "ato", "ata", "ati", "ate", "ò", "arono", "ando", "ava", "avano", "are"].map { s + $0 }
+                + ["erà", "eranno", "erebbe", "erebbero"].map { future + $0 }
+        }
+        if lemma.hasSuffix("ire") {
+            let s = String(lemma.dropLast(3))
+            return ["isce", "iscono", "ì", "irono", "ito", "ita", "endo", "iva", "ivano", "ire"].map { s + $0 }
+        }
+        return []
+    }
+}

@@ -1,0 +1,19 @@
+/// What a language needs beyond word lists: tests on a word's shape (an infinitive, a gerund, a past
+/// participle) and the inflection of a cue lemma. One conformer per language (``ItalianRules``);
+/// the generic components call it through ``LanguagePack/rules``.
+///
+/// Every test takes a token's form: lower-cased, with `’` written `'`.
+public protocol LanguageRules: Sendable {
+    /// An infinitive, possibly with an enclitic (Italian `dire`, `farlo`): it opens a `di` + infinitive clause.
+    func isInfinitive(_ form: String) -> Bool
+    /// A gerund (`dicendo`): a clause that shares the subject of the clause it hangs on.
+    func isGerund(_ form: String) -> Bool
+    /// A past participle (`detto`, `affermato`): with a passive auxiliary it makes a passive.
+    func isParticiple(_ form: String) -> Bool
+    /// A participle alone (no auxiliary) is an adjective or a noun, not a verb group
+    /// (Italian `la proposta`, `smentita da…`).
+    var participleNeedsAuxiliary: Bool { get }
+    /// The forms of a regular verb (`affermare` → `afferma`, `affermato`, …), for cue lines that
+    /// list no forms; empty when the lemma is not regular.
+    func conjugate(_ lemma: String) -> [String]
+}

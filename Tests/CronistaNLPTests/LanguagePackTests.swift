@@ -1,0 +1,96 @@
+import CronistaCore
+@testable import CronistaNLP
+import Foundation
+import Testing
+
+/// The language seam: generic components work from a pack's data, and nothing Italian runs on a
+/// language without a pack.
+@Suite("Language packs")
+struct LanguagePackTests {
+    /// A made-up language: `vek` = to say, `zo` = that (complementiser), `ba` = an article.
+    struct XXRules: LanguageRules {
+        func isInfinitive(_ form: String) -> Bool { form.hasSuffix("ek") && form.count > 3 }
+        func isGerund(_ form: String) -> Bool { false }
+        func isParticiple(_ form: String) -> Bool { false }
+        var participleNeedsAuxiliary: Bool { false }
+        func conjugate(_ lemma: String) -> [String] { [] }
+    }
+
+    static func xxPack() throws -> LanguagePack {
+        let cues = """
+            xx say vek : vek veki
+            xx say plom : plom
+            """
+        return LanguagePack(
+            code: "xx", rules: XXRules(),
+            wordClasses: [.complementiser: ["zo"], .article: ["ba", "bi"], .preposition: ["nu"], .coordinator: ["ka"]],
+            quoteLexicon: try QuoteLexicon(text: cues, languages: ["xx"], rules: XXRules()))
+    }
+
+    @Test("A made-up pack (two cues, five function words) gives a quote and its speaker")
+    func madeUpLanguage() throws {
+        let packs = LanguagePacks([try Self.xxPack()])
+        var d = Document(id: "xx", text: "Ba Zorgon veki zo ba mela nu orto si rossa ka dolce.",
+                         metadata: DocumentMetadata(declaredLanguage: "xx"))
+        try TextLayerComponent().process(&d)
+        #expect(d.language == "xx")
+        d.mentions = []
+        d.entities = []
+        try QuoteExtractor(packs: packs).process(&d)
+        let q = try #require(d.quotes.first)
+        #expect(q.kind == .indirect)
+        #expect(d.text(in: q.content) == "ba mela nu orto si rossa ka dolce")
+        #expect(q.cue.map { d.text(in: $0) } == "veki")
+        #expect(q.speaker.map { d.text(in: $0.range) } == "Ba Zorgon")
+        // The same text read as Italian (no such cue there) and as a language without a pack: no quote.
+        var other = d
+        other.language = "de"
+        try QuoteExtractor(packs: packs).process(&other)
+        #expect(other.quotes.isEmpty)
+    }
+
+    @Test("An English document goes through the engine with no Italian rule: no mentions, entities, quotes")
+    func englishDocument() throws {
+        let engine = try #require(QuoteExtractorTests.engine)
+        let text = """
+            The minister said on Tuesday that the talks would resume next week. "We are ready to sign," \
+            she told reporters in London, according to the Associated Press. Critics said the plan was late.
+            """
+        let d = try engine.analyze(DocumentInput(id: "en", text: text, origin: "test"))
+        #expect(d.language == "en")
+        #expect(!d.tokens.isEmpty && !d.sentences.isEmpty)
+        #expect(d.mentions.isEmpty)
+        #expect(d.entities.isEmpty)
+        #expect(d.quotes.isEmpty)
+        #expect(d.clauses.isEmpty)
+        // The same words declared Italian do go through the Italian pack (the engine picks per document).
+        let it = try engine.analyze(DocumentInput(id: "it", text: "Mario Draghi ha detto che i colloqui riprenderanno.",
+                                                  metadata: DocumentMetadata(declaredLanguage: "it"), origin: "test"))
+        #expect(!it.mentions.isEmpty)
+        #expect(it.quotes.count == 1)
+    }
+
+    @Test("The Italian pack's data: classes split by language, cues and model from Languages/it/")
+    func italianPack() throws {
+        let packs = try LanguagePacks.bundled()
+        let it = try #require(packs["it"])
+        #expect(packs["en"] == nil)
+        #expect(it.classes(of: "che").contains(.complementiser))
+        #expect(it.classes(of: "dal").contains(.agentPreposition))
+        #expect(!it.words(in: .article).contains("the"))
+        #expect(it.quoteLexicon != nil && it.nerModel != nil && it.entityWords != nil)
+    }
+
+    @Test("A bad line in a pack file names the file and the line")
+    func badLine() throws {
+        let text = "# comment\narticle: il lo\nnot-a-class: x\n"
+        do {
+            _ = try LanguagePack.parseClasses(text, file: "Languages/xx/word-classes.txt", as: WordClass.self)
+            Issue.record("no error")
+        } catch let e as LanguagePackError {
+            #expect(e.file == "Languages/xx/word-classes.txt")
+            #expect(e.line == 3)
+            #expect(e.description.hasPrefix("Languages/xx/word-classes.txt:3: unknown class"))
+        }
+    }
+}
