@@ -4,8 +4,6 @@
 // sanitizers by `scripts/fuzz TARGET SECONDS` (its own package, so the main build stays plain).
 import PackageDescription
 
-let unsafeFlags: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
-
 let package = Package(
     name: "CronistaFuzz",
     platforms: [.macOS(.v15)],
@@ -15,11 +13,11 @@ let package = Package(
             name: "FuzzSupport",
             dependencies: [.product(name: "CronistaCore", package: "Cronista"), .product(name: "CronistaNLP", package: "Cronista")]
         ),
-        .executableTarget(name: "FuzzJSONLines", dependencies: ["FuzzSupport"], swiftSettings: unsafeFlags),
-        .executableTarget(name: "FuzzTextLayer", dependencies: ["FuzzSupport"], swiftSettings: unsafeFlags),
-        .executableTarget(name: "FuzzNER", dependencies: ["FuzzSupport"], swiftSettings: unsafeFlags),
-        .executableTarget(name: "FuzzQuotes", dependencies: ["FuzzSupport"], swiftSettings: unsafeFlags),
-        .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport"], swiftSettings: unsafeFlags),
+        .executableTarget(name: "FuzzJSONLines", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzTextLayer", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzNER", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzQuotes", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,6 +40,29 @@ struct HostileInputTests {
         try Self.survives([marks, spaceless])
     }
 
+    @Test("6,000 random documents of hostile Unicode (U+FEFF, U+200B, ZWJ emoji, flags, CRLF, CR) through analyze: 0 contract failures")
+    func sixThousandRandomDocuments() throws {
+        var rng = SeededGenerator(seed: 6_000)
+        var texts: [String] = []
+        var input = ""
+        for k in 0..<6_000 {
+            var text = k % 10 == 9 ? RandomText.scalars(using: &rng, count: 120) : RandomText.document(using: &rng)
+            if k % 7 == 0 { text = "\u{FEFF}" + text }  // a byte-order mark at the start of the text, too
+            texts.append(text)
+            input += try Self.line(id: "r\(k)", text: text) + "\n"
+        }
+        let r = try CLIRunner.run(["analyze", "-j", "2"], stdin: Data(input.utf8))
+        #expect(r.status == 0, "stderr: \(r.stderr.prefix(500))")
+        let out = r.jsonLines
+        try #require(out.count == texts.count)
+        var failures: [String] = []
+        for (k, (doc, text)) in zip(out, texts).enumerated() {
+            if doc["id"] as? String != "r\(k)" { failures.append("r\(k): out of order"); continue }
+            failures += OffsetContract.violations(in: doc, text: text)
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures: \(failures.prefix(3))")
+    }
+
     @Test("U+FEFF inside the JSON text is part of the text: offsets are not shifted by one")
     func bomInsideText() throws {
         let input = Data([UInt8](#"{"id":"r","text":""#.utf8) + [0xEF, 0xBB, 0xBF] + [UInt8](#"Mario Draghi ha detto."}"#.utf8) + [0x0A])

@@ -1,12 +1,16 @@
 import CronistaCore
 import CronistaNLP
 import FuzzSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The JSON Lines reader: any bytes, split into lines, each parsed as an input record. A record
 /// that is accepted must round-trip: its text, written by the output's JSON writer and read back,
 /// is the same string scalar for scalar (no character dropped, as U+FEFF once was).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzJSONLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzJSONLines(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
     let bytes = UnsafeBufferPointer(start: data, count: size)
     var line = 0
     for record in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -22,3 +26,5 @@ public func fuzzJSONLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
+
+exit(FuzzDriver.run(fuzzJSONLines))

@@ -1,10 +1,14 @@
 import CronistaCore
 import CronistaNLP
 import FuzzSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The NER tagger (features, both stages, the Viterbi decoder) on any text, read as Italian.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzNER(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzNER(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
     let text = FuzzContract.text(data, size)
     let meta = DocumentMetadata(declaredLanguage: "it")
     guard let doc = try? FuzzEngines.ner.analyze(id: "fuzz", text: text, metadata: meta) else { fatalError("NER threw") }
@@ -12,3 +16,5 @@ public func fuzzNER(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     FuzzContract.checkOutput(doc)
     return 0
 }
+
+exit(FuzzDriver.run(fuzzNER))

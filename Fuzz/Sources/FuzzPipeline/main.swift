@@ -1,11 +1,15 @@
 import CronistaCore
 import CronistaNLP
 import FuzzSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The whole engine as `cronista analyze` runs it: JSON Lines in, the contract's JSON out, with
 /// the language identified from the text.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
     let bytes = UnsafeBufferPointer(start: data, count: size)
     let input: DocumentInput
     if let parsed = try? DocumentInput.parse(jsonLine: bytes, file: "fuzz", line: 1, defaultID: "fuzz") {
@@ -18,3 +22,5 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     FuzzContract.checkOutput(doc)
     return 0
 }
+
+exit(FuzzDriver.run(fuzzPipeline))

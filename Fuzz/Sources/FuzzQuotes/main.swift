@@ -1,12 +1,16 @@
 import CronistaCore
 import CronistaNLP
 import FuzzSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Quote extraction (mark pairing, cues, speakers) on any text, read as Italian so that the
 /// Italian rules always run; the input is prefixed with a reporting clause half the time so the
 /// speaker search has work to do.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzQuotes(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzQuotes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
     var text = FuzzContract.text(data, size)
     if size > 0 && data[0] & 1 == 1 { text = "Il ministro Mario Rossi ha detto: " + text }
     let meta = DocumentMetadata(declaredLanguage: "it")
@@ -17,3 +21,5 @@ public func fuzzQuotes(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     FuzzContract.checkOutput(doc)
     return 0
 }
+
+exit(FuzzDriver.run(fuzzQuotes))
