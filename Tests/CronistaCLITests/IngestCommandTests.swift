@@ -38,6 +38,15 @@ struct IngestCommandTests {
         let analysed = try CLIRunner.run(["analyze", Fixtures.seedTextPath])
         #expect(shown.status == 0 && !analysed.stdout.isEmpty)
         #expect(shown.stdout == analysed.stdout)
+        // `show --pretty` (what a terminal gets) is `analyze --pretty`'s view, read back from the store.
+        let readable = try CLIRunner.run(["show", Self.seedID, "--db", db, "--pretty"])
+        let analysedPretty = try CLIRunner.run(["analyze", "--pretty", Fixtures.seedTextPath])
+        #expect(readable.status == 0, "\(readable.stderr)")
+        #expect(readable.stdout == analysedPretty.stdout)
+        #expect(readable.stdout.contains("Aleksander Lukashenko — ha detto (direct): «"), "\(readable.stdout.prefix(400))")
+        #expect(readable.stdout.contains("18 sentences"))
+        let both = try CLIRunner.run(["show", Self.seedID, "--db", db, "--pretty", "--json"])
+        #expect(both.status == 64)
 
         let again = try CLIRunner.run(["ingest", Fixtures.seedTextPath, dev, "--db", db, "--batch", "7"])
         #expect(again.status == 0, "stderr: \(again.stderr)")

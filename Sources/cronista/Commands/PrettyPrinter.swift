@@ -18,7 +18,7 @@ struct PrettyPrinter {
     }
 
     func render(_ doc: Document) -> String {
-        var out = paint("# \(doc.id)", "1") + "  (\(doc.language), \(doc.sentences.count) sentences, \(doc.entities.count) entities, \(doc.quotes.count) quotes)\n"
+        var out = paint("# \(doc.id)", "1") + "  (\(doc.language), \(counted(doc.sentences.count, "sentence")), \(counted(doc.entities.count, "entity", "entities")), \(counted(doc.quotes.count, "quote")))\n"
         // Marks to insert: at UTF-8 offsets, opening or closing.
         var entityOf = [Int](repeating: -1, count: doc.mentions.count)
         for (e, ent) in doc.entities.enumerated() { for m in ent.mentions { entityOf[m] = e } }
@@ -71,7 +71,10 @@ struct PrettyPrinter {
                     who = s.entity.map { doc.entities[$0].name } ?? String(doc.text(in: s.range))
                 }
                 let cue = q.cue.map { " — \(doc.text(in: $0))" } ?? ""
-                out += "  q\(i + 1)  \(paint(who, "1;36"))\(cue) (\(q.kind.label)): «\(doc.text(in: q.content).replacingNewlines())»\n"
+                // A paraphrase is not a quotation: only direct and mixed quotes are shown in «».
+                let content = doc.text(in: q.content).replacingNewlines()
+                let shown = q.kind == .indirect ? content : "«\(content)»"
+                out += "  q\(i + 1)  \(paint(who, "1;36"))\(cue) (\(q.kind.label)): \(shown)\n"
             }
         }
         return out + "\n"
@@ -97,6 +100,11 @@ struct PrettyPrinter {
             return a.span.endUTF8 != b.span.endUTF8 ? a.span.endUTF8 > b.span.endUTF8 : a.mark < b.mark
         }
     }
+}
+
+/// `1 sentence`, `2 sentences`, `0 entities`.
+func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
 }
 
 extension StringProtocol {

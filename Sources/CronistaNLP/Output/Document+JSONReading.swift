@@ -1,0 +1,88 @@
+public import CronistaCore
+
+/// Why an analysis (a line of the output contract) could not be read back.
+public struct AnalysisReadError: Error, CustomStringConvertible, Sendable {
+    /// Where in the analysis: `quotes[2].speaker`, `entities[0].mentions[1]`, …
+    public var path: String
+    public var problem: String
+    public var description: String { "\(path): \(problem)" }
+}
+
+extension Document {
+    /// Reads back one line of the output contract (what ``analysisJSON()`` writes, and what the
+    /// store keeps) over its original `text`: sentences, mentions, entities and quotes, with the
+    /// code point offsets turned back into UTF-8 ranges. Tokens and clauses are not in the
+    /// contract and stay empty; sentences carry empty token ranges.
+    ///
+    /// - Throws: ``AnalysisReadError`` naming the element whose offsets leave the text, or a field
+    ///   of the wrong type; `JSONParseError` when the bytes are not JSON.
+    public init(analysisJSON json: some Collection<UInt8>, text: String) throws {
+        let root = try JSONValue.parse(json)
+        guard case .object = root else { throw AnalysisReadError(path: "$", problem: "not a JSON object") }
+        let index = OffsetIndex(text)
+        func string(_ v: JSONValue?, _ path: String) throws -> String {
+            guard let s = v?.stringValue else { throw AnalysisReadError(path: path, problem: "expected a string") }
+            return s
+        }
+        func range(_ v: JSONValue?, _ path: String) throws -> TextRange {
+            guard let v, let s = v["start"]?.numberLiteral.flatMap({ Int($0) }), let e = v["end"]?.numberLiteral.flatMap({ Int($0) }) else {
+                throw AnalysisReadError(path: path, problem: "expected integer start and end")
+            }
+            guard 0 <= s, s <= e, e <= index.scalarCount else {
+                throw AnalysisReadError(path: path, problem: "[\(s),\(e)) outside a text of \(index.scalarCount) code points")
+            }
+            return TextRange(startUTF8: index.utf8Offset(scalar: s), endUTF8: index.utf8Offset(scalar: e))
+        }
+        func array(_ key: String) throws -> [JSONValue] {
+            guard let v = root[key] else { return [] }
+            guard case .array(let a) = v else { throw AnalysisReadError(path: key, problem: "expected an array") }
+            return a
+        }
+        func optional(_ key: String) -> String? { root[key]?.stringValue }
+
+        self.init(id: try string(root["id"], "id"), text: text,
+                  metadata: DocumentMetadata(title: optional("title"), published: optional("published"), source: optional("source"), url: optional("url")))
+        language = optional("language") ?? "und"
+        for (i, s) in try array("sentences").enumerated() {
+            sentences.append(Sentence(tokens: 0..<0, range: try range(s, "sentences[\(i)]")))
+        }
+        var entityIndex: [String: Int] = [:]
+        for (i, e) in try array("entities").enumerated() {
+            let path = "entities[\(i)]"
+            guard let type = EntityType(label: try string(e["type"], path + ".type")) else {
+                throw AnalysisReadError(path: path + ".type", problem: "not PER, ORG or LOC")
+            }
+            var indices: [Int] = []
+            if case .array(let ms)? = e["mentions"] {
+                for (k, m) in ms.enumerated() {
+                    let mpath = "\(path).mentions[\(k)]"
+                    let form: MentionForm = switch m["form"]?.stringValue {
+                    case "nominal": .nominal
+                    case "pronoun": .pronoun
+                    default: .name
+                    }
+                    let mtype = m["type"]?.stringValue.flatMap { EntityType(label: $0) } ?? type
+                    indices.append(mentions.count)
+                    mentions.append(Mention(range: try range(m, mpath), type: mtype, form: form))
+                }
+            }
+            if let id = e["id"]?.stringValue { entityIndex[id] = entities.count }
+            entities.append(Entity(type: type, name: try string(e["name"], path + ".name"), kb: e["kb"]?.stringValue, mentions: indices))
+        }
+        for (i, q) in try array("quotes").enumerated() {
+            let path = "quotes[\(i)]"
+            let kind: Quote.Kind = switch q["kind"]?.stringValue {
+            case "indirect": .indirect
+            case "mixed": .mixed
+            default: .direct
+            }
+            var quote = Quote(kind: kind, content: try range(q, path))
+            if let c = q["cue"], c != .null { quote.cue = try range(c, path + ".cue") }
+            if let s = q["speaker"], s != .null {
+                let entity = s["entity"]?.stringValue.flatMap { entityIndex[$0] }
+                quote.speaker = Quote.Speaker(entity: entity, range: try range(s, path + ".speaker"))
+            }
+            quotes.append(quote)
+        }
+    }
+}
