@@ -261,6 +261,21 @@ struct HardeningTests {
         try await store.close()
     }
 
+    @Test("A query parameter given twice is 400 naming it (schemathesis sent limit=&limit=x and got 200); empty values count as absent")
+    func repeatedParameters() async throws {
+        let store = try #require(try await ServerFixtures.seededStore())
+        try await ServerFixtures.application(ServerFixtures.state(store)).test(.router) { client in
+            let r = try await client.execute(uri: "/v1/entities?name=Lukashenko&limit=&limit=x", method: .get)
+            #expect(r.status == .badRequest)
+            #expect((Self.error(r.body)["message"] as? String)?.hasPrefix("limit: given more than once") == true)
+            #expect(try await client.execute(uri: "/v1/quotes?q=a&q=b", method: .get).status == .badRequest)
+            #expect(try await client.execute(uri: "/?from=2024-01-01&from=2024-02-01", method: .get).status == .badRequest)
+            let empty = try await client.execute(uri: "/v1/quotes?to=&from=&limit=&speaker=Lukashenko", method: .get)
+            #expect(empty.status == .ok && !(ServerFixtures.json(empty.body)["quotes"] as? [Any] ?? []).isEmpty)
+        }
+        try await store.close()
+    }
+
     @Test("Web pages answer errors in HTML (also without Accept: text/html), the API in JSON")
     func htmlErrorsOnPages() async throws {
         let store = try #require(try await ServerFixtures.seededStore())

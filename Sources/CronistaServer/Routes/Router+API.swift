@@ -49,6 +49,7 @@ extension Router where Context == ServerContext {
 
         route(.get, "/v1/quotes", timeout) { request, _ in
             let p = QueryParameters(request.uri.query)
+            try p.rejectRepeated(["speaker", "q", "entity", "from", "to", "source", "limit", "cursor"])
             var query = try APIRoutes.quoteQuery(p, state)
             query.speaker = p["speaker"]
             query.words = p["q"]
@@ -68,6 +69,7 @@ extension Router where Context == ServerContext {
 
         route(.get, "/v1/entities", timeout) { request, _ in
             let p = QueryParameters(request.uri.query)
+            try p.rejectRepeated(["name", "limit"])
             guard let name = p["name"] else { throw APIError(.badRequest, .invalidParameter, "name: required (a name, one word of it, an alias or a KB id)") }
             let limit = try APIRoutes.limit(p, state)
             let hits = try await state.store.entities(named: name, limit: limit)
@@ -82,6 +84,7 @@ extension Router where Context == ServerContext {
         route(.get, "/v1/entities/{id}", timeout) { request, context in
             let key = try APIRoutes.entityKey(context)
             let p = QueryParameters(request.uri.query)
+            try p.rejectRepeated(["from", "to", "limit", "cursor"])
             guard let entity = try await state.store.entity(key) else {
                 throw APIError(.notFound, .notFound, "no entity '\(key.id)' in the store")
             }
@@ -203,7 +206,8 @@ enum APIRoutes {
     static func entityKey(_ context: ServerContext) throws -> EntityKey {
         let id = try pathParameter(context, "id")
         guard let key = EntityKey(id) else {
-            throw APIError(.badRequest, .invalidParameter, "'\(id)' is not an entity id (a KB id such as Q2866, or TYPE:folded_name)")
+            // No entity can have this id: as not found as an id that could.
+            throw APIError(.notFound, .notFound, "no entity '\(id)': not an entity id (a KB id such as Q2866, or TYPE:folded_name)")
         }
         return key
     }
