@@ -169,6 +169,8 @@ struct HardeningTests {
             let done = try await first
             #expect(done.head.status == .ok)
             #expect(state.admission.inFlight.bytes == 0 && state.admission.inFlight.refused == 1)
+            let metrics = String(buffer: try await ServerFixtures.freshRequest(port: port, "/metrics").body ?? ByteBuffer())
+            #expect(metrics.contains("\ncronista_analysis_refused_total 1\n") && metrics.contains("\ncronista_analysis_bytes_in_flight 0\n"))
             let again = try await ServerFixtures.freshRequest(port: port, "/v1/analyze", method: .post, body: small)
             #expect(again.head.status == .ok)
         }

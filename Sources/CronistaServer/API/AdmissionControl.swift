@@ -50,6 +50,23 @@ public final class AdmissionControl: Sendable {
         state.withLock { ($0.bytes, $0.documents, $0.refused) }
     }
 
+    /// The gauges and the refusal counter in the Prometheus text format (part of `/metrics`).
+    func prometheus() -> String {
+        let (bytes, documents, refused) = inFlight
+        return """
+            # HELP cronista_analysis_bytes_in_flight Request-body bytes held by analyses now (limit: --max-in-flight-bytes).
+            # TYPE cronista_analysis_bytes_in_flight gauge
+            cronista_analysis_bytes_in_flight \(bytes)
+            # HELP cronista_analysis_documents_in_flight Documents queued or being analysed now.
+            # TYPE cronista_analysis_documents_in_flight gauge
+            cronista_analysis_documents_in_flight \(documents)
+            # HELP cronista_analysis_refused_total Analysis requests answered 429 because the server was busy.
+            # TYPE cronista_analysis_refused_total counter
+            cronista_analysis_refused_total \(refused)
+
+            """
+    }
+
     /// What one admitted request holds: its body and the number of documents counted in it.
     struct Admitted: Sendable {
         var body: ByteBuffer
