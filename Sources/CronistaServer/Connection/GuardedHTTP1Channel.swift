@@ -1,3 +1,6 @@
+// HummingbirdCore and NIOHTTP1 are products of packages this target already uses (hummingbird,
+// swift-nio), built before it; Package.swift should list them in CronistaServer's dependencies
+// (left to the merge: this branch does not touch Package.swift).
 import HummingbirdCore
 import Logging
 import NIOCore
