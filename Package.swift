@@ -66,6 +66,9 @@ let package = Package(
             dependencies: [
                 "CronistaCore", "CronistaNLP", "CronistaStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The connection guards sit around Hummingbird's HTTP/1 parser.
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -77,6 +77,13 @@ enum ServerFixtures {
                     configuration: ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBody, requestTimeout: timeout))
     }
 
+    /// A state whose configuration `configure` adjusts (limits, timeouts).
+    static func state(_ store: any DocumentStore, configure: (inout ServerConfiguration) -> Void) -> ServerState {
+        var c = ServerConfiguration(host: "127.0.0.1", port: 0, token: token)
+        configure(&c)
+        return ServerState(engine: engine, store: store, configuration: c)
+    }
+
     static func application(_ state: ServerState) -> some ApplicationProtocol {
         buildApplication(state, logger: logger)
     }

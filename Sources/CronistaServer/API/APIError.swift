@@ -26,6 +26,11 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
         public static let readOnly = Code("read-only")
         public static let notFound = Code("not-found")
         public static let methodNotAllowed = Code("method-not-allowed")
+        public static let unsupportedMediaType = Code("unsupported-media-type")
+        public static let tooManyDocuments = Code("too-many-documents")
+        public static let overloaded = Code("overloaded")
+        public static let uriTooLong = Code("uri-too-long")
+        public static let headerTimeout = Code("header-timeout")
         public static let timeout = Code("timeout")
         public static let analysis = Code("analysis-failed")
         public static let store = Code("store-failed")
@@ -89,9 +94,17 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
         return w.bytes
     }
 
+    /// Statuses after which the connection is closed (`Connection: close`): the client sent too
+    /// much, too slowly or too often, and the rest of what it sends is not worth reading.
+    public static let closingStatuses: Set<Int> = [408, 413, 414, 429, 431]
+
+    /// True when the answer closes the connection (see ``closingStatuses``).
+    public var closesConnection: Bool { Self.closingStatuses.contains(status.code) }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
+        if closesConnection { headers[.connection] = "close" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
     }
 }

@@ -1,9 +1,12 @@
 import CronistaStorage
+import HTTPTypes
 
 /// A URL query string (`a=1&b=x+y`) decoded as browsers encode forms: `+` is a space and `%XX`
 /// escapes are UTF-8 bytes. Empty values count as absent.
 struct QueryParameters: Sendable {
     private var values: [String: String] = [:]
+    /// Names given more than once (`limit=1&limit=2`), in order of their second appearance.
+    private(set) var repeated: [String] = []
 
     init(_ query: String?) {
         guard let query, !query.isEmpty else { return }
@@ -11,7 +14,14 @@ struct QueryParameters: Sendable {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = Self.decode(parts[0])
             let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            if values[key] == nil { values[key] = value }
+            if values[key] == nil { values[key] = value } else if !repeated.contains(key) { repeated.append(key) }
+        }
+    }
+
+    /// 400 when one of `names` is given more than once: which value was meant is not ours to guess.
+    func rejectRepeated(_ names: [String]) throws {
+        if let name = repeated.first(where: names.contains) {
+            throw APIError(.badRequest, .invalidParameter, "\(name): given more than once; give it once")
         }
     }
 

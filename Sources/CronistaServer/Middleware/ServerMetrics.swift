@@ -25,6 +25,7 @@ public final class ServerMetrics: Sendable {
         var inFlight = 0
         var documentsAnalysed = 0
         var documentsStored = 0
+        var connectionsRefused: [String: Int] = [:]
     }
 
     private let state = Mutex(State())
@@ -44,6 +45,11 @@ public final class ServerMetrics: Sendable {
 
     func analysed(_ n: Int) { state.withLock { $0.documentsAnalysed += n } }
     func stored(_ n: Int) { state.withLock { $0.documentsStored += n } }
+    /// A connection answered and closed before any request was parsed (`header-timeout`, `uri-too-long`).
+    func connectionRefused(_ reason: String) { state.withLock { $0.connectionsRefused[reason, default: 0] += 1 } }
+
+    /// Connections refused for `reason` (for tests).
+    public func connectionsRefused(_ reason: String) -> Int { state.withLock { $0.connectionsRefused[reason] ?? 0 } }
 
     /// The number of requests counted for a route and status (for tests).
     public func requests(route: String, status: Int) -> Int {
@@ -81,6 +87,11 @@ public final class ServerMetrics: Sendable {
         out += "# HELP cronista_documents_stored_total Documents newly stored by POST /v1/documents.\n"
         out += "# TYPE cronista_documents_stored_total counter\n"
         out += "cronista_documents_stored_total \(s.documentsStored)\n"
+        out += "# HELP cronista_connections_refused_total Connections answered and closed before a request was parsed, by reason.\n"
+        out += "# TYPE cronista_connections_refused_total counter\n"
+        for (reason, n) in s.connectionsRefused.sorted(by: { $0.key < $1.key }) {
+            out += "cronista_connections_refused_total{reason=\"\(Self.label(reason))\"} \(n)\n"
+        }
         return out
     }
 

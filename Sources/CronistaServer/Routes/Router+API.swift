@@ -10,27 +10,32 @@ extension Router where Context == ServerContext {
     func addAPIRoutes(_ state: ServerState) {
         let timeout = state.configuration.requestTimeout
         route(.post, "/v1/analyze", timeout) { request, context in
-            let body = try await APIRoutes.body(request, state)
-            let parsed = try AnalyzeRequest(body: body, contentType: request.headers[.contentType])
-            let results = try await state.analyser.analyse(parsed.items)
-            // Exactly what `cronista analyze` prints: one line per document.
-            var out = ByteBuffer()
-            out.reserveCapacity(results.reduce(0) { $0 + $1.json.count + 1 })
-            for r in results {
-                out.writeBytes(r.json)
-                out.writeInteger(UInt8(0x0A))
+            try APIRoutes.checkContentType(request)
+            return try await state.admission.admit(request) { admitted in
+                let parsed = try AnalyzeRequest(body: admitted.body, contentType: request.headers[.contentType])
+                // Only the JSON is kept: each document's analysis is dropped as soon as it is written.
+                let lines = try await state.analyser.analyse(parsed.items) { _, json in json }
+                // Exactly what `cronista analyze` prints: one line per document.
+                var out = ByteBuffer()
+                out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+                for line in lines {
+                    out.writeBytes(line)
+                    out.writeInteger(UInt8(0x0A))
+                }
+                return APIRoutes.response(out, type: parsed.isBatch ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8")
             }
-            return APIRoutes.response(out, type: parsed.isBatch ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8")
         }
 
         route(.post, "/v1/documents", timeout) { request, context in
             try APIRoutes.authorise(request, state)
-            let body = try await APIRoutes.body(request, state)
-            let parsed = try AnalyzeRequest(body: body, contentType: request.headers[.contentType])
-            let docs = try await state.analyser.analyse(parsed.items) { doc, json in
-                try StorableDocument(document: doc, analysisJSON: json)
+            try APIRoutes.checkContentType(request)
+            let result = try await state.admission.admit(request) { admitted in
+                let parsed = try AnalyzeRequest(body: admitted.body, contentType: request.headers[.contentType])
+                let docs = try await state.analyser.analyse(parsed.items) { doc, json in
+                    try StorableDocument(document: doc, analysisJSON: json)
+                }
+                return try await state.store.store(docs)
             }
-            let result = try await state.store.store(docs)
             state.metrics.stored(result.stored.count)
             context.logger.info("documents stored", metadata: ["stored": "\(result.stored.count)", "skipped": "\(result.skipped.count)"])
             var w = JSONWriter(capacity: 256)
@@ -44,6 +49,7 @@ extension Router where Context == ServerContext {
 
         route(.get, "/v1/quotes", timeout) { request, _ in
             let p = QueryParameters(request.uri.query)
+            try p.rejectRepeated(["speaker", "q", "entity", "from", "to", "source", "limit", "cursor"])
             var query = try APIRoutes.quoteQuery(p, state)
             query.speaker = p["speaker"]
             query.words = p["q"]
@@ -63,6 +69,7 @@ extension Router where Context == ServerContext {
 
         route(.get, "/v1/entities", timeout) { request, _ in
             let p = QueryParameters(request.uri.query)
+            try p.rejectRepeated(["name", "limit"])
             guard let name = p["name"] else { throw APIError(.badRequest, .invalidParameter, "name: required (a name, one word of it, an alias or a KB id)") }
             let limit = try APIRoutes.limit(p, state)
             let hits = try await state.store.entities(named: name, limit: limit)
@@ -77,6 +84,7 @@ extension Router where Context == ServerContext {
         route(.get, "/v1/entities/{id}", timeout) { request, context in
             let key = try APIRoutes.entityKey(context)
             let p = QueryParameters(request.uri.query)
+            try p.rejectRepeated(["from", "to", "limit", "cursor"])
             guard let entity = try await state.store.entity(key) else {
                 throw APIError(.notFound, .notFound, "no entity '\(key.id)' in the store")
             }
@@ -126,18 +134,18 @@ extension Router where Context == ServerContext {
 
 /// Helpers shared by the API handlers.
 enum APIRoutes {
-    /// The whole body, refused with 413 past `--max-body` (before reading it when the client
-    /// announces its length).
-    static func body(_ request: Request, _ state: ServerState) async throws -> ByteBuffer {
-        let max = state.configuration.maxBodyBytes
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > max {
-            throw APIError(.contentTooLarge, .bodyTooLarge, "body of \(length) bytes; the limit is \(max) bytes (--max-body)")
-        }
-        do {
-            return try await request.body.collect(upTo: max)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, .bodyTooLarge, "body larger than the limit of \(max) bytes (--max-body)")
-        }
+    /// The media types an analysis body may be sent as (or none: then it is read as JSON, or as
+    /// JSON Lines when it is not one JSON value).
+    static let acceptedBodyTypes = ["application/json", "application/x-ndjson", "application/ndjson", "application/jsonl",
+                                    "application/x-jsonlines", "application/jsonlines", "application/json-lines"]
+
+    /// 415 for a body declared as anything but JSON or JSON Lines (form data, text, XML…).
+    static func checkContentType(_ request: Request) throws {
+        guard let raw = request.headers[.contentType] else { return }
+        let type = raw.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingPrefixAndSuffixSpaces().lowercased() } ?? ""
+        if acceptedBodyTypes.contains(type) || (type.hasPrefix("application/") && type.hasSuffix("+json")) { return }
+        throw APIError(.unsupportedMediaType, .unsupportedMediaType,
+                       "Content-Type '\(raw)' is not accepted: send application/json (one document) or application/x-ndjson (JSON Lines)")
     }
 
     /// `Authorization: Bearer TOKEN` against the server's token; 403 when it has none.
@@ -198,7 +206,8 @@ enum APIRoutes {
     static func entityKey(_ context: ServerContext) throws -> EntityKey {
         let id = try pathParameter(context, "id")
         guard let key = EntityKey(id) else {
-            throw APIError(.badRequest, .invalidParameter, "'\(id)' is not an entity id (a KB id such as Q2866, or TYPE:folded_name)")
+            // No entity can have this id: as not found as an id that could.
+            throw APIError(.notFound, .notFound, "no entity '\(id)': not an entity id (a KB id such as Q2866, or TYPE:folded_name)")
         }
         return key
     }

@@ -9,6 +9,8 @@ public struct ServerState: Sendable {
     public let store: any DocumentStore
     public let configuration: ServerConfiguration
     public let metrics: ServerMetrics
+    /// The per-request and server-wide limits of analysis requests (413, 429).
+    public let admission: AdmissionControl
     let analyser: Analyser
 
     public init(engine: Engine, store: any DocumentStore, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics()) {
@@ -16,6 +18,7 @@ public struct ServerState: Sendable {
         self.store = store
         self.configuration = configuration
         self.metrics = metrics
+        admission = AdmissionControl(configuration)
         analyser = Analyser(engine: engine, metrics: metrics)
     }
 

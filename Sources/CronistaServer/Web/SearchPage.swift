@@ -8,6 +8,7 @@ enum SearchPage {
     static let pageSize = 20
 
     static func render(_ p: QueryParameters, _ state: ServerState) async throws -> Response {
+        try p.rejectRepeated(["speaker", "q", "entity", "from", "to", "cursor"])
         var query = QuoteQuery(speaker: p["speaker"], words: p["q"], limit: pageSize)
         for name in ["from", "to"] where p[name] != nil && !QuoteQuery.isDate(p[name]!) {
             throw APIError(.badRequest, .invalidParameter, "\(name): '\(p[name]!)' is not a date (YYYY-MM-DD)")

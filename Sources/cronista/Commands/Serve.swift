@@ -30,8 +30,21 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes (larger: 413).")
     var maxBody = ServerConfiguration.defaultMaxBodyBytes
 
+    @Option(name: .customLong("max-documents"), help: "Most documents in one analyze or documents request (more: 413).")
+    var maxDocuments = ServerConfiguration.defaultMaxDocuments
+
+    @Option(name: .customLong("max-in-flight-bytes"),
+            help: "Most request-body bytes being read or analysed at once, over all requests (more: 429 with Retry-After).")
+    var maxInFlightBytes = ServerConfiguration.defaultMaxBytesInFlight
+
     @Option(name: .customLong("request-timeout"), help: "Seconds before an unanswered request gets 503.")
     var requestTimeout = 60
+
+    @Option(name: .customLong("header-timeout"), help: "Seconds a client has to send a request's head (slower: 408, connection closed).")
+    var headerTimeout = 10
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds before an idle keep-alive connection is closed.")
+    var idleTimeout = 75
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
@@ -48,6 +61,10 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         if maxBody < 1 { throw ValidationError("--max-body must be at least 1") }
         if requestTimeout < 1 { throw ValidationError("--request-timeout must be at least 1 second") }
+        if maxDocuments < 1 { throw ValidationError("--max-documents must be at least 1") }
+        if maxInFlightBytes < 1 { throw ValidationError("--max-in-flight-bytes must be at least 1") }
+        if headerTimeout < 1 { throw ValidationError("--header-timeout must be at least 1 second") }
+        if idleTimeout < 1 { throw ValidationError("--idle-timeout must be at least 1 second") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
         if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level: '\(logLevel)' is not a level") }
         if !["json", "text"].contains(logFormat) { throw ValidationError("--log-format must be json or text") }
@@ -66,9 +83,12 @@ struct Serve: AsyncParsableCommand {
         let s = try await store.open()
         let token = token ?? ProcessInfo.processInfo.environment["CRONISTA_TOKEN"]
         let location = try store.location()
-        let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBody, requestTimeout: .seconds(requestTimeout))
+        let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBody, requestTimeout: .seconds(requestTimeout),
+                                         idleTimeout: .seconds(idleTimeout), maxDocuments: maxDocuments, maxBytesInFlight: maxInFlightBytes,
+                                         headerTimeout: .seconds(headerTimeout))
         logger.info("starting", metadata: [
             "store": "\(location)", "read_only": "\(config.token == nil)", "max_body": "\(maxBody)",
+            "max_documents": "\(maxDocuments)", "max_in_flight_bytes": "\(maxInFlightBytes)",
         ])
         do {
             try await runServer(ServerState(engine: engine, store: s, configuration: config), logger: logger)

@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A plain TCP connection to 127.0.0.1 for behaviour at the connection level (slow clients,
+/// HTTP/1.0, closing after errors), where an HTTP client library would hide what happens.
+/// Its blocking socket calls run on a thread of their own, off Swift's cooperative pool.
+enum RawHTTPConnection {
+    struct Outcome: Sendable {
+        /// Everything the server sent.
+        var received: [UInt8]
+        /// The server closed the connection (end of stream or reset) before the time was up.
+        var closedByServer: Bool
+        /// From connecting to the close (or to the end of the wait).
+        var elapsed: Duration
+
+        var text: String { String(decoding: received, as: UTF8.self) }
+        /// The status codes of the responses received, in order.
+        var statuses: [Int] {
+            // A status line follows the previous body directly (a JSON body ends with "\n", not CRLF).
+            text.split(separator: "\n").compactMap { line in
+                line.hasPrefix("HTTP/1.") ? Int(line.split(separator: " ").dropFirst().first ?? "") : nil
+            }
+        }
+        /// The body of the last response (after its blank line).
+        var lastBody: String { text.components(separatedBy: "\r\n\r\n").last ?? "" }
+        func header(_ name: String) -> String? {
+            for line in text.components(separatedBy: "\r\n") {
+                let parts = line.split(separator: ":", maxSplits: 1)
+                if parts.count == 2, parts[0].lowercased() == name.lowercased() { return parts[1].trimmingCharacters(in: .whitespaces) }
+            }
+            return nil
+        }
+    }
+
+    /// Connects to `port`, sends each chunk in turn with `pause` between them (reading what the
+    /// server sends meanwhile; a close stops the sending), then reads until the server closes the
+    /// connection or `wait` has passed since connecting.
+    static func exchange(port: Int, chunks: [String], pause: Duration = .zero, wait: Duration) async throws -> Outcome {
+        try await exchange(port: port, chunks: chunks.map { Array($0.utf8) }, pause: pause, wait: wait)
+    }
+
+    static func exchange(port: Int, chunks: [[UInt8]], pause: Duration = .zero, wait: Duration) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(port: port, chunks: chunks, pause: pause, wait: wait) })
+            }
+        }
+    }
+
+    struct SocketError: Error, CustomStringConvertible {
+        var operation: String
+        var code: Int32
+        var description: String { "\(operation): \(String(cString: strerror(code)))" }
+    }
+
+    private static func run(port: Int, chunks: [[UInt8]], pause: Duration, wait: Duration) throws -> Outcome {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw SocketError(operation: "socket", code: errno) }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw SocketError(operation: "connect", code: errno) }
+        let start = ContinuousClock.now
+        var received: [UInt8] = []
+
+        /// Reads until the deadline; true when the server closed the connection.
+        func read(until deadline: ContinuousClock.Instant) -> Bool {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let left = deadline - ContinuousClock.now
+                let ms = Int32(max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+                var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&p, 1, ms)
+                if ready <= 0 { return false }
+                let n = recv(fd, &buffer, buffer.count, 0)
+                if n > 0 { received.append(contentsOf: buffer[0..<n]); continue }
+                return true  // 0: end of stream; < 0: reset
+            }
+        }
+
+        var closed = false
+        for (i, chunk) in chunks.enumerated() {
+            if i > 0, pause > .zero {
+                if read(until: ContinuousClock.now + pause) { closed = true; break }
+            }
+            let sent = chunk.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 { break }  // the server closed first: what it said is read below
+        }
+        if !closed { closed = read(until: start + wait) }
+        return Outcome(received: received, closedByServer: closed, elapsed: ContinuousClock.now - start)
+    }
+}
+
+extension ServerFixtures {
+    /// One request on a connection of its own (for after a response that closed the previous one).
+    static func freshRequest(port: Int, _ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
+                             body: ByteBuffer? = nil) async throws -> TestClient.Response {
+        let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60)))
+        client.connect()
+        do {
+            let r = try await client.execute(.init(uri, method: method, authority: "localhost", headers: headers, body: body))
+            try? await client.shutdown()
+            return r
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+}
