@@ -60,6 +60,7 @@ public final class PostgresDocumentStore: DocumentStore {
             }
             for m in PostgresSchema.migrations where !applied.contains(m.name) {
                 for s in m.statements { try await conn.query(PostgresQuery(unsafeSQL: s), logger: logger) }
+                try await m.run?(conn, logger)
                 try await conn.query("INSERT INTO schema_migrations (name) VALUES (\(m.name))", logger: logger)
             }
         }
