@@ -31,6 +31,7 @@ import Testing
     @Test func roundTrip() async throws { if Self.skipped() { return }; try await contract.roundTrip() }
     @Test func speakerSearch() async throws { if Self.skipped() { return }; try await contract.speakerSearch() }
     @Test func nonLatinNamesAndKBIds() async throws { if Self.skipped() { return }; try await contract.nonLatinNamesAndKBIds() }
+    @Test func spellingVariantsFindEachOther() async throws { if Self.skipped() { return }; try await contract.spellingVariantsFindEachOther() }
     @Test func fullTextAndFilters() async throws { if Self.skipped() { return }; try await contract.fullTextAndFilters() }
     @Test func entitiesAndCoMentions() async throws { if Self.skipped() { return }; try await contract.entitiesAndCoMentions() }
     @Test func entityPagesAndCursors() async throws { if Self.skipped() { return }; try await contract.entityPagesAndCursors() }
@@ -41,7 +42,7 @@ import Testing
     @Test func migrationsAreNamedAndAppliedOnce() async throws {
         if Self.skipped() { return }
         let schema = Self.schemaName()
-        let names = ["v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index"]
+        let names = ["v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding"]
         // Two stores opening the same empty schema at once: the advisory lock serialises them.
         async let a = Self.makeStore(schema: schema)
         async let b = Self.makeStore(schema: schema)
