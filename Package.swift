@@ -100,7 +100,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CronistaStorageTests",
-            dependencies: ["CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres", "CronistaNLP", "CronistaCore", "CronistaTestSupport"],
+            dependencies: [
+                "CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres", "CronistaNLP", "CronistaCore", "CronistaTestSupport",
+                // Raw SQL for migration tests that build an old schema's rows.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

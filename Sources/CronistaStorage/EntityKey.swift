@@ -14,7 +14,7 @@ public struct EntityKey: Hashable, Sendable, CustomStringConvertible {
     public var kb: String?
     /// `PER`, `ORG` or `LOC`, for entities without a KB id.
     public var type: String?
-    /// The folded name (``TextFolding/fold(_:)``), for entities without a KB id.
+    /// The folded name (``StorableDocument/nameKey(_:)``), for entities without a KB id.
     public var nameKey: String?
 
     public init(kb: String) {
@@ -33,7 +33,7 @@ public struct EntityKey: Hashable, Sendable, CustomStringConvertible {
         guard !id.isEmpty, !id.contains(where: \.isWhitespace) else { return nil }
         if let colon = id.firstIndex(of: ":"), Self.types.contains(String(id[..<colon])) {
             let name = String(id[id.index(after: colon)...]).replacingUnderscores()
-            guard !name.isEmpty, TextFolding.fold(name) == name else { return nil }
+            guard !name.isEmpty, StorableDocument.nameKey(name) == name else { return nil }
             self.init(type: String(id[..<colon]), nameKey: name)
         } else {
             // Any other id is a KB id: Q2866, or the KB's own ids such as kb:loc/kremlin.
@@ -53,7 +53,7 @@ public struct EntityKey: Hashable, Sendable, CustomStringConvertible {
 extension EntityKey {
     /// The key of an entity row: its KB id when it has one, else its type and folded name.
     public init(kb: String?, type: String, name: String) {
-        if let kb, !kb.isEmpty { self.init(kb: kb) } else { self.init(type: type, nameKey: TextFolding.fold(name)) }
+        if let kb, !kb.isEmpty { self.init(kb: kb) } else { self.init(type: type, nameKey: StorableDocument.nameKey(name)) }
     }
 }
 

@@ -107,24 +107,15 @@ public struct StorableDocument: Sendable {
             mentions.append(MentionRow(ordinal: i, entity: entityOfMention[i], span: span(m.range), type: m.type.label, form: m.form.label))
         }
 
-        // An entity has a handful of keys and name forms: small arrays searched linearly, each
-        // entity's keys sorted on their own, cost a third of one set and one sort over all of
-        // them (the rows were 60 % of this initialiser's time, profiled on KIND).
+        // Each entity's keys sorted on their own (the rows were 60 % of this initialiser's time,
+        // profiled on KIND): see ``addKeys(folded:to:)``.
         var keys: [String] = []
-        func addKeys(folded key: String) {
-            guard !key.isEmpty else { return }
-            if !keys.contains(key) { keys.append(key) }
-            guard key.utf8.contains(0x20) else { return }
-            // Words of at least two characters (a short UTF-8 run is counted in characters).
-            for w in TextFolding.words(key) where (w.utf8.count >= 5 || w.count >= 2) && !keys.contains(where: { $0 == w }) {
-                keys.append(String(w))
-            }
-        }
+        var scratch: [UInt8] = []
         entities.reserveCapacity(doc.entities.count)
         var forms: [Substring] = []
         var json: [UInt8] = []
         for (e, entity) in doc.entities.enumerated() {
-            let key = TextFolding.fold(entity.name)
+            let key = Self.nameKey(entity.name, scratch: &scratch)
             json.removeAll(keepingCapacity: true)
             json.append(UInt8(ascii: "["))
             for (i, m) in entity.mentions.enumerated() {
@@ -140,21 +131,17 @@ public struct StorableDocument: Sendable {
             json.append(UInt8(ascii: "]"))
             entities.append(EntityRow(ordinal: e, type: entity.type.label, name: entity.name, nameKey: key, kb: entity.kb,
                                       mentionCount: entity.mentions.count, mentionsJSON: String(decoding: json, as: UTF8.self)))
+            // The same keys as ``entityKeys(name:kb:nameForms:)``, through reused buffers.
             keys.removeAll(keepingCapacity: true)
-            addKeys(folded: key)
-            // The KB id, as a search for it is keyed (`Q2866` → `q2866`, `kb:loc/kremlin` →
-            // `kb loc kremlin`); one key, not split into words: its parts are not names.
-            if let kb = entity.kb, !kb.isEmpty {
-                let k = Self.searchKey(kb)
-                if !k.isEmpty, !keys.contains(k) { keys.append(k) }
-            }
+            Self.addKeys(folded: key, to: &keys)
+            Self.addKBKey(entity.kb, to: &keys)
             // Each distinct name form once (an entity is often named the same way many times).
             forms.removeAll(keepingCapacity: true)
             for m in entity.mentions where doc.mentions[m].form == .name {
                 let form = doc.text(in: doc.mentions[m].range)
                 guard form != entity.name[...], !forms.contains(form) else { continue }
                 forms.append(form)
-                addKeys(folded: TextFolding.fold(form))
+                Self.addKeys(folded: Self.nameKey(form, scratch: &scratch), to: &keys)
             }
             keys.sort()
             for k in keys { aliases.append(AliasRow(entity: e, key: k)) }
@@ -172,7 +159,7 @@ public struct StorableDocument: Sendable {
                 sHi = max(sHi, s.range.endUTF8)
             }
             var speakerKey: String?
-            if let s = q.speaker, s.entity == nil { speakerKey = TextFolding.fold(doc.text(in: s.range)) }
+            if let s = q.speaker, s.entity == nil { speakerKey = Self.nameKey(doc.text(in: s.range), scratch: &scratch) }
             quotes.append(QuoteRow(
                 ordinal: i, kind: q.kind.label, content: span(q.content), cue: q.cue.map(span),
                 speakerEntity: q.speaker?.entity, speaker: q.speaker.map { span($0.range) }, speakerKey: speakerKey,
@@ -188,16 +175,6 @@ public struct StorableDocument: Sendable {
 
     /// The content hash the store deduplicates on: SHA-256 of the text's UTF-8 bytes.
     public static func contentHash(of text: String) -> String { SHA256.hex(text.utf8) }
-}
-
-extension StorableDocument {
-    /// The key a search term is looked up under (see ``AliasRow``).
-    public static func searchKey(_ term: String) -> String {
-        let t = term.trimmingPrefixAndSuffixSpaces()
-        // KB ids are kept as they are, lower-cased (Q2866 → q2866).
-        if let f = t.first, f == "Q" || f == "q", t.dropFirst().allSatisfy(\.isNumber), t.count > 1 { return t.lowercased() }
-        return TextFolding.fold(t)
-    }
 }
 
 extension String {

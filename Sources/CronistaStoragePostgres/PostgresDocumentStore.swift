@@ -17,7 +17,12 @@ public final class PostgresDocumentStore: DocumentStore {
     ///
     /// - Parameter schema: a PostgreSQL schema to keep the tables in (created if missing); `nil`
     ///   uses the database's default (`public`). Tests use one schema each.
-    public init(url: PostgresURL, schema: String? = nil, maximumConnections: Int = 4) async throws {
+    public convenience init(url: PostgresURL, schema: String? = nil, maximumConnections: Int = 4) async throws {
+        try await self.init(url: url, schema: schema, maximumConnections: maximumConnections, migratingUpTo: nil)
+    }
+
+    /// - Parameter last: the last migration to apply (`nil`: all); tests build old schemas with it.
+    init(url: PostgresURL, schema: String?, maximumConnections: Int, migratingUpTo last: String?) async throws {
         var logger = Logger(label: "cronista.postgres")
         logger.logLevel = .critical
         self.logger = logger
@@ -36,7 +41,7 @@ public final class PostgresDocumentStore: DocumentStore {
         runTask = Task { await client.run() }
         do {
             if let schema { try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger) }
-            try await migrate()
+            try await migrate(upTo: last)
         } catch {
             runTask.cancel()
             throw Self.wrap(error, .migration, "cannot open \(url)")
@@ -50,7 +55,7 @@ public final class PostgresDocumentStore: DocumentStore {
 
     static let migrationLock: Int64 = 0x63_72_6f_6e_69_73_74_61 // "cronista"
 
-    func migrate() async throws {
+    func migrate(upTo last: String? = nil) async throws {
         try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
             try await conn.query("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
@@ -58,9 +63,13 @@ public final class PostgresDocumentStore: DocumentStore {
             for try await name in try await conn.query("SELECT name FROM schema_migrations", logger: logger).decode(String.self) {
                 applied.insert(name)
             }
-            for m in PostgresSchema.migrations where !applied.contains(m.name) {
-                for s in m.statements { try await conn.query(PostgresQuery(unsafeSQL: s), logger: logger) }
-                try await conn.query("INSERT INTO schema_migrations (name) VALUES (\(m.name))", logger: logger)
+            for m in PostgresSchema.migrations {
+                if !applied.contains(m.name) {
+                    for s in m.statements { try await conn.query(PostgresQuery(unsafeSQL: s), logger: logger) }
+                    try await m.run?(conn, logger)
+                    try await conn.query("INSERT INTO schema_migrations (name) VALUES (\(m.name))", logger: logger)
+                }
+                if m.name == last { break }
             }
         }
     }

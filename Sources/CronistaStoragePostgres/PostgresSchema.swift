@@ -1,3 +1,6 @@
+import Logging
+import PostgresNIO
+
 /// The PostgreSQL schema as named, append-only migrations (recorded in `schema_migrations`):
 /// never edit a shipped migration, add one. Each is a list of single statements (the extended
 /// protocol runs one statement per query).
@@ -5,6 +8,9 @@ enum PostgresSchema {
     struct Migration {
         var name: String
         var statements: [String]
+        /// Work SQL alone cannot do (keys folded in Swift), run after `statements` in the same
+        /// transaction.
+        var run: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
     }
 
     static let migrations: [Migration] = [
@@ -128,5 +134,12 @@ enum PostgresSchema {
         Migration(name: "v3-entity-name-index", statements: [
             "CREATE INDEX entity_name ON entity (name_key, type) WHERE kb IS NULL",
         ]),
+        // The store's keys become NameFolding's words mode (the knowledge base's fold): `U.N.` is
+        // `un`, not `u n`, and `й` stays `й`. Every stored key is derived again from the stored
+        // names, mentions and speaker texts (``PostgresSchema/rederiveKeys(on:logger:)``); the
+        // same change as SQLite's `v5-name-keys-from-name-folding`.
+        Migration(name: "v4-name-keys-from-name-folding", statements: ["TRUNCATE entity_alias"], run: { conn, logger in
+            try await rederiveKeys(on: conn, logger: logger)
+        }),
     ]
 }

@@ -1,3 +1,4 @@
+import CronistaStorage
 import GRDB
 
 /// The SQLite schema as named, append-only migrations: never edit a registered migration, add one.
@@ -324,7 +325,61 @@ enum SQLiteSchema {
                 END;
                 """)
         }
+        // v5: the store's keys become NameFolding's words mode (the knowledge base's fold), where
+        // they were a fold of their own: periods are dropped, not word breaks (`U.N.` was `u n`,
+        // so a search for `UN` missed it; it is `un` now), and letters the old fold decomposed
+        // stay whole (`й` was `и`). Every stored key is derived again from the stored data, as the
+        // store writes it today: entity name keys from the names, `entity_key` rows from the
+        // names, the name forms of the mentions (the document text at their code-point offsets;
+        // SQLite's substr counts code points) and the KB ids, and the speaker keys of speakers
+        // that are not entities from their text.
+        m.registerMigration("v5-name-keys-from-name-folding") { db in
+            try rederiveKeys(db)
+        }
         return m
+    }
+
+    /// The body of migration v5 (see there).
+    static func rederiveKeys(_ db: Database) throws {
+        let fold = DatabaseFunction("cronista_name_key", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map { StorableDocument.nameKey($0) }
+        }
+        db.add(function: fold)
+        try db.execute(sql: """
+            UPDATE entity SET name_key = cronista_name_key(name);
+            UPDATE quote SET speaker_key = cronista_name_key(speaker_text) WHERE speaker_entity IS NULL AND speaker_text IS NOT NULL;
+            DELETE FROM entity_key;
+            """)
+        // Removed while no statement runs (SQLite refuses otherwise).
+        db.remove(function: fold)
+        // One row per entity with its name forms (NULL when it has none), entities in order.
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT e.doc, e.ordinal, e.name, e.kb,
+                   substr(d.text, json_extract(m.value, '$[0]') + 1, json_extract(m.value, '$[1]') - json_extract(m.value, '$[0]'))
+            FROM entity e JOIN document d ON d.doc = e.doc
+            LEFT JOIN json_each(e.mentions) m ON json_extract(m.value, '$[2]') = 'name'
+            ORDER BY e.doc, e.ordinal
+            """)
+        let insert = try db.makeStatement(sql: "INSERT INTO entity_key (rowid, keys) VALUES (?, ?)")
+        var current: (rowid: Int64, name: String, kb: String?)?
+        var forms: [Substring] = []
+        func flush() throws {
+            guard let c = current else { return }
+            let keys = StorableDocument.entityKeys(name: c.name, kb: c.kb, nameForms: forms)
+            // An entity without a key (a name of punctuation only) has no row, as on insert.
+            guard !keys.isEmpty else { return }
+            try insert.execute(arguments: [c.rowid, keys.map(token).joined(separator: " ")])
+        }
+        while let r = try rows.next() {
+            let rowid = entityRowid(doc: r[0], ordinal: r[1])
+            if current?.rowid != rowid {
+                try flush()
+                current = (rowid, r[2], r[3])
+                forms.removeAll(keepingCapacity: true)
+            }
+            if let form: String = r[4] { forms.append(Substring(form)) }
+        }
+        try flush()
     }
 
     /// The `entity_key` rowid of an entity: its document's `doc` times 2^20, plus its ordinal.

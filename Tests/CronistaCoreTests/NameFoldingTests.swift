@@ -41,6 +41,31 @@ struct NameFoldingTests {
         #expect(f("  Casa\u{A0}\tBianca ") == "casa bianca")
     }
 
+    @Test("words mode: the same letters, every other character a word break, periods dropped")
+    func wordsMode() {
+        func w(_ s: String) -> String { NameFolding.fold(s, mode: .words) }
+        #expect(w("U.N.") == "un")
+        #expect(w("u.n.") == w("UN"))
+        #expect(w("L’Aquila") == "l aquila")
+        #expect(w("L'Aquila") == "l aquila")
+        #expect(w("D`Alema") == w("D‘Alema"))
+        #expect(w("Rossi,Mario") == "rossi mario")
+        #expect(w("Emilia–Romagna") == "emilia romagna")
+        #expect(w("kb:loc/kremlin") == "kb loc kremlin")
+        #expect(w("snake_case (AP) €5 ×2 «Roma»") == "snake case ap 5 2 roma")
+        #expect(w("Se\u{301}journe\u{301}") == "sejourne")
+        #expect(w("ЁЛКИН Й") == "ёлкин й")
+        #expect(w("Αθήνα") == "αθήνα")
+        #expect(w("ŧ 3²") == "ŧ 3²", "letters and digits the tables leave as they are stay")
+        // Letters are those of the name fold, whatever the input.
+        for s in ["Sèjournè", "Łukašenka", "Straße", "Лукашенко", "Washington, D.C."] {
+            #expect(w(s) == f(s), "\(s)")
+        }
+        var out: [UInt8] = []
+        NameFolding.append("O’Neill", to: &out, mode: .words)
+        #expect(String(decoding: out, as: UTF8.self) == "o neill")
+    }
+
     @Test("the byte API appends without separators and agrees with fold")
     func bytes() {
         var out: [UInt8] = Array("x ".utf8)

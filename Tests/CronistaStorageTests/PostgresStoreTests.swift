@@ -1,8 +1,9 @@
 import CronistaCore
 import CronistaNLP
 import CronistaStorage
-import CronistaStoragePostgres
+@testable import CronistaStoragePostgres
 import Foundation
+import PostgresNIO
 import Testing
 
 /// The contract suite on PostgreSQL, one schema per test, on the server `CRONISTA_POSTGRES_URL`
@@ -31,6 +32,7 @@ import Testing
     @Test func roundTrip() async throws { if Self.skipped() { return }; try await contract.roundTrip() }
     @Test func speakerSearch() async throws { if Self.skipped() { return }; try await contract.speakerSearch() }
     @Test func nonLatinNamesAndKBIds() async throws { if Self.skipped() { return }; try await contract.nonLatinNamesAndKBIds() }
+    @Test func spellingVariantsFindEachOther() async throws { if Self.skipped() { return }; try await contract.spellingVariantsFindEachOther() }
     @Test func fullTextAndFilters() async throws { if Self.skipped() { return }; try await contract.fullTextAndFilters() }
     @Test func entitiesAndCoMentions() async throws { if Self.skipped() { return }; try await contract.entitiesAndCoMentions() }
     @Test func entityPagesAndCursors() async throws { if Self.skipped() { return }; try await contract.entityPagesAndCursors() }
@@ -41,7 +43,7 @@ import Testing
     @Test func migrationsAreNamedAndAppliedOnce() async throws {
         if Self.skipped() { return }
         let schema = Self.schemaName()
-        let names = ["v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index"]
+        let names = ["v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding"]
         // Two stores opening the same empty schema at once: the advisory lock serialises them.
         async let a = Self.makeStore(schema: schema)
         async let b = Self.makeStore(schema: schema)
@@ -50,6 +52,54 @@ import Testing
         #expect(try await s2.appliedMigrations() == names)
         try await s1.close()
         try await s2.close()
+    }
+
+    /// A schema written before v4 holds the keys of the store's old fold (`U.N.` → `u n`, `й` → `и`):
+    /// migration v4 derives them again from the names, mention texts and speaker texts.
+    @Test func schemaFromV3GetsNameFoldingKeys() async throws {
+        if Self.skipped() { return }
+        let schema = Self.schemaName()
+        let old = try await PostgresDocumentStore(url: Self.url!, schema: schema, maximumConnections: 1, migratingUpTo: "v3-entity-name-index")
+        #expect(try await old.appliedMigrations() == ["v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index"])
+        let text = "Gli U.N. chiedono una tregua. «Nessun accordo», ha detto Сергей Шойгу. Massimo D’Alema tace; D’Alema no."
+        let statements: [PostgresQuery] = [
+            "INSERT INTO document (id, content_hash, language, text, analysis) VALUES ('vecchio', \(String(repeating: "b", count: 64)), 'it', \(text), '{}')",
+            """
+            INSERT INTO entity (document_id, ordinal, type, name, name_key, kb, mention_count) VALUES
+                ('vecchio', 0, 'ORG', 'U.N.', 'u n', NULL, 1), ('vecchio', 1, 'PER', 'Massimo D’Alema', 'massimo d alema', NULL, 2)
+            """,
+            """
+            INSERT INTO mention (document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form) VALUES
+                ('vecchio', 0, 0, 4, 8, 'U.N.', 'ORG', 'name'), ('vecchio', 1, 1, 71, 86, 'Massimo D’Alema', 'PER', 'name'),
+                ('vecchio', 2, 1, 93, 100, 'D’Alema', 'PER', 'name')
+            """,
+            """
+            INSERT INTO entity_alias (document_id, entity_ordinal, key) VALUES ('vecchio', 0, 'u n'),
+                ('vecchio', 1, 'massimo d alema'), ('vecchio', 1, 'massimo'), ('vecchio', 1, 'alema'), ('vecchio', 1, 'd alema')
+            """,
+            """
+            INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key,
+                               sentence_start_cp, sentence_end_cp, ts_config)
+            VALUES ('vecchio', 0, 'direct', 31, 45, 'Nessun accordo', 57, 69, 'Сергей Шойгу', 'сергеи шоигу', 30, 70, 'italian')
+            """,
+        ]
+        for q in statements { try await old.client.query(q, logger: old.logger) }
+        try await old.close()
+
+        let store = try await Self.makeStore(schema: schema)
+        defer { Task { try? await store.close() } }
+        #expect(try await store.appliedMigrations().last == "v4-name-keys-from-name-folding")
+        for s in ["UN", "u.n.", "U.N."] {
+            #expect(try await store.entities(named: s, limit: 5) == [EntityHit(name: "U.N.", type: "ORG", kb: nil, documents: 1, mentions: 1)], "'\(s)'")
+        }
+        #expect(try await store.entities(named: "u n", limit: 5).isEmpty, "the old key is gone")
+        #expect(try await store.entity(try #require(EntityKey("ORG:un")))?.name == "U.N.")
+        #expect(try await store.entities(named: "D'Alema", limit: 5).map(\.name) == ["Massimo D’Alema"])
+        #expect(try await store.quotes(QuoteQuery(speaker: "Сергей Шойгу")).map(\.content.text) == ["Nessun accordo"])
+        var aliases: [String] = []
+        for try await (o, k) in try await store.client.query("SELECT entity_ordinal, key FROM entity_alias ORDER BY entity_ordinal, key", logger: store.logger)
+            .decode((Int, String).self) { aliases.append("\(o):\(k)") }
+        #expect(aliases == ["0:un", "1:alema", "1:d alema", "1:massimo", "1:massimo d alema"])
     }
 
     @Test func stemmedFullTextPerLanguage() async throws {

@@ -15,6 +15,7 @@ import Testing
     @Test func roundTrip() async throws { try await contract.roundTrip() }
     @Test func speakerSearch() async throws { try await contract.speakerSearch() }
     @Test func nonLatinNamesAndKBIds() async throws { try await contract.nonLatinNamesAndKBIds() }
+    @Test func spellingVariantsFindEachOther() async throws { try await contract.spellingVariantsFindEachOther() }
     @Test func fullTextAndFilters() async throws { try await contract.fullTextAndFilters() }
     @Test func entitiesAndCoMentions() async throws { try await contract.entitiesAndCoMentions() }
     @Test func entityPagesAndCursors() async throws { try await contract.entityPagesAndCursors() }
@@ -37,7 +38,7 @@ import Testing
     }
 
     static let migrations = ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists", "v3-fts-rows-by-the-store-no-redundant-indexes",
-                             "v4-integer-document-keys-entity-keys-in-fts"]
+                             "v4-integer-document-keys-entity-keys-in-fts", "v5-name-keys-from-name-folding"]
 
     /// The full-text rows are written by the store, not by a trigger: after stores, a rolled-back
     /// batch and skipped duplicates, FTS5's integrity-check finds the index equal to the quotes, and
@@ -119,6 +120,65 @@ import Testing
         try await store.close()
     }
 
+    /// A store written before v5 holds the keys of the store's old fold (`U.N.` → `u n`, `й` → `и`):
+    /// migration v5 derives them again from the names, mention forms and speaker texts.
+    @Test func storeFromV4GetsNameFoldingKeys() async throws {
+        let path = Self.temporaryPath()
+        let text = "Gli U.N. chiedono una tregua. «Nessun accordo», ha detto Сергей Шойгу. Massimo D’Alema tace; D’Alema no."
+        let scalars = Array(text.unicodeScalars)
+        func cp(_ needle: String, _ occurrence: Int = 1) -> (Int, Int) {
+            let n = Array(needle.unicodeScalars)
+            var seen = 0
+            for i in 0...(scalars.count - n.count) where Array(scalars[i..<(i + n.count)]) == n {
+                seen += 1
+                if seen == occurrence { return (i, i + n.count) }
+            }
+            preconditionFailure("'\(needle)' not found")
+        }
+        let un = cp("U.N."), massimo = cp("Massimo D’Alema"), dalema = cp("D’Alema", 2), quote = cp("Nessun accordo"), speaker = cp("Сергей Шойгу")
+        do {
+            let pool = try DatabasePool(path: path)
+            try SQLiteSchema.migrator.migrate(pool, upTo: "v4-integer-document-keys-entity-keys-in-fts")
+            try await pool.write { db in
+                try db.execute(sql: "INSERT INTO document (doc, id, content_hash, language, text, analysis) VALUES (7, 'vecchio', ?, 'it', ?, '{}')",
+                               arguments: [String(repeating: "b", count: 64), text])
+                // The old fold's keys, as a v4 store wrote them.
+                try db.execute(sql: """
+                    INSERT INTO entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions) VALUES
+                        (7, 0, 'ORG', 'U.N.', 'u n', NULL, 1, ?),
+                        (7, 1, 'PER', 'Massimo D’Alema', 'massimo d alema', NULL, 2, ?);
+                    INSERT INTO entity_key (rowid, keys) VALUES (7 * 1048576 + 0, 'u_n'), (7 * 1048576 + 1, 'alema d_alema massimo massimo_d_alema');
+                    """, arguments: ["[[\(un.0),\(un.1),\"name\"]]", "[[\(massimo.0),\(massimo.1),\"name\"],[\(dalema.0),\(dalema.1),\"name\"]]"])
+                try db.execute(sql: """
+                    INSERT INTO quote (id, doc, ordinal, kind, start_cp, end_cp, text, speaker_entity, speaker_start_cp, speaker_end_cp,
+                                       speaker_text, speaker_key, sentence_start_cp, sentence_end_cp)
+                    VALUES (1, 7, 0, 'direct', ?, ?, 'Nessun accordo', NULL, ?, ?, 'Сергей Шойгу', 'сергеи шоигу', 30, ?);
+                    INSERT INTO quote_fts (rowid, text) VALUES (1, 'Nessun accordo');
+                    """, arguments: [quote.0, quote.1, speaker.0, speaker.1, speaker.1 + 1])
+            }
+            try pool.close()
+        }
+        let store = try SQLiteDocumentStore(path: path)
+        #expect(try store.appliedMigrations() == Self.migrations)
+        for s in ["UN", "u.n.", "U.N."] {
+            #expect(try await store.entities(named: s, limit: 5) == [EntityHit(name: "U.N.", type: "ORG", kb: nil, documents: 1, mentions: 1)], "'\(s)'")
+        }
+        #expect(try await store.entities(named: "u n", limit: 5).isEmpty, "the old key is gone")
+        #expect(try await store.entity(try #require(EntityKey("ORG:un")))?.name == "U.N.")
+        #expect(try await store.entities(named: "D'Alema", limit: 5).map(\.name) == ["Massimo D’Alema"])
+        #expect(try await store.quotes(QuoteQuery(speaker: "Сергей Шойгу")).map(\.content.text) == ["Nessun accordo"])
+        let stored = try await store.pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT name_key FROM entity ORDER BY ordinal"),
+             try String.fetchAll(db, sql: "SELECT keys FROM entity_key ORDER BY rowid"),
+             try String.fetchOne(db, sql: "SELECT speaker_key FROM quote"))
+        }
+        #expect(stored.0 == ["un", "massimo d alema"])
+        #expect(stored.1 == ["un", "alema d_alema massimo massimo_d_alema"])
+        #expect(stored.2 == "сергей шойгу")
+        #expect(try store.integrityProblems() == [])
+        try await store.close()
+    }
+
     /// Deleting a document (by SQL: Cronista itself never deletes) takes its entities, their
     /// keys, its quotes and their full-text rows with it.
     @Test func deletingADocumentLeavesNothingBehind() async throws {
@@ -157,22 +217,20 @@ import Testing
         #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
-    @Test func foldingIgnoresCaseAndAccents() {
-        #expect(TextFolding.fold("Stèphane Sèjournè") == "stephane sejourne")
-        #expect(TextFolding.fold("  SÉJOURNÉ, l’Europa ") == "sejourne l europa")
-    }
-
-    /// The ASCII fast path folds exactly as the Unicode path: every ASCII character, alone and
-    /// between letters, and the seed's names.
-    @Test func asciiFoldingAgreesWithUnicodeFolding() {
-        var samples = ["Vladimir Putin", "  Associated Press (AP) ", "L'Aquila", "G7/G20 summit", "O'Neill-Smith, Jr.", ""]
-        for b in UInt8(0)..<0x80 {
-            let c = String(UnicodeScalar(b))
-            samples += [c, "a\(c)b", "\(c)Z9\(c)"]
+    @Test func keysAreNameFoldingWords() {
+        #expect(StorableDocument.nameKey("Stèphane Sèjournè") == "stephane sejourne")
+        #expect(StorableDocument.nameKey("  SÉJOURNÉ, l’Europa ") == "sejourne l europa")
+        #expect(StorableDocument.nameKey("U.N.") == "un")
+        #expect(StorableDocument.nameKey("D’Alema") == "d alema")
+        #expect(StorableDocument.nameKey("Лукашенко") == "лукашенко")
+        #expect(StorableDocument.searchKey(" Q2866 ") == "q2866")
+        #expect(StorableDocument.searchKey("kb:loc/kremlin") == "kb loc kremlin")
+        // Every key is a valid EntityKey name: no `_`, no `:`, and it folds to itself.
+        for s in ["O'Neill-Smith, Jr.", "G7/G20 summit", "snake_case:name", "Αθήνα", "Sèjournè"] {
+            let k = StorableDocument.nameKey(s)
+            #expect(!k.contains("_") && !k.contains(":") && StorableDocument.nameKey(k) == k, "\(s.debugDescription) → \(k)")
         }
-        for s in samples {
-            #expect(TextFolding.foldASCII(s) == TextFolding.foldUnicode(s), "\(s.debugDescription)")
-        }
-        #expect(TextFolding.foldASCII("Sèjournè") == nil)
+        #expect(EntityKey("ORG:un")?.nameKey == "un")
+        #expect(EntityKey("ORG:u.n.") == nil, "not a folded name")
     }
 }

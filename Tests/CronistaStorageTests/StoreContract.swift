@@ -118,6 +118,43 @@ struct StoreContract: Sendable {
         #expect(try await store.documents(mentioningAll: ["Лавров", "kb:loc/kremlin"], limit: 5).map(\.id) == [doc.id])
     }
 
+    /// Names are found however they are spelled: with or without the periods of an abbreviation,
+    /// any accents, any apostrophe or dash; Cyrillic by its own letters (`й` is not `и`).
+    func spellingVariantsFindEachOther() async throws {
+        let store = try await makeStore()
+        defer { Task { try? await store.close() } }
+        let doc = try StoreFixtures.storable(try StoreFixtures.spellingDocument())
+        #expect(try await store.store([doc]).stored == [doc.id])
+        for s in ["UN", "U.N.", "u.n.", "un", " U.N "] {
+            #expect(try await store.entities(named: s, limit: 5).map(\.name) == ["U.N."], "'\(s)'")
+        }
+        for s in ["Séjourné", "Sejourne", "Sèjournè", "SÉJOURNÉ", "Se\u{301}journe\u{301}", "Stephane Sejourne"] {
+            #expect(try await store.entities(named: s, limit: 5).map(\.name) == ["Stéphane Séjourné"], "'\(s)'")
+        }
+        for s in ["D’Alema", "D'Alema", "d‘alema", "Massimo D'Alema", "MASSIMO D’ALEMA", "Alema"] {
+            #expect(try await store.entities(named: s, limit: 5).map(\.name) == ["Massimo D’Alema"], "'\(s)'")
+        }
+        for s in ["Emilia-Romagna", "Emilia–Romagna", "Emilia — Romagna", "emilia romagna"] {
+            #expect(try await store.entities(named: s, limit: 5).map(\.name) == ["Emilia–Romagna"], "'\(s)'")
+        }
+        // A speaker that is no entity, by its folded text; one that is, by its entity's keys.
+        for s in ["Сергей Шойгу", "сергей шойгу", "СЕРГЕЙ ШОЙГУ"] {
+            #expect(try await store.quotes(QuoteQuery(speaker: s)).map(\.content.text) == ["Nessun accordo"], "speaker '\(s)'")
+        }
+        #expect(try await store.quotes(QuoteQuery(speaker: "Сергеи Шоигу")).isEmpty, "й is a letter of its own")
+        for s in ["D'Alema", "D’Alema", "Massimo D'Alema"] {
+            let hits = try await store.quotes(QuoteQuery(speaker: s))
+            #expect(hits.map(\.content.text) == ["Serve pazienza"], "speaker '\(s)'")
+            #expect(hits.first?.speakerName == "Massimo D’Alema")
+        }
+        // The entity pages' keys use the same fold.
+        let un = try #require(try await store.entities(named: "UN", limit: 1).first)
+        #expect(un.key.id == "ORG:un")
+        #expect(try await store.entity(try #require(EntityKey("ORG:un")))?.name == "U.N.")
+        #expect(try await store.entity(try #require(EntityKey("PER:massimo_d_alema")))?.mentions == 2)
+        #expect(try await store.documents(mentioningAll: ["UN", "Sejourne", "D'Alema"], limit: 5).map(\.id) == [doc.id])
+    }
+
     // MARK: Full text, dates, sources
 
     func fullTextAndFilters() async throws {
@@ -319,6 +356,7 @@ struct StoreContract: Sendable {
         try await roundTrip()
         try await speakerSearch()
         try await nonLatinNamesAndKBIds()
+        try await spellingVariantsFindEachOther()
         try await fullTextAndFilters()
         try await entitiesAndCoMentions()
         try await entityPagesAndCursors()

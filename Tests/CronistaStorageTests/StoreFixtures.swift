@@ -121,6 +121,23 @@ enum StoreFixtures {
         return b.doc
     }
 
+    /// Names spelled in ways that must find each other: an abbreviation with periods, accents,
+    /// a typographic apostrophe and an en dash; a Cyrillic speaker that is no entity.
+    static let spellingText = "Gli U.N. chiedono una tregua. «Nessun accordo», ha detto Сергей Шойгу. Stéphane Séjourné ha incontrato Massimo D’Alema in Emilia–Romagna. «Serve pazienza», ha detto D’Alema."
+
+    static func spellingDocument() throws -> Document {
+        var b = Builder(try textLayer(id: "spelling-2024-05-01", text: spellingText,
+                                      metadata: DocumentMetadata(published: "2024-05-01", source: "test", declaredLanguage: "it")))
+        b.entity(.organization, "U.N.", kb: nil, mentions: [("U.N.", 1, .name)])
+        b.entity(.person, "Stéphane Séjourné", kb: nil, mentions: [("Stéphane Séjourné", 1, .name)])
+        let dalema = b.entity(.person, "Massimo D’Alema", kb: nil, mentions: [("Massimo D’Alema", 1, .name), ("D’Alema", 2, .name)])
+        b.entity(.location, "Emilia–Romagna", kb: nil, mentions: [("Emilia–Romagna", 1, .name)])
+        b.quote(.direct, content: b.find("Nessun accordo"), cue: b.find("ha detto"), speaker: b.find("Сергей Шойгу"), entity: nil)
+        b.quote(.direct, content: b.find("Serve pazienza"), cue: b.find("ha detto", occurrence: 2), speaker: b.find("D’Alema", occurrence: 2), entity: dalema)
+        b.doc.layers.formUnion([.mentions, .entities, .quotes])
+        return b.doc
+    }
+
     static func storable(_ d: Document) throws -> StorableDocument {
         try StorableDocument(document: d, analysisJSON: d.analysisJSON())
     }

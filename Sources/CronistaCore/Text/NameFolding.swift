@@ -6,11 +6,25 @@
 /// `u.n.` → `un`; `Washington, D.C.` → `washington dc`); combining marks dropped. Other characters
 /// are kept as they are. No leading, trailing or double spaces.
 ///
+/// ``Mode/words`` is the same fold for full-text keys (the store's entity and speaker keys): plain
+/// words of letters and digits, every other character (apostrophes, commas, symbols) a word break,
+/// periods still dropped: `L’Aquila` → `l aquila`, `U.N.` → `un`, `Rossi,Mario` → `rossi mario`.
+///
 /// Works on UTF-8 bytes into a caller-owned buffer, so hot loops fold without allocating.
 /// Dependency-free (no Foundation): the tables are in the source.
 public enum NameFolding {
+    /// What the fold keeps besides letters, digits and single spaces.
+    public enum Mode: Sendable {
+        /// The knowledge base's key: apostrophes unified to `'`, other characters kept.
+        case name
+        /// Plain words: every character but a letter or a digit is a word break (periods are
+        /// dropped, as in ``name``). What a full-text index needs as tokens.
+        case words
+    }
+
     /// Appends the fold of `bytes` to `out` (no leading, trailing or double spaces are produced).
-    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], mode: Mode = .name) {
+        let words = mode == .words
         var pendingSpace = false
         var i = 0
         let n = bytes.count
@@ -22,9 +36,10 @@ public enum NameFolding {
                 case 0x41...0x5A: emitByte(b0 | 0x20, &out, &pendingSpace)
                 case 0x61...0x7A, 0x30...0x39: emitByte(b0, &out, &pendingSpace)
                 case 0x20, 0x09, 0x0A, 0x0D, 0x2D, 0x5F: pendingSpace = true  // space, tab, newline, - _
-                case 0x2E, 0x2C: break  // . ,
-                case 0x27, 0x60: emitByte(0x27, &out, &pendingSpace)  // ' `
-                default: emitByte(b0, &out, &pendingSpace)
+                case 0x2E: break  // .
+                case 0x2C: if words { pendingSpace = true }  // ,
+                case 0x27, 0x60: if words { pendingSpace = true } else { emitByte(0x27, &out, &pendingSpace) }  // ' `
+                default: if words { pendingSpace = true } else { emitByte(b0, &out, &pendingSpace) }
                 }
                 continue
             }
@@ -40,29 +55,42 @@ public enum NameFolding {
             i += extra + 1
             switch scalar {
             case 0x0300...0x036F: continue  // combining marks
-            case 0x2019, 0x2018, 0x02BC, 0x02B9, 0x00B4: emitByte(0x27, &out, &pendingSpace)  // ’ ‘ ʼ ʹ ´
+            case 0x2019, 0x2018, 0x02BC, 0x02B9, 0x00B4:  // ’ ‘ ʼ ʹ ´
+                if words { pendingSpace = true } else { emitByte(0x27, &out, &pendingSpace) }
             case 0x2010...0x2015, 0x00A0, 0x2000...0x200B, 0x202F: pendingSpace = true  // dashes, spaces
             case 0x00C0..<0x0250:
                 let r = table0[Int(scalar - 0x00C0)]
-                if r.isEmpty { emitRaw(bytes, start, i, &out, &pendingSpace) } else { for c in r { emitByte(c, &out, &pendingSpace) } }
+                if r.isEmpty { emitOther(scalar, words, bytes, start, i, &out, &pendingSpace) } else { for c in r { emitByte(c, &out, &pendingSpace) } }
             case 0x1E00..<0x1F00:
                 let r = table1[Int(scalar - 0x1E00)]
-                if r.isEmpty { emitRaw(bytes, start, i, &out, &pendingSpace) } else { for c in r { emitByte(c, &out, &pendingSpace) } }
+                if r.isEmpty { emitOther(scalar, words, bytes, start, i, &out, &pendingSpace) } else { for c in r { emitByte(c, &out, &pendingSpace) } }
             case 0x0410...0x042F, 0x0391...0x03A9:  // Cyrillic and Greek capitals → small
                 emitScalar(scalar + 0x20, &out, &pendingSpace)
             case 0x0400...0x040F:  // Ѐ Ё Ђ … Џ → ѐ ё ђ … џ
                 emitScalar(scalar + 0x50, &out, &pendingSpace)
             default:
-                emitRaw(bytes, start, i, &out, &pendingSpace)
+                emitOther(scalar, words, bytes, start, i, &out, &pendingSpace)
             }
         }
     }
 
     /// Appends the fold of a string's UTF-8 to `out`.
-    @inlinable public static func append(_ s: some StringProtocol, to out: inout [UInt8]) {
-        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) { return done }
+    @inlinable public static func append(_ s: some StringProtocol, to out: inout [UInt8], mode: Mode = .name) {
+        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ append($0, to: &out, mode: mode) }) { return done }
         let copy = Array(s.utf8)
-        copy.withUnsafeBufferPointer { append($0, to: &out) }
+        copy.withUnsafeBufferPointer { append($0, to: &out, mode: mode) }
+    }
+
+    /// A scalar the tables leave as it is: copied, except in ``Mode/words`` when it is neither a
+    /// letter nor a digit (symbols, punctuation, spaces the switch does not name), which breaks words.
+    @inline(__always)
+    static func emitOther(_ scalar: UInt32, _ words: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int,
+                          _ out: inout [UInt8], _ pendingSpace: inout Bool) {
+        if words, let u = Unicode.Scalar(scalar), !(u.properties.isAlphabetic || u.properties.numericType != nil) {
+            pendingSpace = true
+        } else {
+            emitRaw(bytes, a, b, &out, &pendingSpace)
+        }
     }
 
     @inline(__always)
@@ -93,10 +121,10 @@ public enum NameFolding {
     }
 
     /// The fold of a string, as a new string (for building indexes and for tests; hot paths use ``append(_:to:)``).
-    @inlinable public static func fold(_ s: some StringProtocol) -> String {
+    @inlinable public static func fold(_ s: some StringProtocol, mode: Mode = .name) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
-        append(s, to: &out)
+        append(s, to: &out, mode: mode)
         return String(decoding: out, as: UTF8.self)
     }
 

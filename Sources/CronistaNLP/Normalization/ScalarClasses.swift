@@ -1,4 +1,4 @@
-/// Character classes shared by the normaliser, the tokenizer and the fold keys: which scalars are
+/// Character classes shared by the tokenizer and the language identifier: which scalars are
 /// spaces, invisible, quotation marks, apostrophes, letters. ASCII is answered from a table; the rest
 /// from ranges first and the Unicode properties last.
 enum ScalarClass {
