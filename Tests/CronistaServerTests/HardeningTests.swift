@@ -229,7 +229,7 @@ struct HardeningTests {
             #expect(r.closedByServer && r.elapsed < .seconds(4), "closed after \(r.elapsed)")
             // A 404 keeps the connection: a second request on it is answered.
             let two = try await RawHTTPConnection.exchange(port: port, chunks: ["GET /nope HTTP/1.1\r\nHost: x\r\n\r\n", "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"],
-                                                           pause: .milliseconds(200), wait: .seconds(1))
+                                                           pause: .milliseconds(200), wait: .seconds(5))
             #expect(two.statuses == [404, 200] && !two.closedByServer)
         }
         try await store.close()
