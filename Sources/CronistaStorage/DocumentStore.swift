@@ -9,7 +9,8 @@ public import CronistaCore
 public protocol DocumentStore: Sendable {
     /// Stores a batch in **one transaction**: either every new document of the batch is stored, or,
     /// when anything fails, none is and the error is thrown. A document whose id or content hash is
-    /// already stored (or appears earlier in the batch) is skipped and counted, never doubled.
+    /// already stored (or appears earlier in the batch) is never doubled: it is counted as skipped,
+    /// or, when its id is taken by a different text, as a conflict.
     func store(_ batch: [StorableDocument]) async throws -> StoreResult
 
     func contains(id: String) async throws -> Bool
@@ -42,11 +43,17 @@ public protocol DocumentStore: Sendable {
 /// What a ``DocumentStore/store(_:)`` call did.
 public struct StoreResult: Hashable, Sendable {
     public var stored: [String] = []
-    /// Ids of documents skipped because the same id or the same content hash was already stored.
+    /// Ids of documents skipped because they were already stored: the same id with the same text,
+    /// or the same text under another id.
     public var skipped: [String] = []
-    public init(stored: [String] = [], skipped: [String] = []) {
+    /// Ids of documents not stored because that id is already stored (or came earlier in the
+    /// batch) with a *different* text: a corrected article, or two articles given one id. The
+    /// stored one is kept; the caller reports the conflict.
+    public var conflicts: [String] = []
+    public init(stored: [String] = [], skipped: [String] = [], conflicts: [String] = []) {
         self.stored = stored
         self.skipped = skipped
+        self.conflicts = conflicts
     }
 }
 

@@ -136,9 +136,21 @@ public final class PostgresDocumentStore: DocumentStore {
                 """
             for try await id in try await conn.query(b.query(sql), logger: logger).decode(String.self) { inserted.insert(id) }
         }
+        // The text each id not inserted is stored with (earlier in the batch, or in the table): a
+        // different one makes the document a conflict, not a duplicate.
+        var hashOfID: [String: String] = [:]
+        for (i, d) in batch.enumerated() where isCandidate[i] && inserted.contains(d.id) { hashOfID[d.id] = d.contentHash }
+        let unresolved = Array(Set(batch.indices.filter { !(isCandidate[$0] && inserted.contains(batch[$0].id)) }.map { batch[$0].id }).subtracting(hashOfID.keys))
+        if !unresolved.isEmpty {
+            var b = Binds()
+            let sql = "SELECT id, content_hash FROM document WHERE id = ANY(\(try b.add(unresolved))::text[])"
+            for try await (id, hash) in try await conn.query(b.query(sql), logger: logger).decode((String, String).self) { hashOfID[id] = hash }
+        }
         // The report in batch order.
         for (i, d) in batch.enumerated() {
-            if isCandidate[i] && inserted.contains(d.id) { result.stored.append(d.id) } else { result.skipped.append(d.id) }
+            if isCandidate[i] && inserted.contains(d.id) { result.stored.append(d.id) }
+            else if let h = hashOfID[d.id], h != d.contentHash { result.conflicts.append(d.id) }
+            else { result.skipped.append(d.id) }
         }
         let docs = candidates.filter { inserted.contains($0.id) }
         guard !docs.isEmpty else { return result }

@@ -25,6 +25,7 @@ extension SQLiteDocumentStore {
         // migration v3). `SQLiteStoreTests` checks the index against the quotes with FTS5's
         // integrity-check.
         let quoteText = try RawInsert(db, "INSERT INTO quote_fts (rowid, text) VALUES (?, ?)")
+        let storedHash = try db.cachedStatement(sql: "SELECT content_hash FROM document WHERE id = ?")
         var keys = ""
         for d in batch {
             do {
@@ -33,7 +34,10 @@ extension SQLiteDocumentStore {
                 document.bind(7, d.url); document.bind(8, d.text); document.bind(9, d.analysisJSON); document.bind(10, d.eventsJSON)
                 try document.run()
                 if sqlite3_changes(connection) == 0 {
-                    result.skipped.append(d.id)
+                    // Not inserted: the id or the text is already there. The same id with another
+                    // text is a conflict, not a duplicate.
+                    let stored = try String.fetchOne(storedHash, arguments: [d.id])
+                    if let stored, stored != d.contentHash { result.conflicts.append(d.id) } else { result.skipped.append(d.id) }
                     continue
                 }
                 let doc = sqlite3_last_insert_rowid(connection)

@@ -290,9 +290,10 @@ struct StoreContract: Sendable {
         var renamed = try StoreFixtures.storable(try StoreFixtures.secondDocument())
         renamed.id = "belta-copy"
         #expect(try await store.store([renamed]) == StoreResult(stored: [], skipped: ["belta-copy"]))
-        // Same id with another text: skipped on the id.
+        // Same id with another text: a conflict, reported as one, and the stored text is kept.
         let other = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "belta-2023-01-05", text: "Un altro testo.", metadata: .init()))
-        #expect(try await store.store([other]) == StoreResult(stored: [], skipped: ["belta-2023-01-05"]))
+        #expect(try await store.store([other]) == StoreResult(stored: [], skipped: [], conflicts: ["belta-2023-01-05"]))
+        #expect(try await store.document(id: "belta-2023-01-05")?.text != "Un altro testo.")
         #expect(try await store.statistics() == before)
         // Duplicates inside one batch: the first is stored, the second counted.
         let a = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "dup-a", text: "Testo nuovo numero uno.", metadata: .init()))
@@ -300,6 +301,11 @@ struct StoreContract: Sendable {
         b.id = "dup-b"
         #expect(try await store.store([a, b, a]) == StoreResult(stored: ["dup-a"], skipped: ["dup-b", "dup-a"]))
         #expect(try await store.statistics().documents == before.documents + 1)
+        // One id given to two different texts in one batch: the first is stored, the second is a conflict.
+        let c1 = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "dup-c", text: "Prima versione.", metadata: .init()))
+        let c2 = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "dup-c", text: "Seconda versione, corretta.", metadata: .init()))
+        #expect(try await store.store([c1, c2]) == StoreResult(stored: ["dup-c"], skipped: [], conflicts: ["dup-c"]))
+        #expect(try await store.document(id: "dup-c")?.text == "Prima versione.")
     }
 
     // MARK: Transactions and invariants
