@@ -88,6 +88,15 @@ struct HostileInputTests {
         #expect(r.stderr.contains("at byte 39"), "\(r.stderr)")  // 27 bytes of line 1, then 12 into line 2
     }
 
+    @Test("duplicate ids are written but reported on stderr with both places")
+    func duplicateIDs() throws {
+        let input = "{\"id\":\"a\",\"text\":\"Uno.\"}\n{\"id\":\"b\",\"text\":\"Due.\"}\n{\"id\":\"a\",\"text\":\"Tre.\"}\n"
+        let r = try CLIRunner.run(["analyze"], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        #expect(r.jsonLines.map { $0["id"] as? String } == ["a", "b", "a"])
+        #expect(r.stderr.contains("cronista: warning: <stdin>:3: duplicate id 'a' (first at <stdin>:1)"), "\(r.stderr)")
+    }
+
     @Test("output that cannot be written (/dev/full) is an error with exit status 74, not a silent 0")
     func devFull() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }

@@ -43,6 +43,7 @@ struct Analyze: AsyncParsableCommand {
         var source = InputSource(paths: files)
         let reporter = ProgressReporter(enabled: progress || ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
         var failures = 0
+        var firstOrigin: [String: String] = [:]
         try ParallelAnalysis(engine: engine, jobs: jobs, encodeJSON: printer == nil).run(&source) { outcome in
             switch outcome {
             case .failed(let e):
@@ -50,8 +51,15 @@ struct Analyze: AsyncParsableCommand {
                 reporter.record(document: nil, error: true)
                 reporter.clearLine()
                 printError("cronista: error: \(e)")
-            case .analysed(_, let doc, var json):
+            case .analysed(let input, let doc, var json):
                 reporter.record(document: doc, error: false)
+                // Two documents with one id are both written, but a reader joining on ids would
+                // mix them up: say so.
+                if let first = firstOrigin.updateValue(input.origin, forKey: doc.id) {
+                    reporter.clearLine()
+                    printError("cronista: warning: \(input.origin): duplicate id '\(doc.id)' (first at \(first))")
+                    firstOrigin[doc.id] = first
+                }
                 if let printer {
                     try sink.write(printer.render(doc))
                 } else {
