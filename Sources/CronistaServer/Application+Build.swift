@@ -1,6 +1,6 @@
 import HTTPTypes
-import Hummingbird
-import Logging
+public import Hummingbird
+public import Logging
 import NIOCore
 import UnixSignals
 

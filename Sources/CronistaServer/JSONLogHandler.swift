@@ -1,6 +1,6 @@
 import CronistaNLP
 import Foundation
-import Logging
+public import Logging
 import Synchronization
 
 /// A swift-log handler that writes one JSON object per line on standard error:

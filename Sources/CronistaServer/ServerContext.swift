@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// The request context of every route: Hummingbird's core storage (logger with the request id,
 /// route parameters, matched route template). Sendable, so that a handler can run under a deadline.

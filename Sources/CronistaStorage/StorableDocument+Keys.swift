@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 
 /// The store's keys: entity names, name forms, speakers and search terms, all folded by
 /// ``CronistaCore/NameFolding`` in its ``CronistaCore/NameFolding/Mode/words`` mode, the fold the

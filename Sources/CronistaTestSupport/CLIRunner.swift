@@ -1,5 +1,5 @@
 import CronistaCore
-import Foundation
+public import Foundation
 
 /// Runs the built `cronista` executable, as a user would, and captures what it prints.
 public enum CLIRunner {

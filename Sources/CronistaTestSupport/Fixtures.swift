@@ -1,5 +1,5 @@
 import CronistaCore
-import Foundation
+public import Foundation
 
 /// Paths to the shared data sets (`../shared` next to the repository) and to the repository itself.
 public enum Fixtures {

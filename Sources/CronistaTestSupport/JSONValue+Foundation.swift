@@ -1,4 +1,4 @@
-import CronistaCore
+public import CronistaCore
 import Foundation
 
 extension JSONValue {
@@ -10,7 +10,8 @@ extension JSONValue {
         switch self {
         case .null: NSNull()
         case .bool(let b): b
-        case .number(let literal): Int(literal) ?? Double(literal) ?? 0
+        case .number(let literal):
+            if let i = Int(literal) { i } else { Double(literal) ?? 0 }
         case .string(let s): s
         case .array(let a): a.map(\.foundationObject)
         case .object(let o): o.mapValues(\.foundationObject)

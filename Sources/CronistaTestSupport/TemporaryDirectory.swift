@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A directory under the system's temporary folder, removed when the value is deinitialised.
 public final class TemporaryDirectory: @unchecked Sendable {

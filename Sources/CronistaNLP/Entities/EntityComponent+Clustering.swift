@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 
 
 extension EntityWork {

@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 
 
 /// What a description matched.

@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 
 /// Thresholds of the linking decision: precision first.
 enum LinkingPolicy {

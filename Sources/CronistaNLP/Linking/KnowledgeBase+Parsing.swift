@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import CronistaCore
+import CronistaCore
 
 /// A minimal pull scanner over JSON bytes: just what `entities.jsonl` needs (objects, arrays,
 /// strings with escapes, numbers, `null`, booleans), with no intermediate value tree.

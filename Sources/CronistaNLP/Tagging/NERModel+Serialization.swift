@@ -1,5 +1,5 @@
-import Foundation
-public import CronistaCore
+public import Foundation
+import CronistaCore
 
 /// The model file (`.crner`), little-endian:
 ///

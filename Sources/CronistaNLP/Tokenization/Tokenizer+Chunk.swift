@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 
 /// Splitting one white-space-delimited chunk: prefixes, a URL at the start, suffixes (with the
 /// abbreviation and word-final apostrophe rules), then the core.

@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 
 /// The core of a chunk, after prefixes and suffixes: words (with elisions, clitics, hyphens), numbers,
 /// e-mails, bare domains, hashtags and mentions, emoji sequences, and any punctuation left inside.

@@ -1,6 +1,6 @@
-import HTTPTypes
+public import HTTPTypes
 import CronistaNLP
-import Hummingbird
+public import Hummingbird
 import NIOCore
 
 /// An error the API answers with: an HTTP status and a JSON body naming the problem,

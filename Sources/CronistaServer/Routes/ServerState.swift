@@ -1,5 +1,5 @@
-import CronistaNLP
-import CronistaStorage
+public import CronistaNLP
+public import CronistaStorage
 import Foundation
 
 /// What every route shares, loaded once at start and read-only afterwards: the engine (model,
