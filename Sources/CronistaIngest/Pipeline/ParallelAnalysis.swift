@@ -1,11 +1,8 @@
-import CronistaCore
-import CronistaNLP
+public import CronistaCore
+public import CronistaNLP
 import Dispatch
 import Foundation
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Analyses a stream of inputs on several threads and hands the results back in input order.
 ///
@@ -13,19 +10,19 @@ import Glibc
 /// each batch is spread over `jobs` workers sharing one read-only engine, and results are
 /// delivered in the order the documents were read, so the output of `--jobs 8` is byte-identical
 /// to `--jobs 1`.
-struct ParallelAnalysis {
-    enum Outcome {
+public struct ParallelAnalysis: Sendable {
+    public enum Outcome: Sendable {
         case analysed(input: DocumentInput, document: Document, json: [UInt8])
         case failed(CronistaError)
     }
 
-    let engine: Engine
-    let jobs: Int
-    let batchSize: Int
+    public let engine: Engine
+    public let jobs: Int
+    public let batchSize: Int
     /// Also encode each document's JSON on the worker (the CLI writes it; `ingest` stores it).
-    let encodeJSON: Bool
+    public let encodeJSON: Bool
 
-    init(engine: Engine, jobs: Int, batchSize: Int? = nil, encodeJSON: Bool = true) {
+    public init(engine: Engine, jobs: Int, batchSize: Int? = nil, encodeJSON: Bool = true) {
         self.engine = engine
         self.jobs = max(1, jobs)
         self.batchSize = batchSize ?? max(64, 32 * max(1, jobs))
@@ -33,9 +30,9 @@ struct ParallelAnalysis {
     }
 
     /// Runs over every item of `source`; `deliver` is called on the calling thread, in input order.
-    func run(_ source: inout InputSource, deliver: (Outcome) throws -> Void) rethrows {
+    public func run(_ source: inout some DocumentSource, deliver: (Outcome) throws -> Void) rethrows {
         while true {
-            var batch: [InputSource.Item] = []
+            var batch: [SourceItem] = []
             batch.reserveCapacity(batchSize)
             while batch.count < batchSize, let item = source.next() { batch.append(item) }
             if batch.isEmpty { return }
@@ -44,7 +41,7 @@ struct ParallelAnalysis {
         }
     }
 
-    func process(_ batch: [InputSource.Item]) -> [Outcome] {
+    public func process(_ batch: [SourceItem]) -> [Outcome] {
         process(batch) { input, doc, json in (input, doc, json) }.map { r in
             switch r {
             case .success(let (input, doc, json)): .analysed(input: input, document: doc, json: json)
@@ -55,8 +52,8 @@ struct ParallelAnalysis {
 
     /// Analyses `batch` on `jobs` workers; each worker also runs `prepare` on its document (so
     /// `ingest` builds its rows in parallel too). Results come back in input order.
-    func process<T: Sendable>(
-        _ batch: [InputSource.Item],
+    public func process<T: Sendable>(
+        _ batch: [SourceItem],
         prepare: @escaping @Sendable (DocumentInput, Document, [UInt8]) throws -> T
     ) -> [Result<T, any Error>] {
         let slots = ResultSlots<T>(count: batch.count)
@@ -66,15 +63,7 @@ struct ParallelAnalysis {
             case .failure(let e):
                 slots.set(i, .failure(e))
             case .document(let input):
-                do {
-                    let doc = try engine.analyze(input)
-                    slots.set(i, .success(try prepare(input, doc, encodeJSON ? doc.analysisJSON() : [])))
-                } catch var e as CronistaError {
-                    if e.file == nil { e.file = input.origin }
-                    slots.set(i, .failure(e))
-                } catch {
-                    slots.set(i, .failure(error))
-                }
+                slots.set(i, Self.analyse(input, engine: engine, encodeJSON: encodeJSON, prepare: prepare))
             }
         }
         let drain: @Sendable () -> Void = {
@@ -102,6 +91,55 @@ struct ParallelAnalysis {
     }
 }
 
+extension ParallelAnalysis {
+    /// One document: analysed, encoded (when `encodeJSON`) and prepared; a ``CronistaError`` without
+    /// a file is given the document's origin. The one analysis step of every caller.
+    static func analyse<T>(
+        _ input: DocumentInput, engine: Engine, encodeJSON: Bool, namingOrigin: Bool = true,
+        prepare: (DocumentInput, Document, [UInt8]) throws -> T
+    ) -> Result<T, any Error> {
+        do {
+            let doc = try engine.analyze(input)
+            return .success(try prepare(input, doc, encodeJSON ? doc.analysisJSON() : []))
+        } catch var e as CronistaError {
+            if namingOrigin, e.file == nil { e.file = input.origin }
+            return .failure(e)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Analyses `inputs` concurrently, each document one job on `executor` (the server's thread
+    /// pool, shared by every request, so that concurrent requests do not each start `jobs`
+    /// threads); `prepare` runs in the same job. Results in input order, one per input. With
+    /// `namingOrigin` false, errors are left as thrown (the server names the request line itself).
+    public func analyse<T: Sendable>(
+        _ inputs: [DocumentInput], on executor: some AnalysisExecutor, namingOrigin: Bool = true,
+        prepare: @escaping @Sendable (DocumentInput, Document, [UInt8]) throws -> T
+    ) async throws -> [Result<T, any Error>] {
+        let engine = self.engine, encodeJSON = self.encodeJSON
+        return try await withThrowingTaskGroup(of: (Int, Result<T, any Error>).self) { group in
+            for (i, input) in inputs.enumerated() {
+                group.addTask {
+                    try await executor.run {
+                        (i, Self.analyse(input, engine: engine, encodeJSON: encodeJSON, namingOrigin: namingOrigin, prepare: prepare))
+                    }
+                }
+            }
+            var out = [Result<T, any Error>?](repeating: nil, count: inputs.count)
+            for try await (i, r) in group { out[i] = r }
+            return out.map { $0! }
+        }
+    }
+}
+
+/// Where ``ParallelAnalysis/analyse(_:on:prepare:)`` runs its blocking jobs: a thread pool of the
+/// caller's (the server passes NIO's), never Swift's cooperative pool.
+public protocol AnalysisExecutor: Sendable {
+    /// Runs `job` on a thread of the executor and returns its value.
+    func run<T: Sendable>(_ job: @escaping @Sendable () -> T) async throws -> T
+}
+
 /// One result slot per document of a batch, written by exactly one worker each.
 final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private var slots: [Result<T, any Error>?]
@@ -115,88 +153,5 @@ final class ResultSlots<T: Sendable>: @unchecked Sendable {
 
     func take() -> [Result<T, any Error>] {
         lock.withLock { _ in slots.map { $0! } }
-    }
-}
-
-/// Progress on standard error for a person watching (`analyze`, `ingest`): documents, articles/s,
-/// tokens/s and, when the input size is known, an ETA. Redrawn at most four times a second.
-final class ProgressReporter: @unchecked Sendable {
-    let enabled: Bool
-    let totalBytes: Int?
-    let start = ContinuousClock.now
-    var lastDraw = ContinuousClock.now
-    var drawn = false
-    var documents = 0
-    var errors = 0
-    var tokens = 0
-    var bytes = 0
-
-    init(enabled: Bool, totalBytes: Int?) {
-        self.enabled = enabled
-        self.totalBytes = totalBytes
-    }
-
-    static var stderrIsTerminal: Bool { isatty(2) == 1 }
-
-    /// One document analysed (or failed), for `analyze`.
-    func record(document: Document?, error: Bool) {
-        if let d = document {
-            documents += 1
-            tokens += d.tokens.count
-            bytes += d.text.utf8.count
-        }
-        if error { errors += 1 }
-        redraw()
-    }
-
-    /// Input consumed, for the ETA, when documents are counted elsewhere (`ingest`).
-    func advance(bytes n: Int) { bytes += n }
-
-    /// The number of documents done so far (`ingest` counts stored, skipped and failed ones).
-    func setDocuments(_ n: Int) {
-        documents = n
-        redraw()
-    }
-
-    func redraw() {
-        guard enabled else { return }
-        let now = ContinuousClock.now
-        if now - lastDraw > .milliseconds(250) {
-            lastDraw = now
-            draw(final: false)
-        }
-    }
-
-    /// Erases the progress line so that a message can be printed in its place.
-    func clearLine() {
-        if drawn { printError("\r\u{1B}[K", newline: false) }
-    }
-
-    var elapsed: Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    func draw(final: Bool) {
-        let t = max(elapsed, 1e-9)
-        var line = "\(documents) documents, \(fmt(Double(documents) / t)) articles/s"
-        if tokens > 0 { line += ", \(fmt(Double(tokens) / t)) tokens/s" }
-        if errors > 0 { line += ", \(errors) errors" }
-        if let total = totalBytes, total > 0, !final, bytes > 0 {
-            let rate = Double(bytes) / t
-            let left = Double(max(0, total - bytes)) / max(rate, 1)
-            line += ", \(min(100, Int(100 * Double(bytes) / Double(total))))%, ETA \(Int(left.rounded())) s"
-        }
-        if final {
-            printError((enabled ? "\r\u{1B}[K" : "") + "cronista: \(documents) documents, \(errors) errors in \(fmt(t)) s (\(fmt(Double(documents) / t)) articles/s)")
-        } else {
-            printError("\r\u{1B}[K" + line, newline: false)
-            drawn = true
-        }
-    }
-
-    private func fmt(_ v: Double) -> String {
-        if v >= 100 { return String(Int(v.rounded())) }
-        return String(Double(Int(v * 10)) / 10)
     }
 }
