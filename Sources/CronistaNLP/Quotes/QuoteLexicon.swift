@@ -88,10 +88,7 @@ public struct QuoteLexicon: Sendable {
 
     /// The lexicon shipped with the library.
     public static func bundled() throws -> QuoteLexicon {
-        guard let url = Bundle.module.url(forResource: "quote-cues", withExtension: "txt", subdirectory: "Resources/Lexicons") else {
-            throw QuoteLexiconError(line: 0, problem: "Resources/Lexicons/quote-cues.txt is missing from the CronistaNLP bundle")
-        }
-        return try QuoteLexicon(text: String(contentsOf: url, encoding: .utf8))
+        try QuoteLexicon(text: NLPResources.text("Lexicons/quote-cues.txt"))
     }
 
     /// Third-person, participle, gerund, imperfect, conditional and infinitive forms of a regular

@@ -164,28 +164,16 @@ extension NERModel {
         self.init(extractor: extractor, weights: weights, transitions: transitions, scale: scale, info: info, stage2: stage2)
     }
 
-    /// The model shipped with the library (`Resources/ner-it.crner`), if the bundle has it.
-    public static var embeddedPath: String? {
-        Bundle.module.url(forResource: "ner-it", withExtension: "crner", subdirectory: "Resources")?.path
-            ?? Bundle.module.url(forResource: "ner-it", withExtension: "crner")?.path
-    }
+    /// The model shipped with the library, by its path under `Resources`.
+    public static let embeddedResource = "ner-it.crner"
 
-    /// A bundled resource file (gazetteer, clusters) by name.
-    public static func resourcePath(_ name: String, _ ext: String) -> String? {
-        Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")?.path
-            ?? Bundle.module.url(forResource: name, withExtension: ext)?.path
-    }
-
-    /// Loads `path`, else `$CRONISTA_NER_MODEL`, else the embedded model.
+    /// Loads `path`, else `$CRONISTA_NER_MODEL`, else the embedded model (mapped in place, not read).
     public static func load(path: String? = nil) throws -> NERModel {
         if let path { return try NERModel(path: path) }
         if let env = ProcessInfo.processInfo.environment["CRONISTA_NER_MODEL"], !env.isEmpty {
             return try NERModel(path: env)
         }
-        guard let embedded = embeddedPath else {
-            throw CronistaError(.unreadableFile, "no NER model: the embedded resource ner-it.crner is missing; pass --model", file: "ner-it.crner")
-        }
-        return try NERModel(path: embedded)
+        return try NERModel(bytes: NLPResources.data(embeddedResource), name: embeddedResource)
     }
 }
 
