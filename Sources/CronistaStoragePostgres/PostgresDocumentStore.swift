@@ -1,3 +1,5 @@
+// The PostgreSQL backend is built only with the package trait `Postgres` (`--traits Postgres`).
+#if Postgres
 public import CronistaStorage
 import Logging
 public import PostgresNIO
@@ -460,3 +462,4 @@ struct Binds {
     }
     func query(_ sql: String) -> PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: bindings) }
 }
+#endif

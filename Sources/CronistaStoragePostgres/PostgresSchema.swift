@@ -1,3 +1,5 @@
+// The PostgreSQL backend is built only with the package trait `Postgres` (`--traits Postgres`).
+#if Postgres
 /// The PostgreSQL schema as named, append-only migrations (recorded in `schema_migrations`):
 /// never edit a shipped migration, add one. Each is a list of single statements (the extended
 /// protocol runs one statement per query).
@@ -130,3 +132,4 @@ enum PostgresSchema {
         ]),
     ]
 }
+#endif
