@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "CronistaStorageTests",
             dependencies: [
-                "CronistaStorage", "CronistaStorageSQLite", "CronistaNLP", "CronistaCore", "CronistaTestSupport",
+                "CronistaStorage", "CronistaStorageSQLite", "CronistaNLP", "CronistaIngest", "CronistaCore", "CronistaTestSupport",
                 .target(name: "CronistaStoragePostgres", condition: .when(traits: ["Postgres"])),
             ],
             swiftSettings: swiftSettings

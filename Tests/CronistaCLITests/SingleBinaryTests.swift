@@ -19,8 +19,8 @@ struct SingleBinaryTests {
         for (k, v) in environment { env[k] = v }
         p.environment = env
         let out = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: out.file("stdout").path, contents: nil)
-        FileManager.default.createFile(atPath: out.file("stderr").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.file("stdout").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.file("stderr").path, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: out.file("stdout"))
         p.standardError = try FileHandle(forWritingTo: out.file("stderr"))
         p.standardInput = FileHandle.nullDevice
