@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 
 /// Where analysed documents are kept and searched: one SQLite file by default, PostgreSQL when
 /// one machine is not enough. Every backend passes the same contract suite
