@@ -2,7 +2,7 @@
 #if Postgres
 public import CronistaStorage
 import Logging
-public import PostgresNIO
+import PostgresNIO
 
 /// The store for a newsroom or a research group: the schema of the SQLite store in PostgreSQL,
 /// full text through `tsvector` (the `italian` or `english` configuration chosen per document
