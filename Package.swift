@@ -17,6 +17,15 @@ let package = Package(
         // The archive, for programs of their own (and the benchmark suite in Benchmarks/).
         .library(name: "CronistaStorage", targets: ["CronistaStorage"]),
         .library(name: "CronistaStorageSQLite", targets: ["CronistaStorageSQLite"]),
+        // Reading inputs, analysing them on every core in input order, and the ingest loop.
+        .library(name: "CronistaIngest", targets: ["CronistaIngest"]),
+    ],
+    // The PostgreSQL backend is off by default: its client (postgres-nio) brings swift-crypto and
+    // swift-nio-ssl, two copies of BoringSSL that were most of a first release build. `scripts/test`
+    // and the scripts that need a server build with `--traits Postgres`.
+    traits: [
+        .trait(name: "Postgres", description: "The PostgreSQL store (postgres-nio): `--db postgres://…` and `ingest --queue`."),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,11 +42,21 @@ let package = Package(
     targets: [
         // The data model: no dependencies at all.
         .target(name: "CronistaCore", swiftSettings: swiftSettings),
+        // Every file under Sources/CronistaNLP/Resources and Sources/CronistaServer/Resources, put
+        // into the binary's read-only data by the assembler (`.incbin`), so that a copied `cronista`
+        // needs no resource folder beside it. `scripts/embed-resources` writes the list.
+        .target(
+            name: "CCronistaResources",
+            cSettings: [.headerSearchPath("..")]
+        ),
+        // The embedded files by path relative to their Resources folder, zero-copy, with the
+        // `CRONISTA_RESOURCES` override.
+        .target(name: "CronistaResources", dependencies: ["CCronistaResources"], swiftSettings: swiftSettings),
         // Every algorithm: normalisation, tokenisation, segmentation, language id, tagging, output.
         .target(
             name: "CronistaNLP",
-            dependencies: ["CronistaCore"],
-            resources: [.copy("Resources")],
+            dependencies: ["CronistaCore", "CronistaResources"],
+            exclude: ["Resources"],
             swiftSettings: swiftSettings
         ),
         // Storage: the DocumentStore protocol and query types (no dependencies but the model),
@@ -57,7 +76,17 @@ let package = Package(
         ),
         .target(
             name: "CronistaStoragePostgres",
-            dependencies: ["CronistaStorage", "CronistaCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "CronistaStorage", "CronistaCore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Input sources, the batch pipeline (every core, input order) and the three-stage ingest
+        // loop; the CLI and the server call it. The store protocol only, no backend.
+        .target(
+            name: "CronistaIngest",
+            dependencies: ["CronistaCore", "CronistaNLP", "CronistaStorage"],
             swiftSettings: swiftSettings
         ),
         // `cronista serve`: the HTTP API and the web pages over one shared Engine and a DocumentStore
@@ -65,7 +94,7 @@ let package = Package(
         .target(
             name: "CronistaServer",
             dependencies: [
-                "CronistaCore", "CronistaNLP", "CronistaStorage",
+                "CronistaCore", "CronistaNLP", "CronistaStorage", "CronistaIngest", "CronistaResources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The connection guards sit around Hummingbird's HTTP/1 parser.
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -77,15 +106,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources")],
+            exclude: ["Resources"],
             swiftSettings: swiftSettings
         ),
         .target(name: "CronistaTestSupport", dependencies: ["CronistaCore", "CronistaNLP"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "cronista",
             dependencies: [
-                "CronistaCore", "CronistaNLP",
-                "CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres", "CronistaServer",
+                "CronistaCore", "CronistaNLP", "CronistaIngest",
+                "CronistaStorage", "CronistaStorageSQLite", "CronistaServer",
+                .target(name: "CronistaStoragePostgres", condition: .when(traits: ["Postgres"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -102,16 +132,18 @@ let package = Package(
         .testTarget(
             name: "CronistaStorageTests",
             dependencies: [
-                "CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres", "CronistaNLP", "CronistaCore", "CronistaTestSupport",
+                "CronistaStorage", "CronistaStorageSQLite", "CronistaNLP", "CronistaIngest", "CronistaCore", "CronistaTestSupport",
+                .target(name: "CronistaStoragePostgres", condition: .when(traits: ["Postgres"])),
                 // Raw SQL for migration tests that build an old schema's rows.
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CronistaServerTests",
             dependencies: [
-                "CronistaServer", "CronistaStorage", "CronistaStorageSQLite", "CronistaStoragePostgres",
+                "CronistaServer", "CronistaStorage", "CronistaStorageSQLite",
+                .target(name: "CronistaStoragePostgres", condition: .when(traits: ["Postgres"])),
                 "CronistaNLP", "CronistaCore", "CronistaTestSupport", "cronista",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -121,7 +153,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CronistaCLITests", dependencies: ["cronista", "CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CronistaCLITests",
+            dependencies: ["cronista", "CronistaCore", "CronistaTestSupport", "CronistaResources"],
+            swiftSettings: swiftSettings
+        ),
+        // The ingest library itself: sources, order, counts, idempotence, into a temporary SQLite store.
+        .testTarget(
+            name: "CronistaIngestTests",
+            dependencies: ["CronistaIngest", "CronistaNLP", "CronistaCore", "CronistaStorage", "CronistaStorageSQLite", "CronistaTestSupport"],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,6 +30,8 @@ let package = Package(
             dependencies: [
                 .product(name: "CronistaCore", package: "Cronista"),
                 .product(name: "CronistaNLP", package: "Cronista"),
+                // The JSON Lines reader of the inputs.
+                .product(name: "CronistaIngest", package: "Cronista"),
             ]
         ),
         // Not a benchmark: per-component times on the whole corpus, for scripts/bench.

@@ -1,3 +1,5 @@
+// The PostgreSQL backend is built only with the package trait `Postgres` (`--traits Postgres`).
+#if Postgres
 public import CronistaStorage
 import Logging
 import PostgresNIO
@@ -179,3 +181,4 @@ extension PostgresDocumentStore {
         return report
     }
 }
+#endif

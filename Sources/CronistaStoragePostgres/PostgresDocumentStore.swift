@@ -1,3 +1,5 @@
+// The PostgreSQL backend is built only with the package trait `Postgres` (`--traits Postgres`).
+#if Postgres
 public import CronistaStorage
 import Logging
 import PostgresNIO
@@ -481,3 +483,4 @@ struct Binds {
     }
     func query(_ sql: String) -> PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: bindings) }
 }
+#endif

@@ -1,3 +1,5 @@
+// The PostgreSQL backend is built only with the package trait `Postgres` (`--traits Postgres`).
+#if Postgres
 import CronistaStorage
 import Logging
 import PostgresNIO
@@ -79,3 +81,4 @@ extension PostgresSchema {
         }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// The PostgreSQL backend is built only with the package trait `Postgres` (`--traits Postgres`).
+#if Postgres
 import Logging
 import PostgresNIO
 
@@ -143,3 +145,4 @@ enum PostgresSchema {
         }),
     ]
 }
+#endif

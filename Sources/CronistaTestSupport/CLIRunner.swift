@@ -7,6 +7,11 @@ public enum CLIRunner {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
         /// The standard output's JSON Lines, parsed.
         public var jsonLines: [[String: Any]] {
             stdout.split(separator: "\n").compactMap { JSONValue.foundationObject(from: $0) as? [String: Any] }

@@ -24,7 +24,7 @@ struct KnowledgeBaseTests {
     }
 
     @Test func loadsEveryLine() throws {
-        let lines = try String(contentsOfFile: KnowledgeBase.bundledPath!, encoding: .utf8).split(separator: "\n").count
+        let lines = try NLPResources.text(KnowledgeBase.bundledResource).split(separator: "\n").count
         #expect(kb.count == lines)
         #expect(kb.count == 10_819)
         #expect(kb.entity(id: "Q2866")?.displayName == "Alexander Lukashenko")

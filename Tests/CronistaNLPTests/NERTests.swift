@@ -7,12 +7,10 @@ import Testing
 @Suite("NER")
 struct NERTests {
     static func extractor(bits: Int = 16) throws -> FeatureExtractor {
-        let gaz = try #require(NERModel.resourcePath("ner-gazetteer", "tsv"))
-        let cl = try #require(NERModel.resourcePath("ner-clusters", "tsv"))
-        return FeatureExtractor(
+        FeatureExtractor(
             bucketBits: bits,
-            clusters: .clusters(tsv: try String(contentsOfFile: cl, encoding: .utf8)),
-            gazetteer: Gazetteer(tsv: try String(contentsOfFile: gaz, encoding: .utf8)))
+            clusters: .clusters(tsv: try NLPResources.text("Languages/it/ner-clusters.tsv")),
+            gazetteer: Gazetteer(tsv: try NLPResources.text("Languages/it/ner-gazetteer.tsv")))
     }
 
     /// The first `count` sentences of KIND Wikinews train, featurised for training and for scoring.

@@ -2,7 +2,9 @@ import CronistaCore
 import CronistaNLP
 import CronistaServer
 import CronistaStorage
+#if Postgres
 import CronistaStoragePostgres
+#endif
 import CronistaStorageSQLite
 import CronistaTestSupport
 import Foundation
@@ -50,12 +52,17 @@ enum ServerFixtures {
         case .sqlite:
             return try SQLiteDocumentStore(path: temporarySQLitePath())
         case .postgres:
+            #if Postgres
             guard let url = postgresURL else {
                 print("⚠️  WARNING: CronistaServerTests on PostgreSQL SKIPPED: CRONISTA_POSTGRES_URL is not set (run `scripts/with-postgres swift test`)")
                 return nil
             }
             let schema = "s_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             return try await PostgresDocumentStore(url: url, schema: schema, maximumConnections: 4)
+            #else
+            print("⚠️  WARNING: CronistaServerTests on PostgreSQL SKIPPED: built without the Postgres trait (swift build --build-tests --traits Postgres; scripts/test does)")
+            return nil
+            #endif
         }
     }
 

@@ -1,3 +1,4 @@
+#if Postgres
 import CronistaCore
 import CronistaNLP
 import CronistaStorage
@@ -163,3 +164,13 @@ import Testing
         try await setup.close()
     }
 }
+#else
+import Testing
+
+/// Built without the `Postgres` trait: the PostgreSQL contract suite is not compiled; say so loudly.
+@Suite struct PostgresStoreTests {
+    @Test func builtWithoutPostgres() {
+        print("⚠️  WARNING: PostgresStoreTests SKIPPED: built without the Postgres trait (swift build --build-tests --traits Postgres; scripts/test does)")
+    }
+}
+#endif

@@ -1,4 +1,5 @@
 import CronistaCore
+import CronistaIngest
 import CronistaNLP
 import CronistaStorage
 import CronistaTestSupport

@@ -1,5 +1,6 @@
 public import CronistaCore
 public import CronistaNLP
+import CronistaIngest
 import Foundation
 
 /// The articles every benchmark runs on, and the engine, each loaded once per benchmark process

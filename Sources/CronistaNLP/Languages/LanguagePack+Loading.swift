@@ -28,7 +28,7 @@ extension LanguagePack {
         if let nerModelPath {
             model = try NERModel(path: nerModelPath)
         } else if loadModel, ResourceFiles.exists(path(P.nerModel)) {
-            model = try NERModel(path: ResourceFiles.url(path(P.nerModel)).path)
+            model = try NERModel(bytes: ResourceFiles.data(path(P.nerModel)), name: path(P.nerModel))
         }
         return LanguagePack(code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, nerModel: model, entityWords: entityWords)
     }

@@ -213,7 +213,12 @@ extension KnowledgeBase {
     /// Loads `entities.jsonl` (and optional extra files in the same format, whose entries are
     /// added, or merged into an entry with the same id) and compiles the indexes.
     public static func load(path: String, extraPaths: [String] = []) throws -> KnowledgeBase {
-        var entities = try parseFile(path)
+        try merging(try parseFile(path), extraPaths: extraPaths)
+    }
+
+    /// Adds the entities of `extraPaths` to `entities` (merged by id) and compiles the indexes.
+    static func merging(_ entities: [KBEntity], extraPaths: [String]) throws -> KnowledgeBase {
+        var entities = entities
         if !extraPaths.isEmpty {
             var byID: [String: Int] = [:]
             for (i, e) in entities.enumerated() { byID[e.id] = i }

@@ -1,10 +1,10 @@
 import Foundation
 
-/// The one place the library finds its resource files. Every load goes through ``url(_:)`` with a
+/// The one place the library names its resource files. Every load goes through ``text(_:)`` or ``data(_:)`` with a
 /// path relative to the `Resources` folder; ``Path`` lists every path the library reads.
 ///
-/// Implemented with the SwiftPM bundle for now; how a binary carries or locates its resources is
-/// decided here and nowhere else.
+/// The bytes come from ``NLPResources``: the copy embedded in the binary, or the file of the same
+/// path under `$CRONISTA_RESOURCES`.
 enum ResourceFiles {
     /// Every resource path the library uses, relative to `Resources/`.
     enum Path {
@@ -25,30 +25,14 @@ enum ResourceFiles {
         static let elisions = "elisions.txt"
     }
 
-    /// The URL of a resource, or an error naming the path.
-    static func url(_ relativePath: String) throws -> URL {
-        let parts = relativePath.split(separator: "/")
-        let file = parts.last.map(String.init) ?? relativePath
-        let dir = (["Resources"] + parts.dropLast().map(String.init)).joined(separator: "/")
-        let dot = file.lastIndex(of: ".")
-        let name = dot.map { String(file[..<$0]) } ?? file
-        let ext = dot.map { String(file[file.index(after: $0)...]) }
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: dir) else {
-            throw ResourceFileError(path: relativePath, problem: "not found in the CronistaNLP resource bundle")
-        }
-        return url
-    }
-
-    /// Whether a resource exists.
-    static func exists(_ relativePath: String) -> Bool { (try? url(relativePath)) != nil }
+    /// Whether a resource exists (embedded, or under `$CRONISTA_RESOURCES`).
+    static func exists(_ relativePath: String) -> Bool { (try? NLPResources.bytes(relativePath)) != nil }
 
     /// A resource's text (UTF-8).
-    static func text(_ relativePath: String) throws -> String {
-        let u = try url(relativePath)
-        do { return try String(contentsOf: u, encoding: .utf8) } catch {
-            throw ResourceFileError(path: relativePath, problem: "unreadable: \(error)")
-        }
-    }
+    static func text(_ relativePath: String) throws -> String { try NLPResources.text(relativePath) }
+
+    /// A resource's bytes, without a copy.
+    static func data(_ relativePath: String) throws -> Data { try NLPResources.data(relativePath) }
 }
 
 /// A resource file is missing or unreadable.

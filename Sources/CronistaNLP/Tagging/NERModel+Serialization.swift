@@ -164,27 +164,20 @@ extension NERModel {
         self.init(extractor: extractor, weights: weights, transitions: transitions, scale: scale, info: info, stage2: stage2)
     }
 
-    /// The Italian model shipped with the library (`Resources/Languages/it/ner.crner`), if the bundle has it.
-    public static var embeddedPath: String? {
-        try? ResourceFiles.url(ResourceFiles.Path.language("it", ResourceFiles.Path.nerModel)).path
-    }
+    /// The Italian model shipped with the library, by its path under `Resources`.
+    public static let embeddedResource = ResourceFiles.Path.language("it", ResourceFiles.Path.nerModel)
 
-    /// A bundled NER resource file of the Italian pack by its former name (`ner-gazetteer`, `tsv`),
-    /// now in `Resources/Languages/it/`.
-    public static func resourcePath(_ name: String, _ ext: String) -> String? {
-        try? ResourceFiles.url(ResourceFiles.Path.language("it", "\(name).\(ext)")).path
-    }
+    /// A resource file of the Italian pack's NER by its name (`ner-gazetteer.tsv`): its path under
+    /// `Resources`, for ``NLPResources``.
+    public static func resourcePath(_ file: String) -> String { ResourceFiles.Path.language("it", file) }
 
-    /// Loads `path`, else `$CRONISTA_NER_MODEL`, else the embedded model.
+    /// Loads `path`, else `$CRONISTA_NER_MODEL`, else the embedded model (mapped in place, not read).
     public static func load(path: String? = nil) throws -> NERModel {
         if let path { return try NERModel(path: path) }
         if let env = ProcessInfo.processInfo.environment["CRONISTA_NER_MODEL"], !env.isEmpty {
             return try NERModel(path: env)
         }
-        guard let embedded = embeddedPath else {
-            throw CronistaError(.unreadableFile, "no NER model: the embedded resource Languages/it/ner.crner is missing; pass --model", file: "Languages/it/ner.crner")
-        }
-        return try NERModel(path: embedded)
+        return try NERModel(bytes: NLPResources.data(embeddedResource), name: embeddedResource)
     }
 }
 

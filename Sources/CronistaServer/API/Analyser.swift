@@ -1,15 +1,21 @@
 import HTTPTypes
 import CronistaCore
+import CronistaIngest
 import CronistaNLP
-import CronistaStorage
 import NIOPosix
 
-/// Runs the shared, read-only engine off the async executor: every document is one job on NIO's
-/// blocking thread pool (one thread per core), so long analyses never stall the event loops or
-/// the cooperative pool that answers `/healthz` and searches.
+/// The API's view of the ingest library's analysis (``ParallelAnalysis``): every document is one
+/// job on NIO's blocking thread pool (one thread per core, shared by all requests), so long
+/// analyses never stall the event loops or the cooperative pool that answers `/healthz` and
+/// searches. What is left here is the API's part: metrics and the 422 naming the request line.
 struct Analyser: Sendable {
-    let engine: Engine
+    let analysis: ParallelAnalysis
     let metrics: ServerMetrics
+
+    init(engine: Engine, metrics: ServerMetrics) {
+        analysis = ParallelAnalysis(engine: engine, jobs: 1)
+        self.metrics = metrics
+    }
 
     struct Result: Sendable {
         var document: Document
@@ -31,37 +37,30 @@ struct Analyser: Sendable {
     ///   an analysis that failed, else the first document, in input order, that `prepare` refused.
     func analyse<T: Sendable>(_ inputs: [AnalyzeRequest.Item],
                               prepare: @escaping @Sendable (Document, [UInt8]) throws -> T) async throws -> [T] {
-        let engine = self.engine
-        let results = try await withThrowingTaskGroup(of: (Int, Swift.Result<T, APIError>).self) { group in
-            for (i, item) in inputs.enumerated() {
-                group.addTask {
-                    try await NIOThreadPool.singleton.runIfActive {
-                        let doc: Document
-                        let json: [UInt8]
-                        do {
-                            doc = try engine.analyze(item.input)
-                            json = doc.analysisJSON()
-                        } catch {
-                            throw Self.failure(item, error)
-                        }
-                        do {
-                            return (i, .success(try prepare(doc, json)))
-                        } catch {
-                            return (i, .failure(Self.failure(item, error)))
-                        }
-                    }
-                }
-            }
-            var out = [Swift.Result<T, APIError>?](repeating: nil, count: inputs.count)
-            for try await (i, r) in group { out[i] = r }
-            return out.compactMap { $0 }
+        let results = try await analysis.analyse(inputs.map(\.input), on: NIOThreadPoolExecutor(), namingOrigin: false) { _, doc, json in
+            do { return try prepare(doc, json) } catch { throw Refused(error: error) }
+        }
+        for (item, r) in zip(inputs, results) {
+            if case .failure(let e) = r, !(e is Refused) { throw Self.failure(item, e) }
         }
         metrics.analysed(results.count)
-        return try results.map { try $0.get() }
+        return try zip(inputs, results).map { item, r in
+            do { return try r.get() } catch let r as Refused { throw Self.failure(item, r.error) }
+        }
     }
+
+    /// An error of `prepare`, told apart from one of the analysis.
+    struct Refused: Error { var error: any Error }
 
     /// The 422 of a document that could not be analysed or prepared.
     static func failure(_ item: AnalyzeRequest.Item, _ error: any Error) -> APIError {
         APIError(.unprocessableContent, .analysis, "document \(item.input.id): \(error)", line: item.line)
+    }
+}
+
+/// Runs the library's analysis jobs on NIO's blocking thread pool.
+struct NIOThreadPoolExecutor: AnalysisExecutor {
+    func run<T: Sendable>(_ job: @escaping @Sendable () -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(job)
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import CronistaCore
+import CronistaIngest
 import CronistaNLP
 import NIOCore
 

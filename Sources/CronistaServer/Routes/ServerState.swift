@@ -1,4 +1,5 @@
 public import CronistaNLP
+import CronistaResources
 public import CronistaStorage
 import Foundation
 
@@ -24,8 +25,7 @@ public struct ServerState: Sendable {
 
     /// The OpenAPI document served at `/openapi.yaml` (a resource of this module).
     public static let openAPIDocument: String = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let text = try? ResourceSet.server.text("openapi.yaml") else {
             return "openapi: 3.0.3\ninfo: {title: Cronista, version: unknown}\npaths: {}\n"
         }
         return text

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import CronistaCore
+import CronistaIngest
 import CronistaNLP
 
 struct Analyze: AsyncParsableCommand {

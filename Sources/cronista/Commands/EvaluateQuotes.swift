@@ -1,5 +1,6 @@
 import ArgumentParser
 import CronistaCore
+import CronistaIngest
 import CronistaNLP
 import Foundation
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CronistaStorage
+#if Postgres
 import CronistaStoragePostgres
+#endif
 import CronistaStorageSQLite
 
 /// `--db`: an SQLite file (default `cronista.sqlite`) or a `postgres://user@host:port/db` URL.
@@ -14,8 +16,19 @@ struct StoreOptions: ParsableArguments {
 
     func open() async throws -> any DocumentStore {
         switch try location() {
-        case .sqlite(let path): try SQLiteDocumentStore(path: path)
-        case .postgres(let url): try await PostgresDocumentStore(url: url)
+        case .sqlite(let path): return try SQLiteDocumentStore(path: path)
+        case .postgres(let url):
+            #if Postgres
+            return try await PostgresDocumentStore(url: url)
+            #else
+            throw ValidationError(Self.noPostgres(url))
+            #endif
         }
+    }
+
+    /// The message of a `postgres://` store in a build without the backend.
+    static func noPostgres(_ url: PostgresURL) -> String {
+        "--db \(url): this cronista was built without the PostgreSQL backend (it is off by default); "
+            + "build with it: swift build -c release --traits Postgres (or scripts/install --postgres PREFIX)"
     }
 }

@@ -70,12 +70,10 @@ struct TrainNER: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        guard let gazPath = gazetteer ?? NERModel.resourcePath("ner-gazetteer", "tsv"),
-              let clusterPath = clusters ?? NERModel.resourcePath("ner-clusters", "tsv") else {
-            throw CLIError("the bundled gazetteer or clusters are missing; pass --gazetteer and --clusters")
-        }
-        let kb = Gazetteer.names(tsv: try String(contentsOfFile: gazPath, encoding: .utf8))
-        let cl = HashTable<(UInt16, UInt16, UInt16)>.clusters(tsv: try String(contentsOfFile: clusterPath, encoding: .utf8))
+        let gazText = try gazetteer.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? NLPResources.text(NERModel.resourcePath("ner-gazetteer.tsv"))
+        let clusterText = try clusters.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? NLPResources.text(NERModel.resourcePath("ner-clusters.tsv"))
+        let kb = Gazetteer.names(tsv: gazText)
+        let cl = HashTable<(UInt16, UInt16, UInt16)>.clusters(tsv: clusterText)
         var info = NERModelInfo()
         var files: [(sentences: [CoNLLSentence], weight: Float)] = []
         for spec in train {

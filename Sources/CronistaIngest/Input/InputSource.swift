@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -11,11 +11,8 @@ import Darwin
 ///
 /// A bad document yields a ``CronistaError`` naming the file, line or byte offset, and reading
 /// goes on with the next one: nothing else is lost.
-public struct InputSource {
-    public enum Item: Sendable {
-        case document(DocumentInput)
-        case failure(CronistaError)
-    }
+public struct InputSource: DocumentSource {
+    public typealias Item = SourceItem
 
     let paths: [String]
     var pathIndex = 0
@@ -116,6 +113,9 @@ public struct InputSource {
 }
 
 extension InputSource {
+    /// The total size of the input files, when every input is a regular file.
+    public var totalBytes: Int? { Self.totalBytes(of: paths) }
+
     /// The total size of the input files in bytes, when every input is a regular file (for an ETA).
     public static func totalBytes(of paths: [String]) -> Int? {
         guard !paths.isEmpty, !paths.contains("-") else { return nil }
