@@ -4,7 +4,7 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
-    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("InternalImportsByDefault")
 ]
 
 let package = Package(
@@ -18,14 +18,14 @@ let package = Package(
         .library(name: "CronistaStorage", targets: ["CronistaStorage"]),
         .library(name: "CronistaStorageSQLite", targets: ["CronistaStorageSQLite"]),
         // Reading inputs, analysing them on every core in input order, and the ingest loop.
-        .library(name: "CronistaIngest", targets: ["CronistaIngest"]),
+        .library(name: "CronistaIngest", targets: ["CronistaIngest"])
     ],
     // The PostgreSQL backend is off by default: its client (postgres-nio) brings swift-crypto and
     // swift-nio-ssl, two copies of BoringSSL that were most of a first release build. `scripts/test`
     // and the scripts that need a server build with `--traits Postgres`.
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL store (postgres-nio): `--db postgres://…` and `ingest --queue`."),
-        .default(enabledTraits: []),
+        .default(enabledTraits: [])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,7 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0")
     ],
     targets: [
         // The data model: no dependencies at all.
@@ -70,7 +70,7 @@ let package = Package(
                 "CronistaStorage", "CronistaCore", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw C API, for the hot insert path (binding without boxing every value).
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift")
             ],
             swiftSettings: swiftSettings
         ),
@@ -78,7 +78,7 @@ let package = Package(
             name: "CronistaStoragePostgres",
             dependencies: [
                 "CronistaStorage", "CronistaCore",
-                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"]))
             ],
             swiftSettings: swiftSettings
         ),
@@ -104,7 +104,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle")
             ],
             exclude: ["Resources"],
             swiftSettings: swiftSettings
@@ -116,12 +116,13 @@ let package = Package(
                 "CronistaCore", "CronistaNLP", "CronistaIngest",
                 "CronistaStorage", "CronistaStorageSQLite", "CronistaServer",
                 .target(name: "CronistaStoragePostgres", condition: .when(traits: ["Postgres"])),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CronistaCoreTests", dependencies: ["CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CronistaNLPTests", dependencies: ["CronistaNLP", "CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CronistaNLPTests", dependencies: ["CronistaNLP", "CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
         // Store benchmark (not a test): ingest throughput and search latency, numbers on stdout.
         .executableTarget(
             name: "cronista-bench-store",
@@ -135,7 +136,7 @@ let package = Package(
                 "CronistaStorage", "CronistaStorageSQLite", "CronistaNLP", "CronistaIngest", "CronistaCore", "CronistaTestSupport",
                 .target(name: "CronistaStoragePostgres", condition: .when(traits: ["Postgres"])),
                 // Raw SQL for migration tests that build an old schema's rows.
-                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"]))
             ],
             swiftSettings: swiftSettings
         ),
@@ -149,7 +150,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypes", package: "swift-http-types")
             ],
             swiftSettings: swiftSettings
         ),
@@ -161,9 +162,11 @@ let package = Package(
         // The ingest library itself: sources, order, counts, idempotence, into a temporary SQLite store.
         .testTarget(
             name: "CronistaIngestTests",
-            dependencies: ["CronistaIngest", "CronistaNLP", "CronistaCore", "CronistaStorage", "CronistaStorageSQLite", "CronistaTestSupport"],
+            dependencies: [
+                "CronistaIngest", "CronistaNLP", "CronistaCore", "CronistaStorage", "CronistaStorageSQLite", "CronistaTestSupport"
+            ],
             swiftSettings: swiftSettings
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

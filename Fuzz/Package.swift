@@ -17,7 +17,7 @@ let package = Package(
         .executableTarget(name: "FuzzTextLayer", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzNER", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzQuotes", dependencies: ["FuzzSupport"]),
-        .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport"])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,9 @@
 import CCronistaResources
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Files that ship inside the binary, by path relative to their `Resources` folder

@@ -23,17 +23,22 @@ public func buildRouter(_ state: ServerState) -> Router<ServerContext> {
 /// accepting, finishes the requests in flight, then returns).
 ///
 /// - Parameter onServerRunning: called with the listening channel (tests read the port from it).
-public func buildApplication(_ state: ServerState, logger: Logger,
-                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
+public func buildApplication(
+    _ state: ServerState, logger: Logger,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) -> some ApplicationProtocol {
     let c = state.configuration
-    let guards = ConnectionGuardSettings(headerTimeout: .nanoseconds(c.headerTimeout.inNanoseconds), maxRequestLineBytes: c.maxURILength + 32,
-                                         linger: .seconds(2), metrics: state.metrics, logger: logger)
+    let guards = ConnectionGuardSettings(
+        headerTimeout: .nanoseconds(c.headerTimeout.inNanoseconds), maxRequestLineBytes: c.maxURILength + 32,
+        linger: .seconds(2), metrics: state.metrics, logger: logger)
     return Application(
         router: buildRouter(state),
         server: .guardedHTTP1(configuration: .init(idleTimeout: .nanoseconds(c.idleTimeout.inNanoseconds)), settings: guards),
         configuration: ApplicationConfiguration(address: .hostname(c.host, port: c.port), serverName: "cronista"),
         onServerRunning: { channel in
-            logger.info("listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")", "port": "\(channel.localAddress?.port ?? 0)"])
+            logger.info(
+                "listening",
+                metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")", "port": "\(channel.localAddress?.port ?? 0)"])
             await onServerRunning(channel)
         },
         logger: logger

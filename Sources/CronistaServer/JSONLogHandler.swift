@@ -27,7 +27,8 @@ public struct JSONLogHandler: LogHandler {
         var all = metadata
         if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
         if let m = event.metadata { all.merge(m) { _, new in new } }
-        var line = "{\"ts\":\"\(Self.timestamp())\",\"level\":\"\(event.level)\",\"label\":\(Self.quoted(label)),\"msg\":\(Self.quoted("\(event.message)"))"
+        var line =
+            "{\"ts\":\"\(Self.timestamp())\",\"level\":\"\(event.level)\",\"label\":\(Self.quoted(label)),\"msg\":\(Self.quoted("\(event.message)"))"
         for (k, v) in all.sorted(by: { $0.key < $1.key }) {
             line += ",\(Self.quoted(k)):\(Self.quoted("\(v)"))"
         }
@@ -48,7 +49,8 @@ public struct JSONLogHandler: LogHandler {
         var tmv = tm()
         var secs = t.tv_sec
         gmtime_r(&secs, &tmv)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday,
-                      tmv.tm_hour, tmv.tm_min, tmv.tm_sec, Int(t.tv_nsec / 1_000_000))
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday,
+            tmv.tm_hour, tmv.tm_min, tmv.tm_sec, Int(t.tv_nsec / 1_000_000))
     }
 }

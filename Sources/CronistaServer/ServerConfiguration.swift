@@ -38,12 +38,14 @@ public struct ServerConfiguration: Sendable {
     public static let defaultMaxDocumentsInFlight = 8000
     public static let defaultMaxURILength = 8192
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
-                requestTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(75),
-                defaultPageSize: Int = 50, maxPageSize: Int = 1000,
-                maxDocuments: Int = Self.defaultMaxDocuments, maxBytesInFlight: Int = Self.defaultMaxBytesInFlight,
-                maxDocumentsInFlight: Int = Self.defaultMaxDocumentsInFlight,
-                headerTimeout: Duration = .seconds(10), maxURILength: Int = Self.defaultMaxURILength) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
+        requestTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(75),
+        defaultPageSize: Int = 50, maxPageSize: Int = 1000,
+        maxDocuments: Int = Self.defaultMaxDocuments, maxBytesInFlight: Int = Self.defaultMaxBytesInFlight,
+        maxDocumentsInFlight: Int = Self.defaultMaxDocumentsInFlight,
+        headerTimeout: Duration = .seconds(10), maxURILength: Int = Self.defaultMaxURILength
+    ) {
         self.host = host
         self.port = port
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }

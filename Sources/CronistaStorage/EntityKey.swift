@@ -97,7 +97,8 @@ public struct QuoteCursor: Hashable, Sendable {
         guard it.isEmpty else { return nil }
         let parts = bytes.split(separator: 0x1F, omittingEmptySubsequences: false)
         guard parts.count == 3, let p = String(validating: parts[0], as: UTF8.self), let d = String(validating: parts[1], as: UTF8.self),
-              !d.isEmpty, let o = Int(String(decoding: parts[2], as: UTF8.self)), o >= 0 else { return nil }
+            !d.isEmpty, let o = Int(String(decoding: parts[2], as: UTF8.self)), o >= 0
+        else { return nil }
         self.init(published: p, documentID: d, ordinal: o)
     }
 

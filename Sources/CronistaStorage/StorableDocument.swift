@@ -95,7 +95,9 @@ public struct StorableDocument: Sendable {
 
         let index = OffsetIndex(doc.text)
         func span(_ r: TextRange) -> ScalarSpan {
-            ScalarSpan(startScalar: index.scalarOffset(utf8: r.startUTF8), endScalar: index.scalarOffset(utf8: r.endUTF8), text: String(doc.text(in: r)))
+            ScalarSpan(
+                startScalar: index.scalarOffset(utf8: r.startUTF8), endScalar: index.scalarOffset(utf8: r.endUTF8),
+                text: String(doc.text(in: r)))
         }
 
         var entityOfMention = [Int?](repeating: nil, count: doc.mentions.count)
@@ -129,8 +131,10 @@ public struct StorableDocument: Sendable {
                 json += #""]"#.utf8
             }
             json.append(UInt8(ascii: "]"))
-            entities.append(EntityRow(ordinal: e, type: entity.type.label, name: entity.name, nameKey: key, kb: entity.kb,
-                                      mentionCount: entity.mentions.count, mentionsJSON: String(decoding: json, as: UTF8.self)))
+            entities.append(
+                EntityRow(
+                    ordinal: e, type: entity.type.label, name: entity.name, nameKey: key, kb: entity.kb,
+                    mentionCount: entity.mentions.count, mentionsJSON: String(decoding: json, as: UTF8.self)))
             // The same keys as ``entityKeys(name:kb:nameForms:)``, through reused buffers.
             keys.removeAll(keepingCapacity: true)
             Self.addKeys(folded: key, to: &keys)
@@ -160,10 +164,11 @@ public struct StorableDocument: Sendable {
             }
             var speakerKey: String?
             if let s = q.speaker, s.entity == nil { speakerKey = Self.nameKey(doc.text(in: s.range), scratch: &scratch) }
-            quotes.append(QuoteRow(
-                ordinal: i, kind: q.kind.label, content: span(q.content), cue: q.cue.map(span),
-                speakerEntity: q.speaker?.entity, speaker: q.speaker.map { span($0.range) }, speakerKey: speakerKey,
-                sentenceStartScalar: index.scalarOffset(utf8: sLo), sentenceEndScalar: index.scalarOffset(utf8: sHi)))
+            quotes.append(
+                QuoteRow(
+                    ordinal: i, kind: q.kind.label, content: span(q.content), cue: q.cue.map(span),
+                    speakerEntity: q.speaker?.entity, speaker: q.speaker.map { span($0.range) }, speakerKey: speakerKey,
+                    sentenceStartScalar: index.scalarOffset(utf8: sLo), sentenceEndScalar: index.scalarOffset(utf8: sHi)))
         }
     }
 

@@ -29,8 +29,10 @@ public struct QuoteQuery: Hashable, Sendable {
     public var after: QuoteCursor?
     public var limit: Int
 
-    public init(speaker: String? = nil, words: String? = nil, from: String? = nil, to: String? = nil, source: String? = nil,
-                speakerEntity: EntityKey? = nil, after: QuoteCursor? = nil, limit: Int = 100) {
+    public init(
+        speaker: String? = nil, words: String? = nil, from: String? = nil, to: String? = nil, source: String? = nil,
+        speakerEntity: EntityKey? = nil, after: QuoteCursor? = nil, limit: Int = 100
+    ) {
         self.speaker = speaker
         self.words = words
         self.from = from
@@ -70,9 +72,11 @@ public struct QuoteHit: Hashable, Sendable {
     /// The speaker entity's type (`PER`, `ORG`, `LOC`), when the speaker is an entity.
     public var speakerType: String?
 
-    public init(documentID: String, title: String?, published: String?, source: String?, quoteID: String, kind: String,
-                content: ScalarSpan, cue: ScalarSpan?, speaker: ScalarSpan?, speakerName: String?, speakerKB: String?,
-                sentenceStartScalar: Int, sentenceEndScalar: Int, speakerType: String? = nil) {
+    public init(
+        documentID: String, title: String?, published: String?, source: String?, quoteID: String, kind: String,
+        content: ScalarSpan, cue: ScalarSpan?, speaker: ScalarSpan?, speakerName: String?, speakerKB: String?,
+        sentenceStartScalar: Int, sentenceEndScalar: Int, speakerType: String? = nil
+    ) {
         self.documentID = documentID
         self.title = title
         self.published = published

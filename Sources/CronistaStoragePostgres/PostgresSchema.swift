@@ -1,148 +1,156 @@
 // The PostgreSQL backend is built only with the package trait `Postgres` (`--traits Postgres`).
 #if Postgres
-import Logging
-import PostgresNIO
+    import Logging
+    import PostgresNIO
 
-/// The PostgreSQL schema as named, append-only migrations (recorded in `schema_migrations`):
-/// never edit a shipped migration, add one. Each is a list of single statements (the extended
-/// protocol runs one statement per query).
-enum PostgresSchema {
-    struct Migration {
-        var name: String
-        var statements: [String]
-        /// Work SQL alone cannot do (keys folded in Swift), run after `statements` in the same
-        /// transaction.
-        var run: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
+    /// The PostgreSQL schema as named, append-only migrations (recorded in `schema_migrations`):
+    /// never edit a shipped migration, add one. Each is a list of single statements (the extended
+    /// protocol runs one statement per query).
+    enum PostgresSchema {
+        struct Migration {
+            var name: String
+            var statements: [String]
+            /// Work SQL alone cannot do (keys folded in Swift), run after `statements` in the same
+            /// transaction.
+            var run: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
+        }
+
+        static let migrations: [Migration] = [
+            Migration(
+                name: "v1-documents-entities-mentions-quotes",
+                statements: [
+                    """
+                    CREATE TABLE document (
+                        id TEXT PRIMARY KEY CHECK (length(id) > 0),
+                        content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+                        language TEXT NOT NULL,
+                        title TEXT,
+                        published TEXT,
+                        source TEXT,
+                        url TEXT,
+                        text TEXT NOT NULL,
+                        analysis TEXT NOT NULL CHECK (json_typeof(analysis::json) = 'object'),
+                        events JSONB NOT NULL DEFAULT '[]'::jsonb,
+                        stored_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )
+                    """,
+                    "CREATE INDEX document_published ON document (published)",
+                    "CREATE INDEX document_source ON document (lower(source))",
+                    """
+                    CREATE TABLE entity (
+                        document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        kb TEXT,
+                        mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
+                        PRIMARY KEY (document_id, ordinal)
+                    )
+                    """,
+                    "CREATE INDEX entity_kb ON entity (kb)",
+                    """
+                    CREATE TABLE entity_alias (
+                        document_id TEXT NOT NULL,
+                        entity_ordinal INTEGER NOT NULL,
+                        key TEXT NOT NULL CHECK (length(key) > 0),
+                        PRIMARY KEY (key, document_id, entity_ordinal),
+                        FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity (document_id, ordinal) ON DELETE CASCADE
+                    )
+                    """,
+                    "CREATE INDEX entity_alias_entity ON entity_alias (document_id, entity_ordinal)",
+                    """
+                    CREATE TABLE mention (
+                        document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        entity_ordinal INTEGER,
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
+                        form TEXT NOT NULL CHECK (form IN ('name', 'nominal', 'pronoun')),
+                        PRIMARY KEY (document_id, ordinal),
+                        CHECK (start_cp <= end_cp),
+                        FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity (document_id, ordinal) ON DELETE CASCADE
+                    )
+                    """,
+                    "CREATE INDEX mention_entity ON mention (document_id, entity_ordinal)",
+                    """
+                    CREATE TABLE quote (
+                        id BIGSERIAL PRIMARY KEY,
+                        document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        cue_start_cp INTEGER,
+                        cue_end_cp INTEGER,
+                        cue_text TEXT,
+                        speaker_entity INTEGER,
+                        speaker_start_cp INTEGER,
+                        speaker_end_cp INTEGER,
+                        speaker_text TEXT,
+                        speaker_key TEXT,
+                        sentence_start_cp INTEGER NOT NULL,
+                        sentence_end_cp INTEGER NOT NULL,
+                        ts_config REGCONFIG NOT NULL,
+                        -- Typographic apostrophes split words (l’Europa → l Europa), as ASCII ones do.
+                        tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector(ts_config, translate(text, '’‘', '  '))) STORED,
+                        UNIQUE (document_id, ordinal),
+                        CHECK (start_cp <= end_cp),
+                        CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
+                        CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
+                        CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
+                        FOREIGN KEY (document_id, speaker_entity) REFERENCES entity (document_id, ordinal) ON DELETE CASCADE
+                    )
+                    """,
+                    "CREATE INDEX quote_speaker ON quote (document_id, speaker_entity)",
+                    "CREATE INDEX quote_speaker_key ON quote (speaker_key) WHERE speaker_key IS NOT NULL",
+                    "CREATE INDEX quote_tsv ON quote USING GIN (tsv)"
+                ]),
+            Migration(
+                name: "v2-ingest-queue",
+                statements: [
+                    // Work for `cronista ingest --queue` workers: each row is claimed by exactly one worker
+                    // (`FOR UPDATE SKIP LOCKED`); a claim older than the lease is taken over (worker died).
+                    """
+                    CREATE TABLE ingest_queue (
+                        seq BIGSERIAL UNIQUE,
+                        id TEXT PRIMARY KEY CHECK (length(id) > 0),
+                        text TEXT NOT NULL,
+                        title TEXT,
+                        published TEXT,
+                        source TEXT,
+                        url TEXT,
+                        language TEXT,
+                        origin TEXT NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'claimed', 'done', 'failed')),
+                        claimed_by TEXT,
+                        claimed_at TIMESTAMPTZ,
+                        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                        error TEXT,
+                        CHECK (state <> 'claimed' OR (claimed_by IS NOT NULL AND claimed_at IS NOT NULL))
+                    )
+                    """,
+                    "CREATE INDEX ingest_queue_open ON ingest_queue (seq) WHERE state IN ('pending', 'claimed')"
+                ]),
+            // An entity page (and its quotes and co-mentions) of an entity without a KB id looks the
+            // entity up by type and folded name: without this index, a scan of every entity row.
+            Migration(
+                name: "v3-entity-name-index",
+                statements: [
+                    "CREATE INDEX entity_name ON entity (name_key, type) WHERE kb IS NULL"
+                ]),
+            // The store's keys become NameFolding's words mode (the knowledge base's fold): `U.N.` is
+            // `un`, not `u n`, and `й` stays `й`. Every stored key is derived again from the stored
+            // names, mentions and speaker texts (``PostgresSchema/rederiveKeys(on:logger:)``); the
+            // same change as SQLite's `v5-name-keys-from-name-folding`.
+            Migration(
+                name: "v4-name-keys-from-name-folding", statements: ["TRUNCATE entity_alias"],
+                run: { conn, logger in
+                    try await rederiveKeys(on: conn, logger: logger)
+                })
+        ]
     }
-
-    static let migrations: [Migration] = [
-        Migration(name: "v1-documents-entities-mentions-quotes", statements: [
-            """
-            CREATE TABLE document (
-                id TEXT PRIMARY KEY CHECK (length(id) > 0),
-                content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
-                language TEXT NOT NULL,
-                title TEXT,
-                published TEXT,
-                source TEXT,
-                url TEXT,
-                text TEXT NOT NULL,
-                analysis TEXT NOT NULL CHECK (json_typeof(analysis::json) = 'object'),
-                events JSONB NOT NULL DEFAULT '[]'::jsonb,
-                stored_at TIMESTAMPTZ NOT NULL DEFAULT now()
-            )
-            """,
-            "CREATE INDEX document_published ON document (published)",
-            "CREATE INDEX document_source ON document (lower(source))",
-            """
-            CREATE TABLE entity (
-                document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
-                ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
-                name TEXT NOT NULL,
-                name_key TEXT NOT NULL,
-                kb TEXT,
-                mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
-                PRIMARY KEY (document_id, ordinal)
-            )
-            """,
-            "CREATE INDEX entity_kb ON entity (kb)",
-            """
-            CREATE TABLE entity_alias (
-                document_id TEXT NOT NULL,
-                entity_ordinal INTEGER NOT NULL,
-                key TEXT NOT NULL CHECK (length(key) > 0),
-                PRIMARY KEY (key, document_id, entity_ordinal),
-                FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity (document_id, ordinal) ON DELETE CASCADE
-            )
-            """,
-            "CREATE INDEX entity_alias_entity ON entity_alias (document_id, entity_ordinal)",
-            """
-            CREATE TABLE mention (
-                document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
-                ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                entity_ordinal INTEGER,
-                start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
-                end_cp INTEGER NOT NULL,
-                text TEXT NOT NULL,
-                type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
-                form TEXT NOT NULL CHECK (form IN ('name', 'nominal', 'pronoun')),
-                PRIMARY KEY (document_id, ordinal),
-                CHECK (start_cp <= end_cp),
-                FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity (document_id, ordinal) ON DELETE CASCADE
-            )
-            """,
-            "CREATE INDEX mention_entity ON mention (document_id, entity_ordinal)",
-            """
-            CREATE TABLE quote (
-                id BIGSERIAL PRIMARY KEY,
-                document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
-                ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
-                start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
-                end_cp INTEGER NOT NULL,
-                text TEXT NOT NULL,
-                cue_start_cp INTEGER,
-                cue_end_cp INTEGER,
-                cue_text TEXT,
-                speaker_entity INTEGER,
-                speaker_start_cp INTEGER,
-                speaker_end_cp INTEGER,
-                speaker_text TEXT,
-                speaker_key TEXT,
-                sentence_start_cp INTEGER NOT NULL,
-                sentence_end_cp INTEGER NOT NULL,
-                ts_config REGCONFIG NOT NULL,
-                -- Typographic apostrophes split words (l’Europa → l Europa), as ASCII ones do.
-                tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector(ts_config, translate(text, '’‘', '  '))) STORED,
-                UNIQUE (document_id, ordinal),
-                CHECK (start_cp <= end_cp),
-                CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
-                CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
-                CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
-                FOREIGN KEY (document_id, speaker_entity) REFERENCES entity (document_id, ordinal) ON DELETE CASCADE
-            )
-            """,
-            "CREATE INDEX quote_speaker ON quote (document_id, speaker_entity)",
-            "CREATE INDEX quote_speaker_key ON quote (speaker_key) WHERE speaker_key IS NOT NULL",
-            "CREATE INDEX quote_tsv ON quote USING GIN (tsv)",
-        ]),
-        Migration(name: "v2-ingest-queue", statements: [
-            // Work for `cronista ingest --queue` workers: each row is claimed by exactly one worker
-            // (`FOR UPDATE SKIP LOCKED`); a claim older than the lease is taken over (worker died).
-            """
-            CREATE TABLE ingest_queue (
-                seq BIGSERIAL UNIQUE,
-                id TEXT PRIMARY KEY CHECK (length(id) > 0),
-                text TEXT NOT NULL,
-                title TEXT,
-                published TEXT,
-                source TEXT,
-                url TEXT,
-                language TEXT,
-                origin TEXT NOT NULL,
-                state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'claimed', 'done', 'failed')),
-                claimed_by TEXT,
-                claimed_at TIMESTAMPTZ,
-                attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
-                error TEXT,
-                CHECK (state <> 'claimed' OR (claimed_by IS NOT NULL AND claimed_at IS NOT NULL))
-            )
-            """,
-            "CREATE INDEX ingest_queue_open ON ingest_queue (seq) WHERE state IN ('pending', 'claimed')",
-        ]),
-        // An entity page (and its quotes and co-mentions) of an entity without a KB id looks the
-        // entity up by type and folded name: without this index, a scan of every entity row.
-        Migration(name: "v3-entity-name-index", statements: [
-            "CREATE INDEX entity_name ON entity (name_key, type) WHERE kb IS NULL",
-        ]),
-        // The store's keys become NameFolding's words mode (the knowledge base's fold): `U.N.` is
-        // `un`, not `u n`, and `й` stays `й`. Every stored key is derived again from the stored
-        // names, mentions and speaker texts (``PostgresSchema/rederiveKeys(on:logger:)``); the
-        // same change as SQLite's `v5-name-keys-from-name-folding`.
-        Migration(name: "v4-name-keys-from-name-folding", statements: ["TRUNCATE entity_alias"], run: { conn, logger in
-            try await rederiveKeys(on: conn, logger: logger)
-        }),
-    ]
-}
 #endif

@@ -9,13 +9,18 @@ extension SQLiteDocumentStore {
     static func insert(_ batch: [StorableDocument], _ db: Database) throws -> StoreResult {
         var result = StoreResult()
         let connection = db.sqliteConnection
-        let document = try RawInsert(db, """
+        let document = try RawInsert(
+            db,
+            """
             INSERT INTO document (id, content_hash, language, title, published, source, url, text, analysis, events)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """)
-        let entity = try RawInsert(db, "INSERT INTO entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let entity = try RawInsert(
+            db, "INSERT INTO entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let entityKey = try RawInsert(db, "INSERT INTO entity_key (rowid, keys) VALUES (?, ?)")
-        let quote = try RawInsert(db, """
+        let quote = try RawInsert(
+            db,
+            """
             INSERT INTO quote (doc, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
                                speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key,
                                sentence_start_cp, sentence_end_cp)
@@ -76,7 +81,8 @@ extension SQLiteDocumentStore {
                     try quoteText.run()
                 }
             } catch let e as RawInsert.Failure {
-                throw StoreError(.query, "batch of \(batch.count) not stored (rolled back): \(e.message)", backend: "sqlite", documentID: d.id)
+                throw StoreError(
+                    .query, "batch of \(batch.count) not stored (rolled back): \(e.message)", backend: "sqlite", documentID: d.id)
             }
             result.stored.append(d.id)
         }

@@ -75,10 +75,13 @@ public final class SQLiteDocumentStore: DocumentStore {
                 problems.append("entity keys: \(error)")
             }
             // entity_key is a virtual table, which a foreign key cannot guard.
-            let orphans = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM entity_key k
-                WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.doc = k.rowid >> 20 AND e.ordinal = (k.rowid & 1048575))
-                """) ?? 0
+            let orphans =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM entity_key k
+                        WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.doc = k.rowid >> 20 AND e.ordinal = (k.rowid & 1048575))
+                        """) ?? 0
             if orphans > 0 { problems.append("entity keys: \(orphans) row(s) of no entity") }
             return problems
         }
@@ -109,7 +112,9 @@ public final class SQLiteDocumentStore: DocumentStore {
     }
 
     public func contains(hash: String) async throws -> Bool {
-        try await read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE content_hash = ?)", arguments: [hash]) ?? false }
+        try await read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE content_hash = ?)", arguments: [hash]) ?? false
+        }
     }
 
     public func existing(ids: [String], hashes: [String]) async throws -> ExistingKeys {
@@ -132,7 +137,8 @@ public final class SQLiteDocumentStore: DocumentStore {
             // Speakers that are entities with this key (entity_key rowid: doc * 2^20 + ordinal),
             // and speakers that are not entities ("una fonte") by their folded text.
             if let match = SQLiteSchema.keyQuery(key) {
-                conditions.append("""
+                conditions.append(
+                    """
                     q.id IN (SELECT q2.id FROM entity_key k JOIN quote q2
                                ON q2.doc = k.rowid >> 20 AND q2.speaker_entity = (k.rowid & 1048575)
                              WHERE entity_key MATCH ?
@@ -152,14 +158,18 @@ public final class SQLiteDocumentStore: DocumentStore {
         if let t = query.to { conditions.append("d.published <= ?"); args.append(t + "~") }
         if let s = query.source { conditions.append("d.source = ? COLLATE NOCASE"); args.append(s) }
         if let key = query.speakerEntity {
-            let c = Self.entityCondition(key, alias: "e2") { args.append($0); return "?" }
-            conditions.append("q.id IN (SELECT q2.id FROM quote q2 JOIN entity e2 ON e2.doc = q2.doc AND e2.ordinal = q2.speaker_entity WHERE \(c))")
+            let c = Self.entityCondition(key, alias: "e2") {
+                args.append($0); return "?"
+            }
+            conditions.append(
+                "q.id IN (SELECT q2.id FROM quote q2 JOIN entity e2 ON e2.doc = q2.doc AND e2.ordinal = q2.speaker_entity WHERE \(c))")
         }
         if let after = query.after {
-            conditions.append(after.sqlCondition { v in
-                if let s = v as? String { args.append(s) } else if let i = v as? Int { args.append(i) }
-                return "?"
-            })
+            conditions.append(
+                after.sqlCondition { v in
+                    if let s = v as? String { args.append(s) } else if let i = v as? Int { args.append(i) }
+                    return "?"
+                })
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
@@ -188,14 +198,17 @@ public final class SQLiteDocumentStore: DocumentStore {
     public func entities(named name: String, limit: Int) async throws -> [EntityHit] {
         guard let match = SQLiteSchema.keyQuery(StorableDocument.searchKey(name)) else { return [] }
         return try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT MAX(e.name), e.type, e.kb, COUNT(DISTINCT e.doc), SUM(e.mention_count)
-                FROM entity e
-                WHERE (e.doc, e.ordinal) IN (SELECT rowid >> 20, rowid & 1048575 FROM entity_key WHERE entity_key MATCH ?)
-                GROUP BY e.type, COALESCE(e.kb, e.name_key)
-                ORDER BY SUM(e.mention_count) DESC, MAX(e.name)
-                LIMIT ?
-                """, arguments: [match, limit]).map { r in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT MAX(e.name), e.type, e.kb, COUNT(DISTINCT e.doc), SUM(e.mention_count)
+                    FROM entity e
+                    WHERE (e.doc, e.ordinal) IN (SELECT rowid >> 20, rowid & 1048575 FROM entity_key WHERE entity_key MATCH ?)
+                    GROUP BY e.type, COALESCE(e.kb, e.name_key)
+                    ORDER BY SUM(e.mention_count) DESC, MAX(e.name)
+                    LIMIT ?
+                    """, arguments: [match, limit]
+            ).map { r in
                 EntityHit(name: r[0], type: r[1], kb: r[2], documents: r[3], mentions: r[4])
             }
         }
@@ -211,12 +224,15 @@ public final class SQLiteDocumentStore: DocumentStore {
         args.append(limit)
         let arguments = StatementArguments(args.map { $0.databaseValue })
         return try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, title, published, source, language FROM document
-                WHERE doc IN (\(sub))
-                ORDER BY COALESCE(published, '') DESC, id
-                LIMIT ?
-                """, arguments: arguments).map { r in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, title, published, source, language FROM document
+                    WHERE doc IN (\(sub))
+                    ORDER BY COALESCE(published, '') DESC, id
+                    LIMIT ?
+                    """, arguments: arguments
+            ).map { r in
                 DocumentHit(id: r[0], title: r[1], published: r[2], source: r[3], language: r[4])
             }
         }
@@ -228,8 +244,12 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     public func document(id: String) async throws -> StoredDocument? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT id, title, published, source, language, url, text, analysis FROM document WHERE id = ?", arguments: [id]).map { r in
-                StoredDocument(hit: DocumentHit(id: r[0], title: r[1], published: r[2], source: r[3], language: r[4]), url: r[5], text: r[6], analysisJSON: r[7])
+            try Row.fetchOne(
+                db, sql: "SELECT id, title, published, source, language, url, text, analysis FROM document WHERE id = ?", arguments: [id]
+            ).map { r in
+                StoredDocument(
+                    hit: DocumentHit(id: r[0], title: r[1], published: r[2], source: r[3], language: r[4]), url: r[5], text: r[6],
+                    analysisJSON: r[7])
             }
         }
     }
@@ -237,16 +257,23 @@ public final class SQLiteDocumentStore: DocumentStore {
     public func entity(_ key: EntityKey) async throws -> EntityHit? {
         var args: [String] = []
         // Placeholders in reading order: the type sub-select comes first.
-        let c2 = Self.entityCondition(key, alias: "t") { args.append($0); return "?" }
-        let c = Self.entityCondition(key, alias: "e") { args.append($0); return "?" }
+        let c2 = Self.entityCondition(key, alias: "t") {
+            args.append($0); return "?"
+        }
+        let c = Self.entityCondition(key, alias: "e") {
+            args.append($0); return "?"
+        }
         let arguments = StatementArguments(args)
         return try await read { db in
             // The name and type: those of the most mentioned rows (a KB id may be typed LOC and ORG).
-            try Row.fetchOne(db, sql: """
-                SELECT MAX(e.name), (SELECT t.type FROM entity t WHERE \(c2) GROUP BY t.type ORDER BY SUM(t.mention_count) DESC, t.type LIMIT 1),
-                       MAX(e.kb), COUNT(DISTINCT e.doc), SUM(e.mention_count)
-                FROM entity e WHERE \(c)
-                """, arguments: arguments).flatMap { r -> EntityHit? in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT MAX(e.name), (SELECT t.type FROM entity t WHERE \(c2) GROUP BY t.type ORDER BY SUM(t.mention_count) DESC, t.type LIMIT 1),
+                           MAX(e.kb), COUNT(DISTINCT e.doc), SUM(e.mention_count)
+                    FROM entity e WHERE \(c)
+                    """, arguments: arguments
+            ).flatMap { r -> EntityHit? in
                 guard let name: String = r[0], let type: String = r[1] else { return nil }  // no such entity
                 return EntityHit(name: name, type: type, kb: r[2], documents: r[3], mentions: r[4])
             }
@@ -255,19 +282,26 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     public func coMentions(of key: EntityKey, limit: Int) async throws -> [EntityHit] {
         var args: [any DatabaseValueConvertible] = []
-        let c = Self.entityCondition(key, alias: "e") { args.append($0); return "?" }
-        let x = key.sqlExclusion(alias: "o") { args.append($0); return "?" }
+        let c = Self.entityCondition(key, alias: "e") {
+            args.append($0); return "?"
+        }
+        let x = key.sqlExclusion(alias: "o") {
+            args.append($0); return "?"
+        }
         args.append(limit)
         let arguments = StatementArguments(args.map { $0.databaseValue })
         return try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT MAX(o.name), o.type, o.kb, COUNT(DISTINCT o.doc), SUM(o.mention_count)
-                FROM entity o
-                WHERE o.doc IN (SELECT e.doc FROM entity e WHERE \(c)) AND \(x)
-                GROUP BY o.type, COALESCE(o.kb, o.name_key)
-                ORDER BY COUNT(DISTINCT o.doc) DESC, SUM(o.mention_count) DESC, MAX(o.name)
-                LIMIT ?
-                """, arguments: arguments).map { r in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT MAX(o.name), o.type, o.kb, COUNT(DISTINCT o.doc), SUM(o.mention_count)
+                    FROM entity o
+                    WHERE o.doc IN (SELECT e.doc FROM entity e WHERE \(c)) AND \(x)
+                    GROUP BY o.type, COALESCE(o.kb, o.name_key)
+                    ORDER BY COUNT(DISTINCT o.doc) DESC, SUM(o.mention_count) DESC, MAX(o.name)
+                    LIMIT ?
+                    """, arguments: arguments
+            ).map { r in
                 EntityHit(name: r[0], type: r[1], kb: r[2], documents: r[3], mentions: r[4])
             }
         }
@@ -275,10 +309,12 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     public func statistics() async throws -> StoreStatistics {
         try await read { db in
-            let r = try Row.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM entity),
-                       (SELECT COALESCE(SUM(mention_count), 0) FROM entity), (SELECT COUNT(*) FROM quote)
-                """)!
+            let r = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM entity),
+                           (SELECT COALESCE(SUM(mention_count), 0) FROM entity), (SELECT COUNT(*) FROM quote)
+                    """)!
             return StoreStatistics(documents: r[0], entities: r[1], mentions: r[2], quotes: r[3])
         }
     }
@@ -301,7 +337,8 @@ public final class SQLiteDocumentStore: DocumentStore {
         guard key.kb == nil, let match = SQLiteSchema.keyQuery(key.nameKey ?? "") else {
             return key.sqlCondition(alias: a, bind: bind)
         }
-        let narrow = "(\(a).doc, \(a).ordinal) IN (SELECT rowid >> 20, rowid & 1048575 FROM entity_key WHERE entity_key MATCH \(bind(match)))"
+        let narrow =
+            "(\(a).doc, \(a).ordinal) IN (SELECT rowid >> 20, rowid & 1048575 FROM entity_key WHERE entity_key MATCH \(bind(match)))"
         return "(\(narrow) AND \(key.sqlCondition(alias: a, bind: bind)))"
     }
 

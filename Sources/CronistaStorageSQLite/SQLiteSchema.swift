@@ -6,175 +6,177 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-documents-entities-mentions-quotes") { db in
-            try db.execute(sql: """
-                CREATE TABLE document (
-                    id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
-                    content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
-                    language TEXT NOT NULL,
-                    title TEXT,
-                    published TEXT,
-                    source TEXT,
-                    url TEXT,
-                    text TEXT NOT NULL,
-                    analysis TEXT NOT NULL CHECK (json_valid(analysis)),
-                    events TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(events)),
-                    stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                );
-                CREATE INDEX document_published ON document(published);
-                CREATE INDEX document_source ON document(source COLLATE NOCASE);
+            try db.execute(
+                sql: """
+                    CREATE TABLE document (
+                        id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
+                        content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+                        language TEXT NOT NULL,
+                        title TEXT,
+                        published TEXT,
+                        source TEXT,
+                        url TEXT,
+                        text TEXT NOT NULL,
+                        analysis TEXT NOT NULL CHECK (json_valid(analysis)),
+                        events TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(events)),
+                        stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    );
+                    CREATE INDEX document_published ON document(published);
+                    CREATE INDEX document_source ON document(source COLLATE NOCASE);
 
-                CREATE TABLE entity (
-                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                    type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
-                    name TEXT NOT NULL,
-                    name_key TEXT NOT NULL,
-                    kb TEXT,
-                    mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
-                    PRIMARY KEY (document_id, ordinal)
-                ) WITHOUT ROWID;
-                CREATE INDEX entity_kb ON entity(kb);
+                    CREATE TABLE entity (
+                        document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        kb TEXT,
+                        mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
+                        PRIMARY KEY (document_id, ordinal)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX entity_kb ON entity(kb);
 
-                CREATE TABLE entity_alias (
-                    document_id TEXT NOT NULL,
-                    entity_ordinal INTEGER NOT NULL,
-                    key TEXT NOT NULL CHECK (length(key) > 0),
-                    PRIMARY KEY (key, document_id, entity_ordinal),
-                    FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
-                ) WITHOUT ROWID;
-                CREATE INDEX entity_alias_entity ON entity_alias(document_id, entity_ordinal);
+                    CREATE TABLE entity_alias (
+                        document_id TEXT NOT NULL,
+                        entity_ordinal INTEGER NOT NULL,
+                        key TEXT NOT NULL CHECK (length(key) > 0),
+                        PRIMARY KEY (key, document_id, entity_ordinal),
+                        FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE INDEX entity_alias_entity ON entity_alias(document_id, entity_ordinal);
 
-                CREATE TABLE mention (
-                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                    entity_ordinal INTEGER,
-                    start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
-                    end_cp INTEGER NOT NULL,
-                    text TEXT NOT NULL,
-                    type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
-                    form TEXT NOT NULL CHECK (form IN ('name', 'nominal', 'pronoun')),
-                    PRIMARY KEY (document_id, ordinal),
-                    CHECK (start_cp <= end_cp),
-                    FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
-                ) WITHOUT ROWID;
-                CREATE INDEX mention_entity ON mention(document_id, entity_ordinal);
+                    CREATE TABLE mention (
+                        document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        entity_ordinal INTEGER,
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        type TEXT NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC')),
+                        form TEXT NOT NULL CHECK (form IN ('name', 'nominal', 'pronoun')),
+                        PRIMARY KEY (document_id, ordinal),
+                        CHECK (start_cp <= end_cp),
+                        FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE INDEX mention_entity ON mention(document_id, entity_ordinal);
 
-                CREATE TABLE quote (
-                    id INTEGER PRIMARY KEY,
-                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                    kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
-                    start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
-                    end_cp INTEGER NOT NULL,
-                    text TEXT NOT NULL,
-                    cue_start_cp INTEGER,
-                    cue_end_cp INTEGER,
-                    cue_text TEXT,
-                    speaker_entity INTEGER,
-                    speaker_start_cp INTEGER,
-                    speaker_end_cp INTEGER,
-                    speaker_text TEXT,
-                    speaker_key TEXT,
-                    sentence_start_cp INTEGER NOT NULL,
-                    sentence_end_cp INTEGER NOT NULL,
-                    UNIQUE (document_id, ordinal),
-                    CHECK (start_cp <= end_cp),
-                    CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
-                    CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
-                    CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
-                    FOREIGN KEY (document_id, speaker_entity) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
-                );
-                CREATE INDEX quote_speaker ON quote(document_id, speaker_entity);
-                CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
+                    CREATE TABLE quote (
+                        id INTEGER PRIMARY KEY,
+                        document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        cue_start_cp INTEGER,
+                        cue_end_cp INTEGER,
+                        cue_text TEXT,
+                        speaker_entity INTEGER,
+                        speaker_start_cp INTEGER,
+                        speaker_end_cp INTEGER,
+                        speaker_text TEXT,
+                        speaker_key TEXT,
+                        sentence_start_cp INTEGER NOT NULL,
+                        sentence_end_cp INTEGER NOT NULL,
+                        UNIQUE (document_id, ordinal),
+                        CHECK (start_cp <= end_cp),
+                        CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
+                        CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
+                        CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
+                        FOREIGN KEY (document_id, speaker_entity) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
+                    );
+                    CREATE INDEX quote_speaker ON quote(document_id, speaker_entity);
+                    CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
 
-                CREATE VIRTUAL TABLE quote_fts USING fts5(
-                    text, content = 'quote', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
-                );
-                CREATE TRIGGER quote_fts_insert AFTER INSERT ON quote BEGIN
-                    INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
-                END;
-                CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
-                    INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
-                END;
-                """)
+                    CREATE VIRTUAL TABLE quote_fts USING fts5(
+                        text, content = 'quote', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+                    );
+                    CREATE TRIGGER quote_fts_insert AFTER INSERT ON quote BEGIN
+                        INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
+                    END;
+                    CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
+                        INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                    END;
+                    """)
         }
         // SQLite evaluates `x IN ('a', 'b', 'c')` in a CHECK by building an ephemeral table for
         // every row: 8 µs of a mention's 10 µs insert (measured on 15 k KIND mentions, SQLite
         // 3.40). The same constraints written with OR cost nothing; the tables are rebuilt with them
         // (the SQLite way to change a CHECK: new table, copy, drop, rename).
         m.registerMigration("v2-checks-without-in-lists") { db in
-            try db.execute(sql: """
-                CREATE TABLE new_entity (
-                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                    type TEXT NOT NULL CHECK (type = 'PER' OR type = 'ORG' OR type = 'LOC'),
-                    name TEXT NOT NULL,
-                    name_key TEXT NOT NULL,
-                    kb TEXT,
-                    mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
-                    PRIMARY KEY (document_id, ordinal)
-                ) WITHOUT ROWID;
-                INSERT INTO new_entity SELECT document_id, ordinal, type, name, name_key, kb, mention_count FROM entity;
-                DROP TABLE entity;
-                ALTER TABLE new_entity RENAME TO entity;
-                CREATE INDEX entity_kb ON entity(kb);
+            try db.execute(
+                sql: """
+                    CREATE TABLE new_entity (
+                        document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        type TEXT NOT NULL CHECK (type = 'PER' OR type = 'ORG' OR type = 'LOC'),
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        kb TEXT,
+                        mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
+                        PRIMARY KEY (document_id, ordinal)
+                    ) WITHOUT ROWID;
+                    INSERT INTO new_entity SELECT document_id, ordinal, type, name, name_key, kb, mention_count FROM entity;
+                    DROP TABLE entity;
+                    ALTER TABLE new_entity RENAME TO entity;
+                    CREATE INDEX entity_kb ON entity(kb);
 
-                CREATE TABLE new_mention (
-                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                    entity_ordinal INTEGER,
-                    start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
-                    end_cp INTEGER NOT NULL,
-                    text TEXT NOT NULL,
-                    type TEXT NOT NULL CHECK (type = 'PER' OR type = 'ORG' OR type = 'LOC'),
-                    form TEXT NOT NULL CHECK (form = 'name' OR form = 'nominal' OR form = 'pronoun'),
-                    PRIMARY KEY (document_id, ordinal),
-                    CHECK (start_cp <= end_cp),
-                    FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
-                ) WITHOUT ROWID;
-                INSERT INTO new_mention SELECT document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form FROM mention;
-                DROP TABLE mention;
-                ALTER TABLE new_mention RENAME TO mention;
-                CREATE INDEX mention_entity ON mention(document_id, entity_ordinal);
+                    CREATE TABLE new_mention (
+                        document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        entity_ordinal INTEGER,
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        type TEXT NOT NULL CHECK (type = 'PER' OR type = 'ORG' OR type = 'LOC'),
+                        form TEXT NOT NULL CHECK (form = 'name' OR form = 'nominal' OR form = 'pronoun'),
+                        PRIMARY KEY (document_id, ordinal),
+                        CHECK (start_cp <= end_cp),
+                        FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    INSERT INTO new_mention SELECT document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form FROM mention;
+                    DROP TABLE mention;
+                    ALTER TABLE new_mention RENAME TO mention;
+                    CREATE INDEX mention_entity ON mention(document_id, entity_ordinal);
 
-                CREATE TABLE new_quote (
-                    id INTEGER PRIMARY KEY,
-                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                    kind TEXT NOT NULL CHECK (kind = 'direct' OR kind = 'indirect' OR kind = 'mixed'),
-                    start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
-                    end_cp INTEGER NOT NULL,
-                    text TEXT NOT NULL,
-                    cue_start_cp INTEGER,
-                    cue_end_cp INTEGER,
-                    cue_text TEXT,
-                    speaker_entity INTEGER,
-                    speaker_start_cp INTEGER,
-                    speaker_end_cp INTEGER,
-                    speaker_text TEXT,
-                    speaker_key TEXT,
-                    sentence_start_cp INTEGER NOT NULL,
-                    sentence_end_cp INTEGER NOT NULL,
-                    UNIQUE (document_id, ordinal),
-                    CHECK (start_cp <= end_cp),
-                    CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
-                    CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
-                    CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
-                    FOREIGN KEY (document_id, speaker_entity) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
-                );
-                INSERT INTO new_quote SELECT id, document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
-                    speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key, sentence_start_cp, sentence_end_cp FROM quote;
-                DROP TABLE quote;
-                ALTER TABLE new_quote RENAME TO quote;
-                CREATE INDEX quote_speaker ON quote(document_id, speaker_entity);
-                CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
-                CREATE TRIGGER quote_fts_insert AFTER INSERT ON quote BEGIN
-                    INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
-                END;
-                CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
-                    INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
-                END;
-                """)
+                    CREATE TABLE new_quote (
+                        id INTEGER PRIMARY KEY,
+                        document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        kind TEXT NOT NULL CHECK (kind = 'direct' OR kind = 'indirect' OR kind = 'mixed'),
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        cue_start_cp INTEGER,
+                        cue_end_cp INTEGER,
+                        cue_text TEXT,
+                        speaker_entity INTEGER,
+                        speaker_start_cp INTEGER,
+                        speaker_end_cp INTEGER,
+                        speaker_text TEXT,
+                        speaker_key TEXT,
+                        sentence_start_cp INTEGER NOT NULL,
+                        sentence_end_cp INTEGER NOT NULL,
+                        UNIQUE (document_id, ordinal),
+                        CHECK (start_cp <= end_cp),
+                        CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
+                        CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
+                        CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
+                        FOREIGN KEY (document_id, speaker_entity) REFERENCES entity(document_id, ordinal) ON DELETE CASCADE
+                    );
+                    INSERT INTO new_quote SELECT id, document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
+                        speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key, sentence_start_cp, sentence_end_cp FROM quote;
+                    DROP TABLE quote;
+                    ALTER TABLE new_quote RENAME TO quote;
+                    CREATE INDEX quote_speaker ON quote(document_id, speaker_entity);
+                    CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
+                    CREATE TRIGGER quote_fts_insert AFTER INSERT ON quote BEGIN
+                        INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
+                    END;
+                    CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
+                        INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                    END;
+                    """)
         }
         // Ingest profile on the 1,310 KIND articles (store CPU per table, thread clock):
         // - the FTS row written by the AFTER INSERT trigger cost 20 µs a quote against 5 µs for the
@@ -186,11 +188,12 @@ enum SQLiteSchema {
         //   joins narrow to one document through those, and writing the two extra B-trees cost
         //   7 % of the store's time.
         m.registerMigration("v3-fts-rows-by-the-store-no-redundant-indexes") { db in
-            try db.execute(sql: """
-                DROP TRIGGER quote_fts_insert;
-                DROP INDEX mention_entity;
-                DROP INDEX quote_speaker;
-                """)
+            try db.execute(
+                sql: """
+                    DROP TRIGGER quote_fts_insert;
+                    DROP INDEX mention_entity;
+                    DROP INDEX quote_speaker;
+                    """)
         }
         // v4, a leaner layout for ingest (store CPU on the 1,310 KIND articles: 154 → 88 ms in a
         // harness replaying the same rows, 43 % less):
@@ -207,59 +210,62 @@ enum SQLiteSchema {
         //   Every mention's text, type and id stay in the analysis JSON;
         // - `entity_kb` leaves out the entities without a KB id (three in four on KIND).
         m.registerMigration("v4-integer-document-keys-entity-keys-in-fts") { db in
-            try db.execute(sql: """
-                CREATE TABLE new_document (
-                    doc INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL UNIQUE CHECK (length(id) > 0),
-                    content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
-                    language TEXT NOT NULL,
-                    title TEXT,
-                    published TEXT,
-                    source TEXT,
-                    url TEXT,
-                    text TEXT NOT NULL,
-                    analysis TEXT NOT NULL CHECK (json_valid(analysis)),
-                    events TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(events)),
-                    stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                );
-                INSERT INTO new_document (doc, id, content_hash, language, title, published, source, url, text, analysis, events, stored_at)
-                    SELECT rowid, id, content_hash, language, title, published, source, url, text, analysis, events, stored_at FROM document;
+            try db.execute(
+                sql: """
+                    CREATE TABLE new_document (
+                        doc INTEGER PRIMARY KEY,
+                        id TEXT NOT NULL UNIQUE CHECK (length(id) > 0),
+                        content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+                        language TEXT NOT NULL,
+                        title TEXT,
+                        published TEXT,
+                        source TEXT,
+                        url TEXT,
+                        text TEXT NOT NULL,
+                        analysis TEXT NOT NULL CHECK (json_valid(analysis)),
+                        events TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(events)),
+                        stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    );
+                    INSERT INTO new_document (doc, id, content_hash, language, title, published, source, url, text, analysis, events, stored_at)
+                        SELECT rowid, id, content_hash, language, title, published, source, url, text, analysis, events, stored_at FROM document;
 
-                CREATE TABLE new_entity (
-                    doc INTEGER NOT NULL REFERENCES document(doc) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0 AND ordinal < 1048576),
-                    type TEXT NOT NULL CHECK (type = 'PER' OR type = 'ORG' OR type = 'LOC'),
-                    name TEXT NOT NULL,
-                    name_key TEXT NOT NULL,
-                    kb TEXT,
-                    mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
-                    -- json_array_length refuses text that is not JSON (one parse, not two with json_valid).
-                    mentions TEXT NOT NULL CHECK (json_array_length(mentions) = mention_count),
-                    PRIMARY KEY (doc, ordinal)
-                ) WITHOUT ROWID;
-                INSERT INTO new_entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions)
-                    SELECT doc, ordinal, type, name, name_key, kb, json_array_length(mentions), mentions FROM (
-                        SELECT d.doc AS doc, e.ordinal AS ordinal, e.type AS type, e.name AS name, e.name_key AS name_key, e.kb AS kb,
-                               (SELECT json_group_array(json_array(m.start_cp, m.end_cp, m.form))
-                                  FROM (SELECT start_cp, end_cp, form FROM mention
-                                        WHERE document_id = e.document_id AND entity_ordinal = e.ordinal ORDER BY ordinal) m) AS mentions
-                        FROM entity e JOIN new_document d ON d.id = e.document_id);
+                    CREATE TABLE new_entity (
+                        doc INTEGER NOT NULL REFERENCES document(doc) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0 AND ordinal < 1048576),
+                        type TEXT NOT NULL CHECK (type = 'PER' OR type = 'ORG' OR type = 'LOC'),
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        kb TEXT,
+                        mention_count INTEGER NOT NULL CHECK (mention_count >= 0),
+                        -- json_array_length refuses text that is not JSON (one parse, not two with json_valid).
+                        mentions TEXT NOT NULL CHECK (json_array_length(mentions) = mention_count),
+                        PRIMARY KEY (doc, ordinal)
+                    ) WITHOUT ROWID;
+                    INSERT INTO new_entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions)
+                        SELECT doc, ordinal, type, name, name_key, kb, json_array_length(mentions), mentions FROM (
+                            SELECT d.doc AS doc, e.ordinal AS ordinal, e.type AS type, e.name AS name, e.name_key AS name_key, e.kb AS kb,
+                                   (SELECT json_group_array(json_array(m.start_cp, m.end_cp, m.form))
+                                      FROM (SELECT start_cp, end_cp, form FROM mention
+                                            WHERE document_id = e.document_id AND entity_ordinal = e.ordinal ORDER BY ordinal) m) AS mentions
+                            FROM entity e JOIN new_document d ON d.id = e.document_id);
 
-                -- The keys are folded already (lower case, no accents; letters and digits, one
-                -- space between words): the ascii tokenizer, with `_` as a token character, keeps
-                -- each key one token (it treats every non-ASCII character as part of a token).
-                CREATE VIRTUAL TABLE entity_key USING fts5(keys, detail = none, columnsize = 0, tokenize = "ascii tokenchars '_'");
-                """)
+                    -- The keys are folded already (lower case, no accents; letters and digits, one
+                    -- space between words): the ascii tokenizer, with `_` as a token character, keeps
+                    -- each key one token (it treats every non-ASCII character as part of a token).
+                    CREATE VIRTUAL TABLE entity_key USING fts5(keys, detail = none, columnsize = 0, tokenize = "ascii tokenchars '_'");
+                    """)
             // The keys as the store writes them (`token`), so in Swift.
             var rowid: Int64?, keys = ""
             func flush() throws {
                 guard let r = rowid else { return }
                 try db.execute(sql: "INSERT INTO entity_key (rowid, keys) VALUES (?, ?)", arguments: [r, keys])
             }
-            let aliases = try Row.fetchCursor(db, sql: """
-                SELECT d.doc, a.entity_ordinal, a.key FROM entity_alias a JOIN new_document d ON d.id = a.document_id
-                ORDER BY d.doc, a.entity_ordinal, a.key
-                """)
+            let aliases = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT d.doc, a.entity_ordinal, a.key FROM entity_alias a JOIN new_document d ON d.id = a.document_id
+                    ORDER BY d.doc, a.entity_ordinal, a.key
+                    """)
             while let a = try aliases.next() {
                 let r = entityRowid(doc: a[0], ordinal: a[1])
                 if r != rowid {
@@ -270,60 +276,61 @@ enum SQLiteSchema {
                 keys += (keys.isEmpty ? "" : " ") + token(a[2])
             }
             try flush()
-            try db.execute(sql: """
+            try db.execute(
+                sql: """
 
-                CREATE TABLE new_quote (
-                    id INTEGER PRIMARY KEY,
-                    doc INTEGER NOT NULL REFERENCES document(doc) ON DELETE CASCADE,
-                    ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-                    kind TEXT NOT NULL CHECK (kind = 'direct' OR kind = 'indirect' OR kind = 'mixed'),
-                    start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
-                    end_cp INTEGER NOT NULL,
-                    text TEXT NOT NULL,
-                    cue_start_cp INTEGER,
-                    cue_end_cp INTEGER,
-                    cue_text TEXT,
-                    speaker_entity INTEGER,
-                    speaker_start_cp INTEGER,
-                    speaker_end_cp INTEGER,
-                    speaker_text TEXT,
-                    speaker_key TEXT,
-                    sentence_start_cp INTEGER NOT NULL,
-                    sentence_end_cp INTEGER NOT NULL,
-                    UNIQUE (doc, ordinal),
-                    CHECK (start_cp <= end_cp),
-                    CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
-                    CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
-                    CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
-                    FOREIGN KEY (doc, speaker_entity) REFERENCES entity(doc, ordinal) ON DELETE CASCADE
-                );
-                INSERT INTO new_quote (id, doc, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text, speaker_entity,
-                                       speaker_start_cp, speaker_end_cp, speaker_text, speaker_key, sentence_start_cp, sentence_end_cp)
-                    SELECT q.id, d.doc, q.ordinal, q.kind, q.start_cp, q.end_cp, q.text, q.cue_start_cp, q.cue_end_cp, q.cue_text, q.speaker_entity,
-                           q.speaker_start_cp, q.speaker_end_cp, q.speaker_text, q.speaker_key, q.sentence_start_cp, q.sentence_end_cp
-                    FROM quote q JOIN new_document d ON d.id = q.document_id;
+                    CREATE TABLE new_quote (
+                        id INTEGER PRIMARY KEY,
+                        doc INTEGER NOT NULL REFERENCES document(doc) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        kind TEXT NOT NULL CHECK (kind = 'direct' OR kind = 'indirect' OR kind = 'mixed'),
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        cue_start_cp INTEGER,
+                        cue_end_cp INTEGER,
+                        cue_text TEXT,
+                        speaker_entity INTEGER,
+                        speaker_start_cp INTEGER,
+                        speaker_end_cp INTEGER,
+                        speaker_text TEXT,
+                        speaker_key TEXT,
+                        sentence_start_cp INTEGER NOT NULL,
+                        sentence_end_cp INTEGER NOT NULL,
+                        UNIQUE (doc, ordinal),
+                        CHECK (start_cp <= end_cp),
+                        CHECK (cue_start_cp IS NULL OR (cue_start_cp <= cue_end_cp AND cue_text IS NOT NULL)),
+                        CHECK (speaker_start_cp IS NULL OR (speaker_start_cp <= speaker_end_cp AND speaker_text IS NOT NULL)),
+                        CHECK (sentence_start_cp <= start_cp AND end_cp <= sentence_end_cp),
+                        FOREIGN KEY (doc, speaker_entity) REFERENCES entity(doc, ordinal) ON DELETE CASCADE
+                    );
+                    INSERT INTO new_quote (id, doc, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text, speaker_entity,
+                                           speaker_start_cp, speaker_end_cp, speaker_text, speaker_key, sentence_start_cp, sentence_end_cp)
+                        SELECT q.id, d.doc, q.ordinal, q.kind, q.start_cp, q.end_cp, q.text, q.cue_start_cp, q.cue_end_cp, q.cue_text, q.speaker_entity,
+                               q.speaker_start_cp, q.speaker_end_cp, q.speaker_text, q.speaker_key, q.sentence_start_cp, q.sentence_end_cp
+                        FROM quote q JOIN new_document d ON d.id = q.document_id;
 
-                DROP TABLE entity_alias;
-                DROP TABLE mention;
-                DROP TABLE quote;
-                DROP TABLE entity;
-                DROP TABLE document;
-                ALTER TABLE new_document RENAME TO document;
-                ALTER TABLE new_entity RENAME TO entity;
-                ALTER TABLE new_quote RENAME TO quote;
-                CREATE INDEX document_published ON document(published);
-                CREATE INDEX document_source ON document(source COLLATE NOCASE);
-                -- Three entities in four have no KB id: a partial index skips them (`kb = ?` implies NOT NULL).
-                CREATE INDEX entity_kb ON entity(kb) WHERE kb IS NOT NULL;
-                CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
-                -- quote_fts keeps its rows: the quote ids are the same.
-                CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
-                    INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
-                END;
-                CREATE TRIGGER entity_key_delete AFTER DELETE ON entity BEGIN
-                    DELETE FROM entity_key WHERE rowid = old.doc * 1048576 + old.ordinal;
-                END;
-                """)
+                    DROP TABLE entity_alias;
+                    DROP TABLE mention;
+                    DROP TABLE quote;
+                    DROP TABLE entity;
+                    DROP TABLE document;
+                    ALTER TABLE new_document RENAME TO document;
+                    ALTER TABLE new_entity RENAME TO entity;
+                    ALTER TABLE new_quote RENAME TO quote;
+                    CREATE INDEX document_published ON document(published);
+                    CREATE INDEX document_source ON document(source COLLATE NOCASE);
+                    -- Three entities in four have no KB id: a partial index skips them (`kb = ?` implies NOT NULL).
+                    CREATE INDEX entity_kb ON entity(kb) WHERE kb IS NOT NULL;
+                    CREATE INDEX quote_speaker_key ON quote(speaker_key) WHERE speaker_key IS NOT NULL;
+                    -- quote_fts keeps its rows: the quote ids are the same.
+                    CREATE TRIGGER quote_fts_delete AFTER DELETE ON quote BEGIN
+                        INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                    END;
+                    CREATE TRIGGER entity_key_delete AFTER DELETE ON entity BEGIN
+                        DELETE FROM entity_key WHERE rowid = old.doc * 1048576 + old.ordinal;
+                    END;
+                    """)
         }
         // v5: the store's keys become NameFolding's words mode (the knowledge base's fold), where
         // they were a fold of their own: periods are dropped, not word breaks (`U.N.` was `u n`,
@@ -345,21 +352,24 @@ enum SQLiteSchema {
             String.fromDatabaseValue(values[0]).map { StorableDocument.nameKey($0) }
         }
         db.add(function: fold)
-        try db.execute(sql: """
-            UPDATE entity SET name_key = cronista_name_key(name);
-            UPDATE quote SET speaker_key = cronista_name_key(speaker_text) WHERE speaker_entity IS NULL AND speaker_text IS NOT NULL;
-            DELETE FROM entity_key;
-            """)
+        try db.execute(
+            sql: """
+                UPDATE entity SET name_key = cronista_name_key(name);
+                UPDATE quote SET speaker_key = cronista_name_key(speaker_text) WHERE speaker_entity IS NULL AND speaker_text IS NOT NULL;
+                DELETE FROM entity_key;
+                """)
         // Removed while no statement runs (SQLite refuses otherwise).
         db.remove(function: fold)
         // One row per entity with its name forms (NULL when it has none), entities in order.
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT e.doc, e.ordinal, e.name, e.kb,
-                   substr(d.text, json_extract(m.value, '$[0]') + 1, json_extract(m.value, '$[1]') - json_extract(m.value, '$[0]'))
-            FROM entity e JOIN document d ON d.doc = e.doc
-            LEFT JOIN json_each(e.mentions) m ON json_extract(m.value, '$[2]') = 'name'
-            ORDER BY e.doc, e.ordinal
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT e.doc, e.ordinal, e.name, e.kb,
+                       substr(d.text, json_extract(m.value, '$[0]') + 1, json_extract(m.value, '$[1]') - json_extract(m.value, '$[0]'))
+                FROM entity e JOIN document d ON d.doc = e.doc
+                LEFT JOIN json_each(e.mentions) m ON json_extract(m.value, '$[2]') = 'name'
+                ORDER BY e.doc, e.ordinal
+                """)
         let insert = try db.makeStatement(sql: "INSERT INTO entity_key (rowid, keys) VALUES (?, ?)")
         var current: (rowid: Int64, name: String, kb: String?)?
         var forms: [Substring] = []

@@ -16,11 +16,15 @@ defer {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 }
 
-let surnames = ["Rossi", "Bianchi", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno",
-                "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti", "Barbieri"]
+let surnames = [
+    "Rossi", "Bianchi", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno",
+    "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti", "Barbieri"
+]
 let given = ["Marco", "Giulia", "Luca", "Sara", "Paolo", "Anna", "Matteo", "Elena", "Andrea", "Chiara"]
-let words = ["governo", "accordo", "Europa", "guerra", "pace", "economia", "riforma", "elezioni", "bilancio", "sanzioni",
-             "negoziati", "confine", "energia", "inflazione", "sicurezza", "diritti", "lavoro", "scuola", "sanità", "clima"]
+let words = [
+    "governo", "accordo", "Europa", "guerra", "pace", "economia", "riforma", "elezioni", "bilancio", "sanzioni",
+    "negoziati", "confine", "energia", "inflazione", "sicurezza", "diritti", "lavoro", "scuola", "sanità", "clima"
+]
 
 /// A synthetic article: `quotesPerDocument` direct quotes by speakers from a pool of 200 people
 /// (2 % of the quotes by Aleksander Lukashenko), with real offsets.
@@ -38,7 +42,8 @@ func makeDocument(_ n: Int) -> Document {
     }
     _ = add("Articolo \(n). ")
     for _ in 0..<quotesPerDocument {
-        let name = Int.random(in: 0..<50, using: &rng) == 0
+        let name =
+            Int.random(in: 0..<50, using: &rng) == 0
             ? "Aleksander Lukashenko"
             : "\(given[Int.random(in: 0..<given.count, using: &rng)]) \(surnames[Int.random(in: 0..<surnames.count, using: &rng)])"
         _ = add("Secondo ")
@@ -55,13 +60,17 @@ func makeDocument(_ n: Int) -> Document {
             e = known
             entities[e].mentions.append(mentions.count - 1)
         } else {
-            entities.append(Entity(type: .person, name: name, kb: name == "Aleksander Lukashenko" ? "Q2866" : nil, mentions: [mentions.count - 1]))
+            entities.append(
+                Entity(type: .person, name: name, kb: name == "Aleksander Lukashenko" ? "Q2866" : nil, mentions: [mentions.count - 1]))
             e = entities.count - 1
             entityOfName[name] = e
         }
         quotes.append(Quote(kind: .direct, content: content, cue: cue, speaker: .init(entity: e, range: speaker)))
     }
-    var doc = Document(id: "bench-\(n)", text: text, metadata: DocumentMetadata(published: String(format: "2024-%02d-%02d", 1 + n % 12, 1 + n % 28), source: n % 2 == 0 ? "ansa" : "agi"))
+    var doc = Document(
+        id: "bench-\(n)", text: text,
+        metadata: DocumentMetadata(published: String(format: "2024-%02d-%02d", 1 + n % 12, 1 + n % 28), source: n % 2 == 0 ? "ansa" : "agi")
+    )
     doc.language = "it"
     doc.mentions = mentions
     doc.entities = entities
@@ -91,8 +100,10 @@ for n in 0..<documentCount {
 }
 let stats = try await store.statistics()
 print("stored: \(stats)")
-print(String(format: "store (SQLite, batches of 500): %.0f documents/s, %.0f quotes/s (%.2f s; building rows %.2f s)",
-             Double(documentCount) / (ms(storing) / 1000), Double(stats.quotes) / (ms(storing) / 1000), ms(storing) / 1000, ms(prepare) / 1000))
+print(
+    String(
+        format: "store (SQLite, batches of 500): %.0f documents/s, %.0f quotes/s (%.2f s; building rows %.2f s)",
+        Double(documentCount) / (ms(storing) / 1000), Double(stats.quotes) / (ms(storing) / 1000), ms(storing) / 1000, ms(prepare) / 1000))
 
 func time(_ label: String, _ q: QuoteQuery, runs: Int = 25) async throws {
     var times: [Double] = []
@@ -107,7 +118,9 @@ func time(_ label: String, _ q: QuoteQuery, runs: Int = 25) async throws {
 try await time("speaker search 'Lukashenko' (limit 100)", QuoteQuery(speaker: "Lukashenko", limit: 100))
 try await time("speaker search 'Lukashenko' (all, limit 10000)", QuoteQuery(speaker: "Lukashenko", limit: 10_000))
 try await time("speaker search 'Giulia Rossi' (limit 100)", QuoteQuery(speaker: "Giulia Rossi", limit: 100))
-try await time("speaker 'Lukashenko' + words 'sanzioni' + March–June", QuoteQuery(speaker: "Lukashenko", words: "sanzioni", from: "2024-03-01", to: "2024-06-30"))
+try await time(
+    "speaker 'Lukashenko' + words 'sanzioni' + March–June",
+    QuoteQuery(speaker: "Lukashenko", words: "sanzioni", from: "2024-03-01", to: "2024-06-30"))
 try await time("full text 'riforma sanzioni' (limit 100)", QuoteQuery(words: "riforma sanzioni", limit: 100))
 var entityTimes: [Double] = []
 for _ in 0..<25 {

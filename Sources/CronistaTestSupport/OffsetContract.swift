@@ -16,7 +16,11 @@ public enum OffsetContract {
                     } else if let t = d["text"] as? String {
                         var sub = String.UnicodeScalarView()
                         sub.append(contentsOf: scalars[s..<e])
-                        if String(sub) != t { problems.append("\(path): text[\(s):\(e)] = \(String(sub).prefix(40).debugDescription) but span says \(t.prefix(40).debugDescription)") }
+                        if String(sub) != t {
+                            problems.append(
+                                "\(path): text[\(s):\(e)] = \(String(sub).prefix(40).debugDescription) but span says \(t.prefix(40).debugDescription)"
+                            )
+                        }
                     }
                 }
                 for (k, v) in d { visit(v, "\(path).\(k)") }

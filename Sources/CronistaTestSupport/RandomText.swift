@@ -25,7 +25,7 @@ public enum RandomText {
         ".", ",", ";", ":", "!", "?", "...", "…", "(", ")", "[", "]", "-", "--", "—", "–", "/", "&", "*",
         " ", " ", " ", "\n", "\r\n", "\n\n", "\t", "\u{00A0}", "\u{2009}", "\u{3000}", "\u{2028}", "\u{2029}", "\r",
         "Ӂ", "ß", "İ", "ǅ", "Ω", "中文", "日本語", "한국어", "\u{0301}", "\u{20E3}", "\u{FE0F}", "\u{1F3FB}",
-        "a", "B", "0", "9", "x-y", "anti-Nato", "www.example.org", "corriere.it",
+        "a", "B", "0", "9", "x-y", "anti-Nato", "www.example.org", "corriere.it"
     ]
 
     /// A random document of up to `maxPieces` pieces, glued with or without spaces.

@@ -14,7 +14,8 @@ struct AnalyzeCommandTests {
         let doc = lines[0]
         #expect(doc["id"] as? String == "000_193cd34c33125298")
         #expect(doc["language"] as? String == "it")
-        let gold = try JSONSerialization.jsonObject(with: Data(Fixtures.read("data/quotes/seed/seed.sentences.json").utf8)) as! [String: Any]
+        let gold =
+            try JSONSerialization.jsonObject(with: Data(Fixtures.read("data/quotes/seed/seed.sentences.json").utf8)) as! [String: Any]
         let goldSentences = (gold["sentences"] as! [[String: Int]]).map { [$0["start"]!, $0["end"]!] }
         let sentences = (doc["sentences"] as? [[String: Any]] ?? []).map { [$0["start"] as! Int, $0["end"] as! Int] }
         #expect(sentences == goldSentences)
@@ -41,10 +42,10 @@ struct AnalyzeCommandTests {
     @Test("Standard input and '-' read JSON Lines; metadata passes through; an empty text is a valid document")
     func stdinAndMetadata() throws {
         let input = """
-        {"id": "a", "text": "", "source": "Ansa"}
-        {"id": "b", "text": "Il presidente ha parlato.", "title": "Titolo", "published": "2024-04-12", "language": "it"}
+            {"id": "a", "text": "", "source": "Ansa"}
+            {"id": "b", "text": "Il presidente ha parlato.", "title": "Titolo", "published": "2024-04-12", "language": "it"}
 
-        """
+            """
         for args in [["analyze"], ["analyze", "-"]] {
             let r = try CLIRunner.run(args, stdin: Data(input.utf8))
             #expect(r.status == 0, "stderr: \(r.stderr)")
@@ -80,15 +81,17 @@ struct AnalyzeCommandTests {
     func malformedJSONL() throws {
         let dir = try TemporaryDirectory()
         let f = dir.file("docs.jsonl")
-        try Data("""
-        {"id": "one", "text": "Primo documento."}
-        {"id": "two", "text": "senza chiusura
-        {"id": "three"}
-        {"id": "four", "text": 42}
-        [1, 2]
-        {"id": "five", "text": "Quinto documento."}
+        try Data(
+            """
+            {"id": "one", "text": "Primo documento."}
+            {"id": "two", "text": "senza chiusura
+            {"id": "three"}
+            {"id": "four", "text": 42}
+            [1, 2]
+            {"id": "five", "text": "Quinto documento."}
 
-        """.utf8).write(to: f)
+            """.utf8
+        ).write(to: f)
         let r = try CLIRunner.run(["analyze", f.path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("docs.jsonl:2:"))
@@ -120,7 +123,8 @@ struct AnalyzeCommandTests {
         let bin = dir.file("image.jsonl")
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: bin)
         let bin2 = dir.file("blob.txt")
-        try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + [UInt8](repeating: 0, count: 8) + [0x02, 0x00, 0x3E, 0x00]).write(to: bin2)  // an ELF header
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + [UInt8](repeating: 0, count: 8) + [0x02, 0x00, 0x3E, 0x00]).write(
+            to: bin2)  // an ELF header
         let good = dir.file("good.txt")
         try Data("Testo valido.".utf8).write(to: good)
         let r = try CLIRunner.run(["analyze", bin.path, bin2.path, good.path])
@@ -134,8 +138,10 @@ struct AnalyzeCommandTests {
     func strayNUL() throws {
         let dir = try TemporaryDirectory()
         let lines = dir.file("docs.jsonl")
-        try Data([UInt8](#"{"id":"a","text":"Primo."}"#.utf8) + [0x0A] + [UInt8](#"{"id":"b","text":"se"#.utf8) + [0x00]
-                 + [UInt8](#"condo."}"#.utf8) + [0x0A] + [UInt8](#"{"id":"c","text":"Terzo."}"#.utf8) + [0x0A]).write(to: lines)
+        try Data(
+            [UInt8](#"{"id":"a","text":"Primo."}"#.utf8) + [0x0A] + [UInt8](#"{"id":"b","text":"se"#.utf8) + [0x00]
+                + [UInt8](#"condo."}"#.utf8) + [0x0A] + [UInt8](#"{"id":"c","text":"Terzo."}"#.utf8) + [0x0A]
+        ).write(to: lines)
         let escaped = dir.file("escaped.jsonl")
         try Data(#"{"id":"d","text":"a\u0000b"}"#.utf8 + [0x0A]).write(to: escaped)
         let text = dir.file("nul.txt")
@@ -152,7 +158,8 @@ struct AnalyzeCommandTests {
     func crLineEndings() throws {
         let dir = try TemporaryDirectory()
         let f = dir.file("old-mac.jsonl")
-        try Data("{\"id\":\"a\",\"text\":\"Uno.\"}\r{\"id\":\"b\",\"text\":\"Due.\"}\r\n{\"id\":\"c\",\"text\":\"Tre.\"}\r".utf8).write(to: f)
+        try Data("{\"id\":\"a\",\"text\":\"Uno.\"}\r{\"id\":\"b\",\"text\":\"Due.\"}\r\n{\"id\":\"c\",\"text\":\"Tre.\"}\r".utf8).write(
+            to: f)
         let r = try CLIRunner.run(["analyze", f.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.jsonLines.map { $0["id"] as? String } == ["a", "b", "c"])

@@ -19,7 +19,9 @@ struct HostileInputTests {
         let r = try CLIRunner.run(["analyze", "-j", "2"], stdin: Data(input.utf8))
         #expect(r.status == 0, "exit \(r.status), stderr: \(r.stderr.prefix(500))", sourceLocation: sourceLocation)
         let out = r.jsonLines
-        #expect(out.map { $0["id"] as? String ?? "?" } == ["before"] + texts.indices.map { "hostile-\($0)" } + ["after"], sourceLocation: sourceLocation)
+        #expect(
+            out.map { $0["id"] as? String ?? "?" } == ["before"] + texts.indices.map { "hostile-\($0)" } + ["after"],
+            sourceLocation: sourceLocation)
         for (doc, text) in zip(out.dropFirst(), texts) {
             let v = OffsetContract.violations(in: doc, text: text)
             #expect(v.isEmpty, "\(v.prefix(3))", sourceLocation: sourceLocation)
@@ -100,7 +102,9 @@ struct HostileInputTests {
     @Test("output that cannot be written (/dev/full) is an error with exit status 74, not a silent 0")
     func devFull() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
-        for args in [["analyze", Fixtures.seedTextPath, "-o", "/dev/full"], ["analyze", "--pretty", Fixtures.seedTextPath, "-o", "/dev/full"]] {
+        for args in [
+            ["analyze", Fixtures.seedTextPath, "-o", "/dev/full"], ["analyze", "--pretty", Fixtures.seedTextPath, "-o", "/dev/full"]
+        ] {
             let r = try CLIRunner.run(args)
             #expect(r.status == 74, "\(args): exit \(r.status), stderr: \(r.stderr)")
             #expect(r.stderr.contains("/dev/full"), "\(r.stderr)")

@@ -61,7 +61,9 @@ struct IngestCommandTests {
     @Test("PostgreSQL: seed and dev documents stored once, Lukashenko's quotes at their offsets, a second run adds nothing")
     func seedAndDevOnPostgres() throws {
         guard let url = ProcessInfo.processInfo.environment["CRONISTA_POSTGRES_URL"], !url.isEmpty else {
-            print("⚠️  WARNING: IngestCommandTests.seedAndDevOnPostgres SKIPPED: CRONISTA_POSTGRES_URL is not set (run `scripts/with-postgres swift test`)")
+            print(
+                "⚠️  WARNING: IngestCommandTests.seedAndDevOnPostgres SKIPPED: CRONISTA_POSTGRES_URL is not set (run `scripts/with-postgres swift test`)"
+            )
             return
         }
         let dev = Fixtures.sharedPath("data/quotes/it-wikinews/dev.docs.jsonl")

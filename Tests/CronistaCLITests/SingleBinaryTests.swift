@@ -8,7 +8,9 @@ import Testing
 @Suite("One binary")
 struct SingleBinaryTests {
     /// Runs `executable` with `arguments` in `directory`, with `environment` added.
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CLIRunner.Result {
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+        -> CLIRunner.Result
+    {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
@@ -26,9 +28,10 @@ struct SingleBinaryTests {
         p.standardInput = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
-        return CLIRunner.Result(status: p.terminationStatus,
-                                stdout: try String(contentsOf: out.file("stdout"), encoding: .utf8),
-                                stderr: try String(contentsOf: out.file("stderr"), encoding: .utf8))
+        return CLIRunner.Result(
+            status: p.terminationStatus,
+            stdout: try String(contentsOf: out.file("stdout"), encoding: .utf8),
+            stderr: try String(contentsOf: out.file("stderr"), encoding: .utf8))
     }
 
     /// The built executable copied alone into a new, empty directory (no resource bundle beside it).
@@ -91,13 +94,13 @@ struct SingleBinaryTests {
     }
 
     #if !Postgres
-    @Test("Built without the PostgreSQL backend: a postgres:// store says how to build with it")
-    func postgresNeedsTheTrait() throws {
-        let r = try CLIRunner.run(["search", "entities", "--name", "x", "--db", "postgres://u@localhost:5432/db"])
-        #expect(r.status == 64, "stderr: \(r.stderr)")
-        #expect(r.stderr.contains("built without the PostgreSQL backend"), "\(r.stderr)")
-        #expect(r.stderr.contains("--traits Postgres"), "\(r.stderr)")
-    }
+        @Test("Built without the PostgreSQL backend: a postgres:// store says how to build with it")
+        func postgresNeedsTheTrait() throws {
+            let r = try CLIRunner.run(["search", "entities", "--name", "x", "--db", "postgres://u@localhost:5432/db"])
+            #expect(r.status == 64, "stderr: \(r.stderr)")
+            #expect(r.stderr.contains("built without the PostgreSQL backend"), "\(r.stderr)")
+            #expect(r.stderr.contains("--traits Postgres"), "\(r.stderr)")
+        }
     #endif
 }
 
@@ -120,7 +123,8 @@ struct EmbeddedResourcesTests {
 
     @Test("NLP and server resources: the same files, the same bytes", arguments: ["nlp", "server"])
     func matchesTheFolder(_ which: String) throws {
-        let (set, folder) = which == "nlp"
+        let (set, folder) =
+            which == "nlp"
             ? (ResourceSet.nlp, "Sources/CronistaNLP/Resources")
             : (ResourceSet.server, "Sources/CronistaServer/Resources")
         let root = Fixtures.repositoryRoot.appendingPathComponent(folder)

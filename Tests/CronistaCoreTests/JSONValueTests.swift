@@ -15,8 +15,11 @@ struct JSONValueTests {
             #expect(try Self.parse(raw)["text"]?.stringValue == text)
             var escaped = "{\"text\":\""
             for unit in text.utf16 {
-                if unit < 0x80, let s = Unicode.Scalar(UInt32(unit)), s != "\"", s != "\\", unit >= 0x20 { escaped.unicodeScalars.append(s) }
-                else { escaped += String(format: "\\u%04x", unit) }
+                if unit < 0x80, let s = Unicode.Scalar(UInt32(unit)), s != "\"", s != "\\", unit >= 0x20 {
+                    escaped.unicodeScalars.append(s)
+                } else {
+                    escaped += String(format: "\\u%04x", unit)
+                }
             }
             escaped += "\"}"
             let value = try Self.parse(escaped)["text"]?.stringValue
@@ -42,25 +45,27 @@ struct JSONValueTests {
         #expect(try Self.parse("\u{FEFF}[]") == .array([]))  // a BOM before the value is skipped
     }
 
-    @Test("invalid texts are refused with the offset of the first bad byte", arguments: [
-        (#"{"text":"a",}"#, 12, "trailing comma"),
-        ("[1,2,]", 5, "trailing comma"),
-        (#"{"text":"\ud83d"}"#, 9, "lone surrogate"),
-        (#"{"text":"\ud83dx"}"#, 9, "lone surrogate"),
-        (#"{"text":"\ude00"}"#, 9, "lone surrogate"),
-        (#"{"text":"\ud83d\u0041"}"#, 9, "lone surrogate"),
-        (#"{"a":1,"a":2}"#, 7, "duplicate key"),
-        ("01", 0, "leading zero"),
-        ("1.", 2, "digit"),
-        (#"{"a" 1}"#, 5, "expected ':'"),
-        ("\"a\u{01}\"", 2, "control character"),
-        (#""\x""#, 1, "invalid escape"),
-        ("{} x", 3, "after the JSON value"),
-        ("tru", 0, "literal"),
-        ("", 0, "empty input"),
-        (#"{"a":"b"#, 5, "unterminated string"),
-        ("NaN", 0, "expected a value"),
-    ])
+    @Test(
+        "invalid texts are refused with the offset of the first bad byte",
+        arguments: [
+            (#"{"text":"a",}"#, 12, "trailing comma"),
+            ("[1,2,]", 5, "trailing comma"),
+            (#"{"text":"\ud83d"}"#, 9, "lone surrogate"),
+            (#"{"text":"\ud83dx"}"#, 9, "lone surrogate"),
+            (#"{"text":"\ude00"}"#, 9, "lone surrogate"),
+            (#"{"text":"\ud83d\u0041"}"#, 9, "lone surrogate"),
+            (#"{"a":1,"a":2}"#, 7, "duplicate key"),
+            ("01", 0, "leading zero"),
+            ("1.", 2, "digit"),
+            (#"{"a" 1}"#, 5, "expected ':'"),
+            ("\"a\u{01}\"", 2, "control character"),
+            (#""\x""#, 1, "invalid escape"),
+            ("{} x", 3, "after the JSON value"),
+            ("tru", 0, "literal"),
+            ("", 0, "empty input"),
+            (#"{"a":"b"#, 5, "unterminated string"),
+            ("NaN", 0, "expected a value")
+        ])
     func refused(text: String, offset: Int, words: String) {
         do {
             _ = try Self.parse(text)
@@ -73,7 +78,9 @@ struct JSONValueTests {
 
     @Test("invalid UTF-8 inside a string is refused at its byte")
     func invalidUTF8() {
-        for (bytes, offset) in [([0x22, 0x61, 0xC3, 0x28, 0x22], 2), ([0x22, 0xED, 0xA0, 0x80, 0x22], 1), ([0x22, 0xE2, 0x82, 0x22], 1)] as [([UInt8], Int)] {
+        for (bytes, offset) in [([0x22, 0x61, 0xC3, 0x28, 0x22], 2), ([0x22, 0xED, 0xA0, 0x80, 0x22], 1), ([0x22, 0xE2, 0x82, 0x22], 1)]
+            as [([UInt8], Int)]
+        {
             #expect(throws: JSONParseError.self) { try JSONValue.parse(bytes) }
             do { _ = try JSONValue.parse(bytes) } catch { #expect(error.byteOffset == offset) }
         }
@@ -89,7 +96,10 @@ struct JSONValueTests {
 
     @Test("agrees with Foundation on the strings of real documents")
     func agreesWithFoundation() throws {
-        let samples = ["L’ ambasciatore è stato informato", "«Questa è una completa bugia», ha detto", "tab\there \"quoted\" \\ slash /", "日本語 ελληνικά кириллица"]
+        let samples = [
+            "L’ ambasciatore è stato informato", "«Questa è una completa bugia», ha detto", "tab\there \"quoted\" \\ slash /",
+            "日本語 ελληνικά кириллица"
+        ]
         for s in samples {
             let data = try JSONSerialization.data(withJSONObject: ["id": "x", "text": s, "n": 12])
             let v = try JSONValue.parse(data)

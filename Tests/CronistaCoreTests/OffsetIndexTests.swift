@@ -9,7 +9,7 @@ struct OffsetIndexTests {
         "L’ ambasciatore è già qui: «Sèjournè»",
         "emoji 👩‍👩‍👧‍👦 and flags 🇮🇹🇪🇺, combining e\u{301}",
         "עברית ومرحبا mixed RTL",
-        String(repeating: "città è perché ", count: 40),  // crosses many 64-byte checkpoints
+        String(repeating: "città è perché ", count: 40)  // crosses many 64-byte checkpoints
     ]
 
     @Test("UTF-8 → scalar offsets agree with Swift's own view at every scalar boundary", arguments: texts)
@@ -39,10 +39,10 @@ struct OffsetIndexTests {
         d.tokens.append(TextRange(0, 2), [])
         d.tokens.append(TextRange(3, 5), [])
         #expect(d.invariantViolations().isEmpty)
-        d.tokens.append(TextRange(4, 6), [])   // overlaps the previous token
+        d.tokens.append(TextRange(4, 6), [])  // overlaps the previous token
         d.tokens.append(TextRange(7, 40), [])  // past the end
         var e = Document(id: "y", text: "è")
-        e.tokens.append(TextRange(0, 1), [])   // splits the two-byte è
+        e.tokens.append(TextRange(0, 1), [])  // splits the two-byte è
         #expect(d.invariantViolations().count == 2)
         #expect(e.invariantViolations().map(\.layer) == ["tokens"])
     }

@@ -81,7 +81,7 @@ struct IngestionTests {
             DocumentInput(id: "a", text: seed, origin: "t:1"),
             DocumentInput(id: "b", text: seed, origin: "t:2"),  // same text
             DocumentInput(id: "c", text: "Il sindaco ha detto: «Domani si vota».", origin: "t:3"),
-            DocumentInput(id: "c", text: "Un altro testo.", origin: "t:4"),  // same id
+            DocumentInput(id: "c", text: "Un altro testo.", origin: "t:4")  // same id
         ]
         let tally = try await Ingestion(engine: Self.engine, batchSize: 2, jobs: 2).run(DocumentList(docs), into: store)
         #expect(tally == Ingestion.Tally(stored: 2, skipped: 2, failed: 0))

@@ -127,8 +127,12 @@ struct EntityComponentTests {
         var gold: [LinkingGoldMention] = []
         for o in lines {
             guard let id = o["doc"] as? String, let idx = indexes[id] else { continue }
-            gold.append(LinkingGoldMention(document: id, range: TextRange(startUTF8: idx.utf8Offset(scalar: o["start"] as! Int), endUTF8: idx.utf8Offset(scalar: o["end"] as! Int)),
-                                           text: o["text"] as! String, kb: o["kb"] as? String))
+            gold.append(
+                LinkingGoldMention(
+                    document: id,
+                    range: TextRange(
+                        startUTF8: idx.utf8Offset(scalar: o["start"] as! Int), endUTF8: idx.utf8Offset(scalar: o["end"] as! Int)),
+                    text: o["text"] as! String, kb: o["kb"] as? String))
         }
         #expect(gold.count >= 150)
         let wanted = Set(gold.map { $0.document })
@@ -142,7 +146,8 @@ struct EntityComponentTests {
     /// An organisation acronym the tagger left out is still found, linked and clustered; a capital
     /// at a sentence start or an unknown word is not taken for one.
     @Test func untaggedOrganisationAcronyms() throws {
-        var d = Document(id: "t", text: "Ora i ministri dei Paesi Nato e i delegati Onu si sono riuniti a Bruxelles. Nato da poco, il comitato tace.")
+        var d = Document(
+            id: "t", text: "Ora i ministri dei Paesi Nato e i delegati Onu si sono riuniti a Bruxelles. Nato da poco, il comitato tace.")
         try TextLayerComponent().process(&d)
         d.layers.insert(.mentions)
         try component.process(&d)

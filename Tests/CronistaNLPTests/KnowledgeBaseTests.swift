@@ -111,7 +111,8 @@ struct KnowledgeBaseTests {
 
     @Test func badLinesReportFileAndLine() {
         #expect(throws: KnowledgeBaseError.self) {
-            _ = try KnowledgeBase.parseEntities("{\"id\":\"x\",\"type\":\"PER\",\"names\":{}}\n{\"id\":\"y\",\"type\":\"XYZ\"}\n", path: "extra.jsonl")
+            _ = try KnowledgeBase.parseEntities(
+                "{\"id\":\"x\",\"type\":\"PER\",\"names\":{}}\n{\"id\":\"y\",\"type\":\"XYZ\"}\n", path: "extra.jsonl")
         }
         do {
             _ = try KnowledgeBase.parseEntities("{\"id\":\"x\",\"type\":\"PER\"}\n{\"id\":\"y\",\"type\":\"XYZ\"}\n", path: "extra.jsonl")

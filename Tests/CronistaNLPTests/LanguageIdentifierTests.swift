@@ -34,7 +34,7 @@ struct LanguageIdentifierTests {
         .init("und", ""),
         .init("und", "   \n "),
         .init("und", "Putin"),
-        .init("und", "12345 67 890 !!!"),
+        .init("und", "12345 67 890 !!!")
     ]
 
     @Test("snippets", arguments: snippets)

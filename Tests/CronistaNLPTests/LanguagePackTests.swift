@@ -30,8 +30,9 @@ struct LanguagePackTests {
     @Test("A made-up pack (two cues, five function words) gives a quote and its speaker")
     func madeUpLanguage() throws {
         let packs = LanguagePacks([try Self.xxPack()])
-        var d = Document(id: "xx", text: "Ba Zorgon veki zo ba mela nu orto si rossa ka dolce.",
-                         metadata: DocumentMetadata(declaredLanguage: "xx"))
+        var d = Document(
+            id: "xx", text: "Ba Zorgon veki zo ba mela nu orto si rossa ka dolce.",
+            metadata: DocumentMetadata(declaredLanguage: "xx"))
         try TextLayerComponent().process(&d)
         #expect(d.language == "xx")
         d.mentions = []
@@ -64,8 +65,10 @@ struct LanguagePackTests {
         #expect(d.quotes.isEmpty)
         #expect(d.clauses.isEmpty)
         // The same words declared Italian do go through the Italian pack (the engine picks per document).
-        let it = try engine.analyze(DocumentInput(id: "it", text: "Mario Draghi ha detto che i colloqui riprenderanno.",
-                                                  metadata: DocumentMetadata(declaredLanguage: "it"), origin: "test"))
+        let it = try engine.analyze(
+            DocumentInput(
+                id: "it", text: "Mario Draghi ha detto che i colloqui riprenderanno.",
+                metadata: DocumentMetadata(declaredLanguage: "it"), origin: "test"))
         #expect(!it.mentions.isEmpty)
         #expect(it.quotes.count == 1)
     }

@@ -68,8 +68,9 @@ struct NERTests {
         stacking.window = 3
         stacking.folds = 3
         stacking.bucketBits = 16
-        let model = NERTrainer.trainStacked(corpus, dev: dev, extractor: ex, options: options, stacking: stacking,
-                                            info: NERModelInfo(), progress: { _, _ in }, log: { _ in })
+        let model = NERTrainer.trainStacked(
+            corpus, dev: dev, extractor: ex, options: options, stacking: stacking,
+            info: NERModelInfo(), progress: { _, _ in }, log: { _ in })
         return (model, sentences, model.info.devF1)
     }
 
@@ -77,8 +78,9 @@ struct NERTests {
     func scorerCounts() {
         var eval = CoNLLEvaluation()
         // gold: [Mario Rossi]PER (0-2), [Roma]LOC (4); predicted: [Mario]PER (0-1), [Roma]LOC (4), [Fiat]ORG (6)
-        eval.add(gold: ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O"],
-                 predicted: ["B-PER", "O", "O", "O", "B-LOC", "O", "B-ORG"])
+        eval.add(
+            gold: ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O"],
+            predicted: ["B-PER", "O", "O", "O", "B-LOC", "O", "B-ORG"])
         // An I- after O opens a chunk; a type change inside opens another (conlleval).
         eval.add(gold: ["I-ORG", "I-ORG", "B-LOC", "I-PER"], predicted: ["B-ORG", "I-ORG", "B-LOC", "B-PER"])
         #expect(eval.byType["PER"] == .init(tp: 1, fp: 1, fn: 1))
@@ -96,10 +98,17 @@ struct NERTests {
         for i in 0..<n { em[i * T + 2] = 10 }
         let tr = [Float](repeating: 0, count: (T + 1) * T)
         var sc = [Float](repeating: 0, count: n * T), bk = [UInt8](repeating: 0, count: n * T), tags = [UInt8](repeating: 0, count: n)
-        em.withUnsafeBufferPointer { e in tr.withUnsafeBufferPointer { t in sc.withUnsafeMutableBufferPointer { s in
-            bk.withUnsafeMutableBufferPointer { b in tags.withUnsafeMutableBufferPointer { g in
-                Viterbi.decode(n: n, emissions: e, transitions: t, scores: s, back: b, tags: g)
-            } } } } }
+        em.withUnsafeBufferPointer { e in
+            tr.withUnsafeBufferPointer { t in
+                sc.withUnsafeMutableBufferPointer { s in
+                    bk.withUnsafeMutableBufferPointer { b in
+                        tags.withUnsafeMutableBufferPointer { g in
+                            Viterbi.decode(n: n, emissions: e, transitions: t, scores: s, back: b, tags: g)
+                        }
+                    }
+                }
+            }
+        }
         #expect(tags.map { NERTag(rawValue: $0).description } == ["B-PER", "I-PER", "I-PER"])
     }
 
@@ -168,9 +177,11 @@ struct NERTests {
     func shippedModel() throws {
         let model = try NERModel.load()
         var tagger = NERTagger(model: model)
-        let tokens = ["Il", "presidente", "russo", ",", "Vladimir", "Putin", ",", "e", "il", "presidente", "della",
-                      "Bielorussia", ",", "Aleksander", "Lukashenko", ",", "stanno", "conducendo", "negoziati", "al",
-                      "Cremlino", "."]
+        let tokens = [
+            "Il", "presidente", "russo", ",", "Vladimir", "Putin", ",", "e", "il", "presidente", "della",
+            "Bielorussia", ",", "Aleksander", "Lukashenko", ",", "stanno", "conducendo", "negoziati", "al",
+            "Cremlino", "."
+        ]
         let tags = tagger.tag(tokens).map(\.description)
         #expect(Array(tags[4...5]) == ["B-PER", "I-PER"])
         #expect(tags[11] == "B-LOC")

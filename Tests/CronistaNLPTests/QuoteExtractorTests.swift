@@ -22,8 +22,9 @@ struct QuoteExtractorTests {
         let gold = try Fixtures.jsonLines("data/quotes/seed/seed.gold.jsonl")[0]
         var eval = QuoteEvaluation()
         let goldQuotes = (gold["quotes"] as! [[String: Any]]).map { q in
-            QuoteEvaluation.GoldQuote(start: q["start"] as! Int, end: q["end"] as! Int, kind: q["kind"] as! String,
-                                      speakerMentions: ((q["speaker"] as! [String: Any])["mentions"] as! [[Int]]).map { ($0[0], $0[1]) })
+            QuoteEvaluation.GoldQuote(
+                start: q["start"] as! Int, end: q["end"] as! Int, kind: q["kind"] as! String,
+                speakerMentions: ((q["speaker"] as! [String: Any])["mentions"] as! [[Int]]).map { ($0[0], $0[1]) })
         }
         eval.add(text: text, gold: goldQuotes, predicted: QuoteEvaluation.PredictedQuote.from(doc, index: index))
         #expect(eval.endToEnd.tp == 8)
@@ -50,8 +51,9 @@ struct QuoteExtractorTests {
             let text = d["text"] as! String
             let (doc, index) = try analyze(text, id: d["id"] as! String)
             let gold = (d["quotes"] as! [[String: Any]]).map { q in
-                QuoteEvaluation.GoldQuote(start: q["start"] as! Int, end: q["end"] as! Int, kind: q["kind"] as! String,
-                                          speakerMentions: (((q["speaker"] as? [String: Any])?["mentions"] as? [[Int]]) ?? []).map { ($0[0], $0[1]) })
+                QuoteEvaluation.GoldQuote(
+                    start: q["start"] as! Int, end: q["end"] as! Int, kind: q["kind"] as! String,
+                    speakerMentions: (((q["speaker"] as? [String: Any])?["mentions"] as? [[Int]]) ?? []).map { ($0[0], $0[1]) })
             }
             eval.add(text: text, gold: gold, predicted: QuoteEvaluation.PredictedQuote.from(doc, index: index))
             #expect(doc.invariantViolations().isEmpty)
@@ -63,15 +65,23 @@ struct QuoteExtractorTests {
         #expect(eval.contentOverlap.f1 >= 0.93, "content overlap F1 \(eval.contentOverlap.f1)")
     }
 
-    @Test("Cases: cues before and after, indirect che / di, scare quotes, pro-drop", arguments: [
-        ("«Non me ne vado», ha detto il ministro.", "Non me ne vado", "direct", "ha detto"),
-        ("Il sindaco ha affermato che la strada sarà riaperta domani.", "la strada sarà riaperta domani", "indirect", "ha affermato"),
-        ("Mario Rossi ha dichiarato di non sapere nulla dell'incidente.", "non sapere nulla dell'incidente", "indirect", "ha dichiarato"),
-        ("La polizia ha chiesto ai residenti di restare in casa.", "restare in casa", "indirect", "ha chiesto"),
-        ("Il governo è stabile, riporta l'Ansa.", "Il governo è stabile", "indirect", "riporta"),
-        ("Secondo il portavoce, l'accordo è vicino.", "l'accordo è vicino", "indirect", "Secondo"),
-        ("Il presidente ha detto che il Paese non ha più \"interesse\" a trattare.", "il Paese non ha più \"interesse\" a trattare", "mixed", "ha detto"),
-    ])
+    @Test(
+        "Cases: cues before and after, indirect che / di, scare quotes, pro-drop",
+        arguments: [
+            ("«Non me ne vado», ha detto il ministro.", "Non me ne vado", "direct", "ha detto"),
+            ("Il sindaco ha affermato che la strada sarà riaperta domani.", "la strada sarà riaperta domani", "indirect", "ha affermato"),
+            (
+                "Mario Rossi ha dichiarato di non sapere nulla dell'incidente.", "non sapere nulla dell'incidente", "indirect",
+                "ha dichiarato"
+            ),
+            ("La polizia ha chiesto ai residenti di restare in casa.", "restare in casa", "indirect", "ha chiesto"),
+            ("Il governo è stabile, riporta l'Ansa.", "Il governo è stabile", "indirect", "riporta"),
+            ("Secondo il portavoce, l'accordo è vicino.", "l'accordo è vicino", "indirect", "Secondo"),
+            (
+                "Il presidente ha detto che il Paese non ha più \"interesse\" a trattare.", "il Paese non ha più \"interesse\" a trattare",
+                "mixed", "ha detto"
+            )
+        ])
     func cases(text: String, content: String, kind: String, cue: String) throws {
         let (doc, _) = try analyze(text)
         let q = try #require(doc.quotes.first, "no quote in \(text.debugDescription)")
@@ -81,16 +91,18 @@ struct QuoteExtractorTests {
         #expect(q.speaker != nil)
     }
 
-    @Test("Not quotes: scare quotes, titles, beliefs, rules and questions", arguments: [
-        "I commenti sono stati ritenuti \"inaccettabili\" dal governo.",
-        "La mostra «Il Progetto dell'Ascolto» apre domani a Roma.",
-        "Il ministro crede che la crisi finirà presto.",
-        "Secondo il regolamento i voti segreti sono vietati.",
-        "La proposta sarà discussa domani in Parlamento.",
-        "Il convegno ha preso spunto dalla pubblicazione \"Needs. Architetture nei Paesi in via di Sviluppo\", curata da Salvatore Spataro.",
-        "In piazza San Pietro ha risuonato il coro \"Viva il papa!\"",
-        "Tra i personaggi di Carosello, «Cimabue» che «... fa una cosa e ne sbaglia due» (1972).",
-    ])
+    @Test(
+        "Not quotes: scare quotes, titles, beliefs, rules and questions",
+        arguments: [
+            "I commenti sono stati ritenuti \"inaccettabili\" dal governo.",
+            "La mostra «Il Progetto dell'Ascolto» apre domani a Roma.",
+            "Il ministro crede che la crisi finirà presto.",
+            "Secondo il regolamento i voti segreti sono vietati.",
+            "La proposta sarà discussa domani in Parlamento.",
+            "Il convegno ha preso spunto dalla pubblicazione \"Needs. Architetture nei Paesi in via di Sviluppo\", curata da Salvatore Spataro.",
+            "In piazza San Pietro ha risuonato il coro \"Viva il papa!\"",
+            "Tra i personaggi di Carosello, «Cimabue» che «... fa una cosa e ne sbaglia due» (1972)."
+        ])
     func notQuotes(text: String) throws {
         let (doc, _) = try analyze(text)
         #expect(doc.quotes.isEmpty, "found \(doc.quotes.map { doc.text(in: $0.content) })")
@@ -98,7 +110,9 @@ struct QuoteExtractorTests {
 
     @Test("Words quoted through someone else are theirs: 'cita X dicendo: «…»' is X's quote")
     func citedWords() throws {
-        let (doc, _) = try analyze("Durante il colloquio il premier italiano Giuseppe Conte cita Nelson Mandela dicendo: «Il compromesso è l'arte della leadership».")
+        let (doc, _) = try analyze(
+            "Durante il colloquio il premier italiano Giuseppe Conte cita Nelson Mandela dicendo: «Il compromesso è l'arte della leadership»."
+        )
         let q = try #require(doc.quotes.first)
         let speaker = try #require(q.speaker)
         #expect(doc.text(in: speaker.range) == "Nelson Mandela")
@@ -106,7 +120,9 @@ struct QuoteExtractorTests {
 
     @Test("A quotation after a colon goes to the subject of its clause's reporting verb, not to the first person named")
     func colonQuoteSpeaker() throws {
-        let (doc, _) = try analyze("In un'intervista condotta da Sean Spicer, il presidente Donald Trump ha dichiarato che l'esercito non servirà, andando a contrapporre le dichiarazioni dei giorni scorsi: «Dipende. Forse non servirà».")
+        let (doc, _) = try analyze(
+            "In un'intervista condotta da Sean Spicer, il presidente Donald Trump ha dichiarato che l'esercito non servirà, andando a contrapporre le dichiarazioni dei giorni scorsi: «Dipende. Forse non servirà»."
+        )
         let direct = try #require(doc.quotes.first { $0.kind == .direct })
         let entity = try #require(direct.speaker?.entity)
         #expect(doc.entities[entity].name.contains("Trump"))

@@ -45,7 +45,7 @@ struct SentenceSplitterTests {
         .init("Dove sei?!? Qui.", ["Dove sei?!?", "Qui."]),
         .init("Fine.\r\n\r\nNuovo paragrafo.", ["Fine.", "Nuovo paragrafo."]),
         .init("", []),
-        .init("  . ", ["."]),
+        .init("  . ", ["."])
     ]
 
     @Test("cases", arguments: cases)
@@ -54,13 +54,18 @@ struct SentenceSplitterTests {
     @Test("the 18 gold sentences of the seed article")
     func seedSentences() throws {
         let text = try Fixtures.read("data/quotes/seed/000_193cd34c33125298.txt")
-        let gold = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.sharedPath("data/quotes/seed/seed.sentences.json")))) as? [String: Any])
+        let gold = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Fixtures.sharedPath("data/quotes/seed/seed.sentences.json")))) as? [String: Any]
+        )
         let goldSpans = try #require(gold["sentences"] as? [[String: Int]]).map { [$0["start"]!, $0["end"]!] }
         #expect(goldSpans.count == 18)
         let tokens = Tokenizer().tokenize(text)
         let sentences = SentenceSplitter().split(text, tokens: tokens)
         let index = OffsetIndex(text)
-        let spans = sentences.map { s in let r = index.scalarRange(s.range); return [r.start, r.end] }
+        let spans = sentences.map { s in
+            let r = index.scalarRange(s.range); return [r.start, r.end]
+        }
         #expect(spans == goldSpans)
         var doc = Document(id: "seed", text: text)
         doc.tokens = tokens

@@ -29,10 +29,12 @@ struct TokenizerDataTests {
     @Test("a bad class in an abbreviation list names its file and line")
     func badLine() {
         #expect(throws: LanguagePackError.self) {
-            _ = try LanguagePack.parseClasses("title: sig.\nacronym: u.s.\n", file: "Languages/xx/abbreviations.txt", as: Abbreviations.FileClass.self)
+            _ = try LanguagePack.parseClasses(
+                "title: sig.\nacronym: u.s.\n", file: "Languages/xx/abbreviations.txt", as: Abbreviations.FileClass.self)
         }
         do {
-            _ = try LanguagePack.parseClasses("title: sig.\nacronym: u.s.\n", file: "Languages/xx/abbreviations.txt", as: Abbreviations.FileClass.self)
+            _ = try LanguagePack.parseClasses(
+                "title: sig.\nacronym: u.s.\n", file: "Languages/xx/abbreviations.txt", as: Abbreviations.FileClass.self)
         } catch let e as LanguagePackError {
             #expect(e.description == "Languages/xx/abbreviations.txt:2: unknown class \"acronym\"")
         } catch { Issue.record("unexpected \(error)") }

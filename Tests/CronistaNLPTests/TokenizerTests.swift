@@ -47,7 +47,9 @@ struct TokenizerTests {
         .init("il 12/04/2024 alle 9", ["il", "12/04/2024", "alle", "9"]),
         .init("la 21esima spedizione, 3° posto, 1st place", ["la", "21esima", "spedizione", ",", "3°", "posto", ",", "1st", "place"]),
         .init("il Sig. Rossi e il dott. Bianchi", ["il", "Sig.", "Rossi", "e", "il", "dott.", "Bianchi"]),
-        .init("prof. Verdi, avv. Neri, sen. Monti, on. Meloni", ["prof.", "Verdi", ",", "avv.", "Neri", ",", "sen.", "Monti", ",", "on.", "Meloni"]),
+        .init(
+            "prof. Verdi, avv. Neri, sen. Monti, on. Meloni",
+            ["prof.", "Verdi", ",", "avv.", "Neri", ",", "sen.", "Monti", ",", "on.", "Meloni"]),
         .init("libri, quaderni ecc. Poi", ["libri", ",", "quaderni", "ecc.", "Poi"]),
         .init("cfr. p.es. la nota", ["cfr.", "p.es.", "la", "nota"]),
         .init("negli U.S.A. e negli U.S.", ["negli", "U.S.A.", "e", "negli", "U.S."]),
@@ -62,19 +64,21 @@ struct TokenizerTests {
         .init("Mosca.Il", ["Mosca", ".", "Il"]),
         .init("parola,parola", ["parola", ",", "parola"]),
         .init("e/o", ["e", "/", "o"]),
-        .init("-5 gradi", ["-5", "gradi"]),
+        .init("-5 gradi", ["-5", "gradi"])
     ]
 
     static let english: [TokenizerCase] = [
         .init("don't", ["do", "n't"]),
         .init("John's book", ["John", "'s", "book"]),
-        .init("I'm sure they're here, we've seen it, he'll go, she'd know", ["I", "'m", "sure", "they", "'re", "here", ",", "we", "'ve", "seen", "it", ",", "he", "'ll", "go", ",", "she", "'d", "know"]),
+        .init(
+            "I'm sure they're here, we've seen it, he'll go, she'd know",
+            ["I", "'m", "sure", "they", "'re", "here", ",", "we", "'ve", "seen", "it", ",", "he", "'ll", "go", ",", "she", "'d", "know"]),
         .init("Clinton’s team can’t", ["Clinton", "’s", "team", "ca", "n’t"]),
         .init("Mr. Smith and Dr. Jones met St. Peter", ["Mr.", "Smith", "and", "Dr.", "Jones", "met", "St.", "Peter"]),
         .init("the Sept. 11 memorial", ["the", "Sept.", "11", "memorial"]),
         .init("O'Brien said", ["O'Brien", "said"]),
         .init("(what she would do)", ["(", "what", "she", "would", "do", ")"]),
-        .init("'single quoted'", ["'", "single", "quoted", "'"]),
+        .init("'single quoted'", ["'", "single", "quoted", "'"])
     ]
 
     static let web: [TokenizerCase] = [
@@ -85,7 +89,7 @@ struct TokenizerTests {
         .init("#Ucraina e @Zelensky", ["#Ucraina", "e", "@Zelensky"]),
         .init("ok 👍🏽 famiglia 👨‍👩‍👧 Italia 🇮🇹🇫🇷", ["ok", "👍🏽", "famiglia", "👨‍👩‍👧", "Italia", "🇮🇹", "🇫🇷"]),
         .init("ciao😀😀", ["ciao", "😀", "😀"]),
-        .init("❤️ numero 1️⃣", ["❤️", "numero", "1️⃣"]),
+        .init("❤️ numero 1️⃣", ["❤️", "numero", "1️⃣"])
     ]
 
     static let whitespace: [TokenizerCase] = [
@@ -93,7 +97,7 @@ struct TokenizerTests {
         .init("Ma\u{00AD}ria e zero\u{200B}width", ["Ma\u{00AD}ria", "e", "zero\u{200B}width"]),
         .init("\u{FEFF}Inizio \u{200B} fine", ["Inizio", "fine"]),
         .init("", []),
-        .init("   \n\n  ", []),
+        .init("   \n\n  ", [])
     ]
 
     @Test("Italian", arguments: italian)

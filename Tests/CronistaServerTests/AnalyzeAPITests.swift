@@ -19,7 +19,8 @@ struct AnalyzeAPITests {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
         let app = ServerFixtures.application(ServerFixtures.state(store))
         try await app.test(.router) { client in
-            let r = try await client.execute(uri: "/v1/analyze", method: .post, headers: [.contentType: "application/json"], body: ServerFixtures.seedBody)
+            let r = try await client.execute(
+                uri: "/v1/analyze", method: .post, headers: [.contentType: "application/json"], body: ServerFixtures.seedBody)
             #expect(r.status == .ok)
             #expect(r.headers[.contentType] == "application/json; charset=utf-8")
             let body = ServerFixtures.string(r.body)
@@ -36,9 +37,12 @@ struct AnalyzeAPITests {
     @Test("JSON Lines: one output line per input line, in order, as the CLI prints them from standard input")
     func jsonLinesBatch() async throws {
         let lines = [
-            ServerFixtures.jsonBody(["id": "a", "text": "Il ministro ha detto: «Siamo pronti a trattare». Lo riferisce Ansa.", "published": "2024-05-01", "source": "Ansa"]),
+            ServerFixtures.jsonBody([
+                "id": "a", "text": "Il ministro ha detto: «Siamo pronti a trattare». Lo riferisce Ansa.", "published": "2024-05-01",
+                "source": "Ansa"
+            ]),
             ServerFixtures.jsonBody(["text": "Mario Draghi ha affermato che l'Europa deve cambiare."]),
-            ServerFixtures.jsonBody(["id": "c", "text": ""]),
+            ServerFixtures.jsonBody(["id": "c", "text": ""])
         ]
         let input: [UInt8] = lines.flatMap { line -> [UInt8] in line + [0x0A] }
         // The CLI names documents without an id after the input (`stdin-LINE`); the API `request-LINE`.
@@ -46,12 +50,15 @@ struct AnalyzeAPITests {
         try #require(cli.status == 0, "\(cli.stderr)")
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
         try await ServerFixtures.application(ServerFixtures.state(store)).test(.router) { client in
-            let r = try await client.execute(uri: "/v1/analyze", method: .post, headers: [.contentType: "application/x-ndjson"], body: ByteBuffer(bytes: input))
+            let r = try await client.execute(
+                uri: "/v1/analyze", method: .post, headers: [.contentType: "application/x-ndjson"], body: ByteBuffer(bytes: input))
             #expect(r.status == .ok)
             #expect(r.headers[.contentType] == "application/x-ndjson; charset=utf-8")
             let body = ServerFixtures.string(r.body)
             #expect(body == cli.stdout.replacingOccurrences(of: "\"id\":\"stdin-2\"", with: "\"id\":\"request-2\""))
-            let ids = body.split(separator: "\n").map { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String }
+            let ids = body.split(separator: "\n").map {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+            }
             #expect(ids == ["a", "request-2", "c"])
             // Without the content type, a body that is not one JSON value is read as JSON Lines too.
             let r2 = try await client.execute(uri: "/v1/analyze", method: .post, body: ByteBuffer(bytes: input))
@@ -77,12 +84,15 @@ struct AnalyzeAPITests {
             #expect(s == .badRequest && e["code"] as? String == "missing-field")
             #expect((e["message"] as? String)?.contains("\"text\"") == true, "\(e)")
             (s, e) = try await post("{\"text\": 42}")
-            #expect(s == .badRequest && e["code"] as? String == "missing-field" && (e["message"] as? String)?.contains("not a string") == true)
+            #expect(
+                s == .badRequest && e["code"] as? String == "missing-field" && (e["message"] as? String)?.contains("not a string") == true)
             (s, e) = try await post("[1, 2]")
             #expect(s == .badRequest && e["code"] as? String == "malformed-json")
             (s, e) = try await post("   \n ")
             #expect(s == .badRequest && e["code"] as? String == "empty-body")
-            (s, e) = try await post("{\"text\": \"buono\"}\n\n{\"text\": \"rotto\"\n{\"id\": \"senza testo\"}\n{\"text\": \"ok\"}\n", type: "application/x-ndjson")
+            (s, e) = try await post(
+                "{\"text\": \"buono\"}\n\n{\"text\": \"rotto\"\n{\"id\": \"senza testo\"}\n{\"text\": \"ok\"}\n",
+                type: "application/x-ndjson")
             #expect(s == .badRequest && e["code"] as? String == "malformed-json" && e["line"] as? Int == 3)
             let problems = e["problems"] as? [[String: Any]] ?? []
             #expect(problems.map { $0["line"] as? Int } == [3, 4])
@@ -93,7 +103,8 @@ struct AnalyzeAPITests {
             bad += [0xC3, 0x28]
             bad += Array("\"}".utf8)
             let r = try await client.execute(uri: "/v1/analyze", method: .post, body: ByteBuffer(bytes: bad))
-            #expect(r.status == .badRequest && (ServerFixtures.json(r.body)["error"] as? [String: Any])?["code"] as? String == "invalid-utf8")
+            #expect(
+                r.status == .badRequest && (ServerFixtures.json(r.body)["error"] as? [String: Any])?["code"] as? String == "invalid-utf8")
             // And the server still analyses.
             let ok = try await client.execute(uri: "/v1/analyze", method: .post, body: ServerFixtures.seedBody)
             #expect(ok.status == .ok && ServerFixtures.string(ok.body).contains("Lukashenko"))

@@ -39,13 +39,16 @@ struct ArchiveAPITests {
             #expect(loro["published"] as? String == "2024-04-12" && loro["source"] as? String == "ansa")
 
             // Words (form encoding: + is a space), dates, source.
-            let words = try await Self.get(client, "/v1/quotes?speaker=lukashenko&q=francesi+spaventarci")["quotes"] as? [[String: Any]] ?? []
+            let words =
+                try await Self.get(client, "/v1/quotes?speaker=lukashenko&q=francesi+spaventarci")["quotes"] as? [[String: Any]] ?? []
             #expect(words.count == 1 && words.first?["start"] as? Int == 776)
             #expect((try await Self.get(client, "/v1/quotes?speaker=Lukashenko&from=2024-05-01")["quotes"] as? [Any])?.isEmpty == true)
             #expect((try await Self.get(client, "/v1/quotes?speaker=Lukashenko&to=2024-04-12")["quotes"] as? [Any])?.count == all.count)
             #expect((try await Self.get(client, "/v1/quotes?speaker=Lukashenko&source=ANSA")["quotes"] as? [Any])?.count == all.count)
             #expect((try await Self.get(client, "/v1/quotes?speaker=Lukashenko&source=belta")["quotes"] as? [Any])?.isEmpty == true)
-            #expect((try await Self.get(client, "/v1/quotes?speaker=S%C3%A9journ%C3%A9")["quotes"] as? [[String: Any]])?.first?["kind"] as? String == "mixed")
+            #expect(
+                (try await Self.get(client, "/v1/quotes?speaker=S%C3%A9journ%C3%A9")["quotes"] as? [[String: Any]])?.first?["kind"]
+                    as? String == "mixed")
 
             // Pages of one, following next_cursor, give the same quotes in the same order.
             var paged: [String] = []
@@ -62,8 +65,10 @@ struct ArchiveAPITests {
             #expect(full["next_cursor"] is NSNull, "no next page after a short page")
 
             // Bad parameters: 400 naming the parameter.
-            for (uri, name) in [("/v1/quotes?limit=0", "limit"), ("/v1/quotes?limit=x", "limit"), ("/v1/quotes?from=12-04-2024", "from"),
-                                ("/v1/quotes?cursor=zz", "cursor"), ("/v1/quotes?entity=PER:Bad%20Name", "entity")] {
+            for (uri, name) in [
+                ("/v1/quotes?limit=0", "limit"), ("/v1/quotes?limit=x", "limit"), ("/v1/quotes?from=12-04-2024", "from"),
+                ("/v1/quotes?cursor=zz", "cursor"), ("/v1/quotes?entity=PER:Bad%20Name", "entity")
+            ] {
                 let e = try await Self.get(client, uri, status: .badRequest)["error"] as? [String: Any] ?? [:]
                 #expect(e["code"] as? String == "invalid-parameter" && (e["message"] as? String)?.hasPrefix(name) == true, "\(uri): \(e)")
             }
@@ -92,7 +97,8 @@ struct ArchiveAPITests {
             // Every co-mentioned entity has a page of its own, by the id the API gave.
             for e in co.prefix(5) {
                 let id = try #require(e["id"] as? String)
-                let encoded = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ":_-."))) ?? id
+                let encoded =
+                    id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ":_-."))) ?? id
                 let other = try await Self.get(client, "/v1/entities/\(encoded)")
                 #expect((other["entity"] as? [String: Any])?["name"] as? String == e["name"] as? String)
                 #expect((other["co_mentions"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == "Q2866" })

@@ -66,8 +66,9 @@ struct HardeningTests {
                 #expect(Self.error(r.body)["code"] as? String == "unsupported-media-type", "\(type)")
                 #expect((Self.error(r.body)["message"] as? String)?.contains("application/x-ndjson") == true)
             }
-            let stored = try await client.execute(uri: "/v1/documents", method: .post,
-                                                  headers: Self.bearer(type: "text/plain"), body: doc)
+            let stored = try await client.execute(
+                uri: "/v1/documents", method: .post,
+                headers: Self.bearer(type: "text/plain"), body: doc)
             #expect(stored.status == .unsupportedMediaType)
             #expect(try await store.statistics().documents == 0)
             for type in ["application/json; charset=utf-8", "Application/JSON", "application/x-ndjson", "application/vnd.cronista+json"] {
@@ -120,8 +121,9 @@ struct HardeningTests {
             let ok = try await client.execute(uri: "/v1/analyze", method: .post, headers: Self.ndjsonType, body: five)
             #expect(ok.status == .ok)
             #expect(ServerFixtures.string(ok.body).split(separator: "\n").count == 5)
-            let stored = try await client.execute(uri: "/v1/documents", method: .post,
-                                                  headers: Self.bearer(type: "application/x-ndjson"), body: Self.ndjson(6))
+            let stored = try await client.execute(
+                uri: "/v1/documents", method: .post,
+                headers: Self.bearer(type: "application/x-ndjson"), body: Self.ndjson(6))
             #expect(stored.status == .contentTooLarge)
         }
         #expect(try await store.statistics().documents == 0)
@@ -150,7 +152,8 @@ struct HardeningTests {
         let state = ServerFixtures.state(store) { $0.maxBytesInFlight = 4096 }
         try await ServerFixtures.application(state).test(.live) { client in
             let port = try #require(client.port)
-            let long = ByteBuffer(bytes: ServerFixtures.jsonBody(["id": "long", "text": String(repeating: ServerFixtures.seedText, count: 30)]))
+            let long = ByteBuffer(
+                bytes: ServerFixtures.jsonBody(["id": "long", "text": String(repeating: ServerFixtures.seedText, count: 30)]))
             #expect(long.readableBytes > 4096, "alone, a request may take the whole budget")
             async let first = ServerFixtures.freshRequest(port: port, "/v1/analyze", method: .post, body: long)
             // Wait until the long request holds its bytes.
@@ -170,7 +173,8 @@ struct HardeningTests {
             #expect(done.head.status == .ok)
             #expect(state.admission.inFlight.bytes == 0 && state.admission.inFlight.refused == 1)
             let metrics = String(buffer: try await ServerFixtures.freshRequest(port: port, "/metrics").body ?? ByteBuffer())
-            #expect(metrics.contains("\ncronista_analysis_refused_total 1\n") && metrics.contains("\ncronista_analysis_bytes_in_flight 0\n"))
+            #expect(
+                metrics.contains("\ncronista_analysis_refused_total 1\n") && metrics.contains("\ncronista_analysis_bytes_in_flight 0\n"))
             let again = try await ServerFixtures.freshRequest(port: port, "/v1/analyze", method: .post, body: small)
             #expect(again.head.status == .ok)
         }
@@ -186,8 +190,9 @@ struct HardeningTests {
             let r = try await client.execute(uri: "/v1/analyze", method: .post, body: body)
             #expect(r.status == .ok)
             #expect(ServerFixtures.string(r.body).hasPrefix("{\"id\":\"x\""))
-            let next = try await client.execute(uri: "/v1/analyze", method: .post,
-                                                body: ByteBuffer(bytes: ServerFixtures.jsonBody(["id": "y", "text": "Mario Draghi ha parlato."])))
+            let next = try await client.execute(
+                uri: "/v1/analyze", method: .post,
+                body: ByteBuffer(bytes: ServerFixtures.jsonBody(["id": "y", "text": "Mario Draghi ha parlato."])))
             #expect(next.status == .ok && ServerFixtures.string(next.body).hasPrefix("{\"id\":\"y\""))
         }
         try await store.close()
@@ -203,13 +208,15 @@ struct HardeningTests {
             #expect(r.lastBody.contains("\"status\":\"ok\""))
             #expect(r.header("Connection") == "close")
             #expect(r.closedByServer && r.elapsed < .seconds(2), "closed after \(r.elapsed) (idle timeout: 75 s)")
-            let keep = try await RawHTTPConnection.exchange(port: port, chunks: ["GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"],
-                                                            wait: .seconds(1))
+            let keep = try await RawHTTPConnection.exchange(
+                port: port, chunks: ["GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"],
+                wait: .seconds(1))
             #expect(keep.statuses == [200] && keep.header("Connection") == "keep-alive")
             #expect(!keep.closedByServer)
             // HTTP/1.1 asking to close is closed too.
-            let close = try await RawHTTPConnection.exchange(port: port, chunks: ["GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"],
-                                                             wait: .seconds(10))
+            let close = try await RawHTTPConnection.exchange(
+                port: port, chunks: ["GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"],
+                wait: .seconds(10))
             #expect(close.statuses == [200] && close.closedByServer && close.elapsed < .seconds(2))
         }
         try await store.close()
@@ -222,14 +229,16 @@ struct HardeningTests {
         try await ServerFixtures.application(state).test(.live) { client in
             let port = try #require(client.port)
             let head = "POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
-            let r = try await RawHTTPConnection.exchange(port: port, chunks: [head, String(repeating: "a", count: 5000)], wait: .seconds(10))
+            let r = try await RawHTTPConnection.exchange(
+                port: port, chunks: [head, String(repeating: "a", count: 5000)], wait: .seconds(10))
             #expect(r.statuses == [413])
             #expect(r.header("Connection") == "close")
             #expect(Self.error(r.lastBody)["code"] as? String == "body-too-large")
             #expect(r.closedByServer && r.elapsed < .seconds(4), "closed after \(r.elapsed)")
             // A 404 keeps the connection: a second request on it is answered.
-            let two = try await RawHTTPConnection.exchange(port: port, chunks: ["GET /nope HTTP/1.1\r\nHost: x\r\n\r\n", "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"],
-                                                           pause: .milliseconds(200), wait: .seconds(5))
+            let two = try await RawHTTPConnection.exchange(
+                port: port, chunks: ["GET /nope HTTP/1.1\r\nHost: x\r\n\r\n", "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"],
+                pause: .milliseconds(200), wait: .seconds(5))
             #expect(two.statuses == [404, 200] && !two.closedByServer)
         }
         try await store.close()
@@ -253,7 +262,8 @@ struct HardeningTests {
             #expect(silent.closedByServer && silent.elapsed < .seconds(3) && silent.statuses == [408])
             // Idle between two requests for longer than the header timeout: both answered, still open.
             let request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-            let idle = try await RawHTTPConnection.exchange(port: port, chunks: [request, request], pause: .milliseconds(1200), wait: .seconds(2))
+            let idle = try await RawHTTPConnection.exchange(
+                port: port, chunks: [request, request], pause: .milliseconds(1200), wait: .seconds(2))
             #expect(idle.statuses == [200, 200])
             #expect(!idle.closedByServer)
             #expect(try await ServerFixtures.freshRequest(port: port, "/healthz").head.status == .ok)

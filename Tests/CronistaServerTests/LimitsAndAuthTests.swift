@@ -22,7 +22,8 @@ struct LimitsAndAuthTests {
         let state = ServerFixtures.state(store, maxBody: limit)
         try await ServerFixtures.application(state).test(.live) { client in
             let port = try #require(client.port)
-            let big = ByteBuffer(bytes: ServerFixtures.jsonBody(["id": "big", "text": String(repeating: "Il presidente ha parlato. ", count: 4000)]))
+            let big = ByteBuffer(
+                bytes: ServerFixtures.jsonBody(["id": "big", "text": String(repeating: "Il presidente ha parlato. ", count: 4000)]))
             #expect(big.readableBytes > limit)
             let r = try await client.execute(uri: "/v1/analyze", method: .post, body: big)
             #expect(r.status == .contentTooLarge)
@@ -30,10 +31,12 @@ struct LimitsAndAuthTests {
             #expect((Self.error(r)["message"] as? String)?.contains("\(limit)") == true)
             // A 413 closes its connection: the next requests come on new ones.
             #expect(r.headers[.connection] == "close")
-            let r2 = try await ServerFixtures.freshRequest(port: port, "/v1/documents", method: .post, headers: ServerFixtures.bearer, body: big)
+            let r2 = try await ServerFixtures.freshRequest(
+                port: port, "/v1/documents", method: .post, headers: ServerFixtures.bearer, body: big)
             #expect(r2.head.status == .contentTooLarge)
             // Just under the limit is analysed.
-            let small = ByteBuffer(bytes: ServerFixtures.jsonBody(["id": "small", "text": String(repeating: "Il presidente ha parlato. ", count: 2000)]))
+            let small = ByteBuffer(
+                bytes: ServerFixtures.jsonBody(["id": "small", "text": String(repeating: "Il presidente ha parlato. ", count: 2000)]))
             #expect(small.readableBytes < limit)
             let ok = try await ServerFixtures.freshRequest(port: port, "/v1/analyze", method: .post, body: small)
             #expect(ok.head.status == .ok && (ok.body.map { String(buffer: $0) } ?? "").hasPrefix("{\"id\":\"small\""))
@@ -53,7 +56,10 @@ struct LimitsAndAuthTests {
     @Test("POST /v1/documents: 401 without or with a wrong token, 403 on a read-only server; the right token stores")
     func bearerToken() async throws {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
-        let doc = ByteBuffer(bytes: ServerFixtures.jsonBody(["id": "d1", "text": "Il presidente Sergio Mattarella ha detto: «La pace è un dovere».", "published": "2024-06-02"]))
+        let doc = ByteBuffer(
+            bytes: ServerFixtures.jsonBody([
+                "id": "d1", "text": "Il presidente Sergio Mattarella ha detto: «La pace è un dovere».", "published": "2024-06-02"
+            ]))
         try await ServerFixtures.application(ServerFixtures.state(store)).test(.live) { client in
             let none = try await client.execute(uri: "/v1/documents", method: .post, body: doc)
             #expect(none.status == .unauthorized)
@@ -92,7 +98,8 @@ struct LimitsAndAuthTests {
         try await ServerFixtures.application(state).test(.live) { client in
             // About 0.7 MB of text: far more than 50 ms of analysis.
             let text = String(repeating: ServerFixtures.seedText, count: 100)
-            let r = try await client.execute(uri: "/v1/analyze", method: .post, body: ByteBuffer(bytes: ServerFixtures.jsonBody(["text": text])))
+            let r = try await client.execute(
+                uri: "/v1/analyze", method: .post, body: ByteBuffer(bytes: ServerFixtures.jsonBody(["text": text])))
             #expect(r.status == .serviceUnavailable)
             #expect(Self.error(r)["code"] as? String == "timeout")
             let h = try await client.execute(uri: "/healthz", method: .get)

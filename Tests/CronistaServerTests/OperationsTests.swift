@@ -36,8 +36,10 @@ struct OperationsTests {
             #expect(text.contains("cronista_http_request_duration_seconds_bucket{route=\"/v1/entities/{id}\",le=\"+Inf\"} 4\n"))
             #expect(text.contains("# TYPE cronista_http_request_duration_seconds histogram"))
             // Buckets are cumulative and end at the count.
-            let buckets = text.split(separator: "\n").filter { $0.hasPrefix("cronista_http_request_duration_seconds_bucket{route=\"/v1/entities/{id}\"") }
-                .compactMap { Int($0.split(separator: " ").last ?? "") }
+            let buckets = text.split(separator: "\n").filter {
+                $0.hasPrefix("cronista_http_request_duration_seconds_bucket{route=\"/v1/entities/{id}\"")
+            }
+            .compactMap { Int($0.split(separator: " ").last ?? "") }
             #expect(buckets.count == ServerMetrics.bucketBounds.count + 1 && buckets == buckets.sorted() && buckets.last == 4)
         }
         #expect(state.metrics.requests(route: "/metrics", status: 200) == 1)
@@ -57,7 +59,8 @@ struct OperationsTests {
             if indent == 2, trimmed.hasSuffix(":") {
                 path = String(trimmed.dropLast())
             } else if indent == 4, let p = path, let name = trimmed.split(separator: ":").first,
-                      ["get", "post", "put", "delete", "patch", "head"].contains(String(name)) {
+                ["get", "post", "put", "delete", "patch", "head"].contains(String(name))
+            {
                 routes.insert("\(name.uppercased()) \(p)")
             }
         }
@@ -76,7 +79,9 @@ struct OperationsTests {
         #expect(documented.subtracting(routes).isEmpty, "openapi.yaml routes the router lacks: \(documented.subtracting(routes).sorted())")
         #expect(yaml.hasPrefix("openapi: 3."))
         // The parser itself finds what it must (a broken parser would make the check above vacuous).
-        #expect(Self.openAPIRoutes("openapi: 3.0.3\npaths:\n  /a/{id}:\n    get:\n      x: 1\n    post:\n  /b:\n    delete:\ncomponents:\n  /c:\n    get:\n")
+        #expect(
+            Self.openAPIRoutes(
+                "openapi: 3.0.3\npaths:\n  /a/{id}:\n    get:\n      x: 1\n    post:\n  /b:\n    delete:\ncomponents:\n  /c:\n    get:\n")
                 == ["GET /a/{id}", "POST /a/{id}", "DELETE /b"])
         try await ServerFixtures.application(ServerFixtures.state(store)).test(.router) { client in
             let r = try await client.execute(uri: "/openapi.yaml", method: .get)

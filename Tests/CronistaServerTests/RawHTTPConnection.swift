@@ -3,7 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A plain TCP connection to 127.0.0.1 for behaviour at the connection level (slow clients,
@@ -103,8 +103,10 @@ enum RawHTTPConnection {
 
 extension ServerFixtures {
     /// One request on a connection of its own (for after a response that closed the previous one).
-    static func freshRequest(port: Int, _ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
-                             body: ByteBuffer? = nil) async throws -> TestClient.Response {
+    static func freshRequest(
+        port: Int, _ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
+        body: ByteBuffer? = nil
+    ) async throws -> TestClient.Response {
         let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60)))
         client.connect()
         do {

@@ -3,7 +3,7 @@ import CronistaNLP
 import CronistaServer
 import CronistaStorage
 #if Postgres
-import CronistaStoragePostgres
+    import CronistaStoragePostgres
 #endif
 import CronistaStorageSQLite
 import CronistaTestSupport
@@ -53,15 +53,19 @@ enum ServerFixtures {
             return try SQLiteDocumentStore(path: temporarySQLitePath())
         case .postgres:
             #if Postgres
-            guard let url = postgresURL else {
-                print("⚠️  WARNING: CronistaServerTests on PostgreSQL SKIPPED: CRONISTA_POSTGRES_URL is not set (run `scripts/with-postgres swift test`)")
-                return nil
-            }
-            let schema = "s_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            return try await PostgresDocumentStore(url: url, schema: schema, maximumConnections: 4)
+                guard let url = postgresURL else {
+                    print(
+                        "⚠️  WARNING: CronistaServerTests on PostgreSQL SKIPPED: CRONISTA_POSTGRES_URL is not set (run `scripts/with-postgres swift test`)"
+                    )
+                    return nil
+                }
+                let schema = "s_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+                return try await PostgresDocumentStore(url: url, schema: schema, maximumConnections: 4)
             #else
-            print("⚠️  WARNING: CronistaServerTests on PostgreSQL SKIPPED: built without the Postgres trait (swift build --build-tests --traits Postgres; scripts/test does)")
-            return nil
+                print(
+                    "⚠️  WARNING: CronistaServerTests on PostgreSQL SKIPPED: built without the Postgres trait (swift build --build-tests --traits Postgres; scripts/test does)"
+                )
+                return nil
             #endif
         }
     }
@@ -70,18 +74,22 @@ enum ServerFixtures {
     /// record (title, date, source), analysed by the real engine.
     static func seededStore(_ backend: Backend = .sqlite) async throws -> (any DocumentStore)? {
         guard let store = try await emptyStore(backend) else { return nil }
-        let input = DocumentInput(id: seedID, text: seedText,
-                                  metadata: DocumentMetadata(title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa"),
-                                  origin: "seed")
+        let input = DocumentInput(
+            id: seedID, text: seedText,
+            metadata: DocumentMetadata(title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa"),
+            origin: "seed")
         let doc = try engine.analyze(input)
         _ = try await store.store([try StorableDocument(document: doc, analysisJSON: doc.analysisJSON())])
         return store
     }
 
-    static func state(_ store: any DocumentStore, token: String? = token, maxBody: Int = ServerConfiguration.defaultMaxBodyBytes,
-                      timeout: Duration = .seconds(60)) -> ServerState {
-        ServerState(engine: engine, store: store,
-                    configuration: ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBody, requestTimeout: timeout))
+    static func state(
+        _ store: any DocumentStore, token: String? = token, maxBody: Int = ServerConfiguration.defaultMaxBodyBytes,
+        timeout: Duration = .seconds(60)
+    ) -> ServerState {
+        ServerState(
+            engine: engine, store: store,
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, token: token, maxBodyBytes: maxBody, requestTimeout: timeout))
     }
 
     /// A state whose configuration `configure` adjusts (limits, timeouts).

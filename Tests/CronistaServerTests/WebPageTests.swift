@@ -63,7 +63,8 @@ struct WebPageTests {
             let html = try await Self.page(client, "/documents/000_193cd34c33125298")
             #expect(html.contains("<h1>Lukashenko: attacco alla Nato è una bugia</h1>"))
             let analysis = try #require(try await store.document(id: ServerFixtures.seedID)).analysisJSON
-            let quotes = (try JSONSerialization.jsonObject(with: Data(analysis.utf8)) as? [String: Any])?["quotes"] as? [[String: Any]] ?? []
+            let quotes =
+                (try JSONSerialization.jsonObject(with: Data(analysis.utf8)) as? [String: Any])?["quotes"] as? [[String: Any]] ?? []
             #expect(quotes.count >= 4)
             for q in quotes {
                 let id = try #require(q["id"] as? String)
@@ -72,8 +73,13 @@ struct WebPageTests {
             }
             // Lukashenko's direct quote: in the text, linked to his page after it.
             let loro = try #require(quotes.first { ($0["text"] as? String)?.hasPrefix("Loro (i francesi") == true }?["id"] as? String)
-            #expect(html.contains("<sup class=\"qs\"><a href=\"/entities/Q2866\" title=\"\(loro): Aleksander Lukashenko\">\(loro) Aleksander Lukashenko</a></sup>"))
-            #expect(html.contains("<a class=\"m PER\" href=\"/entities/Q2866\" title=\"Aleksander Lukashenko (PER)\">Aleksander Lukashenko</a>"))
+            #expect(
+                html.contains(
+                    "<sup class=\"qs\"><a href=\"/entities/Q2866\" title=\"\(loro): Aleksander Lukashenko\">\(loro) Aleksander Lukashenko</a></sup>"
+                ))
+            #expect(
+                html.contains("<a class=\"m PER\" href=\"/entities/Q2866\" title=\"Aleksander Lukashenko (PER)\">Aleksander Lukashenko</a>")
+            )
             // The text is all there, in order, once the markup is removed.
             let start = try #require(html.range(of: "<div class=\"text\" id=\"text\">"))
             let end = try #require(html.range(of: "</div>", range: start.upperBound..<html.endIndex))
@@ -96,7 +102,8 @@ struct WebPageTests {
         let text = "Il ministro <b>Mario Rossi</b> ha detto: «<script>alert('x')</script> & basta». Lo riferisce \"Ansa\"."
         let body = ServerFixtures.jsonBody(["id": "x<y>", "text": text, "title": "<img src=x onerror=alert(1)>"])
         try await ServerFixtures.application(state).test(.router) { client in
-            let r = try await client.execute(uri: "/v1/documents", method: .post, headers: ServerFixtures.bearer, body: ByteBuffer(bytes: body))
+            let r = try await client.execute(
+                uri: "/v1/documents", method: .post, headers: ServerFixtures.bearer, body: ByteBuffer(bytes: body))
             #expect(r.status == .created)
             let html = try await Self.page(client, "/documents/x%3Cy%3E")
             #expect(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"))

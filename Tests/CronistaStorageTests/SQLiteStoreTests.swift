@@ -37,8 +37,10 @@ import Testing
         try await reopened.close()
     }
 
-    static let migrations = ["v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists", "v3-fts-rows-by-the-store-no-redundant-indexes",
-                             "v4-integer-document-keys-entity-keys-in-fts", "v5-name-keys-from-name-folding"]
+    static let migrations = [
+        "v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists", "v3-fts-rows-by-the-store-no-redundant-indexes",
+        "v4-integer-document-keys-entity-keys-in-fts", "v5-name-keys-from-name-folding"
+    ]
 
     /// The full-text rows are written by the store, not by a trigger: after stores, a rolled-back
     /// batch and skipped duplicates, FTS5's integrity-check finds the index equal to the quotes, and
@@ -84,19 +86,20 @@ import Testing
             let pool = try DatabasePool(path: path)
             try SQLiteSchema.migrator.migrate(pool, upTo: "v2-checks-without-in-lists")
             try await pool.write { db in
-                try db.execute(sql: """
-                    INSERT INTO document (id, content_hash, language, text, analysis, published)
-                    VALUES ('vecchio', ?, 'it', 'Zelensky disse: «Nessuna tregua sul grano». Zelensky partì.', '{}', '2023-05-01');
-                    INSERT INTO entity (document_id, ordinal, type, name, name_key, kb, mention_count)
-                    VALUES ('vecchio', 0, 'PER', 'Volodymyr Zelensky', 'volodymyr zelensky', 'Q3874799', 2);
-                    INSERT INTO entity_alias (document_id, entity_ordinal, key) VALUES
-                        ('vecchio', 0, 'volodymyr zelensky'), ('vecchio', 0, 'volodymyr'), ('vecchio', 0, 'zelensky'), ('vecchio', 0, 'q3874799');
-                    INSERT INTO mention (document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form) VALUES
-                        ('vecchio', 0, 0, 0, 8, 'Zelensky', 'PER', 'name'), ('vecchio', 1, 0, 44, 52, 'Zelensky', 'PER', 'name');
-                    INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
-                                       speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, sentence_start_cp, sentence_end_cp)
-                    VALUES ('vecchio', 0, 'direct', 17, 41, 'Nessuna tregua sul grano', 9, 14, 'disse', 0, 0, 8, 'Zelensky', 0, 43);
-                    """, arguments: [String(repeating: "a", count: 64)])
+                try db.execute(
+                    sql: """
+                        INSERT INTO document (id, content_hash, language, text, analysis, published)
+                        VALUES ('vecchio', ?, 'it', 'Zelensky disse: «Nessuna tregua sul grano». Zelensky partì.', '{}', '2023-05-01');
+                        INSERT INTO entity (document_id, ordinal, type, name, name_key, kb, mention_count)
+                        VALUES ('vecchio', 0, 'PER', 'Volodymyr Zelensky', 'volodymyr zelensky', 'Q3874799', 2);
+                        INSERT INTO entity_alias (document_id, entity_ordinal, key) VALUES
+                            ('vecchio', 0, 'volodymyr zelensky'), ('vecchio', 0, 'volodymyr'), ('vecchio', 0, 'zelensky'), ('vecchio', 0, 'q3874799');
+                        INSERT INTO mention (document_id, ordinal, entity_ordinal, start_cp, end_cp, text, type, form) VALUES
+                            ('vecchio', 0, 0, 0, 8, 'Zelensky', 'PER', 'name'), ('vecchio', 1, 0, 44, 52, 'Zelensky', 'PER', 'name');
+                        INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
+                                           speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, sentence_start_cp, sentence_end_cp)
+                        VALUES ('vecchio', 0, 'direct', 17, 41, 'Nessuna tregua sul grano', 9, 14, 'disse', 0, 0, 8, 'Zelensky', 0, 43);
+                        """, arguments: [String(repeating: "a", count: 64)])
             }
             try pool.close()
         }
@@ -135,42 +138,52 @@ import Testing
             }
             preconditionFailure("'\(needle)' not found")
         }
-        let un = cp("U.N."), massimo = cp("Massimo D’Alema"), dalema = cp("D’Alema", 2), quote = cp("Nessun accordo"), speaker = cp("Сергей Шойгу")
+        let un = cp("U.N."), massimo = cp("Massimo D’Alema"), dalema = cp("D’Alema", 2), quote = cp("Nessun accordo"),
+            speaker = cp("Сергей Шойгу")
         do {
             let pool = try DatabasePool(path: path)
             try SQLiteSchema.migrator.migrate(pool, upTo: "v4-integer-document-keys-entity-keys-in-fts")
             try await pool.write { db in
-                try db.execute(sql: "INSERT INTO document (doc, id, content_hash, language, text, analysis) VALUES (7, 'vecchio', ?, 'it', ?, '{}')",
-                               arguments: [String(repeating: "b", count: 64), text])
+                try db.execute(
+                    sql: "INSERT INTO document (doc, id, content_hash, language, text, analysis) VALUES (7, 'vecchio', ?, 'it', ?, '{}')",
+                    arguments: [String(repeating: "b", count: 64), text])
                 // The old fold's keys, as a v4 store wrote them.
-                try db.execute(sql: """
-                    INSERT INTO entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions) VALUES
-                        (7, 0, 'ORG', 'U.N.', 'u n', NULL, 1, ?),
-                        (7, 1, 'PER', 'Massimo D’Alema', 'massimo d alema', NULL, 2, ?);
-                    INSERT INTO entity_key (rowid, keys) VALUES (7 * 1048576 + 0, 'u_n'), (7 * 1048576 + 1, 'alema d_alema massimo massimo_d_alema');
-                    """, arguments: ["[[\(un.0),\(un.1),\"name\"]]", "[[\(massimo.0),\(massimo.1),\"name\"],[\(dalema.0),\(dalema.1),\"name\"]]"])
-                try db.execute(sql: """
-                    INSERT INTO quote (id, doc, ordinal, kind, start_cp, end_cp, text, speaker_entity, speaker_start_cp, speaker_end_cp,
-                                       speaker_text, speaker_key, sentence_start_cp, sentence_end_cp)
-                    VALUES (1, 7, 0, 'direct', ?, ?, 'Nessun accordo', NULL, ?, ?, 'Сергей Шойгу', 'сергеи шоигу', 30, ?);
-                    INSERT INTO quote_fts (rowid, text) VALUES (1, 'Nessun accordo');
-                    """, arguments: [quote.0, quote.1, speaker.0, speaker.1, speaker.1 + 1])
+                try db.execute(
+                    sql: """
+                        INSERT INTO entity (doc, ordinal, type, name, name_key, kb, mention_count, mentions) VALUES
+                            (7, 0, 'ORG', 'U.N.', 'u n', NULL, 1, ?),
+                            (7, 1, 'PER', 'Massimo D’Alema', 'massimo d alema', NULL, 2, ?);
+                        INSERT INTO entity_key (rowid, keys) VALUES (7 * 1048576 + 0, 'u_n'), (7 * 1048576 + 1, 'alema d_alema massimo massimo_d_alema');
+                        """,
+                    arguments: ["[[\(un.0),\(un.1),\"name\"]]", "[[\(massimo.0),\(massimo.1),\"name\"],[\(dalema.0),\(dalema.1),\"name\"]]"]
+                )
+                try db.execute(
+                    sql: """
+                        INSERT INTO quote (id, doc, ordinal, kind, start_cp, end_cp, text, speaker_entity, speaker_start_cp, speaker_end_cp,
+                                           speaker_text, speaker_key, sentence_start_cp, sentence_end_cp)
+                        VALUES (1, 7, 0, 'direct', ?, ?, 'Nessun accordo', NULL, ?, ?, 'Сергей Шойгу', 'сергеи шоигу', 30, ?);
+                        INSERT INTO quote_fts (rowid, text) VALUES (1, 'Nessun accordo');
+                        """, arguments: [quote.0, quote.1, speaker.0, speaker.1, speaker.1 + 1])
             }
             try pool.close()
         }
         let store = try SQLiteDocumentStore(path: path)
         #expect(try store.appliedMigrations() == Self.migrations)
         for s in ["UN", "u.n.", "U.N."] {
-            #expect(try await store.entities(named: s, limit: 5) == [EntityHit(name: "U.N.", type: "ORG", kb: nil, documents: 1, mentions: 1)], "'\(s)'")
+            #expect(
+                try await store.entities(named: s, limit: 5) == [EntityHit(name: "U.N.", type: "ORG", kb: nil, documents: 1, mentions: 1)],
+                "'\(s)'")
         }
         #expect(try await store.entities(named: "u n", limit: 5).isEmpty, "the old key is gone")
         #expect(try await store.entity(try #require(EntityKey("ORG:un")))?.name == "U.N.")
         #expect(try await store.entities(named: "D'Alema", limit: 5).map(\.name) == ["Massimo D’Alema"])
         #expect(try await store.quotes(QuoteQuery(speaker: "Сергей Шойгу")).map(\.content.text) == ["Nessun accordo"])
         let stored = try await store.pool.read { db in
-            (try String.fetchAll(db, sql: "SELECT name_key FROM entity ORDER BY ordinal"),
-             try String.fetchAll(db, sql: "SELECT keys FROM entity_key ORDER BY rowid"),
-             try String.fetchOne(db, sql: "SELECT speaker_key FROM quote"))
+            (
+                try String.fetchAll(db, sql: "SELECT name_key FROM entity ORDER BY ordinal"),
+                try String.fetchAll(db, sql: "SELECT keys FROM entity_key ORDER BY rowid"),
+                try String.fetchOne(db, sql: "SELECT speaker_key FROM quote")
+            )
         }
         #expect(stored.0 == ["un", "massimo d alema"])
         #expect(stored.1 == ["un", "alema d_alema massimo massimo_d_alema"])
@@ -194,8 +207,11 @@ import Testing
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity_key WHERE rowid >> 20 NOT IN (SELECT doc FROM document)")
         }
         #expect(left == 0)
-        #expect(try await store.statistics() == StoreStatistics(documents: 1, entities: second.entities.count,
-                                                             mentions: second.entities.map(\.mentionCount).reduce(0, +), quotes: second.quotes.count))
+        #expect(
+            try await store.statistics()
+                == StoreStatistics(
+                    documents: 1, entities: second.entities.count,
+                    mentions: second.entities.map(\.mentionCount).reduce(0, +), quotes: second.quotes.count))
         #expect(try store.integrityProblems() == [])
         try await store.close()
     }
@@ -214,7 +230,9 @@ import Testing
     @Test func contentHashIsSHA256() {
         #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex(Array(String(repeating: "a", count: 1000).utf8))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
     @Test func keysAreNameFoldingWords() {

@@ -11,7 +11,9 @@ struct StoreContract: Sendable {
     /// A fresh store holding the seed article, the second article and the dev documents.
     func loadedStore() async throws -> (any DocumentStore, [StorableDocument]) {
         let store = try await makeStore()
-        var docs = [try StoreFixtures.storable(try StoreFixtures.seedDocument()), try StoreFixtures.storable(try StoreFixtures.secondDocument())]
+        var docs = [
+            try StoreFixtures.storable(try StoreFixtures.seedDocument()), try StoreFixtures.storable(try StoreFixtures.secondDocument())
+        ]
         for d in StoreFixtures.devDocuments { docs.append(try StoreFixtures.storable(d)) }
         // Two batches, as ingest would write them.
         let half = docs.count / 2
@@ -45,7 +47,8 @@ struct StoreContract: Sendable {
         #expect(try await store.contains(hash: StorableDocument.contentHash(of: seed.text)))
         #expect(!(try await store.contains(id: "no-such-document")))
         #expect(!(try await store.contains(hash: StorableDocument.contentHash(of: "no such text"))))
-        let known = try await store.existing(ids: [seed.id, "nope"], hashes: [StorableDocument.contentHash(of: StoreFixtures.secondText), "0"])
+        let known = try await store.existing(
+            ids: [seed.id, "nope"], hashes: [StorableDocument.contentHash(of: StoreFixtures.secondText), "0"])
         #expect(known.ids == [seed.id])
         #expect(known.hashes == [StorableDocument.contentHash(of: StoreFixtures.secondText)])
     }
@@ -170,7 +173,8 @@ struct StoreContract: Sendable {
 
         #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", from: "2024-03-01")).map(\.documentID) == ["000_193cd34c33125298"])
         #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", to: "2023-12-31")).map(\.documentID) == ["belta-2023-01-05"])
-        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", from: "2024-04-12", to: "2024-04-12")).count == 1, "inclusive bounds")
+        #expect(
+            try await store.quotes(QuoteQuery(speaker: "Lukashenko", from: "2024-04-12", to: "2024-04-12")).count == 1, "inclusive bounds")
         #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", from: "2025-01-01")).isEmpty)
         #expect(try await store.quotes(QuoteQuery(source: "belta")).map(\.documentID) == ["belta-2023-01-05"], "source, any case")
         #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", source: "ANSA")).count == 1)
@@ -194,11 +198,16 @@ struct StoreContract: Sendable {
 
         #expect(try await store.documents(mentioningAll: ["Lukashenko", "Putin"], limit: 10).map(\.id) == ["000_193cd34c33125298"])
         #expect(try await store.documents(mentioningAll: ["Séjourné", "Lukashenko"], limit: 10).map(\.id) == ["000_193cd34c33125298"])
-        #expect(try await store.documents(mentioningAll: ["Lukashenko"], limit: 10).map(\.id) == ["000_193cd34c33125298", "belta-2023-01-05"])
+        #expect(
+            try await store.documents(mentioningAll: ["Lukashenko"], limit: 10).map(\.id) == ["000_193cd34c33125298", "belta-2023-01-05"])
         #expect(try await store.documents(mentioningAll: ["Lukashenko", "Unione europea"], limit: 10).map(\.id) == ["belta-2023-01-05"])
         #expect(try await store.documents(mentioningAll: ["Putin", "Unione europea"], limit: 10).isEmpty)
         let hit = try #require(try await store.documents(mentioningAll: ["Q2866", "Q159"], limit: 10).first)
-        #expect(hit == DocumentHit(id: "000_193cd34c33125298", title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", language: "it"))
+        #expect(
+            hit
+                == DocumentHit(
+                    id: "000_193cd34c33125298", title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa",
+                    language: "it"))
     }
 
     // MARK: Entity pages: one entity by key, its quotes, who it appears with; documents; pages of quotes
@@ -215,7 +224,8 @@ struct StoreContract: Sendable {
         for bad in ["", "PER:", "PER:Stèphane", "a b", "PER:a:b", "LOC:x y"] { #expect(EntityKey(bad) == nil, "'\(bad)'") }
         #expect(EntityKey("kb:loc/kremlin") == EntityKey(kb: "kb:loc/kremlin"), "the KB's own ids")
 
-        #expect(try await store.entity(luka) == EntityHit(name: "Aleksander Lukashenko", type: "PER", kb: "Q2866", documents: 2, mentions: 4))
+        #expect(
+            try await store.entity(luka) == EntityHit(name: "Aleksander Lukashenko", type: "PER", kb: "Q2866", documents: 2, mentions: 4))
         #expect(try await store.entity(sejourne) == EntityHit(name: "Stèphane Sèjournè", type: "PER", kb: nil, documents: 1, mentions: 2))
         #expect(try await store.entity(EntityKey(kb: "Q0")) == nil)
         #expect(try await store.entity(EntityKey(type: "ORG", nameKey: "stephane sejourne")) == nil, "the type is part of the key")
@@ -245,7 +255,11 @@ struct StoreContract: Sendable {
         // One document with its text.
         let seed = try StoreFixtures.seedDocument()
         let stored = try #require(try await store.document(id: seed.id))
-        #expect(stored.hit == DocumentHit(id: seed.id, title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", language: "it"))
+        #expect(
+            stored.hit
+                == DocumentHit(
+                    id: seed.id, title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", language: "it"
+                ))
         #expect(stored.text == StoreFixtures.seedText && stored.analysisJSON == String(decoding: seed.analysisJSON(), as: UTF8.self))
         #expect(try await store.document(id: "no-such-document") == nil)
 
@@ -291,7 +305,8 @@ struct StoreContract: Sendable {
         renamed.id = "belta-copy"
         #expect(try await store.store([renamed]) == StoreResult(stored: [], skipped: ["belta-copy"]))
         // Same id with another text: a conflict, reported as one, and the stored text is kept.
-        let other = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "belta-2023-01-05", text: "Un altro testo.", metadata: .init()))
+        let other = try StoreFixtures.storable(
+            try StoreFixtures.textLayer(id: "belta-2023-01-05", text: "Un altro testo.", metadata: .init()))
         #expect(try await store.store([other]) == StoreResult(stored: [], skipped: [], conflicts: ["belta-2023-01-05"]))
         #expect(try await store.document(id: "belta-2023-01-05")?.text != "Un altro testo.")
         #expect(try await store.statistics() == before)
@@ -303,7 +318,8 @@ struct StoreContract: Sendable {
         #expect(try await store.statistics().documents == before.documents + 1)
         // One id given to two different texts in one batch: the first is stored, the second is a conflict.
         let c1 = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "dup-c", text: "Prima versione.", metadata: .init()))
-        let c2 = try StoreFixtures.storable(try StoreFixtures.textLayer(id: "dup-c", text: "Seconda versione, corretta.", metadata: .init()))
+        let c2 = try StoreFixtures.storable(
+            try StoreFixtures.textLayer(id: "dup-c", text: "Seconda versione, corretta.", metadata: .init()))
         #expect(try await store.store([c1, c2]) == StoreResult(stored: ["dup-c"], skipped: [], conflicts: ["dup-c"]))
         #expect(try await store.document(id: "dup-c")?.text == "Prima versione.")
     }
@@ -319,7 +335,7 @@ struct StoreContract: Sendable {
         bad.id = "bad"
         bad.text += " (variante)"
         bad.contentHash = StorableDocument.contentHash(of: bad.text)
-        bad.quotes[0].speakerEntity = 99 // no such entity: a foreign-key violation, found by the database
+        bad.quotes[0].speakerEntity = 99  // no such entity: a foreign-key violation, found by the database
         await #expect(throws: StoreError.self) { try await store.store([good, bad]) }
         #expect(!(try await store.contains(id: "good")), "the whole batch is rolled back")
         #expect(!(try await store.contains(id: "bad")))

@@ -67,20 +67,27 @@ enum StoreFixtures {
             func r(_ p: (Int, Int)) -> TextRange {
                 range(p.0, p.1, expect: String(String.UnicodeScalarView(scalars[p.0..<p.1])))
             }
-            let q = Quote(kind: kind, content: r(content), cue: cue.map(r), speaker: speaker.map { Quote.Speaker(entity: entity, range: r($0)) })
+            let q = Quote(
+                kind: kind, content: r(content), cue: cue.map(r), speaker: speaker.map { Quote.Speaker(entity: entity, range: r($0)) })
             doc.quotes.append(q)
         }
     }
 
     /// The seed article, analysed by hand at its real offsets.
     static func seedDocument() throws -> Document {
-        var b = Builder(try textLayer(id: "000_193cd34c33125298", text: seedText,
-                                      metadata: DocumentMetadata(title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", declaredLanguage: "it")))
-        let luka = b.entity(.person, "Aleksander Lukashenko", kb: "Q2866", mentions: [
-            ("Aleksander Lukashenko", 1, .name), ("lo stesso presidente bielorusso", 1, .nominal), ("Lukashenko", 3, .name),
-        ])
+        var b = Builder(
+            try textLayer(
+                id: "000_193cd34c33125298", text: seedText,
+                metadata: DocumentMetadata(
+                    title: "Lukashenko: attacco alla Nato è una bugia", published: "2024-04-12", source: "ansa", declaredLanguage: "it")))
+        let luka = b.entity(
+            .person, "Aleksander Lukashenko", kb: "Q2866",
+            mentions: [
+                ("Aleksander Lukashenko", 1, .name), ("lo stesso presidente bielorusso", 1, .nominal), ("Lukashenko", 3, .name)
+            ])
         b.entity(.person, "Vladimir Putin", kb: "Q7747", mentions: [("Vladimir Putin", 1, .name), ("Putin", 2, .name)])
-        let sejourne = b.entity(.person, "Stèphane Sèjournè", kb: nil, mentions: [("Stèphane Sèjournè", 1, .name), ("il quale", 1, .pronoun)])
+        let sejourne = b.entity(
+            .person, "Stèphane Sèjournè", kb: nil, mentions: [("Stèphane Sèjournè", 1, .name), ("il quale", 1, .pronoun)])
         b.entity(.location, "Russia", kb: "Q159", mentions: [("Russia", 1, .name), ("Russia", 2, .name)])
         b.entity(.location, "Mosca", kb: "Q649", mentions: [("Mosca", 1, .name)])
         b.quote(.direct, content: lukashenkoQuote, cue: lukashenkoCue, speaker: lukashenkoSpeaker, entity: luka)
@@ -88,23 +95,29 @@ enum StoreFixtures {
         let affermato = b.find("ha affermato che Parigi").0
         b.quote(.mixed, content: (parigi.0, mosca.0 + 9), cue: (affermato, affermato + 12), speaker: b.find("il quale"), entity: sejourne)
         let comunicato = b.find("ha affermato in un comunicato").0
-        b.quote(.direct, content: (b.find("L’ ambasciatore francese è").0, b.find("con la realtà").1), cue: (comunicato, comunicato + 12),
-                speaker: b.find("il ministero degli Esteri russo"), entity: nil)
+        b.quote(
+            .direct, content: (b.find("L’ ambasciatore francese è").0, b.find("con la realtà").1), cue: (comunicato, comunicato + 12),
+            speaker: b.find("il ministero degli Esteri russo"), entity: nil)
         b.doc.layers.formUnion([.mentions, .entities, .quotes])
         return b.doc
     }
 
     /// A second, short article: another Lukashenko quote, another date and source.
-    static let secondText = "Minsk, 5 gennaio. Il presidente Aleksander Lukashenko ha dichiarato: «Non firmeremo nessun accordo con l’Unione europea». Lo riferisce l’agenzia Belta."
+    static let secondText =
+        "Minsk, 5 gennaio. Il presidente Aleksander Lukashenko ha dichiarato: «Non firmeremo nessun accordo con l’Unione europea». Lo riferisce l’agenzia Belta."
 
     static func secondDocument() throws -> Document {
-        var b = Builder(try textLayer(id: "belta-2023-01-05", text: secondText,
-                                      metadata: DocumentMetadata(title: "Lukashenko e l'Unione europea", published: "2023-01-05", source: "Belta", declaredLanguage: "it")))
+        var b = Builder(
+            try textLayer(
+                id: "belta-2023-01-05", text: secondText,
+                metadata: DocumentMetadata(
+                    title: "Lukashenko e l'Unione europea", published: "2023-01-05", source: "Belta", declaredLanguage: "it")))
         let luka = b.entity(.person, "Aleksander Lukashenko", kb: "Q2866", mentions: [("Aleksander Lukashenko", 1, .name)])
         b.entity(.location, "Minsk", kb: "Q2280", mentions: [("Minsk", 1, .name)])
         b.entity(.organization, "Unione europea", kb: "Q458", mentions: [("Unione europea", 1, .name)])
-        b.quote(.direct, content: b.find("Non firmeremo nessun accordo con l’Unione europea"), cue: b.find("ha dichiarato"),
-                speaker: b.find("Aleksander Lukashenko"), entity: luka)
+        b.quote(
+            .direct, content: b.find("Non firmeremo nessun accordo con l’Unione europea"), cue: b.find("ha dichiarato"),
+            speaker: b.find("Aleksander Lukashenko"), entity: luka)
         b.doc.layers.formUnion([.mentions, .entities, .quotes])
         return b.doc
     }
@@ -113,8 +126,10 @@ enum StoreFixtures {
     static let foreignText = "Mosca. «Никаких переговоров», ha detto Сергей Лавров. Il Cremlino non commenta."
 
     static func foreignDocument() throws -> Document {
-        var b = Builder(try textLayer(id: "tass-2024-03-02", text: foreignText,
-                                      metadata: DocumentMetadata(published: "2024-03-02", source: "Tass", declaredLanguage: "it")))
+        var b = Builder(
+            try textLayer(
+                id: "tass-2024-03-02", text: foreignText,
+                metadata: DocumentMetadata(published: "2024-03-02", source: "Tass", declaredLanguage: "it")))
         let lavrov = b.entity(.person, "Сергей Лавров", kb: "kb:per/lavrov-s", mentions: [("Сергей Лавров", 1, .name)])
         b.entity(.organization, "Cremlino", kb: "kb:loc/kremlin", mentions: [("Cremlino", 1, .name)])
         b.quote(.direct, content: b.find("Никаких переговоров"), cue: b.find("ha detto"), speaker: b.find("Сергей Лавров"), entity: lavrov)
@@ -124,17 +139,22 @@ enum StoreFixtures {
 
     /// Names spelled in ways that must find each other: an abbreviation with periods, accents,
     /// a typographic apostrophe and an en dash; a Cyrillic speaker that is no entity.
-    static let spellingText = "Gli U.N. chiedono una tregua. «Nessun accordo», ha detto Сергей Шойгу. Stéphane Séjourné ha incontrato Massimo D’Alema in Emilia–Romagna. «Serve pazienza», ha detto D’Alema."
+    static let spellingText =
+        "Gli U.N. chiedono una tregua. «Nessun accordo», ha detto Сергей Шойгу. Stéphane Séjourné ha incontrato Massimo D’Alema in Emilia–Romagna. «Serve pazienza», ha detto D’Alema."
 
     static func spellingDocument() throws -> Document {
-        var b = Builder(try textLayer(id: "spelling-2024-05-01", text: spellingText,
-                                      metadata: DocumentMetadata(published: "2024-05-01", source: "test", declaredLanguage: "it")))
+        var b = Builder(
+            try textLayer(
+                id: "spelling-2024-05-01", text: spellingText,
+                metadata: DocumentMetadata(published: "2024-05-01", source: "test", declaredLanguage: "it")))
         b.entity(.organization, "U.N.", kb: nil, mentions: [("U.N.", 1, .name)])
         b.entity(.person, "Stéphane Séjourné", kb: nil, mentions: [("Stéphane Séjourné", 1, .name)])
         let dalema = b.entity(.person, "Massimo D’Alema", kb: nil, mentions: [("Massimo D’Alema", 1, .name), ("D’Alema", 2, .name)])
         b.entity(.location, "Emilia–Romagna", kb: nil, mentions: [("Emilia–Romagna", 1, .name)])
         b.quote(.direct, content: b.find("Nessun accordo"), cue: b.find("ha detto"), speaker: b.find("Сергей Шойгу"), entity: nil)
-        b.quote(.direct, content: b.find("Serve pazienza"), cue: b.find("ha detto", occurrence: 2), speaker: b.find("D’Alema", occurrence: 2), entity: dalema)
+        b.quote(
+            .direct, content: b.find("Serve pazienza"), cue: b.find("ha detto", occurrence: 2), speaker: b.find("D’Alema", occurrence: 2),
+            entity: dalema)
         b.doc.layers.formUnion([.mentions, .entities, .quotes])
         return b.doc
     }
@@ -148,8 +168,11 @@ enum StoreFixtures {
         guard let engine = try? Engine(), let lines = try? Fixtures.read("data/quotes/it-wikinews/dev.docs.jsonl") else { return [] }
         var out: [Document] = []
         for (i, line) in lines.split(separator: "\n").enumerated() {
-            guard let input = try? DocumentInput.parse(jsonLine: Array(line.utf8), file: "dev.docs.jsonl", line: i + 1, defaultID: "dev-\(i + 1)"),
-                  let doc = try? engine.analyze(input) else { continue }
+            guard
+                let input = try? DocumentInput.parse(
+                    jsonLine: Array(line.utf8), file: "dev.docs.jsonl", line: i + 1, defaultID: "dev-\(i + 1)"),
+                let doc = try? engine.analyze(input)
+            else { continue }
             out.append(doc)
         }
         return out

@@ -2,7 +2,7 @@ import CronistaCore
 import CronistaNLP
 import FuzzSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The JSON Lines reader: any bytes, split into lines, each parsed as an input record. A record

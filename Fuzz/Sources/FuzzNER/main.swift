@@ -2,7 +2,7 @@ import CronistaCore
 import CronistaNLP
 import FuzzSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The NER tagger (features, both stages, the Viterbi decoder) on any text, read as Italian.

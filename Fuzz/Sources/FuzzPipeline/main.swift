@@ -2,7 +2,7 @@ import CronistaCore
 import CronistaNLP
 import FuzzSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The whole engine as `cronista analyze` runs it: JSON Lines in, the contract's JSON out, with

@@ -2,7 +2,7 @@ import CronistaCore
 import CronistaNLP
 import FuzzSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Quote extraction (mark pairing, cues, speakers) on any text, read as Italian so that the

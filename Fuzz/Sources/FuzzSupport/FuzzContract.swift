@@ -43,7 +43,8 @@ public enum FuzzContract {
                     var slice = String.UnicodeScalarView()
                     slice.append(contentsOf: scalars[s..<e])
                     if String(slice).unicodeScalars.elementsEqual(t.unicodeScalars) == false {
-                        problems.append("\(path): text[\(s):\(e)] is \(String(slice).debugDescription), the span says \(t.debugDescription)")
+                        problems.append(
+                            "\(path): text[\(s):\(e)] is \(String(slice).debugDescription), the span says \(t.debugDescription)")
                     }
                 }
             }

@@ -15,6 +15,8 @@ public enum FuzzEngines {
 
     /// Tokens, sentences and named mentions (the NER tagger).
     public static let ner: Pipeline = {
-        do { return try Pipeline([TextLayerComponent(), NameMentionComponent(model: try NERModel.load())]) } catch { fatalError("\(error)") }
+        do { return try Pipeline([TextLayerComponent(), NameMentionComponent(model: try NERModel.load())]) } catch {
+            fatalError("\(error)")
+        }
     }()
 }

@@ -2,7 +2,7 @@ import CronistaCore
 import CronistaNLP
 import FuzzSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The tokenizer, the sentence splitter and language identification on any text.

@@ -18,8 +18,9 @@ extension Document {
         let n = UInt32(bytes.count)
         func onBoundary(_ o: UInt32) -> Bool { o == n || (o < n && bytes[Int(o)] & 0xC0 != 0x80) }
         func check(_ r: TextRange, _ layer: String, _ i: Int) {
-            if r.endUTF8 > n { out.append(.init(layer: layer, index: i, problem: "\(r) ends past the text (\(n) bytes)")) }
-            else if !onBoundary(r.startUTF8) || !onBoundary(r.endUTF8) {
+            if r.endUTF8 > n {
+                out.append(.init(layer: layer, index: i, problem: "\(r) ends past the text (\(n) bytes)"))
+            } else if !onBoundary(r.startUTF8) || !onBoundary(r.endUTF8) {
                 out.append(.init(layer: layer, index: i, problem: "\(r) splits a code point"))
             }
         }
@@ -27,15 +28,21 @@ extension Document {
         for i in 0..<tokens.count {
             let r = tokens.range(i)
             if r.isEmpty { out.append(.init(layer: "tokens", index: i, problem: "empty token at \(r)")) }
-            if r.startUTF8 < prevEnd { out.append(.init(layer: "tokens", index: i, problem: "\(r) overlaps or precedes the previous token")) }
+            if r.startUTF8 < prevEnd {
+                out.append(.init(layer: "tokens", index: i, problem: "\(r) overlaps or precedes the previous token"))
+            }
             check(r, "tokens", i)
             prevEnd = r.endUTF8
         }
         prevEnd = 0
         var prevTok: Int32 = 0
         for (i, s) in sentences.enumerated() {
-            if s.range.startUTF8 < prevEnd { out.append(.init(layer: "sentences", index: i, problem: "\(s.range) overlaps the previous sentence")) }
-            if s.tokens.lowerBound < prevTok { out.append(.init(layer: "sentences", index: i, problem: "token range \(s.tokens) goes back")) }
+            if s.range.startUTF8 < prevEnd {
+                out.append(.init(layer: "sentences", index: i, problem: "\(s.range) overlaps the previous sentence"))
+            }
+            if s.tokens.lowerBound < prevTok {
+                out.append(.init(layer: "sentences", index: i, problem: "token range \(s.tokens) goes back"))
+            }
             check(s.range, "sentences", i)
             if !s.tokens.isEmpty, Int(s.tokens.upperBound) <= tokens.count {
                 let a = tokens.starts[Int(s.tokens.lowerBound)], b = tokens.ends[Int(s.tokens.upperBound) - 1]

@@ -8,7 +8,8 @@ public struct DocumentMetadata: Hashable, Sendable {
     /// The language the input declared, if any (an ISO 639-1 code).
     public var declaredLanguage: String?
 
-    public init(title: String? = nil, published: String? = nil, source: String? = nil, url: String? = nil, declaredLanguage: String? = nil) {
+    public init(title: String? = nil, published: String? = nil, source: String? = nil, url: String? = nil, declaredLanguage: String? = nil)
+    {
         self.title = title
         self.published = published
         self.source = source

@@ -164,7 +164,9 @@ struct JSONByteReader {
         if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
             i += 1
             if i < bytes.count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { i += 1 }
-            guard i < bytes.count, isDigit(bytes[i]) else { throw JSONParseError("invalid number: expected a digit in the exponent", at: i) }
+            guard i < bytes.count, isDigit(bytes[i]) else {
+                throw JSONParseError("invalid number: expected a digit in the exponent", at: i)
+            }
             while i < bytes.count && isDigit(bytes[i]) { i += 1 }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
@@ -244,7 +246,8 @@ struct JSONByteReader {
                 i += 2
                 let low = try readHex4(escapeAt: lowAt)
                 guard low >= 0xDC00 && low <= 0xDFFF else {
-                    throw JSONParseError("lone surrogate \\u\(hex4(UInt32(unit))) (followed by \\u\(hex4(UInt32(low))), not a low surrogate)", at: at)
+                    throw JSONParseError(
+                        "lone surrogate \\u\(hex4(UInt32(unit))) (followed by \\u\(hex4(UInt32(low))), not a low surrogate)", at: at)
                 }
                 scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
             } else if unit >= 0xDC00 && unit <= 0xDFFF {

@@ -18,8 +18,10 @@ public struct VerbGroup: Sendable, Hashable {
     /// The lexical verb's lemma, when the language pack knows it (its reporting cues do).
     public var lemma: String?
 
-    public init(tokens: Range<Int>, head: Int, auxiliaries: Range<Int> = 0..<0, modal: Int? = nil, clitics: Range<Int> = 0..<0,
-                negation: Int? = nil, passive: Bool = false, lemma: String? = nil) {
+    public init(
+        tokens: Range<Int>, head: Int, auxiliaries: Range<Int> = 0..<0, modal: Int? = nil, clitics: Range<Int> = 0..<0,
+        negation: Int? = nil, passive: Bool = false, lemma: String? = nil
+    ) {
         self.tokens = tokens
         self.head = head
         self.auxiliaries = auxiliaries
@@ -63,8 +65,10 @@ public struct Clause: Sendable, Hashable {
     /// Index (in the document's clauses) of the clause this one is coordinated with (`… e ha aggiunto`).
     public var coordinatedWith: Int?
 
-    public init(sentence: Int, verb: VerbGroup, subject: Range<Int>? = nil, subjectIsInherited: Bool = false, object: Range<Int>? = nil,
-                passiveAgent: Range<Int>? = nil, complement: ClauseComplement? = nil, coordinatedWith: Int? = nil) {
+    public init(
+        sentence: Int, verb: VerbGroup, subject: Range<Int>? = nil, subjectIsInherited: Bool = false, object: Range<Int>? = nil,
+        passiveAgent: Range<Int>? = nil, complement: ClauseComplement? = nil, coordinatedWith: Int? = nil
+    ) {
         self.sentence = sentence
         self.verb = verb
         self.subject = subject

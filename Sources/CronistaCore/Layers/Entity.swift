@@ -1,6 +1,8 @@
 /// The three KIND entity types.
 public enum EntityType: UInt8, Hashable, Sendable, CaseIterable {
-    case person = 0, organization = 1, location = 2
+    case person = 0
+    case organization = 1
+    case location = 2
 
     /// `PER`, `ORG` or `LOC`, as in the JSON contract and the CoNLL labels.
     public var label: String {

@@ -45,10 +45,15 @@ public enum NameFolding {
             }
             var scalar: UInt32
             var extra: Int
-            if b0 & 0xE0 == 0xC0 { scalar = UInt32(b0 & 0x1F); extra = 1 }
-            else if b0 & 0xF0 == 0xE0 { scalar = UInt32(b0 & 0x0F); extra = 2 }
-            else if b0 & 0xF8 == 0xF0 { scalar = UInt32(b0 & 0x07); extra = 3 }
-            else { i += 1; continue }
+            if b0 & 0xE0 == 0xC0 {
+                scalar = UInt32(b0 & 0x1F); extra = 1
+            } else if b0 & 0xF0 == 0xE0 {
+                scalar = UInt32(b0 & 0x0F); extra = 2
+            } else if b0 & 0xF8 == 0xF0 {
+                scalar = UInt32(b0 & 0x07); extra = 3
+            } else {
+                i += 1; continue
+            }
             if i + extra >= n { i = n; continue }  // truncated sequence at the end
             for k in 1...extra { scalar = (scalar << 6) | UInt32(bytes[i + k] & 0x3F) }
             let start = i
@@ -60,10 +65,18 @@ public enum NameFolding {
             case 0x2010...0x2015, 0x00A0, 0x2000...0x200B, 0x202F: pendingSpace = true  // dashes, spaces
             case 0x00C0..<0x0250:
                 let r = table0[Int(scalar - 0x00C0)]
-                if r.isEmpty { emitOther(scalar, words, bytes, start, i, &out, &pendingSpace) } else { for c in r { emitByte(c, &out, &pendingSpace) } }
+                if r.isEmpty {
+                    emitOther(scalar, words, bytes, start, i, &out, &pendingSpace)
+                } else {
+                    for c in r { emitByte(c, &out, &pendingSpace) }
+                }
             case 0x1E00..<0x1F00:
                 let r = table1[Int(scalar - 0x1E00)]
-                if r.isEmpty { emitOther(scalar, words, bytes, start, i, &out, &pendingSpace) } else { for c in r { emitByte(c, &out, &pendingSpace) } }
+                if r.isEmpty {
+                    emitOther(scalar, words, bytes, start, i, &out, &pendingSpace)
+                } else {
+                    for c in r { emitByte(c, &out, &pendingSpace) }
+                }
             case 0x0410...0x042F, 0x0391...0x03A9:  // Cyrillic and Greek capitals → small
                 emitScalar(scalar + 0x20, &out, &pendingSpace)
             case 0x0400...0x040F:  // Ѐ Ё Ђ … Џ → ѐ ё ђ … џ
@@ -84,8 +97,10 @@ public enum NameFolding {
     /// A scalar the tables leave as it is: copied, except in ``Mode/words`` when it is neither a
     /// letter nor a digit (symbols, punctuation, spaces the switch does not name), which breaks words.
     @inline(__always)
-    static func emitOther(_ scalar: UInt32, _ words: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int,
-                          _ out: inout [UInt8], _ pendingSpace: inout Bool) {
+    static func emitOther(
+        _ scalar: UInt32, _ words: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int,
+        _ out: inout [UInt8], _ pendingSpace: inout Bool
+    ) {
         if words, let u = Unicode.Scalar(scalar), !(u.properties.isAlphabetic || u.properties.numericType != nil) {
             pendingSpace = true
         } else {
@@ -144,6 +159,8 @@ public enum NameFolding {
 
     // Generated with Python unicodedata (NFKD, combining marks removed, lower-cased, plus ł ø đ ħ ı ß æ œ þ ð):
     // the ASCII fold of U+00C0..<U+0250 and U+1E00..<U+1F00; `?` = no ASCII fold (kept as is).
-    private static let LATIN0 = "a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|ss|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|y|a|a|a|a|a|a|c|c|c|c|c|c|c|c|d|d|d|d|e|e|e|e|e|e|e|e|e|e|g|g|g|g|g|g|g|g|h|h|h|h|i|i|i|i|i|i|i|i|i|i|ij|ij|j|j|k|k|k|l|l|l|l|l|l|l|l|l|l|n|n|n|n|n|n|?|n|n|o|o|o|o|o|o|oe|oe|r|r|r|r|r|r|s|s|s|s|s|s|s|s|t|t|t|t|?|?|u|u|u|u|u|u|u|u|u|u|u|u|w|w|y|y|y|z|z|z|z|z|z|s|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|e|?|?|f|?|?|?|?|?|?|?|?|?|?|?|?|?|o|o|?|?|?|?|?|?|?|?|?|?|?|?|?|u|u|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|dz|dz|dz|lj|lj|lj|nj|nj|nj|a|a|i|i|o|o|u|u|u|u|u|u|u|u|u|u|e|a|a|a|a|?|?|?|?|g|g|k|k|o|o|o|o|?|?|j|dz|dz|dz|g|g|?|?|n|n|a|a|?|?|?|?|a|a|a|a|e|e|e|e|i|i|i|i|o|o|o|o|r|r|r|r|u|u|u|u|s|s|t|t|?|?|h|h|?|?|?|?|?|?|a|a|e|e|o|o|o|o|o|o|o|o|y|y|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?"
-    private static let LATIN1 = "a|a|b|b|b|b|b|b|c|c|d|d|d|d|d|d|d|d|d|d|e|e|e|e|e|e|e|e|e|e|f|f|g|g|h|h|h|h|h|h|h|h|h|h|i|i|i|i|k|k|k|k|k|k|l|l|l|l|l|l|l|l|m|m|m|m|m|m|n|n|n|n|n|n|n|n|o|o|o|o|o|o|o|o|p|p|p|p|r|r|r|r|r|r|r|r|s|s|s|s|s|s|s|s|s|s|t|t|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|v|v|v|v|w|w|w|w|w|w|w|w|w|w|x|x|x|x|y|y|z|z|z|z|z|z|h|t|w|y|?|s|?|?|?|?|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|i|i|i|i|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|u|u|u|u|u|u|u|u|u|u|u|u|u|u|y|y|y|y|y|y|y|y|?|?|?|?|?|?"
+    private static let LATIN0 =
+        "a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|ss|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|y|a|a|a|a|a|a|c|c|c|c|c|c|c|c|d|d|d|d|e|e|e|e|e|e|e|e|e|e|g|g|g|g|g|g|g|g|h|h|h|h|i|i|i|i|i|i|i|i|i|i|ij|ij|j|j|k|k|k|l|l|l|l|l|l|l|l|l|l|n|n|n|n|n|n|?|n|n|o|o|o|o|o|o|oe|oe|r|r|r|r|r|r|s|s|s|s|s|s|s|s|t|t|t|t|?|?|u|u|u|u|u|u|u|u|u|u|u|u|w|w|y|y|y|z|z|z|z|z|z|s|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|e|?|?|f|?|?|?|?|?|?|?|?|?|?|?|?|?|o|o|?|?|?|?|?|?|?|?|?|?|?|?|?|u|u|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|dz|dz|dz|lj|lj|lj|nj|nj|nj|a|a|i|i|o|o|u|u|u|u|u|u|u|u|u|u|e|a|a|a|a|?|?|?|?|g|g|k|k|o|o|o|o|?|?|j|dz|dz|dz|g|g|?|?|n|n|a|a|?|?|?|?|a|a|a|a|e|e|e|e|i|i|i|i|o|o|o|o|r|r|r|r|u|u|u|u|s|s|t|t|?|?|h|h|?|?|?|?|?|?|a|a|e|e|o|o|o|o|o|o|o|o|y|y|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?|?"
+    private static let LATIN1 =
+        "a|a|b|b|b|b|b|b|c|c|d|d|d|d|d|d|d|d|d|d|e|e|e|e|e|e|e|e|e|e|f|f|g|g|h|h|h|h|h|h|h|h|h|h|i|i|i|i|k|k|k|k|k|k|l|l|l|l|l|l|l|l|m|m|m|m|m|m|n|n|n|n|n|n|n|n|o|o|o|o|o|o|o|o|p|p|p|p|r|r|r|r|r|r|r|r|s|s|s|s|s|s|s|s|s|s|t|t|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|v|v|v|v|w|w|w|w|w|w|w|w|w|w|x|x|x|x|y|y|z|z|z|z|z|z|h|t|w|y|?|s|?|?|?|?|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|i|i|i|i|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|u|u|u|u|u|u|u|u|u|u|u|u|u|u|y|y|y|y|y|y|y|y|?|?|?|?|?|?"
 }

@@ -7,7 +7,9 @@ extension DocumentInput {
     ///
     /// - Throws: ``CronistaError`` naming `file:line` when the line is not JSON, not an object, or
     ///   has no string `text`.
-    public static func parse(jsonLine line: some Collection<UInt8>, file: String, line lineNumber: Int, defaultID: String) throws -> DocumentInput {
+    public static func parse(jsonLine line: some Collection<UInt8>, file: String, line lineNumber: Int, defaultID: String) throws
+        -> DocumentInput
+    {
         let bytes = Array(line)
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw CronistaError(.invalidUTF8, "invalid UTF-8 in line", file: file, line: lineNumber, byteOffset: bad)
@@ -16,7 +18,8 @@ extension DocumentInput {
         do {
             object = try JSONValue.parse(bytes)
         } catch {
-            throw CronistaError(.malformedJSON, "not a JSON object: \(error.message)", file: file, line: lineNumber, byteOffset: error.byteOffset)
+            throw CronistaError(
+                .malformedJSON, "not a JSON object: \(error.message)", file: file, line: lineNumber, byteOffset: error.byteOffset)
         }
         guard case .object = object else {
             throw CronistaError(.malformedJSON, "expected a JSON object, found \(object.typeDescription)", file: file, line: lineNumber)
@@ -26,14 +29,18 @@ extension DocumentInput {
             throw CronistaError(.missingField, "document \(why)", file: file, line: lineNumber)
         }
         if text.utf8.contains(0) {
-            let at = text.unicodeScalars.firstIndex(of: "\u{0}").map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) } ?? 0
-            throw CronistaError(.invalidInput, "\"text\" contains a NUL character (U+0000) at code point \(at); remove it", file: file, line: lineNumber)
+            let at =
+                text.unicodeScalars.firstIndex(of: "\u{0}").map {
+                    text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0)
+                } ?? 0
+            throw CronistaError(
+                .invalidInput, "\"text\" contains a NUL character (U+0000) at code point \(at); remove it", file: file, line: lineNumber)
         }
         var id = defaultID
-        if let s = object["id"]?.stringValue, !s.isEmpty { id = s }
-        else if let n = object["id"]?.numberLiteral { id = n }
+        if let s = object["id"]?.stringValue, !s.isEmpty { id = s } else if let n = object["id"]?.numberLiteral { id = n }
         func str(_ k: String) -> String? { object[k]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
-        let meta = DocumentMetadata(title: str("title"), published: str("published"), source: str("source"), url: str("url"), declaredLanguage: str("language"))
+        let meta = DocumentMetadata(
+            title: str("title"), published: str("published"), source: str("source"), url: str("url"), declaredLanguage: str("language"))
         return DocumentInput(id: id, text: text, metadata: meta, origin: "\(file):\(lineNumber)")
     }
 }

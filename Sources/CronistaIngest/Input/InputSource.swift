@@ -1,9 +1,9 @@
 import CronistaCore
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads the documents of the CLI's inputs — `.txt` files (one document each), `.jsonl` files and
@@ -72,7 +72,10 @@ public struct InputSource: DocumentSource {
                 let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, 8192, 0) }
                 if n > 0, UTF8Validation.looksBinary(head[0..<n]) {
                     close(fd)
-                    return .failure(CronistaError(.binaryInput, "binary file refused (NUL byte found); expected JSON Lines text", file: path, byteOffset: head[0..<n].firstIndex(of: 0)))
+                    return .failure(
+                        CronistaError(
+                            .binaryInput, "binary file refused (NUL byte found); expected JSON Lines text", file: path,
+                            byteOffset: head[0..<n].firstIndex(of: 0)))
                 }
                 reader = LineReader(fileDescriptor: fd, ownsDescriptor: true)
                 continue
@@ -98,13 +101,17 @@ public struct InputSource: DocumentSource {
         }
         let bytes = [UInt8](data)
         if UTF8Validation.looksBinary(bytes) {
-            return .failure(CronistaError(.binaryInput, "binary file refused (NUL byte found); expected UTF-8 text", file: path, byteOffset: bytes.prefix(8192).firstIndex(of: 0)))
+            return .failure(
+                CronistaError(
+                    .binaryInput, "binary file refused (NUL byte found); expected UTF-8 text", file: path,
+                    byteOffset: bytes.prefix(8192).firstIndex(of: 0)))
         }
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             return .failure(CronistaError(.invalidUTF8, "invalid UTF-8", file: path, byteOffset: bad))
         }
         if let nul = UTF8Validation.firstNUL(in: bytes) {
-            return .failure(CronistaError(.invalidInput, "the text contains a NUL character (U+0000); remove it", file: path, byteOffset: nul))
+            return .failure(
+                CronistaError(.invalidInput, "the text contains a NUL character (U+0000); remove it", file: path, byteOffset: nul))
         }
         // The text is kept exactly as given (a byte-order mark included): offsets point into it.
         let text = String(decoding: bytes, as: UTF8.self)

@@ -52,7 +52,8 @@ public struct Ingestion: Sendable {
     ///
     /// - Throws: what the store throws when it cannot be asked for existing keys (a document that
     ///   cannot be stored is reported as ``Event/notStored(id:_:)`` and counted, not thrown).
-    public func run(_ source: some DocumentSource, into store: any DocumentStore, report: (Event) -> Void = { _ in }) async throws -> Tally {
+    public func run(_ source: some DocumentSource, into store: any DocumentStore, report: (Event) -> Void = { _ in }) async throws -> Tally
+    {
         var tally = Tally()
         let analysis = ParallelAnalysis(engine: engine, jobs: jobs)
         let reader = BatchReader(source, size: batchSize)
@@ -99,8 +100,10 @@ public struct Ingestion: Sendable {
 
     /// Waits for a batch's transaction. When it failed, it was rolled back whole: the documents
     /// are stored one by one, so one bad document costs only itself.
-    func settle(_ task: Task<StoreResult, any Error>, _ docs: [StorableDocument], _ store: any DocumentStore,
-                _ tally: inout Tally, _ report: (Event) -> Void) async throws {
+    func settle(
+        _ task: Task<StoreResult, any Error>, _ docs: [StorableDocument], _ store: any DocumentStore,
+        _ tally: inout Tally, _ report: (Event) -> Void
+    ) async throws {
         do {
             let r = try await task.value
             tally.stored += r.stored.count

@@ -22,7 +22,8 @@ extension ClauseContext {
                 var clause = Clause(sentence: si, verb: group)
                 // Coordination: `… e ha aggiunto`, `…, dicendo`.
                 let before = group.tokens.lowerBound - 1
-                let coordinated = before >= r.lowerBound && (self.is(before, .coordinator) || forms[before] == ",")
+                let coordinated =
+                    before >= r.lowerBound && (self.is(before, .coordinator) || forms[before] == ",")
                     && out.count > firstInSentence
                 if coordinated { clause.coordinatedWith = out.count - 1 }
                 clause.subject = subject(before: group.tokens.lowerBound, in: r)
@@ -35,7 +36,8 @@ extension ClauseContext {
                     clause.object = o
                     after = o.upperBound
                 }
-                if clause.subject == nil, clause.object == nil, !group.passive, let s = invertedSubject(at: group.tokens.upperBound, in: r) {
+                if clause.subject == nil, clause.object == nil, !group.passive, let s = invertedSubject(at: group.tokens.upperBound, in: r)
+                {
                     clause.subject = s
                     after = s.upperBound
                 }
@@ -71,8 +73,9 @@ extension ClauseContext {
         while q < r.upperBound, self.is(q, .skippable) { q += 1 }
         if q < r.upperBound, !isPunct(q), !auxiliaries.isEmpty || modal != nil, isVerbForm(q, afterAuxiliary: true) {
             let passive = auxiliaries.contains { self.is($0, .passiveAuxiliary) } && pack.rules.isParticiple(forms[q])
-            return VerbGroup(tokens: t..<(q + 1), head: q, auxiliaries: auxiliaries, modal: modal, clitics: clitics,
-                             negation: negation, passive: passive)
+            return VerbGroup(
+                tokens: t..<(q + 1), head: q, auxiliaries: auxiliaries, modal: modal, clitics: clitics,
+                negation: negation, passive: passive)
         }
         if let m = modal {
             return VerbGroup(tokens: t..<(m + 1), head: m, auxiliaries: auxiliaries, clitics: clitics, negation: negation)
@@ -80,7 +83,8 @@ extension ClauseContext {
         if !auxiliaries.isEmpty {
             // The auxiliary is the verb itself (`è`, `ha` alone).
             let head = auxiliaries.upperBound - 1
-            return VerbGroup(tokens: t..<(head + 1), head: head, auxiliaries: auxiliaries.lowerBound..<head, clitics: clitics, negation: negation)
+            return VerbGroup(
+                tokens: t..<(head + 1), head: head, auxiliaries: auxiliaries.lowerBound..<head, clitics: clitics, negation: negation)
         }
         if p < r.upperBound, isVerbForm(p, afterAuxiliary: false) {
             return VerbGroup(tokens: t..<(p + 1), head: p, clitics: clitics, negation: negation)
@@ -94,7 +98,10 @@ extension ClauseContext {
         if mentionAt[i] >= 0 || self.is(i, [.article, .preposition, .complementiser, .coordinator]) { return false }
         let f = forms[i]
         if let lexicon = pack.quoteLexicon,
-           lexicon.match(list: lexicon.listIndex(of: f), forms, at: i, classes: [.say, .request, .name, .judge, .cite, .after], language: pack.code) != nil {
+            lexicon.match(
+                list: lexicon.listIndex(of: f), forms, at: i, classes: [.say, .request, .name, .judge, .cite, .after], language: pack.code)
+                != nil
+        {
             let participle = pack.rules.isParticiple(f)
             return afterAuxiliary || !participle || !pack.rules.participleNeedsAuxiliary
         }
@@ -144,7 +151,8 @@ extension ClauseContext {
         guard t < r.upperBound, self.is(t, [.article, .determiner]), !self.is(t, .preposition) else { return nil }
         var e = t + 1
         while e < r.upperBound && e < t + 8 && !isPunct(e) && !isQuoteMark(e)
-            && !self.is(e, [.preposition, .complementiser, .coordinator, .auxiliary, .infinitiveMarker]) { e += 1 }
+            && !self.is(e, [.preposition, .complementiser, .coordinator, .auxiliary, .infinitiveMarker])
+        { e += 1 }
         return e > t + 1 ? t..<e : nil
     }
 

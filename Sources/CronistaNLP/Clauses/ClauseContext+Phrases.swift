@@ -54,13 +54,19 @@ extension ClauseContext {
         while s > sentence.lowerBound {
             let p = s - 1
             let f = forms[p]
-            if f == "," || f == ";" || f == ":" || f == "(" || isTerminal(p) || isQuoteMark(p) || self.is(p, .complementiser) || self.is(p, .and) && mentionAt[p] < 0 && s <= i - 4 { break }
+            if f == "," || f == ";" || f == ":" || f == "(" || isTerminal(p) || isQuoteMark(p) || self.is(p, .complementiser)
+                || self.is(p, .and) && mentionAt[p] < 0 && s <= i - 4
+            {
+                break
+            }
             if i - p > 14 { break }
             s = p
             // The phrase's own article ends the walk, unless it is "della/del…" attaching a
             // complement to the noun before ("il capo della diplomazia francese").
             if mentionAt[p] < 0 && self.is(p, .article) {
-                let attaches = self.is(p, .ofArticle) && p - 1 >= sentence.lowerBound && !isPunct(p - 1) && !self.is(p - 1, [.preposition, .clauseOpener])
+                let attaches =
+                    self.is(p, .ofArticle) && p - 1 >= sentence.lowerBound && !isPunct(p - 1)
+                    && !self.is(p - 1, [.preposition, .clauseOpener])
                 if !attaches { break }
             }
         }
@@ -68,7 +74,11 @@ extension ClauseContext {
         let span = s..<(i + 1)
         // A clitic or a reflexive inside means a verb ("gli si propone"): no noun phrase.
         if span.count > 1, span.dropLast().contains(where: { self.is($0, .verbalClitic) }) { return nil }
-        if span.count > 1, self.is(i - 1, .objectPronoun), mentionAt[i] < 0, !isCapitalized(i), i - 1 > sentence.lowerBound, self.is(i - 2, [.reflexive, .complementiser]) || forms[i - 2] == "," { return nil }
+        if span.count > 1, self.is(i - 1, .objectPronoun), mentionAt[i] < 0, !isCapitalized(i), i - 1 > sentence.lowerBound,
+            self.is(i - 2, [.reflexive, .complementiser]) || forms[i - 2] == ","
+        {
+            return nil
+        }
         // A span with a mention, or one that opens like a noun phrase; not "andando a contrapporre…".
         if !span.contains(where: { mentionAt[$0] >= 0 }) && !startsNounPhrase(s) { return nil }
         if self.is(s, .clauseOpener) && mentionAt[s] < 0 { return nil }

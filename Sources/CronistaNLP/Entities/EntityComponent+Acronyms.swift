@@ -22,7 +22,9 @@ extension EntityComponent {
             // After an opening quotation mark or a colon a capital starts a sentence too.
             if t > 0, tokens.flags[t - 1].contains(.quoteMark) || document.tokenText(t - 1) == ":" { continue }
             let word = document.tokenText(t)
-            guard word.utf8.count >= 3, word.utf8.count <= 6, word.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { continue }
+            guard word.utf8.count >= 3, word.utf8.count <= 6, word.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else {
+                continue
+            }
             let upper = word.uppercased()
             let found = kb.candidates(for: word, type: .organization).filter { c in
                 let e = kb.entities[c.entity]

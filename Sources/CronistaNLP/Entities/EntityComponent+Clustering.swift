@@ -1,6 +1,5 @@
 import CronistaCore
 
-
 extension EntityWork {
     /// A name typed ORG or LOC that the document also gives, more often or as often, as a person,
     /// and that the KB does not know as a place or organisation, is a person (NER's type slip).
@@ -59,7 +58,9 @@ extension EntityWork {
         var occurrences: [[Int]] = []  // mention indices of each form, ascending
         for i in people {
             let id = Int(keyIDs[i])
-            if formIndex[id] >= 0 { occurrences[formIndex[id]].append(i) } else {
+            if formIndex[id] >= 0 {
+                occurrences[formIndex[id]].append(i)
+            } else {
                 formIndex[id] = forms.count
                 forms.append(words(i))
                 occurrences.append([i])
@@ -70,7 +71,8 @@ extension EntityWork {
         for (f, wi) in forms.enumerated() {
             for (g, wj) in forms.enumerated() where g != f && wj.count > wi.count {
                 let surname = wj.suffix(wi.count).elementsEqual(wi)
-                let initialForm = wi.count >= 2 && wi[0].utf8.count == 1 && wj[0].first == wi[0].first
+                let initialForm =
+                    wi.count >= 2 && wi[0].utf8.count == 1 && wj[0].first == wi[0].first
                     && wj.suffix(wi.count - 1).elementsEqual(wi.dropFirst())
                 let firstLast = wi.count >= 2 && wi.first == wj.first && wi.last == wj.last
                 let firstOnly = wi.count == 1 && wj[0] == wi[0] && wi[0].utf8.count > 2
@@ -123,7 +125,9 @@ extension EntityWork {
             for w in words(j) where !entityWords.acronymStopWords.contains(w) {
                 if let q = w.firstIndex(of: "'"), w.index(after: q) < w.endIndex {
                     s.append(w[w.index(after: q)])
-                } else if let c = w.first { s.append(c) }
+                } else if let c = w.first {
+                    s.append(c)
+                }
             }
             if s.count >= 2 { expansions[s, default: []].append(j) }
         }

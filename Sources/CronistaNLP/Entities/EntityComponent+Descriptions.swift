@@ -1,6 +1,5 @@
 import CronistaCore
 
-
 /// What a description matched.
 private enum DescriptionMatch {
     /// A KB role phrase (or head + country): the entities holding it.
@@ -39,7 +38,8 @@ extension EntityWork {
             guard W.isWord[i] else { i += 1; continue }
             // Relative pronoun right after a mention and a comma: "…, Stèphane Sèjournè, il quale".
             if W.isAny(i, words.relativeArticles) && i + 1 < W.count && W.isAny(i + 1, words.relativePronouns) && i >= 2 && !W.isWord[i - 1]
-                && isComma(i - 1), let c = mentionEndingAt[W.ends[i - 2]].map({ clusters[$0].alive ? $0 : root($0) }) {
+                && isComma(i - 1), let c = mentionEndingAt[W.ends[i - 2]].map({ clusters[$0].alive ? $0 : root($0) })
+            {
                 let r = TextRange(startUTF8: W.starts[i], endUTF8: W.ends[i + 1])
                 if existing.insert(r).inserted {
                     clusters[c].added.append(Mention(range: r, type: clusters[c].type, form: .pronoun))
@@ -58,10 +58,13 @@ extension EntityWork {
             if W.isAny(j, words.agencyNouns) {
                 var end = j + 1
                 let suffix = words.agencySuffix
-                if !suffix.isEmpty, end + suffix.count - 1 < W.count, suffix.indices.allSatisfy({ W.isAny(end + $0, suffix[$0]) }) { end += suffix.count }
+                if !suffix.isEmpty, end + suffix.count - 1 < W.count, suffix.indices.allSatisfy({ W.isAny(end + $0, suffix[$0]) }) {
+                    end += suffix.count
+                }
                 let r = TextRange(startUTF8: W.starts[descStart], endUTF8: W.ends[end - 1])
                 if let c = nearestPreceding(before: r.startUTF8, where: { kb.entities[$0].kind == "news_agency" }),
-                   nameStartingAt[W.starts[min(end, W.count - 1)]] == nil, existing.insert(r).inserted {
+                    nameStartingAt[W.starts[min(end, W.count - 1)]] == nil, existing.insert(r).inserted
+                {
                     clusters[c].added.append(Mention(range: r, type: clusters[c].type, form: .nominal))
                     mentionEndingAt[r.endUTF8] = c
                 }
@@ -87,20 +90,25 @@ extension EntityWork {
             }
             // b) Apposition before: "Matteo Salvini, il ministro dell'Interno, …".
             if target == nil, descStart >= 2, isComma(descStart - 1), isArticle,
-               let c = mentionEndingAt[W.ends[descStart - 2]], clusters[root(c)].type == .person,
-               end >= W.count || !W.isWord[end] {
+                let c = mentionEndingAt[W.ends[descStart - 2]], clusters[root(c)].type == .person,
+                end >= W.count || !W.isWord[end]
+            {
                 target = root(c)
                 fromApposition = true
             }
             // c) A KB role held by an entity of the document.
             if target == nil, case .role(let holders, _) = match {
-                target = nearestPreceding(before: r.startUTF8, where: { holders.contains($0) })
+                target =
+                    nearestPreceding(before: r.startUTF8, where: { holders.contains($0) })
                     ?? nearestFollowing(after: r.endUTF8, where: { holders.contains($0) })
             }
             // d) The same description (or head) the article resolved before.
             if target == nil {
-                if let c = memoryPhrase[phraseKey] { target = root(c) }
-                else if let s = memoryHead[headKey], s.count == 1 { target = root(s.first!) }
+                if let c = memoryPhrase[phraseKey] {
+                    target = root(c)
+                } else if let s = memoryHead[headKey], s.count == 1 {
+                    target = root(s.first!)
+                }
             }
             if let c = target, clusters[c].type == .person {
                 if fromApposition {
@@ -253,7 +261,9 @@ extension EntityWork {
             for name in e.names(in: entityWords.language) {
                 for prep in entityWords.rolePrepositions {
                     let sep = prep.hasSuffix("'") ? "" : " "
-                    for x in kb.roleHolders(h + " " + prep + sep + name, language: entityWords.language, date: date) { out.insert(x.entity) }
+                    for x in kb.roleHolders(h + " " + prep + sep + name, language: entityWords.language, date: date) {
+                        out.insert(x.entity)
+                    }
                 }
             }
         }

@@ -168,8 +168,10 @@ struct EntityWork {
         let sortedClusters = liveClusters.sorted { (members[$0]![0]) < (members[$1]![0]) }
         for c in sortedClusters {
             let cl = clusters[c]
-            entities.append(Entity(type: cl.type, name: displayName(cl), kb: cl.kb.map { kb.entities[$0].id },
-                                   mentions: members[c]!))
+            entities.append(
+                Entity(
+                    type: cl.type, name: displayName(cl), kb: cl.kb.map { kb.entities[$0].id },
+                    mentions: members[c]!))
         }
         document.mentions = newMentions
         document.entities = entities

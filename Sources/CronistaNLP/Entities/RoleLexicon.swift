@@ -46,7 +46,9 @@ struct RoleLexicon: Sendable {
             if let q = w.firstIndex(of: "'"), q != w.index(before: w.endIndex) {
                 split.append(String(w[...q]))
                 split.append(String(w[w.index(after: q)...]))
-            } else { split.append(w) }
+            } else {
+                split.append(w)
+            }
         }
         words = split
         guard words.count >= 2 else { return nil }

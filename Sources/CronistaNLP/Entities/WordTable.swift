@@ -35,10 +35,15 @@ struct WordTable {
             if b0 < 0x80 { return (UInt32(b0), 1) }
             var len = 1
             var s: UInt32
-            if b0 & 0xE0 == 0xC0 { s = UInt32(b0 & 0x1F); len = 2 }
-            else if b0 & 0xF0 == 0xE0 { s = UInt32(b0 & 0x0F); len = 3 }
-            else if b0 & 0xF8 == 0xF0 { s = UInt32(b0 & 0x07); len = 4 }
-            else { return (0xFFFD, 1) }
+            if b0 & 0xE0 == 0xC0 {
+                s = UInt32(b0 & 0x1F); len = 2
+            } else if b0 & 0xF0 == 0xE0 {
+                s = UInt32(b0 & 0x0F); len = 3
+            } else if b0 & 0xF8 == 0xF0 {
+                s = UInt32(b0 & 0x07); len = 4
+            } else {
+                return (0xFFFD, 1)
+            }
             if i + len > n { return (0xFFFD, n - i) }
             for k in 1..<len { s = (s << 6) | UInt32(b[i + k] & 0x3F) }
             return (s, len)
@@ -55,7 +60,9 @@ struct WordTable {
             }
         }
         func isApostrophe(_ s: UInt32) -> Bool { s == 0x27 || s == 0x2019 || s == 0x02BC }
-        func isSpace(_ s: UInt32) -> Bool { s == 0x20 || s == 0x09 || s == 0x0A || s == 0x0D || s == 0xA0 || (s >= 0x2000 && s <= 0x200B) || s == 0x202F }
+        func isSpace(_ s: UInt32) -> Bool {
+            s == 0x20 || s == 0x09 || s == 0x0A || s == 0x0D || s == 0xA0 || (s >= 0x2000 && s <= 0x200B) || s == 0x202F
+        }
         func closeWord(_ end: Int) {
             if wordStart >= 0 {
                 append(b, wordStart, end, word: true)

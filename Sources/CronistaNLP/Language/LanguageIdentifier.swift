@@ -43,8 +43,11 @@ public struct LanguageIdentifier: Sendable {
             // `N543`, `3D`, `h37`: codes, not words.
             if hasDigit { word.removeAll(keepingCapacity: true); return }
             words += 1
-            if let hits = Self.table[word] { for (lang, w) in hits { score[lang] += w } }
-            else if word.count >= 4 { scoreEnding(word, &score) }
+            if let hits = Self.table[word] {
+                for (lang, w) in hits { score[lang] += w }
+            } else if word.count >= 4 {
+                scoreEnding(word, &score)
+            }
             word.removeAll(keepingCapacity: true)
         }
         while i < b.count {
@@ -52,8 +55,9 @@ public struct LanguageIdentifier: Sendable {
             let isApostrophe = ScalarClass.isApostrophe(s)
             if ScalarClass.isLetter(s) || ScalarClass.isCombiningMark(s) {
                 scripts.count(s)
-                if s < 0x80 { word.append(UInt8(s) | 0x20) }
-                else {
+                if s < 0x80 {
+                    word.append(UInt8(s) | 0x20)
+                } else {
                     let lower = (s >= 0xC0 && s <= 0xDE && s != 0xD7) ? s + 0x20 : s
                     UTF8Decoding.append(lower, to: &word)
                     if let m = Self.markerTable[lower] { for (lang, w) in m { score[lang] += w } }
@@ -76,8 +80,7 @@ public struct LanguageIdentifier: Sendable {
         guard words >= minimumWords else { return ("und", all) }
         var best = -1, second = -1
         for k in score.indices {
-            if best < 0 || score[k] > score[best] { second = best; best = k }
-            else if second < 0 || score[k] > score[second] { second = k }
+            if best < 0 || score[k] > score[best] { second = best; best = k } else if second < 0 || score[k] > score[second] { second = k }
         }
         let top = score[best], runnerUp = second >= 0 ? score[second] : 0
         // Enough evidence, and clearly ahead of the runner-up.

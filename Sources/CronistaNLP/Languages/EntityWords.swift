@@ -74,7 +74,9 @@ public struct EntityWords: Sendable {
             switch line[..<colon] {
             case "generic": generic.append(phrase)
             case "leader": leader.append(phrase)
-            default: throw LanguagePackError(file: roleNounsFile, line: lineNumber, problem: "unknown kind \(String(line[..<colon]).debugDescription)")
+            default:
+                throw LanguagePackError(
+                    file: roleNounsFile, line: lineNumber, problem: "unknown kind \(String(line[..<colon]).debugDescription)")
             }
         }
         genericHeads = generic

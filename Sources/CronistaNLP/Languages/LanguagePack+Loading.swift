@@ -3,26 +3,31 @@ import Foundation
 extension LanguagePack {
     /// Loads the pack in `Resources/Languages/<code>/`: `word-classes.txt` (required), and when
     /// present `lemma-classes.txt`, `quote-cues.txt`, `entity-words.txt` + `role-nouns.txt`, `ner.crner`.
-    static func bundled(code: String, rules: any LanguageRules, nerModelPath: String? = nil, loadModel: Bool = true) throws -> LanguagePack {
+    static func bundled(code: String, rules: any LanguageRules, nerModelPath: String? = nil, loadModel: Bool = true) throws -> LanguagePack
+    {
         typealias P = ResourceFiles.Path
         func path(_ name: String) -> String { P.language(code, name) }
         let classes = try Self.parseClasses(ResourceFiles.text(path(P.wordClasses)), file: path(P.wordClasses), as: WordClass.self)
         var lemmaClasses: [String: CueLemmaClasses] = [:]
         if ResourceFiles.exists(path(P.lemmaClasses)) {
-            for (c, lemmas) in try Self.parseClasses(ResourceFiles.text(path(P.lemmaClasses)), file: path(P.lemmaClasses), as: CueLemmaClass.self) {
+            for (c, lemmas) in try Self.parseClasses(
+                ResourceFiles.text(path(P.lemmaClasses)), file: path(P.lemmaClasses), as: CueLemmaClass.self)
+            {
                 for l in lemmas { lemmaClasses[l, default: []].insert(CueLemmaClasses(c)) }
             }
         }
         var lexicon: QuoteLexicon?
         if ResourceFiles.exists(path(P.quoteCues)) {
-            lexicon = try QuoteLexicon(text: ResourceFiles.text(path(P.quoteCues)), languages: [code], rules: rules,
-                                       lemmaClasses: lemmaClasses, file: path(P.quoteCues))
+            lexicon = try QuoteLexicon(
+                text: ResourceFiles.text(path(P.quoteCues)), languages: [code], rules: rules,
+                lemmaClasses: lemmaClasses, file: path(P.quoteCues))
         }
         var entityWords: EntityWords?
         if ResourceFiles.exists(path(P.entityWords)) {
-            entityWords = try EntityWords(text: ResourceFiles.text(path(P.entityWords)), file: path(P.entityWords),
-                                          roleNouns: ResourceFiles.exists(path(P.roleNouns)) ? ResourceFiles.text(path(P.roleNouns)) : "",
-                                          roleNounsFile: path(P.roleNouns), language: code)
+            entityWords = try EntityWords(
+                text: ResourceFiles.text(path(P.entityWords)), file: path(P.entityWords),
+                roleNouns: ResourceFiles.exists(path(P.roleNouns)) ? ResourceFiles.text(path(P.roleNouns)) : "",
+                roleNounsFile: path(P.roleNouns), language: code)
         }
         var model: NERModel?
         if let nerModelPath {
@@ -30,11 +35,13 @@ extension LanguagePack {
         } else if loadModel, ResourceFiles.exists(path(P.nerModel)) {
             model = try NERModel(bytes: ResourceFiles.data(path(P.nerModel)), name: path(P.nerModel))
         }
-        return LanguagePack(code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, nerModel: model, entityWords: entityWords)
+        return LanguagePack(
+            code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, nerModel: model, entityWords: entityWords)
     }
 
     /// Parses `CLASS: WORD WORD …` lines (`#` comments, blank lines) into words by class.
-    static func parseClasses<C: RawRepresentable & Hashable>(_ text: String, file: String, as: C.Type) throws -> [C: [String]] where C.RawValue == String {
+    static func parseClasses<C: RawRepresentable & Hashable>(_ text: String, file: String, as: C.Type) throws -> [C: [String]]
+    where C.RawValue == String {
         var out: [C: [String]] = [:]
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -42,13 +49,16 @@ extension LanguagePack {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw LanguagePackError(file: file, line: lineNumber, problem: "expected 'CLASS: WORD WORD …', got \(line.debugDescription)")
+                throw LanguagePackError(
+                    file: file, line: lineNumber, problem: "expected 'CLASS: WORD WORD …', got \(line.debugDescription)")
             }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces)
             guard let c = C(rawValue: name) else {
                 throw LanguagePackError(file: file, line: lineNumber, problem: "unknown class \(name.debugDescription)")
             }
-            let words = line[line.index(after: colon)...].split(separator: " ").map { $0.lowercased().replacingOccurrences(of: "’", with: "'") }
+            let words = line[line.index(after: colon)...].split(separator: " ").map {
+                $0.lowercased().replacingOccurrences(of: "’", with: "'")
+            }
             out[c, default: []].append(contentsOf: words)
         }
         return out

@@ -20,8 +20,10 @@ public struct LanguagePack: Sendable {
     public let entityWords: EntityWords?
 
     /// A pack from its parts. `wordClasses` lists each class's words (lower-case, `'` for `’`).
-    public init(code: String, rules: any LanguageRules, wordClasses: [WordClass: [String]],
-                quoteLexicon: QuoteLexicon? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil) {
+    public init(
+        code: String, rules: any LanguageRules, wordClasses: [WordClass: [String]],
+        quoteLexicon: QuoteLexicon? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil
+    ) {
         self.code = code
         self.rules = rules
         var table: [String: WordClasses] = [:]

@@ -1,8 +1,8 @@
 import CronistaCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One hit of a fold-key lookup: an entity and a small payload (a ``KBMatchKind`` for names, a
@@ -50,9 +50,11 @@ struct FoldIndex: Sendable {
             if hashes[k] == h {
                 let a = Int(keyStarts[k]), b = Int(keyStarts[k + 1])
                 if b - a == key.count {
-                    let same = key.count == 0 || keyBytes.withUnsafeBufferPointer { kb in
-                        memcmp(kb.baseAddress! + a, key.baseAddress!, key.count) == 0
-                    }
+                    let same =
+                        key.count == 0
+                        || keyBytes.withUnsafeBufferPointer { kb in
+                            memcmp(kb.baseAddress! + a, key.baseAddress!, key.count) == 0
+                        }
                     if same { return k }
                 }
             }
@@ -191,7 +193,8 @@ struct FoldIndexBuilder {
             }
             postStarts[k + 1] = UInt32(out.count)
         }
-        return FoldIndex(slots: slots, hashes: hashes, keyStarts: keyStarts, keyBytes: keyBytes,
-                         postStarts: postStarts, postings: out)
+        return FoldIndex(
+            slots: slots, hashes: hashes, keyStarts: keyStarts, keyBytes: keyBytes,
+            postStarts: postStarts, postings: out)
     }
 }

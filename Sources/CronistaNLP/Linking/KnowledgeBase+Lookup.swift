@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 public import CronistaCore
 
@@ -35,7 +35,8 @@ extension KnowledgeBase {
     func candidates(folded key: UnsafeBufferPointer<UInt8>, type: EntityType?, date: KBDate?) -> [KBCandidate] {
         var out: [KBCandidate] = []
         for p in names.lookup(key) {
-            if let c = candidate(Int(p.entity), KBMatchKind(rawValue: UInt8(p.info)) ?? .alias, surnameOnly: false, type: type, date: date) {
+            if let c = candidate(Int(p.entity), KBMatchKind(rawValue: UInt8(p.info)) ?? .alias, surnameOnly: false, type: type, date: date)
+            {
                 out.append(c)
             }
         }
@@ -117,8 +118,9 @@ extension KnowledgeBase {
         var score = match.weight + prior + dateScore
         if surnameOnly { score -= 0.1 }
         if cross { score -= 0.1 }
-        return KBCandidate(entity: i, match: match, surnameOnly: surnameOnly, activeRole: activeRole,
-                           crossType: cross, prior: prior, score: score)
+        return KBCandidate(
+            entity: i, match: match, surnameOnly: surnameOnly, activeRole: activeRole,
+            crossType: cross, prior: prior, score: score)
     }
 
     /// Popularity in 0...0.3: for people, how much the sources say about them (aliases, roles,
@@ -150,8 +152,10 @@ extension KnowledgeBase {
 
     /// Entities holding a role named by this phrase in `language` (`presidente bielorusso` in
     /// `it`), with the role index; with a date, only roles held then.
-    public func roleHolders(_ phrase: some StringProtocol, language: String = KBEntity.primaryLanguage,
-                            date: KBDate? = nil) -> [(entity: Int, role: Int)] {
+    public func roleHolders(
+        _ phrase: some StringProtocol, language: String = KBEntity.primaryLanguage,
+        date: KBDate? = nil
+    ) -> [(entity: Int, role: Int)] {
         var f: [UInt8] = []
         NameFolding.append(phrase, to: &f)
         return f.withUnsafeBufferPointer { roleHolders(folded: $0, language: language, date: date) }
@@ -192,9 +196,13 @@ extension KnowledgeBase {
             guard e.type == .location else { continue }
             var c: Int? = nil
             var s = 0.0
-            if e.subtype == "country" || e.subtype == "sovereignty" { c = Int(p.entity); s = 3 }
-            else if let iso = e.capitalOf { c = country(iso: iso); s = 2 }
-            else if let q = e.metonymCountry { c = byID[q].map(Int.init); s = 1 }
+            if e.subtype == "country" || e.subtype == "sovereignty" {
+                c = Int(p.entity); s = 3
+            } else if let iso = e.capitalOf {
+                c = country(iso: iso); s = 2
+            } else if let q = e.metonymCountry {
+                c = byID[q].map(Int.init); s = 1
+            }
             if let c, s > bestScore { best = c; bestScore = s }
         }
         return best

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import CronistaCore
 
@@ -179,7 +179,10 @@ struct JSONScanner {
         if pos < end && bytes[pos] == 0x2D { neg = true; pos += 1 }
         while pos < end, bytes[pos] >= 0x30 && bytes[pos] <= 0x39 { v = v * 10 + Int(bytes[pos] - 0x30); pos += 1 }
         // Skip a fraction or exponent if present.
-        while pos < end, bytes[pos] == 0x2E || bytes[pos] == 0x65 || bytes[pos] == 0x45 || bytes[pos] == 0x2B || (bytes[pos] >= 0x30 && bytes[pos] <= 0x39) { pos += 1 }
+        while pos < end,
+            bytes[pos] == 0x2E || bytes[pos] == 0x65 || bytes[pos] == 0x45 || bytes[pos] == 0x2B
+                || (bytes[pos] >= 0x30 && bytes[pos] <= 0x39)
+        { pos += 1 }
         return neg ? -v : v
     }
 
@@ -285,8 +288,9 @@ extension KnowledgeBase {
         if !sc.accept(0x7D) {
             repeat {
                 let k = try sc.key()
-                if sc.keyEquals(k, "id") { e.id = try sc.string() }
-                else if sc.keyEquals(k, "type") {
+                if sc.keyEquals(k, "id") {
+                    e.id = try sc.string()
+                } else if sc.keyEquals(k, "type") {
                     let t = try sc.string()
                     guard let ty = EntityType(label: t) else { throw KnowledgeBaseError(path: "", line: 0, problem: "unknown type '\(t)'") }
                     e.type = ty
@@ -300,20 +304,30 @@ extension KnowledgeBase {
                         } while sc.accept(0x2C)
                         try sc.expect(0x7D)
                     }
-                } else if sc.keyEquals(k, "aliases") { e.aliases = try sc.stringArray() }
-                else if sc.keyEquals(k, "roles") { e.roles = try parseRoles(&sc) }
-                else if sc.keyEquals(k, "source") {
+                } else if sc.keyEquals(k, "aliases") {
+                    e.aliases = try sc.stringArray()
+                } else if sc.keyEquals(k, "roles") {
+                    e.roles = try parseRoles(&sc)
+                } else if sc.keyEquals(k, "source") {
                     let s = try sc.string()
                     e.sourceCount = 1 + s.utf8.reduce(0) { $0 + ($1 == 0x2B ? 1 : 0) }
-                } else if sc.keyEquals(k, "subtype") { e.subtype = try sc.stringOrNull() }
-                else if sc.keyEquals(k, "country") { e.countryCode = try sc.stringOrNull() }
-                else if sc.keyEquals(k, "iso") { e.iso = try sc.stringOrNull() }
-                else if sc.keyEquals(k, "iso3") { e.iso3 = try sc.stringOrNull() }
-                else if sc.keyEquals(k, "capital_of") { e.capitalOf = try sc.stringOrNull() }
-                else if sc.keyEquals(k, "pop") { e.population = try sc.integer() }
-                else if sc.keyEquals(k, "kind") { e.kind = try sc.stringOrNull() }
-                else if sc.keyEquals(k, "born") { e.born = try sc.stringOrNull() }
-                else if sc.keyEquals(k, "adj") {
+                } else if sc.keyEquals(k, "subtype") {
+                    e.subtype = try sc.stringOrNull()
+                } else if sc.keyEquals(k, "country") {
+                    e.countryCode = try sc.stringOrNull()
+                } else if sc.keyEquals(k, "iso") {
+                    e.iso = try sc.stringOrNull()
+                } else if sc.keyEquals(k, "iso3") {
+                    e.iso3 = try sc.stringOrNull()
+                } else if sc.keyEquals(k, "capital_of") {
+                    e.capitalOf = try sc.stringOrNull()
+                } else if sc.keyEquals(k, "pop") {
+                    e.population = try sc.integer()
+                } else if sc.keyEquals(k, "kind") {
+                    e.kind = try sc.stringOrNull()
+                } else if sc.keyEquals(k, "born") {
+                    e.born = try sc.stringOrNull()
+                } else if sc.keyEquals(k, "adj") {
                     try sc.expect(0x7B)
                     if !sc.accept(0x7D) {
                         repeat {
@@ -331,7 +345,9 @@ extension KnowledgeBase {
                         } while sc.accept(0x2C)
                         try sc.expect(0x7D)
                     }
-                } else { try sc.skipValue() }
+                } else {
+                    try sc.skipValue()
+                }
             } while sc.accept(0x2C)
             try sc.expect(0x7D)
         }
@@ -351,15 +367,22 @@ extension KnowledgeBase {
             if !sc.accept(0x7D) {
                 repeat {
                     let k = try sc.key()
-                    if sc.keyEquals(k, "country") { r.country = try sc.stringOrNull() }
-                    else if sc.keyEquals(k, "from") { r.from = try sc.stringOrNull().flatMap { KBDate($0) } ?? .distantPast }
-                    else if sc.keyEquals(k, "to") { r.to = try sc.stringOrNull().flatMap { KBDate($0, asEnd: true) } ?? .distantFuture }
-                    else if sc.keyEquals(k, "source") { try sc.skipValue() }
-                    else if let code = sc.languageCode(k, suffix: "_alt") { r.alternates[code] = try sc.stringArray() }
-                    else if let code = sc.languageCode(k, suffix: "") {
+                    if sc.keyEquals(k, "country") {
+                        r.country = try sc.stringOrNull()
+                    } else if sc.keyEquals(k, "from") {
+                        r.from = try sc.stringOrNull().flatMap { KBDate($0) } ?? .distantPast
+                    } else if sc.keyEquals(k, "to") {
+                        r.to = try sc.stringOrNull().flatMap { KBDate($0, asEnd: true) } ?? .distantFuture
+                    } else if sc.keyEquals(k, "source") {
+                        try sc.skipValue()
+                    } else if let code = sc.languageCode(k, suffix: "_alt") {
+                        r.alternates[code] = try sc.stringArray()
+                    } else if let code = sc.languageCode(k, suffix: "") {
                         // A language label: `"it": "presidente della Bielorussia"` (or null).
                         if let l = try sc.stringOrNull() { r.labels[code] = l }
-                    } else { try sc.skipValue() }
+                    } else {
+                        try sc.skipValue()
+                    }
                 } while sc.accept(0x2C)
                 try sc.expect(0x7D)
             }

@@ -15,9 +15,13 @@ public struct KBDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         var cur: Int32 = 0
         var digits = 0
         for b in s.utf8 {
-            if b >= 0x30 && b <= 0x39 { cur = cur * 10 + Int32(b - 0x30); digits += 1 }
-            else if b == 0x2D { if digits == 0 { return nil }; parts.append(cur); cur = 0; digits = 0 }
-            else { return nil }
+            if b >= 0x30 && b <= 0x39 {
+                cur = cur * 10 + Int32(b - 0x30); digits += 1
+            } else if b == 0x2D {
+                if digits == 0 { return nil }; parts.append(cur); cur = 0; digits = 0
+            } else {
+                return nil
+            }
         }
         if digits == 0 { return nil }
         parts.append(cur)
@@ -50,8 +54,10 @@ public struct KBRole: Sendable {
     public var from: KBDate
     public var to: KBDate
 
-    public init(labels: [String: String] = [:], alternates: [String: [String]] = [:], country: String? = nil,
-                from: KBDate = .distantPast, to: KBDate = .distantFuture) {
+    public init(
+        labels: [String: String] = [:], alternates: [String: [String]] = [:], country: String? = nil,
+        from: KBDate = .distantPast, to: KBDate = .distantFuture
+    ) {
         self.labels = labels
         self.alternates = alternates
         self.country = country

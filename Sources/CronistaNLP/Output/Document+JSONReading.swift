@@ -40,8 +40,10 @@ extension Document {
         }
         func optional(_ key: String) -> String? { root[key]?.stringValue }
 
-        self.init(id: try string(root["id"], "id"), text: text,
-                  metadata: DocumentMetadata(title: optional("title"), published: optional("published"), source: optional("source"), url: optional("url")))
+        self.init(
+            id: try string(root["id"], "id"), text: text,
+            metadata: DocumentMetadata(
+                title: optional("title"), published: optional("published"), source: optional("source"), url: optional("url")))
         language = optional("language") ?? "und"
         for (i, s) in try array("sentences").enumerated() {
             sentences.append(Sentence(tokens: 0..<0, range: try range(s, "sentences[\(i)]")))
@@ -56,11 +58,12 @@ extension Document {
             if case .array(let ms)? = e["mentions"] {
                 for (k, m) in ms.enumerated() {
                     let mpath = "\(path).mentions[\(k)]"
-                    let form: MentionForm = switch m["form"]?.stringValue {
-                    case "nominal": .nominal
-                    case "pronoun": .pronoun
-                    default: .name
-                    }
+                    let form: MentionForm =
+                        switch m["form"]?.stringValue {
+                        case "nominal": .nominal
+                        case "pronoun": .pronoun
+                        default: .name
+                        }
                     let mtype = m["type"]?.stringValue.flatMap { EntityType(label: $0) } ?? type
                     indices.append(mentions.count)
                     mentions.append(Mention(range: try range(m, mpath), type: mtype, form: form))
@@ -71,11 +74,12 @@ extension Document {
         }
         for (i, q) in try array("quotes").enumerated() {
             let path = "quotes[\(i)]"
-            let kind: Quote.Kind = switch q["kind"]?.stringValue {
-            case "indirect": .indirect
-            case "mixed": .mixed
-            default: .direct
-            }
+            let kind: Quote.Kind =
+                switch q["kind"]?.stringValue {
+                case "indirect": .indirect
+                case "mixed": .mixed
+                default: .direct
+                }
             var quote = Quote(kind: kind, content: try range(q, path))
             if let c = q["cue"], c != .null { quote.cue = try range(c, path + ".cue") }
             if let s = q["speaker"], s != .null {

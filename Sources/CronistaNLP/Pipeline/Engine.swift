@@ -20,8 +20,10 @@ public struct Engine: Sendable {
         /// Whether to fill the clause layer (``Document/clauses``). Off by default: no output
         /// reads it yet (quote extraction shares its machinery, not the layer), so it would only cost time.
         public var clauses: Bool
-        public init(nerModelPath: String? = nil, kbExtraPath: String? = nil, knowledgeBase: KnowledgeBase? = nil,
-                    packs: LanguagePacks? = nil, clauses: Bool = false) {
+        public init(
+            nerModelPath: String? = nil, kbExtraPath: String? = nil, knowledgeBase: KnowledgeBase? = nil,
+            packs: LanguagePacks? = nil, clauses: Bool = false
+        ) {
             self.nerModelPath = nerModelPath
             self.kbExtraPath = kbExtraPath
             self.knowledgeBase = knowledgeBase

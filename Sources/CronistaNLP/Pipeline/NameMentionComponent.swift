@@ -52,7 +52,8 @@ public struct NameMentionComponent: PipelineComponent {
                     var j = i + 1
                     while j < r.count, NERTag(rawValue: tagger.documentTags[base + j]) == NERTag(inside: type) { j += 1 }
                     let range = TextRange(startUTF8: tokens.starts[r.lowerBound + i], endUTF8: tokens.ends[r.lowerBound + j - 1])
-                    mentions.append(Mention(range: range, type: type, form: .name, confidence: tagger.documentConfidence((base + i)..<(base + j))))
+                    mentions.append(
+                        Mention(range: range, type: type, form: .name, confidence: tagger.documentConfidence((base + i)..<(base + j))))
                     i = j
                 }
             }

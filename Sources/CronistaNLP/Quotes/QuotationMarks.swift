@@ -29,8 +29,10 @@ enum QuotationMarks {
         let text = ctx.doc.tokenText(i)
         guard let c = text.unicodeScalars.first else { return nil }
         let flags = ctx.doc.tokens.flags
-        let spaceBefore = i == 0 || flags[i - 1].contains(.spaceAfter) || flags[i - 1].contains(.newlineAfter) || flags[i - 1].contains(.paragraphAfter)
-        let spaceAfter = flags[i].contains(.spaceAfter) || flags[i].contains(.newlineAfter) || flags[i].contains(.paragraphAfter) || i == ctx.n - 1
+        let spaceBefore =
+            i == 0 || flags[i - 1].contains(.spaceAfter) || flags[i - 1].contains(.newlineAfter) || flags[i - 1].contains(.paragraphAfter)
+        let spaceAfter =
+            flags[i].contains(.spaceAfter) || flags[i].contains(.newlineAfter) || flags[i].contains(.paragraphAfter) || i == ctx.n - 1
         let punctAfter = i + 1 < ctx.n && (ctx.isPunct(i + 1) && !ctx.isQuoteMark(i + 1) && ctx.forms[i + 1] != "(")
         let openBracketBefore = i > 0 && (ctx.forms[i - 1] == "(" || ctx.forms[i - 1] == "[")
         switch c {
@@ -60,7 +62,9 @@ enum QuotationMarks {
         func paragraphEnds(at t: Int) -> Bool { ctx.doc.tokens.flags[t].contains(.paragraphAfter) }
         while i < ctx.n {
             if ctx.isQuoteMark(i), let (family, role) = classify(ctx, i) {
-                let topIndex = stack.lastIndex { $0.family == family || ($0.family == .curly && family == .straight) || ($0.family == .straight && family == .curly) }
+                let topIndex = stack.lastIndex {
+                    $0.family == family || ($0.family == .curly && family == .straight) || ($0.family == .straight && family == .curly)
+                }
                 var closes = false
                 switch role {
                 case .close: closes = topIndex != nil
@@ -79,7 +83,9 @@ enum QuotationMarks {
             if paragraphEnds(at: i) && !stack.isEmpty {
                 // A quote that runs on: the next paragraph opens with the same mark.
                 let next = i + 1
-                if stack.count == 1, next < ctx.n, ctx.isQuoteMark(next), let (fam, role) = classify(ctx, next), fam == stack[0].family, role != .close {
+                if stack.count == 1, next < ctx.n, ctx.isQuoteMark(next), let (fam, role) = classify(ctx, next), fam == stack[0].family,
+                    role != .close
+                {
                     i = next + 1  // swallow the reopening mark; the quote continues
                     continue
                 }

@@ -32,7 +32,9 @@ public struct QuoteEvaluation: Sendable {
 
     public init() {}
 
-    static let trim: Set<Character> = [" ", "\t", "\n", "\r", "\"", "'", "«", "»", "“", "”", "‘", "’", ".", ",", ";", ":", "!", "?", "…", "-", "—", "–"]
+    static let trim: Set<Character> = [
+        " ", "\t", "\n", "\r", "\"", "'", "«", "»", "“", "”", "‘", "’", ".", ",", ";", ":", "!", "?", "…", "-", "—", "–"
+    ]
 
     static func trimmed(_ scalars: [Character], _ s: Int, _ e: Int) -> Span {
         var a = s, b = e
@@ -68,7 +70,8 @@ public struct QuoteEvaluation: Sendable {
             let ta = Self.trimmed(scalars, a.start, a.end), tb = Self.trimmed(scalars, b.start, b.end)
             if ta == tb { exact += 1 }
             if a.kind == b.kind { kindRight += 1 }
-            let ok = a.speakerMentions.isEmpty
+            let ok =
+                a.speakerMentions.isEmpty
                 ? b.speakerSpans.isEmpty
                 : b.speakerSpans.contains { s in a.speakerMentions.contains { Self.overlap(s, $0) > 0 } }
             if ok { speakerRight += 1 }
@@ -102,10 +105,16 @@ public struct QuoteEvaluation: Sendable {
         }
         var out = "gold_quotes".padding(28) + " \(gold)\n" + "predicted_quotes".padding(28) + " \(predicted)\n"
         out += row("content_overlap", contentOverlap) + row("content_exact", contentExact)
-        out += "speaker_accuracy_on_matched".padding(28) + " \(matched > 0 ? String(format2: (10000 * Double(speakerRight) / Double(matched)).rounded() / 100) : "0.0")\n"
-        out += "kind_accuracy_on_matched".padding(28) + " \(matched > 0 ? String(format2: (10000 * Double(kindRight) / Double(matched)).rounded() / 100) : "0.0")\n"
+        out +=
+            "speaker_accuracy_on_matched".padding(28)
+            + " \(matched > 0 ? String(format2: (10000 * Double(speakerRight) / Double(matched)).rounded() / 100) : "0.0")\n"
+        out +=
+            "kind_accuracy_on_matched".padding(28)
+            + " \(matched > 0 ? String(format2: (10000 * Double(kindRight) / Double(matched)).rounded() / 100) : "0.0")\n"
         out += row("end_to_end", endToEnd)
-        let kinds = goldByKind.keys.sorted().map { k in "'\(k)': \(String(format2: (10000 * Double(foundByKind[k] ?? 0) / Double(goldByKind[k]!)).rounded() / 100))" }
+        let kinds = goldByKind.keys.sorted().map { k in
+            "'\(k)': \(String(format2: (10000 * Double(foundByKind[k] ?? 0) / Double(goldByKind[k]!)).rounded() / 100))"
+        }
         out += "recall_by_kind".padding(28) + " {\(kinds.joined(separator: ", "))}\n"
         return out
     }
@@ -116,9 +125,13 @@ extension String {
     init(format2 v: Double) {
         let cents = Int((v * 100).rounded())
         let whole = cents / 100, frac = abs(cents % 100)
-        if frac == 0 { self = "\(whole).0" }
-        else if frac % 10 == 0 { self = "\(whole).\(frac / 10)" }
-        else { self = "\(whole).\(frac < 10 ? "0" : "")\(frac)" }
+        if frac == 0 {
+            self = "\(whole).0"
+        } else if frac % 10 == 0 {
+            self = "\(whole).\(frac / 10)"
+        } else {
+            self = "\(whole).\(frac < 10 ? "0" : "")\(frac)"
+        }
     }
 
     func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
@@ -138,8 +151,9 @@ extension QuoteEvaluation.PredictedQuote {
                     }
                 }
             }
-            return .init(start: index.scalarOffset(utf8: q.content.startUTF8), end: index.scalarOffset(utf8: q.content.endUTF8),
-                         kind: q.kind.label, speakerSpans: spans)
+            return .init(
+                start: index.scalarOffset(utf8: q.content.startUTF8), end: index.scalarOffset(utf8: q.content.endUTF8),
+                kind: q.kind.label, speakerSpans: spans)
         }
     }
 }

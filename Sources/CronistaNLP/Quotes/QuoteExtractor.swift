@@ -110,7 +110,11 @@ struct QuoteRun {
                 if let m = cueEntry(at: j, classes: Self.verbClasses), m.length > 1 { break }
                 if let m = cueEntry(at: j, classes: [.aux]) { j += m.length; sawAux = true; continue }
                 if sawAux, cueEntry(at: j, classes: [.adv]) != nil { j += 1; continue }
-                if ctx.is(j, .reflexive) && j + 1 < ctx.n && cueEntry(at: j + 1, classes: [.aux]) != nil && cueEntry(at: j, classes: Self.verbClasses) == nil { j += 1; continue }
+                if ctx.is(j, .reflexive) && j + 1 < ctx.n && cueEntry(at: j + 1, classes: [.aux]) != nil
+                    && cueEntry(at: j, classes: Self.verbClasses) == nil
+                {
+                    j += 1; continue
+                }
                 break
             }
             if j < ctx.n, let m = cueEntry(at: j, classes: Self.verbClasses) {
@@ -124,8 +128,10 @@ struct QuoteRun {
                     i = j + m.length
                     continue
                 }
-                var cue = CueMatch(tokens: start..<(j + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
-                cue.passive = participle && (start..<(j + m.length)).contains { ctx.is($0, .passiveAuxiliary) } && !ctx.is(start, .reflexive)
+                var cue = CueMatch(
+                    tokens: start..<(j + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
+                cue.passive =
+                    participle && (start..<(j + m.length)).contains { ctx.is($0, .passiveAuxiliary) } && !ctx.is(start, .reflexive)
                 out.append(cue)
                 i = j + m.length
                 continue

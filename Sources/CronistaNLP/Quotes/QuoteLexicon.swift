@@ -38,8 +38,10 @@ public struct QuoteLexicon: Sendable {
 
     /// Parses cue lines of `languages`; lemmas without forms are conjugated by `rules`, and
     /// `lemmaClasses` gives lemmas their behaviours. Errors name `file` and the line.
-    public init(text: String, languages: Set<String>, rules: any LanguageRules,
-                lemmaClasses: [String: CueLemmaClasses] = [:], file: String = "quote-cues.txt") throws {
+    public init(
+        text: String, languages: Set<String>, rules: any LanguageRules,
+        lemmaClasses: [String: CueLemmaClasses] = [:], file: String = "quote-cues.txt"
+    ) throws {
         var lineNumber = 0
         var merged: [String: Entry] = [:]
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -49,7 +51,8 @@ public struct QuoteLexicon: Sendable {
             let halves = line.split(separator: ":", maxSplits: 1)
             let head = halves[0].split(separator: " ")
             guard head.count == 3, let cls = CueClass(rawValue: String(head[1])) else {
-                throw QuoteLexiconError(file: file, line: lineNumber, problem: "expected 'LANG CLASS LEMMA [: FORMS]', got \(line.debugDescription)")
+                throw QuoteLexiconError(
+                    file: file, line: lineNumber, problem: "expected 'LANG CLASS LEMMA [: FORMS]', got \(line.debugDescription)")
             }
             guard languages.contains(String(head[0])) else { continue }
             let lemma = String(head[2])
@@ -58,13 +61,20 @@ public struct QuoteLexicon: Sendable {
                 forms = halves[1].split(separator: " ").map(String.init)
             } else {
                 forms = rules.conjugate(lemma)
-                if forms.isEmpty { throw QuoteLexiconError(file: file, line: lineNumber, problem: "cannot conjugate \(lemma); list its forms after ':'") }
+                if forms.isEmpty {
+                    throw QuoteLexiconError(file: file, line: lineNumber, problem: "cannot conjugate \(lemma); list its forms after ':'")
+                }
             }
             let language = String(head[0])
             for form in forms {
                 let key = language + " " + form.lowercased()
-                if var e = merged[key] { e.classes.insert(CueClasses(cls)); merged[key] = e }
-                else { merged[key] = Entry(tokens: form.lowercased().split(separator: "_").map(String.init), classes: CueClasses(cls), lemma: lemma, language: language, lemmaClasses: lemmaClasses[lemma] ?? []) }
+                if var e = merged[key] {
+                    e.classes.insert(CueClasses(cls)); merged[key] = e
+                } else {
+                    merged[key] = Entry(
+                        tokens: form.lowercased().split(separator: "_").map(String.init), classes: CueClasses(cls), lemma: lemma,
+                        language: language, lemmaClasses: lemmaClasses[lemma] ?? [])
+                }
             }
         }
         // Entries grouped by their first token (lower-cased, `’` as `'`), longest first.
@@ -90,7 +100,6 @@ public struct QuoteLexicon: Sendable {
         guard let i = listTable[h], lists[Int(i)][0].tokens[0] == form else { return -1 }
         return i
     }
-
 
     /// The longest entry matching the token forms starting at `i`, with the classes wanted;
     /// `list` is the token's entry list (``listIndex(of:)``), looked up once per document.

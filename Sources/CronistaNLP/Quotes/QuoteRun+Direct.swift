@@ -23,13 +23,20 @@ extension QuoteRun {
             var leftCue: CueMatch?
             // A quotation that opens a new line after "…:" belongs with the sentence before it.
             var lower = ownSentence.lowerBound
-            if m.open > 0, m.open == ownSentence.lowerBound, forms[m.open - 1] == ":" { lower = ctx.sentenceRange(ofToken: m.open - 1).lowerBound }
-            if let c = cue(endingNear: m.open, maxGap: 6, in: lower..<m.open) ?? cue(endingNear: m.open, maxGap: 16, in: lower..<m.open).flatMap({ c in
-                   // "si è così espressa alla folla …: «…»" announces the words that follow.
-                   forms[m.open - 1] == ":" && c.tokens.contains(where: { ctx.is($0, .thus) }) ? c : nil }),
-               !c.classes.isDisjoint(with: [.say, .request, .name]),
-               (c.tokens.upperBound..<m.open).allSatisfy({ ctx.is($0, .leftGap) || Self.leftGapPunctuation.contains(forms[$0]) || !ctx.isPunct($0) }),
-               !(c.tokens.upperBound..<m.open).contains(where: { ctx.isQuoteMark($0) || ctx.isTerminal($0) || forms[$0] == ";" }) {
+            if m.open > 0, m.open == ownSentence.lowerBound, forms[m.open - 1] == ":" {
+                lower = ctx.sentenceRange(ofToken: m.open - 1).lowerBound
+            }
+            if let c = cue(endingNear: m.open, maxGap: 6, in: lower..<m.open)
+                ?? cue(endingNear: m.open, maxGap: 16, in: lower..<m.open).flatMap({ c in
+                    // "si è così espressa alla folla …: «…»" announces the words that follow.
+                    forms[m.open - 1] == ":" && c.tokens.contains(where: { ctx.is($0, .thus) }) ? c : nil
+                }),
+                !c.classes.isDisjoint(with: [.say, .request, .name]),
+                (c.tokens.upperBound..<m.open).allSatisfy({
+                    ctx.is($0, .leftGap) || Self.leftGapPunctuation.contains(forms[$0]) || !ctx.isPunct($0)
+                }),
+                !(c.tokens.upperBound..<m.open).contains(where: { ctx.isQuoteMark($0) || ctx.isTerminal($0) || forms[$0] == ";" })
+            {
                 leftCue = c
             }
             let sentence = lower..<ownSentence.upperBound
@@ -41,19 +48,26 @@ extension QuoteRun {
             }
             // "«Q», X ha detto" / "«Q» – X ha detto": a subject between the quote and the cue.
             var subjectBetween: Range<Int>?
-            let colonLead = leftCue.map { c in (c.tokens.upperBound..<m.open).contains { forms[$0] == ":" } || m.open - c.tokens.upperBound <= 1 } ?? false
+            let colonLead =
+                leftCue.map { c in (c.tokens.upperBound..<m.open).contains { forms[$0] == ":" } || m.open - c.tokens.upperBound <= 1 }
+                ?? false
             if colonLead { rightCue = nil }
-            if rightCue == nil, !colonLead, m.closed, k < ctx.n, !ctx.is(k, .notSubjectStart), forms[max(0, k - 1)] == "," || k > m.close + 1 {
+            if rightCue == nil, !colonLead, m.closed, k < ctx.n, !ctx.is(k, .notSubjectStart),
+                forms[max(0, k - 1)] == "," || k > m.close + 1
+            {
                 if let c = cue(startingNear: k + 1, maxGap: 6), !c.classes.isDisjoint(with: [.say]),
-                   !(k..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) }) {
+                    !(k..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) })
+                {
                     rightCue = c
                     subjectBetween = k..<c.tokens.lowerBound
                 }
             }
             let colonBefore = m.open > sentence.lowerBound && forms[m.open - 1] == ":"
-            let chained = lastAccepted.map { prev in
-                prev < m.open && (prev + 1..<m.open).allSatisfy { ctx.is($0, .coordinator) || forms[$0] == "," || forms[$0] == ";" } && m.open - prev <= 3
-            } ?? false
+            let chained =
+                lastAccepted.map { prev in
+                    prev < m.open && (prev + 1..<m.open).allSatisfy { ctx.is($0, .coordinator) || forms[$0] == "," || forms[$0] == ";" }
+                        && m.open - prev <= 3
+                } ?? false
             let attached = leftCue != nil || rightCue != nil
             // Names of works, exhibitions and slogans in marks are no one's words: a title-like
             // span (mostly capitalised, or numbers) needs a cue to count.
@@ -61,10 +75,15 @@ extension QuoteRun {
             // Named right before ("la pubblicazione «…»", "il coro «…»") or dated right after
             // ("«…» (1972)"): a work, a slogan, a title.
             if !attached && (namesAWork(before: m.open) || datedAfter(m)) { continue }
-            let utterance = (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal || (length >= 3 && attached) || (chained && length >= 2)
-            let shortAllowed = length >= 1 && (leftCue.map { c in
-                (m.open - c.tokens.upperBound <= 2 || c.classes.contains(.name)) && !(c.tokens.upperBound..<m.open).contains { ctx.is($0, .complementiser) }
-            } ?? false)
+            let utterance =
+                (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal
+                || (length >= 3 && attached) || (chained && length >= 2)
+            let shortAllowed =
+                length >= 1
+                && (leftCue.map { c in
+                    (m.open - c.tokens.upperBound <= 2 || c.classes.contains(.name))
+                        && !(c.tokens.upperBound..<m.open).contains { ctx.is($0, .complementiser) }
+                } ?? false)
             let headline = isHeadline(sentence) && !attached && !colonBefore
             if headline { continue }  // handled with the body's quotes in mind
             guard utterance || shortAllowed || (rightCue != nil && length >= 2) else { continue }
@@ -87,11 +106,13 @@ extension QuoteRun {
                 // Donald Trump ha dichiarato che …, andando a contrapporre …: «…»"); not one reached
                 // through a relative ("X, la fidanzata di Y, che ha concluso …:"), which is ambiguous.
                 let reporting = lastCue(before: m.open, in: sentence, classes: [.say, .request])
-                speaker = earlier?.speaker
+                speaker =
+                    earlier?.speaker
                     ?? reporting.flatMap { c in
                         subjectBefore(c.tokens.lowerBound, sentence: sentence).flatMap { s in
                             isPerson(s) && s.tokens.upperBound <= c.tokens.lowerBound
-                                && !(s.tokens.upperBound..<c.tokens.lowerBound).contains { ctx.isPunct($0) || ctx.is($0, .complementiser) } ? s : nil
+                                && !(s.tokens.upperBound..<c.tokens.lowerBound).contains { ctx.isPunct($0) || ctx.is($0, .complementiser) }
+                                ? s : nil
                         }
                     }
                     ?? firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
@@ -104,9 +125,10 @@ extension QuoteRun {
             // A cue whose quotation is a word or two may still introduce a reported clause
             // ("si è detto «fiducioso» che…"): only a real utterance uses it up.
             if let c = cueTokens, length >= 4 { usedCues.insert(c.lowerBound) }
-            candidates.append(QuoteCandidate(
-                kind: .direct, content: contentRange(m), cue: cueTokens, speaker: speaker,
-                priority: 3, contentTokens: content))
+            candidates.append(
+                QuoteCandidate(
+                    kind: .direct, content: contentRange(m), cue: cueTokens, speaker: speaker,
+                    priority: 3, contentTokens: content))
         }
         chainAdjacentQuotes()
     }
@@ -117,14 +139,19 @@ extension QuoteRun {
         func adjacent(_ a: QuoteCandidate, _ b: QuoteCandidate) -> Bool {
             let gapStart = a.contentTokens.upperBound + 1, gapEnd = b.contentTokens.lowerBound - 1
             guard gapStart <= gapEnd else { return gapStart - 1 <= gapEnd + 1 }
-            return (gapStart..<gapEnd).allSatisfy { ctx.is($0, .quoteJoiner) || [",", ";", "."].contains(ctx.forms[$0]) } && gapEnd - gapStart <= 2
+            return (gapStart..<gapEnd).allSatisfy { ctx.is($0, .quoteJoiner) || [",", ";", "."].contains(ctx.forms[$0]) }
+                && gapEnd - gapStart <= 2
         }
         for _ in 0..<2 {
             for (x, y) in zip(order, order.dropFirst()) {
                 let a = candidates[x], b = candidates[y]
                 guard a.kind == .direct, b.kind == .direct, adjacent(a, b) else { continue }
-                if a.speaker == nil, let s = b.speaker { candidates[x].speaker = s; if candidates[x].cue == nil { candidates[x].cue = b.cue } }
-                if b.speaker == nil, let s = a.speaker { candidates[y].speaker = s; if candidates[y].cue == nil { candidates[y].cue = a.cue } }
+                if a.speaker == nil, let s = b.speaker {
+                    candidates[x].speaker = s; if candidates[x].cue == nil { candidates[x].cue = b.cue }
+                }
+                if b.speaker == nil, let s = a.speaker {
+                    candidates[y].speaker = s; if candidates[y].cue == nil { candidates[y].cue = a.cue }
+                }
             }
         }
     }
@@ -206,7 +233,8 @@ extension QuoteRun {
             var i = t - 1
             while i >= 0 && i >= t - maxGap {
                 if let m = cueEntry(at: i, classes: classes) {
-                    return CueMatch(tokens: i..<(i + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
+                    return CueMatch(
+                        tokens: i..<(i + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
                 }
                 i -= 1
             }
@@ -240,9 +268,11 @@ extension QuoteRun {
             // ("«The Clash of Generation» in Italia l'autore").
             if best == nil && (looksLikeTitle(content) || namesAWork(before: m.open) || datedAfter(m)) { continue }
             usedMarks.insert(mi)
-            candidates.append(QuoteCandidate(kind: .direct, content: contentRange(m), cue: nil,
-                                             speaker: best?.speaker ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true),
-                                             priority: 3, contentTokens: content))
+            candidates.append(
+                QuoteCandidate(
+                    kind: .direct, content: contentRange(m), cue: nil,
+                    speaker: best?.speaker ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true),
+                    priority: 3, contentTokens: content))
         }
     }
 }

@@ -58,16 +58,20 @@ extension QuoteRun {
                 usedMarks.insert(mi)
                 kind = .direct
                 usedCues.insert(c.tokens.lowerBound)
-                candidates.append(QuoteCandidate(kind: kind, content: contentRange(marks[mi]), cue: c.tokens,
-                                                 speaker: speaker(of: c, sentence: sentence, stopAt: p),
-                                                 priority: 3, contentTokens: marks[mi].contentTokens))
+                candidates.append(
+                    QuoteCandidate(
+                        kind: kind, content: contentRange(marks[mi]), cue: c.tokens,
+                        speaker: speaker(of: c, sentence: sentence, stopAt: p),
+                        priority: 3, contentTokens: marks[mi].contentTokens))
                 continue
             }
             kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
             usedCues.insert(c.tokens.lowerBound)
             let speaker = speaker(of: c, sentence: sentence, stopAt: p)
-            candidates.append(QuoteCandidate(kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                                             priority: 2, contentTokens: tokens))
+            candidates.append(
+                QuoteCandidate(
+                    kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
+                    priority: 2, contentTokens: tokens))
         }
     }
 
@@ -110,7 +114,10 @@ extension QuoteRun {
                     if let c = cue(startingNear: nx, maxGap: 0), !c.classes.isDisjoint(with: [.say, .request]), t > s + 1 { end = t; break }
                     if ctx.is(t, .coordinator) && ctx.is(nx, .finiteAuxiliary) && t > s + 2 { end = t; break }
                     if f == "," && ctx.is(nx, .attributionLead), t > s + 2,
-                       let c = cue(startingNear: nx + 1, maxGap: 0), !c.classes.isDisjoint(with: [.say]) { end = t; break }
+                        let c = cue(startingNear: nx + 1, maxGap: 0), !c.classes.isDisjoint(with: [.say])
+                    {
+                        end = t; break
+                    }
                 }
             }
             t += 1
@@ -141,7 +148,9 @@ extension QuoteRun {
                 if ctx.is(cueStart, .manner) { cueStart += 1 }
                 var match: CueMatch?
                 if let m = cueEntry(at: comma + 1, classes: [.after]) {
-                    match = CueMatch(tokens: (comma + 1)..<(comma + 1 + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
+                    match = CueMatch(
+                        tokens: (comma + 1)..<(comma + 1 + m.length), classes: m.entry.classes, lemma: m.entry.lemma,
+                        lemmaClasses: m.entry.lemmaClasses)
                 } else if ctx.is(comma + 1, .manner), let c = cue(startingNear: cueStart, maxGap: 0), !c.classes.isDisjoint(with: [.say]) {
                     match = c
                 }
@@ -155,28 +164,37 @@ extension QuoteRun {
                         let tokens = s..<e
                         usedCues.insert(c.tokens.lowerBound)
                         let kind: Quote.Kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
-                        candidates.append(QuoteCandidate(kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                                                         priority: 1, contentTokens: tokens))
+                        candidates.append(
+                            QuoteCandidate(
+                                kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
+                                priority: 1, contentTokens: tokens))
                     }
                 }
             }
             // "Lo riferisce il Viminale." / "Lo ha detto X." about the previous sentence.
             if si > 0, ctx.is(r.lowerBound, .resumptive) {
                 if let c = cue(startingNear: r.lowerBound + 1, maxGap: 0), !usedCues.contains(c.tokens.lowerBound),
-                   let speaker = subjectAfter(c, stopAt: r.upperBound) {
+                    let speaker = subjectAfter(c, stopAt: r.upperBound)
+                {
                     let prev = ctx.doc.sentences[si - 1].tokenRange
                     var e = prev.upperBound
                     while e > prev.lowerBound && ctx.isTerminal(e - 1) { e -= 1 }
                     if e - prev.lowerBound >= 3 {
                         usedCues.insert(c.tokens.lowerBound)
                         let tokens = prev.lowerBound..<e
-                        candidates.append(QuoteCandidate(kind: .indirect, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                                                         priority: 1, contentTokens: tokens))
+                        candidates.append(
+                            QuoteCandidate(
+                                kind: .indirect, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
+                                priority: 1, contentTokens: tokens))
                     }
                 }
             }
             // "«…». Così X." — attributes the quotation just before.
-            if si > 0, ctx.is(r.lowerBound, .thus), r.count <= 8, let idx = candidates.indices.last(where: { candidates[$0].contentTokens.upperBound <= r.lowerBound && candidates[$0].contentTokens.upperBound >= r.lowerBound - 3 }) {
+            if si > 0, ctx.is(r.lowerBound, .thus), r.count <= 8,
+                let idx = candidates.indices.last(where: {
+                    candidates[$0].contentTokens.upperBound <= r.lowerBound && candidates[$0].contentTokens.upperBound >= r.lowerBound - 3
+                })
+            {
                 if candidates[idx].speaker == nil || candidates[idx].cue == nil {
                     if let s = speakerIn((r.lowerBound + 1)..<last + 1) {
                         candidates[idx].speaker = s
@@ -200,7 +218,9 @@ extension QuoteRun {
             let lemma = m.entry.lemmaClasses
             // "il secondo giorno", "per" outside a sentence-initial attribution: not cues.
             if lemma.contains(.accordingTo), cueTokens.lowerBound > 0, ctx.is(cueTokens.lowerBound - 1, .ordinalDeterminer) { continue }
-            if lemma.contains(.accordingTo), cueTokens.upperBound < ctx.n, ctx.doc.tokens.flags[cueTokens.upperBound].contains(.number) { continue }
+            if lemma.contains(.accordingTo), cueTokens.upperBound < ctx.n, ctx.doc.tokens.flags[cueTokens.upperBound].contains(.number) {
+                continue
+            }
             if cueTokens.contains(where: { covered[$0] }) { continue }
             let afterCue = cueTokens.upperBound
             guard afterCue < sentence.upperBound else { continue }
@@ -226,8 +246,10 @@ extension QuoteRun {
                 var e = s
                 while e < sentence.upperBound && forms[e] != ":" && !ctx.isTerminal(e) && forms[e] != ";" { e += 1 }
                 guard e - s >= 2 else { continue }
-                candidates.append(QuoteCandidate(kind: .indirect, content: ctx.range(s..<e), cue: cueTokens,
-                                                 speaker: speakerIn(afterCue..<nameEnd), priority: 1, contentTokens: s..<e))
+                candidates.append(
+                    QuoteCandidate(
+                        kind: .indirect, content: ctx.range(s..<e), cue: cueTokens,
+                        speaker: speakerIn(afterCue..<nameEnd), priority: 1, contentTokens: s..<e))
                 continue
             }
             // "secondo quanto si è appreso": impersonal; "secondo quanto riferito da X": X.
@@ -246,12 +268,16 @@ extension QuoteRun {
                 while e < sentence.upperBound && forms[e] != "," && !ctx.isTerminal(e) && forms[e] != ";" { e += 1 }
                 guard e - s >= 2 else { continue }
                 let speaker = subjectBefore(cueTokens.lowerBound, sentence: sentence)
-                candidates.append(QuoteCandidate(kind: .indirect, content: ctx.range(s..<e), cue: cueTokens, speaker: speaker, priority: 1, contentTokens: s..<e))
+                candidates.append(
+                    QuoteCandidate(
+                        kind: .indirect, content: ctx.range(s..<e), cue: cueTokens, speaker: speaker, priority: 1, contentTokens: s..<e))
                 continue
             }
             // The source: up to the next comma, or a bounded noun phrase.
             var npEnd = npStart
-            while npEnd < sentence.upperBound && npEnd < npStart + 14 && forms[npEnd] != "," && !ctx.isTerminal(npEnd) && forms[npEnd] != ":" && !ctx.isQuoteMark(npEnd) { npEnd += 1 }
+            while npEnd < sentence.upperBound && npEnd < npStart + 14 && forms[npEnd] != "," && !ctx.isTerminal(npEnd)
+                && forms[npEnd] != ":" && !ctx.isQuoteMark(npEnd)
+            { npEnd += 1 }
             let closedByComma = npEnd < sentence.upperBound && forms[npEnd] == ","
             let atSentenceEnd = npEnd < sentence.upperBound && ctx.isTerminal(npEnd) || npEnd == sentence.upperBound
             let initial = isSentenceStart(cueTokens.lowerBound, sentence)
@@ -281,20 +307,27 @@ extension QuoteRun {
                 while s < cueTokens.lowerBound && (ctx.is(s, .connective) || forms[s] == ",") { s += 1 }
                 let e = clauseEnd(from: npEnd + 1, in: sentence)
                 contentTokens = s..<max(s, e)
-            } else if lemma.contains(.accordingTo), cueTokens.lowerBound > sentence.lowerBound, ctx.is(cueTokens.lowerBound - 1, .complementiser) {
+            } else if lemma.contains(.accordingTo), cueTokens.lowerBound > sentence.lowerBound,
+                ctx.is(cueTokens.lowerBound - 1, .complementiser)
+            {
                 // "… che secondo il centrodestra si potrebbe applicare …"
                 npEnd = npStart + 1
-                while npEnd < sentence.upperBound && npEnd < npStart + 6 && !ctx.is(npEnd, .article) && !ctx.isPunct(npEnd) && !ctx.is(npEnd, .clauseVerbStart) { npEnd += 1 }
+                while npEnd < sentence.upperBound && npEnd < npStart + 6 && !ctx.is(npEnd, .article) && !ctx.isPunct(npEnd)
+                    && !ctx.is(npEnd, .clauseVerbStart)
+                { npEnd += 1 }
                 let e = clauseEnd(from: npEnd, in: sentence)
                 contentTokens = npEnd..<max(npEnd, e)
             } else {
                 continue
             }
             guard contentTokens.count >= 2 else { continue }
-            let speaker: SpeakerChoice? = impersonal ? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true) : speakerIn(npStart..<npEnd)
+            let speaker: SpeakerChoice? =
+                impersonal ? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true) : speakerIn(npStart..<npEnd)
             let kind: Quote.Kind = contentTokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
-            candidates.append(QuoteCandidate(kind: kind, content: ctx.range(contentTokens), cue: cueTokens, speaker: speaker,
-                                             priority: 1, contentTokens: contentTokens))
+            candidates.append(
+                QuoteCandidate(
+                    kind: kind, content: ctx.range(contentTokens), cue: cueTokens, speaker: speaker,
+                    priority: 1, contentTokens: contentTokens))
         }
     }
 

@@ -18,7 +18,9 @@ extension QuoteRun {
             if a > sentence.lowerBound, cueEntry(at: a - 1, classes: [.cite]) != nil { return choice(mention: mi) }
         }
         if t < ctx.n, ctx.isGerund(t) || (k >= sentence.lowerBound && ctx.is(k, .coordinator)) {
-            if let prev = candidates.last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }), let s = prev.speaker {
+            if let prev = candidates.last(where: { c in c.cue.map { sentence.contains($0.lowerBound) && $0.lowerBound < t } ?? false }),
+                let s = prev.speaker
+            {
                 return s
             }
             if let p = firstPerson(in: sentence.lowerBound..<t) { return p }
@@ -137,7 +139,9 @@ extension QuoteRun {
                 t = u
             }
         }
-        guard t < end, !ctx.is(t, [.complementiser, .infinitiveMarker, .requestMarker, .manner, .conditional]), forms[t] != ":", forms[t] != ",", !ctx.isQuoteMark(t) else { return nil }
+        guard t < end, !ctx.is(t, [.complementiser, .infinitiveMarker, .requestMarker, .manner, .conditional]), forms[t] != ":",
+            forms[t] != ",", !ctx.isQuoteMark(t)
+        else { return nil }
         var e = t
         while e < end && forms[e] != "," && !ctx.isTerminal(e) && forms[e] != ":" && forms[e] != ";" && !ctx.isQuoteMark(e) && e < t + 10 {
             if e > t, cue(startingNear: e, maxGap: 0) != nil { break }
@@ -163,9 +167,13 @@ extension QuoteRun {
                 let x = candidates[a], y = candidates[b]
                 guard x.content.overlaps(y.content) else { continue }
                 let loser: Int
-                if x.kind != .direct && y.kind == .direct && x.content.contains(y.content) && x.contentTokens.count >= y.contentTokens.count + 3 {
+                if x.kind != .direct && y.kind == .direct && x.content.contains(y.content)
+                    && x.contentTokens.count >= y.contentTokens.count + 3
+                {
                     loser = b
-                } else if y.kind != .direct && x.kind == .direct && y.content.contains(x.content) && y.contentTokens.count >= x.contentTokens.count + 3 {
+                } else if y.kind != .direct && x.kind == .direct && y.content.contains(x.content)
+                    && y.contentTokens.count >= x.contentTokens.count + 3
+                {
                     loser = a
                 } else if x.priority != y.priority {
                     loser = x.priority > y.priority ? b : a

@@ -44,7 +44,8 @@ public struct SentenceSplitter: Sendable {
         guard n > 0 else { return [] }
         var copy = text
         return copy.withUTF8 { bytes in
-            var context = SplitContext(bytes: bytes, tokens: tokens, maxHeadingTokens: maxHeadingTokens, maxSentenceTokens: maxSentenceTokens)
+            var context = SplitContext(
+                bytes: bytes, tokens: tokens, maxHeadingTokens: maxHeadingTokens, maxSentenceTokens: maxSentenceTokens)
             return context.run()
         }
     }
@@ -107,25 +108,37 @@ struct SplitContext {
                 // Glued closing quotes, brackets and further terminals belong to this sentence.
                 while end + 1 < n && !isWhitespaceAfter(end) && isClosing(end + 1) { end += 1 }
                 let fe = tokens.flags[end]
-                if end == n - 1 || fe.contains(.newlineAfter) { boundary = true }
-                else if fe.contains(.spaceAfter) && isPlausibleStart(end + 1) { boundary = true }
+                if end == n - 1 || fe.contains(.newlineAfter) {
+                    boundary = true
+                } else if fe.contains(.spaceAfter) && isPlausibleStart(end + 1) {
+                    boundary = true
+                }
             } else if f.contains(.abbreviation) && f.contains(.spaceAfter) && !f.contains(.newlineAfter) && i + 1 < n {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens.starts[i])..<Int(tokens.ends[i])]), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens.starts[i])..<Int(tokens.ends[i])]), as: UTF8.self)
                 if Abbreviations.kind(of: text) == .general && tokens.flags[i + 1].contains(.capitalized) { boundary = true }
             }
             let fe = tokens.flags[end]
             if !boundary && fe.contains(.newlineAfter) {
-                if fe.contains(.paragraphAfter) || lineIndex == 0 || end == n - 1 { boundary = true }
-                else if looksLikeHeadingBreak(lineStart: lineStart, lineEnd: end) { boundary = true }
-                else if f.contains(.abbreviation) && tokens.flags[end + 1].contains(.capitalized)
-                    && Abbreviations.kind(of: String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens.starts[i])..<Int(tokens.ends[i])]), as: UTF8.self)) == .general {
+                if fe.contains(.paragraphAfter) || lineIndex == 0 || end == n - 1 {
+                    boundary = true
+                } else if looksLikeHeadingBreak(lineStart: lineStart, lineEnd: end) {
+                    boundary = true
+                } else if f.contains(.abbreviation) && tokens.flags[end + 1].contains(.capitalized)
+                    && Abbreviations.kind(
+                        of: String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens.starts[i])..<Int(tokens.ends[i])]), as: UTF8.self))
+                        == .general
+                {
                     boundary = true
                 }
             }
             if !boundary && end + 1 - start >= maxSentenceTokens { boundary = true }
             if boundary || end == n - 1 {
-                out.append(Sentence(tokens: Int32(start)..<Int32(end + 1),
-                                    range: TextRange(startUTF8: tokens.starts[start], endUTF8: tokens.ends[end])))
+                out.append(
+                    Sentence(
+                        tokens: Int32(start)..<Int32(end + 1),
+                        range: TextRange(startUTF8: tokens.starts[start], endUTF8: tokens.ends[end])))
                 start = end + 1
             }
             if tokens.flags[end].contains(.newlineAfter) {

@@ -23,7 +23,9 @@ public struct CoNLLEvaluation: Sendable {
     public init() {}
 
     public var micro: Counts {
-        byType.values.reduce(into: Counts()) { $0.tp += $1.tp; $0.fp += $1.fp; $0.fn += $1.fn }
+        byType.values.reduce(into: Counts()) {
+            $0.tp += $1.tp; $0.fp += $1.fp; $0.fn += $1.fn
+        }
     }
 
     /// conlleval chunks from IO or BIO(ES) labels, exactly as `score.py`'s `chunks`.
@@ -67,7 +69,8 @@ public struct CoNLLEvaluation: Sendable {
         var lines: [String] = []
         func line(_ name: String, _ c: Counts) -> String {
             let padded = name.count >= 28 ? name : name + String(repeating: " ", count: 28 - name.count)
-            return "\(padded) P \(Self.fixed(c.precision))  R \(Self.fixed(c.recall))  F1 \(Self.fixed(c.f1))   (tp \(c.tp), fp \(c.fp), fn \(c.fn))"
+            return
+                "\(padded) P \(Self.fixed(c.precision))  R \(Self.fixed(c.recall))  F1 \(Self.fixed(c.f1))   (tp \(c.tp), fp \(c.fp), fn \(c.fn))"
         }
         for t in byType.keys.sorted() { lines.append(line(t, byType[t]!)) }
         lines.append(line("micro", micro))

@@ -1,8 +1,8 @@
 public import CronistaCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One sentence of a CoNLL (KIND / NERMuD) file: its tokens and, when present, its gold labels.
@@ -31,7 +31,10 @@ public enum CoNLLReader {
                 continue
             }
             if let bad = UTF8Validation.firstInvalidOffset(in: Array(line)) {
-                try body(.failure(CronistaError(.invalidUTF8, "invalid UTF-8", file: name, line: reader.lineNumber, byteOffset: reader.lineOffset + bad)))
+                try body(
+                    .failure(
+                        CronistaError(
+                            .invalidUTF8, "invalid UTF-8", file: name, line: reader.lineNumber, byteOffset: reader.lineOffset + bad)))
                 continue
             }
             if current.tokens.isEmpty { current.line = reader.lineNumber }

@@ -71,7 +71,8 @@ public struct FeatureExtractor: Sendable {
     func analyse(_ bytes: UnsafeBufferPointer<UInt8>, form: inout [UInt8], lower: inout [UInt8], into info: inout TokenInfo) {
         Self.normalise(bytes, form: &form, lower: &lower)
         if let b = bytes.first {
-            info.capitalised = (b >= 0x41 && b <= 0x5A)
+            info.capitalised =
+                (b >= 0x41 && b <= 0x5A)
                 || (b == 0xC3 && bytes.count > 1 && bytes[1] >= 0x80 && bytes[1] <= 0x9E && bytes[1] != 0x97)
         } else {
             info.capitalised = false
@@ -126,16 +127,29 @@ public struct FeatureExtractor: Sendable {
                 let b = f[i]
                 var c: UInt8
                 var width = 1
-                if b >= 0x41 && b <= 0x5A { c = 0x58 } // X
-                else if b >= 0x61 && b <= 0x7A { c = 0x78 } // x
-                else if b >= 0x30 && b <= 0x39 { c = 0x64 } // d
-                else if b < 0x80 { c = b }
-                else {
+                if b >= 0x41 && b <= 0x5A {
+                    c = 0x58
+                }  // X
+                else if b >= 0x61 && b <= 0x7A {
+                    c = 0x78
+                }  // x
+                else if b >= 0x30 && b <= 0x39 {
+                    c = 0x64
+                }  // d
+                else if b < 0x80 {
+                    c = b
+                } else {
                     width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    if b == 0xC3, i + 1 < f.count, f[i + 1] <= 0x9E, f[i + 1] != 0x97 { c = 0x58 }
-                    else if b >= 0xC3 && b <= 0xD4 { c = 0x78 }
-                    else if b == 0xE2 { c = 0x2D } // general punctuation: dashes, quotes
-                    else { c = 0x7E }
+                    if b == 0xC3, i + 1 < f.count, f[i + 1] <= 0x9E, f[i + 1] != 0x97 {
+                        c = 0x58
+                    } else if b >= 0xC3 && b <= 0xD4 {
+                        c = 0x78
+                    } else if b == 0xE2 {
+                        c = 0x2D
+                    }  // general punctuation: dashes, quotes
+                    else {
+                        c = 0x7E
+                    }
                 }
                 if c == last { run += 1 } else { run = 1; short = FeatureHash.step(short, c) }
                 if run <= 2, length < 12 { shape = FeatureHash.step(shape, c); length += 1 }

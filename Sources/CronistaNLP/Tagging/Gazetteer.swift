@@ -66,7 +66,8 @@ public struct HashTable<Value: BitwiseCopyable & Sendable>: Sendable {
 /// longer KB name, 4 a first name, 5–7 a training-data name of type PER/ORG/LOC, 8 the prefix of a
 /// longer training-data name.
 public struct Gazetteer: Sendable {
-    public enum Source: Sendable { case knowledgeBase, corpus
+    public enum Source: Sendable {
+        case knowledgeBase, corpus
         var typeShift: UInt16 { self == .knowledgeBase ? 0 : 5 }
         var prefixBit: UInt16 { self == .knowledgeBase ? 1 << 3 : 1 << 8 }
     }
@@ -102,7 +103,9 @@ public struct Gazetteer: Sendable {
                 if head.count <= 6, head.first?.isLowercase == true {
                     out.append(String(head))
                     rest = rest[rest.index(after: q)...]
-                } else { break }
+                } else {
+                    break
+                }
             }
             if !rest.isEmpty { out.append(String(rest)) }
         }

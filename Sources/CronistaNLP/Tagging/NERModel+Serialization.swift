@@ -65,15 +65,17 @@ extension NERModel {
 
     public func write(to path: String) throws {
         let bytes = serialized()
-        do { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
-        catch { throw CronistaError(.unreadableFile, "cannot write the model: \(error)", file: path) }
+        do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
+            throw CronistaError(.unreadableFile, "cannot write the model: \(error)", file: path)
+        }
     }
 
     /// Reads a model file.
     public convenience init(path: String) throws {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) }
-        catch { throw CronistaError(.unreadableFile, "cannot read the NER model: \(error.localizedDescription)", file: path) }
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw CronistaError(.unreadableFile, "cannot read the NER model: \(error.localizedDescription)", file: path)
+        }
         try self.init(bytes: data, name: path)
     }
 
@@ -91,7 +93,10 @@ extension NERModel {
         try need(8)
         let magic = Array(data[data.startIndex..<(data.startIndex + 8)])
         if magic == Array("CRNER002".utf8) {
-            throw CronistaError(.model, "NER model format CRNER002 is no longer supported (this build reads \(Self.formatName), which adds the second stage); retrain it with `cronista train ner` or use the bundled model", file: name, byteOffset: 0)
+            throw CronistaError(
+                .model,
+                "NER model format CRNER002 is no longer supported (this build reads \(Self.formatName), which adds the second stage); retrain it with `cronista train ner` or use the bundled model",
+                file: name, byteOffset: 0)
         }
         guard magic == Self.magic else { throw fail("bad magic") }
         pos = 8
@@ -149,14 +154,18 @@ extension NERModel {
             let weights = try weightTable(bits: bits)
             let window = try count()
             if window > 0 {
-                guard try count() == StackedFeatures.templateCount else { throw fail("second-stage feature templates differ from this build") }
+                guard try count() == StackedFeatures.templateCount else {
+                    throw fail("second-stage feature templates differ from this build")
+                }
                 let bits2 = try count()
                 guard (10...bits).contains(bits2) else { throw fail("second-stage bucket bits \(bits2)") }
                 let scale2 = Float(bitPattern: UInt32(try count()))
                 var transitions2 = [Int32](repeating: 0, count: (NERTag.count + 1) * NERTag.count)
                 for i in transitions2.indices { transitions2[i] = Int32(bitPattern: UInt32(try count())) }
                 let weights2 = try weightTable(bits: bits2)
-                stage2 = NERModel.Stage2(features: StackedFeatures(window: window, bucketBits: bits2), weights: weights2, transitions: transitions2, scale: scale2)
+                stage2 = NERModel.Stage2(
+                    features: StackedFeatures(window: window, bucketBits: bits2), weights: weights2, transitions: transitions2,
+                    scale: scale2)
             }
             return (clusters, Gazetteer(table: table, maxLength: maxLength), weights)
         }

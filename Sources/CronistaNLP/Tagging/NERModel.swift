@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Facts about how a model was trained, stored in the model file and in its JSON manifest.
@@ -54,7 +54,9 @@ public final class NERModel: Sendable {
         }
     }
 
-    public init(extractor: FeatureExtractor, weights: [Int16], transitions: [Int32], scale: Float, info: NERModelInfo, stage2: Stage2? = nil) {
+    public init(
+        extractor: FeatureExtractor, weights: [Int16], transitions: [Int32], scale: Float, info: NERModelInfo, stage2: Stage2? = nil
+    ) {
         precondition(weights.count == (1 << extractor.bucketBits) * Self.stride)
         precondition(transitions.count == (NERTag.count + 1) * NERTag.count)
         self.extractor = extractor
@@ -241,8 +243,10 @@ public struct NERTagger {
     /// Adds the weight rows (eight Int16 tag scores, 16 bytes each) of the feature buckets
     /// `features[from..<from+count] >> shift` to `acc`: the emission sum of both stages.
     @inline(__always)
-    static func addRows(_ weights: UnsafeRawPointer, _ features: UnsafeBufferPointer<UInt32>, from: Int, count: Int, shift: Int,
-                        into acc: inout SIMD8<Int32>) {
+    static func addRows(
+        _ weights: UnsafeRawPointer, _ features: UnsafeBufferPointer<UInt32>, from: Int, count: Int, shift: Int,
+        into acc: inout SIMD8<Int32>
+    ) {
         for k in from..<(from + count) {
             let row = weights.loadUnaligned(fromByteOffset: Int(features[k] >> shift) &* 16, as: SIMD8<Int16>.self)
             acc &+= SIMD8<Int32>(truncatingIfNeeded: row)

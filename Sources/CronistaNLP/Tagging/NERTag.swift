@@ -16,7 +16,8 @@ public struct NERTag: Hashable, Sendable, CustomStringConvertible {
     /// (`S-` as `B-`, `E-` and bare as `I-`); anything else is `O`.
     public init(label: some StringProtocol) {
         if label.count >= 3, let dash = label.firstIndex(of: "-"), label.distance(from: label.startIndex, to: dash) == 1,
-           let type = EntityType(label: label[label.index(after: dash)...]) {
+            let type = EntityType(label: label[label.index(after: dash)...])
+        {
             switch label.first {
             case "B", "S": self.init(begin: type)
             default: self.init(inside: type)

@@ -142,7 +142,9 @@ public struct StackedFeatures: Sendable {
 
     @inline(__always)
     func bucket(_ template: Int, _ value: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: FeatureHash.mix(value ^ (UInt64(template) &* 0x9E37_79B9_7F4A_7C15) ^ 0x57AC_4ED0_0000_0000) >> UInt64(64 - bucketBits))
+        UInt32(
+            truncatingIfNeeded: FeatureHash.mix(value ^ (UInt64(template) &* 0x9E37_79B9_7F4A_7C15) ^ 0x57AC_4ED0_0000_0000)
+                >> UInt64(64 - bucketBits))
     }
 
     /// Computes the `extraCount` bucket indices of every token of the sentences `targets` of `t` (a

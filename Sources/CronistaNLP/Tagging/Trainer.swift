@@ -1,8 +1,8 @@
 import CronistaCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A deterministic 64-bit generator (SplitMix64) for shuffling training data.
@@ -102,7 +102,10 @@ public struct NERTrainer {
         tu = Array(repeating: 0, count: tw.count)
     }
 
-    static func emissions(_ weights: UnsafeBufferPointer<Float>, _ feats: UnsafeBufferPointer<UInt32>, F: Int, tokenRange: Range<Int>, into em: UnsafeMutableBufferPointer<Float>) {
+    static func emissions(
+        _ weights: UnsafeBufferPointer<Float>, _ feats: UnsafeBufferPointer<UInt32>, F: Int, tokenRange: Range<Int>,
+        into em: UnsafeMutableBufferPointer<Float>
+    ) {
         let T = NERTag.count
         let raw = UnsafeRawPointer(weights.baseAddress!)
         for (i, tok) in tokenRange.enumerated() {
@@ -171,7 +174,9 @@ public struct NERTrainer {
 
     /// Runs the epochs (for each member of the ensemble); returns the best averaged weights (by
     /// development micro F1), averaged over the ensemble.
-    public mutating func train(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, info: NERModelInfo, progress: (EpochReport) -> Void) -> NERModel {
+    public mutating func train(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, info: NERModelInfo, progress: (EpochReport) -> Void)
+        -> NERModel
+    {
         let (sumW, sumT, epochs) = trainWeights(corpus, dev: dev, progress: progress)
         var info = info
         info.seed = options.seed
@@ -182,7 +187,9 @@ public struct NERTrainer {
 
     /// The float weights and transitions (ensemble-averaged) and the epoch count. Without `dev`, every
     /// epoch runs and the last is kept; `subset` restricts training to those sentences.
-    public mutating func trainWeights(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus?, subset: [Int]? = nil, progress: (EpochReport) -> Void) -> ([Float], [Float], Int) {
+    public mutating func trainWeights(
+        _ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus?, subset: [Int]? = nil, progress: (EpochReport) -> Void
+    ) -> ([Float], [Float], Int) {
         var sumW = [Float](repeating: 0, count: w.count), sumT = [Float](repeating: 0, count: tw.count)
         var epochs = 0
         let members = max(1, options.ensemble)
@@ -201,7 +208,9 @@ public struct NERTrainer {
         return (sumW, sumT, epochs)
     }
 
-    mutating func trainOne(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus?, subset: [Int]?, seed: UInt64, progress: (EpochReport) -> Void) -> ([Float], [Float], Int) {
+    mutating func trainOne(
+        _ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus?, subset: [Int]?, seed: UInt64, progress: (EpochReport) -> Void
+    ) -> ([Float], [Float], Int) {
         let F = corpus.featureCount
         var rng = SplitMix64(seed: seed)
         var order = subset ?? Array(0..<corpus.count)
@@ -352,7 +361,9 @@ extension NERTrainer {
 
     /// Computes a second-stage corpus: `corpus`'s features plus the stacked features from `tags`
     /// (stage-1 predictions), documents taken from `corpus.documentStarts`.
-    public static func stacked(_ corpus: NERFeaturizedCorpus, tags: [UInt8], features: StackedFeatures, baseBits: Int) -> NERFeaturizedCorpus {
+    public static func stacked(_ corpus: NERFeaturizedCorpus, tags: [UInt8], features: StackedFeatures, baseBits: Int)
+        -> NERFeaturizedCorpus
+    {
         var out = corpus
         let F = FeatureExtractor.templateCount, E = StackedFeatures.extraCount, F2 = F + E
         out.featureCount = F2
@@ -422,14 +433,17 @@ extension NERTrainer {
         let dev2 = stacked(dev, tags: devTags, features: features, baseBits: options.bucketBits)
         var options2 = options
         options2.bucketBits = features.bucketBits
-        var t2 = NERTrainer(extractor: FeatureExtractor(bucketBits: features.bucketBits, clusters: extractor.clusters, gazetteer: extractor.gazetteer), options: options2)
+        var t2 = NERTrainer(
+            extractor: FeatureExtractor(bucketBits: features.bucketBits, clusters: extractor.clusters, gazetteer: extractor.gazetteer),
+            options: options2)
         let (w2, tr2, e2) = t2.trainWeights(train2, dev: dev2) { progress("stage 2", $0) }
         var info = info
         info.seed = options.seed
         info.epochs = e2
         info.stage1Epochs = e1
         info.devF1 = evaluate(dev2, weights: w2, transitions: tr2).micro.f1 * 100
-        return NERModel(extractor: extractor, weights: stage1.weights, transitions: stage1.transitions, scale: stage1.scale, info: info,
-                        stage2: NERModel.Stage2(features: features, floatWeights: w2, floatTransitions: tr2))
+        return NERModel(
+            extractor: extractor, weights: stage1.weights, transitions: stage1.transitions, scale: stage1.scale, info: info,
+            stage2: NERModel.Stage2(features: features, floatWeights: w2, floatTransitions: tr2))
     }
 }

@@ -17,7 +17,10 @@ enum Abbreviations {
     enum Kind: UInt8 { case title, general, beforeNameOrNumber }
 
     /// The class names of `abbreviations.txt`.
-    enum FileClass: String { case title, general, beforeNameOrNumber = "before-name-or-number" }
+    enum FileClass: String {
+        case title, general
+        case beforeNameOrNumber = "before-name-or-number"
+    }
 
     struct Entry { let bytes: [UInt8]; let kind: Kind }
 

@@ -35,9 +35,11 @@ enum ElisionLexicon {
             let text = try ResourceFiles.text(file)
             for stem in try LanguagePack.parseClasses(text, file: file, as: FileClass.self)[.elision] ?? [] {
                 guard (1...7).contains(stem.utf8.count), stem.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
-                    let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    let line =
+                        text.split(separator: "\n", omittingEmptySubsequences: false)
                         .firstIndex { $0.split(separator: " ").contains { $0 == stem } }.map { $0 + 1 } ?? 0
-                    throw LanguagePackError(file: file, line: line, problem: "elision stem \(stem.debugDescription) is not 1 to 7 ASCII letters")
+                    throw LanguagePackError(
+                        file: file, line: line, problem: "elision stem \(stem.debugDescription) is not 1 to 7 ASCII letters")
                 }
                 out.insert(stem.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
             }

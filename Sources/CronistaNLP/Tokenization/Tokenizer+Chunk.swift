@@ -35,7 +35,7 @@ extension TokenScanner {
         } else if let u = Unicode.Scalar(s) {
             switch u.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-                 .finalPunctuation, .otherPunctuation:
+                .finalPunctuation, .otherPunctuation:
                 f.insert(.punctuation)
             default: break
             }

@@ -17,7 +17,7 @@ extension TokenScanner {
         while i < e {
             let c = b[i]
             if c < 0x80 {
-                if (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) { i = word(i, e); continue }
+                if c | 0x20 >= 0x61 && c | 0x20 <= 0x7A { i = word(i, e); continue }
                 if c >= 0x30 && c <= 0x39 { i = number(i, e); continue }
                 if (c == 0x40 || c == 0x23) && i + 1 < e && isLetterOrDigitOrUnderscore(i + 1, e) { i = social(i, e); continue }
                 if (c == 0x2D || c == 0x2E || c == 0x2B) && isDigitAt(i + 1, e) && (i == s || !isLetterOrDigitOrUnderscore(i - 1, e)) {
@@ -101,7 +101,7 @@ extension TokenScanner {
             }
             let tailBytes = k - after
             if tailBytes <= 2 && tailBytes == keyLength && Self.cliticKeys.contains(key) {
-                emit(start, j, TokenFlags.word.union(capitalFlag(start)))   // John | 's
+                emit(start, j, TokenFlags.word.union(capitalFlag(start)))  // John | 's
                 emit(j, k, [.word])
                 return k
             }

@@ -94,8 +94,11 @@ struct TokenScanner {
             let c = b[i]
             if c < 0x80 {
                 guard ScalarClass.isASCIISpace(c) else { break }
-                if c == 0x0A || c == 0x0B || c == 0x0C { lines += 1 }
-                else if c == 0x0D { lines += 1; if i + 1 < n && b[i + 1] == 0x0A { i += 1 } }
+                if c == 0x0A || c == 0x0B || c == 0x0C {
+                    lines += 1
+                } else if c == 0x0D {
+                    lines += 1; if i + 1 < n && b[i + 1] == 0x0A { i += 1 }
+                }
                 i += 1
             } else {
                 let (s, len) = decode(i)

@@ -5,7 +5,7 @@ enum WebPatterns {
     static let topLevelDomains: Set<String> = [
         "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "ai", "app", "dev", "news", "tv", "me",
         "it", "eu", "uk", "de", "fr", "es", "pt", "nl", "be", "ch", "at", "ru", "ua", "by", "pl", "ro", "gr", "se", "no",
-        "dk", "fi", "ie", "us", "ca", "au", "jp", "cn", "in", "br", "ar", "mx", "va", "sm",
+        "dk", "fi", "ie", "us", "ca", "au", "jp", "cn", "in", "br", "ar", "mx", "va", "sm"
     ]
 
     @inline(__always)
@@ -22,7 +22,8 @@ enum WebPatterns {
     /// Whether a URL starts at `i`: a scheme (`http://`, `https://`, `ftp://`) or `www.`.
     static func urlStarts(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         guard b[i] | 0x20 == 0x68 || b[i] | 0x20 == 0x77 || b[i] | 0x20 == 0x66 else { return false }
-        return (hasPrefix(b, i, end, "http://") || hasPrefix(b, i, end, "https://") || hasPrefix(b, i, end, "ftp://")
+        return
+            (hasPrefix(b, i, end, "http://") || hasPrefix(b, i, end, "https://") || hasPrefix(b, i, end, "ftp://")
             || hasPrefix(b, i, end, "www.")) && end - i > 7
     }
 

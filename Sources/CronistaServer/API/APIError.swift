@@ -53,7 +53,10 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
     public var problems: [LineProblem]
     public var headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, line: Int? = nil, problems: [LineProblem] = [], headers: HTTPFields = [:]) {
+    public init(
+        _ status: HTTPResponse.Status, _ code: Code, _ message: String, line: Int? = nil, problems: [LineProblem] = [],
+        headers: HTTPFields = [:]
+    ) {
         self.status = status
         self.code = code
         self.message = message

@@ -41,8 +41,9 @@ public final class AdmissionControl: Sendable {
     }
 
     convenience init(_ c: ServerConfiguration) {
-        self.init(maxBodyBytes: c.maxBodyBytes, maxDocuments: c.maxDocuments, maxBytesInFlight: c.maxBytesInFlight,
-                  maxDocumentsInFlight: c.maxDocumentsInFlight)
+        self.init(
+            maxBodyBytes: c.maxBodyBytes, maxDocuments: c.maxDocuments, maxBytesInFlight: c.maxBytesInFlight,
+            maxDocumentsInFlight: c.maxDocumentsInFlight)
     }
 
     /// Body bytes and documents held by requests now, and requests refused with 429 so far.
@@ -99,8 +100,10 @@ public final class AdmissionControl: Sendable {
         }
         let documents = Self.countDocuments(body)
         if documents > maxDocuments {
-            throw APIError(.contentTooLarge, .tooManyDocuments,
-                           "\(documents) documents (non-blank lines) in one request; the limit is \(maxDocuments) (--max-documents): send them in smaller batches")
+            throw APIError(
+                .contentTooLarge, .tooManyDocuments,
+                "\(documents) documents (non-blank lines) in one request; the limit is \(maxDocuments) (--max-documents): send them in smaller batches"
+            )
         }
         try reservation.reserve(documents: documents)
         return try await operation(Admitted(body: body, documents: documents))
@@ -130,8 +133,9 @@ public final class AdmissionControl: Sendable {
     /// The 429 of a request that does not fit now.
     func overloaded(_ what: String) -> APIError {
         state.withLock { $0.refused += 1 }
-        return APIError(.tooManyRequests, .overloaded, "the server is busy (\(what)); retry after \(retryAfterSeconds) s",
-                        headers: [.retryAfter: "\(retryAfterSeconds)"])
+        return APIError(
+            .tooManyRequests, .overloaded, "the server is busy (\(what)); retry after \(retryAfterSeconds) s",
+            headers: [.retryAfter: "\(retryAfterSeconds)"])
     }
 
     /// What one request holds; released once, at the end of `admit`.

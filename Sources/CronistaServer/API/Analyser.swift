@@ -35,8 +35,10 @@ struct Analyser: Sendable {
     ///
     /// - Throws: ``APIError`` (422 `analysis-failed`) naming the input line of the first failure:
     ///   an analysis that failed, else the first document, in input order, that `prepare` refused.
-    func analyse<T: Sendable>(_ inputs: [AnalyzeRequest.Item],
-                              prepare: @escaping @Sendable (Document, [UInt8]) throws -> T) async throws -> [T] {
+    func analyse<T: Sendable>(
+        _ inputs: [AnalyzeRequest.Item],
+        prepare: @escaping @Sendable (Document, [UInt8]) throws -> T
+    ) async throws -> [T] {
         let results = try await analysis.analyse(inputs.map(\.input), on: NIOThreadPoolExecutor(), namingOrigin: false) { _, doc, json in
             do { return try prepare(doc, json) } catch { throw Refused(error: error) }
         }

@@ -55,7 +55,8 @@ struct AnalyzeRequest: Sendable {
             if line.last == 0x0D { line = line.dropLast() }
             if line.allSatisfy(Self.isSpace) { continue }
             do {
-                let input = try DocumentInput.parse(jsonLine: line, file: "request", line: lineNumber, defaultID: Self.defaultID(line: lineNumber))
+                let input = try DocumentInput.parse(
+                    jsonLine: line, file: "request", line: lineNumber, defaultID: Self.defaultID(line: lineNumber))
                 items.append(Item(input: input, line: lineNumber))
             } catch let e as CronistaError {
                 problems.append(.init(line: lineNumber, code: Self.code(e), message: e.message))

@@ -54,18 +54,21 @@ final class ConnectionGuardState {
         // A response still being worked on (pipelined request): the client is not the slow one.
         if pending > 0 { armHeaderTimer(); return }
         let seconds = Double(settings.headerTimeout.nanoseconds) / 1e9
-        refuse(APIError(.requestTimeout, .headerTimeout, "the request head (request line and headers) did not arrive within \(seconds) s"),
-               reason: "header-timeout")
+        refuse(
+            APIError(.requestTimeout, .headerTimeout, "the request head (request line and headers) did not arrive within \(seconds) s"),
+            reason: "header-timeout")
     }
 
     /// Answers `error` straight on the socket (no request was parsed) and closes the connection.
     func refuse(_ error: APIError, reason: String) {
         guard let context = rawContext, !closing else { return }
         settings.metrics.connectionRefused(reason)
-        settings.logger.info("connection refused", metadata: [
-            "reason": .string(reason), "status": .stringConvertible(Int(error.status.code)),
-            "remote": .string(context.channel.remoteAddress.map { "\($0)" } ?? "?"),
-        ])
+        settings.logger.info(
+            "connection refused",
+            metadata: [
+                "reason": .string(reason), "status": .stringConvertible(Int(error.status.code)),
+                "remote": .string(context.channel.remoteAddress.map { "\($0)" } ?? "?")
+            ])
         cancelHeaderTimer()
         let body = error.json
         var out = context.channel.allocator.buffer(capacity: body.count + 160)
@@ -136,8 +139,11 @@ final class RawConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
                 }
                 let limit = state.settings.maxRequestLineBytes
                 if state.requestLineBytes > limit {
-                    state.refuse(APIError(.uriTooLong, .uriTooLong, "request line of more than \(limit) bytes; the request target may be at most \(limit - 32) bytes"),
-                                 reason: "uri-too-long")
+                    state.refuse(
+                        APIError(
+                            .uriTooLong, .uriTooLong,
+                            "request line of more than \(limit) bytes; the request target may be at most \(limit - 32) bytes"),
+                        reason: "uri-too-long")
                     return
                 }
             }
@@ -185,7 +191,8 @@ final class HTTPConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         switch unwrapOutboundIn(data) {
         case .head(var head) where head.status.code >= 200:
             let request = requests.popFirst() ?? (.http1_1, true)
-            let close = !request.keepAlive || APIError.closingStatuses.contains(Int(head.status.code))
+            let close =
+                !request.keepAlive || APIError.closingStatuses.contains(Int(head.status.code))
                 || head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "close" }
             if close {
                 head.headers.replaceOrAdd(name: "Connection", value: "close")

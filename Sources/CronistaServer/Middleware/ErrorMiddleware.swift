@@ -38,8 +38,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let allowed = routes.methods(for: request.uri.path)
             if !allowed.isEmpty && !allowed.contains(request.method.rawValue) {
                 let allow = RouteTable.allow(allowed)
-                return APIError(.methodNotAllowed, .methodNotAllowed, "\(request.method) is not served on \(request.uri.path); use \(allow)",
-                                headers: [.allow: allow])
+                return APIError(
+                    .methodNotAllowed, .methodNotAllowed, "\(request.method) is not served on \(request.uri.path); use \(allow)",
+                    headers: [.allow: allow])
             }
             return APIError(.notFound, .notFound, "no route for \(request.method) \(request.uri.path)")
         case let e as any HTTPResponseError:

@@ -24,13 +24,15 @@ struct ObservationMiddleware<Context: RequestContext>: RouterMiddleware {
         metrics.record(method: request.method.rawValue, route: route, status: Int(response.status.code), seconds: seconds)
         response.headers[.requestID] = context.id
         let level: Logger.Level = response.status.code >= 500 ? .error : .info
-        context.logger.log(level: level, "request", metadata: [
-            "http.method": .string(request.method.rawValue),
-            "http.path": .string(request.uri.path),
-            "http.route": .string(route),
-            "http.status": .stringConvertible(Int(response.status.code)),
-            "duration_ms": .string(String(format3(seconds * 1000))),
-        ])
+        context.logger.log(
+            level: level, "request",
+            metadata: [
+                "http.method": .string(request.method.rawValue),
+                "http.path": .string(request.uri.path),
+                "http.route": .string(route),
+                "http.status": .stringConvertible(Int(response.status.code)),
+                "duration_ms": .string(String(format3(seconds * 1000)))
+            ])
         return response
     }
 

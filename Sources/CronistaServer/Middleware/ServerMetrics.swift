@@ -62,8 +62,10 @@ public final class ServerMetrics: Sendable {
         var out = ""
         out += "# HELP cronista_http_requests_total HTTP requests answered, by method, route template and status.\n"
         out += "# TYPE cronista_http_requests_total counter\n"
-        for (k, v) in s.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
-            out += "cronista_http_requests_total{method=\"\(Self.label(k.method))\",route=\"\(Self.label(k.route))\",status=\"\(k.status)\"} \(v)\n"
+        for (k, v) in s.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) })
+        {
+            out +=
+                "cronista_http_requests_total{method=\"\(Self.label(k.method))\",route=\"\(Self.label(k.route))\",status=\"\(k.status)\"} \(v)\n"
         }
         out += "# HELP cronista_http_request_duration_seconds Time from a request's head to its response, by route template.\n"
         out += "# TYPE cronista_http_request_duration_seconds histogram\n"

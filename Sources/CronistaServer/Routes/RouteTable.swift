@@ -27,8 +27,10 @@ final class RouteTable: Sendable {
         let parts = Self.segments(path)
         return routes.withLock { table in
             var out = Set<String>()
-            for r in table where r.segments.count == parts.count
-                && zip(r.segments, parts).allSatisfy({ t, p in t == p || (t.hasPrefix("{") && t.hasSuffix("}") && !p.isEmpty) }) {
+            for r in table
+            where r.segments.count == parts.count
+                && zip(r.segments, parts).allSatisfy({ t, p in t == p || (t.hasPrefix("{") && t.hasSuffix("}") && !p.isEmpty) })
+            {
                 out.formUnion(r.methods)
             }
             return out

@@ -22,7 +22,8 @@ extension Router where Context == ServerContext {
                     out.writeBytes(line)
                     out.writeInteger(UInt8(0x0A))
                 }
-                return APIRoutes.response(out, type: parsed.isBatch ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8")
+                return APIRoutes.response(
+                    out, type: parsed.isBatch ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8")
             }
         }
 
@@ -55,7 +56,9 @@ extension Router where Context == ServerContext {
             query.words = p["q"]
             query.source = p["source"]
             if let e = p["entity"] {
-                guard let key = EntityKey(e) else { throw APIError(.badRequest, .invalidParameter, "entity: '\(e)' is not an entity id (Q… or TYPE:name)") }
+                guard let key = EntityKey(e) else {
+                    throw APIError(.badRequest, .invalidParameter, "entity: '\(e)' is not an entity id (Q… or TYPE:name)")
+                }
                 query.speakerEntity = key
             }
             let hits = try await state.store.quotes(query)
@@ -70,7 +73,9 @@ extension Router where Context == ServerContext {
         route(.get, "/v1/entities", timeout) { request, _ in
             let p = QueryParameters(request.uri.query)
             try p.rejectRepeated(["name", "limit"])
-            guard let name = p["name"] else { throw APIError(.badRequest, .invalidParameter, "name: required (a name, one word of it, an alias or a KB id)") }
+            guard let name = p["name"] else {
+                throw APIError(.badRequest, .invalidParameter, "name: required (a name, one word of it, an alias or a KB id)")
+            }
             let limit = try APIRoutes.limit(p, state)
             let hits = try await state.store.entities(named: name, limit: limit)
             var w = JSONWriter(capacity: 512)
@@ -124,8 +129,10 @@ extension Router where Context == ServerContext {
     }
 
     /// Registers a handler that answers within `timeout` (503 `timeout` otherwise).
-    func route(_ method: HTTPRequest.Method, _ path: RouterPath, _ timeout: Duration,
-               _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response) {
+    func route(
+        _ method: HTTPRequest.Method, _ path: RouterPath, _ timeout: Duration,
+        _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
         on(path, method: method) { request, context -> Response in
             try await withDeadline(timeout) { try await handler(request, context) }
         }
@@ -136,16 +143,19 @@ extension Router where Context == ServerContext {
 enum APIRoutes {
     /// The media types an analysis body may be sent as (or none: then it is read as JSON, or as
     /// JSON Lines when it is not one JSON value).
-    static let acceptedBodyTypes = ["application/json", "application/x-ndjson", "application/ndjson", "application/jsonl",
-                                    "application/x-jsonlines", "application/jsonlines", "application/json-lines"]
+    static let acceptedBodyTypes = [
+        "application/json", "application/x-ndjson", "application/ndjson", "application/jsonl",
+        "application/x-jsonlines", "application/jsonlines", "application/json-lines"
+    ]
 
     /// 415 for a body declared as anything but JSON or JSON Lines (form data, text, XML…).
     static func checkContentType(_ request: Request) throws {
         guard let raw = request.headers[.contentType] else { return }
         let type = raw.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingPrefixAndSuffixSpaces().lowercased() } ?? ""
         if acceptedBodyTypes.contains(type) || (type.hasPrefix("application/") && type.hasSuffix("+json")) { return }
-        throw APIError(.unsupportedMediaType, .unsupportedMediaType,
-                       "Content-Type '\(raw)' is not accepted: send application/json (one document) or application/x-ndjson (JSON Lines)")
+        throw APIError(
+            .unsupportedMediaType, .unsupportedMediaType,
+            "Content-Type '\(raw)' is not accepted: send application/json (one document) or application/x-ndjson (JSON Lines)")
     }
 
     /// `Authorization: Bearer TOKEN` against the server's token; 403 when it has none.
@@ -159,7 +169,8 @@ enum APIRoutes {
         }
         let prefix = "Bearer "
         guard header.count > prefix.count, header.lowercased().hasPrefix("bearer "),
-              constantTimeEqual(Array(header.utf8.dropFirst(prefix.utf8.count)), Array(token.utf8)) else {
+            constantTimeEqual(Array(header.utf8.dropFirst(prefix.utf8.count)), Array(token.utf8))
+        else {
             throw APIError(.unauthorized, .unauthorized, "wrong bearer token", headers: challenge)
         }
     }

@@ -23,7 +23,8 @@ extension Router where Context == ServerContext {
             return APIRoutes.json(w.bytes)
         }
         get("/metrics") { _, _ -> Response in
-            APIRoutes.response(ByteBuffer(string: state.metrics.render() + state.admission.prometheus()), type: "text/plain; version=0.0.4; charset=utf-8")
+            APIRoutes.response(
+                ByteBuffer(string: state.metrics.render() + state.admission.prometheus()), type: "text/plain; version=0.0.4; charset=utf-8")
         }
         get("/openapi.yaml") { _, _ -> Response in
             APIRoutes.response(ByteBuffer(string: ServerState.openAPIDocument), type: "application/yaml; charset=utf-8")

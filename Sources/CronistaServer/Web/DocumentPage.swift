@@ -35,15 +35,19 @@ enum DocumentPage {
                 return (s, e)
             }
             for e in root["entities"] as? [[String: Any]] ?? [] {
-                entities.append(Entity(id: e["id"] as? String ?? "", type: e["type"] as? String ?? "", name: e["name"] as? String ?? "",
-                                       kb: e["kb"] as? String, mentions: (e["mentions"] as? [[String: Any]] ?? []).compactMap(span)))
+                entities.append(
+                    Entity(
+                        id: e["id"] as? String ?? "", type: e["type"] as? String ?? "", name: e["name"] as? String ?? "",
+                        kb: e["kb"] as? String, mentions: (e["mentions"] as? [[String: Any]] ?? []).compactMap(span)))
             }
             for q in root["quotes"] as? [[String: Any]] ?? [] {
                 guard let (s, e) = span(q) else { continue }
                 let speaker = q["speaker"] as? [String: Any]
-                quotes.append(Quote(id: q["id"] as? String ?? "", kind: q["kind"] as? String ?? "", start: s, end: e,
-                                    cue: (q["cue"] as? [String: Any])?["text"] as? String, speakerEntity: speaker?["entity"] as? String,
-                                    speakerSpan: speaker.flatMap(span), speakerText: speaker?["text"] as? String))
+                quotes.append(
+                    Quote(
+                        id: q["id"] as? String ?? "", kind: q["kind"] as? String ?? "", start: s, end: e,
+                        cue: (q["cue"] as? [String: Any])?["text"] as? String, speakerEntity: speaker?["entity"] as? String,
+                        speakerSpan: speaker.flatMap(span), speakerText: speaker?["text"] as? String))
             }
         }
 
@@ -75,9 +79,11 @@ enum DocumentPage {
         for q in a.quotes {
             let entity = a.entity(q.speakerEntity)
             let name = entity?.name ?? q.speakerText ?? "unknown source"
-            let who = entity.map { "<a class=\"speaker\" href=\"\(HTML.escape($0.url))\">\(HTML.escape(name))</a>" }
+            let who =
+                entity.map { "<a class=\"speaker\" href=\"\(HTML.escape($0.url))\">\(HTML.escape(name))</a>" }
                 ?? "<span class=\"speaker\">\(HTML.escape(name))</span>"
-            let content = q.start >= 0 && q.end <= scalars.count && q.start <= q.end ? String(String.UnicodeScalarView(scalars[q.start..<q.end])) : ""
+            let content =
+                q.start >= 0 && q.end <= scalars.count && q.start <= q.end ? String(String.UnicodeScalarView(scalars[q.start..<q.end])) : ""
             body += """
                 <article class="quote" data-quote="\(HTML.escape(q.id))" data-speaker="\(HTML.escape(name))">
                 <blockquote>«\(HTML.escape(content))»</blockquote>
@@ -103,9 +109,9 @@ enum DocumentPage {
         let scalars = Array(text.unicodeScalars)
         let n = scalars.count
         func valid(_ s: Int, _ e: Int) -> Bool { 0 <= s && s < e && e <= n }
-        var mentionAt = [Int?](repeating: nil, count: n)       // entity index
-        var quoteAt = [Int?](repeating: nil, count: n)         // quote index
-        var speakerAt = [Bool](repeating: false, count: n)     // a speaker that is no entity
+        var mentionAt = [Int?](repeating: nil, count: n)  // entity index
+        var quoteAt = [Int?](repeating: nil, count: n)  // quote index
+        var speakerAt = [Bool](repeating: false, count: n)  // a speaker that is no entity
         for (i, e) in a.entities.enumerated() {
             for (s, t) in e.mentions where valid(s, t) { for k in s..<t where mentionAt[k] == nil { mentionAt[k] = i } }
         }
@@ -122,7 +128,8 @@ enum DocumentPage {
             var piece = HTML.escape(String(String.UnicodeScalarView(scalars[k..<end])))
             if let m = mentionAt[k] {
                 let e = a.entities[m]
-                piece = "<a class=\"m \(HTML.escape(e.type))\" href=\"\(HTML.escape(e.url))\" title=\"\(HTML.escape(e.name)) (\(HTML.escape(e.type)))\">\(piece)</a>"
+                piece =
+                    "<a class=\"m \(HTML.escape(e.type))\" href=\"\(HTML.escape(e.url))\" title=\"\(HTML.escape(e.name)) (\(HTML.escape(e.type)))\">\(piece)</a>"
             } else if speakerAt[k] {
                 piece = "<span class=\"spk\">\(piece)</span>"
             }
@@ -134,7 +141,8 @@ enum DocumentPage {
                     let entity = a.entity(q.speakerEntity)
                     let name = entity?.name ?? q.speakerText ?? "?"
                     let href = entity.map(\.url) ?? "#\(q.id)"
-                    piece += "<sup class=\"qs\"><a href=\"\(HTML.escape(href))\" title=\"\(HTML.escape(q.id)): \(HTML.escape(name))\">\(HTML.escape(q.id)) \(HTML.escape(name))</a></sup>"
+                    piece +=
+                        "<sup class=\"qs\"><a href=\"\(HTML.escape(href))\" title=\"\(HTML.escape(q.id)): \(HTML.escape(name))\">\(HTML.escape(q.id)) \(HTML.escape(name))</a></sup>"
                 }
             }
             out += piece

@@ -45,7 +45,8 @@ enum EntityPage {
                 for q in qs { body += quoteCard(q) }
             }
             if quotes.count == quoteLimit {
-                body += "<nav class=\"pages\"><a href=\"\(HTML.escape(HTML.searchURL([("entity", key.id)])))\">All quotes, page by page →</a></nav>"
+                body +=
+                    "<nav class=\"pages\"><a href=\"\(HTML.escape(HTML.searchURL([("entity", key.id)])))\">All quotes, page by page →</a></nav>"
             }
         }
         body += "<h2>Appears with</h2>"

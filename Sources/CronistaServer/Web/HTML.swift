@@ -88,14 +88,17 @@ enum WebPage {
             </html>
 
             """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
     static func errorPage(_ e: APIError) -> Response {
-        page(title: "Error \(e.status.code)", body: """
-            <h1>\(e.status.code) \(HTML.escape(e.status.reasonPhrase))</h1>
-            <p>\(HTML.escape(e.message))</p>
-            <p><a href="/">Search quotes</a></p>
-            """, status: e.status)
+        page(
+            title: "Error \(e.status.code)",
+            body: """
+                <h1>\(e.status.code) \(HTML.escape(e.status.reasonPhrase))</h1>
+                <p>\(HTML.escape(e.message))</p>
+                <p><a href="/">Search quotes</a></p>
+                """, status: e.status)
     }
 }

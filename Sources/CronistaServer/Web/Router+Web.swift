@@ -32,7 +32,8 @@ func quoteCard(_ h: QuoteHit, showDocument: Bool = true) -> String {
     var meta = [speaker]
     if let cue = h.cue { meta.append("<span class=\"cue\">\(HTML.escape(cue.text))</span>") }
     if showDocument {
-        meta.append("<a href=\"\(HTML.escape(HTML.documentURL(h.documentID, quote: h.quoteID)))\">\(HTML.escape(h.title ?? h.documentID))</a>")
+        meta.append(
+            "<a href=\"\(HTML.escape(HTML.documentURL(h.documentID, quote: h.quoteID)))\">\(HTML.escape(h.title ?? h.documentID))</a>")
     }
     if let p = h.published { meta.append(HTML.escape(p)) }
     if let s = h.source { meta.append(HTML.escape(s)) }

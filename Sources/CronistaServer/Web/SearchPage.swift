@@ -16,7 +16,9 @@ enum SearchPage {
         query.from = p["from"]
         query.to = p["to"]
         if let c = p["cursor"] {
-            guard let cursor = QuoteCursor(token: c) else { throw APIError(.badRequest, .invalidParameter, "cursor: not one this server gave") }
+            guard let cursor = QuoteCursor(token: c) else {
+                throw APIError(.badRequest, .invalidParameter, "cursor: not one this server gave")
+            }
             query.after = cursor
         }
         var entityTitle: String?
@@ -63,10 +65,14 @@ enum SearchPage {
         }
         for h in hits { body += quoteCard(h) }
         if hits.count == pageSize, let next = hits.last.flatMap(QuoteCursor.init(after:)) {
-            let url = HTML.searchURL([("speaker", p["speaker"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]), ("entity", p["entity"]), ("cursor", next.token)])
+            let url = HTML.searchURL([
+                ("speaker", p["speaker"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]), ("entity", p["entity"]),
+                ("cursor", next.token)
+            ])
             body += "<nav class=\"pages\"><a rel=\"next\" href=\"\(HTML.escape(url))\">More quotes →</a></nav>"
         }
-        let title = p["speaker"].map { "Quotes of \(HTML.escape($0))" } ?? entityTitle.map { "Quotes of \(HTML.escape($0))" } ?? "Search quotes"
+        let title =
+            p["speaker"].map { "Quotes of \(HTML.escape($0))" } ?? entityTitle.map { "Quotes of \(HTML.escape($0))" } ?? "Search quotes"
         return WebPage.page(title: title, body: body)
     }
 }

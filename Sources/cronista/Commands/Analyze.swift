@@ -8,12 +8,12 @@ struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse documents and write one JSON object per document (JSON Lines).",
         discussion: """
-        Inputs: a .txt file is one document (id = file name without extension); a .jsonl file has one \
-        document per line ({"id", "text", "title"?, "published"?, "source"?, "url"?, "language"?}); \
-        no file or '-' reads JSON Lines from standard input. A bad document is reported on standard \
-        error with its file, line or byte offset; the others are still written, and the exit status \
-        is 65 at the end.
-        """
+            Inputs: a .txt file is one document (id = file name without extension); a .jsonl file has one \
+            document per line ({"id", "text", "title"?, "published"?, "source"?, "url"?, "language"?}); \
+            no file or '-' reads JSON Lines from standard input. A bad document is reported on standard \
+            error with its file, line or byte offset; the others are still written, and the exit status \
+            is 65 at the end.
+            """
     )
 
     @Argument(help: "Input files (.txt or .jsonl); none or '-' for JSON Lines on standard input.")
@@ -28,7 +28,9 @@ struct Analyze: AsyncParsableCommand {
     @Option(help: "NER model file (default: the embedded Italian model).")
     var model: String?
 
-    @Option(name: .customLong("kb-extra"), help: "A second knowledge-base file (JSON Lines, the format of entities.jsonl) with your own entities.")
+    @Option(
+        name: .customLong("kb-extra"),
+        help: "A second knowledge-base file (JSON Lines, the format of entities.jsonl) with your own entities.")
     var kbExtra: String?
 
     @Option(name: .shortAndLong, help: "Documents analysed in parallel (default: the number of cores).")
@@ -42,7 +44,8 @@ struct Analyze: AsyncParsableCommand {
         let sink = try OutputSink(path: output)
         let printer = pretty ? PrettyPrinter(colour: sink.isTerminal) : nil
         var source = InputSource(paths: files)
-        let reporter = ProgressReporter(enabled: progress || ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
+        let reporter = ProgressReporter(
+            enabled: progress || ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
         var failures = 0
         var firstOrigin: [String: String] = [:]
         try ParallelAnalysis(engine: engine, jobs: jobs, encodeJSON: printer == nil).run(&source) { outcome in

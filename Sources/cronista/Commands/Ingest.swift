@@ -4,7 +4,7 @@ import CronistaIngest
 import CronistaNLP
 import CronistaStorage
 #if Postgres
-import CronistaStoragePostgres
+    import CronistaStoragePostgres
 #endif
 import Foundation
 
@@ -12,12 +12,12 @@ struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse documents and keep them in the store (SQLite by default, or PostgreSQL).",
         discussion: """
-        Inputs as for `analyze`. Each batch is one transaction, so an interrupted run (Ctrl-C, kill -9) \
-        leaves a consistent store and running the same command again completes the job. A document \
-        already stored (same id or same text) is skipped and counted. With a postgres:// --db and \
-        --queue, several workers (on one or many machines) share the documents through a queue table: \
-        each claims batches with FOR UPDATE SKIP LOCKED, so no document is processed twice.
-        """
+            Inputs as for `analyze`. Each batch is one transaction, so an interrupted run (Ctrl-C, kill -9) \
+            leaves a consistent store and running the same command again completes the job. A document \
+            already stored (same id or same text) is skipped and counted. With a postgres:// --db and \
+            --queue, several workers (on one or many machines) share the documents through a queue table: \
+            each claims batches with FOR UPDATE SKIP LOCKED, so no document is processed twice.
+            """
     )
 
     @Argument(help: "Input files (.txt or .jsonl); none or '-' for JSON Lines on standard input.")
@@ -57,13 +57,13 @@ struct Ingest: AsyncParsableCommand {
         let tally: Tally
         do {
             #if Postgres
-            if queue, let pg = s as? PostgresDocumentStore {
-                tally = try await runQueue(pg, engine: engine, progress: progress)
-            } else {
-                tally = try await runDirect(s, engine: engine, progress: progress)
-            }
+                if queue, let pg = s as? PostgresDocumentStore {
+                    tally = try await runQueue(pg, engine: engine, progress: progress)
+                } else {
+                    tally = try await runDirect(s, engine: engine, progress: progress)
+                }
             #else
-            tally = try await runDirect(s, engine: engine, progress: progress)
+                tally = try await runDirect(s, engine: engine, progress: progress)
             #endif
         } catch {
             try? await s.close()
@@ -71,7 +71,9 @@ struct Ingest: AsyncParsableCommand {
         }
         try await s.close()
         progress.clearLine()
-        printError("cronista: \(tally.stored) stored, \(tally.skipped) skipped, \(tally.failed) failed in \(String(format: "%.1f", progress.elapsed)) s")
+        printError(
+            "cronista: \(tally.stored) stored, \(tally.skipped) skipped, \(tally.failed) failed in \(String(format: "%.1f", progress.elapsed)) s"
+        )
         if tally.failed > 0 { throw ExitCode(65) }
     }
 
@@ -98,50 +100,58 @@ struct Ingest: AsyncParsableCommand {
         }
     }
 
-#if Postgres
-    /// Enqueues the inputs, then works the shared queue; each document is analysed by the ingest
-    /// library exactly as the direct loop does.
-    func runQueue(_ pg: PostgresDocumentStore, engine: Engine, progress: ProgressReporter) async throws -> Tally {
-        let ingestion = Ingestion(engine: engine, batchSize: batch)
-        var tally = Tally()
-        var source = InputSource(paths: files)
-        var items: [QueueItem] = []
-        var queued = 0
-        while let item = source.next() {
-            switch item {
-            case .failure(let e):
-                tally.failed += 1
-                printError("cronista: error: \(e)")
-            case .document(let d):
-                let m = d.metadata
-                items.append(QueueItem(id: d.id, text: d.text, title: m.title, published: m.published, source: m.source, url: m.url, language: m.declaredLanguage, origin: d.origin))
-                if items.count >= 500 {
-                    queued += try await pg.enqueue(items)
-                    items.removeAll(keepingCapacity: true)
+    #if Postgres
+        /// Enqueues the inputs, then works the shared queue; each document is analysed by the ingest
+        /// library exactly as the direct loop does.
+        func runQueue(_ pg: PostgresDocumentStore, engine: Engine, progress: ProgressReporter) async throws -> Tally {
+            let ingestion = Ingestion(engine: engine, batchSize: batch)
+            var tally = Tally()
+            var source = InputSource(paths: files)
+            var items: [QueueItem] = []
+            var queued = 0
+            while let item = source.next() {
+                switch item {
+                case .failure(let e):
+                    tally.failed += 1
+                    printError("cronista: error: \(e)")
+                case .document(let d):
+                    let m = d.metadata
+                    items.append(
+                        QueueItem(
+                            id: d.id, text: d.text, title: m.title, published: m.published, source: m.source, url: m.url,
+                            language: m.declaredLanguage, origin: d.origin))
+                    if items.count >= 500 {
+                        queued += try await pg.enqueue(items)
+                        items.removeAll(keepingCapacity: true)
+                    }
                 }
             }
-        }
-        queued += try await pg.enqueue(items)
-        let name = worker ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-        progress.clearLine()
-        printError("cronista: \(queued) documents queued; worker \(name) starting")
-        let report = try await pg.runQueueWorker(name: name, batchSize: batch, process: { item in
-            let input = DocumentInput(
-                id: item.id, text: item.text,
-                metadata: DocumentMetadata(title: item.title, published: item.published, source: item.source, url: item.url, declaredLanguage: item.language),
-                origin: item.origin)
-            return try ingestion.storable(input)
-        }, progress: { r in
-            progress.setDocuments(r.stored.count + r.skipped.count + r.failed.count)
-        })
-        for f in report.failed {
+            queued += try await pg.enqueue(items)
+            let name = worker ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             progress.clearLine()
-            printError("cronista: error: \(f.message)")
+            printError("cronista: \(queued) documents queued; worker \(name) starting")
+            let report = try await pg.runQueueWorker(
+                name: name, batchSize: batch,
+                process: { item in
+                    let input = DocumentInput(
+                        id: item.id, text: item.text,
+                        metadata: DocumentMetadata(
+                            title: item.title, published: item.published, source: item.source, url: item.url,
+                            declaredLanguage: item.language),
+                        origin: item.origin)
+                    return try ingestion.storable(input)
+                },
+                progress: { r in
+                    progress.setDocuments(r.stored.count + r.skipped.count + r.failed.count)
+                })
+            for f in report.failed {
+                progress.clearLine()
+                printError("cronista: error: \(f.message)")
+            }
+            tally.stored += report.stored.count
+            tally.skipped += report.skipped.count
+            tally.failed += report.failed.count
+            return tally
         }
-        tally.stored += report.stored.count
-        tally.skipped += report.skipped.count
-        tally.failed += report.failed.count
-        return tally
-    }
-#endif
+    #endif
 }

@@ -68,7 +68,8 @@ struct KB: AsyncParsableCommand {
     }
 
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load the knowledge base and report its size, load time and lookup speed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Load the knowledge base and report its size, load time and lookup speed.")
         @OptionGroup var kbOptions: KBOptions
 
         func run() async throws {
@@ -77,8 +78,10 @@ struct KB: AsyncParsableCommand {
             let t1 = cpuNow(), w1 = wallNow()
             print("entities: \(kb.count)")
             print("load: \(fmt((w1 - w0) * 1000)) ms wall, \(fmt((t1 - t0) * 1000)) ms CPU")
-            let names = ["Lukashenko", "Sèjournè", "Onu", "Casa Bianca", "Mosca", "Vladimir Putin", "Associated Press", "Pavel Zarubin",
-                         "Aleksandr G. Lukashenko", "Stati Uniti"]
+            let names = [
+                "Lukashenko", "Sèjournè", "Onu", "Casa Bianca", "Mosca", "Vladimir Putin", "Associated Press", "Pavel Zarubin",
+                "Aleksandr G. Lukashenko", "Stati Uniti"
+            ]
             var n = 0
             let l0 = cpuNow()
             for _ in 0..<20_000 { for s in names { n &+= kb.candidates(for: s).count } }
@@ -91,7 +94,8 @@ struct KB: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "eval",
             abstract: "Linking precision and recall against a gold file (see Tests/Fixtures/linking-gold.md).",
-            discussion: "Documents come from --docs (JSON Lines with gold name mentions in 'entities'); their names are clustered and linked, and each judged mention's entity id compared with the gold one."
+            discussion:
+                "Documents come from --docs (JSON Lines with gold name mentions in 'entities'); their names are clustered and linked, and each judged mention's entity id compared with the gold one."
         )
         @Option(help: "Gold file: one judged mention per line.") var gold: String
         @Option(help: "Document files (JSON Lines: id, text, entities, published?).") var docs: [String] = []
@@ -120,14 +124,17 @@ struct KB: AsyncParsableCommand {
             for f in docFiles {
                 for line in try String(contentsOfFile: f, encoding: .utf8).split(separator: "\n") {
                     guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                          let id = o["id"] as? String, wanted.contains(id), let text = o["text"] as? String else { continue }
+                        let id = o["id"] as? String, wanted.contains(id), let text = o["text"] as? String
+                    else { continue }
                     var d = Document(id: id, text: text, metadata: DocumentMetadata(published: o["published"] as? String))
                     let idx = OffsetIndex(text)
                     var ms: [Mention] = []
                     for e in o["entities"] as? [[String: Any]] ?? [] {
                         guard let t = (e["type"] as? String).flatMap({ EntityType(label: $0) }),
-                              let s = e["start"] as? Int, let en = e["end"] as? Int else { continue }
-                        ms.append(Mention(range: TextRange(startUTF8: idx.utf8Offset(scalar: s), endUTF8: idx.utf8Offset(scalar: en)), type: t))
+                            let s = e["start"] as? Int, let en = e["end"] as? Int
+                        else { continue }
+                        ms.append(
+                            Mention(range: TextRange(startUTF8: idx.utf8Offset(scalar: s), endUTF8: idx.utf8Offset(scalar: en)), type: t))
                     }
                     ms.sort { $0.range < $1.range }
                     d.mentions = ms
@@ -138,10 +145,13 @@ struct KB: AsyncParsableCommand {
             }
             let gold = goldMentions.compactMap { g -> LinkingGoldMention? in
                 guard let idx = indexes[g.doc] else { return nil }
-                return LinkingGoldMention(document: g.doc, range: TextRange(startUTF8: idx.utf8Offset(scalar: g.start), endUTF8: idx.utf8Offset(scalar: g.end)), text: g.text, kb: g.kb)
+                return LinkingGoldMention(
+                    document: g.doc, range: TextRange(startUTF8: idx.utf8Offset(scalar: g.start), endUTF8: idx.utf8Offset(scalar: g.end)),
+                    text: g.text, kb: g.kb)
             }
             if gold.count < goldMentions.count {
-                printError("cronista: warning: \(goldMentions.count - gold.count) gold mentions refer to documents not found in \(docFiles)")
+                printError(
+                    "cronista: warning: \(goldMentions.count - gold.count) gold mentions refer to documents not found in \(docFiles)")
             }
             let s = try LinkingScore.evaluate(documents: documents, gold: gold, component: component)
             print("judged mentions: \(s.judged) (\(s.goldLinked) with an id in the KB, \(s.judged - s.goldLinked) NIL)")

@@ -25,7 +25,10 @@ struct NER: AsyncParsableCommand {
     @Option(help: "NER model file (default: $CRONISTA_NER_MODEL, else the embedded Italian model).")
     var model: String?
 
-    @Option(help: ArgumentHelp("Benchmark: tag the whole file this many times in memory and print tokens/s, model load time and peak RSS on standard error (no output).", visibility: .hidden))
+    @Option(
+        help: ArgumentHelp(
+            "Benchmark: tag the whole file this many times in memory and print tokens/s, model load time and peak RSS on standard error (no output).",
+            visibility: .hidden))
     var benchmark: Int?
 
     func run() async throws {
@@ -37,7 +40,7 @@ struct NER: AsyncParsableCommand {
             var tagger = NERTagger(model: nerModel)
             var tokens = 0, checksum = 0
             let fileTokens = sentences.reduce(0) { $0 + $1.count }
-            tagger.tagDocument(sentences) // warm-up
+            tagger.tagDocument(sentences)  // warm-up
             let start = clockNow()
             for _ in 0..<max(1, repeats) {
                 // The file as one document, as when tagging it (the second stage looks across sentences).
@@ -48,11 +51,13 @@ struct NER: AsyncParsableCommand {
             let seconds = clockNow() - start
             var usage = rusage()
             #if os(Linux)
-            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+                getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
             #else
-            getrusage(RUSAGE_SELF, &usage)
+                getrusage(RUSAGE_SELF, &usage)
             #endif
-            printError("cronista ner: \(tokens) tokens in \(String(format: "%.3f", seconds)) s = \(Int(Double(tokens) / seconds)) tokens/s (one core); model load \(String(format: "%.1f", loadSeconds * 1000)) ms; peak RSS \(usage.ru_maxrss / 1024) MB; checksum \(checksum)")
+            printError(
+                "cronista ner: \(tokens) tokens in \(String(format: "%.3f", seconds)) s = \(Int(Double(tokens) / seconds)) tokens/s (one core); model load \(String(format: "%.1f", loadSeconds * 1000)) ms; peak RSS \(usage.ru_maxrss / 1024) MB; checksum \(checksum)"
+            )
             return
         }
         var tagger = NERTagger(model: nerModel)

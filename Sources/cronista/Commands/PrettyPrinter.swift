@@ -18,7 +18,9 @@ struct PrettyPrinter {
     }
 
     func render(_ doc: Document) -> String {
-        var out = paint("# \(doc.id)", "1") + "  (\(doc.language), \(counted(doc.sentences.count, "sentence")), \(counted(doc.entities.count, "entity", "entities")), \(counted(doc.quotes.count, "quote")))\n"
+        var out =
+            paint("# \(doc.id)", "1")
+            + "  (\(doc.language), \(counted(doc.sentences.count, "sentence")), \(counted(doc.entities.count, "entity", "entities")), \(counted(doc.quotes.count, "quote")))\n"
         // Marks to insert: at UTF-8 offsets, opening or closing.
         var entityOf = [Int](repeating: -1, count: doc.mentions.count)
         for (e, ent) in doc.entities.enumerated() { for m in ent.mentions { entityOf[m] = e } }
@@ -30,13 +32,17 @@ struct PrettyPrinter {
             var boundaries: [Boundary] = []
             for (i, m) in mentions {
                 let tag = entityOf[i] >= 0 ? "e\(entityOf[i] + 1)" : m.type.label
-                boundaries.append(Boundary(offset: m.range.startUTF8, closes: false, span: m.range, mark: colour ? "\u{1B}[\(typeColour(m.type))m" : "["))
-                boundaries.append(Boundary(offset: m.range.endUTF8, closes: true, span: m.range,
-                                           mark: colour ? "\u{1B}[0m" + (inQuote ? "\u{1B}[4m" : "") + paint("₍\(tag)₎", "2") : "|\(m.type.label) \(tag)]"))
+                boundaries.append(
+                    Boundary(offset: m.range.startUTF8, closes: false, span: m.range, mark: colour ? "\u{1B}[\(typeColour(m.type))m" : "["))
+                boundaries.append(
+                    Boundary(
+                        offset: m.range.endUTF8, closes: true, span: m.range,
+                        mark: colour ? "\u{1B}[0m" + (inQuote ? "\u{1B}[4m" : "") + paint("₍\(tag)₎", "2") : "|\(m.type.label) \(tag)]"))
             }
             for q in doc.quotes {
                 if s.range.startUTF8 <= q.content.startUTF8 && q.content.startUTF8 < s.range.endUTF8 {
-                    boundaries.append(Boundary(offset: q.content.startUTF8, closes: false, span: q.content, mark: colour ? "\u{1B}[4m" : "⟦"))
+                    boundaries.append(
+                        Boundary(offset: q.content.startUTF8, closes: false, span: q.content, mark: colour ? "\u{1B}[4m" : "⟦"))
                 }
                 if s.range.startUTF8 < q.content.endUTF8 && q.content.endUTF8 <= s.range.endUTF8 {
                     boundaries.append(Boundary(offset: q.content.endUTF8, closes: true, span: q.content, mark: colour ? "\u{1B}[24m" : "⟧"))
@@ -60,7 +66,9 @@ struct PrettyPrinter {
             for (i, e) in doc.entities.enumerated() {
                 let kb = e.kb ?? "—"
                 let forms = e.mentions.map { String(doc.text(in: doc.mentions[$0].range)) }
-                out += "  e\(i + 1)  " + paint(e.type.label, typeColour(e.type)) + "  \(e.name)  [\(kb)]  ×\(e.mentions.count): \(forms.joined(separator: " · "))\n"
+                out +=
+                    "  e\(i + 1)  " + paint(e.type.label, typeColour(e.type))
+                    + "  \(e.name)  [\(kb)]  ×\(e.mentions.count): \(forms.joined(separator: " · "))\n"
             }
         }
         if !doc.quotes.isEmpty {

@@ -1,8 +1,8 @@
 import CronistaCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Progress on standard error for a person watching (`analyze`, `ingest`): documents, articles/s,
@@ -75,7 +75,9 @@ final class ProgressReporter: @unchecked Sendable {
             line += ", \(min(100, Int(100 * Double(bytes) / Double(total))))%, ETA \(Int(left.rounded())) s"
         }
         if final {
-            printError((enabled ? "\r\u{1B}[K" : "") + "cronista: \(documents) documents, \(errors) errors in \(fmt(t)) s (\(fmt(Double(documents) / t)) articles/s)")
+            printError(
+                (enabled ? "\r\u{1B}[K" : "")
+                    + "cronista: \(documents) documents, \(errors) errors in \(fmt(t)) s (\(fmt(Double(documents) / t)) articles/s)")
         } else {
             printError("\r\u{1B}[K" + line, newline: false)
             drawn = true

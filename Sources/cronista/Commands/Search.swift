@@ -12,9 +12,9 @@ struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search the store: quotes, entities, documents.",
         discussion: """
-        Offsets are Unicode code points into the document's original text (the JSON contract unit). \
-        Output is a table on a terminal and JSON Lines otherwise (--format overrides).
-        """,
+            Offsets are Unicode code points into the document's original text (the JSON contract unit). \
+            Output is a table on a terminal and JSON Lines otherwise (--format overrides).
+            """,
         subcommands: [Quotes.self, Entities.self, Documents.self]
     )
 
@@ -52,7 +52,8 @@ struct Search: AsyncParsableCommand {
 
         func run() async throws {
             let s = try await store.open()
-            let hits = try await s.quotes(QuoteQuery(speaker: speaker, words: words, from: from, to: to, source: source, limit: output.limit))
+            let hits = try await s.quotes(
+                QuoteQuery(speaker: speaker, words: words, from: from, to: to, source: source, limit: output.limit))
             try await s.close()
             let sink = try OutputSink(path: nil)
             switch output.resolved(sink) {
@@ -62,8 +63,10 @@ struct Search: AsyncParsableCommand {
                 var rows = [["DOCUMENT", "DATE", "SPEAKER", "KIND", "OFFSETS", "QUOTE"]]
                 for h in hits {
                     let who = h.speakerName ?? h.speaker?.text ?? "—"
-                    rows.append([h.documentID, h.published ?? "", who + (h.speakerKB.map { " (\($0))" } ?? ""), h.kind,
-                                 "\(h.content.startScalar)-\(h.content.endScalar)", Search.clip(h.content.text, 70)])
+                    rows.append([
+                        h.documentID, h.published ?? "", who + (h.speakerKB.map { " (\($0))" } ?? ""), h.kind,
+                        "\(h.content.startScalar)-\(h.content.endScalar)", Search.clip(h.content.text, 70)
+                    ])
                 }
                 try sink.write(Search.table(rows))
                 try sink.write("\(hits.count) quote\(hits.count == 1 ? "" : "s")\n")

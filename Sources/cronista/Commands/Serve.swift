@@ -9,11 +9,11 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the HTTP API and the web pages (search, entity and document pages).",
         discussion: """
-        Routes: POST /v1/analyze, GET /v1/quotes, /v1/entities, /v1/entities/{id}, /v1/documents/{id}, \
-        POST /v1/documents (needs the token), GET /healthz, /metrics, /openapi.yaml; pages at /, \
-        /entities/{id}, /documents/{id}. Without --token (or CRONISTA_TOKEN) the server is read-only. \
-        SIGTERM or Ctrl-C stops it gracefully: in-flight requests are finished first.
-        """
+            Routes: POST /v1/analyze, GET /v1/quotes, /v1/entities, /v1/entities/{id}, /v1/documents/{id}, \
+            POST /v1/documents (needs the token), GET /healthz, /metrics, /openapi.yaml; pages at /, \
+            /entities/{id}, /documents/{id}. Without --token (or CRONISTA_TOKEN) the server is read-only. \
+            SIGTERM or Ctrl-C stops it gracefully: in-flight requests are finished first.
+            """
     )
 
     @OptionGroup var store: StoreOptions
@@ -33,8 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-documents"), help: "Most documents in one analyze or documents request (more: 413).")
     var maxDocuments = ServerConfiguration.defaultMaxDocuments
 
-    @Option(name: .customLong("max-in-flight-bytes"),
-            help: "Most request-body bytes being read or analysed at once, over all requests (more: 429 with Retry-After).")
+    @Option(
+        name: .customLong("max-in-flight-bytes"),
+        help: "Most request-body bytes being read or analysed at once, over all requests (more: 429 with Retry-After).")
     var maxInFlightBytes = ServerConfiguration.defaultMaxBytesInFlight
 
     @Option(name: .customLong("request-timeout"), help: "Seconds before an unanswered request gets 503.")
@@ -83,13 +84,16 @@ struct Serve: AsyncParsableCommand {
         let s = try await store.open()
         let token = token ?? ProcessInfo.processInfo.environment["CRONISTA_TOKEN"]
         let location = try store.location()
-        let config = ServerConfiguration(host: host, port: port, token: token, maxBodyBytes: maxBody, requestTimeout: .seconds(requestTimeout),
-                                         idleTimeout: .seconds(idleTimeout), maxDocuments: maxDocuments, maxBytesInFlight: maxInFlightBytes,
-                                         headerTimeout: .seconds(headerTimeout))
-        logger.info("starting", metadata: [
-            "store": "\(location)", "read_only": "\(config.token == nil)", "max_body": "\(maxBody)",
-            "max_documents": "\(maxDocuments)", "max_in_flight_bytes": "\(maxInFlightBytes)",
-        ])
+        let config = ServerConfiguration(
+            host: host, port: port, token: token, maxBodyBytes: maxBody, requestTimeout: .seconds(requestTimeout),
+            idleTimeout: .seconds(idleTimeout), maxDocuments: maxDocuments, maxBytesInFlight: maxInFlightBytes,
+            headerTimeout: .seconds(headerTimeout))
+        logger.info(
+            "starting",
+            metadata: [
+                "store": "\(location)", "read_only": "\(config.token == nil)", "max_body": "\(maxBody)",
+                "max_documents": "\(maxDocuments)", "max_in_flight_bytes": "\(maxInFlightBytes)"
+            ])
         do {
             try await runServer(ServerState(engine: engine, store: s, configuration: config), logger: logger)
         } catch {

@@ -7,11 +7,11 @@ struct Show: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one stored document: readable on a terminal (as `analyze --pretty`), its JSON otherwise.",
         discussion: """
-        On a terminal the document is shown as `cronista analyze --pretty` shows it: numbered \
-        sentences with the entities and quotes marked, then the lists. Piped or redirected, the \
-        analysis JSON that `cronista analyze` wrote for it is printed, exactly as stored. \
-        --json and --pretty choose explicitly.
-        """
+            On a terminal the document is shown as `cronista analyze --pretty` shows it: numbered \
+            sentences with the entities and quotes marked, then the lists. Piped or redirected, the \
+            analysis JSON that `cronista analyze` wrote for it is printed, exactly as stored. \
+            --json and --pretty choose explicitly.
+            """
     )
 
     @Argument(help: "The document id.")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CronistaStorage
 #if Postgres
-import CronistaStoragePostgres
+    import CronistaStoragePostgres
 #endif
 import CronistaStorageSQLite
 
@@ -19,9 +19,9 @@ struct StoreOptions: ParsableArguments {
         case .sqlite(let path): return try SQLiteDocumentStore(path: path)
         case .postgres(let url):
             #if Postgres
-            return try await PostgresDocumentStore(url: url)
+                return try await PostgresDocumentStore(url: url)
             #else
-            throw ValidationError(Self.noPostgres(url))
+                throw ValidationError(Self.noPostgres(url))
             #endif
         }
     }

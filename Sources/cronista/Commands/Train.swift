@@ -18,9 +18,9 @@ struct TrainNER: AsyncParsableCommand {
         commandName: "ner",
         abstract: "Train the PER/ORG/LOC tagger (averaged perceptron, Viterbi over BIO) on CoNLL files.",
         discussion: """
-        Deterministic for a given seed. Progress (epoch, development F1, time) goes to standard error. \
-        Writes MODEL and MODEL.json (manifest: sha256, training files, development F1, seed).
-        """
+            Deterministic for a given seed. Progress (epoch, development F1, time) goes to standard error. \
+            Writes MODEL and MODEL.json (manifest: sha256, training files, development F1, seed).
+            """
     )
 
     @Option(parsing: .upToNextOption, help: "Training files (CoNLL); FILE:WEIGHT scales a file's updates (default 1).")
@@ -70,8 +70,12 @@ struct TrainNER: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let gazText = try gazetteer.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? NLPResources.text(NERModel.resourcePath("ner-gazetteer.tsv"))
-        let clusterText = try clusters.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? NLPResources.text(NERModel.resourcePath("ner-clusters.tsv"))
+        let gazText =
+            try gazetteer.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            ?? NLPResources.text(NERModel.resourcePath("ner-gazetteer.tsv"))
+        let clusterText =
+            try clusters.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            ?? NLPResources.text(NERModel.resourcePath("ner-clusters.tsv"))
         let kb = Gazetteer.names(tsv: gazText)
         let cl = HashTable<(UInt16, UInt16, UInt16)>.clusters(tsv: clusterText)
         var info = NERModelInfo()
@@ -88,15 +92,18 @@ struct TrainNER: AsyncParsableCommand {
         }
         var extraNames: [Gazetteer.Name] = []
         for path in namesFrom { extraNames += NERTrainer.names(in: try CoNLLReader.read(path: path)) }
-        let (corpus, extractor) = NERTrainer.prepare(training: files, knowledgeBase: kb, clusters: cl, bucketBits: bits, folds: folds, extraNames: extraNames)
+        let (corpus, extractor) = NERTrainer.prepare(
+            training: files, knowledgeBase: kb, clusters: cl, bucketBits: bits, folds: folds, extraNames: extraNames)
         var workspace = FeatureWorkspace(extractor: extractor)
         // Read once: the features for training, then the quantised model's score below.
         let devSentences = try CoNLLReader.read(path: dev).filter { !$0.tokens.isEmpty }
         var devCorpus = NERFeaturizedCorpus()
         devCorpus.add(devSentences, weight: 1, workspace: &workspace, keepLabels: true)
         info.devFile = (dev as NSString).lastPathComponent
-        printError(String(format: "train: %d training sentences, %d dev sentences, features in %.1f s",
-                          corpus.count, devCorpus.count, Date().timeIntervalSince(started)))
+        printError(
+            String(
+                format: "train: %d training sentences, %d dev sentences, features in %.1f s",
+                corpus.count, devCorpus.count, Date().timeIntervalSince(started)))
         var options = NERTrainer.Options()
         options.seed = seed
         options.epochs = epochs
@@ -106,8 +113,10 @@ struct TrainNER: AsyncParsableCommand {
         func report(_ stage: String, _ r: NERTrainer.EpochReport) {
             let m = r.dev.micro
             let types = r.dev.byType.keys.sorted().map { String(format: "%@ %.2f", $0, 100 * r.dev.byType[$0]!.f1) }.joined(separator: ", ")
-            printError(String(format: "%@epoch %2d  updates %5d  dev P %.2f R %.2f F1 %.2f (%@)  %.1f s", stage,
-                              r.epoch, r.updates, 100 * m.precision, 100 * m.recall, 100 * m.f1, types, r.seconds))
+            printError(
+                String(
+                    format: "%@epoch %2d  updates %5d  dev P %.2f R %.2f F1 %.2f (%@)  %.1f s", stage,
+                    r.epoch, r.updates, 100 * m.precision, 100 * m.recall, 100 * m.f1, types, r.seconds))
         }
         let model: NERModel
         if stackWindow > 0 {
@@ -115,8 +124,9 @@ struct TrainNER: AsyncParsableCommand {
             stacking.window = stackWindow
             stacking.folds = stackFolds
             stacking.bucketBits = stackBits
-            model = NERTrainer.trainStacked(corpus, dev: devCorpus, extractor: extractor, options: options, stacking: stacking, info: info,
-                                            progress: { report($0 + ": ", $1) }, log: { printError("train: " + $0) })
+            model = NERTrainer.trainStacked(
+                corpus, dev: devCorpus, extractor: extractor, options: options, stacking: stacking, info: info,
+                progress: { report($0 + ": ", $1) }, log: { printError("train: " + $0) })
         } else {
             var trainer = NERTrainer(extractor: extractor, options: options)
             model = trainer.train(corpus, dev: devCorpus, info: info) { report("", $0) }
@@ -142,18 +152,21 @@ struct TrainNER: AsyncParsableCommand {
             "training_files": info.trainingFiles,
             "dev_file": info.devFile,
             "dev_f1": (100 * quantised.micro.f1 * 100).rounded() / 100,
-            "dev_f1_per_type": Dictionary(uniqueKeysWithValues: quantised.byType.map { ($0.key, (100 * $0.value.f1 * 100).rounded() / 100) }),
+            "dev_f1_per_type": Dictionary(
+                uniqueKeysWithValues: quantised.byType.map { ($0.key, (100 * $0.value.f1 * 100).rounded() / 100) }),
             "seed": seed,
             "ensemble": ensemble,
             "epochs": model.info.epochs,
             "bucket_bits": bits,
             "gazetteer_folds": folds,
             "names_from": namesFrom.map { ($0 as NSString).lastPathComponent },
-            "license": "CC BY-NC 4.0 (trained on KIND annotations)",
+            "license": "CC BY-NC 4.0 (trained on KIND annotations)"
         ]
         let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: output + ".json"))
-        printError(String(format: "train: best epoch %d, dev F1 %.2f (quantised %.2f); %d bytes; %.1f s in all",
-                          model.info.epochs, model.info.devF1, 100 * quantised.micro.f1, bytes.count, Date().timeIntervalSince(started)))
+        printError(
+            String(
+                format: "train: best epoch %d, dev F1 %.2f (quantised %.2f); %d bytes; %.1f s in all",
+                model.info.epochs, model.info.devF1, 100 * quantised.micro.f1, bytes.count, Date().timeIntervalSince(started)))
     }
 }

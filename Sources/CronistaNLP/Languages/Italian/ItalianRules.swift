@@ -4,7 +4,8 @@ public struct ItalianRules: LanguageRules {
 
     public func isInfinitive(_ f: String) -> Bool {
         if f.count < 4 { return false }
-        for suffix in ["are", "ere", "ire", "rsi", "rlo", "rla", "rli", "rle", "rne", "rci", "rvi", "rmi", "rti", "rre"] where f.hasSuffix(suffix) {
+        for suffix in ["are", "ere", "ire", "rsi", "rlo", "rla", "rli", "rle", "rne", "rci", "rvi", "rmi", "rti", "rre"]
+        where f.hasSuffix(suffix) {
             return true
         }
         return f == "aver" || f == "esser" || f == "poter" || f == "dover" || f == "voler"
@@ -17,12 +18,13 @@ public struct ItalianRules: LanguageRules {
     static let irregularParticiples: Set<String> = [
         "detto", "detta", "detti", "dette", "scritto", "scritta", "chiesto", "chiesta", "risposto", "risposta",
         "concluso", "conclusa", "aggiunto", "aggiunta", "ammesso", "ammessa", "promesso", "promessa", "proposto",
-        "proposta", "imposto", "imposta", "sostenuto", "sostenuta", "espresso", "espressa", "riconosciuto", "riconosciuta",
+        "proposta", "imposto", "imposta", "sostenuto", "sostenuta", "espresso", "espressa", "riconosciuto", "riconosciuta"
     ]
 
     public func isParticiple(_ f: String) -> Bool {
         if Self.irregularParticiples.contains(f) { return true }
-        for suffix in ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"] where f.hasSuffix(suffix) && f.count > 5 {
+        for suffix in ["ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"]
+        where f.hasSuffix(suffix) && f.count > 5 {
             return true
         }
         return false
@@ -35,7 +37,8 @@ public struct ItalianRules: LanguageRules {
     public func conjugate(_ lemma: String) -> [String] {
         if lemma.hasSuffix("are") {
             let s = String(lemma.dropLast(3))
-            let future = (s.hasSuffix("c") || s.hasSuffix("g")) ? s + "h" : (s.hasSuffix("ci") || s.hasSuffix("gi") ? String(s.dropLast()) : s)
+            let future =
+                (s.hasSuffix("c") || s.hasSuffix("g")) ? s + "h" : (s.hasSuffix("ci") || s.hasSuffix("gi") ? String(s.dropLast()) : s)
             return ["a", "ano", "ato", "ata", "ati", "ate", "ò", "arono", "ando", "ava", "avano", "are"].map { s + $0 }
                 + ["erà", "eranno", "erebbe", "erebbero"].map { future + $0 }
         }
