@@ -1,13 +1,13 @@
 public import CronistaCore
 
 /// One judged mention of the linking gold (`Tests/Fixtures/linking-gold.jsonl`).
-public struct LinkingGoldMention: Sendable {
-    public var document: String
-    public var range: TextRange
-    public var text: String
+package struct LinkingGoldMention: Sendable {
+    package var document: String
+    package var range: TextRange
+    package var text: String
     /// The gold KB id, or nil for NIL (the entity is not in the knowledge base).
-    public var kb: String?
-    public init(document: String, range: TextRange, text: String, kb: String?) {
+    package var kb: String?
+    package init(document: String, range: TextRange, text: String, kb: String?) {
         self.document = document
         self.range = range
         self.text = text
@@ -16,24 +16,24 @@ public struct LinkingGoldMention: Sendable {
 }
 
 /// Precision and recall of entity linking over judged mentions.
-public struct LinkingScore: Sendable {
-    public var judged = 0
+package struct LinkingScore: Sendable {
+    package var judged = 0
     /// Gold mentions with an id (entity in the KB).
-    public var goldLinked = 0
+    package var goldLinked = 0
     /// Judged mentions the engine linked.
-    public var predictedLinked = 0
+    package var predictedLinked = 0
     /// Linked to the gold id.
-    public var correct = 0
+    package var correct = 0
     /// One line per error: text, gold, predicted.
-    public var errors: [(document: String, text: String, gold: String?, predicted: String?)] = []
+    package var errors: [(document: String, text: String, gold: String?, predicted: String?)] = []
 
-    public var precision: Double { predictedLinked == 0 ? 0 : Double(correct) / Double(predictedLinked) }
-    public var recall: Double { goldLinked == 0 ? 0 : Double(correct) / Double(goldLinked) }
-    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    package var precision: Double { predictedLinked == 0 ? 0 : Double(correct) / Double(predictedLinked) }
+    package var recall: Double { goldLinked == 0 ? 0 : Double(correct) / Double(goldLinked) }
+    package var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 
     /// Runs `component` on each document (whose `mentions` hold the gold names) and compares the
     /// KB id of the entity holding each judged mention with the gold id.
-    public static func evaluate(documents: [Document], gold: [LinkingGoldMention], component: EntityComponent) throws -> LinkingScore {
+    package static func evaluate(documents: [Document], gold: [LinkingGoldMention], component: EntityComponent) throws -> LinkingScore {
         var byDoc: [String: [LinkingGoldMention]] = [:]
         for g in gold { byDoc[g.document, default: []].append(g) }
         var s = LinkingScore()

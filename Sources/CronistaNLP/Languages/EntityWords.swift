@@ -3,7 +3,7 @@ import Foundation
 /// The words of one language that the entity step reads around names, from a pack's
 /// `entity-words.txt` and `role-nouns.txt`: description articles and prepositions, relative
 /// pronouns, the news-agency noun, role heads, acronym stop words.
-public struct EntityWords: Sendable {
+package struct EntityWords: Sendable {
     /// The pack's language code: the KB's names and role labels in this language are used.
     let language: String
     let descriptionArticles: PackedWords
@@ -38,7 +38,7 @@ public struct EntityWords: Sendable {
     }
 
     /// Parses the two files; a bad line throws ``LanguagePackError`` naming the file and line.
-    public init(text: String, file: String, roleNouns: String, roleNounsFile: String, language: String) throws {
+    package init(text: String, file: String, roleNouns: String, roleNounsFile: String, language: String) throws {
         let c = try LanguagePack.parseClasses(text, file: file, as: Class.self)
         func words(_ k: Class) -> [String] { c[k] ?? [] }
         func packed(_ k: Class) throws -> PackedWords {

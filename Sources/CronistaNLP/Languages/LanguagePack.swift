@@ -17,10 +17,10 @@ public struct LanguagePack: Sendable {
     /// Names tagger; nil: no name mentions (and so no entities) in this language.
     public let nerModel: NERModel?
     /// Description, role and relative-pronoun words for the entity step; nil: names only.
-    public let entityWords: EntityWords?
+    package let entityWords: EntityWords?
 
     /// A pack from its parts. `wordClasses` lists each class's words (lower-case, `'` for `’`).
-    public init(
+    package init(
         code: String, rules: any LanguageRules, wordClasses: [WordClass: [String]],
         quoteLexicon: QuoteLexicon? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil
     ) {
@@ -38,10 +38,10 @@ public struct LanguagePack: Sendable {
 
     /// The classes of a token form (lower-cased, `'` for `’`); empty for a content word.
     @inline(__always)
-    public func classes(of form: String) -> WordClasses { wordClasses[form] ?? [] }
+    package func classes(of form: String) -> WordClasses { wordClasses[form] ?? [] }
 
     /// The words of a class, sorted (for tests and documentation).
-    public func words(in c: WordClass) -> [String] {
+    package func words(in c: WordClass) -> [String] {
         wordClasses.filter { $0.value.contains(WordClasses(c)) }.map(\.key).sorted()
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// The raw value is the class's name in a pack's `word-classes.txt`. The words are data; the
 /// classes are the questions the code asks, so a new language fills the same classes.
-public enum WordClass: String, CaseIterable, Sendable {
+package enum WordClass: String, CaseIterable, Sendable {
     case article
     case preposition
     case ofArticle = "of-article"
@@ -52,55 +52,55 @@ public enum WordClass: String, CaseIterable, Sendable {
 
 /// A set of ``WordClass``es as one bit mask: a token's classes are looked up once per document,
 /// and every later test is an AND.
-public struct WordClasses: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt64
-    public init(rawValue: UInt64) { self.rawValue = rawValue }
-    public init(_ c: WordClass) { rawValue = 1 << UInt64(WordClass.bit[c]!) }
+package struct WordClasses: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt64
+    package init(rawValue: UInt64) { self.rawValue = rawValue }
+    package init(_ c: WordClass) { rawValue = 1 << UInt64(WordClass.bit[c]!) }
 
-    public static let article = WordClasses(.article)
-    public static let preposition = WordClasses(.preposition)
-    public static let ofArticle = WordClasses(.ofArticle)
-    public static let agentPreposition = WordClasses(.agentPreposition)
-    public static let ordinalDeterminer = WordClasses(.ordinalDeterminer)
-    public static let determiner = WordClasses(.determiner)
-    public static let nounPhraseOpener = WordClasses(.nounPhraseOpener)
-    public static let complementiser = WordClasses(.complementiser)
-    public static let relativeOblique = WordClasses(.relativeOblique)
-    public static let relativeQuale = WordClasses(.relativeQuale)
-    public static let manner = WordClasses(.manner)
-    public static let infinitiveMarker = WordClasses(.infinitiveMarker)
-    public static let requestMarker = WordClasses(.requestMarker)
-    public static let conditional = WordClasses(.conditional)
-    public static let coordinator = WordClasses(.coordinator)
-    public static let and = WordClasses(.and)
-    public static let adversative = WordClasses(.adversative)
-    public static let clauseBreak = WordClasses(.clauseBreak)
-    public static let attributionLead = WordClasses(.attributionLead)
-    public static let quantity = WordClasses(.quantity)
-    public static let seems = WordClasses(.seems)
-    public static let thus = WordClasses(.thus)
-    public static let then = WordClasses(.then)
-    public static let connective = WordClasses(.connective)
-    public static let skippable = WordClasses(.skippable)
-    public static let clauseOpener = WordClasses(.clauseOpener)
-    public static let notSubjectStart = WordClasses(.notSubjectStart)
-    public static let leftGap = WordClasses(.leftGap)
-    public static let negation = WordClasses(.negation)
-    public static let reflexive = WordClasses(.reflexive)
-    public static let impersonal = WordClasses(.impersonal)
-    public static let passiveAuxiliary = WordClasses(.passiveAuxiliary)
-    public static let finiteAuxiliary = WordClasses(.finiteAuxiliary)
-    public static let clauseVerbStart = WordClasses(.clauseVerbStart)
-    public static let clitic = WordClasses(.clitic)
-    public static let verbalClitic = WordClasses(.verbalClitic)
-    public static let objectPronoun = WordClasses(.objectPronoun)
-    public static let resumptive = WordClasses(.resumptive)
-    public static let personalPronoun = WordClasses(.personalPronoun)
-    public static let timeNoun = WordClasses(.timeNoun)
-    public static let nonSource = WordClasses(.nonSource)
-    public static let quoteJoiner = WordClasses(.quoteJoiner)
-    public static let auxiliary = WordClasses(.auxiliary)
-    public static let modal = WordClasses(.modal)
+    package static let article = WordClasses(.article)
+    package static let preposition = WordClasses(.preposition)
+    package static let ofArticle = WordClasses(.ofArticle)
+    package static let agentPreposition = WordClasses(.agentPreposition)
+    package static let ordinalDeterminer = WordClasses(.ordinalDeterminer)
+    package static let determiner = WordClasses(.determiner)
+    package static let nounPhraseOpener = WordClasses(.nounPhraseOpener)
+    package static let complementiser = WordClasses(.complementiser)
+    package static let relativeOblique = WordClasses(.relativeOblique)
+    package static let relativeQuale = WordClasses(.relativeQuale)
+    package static let manner = WordClasses(.manner)
+    package static let infinitiveMarker = WordClasses(.infinitiveMarker)
+    package static let requestMarker = WordClasses(.requestMarker)
+    package static let conditional = WordClasses(.conditional)
+    package static let coordinator = WordClasses(.coordinator)
+    package static let and = WordClasses(.and)
+    package static let adversative = WordClasses(.adversative)
+    package static let clauseBreak = WordClasses(.clauseBreak)
+    package static let attributionLead = WordClasses(.attributionLead)
+    package static let quantity = WordClasses(.quantity)
+    package static let seems = WordClasses(.seems)
+    package static let thus = WordClasses(.thus)
+    package static let then = WordClasses(.then)
+    package static let connective = WordClasses(.connective)
+    package static let skippable = WordClasses(.skippable)
+    package static let clauseOpener = WordClasses(.clauseOpener)
+    package static let notSubjectStart = WordClasses(.notSubjectStart)
+    package static let leftGap = WordClasses(.leftGap)
+    package static let negation = WordClasses(.negation)
+    package static let reflexive = WordClasses(.reflexive)
+    package static let impersonal = WordClasses(.impersonal)
+    package static let passiveAuxiliary = WordClasses(.passiveAuxiliary)
+    package static let finiteAuxiliary = WordClasses(.finiteAuxiliary)
+    package static let clauseVerbStart = WordClasses(.clauseVerbStart)
+    package static let clitic = WordClasses(.clitic)
+    package static let verbalClitic = WordClasses(.verbalClitic)
+    package static let objectPronoun = WordClasses(.objectPronoun)
+    package static let resumptive = WordClasses(.resumptive)
+    package static let personalPronoun = WordClasses(.personalPronoun)
+    package static let timeNoun = WordClasses(.timeNoun)
+    package static let nonSource = WordClasses(.nonSource)
+    package static let quoteJoiner = WordClasses(.quoteJoiner)
+    package static let auxiliary = WordClasses(.auxiliary)
+    package static let modal = WordClasses(.modal)
 }
 
 extension WordClass {
@@ -114,7 +114,7 @@ extension WordClass {
 }
 
 /// A class of reporting-cue lemmas with a behaviour of their own (a pack's `lemma-classes.txt`).
-public enum CueLemmaClass: String, CaseIterable, Sendable {
+package enum CueLemmaClass: String, CaseIterable, Sendable {
     case contentFollows = "content-follows"
     case mannerComplement = "manner-complement"
     case noBareInfinitive = "no-bare-infinitive"
@@ -123,13 +123,13 @@ public enum CueLemmaClass: String, CaseIterable, Sendable {
 }
 
 /// A set of ``CueLemmaClass``es as a bit mask.
-public struct CueLemmaClasses: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-    public init(_ c: CueLemmaClass) { rawValue = 1 << UInt8(CueLemmaClass.allCases.firstIndex(of: c)!) }
-    public static let contentFollows = CueLemmaClasses(.contentFollows)
-    public static let mannerComplement = CueLemmaClasses(.mannerComplement)
-    public static let noBareInfinitive = CueLemmaClasses(.noBareInfinitive)
-    public static let accordingTo = CueLemmaClasses(.accordingTo)
-    public static let forPerson = CueLemmaClasses(.forPerson)
+package struct CueLemmaClasses: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt8
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
+    package init(_ c: CueLemmaClass) { rawValue = 1 << UInt8(CueLemmaClass.allCases.firstIndex(of: c)!) }
+    package static let contentFollows = CueLemmaClasses(.contentFollows)
+    package static let mannerComplement = CueLemmaClasses(.mannerComplement)
+    package static let noBareInfinitive = CueLemmaClasses(.noBareInfinitive)
+    package static let accordingTo = CueLemmaClasses(.accordingTo)
+    package static let forPerson = CueLemmaClasses(.forPerson)
 }

@@ -7,9 +7,9 @@ import CronistaCore
 
 /// One hit of a fold-key lookup: an entity and a small payload (a ``KBMatchKind`` for names, a
 /// role index for role phrases).
-public struct FoldPosting: Hashable, Sendable {
-    public var entity: UInt32
-    public var info: UInt16
+package struct FoldPosting: Hashable, Sendable {
+    package var entity: UInt32
+    package var info: UInt16
 }
 
 /// A read-only hash table from fold keys (UTF-8 bytes) to postings, in flat arrays: an open-addressing

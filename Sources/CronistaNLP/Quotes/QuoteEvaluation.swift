@@ -3,34 +3,34 @@ public import CronistaCore
 /// Scores quotes exactly as `tools/score.py quotes` does: one-to-one matching by largest content
 /// overlap, content overlap and exact (trimmed) P/R/F1, speaker and kind accuracy on matched
 /// quotes, and end-to-end (content overlaps and the speaker is right).
-public struct QuoteEvaluation: Sendable {
+package struct QuoteEvaluation: Sendable {
     /// A span in code points.
-    public typealias Span = (start: Int, end: Int)
+    package typealias Span = (start: Int, end: Int)
 
-    public struct GoldQuote: Sendable {
-        public var start: Int, end: Int
-        public var kind: String
+    package struct GoldQuote: Sendable {
+        package var start: Int, end: Int
+        package var kind: String
         /// Every mention of the gold speaker; empty when the quote has no identifiable source.
-        public var speakerMentions: [Span]
-        public init(start: Int, end: Int, kind: String, speakerMentions: [Span]) {
+        package var speakerMentions: [Span]
+        package init(start: Int, end: Int, kind: String, speakerMentions: [Span]) {
             self.start = start; self.end = end; self.kind = kind; self.speakerMentions = speakerMentions
         }
     }
 
-    public struct PredictedQuote: Sendable {
-        public var start: Int, end: Int
-        public var kind: String
+    package struct PredictedQuote: Sendable {
+        package var start: Int, end: Int
+        package var kind: String
         /// The speaker's own span and every mention of its entity.
-        public var speakerSpans: [Span]
-        public init(start: Int, end: Int, kind: String, speakerSpans: [Span]) {
+        package var speakerSpans: [Span]
+        package init(start: Int, end: Int, kind: String, speakerSpans: [Span]) {
             self.start = start; self.end = end; self.kind = kind; self.speakerSpans = speakerSpans
         }
     }
 
-    public private(set) var gold = 0, predicted = 0, matched = 0, exact = 0, speakerRight = 0, kindRight = 0
+    package private(set) var gold = 0, predicted = 0, matched = 0, exact = 0, speakerRight = 0, kindRight = 0
     var goldByKind: [String: Int] = [:], foundByKind: [String: Int] = [:]
 
-    public init() {}
+    package init() {}
 
     static let trim: Set<Character> = [
         " ", "\t", "\n", "\r", "\"", "'", "«", "»", "“", "”", "‘", "’", ".", ",", ";", ":", "!", "?", "…", "-", "—", "–"
@@ -46,7 +46,7 @@ public struct QuoteEvaluation: Sendable {
     static func overlap(_ a: Span, _ b: Span) -> Int { max(0, min(a.end, b.end) - max(a.start, b.start)) }
 
     /// Adds one document. `text` is the document's text (for the exact-match trimming).
-    public mutating func add(text: String, gold g: [GoldQuote], predicted p: [PredictedQuote]) {
+    package mutating func add(text: String, gold g: [GoldQuote], predicted p: [PredictedQuote]) {
         // Characters indexed by code point (the trim set is all single scalars).
         let scalars = text.unicodeScalars.map { Character($0) }
         gold += g.count
@@ -78,19 +78,19 @@ public struct QuoteEvaluation: Sendable {
         }
     }
 
-    public struct PRF: Sendable {
-        public var tp: Int, fp: Int, fn: Int
-        public var precision: Double { tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0 }
-        public var recall: Double { tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0 }
-        public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
+    package struct PRF: Sendable {
+        package var tp: Int, fp: Int, fn: Int
+        package var precision: Double { tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0 }
+        package var recall: Double { tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0 }
+        package var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
     }
 
-    public var contentOverlap: PRF { PRF(tp: matched, fp: predicted - matched, fn: gold - matched) }
-    public var contentExact: PRF { PRF(tp: exact, fp: predicted - exact, fn: gold - exact) }
-    public var endToEnd: PRF { PRF(tp: speakerRight, fp: predicted - speakerRight, fn: gold - speakerRight) }
+    package var contentOverlap: PRF { PRF(tp: matched, fp: predicted - matched, fn: gold - matched) }
+    package var contentExact: PRF { PRF(tp: exact, fp: predicted - exact, fn: gold - exact) }
+    package var endToEnd: PRF { PRF(tp: speakerRight, fp: predicted - speakerRight, fn: gold - speakerRight) }
 
     /// The same table `score.py quotes` prints.
-    public func table() -> String {
+    package func table() -> String {
         func pct(_ v: Double) -> String { fmt(100 * v) }
         func fmt(_ v: Double) -> String {
             // Python's f"{v:6.2f}" on a value rounded to two decimals.
@@ -139,7 +139,7 @@ extension String {
 
 extension QuoteEvaluation.PredictedQuote {
     /// The predicted quotes of an analysed document, in code points.
-    public static func from(_ doc: Document, index: OffsetIndex) -> [QuoteEvaluation.PredictedQuote] {
+    package static func from(_ doc: Document, index: OffsetIndex) -> [QuoteEvaluation.PredictedQuote] {
         doc.quotes.map { q in
             var spans: [QuoteEvaluation.Span] = []
             if let s = q.speaker {

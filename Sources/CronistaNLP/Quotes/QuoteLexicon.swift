@@ -38,7 +38,7 @@ public struct QuoteLexicon: Sendable {
 
     /// Parses cue lines of `languages`; lemmas without forms are conjugated by `rules`, and
     /// `lemmaClasses` gives lemmas their behaviours. Errors name `file` and the line.
-    public init(
+    package init(
         text: String, languages: Set<String>, rules: any LanguageRules,
         lemmaClasses: [String: CueLemmaClasses] = [:], file: String = "quote-cues.txt"
     ) throws {

@@ -1,35 +1,35 @@
 /// Entity-level precision/recall/F1 over CoNLL labels, conlleval-style — the same chunking and counts
 /// as `score.py conll` (`chunks` there), so the two always agree.
-public struct CoNLLEvaluation: Sendable {
-    public struct Counts: Sendable, Equatable {
-        public var tp = 0, fp = 0, fn = 0
-        public init(tp: Int = 0, fp: Int = 0, fn: Int = 0) { self.tp = tp; self.fp = fp; self.fn = fn }
-        public var precision: Double { tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp) }
-        public var recall: Double { tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn) }
-        public var f1: Double {
+package struct CoNLLEvaluation: Sendable {
+    package struct Counts: Sendable, Equatable {
+        package var tp = 0, fp = 0, fn = 0
+        package init(tp: Int = 0, fp: Int = 0, fn: Int = 0) { self.tp = tp; self.fp = fp; self.fn = fn }
+        package var precision: Double { tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp) }
+        package var recall: Double { tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn) }
+        package var f1: Double {
             let p = precision, r = recall
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
     }
 
-    public struct Chunk: Hashable, Sendable {
-        public var start: Int, end: Int, type: String
-        public init(start: Int, end: Int, type: String) { self.start = start; self.end = end; self.type = type }
+    package struct Chunk: Hashable, Sendable {
+        package var start: Int, end: Int, type: String
+        package init(start: Int, end: Int, type: String) { self.start = start; self.end = end; self.type = type }
     }
 
     /// Counts per entity type (the label text after `B-`/`I-`…).
-    public private(set) var byType: [String: Counts] = [:]
+    package private(set) var byType: [String: Counts] = [:]
 
-    public init() {}
+    package init() {}
 
-    public var micro: Counts {
+    package var micro: Counts {
         byType.values.reduce(into: Counts()) {
             $0.tp += $1.tp; $0.fp += $1.fp; $0.fn += $1.fn
         }
     }
 
     /// conlleval chunks from IO or BIO(ES) labels, exactly as `score.py`'s `chunks`.
-    public static func chunks(_ labels: [String]) -> Set<Chunk> {
+    package static func chunks(_ labels: [String]) -> Set<Chunk> {
         var out = Set<Chunk>()
         var start = 0
         var type: String?
@@ -57,7 +57,7 @@ public struct CoNLLEvaluation: Sendable {
     }
 
     /// Adds one sentence's gold and predicted labels.
-    public mutating func add(gold: [String], predicted: [String]) {
+    package mutating func add(gold: [String], predicted: [String]) {
         let g = Self.chunks(gold), p = Self.chunks(predicted)
         for c in g.intersection(p) { byType[c.type, default: Counts()].tp += 1 }
         for c in p.subtracting(g) { byType[c.type, default: Counts()].fp += 1 }
@@ -65,7 +65,7 @@ public struct CoNLLEvaluation: Sendable {
     }
 
     /// The table `score.py conll` prints: one line per type (sorted), then `micro`.
-    public func table() -> String {
+    package func table() -> String {
         var lines: [String] = []
         func line(_ name: String, _ c: Counts) -> String {
             let padded = name.count >= 28 ? name : name + String(repeating: " ", count: 28 - name.count)

@@ -1,36 +1,36 @@
 /// What the feature templates need to know about one token, computed once from its UTF-8 bytes.
-public struct TokenInfo: Sendable {
+package struct TokenInfo: Sendable {
     /// Hash of the form with `’` normalised to `'`.
-    public var form: UInt64 = 0
-    public var lower: UInt64 = 0
+    package var form: UInt64 = 0
+    package var lower: UInt64 = 0
     /// Hashes of the lower-cased prefixes and suffixes of 1…4 characters (`0` when shorter).
-    public var prefix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    public var suffix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    package var prefix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    package var suffix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     /// Character classes, runs capped at two (`Roma` → `Xxx`), and collapsed (`Xx`).
-    public var shape: UInt64 = 0
-    public var shortShape: UInt64 = 0
+    package var shape: UInt64 = 0
+    package var shortShape: UInt64 = 0
     /// Word-cluster ids at three granularities (`0xFFFF` = unknown word).
-    public var cluster: (UInt16, UInt16, UInt16) = (0xFFFF, 0xFFFF, 0xFFFF)
+    package var cluster: (UInt16, UInt16, UInt16) = (0xFFFF, 0xFFFF, 0xFFFF)
     /// Gazetteer position code (see ``Gazetteer/match(forms:codes:)``).
-    public var gazetteer: UInt8 = 0
+    package var gazetteer: UInt8 = 0
     /// The same for the names annotated in the training data.
-    public var corpusGazetteer: UInt8 = 0
-    public var firstName = false
+    package var corpusGazetteer: UInt8 = 0
+    package var firstName = false
     /// Starts with an upper-case letter (ASCII or Latin-1).
-    public var capitalised = false
-    public init() {}
+    package var capitalised = false
+    package init() {}
 }
 
 /// Turns tokens into hashed feature indices: `templateCount` bucket indices per token, in a flat buffer.
 /// Shared by the trainer and the tagger so that both see exactly the same features.
-public struct FeatureExtractor: Sendable {
+package struct FeatureExtractor: Sendable {
     /// Number of feature templates; every token gets exactly this many features.
-    public static let templateCount = 53
-    public let bucketBits: Int
-    public let clusters: HashTable<(UInt16, UInt16, UInt16)>
-    public let gazetteer: Gazetteer
+    package static let templateCount = 53
+    package let bucketBits: Int
+    package let clusters: HashTable<(UInt16, UInt16, UInt16)>
+    package let gazetteer: Gazetteer
 
-    public init(bucketBits: Int, clusters: HashTable<(UInt16, UInt16, UInt16)>, gazetteer: Gazetteer) {
+    package init(bucketBits: Int, clusters: HashTable<(UInt16, UInt16, UInt16)>, gazetteer: Gazetteer) {
         self.bucketBits = bucketBits
         self.clusters = clusters
         self.gazetteer = gazetteer
@@ -175,7 +175,7 @@ public struct FeatureExtractor: Sendable {
     static let boundaryLeft: UInt64 = 0x5EB7_1E55_0000_0002
 
     /// Writes `templateCount` bucket indices for each token of `infos` into `out` (`count × templateCount`).
-    public func features(_ infos: UnsafeBufferPointer<TokenInfo>, into out: UnsafeMutableBufferPointer<UInt32>) {
+    package func features(_ infos: UnsafeBufferPointer<TokenInfo>, into out: UnsafeMutableBufferPointer<UInt32>) {
         let n = infos.count
         let F = Self.templateCount
         @inline(__always) func lower(_ j: Int) -> UInt64 {

@@ -1,14 +1,14 @@
 /// Allocation-free string hashing for the tagger's features: FNV-1a over UTF-8 bytes, finished with
 /// the SplitMix64 mixer. Stable across runs and platforms (the model file depends on it).
-public enum FeatureHash {
-    public static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-    public static let prime: UInt64 = 0x0000_0100_0000_01b3
+package enum FeatureHash {
+    package static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    package static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     @inlinable @inline(__always)
-    public static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* prime }
+    package static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* prime }
 
     @inlinable @inline(__always)
-    public static func mix(_ x: UInt64) -> UInt64 {
+    package static func mix(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
@@ -17,18 +17,18 @@ public enum FeatureHash {
 
     /// Combines two hashes (order matters).
     @inlinable @inline(__always)
-    public static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 { mix(a &* 0x2127_599b_f432_5c37 ^ b) }
+    package static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 { mix(a &* 0x2127_599b_f432_5c37 ^ b) }
 
     /// Hash of a byte sequence.
     @inlinable
-    public static func bytes(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func bytes(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = offset
         for x in b { h = step(h, x) }
         return mix(h)
     }
 
     /// Hash of a string's UTF-8 bytes (not for hot paths).
-    public static func string(_ s: String) -> UInt64 {
+    package static func string(_ s: String) -> UInt64 {
         var s = s
         return s.withUTF8 { bytes($0) }
     }

@@ -2,13 +2,13 @@ public import CronistaCore
 
 /// An open-addressing table from 64-bit hashes to small values, built once and then read-only.
 /// Key 0 marks an empty slot (a real 0 key is stored as 1).
-public struct HashTable<Value: BitwiseCopyable & Sendable>: Sendable {
-    public private(set) var keys: [UInt64]
-    public private(set) var values: [Value]
-    public private(set) var count = 0
+package struct HashTable<Value: BitwiseCopyable & Sendable>: Sendable {
+    package private(set) var keys: [UInt64]
+    package private(set) var values: [Value]
+    package private(set) var count = 0
     private let mask: Int
 
-    public init(capacity: Int, empty: Value) {
+    package init(capacity: Int, empty: Value) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = Array(repeating: 0, count: size)
@@ -27,14 +27,14 @@ public struct HashTable<Value: BitwiseCopyable & Sendable>: Sendable {
         }
     }
 
-    public subscript(_ k: UInt64) -> Value? {
+    package subscript(_ k: UInt64) -> Value? {
         let key = Self.key(k)
         let i = slot(key)
         return keys[i] == key ? values[i] : nil
     }
 
     /// Inserts or replaces; `merge` combines with an existing value.
-    public mutating func insert(_ k: UInt64, _ v: Value, merge: (Value, Value) -> Value = { _, new in new }) {
+    package mutating func insert(_ k: UInt64, _ v: Value, merge: (Value, Value) -> Value = { _, new in new }) {
         let key = Self.key(k)
         let i = slot(key)
         if keys[i] == key {
@@ -48,7 +48,7 @@ public struct HashTable<Value: BitwiseCopyable & Sendable>: Sendable {
     }
 
     /// The occupied entries, in slot order (deterministic for a given insertion sequence).
-    public var entries: [(UInt64, Value)] {
+    package var entries: [(UInt64, Value)] {
         var out: [(UInt64, Value)] = []
         out.reserveCapacity(count)
         for i in keys.indices where keys[i] != 0 { out.append((keys[i], values[i])) }
@@ -65,35 +65,35 @@ public struct HashTable<Value: BitwiseCopyable & Sendable>: Sendable {
 /// hash), so matching needs no strings. Value bits: 0–2 a KB name of type PER/ORG/LOC, 3 the prefix of a
 /// longer KB name, 4 a first name, 5–7 a training-data name of type PER/ORG/LOC, 8 the prefix of a
 /// longer training-data name.
-public struct Gazetteer: Sendable {
-    public enum Source: Sendable {
+package struct Gazetteer: Sendable {
+    package enum Source: Sendable {
         case knowledgeBase, corpus
         var typeShift: UInt16 { self == .knowledgeBase ? 0 : 5 }
         var prefixBit: UInt16 { self == .knowledgeBase ? 1 << 3 : 1 << 8 }
     }
-    public static let firstNameBit: UInt16 = 1 << 4
+    package static let firstNameBit: UInt16 = 1 << 4
     static let seed: UInt64 = 0x6761_7a65_7474_6565
 
     /// A name: its type and the form hashes of its tokens.
-    public struct Name: Sendable {
-        public var type: EntityType
-        public var tokens: [UInt64]
-        public init(type: EntityType, tokens: [UInt64]) { self.type = type; self.tokens = tokens }
-        public init(type: EntityType, tokens: [String]) {
+    package struct Name: Sendable {
+        package var type: EntityType
+        package var tokens: [UInt64]
+        package init(type: EntityType, tokens: [UInt64]) { self.type = type; self.tokens = tokens }
+        package init(type: EntityType, tokens: [String]) {
             self.init(type: type, tokens: tokens.map { FeatureHash.string($0.replacingApostrophes()) })
         }
     }
 
-    public private(set) var table: HashTable<UInt16>
-    public private(set) var maxLength: Int
+    package private(set) var table: HashTable<UInt16>
+    package private(set) var maxLength: Int
 
-    public init(table: HashTable<UInt16>, maxLength: Int) {
+    package init(table: HashTable<UInt16>, maxLength: Int) {
         self.table = table
         self.maxLength = maxLength
     }
 
     /// Tokenises a name like KIND: on spaces, and after an elision apostrophe (`dell'ONU` → `dell'`, `ONU`).
-    public static func tokens(of name: String) -> [String] {
+    package static func tokens(of name: String) -> [String] {
         var out: [String] = []
         for word in name.replacingApostrophes().split(separator: " ") {
             var rest = Substring(word)
@@ -113,7 +113,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Parses `TYPE<TAB>name` lines (`#` comments allowed).
-    public static func names(tsv: String) -> [Name] {
+    package static func names(tsv: String) -> [Name] {
         var names: [Name] = []
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
             guard let tab = line.firstIndex(of: "\t"), let type = EntityType(label: line[..<tab]) else { continue }
@@ -125,7 +125,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Builds the gazetteer from the knowledge-base names and the training-data names.
-    public init(knowledgeBase: [Name], corpus: [Name] = []) {
+    package init(knowledgeBase: [Name], corpus: [Name] = []) {
         var table = HashTable<UInt16>(capacity: (knowledgeBase + corpus).reduce(0) { $0 + 1 + $1.tokens.count } + 16, empty: 0)
         var maxLength = 1
         for (source, names) in [(Source.knowledgeBase, knowledgeBase), (.corpus, corpus)] {
@@ -145,17 +145,17 @@ public struct Gazetteer: Sendable {
         self.init(table: table, maxLength: maxLength)
     }
 
-    public init(tsv: String) { self.init(knowledgeBase: Self.names(tsv: tsv)) }
+    package init(tsv: String) { self.init(knowledgeBase: Self.names(tsv: tsv)) }
 
     /// Is this token (by form hash) a known first name?
     @inline(__always)
-    public func isFirstName(_ form: UInt64) -> Bool {
+    package func isFirstName(_ form: UInt64) -> Bool {
         (table[FeatureHash.combine(Self.seed, form)] ?? 0) & Self.firstNameBit != 0
     }
 
     /// Writes one code per token into `codes`: for each type a position (0 none, 1 begin, 2 inside) of
     /// the longest name match of `source` covering the token, packed as `per + 3·org + 9·loc`.
-    public func match(forms: UnsafeBufferPointer<UInt64>, codes: UnsafeMutableBufferPointer<UInt8>, source: Source) {
+    package func match(forms: UnsafeBufferPointer<UInt64>, codes: UnsafeMutableBufferPointer<UInt8>, source: Source) {
         let n = forms.count
         let shift = source.typeShift, prefix = source.prefixBit
         for i in 0..<n { codes[i] = 0 }

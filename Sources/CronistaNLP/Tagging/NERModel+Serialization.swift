@@ -219,7 +219,7 @@ extension NERModelInfo {
 
 extension HashTable where Value == (UInt16, UInt16, UInt16) {
     /// Word clusters from `word<TAB>c1<TAB>c2<TAB>c3` lines, keyed by the hash of the lower-cased word.
-    public static func clusters(tsv: String) -> Self {
+    package static func clusters(tsv: String) -> Self {
         var rows: [(UInt64, (UInt16, UInt16, UInt16))] = []
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)

@@ -21,7 +21,7 @@ public struct NERModelInfo: Sendable, Equatable {
 /// shared by all threads; each thread tags with its own ``NERTagger``.
 public final class NERModel: Sendable {
     public static let stride = 8
-    public let extractor: FeatureExtractor
+    package let extractor: FeatureExtractor
     /// `(1 << bucketBits) × 8` weights.
     public let weights: [Int16]
     /// `8 × 7`: row `p` holds the scores of moving from tag `p` to each tag; row 7 is the start.
@@ -34,13 +34,13 @@ public final class NERModel: Sendable {
     public let stage2: Stage2?
 
     public struct Stage2: Sendable {
-        public let features: StackedFeatures
+        package let features: StackedFeatures
         /// `(1 << bucketBits) × 8` weights over ``StackedFeatures/templateCount`` templates.
         public let weights: [Int16]
         public let transitions: [Int32]
         public let scale: Float
 
-        public init(features: StackedFeatures, weights: [Int16], transitions: [Int32], scale: Float) {
+        package init(features: StackedFeatures, weights: [Int16], transitions: [Int32], scale: Float) {
             precondition(weights.count == (1 << features.bucketBits) * NERModel.stride)
             self.features = features
             self.weights = weights
@@ -48,13 +48,13 @@ public final class NERModel: Sendable {
             self.scale = scale
         }
 
-        public init(features: StackedFeatures, floatWeights: [Float], floatTransitions: [Float]) {
+        package init(features: StackedFeatures, floatWeights: [Float], floatTransitions: [Float]) {
             let (q, t, scale) = NERModel.quantise(floatWeights, floatTransitions)
             self.init(features: features, weights: q, transitions: t, scale: scale)
         }
     }
 
-    public init(
+    package init(
         extractor: FeatureExtractor, weights: [Int16], transitions: [Int32], scale: Float, info: NERModelInfo, stage2: Stage2? = nil
     ) {
         precondition(weights.count == (1 << extractor.bucketBits) * Self.stride)
@@ -75,7 +75,7 @@ public final class NERModel: Sendable {
     }
 
     /// Quantises floating-point weights (`(1 << bits) × 8`) and transitions to Int16 / Int32.
-    public convenience init(extractor: FeatureExtractor, floatWeights: [Float], floatTransitions: [Float], info: NERModelInfo) {
+    package convenience init(extractor: FeatureExtractor, floatWeights: [Float], floatTransitions: [Float], info: NERModelInfo) {
         let (q, t, scale) = Self.quantise(floatWeights, floatTransitions)
         self.init(extractor: extractor, weights: q, transitions: t, scale: scale, info: info)
     }
@@ -83,7 +83,7 @@ public final class NERModel: Sendable {
 
 /// Reusable buffers that turn a sentence's tokens into feature indices (no allocation once warm).
 public struct FeatureWorkspace {
-    public let extractor: FeatureExtractor
+    package let extractor: FeatureExtractor
     var infos: [TokenInfo] = []
     var forms: [UInt64] = []
     var codes: [UInt8] = []
@@ -94,7 +94,7 @@ public struct FeatureWorkspace {
     public var features: [UInt32] = []
     public private(set) var count = 0
 
-    public init(extractor: FeatureExtractor) {
+    package init(extractor: FeatureExtractor) {
         self.extractor = extractor
         formBuffer.reserveCapacity(64)
         lowerBuffer.reserveCapacity(64)

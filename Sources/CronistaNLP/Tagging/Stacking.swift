@@ -9,33 +9,33 @@
 /// - *document gazetteer*: the longest stage-1 entity string of the window (other than the token's own
 ///   stage-1 entity) matching the tokens at this position, with its majority type and the token's
 ///   position in it (begin / inside).
-public struct StackedFeatures: Sendable {
+package struct StackedFeatures: Sendable {
     /// Extra templates appended to ``FeatureExtractor/templateCount``.
-    public static let extraCount = 15
-    public static var templateCount: Int { FeatureExtractor.templateCount + extraCount }
+    package static let extraCount = 15
+    package static var templateCount: Int { FeatureExtractor.templateCount + extraCount }
 
-    public let window: Int
-    public let bucketBits: Int
+    package let window: Int
+    package let bucketBits: Int
 
-    public init(window: Int, bucketBits: Int) {
+    package init(window: Int, bucketBits: Int) {
         self.window = window
         self.bucketBits = bucketBits
     }
 
     /// What stage 2 needs about each token of a run of sentences.
-    public struct Tokens {
+    package struct Tokens {
         /// Stage-1 tag (`NERTag.rawValue`).
-        public var tags: [UInt8] = []
-        public var lower: [UInt64] = []
-        public var shortShape: [UInt64] = []
+        package var tags: [UInt8] = []
+        package var lower: [UInt64] = []
+        package var shortShape: [UInt64] = []
         /// Starts with an upper-case letter.
-        public var capitalised: [Bool] = []
+        package var capitalised: [Bool] = []
         /// Token offsets of the sentences (`count + 1` entries).
-        public var starts: [Int] = [0]
-        public var sentenceCount: Int { starts.count - 1 }
-        public init() {}
+        package var starts: [Int] = [0]
+        package var sentenceCount: Int { starts.count - 1 }
+        package init() {}
 
-        public mutating func removeAll() {
+        package mutating func removeAll() {
             tags.removeAll(keepingCapacity: true)
             lower.removeAll(keepingCapacity: true)
             shortShape.removeAll(keepingCapacity: true)
@@ -150,7 +150,7 @@ public struct StackedFeatures: Sendable {
     /// Computes the `extraCount` bucket indices of every token of the sentences `targets` of `t` (a
     /// whole document, or a block with `window` sentences of context on each side), writing them at
     /// `out[(token - t.starts[targets.lowerBound]) * extraCount + k]`.
-    public func compute(_ t: Tokens, targets: Range<Int>, into out: UnsafeMutableBufferPointer<UInt32>) {
+    package func compute(_ t: Tokens, targets: Range<Int>, into out: UnsafeMutableBufferPointer<UInt32>) {
         guard !targets.isEmpty else { return }
         let E = Self.extraCount
         // Every key is added at most once per token of the sentences counted.

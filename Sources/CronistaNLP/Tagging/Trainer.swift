@@ -6,37 +6,37 @@ import CronistaCore
 #endif
 
 /// A deterministic 64-bit generator (SplitMix64) for shuffling training data.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return FeatureHash.mix(state &- 0x9E37_79B9_7F4A_7C15)
     }
 }
 
 /// Sentences turned into feature indices once, for the many passes of training and evaluation.
-public struct NERFeaturizedCorpus {
+package struct NERFeaturizedCorpus {
     /// Flat feature indices (`templateCount` per token).
-    public var features: [UInt32] = []
-    public var gold: [UInt8] = []
+    package var features: [UInt32] = []
+    package var gold: [UInt8] = []
     /// Token offsets of the sentences (`count + 1` entries).
-    public var starts: [Int] = [0]
+    package var starts: [Int] = [0]
     /// Per-sentence update weight (domain weighting).
-    public var weights: [Float] = []
-    public var goldLabels: [[String]] = []
+    package var weights: [Float] = []
+    package var goldLabels: [[String]] = []
     /// Features per token (``FeatureExtractor/templateCount``, or ``StackedFeatures/templateCount`` for
     /// a second-stage corpus).
-    public var featureCount = FeatureExtractor.templateCount
+    package var featureCount = FeatureExtractor.templateCount
     /// What the second stage needs about each token (the stage-1 tags come separately, to ``NERTrainer/stacked(_:tags:features:baseBits:)``).
-    public var stack = StackedFeatures.Tokens()
+    package var stack = StackedFeatures.Tokens()
     /// Sentence indices where a new document (file) begins.
-    public var documentStarts: [Int] = []
+    package var documentStarts: [Int] = []
 
-    public var count: Int { starts.count - 1 }
-    public init() {}
+    package var count: Int { starts.count - 1 }
+    package init() {}
 
-    public mutating func add(_ sentences: [CoNLLSentence], weight: Float, workspace: inout FeatureWorkspace, keepLabels: Bool) {
+    package mutating func add(_ sentences: [CoNLLSentence], weight: Float, workspace: inout FeatureWorkspace, keepLabels: Bool) {
         if documentStarts.isEmpty { documentStarts.append(0) }
         for s in sentences where !s.tokens.isEmpty {
             workspace.begin(count: s.tokens.count)
@@ -60,25 +60,25 @@ public struct NERFeaturizedCorpus {
 
 /// Trains the tagger: structured averaged perceptron over BIO tags with Viterbi decoding, several epochs,
 /// keeping the epoch whose averaged weights score best on the development set.
-public struct NERTrainer {
-    public struct Options: Sendable {
-        public var seed: UInt64 = 1
-        public var epochs = 12
+package struct NERTrainer {
+    package struct Options: Sendable {
+        package var seed: UInt64 = 1
+        package var epochs = 12
         /// Stop after this many epochs without a better development F1; 0 = run every epoch and keep the
         /// last (for a final model trained with the development data).
-        public var patience = 3
+        package var patience = 3
         /// Train this many perceptrons (seeds `seed`, `seed + 1`…) and average their weights.
-        public var ensemble = 1
-        public var bucketBits = 20
-        public init() {}
+        package var ensemble = 1
+        package var bucketBits = 20
+        package init() {}
     }
 
-    public struct EpochReport: Sendable {
-        public var epoch: Int
-        public var updates: Int
-        public var trainErrors: Int
-        public var dev: CoNLLEvaluation
-        public var seconds: Double
+    package struct EpochReport: Sendable {
+        package var epoch: Int
+        package var updates: Int
+        package var trainErrors: Int
+        package var dev: CoNLLEvaluation
+        package var seconds: Double
     }
 
     let extractor: FeatureExtractor
@@ -92,7 +92,7 @@ public struct NERTrainer {
     var tu: [Double]
     var c: Double = 1
 
-    public init(extractor: FeatureExtractor, options: Options) {
+    package init(extractor: FeatureExtractor, options: Options) {
         precondition(extractor.bucketBits == options.bucketBits)
         self.extractor = extractor
         self.options = options
@@ -118,7 +118,7 @@ public struct NERTrainer {
     }
 
     /// Decodes every sentence of `corpus` with `weights`/`transitions` and scores it against the gold.
-    public static func evaluate(_ corpus: NERFeaturizedCorpus, weights: [Float], transitions: [Float]) -> CoNLLEvaluation {
+    package static func evaluate(_ corpus: NERFeaturizedCorpus, weights: [Float], transitions: [Float]) -> CoNLLEvaluation {
         var eval = CoNLLEvaluation()
         let labels = NERTag.all.map(\.description)
         let predicted = predict(corpus, weights: weights, transitions: transitions)
@@ -130,7 +130,7 @@ public struct NERTrainer {
     }
 
     /// The tags of the sentences `only` (default: all) of `corpus` (flat, by token; 0 for the others).
-    public static func predict(_ corpus: NERFeaturizedCorpus, weights: [Float], transitions: [Float], only: [Int]? = nil) -> [UInt8] {
+    package static func predict(_ corpus: NERFeaturizedCorpus, weights: [Float], transitions: [Float], only: [Int]? = nil) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: corpus.gold.count)
         let T = NERTag.count, F = corpus.featureCount
         var em = [Float](), sc = [Float](), bk = [UInt8](), tg = [UInt8]()
@@ -174,7 +174,9 @@ public struct NERTrainer {
 
     /// Runs the epochs (for each member of the ensemble); returns the best averaged weights (by
     /// development micro F1), averaged over the ensemble.
-    public mutating func train(_ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, info: NERModelInfo, progress: (EpochReport) -> Void)
+    package mutating func train(
+        _ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, info: NERModelInfo, progress: (EpochReport) -> Void
+    )
         -> NERModel
     {
         let (sumW, sumT, epochs) = trainWeights(corpus, dev: dev, progress: progress)
@@ -187,7 +189,7 @@ public struct NERTrainer {
 
     /// The float weights and transitions (ensemble-averaged) and the epoch count. Without `dev`, every
     /// epoch runs and the last is kept; `subset` restricts training to those sentences.
-    public mutating func trainWeights(
+    package mutating func trainWeights(
         _ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus?, subset: [Int]? = nil, progress: (EpochReport) -> Void
     ) -> ([Float], [Float], Int) {
         var sumW = [Float](repeating: 0, count: w.count), sumT = [Float](repeating: 0, count: tw.count)
@@ -298,7 +300,7 @@ func clockSeconds() -> Double {
 
 extension NERTrainer {
     /// The annotated names of `sentences` (gold chunks), as gazetteer entries.
-    public static func names(in sentences: some Sequence<CoNLLSentence>) -> [Gazetteer.Name] {
+    package static func names(in sentences: some Sequence<CoNLLSentence>) -> [Gazetteer.Name] {
         var out: [Gazetteer.Name] = []
         for s in sentences {
             for c in CoNLLEvaluation.chunks(s.labels) {
@@ -312,7 +314,7 @@ extension NERTrainer {
     /// Featurises the training files with a training-data gazetteer built by `folds`-fold jack-knifing
     /// (each contiguous block of sentences sees only the names of the other blocks, as unseen text would),
     /// and returns the extractor for the final model (knowledge base + every training name).
-    public static func prepare(
+    package static func prepare(
         training: [(sentences: [CoNLLSentence], weight: Float)],
         knowledgeBase: [Gazetteer.Name],
         clusters: HashTable<(UInt16, UInt16, UInt16)>,
@@ -349,19 +351,19 @@ extension NERTrainer {
 
 extension NERTrainer {
     /// Settings of the second stage.
-    public struct StackingOptions: Sendable {
+    package struct StackingOptions: Sendable {
         /// Sentences of context on each side for the document features.
-        public var window = 10
+        package var window = 10
         /// Folds for the jack-knifed stage-1 predictions on the training data.
-        public var folds = 10
+        package var folds = 10
         /// log2 of the second stage's buckets (≤ the first stage's: its base features are shifted down).
-        public var bucketBits = 20
-        public init() {}
+        package var bucketBits = 20
+        package init() {}
     }
 
     /// Computes a second-stage corpus: `corpus`'s features plus the stacked features from `tags`
     /// (stage-1 predictions), documents taken from `corpus.documentStarts`.
-    public static func stacked(_ corpus: NERFeaturizedCorpus, tags: [UInt8], features: StackedFeatures, baseBits: Int)
+    package static func stacked(_ corpus: NERFeaturizedCorpus, tags: [UInt8], features: StackedFeatures, baseBits: Int)
         -> NERFeaturizedCorpus
     {
         var out = corpus
@@ -396,7 +398,7 @@ extension NERTrainer {
     /// Trains a two-stage model: stage 1 as ``train(_:dev:info:progress:)``; stage-1 predictions on the
     /// training data by `stacking.folds`-fold jack-knifing (contiguous blocks, as the gazetteer folds);
     /// stage 2 on the features of both. `log` gets progress lines.
-    public static func trainStacked(
+    package static func trainStacked(
         _ corpus: NERFeaturizedCorpus, dev: NERFeaturizedCorpus, extractor: FeatureExtractor, options: Options,
         stacking: StackingOptions, info: NERModelInfo, progress: (String, EpochReport) -> Void, log: (String) -> Void
     ) -> NERModel {

@@ -1,9 +1,9 @@
 /// First-order Viterbi decoding over the seven BIO tags, with the BIO constraint (`I-X` only after
 /// `B-X` or `I-X`) built in.
-public enum Viterbi {
+package enum Viterbi {
     /// Whether tag `to` may follow `from` (`from == NERTag.count` = sentence start).
     @inline(__always)
-    public static func allowed(_ from: Int, _ to: Int) -> Bool {
+    package static func allowed(_ from: Int, _ to: Int) -> Bool {
         if to == 0 || to & 1 == 1 { return true }
         if from == NERTag.count || from == 0 { return false }
         return (from + 1) / 2 == to / 2
@@ -16,7 +16,7 @@ public enum Viterbi {
     ///   - scores, back: workspaces of at least `n × 7` elements.
     ///   - tags: receives `n` tag values.
     @inline(__always)
-    public static func decode<S: Numeric & Comparable>(
+    package static func decode<S: Numeric & Comparable>(
         n: Int,
         emissions: UnsafeBufferPointer<S>,
         transitions: UnsafeBufferPointer<S>,
