@@ -23,8 +23,12 @@ let package = Package(
     // The PostgreSQL backend is off by default: its client (postgres-nio) brings swift-crypto and
     // swift-nio-ssl, two copies of BoringSSL that were most of a first release build. `scripts/test`
     // and the scripts that need a server build with `--traits Postgres`.
+    // The HTTP server (`cronista serve`: Hummingbird on SwiftNIO) is a trait too, off by default: it
+    // was most of what a first `swift run cronista analyze` compiled once PostgreSQL was a trait.
+    // `scripts/install` and `scripts/test` turn both on.
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL store (postgres-nio): `--db postgres://…` and `ingest --queue`."),
+        .trait(name: "Server", description: "`cronista serve`: the HTTP API and the web pages (Hummingbird)."),
         .default(enabledTraits: [])
     ],
     dependencies: [
@@ -114,7 +118,8 @@ let package = Package(
             name: "cronista",
             dependencies: [
                 "CronistaCore", "CronistaNLP", "CronistaIngest",
-                "CronistaStorage", "CronistaStorageSQLite", "CronistaServer",
+                "CronistaStorage", "CronistaStorageSQLite",
+                .target(name: "CronistaServer", condition: .when(traits: ["Server"])),
                 .target(name: "CronistaStoragePostgres", condition: .when(traits: ["Postgres"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],

@@ -1,4 +1,5 @@
 import HTTPTypes
+import CronistaIngest
 import CronistaNLP
 import CronistaStorage
 import Hummingbird

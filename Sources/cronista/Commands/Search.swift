@@ -1,5 +1,5 @@
 import ArgumentParser
-import CronistaServer
+import CronistaIngest
 import CronistaNLP
 import CronistaStorage
 

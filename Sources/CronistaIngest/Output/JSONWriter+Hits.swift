@@ -65,7 +65,7 @@ extension JSONWriter {
     }
 
     /// `"quotes": [...], "next_cursor": "…" | null`: the cursor is set when the page is full.
-    mutating func quotePage(_ hits: [QuoteHit], limit: Int) {
+    package mutating func quotePage(_ hits: [QuoteHit], limit: Int) {
         key("quotes")
         beginArray()
         for h in hits { quote(h) }
