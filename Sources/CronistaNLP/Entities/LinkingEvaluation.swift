@@ -1,4 +1,4 @@
-public import CronistaCore
+package import CronistaCore
 
 /// One judged mention of the linking gold (`Tests/Fixtures/linking-gold.jsonl`).
 package struct LinkingGoldMention: Sendable {

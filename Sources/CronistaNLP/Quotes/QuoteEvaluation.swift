@@ -1,4 +1,4 @@
-public import CronistaCore
+package import CronistaCore
 
 /// Scores quotes exactly as `tools/score.py quotes` does: one-to-one matching by largest content
 /// overlap, content overlap and exact (trimmed) P/R/F1, speaker and kind accuracy on matched

@@ -1,4 +1,4 @@
-public import CronistaCore
+package import CronistaCore
 
 /// An open-addressing table from 64-bit hashes to small values, built once and then read-only.
 /// Key 0 marks an empty slot (a real 0 key is stored as 1).
