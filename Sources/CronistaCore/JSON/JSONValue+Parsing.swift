@@ -281,36 +281,7 @@ struct JSONByteReader {
     /// Checks that `run` (at byte `base` of the input) is well-formed UTF-8; ASCII runs cost one
     /// comparison a byte.
     func validateUTF8(_ run: UnsafeBufferPointer<UInt8>, base: Int) throws(JSONParseError) {
-        var k = 0
-        let n = run.count
-        while k < n {
-            let b0 = run[k]
-            if b0 < 0x80 { k += 1; continue }
-            let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: throw JSONParseError("invalid UTF-8", at: base + k)
-            }
-            guard k + need < n else {
-                throw JSONParseError("invalid UTF-8 (truncated sequence)", at: base + k)
-            }
-            let b1 = run[k + 1]
-            if b1 < lower || b1 > upper { throw JSONParseError("invalid UTF-8", at: base + k) }
-            var j = 2
-            while j <= need {
-                let bj = run[k + j]
-                if bj < 0x80 || bj > 0xBF { throw JSONParseError("invalid UTF-8", at: base + k) }
-                j += 1
-            }
-            k += need + 1
-        }
+        if let bad = UTF8Validation.firstInvalidOffset(in: run) { throw JSONParseError("invalid UTF-8", at: base + bad) }
     }
 
     func describeByte(at offset: Int) -> String {
