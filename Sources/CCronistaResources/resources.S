@@ -153,7 +153,7 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// openapi.yaml: 16577 bytes, sha256 83eb0e19c6c5a38fd08738f945f8a5e5f33c4acef541a0f639972229bd238cb3
+// openapi.yaml: 17834 bytes, sha256 98554f131ff2434211369feb332e90ec54c5ff6c1fb4fd7abf41f97cff81b653
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
