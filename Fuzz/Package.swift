@@ -11,7 +11,10 @@ let package = Package(
     targets: [
         .target(
             name: "FuzzSupport",
-            dependencies: [.product(name: "CronistaCore", package: "Cronista"), .product(name: "CronistaNLP", package: "Cronista")]
+            dependencies: [
+                .product(name: "CronistaCore", package: "Cronista"), .product(name: "CronistaNLP", package: "Cronista"),
+                .product(name: "CronistaIngest", package: "Cronista")
+            ]
         ),
         .executableTarget(name: "FuzzJSONLines", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzTextLayer", dependencies: ["FuzzSupport"]),

@@ -1,4 +1,5 @@
 import CronistaCore
+import CronistaIngest
 import CronistaNLP
 import FuzzSupport
 #if canImport(Glibc)
