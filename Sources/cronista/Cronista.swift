@@ -17,6 +17,8 @@ struct Cronista: AsyncParsableCommand {
     /// ArgumentParser's entry point, except that a ``CLIError`` ends the process with its own exit
     /// status (74 for output that cannot be written) and a `cronista: error:` line.
     static func main() async {
+        // A closed pipe is a write error that OutputSink reports (exit 74), not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

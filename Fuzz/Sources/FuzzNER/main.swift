@@ -12,8 +12,7 @@ func fuzzNER(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = FuzzContract.text(data, size)
     let meta = DocumentMetadata(declaredLanguage: "it")
     guard let doc = try? FuzzEngines.ner.analyze(id: "fuzz", text: text, metadata: meta) else { fatalError("NER threw") }
-    FuzzContract.checkInvariants(doc)
-    FuzzContract.checkOutput(doc)
+    FuzzContract.check(doc)
     return 0
 }
 

@@ -12,6 +12,12 @@ public enum FuzzContract {
         return String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Both checks every target makes on its document: ``checkInvariants(_:)`` and ``checkOutput(_:)``.
+    public static func check(_ document: Document) {
+        checkInvariants(document)
+        checkOutput(document)
+    }
+
     /// Fails when a layer of `document` breaks an invariant.
     public static func checkInvariants(_ document: Document) {
         let violations = document.invariantViolations()

@@ -59,10 +59,11 @@ struct Analyze: AsyncParsableCommand {
                 reporter.record(document: doc, error: false)
                 // Two documents with one id are both written, but a reader joining on ids would
                 // mix them up: say so.
-                if let first = firstOrigin.updateValue(input.origin, forKey: doc.id) {
+                if let first = firstOrigin[doc.id] {
                     reporter.clearLine()
                     printError("cronista: warning: \(input.origin): duplicate id '\(doc.id)' (first at \(first))")
-                    firstOrigin[doc.id] = first
+                } else {
+                    firstOrigin[doc.id] = input.origin
                 }
                 if let printer {
                     try sink.write(printer.render(doc))

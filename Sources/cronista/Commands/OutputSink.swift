@@ -30,8 +30,6 @@ final class OutputSink {
             name = "standard output"
             closeAtEnd = false
         }
-        // A closed pipe is an error we report (exit 74), not a silent death by SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
         buffer.reserveCapacity(1 << 20)
     }
 
