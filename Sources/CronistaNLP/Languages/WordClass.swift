@@ -7,6 +7,8 @@ package enum WordClass: String, CaseIterable, Sendable {
     case article
     case preposition
     case ofArticle = "of-article"
+    /// The preposition of belonging, bare or with its article (`di`, `della`): `la ricetta di X`.
+    case ofPreposition = "of-preposition"
     case agentPreposition = "agent-preposition"
     case ordinalDeterminer = "ordinal-determiner"
     case determiner
@@ -60,6 +62,7 @@ package struct WordClasses: OptionSet, Sendable, Hashable {
     package static let article = WordClasses(.article)
     package static let preposition = WordClasses(.preposition)
     package static let ofArticle = WordClasses(.ofArticle)
+    package static let ofPreposition = WordClasses(.ofPreposition)
     package static let agentPreposition = WordClasses(.agentPreposition)
     package static let ordinalDeterminer = WordClasses(.ordinalDeterminer)
     package static let determiner = WordClasses(.determiner)

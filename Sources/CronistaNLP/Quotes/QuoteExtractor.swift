@@ -35,6 +35,13 @@ struct QuoteCandidate {
     /// Higher wins when candidates overlap.
     var priority: Int
     var contentTokens: Range<Int>
+    /// The rule that proposed it (a feature of the learned decisions).
+    var origin: Origin = .direct
+
+    /// The rule that proposed a candidate.
+    enum Origin: String, CaseIterable {
+        case direct, split, headline, indirectMarked, indirect, trailing, prepositional, colon
+    }
 }
 
 /// Who a quote is attributed to: a ``SpeakerChoice`` (the clause layer's noun-phrase choice).
@@ -86,6 +93,7 @@ struct QuoteRun {
         marks = QuotationMarks.pair(ctx)
         for (i, m) in marks.enumerated() where m.closed { markByOpen[m.open] = i }
         cues = findCues()
+        splitQuotes()
         directQuotes()
         indirectQuotes()
         trailingCueQuotes()

@@ -9,7 +9,7 @@ extension QuoteRun {
     mutating func directQuotes() {
         let forms = ctx.forms
         var lastAccepted: Int?
-        for (mi, m) in marks.enumerated() where m.depth == 0 {
+        for (mi, m) in marks.enumerated() where m.depth == 0 && !usedMarks.contains(mi) {
             let content = m.contentTokens
             guard !content.isEmpty, content.upperBound <= ctx.n else { continue }
             let ownSentence = ctx.sentenceRange(ofToken: m.open)
@@ -272,7 +272,7 @@ extension QuoteRun {
                 QuoteCandidate(
                     kind: .direct, content: contentRange(m), cue: nil,
                     speaker: best?.speaker ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true),
-                    priority: 3, contentTokens: content))
+                    priority: 3, contentTokens: content, origin: .headline))
         }
     }
 }

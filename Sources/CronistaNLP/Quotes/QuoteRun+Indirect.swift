@@ -62,7 +62,7 @@ extension QuoteRun {
                     QuoteCandidate(
                         kind: kind, content: contentRange(marks[mi]), cue: c.tokens,
                         speaker: speaker(of: c, sentence: sentence, stopAt: p),
-                        priority: 3, contentTokens: marks[mi].contentTokens))
+                        priority: 3, contentTokens: marks[mi].contentTokens, origin: .indirectMarked))
                 continue
             }
             kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
@@ -71,7 +71,7 @@ extension QuoteRun {
             candidates.append(
                 QuoteCandidate(
                     kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                    priority: 2, contentTokens: tokens))
+                    priority: 2, contentTokens: tokens, origin: .indirect))
         }
     }
 
@@ -167,7 +167,7 @@ extension QuoteRun {
                         candidates.append(
                             QuoteCandidate(
                                 kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                                priority: 1, contentTokens: tokens))
+                                priority: 1, contentTokens: tokens, origin: .trailing))
                     }
                 }
             }
@@ -185,7 +185,7 @@ extension QuoteRun {
                         candidates.append(
                             QuoteCandidate(
                                 kind: .indirect, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                                priority: 1, contentTokens: tokens))
+                                priority: 1, contentTokens: tokens, origin: .trailing))
                     }
                 }
             }
@@ -249,7 +249,7 @@ extension QuoteRun {
                 candidates.append(
                     QuoteCandidate(
                         kind: .indirect, content: ctx.range(s..<e), cue: cueTokens,
-                        speaker: speakerIn(afterCue..<nameEnd), priority: 1, contentTokens: s..<e))
+                        speaker: speakerIn(afterCue..<nameEnd), priority: 1, contentTokens: s..<e, origin: .prepositional))
                 continue
             }
             // "secondo quanto si è appreso": impersonal; "secondo quanto riferito da X": X.
@@ -270,7 +270,8 @@ extension QuoteRun {
                 let speaker = subjectBefore(cueTokens.lowerBound, sentence: sentence)
                 candidates.append(
                     QuoteCandidate(
-                        kind: .indirect, content: ctx.range(s..<e), cue: cueTokens, speaker: speaker, priority: 1, contentTokens: s..<e))
+                        kind: .indirect, content: ctx.range(s..<e), cue: cueTokens, speaker: speaker, priority: 1, contentTokens: s..<e,
+                        origin: .prepositional))
                 continue
             }
             // The source: up to the next comma, or a bounded noun phrase.
@@ -327,7 +328,7 @@ extension QuoteRun {
             candidates.append(
                 QuoteCandidate(
                     kind: kind, content: ctx.range(contentTokens), cue: cueTokens, speaker: speaker,
-                    priority: 1, contentTokens: contentTokens))
+                    priority: 1, contentTokens: contentTokens, origin: .prepositional))
         }
     }
 
