@@ -126,7 +126,7 @@ SYM(cronista_nlp_12_start):
 SYM(cronista_nlp_12_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 8828 bytes, sha256 399a97cd98b01217669bec8bc20a0c8c7a74e080f11348bf159b589fcd6e14dd
+// Languages/it/quote-cues.txt: 10300 bytes, sha256 7946d01329b780337993e8efcdda1c17b202a460af4b07d6a10ef33564a15f50
     .balign 16
     .globl SYM(cronista_nlp_13_start)
 SYM(cronista_nlp_13_start):
@@ -135,22 +135,31 @@ SYM(cronista_nlp_13_start):
 SYM(cronista_nlp_13_end):
     .byte 0
 
-// Languages/it/role-nouns.txt: 1310 bytes, sha256 2043062f1e74b43df14134b7a89475b083198e3fcb5d04bd920c237a246f4dd4
+// Languages/it/quotes.model: 4474 bytes, sha256 edf680e59aa903613f04c274ce6bde9ee13fcf07063c4715e781ad7eb511f246
     .balign 16
     .globl SYM(cronista_nlp_14_start)
 SYM(cronista_nlp_14_start):
-    .incbin "CronistaNLP/Resources/Languages/it/role-nouns.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/quotes.model"
     .globl SYM(cronista_nlp_14_end)
 SYM(cronista_nlp_14_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5095 bytes, sha256 f5d9028ff65efa3b3e2e12fa81d8c64307aa890c00394228aa7dfdea35e93499
+// Languages/it/role-nouns.txt: 1310 bytes, sha256 2043062f1e74b43df14134b7a89475b083198e3fcb5d04bd920c237a246f4dd4
     .balign 16
     .globl SYM(cronista_nlp_15_start)
 SYM(cronista_nlp_15_start):
-    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/role-nouns.txt"
     .globl SYM(cronista_nlp_15_end)
 SYM(cronista_nlp_15_end):
+    .byte 0
+
+// Languages/it/word-classes.txt: 5095 bytes, sha256 f5d9028ff65efa3b3e2e12fa81d8c64307aa890c00394228aa7dfdea35e93499
+    .balign 16
+    .globl SYM(cronista_nlp_16_start)
+SYM(cronista_nlp_16_start):
+    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .globl SYM(cronista_nlp_16_end)
+SYM(cronista_nlp_16_end):
     .byte 0
 
 // openapi.yaml: 17834 bytes, sha256 98554f131ff2434211369feb332e90ec54c5ff6c1fb4fd7abf41f97cff81b653

@@ -17,6 +17,7 @@ extern const unsigned char cronista_nlp_12_start[], cronista_nlp_12_end[];
 extern const unsigned char cronista_nlp_13_start[], cronista_nlp_13_end[];
 extern const unsigned char cronista_nlp_14_start[], cronista_nlp_14_end[];
 extern const unsigned char cronista_nlp_15_start[], cronista_nlp_15_end[];
+extern const unsigned char cronista_nlp_16_start[], cronista_nlp_16_end[];
 
 static const cronista_resource nlp_rows[] = {
     {"KB/LICENSES.md", cronista_nlp_0_start, cronista_nlp_0_end},
@@ -33,13 +34,14 @@ static const cronista_resource nlp_rows[] = {
     {"Languages/it/ner.crner", cronista_nlp_11_start, cronista_nlp_11_end},
     {"Languages/it/ner.crner.json", cronista_nlp_12_start, cronista_nlp_12_end},
     {"Languages/it/quote-cues.txt", cronista_nlp_13_start, cronista_nlp_13_end},
-    {"Languages/it/role-nouns.txt", cronista_nlp_14_start, cronista_nlp_14_end},
-    {"Languages/it/word-classes.txt", cronista_nlp_15_start, cronista_nlp_15_end},
+    {"Languages/it/quotes.model", cronista_nlp_14_start, cronista_nlp_14_end},
+    {"Languages/it/role-nouns.txt", cronista_nlp_15_start, cronista_nlp_15_end},
+    {"Languages/it/word-classes.txt", cronista_nlp_16_start, cronista_nlp_16_end},
     {0, 0, 0}
 };
 
 const cronista_resource *cronista_nlp_resources(long *count) {
-    *count = 16;
+    *count = 17;
     return nlp_rows;
 }
 

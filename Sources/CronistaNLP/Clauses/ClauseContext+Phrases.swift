@@ -109,6 +109,8 @@ extension ClauseContext {
             return choice(mention: f)
         }
         if e - s > 12 { return firstMention.map { choice(mention: $0) } }
+        // A strong pronoun standing alone ("racconta lei") is a mention of the speaker.
+        if e - s == 1 && self.is(s, .personalPronoun) { return SpeakerChoice(tokens: s..<e, entity: nil) }
         // Content words only: a span of function words is no speaker.
         guard (s..<e).contains(where: { forms[$0].count > 3 }) else { return nil }
         return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })

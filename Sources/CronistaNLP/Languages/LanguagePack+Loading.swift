@@ -2,7 +2,7 @@ import Foundation
 
 extension LanguagePack {
     /// Loads the pack in `Resources/Languages/<code>/`: `word-classes.txt` (required), and when
-    /// present `lemma-classes.txt`, `quote-cues.txt`, `entity-words.txt` + `role-nouns.txt`, `ner.crner`.
+    /// present `lemma-classes.txt`, `quote-cues.txt` + `quotes.model`, `entity-words.txt` + `role-nouns.txt`, `ner.crner`.
     static func bundled(code: String, rules: any LanguageRules, nerModelPath: String? = nil, loadModel: Bool = true) throws -> LanguagePack
     {
         typealias P = ResourceFiles.Path
@@ -22,6 +22,10 @@ extension LanguagePack {
                 text: ResourceFiles.text(path(P.quoteCues)), languages: [code], rules: rules,
                 lemmaClasses: lemmaClasses, file: path(P.quoteCues))
         }
+        var quoteModel: QuoteModel?
+        if lexicon != nil, ResourceFiles.exists(path(P.quoteModel)) {
+            quoteModel = try QuoteModel(text: ResourceFiles.text(path(P.quoteModel)), file: path(P.quoteModel))
+        }
         var entityWords: EntityWords?
         if ResourceFiles.exists(path(P.entityWords)) {
             entityWords = try EntityWords(
@@ -36,7 +40,8 @@ extension LanguagePack {
             model = try NERModel(bytes: ResourceFiles.data(path(P.nerModel)), name: path(P.nerModel))
         }
         return LanguagePack(
-            code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, nerModel: model, entityWords: entityWords)
+            code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, quoteModel: quoteModel, nerModel: model,
+            entityWords: entityWords)
     }
 
     /// Parses `CLASS: WORD WORD …` lines (`#` comments, blank lines) into words by class.

@@ -14,6 +14,8 @@ public struct LanguagePack: Sendable {
     let wordClasses: [String: WordClasses]
     /// Reporting cues; nil: no quote extraction in this language.
     public let quoteLexicon: QuoteLexicon?
+    /// The learned quote decisions (`quotes.model`); nil: the rules decide alone.
+    public let quoteModel: QuoteModel?
     /// Names tagger; nil: no name mentions (and so no entities) in this language.
     public let nerModel: NERModel?
     /// Description, role and relative-pronoun words for the entity step; nil: names only.
@@ -22,7 +24,7 @@ public struct LanguagePack: Sendable {
     /// A pack from its parts. `wordClasses` lists each class's words (lower-case, `'` for `’`).
     package init(
         code: String, rules: any LanguageRules, wordClasses: [WordClass: [String]],
-        quoteLexicon: QuoteLexicon? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil
+        quoteLexicon: QuoteLexicon? = nil, quoteModel: QuoteModel? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil
     ) {
         self.code = code
         self.rules = rules
@@ -32,6 +34,7 @@ public struct LanguagePack: Sendable {
         }
         self.wordClasses = table
         self.quoteLexicon = quoteLexicon
+        self.quoteModel = quoteModel
         self.nerModel = nerModel
         self.entityWords = entityWords
     }

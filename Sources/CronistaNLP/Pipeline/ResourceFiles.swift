@@ -15,6 +15,7 @@ enum ResourceFiles {
         static let wordClasses = "word-classes.txt"
         static let lemmaClasses = "lemma-classes.txt"
         static let quoteCues = "quote-cues.txt"
+        static let quoteModel = "quotes.model"
         static let entityWords = "entity-words.txt"
         static let roleNouns = "role-nouns.txt"
         static let nerModel = "ner.crner"

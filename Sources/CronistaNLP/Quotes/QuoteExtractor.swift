@@ -21,6 +21,7 @@ public struct QuoteExtractor: PipelineComponent {
             return
         }
         var run = QuoteRun(ctx: ClauseContext(document, pack: pack), lexicon: lexicon)
+        run.model = pack.quoteModel
         run.extract()
         document.quotes = run.finish()
     }
@@ -37,6 +38,8 @@ struct QuoteCandidate {
     var contentTokens: Range<Int>
     /// The rule that proposed it (a feature of the learned decisions).
     var origin: Origin = .direct
+    /// Whether the hand-written rules alone would keep it (without a model, the others are dropped).
+    var ruleAccepts = true
 
     /// The rule that proposed a candidate.
     enum Origin: String, CaseIterable {
@@ -65,6 +68,10 @@ struct QuoteRun {
     /// The document's language (its pack's code), choosing the cues.
     let language: String
     var candidates: [QuoteCandidate] = []
+    /// Candidates the rules refuse (``QuoteCandidate/ruleAccepts`` false): only a model may keep them.
+    var rejected: [QuoteCandidate] = []
+    /// The learned decisions; nil: the rules decide alone.
+    var model: QuoteModel?
     var marks: [MarkedSpan] = []
     /// Closed marked span by the token of its opening mark.
     var markByOpen: [Int: Int] = [:]

@@ -62,19 +62,30 @@ extension QuoteRun {
                     subjectBetween = k..<c.tokens.lowerBound
                 }
             }
+            // "«…», l'eco di Mariacristina Grazioli": a noun that names the words, and whose they are.
+            var nounAttribution: (cue: Range<Int>, source: Range<Int>)?
+            if rightCue == nil, leftCue == nil, m.closed, k < ctx.n, k > m.close + 1 {
+                var end = k
+                while end < ctx.n && end < k + 14 && !ctx.isTerminal(end) && forms[end] != "," && !ctx.isQuoteMark(end) { end += 1 }
+                if let of = nounAttributionOf(from: k, to: end) { nounAttribution = (k..<of, (of + 1)..<end) }
+            }
             let colonBefore = m.open > sentence.lowerBound && forms[m.open - 1] == ":"
             let chained =
                 lastAccepted.map { prev in
                     prev < m.open && (prev + 1..<m.open).allSatisfy { ctx.is($0, .coordinator) || forms[$0] == "," || forms[$0] == ";" }
                         && m.open - prev <= 3
                 } ?? false
-            let attached = leftCue != nil || rightCue != nil
+            let attached = leftCue != nil || rightCue != nil || nounAttribution != nil
             // Names of works, exhibitions and slogans in marks are no one's words: a title-like
             // span (mostly capitalised, or numbers) needs a cue to count.
-            if !attached && (looksLikeTitle(content) || (m.open > 0 && ctx.doc.tokens.flags[m.open - 1].contains(.number))) { continue }
+            // The rules reject these; the learned filter sees them with the rejection as a feature.
+            var ruleAccepts = true
+            if !attached && (looksLikeTitle(content) || (m.open > 0 && ctx.doc.tokens.flags[m.open - 1].contains(.number))) {
+                ruleAccepts = false
+            }
             // Named right before ("la pubblicazione «…»", "il coro «…»") or dated right after
             // ("«…» (1972)"): a work, a slogan, a title.
-            if !attached && (namesAWork(before: m.open) || datedAfter(m)) { continue }
+            if !attached && (namesAWork(before: m.open) || datedAfter(m)) { ruleAccepts = false }
             let utterance =
                 (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal
                 || (length >= 3 && attached) || (chained && length >= 2)
@@ -86,11 +97,14 @@ extension QuoteRun {
                 } ?? false)
             let headline = isHeadline(sentence) && !attached && !colonBefore
             if headline { continue }  // handled with the body's quotes in mind
-            guard utterance || shortAllowed || (rightCue != nil && length >= 2) else { continue }
+            if !(utterance || shortAllowed || (rightCue != nil && length >= 2)) { ruleAccepts = false }
             // Colon attribution: "Il proprietario: «…»", "X ha preso posizione: «…»".
             var speaker: SpeakerChoice?
             var cueTokens: Range<Int>?
-            if let c = rightCue {
+            if let n = nounAttribution {
+                cueTokens = n.cue
+                speaker = speakerIn(n.source)
+            } else if let c = rightCue {
                 cueTokens = c.tokens
                 if let between = subjectBetween { speaker = speakerIn(between) }
                 if speaker == nil { speaker = subjectAfter(c) }
@@ -120,15 +134,19 @@ extension QuoteRun {
                 // A person named in the same sentence before the quotation ("Secondo X, «…»").
                 speaker = s
             }
-            usedMarks.insert(mi)
-            lastAccepted = m.close
-            // A cue whose quotation is a word or two may still introduce a reported clause
-            // ("si è detto «fiducioso» che…"): only a real utterance uses it up.
-            if let c = cueTokens, length >= 4 { usedCues.insert(c.lowerBound) }
-            candidates.append(
-                QuoteCandidate(
-                    kind: .direct, content: contentRange(m), cue: cueTokens, speaker: speaker,
-                    priority: 3, contentTokens: content))
+            if ruleAccepts {
+                usedMarks.insert(mi)
+                lastAccepted = m.close
+                // A cue whose quotation is a word or two may still introduce a reported clause
+                // ("si è detto «fiducioso» che…"): only a real utterance uses it up.
+                if let c = cueTokens, length >= 4 { usedCues.insert(c.lowerBound) }
+            }
+            let candidate = QuoteCandidate(
+                kind: .direct, content: contentRange(m), cue: cueTokens, speaker: speaker,
+                priority: ruleAccepts ? 3 : 0, contentTokens: content, origin: colonBefore && !attached ? .colon : .direct,
+                ruleAccepts: ruleAccepts)
+            // Rejected ones wait apart, so that the rules that look back at earlier quotes never see them.
+            if ruleAccepts { candidates.append(candidate) } else { rejected.append(candidate) }
         }
         chainAdjacentQuotes()
     }

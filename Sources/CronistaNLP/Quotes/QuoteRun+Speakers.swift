@@ -151,13 +151,83 @@ extension QuoteRun {
         return speakerIn(t..<e)
     }
 
-    /// Resolves the remaining quotes without a speaker from the context (pro-drop continuation,
-    /// a quotation standing alone after its speaker was named), then turns candidates into quotes:
-    /// overlaps resolved by priority, quotations inside a reported clause make it mixed.
+    /// Every candidate (the rejected ones too), sorted, with what the learned decisions see: the
+    /// filter's features and the speaker options. Options are built from the rules' speakers before
+    /// any decision, so that training and analysis see the same thing.
+    mutating func prepared() -> [PreparedCandidate] {
+        var all = candidates + rejected
+        all.sort { ($0.contentTokens.lowerBound, $1.contentTokens.count) < ($1.contentTokens.lowerBound, $0.contentTokens.count) }
+        candidates = all
+        rejected = []
+        var out: [PreparedCandidate] = []
+        out.reserveCapacity(all.count)
+        var previous: (choice: SpeakerChoice, sentence: Int, end: Int)?
+        var pending: [(choice: SpeakerChoice, sentence: Int, end: Int)] = []
+        for c in all {
+            let start = min(c.contentTokens.lowerBound, ctx.n - 1)
+            let sentence = Int(ctx.sentenceOf[start])
+            // The nearest earlier accepted candidate that ended before this one starts.
+            pending.removeAll { p in
+                if p.end <= c.contentTokens.lowerBound { previous = p; return true }
+                return false
+            }
+            var prev = previous.map { (choice: $0.choice, sentence: $0.sentence) }
+            if let p = prev, sentence - p.sentence > 6 { prev = nil }
+            out.append(
+                PreparedCandidate(
+                    features: candidateFeatures(c), options: speakerOptions(for: c, previous: prev)))
+            if c.ruleAccepts, let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
+                pending.append((s, sentence, c.contentTokens.upperBound))
+            }
+        }
+        return out
+    }
+
+    /// The learned ranker attributes only the quotes the rules left without a speaker, and the
+    /// learned filter decides only on the candidates the rules refused: cross-validation over the
+    /// shared gold found both better than letting the models overrule the rules' own decisions.
+    static let rankOnlyUnattributed = true
+    static let filterOnlyRejected = true
+
+    /// Turns candidates into quotes: the learned filter (or the rules alone) decides which stay,
+    /// overlaps are resolved by priority, and the learned ranker (or the rules' pro-drop
+    /// continuation) picks each speaker; quotations inside a reported clause make it mixed.
     mutating func finish() -> [Quote] {
-        candidates.sort { $0.contentTokens.lowerBound < $1.contentTokens.lowerBound }
-        // Drop overlaps: a direct quote inside a longer reported clause is part of it.
-        var keep = [Bool](repeating: true, count: candidates.count)
+        let prepared = prepared()
+        // A model without filter weights leaves the choice of candidates to the rules; one without
+        // speaker weights leaves the speakers to them.
+        let filter = model.flatMap { $0.filter.isEmpty ? nil : $0 }
+        let ranker = model.flatMap { $0.speaker.isEmpty ? nil : $0 }
+        var keep = candidates.indices.map { i in
+            Self.filterOnlyRejected && candidates[i].ruleAccepts
+                ? true : (filter.map { $0.keeps(prepared[i].features) } ?? candidates[i].ruleAccepts)
+        }
+        if let model = ranker {
+            for i in candidates.indices where keep[i] && (candidates[i].speaker == nil || !Self.rankOnlyUnattributed) {
+                let options = prepared[i].options
+                if let best = model.bestOption(options.map(\.features)) {
+                    candidates[i].speaker = options[best].choice ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
+                }
+            }
+        }
+        resolveOverlaps(&keep)
+        candidates = candidates.indices.filter { keep[$0] }.map { candidates[$0] }
+        if ranker == nil { continueSpeakers() }
+        return candidates.map { c in
+            var speaker: Quote.Speaker?
+            if let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
+                let entity = s.entity ?? entityOverlapping(s.tokens)
+                speaker = Quote.Speaker(entity: entity, range: ctx.range(s.tokens))
+            }
+            var kind = c.kind
+            if kind == .indirect && c.contentTokens.contains(where: { ctx.isQuoteMark($0) }) { kind = .mixed }
+            return Quote(kind: kind, content: c.content, cue: c.cue.map { ctx.range($0) }, speaker: speaker)
+        }
+    }
+
+    /// Drops overlaps: a direct quote inside a longer reported clause is part of it; else the
+    /// higher priority, else the longer, wins.
+    func resolveOverlaps(_ keep: inout [Bool]) {
         // Sorted by start: only the candidates that start before `a` ends can overlap it.
         for a in candidates.indices where keep[a] {
             var b = a + 1
@@ -183,8 +253,11 @@ extension QuoteRun {
                 keep[loser] = false
             }
         }
-        candidates = candidates.indices.filter { keep[$0] }.map { candidates[$0] }
-        // Pro-drop: the previous quote's speaker nearby, else the person the previous sentence named first.
+    }
+
+    /// The rules' pro-drop: a quote without a speaker takes the previous quote's speaker nearby,
+    /// else the person the previous sentences named first.
+    mutating func continueSpeakers() {
         for i in candidates.indices where candidates[i].speaker == nil {
             let start = candidates[i].contentTokens.lowerBound
             let sentence = Int(ctx.sentenceOf[min(start, ctx.n - 1)])
@@ -199,16 +272,6 @@ extension QuoteRun {
             }
             if found == nil { found = personNamedBefore(sentence: sentence, token: start) }
             candidates[i].speaker = found
-        }
-        return candidates.map { c in
-            var speaker: Quote.Speaker?
-            if let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
-                let entity = s.entity ?? entityOverlapping(s.tokens)
-                speaker = Quote.Speaker(entity: entity, range: ctx.range(s.tokens))
-            }
-            var kind = c.kind
-            if kind == .indirect && c.contentTokens.contains(where: { ctx.isQuoteMark($0) }) { kind = .mixed }
-            return Quote(kind: kind, content: c.content, cue: c.cue.map { ctx.range($0) }, speaker: speaker)
         }
     }
 

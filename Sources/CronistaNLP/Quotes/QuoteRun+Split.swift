@@ -19,7 +19,8 @@ extension QuoteRun {
     func insertAttribution(from t: Int, to end: Int) -> (isAttribution: Bool, cue: CueMatch?) {
         guard t < end else { return (false, nil) }
         // A verb group within the insert's first three tokens.
-        if let c = cue(startingNear: t, maxGap: 2), c.tokens.upperBound <= end, !c.classes.isDisjoint(with: [.say, .request]) {
+        // Inside a quotation, a verb of judging between dashes attributes too ("- giudica Rossi -").
+        if let c = cue(startingNear: t, maxGap: 2), c.tokens.upperBound <= end, !c.classes.isDisjoint(with: [.say, .request, .judge]) {
             // Only a pronoun or a name may stand before the verb ("- lui spiega -", "- Rossi aggiunge -").
             let before = t..<c.tokens.lowerBound
             if before.allSatisfy({ ctx.is($0, .personalPronoun) || ctx.mentionAt[$0] >= 0 || ctx.is($0, .skippable) }) {
@@ -28,13 +29,21 @@ extension QuoteRun {
         }
         // "la ricetta di X", "il tributo di X", "l'eco di X": article, noun, a preposition of
         // belonging, then a mention.
-        var k = t
-        if k < end, ctx.is(k, .article) { k += 1 }
-        guard k > t, k + 2 <= end, ctx.doc.tokens.flags[k].contains(.word), !ctx.isCapitalized(k) else { return (false, nil) }
-        let of = k + 1
-        guard ctx.is(of, .ofPreposition) else { return (false, nil) }
+        guard let of = nounAttributionOf(from: t, to: end) else { return (false, nil) }
         let hasMention = (of + 1..<end).contains { ctx.mentionAt[$0] >= 0 } || (of + 1 < end && ctx.startsNounPhrase(of + 1))
         return (hasMention && end - t <= 24, nil)
+    }
+
+    /// The token of `di` in `la ricetta di X`, `l'ultimo appello degli studenti`: an article, one or
+    /// two lower-case words, then the preposition of belonging.
+    func nounAttributionOf(from t: Int, to end: Int) -> Int? {
+        guard t < end, ctx.is(t, .article) else { return nil }
+        var k = t + 1
+        while k < end && k <= t + 2 && ctx.doc.tokens.flags[k].contains(.word) && !ctx.isCapitalized(k) && ctx.mentionAt[k] < 0 {
+            if k + 1 < end && ctx.is(k + 1, .ofPreposition) { return k + 2 < end ? k + 1 : nil }
+            k += 1
+        }
+        return nil
     }
 
     /// Quotations interrupted by their attribution between dashes,
@@ -66,8 +75,15 @@ extension QuoteRun {
             if let c = cue {
                 speaker = subjectAfter(c, stopAt: d2)
                 if speaker == nil, c.tokens.lowerBound > insert.lowerBound { speaker = speakerIn(insert.lowerBound..<c.tokens.lowerBound) }
-            } else {
-                speaker = speakerIn(insert)
+                // Without its closing dash the insert may run into the quotation ("- ha aggiunto le
+                // cose sono cambiate…»"): only a mention or a pronoun is a speaker then.
+                if d2 == content.upperBound, let s = speaker, s.entity == nil, !s.tokens.contains(where: { ctx.mentionAt[$0] >= 0 }),
+                    !(s.tokens.count == 1 && ctx.is(s.tokens.lowerBound, .personalPronoun))
+                {
+                    speaker = nil
+                }
+            } else if let of = nounAttributionOf(from: insert.lowerBound, to: insert.upperBound) {
+                speaker = speakerIn((of + 1)..<insert.upperBound)
             }
             let cueTokens = cue?.tokens ?? insert.lowerBound..<min(insert.lowerBound + 2, insert.upperBound)
             usedMarks.insert(mi)

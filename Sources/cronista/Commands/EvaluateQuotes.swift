@@ -4,8 +4,8 @@ import CronistaIngest
 import CronistaNLP
 import Foundation
 
-/// `cronista eval quotes --gold FILE`: analyses the gold documents' texts and prints the numbers
-/// `tools/score.py quotes` prints for the same output.
+/// `cronista eval quotes --gold FILE…`: analyses the gold documents' texts and prints the numbers
+/// `tools/score.py quotes` prints for the same output; `--folds K` cross-validates the quote model by document.
 struct EvaluateQuotes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quotes",
@@ -13,39 +13,67 @@ struct EvaluateQuotes: AsyncParsableCommand {
         discussion: "Gold: JSON Lines with id, text and quotes ({kind, start, end, speaker: {mentions: [[s, e], …]}})."
     )
 
-    @Option(help: "Gold file (JSON Lines, the analysis format with gold quotes).")
-    var gold: String
+    @Option(parsing: .upToNextOption, help: "Gold files (JSON Lines, the analysis format with gold quotes); each is reported apart.")
+    var gold: [String]
 
     @Option(help: "NER model file (default: the embedded Italian model).")
     var model: String?
 
+    @Option(
+        help: "Cross-validate the quote model: train on k-1 folds of the gold documents, test on the k-th (0: score the shipped model).")
+    var folds: Int = 0
+
+    @Option(help: "Quote model file to score instead of the shipped one.")
+    var quoteModel: String?
+
+    @Flag(help: "Score the hand-written rules alone, without the learned decisions.")
+    var rulesOnly = false
+
+    @Option(help: "With --folds: which decisions to learn (filter, speaker, or both); the others stay with the rules.")
+    var learn: String = "speaker"
+
+    @Option(help: "Seed of the fold assignment and of the training shuffles.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Training epochs (with --folds).")
+    var epochs: Int = 1
+
     func run() async throws {
         let engine = try Engine(options: .init(nerModelPath: model))
-        var evaluation = QuoteEvaluation()
-        var source = InputSource(paths: [gold])
-        var golds: [String: [QuoteEvaluation.GoldQuote]] = [:]
-        // Gold quotes, read once with the same line numbers as the input reader.
-        for (n, line) in try String(contentsOfFile: gold, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty
-        {
-            guard let d = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let id = d["id"] as? String else {
-                throw ValidationError("\(gold):\(n + 1): not a gold document")
+        let docs = try QuoteGoldFile.analyse(gold, engine: engine)
+        if folds > 0 {
+            guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
+            guard ["both", "filter", "speaker"].contains(learn) else { throw ValidationError("--learn is filter, speaker or both") }
+            let trainer = QuoteTrainer(epochs: epochs, seed: seed, learnFilter: learn != "speaker", learnSpeaker: learn != "filter")
+            let cv = trainer.crossValidate(docs, k: folds, packs: engine.packs)
+            for corpus in gold where cv.byCorpus[corpus] != nil {
+                let f1 = cv.foldF1ByCorpus[corpus] ?? []
+                let mean = f1.reduce(0, +) / Double(max(f1.count, 1))
+                let sd = (f1.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(f1.count - 1, 1))).squareRoot()
+                print("# \(corpus): \(folds)-fold cross-validation, documents never shared between training and test")
+                print(cv.byCorpus[corpus]!.table(), terminator: "")
+                let perFold = f1.map { String(format: "%.2f", 100 * $0) }.joined(separator: " ")
+                let summary = String(format: "mean %.2f sd %.2f", 100 * mean, 100 * sd)
+                print("end_to_end_f1_by_fold        \(perFold)  \(summary)\n")
             }
-            golds[id] = ((d["quotes"] as? [[String: Any]]) ?? []).map { q in
-                let mentions = (((q["speaker"] as? [String: Any])?["mentions"] as? [[Int]]) ?? []).map { (start: $0[0], end: $0[1]) }
-                return .init(
-                    start: q["start"] as? Int ?? 0, end: q["end"] as? Int ?? 0, kind: q["kind"] as? String ?? "", speakerMentions: mentions)
+            return
+        }
+        var quoteModelOverride: QuoteModel?
+        if let quoteModel {
+            quoteModelOverride = try QuoteModel(text: String(contentsOfFile: quoteModel, encoding: .utf8), file: quoteModel)
+        }
+        for corpus in gold {
+            var evaluation = QuoteEvaluation()
+            for d in docs where d.corpus == corpus {
+                var doc = d.document
+                if rulesOnly || quoteModelOverride != nil {
+                    doc.quotes = QuoteTrainer.quotes(in: doc, packs: engine.packs, model: rulesOnly ? nil : quoteModelOverride)
+                }
+                evaluation.add(
+                    text: doc.text, gold: d.gold, predicted: QuoteEvaluation.PredictedQuote.from(doc, index: OffsetIndex(doc.text)))
             }
+            if gold.count > 1 { print("# \(corpus)") }
+            print(evaluation.table() + "documents_missing            0")
         }
-        var seen = Set<String>()
-        while let item = source.next() {
-            guard case .document(let input) = item else { continue }
-            seen.insert(input.id)
-            let doc = try engine.analyze(input)
-            evaluation.add(
-                text: input.text, gold: golds[input.id] ?? [],
-                predicted: QuoteEvaluation.PredictedQuote.from(doc, index: OffsetIndex(doc.text)))
-        }
-        print(evaluation.table() + "documents_missing            \(golds.keys.filter { !seen.contains($0) }.count)")
     }
 }

@@ -1,0 +1,228 @@
+import CronistaCore
+
+/// What the learned decisions see of one candidate.
+struct PreparedCandidate {
+    var features: [String]
+    var options: [SpeakerOption]
+}
+
+/// One way to attribute a candidate quote: a noun phrase (a mention, or a rule's span) or no source.
+struct SpeakerOption {
+    /// nil: no identifiable source.
+    var choice: SpeakerChoice?
+    var features: [String]
+}
+
+extension QuoteRun {
+    /// `1`, `2`, `3-4`, `5-8`, … : a length as a coarse bucket.
+    static func bucket(_ n: Int) -> String {
+        switch n {
+        case ..<1: "0"
+        case 1: "1"
+        case 2: "2"
+        case 3...4: "3-4"
+        case 5...8: "5-8"
+        case 9...16: "9-16"
+        case 17...32: "17-32"
+        default: "33+"
+        }
+    }
+
+    func describe(_ s: SpeakerChoice?) -> String {
+        guard let s else { return "nil" }
+        if s.impersonal { return "impersonal" }
+        if s.tokens.isEmpty { return "empty" }
+        let mi = s.tokens.lazy.map { ctx.mentionAt[$0] }.first { $0 >= 0 }
+        guard let mi else { return "span" }
+        let m = ctx.doc.mentions[Int(mi)]
+        return "\(m.type.label)-\(m.form.label)"
+    }
+
+    /// What the filter model sees of a candidate: the rule that proposed it, its cue, its length,
+    /// its marks, its place and the speaker the rule found.
+    func candidateFeatures(_ c: QuoteCandidate) -> [String] {
+        let o = c.origin.rawValue
+        let content = c.contentTokens
+        var f: [String] = ["bias", "o=\(o)", "k=\(c.kind.label)", "o=\(o)|k=\(c.kind.label)"]
+        f.append("len=\(Self.bucket(content.count))")
+        f.append("o=\(o)|len=\(Self.bucket(content.count))")
+        if let cue = c.cue {
+            let lemma = cueLemma(cue)
+            f.append("cue=\(lemma)")
+            f.append("o=\(o)|cue=\(lemma)")
+            f.append("cuelen=\(Self.bucket(cue.count))")
+            let gap = cue.lowerBound >= content.upperBound ? cue.lowerBound - content.upperBound : content.lowerBound - cue.upperBound
+            f.append("cuegap=\(Self.bucket(gap))")
+            f.append(cue.lowerBound >= content.upperBound ? "cue-after" : "cue-before")
+        } else {
+            f.append("nocue")
+            f.append("o=\(o)|nocue")
+        }
+        let sp = describe(c.speaker)
+        f.append("spk=\(sp)")
+        f.append("o=\(o)|spk=\(sp)")
+        if !content.isEmpty {
+            let hasTerminal = content.dropLast().contains { ctx.isTerminal($0) }
+            f.append(hasTerminal ? "terminal" : "no-terminal")
+            if looksLikeTitle(content) { f.append("title-like") }
+            let first = content.lowerBound
+            if ctx.isCapitalized(first) { f.append("starts-capital") }
+            let before = first - 1
+            if before >= 0 {
+                if ctx.isQuoteMark(before), before - 1 >= 0 {
+                    f.append("pre2=\(shape(before - 1))")
+                } else {
+                    f.append("pre=\(shape(before))")
+                }
+            } else {
+                f.append("pre=BOD")
+            }
+            let after = content.upperBound
+            if after < ctx.n {
+                if ctx.isQuoteMark(after), after + 1 < ctx.n {
+                    f.append("post2=\(shape(after + 1))")
+                } else {
+                    f.append("post=\(shape(after))")
+                }
+            }
+            let sentence = Int(ctx.sentenceOf[first])
+            if sentence == 0 { f.append("first-sentence") }
+            if isHeadline(ctx.sentenceRange(ofToken: first)) { f.append("headline") }
+            // Verbs and pronouns of the first and second person make an utterance.
+            let persons = content.reduce(0) { $0 + (ctx.is($1, .personalPronoun) ? 1 : 0) }
+            if persons > 0 { f.append("has-pronoun") }
+            let mentions = content.reduce(0) { $0 + (ctx.mentionAt[$1] >= 0 ? 1 : 0) }
+            f.append("mentions=\(Self.bucket(mentions))")
+        }
+        if !c.ruleAccepts { f.append("rule-rejects"); f.append("o=\(o)|rule-rejects") }
+        return f
+    }
+
+    /// A token's coarse shape for features: punctuation as itself, function words by form, else a class.
+    func shape(_ t: Int) -> String {
+        if ctx.isPunct(t) { return ctx.forms[t] }
+        if ctx.mentionAt[t] >= 0 { return "M-\(ctx.doc.mentions[Int(ctx.mentionAt[t])].type.label)" }
+        if ctx.is(t, [.article, .preposition, .complementiser, .coordinator, .personalPronoun]) { return ctx.forms[t] }
+        if cueLists[t] >= 0 { return "CUE" }
+        return ctx.isCapitalized(t) ? "Xx" : "x"
+    }
+
+    /// The lemma of the cue over `tokens` (the lexicon's entry), else its last word.
+    func cueLemma(_ tokens: Range<Int>) -> String {
+        if let c = cues.first(where: { $0.tokens == tokens }) { return c.lemma }
+        var i = tokens.upperBound - 1
+        while i > tokens.lowerBound {
+            if let m = cueEntry(at: i, classes: Self.verbClasses.union([.prep, .noun])) { return m.entry.lemma }
+            i -= 1
+        }
+        if let m = cueEntry(at: tokens.lowerBound, classes: Self.verbClasses.union([.prep, .noun])) { return m.entry.lemma }
+        return ctx.forms[tokens.upperBound - 1]
+    }
+
+    /// The speakers a candidate could have: the rule's choice, the previous quote's speaker, the
+    /// mentions around it (this sentence, the two before, the one after), and no source at all.
+    /// `previous` is the speaker the nearest earlier candidate's rule found, with its sentence.
+    func speakerOptions(for c: QuoteCandidate, previous: (choice: SpeakerChoice, sentence: Int)?) -> [SpeakerOption] {
+        let content = c.contentTokens
+        let start = min(content.lowerBound, ctx.n - 1)
+        let sentence = Int(ctx.sentenceOf[start])
+        let o = c.origin.rawValue
+        let cueLemma = c.cue.map(cueLemma) ?? "-"
+        var options: [SpeakerOption] = []
+        let ruleEntity = c.speaker.flatMap { s in s.impersonal ? nil : (s.entity ?? entityOverlapping(s.tokens)) }
+        // No source.
+        options.append(
+            SpeakerOption(
+                choice: nil,
+                features: [
+                    "none", "none|o=\(o)", "none|cue=\(cueLemma)", "none|rule=\(describe(c.speaker))",
+                    "none|k=\(c.kind.label)", c.cue == nil ? "none|nocue" : "none|cue"
+                ]))
+        var seenEntities = Set<Int>()
+        if let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
+            var f = ["rule", "rule|o=\(o)", "rule|\(describe(s))", "rule|cue=\(cueLemma)"]
+            if let e = ruleEntity { seenEntities.insert(e); f.append("rule|mentions=\(Self.bucket(ctx.doc.entities[e].mentions.count))") }
+            if s.tokens.overlaps(content) { f.append("rule|inside") }
+            options.append(SpeakerOption(choice: s, features: f))
+        }
+        if let (p, ps) = previous, !p.impersonal, !p.tokens.isEmpty {
+            let e = p.entity ?? entityOverlapping(p.tokens)
+            if e == nil || !seenEntities.contains(e!) || ruleEntity == nil {
+                let d = Self.bucket(sentence - ps)
+                var f = ["prev", "prev|o=\(o)", "prev|d=\(d)", "prev|\(describe(p))", "prev|o=\(o)|d=\(d)"]
+                f.append(c.speaker == nil ? "prev|rule-nil" : "prev|rule-has")
+                if let e, e == ruleEntity { f.append("prev|=rule") }
+                if c.cue == nil { f.append("prev|nocue") }
+                options.append(SpeakerOption(choice: p, features: f))
+                if let e { seenEntities.insert(e) }
+            }
+        }
+        // Mentions in a window of sentences, nearest first per entity.
+        let firstSentence = max(0, sentence - 2)
+        let lastSentence = min(ctx.doc.sentences.count - 1, Int(ctx.sentenceOf[min(max(content.upperBound - 1, 0), ctx.n - 1)]) + 1)
+        guard firstSentence <= lastSentence else { return options }
+        let window = ctx.doc.sentences[firstSentence].tokenRange.lowerBound..<ctx.doc.sentences[lastSentence].tokenRange.upperBound
+        var nearest: [Int: (mention: Int, distance: Int)] = [:]
+        var order: [Int] = []
+        var nearestPersonBefore: (Int, Int)?, nearestPersonAfter: (Int, Int)?
+        var t = window.lowerBound
+        while t < window.upperBound {
+            let mi = ctx.mentionAt[t]
+            guard mi >= 0 else { t += 1; continue }
+            let m = Int(mi)
+            let span = ctx.mentionTokens[m]
+            defer { t = max(t + 1, span.upperBound) }
+            if span.overlaps(content) { continue }
+            let key = entityOf(mention: m) ?? -(m + 1)
+            let distance =
+                span.upperBound <= content.lowerBound ? content.lowerBound - span.upperBound : span.lowerBound - content.upperBound
+            if ctx.doc.mentions[m].type == .person {
+                if span.upperBound <= content.lowerBound {
+                    if nearestPersonBefore == nil || distance < nearestPersonBefore!.1 { nearestPersonBefore = (key, distance) }
+                } else if nearestPersonAfter == nil || distance < nearestPersonAfter!.1 {
+                    nearestPersonAfter = (key, distance)
+                }
+            }
+            if let n = nearest[key] {
+                if distance < n.distance { nearest[key] = (m, distance) }
+            } else {
+                nearest[key] = (m, distance)
+                order.append(key)
+            }
+        }
+        for key in order where key < 0 || !seenEntities.contains(key) {
+            let (m, distance) = nearest[key]!
+            let mention = ctx.doc.mentions[m]
+            let span = ctx.mentionTokens[m]
+            let side = span.upperBound <= content.lowerBound ? "before" : "after"
+            let ms = Int(ctx.sentenceOf[span.lowerBound])
+            let d =
+                ms < sentence ? "s-\(min(sentence - ms, 3))" : (ms > Int(ctx.sentenceOf[min(content.upperBound, ctx.n - 1)]) ? "s+1" : "s0")
+            let type = mention.type.label, form = mention.form.label
+            var f = [
+                "m", "m|\(type)", "m|\(form)", "m|\(type)-\(form)", "m|\(side)", "m|\(d)", "m|\(side)|\(d)",
+                "m|dist=\(Self.bucket(distance))",
+                "m|\(side)|dist=\(Self.bucket(distance))", "m|o=\(o)|\(side)", "m|\(type)|\(side)|\(d)"
+            ]
+            if key >= 0 {
+                f.append("m|mentions=\(Self.bucket(ctx.doc.entities[key].mentions.count))")
+                if key == ruleEntity { f.append("m|=rule") }
+            }
+            if let (pk, _) = nearestPersonBefore, pk == key { f.append("m|nearest-person-before") }
+            if let (pk, _) = nearestPersonAfter, pk == key { f.append("m|nearest-person-after") }
+            if c.speaker == nil { f.append("m|rule-nil|\(side)|\(d)") }
+            if span.lowerBound > 0 { f.append("m|pre=\(shape(span.lowerBound - 1))") }
+            if span.upperBound < ctx.n {
+                f.append("m|post=\(shape(span.upperBound))")
+                if cueLists[span.upperBound] >= 0 || (span.upperBound + 1 < ctx.n && cueLists[span.upperBound + 1] >= 0) {
+                    f.append("m|cue-next")
+                }
+            }
+            if let cue = c.cue, span.lowerBound >= cue.upperBound, span.lowerBound - cue.upperBound <= 3 { f.append("m|after-cue") }
+            if let cue = c.cue, span.upperBound <= cue.lowerBound, cue.lowerBound - span.upperBound <= 3 { f.append("m|before-cue") }
+            options.append(SpeakerOption(choice: choice(mention: m), features: f))
+            if options.count >= 16 { break }
+        }
+        return options
+    }
+}
