@@ -126,7 +126,7 @@ SYM(cronista_nlp_12_start):
 SYM(cronista_nlp_12_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10300 bytes, sha256 7946d01329b780337993e8efcdda1c17b202a460af4b07d6a10ef33564a15f50
+// Languages/it/quote-cues.txt: 10318 bytes, sha256 a720d610757f1d6c0fb232702e33794cd8829458a91d15613922a725310f7819
     .balign 16
     .globl SYM(cronista_nlp_13_start)
 SYM(cronista_nlp_13_start):
@@ -135,7 +135,7 @@ SYM(cronista_nlp_13_start):
 SYM(cronista_nlp_13_end):
     .byte 0
 
-// Languages/it/quotes.model: 4474 bytes, sha256 edf680e59aa903613f04c274ce6bde9ee13fcf07063c4715e781ad7eb511f246
+// Languages/it/quotes.model: 4509 bytes, sha256 1ddd547f7fce3620e1b85acd9b31f711d77b121edbc4d49ea349c9ed2c140821
     .balign 16
     .globl SYM(cronista_nlp_14_start)
 SYM(cronista_nlp_14_start):

@@ -86,7 +86,13 @@ extension QuoteRun {
             // Named right before ("la pubblicazione «…»", "il coro «…»") or dated right after
             // ("«…» (1972)"): a work, a slogan, a title.
             if !attached && (namesAWork(before: m.open) || datedAfter(m)) { ruleAccepts = false }
+            // A quotation that is a whole sentence of its own ("«La gente non esce più».") is
+            // someone's words even without a cue: the newspaper's floating quote.
+            let wholeSentence =
+                m.closed && m.open == ownSentence.lowerBound && length >= 3 && m.close + 1 < ctx.n && ctx.isTerminal(m.close + 1)
+                && !isHeadline(ownSentence)
             let utterance =
+                (wholeSentence && !looksLikeTitle(content)) ||
                 (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal
                 || (length >= 3 && attached) || (chained && length >= 2)
             let shortAllowed =
