@@ -1,0 +1,194 @@
+import CronistaCore
+import CronistaTestSupport
+import Foundation
+import Testing
+
+@testable import CronistaNLP
+
+/// The constructions of the quotes issue (our own sentences, not news text), the learned speaker
+/// ranker's determinism, and the cross-validation's folds.
+@Suite("Quote model")
+struct QuoteModelTests {
+    static let engine: Engine? = try? Engine()
+
+    func quotes(_ text: String) throws -> [(kind: Quote.Kind, content: String, speaker: String?)] {
+        let engine = try #require(Self.engine)
+        let doc = try engine.analyze(DocumentInput(id: "c", text: text, origin: "test"))
+        #expect(doc.invariantViolations().isEmpty)
+        return doc.quotes.map { q -> (kind: Quote.Kind, content: String, speaker: String?) in
+            let speaker: String? = q.speaker.map { String(doc.text(in: $0.range)) }
+            return (q.kind, String(doc.text(in: q.content)), speaker)
+        }
+    }
+
+    /// (text, expected quotes as (content, speaker)).
+    static let constructions: [(String, [(String, String?)])] = [
+        // A quotation interrupted by its attribution between dashes: two quotes, same speaker.
+        (
+            "Il mercato era affollato. «Stavo sistemando la merce verso le otto - racconta il fruttivendolo Mario Bianchi - "
+                + "quando è arrivato un uomo con il casco». Poi è scappato.",
+            [("Stavo sistemando la merce verso le otto", "Mario Bianchi"), ("quando è arrivato un uomo con il casco", "Mario Bianchi")]
+        ),
+        // The same with a pronoun subject: the pronoun is the speaker's mention.
+        (
+            "Giulia Verdi vive in via Roma da dieci anni. «Qui non passa nessuno - spiega lei - e la sera abbiamo paura». Il quartiere è buio.",
+            [("Qui non passa nessuno", "lei"), ("e la sera abbiamo paura", "lei")]
+        ),
+        // A noun that names the words, then whose they are.
+        (
+            "La scuola ha premiato gli studenti. «Bisogna credere nello studio», l'augurio di Carla Neri, dirigente dell'istituto. "
+                + "La festa è finita tardi.",
+            [("Bisogna credere nello studio", "Carla Neri")]
+        ),
+        // An adverb inside the verb group.
+        ("La federazione ha comunque confermato che la gara si giocherà domenica.", [("la gara si giocherà domenica", "La federazione")]),
+        // Verbs the first lexicon missed.
+        ("Il sindaco Luca Ferri ha ripetuto di non voler aumentare le tasse.", [("non voler aumentare le tasse", "Il sindaco")]),
+        ("Il consigliere Paolo Gatti si lamenta che i fondi non sono mai arrivati.", [("i fondi non sono mai arrivati", "Il consigliere")]),
+        ("L'imputato aveva domandato di essere ascoltato dal giudice.", [("essere ascoltato dal giudice", "L'imputato")]),
+        // A pronoun subject after the quotation.
+        ("Anna Russo lavora in ospedale. «Siamo stanchi ma andiamo avanti», racconta lei.", [("Siamo stanchi ma andiamo avanti", "lei")]),
+        // A speaker named once, then floating quotes that continue with the same speaker.
+        (
+            "Marco Galli gestisce il bar da trent'anni. «Il lavoro è calato», dice Galli. «La gente non esce più la sera». "
+                + "«Speriamo che le cose cambino».",
+            [("Il lavoro è calato", "Galli"), ("La gente non esce più la sera", "Galli"), ("Speriamo che le cose cambino", "Galli")]
+        ),
+        // A participle phrase with its source.
+        (
+            "Secondo quanto riferito dal telegiornale regionale, la strada resterà chiusa fino a lunedì.",
+            [("la strada resterà chiusa fino a lunedì", "telegiornale regionale")]
+        ),
+        // Colon speech after a clause.
+        (
+            "Il presidente Carlo Fontana ha preso posizione: «Non firmeremo questo accordo».",
+            [("Non firmeremo questo accordo", "Il presidente")]
+        )
+    ]
+
+    @Test("Each construction gives its quotes and speakers", arguments: constructions.indices)
+    func construction(_ i: Int) throws {
+        let (text, expected) = Self.constructions[i]
+        let found = try quotes(text)
+        #expect(found.map(\.content) == expected.map(\.0), "\(text)")
+        #expect(found.map(\.speaker) == expected.map(\.1), "\(text)")
+    }
+
+    @Test("A quoted word after a verb of judging stays a scare quote")
+    func scareQuote() throws {
+        #expect(try quotes("I commenti, ritenuti «inaccettabili» dal governo, sono stati rimossi.").isEmpty)
+    }
+
+    /// Small gold documents written for the test: text and quotes (content, speaker mention).
+    static let goldTexts: [(String, [(String, String)])] = [
+        (
+            "Marco Galli gestisce il bar. «Il lavoro è calato», dice Galli. «La gente non esce più la sera».",
+            [
+                ("Il lavoro è calato", "Galli"), ("La gente non esce più la sera", "Galli")
+            ]
+        ),
+        (
+            "Anna Russo lavora in ospedale. «Siamo stanchi - racconta lei - ma andiamo avanti». Poi torna in corsia.",
+            [
+                ("Siamo stanchi", "Anna Russo"), ("ma andiamo avanti", "Anna Russo")
+            ]
+        ),
+        (
+            "Il sindaco Luca Ferri ha detto che il ponte riaprirà. «Ci vorrà tempo». Intanto il traffico cresce.",
+            [
+                ("il ponte riaprirà", "Luca Ferri"), ("Ci vorrà tempo", "Luca Ferri")
+            ]
+        ),
+        (
+            "La ministra Paola Neri ha annunciato che i fondi arriveranno a marzo. «Lo abbiamo promesso».",
+            [
+                ("i fondi arriveranno a marzo", "Paola Neri"), ("Lo abbiamo promesso", "Paola Neri")
+            ]
+        )
+    ]
+
+    func trainingDocuments() throws -> [QuoteTrainingDocument] {
+        let engine = try #require(Self.engine)
+        return try Self.goldTexts.enumerated().map { n, item in
+            let (text, quotes) = item
+            let doc = try engine.analyze(DocumentInput(id: "g\(n)", text: text, origin: "test"))
+            let scalars = Array(text.unicodeScalars)
+            func find(_ s: String) -> (start: Int, end: Int) {
+                let needle = Array(s.unicodeScalars)
+                for i in 0...(scalars.count - needle.count) where Array(scalars[i..<(i + needle.count)]) == needle {
+                    return (i, i + needle.count)
+                }
+                Issue.record("\(s) not in \(text)")
+                return (0, 0)
+            }
+            let gold = quotes.map { content, speaker in
+                let c = find(content)
+                return QuoteEvaluation.GoldQuote(start: c.start, end: c.end, kind: "direct", speakerMentions: [find(speaker)])
+            }
+            return QuoteTrainingDocument(id: "g\(n)", corpus: "test", document: doc, gold: gold)
+        }
+    }
+
+    @Test("Training is deterministic: the same documents and seed give the same model bytes")
+    func determinism() throws {
+        let engine = try #require(Self.engine)
+        let docs = try trainingDocuments()
+        let examples = docs.map { QuoteTrainer.examples($0, packs: engine.packs) }
+        #expect(examples.contains { !$0.speaker.isEmpty }, "the documents give speaker examples")
+        for learn in [(false, true), (true, true)] {
+            let trainer = QuoteTrainer(epochs: 3, seed: 7, learnFilter: learn.0, learnSpeaker: learn.1)
+            let a = trainer.train(examples).serialized(header: "t")
+            let b = trainer.train(docs.map { QuoteTrainer.examples($0, packs: engine.packs) }).serialized(header: "t")
+            #expect(a == b)
+            #expect(a.contains("speaker\t"), "the ranker learned weights")
+            // The text format reads back to the same weights.
+            #expect(try QuoteModel(text: a) == trainer.train(examples))
+        }
+    }
+
+    @Test("Cross-validation folds never share a document, and every document is tested once")
+    func foldsAreDisjoint() throws {
+        let ids = (0..<253).map { "doc-\($0 * 7919 % 1000)" }
+        for k in [2, 5, 10] {
+            let fold = QuoteTrainer.folds(ids: ids, k: k, seed: 1)
+            #expect(fold.count == ids.count)
+            var tested = Set<String>()
+            for f in 0..<k {
+                let test = Set(ids.indices.filter { fold[$0] == f }.map { ids[$0] })
+                let train = Set(ids.indices.filter { fold[$0] != f }.map { ids[$0] })
+                #expect(test.isDisjoint(with: train))
+                #expect(!test.isEmpty)
+                #expect(test.union(train).count == Set(ids).count)
+                #expect(tested.isDisjoint(with: test))
+                tested.formUnion(test)
+            }
+            #expect(tested == Set(ids))
+            // The same seed gives the same folds; the assignment does not depend on the input order.
+            #expect(QuoteTrainer.folds(ids: ids.reversed(), k: k, seed: 1) == fold.reversed())
+        }
+    }
+
+    @Test("The shipped model loads from the pack and holds speaker weights")
+    func shippedModel() throws {
+        let engine = try #require(Self.engine)
+        let model = try #require(engine.packs["it"]?.quoteModel)
+        #expect(model.speaker.count > 50)
+        #expect(model.speaker["rule"] != nil || model.speaker["prev"] != nil)
+        // The embedded file reads back to the loaded weights.
+        let text = try ResourceFiles.text("Languages/it/quotes.model")
+        #expect(try QuoteModel(text: text) == model)
+    }
+
+    @Test("A malformed model line is refused with its line number")
+    func malformedModel() {
+        #expect(throws: QuoteModelError.self) { try QuoteModel(text: "# header\nspeaker\trule\n") }
+        do {
+            _ = try QuoteModel(text: "# h\nspeaker\trule\t1\nnope\tx\t1\n", file: "m.model")
+        } catch let e as QuoteModelError {
+            #expect(e.line == 3)
+            #expect(e.description.hasPrefix("m.model:3:"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
