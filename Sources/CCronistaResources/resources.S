@@ -126,7 +126,7 @@ SYM(cronista_nlp_12_start):
 SYM(cronista_nlp_12_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10318 bytes, sha256 a720d610757f1d6c0fb232702e33794cd8829458a91d15613922a725310f7819
+// Languages/it/quote-cues.txt: 10446 bytes, sha256 f155f17380f29eae48b701cf33fd5e678d7e5485ddd445d8bb563e9202eb344a
     .balign 16
     .globl SYM(cronista_nlp_13_start)
 SYM(cronista_nlp_13_start):

@@ -31,7 +31,8 @@ extension ClauseContext {
         while t < min(sentence.upperBound, start + 8) {
             if self.is(t, .agentPreposition) {
                 var e = t + 1
-                while e < sentence.upperBound && !isPunct(e) && e < t + 8 { e += 1 }
+                // The agent ends at punctuation or at a complementiser ("dai magistrati che …").
+                while e < sentence.upperBound && !isPunct(e) && e < t + 8 && !(e > t + 1 && self.is(e, .complementiser)) { e += 1 }
                 if accept((t + 1)..<e) { return (t + 1)..<e }
             }
             t += 1

@@ -139,14 +139,24 @@ struct QuoteRun {
                 // A participle without an auxiliary is an adjective or a noun ("la proposta",
                 // "smentita da…"); an impersonal "si dice", "bisogna aggiungere" has no source.
                 let impersonal = start > 0 && ctx.is(start - 1, .impersonal) && !ctx.is(start, .reflexive)
-                if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary) || impersonal {
+                // "si affermava che…", "si apprende che…": a reported clause with no source but its
+                // agent; "bisogna aggiungere", "va detto" report nothing.
+                let reflexiveImpersonal = impersonal && ctx.is(start - 1, .reflexive)
+                if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary) || (impersonal && !reflexiveImpersonal) {
                     i = j + m.length
                     continue
                 }
                 var cue = CueMatch(
                     tokens: start..<(j + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
+                // "è stato affermato", "è stato reso noto": a passive auxiliary and a participle in the group.
+                let group = start..<(j + m.length)
+                // ("è stato" is passive whatever participle follows, "reso noto" included.)
+                let hasParticiple =
+                    participle || group.contains { ctx.pack.rules.isParticiple(forms[$0]) }
+                    || group.filter { ctx.is($0, .passiveAuxiliary) }.count >= 2
                 cue.passive =
-                    participle && (start..<(j + m.length)).contains { ctx.is($0, .passiveAuxiliary) } && !ctx.is(start, .reflexive)
+                    (hasParticiple && group.contains { ctx.is($0, .passiveAuxiliary) } && !ctx.is(start, .reflexive))
+                    || reflexiveImpersonal
                 out.append(cue)
                 i = j + m.length
                 continue
