@@ -45,6 +45,8 @@ package enum WordClass: String, CaseIterable, Sendable {
     case objectPronoun = "object-pronoun"
     case resumptive
     case personalPronoun = "personal-pronoun"
+    /// First-person words (`io`, `ho`, `abbiamo`, `mio`): words in the speaker's own voice.
+    case firstPerson = "first-person"
     case timeNoun = "time-noun"
     case nonSource = "non-source"
     case quoteJoiner = "quote-joiner"
@@ -99,6 +101,7 @@ package struct WordClasses: OptionSet, Sendable, Hashable {
     package static let objectPronoun = WordClasses(.objectPronoun)
     package static let resumptive = WordClasses(.resumptive)
     package static let personalPronoun = WordClasses(.personalPronoun)
+    package static let firstPerson = WordClasses(.firstPerson)
     package static let timeNoun = WordClasses(.timeNoun)
     package static let nonSource = WordClasses(.nonSource)
     package static let quoteJoiner = WordClasses(.quoteJoiner)

@@ -105,6 +105,7 @@ struct QuoteRun {
         indirectQuotes()
         trailingCueQuotes()
         prepositionalQuotes()
+        colonSpeech()
         headlineQuotes()
     }
 
@@ -142,7 +143,9 @@ struct QuoteRun {
                 // "si affermava che…", "si apprende che…": a reported clause with no source but its
                 // agent; "bisogna aggiungere", "va detto" report nothing.
                 let reflexiveImpersonal = impersonal && ctx.is(start - 1, .reflexive)
-                if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary) || (impersonal && !reflexiveImpersonal) {
+                if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary)
+                    || (impersonal && !reflexiveImpersonal)
+                {
                     i = j + m.length
                     continue
                 }

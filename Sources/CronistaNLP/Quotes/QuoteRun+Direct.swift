@@ -92,8 +92,8 @@ extension QuoteRun {
                 m.closed && m.open == ownSentence.lowerBound && length >= 3 && m.close + 1 < ctx.n && ctx.isTerminal(m.close + 1)
                 && !isHeadline(ownSentence)
             let utterance =
-                (wholeSentence && !looksLikeTitle(content)) ||
-                (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal
+                (wholeSentence && !looksLikeTitle(content))
+                || (length >= 5 && (attached || colonBefore || chained || hasTerminal || length >= 8)) || hasTerminal
                 || (length >= 3 && attached) || (chained && length >= 2)
             let shortAllowed =
                 length >= 1
