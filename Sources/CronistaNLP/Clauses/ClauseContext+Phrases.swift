@@ -112,6 +112,8 @@ extension ClauseContext {
         if e - s > 12 { return firstMention.map { choice(mention: $0) } }
         // A strong pronoun standing alone ("racconta lei") is a mention of the speaker.
         if e - s == 1 && self.is(s, .personalPronoun) { return SpeakerChoice(tokens: s..<e, entity: nil) }
+        // Without a mention, a lone lower-case word ("ha scritto pure che") is no source.
+        if firstMention == nil && e - s == 1 && !isCapitalized(s) { return nil }
         // Content words only: a span of function words is no speaker.
         guard (s..<e).contains(where: { forms[$0].count > 3 }) else { return nil }
         return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })
