@@ -71,6 +71,15 @@ struct WebPageTests {
                 #expect(html.contains("<span class=\"q\" id=\"\(id)\" data-quote=\"\(id)\">"), "quote \(id) highlighted in the text")
                 #expect(html.contains("<article class=\"quote\" data-quote=\"\(id)\""), "quote \(id) listed")
             }
+            // A paraphrase never looks like a quotation: indirect quotes are listed without «».
+            let indirect = quotes.filter { $0["kind"] as? String == "indirect" }.compactMap { $0["text"] as? String }
+            #expect(!indirect.isEmpty)
+            for text in indirect {
+                let shown = text.replacingOccurrences(of: "'", with: "&#39;").replacingOccurrences(of: "\"", with: "&quot;")
+                #expect(html.contains("<blockquote class=\"paraphrase\">\(shown)</blockquote>"), "\(text)")
+                #expect(!html.contains("«\(shown)"), "\(text)")
+            }
+            #expect(html.contains("<blockquote>«Loro (i francesi, ndr)"))
             // Lukashenko's direct quote: in the text, linked to his page after it.
             let loro = try #require(quotes.first { ($0["text"] as? String)?.hasPrefix("Loro (i francesi") == true }?["id"] as? String)
             #expect(

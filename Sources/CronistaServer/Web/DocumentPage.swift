@@ -86,7 +86,7 @@ enum DocumentPage {
                 q.start >= 0 && q.end <= scalars.count && q.start <= q.end ? String(String.UnicodeScalarView(scalars[q.start..<q.end])) : ""
             body += """
                 <article class="quote" data-quote="\(HTML.escape(q.id))" data-speaker="\(HTML.escape(name))">
-                <blockquote>«\(HTML.escape(content))»</blockquote>
+                \(HTML.quoteBlock(content, kind: q.kind))
                 <div class="meta"><span class="kind">\(HTML.escape(q.kind))</span> · \(who)\(q.cue.map { " · <span class=\"cue\">\(HTML.escape($0))</span>" } ?? "") · <a href="#\(HTML.escape(q.id))">in the text</a></div>
                 </article>
                 """

@@ -5,6 +5,14 @@ import NIOCore
 /// HTML text: every string that comes from a document, a store or a request goes through
 /// ``escape(_:)``; markup is written only by this module.
 enum HTML {
+    /// A quote's words on a page: a quotation in «», a paraphrase (kind `indirect`) without marks and
+    /// set apart, so that reported speech never looks like someone's own words.
+    static func quoteBlock(_ content: some StringProtocol, kind: String) -> String {
+        kind == "indirect"
+            ? "<blockquote class=\"paraphrase\">\(escape(content))</blockquote>"
+            : "<blockquote>«\(escape(content))»</blockquote>"
+    }
+
     /// Escapes `& < > " '` (safe in text and in quoted attribute values).
     static func escape(_ s: some StringProtocol) -> String {
         var out = ""
@@ -54,6 +62,7 @@ enum WebPage {
         .meta{color:var(--muted);font-size:.9rem}
         article.quote{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.6rem .9rem;margin:.6rem 0}
         article.quote blockquote{margin:0 0 .3rem;font-size:1.02rem}
+        article.quote blockquote.paraphrase{font-style:italic;color:#333}
         .kind{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
         .text{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere}
         .q{background:var(--q)}

@@ -39,7 +39,7 @@ func quoteCard(_ h: QuoteHit, showDocument: Bool = true) -> String {
     if let s = h.source { meta.append(HTML.escape(s)) }
     return """
         <article class="quote" data-quote="\(HTML.escape(h.quoteID))" data-document="\(HTML.escape(h.documentID))" data-speaker="\(HTML.escape(speakerName))">
-        <blockquote>«\(HTML.escape(h.content.text))»</blockquote>
+        \(HTML.quoteBlock(h.content.text, kind: h.kind))
         <div class="meta"><span class="kind">\(HTML.escape(h.kind))</span> · \(meta.joined(separator: " · "))</div>
         </article>
         """
