@@ -154,7 +154,13 @@ extension QuoteRun {
     /// Every candidate (the rejected ones too), sorted, with what the learned decisions see: the
     /// filter's features and the speaker options. Options are built from the rules' speakers before
     /// any decision, so that training and analysis see the same thing.
-    mutating func prepared() -> [PreparedCandidate] {
+    ///
+    /// Building features costs string work, so analysis asks only for what its model uses:
+    /// `features` for a filter, `options(i)` for the candidates whose speaker the ranker decides
+    /// (training asks for everything). The others get empty lists.
+    mutating func prepared(features: Bool = true, options wantOptions: (Int, QuoteCandidate) -> Bool = { _, _ in true })
+        -> [PreparedCandidate]
+    {
         var all = candidates + rejected
         all.sort { ($0.contentTokens.lowerBound, $1.contentTokens.count) < ($1.contentTokens.lowerBound, $0.contentTokens.count) }
         candidates = all
@@ -163,7 +169,7 @@ extension QuoteRun {
         out.reserveCapacity(all.count)
         var previous: (choice: SpeakerChoice, sentence: Int, end: Int)?
         var pending: [(choice: SpeakerChoice, sentence: Int, end: Int)] = []
-        for c in all {
+        for (i, c) in all.enumerated() {
             let start = min(c.contentTokens.lowerBound, ctx.n - 1)
             let sentence = Int(ctx.sentenceOf[start])
             // The nearest earlier accepted candidate that ended before this one starts.
@@ -175,7 +181,8 @@ extension QuoteRun {
             if let p = prev, sentence - p.sentence > 6 { prev = nil }
             out.append(
                 PreparedCandidate(
-                    features: candidateFeatures(c), options: speakerOptions(for: c, previous: prev)))
+                    features: features ? candidateFeatures(c) : [],
+                    options: wantOptions(i, c) ? speakerOptions(for: c, previous: prev) : []))
             if c.ruleAccepts, let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
                 pending.append((s, sentence, c.contentTokens.upperBound))
             }
@@ -193,11 +200,15 @@ extension QuoteRun {
     /// overlaps are resolved by priority, and the learned ranker (or the rules' pro-drop
     /// continuation) picks each speaker; quotations inside a reported clause make it mixed.
     mutating func finish() -> [Quote] {
-        let prepared = prepared()
         // A model without filter weights leaves the choice of candidates to the rules; one without
         // speaker weights leaves the speakers to them.
         let filter = model.flatMap { $0.filter.isEmpty ? nil : $0 }
         let ranker = model.flatMap { $0.speaker.isEmpty ? nil : $0 }
+        // Options for every candidate the ranker may attribute (whether the filter keeps it is not
+        // known yet: the filter only needs the features).
+        let prepared = prepared(
+            features: filter != nil,
+            options: { _, c in ranker != nil && (c.speaker == nil || !Self.rankOnlyUnattributed) })
         var keep = candidates.indices.map { i in
             Self.filterOnlyRejected && candidates[i].ruleAccepts
                 ? true : (filter.map { $0.keeps(prepared[i].features) } ?? candidates[i].ruleAccepts)
