@@ -179,6 +179,27 @@ struct QuoteModelTests {
         #expect(try QuoteModel(text: text) == model)
     }
 
+    @Test("Scoring by hashed pieces equals scoring by names: the analysis path builds no string but decides the same")
+    func hashedScoring() {
+        let weights: [String: Float] = ["m|PER-name": 2, "m|before|s0": -1.5, "prev|o=split|d=1": 0.25, "none": 0.5]
+        let model = QuoteModel(speaker: weights)
+        var named = FeatureSink(weights: nil)
+        var scored = FeatureSink(weights: model.speakerByHash)
+        for sink in [0, 1] {
+            func add(_ f: (inout FeatureSink) -> Void) { if sink == 0 { f(&named) } else { f(&scored) } }
+            add { $0.add("m|", "PER", "-name") }
+            add { $0.add("m|", "before", "|", "s0") }
+            add { $0.add("prev|o=", "split", "|d=", "1") }
+            add { $0.add("none") }
+            add { $0.add("m|", "unseen") }
+        }
+        #expect(named.names == ["m|PER-name", "m|before|s0", "prev|o=split|d=1", "none", "m|unseen"])
+        #expect(scored.names.isEmpty)
+        #expect(scored.score == QuoteModel.score(model.speaker, named.names))
+        #expect(scored.score == 1.25)
+        #expect(FeatureSink.hash("m|PER-name") != FeatureSink.hash("m|PER-nam"))
+    }
+
     @Test("A malformed model line is refused with its line number")
     func malformedModel() {
         #expect(throws: QuoteModelError.self) { try QuoteModel(text: "# header\nspeaker\trule\n") }

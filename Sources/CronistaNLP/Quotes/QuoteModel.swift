@@ -10,12 +10,26 @@ import Foundation
 /// pack as `quotes.model`: a text file of `section<TAB>feature<TAB>weight` lines after a `#` header.
 public struct QuoteModel: Sendable, Equatable {
     package var filter: [String: Float]
-    package var speaker: [String: Float]
+    package var speaker: [String: Float] {
+        didSet { speakerByHash = Self.hashed(speaker) }
+    }
+    /// The speaker weights by the hash of their name (``FeatureSink``), for scoring without strings.
+    package private(set) var speakerByHash: [UInt64: Float]
 
     package init(filter: [String: Float] = [:], speaker: [String: Float] = [:]) {
         self.filter = filter
         self.speaker = speaker
+        speakerByHash = Self.hashed(speaker)
     }
+
+    static func hashed(_ w: [String: Float]) -> [UInt64: Float] {
+        var out: [UInt64: Float] = [:]
+        out.reserveCapacity(w.count)
+        for (k, v) in w { out[FeatureSink.hash(k), default: 0] += v }
+        return out
+    }
+
+    public static func == (a: QuoteModel, b: QuoteModel) -> Bool { a.filter == b.filter && a.speaker == b.speaker }
 
     @inline(__always)
     package static func score(_ weights: [String: Float], _ features: [String]) -> Float {

@@ -10,7 +10,94 @@ struct PreparedCandidate {
 struct SpeakerOption {
     /// nil: no identifiable source.
     var choice: SpeakerChoice?
-    var features: [String]
+    /// The feature names (when training), else empty.
+    var features: [String] = []
+    /// The model's score (when analysing with weights), else 0.
+    var score: Float = 0
+}
+
+/// Collects one option's features: their names for training, or, with weights, only the running
+/// score, hashing each name from its pieces (FNV-1a over the UTF-8 of the pieces in order, the same
+/// as the hash of the joined name) so that analysis builds no string.
+struct FeatureSink {
+    let weights: [UInt64: Float]?
+    var names: [String] = []
+    var score: Float = 0
+
+    init(weights: [UInt64: Float]?) { self.weights = weights }
+
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    @inline(__always)
+    static func mix(_ h: inout UInt64, _ s: String) {
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* prime }
+    }
+
+    /// The hash of a whole feature name.
+    static func hash(_ name: String) -> UInt64 {
+        var h = offset
+        mix(&h, name)
+        return h
+    }
+
+    @inline(__always)
+    mutating func finish(_ h: UInt64, _ name: @autoclosure () -> String) {
+        if let weights { score += weights[h] ?? 0 } else { names.append(name()) }
+    }
+
+    mutating func add(_ a: String) {
+        var h = Self.offset
+        Self.mix(&h, a)
+        finish(h, a)
+    }
+
+    mutating func add(_ a: String, _ b: String) {
+        var h = Self.offset
+        Self.mix(&h, a)
+        Self.mix(&h, b)
+        finish(h, a + b)
+    }
+
+    mutating func add(_ a: String, _ b: String, _ c: String) {
+        var h = Self.offset
+        Self.mix(&h, a)
+        Self.mix(&h, b)
+        Self.mix(&h, c)
+        finish(h, a + b + c)
+    }
+
+    mutating func add(_ a: String, _ b: String, _ c: String, _ d: String) {
+        var h = Self.offset
+        Self.mix(&h, a)
+        Self.mix(&h, b)
+        Self.mix(&h, c)
+        Self.mix(&h, d)
+        finish(h, a + b + c + d)
+    }
+
+    mutating func add(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) {
+        var h = Self.offset
+        Self.mix(&h, a)
+        Self.mix(&h, b)
+        Self.mix(&h, c)
+        Self.mix(&h, d)
+        Self.mix(&h, e)
+        finish(h, a + b + c + d + e)
+    }
+
+    mutating func add(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, _ f: String) {
+        var h = Self.offset
+        Self.mix(&h, a)
+        Self.mix(&h, b)
+        Self.mix(&h, c)
+        Self.mix(&h, d)
+        Self.mix(&h, e)
+        Self.mix(&h, f)
+        finish(h, a + b + c + d + e + f)
+    }
+
+    func option(_ choice: SpeakerChoice?) -> SpeakerOption { SpeakerOption(choice: choice, features: names, score: score) }
 }
 
 extension QuoteRun {
@@ -25,6 +112,31 @@ extension QuoteRun {
         case 9...16: "9-16"
         case 17...32: "17-32"
         default: "33+"
+        }
+    }
+
+    /// ``describe(_:)`` in two pieces, without building a string: a mention's type and `-form`.
+    func describeParts(_ s: SpeakerChoice?) -> (String, String) {
+        guard let s, !s.impersonal, !s.tokens.isEmpty else { return (describe(s), "") }
+        let mi = s.tokens.lazy.map { ctx.mentionAt[$0] }.first { $0 >= 0 }
+        guard let mi else { return ("span", "") }
+        let m = ctx.doc.mentions[Int(mi)]
+        return (m.type.label, Self.dashForm(m.form))
+    }
+
+    static func dashForm(_ f: MentionForm) -> String {
+        switch f {
+        case .name: "-name"
+        case .nominal: "-nominal"
+        case .pronoun: "-pronoun"
+        }
+    }
+
+    static func sentenceDistance(_ d: Int) -> String {
+        switch d {
+        case ...1: "s-1"
+        case 2: "s-2"
+        default: "s-3"
         }
     }
 
@@ -101,7 +213,13 @@ extension QuoteRun {
     /// A token's coarse shape for features: punctuation as itself, function words by form, else a class.
     func shape(_ t: Int) -> String {
         if ctx.isPunct(t) { return ctx.forms[t] }
-        if ctx.mentionAt[t] >= 0 { return "M-\(ctx.doc.mentions[Int(ctx.mentionAt[t])].type.label)" }
+        if ctx.mentionAt[t] >= 0 {
+            switch ctx.doc.mentions[Int(ctx.mentionAt[t])].type {
+            case .person: return "M-PER"
+            case .organization: return "M-ORG"
+            case .location: return "M-LOC"
+            }
+        }
         if ctx.is(t, [.article, .preposition, .complementiser, .coordinator, .personalPronoun]) { return ctx.forms[t] }
         if cueLists[t] >= 0 { return "CUE" }
         return ctx.isCapitalized(t) ? "Xx" : "x"
@@ -122,7 +240,11 @@ extension QuoteRun {
     /// The speakers a candidate could have: the rule's choice, the previous quote's speaker, the
     /// mentions around it (this sentence, the two before, the one after), and no source at all.
     /// `previous` is the speaker the nearest earlier candidate's rule found, with its sentence.
-    func speakerOptions(for c: QuoteCandidate, previous: (choice: SpeakerChoice, sentence: Int)?) -> [SpeakerOption] {
+    /// With `weights` (a model's hashed speaker weights) each option carries its score and no
+    /// feature names; without, the names (for training).
+    func speakerOptions(
+        for c: QuoteCandidate, previous: (choice: SpeakerChoice, sentence: Int)?, weights: [UInt64: Float]? = nil
+    ) -> [SpeakerOption] {
         let content = c.contentTokens
         let start = min(content.lowerBound, ctx.n - 1)
         let sentence = Int(ctx.sentenceOf[start])
@@ -131,39 +253,55 @@ extension QuoteRun {
         var options: [SpeakerOption] = []
         let ruleEntity = c.speaker.flatMap { s in s.impersonal ? nil : (s.entity ?? entityOverlapping(s.tokens)) }
         // No source.
-        options.append(
-            SpeakerOption(
-                choice: nil,
-                features: [
-                    "none", "none|o=\(o)", "none|cue=\(cueLemma)", "none|rule=\(describe(c.speaker))",
-                    "none|k=\(c.kind.label)", c.cue == nil ? "none|nocue" : "none|cue"
-                ]))
-        var seenEntities = Set<Int>()
+        var none = FeatureSink(weights: weights)
+        let rule = describeParts(c.speaker)
+        none.add("none")
+        none.add("none|o=", o)
+        none.add("none|cue=", cueLemma)
+        none.add("none|rule=", rule.0, rule.1)
+        none.add("none|k=", c.kind.label)
+        none.add(c.cue == nil ? "none|nocue" : "none|cue")
+        options.append(none.option(nil))
+        var seenEntities: [Int] = []
         if let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
-            var f = ["rule", "rule|o=\(o)", "rule|\(describe(s))", "rule|cue=\(cueLemma)"]
-            if let e = ruleEntity { seenEntities.insert(e); f.append("rule|mentions=\(Self.bucket(ctx.doc.entities[e].mentions.count))") }
-            if s.tokens.overlaps(content) { f.append("rule|inside") }
-            options.append(SpeakerOption(choice: s, features: f))
+            var f = FeatureSink(weights: weights)
+            f.add("rule")
+            f.add("rule|o=", o)
+            f.add("rule|", rule.0, rule.1)
+            f.add("rule|cue=", cueLemma)
+            if let e = ruleEntity {
+                seenEntities.append(e)
+                f.add("rule|mentions=", Self.bucket(ctx.doc.entities[e].mentions.count))
+            }
+            if s.tokens.overlaps(content) { f.add("rule|inside") }
+            options.append(f.option(s))
         }
         if let (p, ps) = previous, !p.impersonal, !p.tokens.isEmpty {
             let e = p.entity ?? entityOverlapping(p.tokens)
             if e == nil || !seenEntities.contains(e!) || ruleEntity == nil {
                 let d = Self.bucket(sentence - ps)
-                var f = ["prev", "prev|o=\(o)", "prev|d=\(d)", "prev|\(describe(p))", "prev|o=\(o)|d=\(d)"]
-                f.append(c.speaker == nil ? "prev|rule-nil" : "prev|rule-has")
-                if let e, e == ruleEntity { f.append("prev|=rule") }
-                if c.cue == nil { f.append("prev|nocue") }
-                options.append(SpeakerOption(choice: p, features: f))
-                if let e { seenEntities.insert(e) }
+                let described = describeParts(p)
+                var f = FeatureSink(weights: weights)
+                f.add("prev")
+                f.add("prev|o=", o)
+                f.add("prev|d=", d)
+                f.add("prev|", described.0, described.1)
+                f.add("prev|o=", o, "|d=", d)
+                f.add(c.speaker == nil ? "prev|rule-nil" : "prev|rule-has")
+                if let e, e == ruleEntity { f.add("prev|=rule") }
+                if c.cue == nil { f.add("prev|nocue") }
+                options.append(f.option(p))
+                if let e { seenEntities.append(e) }
             }
         }
-        // Mentions in a window of sentences, nearest first per entity.
+        // Mentions in a window of sentences, nearest first per entity (a mention without an
+        // entity is its own key, negative).
         let firstSentence = max(0, sentence - 2)
-        let lastSentence = min(ctx.doc.sentences.count - 1, Int(ctx.sentenceOf[min(max(content.upperBound - 1, 0), ctx.n - 1)]) + 1)
+        let lastContentSentence = Int(ctx.sentenceOf[min(max(content.upperBound - 1, 0), ctx.n - 1)])
+        let lastSentence = min(ctx.doc.sentences.count - 1, lastContentSentence + 1)
         guard firstSentence <= lastSentence else { return options }
         let window = ctx.doc.sentences[firstSentence].tokenRange.lowerBound..<ctx.doc.sentences[lastSentence].tokenRange.upperBound
-        var nearest: [Int: (mention: Int, distance: Int)] = [:]
-        var order: [Int] = []
+        var nearest: [(key: Int, mention: Int, distance: Int)] = []
         var nearestPersonBefore: (Int, Int)?, nearestPersonAfter: (Int, Int)?
         var t = window.lowerBound
         while t < window.upperBound {
@@ -183,44 +321,51 @@ extension QuoteRun {
                     nearestPersonAfter = (key, distance)
                 }
             }
-            if let n = nearest[key] {
-                if distance < n.distance { nearest[key] = (m, distance) }
+            if let n = nearest.firstIndex(where: { $0.key == key }) {
+                if distance < nearest[n].distance { nearest[n] = (key, m, distance) }
             } else {
-                nearest[key] = (m, distance)
-                order.append(key)
+                nearest.append((key, m, distance))
             }
         }
-        for key in order where key < 0 || !seenEntities.contains(key) {
-            let (m, distance) = nearest[key]!
+        for (key, m, distance) in nearest where key < 0 || !seenEntities.contains(key) {
             let mention = ctx.doc.mentions[m]
             let span = ctx.mentionTokens[m]
             let side = span.upperBound <= content.lowerBound ? "before" : "after"
             let ms = Int(ctx.sentenceOf[span.lowerBound])
             let d =
-                ms < sentence ? "s-\(min(sentence - ms, 3))" : (ms > Int(ctx.sentenceOf[min(content.upperBound, ctx.n - 1)]) ? "s+1" : "s0")
-            let type = mention.type.label, form = mention.form.label
-            var f = [
-                "m", "m|\(type)", "m|\(form)", "m|\(type)-\(form)", "m|\(side)", "m|\(d)", "m|\(side)|\(d)",
-                "m|dist=\(Self.bucket(distance))",
-                "m|\(side)|dist=\(Self.bucket(distance))", "m|o=\(o)|\(side)", "m|\(type)|\(side)|\(d)"
-            ]
+                ms < sentence
+                ? Self.sentenceDistance(sentence - ms) : (ms > Int(ctx.sentenceOf[min(content.upperBound, ctx.n - 1)]) ? "s+1" : "s0")
+            let type = mention.type.label, form = mention.form.label, dashForm = Self.dashForm(mention.form)
+            let dist = Self.bucket(distance)
+            var f = FeatureSink(weights: weights)
+            f.add("m")
+            f.add("m|", type)
+            f.add("m|", form)
+            f.add("m|", type, dashForm)
+            f.add("m|", side)
+            f.add("m|", d)
+            f.add("m|", side, "|", d)
+            f.add("m|dist=", dist)
+            f.add("m|", side, "|dist=", dist)
+            f.add("m|o=", o, "|", side)
+            f.add("m|", type, "|", side, "|", d)
             if key >= 0 {
-                f.append("m|mentions=\(Self.bucket(ctx.doc.entities[key].mentions.count))")
-                if key == ruleEntity { f.append("m|=rule") }
+                f.add("m|mentions=", Self.bucket(ctx.doc.entities[key].mentions.count))
+                if key == ruleEntity { f.add("m|=rule") }
             }
-            if let (pk, _) = nearestPersonBefore, pk == key { f.append("m|nearest-person-before") }
-            if let (pk, _) = nearestPersonAfter, pk == key { f.append("m|nearest-person-after") }
-            if c.speaker == nil { f.append("m|rule-nil|\(side)|\(d)") }
-            if span.lowerBound > 0 { f.append("m|pre=\(shape(span.lowerBound - 1))") }
+            if let (pk, _) = nearestPersonBefore, pk == key { f.add("m|nearest-person-before") }
+            if let (pk, _) = nearestPersonAfter, pk == key { f.add("m|nearest-person-after") }
+            if c.speaker == nil { f.add("m|rule-nil|", side, "|", d) }
+            if span.lowerBound > 0 { f.add("m|pre=", shape(span.lowerBound - 1)) }
             if span.upperBound < ctx.n {
-                f.append("m|post=\(shape(span.upperBound))")
+                f.add("m|post=", shape(span.upperBound))
                 if cueLists[span.upperBound] >= 0 || (span.upperBound + 1 < ctx.n && cueLists[span.upperBound + 1] >= 0) {
-                    f.append("m|cue-next")
+                    f.add("m|cue-next")
                 }
             }
-            if let cue = c.cue, span.lowerBound >= cue.upperBound, span.lowerBound - cue.upperBound <= 3 { f.append("m|after-cue") }
-            if let cue = c.cue, span.upperBound <= cue.lowerBound, cue.lowerBound - span.upperBound <= 3 { f.append("m|before-cue") }
-            options.append(SpeakerOption(choice: choice(mention: m), features: f))
+            if let cue = c.cue, span.lowerBound >= cue.upperBound, span.lowerBound - cue.upperBound <= 3 { f.add("m|after-cue") }
+            if let cue = c.cue, span.upperBound <= cue.lowerBound, cue.lowerBound - span.upperBound <= 3 { f.add("m|before-cue") }
+            options.append(f.option(choice(mention: m)))
             if options.count >= 16 { break }
         }
         return options

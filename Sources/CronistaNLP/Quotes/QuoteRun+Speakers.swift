@@ -158,9 +158,9 @@ extension QuoteRun {
     /// Building features costs string work, so analysis asks only for what its model uses:
     /// `features` for a filter, `options(i)` for the candidates whose speaker the ranker decides
     /// (training asks for everything). The others get empty lists.
-    mutating func prepared(features: Bool = true, options wantOptions: (Int, QuoteCandidate) -> Bool = { _, _ in true })
-        -> [PreparedCandidate]
-    {
+    mutating func prepared(
+        features: Bool = true, options wantOptions: (Int, QuoteCandidate) -> Bool = { _, _ in true }, weights: [UInt64: Float]? = nil
+    ) -> [PreparedCandidate] {
         var all = candidates + rejected
         all.sort { ($0.contentTokens.lowerBound, $1.contentTokens.count) < ($1.contentTokens.lowerBound, $0.contentTokens.count) }
         candidates = all
@@ -182,7 +182,7 @@ extension QuoteRun {
             out.append(
                 PreparedCandidate(
                     features: features ? candidateFeatures(c) : [],
-                    options: wantOptions(i, c) ? speakerOptions(for: c, previous: prev) : []))
+                    options: wantOptions(i, c) ? speakerOptions(for: c, previous: prev, weights: weights) : []))
             if c.ruleAccepts, let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
                 pending.append((s, sentence, c.contentTokens.upperBound))
             }
@@ -208,7 +208,7 @@ extension QuoteRun {
         // known yet: the filter only needs the features).
         let prepared = prepared(
             features: filter != nil,
-            options: { _, c in ranker != nil && (c.speaker == nil || !Self.rankOnlyUnattributed) })
+            options: { _, c in ranker != nil && (c.speaker == nil || !Self.rankOnlyUnattributed) }, weights: ranker?.speakerByHash)
         var keep = candidates.indices.map { i in
             Self.filterOnlyRejected && candidates[i].ruleAccepts
                 ? true : (filter.map { $0.keeps(prepared[i].features) } ?? candidates[i].ruleAccepts)
@@ -216,7 +216,11 @@ extension QuoteRun {
         if let model = ranker {
             for i in candidates.indices where keep[i] && (candidates[i].speaker == nil || !Self.rankOnlyUnattributed) {
                 let options = prepared[i].options
-                if let best = model.bestOption(options.map(\.features)) {
+                // The options carry their scores (built with the model's hashed weights).
+                _ = model
+                if let best = options.indices.max(by: {
+                    options[$0].score < options[$1].score || (options[$0].score == options[$1].score && $0 > $1)
+                }) {
                     candidates[i].speaker = options[best].choice ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
                 }
             }
