@@ -10,6 +10,8 @@ import Foundation
 /// pack as `quotes.model`: a text file of `section<TAB>feature<TAB>weight` lines after a `#` header.
 public struct QuoteModel: Sendable, Equatable {
     package var filter: [String: Float]
+    /// The number of weights (filter and speaker).
+    public var count: Int { filter.count + speaker.count }
     package var speaker: [String: Float] {
         didSet { speakerByHash = Self.hashed(speaker) }
     }
@@ -51,7 +53,7 @@ public struct QuoteModel: Sendable, Equatable {
     }
 
     /// Reads the text format (`file` names it in errors).
-    package init(text: String, file: String = "quotes.model") throws {
+    public init(text: String, file: String = "quotes.model") throws {
         var filter: [String: Float] = [:], speaker: [String: Float] = [:]
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
