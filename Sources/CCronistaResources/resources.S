@@ -126,7 +126,7 @@ SYM(cronista_nlp_12_start):
 SYM(cronista_nlp_12_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10446 bytes, sha256 f155f17380f29eae48b701cf33fd5e678d7e5485ddd445d8bb563e9202eb344a
+// Languages/it/quote-cues.txt: 10470 bytes, sha256 4c39d589c428fb0e30fcb96c3fcb9d6dc43b6008aca63c151e6c324018cadb00
     .balign 16
     .globl SYM(cronista_nlp_13_start)
 SYM(cronista_nlp_13_start):
@@ -135,7 +135,7 @@ SYM(cronista_nlp_13_start):
 SYM(cronista_nlp_13_end):
     .byte 0
 
-// Languages/it/quotes.model: 4043 bytes, sha256 180cce6bffe0fde7f6b2b1efef4dcb8bebbfdd90029a6a963ac3240d1572e2eb
+// Languages/it/quotes.model: 4421 bytes, sha256 4c15d98286620c394200b34fb3e6754ab942342b5a9d879b61266f97186f4dd5
     .balign 16
     .globl SYM(cronista_nlp_14_start)
 SYM(cronista_nlp_14_start):

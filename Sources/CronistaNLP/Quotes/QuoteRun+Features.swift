@@ -262,6 +262,22 @@ extension QuoteRun {
         none.add("none|k=", c.kind.label)
         none.add(c.cue == nil ? "none|nocue" : "none|cue")
         options.append(none.option(nil))
+        // The rules' own pro-drop choice for a quote they left unattributed (the previous quote's
+        // speaker within three sentences, else the person the sentences before named first): the
+        // ranker starts from it (a prior weight) and learns where to leave it.
+        var fallback: (entity: Int?, tokens: Range<Int>)?
+        if c.speaker == nil {
+            if let (p, ps) = previous, !p.impersonal, !p.tokens.isEmpty, sentence - ps <= 3 {
+                fallback = (p.entity ?? entityOverlapping(p.tokens), p.tokens)
+            } else if let p = personNamedBefore(sentence: sentence, token: content.lowerBound) {
+                fallback = (p.entity ?? entityOverlapping(p.tokens), p.tokens)
+            }
+        }
+        func isFallback(entity: Int?, tokens: Range<Int>) -> Bool {
+            guard let fb = fallback else { return false }
+            if let e = entity, let fe = fb.entity { return e == fe }
+            return tokens == fb.tokens
+        }
         var seenEntities: [Int] = []
         if let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
             var f = FeatureSink(weights: weights)
@@ -289,6 +305,7 @@ extension QuoteRun {
                 f.add("prev|o=", o, "|d=", d)
                 f.add(c.speaker == nil ? "prev|rule-nil" : "prev|rule-has")
                 if let e, e == ruleEntity { f.add("prev|=rule") }
+                if isFallback(entity: e, tokens: p.tokens) { f.add("fallback") }
                 if c.cue == nil { f.add("prev|nocue") }
                 options.append(f.option(p))
                 if let e { seenEntities.append(e) }
@@ -353,6 +370,7 @@ extension QuoteRun {
                 f.add("m|mentions=", Self.bucket(ctx.doc.entities[key].mentions.count))
                 if key == ruleEntity { f.add("m|=rule") }
             }
+            if isFallback(entity: key >= 0 ? key : nil, tokens: span) { f.add("fallback") }
             if let (pk, _) = nearestPersonBefore, pk == key { f.add("m|nearest-person-before") }
             if let (pk, _) = nearestPersonAfter, pk == key { f.add("m|nearest-person-after") }
             if c.speaker == nil { f.add("m|rule-nil|", side, "|", d) }

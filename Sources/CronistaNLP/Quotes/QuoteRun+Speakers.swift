@@ -204,30 +204,21 @@ extension QuoteRun {
         // speaker weights leaves the speakers to them.
         let filter = model.flatMap { $0.filter.isEmpty ? nil : $0 }
         let ranker = model.flatMap { $0.speaker.isEmpty ? nil : $0 }
-        // Options for every candidate the ranker may attribute (whether the filter keeps it is not
-        // known yet: the filter only needs the features).
-        let prepared = prepared(
-            features: filter != nil,
-            options: { _, c in ranker != nil && (c.speaker == nil || !Self.rankOnlyUnattributed) }, weights: ranker?.speakerByHash)
+        let prepared = prepared(features: filter != nil, options: { _, _ in false })
         var keep = candidates.indices.map { i in
             Self.filterOnlyRejected && candidates[i].ruleAccepts
                 ? true : (filter.map { $0.keeps(prepared[i].features) } ?? candidates[i].ruleAccepts)
         }
-        if let model = ranker {
-            for i in candidates.indices where keep[i] && (candidates[i].speaker == nil || !Self.rankOnlyUnattributed) {
-                let options = prepared[i].options
-                // The options carry their scores (built with the model's hashed weights).
-                _ = model
-                if let best = options.indices.max(by: {
-                    options[$0].score < options[$1].score || (options[$0].score == options[$1].score && $0 > $1)
-                }) {
-                    candidates[i].speaker = options[best].choice ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
-                }
-            }
-        }
         resolveOverlaps(&keep)
         candidates = candidates.indices.filter { keep[$0] }.map { candidates[$0] }
-        if ranker == nil { continueSpeakers() }
+        if let ranker {
+            attributeInOrder(weights: ranker.speakerByHash) { _, options in
+                // The options carry their scores (built with the model's hashed weights).
+                options.indices.max(by: { options[$0].score < options[$1].score || (options[$0].score == options[$1].score && $0 > $1) })
+            }
+        } else {
+            continueSpeakers()
+        }
         return candidates.map { c in
             var speaker: Quote.Speaker?
             if let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {
@@ -267,6 +258,24 @@ extension QuoteRun {
                 }
                 keep[loser] = false
             }
+        }
+    }
+
+    /// The speaker of each kept quote the rules left unattributed, in text order: `choose` picks
+    /// among ``speakerOptions(for:previous:weights:)`` built with the previous quote's final speaker
+    /// (as the rules' own continuation does), and its choice is the next quote's previous speaker.
+    mutating func attributeInOrder(weights: [UInt64: Float]?, _ choose: (QuoteCandidate, [SpeakerOption]) -> Int?) {
+        var last: (choice: SpeakerChoice, sentence: Int)?
+        for i in candidates.indices {
+            let sentence = Int(ctx.sentenceOf[min(candidates[i].contentTokens.lowerBound, ctx.n - 1)])
+            if candidates[i].speaker == nil {
+                let previous = last.flatMap { sentence - $0.sentence <= 6 ? $0 : nil }
+                let options = speakerOptions(for: candidates[i], previous: previous, weights: weights)
+                if let best = choose(candidates[i], options) {
+                    candidates[i].speaker = options[best].choice ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
+                }
+            }
+            if let s = candidates[i].speaker, !s.impersonal, !s.tokens.isEmpty { last = (s, sentence) }
         }
     }
 

@@ -27,11 +27,23 @@ extension QuoteRun {
                 return (true, c)
             }
         }
-        // "la ricetta di X", "il tributo di X", "l'eco di X": article, noun, a preposition of
-        // belonging, then a mention.
-        guard let of = nounAttributionOf(from: t, to: end) else { return (false, nil) }
-        let hasMention = (of + 1..<end).contains { ctx.mentionAt[$0] >= 0 } || (of + 1 < end && ctx.startsNounPhrase(of + 1))
-        return (hasMention && end - t <= 24, nil)
+        // A verb of judging is no cue elsewhere (its quoted word is a scare quote), but between
+        // dashes inside a quotation it attributes: "- giudica Daniele Spena -".
+        for k in t..<min(t + 3, end) {
+            if let m = cueEntry(at: k, classes: [.judge]), k + m.length <= end,
+                (t..<k).allSatisfy({ ctx.is($0, .personalPronoun) || ctx.mentionAt[$0] >= 0 || ctx.is($0, .skippable) })
+            {
+                return (true, CueMatch(tokens: k..<(k + m.length), classes: m.entry.classes, lemma: m.entry.lemma))
+            }
+        }
+        // "- secondo Covili -": a prepositional cue and its source.
+        if let m = cueEntry(at: t, classes: [.prep]), t + m.length < end, (t + m.length..<end).contains(where: { ctx.mentionAt[$0] >= 0 }) {
+            return (true, nil)
+        }
+        // "la ricetta di X", "il tributo di X", "il contraltare della giovane": article, noun, a
+        // preposition of belonging, then whose words they are.
+        guard nounAttributionOf(from: t, to: end) != nil else { return (false, nil) }
+        return (end - t <= 24, nil)
     }
 
     /// The token of `di` in `la ricetta di X`, `l'ultimo appello degli studenti`: an article, one or
@@ -84,6 +96,8 @@ extension QuoteRun {
                 }
             } else if let of = nounAttributionOf(from: insert.lowerBound, to: insert.upperBound) {
                 speaker = speakerIn((of + 1)..<insert.upperBound)
+            } else if let m = cueEntry(at: insert.lowerBound, classes: [.prep]) {
+                speaker = speakerIn((insert.lowerBound + m.length)..<insert.upperBound)
             }
             let cueTokens = cue?.tokens ?? insert.lowerBound..<min(insert.lowerBound + 2, insert.upperBound)
             usedMarks.insert(mi)

@@ -19,12 +19,12 @@ package struct QuoteTrainingDocument: Sendable {
 /// Trains the ``QuoteModel`` from gold quotes (averaged perceptron for the filter, ranking
 /// perceptron for the speakers), and cross-validates it by document.
 package struct QuoteTrainer: Sendable {
-    package var epochs = 1
+    package var epochs = 3
     package var seed: UInt64 = 1
     /// Which decisions to learn (the others stay with the rules): for ablations.
     package var learnFilter = false, learnSpeaker = true
 
-    package init(epochs: Int = 1, seed: UInt64 = 1, learnFilter: Bool = false, learnSpeaker: Bool = true) {
+    package init(epochs: Int = 3, seed: UInt64 = 1, learnFilter: Bool = false, learnSpeaker: Bool = true) {
         self.epochs = epochs
         self.seed = seed
         self.learnFilter = learnFilter
@@ -39,8 +39,9 @@ package struct QuoteTrainer: Sendable {
         var speaker: [(options: [[String]], right: [Bool])] = []
     }
 
-    /// Starting weights of the speaker ranker: the rules' own choice starts ahead.
-    package static let speakerPrior: [(String, Float)] = [("rule", 3)]
+    /// Starting weights of the speaker ranker: the rules' own choice (and their pro-drop fallback)
+    /// starts ahead.
+    package static let speakerPrior: [(String, Float)] = [("rule", 6), ("fallback", 6)]
 
     /// The examples of a document: the rules' candidates labelled against the gold.
     package static func examples(_ d: QuoteTrainingDocument, packs: LanguagePacks) -> Examples {
@@ -61,20 +62,36 @@ package struct QuoteTrainer: Sendable {
                 if o > 0 && (best == nil || o > best!.overlap) { best = (o, gi) }
             }
             out.filter.append((prepared[i].features, best != nil))
-            guard let (_, gi) = best else { continue }
+        }
+        // Speakers: the rules' kept quotes in order, as analysis ranks them; each unattributed
+        // quote that matches a gold quote is an example, and the option that is right (the first
+        // right one by the rules' own order: the fallback's, else the nearest) becomes the next
+        // quote's previous speaker, as a model that chose right would have made it.
+        var keep = run.candidates.map(\.ruleAccepts)
+        run.resolveOverlaps(&keep)
+        run.candidates = run.candidates.indices.filter { keep[$0] }.map { run.candidates[$0] }
+        let reader = run  // the closure reads a copy while `run` attributes
+        run.attributeInOrder(weights: nil) { c, options in
+            let content = span(c.content)
+            var best: (overlap: Int, gold: Int)?
+            for (gi, g) in d.gold.enumerated() {
+                let o = QuoteEvaluation.overlap(content, (g.start, g.end))
+                if o > 0 && (best == nil || o > best!.overlap) { best = (o, gi) }
+            }
+            guard let (_, gi) = best else { return nil }
             let gold = d.gold[gi].speakerMentions
-            let right = prepared[i].options.map { o -> Bool in
+            let right = options.map { o -> Bool in
                 guard let choice = o.choice, !choice.impersonal, !choice.tokens.isEmpty else { return gold.isEmpty }
                 guard !gold.isEmpty else { return false }
-                var spans = [span(run.ctx.range(choice.tokens))]
-                if let e = choice.entity ?? run.entityOverlapping(choice.tokens) {
+                var spans = [span(reader.ctx.range(choice.tokens))]
+                if let e = choice.entity ?? reader.entityOverlapping(choice.tokens) {
                     spans += d.document.entities[e].mentions.map { span(d.document.mentions[$0].range) }
                 }
                 return spans.contains { s in gold.contains { QuoteEvaluation.overlap(s, $0) > 0 } }
             }
-            if right.contains(true) && (c.speaker == nil || !QuoteRun.rankOnlyUnattributed) {
-                out.speaker.append((prepared[i].options.map(\.features), right))
-            }
+            guard let first = right.firstIndex(of: true) else { return nil }
+            out.speaker.append((options.map(\.features), right))
+            return first
         }
         return out
     }

@@ -36,7 +36,7 @@ struct EvaluateQuotes: AsyncParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: "Training epochs (with --folds).")
-    var epochs: Int = 1
+    var epochs: Int = 3
 
     func run() async throws {
         let engine = try Engine(options: .init(nerModelPath: model))

@@ -194,7 +194,7 @@ struct TrainQuotes: AsyncParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: "Training epochs.")
-    var epochs: Int = 1
+    var epochs: Int = 3
 
     @Option(help: "Which decisions to learn: speaker, filter or both (the others stay with the rules).")
     var learn: String = "speaker"
