@@ -153,7 +153,7 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// openapi.yaml: 17834 bytes, sha256 98554f131ff2434211369feb332e90ec54c5ff6c1fb4fd7abf41f97cff81b653
+// openapi.yaml: 18552 bytes, sha256 2873d0fed95bc79451229ec8595d148b0e19fad0327926c1b30f55511102a8d9
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

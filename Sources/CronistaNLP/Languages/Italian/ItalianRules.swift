@@ -48,4 +48,17 @@ public struct ItalianRules: LanguageRules {
         }
         return []
     }
+
+    /// The singular forms of a plural adjective, for a knowledge base that lists `francese`,
+    /// `russo`, `russa`: `-i` → `-o`, `-e` (`russi` → `russo`, `francesi` → `francese`); `-e` → `-a`
+    /// (`russe` → `russa`).
+    public func adjectiveBaseForms(_ form: String) -> [String] {
+        guard form.count > 4, let last = form.last else { return [] }
+        let stem = String(form.dropLast())
+        switch last {
+        case "i": return [stem + "o", stem + "e"]
+        case "e": return [stem + "a"]
+        default: return []
+        }
+    }
 }
