@@ -35,10 +35,13 @@ struct SearchAboutCommandTests {
             #expect(r.jsonLines.map { $0["start"] as? Int } == [776], "--about \(b)")
         }
         // Europe: this quote and Lukashenko's paraphrase about a conquest of Europe.
-        let europa = try CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--about", "europa", "--db", db, "--format", "jsonl"])
+        let europa = try CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--about", "europa", "--db", db, "--format", "jsonl"]
+        )
         #expect(Set(europa.jsonLines.compactMap { $0["start"] as? Int }) == [502, 776], "\(europa.stdout)")
         // Telegram is named in the seed, but in no quote.
-        let telegram = try CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--about", "Telegram", "--db", db, "--format", "jsonl"])
+        let telegram = try CLIRunner.run([
+            "search", "quotes", "--speaker", "Lukashenko", "--about", "Telegram", "--db", db, "--format", "jsonl"
+        ])
         #expect(telegram.status == 0, "stderr: \(telegram.stderr)")
         #expect(telegram.stdout.isEmpty, "\(telegram.stdout)")
         let anyone = try CLIRunner.run(["search", "quotes", "--about", "Telegram", "--db", db, "--format", "jsonl"])

@@ -128,7 +128,7 @@ struct QuoteAboutTests {
             Quote(kind: .indirect, content: b.range("lui e Bianchi avrebbero vinto"), speaker: speaker),
             Quote(kind: .indirect, content: b.range("Rossi non mente mai"), speaker: speaker),
             // A quote whose content holds its own speaker's mention (a span gone wrong): never about itself.
-            Quote(kind: .indirect, content: b.range("Rossi disse"), speaker: speaker),
+            Quote(kind: .indirect, content: b.range("Rossi disse"), speaker: speaker)
         ]
         b.finish()
         try QuoteAboutComponent(kb: nil, packs: nil).process(&b.doc)

@@ -21,7 +21,9 @@ struct AboutAPITests {
         return ServerFixtures.json(r.body)
     }
 
-    @Test("/v1/quotes?speaker=Lukashenko&about=Putin: the seed's «Loro (i francesi, ndr)…», with whom it is about", arguments: Backend.allCases)
+    @Test(
+        "/v1/quotes?speaker=Lukashenko&about=Putin: the seed's «Loro (i francesi, ndr)…», with whom it is about",
+        arguments: Backend.allCases)
     func api(_ backend: Backend) async throws {
         guard let store = try await ServerFixtures.seededStore(backend) else { return }
         try await ServerFixtures.application(ServerFixtures.state(store)).test(.live) { client in
@@ -34,7 +36,8 @@ struct AboutAPITests {
             #expect(about.map { $0["name"] as? String } == ["Bielorussia", "Vladimir Putin", "Europa"], "\(about)")
             #expect(about.map { $0["kb"] as? String } == ["Q184", "Q7747", nil], "Europa has no KB id")
             #expect(about.last?["entity"] as? String == "LOC:europa")
-            #expect(about.first { $0["name"] as? String == "Vladimir Putin" }?["entity"] as? String == "Q7747", "an id for /v1/entities/{id}")
+            #expect(
+                about.first { $0["name"] as? String == "Vladimir Putin" }?["entity"] as? String == "Q7747", "an id for /v1/entities/{id}")
             #expect(about.allSatisfy { ["PER", "ORG", "LOC"].contains($0["type"] as? String ?? "") })
             // Accent- and case-insensitive, KB ids too; a value that is a key of no quote's entity finds nothing.
             for b in ["putin", "Q7747", "bielorussia", "BIELORUSSIA", "Vladimir%20Putin"] {

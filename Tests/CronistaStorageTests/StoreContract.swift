@@ -178,7 +178,8 @@ struct StoreContract: Sendable {
         #expect(try await store.quotes(QuoteQuery(about: "Telegram")).isEmpty)
         // Never the speaker's own mention; the other filters still hold.
         #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: "Lukashenko")).isEmpty)
-        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: "Unione europea")).map(\.documentID) == ["belta-2023-01-05"])
+        #expect(
+            try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: "Unione europea")).map(\.documentID) == ["belta-2023-01-05"])
         #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: "Q458", from: "2024-01-01")).isEmpty)
         #expect(try await store.quotes(QuoteQuery(about: "Putin", words: "bugia")).map { $0.quoteID } == ["q1"])
         #expect(try await store.quotes(QuoteQuery(about: "Unione europea", words: "bugia")).isEmpty)

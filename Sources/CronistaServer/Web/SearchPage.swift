@@ -67,7 +67,8 @@ enum SearchPage {
         for h in hits { body += quoteCard(h) }
         if hits.count == pageSize, let next = hits.last.flatMap(QuoteCursor.init(after:)) {
             let url = HTML.searchURL([
-                ("speaker", p["speaker"]), ("about", p["about"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]), ("entity", p["entity"]),
+                ("speaker", p["speaker"]), ("about", p["about"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]),
+                ("entity", p["entity"]),
                 ("cursor", next.token)
             ])
             body += "<nav class=\"pages\"><a rel=\"next\" href=\"\(HTML.escape(url))\">More quotes →</a></nav>"
