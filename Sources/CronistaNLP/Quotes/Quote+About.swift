@@ -20,40 +20,49 @@ public struct QuoteAboutComponent: PipelineComponent {
     public let name = "about"
     public let requires: AnnotationLayers = [.mentions, .entities, .quotes]
     public let assigns: AnnotationLayers = []
-    let kb: KnowledgeBase?
-    let packs: LanguagePacks?
+    /// Each pack language's country adjectives and demonyms, built once.
+    let demonyms: [String: DemonymTable]
 
     /// - Parameters:
     ///   - kb: resolves demonyms to countries; `nil` counts mentions only.
-    ///   - packs: the languages' rules for inflected demonyms (the document language's pack).
+    ///   - packs: the languages whose demonyms count, with their rules for inflected forms.
     public init(kb: KnowledgeBase?, packs: LanguagePacks?) {
-        self.kb = kb
-        self.packs = packs
+        var demonyms: [String: DemonymTable] = [:]
+        if let kb, let packs {
+            for (code, pack) in packs.packs { demonyms[code] = DemonymTable(kb: kb, language: code, rules: pack.rules) }
+        }
+        self.demonyms = demonyms
     }
 
     public func process(_ document: inout Document) throws {
-        let demonyms = kb.map { DemonymLookup(kb: $0, rules: packs?[document.language]?.rules) }
-        document.deriveQuoteAbout(demonyms: demonyms)
+        document.deriveQuoteAbout(demonyms: demonyms[document.language])
     }
 }
 
-/// Country adjectives and demonyms through the knowledge base (`KBEntity/adjectives`).
-struct DemonymLookup {
-    let kb: KnowledgeBase
-    let rules: (any LanguageRules)?
+/// A language's country adjectives and demonyms (``KBEntity/adjectives``, with the inflected
+/// forms the language's rules give: Italian `francese` → `francesi`), folded as the knowledge base
+/// folds names, each to its country's KB id. Looked up with a caller's buffer, so a word of a
+/// quote costs no allocation.
+struct DemonymTable: Sendable {
+    var countries: [[UInt8]: String] = [:]
 
-    /// The KB id of the country a word names as an adjective or demonym, or `nil`.
+    init(kb: KnowledgeBase, language: String, rules: any LanguageRules) {
+        for e in kb.entities {
+            for adjective in e.adjectives(in: language) {
+                let base = NameFolding.fold(adjective)
+                for form in [base] + rules.adjectiveForms(base) where !form.isEmpty && !form.contains(" ") {
+                    // The first country listed keeps a form two countries share.
+                    if countries[Array(form.utf8)] == nil { countries[Array(form.utf8)] = e.id }
+                }
+            }
+        }
+    }
+
+    /// The KB id of the country `word` names as an adjective or demonym, or `nil`.
     func country(_ word: Substring, scratch: inout [UInt8]) -> String? {
         scratch.removeAll(keepingCapacity: true)
         NameFolding.append(word, to: &scratch)
-        // A country adjective is one word of letters; skip the rest without a look-up.
-        guard scratch.count >= 3, !scratch.contains(0x20) else { return nil }
-        if let c = scratch.withUnsafeBufferPointer({ kb.country(adjectiveFolded: $0) }) { return kb.entities[c].id }
-        guard let rules else { return nil }
-        for base in rules.adjectiveBaseForms(String(decoding: scratch, as: UTF8.self)) {
-            if let c = kb.country(adjective: base) { return kb.entities[c].id }
-        }
-        return nil
+        return countries[scratch]
     }
 }
 
@@ -61,7 +70,7 @@ extension Document {
     /// Sets every quote's ``CronistaCore/Quote/about`` from the mentions inside its content (see
     /// ``QuoteAboutComponent``); with `demonyms`, also from the country adjectives in its tokens.
     /// Without tokens (a document read back from its JSON), mentions only.
-    mutating func deriveQuoteAbout(demonyms: DemonymLookup? = nil) {
+    mutating func deriveQuoteAbout(demonyms: DemonymTable? = nil) {
         guard !quotes.isEmpty else { return }
         var entityOf = [Int](repeating: -1, count: mentions.count)
         for (e, entity) in entities.enumerated() {
