@@ -74,7 +74,13 @@ struct AboutAPITests {
             #expect(html.contains("<a class=\"about\" href=\"/entities/Q7747\">Vladimir Putin</a>"))
             let none = String(buffer: try await client.execute(uri: "/?speaker=Lukashenko&about=Telegram", method: .get).body)
             #expect(!none.contains("<article class=\"quote\"") && none.contains("No quote matches."))
-            // The next-page link keeps the filter.
+            // The document page lists whom each quote is about under it.
+            let document = String(buffer: try await client.execute(uri: "/documents/\(ServerFixtures.seedID)", method: .get).body)
+            #expect(
+                document.contains(
+                    "about: <a class=\"about\" href=\"/entities/Q184\">Bielorussia</a>, <a class=\"about\" href=\"/entities/Q7747\">Vladimir Putin</a>"
+                ))
+            // About alone.
             let home = String(buffer: try await client.execute(uri: "/?about=Putin", method: .get).body)
             #expect(home.contains("value=\"Putin\"") && home.contains("<article class=\"quote\""))
         }
