@@ -149,6 +149,15 @@ struct QuoteAboutTests {
         let ids = try #require(q["about"] as? [String])
         #expect(ids == doc.quotes.first { doc.text(in: $0.content).hasPrefix("Loro") }!.about.map { "e\($0 + 1)" })
         #expect(quotes.allSatisfy { $0["about"] is [String] }, "every quote has about, [] when empty")
+        // The contract check the CLI and hostile-input tests run sees an about id of no entity.
+        #expect(OffsetContract.violations(in: object, text: text) == [])
+        var broken = object
+        broken["quotes"] = quotes.map { q -> [String: Any] in
+            var q = q
+            q["about"] = ["e99"]
+            return q
+        }
+        #expect(OffsetContract.violations(in: broken, text: text).contains { $0.hasSuffix("e99 is no entity of the document") })
         // The rest of the line is unchanged: without the about fields it is the line of before.
         let back = try Document(analysisJSON: json, text: text)
         #expect(back.quotes.map(\.about) == doc.quotes.map(\.about))
