@@ -153,7 +153,7 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// openapi.yaml: 18552 bytes, sha256 2873d0fed95bc79451229ec8595d148b0e19fad0327926c1b30f55511102a8d9
+// openapi.yaml: 18752 bytes, sha256 099df027e90c93a0885e866ea9a5e0f6280b7636a2c67cf93d768dd605dd828e
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

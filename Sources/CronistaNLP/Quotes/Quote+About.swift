@@ -14,7 +14,7 @@ public import CronistaCore
 ///
 /// ```swift
 /// var doc = try engine.analyze(input)   // the engine runs this step after the quotes
-/// doc.quotes[0].about                    // [1, 4, 6]: Putin, Bielorussia, Europa
+/// doc.quotes[2].about                    // [4, 2, 11] on the seed: Bielorussia, Vladimir Putin, Europa
 /// ```
 public struct QuoteAboutComponent: PipelineComponent {
     public let name = "about"
