@@ -76,8 +76,11 @@ extension Document {
         for (e, entity) in entities.enumerated() {
             for m in entity.mentions where m >= 0 && m < mentions.count && entityOf[m] < 0 { entityOf[m] = e }
         }
-        // Mentions by start (the layer is sorted by position; a hand-built one may not be).
-        let order = mentions.indices.sorted { mentions[$0].range < mentions[$1].range }
+        // Mentions by start: the layer is sorted by position (then no index array is built); a
+        // hand-built one may not be.
+        let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { !($1.range < $0.range) }
+        let sortedIndices = inOrder ? [] : mentions.indices.sorted { mentions[$0].range < mentions[$1].range }
+        let order = MentionOrder(identity: inOrder, sorted: sortedIndices, count: mentions.count)
         // The document entity of each KB id (the first, as the entity list has one per id).
         var entityOfKB: [String: Int] = [:]
         if demonyms != nil {
@@ -86,10 +89,11 @@ extension Document {
             }
         }
         var scratch: [UInt8] = []
+        // (position of a mention, entity) in one quote, then sorted by position.
+        var found: [(start: UInt32, entity: Int)] = []
         for qi in quotes.indices {
             let q = quotes[qi]
-            // (position of the first mention, entity), then sorted by position.
-            var found: [(start: UInt32, entity: Int)] = []
+            found.removeAll(keepingCapacity: true)
             var i = order.partitioningIndex { mentions[$0].range.startUTF8 >= q.content.startUTF8 }
             while i < order.count, mentions[order[i]].range.startUTF8 < q.content.endUTF8 {
                 let m = mentions[order[i]]
@@ -130,4 +134,15 @@ extension Document {
             quotes[qi].about = about
         }
     }
+}
+
+/// The mentions in position order: the identity when the layer is sorted already (as the entity
+/// layer leaves it), else a sorted index array.
+private struct MentionOrder: RandomAccessCollection {
+    let identity: Bool
+    let sorted: [Int]
+    let count: Int
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(i: Int) -> Int { identity ? i : sorted[i] }
 }
