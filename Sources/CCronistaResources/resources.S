@@ -162,7 +162,7 @@ SYM(cronista_nlp_16_start):
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// openapi.yaml: 17834 bytes, sha256 98554f131ff2434211369feb332e90ec54c5ff6c1fb4fd7abf41f97cff81b653
+// openapi.yaml: 18752 bytes, sha256 099df027e90c93a0885e866ea9a5e0f6280b7636a2c67cf93d768dd605dd828e
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

@@ -40,6 +40,8 @@ public struct StorableDocument: Sendable {
         public var speakerKey: String?
         public var sentenceStartScalar: Int
         public var sentenceEndScalar: Int
+        /// The entities the quote is about (ordinals, in order of first mention): ``CronistaCore/Quote/about``.
+        public var about: [Int] = []
     }
 
     /// A folded key under which an entity can be found: its name, each word of it, each name form
@@ -168,7 +170,7 @@ public struct StorableDocument: Sendable {
                 QuoteRow(
                     ordinal: i, kind: q.kind.label, content: span(q.content), cue: q.cue.map(span),
                     speakerEntity: q.speaker?.entity, speaker: q.speaker.map { span($0.range) }, speakerKey: speakerKey,
-                    sentenceStartScalar: index.scalarOffset(utf8: sLo), sentenceEndScalar: index.scalarOffset(utf8: sHi)))
+                    sentenceStartScalar: index.scalarOffset(utf8: sLo), sentenceEndScalar: index.scalarOffset(utf8: sHi), about: q.about))
         }
     }
 

@@ -23,6 +23,9 @@ public struct QuoteQuery: Hashable, Sendable {
     public var to: String?
     /// The document's `source`, case-insensitive.
     public var source: String?
+    /// An entity the quote is about (``QuoteHit/about``): its name, one word of it, an alias or
+    /// its KB id, matched as ``speaker`` is; case- and accent-insensitive.
+    public var about: String?
     /// Exactly this entity as the speaker (an ``EntityKey`` from an entity search), not a name.
     public var speakerEntity: EntityKey?
     /// Only quotes after this one in the result order (the next page).
@@ -30,10 +33,11 @@ public struct QuoteQuery: Hashable, Sendable {
     public var limit: Int
 
     public init(
-        speaker: String? = nil, words: String? = nil, from: String? = nil, to: String? = nil, source: String? = nil,
-        speakerEntity: EntityKey? = nil, after: QuoteCursor? = nil, limit: Int = 100
+        speaker: String? = nil, about: String? = nil, words: String? = nil, from: String? = nil, to: String? = nil,
+        source: String? = nil, speakerEntity: EntityKey? = nil, after: QuoteCursor? = nil, limit: Int = 100
     ) {
         self.speaker = speaker
+        self.about = about
         self.words = words
         self.from = from
         self.to = to
@@ -71,11 +75,13 @@ public struct QuoteHit: Hashable, Sendable {
     public var sentenceEndScalar: Int
     /// The speaker entity's type (`PER`, `ORG`, `LOC`), when the speaker is an entity.
     public var speakerType: String?
+    /// The entities the quote is about, in order of first mention in its content.
+    public var about: [QuoteAbout] = []
 
     public init(
         documentID: String, title: String?, published: String?, source: String?, quoteID: String, kind: String,
         content: ScalarSpan, cue: ScalarSpan?, speaker: ScalarSpan?, speakerName: String?, speakerKB: String?,
-        sentenceStartScalar: Int, sentenceEndScalar: Int, speakerType: String? = nil
+        sentenceStartScalar: Int, sentenceEndScalar: Int, speakerType: String? = nil, about: [QuoteAbout] = []
     ) {
         self.documentID = documentID
         self.title = title
@@ -91,6 +97,7 @@ public struct QuoteHit: Hashable, Sendable {
         self.sentenceStartScalar = sentenceStartScalar
         self.sentenceEndScalar = sentenceEndScalar
         self.speakerType = speakerType
+        self.about = about
     }
 
     /// The speaker's entity across the store (for its page), when the speaker is an entity.
@@ -99,6 +106,21 @@ public struct QuoteHit: Hashable, Sendable {
         guard let name = speakerName, let type = speakerType else { return nil }
         return EntityKey(kb: nil, type: type, name: name)
     }
+}
+
+/// An entity a quote is about (``QuoteHit/about``), as its document names it.
+public struct QuoteAbout: Hashable, Sendable {
+    public var name: String
+    public var type: String
+    public var kb: String?
+    public init(name: String, type: String, kb: String?) {
+        self.name = name
+        self.type = type
+        self.kb = kb
+    }
+
+    /// The entity across the store (for its page).
+    public var key: EntityKey { EntityKey(kb: kb, type: type, name: name) }
 }
 
 /// An entity across the store: one row per KB id (or per folded name when it has none) and type.

@@ -183,6 +183,7 @@
             var qcStart: [Int] = [], qcEnd: [Int] = [], qcText: [String] = []
             var qsEnt: [Int] = [], qsStart: [Int] = [], qsEnd: [Int] = [], qsText: [String] = [], qsKey: [String] = []
             var qSentStart: [Int] = [], qSentEnd: [Int] = [], qConfig: [String] = []
+            var abDoc: [String] = [], abQuote: [Int] = [], abPosition: [Int] = [], abEntity: [Int] = []
             for d in docs {
                 for e in d.entities {
                     eDoc.append(d.id); eOrd.append(e.ordinal); eType.append(e.type); eName.append(e.name); eKey.append(e.nameKey)
@@ -202,6 +203,9 @@
                     qsEnd.append(q.speaker?.endScalar ?? -1)
                     qsText.append(q.speaker?.text ?? ""); qsKey.append(q.speakerKey ?? "")
                     qSentStart.append(q.sentenceStartScalar); qSentEnd.append(q.sentenceEndScalar); qConfig.append(config)
+                    for (position, e) in q.about.enumerated() {
+                        abDoc.append(d.id); abQuote.append(q.ordinal); abPosition.append(position); abEntity.append(e)
+                    }
                 }
             }
             if !eDoc.isEmpty {
@@ -248,6 +252,15 @@
                                 \(try b.add(qsText))::text[], \(try b.add(qsKey))::text[], \(try b.add(qSentStart))::int8[], \(try b.add(qSentEnd))::int8[],
                                 \(try b.add(qConfig))::text[])
                          AS u(d, o, k, s, x, t, cs, ce, ct, se, ss, sx, st, sk, ns, nx, c)
+                    """
+                try await conn.query(b.query(sql), logger: logger)
+            }
+            if !abDoc.isEmpty {
+                var b = Binds()
+                let sql = """
+                    INSERT INTO quote_about (document_id, quote_ordinal, position, entity_ordinal)
+                    SELECT * FROM unnest(\(try b.add(abDoc))::text[], \(try b.add(abQuote))::int8[], \(try b.add(abPosition))::int8[],
+                                         \(try b.add(abEntity))::int8[])
                     """
                 try await conn.query(b.query(sql), logger: logger)
             }
@@ -305,6 +318,16 @@
                              UNION ALL SELECT q3.id FROM quote q3 WHERE q3.speaker_key = \(key))
                     """)
             }
+            if let a = query.about {
+                let key = try b.add(StorableDocument.searchKey(a))
+                conditions.append(
+                    """
+                    q.id IN (SELECT q4.id FROM entity_alias k
+                               JOIN quote_about a ON a.document_id = k.document_id AND a.entity_ordinal = k.entity_ordinal
+                               JOIN quote q4 ON q4.document_id = a.document_id AND q4.ordinal = a.quote_ordinal
+                             WHERE k.key = \(key))
+                    """)
+            }
             if let w = query.words, !w.allSatisfy(\.isWhitespace) {
                 let p = try b.add(String(w.map { $0 == "’" || $0 == "‘" ? " " : $0 }))
                 conditions.append(
@@ -329,7 +352,7 @@
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let sql = """
-                \(QuoteHit.selectSQL(documentKey: "id", childKey: "document_id"))
+                \(QuoteHit.selectSQL(documentKey: "id", childKey: "document_id", about: Self.aboutColumn))
                 \(whereClause)
                 \(QuoteHit.orderSQL)
                 LIMIT \(try b.add(max(0, query.limit)))
@@ -353,13 +376,21 @@
                             content: try span(6, 7, 8)!, cue: try span(9, 10, 11), speaker: try span(12, 13, 14),
                             speakerName: try r[15].decode(String?.self), speakerKB: try r[16].decode(String?.self),
                             sentenceStartScalar: Int(try r[17].decode(Int32.self)), sentenceEndScalar: Int(try r[18].decode(Int32.self)),
-                            speakerType: try r[19].decode(String?.self)))
+                            speakerType: try r[19].decode(String?.self), about: QuoteHit.about(json: try r[20].decode(String?.self))))
                 }
             } catch {
                 throw Self.wrap(error, .query, "quote search failed")
             }
             return out
         }
+
+        /// A quote's `about` entities as `[[name, type, kb], …]` in order (NULL when none), for
+        /// ``QuoteHit/about(json:)``.
+        static let aboutColumn = """
+            (SELECT json_agg(json_build_array(e3.name, e3.type, e3.kb) ORDER BY a3.position)::text FROM quote_about a3
+             JOIN entity e3 ON e3.document_id = a3.document_id AND e3.ordinal = a3.entity_ordinal
+             WHERE a3.document_id = q.document_id AND a3.quote_ordinal = q.ordinal)
+            """
 
         public func entities(named name: String, limit: Int) async throws -> [EntityHit] {
             let key = StorableDocument.searchKey(name)

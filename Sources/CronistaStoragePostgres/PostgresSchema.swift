@@ -150,7 +150,48 @@
                 name: "v4-name-keys-from-name-folding", statements: ["TRUNCATE entity_alias"],
                 run: { conn, logger in
                     try await rederiveKeys(on: conn, logger: logger)
-                })
+                }),
+            // Whom each quote is about (`Quote.about`): one row per quote and entity, in order of
+            // first mention (`position`), found by entity through `quote_about_entity` for `about`
+            // searches. The quotes already stored get theirs from their stored mentions, by the
+            // rule the analysis uses (``PostgresSchema/deriveAboutSQL``); the same change as
+            // SQLite's `v6-quote-about`.
+            Migration(
+                name: "v5-quote-about",
+                statements: [
+                    """
+                    CREATE TABLE quote_about (
+                        document_id TEXT NOT NULL,
+                        quote_ordinal INTEGER NOT NULL,
+                        position INTEGER NOT NULL CHECK (position >= 0),
+                        entity_ordinal INTEGER NOT NULL,
+                        PRIMARY KEY (document_id, quote_ordinal, position),
+                        UNIQUE (document_id, quote_ordinal, entity_ordinal),
+                        FOREIGN KEY (document_id, quote_ordinal) REFERENCES quote (document_id, ordinal) ON DELETE CASCADE,
+                        FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity (document_id, ordinal) ON DELETE CASCADE
+                    )
+                    """,
+                    "CREATE INDEX quote_about_entity ON quote_about (document_id, entity_ordinal)",
+                    deriveAboutSQL
+                ])
         ]
+
+        /// Each stored quote's `about` rows from the stored mentions: the entities with a mention
+        /// inside the quote's content, leaving out the speaker's own mention and the speaker's
+        /// pronouns, ordered by their first mention there (then by entity): what `Quote.about`
+        /// holds without demonyms.
+        static let deriveAboutSQL = """
+            INSERT INTO quote_about (document_id, quote_ordinal, position, entity_ordinal)
+            SELECT document_id, quote_ordinal,
+                   (ROW_NUMBER() OVER (PARTITION BY document_id, quote_ordinal ORDER BY first_cp, entity_ordinal) - 1)::int, entity_ordinal
+            FROM (
+                SELECT q.document_id, q.ordinal AS quote_ordinal, m.entity_ordinal, MIN(m.start_cp) AS first_cp
+                FROM quote q JOIN mention m ON m.document_id = q.document_id
+                WHERE m.entity_ordinal IS NOT NULL AND m.start_cp >= q.start_cp AND m.end_cp <= q.end_cp
+                  AND NOT (q.speaker_start_cp IS NOT NULL AND m.start_cp = q.speaker_start_cp AND m.end_cp = q.speaker_end_cp)
+                  AND NOT (q.speaker_entity IS NOT NULL AND m.entity_ordinal = q.speaker_entity AND m.form = 'pronoun')
+                GROUP BY q.document_id, q.ordinal, m.entity_ordinal
+            ) x
+            """
     }
 #endif

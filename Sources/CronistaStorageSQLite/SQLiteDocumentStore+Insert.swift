@@ -30,6 +30,7 @@ extension SQLiteDocumentStore {
         // migration v3). `SQLiteStoreTests` checks the index against the quotes with FTS5's
         // integrity-check.
         let quoteText = try RawInsert(db, "INSERT INTO quote_fts (rowid, text) VALUES (?, ?)")
+        let quoteAbout = try RawInsert(db, "INSERT INTO quote_about (doc, quote_ordinal, position, entity_ordinal) VALUES (?, ?, ?, ?)")
         let storedHash = try db.cachedStatement(sql: "SELECT content_hash FROM document WHERE id = ?")
         var keys = ""
         for d in batch {
@@ -79,6 +80,10 @@ extension SQLiteDocumentStore {
                     try quote.run()
                     quoteText.bind(1, sqlite3_last_insert_rowid(connection)); quoteText.bind(2, q.content.text)
                     try quoteText.run()
+                    for (position, e) in q.about.enumerated() {
+                        quoteAbout.bind(1, doc); quoteAbout.bind(2, q.ordinal); quoteAbout.bind(3, position); quoteAbout.bind(4, e)
+                        try quoteAbout.run()
+                    }
                 }
             } catch let e as RawInsert.Failure {
                 throw StoreError(

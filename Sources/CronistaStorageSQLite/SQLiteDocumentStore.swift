@@ -150,6 +150,21 @@ public final class SQLiteDocumentStore: DocumentStore {
                 args.append(key)
             }
         }
+        if let a = query.about {
+            // Quotes about an entity with this key (entity_key rowid: doc * 2^20 + ordinal).
+            if let match = SQLiteSchema.keyQuery(StorableDocument.searchKey(a)) {
+                conditions.append(
+                    """
+                    q.id IN (SELECT q4.id FROM entity_key k
+                               JOIN quote_about a ON a.doc = k.rowid >> 20 AND a.entity_ordinal = (k.rowid & 1048575)
+                               JOIN quote q4 ON q4.doc = a.doc AND q4.ordinal = a.quote_ordinal
+                             WHERE entity_key MATCH ?)
+                    """)
+                args.append(match)
+            } else {
+                conditions.append("0")  // no key, no entity
+            }
+        }
         if let w = query.words, let match = Self.ftsQuery(w) {
             conditions.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
             args.append(match)
@@ -173,7 +188,7 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
-            \(QuoteHit.selectSQL(documentKey: "doc", childKey: "doc"))
+            \(QuoteHit.selectSQL(documentKey: "doc", childKey: "doc", about: Self.aboutColumn))
             \(whereClause)
             \(QuoteHit.orderSQL)
             LIMIT ?
@@ -190,10 +205,20 @@ public final class SQLiteDocumentStore: DocumentStore {
                 return QuoteHit(
                     documentID: r[0], title: r[1], published: r[2], source: r[3], quoteID: "q\(ordinal + 1)", kind: r[5],
                     content: span(6, 7, 8)!, cue: span(9, 10, 11), speaker: span(12, 13, 14),
-                    speakerName: r[15], speakerKB: r[16], sentenceStartScalar: r[17], sentenceEndScalar: r[18], speakerType: r[19])
+                    speakerName: r[15], speakerKB: r[16], sentenceStartScalar: r[17], sentenceEndScalar: r[18], speakerType: r[19],
+                    about: QuoteHit.about(json: r[20]))
             }
         }
     }
+
+    /// A quote's `about` entities as `[[name, type, kb], …]` in order (NULL when none), for
+    /// ``QuoteHit/about(json:)``.
+    static let aboutColumn = """
+        (SELECT json_group_array(json_array(x.name, x.type, x.kb)) FROM (
+            SELECT e3.name AS name, e3.type AS type, e3.kb AS kb FROM quote_about a3
+            JOIN entity e3 ON e3.doc = a3.doc AND e3.ordinal = a3.entity_ordinal
+            WHERE a3.doc = q.doc AND a3.quote_ordinal = q.ordinal ORDER BY a3.position) x)
+        """
 
     public func entities(named name: String, limit: Int) async throws -> [EntityHit] {
         guard let match = SQLiteSchema.keyQuery(StorableDocument.searchKey(name)) else { return [] }

@@ -343,8 +343,48 @@ enum SQLiteSchema {
         m.registerMigration("v5-name-keys-from-name-folding") { db in
             try rederiveKeys(db)
         }
+        // v6: whom each quote is about (`Quote.about`): one row per quote and entity, in order of
+        // first mention (`position`), found by entity through `quote_about_entity` for `--about`
+        // searches. The quotes already stored get theirs from their stored mentions, by the rule
+        // the analysis uses (``deriveAboutSQL``); a demonym (`i francesi` → France) needs the
+        // knowledge base and the tokens, so only documents analysed again have those.
+        m.registerMigration("v6-quote-about") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE quote_about (
+                        doc INTEGER NOT NULL,
+                        quote_ordinal INTEGER NOT NULL,
+                        position INTEGER NOT NULL CHECK (position >= 0),
+                        entity_ordinal INTEGER NOT NULL,
+                        PRIMARY KEY (doc, quote_ordinal, position),
+                        UNIQUE (doc, quote_ordinal, entity_ordinal),
+                        FOREIGN KEY (doc, quote_ordinal) REFERENCES quote(doc, ordinal) ON DELETE CASCADE,
+                        FOREIGN KEY (doc, entity_ordinal) REFERENCES entity(doc, ordinal) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE INDEX quote_about_entity ON quote_about(doc, entity_ordinal);
+                    """)
+            try db.execute(sql: deriveAboutSQL)
+        }
         return m
     }
+
+    /// Each stored quote's `about` rows from its document's stored mentions (`entity.mentions`,
+    /// `[[start_cp, end_cp, form], …]`): the entities with a mention inside the quote's content,
+    /// leaving out the speaker's own mention and the speaker's pronouns, ordered by their first
+    /// mention there (then by entity): what `Quote.about` holds without demonyms.
+    static let deriveAboutSQL = """
+        INSERT INTO quote_about (doc, quote_ordinal, position, entity_ordinal)
+        SELECT doc, quote_ordinal, ROW_NUMBER() OVER (PARTITION BY doc, quote_ordinal ORDER BY first_cp, entity_ordinal) - 1, entity_ordinal
+        FROM (
+            SELECT q.doc AS doc, q.ordinal AS quote_ordinal, e.ordinal AS entity_ordinal, MIN(json_extract(m.value, '$[0]')) AS first_cp
+            FROM quote q JOIN entity e ON e.doc = q.doc JOIN json_each(e.mentions) m
+            WHERE json_extract(m.value, '$[0]') >= q.start_cp AND json_extract(m.value, '$[1]') <= q.end_cp
+              AND NOT (q.speaker_start_cp IS NOT NULL AND json_extract(m.value, '$[0]') = q.speaker_start_cp
+                       AND json_extract(m.value, '$[1]') = q.speaker_end_cp)
+              AND NOT (q.speaker_entity IS NOT NULL AND e.ordinal = q.speaker_entity AND json_extract(m.value, '$[2]') = 'pronoun')
+            GROUP BY q.doc, q.ordinal, e.ordinal
+        )
+        """
 
     /// The body of migration v5 (see there).
     static func rederiveKeys(_ db: Database) throws {

@@ -27,7 +27,8 @@ let words = [
 ]
 
 /// A synthetic article: `quotesPerDocument` direct quotes by speakers from a pool of 200 people
-/// (2 % of the quotes by Aleksander Lukashenko), with real offsets.
+/// (2 % of the quotes by Aleksander Lukashenko), each about another person of the pool named in
+/// its content (2 % about Lukashenko), with real offsets.
 func makeDocument(_ n: Int) -> Document {
     var rng = SystemRandomNumberGenerator()
     var text = ""
@@ -40,31 +41,39 @@ func makeDocument(_ n: Int) -> Document {
         text += s
         return TextRange(a, text.utf8.count)
     }
-    _ = add("Articolo \(n). ")
-    for _ in 0..<quotesPerDocument {
-        let name =
-            Int.random(in: 0..<50, using: &rng) == 0
+    func person() -> String {
+        Int.random(in: 0..<50, using: &rng) == 0
             ? "Aleksander Lukashenko"
             : "\(given[Int.random(in: 0..<given.count, using: &rng)]) \(surnames[Int.random(in: 0..<surnames.count, using: &rng)])"
+    }
+    func entity(_ name: String, _ range: TextRange) -> Int {
+        mentions.append(Mention(range: range, type: .person))
+        if let known = entityOfName[name] {
+            entities[known].mentions.append(mentions.count - 1)
+            return known
+        }
+        entities.append(
+            Entity(type: .person, name: name, kb: name == "Aleksander Lukashenko" ? "Q2866" : nil, mentions: [mentions.count - 1]))
+        entityOfName[name] = entities.count - 1
+        return entities.count - 1
+    }
+    _ = add("Articolo \(n). ")
+    for _ in 0..<quotesPerDocument {
+        let name = person()
         _ = add("Secondo ")
         let speaker = add(name)
         _ = add(", \"")
         let said = (0..<8).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined(separator: " ")
-        let content = add("Il \(said) è una priorità per tutti")
+        let contentStart = text.utf8.count
+        _ = add("Il \(said) è una priorità per ")
+        let other = person()
+        let otherRange = add(other)
+        let content = TextRange(contentStart, text.utf8.count)
         _ = add("\", ")
         let cue = add("ha detto")
         _ = add(". ")
-        mentions.append(Mention(range: speaker, type: .person))
-        let e: Int
-        if let known = entityOfName[name] {
-            e = known
-            entities[e].mentions.append(mentions.count - 1)
-        } else {
-            entities.append(
-                Entity(type: .person, name: name, kb: name == "Aleksander Lukashenko" ? "Q2866" : nil, mentions: [mentions.count - 1]))
-            e = entities.count - 1
-            entityOfName[name] = e
-        }
+        let e = entity(name, speaker)
+        _ = entity(other, otherRange)
         quotes.append(Quote(kind: .direct, content: content, cue: cue, speaker: .init(entity: e, range: speaker)))
     }
     var doc = Document(
@@ -75,6 +84,8 @@ func makeDocument(_ n: Int) -> Document {
     doc.mentions = mentions
     doc.entities = entities
     doc.quotes = quotes
+    // Whom each quote is about, as the engine's step sets it (mentions only).
+    try? QuoteAboutComponent(kb: nil, packs: nil).process(&doc)
     return doc
 }
 
@@ -122,6 +133,10 @@ try await time(
     "speaker 'Lukashenko' + words 'sanzioni' + March–June",
     QuoteQuery(speaker: "Lukashenko", words: "sanzioni", from: "2024-03-01", to: "2024-06-30"))
 try await time("full text 'riforma sanzioni' (limit 100)", QuoteQuery(words: "riforma sanzioni", limit: 100))
+try await time("about 'Lukashenko' (limit 100)", QuoteQuery(about: "Lukashenko", limit: 100))
+try await time("about 'Lukashenko' (all, limit 10000)", QuoteQuery(about: "Lukashenko", limit: 10_000))
+try await time("speaker 'Giulia Rossi' + about 'Lukashenko'", QuoteQuery(speaker: "Giulia Rossi", about: "Lukashenko", limit: 100))
+try await time("speaker 'Lukashenko' + about 'Marco Rossi'", QuoteQuery(speaker: "Lukashenko", about: "Marco Rossi", limit: 100))
 var entityTimes: [Double] = []
 for _ in 0..<25 {
     let t0 = clock.now

@@ -2,7 +2,7 @@ import Foundation
 
 /// The offset contract of `spec/analysis-format.md`, checked on parsed output: every span lies
 /// inside the text and, where it carries `text`, `text[start:end]` (in code points) equals it;
-/// sentences are ordered and do not overlap.
+/// sentences are ordered and do not overlap; each quote's `about` names entities of the document.
 public enum OffsetContract {
     /// Every problem found in one output object for the given original text; empty when it holds.
     public static func violations(in output: [String: Any], text: String) -> [String] {
@@ -31,6 +31,16 @@ public enum OffsetContract {
         visit(output, (output["id"] as? String) ?? "?")
         for key in ["sentences", "entities", "quotes", "events"] where !(output[key] is [Any]) {
             problems.append("missing list \(key)")
+        }
+        // A quote is about entities of its own document, each once.
+        let entityIDs = Set(((output["entities"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
+        for (i, q) in ((output["quotes"] as? [[String: Any]]) ?? []).enumerated() {
+            guard let about = q["about"] as? [String] else {
+                problems.append("quotes[\(i)]: no about list")
+                continue
+            }
+            for id in about where !entityIDs.contains(id) { problems.append("quotes[\(i)].about: \(id) is no entity of the document") }
+            if Set(about).count != about.count { problems.append("quotes[\(i)].about: an entity twice") }
         }
         var prev = 0
         for (i, s) in ((output["sentences"] as? [[String: Any]]) ?? []).enumerated() {

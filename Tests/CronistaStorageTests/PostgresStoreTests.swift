@@ -33,6 +33,7 @@
 
         @Test func roundTrip() async throws { if Self.skipped() { return }; try await contract.roundTrip() }
         @Test func speakerSearch() async throws { if Self.skipped() { return }; try await contract.speakerSearch() }
+        @Test func aboutSearch() async throws { if Self.skipped() { return }; try await contract.aboutSearch() }
         @Test func nonLatinNamesAndKBIds() async throws { if Self.skipped() { return }; try await contract.nonLatinNamesAndKBIds() }
         @Test func spellingVariantsFindEachOther() async throws {
             if Self.skipped() { return }; try await contract.spellingVariantsFindEachOther()
@@ -48,7 +49,8 @@
             if Self.skipped() { return }
             let schema = Self.schemaName()
             let names = [
-                "v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding"
+                "v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding",
+                "v5-quote-about"
             ]
             // Two stores opening the same empty schema at once: the advisory lock serialises them.
             async let a = Self.makeStore(schema: schema)
@@ -96,7 +98,7 @@
 
             let store = try await Self.makeStore(schema: schema)
             defer { Task { try? await store.close() } }
-            #expect(try await store.appliedMigrations().last == "v4-name-keys-from-name-folding")
+            #expect(try await store.appliedMigrations().suffix(2) == ["v4-name-keys-from-name-folding", "v5-quote-about"])
             for s in ["UN", "u.n.", "U.N."] {
                 #expect(
                     try await store.entities(named: s, limit: 5) == [
@@ -113,6 +115,30 @@
             )
             .decode((Int, String).self) { aliases.append("\(o):\(k)") }
             #expect(aliases == ["0:un", "1:alema", "1:d alema", "1:massimo", "1:massimo d alema"])
+        }
+
+        /// A schema from before v5 (no `quote_about`) gets each stored quote's `about` from its
+        /// stored mentions: the same entities in the same order as the analysis gives without
+        /// demonyms, on the hand-built documents and the 53 dev documents.
+        @Test func schemaFromV4GetsQuoteAbout() async throws {
+            if Self.skipped() { return }
+            let schema = Self.schemaName()
+            let docs = try StoreFixtures.aboutMigrationDocuments()
+            let store = try await Self.makeStore(schema: schema)
+            #expect(try await store.store(docs).stored.count == docs.count)
+            let expected = try await store.quotes(QuoteQuery(limit: 10_000))
+            #expect(expected.filter { !$0.about.isEmpty }.count > 20, "quotes about someone: the check can fail")
+            // Back to a v4 schema: no table, no record of the migration.
+            try await store.client.query("DROP TABLE quote_about", logger: store.logger)
+            try await store.client.query("DELETE FROM schema_migrations WHERE name = 'v5-quote-about'", logger: store.logger)
+            try await store.close()
+            let reopened = try await Self.makeStore(schema: schema)
+            defer { Task { try? await reopened.close() } }
+            #expect(try await reopened.appliedMigrations().last == "v5-quote-about")
+            let after = try await reopened.quotes(QuoteQuery(limit: 10_000))
+            #expect(after.count == expected.count)
+            for (a, e) in zip(after, expected) { #expect(a.about == e.about, "\(a.documentID) \(a.quoteID)") }
+            #expect(try await reopened.quotes(QuoteQuery(speaker: "Lukashenko", about: "Putin")).map(\.quoteID) == ["q1"])
         }
 
         @Test func stemmedFullTextPerLanguage() async throws {

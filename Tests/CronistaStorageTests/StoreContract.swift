@@ -158,6 +158,56 @@ struct StoreContract: Sendable {
         #expect(try await store.documents(mentioningAll: ["UN", "Sejourne", "D'Alema"], limit: 5).map(\.id) == [doc.id])
     }
 
+    // MARK: About whom
+
+    /// What A said about B: `about` matches the entities a quote's content mentions by name, one
+    /// word of it, an alias or a KB id, accent- and case-insensitively, as `speaker` does, and
+    /// each hit lists them in order.
+    func aboutSearch() async throws {
+        let (store, docs) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        let putin = QuoteAbout(name: "Vladimir Putin", type: "PER", kb: "Q7747")
+        for b in ["Putin", "putin", "PUTIN", "Vladimir Putin", "vladimir", "Q7747", " Putin "] {
+            let hits = try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: b))
+            #expect(hits.map(\.documentID) == ["000_193cd34c33125298"], "about '\(b)'")
+            #expect(hits.first?.content.startScalar == StoreFixtures.lukashenkoQuote.start)
+            #expect(hits.first?.about == [putin], "about '\(b)'")
+        }
+        // Telegram is named in the seed, outside every quote.
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: "Telegram")).isEmpty)
+        #expect(try await store.quotes(QuoteQuery(about: "Telegram")).isEmpty)
+        // Never the speaker's own mention; the other filters still hold.
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: "Lukashenko")).isEmpty)
+        #expect(
+            try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: "Unione europea")).map(\.documentID) == ["belta-2023-01-05"])
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", about: "Q458", from: "2024-01-01")).isEmpty)
+        #expect(try await store.quotes(QuoteQuery(about: "Putin", words: "bugia")).map { $0.quoteID } == ["q1"])
+        #expect(try await store.quotes(QuoteQuery(about: "Unione europea", words: "bugia")).isEmpty)
+        #expect(try await store.quotes(QuoteQuery(about: "Putinn")).isEmpty, "whole words only")
+        #expect(try await store.quotes(QuoteQuery(about: "!!!")).isEmpty, "a term with no key matches nothing")
+        // About alone: every hit is about an entity with that key.
+        let aboutPutin = try await store.quotes(QuoteQuery(about: "Putin", limit: 1000))
+        #expect(aboutPutin.contains { $0.documentID == "000_193cd34c33125298" && $0.quoteID == "q1" })
+        #expect(aboutPutin.allSatisfy { $0.about.contains { $0.name.contains("Putin") } }, "\(aboutPutin.map(\.about))")
+        // Every stored quote comes back with its `about` in order, as the document had it, and is
+        // found by each of its entities' KB ids (the dev documents through the real pipeline).
+        let all = try await store.quotes(QuoteQuery(limit: 10_000))
+        var checked = 0
+        for d in docs {
+            for q in d.quotes {
+                let hit = try #require(all.first { $0.documentID == d.id && $0.quoteID == "q\(q.ordinal + 1)" })
+                #expect(hit.about.map(\.name) == q.about.map { d.entities[$0].name }, "\(d.id) q\(q.ordinal + 1)")
+                for e in q.about where checked < 40 {
+                    guard let kb = d.entities[e].kb else { continue }
+                    let found = try await store.quotes(QuoteQuery(about: kb, limit: 10_000))
+                    #expect(found.contains { $0.documentID == d.id && $0.quoteID == hit.quoteID }, "\(d.id) \(hit.quoteID) about \(kb)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10, "quotes about linked entities in the dev documents: \(checked)")
+    }
+
     // MARK: Full text, dates, sources
 
     func fullTextAndFilters() async throws {
@@ -377,6 +427,7 @@ struct StoreContract: Sendable {
     func all() async throws {
         try await roundTrip()
         try await speakerSearch()
+        try await aboutSearch()
         try await nonLatinNamesAndKBIds()
         try await spellingVariantsFindEachOther()
         try await fullTextAndFilters()

@@ -99,7 +99,7 @@ enum StoreFixtures {
             .direct, content: (b.find("L’ ambasciatore francese è").0, b.find("con la realtà").1), cue: (comunicato, comunicato + 12),
             speaker: b.find("il ministero degli Esteri russo"), entity: nil)
         b.doc.layers.formUnion([.mentions, .entities, .quotes])
-        return b.doc
+        return try withAbout(b.doc)
     }
 
     /// A second, short article: another Lukashenko quote, another date and source.
@@ -119,7 +119,7 @@ enum StoreFixtures {
             .direct, content: b.find("Non firmeremo nessun accordo con l’Unione europea"), cue: b.find("ha dichiarato"),
             speaker: b.find("Aleksander Lukashenko"), entity: luka)
         b.doc.layers.formUnion([.mentions, .entities, .quotes])
-        return b.doc
+        return try withAbout(b.doc)
     }
 
     /// Names in Cyrillic and KB ids that are not Wikidata ids, with punctuation in them.
@@ -134,7 +134,7 @@ enum StoreFixtures {
         b.entity(.organization, "Cremlino", kb: "kb:loc/kremlin", mentions: [("Cremlino", 1, .name)])
         b.quote(.direct, content: b.find("Никаких переговоров"), cue: b.find("ha detto"), speaker: b.find("Сергей Лавров"), entity: lavrov)
         b.doc.layers.formUnion([.mentions, .entities, .quotes])
-        return b.doc
+        return try withAbout(b.doc)
     }
 
     /// Names spelled in ways that must find each other: an abbreviation with periods, accents,
@@ -156,7 +156,23 @@ enum StoreFixtures {
             .direct, content: b.find("Serve pazienza"), cue: b.find("ha detto", occurrence: 2), speaker: b.find("D’Alema", occurrence: 2),
             entity: dalema)
         b.doc.layers.formUnion([.mentions, .entities, .quotes])
-        return b.doc
+        return try withAbout(b.doc)
+    }
+
+    /// The document with each quote's `about` from its mentions, as the engine's step sets it
+    /// (no knowledge base: these documents have no demonym of one of their entities).
+    static func withAbout(_ d: Document) throws -> Document {
+        var d = d
+        try QuoteAboutComponent(kb: nil, packs: nil).process(&d)
+        return d
+    }
+
+    /// Documents for the migrations that derive `about` for stored quotes: the hand-built ones and
+    /// the dev documents, each quote's `about` from its mentions only (what a migration can derive).
+    static func aboutMigrationDocuments() throws -> [StorableDocument] {
+        var docs = [try seedDocument(), try secondDocument(), try foreignDocument(), try spellingDocument()]
+        docs += devDocuments
+        return try docs.map { try storable(try withAbout($0)) }
     }
 
     static func storable(_ d: Document) throws -> StorableDocument {

@@ -71,6 +71,9 @@ extension Document {
                     out.append(.init(layer: "quotes.speaker", index: i, problem: "entity index \(e) out of range"))
                 }
             }
+            for e in q.about where e < 0 || e >= entities.count {
+                out.append(.init(layer: "quotes.about", index: i, problem: "entity index \(e) out of range"))
+            }
         }
         return out
     }

@@ -29,11 +29,16 @@ public struct Quote: Hashable, Sendable {
     public var content: TextRange
     public var cue: TextRange?
     public var speaker: Speaker?
+    /// Whom the quote is about: indices into ``Document/entities`` of the entities its content
+    /// mentions (names, descriptions, pronouns; a country through its demonym), each once, in the
+    /// order of their first mention in the content. Filled by a step after quote extraction.
+    public var about: [Int]
 
-    public init(kind: Kind, content: TextRange, cue: TextRange? = nil, speaker: Speaker? = nil) {
+    public init(kind: Kind, content: TextRange, cue: TextRange? = nil, speaker: Speaker? = nil, about: [Int] = []) {
         self.kind = kind
         self.content = content
         self.cue = cue
         self.speaker = speaker
+        self.about = about
     }
 }

@@ -29,6 +29,16 @@ extension JSONWriter {
         } else {
             null()
         }
+        key("about"); beginArray()
+        for a in h.about {
+            beginObject()
+            key("name"); string(a.name)
+            key("type"); string(a.type)
+            key("kb"); optionalString(a.kb)
+            if entityIDs { key("entity"); string(a.key.id) }
+            endObject()
+        }
+        endArray()
         key("sentence"); beginObject()
         key("start"); int(h.sentenceStartScalar)
         key("end"); int(h.sentenceEndScalar)

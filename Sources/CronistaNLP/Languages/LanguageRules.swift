@@ -16,4 +16,12 @@ public protocol LanguageRules: Sendable {
     /// The forms of a regular verb (`affermare` → `afferma`, `affermato`, …), for cue lines that
     /// list no forms; empty when the lemma is not regular.
     func conjugate(_ lemma: String) -> [String]
+    /// The inflected forms of a country adjective or demonym that a knowledge base lists in its base
+    /// form (Italian `francese` → `francesi`), folded like it; empty by default.
+    func adjectiveForms(_ base: String) -> [String]
+}
+
+extension LanguageRules {
+    /// No inflected forms: the knowledge base's adjectives as they are.
+    public func adjectiveForms(_ base: String) -> [String] { [] }
 }

@@ -73,6 +73,9 @@ extension Document {
             } else {
                 w.null()
             }
+            w.key("about"); w.beginArray()
+            for e in q.about { w.string("e\(e + 1)") }
+            w.endArray()
             w.endObject()
         }
         w.endArray()

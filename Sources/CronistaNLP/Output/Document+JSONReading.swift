@@ -12,7 +12,8 @@ extension Document {
     /// Reads back one line of the output contract (what ``analysisJSON()`` writes, and what the
     /// store keeps) over its original `text`: sentences, mentions, entities and quotes, with the
     /// code point offsets turned back into UTF-8 ranges. Tokens and clauses are not in the
-    /// contract and stay empty; sentences carry empty token ranges.
+    /// contract and stay empty; sentences carry empty token ranges. A quote without `about` (a line
+    /// written before the field existed) gets it derived from the mentions in its content.
     ///
     /// - Throws: ``AnalysisReadError`` naming the element whose offsets leave the text, or a field
     ///   of the wrong type; `JSONParseError` when the bytes are not JSON.
@@ -72,6 +73,7 @@ extension Document {
             if let id = e["id"]?.stringValue { entityIndex[id] = entities.count }
             entities.append(Entity(type: type, name: try string(e["name"], path + ".name"), kb: e["kb"]?.stringValue, mentions: indices))
         }
+        var needsAbout = false
         for (i, q) in try array("quotes").enumerated() {
             let path = "quotes[\(i)]"
             let kind: Quote.Kind =
@@ -86,7 +88,21 @@ extension Document {
                 let entity = s["entity"]?.stringValue.flatMap { entityIndex[$0] }
                 quote.speaker = Quote.Speaker(entity: entity, range: try range(s, path + ".speaker"))
             }
+            if let a = q["about"] {
+                guard case .array(let ids) = a else { throw AnalysisReadError(path: path + ".about", problem: "expected an array") }
+                for (k, id) in ids.enumerated() {
+                    guard let e = id.stringValue.flatMap({ entityIndex[$0] }) else {
+                        throw AnalysisReadError(path: "\(path).about[\(k)]", problem: "not the id of an entity of the document")
+                    }
+                    quote.about.append(e)
+                }
+            } else {
+                needsAbout = true
+            }
             quotes.append(quote)
         }
+        // A line written before quotes had `about` gets it from its mentions, as the stores'
+        // migrations derive it for the quotes they hold.
+        if needsAbout { deriveQuoteAbout() }
     }
 }

@@ -44,6 +44,8 @@ public struct Engine: Sendable {
         components.append(EntityComponent(kb: kb, packs: packs))
         if options.clauses { components.append(ClauseComponent(packs: packs)) }
         components.append(QuoteExtractor(packs: packs))
+        // Whom each quote is about: a step of its own over the finished quotes and entities.
+        components.append(QuoteAboutComponent(kb: kb, packs: packs))
         pipeline = try Pipeline(components)
     }
 

@@ -51,9 +51,10 @@ extension Router where Context == ServerContext {
 
         route(.get, "/v1/quotes", timeout) { request, _ in
             let p = QueryParameters(request.uri.query)
-            try p.rejectRepeated(["speaker", "q", "entity", "from", "to", "source", "limit", "cursor"])
+            try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "source", "limit", "cursor"])
             var query = try APIRoutes.quoteQuery(p, state)
             query.speaker = p["speaker"]
+            query.about = p["about"]
             query.words = p["q"]
             query.source = p["source"]
             if let e = p["entity"] {

@@ -24,6 +24,8 @@ enum DocumentPage {
             var speakerEntity: String?
             var speakerSpan: (Int, Int)?
             var speakerText: String?
+            /// Ids of the entities the quote is about (`e5`, …), in order.
+            var about: [String] = []
         }
         var entities: [Entity] = []
         var quotes: [Quote] = []
@@ -47,7 +49,8 @@ enum DocumentPage {
                     Quote(
                         id: q["id"] as? String ?? "", kind: q["kind"] as? String ?? "", start: s, end: e,
                         cue: (q["cue"] as? [String: Any])?["text"] as? String, speakerEntity: speaker?["entity"] as? String,
-                        speakerSpan: speaker.flatMap(span), speakerText: speaker?["text"] as? String))
+                        speakerSpan: speaker.flatMap(span), speakerText: speaker?["text"] as? String,
+                        about: q["about"] as? [String] ?? []))
             }
         }
 
@@ -84,10 +87,14 @@ enum DocumentPage {
                 ?? "<span class=\"speaker\">\(HTML.escape(name))</span>"
             let content =
                 q.start >= 0 && q.end <= scalars.count && q.start <= q.end ? String(String.UnicodeScalarView(scalars[q.start..<q.end])) : ""
+            let aboutLinks = q.about.compactMap { a.entity($0) }.map {
+                "<a class=\"about\" href=\"\(HTML.escape($0.url))\">\(HTML.escape($0.name))</a>"
+            }
+            let about = aboutLinks.isEmpty ? "" : "\n<div class=\"meta about\">about: \(aboutLinks.joined(separator: ", "))</div>"
             body += """
                 <article class="quote" data-quote="\(HTML.escape(q.id))" data-speaker="\(HTML.escape(name))">
                 \(HTML.quoteBlock(content, kind: q.kind))
-                <div class="meta"><span class="kind">\(HTML.escape(q.kind))</span> · \(who)\(q.cue.map { " · <span class=\"cue\">\(HTML.escape($0))</span>" } ?? "") · <a href="#\(HTML.escape(q.id))">in the text</a></div>
+                <div class="meta"><span class="kind">\(HTML.escape(q.kind))</span> · \(who)\(q.cue.map { " · <span class=\"cue\">\(HTML.escape($0))</span>" } ?? "") · <a href="#\(HTML.escape(q.id))">in the text</a></div>\(about)
                 </article>
                 """
         }

@@ -37,10 +37,17 @@ func quoteCard(_ h: QuoteHit, showDocument: Bool = true) -> String {
     }
     if let p = h.published { meta.append(HTML.escape(p)) }
     if let s = h.source { meta.append(HTML.escape(s)) }
+    // Whom it is about, each linked to its entity page.
+    let about =
+        h.about.isEmpty
+        ? ""
+        : "\n<div class=\"meta about\">about: "
+            + h.about.map { "<a class=\"about\" href=\"\(HTML.escape(HTML.entityURL($0.key.id)))\">\(HTML.escape($0.name))</a>" }
+            .joined(separator: ", ") + "</div>"
     return """
         <article class="quote" data-quote="\(HTML.escape(h.quoteID))" data-document="\(HTML.escape(h.documentID))" data-speaker="\(HTML.escape(speakerName))">
         \(HTML.quoteBlock(h.content.text, kind: h.kind))
-        <div class="meta"><span class="kind">\(HTML.escape(h.kind))</span> · \(meta.joined(separator: " · "))</div>
+        <div class="meta"><span class="kind">\(HTML.escape(h.kind))</span> · \(meta.joined(separator: " · "))</div>\(about)
         </article>
         """
 }

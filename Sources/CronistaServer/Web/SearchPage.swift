@@ -2,14 +2,14 @@ import HTTPTypes
 import CronistaStorage
 import Hummingbird
 
-/// `/`: quotes by speaker, words, dates (or an exact entity), newest first, 20 a page; with a
-/// speaker, the matching entities too. Without any filter: the latest quotes.
+/// `/`: quotes by speaker, whom they are about, words, dates (or an exact entity), newest first,
+/// 20 a page; with a speaker, the matching entities too. Without any filter: the latest quotes.
 enum SearchPage {
     static let pageSize = 20
 
     static func render(_ p: QueryParameters, _ state: ServerState) async throws -> Response {
-        try p.rejectRepeated(["speaker", "q", "entity", "from", "to", "cursor"])
-        var query = QuoteQuery(speaker: p["speaker"], words: p["q"], limit: pageSize)
+        try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "cursor"])
+        var query = QuoteQuery(speaker: p["speaker"], about: p["about"], words: p["q"], limit: pageSize)
         for name in ["from", "to"] where p[name] != nil && !QuoteQuery.isDate(p[name]!) {
             throw APIError(.badRequest, .invalidParameter, "\(name): '\(p[name]!)' is not a date (YYYY-MM-DD)")
         }
@@ -40,6 +40,7 @@ enum SearchPage {
             <h1>Who said what</h1>
             <form class="search" method="get" action="/">
             \(field("speaker", "Speaker", placeholder: "Lukashenko, Q2866…"))
+            \(field("about", "About", placeholder: "Putin, Europa…"))
             \(field("q", "Words in the quote", placeholder: "Europa"))
             \(field("from", "From", "date"))
             \(field("to", "To", "date"))
@@ -57,7 +58,7 @@ enum SearchPage {
             }
             body += "</ul>"
         }
-        let filtered = p["speaker"] != nil || p["q"] != nil || p["from"] != nil || p["to"] != nil || p["entity"] != nil
+        let filtered = p["speaker"] != nil || p["about"] != nil || p["q"] != nil || p["from"] != nil || p["to"] != nil || p["entity"] != nil
         let heading = entityTitle.map { "Quotes of \(HTML.escape($0))" } ?? (filtered ? "Quotes" : "Latest quotes")
         body += "<h2>\(heading)</h2>"
         if hits.isEmpty {
@@ -66,7 +67,8 @@ enum SearchPage {
         for h in hits { body += quoteCard(h) }
         if hits.count == pageSize, let next = hits.last.flatMap(QuoteCursor.init(after:)) {
             let url = HTML.searchURL([
-                ("speaker", p["speaker"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]), ("entity", p["entity"]),
+                ("speaker", p["speaker"]), ("about", p["about"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]),
+                ("entity", p["entity"]),
                 ("cursor", next.token)
             ])
             body += "<nav class=\"pages\"><a rel=\"next\" href=\"\(HTML.escape(url))\">More quotes →</a></nav>"

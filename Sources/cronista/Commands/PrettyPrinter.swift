@@ -83,6 +83,8 @@ struct PrettyPrinter {
                 let content = doc.text(in: q.content).replacingNewlines()
                 let shown = q.kind == .indirect ? content : "«\(content)»"
                 out += "  q\(i + 1)  \(paint(who, "1;36"))\(cue) (\(q.kind.label)): \(shown)\n"
+                let about = q.about.filter { doc.entities.indices.contains($0) }.map { doc.entities[$0].name }
+                if !about.isEmpty { out += "      \(paint("about:", "2")) \(about.joined(separator: ", "))\n" }
             }
         }
         return out + "\n"

@@ -29,10 +29,14 @@ struct Search: AsyncParsableCommand {
     }
 
     struct Quotes: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Quotes by speaker, words, date range and source.")
+        static let configuration = CommandConfiguration(
+            abstract: "Quotes by speaker, whom they are about, words, date range and source.",
+            discussion: "What did A say about B: --speaker A --about B.")
 
         @Option(help: "Speaker: name, one word of it, an alias or a KB id (case- and accent-insensitive).")
         var speaker: String?
+        @Option(help: "An entity the quote is about (mentioned in its content), matched as --speaker is.")
+        var about: String?
         @Option(name: .customLong("q"), help: "Words that must all occur in the quote (full-text search).")
         var words: String?
         @Option(help: "Published on or after this date (YYYY-MM-DD).")
@@ -53,19 +57,20 @@ struct Search: AsyncParsableCommand {
         func run() async throws {
             let s = try await store.open()
             let hits = try await s.quotes(
-                QuoteQuery(speaker: speaker, words: words, from: from, to: to, source: source, limit: output.limit))
+                QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source, limit: output.limit))
             try await s.close()
             let sink = try OutputSink(path: nil)
             switch output.resolved(sink) {
             case .jsonl:
                 for h in hits { try sink.write(Search.json(h)) }
             case .table:
-                var rows = [["DOCUMENT", "DATE", "SPEAKER", "KIND", "OFFSETS", "QUOTE"]]
+                var rows = [["DOCUMENT", "DATE", "SPEAKER", "KIND", "OFFSETS", "ABOUT", "QUOTE"]]
                 for h in hits {
                     let who = h.speakerName ?? h.speaker?.text ?? "—"
                     rows.append([
                         h.documentID, h.published ?? "", who + (h.speakerKB.map { " (\($0))" } ?? ""), h.kind,
-                        "\(h.content.startScalar)-\(h.content.endScalar)", Search.clip(h.content.text, 70)
+                        "\(h.content.startScalar)-\(h.content.endScalar)", Search.clip(h.about.map(\.name).joined(separator: ", "), 40),
+                        Search.clip(h.content.text, 70)
                     ])
                 }
                 try sink.write(Search.table(rows))

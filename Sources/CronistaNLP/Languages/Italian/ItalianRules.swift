@@ -48,4 +48,19 @@ public struct ItalianRules: LanguageRules {
         }
         return []
     }
+
+    /// The plurals of a country adjective the knowledge base lists in the singular: `-o` → `-i`,
+    /// `-a` → `-e`, `-e` → `-i` (`russo` → `russi`, `russa` → `russe`, `francese` → `francesi`), with
+    /// the `h` of `-co`/`-ca`, `-go`/`-ga` (`tedesco` → `tedeschi`, `tedesca` → `tedesche`).
+    public func adjectiveForms(_ base: String) -> [String] {
+        guard base.count > 3, let last = base.last else { return [] }
+        let stem = String(base.dropLast())
+        let hard = stem.hasSuffix("c") || stem.hasSuffix("g")
+        switch last {
+        case "o": return hard ? [stem + "hi", stem + "i"] : [stem + "i"]
+        case "a": return [stem + (hard ? "he" : "e")]
+        case "e": return [stem + "i"]
+        default: return []
+        }
+    }
 }
