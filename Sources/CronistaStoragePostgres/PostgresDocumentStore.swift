@@ -46,13 +46,25 @@
             self.client = client
             runTask = Task { await client.run() }
             do {
-                if let schema { try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger) }
+                if let schema {
+                    // CREATE SCHEMA IF NOT EXISTS is not safe against itself: two stores opening a new
+                    // schema at once may both try to create it, and one fails on the catalogue's
+                    // unique index. A transaction-scoped advisory lock serialises them.
+                    try await client.query(
+                        PostgresQuery(
+                            unsafeSQL:
+                                "DO $$ BEGIN PERFORM pg_advisory_xact_lock(\(Self.schemaLockKey)); CREATE SCHEMA IF NOT EXISTS \(schema); END $$"
+                        ), logger: logger)
+                }
                 try await migrate(upTo: last)
             } catch {
                 runTask.cancel()
                 throw Self.wrap(error, .migration, "cannot open \(url)")
             }
         }
+
+        /// The advisory lock key that serialises schema creation (any constant shared by every Cronista store).
+        static let schemaLockKey: Int64 = 0x4352_4F4E_4953_5441
 
         public func close() async throws {
             runTask.cancel()
