@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/it/entity-words.txt: 1880 bytes, sha256 06301eae09132b552a5453b0a3bd440041c94b9a7ed8288fc343ef25a0ea6bb5
+// Languages/it/entity-words.txt: 2816 bytes, sha256 8921e907d5d48caefed3457849963a9f4e869439f6efd7dc2e2a45f887e1f730
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
@@ -153,7 +153,7 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// openapi.yaml: 17834 bytes, sha256 98554f131ff2434211369feb332e90ec54c5ff6c1fb4fd7abf41f97cff81b653
+// openapi.yaml: 19182 bytes, sha256 0a5d78652ff6ebce5d581f614b943265e2fdd635b0534bb455d7dcfd92bebe40
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

@@ -18,7 +18,7 @@ enum EntityPage {
         var body = """
             <h1>\(HTML.escape(entity.name))</h1>
             <p class="meta"><span class="tag">\(HTML.escape(entity.type))</span> \(entity.kb.map { "KB " + HTML.escape($0) + " · " } ?? "")\
-            \(entity.documents) document\(entity.documents == 1 ? "" : "s") · \(entity.mentions) mentions · \
+            \(entity.documents) document\(entity.documents == 1 ? "" : "s") · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") · \
             \(quotes.count == quoteLimit ? "\(quoteLimit)+" : "\(quotes.count)") quote\(quotes.count == 1 ? "" : "s")</p>
             """
         // Quotes over time: by month of publication.

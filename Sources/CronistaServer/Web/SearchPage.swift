@@ -52,7 +52,7 @@ enum SearchPage {
             for e in entities {
                 body += """
                     <li><a href="\(HTML.escape(HTML.entityURL(e.key.id)))">\(HTML.escape(e.name))</a> <span class="tag">\(HTML.escape(e.type))</span> \
-                    <span class="meta">\(e.kb.map { HTML.escape($0) + " · " } ?? "")\(e.documents) document\(e.documents == 1 ? "" : "s"), \(e.mentions) mentions</span></li>
+                    <span class="meta">\(e.kb.map { HTML.escape($0) + " · " } ?? "")\(e.documents) document\(e.documents == 1 ? "" : "s"), \(e.mentions) mention\(e.mentions == 1 ? "" : "s")</span></li>
                     """
             }
             body += "</ul>"
