@@ -124,7 +124,7 @@ enum StoreFixtures {
 
     /// The second article corrected: the same id, another quote, another place.
     static let correctedSecondText =
-        "Minsk, 6 gennaio. Il presidente Aleksander Lukashenko ha dichiarato: «Non tratteremo mai con Varsavia». Lo riferisce l’agenzia Belta."
+        "Minsk, 6 gennaio. Il presidente Aleksander Lukashenko ha dichiarato: «Non venderemo mai ornitorinchi a Varsavia». Lo riferisce l’agenzia Belta."
 
     static func correctedSecondDocument() throws -> Document {
         var b = Builder(
@@ -136,7 +136,7 @@ enum StoreFixtures {
         b.entity(.location, "Minsk", kb: "Q2280", mentions: [("Minsk", 1, .name)])
         b.entity(.location, "Varsavia", kb: "Q270", mentions: [("Varsavia", 1, .name)])
         b.quote(
-            .direct, content: b.find("Non tratteremo mai con Varsavia"), cue: b.find("ha dichiarato"),
+            .direct, content: b.find("Non venderemo mai ornitorinchi a Varsavia"), cue: b.find("ha dichiarato"),
             speaker: b.find("Aleksander Lukashenko"), entity: luka)
         b.doc.layers.formUnion([.mentions, .entities, .quotes])
         return b.doc
