@@ -162,6 +162,15 @@ SYM(cronista_server_0_start):
 SYM(cronista_server_0_end):
     .byte 0
 
+// web-strings.tsv: 2519 bytes, sha256 8fd8987cf1aff7e9c9930dde0e2801b997a6cb8ecf60ce3c0eaffec59d133946
+    .balign 16
+    .globl SYM(cronista_server_1_start)
+SYM(cronista_server_1_start):
+    .incbin "CronistaServer/Resources/web-strings.tsv"
+    .globl SYM(cronista_server_1_end)
+SYM(cronista_server_1_end):
+    .byte 0
+
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits
 #endif
