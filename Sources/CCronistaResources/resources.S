@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/it/entity-words.txt: 1880 bytes, sha256 06301eae09132b552a5453b0a3bd440041c94b9a7ed8288fc343ef25a0ea6bb5
+// Languages/it/entity-words.txt: 2816 bytes, sha256 8921e907d5d48caefed3457849963a9f4e869439f6efd7dc2e2a45f887e1f730
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
@@ -162,13 +162,22 @@ SYM(cronista_nlp_16_start):
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// openapi.yaml: 18752 bytes, sha256 099df027e90c93a0885e866ea9a5e0f6280b7636a2c67cf93d768dd605dd828e
+// openapi.yaml: 20100 bytes, sha256 2cd72e5aae37fa3c172a70487895e7f0d476a063defbbf2d84aa05140b09f1de
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
     .incbin "CronistaServer/Resources/openapi.yaml"
     .globl SYM(cronista_server_0_end)
 SYM(cronista_server_0_end):
+    .byte 0
+
+// web-strings.tsv: 2572 bytes, sha256 f6c04e6dae5a614dab66351e8b5190f70a9d779620216e2ff6135b2f0eb873f4
+    .balign 16
+    .globl SYM(cronista_server_1_start)
+SYM(cronista_server_1_start):
+    .incbin "CronistaServer/Resources/web-strings.tsv"
+    .globl SYM(cronista_server_1_end)
+SYM(cronista_server_1_end):
     .byte 0
 
 #if !defined(__APPLE__)

@@ -46,14 +46,16 @@ const cronista_resource *cronista_nlp_resources(long *count) {
 }
 
 extern const unsigned char cronista_server_0_start[], cronista_server_0_end[];
+extern const unsigned char cronista_server_1_start[], cronista_server_1_end[];
 
 static const cronista_resource server_rows[] = {
     {"openapi.yaml", cronista_server_0_start, cronista_server_0_end},
+    {"web-strings.tsv", cronista_server_1_start, cronista_server_1_end},
     {0, 0, 0}
 };
 
 const cronista_resource *cronista_server_resources(long *count) {
-    *count = 1;
+    *count = 2;
     return server_rows;
 }
 

@@ -18,6 +18,8 @@ public struct CronistaError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let unreadableFile = Code("unreadable-file")
         public static let invalidInput = Code("invalid-input")
         public static let model = Code("model")
+        /// A `published` value that is not an ISO 8601 date or date-time.
+        public static let invalidDate = Code("invalid-date")
     }
 
     public var code: Code

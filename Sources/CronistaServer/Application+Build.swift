@@ -47,6 +47,12 @@ public func buildApplication(
 
 /// Serves until SIGTERM or SIGINT, then shuts down gracefully: stops accepting connections,
 /// finishes the requests in flight, and returns.
-public func runServer(_ state: ServerState, logger: Logger) async throws {
-    try await buildApplication(state, logger: logger).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+///
+/// - Parameter onListening: called with the port once the server accepts connections
+///   (`cronista serve` prints the address to open).
+public func runServer(
+    _ state: ServerState, logger: Logger, onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) async throws {
+    try await buildApplication(state, logger: logger, onServerRunning: { await onListening($0.localAddress?.port ?? 0) }).runService(
+        gracefulShutdownSignals: [.sigterm, .sigint])
 }

@@ -11,7 +11,17 @@ public protocol DocumentStore: Sendable {
     /// when anything fails, none is and the error is thrown. A document whose id or content hash is
     /// already stored (or appears earlier in the batch) is never doubled: it is counted as skipped,
     /// or, when its id is taken by a different text, as a conflict.
-    func store(_ batch: [StorableDocument]) async throws -> StoreResult
+    ///
+    /// With `replacing`, a document whose id is stored with a *different* text replaces it in the
+    /// same transaction: the old document's entities, keys, quotes and full-text rows go with it,
+    /// and the id is reported in ``StoreResult/replaced`` instead of as a conflict. (A text that is
+    /// already stored under another id is still skipped: the store keeps one copy of a text.)
+    func store(_ batch: [StorableDocument], replacing: Bool) async throws -> StoreResult
+
+    /// Deletes documents by id with everything derived from them (entities, their keys, quotes
+    /// and their full-text rows), in one transaction; returns the ids that were stored, in the
+    /// order given (an id that is not stored is not an error, just absent from the answer).
+    func delete(ids: [String]) async throws -> [String]
 
     func contains(id: String) async throws -> Bool
     func contains(hash: String) async throws -> Bool
@@ -40,7 +50,14 @@ public protocol DocumentStore: Sendable {
     func close() async throws
 }
 
-/// What a ``DocumentStore/store(_:)`` call did.
+extension DocumentStore {
+    /// Stores a batch without replacing anything (``store(_:replacing:)`` with `replacing: false`).
+    public func store(_ batch: [StorableDocument]) async throws -> StoreResult {
+        try await store(batch, replacing: false)
+    }
+}
+
+/// What a ``DocumentStore/store(_:replacing:)`` call did.
 public struct StoreResult: Hashable, Sendable {
     public var stored: [String] = []
     /// Ids of documents skipped because they were already stored: the same id with the same text,
@@ -50,10 +67,13 @@ public struct StoreResult: Hashable, Sendable {
     /// batch) with a *different* text: a corrected article, or two articles given one id. The
     /// stored one is kept; the caller reports the conflict.
     public var conflicts: [String] = []
-    public init(stored: [String] = [], skipped: [String] = [], conflicts: [String] = []) {
+    /// Ids of documents that replaced a stored one with a different text (only when replacing).
+    public var replaced: [String] = []
+    public init(stored: [String] = [], skipped: [String] = [], conflicts: [String] = [], replaced: [String] = []) {
         self.stored = stored
         self.skipped = skipped
         self.conflicts = conflicts
+        self.replaced = replaced
     }
 }
 

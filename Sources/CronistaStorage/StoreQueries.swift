@@ -1,3 +1,5 @@
+import CronistaCore
+
 /// A span in **code points** (Unicode scalars) into a document's original text, with its text.
 public struct ScalarSpan: Hashable, Sendable {
     public var startScalar: Int
@@ -47,13 +49,9 @@ public struct QuoteQuery: Hashable, Sendable {
         self.limit = limit
     }
 
-    /// Whether `s` has the shape of a ``from``/``to`` date: `YYYY-MM-DD`, ten ASCII digits and
-    /// dashes (the shape only; `2024-13-45` passes).
-    public static func isDate(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
-        return b.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
-    }
+    /// Whether `s` is a ``from``/``to`` date: `YYYY-MM-DD`, a day that exists (`2025-02-30` and
+    /// `2024-13-45` do not).
+    public static func isDate(_ s: String) -> Bool { PublicationDate.isCalendarDate(s) }
 }
 
 /// One stored quote and where it rests: offsets in code points into its document's text.

@@ -107,13 +107,29 @@
 
         // MARK: Writing
 
-        public func store(_ batch: [StorableDocument]) async throws -> StoreResult {
+        public func store(_ batch: [StorableDocument], replacing: Bool) async throws -> StoreResult {
             do {
                 return try await client.withTransaction(logger: logger) { conn in
-                    try await Self.insert(batch, on: conn, logger: logger)
+                    try await Self.insert(batch, on: conn, logger: logger, replacing: replacing)
                 }
             } catch {
                 throw Self.wrap(error, .query, "batch of \(batch.count) not stored (rolled back)")
+            }
+        }
+
+        public func delete(ids: [String]) async throws -> [String] {
+            guard !ids.isEmpty else { return [] }
+            do {
+                // Entities, aliases, mentions and quotes (with their generated tsvector) cascade.
+                var deleted = Set<String>()
+                var b = Binds()
+                let sql = "DELETE FROM document WHERE id = ANY(\(try b.add(ids))::text[]) RETURNING id"
+                try await client.withTransaction(logger: logger) { conn in
+                    for try await id in try await conn.query(b.query(sql), logger: logger).decode(String.self) { deleted.insert(id) }
+                }
+                return ids.filter { deleted.contains($0) }
+            } catch {
+                throw Self.wrap(error, .query, "delete of \(ids.count) document(s) not done (rolled back)")
             }
         }
 
@@ -127,7 +143,12 @@
 
         /// Inserts a batch with one statement per table (arrays bound and `unnest`ed), on a connection
         /// that is inside a transaction.
-        static func insert(_ batch: [StorableDocument], on conn: PostgresConnection, logger: Logger) async throws -> StoreResult {
+        ///
+        /// With `replacing`, the stored documents with a candidate's id and another text are deleted
+        /// first (their rows cascade away), unless the candidate's text is stored under another id.
+        static func insert(_ batch: [StorableDocument], on conn: PostgresConnection, logger: Logger, replacing: Bool = false) async throws
+            -> StoreResult
+        {
             // Duplicates inside the batch: the first wins, as with separate batches.
             var seenIDs = Set<String>(), seenHashes = Set<String>()
             var isCandidate = [Bool](repeating: false, count: batch.count)
@@ -142,6 +163,16 @@
             }
             var result = StoreResult()
             var inserted = Set<String>()
+            var replaced = Set<String>()
+            if replacing && !candidates.isEmpty {
+                var b = Binds()
+                let sql = """
+                    DELETE FROM document d USING unnest(\(try b.add(candidates.map(\.id)))::text[], \(try b.add(candidates.map(\.contentHash)))::text[]) AS u(id, h)
+                    WHERE d.id = u.id AND d.content_hash <> u.h AND NOT EXISTS (SELECT 1 FROM document x WHERE x.content_hash = u.h)
+                    RETURNING d.id
+                    """
+                for try await id in try await conn.query(b.query(sql), logger: logger).decode(String.self) { replaced.insert(id) }
+            }
             if !candidates.isEmpty {
                 var b = Binds()
                 let sql = """
@@ -175,7 +206,7 @@
             // The report in batch order.
             for (i, d) in batch.enumerated() {
                 if isCandidate[i] && inserted.contains(d.id) {
-                    result.stored.append(d.id)
+                    if replaced.contains(d.id) { result.replaced.append(d.id) } else { result.stored.append(d.id) }
                 } else if let h = hashOfID[d.id], h != d.contentHash {
                     result.conflicts.append(d.id)
                 } else {

@@ -95,13 +95,31 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     // MARK: Writing
 
-    public func store(_ batch: [StorableDocument]) async throws -> StoreResult {
+    public func store(_ batch: [StorableDocument], replacing: Bool) async throws -> StoreResult {
         do {
-            return try await pool.write { db in try Self.insert(batch, db) }
+            return try await pool.write { db in try Self.insert(batch, db, replacing: replacing) }
         } catch let e as StoreError {
             throw e
         } catch {
             throw StoreError(.query, "batch of \(batch.count) not stored (rolled back): \(error)", backend: "sqlite")
+        }
+    }
+
+    public func delete(ids: [String]) async throws -> [String] {
+        do {
+            return try await pool.write { db in
+                // The foreign keys cascade to entities and quotes; their triggers remove the
+                // `entity_key` and `quote_fts` rows.
+                let statement = try db.cachedStatement(sql: "DELETE FROM document WHERE id = ?")
+                var deleted: [String] = []
+                for id in ids {
+                    try statement.execute(arguments: [id])
+                    if db.changesCount > 0 { deleted.append(id) }
+                }
+                return deleted
+            }
+        } catch {
+            throw StoreError(.query, "delete of \(ids.count) document(s) not done (rolled back): \(error)", backend: "sqlite")
         }
     }
 

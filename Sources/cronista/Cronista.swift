@@ -11,7 +11,9 @@ struct Cronista: AsyncParsableCommand {
             Italian first, English next; runs offline from one binary.
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, NER.self, Train.self, Evaluate.self, Ingest.self, Search.self, Show.self, KB.self, Serve.self]
+        subcommands: [
+            Analyze.self, NER.self, Train.self, Evaluate.self, Ingest.self, Search.self, Show.self, Delete.self, KB.self, Serve.self
+        ]
     )
 
     /// ArgumentParser's entry point, except that a ``CLIError`` ends the process with its own exit

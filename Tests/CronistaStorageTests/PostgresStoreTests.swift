@@ -42,6 +42,7 @@
         @Test func entitiesAndCoMentions() async throws { if Self.skipped() { return }; try await contract.entitiesAndCoMentions() }
         @Test func entityPagesAndCursors() async throws { if Self.skipped() { return }; try await contract.entityPagesAndCursors() }
         @Test func idempotency() async throws { if Self.skipped() { return }; try await contract.idempotency() }
+        @Test func replaceAndDelete() async throws { if Self.skipped() { return }; try await contract.replaceAndDelete() }
         @Test func failedBatchRollsBack() async throws { if Self.skipped() { return }; try await contract.failedBatchRollsBack() }
         @Test func invariantsInTheDatabase() async throws { if Self.skipped() { return }; try await contract.invariantsInTheDatabase() }
 

@@ -21,6 +21,7 @@ import Testing
     @Test func entitiesAndCoMentions() async throws { try await contract.entitiesAndCoMentions() }
     @Test func entityPagesAndCursors() async throws { try await contract.entityPagesAndCursors() }
     @Test func idempotency() async throws { try await contract.idempotency() }
+    @Test func replaceAndDelete() async throws { try await contract.replaceAndDelete() }
     @Test func failedBatchRollsBack() async throws { try await contract.failedBatchRollsBack() }
     @Test func invariantsInTheDatabase() async throws { try await contract.invariantsInTheDatabase() }
 
@@ -240,6 +241,25 @@ import Testing
                     documents: 1, entities: second.entities.count,
                     mentions: second.entities.map(\.mentionCount).reduce(0, +), quotes: second.quotes.count))
         #expect(try store.integrityProblems() == [])
+        try await store.close()
+    }
+
+    /// Replacing and deleting through the store leave SQLite's indexes whole: FTS5's own check of
+    /// the quotes' full-text index and of `entity_key`, the foreign keys.
+    @Test func replaceAndDeleteKeepTheIndexesWhole() async throws {
+        let store = try SQLiteDocumentStore(path: Self.temporaryPath())
+        let seed = try StoreFixtures.storable(try StoreFixtures.seedDocument())
+        let second = try StoreFixtures.storable(try StoreFixtures.secondDocument())
+        let corrected = try StoreFixtures.storable(try StoreFixtures.correctedSecondDocument())
+        _ = try await store.store([seed, second])
+        #expect(try await store.store([corrected], replacing: true).replaced == [corrected.id])
+        #expect(try store.integrityProblems() == [])
+        #expect(try await store.delete(ids: [seed.id]) == [seed.id])
+        #expect(try store.integrityProblems() == [])
+        let left = try await store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity_key WHERE rowid >> 20 NOT IN (SELECT doc FROM document)")
+        }
+        #expect(left == 0)
         try await store.close()
     }
 

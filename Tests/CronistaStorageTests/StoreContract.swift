@@ -374,6 +374,64 @@ struct StoreContract: Sendable {
         #expect(try await store.document(id: "dup-c")?.text == "Prima versione.")
     }
 
+    // MARK: Replace and delete
+
+    /// `store(_:replacing: true)` puts a corrected article in place of the stored one, and
+    /// `delete(ids:)` removes documents; either way no entity, key, quote or full-text row of the
+    /// old text is left behind.
+    func replaceAndDelete() async throws {
+        let (store, docs) = try await loadedStore()
+        defer { Task { try? await store.close() } }
+        let before = try await store.statistics()
+        let old = try StoreFixtures.storable(try StoreFixtures.secondDocument())
+        let corrected = try StoreFixtures.storable(try StoreFixtures.correctedSecondDocument())
+        #expect(try await store.store([corrected]) == StoreResult(conflicts: [corrected.id]), "not without replacing")
+        #expect(try await store.document(id: corrected.id)?.text == StoreFixtures.secondText)
+
+        #expect(try await store.store([corrected], replacing: true) == StoreResult(replaced: [corrected.id]))
+        let stored = try #require(try await store.document(id: corrected.id))
+        #expect(stored.text == StoreFixtures.correctedSecondText)
+        #expect(stored.hit.published == "2023-01-06" && stored.hit.title == "Lukashenko e la Polonia")
+        #expect(try await store.analysisJSON(documentID: corrected.id) == corrected.analysisJSON)
+        #expect(try await store.quotes(QuoteQuery(words: "firmeremo")).isEmpty, "the old quote's full-text row is gone")
+        #expect(try await store.quotes(QuoteQuery(words: "ornitorinchi")).map(\.documentID) == [corrected.id])
+        let belta = try await store.quotes(QuoteQuery(speaker: "Lukashenko", source: "Belta"))
+        #expect(belta.map(\.content.text) == ["Non venderemo mai ornitorinchi a Varsavia"])
+        #expect(try await store.entities(named: "Varsavia", limit: 10).map(\.documents) == [1])
+        let after = try await store.statistics()
+        #expect(after.documents == before.documents)
+        #expect(after.entities == before.entities - old.entities.count + corrected.entities.count)
+        #expect(after.mentions == before.mentions - old.mentions.count + corrected.mentions.count)
+        #expect(after.quotes == before.quotes - old.quotes.count + corrected.quotes.count)
+        // The same text again is skipped, not replaced; a text stored under another id is not
+        // taken over (the other document keeps it, this one is left as it was).
+        #expect(try await store.store([corrected], replacing: true) == StoreResult(skipped: [corrected.id]))
+        var stolen = try StoreFixtures.storable(try StoreFixtures.seedDocument())
+        stolen.id = corrected.id
+        let r = try await store.store([stolen], replacing: true)
+        #expect(r.stored.isEmpty && r.replaced.isEmpty)
+        #expect(try await store.document(id: corrected.id)?.text == StoreFixtures.correctedSecondText)
+        #expect(try await store.statistics() == after)
+
+        // Delete: the document and everything derived from it; unknown ids are left out.
+        #expect(try await store.delete(ids: ["no-such-document", corrected.id]) == [corrected.id])
+        #expect(!(try await store.contains(id: corrected.id)))
+        #expect(!(try await store.contains(hash: corrected.contentHash)))
+        #expect(try await store.quotes(QuoteQuery(words: "ornitorinchi")).isEmpty)
+        #expect(try await store.entities(named: "Varsavia", limit: 10).isEmpty)
+        #expect(try await store.quotes(QuoteQuery(speaker: "Lukashenko", source: "Belta")).isEmpty)
+        #expect(
+            try await store.statistics()
+                == StoreStatistics(
+                    documents: before.documents - 1, entities: after.entities - corrected.entities.count,
+                    mentions: after.mentions - corrected.mentions.count, quotes: after.quotes - corrected.quotes.count))
+        #expect(try await store.delete(ids: [corrected.id]) == [])
+        // The id and the text are free again.
+        #expect(try await store.store([old]).stored == [old.id])
+        #expect(try await store.statistics() == before)
+        _ = docs
+    }
+
     // MARK: Transactions and invariants
 
     func failedBatchRollsBack() async throws {
@@ -434,6 +492,7 @@ struct StoreContract: Sendable {
         try await entitiesAndCoMentions()
         try await entityPagesAndCursors()
         try await idempotency()
+        try await replaceAndDelete()
         try await failedBatchRollsBack()
         try await invariantsInTheDatabase()
     }

@@ -122,6 +122,26 @@ enum StoreFixtures {
         return try withAbout(b.doc)
     }
 
+    /// The second article corrected: the same id, another quote, another place.
+    static let correctedSecondText =
+        "Minsk, 6 gennaio. Il presidente Aleksander Lukashenko ha dichiarato: «Non venderemo mai ornitorinchi a Varsavia». Lo riferisce l’agenzia Belta."
+
+    static func correctedSecondDocument() throws -> Document {
+        var b = Builder(
+            try textLayer(
+                id: "belta-2023-01-05", text: correctedSecondText,
+                metadata: DocumentMetadata(
+                    title: "Lukashenko e la Polonia", published: "2023-01-06", source: "Belta", declaredLanguage: "it")))
+        let luka = b.entity(.person, "Aleksander Lukashenko", kb: "Q2866", mentions: [("Aleksander Lukashenko", 1, .name)])
+        b.entity(.location, "Minsk", kb: "Q2280", mentions: [("Minsk", 1, .name)])
+        b.entity(.location, "Varsavia", kb: "Q270", mentions: [("Varsavia", 1, .name)])
+        b.quote(
+            .direct, content: b.find("Non venderemo mai ornitorinchi a Varsavia"), cue: b.find("ha dichiarato"),
+            speaker: b.find("Aleksander Lukashenko"), entity: luka)
+        b.doc.layers.formUnion([.mentions, .entities, .quotes])
+        return b.doc
+    }
+
     /// Names in Cyrillic and KB ids that are not Wikidata ids, with punctuation in them.
     static let foreignText = "Mosca. «Никаких переговоров», ha detto Сергей Лавров. Il Cremlino non commenta."
 

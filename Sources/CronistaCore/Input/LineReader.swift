@@ -67,6 +67,32 @@ public final class LineReader {
         }
     }
 
+    /// The first byte that is not a space, tab or line break, without consuming anything; `nil` when
+    /// the input holds nothing else (reads only as far as that byte).
+    public func firstNonBlankByte() throws(CronistaReadError) -> UInt8? {
+        var i = start
+        while true {
+            while i < buffer.count {
+                let b = buffer[i]
+                if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return b }
+                i += 1
+            }
+            if eof { return nil }
+            let consumedBefore = start
+            try readMore()
+            i -= consumedBefore - start
+        }
+    }
+
+    /// Everything not yet returned, to the end of the input (for an input that is one document).
+    public func readToEnd() throws(CronistaReadError) -> [UInt8] {
+        while !eof { try readMore() }
+        let rest = Array(buffer[start...])
+        start = buffer.count
+        scanned = start
+        return rest
+    }
+
     /// Compacts the buffer and reads the next chunk (sets ``eof`` at the end of the input).
     func readMore() throws(CronistaReadError) {
         if start > 0 {

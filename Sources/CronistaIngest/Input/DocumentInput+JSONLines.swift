@@ -5,8 +5,11 @@ extension DocumentInput {
     /// Parses one JSON Lines record of the input contract: `id`, `text`, optional `title`,
     /// `published`, `source`, `url`, `language`.
     ///
-    /// - Throws: ``CronistaError`` naming `file:line` when the line is not JSON, not an object, or
-    ///   has no string `text`.
+    /// `published` must be an ISO 8601 date or date-time (``PublicationDate``); a date-time is kept
+    /// as its date.
+    ///
+    /// - Throws: ``CronistaError`` naming `file:line` when the line is not JSON, not an object, has
+    ///   no string `text`, or a `published` that is not a date.
     public static func parse(jsonLine line: some Collection<UInt8>, file: String, line lineNumber: Int, defaultID: String) throws
         -> DocumentInput
     {
@@ -39,8 +42,17 @@ extension DocumentInput {
         var id = defaultID
         if let s = object["id"]?.stringValue, !s.isEmpty { id = s } else if let n = object["id"]?.numberLiteral { id = n }
         func str(_ k: String) -> String? { object[k]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
+        var published = str("published")
+        if let p = published {
+            // Compared as dates by every search: never kept as a free string ("ieri", "1 marzo 2025").
+            guard let date = PublicationDate.normalised(p) else {
+                throw CronistaError(
+                    .invalidDate, "\"published\": '\(p)' is not \(PublicationDate.expectedForm)", file: file, line: lineNumber)
+            }
+            published = date
+        }
         let meta = DocumentMetadata(
-            title: str("title"), published: str("published"), source: str("source"), url: str("url"), declaredLanguage: str("language"))
+            title: str("title"), published: published, source: str("source"), url: str("url"), declaredLanguage: str("language"))
         return DocumentInput(id: id, text: text, metadata: meta, origin: "\(file):\(lineNumber)")
     }
 }

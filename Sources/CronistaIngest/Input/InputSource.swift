@@ -1,4 +1,4 @@
-import CronistaCore
+public import CronistaCore
 import Foundation
 #if canImport(Glibc)
     import Glibc
@@ -6,8 +6,37 @@ import Foundation
     import Darwin
 #endif
 
+/// How ``InputSource`` reads its inputs: the format (`--format`), the encoding (`--encoding`) and
+/// the metadata of a single document (`--title`, `--published`, `--source`, `--url`).
+public struct InputOptions: Sendable {
+    /// `auto`: a `.jsonl`/`.ndjson` file is JSON Lines, any other file plain text, and standard
+    /// input JSON Lines when its first non-blank character is `{`, plain text otherwise.
+    public enum Format: String, Sendable, CaseIterable {
+        case auto, text, jsonl
+    }
+
+    public var format: Format
+    public var encoding: TextEncoding
+    /// Metadata for a document read as plain text (a `.txt` file or text on standard input):
+    /// set fields replace what the text gives (its headline as the title). JSON Lines records
+    /// carry their own, so setting any of these for JSON Lines input is an error.
+    public var metadata: DocumentMetadata
+
+    public init(format: Format = .auto, encoding: TextEncoding = .utf8, metadata: DocumentMetadata = DocumentMetadata()) {
+        self.format = format
+        self.encoding = encoding
+        self.metadata = metadata
+    }
+
+    /// Whether any single-document metadata is set.
+    public var hasMetadata: Bool {
+        metadata.title != nil || metadata.published != nil || metadata.source != nil || metadata.url != nil
+    }
+}
+
 /// Reads the documents of the CLI's inputs — `.txt` files (one document each), `.jsonl` files and
-/// standard input (one document per line) — one at a time, so memory stays bounded.
+/// standard input (JSON Lines, one document per line, or plain text, one document) — one at a
+/// time, so memory stays bounded.
 ///
 /// A bad document yields a ``CronistaError`` naming the file, line or byte offset, and reading
 /// goes on with the next one: nothing else is lost.
@@ -15,14 +44,16 @@ public struct InputSource: DocumentSource {
     public typealias Item = SourceItem
 
     let paths: [String]
+    let options: InputOptions
     var pathIndex = 0
     var reader: LineReader?
     var currentFile = ""
     var currentStem = ""
 
-    /// - Parameter paths: files; empty or `-` means standard input (JSON Lines).
-    public init(paths: [String]) {
+    /// - Parameter paths: files; empty or `-` means standard input (JSON Lines or plain text).
+    public init(paths: [String], options: InputOptions = InputOptions()) {
         self.paths = paths.isEmpty ? ["-"] : paths
+        self.options = options
     }
 
     /// The next document or failure, or `nil` when every input is read.
@@ -36,12 +67,34 @@ public struct InputSource: DocumentSource {
                     }
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                     let n = reader.lineNumber
+                    if options.hasMetadata {
+                        return .failure(
+                            CronistaError(
+                                .invalidInput,
+                                "--title, --published, --source and --url are for one plain-text document; JSON Lines records carry their own fields",
+                                file: currentFile, line: n))
+                    }
+                    var bytes = Array(line)
+                    if options.encoding != .utf8 {
+                        // Transcoded before parsing: JSON itself is UTF-8.
+                        guard let decoded = options.encoding.decode(bytes) else {
+                            return .failure(
+                                CronistaError(
+                                    .invalidUTF8, "not valid \(options.encoding.name); \(options.encoding.hint(for: bytes))",
+                                    file: currentFile,
+                                    line: n, byteOffset: reader.lineOffset + (options.encoding.firstInvalidOffset(in: bytes) ?? 0)))
+                        }
+                        bytes = Array(decoded.utf8)
+                    }
                     do {
-                        let doc = try DocumentInput.parse(jsonLine: line, file: currentFile, line: n, defaultID: "\(currentStem)-\(n)")
+                        let doc = try DocumentInput.parse(jsonLine: bytes, file: currentFile, line: n, defaultID: "\(currentStem)-\(n)")
                         return .document(doc)
                     } catch let e as CronistaError {
                         var e = e
-                        if let off = e.byteOffset { e.byteOffset = reader.lineOffset + off }
+                        if let off = e.byteOffset {
+                            e.byteOffset = reader.lineOffset + off
+                            if e.code == .invalidUTF8 { e.message += "; " + TextEncoding.utf8.hint(for: Array(line)) }
+                        }
                         return .failure(e)
                     } catch {
                         return .failure(CronistaError(.invalidInput, "\(error)", file: currentFile, line: n))
@@ -57,12 +110,31 @@ public struct InputSource: DocumentSource {
             if path == "-" {
                 currentFile = "<stdin>"
                 currentStem = "stdin"
-                reader = LineReader(fileDescriptor: 0)
+                let stdin = LineReader(fileDescriptor: 0)
+                var format = options.format
+                if format == .auto {
+                    // JSON Lines start with `{`; anything else is one plain-text document.
+                    do {
+                        format = try stdin.firstNonBlankByte() == UInt8(ascii: "{") ? .jsonl : .text
+                    } catch {
+                        return .failure(CronistaError(.unreadableFile, "read failed: \(error)", file: currentFile))
+                    }
+                }
+                if format == .text {
+                    do {
+                        return textDocument(try stdin.readToEnd(), file: currentFile, id: currentStem)
+                    } catch {
+                        return .failure(CronistaError(.unreadableFile, "read failed: \(error)", file: currentFile))
+                    }
+                }
+                reader = stdin
                 continue
             }
             currentFile = path
             currentStem = Self.stem(path)
-            if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
+            let isJSONLines =
+                options.format == .jsonl || (options.format == .auto && (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")))
+            if isJSONLines {
                 let fd = open(path, O_RDONLY)
                 if fd < 0 {
                     return .failure(CronistaError(.unreadableFile, "cannot open: \(String(cString: strerror(errno)))", file: path))
@@ -80,7 +152,7 @@ public struct InputSource: DocumentSource {
                 reader = LineReader(fileDescriptor: fd, ownsDescriptor: true)
                 continue
             }
-            return Self.readText(path: path, stem: currentStem)
+            return readText(path: path, stem: currentStem)
         }
     }
 
@@ -91,7 +163,7 @@ public struct InputSource: DocumentSource {
     }
 
     /// One plain-text document from a file.
-    static func readText(path: String, stem: String) -> Item {
+    func readText(path: String, stem: String) -> Item {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
@@ -99,23 +171,34 @@ public struct InputSource: DocumentSource {
             }
             return .failure(CronistaError(.unreadableFile, "cannot read file (missing or unreadable)", file: path))
         }
-        let bytes = [UInt8](data)
+        return textDocument([UInt8](data), file: path, id: stem)
+    }
+
+    /// One plain-text document from its bytes: checked, decoded in the chosen encoding, with the
+    /// given metadata, and its headline as the title when none is given.
+    func textDocument(_ bytes: [UInt8], file: String, id: String) -> Item {
         if UTF8Validation.looksBinary(bytes) {
             return .failure(
                 CronistaError(
-                    .binaryInput, "binary file refused (NUL byte found); expected UTF-8 text", file: path,
+                    .binaryInput, "binary file refused (NUL byte found); expected UTF-8 text", file: file,
                     byteOffset: bytes.prefix(8192).firstIndex(of: 0)))
         }
-        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
-            return .failure(CronistaError(.invalidUTF8, "invalid UTF-8", file: path, byteOffset: bad))
+        let encoding = options.encoding
+        if let bad = encoding.firstInvalidOffset(in: bytes) {
+            let what = encoding == .utf8 ? "invalid UTF-8" : "not valid \(encoding.name)"
+            return .failure(CronistaError(.invalidUTF8, "\(what); \(encoding.hint(for: bytes))", file: file, byteOffset: bad))
         }
         if let nul = UTF8Validation.firstNUL(in: bytes) {
             return .failure(
-                CronistaError(.invalidInput, "the text contains a NUL character (U+0000); remove it", file: path, byteOffset: nul))
+                CronistaError(.invalidInput, "the text contains a NUL character (U+0000); remove it", file: file, byteOffset: nul))
         }
         // The text is kept exactly as given (a byte-order mark included): offsets point into it.
-        let text = String(decoding: bytes, as: UTF8.self)
-        return .document(DocumentInput(id: stem, text: text, origin: path))
+        guard let text = encoding.decode(bytes) else {
+            return .failure(CronistaError(.invalidUTF8, "not valid \(encoding.name)", file: file))
+        }
+        var metadata = options.metadata
+        if metadata.title == nil { metadata.title = Headline.title(of: text) }
+        return .document(DocumentInput(id: id, text: text, metadata: metadata, origin: file))
     }
 }
 

@@ -17,20 +17,32 @@ public struct Ingestion: Sendable {
     public let batchSize: Int
     /// Threads analysing each batch.
     public let jobs: Int
+    /// A document whose id is stored with another text replaces it (`ingest --replace`), instead
+    /// of being skipped; the same text is still skipped.
+    public let replacing: Bool
 
-    public init(engine: Engine, batchSize: Int = 200, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(engine: Engine, batchSize: Int = 200, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, replacing: Bool = false) {
         self.engine = engine
         self.batchSize = max(1, batchSize)
         self.jobs = max(1, jobs)
+        self.replacing = replacing
     }
 
     /// What happened to the documents of a run.
     public struct Tally: Hashable, Sendable {
-        public var stored = 0, skipped = 0, failed = 0
-        public init(stored: Int = 0, skipped: Int = 0, failed: Int = 0) {
+        public var stored = 0, skipped = 0, failed = 0, replaced = 0
+        public init(stored: Int = 0, skipped: Int = 0, failed: Int = 0, replaced: Int = 0) {
             self.stored = stored
             self.skipped = skipped
             self.failed = failed
+            self.replaced = replaced
+        }
+
+        mutating func add(_ r: StoreResult) {
+            stored += r.stored.count
+            replaced += r.replaced.count
+            // A conflict (the id stored with another text, not replaced) is a skip, as before.
+            skipped += r.skipped.count + r.conflicts.count
         }
     }
 
@@ -56,7 +68,7 @@ public struct Ingestion: Sendable {
     {
         var tally = Tally()
         let analysis = ParallelAnalysis(engine: engine, jobs: jobs)
-        let reader = BatchReader(source, size: batchSize)
+        let reader = BatchReader(source, size: batchSize, replacing: replacing)
         var upcoming: Task<BatchReader.Batch, any Error>? = Task { try await reader.next(from: store) }
         var pending: Task<StoreResult, any Error>?
         var pendingDocs: [StorableDocument] = []
@@ -89,9 +101,9 @@ public struct Ingestion: Sendable {
                 }
                 if let p = pending { try await settle(p, pendingDocs, store, &tally, report) }
                 let toStore = docs
-                pending = toStore.isEmpty ? nil : Task { [toStore] in try await store.store(toStore) }
+                pending = toStore.isEmpty ? nil : Task { [toStore, replacing] in try await store.store(toStore, replacing: replacing) }
                 pendingDocs = toStore
-                report(.progress(documents: tally.stored + tally.skipped + tally.failed + docs.count))
+                report(.progress(documents: tally.stored + tally.replaced + tally.skipped + tally.failed + docs.count))
             }
         }
         if let p = pending { try await settle(p, pendingDocs, store, &tally, report) }
@@ -105,15 +117,11 @@ public struct Ingestion: Sendable {
         _ tally: inout Tally, _ report: (Event) -> Void
     ) async throws {
         do {
-            let r = try await task.value
-            tally.stored += r.stored.count
-            tally.skipped += r.skipped.count
+            tally.add(try await task.value)
         } catch {
             for d in docs {
                 do {
-                    let r = try await store.store([d])
-                    tally.stored += r.stored.count
-                    tally.skipped += r.skipped.count
+                    tally.add(try await store.store([d], replacing: replacing))
                 } catch {
                     tally.failed += 1
                     report(.notStored(id: d.id, error))
@@ -156,13 +164,16 @@ final class BatchReader: @unchecked Sendable {
     /// metatype need not be `Sendable` (one dynamic call a document).
     private var source: any DocumentSource
     private let size: Int
+    /// Ids already stored are not skipped (their document may replace the stored one).
+    private let replacing: Bool
     /// Keys of the two batches before: still being analysed or stored, so not yet in the store's
     /// snapshot. (Anything that slips through is skipped by the store itself, never doubled.)
     private var recent: [(ids: Set<String>, hashes: Set<String>)] = []
 
-    init(_ source: any DocumentSource, size: Int) {
+    init(_ source: any DocumentSource, size: Int, replacing: Bool = false) {
         self.source = source
         self.size = size
+        self.replacing = replacing
     }
 
     func next(from store: any DocumentStore) async throws -> Batch {
@@ -177,7 +188,7 @@ final class BatchReader: @unchecked Sendable {
         }
         let hashes = inputs.map { StorableDocument.contentHash(of: $0.text) }
         let known = inputs.isEmpty ? ExistingKeys() : try await store.existing(ids: inputs.map(\.id), hashes: hashes)
-        var ids = known.ids, seenHashes = known.hashes
+        var ids = replacing ? [] : known.ids, seenHashes = known.hashes
         for r in recent {
             ids.formUnion(r.ids)
             seenHashes.formUnion(r.hashes)

@@ -12,6 +12,20 @@ extension EntityWork {
         }
         var retype = [Bool](repeating: false, count: keyMention.count)
         var any = false
+        // Surnames of the document's people (the last word of a person's name of two words or more).
+        var surnames = Set<Substring>()
+        for (id, n) in perCount.enumerated() where n > 0 && wordCounts[keyMention[id]] >= 2 {
+            if let last = keys[keyMention[id]].split(separator: " ").last { surnames.insert(last) }
+        }
+        // A one-word name typed ORG or LOC that is the surname of a person named in full
+        // (`Matteo Salvini` … `Salvini` ORG) is that person, unless the KB knows it as a place or
+        // organisation.
+        for (id, n) in otherCount.enumerated() where n > 0 && perCount[id] == 0 && wordCounts[keyMention[id]] == 1 {
+            let k = keys[keyMention[id]]
+            guard surnames.contains(Substring(k)) else { continue }
+            let placeOrOrg = kb.candidates(for: k, type: .location, date: date) + kb.candidates(for: k, type: .organization, date: date)
+            if placeOrOrg.isEmpty { retype[id] = true; any = true }
+        }
         for (id, n) in otherCount.enumerated() where n > 0 && perCount[id] >= n {
             let k = keys[keyMention[id]]
             let placeOrOrg = kb.candidates(for: k, type: .location, date: date) + kb.candidates(for: k, type: .organization, date: date)
@@ -79,6 +93,21 @@ extension EntityWork {
                 guard surname || initialForm || firstLast || firstOnly else { continue }
                 related[f].append((g, !firstOnly))
             }
+        }
+        // A surname alone with two fuller forms that cannot be one person (`Carlo Rossi` and
+        // `Paolo Rossi`) names neither: the candidates compete. (`V. Putin` and `Vladimir Putin`,
+        // an initial and the name it abbreviates, do not.)
+        for (f, wi) in forms.enumerated() where wi.count == 1 {
+            let fuller = related[f].filter(\.isSurname).map { forms[$0.form] }
+            func compatible(_ a: [Substring], _ b: [Substring]) -> Bool {
+                let (x, y) = (a[0], b[0])
+                return x == y || (x.utf8.count == 1 && y.first == x.first) || (y.utf8.count == 1 && x.first == y.first)
+            }
+            var competing = false
+            for a in fuller.indices where !competing {
+                for b in fuller.indices where b > a && !compatible(fuller[a], fuller[b]) { competing = true }
+            }
+            if competing { related[f].removeAll { $0.isSurname } }
         }
         // Multi-word forms by their first word, for the first-name-alone check.
         var multiWordByFirst: [Substring: [Int]] = [:]

@@ -44,8 +44,11 @@ extension EntityWork {
             // so that "Pavel Zarubin" (not in the KB) never links through a namesake "Zarubin".
             let cands = kb.candidates(for: keys[full], type: .person, date: date)
             if wordCounts[full] == 1 {
-                // A surname alone: only a well-known bearer, or one in office on the article's date.
-                guard let best = cands.first, best.prior >= LinkingPolicy.minPriorSingleWord || best.activeRole != nil else { return nil }
+                // A surname alone: only a well-known bearer, one in office on the article's date, or
+                // one the article gives a title the bearer has held (`il ministro Tajani`).
+                guard let best = cands.first,
+                    best.prior >= LinkingPolicy.minPriorSingleWord || best.activeRole != nil || titled(cl, holdingRoleOf: best.entity)
+                else { return nil }
                 return decide(cands, margin: LinkingPolicy.minMarginSingleWord)
             }
             return decide(cands, margin: LinkingPolicy.minMargin)
@@ -74,6 +77,27 @@ extension EntityWork {
         guard let best = ranked.first, best.score >= LinkingPolicy.minScore else { return nil }
         if ranked.count > 1, best.score - ranked[1].score < LinkingPolicy.minMargin { return nil }
         return best.entity
+    }
+
+    /// Whether a name mention of `cl` comes right after a role title (`il ministro Tajani`, `il
+    /// ministro degli Esteri Tajani`) whose head begins a role that KB entity `e` has held, on any
+    /// date: the article's own word for who the person is.
+    func titled(_ cl: EntityCluster, holdingRoleOf e: Int) -> Bool {
+        let W = wordTable
+        let phrases = kb.entities[e].roles.flatMap { $0.phrases(in: entityWords.language).map { NameFolding.fold($0) } }
+        guard !phrases.isEmpty else { return false }
+        for i in cl.names {
+            // The words right before the name, nearest first, up to a head's length plus two.
+            var w = W.lastItem(endingAtOrBefore: mentions[i].range.startUTF8)
+            var seen = 0
+            while w >= 0, W.isWord[w], seen < roles.maxHeadWords + 2 {
+                let word = W.foldString(w)
+                if roles.headFirstWords.contains(word), phrases.contains(where: { $0 == word || $0.hasPrefix(word + " ") }) { return true }
+                w -= 1
+                seen += 1
+            }
+        }
+        return false
     }
 
     func decide(_ cands: [KBCandidate], margin: Double) -> Int? {

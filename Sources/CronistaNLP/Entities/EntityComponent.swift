@@ -51,6 +51,8 @@ public struct EntityComponent: PipelineComponent {
             document.entities = []
             return
         }
+        // Names cut at their particles (`Ursula` + `Leyen`) are whole before anything else reads them.
+        document.mentions = joiningParticleNames(document.mentions.sorted { $0.range < $1.range }, text: document.text, words: words)
         let acronyms = acronymMentions(in: document)
         // EntityWork sorts the mentions by position itself.
         document.mentions += acronyms
@@ -96,6 +98,8 @@ struct EntityWork {
     /// Cluster of each original mention (-1 for mentions that are not names).
     var clusterOf: [Int]
     let wordTable: WordTable
+    /// Where each sentence starts (UTF-8 offsets, ascending); empty without a sentence layer.
+    let sentenceStarts: [UInt32]
 
     init(document: Document, kb: KnowledgeBase, roles: RoleLexicon, words: EntityWords) {
         self.kb = kb
@@ -128,6 +132,7 @@ struct EntityWork {
         }
         clusterOf = [Int](repeating: -1, count: mentions.count)
         wordTable = WordTable(document.text)
+        sentenceStarts = document.sentences.map(\.range.startUTF8)
     }
 
     mutating func run() {
@@ -136,6 +141,7 @@ struct EntityWork {
         linkClusters()
         mergeLinkedClusters()
         addDescriptions()
+        addSubjectPronouns()
     }
 
     // MARK: Output
@@ -177,7 +183,10 @@ struct EntityWork {
         document.entities = entities
     }
 
-    /// The fullest name form in the document: most words, then longest, then first.
+    /// The fullest name form in the document: most words, then longest, then first. For a linked
+    /// entity whose form is a KB name spelled otherwise (accents, case: `Stèphane Sèjournè` for
+    /// `Stéphane Séjourné`), the KB's spelling; the text's form stays in the mentions. A form the KB
+    /// does not have as a name (another transliteration, `Aleksander Lukashenko`) is kept.
     func displayName(_ cl: EntityCluster) -> String {
         var best = -1
         for i in cl.names {
@@ -186,7 +195,18 @@ struct EntityWork {
             if wi > wb || (wi == wb && mentions[i].range.count > mentions[best].range.count) { best = i }
         }
         if best < 0 { return cl.kb.map { kb.entities[$0].displayName } ?? "" }
-        return String(substring(mentions[best].range))
+        let form = String(substring(mentions[best].range))
+        if let e = cl.kb {
+            let entity = kb.entities[e]
+            for language in KBEntity.ordered(entity.names.keys) {
+                for name in entity.names[language] ?? [] where NameFolding.fold(name) == keys[best] { return name }
+            }
+            // A person the article names by surname only (`il ministro Tajani`): the KB's full name.
+            if cl.type == .person, wordCounts[best] == 1, NameFolding.fold(entity.displayName).hasSuffix(" " + keys[best]) {
+                return entity.displayName
+            }
+        }
+        return form
     }
 
     /// The words of mention `i`'s fold key.

@@ -162,6 +162,9 @@ struct WordTable {
 struct PackedWords: Sendable {
     private let packed: [UInt64]
 
+    /// Whether the set holds no word.
+    var isEmpty: Bool { packed.isEmpty }
+
     /// Folded words of 1 to 7 UTF-8 bytes (a language pack's data; checked when the pack loads).
     init(_ words: [String]) {
         packed = words.map { s in

@@ -18,6 +18,18 @@ package struct EntityWords: Sendable {
     let rolePrepositions: [String]
     let leaderNouns: Set<String>
     let acronymStopWords: Set<Substring>
+    /// Particles inside personal names that are no ordinary word of the language (`von`, `der`,
+    /// `bin`, `al`): a name after them starts at them.
+    let nameParticles: Set<String>
+    /// Particles that are name particles only when a hyphen joins them to the name (`al-Assad`).
+    let hyphenatedNameParticles: Set<String>
+    /// Particles inside names that are also ordinary words (`di`, `de`, `da`): they join two name
+    /// mentions only when the knowledge base knows the whole name.
+    let ambiguousNameParticles: Set<String>
+    /// Personal pronouns that can be a sentence's subject and stand for a person (`lui`, `lei`).
+    let subjectPronouns: PackedWords
+    /// Words after which a subject pronoun may come inside a sentence (`e`, `ma`, `poi`).
+    let subjectPronounOpeners: PackedWords
     /// Role heads used in appositions even when no KB role uses them.
     let genericHeads: [String]
     /// What `il leader di X` may stand for.
@@ -35,6 +47,11 @@ package struct EntityWords: Sendable {
         case rolePreposition = "role-preposition"
         case leaderNoun = "leader-noun"
         case acronymStopword = "acronym-stopword"
+        case nameParticle = "name-particle"
+        case nameParticleHyphenated = "name-particle-hyphenated"
+        case nameParticleAmbiguous = "name-particle-ambiguous"
+        case subjectPronoun = "subject-pronoun"
+        case subjectPronounOpener = "subject-pronoun-opener"
     }
 
     /// Parses the two files; a bad line throws ``LanguagePackError`` naming the file and line.
@@ -60,6 +77,11 @@ package struct EntityWords: Sendable {
         rolePrepositions = words(.rolePreposition)
         leaderNouns = Set(words(.leaderNoun))
         acronymStopWords = Set(words(.acronymStopword).map { Substring($0) })
+        nameParticles = Set(words(.nameParticle))
+        hyphenatedNameParticles = Set(words(.nameParticleHyphenated))
+        ambiguousNameParticles = Set(words(.nameParticleAmbiguous))
+        subjectPronouns = try packed(.subjectPronoun)
+        subjectPronounOpeners = try packed(.subjectPronounOpener)
         var generic: [String] = []
         var leader: [String] = []
         var lineNumber = 0

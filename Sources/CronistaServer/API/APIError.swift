@@ -20,6 +20,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
         public static let missingField = Code("missing-field")
         public static let invalidUTF8 = Code("invalid-utf8")
         public static let invalidParameter = Code("invalid-parameter")
+        public static let invalidDate = Code("invalid-date")
         public static let emptyBody = Code("empty-body")
         public static let bodyTooLarge = Code("body-too-large")
         public static let unauthorized = Code("unauthorized")

@@ -87,6 +87,7 @@ struct AnalyzeRequest: Sendable {
         switch e.code {
         case .missingField: .missingField
         case .invalidUTF8: .invalidUTF8
+        case .invalidDate: .invalidDate
         default: .malformedJSON
         }
     }

@@ -31,22 +31,52 @@ extension Router where Context == ServerContext {
         route(.post, "/v1/documents", timeout) { request, context in
             try APIRoutes.authorise(request, state)
             try APIRoutes.checkContentType(request)
+            let p = QueryParameters(request.uri.query)
+            try p.rejectRepeated(["replace"])
+            let replacing: Bool
+            switch p["replace"] {
+            case nil, "false": replacing = false
+            case "true": replacing = true
+            case let other?: throw APIError(.badRequest, .invalidParameter, "replace: '\(other)' is not true or false")
+            }
             let result = try await state.admission.admit(request) { admitted in
                 let parsed = try AnalyzeRequest(body: admitted.body, contentType: request.headers[.contentType])
                 let docs = try await state.analyser.analyse(parsed.items) { doc, json in
                     try StorableDocument(document: doc, analysisJSON: json)
                 }
-                return try await state.store.store(docs)
+                return try await state.store.store(docs, replacing: replacing)
             }
-            state.metrics.stored(result.stored.count)
-            context.logger.info("documents stored", metadata: ["stored": "\(result.stored.count)", "skipped": "\(result.skipped.count)"])
+            state.metrics.stored(result.stored.count + result.replaced.count)
+            context.logger.info(
+                "documents stored",
+                metadata: [
+                    "stored": "\(result.stored.count)", "replaced": "\(result.replaced.count)",
+                    "skipped": "\(result.skipped.count + result.conflicts.count)"
+                ])
             var w = JSONWriter(capacity: 256)
             w.beginObject()
             w.key("stored"); w.beginArray(); for id in result.stored { w.string(id) }; w.endArray()
-            w.key("skipped"); w.beginArray(); for id in result.skipped { w.string(id) }; w.endArray()
+            // A conflict (the id stored with another text) is skipped unless replace=true.
+            w.key("skipped"); w.beginArray(); for id in result.skipped + result.conflicts { w.string(id) }; w.endArray()
+            if replacing { w.key("replaced"); w.beginArray(); for id in result.replaced { w.string(id) }; w.endArray() }
             w.endObject()
             w.bytes.append(0x0A)
-            return APIRoutes.json(w.bytes, status: result.stored.isEmpty ? .ok : .created)
+            return APIRoutes.json(w.bytes, status: result.stored.isEmpty && result.replaced.isEmpty ? .ok : .created)
+        }
+
+        route(.delete, "/v1/documents/{id}", timeout) { request, context in
+            try APIRoutes.authorise(request, state)
+            let id = try APIRoutes.pathParameter(context, "id")
+            guard try await state.store.delete(ids: [id]) == [id] else {
+                throw APIError(.notFound, .notFound, "no document '\(id)' in the store")
+            }
+            context.logger.info("document deleted", metadata: ["id": "\(id)"])
+            var w = JSONWriter(capacity: 64)
+            w.beginObject()
+            w.key("deleted"); w.string(id)
+            w.endObject()
+            w.bytes.append(0x0A)
+            return APIRoutes.json(w.bytes)
         }
 
         route(.get, "/v1/quotes", timeout) { request, _ in

@@ -1,4 +1,5 @@
 import HTTPTypes
+import CronistaCore
 import CronistaStorage
 import Foundation
 import Hummingbird
@@ -57,31 +58,34 @@ enum DocumentPage {
         func entity(_ id: String?) -> Entity? { id.flatMap { id in entities.first { $0.id == id } } }
     }
 
-    static func render(_ id: String, _ state: ServerState) async throws -> Response {
+    static func render(_ id: String, _ state: ServerState, request: Request) async throws -> Response {
+        let t = WebStrings(request)
         guard let doc = try await state.store.document(id: id) else {
             throw APIError(.notFound, .notFound, "no document '\(id)' in the store")
         }
         let a = Analysis(json: doc.analysisJSON)
-        let title = doc.hit.title ?? doc.hit.id
+        // A document stored without a title shows its headline when its first line is clearly one.
+        let title = doc.hit.title ?? Headline.title(of: doc.text) ?? doc.hit.id
         var meta: [String] = []
         if let p = doc.hit.published { meta.append(HTML.escape(p)) }
         if let s = doc.hit.source { meta.append(HTML.escape(s)) }
-        meta.append("language " + HTML.escape(doc.hit.language))
+        meta.append(HTML.escape(t["document.language", doc.hit.language]))
         if let u = doc.url, u.hasPrefix("http://") || u.hasPrefix("https://") {
-            meta.append("<a href=\"\(HTML.escape(u))\" rel=\"noopener noreferrer\">original</a>")
+            meta.append("<a href=\"\(HTML.escape(u))\" rel=\"noopener noreferrer\">\(HTML.escape(t["document.original"]))</a>")
         }
         meta.append("<a href=\"/v1/documents/\(HTML.escape(percentEncoded(doc.hit.id)))\">JSON</a>")
         var body = """
             <h1>\(HTML.escape(title))</h1>
             <p class="meta">\(meta.joined(separator: " · "))</p>
+            \(legend(t))
             <div class="text" id="text">\(highlighted(doc.text, a))</div>
             """
-        body += "<h2>Quotes</h2>"
-        if a.quotes.isEmpty { body += "<p class=\"meta\">No quote found in this document.</p>" }
+        body += "<h2>\(HTML.escape(t["document.quotes"]))</h2>"
+        if a.quotes.isEmpty { body += "<p class=\"meta\">\(HTML.escape(t["document.no-quotes"]))</p>" }
         let scalars = Array(doc.text.unicodeScalars)
         for q in a.quotes {
             let entity = a.entity(q.speakerEntity)
-            let name = entity?.name ?? q.speakerText ?? "unknown source"
+            let name = entity?.name ?? q.speakerText ?? t["quote.unknown-source"]
             let who =
                 entity.map { "<a class=\"speaker\" href=\"\(HTML.escape($0.url))\">\(HTML.escape(name))</a>" }
                 ?? "<span class=\"speaker\">\(HTML.escape(name))</span>"
@@ -90,23 +94,33 @@ enum DocumentPage {
             let aboutLinks = q.about.compactMap { a.entity($0) }.map {
                 "<a class=\"about\" href=\"\(HTML.escape($0.url))\">\(HTML.escape($0.name))</a>"
             }
-            let about = aboutLinks.isEmpty ? "" : "\n<div class=\"meta about\">about: \(aboutLinks.joined(separator: ", "))</div>"
+            let about = aboutLinks.isEmpty ? "" : "\n<div class=\"meta about\">\(HTML.escape(t["quote.about"])): \(aboutLinks.joined(separator: ", "))</div>"
             body += """
                 <article class="quote" data-quote="\(HTML.escape(q.id))" data-speaker="\(HTML.escape(name))">
                 \(HTML.quoteBlock(content, kind: q.kind))
-                <div class="meta"><span class="kind">\(HTML.escape(q.kind))</span> · \(who)\(q.cue.map { " · <span class=\"cue\">\(HTML.escape($0))</span>" } ?? "") · <a href="#\(HTML.escape(q.id))">in the text</a></div>\(about)
+                <div class="meta"><span class="kind" data-kind="\(HTML.escape(q.kind))">\(HTML.escape(t["kind." + q.kind]))</span> · \(who)\(q.cue.map { " · <span class=\"cue\">\(HTML.escape($0))</span>" } ?? "") · <a href="#\(HTML.escape(q.id))">\(HTML.escape(t["quote.in-text"]))</a></div>\(about)
                 </article>
                 """
         }
-        body += "<h2>Entities</h2><ul class=\"plain\">"
+        body += "<h2>\(HTML.escape(t["document.entities"]))</h2><ul class=\"plain\">"
         for e in a.entities.sorted(by: { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }) {
             body += """
                 <li><a href="\(HTML.escape(e.url))">\(HTML.escape(e.name))</a> <span class="tag">\(HTML.escape(e.type))</span> \
-                <span class="meta">\(e.kb.map { HTML.escape($0) + " · " } ?? "")\(e.mentions.count) mention\(e.mentions.count == 1 ? "" : "s")</span></li>
+                <span class="meta">\(e.kb.map { HTML.kbLink($0) + " · " } ?? "")\(t.count(e.mentions.count, "mention"))</span></li>
                 """
         }
         body += "</ul>"
-        return WebPage.page(title: HTML.escape(title), body: body)
+        return WebPage.page(title: HTML.escape(title), body: body, strings: t, request: request)
+    }
+
+    /// What the highlight colours mean.
+    static func legend(_ t: WebStrings) -> String {
+        let items = [
+            ("PER", "legend.person"), ("ORG", "legend.organization"), ("LOC", "legend.location"), ("q", "legend.quote"),
+            ("spk", "legend.speaker")
+        ]
+        let spans = items.map { cls, key in "<span><span class=\"sw \(cls)\"></span>\(HTML.escape(t[key]))</span>" }
+        return "<p class=\"legend\" aria-label=\"\(HTML.escape(t["legend.title"]))\">\(spans.joined())</p>"
     }
 
     /// The text cut at every span boundary; each piece wrapped in the quote it lies in (with the

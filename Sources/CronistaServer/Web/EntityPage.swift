@@ -1,5 +1,7 @@
 import HTTPTypes
+import CronistaCore
 import CronistaStorage
+import Foundation
 import Hummingbird
 
 /// `/entities/{id}`: one entity, its quotes over time (a bar per month, then the quotes of each
@@ -7,29 +9,33 @@ import Hummingbird
 enum EntityPage {
     static let quoteLimit = 200
 
-    static func render(_ key: EntityKey, _ state: ServerState) async throws -> Response {
+    /// How many entities "Appears with" lists.
+    static let appearsWithLimit = 12
+
+    static func render(_ key: EntityKey, _ state: ServerState, request: Request) async throws -> Response {
+        let t = WebStrings(request)
         guard let entity = try await state.store.entity(key) else {
             throw APIError(.notFound, .notFound, "no entity '\(key.id)' in the store")
         }
         async let quotesTask = state.store.quotes(QuoteQuery(speakerEntity: key, limit: quoteLimit))
-        async let withTask = state.store.coMentions(of: key, limit: 30)
+        async let withTask = state.store.coMentions(of: key, limit: 60)
         let (quotes, with) = try await (quotesTask, withTask)
 
         var body = """
             <h1>\(HTML.escape(entity.name))</h1>
-            <p class="meta"><span class="tag">\(HTML.escape(entity.type))</span> \(entity.kb.map { "KB " + HTML.escape($0) + " · " } ?? "")\
-            \(entity.documents) document\(entity.documents == 1 ? "" : "s") · \(entity.mentions) mentions · \
-            \(quotes.count == quoteLimit ? "\(quoteLimit)+" : "\(quotes.count)") quote\(quotes.count == 1 ? "" : "s")</p>
+            <p class="meta"><span class="tag">\(HTML.escape(entity.type))</span> \(entity.kb.map { "KB " + HTML.kbLink($0) + " · " } ?? "")\
+            \(t.count(entity.documents, "document")) · \(t.count(entity.mentions, "mention")) · \
+            \(quotes.count == quoteLimit ? t.count(quoteLimit, "quote").replacingOccurrences(of: "\(quoteLimit)", with: "\(quoteLimit)+") : t.count(quotes.count, "quote"))</p>
             """
         // Quotes over time: by month of publication.
         var months: [(String, [QuoteHit])] = []
         for q in quotes {
-            let month = q.published.map { String($0.prefix(7)) } ?? "undated"
+            let month = q.published.map { String($0.prefix(7)) } ?? t["entity.undated"]
             if months.last?.0 == month { months[months.count - 1].1.append(q) } else { months.append((month, [q])) }
         }
-        body += "<h2>Quotes over time</h2>"
+        body += "<h2>\(HTML.escape(t["entity.over-time"]))</h2>"
         if quotes.isEmpty {
-            body += "<p class=\"meta\">No quote of \(HTML.escape(entity.name)) in the store.</p>"
+            body += "<p class=\"meta\">\(HTML.escape(t["entity.no-quotes", entity.name]))</p>"
         } else {
             let most = months.map(\.1.count).max() ?? 1
             body += "<div class=\"bars\" role=\"list\">"
@@ -42,26 +48,51 @@ enum EntityPage {
             body += "</div>"
             for (month, qs) in months {
                 body += "<h3 id=\"m-\(HTML.escape(month))\">\(HTML.escape(month))</h3>"
-                for q in qs { body += quoteCard(q) }
+                for q in qs { body += quoteCard(q, strings: t) }
             }
             if quotes.count == quoteLimit {
                 body +=
-                    "<nav class=\"pages\"><a href=\"\(HTML.escape(HTML.searchURL([("entity", key.id)])))\">All quotes, page by page →</a></nav>"
+                    "<nav class=\"pages\"><a href=\"\(HTML.escape(HTML.searchURL([("entity", key.id)])))\">\(HTML.escape(t["entity.all-quotes"]))</a></nav>"
             }
         }
-        body += "<h2>Appears with</h2>"
-        if with.isEmpty {
-            body += "<p class=\"meta\">No other entity in its documents.</p>"
+        body += "<h2>\(HTML.escape(t["entity.appears-with"]))</h2>"
+        let ranked = appearsWith(with)
+        if ranked.isEmpty {
+            body += "<p class=\"meta\">\(HTML.escape(t["entity.appears-with-none"]))</p>"
         } else {
             body += "<ul class=\"plain\">"
-            for e in with {
+            for e in ranked.prefix(appearsWithLimit) {
                 body += """
                     <li><a href="\(HTML.escape(HTML.entityURL(e.key.id)))">\(HTML.escape(e.name))</a> <span class="tag">\(HTML.escape(e.type))</span> \
-                    <span class="meta">in \(e.documents) shared document\(e.documents == 1 ? "" : "s")</span></li>
+                    <span class="meta">\(t.count(e.documents, "shared")) · \(t.count(e.mentions, "mention"))</span></li>
                     """
             }
             body += "</ul>"
+            if ranked.count > appearsWithLimit {
+                body += "<p class=\"meta\">\(HTML.escape(t["entity.appears-with-more", "\(ranked.count - appearsWithLimit)"]))</p>"
+            }
         }
-        return WebPage.page(title: HTML.escape(entity.name), body: body)
+        return WebPage.page(title: HTML.escape(entity.name), body: body, strings: t, request: request)
+    }
+
+    /// The co-mentioned entities worth listing, best first: names only (a lower-case `esercito` is
+    /// a description NER took for a name), one entry per name (`Libia` tagged LOC here and ORG
+    /// there is one place), ranked by shared documents, then KB-linked first, then mentions.
+    static func appearsWith(_ hits: [EntityHit]) -> [EntityHit] {
+        var seen = Set<String>()
+        var out: [EntityHit] = []
+        let ranked = hits.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.documents != y.documents { return x.documents > y.documents }
+            if (x.kb != nil) != (y.kb != nil) { return x.kb != nil }
+            if x.mentions != y.mentions { return x.mentions > y.mentions }
+            return a.offset < b.offset
+        }
+        for (_, h) in ranked {
+            guard let first = h.name.first, !first.isLowercase else { continue }
+            guard seen.insert(NameFolding.fold(h.name)).inserted else { continue }
+            out.append(h)
+        }
+        return out
     }
 }

@@ -36,6 +36,14 @@ enum HTML {
         "/documents/" + percentEncoded(id) + (quote.map { "#" + percentEncoded($0) } ?? "")
     }
 
+    /// A KB id, linked to its Wikidata page when it is a Wikidata id (`Q2866`); other ids (the
+    /// curated `kb:…` ones) as text.
+    static func kbLink(_ id: String) -> String {
+        let isWikidata = id.count > 1 && id.first == "Q" && id.dropFirst().allSatisfy(\.isASCII) && id.dropFirst().allSatisfy(\.isNumber)
+        guard isWikidata else { return escape(id) }
+        return "<a class=\"kb\" href=\"https://www.wikidata.org/wiki/\(escape(id))\" rel=\"noopener noreferrer\">\(escape(id))</a>"
+    }
+
     /// `/?a=1&b=2`, skipping nil values.
     static func searchURL(_ params: [(String, String?)]) -> String {
         let q = params.compactMap { k, v in v.map { "\(k)=\(percentEncoded($0))" } }
@@ -66,22 +74,41 @@ enum WebPage {
         .kind{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
         .text{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere}
         .q{background:var(--q)}
-        a.m{text-decoration:none;color:inherit;border-bottom:2px solid #8ab4f8;border-radius:2px}
+        a.m{text-decoration:none;color:inherit;border-radius:2px}
         a.m.PER{background:var(--per)} a.m.ORG{background:var(--org)} a.m.LOC{background:var(--loc)}
-        .spk{border-bottom:2px dotted #c58af9}
-        sup.qs a{font-size:.7rem;text-decoration:none;background:#fff;border:1px solid var(--line);border-radius:4px;padding:0 .25rem;margin-left:.15rem}
+        .spk{border-bottom:1px dotted #a142f4}
+        sup.qs a{white-space:nowrap;font-size:.7rem;text-decoration:none;background:#fff;border:1px solid var(--line);border-radius:4px;padding:0 .25rem;margin-left:.15rem}
         ul.plain{list-style:none;padding:0} ul.plain li{padding:.25rem 0;border-bottom:1px solid var(--line)}
         .bars{display:grid;grid-template-columns:5.5rem 1fr 2rem;gap:.2rem .5rem;align-items:center;font-size:.85rem}
         .bar{background:var(--accent);height:.8rem;border-radius:3px}
         .tag{font-size:.75rem;border-radius:4px;padding:0 .3rem;background:#eee;color:var(--muted)}
         nav.pages{margin:1rem 0}
+        nav.lang{float:right;font-size:.9rem} nav.lang a[aria-current]{font-weight:700;color:var(--ink);text-decoration:none}
+        .legend{display:flex;flex-wrap:wrap;gap:.25rem .9rem;font-size:.85rem;color:var(--muted);margin:.25rem 0 .5rem}
+        .legend span.sw{display:inline-block;width:.9rem;height:.9rem;border-radius:3px;vertical-align:-.1rem;margin-right:.3rem;border:1px solid var(--line)}
+        .sw.PER{background:var(--per)} .sw.ORG{background:var(--org)} .sw.LOC{background:var(--loc)} .sw.q{background:var(--q)}
+        .sw.spk{background:#fff;border-bottom:1px dotted #a142f4}
         """
 
-    /// A whole page; `title` and `body` are HTML (escape what goes in them).
-    static func page(title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
+    /// A whole page; `title` and `body` are HTML (escape what goes in them). With the request, the
+    /// header has the language switch, and a `?lang=` choice is remembered in a cookie.
+    static func page(
+        title: String, body: String, status: HTTPResponse.Status = .ok, strings: WebStrings = WebStrings(language: .en),
+        request: Request? = nil
+    ) -> Response {
+        var languages = ""
+        if let request {
+            let links = WebStrings.Language.allCases.map { l in
+                let current = l == strings.language ? " aria-current=\"true\"" : ""
+                return
+                    "<a href=\"\(HTML.escape(WebStrings.switchURL(request, to: l)))\" hreflang=\"\(l.rawValue)\" lang=\"\(l.rawValue)\"\(current)>\(l.name)</a>"
+            }
+            languages =
+                "<nav class=\"lang\" aria-label=\"\(HTML.escape(strings["language.switch"]))\">\(links.joined(separator: " · "))</nav>"
+        }
         let html = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(strings.language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -89,7 +116,7 @@ enum WebPage {
             <style>\(style)</style>
             </head>
             <body>
-            <header><a class="home" href="/">Cronista</a><span class="meta">who said what, about whom</span></header>
+            <header>\(languages)<a class="home" href="/">Cronista</a><span class="meta">\(HTML.escape(strings["tagline"]))</span></header>
             <main>
             \(body)
             </main>
@@ -97,8 +124,11 @@ enum WebPage {
             </html>
 
             """
-        return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentLanguage: strings.language.rawValue]
+        if let request, QueryParameters(request.uri.query)["lang"].flatMap(WebStrings.Language.init(rawValue:)) != nil {
+            headers[.setCookie] = "lang=\(strings.language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"
+        }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
     static func errorPage(_ e: APIError) -> Response {

@@ -8,22 +8,22 @@ extension Router where Context == ServerContext {
     func addWebRoutes(_ state: ServerState) {
         let timeout = state.configuration.requestTimeout
         route(.get, "/", timeout) { request, _ in
-            try await SearchPage.render(QueryParameters(request.uri.query), state)
+            try await SearchPage.render(QueryParameters(request.uri.query), state, request: request)
         }
-        route(.get, "/entities/{id}", timeout) { _, context in
-            try await EntityPage.render(try APIRoutes.entityKey(context), state)
+        route(.get, "/entities/{id}", timeout) { request, context in
+            try await EntityPage.render(try APIRoutes.entityKey(context), state, request: request)
         }
-        route(.get, "/documents/{id}", timeout) { _, context in
-            try await DocumentPage.render(try APIRoutes.pathParameter(context, "id"), state)
+        route(.get, "/documents/{id}", timeout) { request, context in
+            try await DocumentPage.render(try APIRoutes.pathParameter(context, "id"), state, request: request)
         }
     }
 }
 
 /// One quote as a card: the words, then who said them (linked to the entity), the cue, the
 /// article (linked to the quote in the document page), its date and source.
-func quoteCard(_ h: QuoteHit, showDocument: Bool = true) -> String {
+func quoteCard(_ h: QuoteHit, strings: WebStrings, showDocument: Bool = true) -> String {
     let speaker: String
-    let speakerName = h.speakerName ?? h.speaker?.text ?? "unknown source"
+    let speakerName = h.speakerName ?? h.speaker?.text ?? strings["quote.unknown-source"]
     if let key = h.speakerEntity {
         speaker = "<a class=\"speaker\" href=\"\(HTML.escape(HTML.entityURL(key.id)))\">\(HTML.escape(speakerName))</a>"
     } else {
@@ -41,13 +41,13 @@ func quoteCard(_ h: QuoteHit, showDocument: Bool = true) -> String {
     let about =
         h.about.isEmpty
         ? ""
-        : "\n<div class=\"meta about\">about: "
+        : "\n<div class=\"meta about\">\(HTML.escape(strings["quote.about"])): "
             + h.about.map { "<a class=\"about\" href=\"\(HTML.escape(HTML.entityURL($0.key.id)))\">\(HTML.escape($0.name))</a>" }
             .joined(separator: ", ") + "</div>"
     return """
         <article class="quote" data-quote="\(HTML.escape(h.quoteID))" data-document="\(HTML.escape(h.documentID))" data-speaker="\(HTML.escape(speakerName))">
         \(HTML.quoteBlock(h.content.text, kind: h.kind))
-        <div class="meta"><span class="kind">\(HTML.escape(h.kind))</span> · \(meta.joined(separator: " · "))</div>\(about)
+        <div class="meta"><span class="kind" data-kind="\(HTML.escape(h.kind))">\(HTML.escape(strings["kind." + h.kind]))</span> · \(meta.joined(separator: " · "))</div>\(about)
         </article>
         """
 }

@@ -7,8 +7,9 @@ import Hummingbird
 enum SearchPage {
     static let pageSize = 20
 
-    static func render(_ p: QueryParameters, _ state: ServerState) async throws -> Response {
+    static func render(_ p: QueryParameters, _ state: ServerState, request: Request) async throws -> Response {
         try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "cursor"])
+        let t = WebStrings(request)
         var query = QuoteQuery(speaker: p["speaker"], about: p["about"], words: p["q"], limit: pageSize)
         for name in ["from", "to"] where p[name] != nil && !QuoteQuery.isDate(p[name]!) {
             throw APIError(.badRequest, .invalidParameter, "\(name): '\(p[name]!)' is not a date (YYYY-MM-DD)")
@@ -37,44 +38,43 @@ enum SearchPage {
             """
         }
         var body = """
-            <h1>Who said what</h1>
+            <h1>\(HTML.escape(t["search.heading"]))</h1>
             <form class="search" method="get" action="/">
-            \(field("speaker", "Speaker", placeholder: "Lukashenko, Q2866…"))
-            \(field("about", "About", placeholder: "Putin, Europa…"))
-            \(field("q", "Words in the quote", placeholder: "Europa"))
-            \(field("from", "From", "date"))
-            \(field("to", "To", "date"))
+            \(field("speaker", HTML.escape(t["search.speaker"]), placeholder: "Lukashenko, Q2866…"))
+            \(field("about", HTML.escape(t["search.about"]), placeholder: "Putin, Europa…"))
+            \(field("q", HTML.escape(t["search.words"]), placeholder: "Europa"))
+            \(field("from", HTML.escape(t["search.from"]), "date"))
+            \(field("to", HTML.escape(t["search.to"]), "date"))
             \(p["entity"].map { "<input type=\"hidden\" name=\"entity\" value=\"\(HTML.escape($0))\">" } ?? "")
-            <button type="submit">Search</button>
+            <button type="submit">\(HTML.escape(t["search.submit"]))</button>
             </form>
             """
         if !entities.isEmpty {
-            body += "<h2>Entities named “\(HTML.escape(p["speaker"] ?? ""))”</h2><ul class=\"plain\">"
+            body += "<h2>\(HTML.escape(t["search.entities-named", p["speaker"] ?? ""]))</h2><ul class=\"plain\">"
             for e in entities {
                 body += """
                     <li><a href="\(HTML.escape(HTML.entityURL(e.key.id)))">\(HTML.escape(e.name))</a> <span class="tag">\(HTML.escape(e.type))</span> \
-                    <span class="meta">\(e.kb.map { HTML.escape($0) + " · " } ?? "")\(e.documents) document\(e.documents == 1 ? "" : "s"), \(e.mentions) mentions</span></li>
+                    <span class="meta">\(e.kb.map { HTML.kbLink($0) + " · " } ?? "")\(t.count(e.documents, "document")), \(t.count(e.mentions, "mention"))</span></li>
                     """
             }
             body += "</ul>"
         }
         let filtered = p["speaker"] != nil || p["about"] != nil || p["q"] != nil || p["from"] != nil || p["to"] != nil || p["entity"] != nil
-        let heading = entityTitle.map { "Quotes of \(HTML.escape($0))" } ?? (filtered ? "Quotes" : "Latest quotes")
-        body += "<h2>\(heading)</h2>"
+        let heading = entityTitle.map { t["search.quotes-of", $0] } ?? (filtered ? t["search.quotes"] : t["search.latest"])
+        body += "<h2>\(HTML.escape(heading))</h2>"
         if hits.isEmpty {
-            body += "<p class=\"meta\">No quote matches.</p>"
+            body += "<p class=\"meta\">\(HTML.escape(t["search.none"]))</p>"
         }
-        for h in hits { body += quoteCard(h) }
+        for h in hits { body += quoteCard(h, strings: t) }
         if hits.count == pageSize, let next = hits.last.flatMap(QuoteCursor.init(after:)) {
             let url = HTML.searchURL([
                 ("speaker", p["speaker"]), ("about", p["about"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]),
                 ("entity", p["entity"]),
                 ("cursor", next.token)
             ])
-            body += "<nav class=\"pages\"><a rel=\"next\" href=\"\(HTML.escape(url))\">More quotes →</a></nav>"
+            body += "<nav class=\"pages\"><a rel=\"next\" href=\"\(HTML.escape(url))\">\(HTML.escape(t["search.more"]))</a></nav>"
         }
-        let title =
-            p["speaker"].map { "Quotes of \(HTML.escape($0))" } ?? entityTitle.map { "Quotes of \(HTML.escape($0))" } ?? "Search quotes"
-        return WebPage.page(title: title, body: body)
+        let title = (p["speaker"] ?? entityTitle).map { t["search.quotes-of", $0] } ?? t["search.title"]
+        return WebPage.page(title: HTML.escape(title), body: body, strings: t, request: request)
     }
 }

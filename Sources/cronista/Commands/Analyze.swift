@@ -8,16 +8,22 @@ struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse documents and write one JSON object per document (JSON Lines).",
         discussion: """
-            Inputs: a .txt file is one document (id = file name without extension); a .jsonl file has one \
-            document per line ({"id", "text", "title"?, "published"?, "source"?, "url"?, "language"?}); \
-            no file or '-' reads JSON Lines from standard input. A bad document is reported on standard \
-            error with its file, line or byte offset; the others are still written, and the exit status \
-            is 65 at the end.
+            Inputs: a .txt file is one document (id = file name without extension; its first line is the \
+            title when it is clearly a headline; --title, --published, --source and --url set its metadata); \
+            a .jsonl file has one document per line ({"id", "text", "title"?, "published"?, "source"?, "url"?, \
+            "language"?}; "published" is an ISO 8601 date or date-time). No file or '-' reads standard input: \
+            JSON Lines when it starts with '{', otherwise plain text as one document (id 'stdin'); --format \
+            text|jsonl decides explicitly, e.g. echo "Il ministro ha detto: «ok»." | cronista analyze. \
+            --encoding reads latin-1 or windows-1252 files. A bad document is reported on standard error \
+            with its file, line or byte offset; the others are still written, and the exit status is 65 at \
+            the end.
             """
     )
 
-    @Argument(help: "Input files (.txt or .jsonl); none or '-' for JSON Lines on standard input.")
+    @Argument(help: "Input files (.txt or .jsonl); none or '-' for standard input (JSON Lines or plain text).")
     var files: [String] = []
+
+    @OptionGroup var input: InputArguments
 
     @Option(name: .shortAndLong, help: "Write JSON Lines to this file instead of standard output.")
     var output: String?
@@ -33,17 +39,25 @@ struct Analyze: AsyncParsableCommand {
         help: "A second knowledge-base file (JSON Lines, the format of entities.jsonl) with your own entities.")
     var kbExtra: String?
 
-    @Option(name: .shortAndLong, help: "Documents analysed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "Documents analysed in parallel (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).")
+    var jobs: Int?
 
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
     var progress = false
 
+    func validate() throws {
+        try input.validate(files: files)
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
     func run() async throws {
+        let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let engine = try Engine(options: .init(nerModelPath: model, kbExtraPath: kbExtra))
         let sink = try OutputSink(path: output)
         let printer = pretty ? PrettyPrinter(colour: sink.isTerminal) : nil
-        var source = InputSource(paths: files)
+        var source = InputSource(paths: files, options: input.options())
         let reporter = ProgressReporter(
             enabled: progress || ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
         var failures = 0

@@ -14,19 +14,25 @@ struct Ingest: AsyncParsableCommand {
         discussion: """
             Inputs as for `analyze`. Each batch is one transaction, so an interrupted run (Ctrl-C, kill -9) \
             leaves a consistent store and running the same command again completes the job. A document \
-            already stored (same id or same text) is skipped and counted. With a postgres:// --db and \
+            already stored (same id or same text) is skipped and counted; with --replace, a document whose id is \
+            stored with a different text (a corrected article) replaces it, with its entities and quotes. With a postgres:// --db and \
             --queue, several workers (on one or many machines) share the documents through a queue table: \
             each claims batches with FOR UPDATE SKIP LOCKED, so no document is processed twice.
             """
     )
 
-    @Argument(help: "Input files (.txt or .jsonl); none or '-' for JSON Lines on standard input.")
+    @Argument(help: "Input files (.txt or .jsonl); none or '-' for standard input (JSON Lines or plain text).")
     var files: [String] = []
+
+    @OptionGroup var input: InputArguments
 
     @OptionGroup var store: StoreOptions
 
     @Option(help: "Documents per transaction.")
     var batch: Int = 200
+
+    @Flag(help: "Replace a stored document that has the same id and a different text (a corrected article).")
+    var replace = false
 
     @Flag(help: "PostgreSQL only: enqueue the inputs, then work the shared queue with other workers.")
     var queue = false
@@ -39,6 +45,8 @@ struct Ingest: AsyncParsableCommand {
 
     func validate() throws {
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
+        try input.validate(files: files)
+        if replace && queue { throw ValidationError("--replace and --queue exclude each other: the queue stores each id once") }
     }
 
     func run() async throws {
@@ -71,8 +79,9 @@ struct Ingest: AsyncParsableCommand {
         }
         try await s.close()
         progress.clearLine()
+        let replaced = replace ? "\(tally.replaced) replaced, " : ""
         printError(
-            "cronista: \(tally.stored) stored, \(tally.skipped) skipped, \(tally.failed) failed in \(String(format: "%.1f", progress.elapsed)) s"
+            "cronista: \(tally.stored) stored, \(replaced)\(tally.skipped) skipped, \(tally.failed) failed in \(String(format: "%.1f", progress.elapsed)) s"
         )
         if tally.failed > 0 { throw ExitCode(65) }
     }
@@ -81,7 +90,9 @@ struct Ingest: AsyncParsableCommand {
 
     /// The three-stage loop of the ingest library (``Ingestion``), its events printed as before.
     func runDirect(_ s: any DocumentStore, engine: Engine, progress: ProgressReporter) async throws -> Tally {
-        try await Ingestion(engine: engine, batchSize: batch).run(InputSource(paths: files), into: s) { event in
+        try await Ingestion(engine: engine, batchSize: batch, replacing: replace).run(
+            InputSource(paths: files, options: input.options()), into: s
+        ) { event in
             switch event {
             case .unreadable(let e):
                 progress.clearLine()
@@ -106,7 +117,7 @@ struct Ingest: AsyncParsableCommand {
         func runQueue(_ pg: PostgresDocumentStore, engine: Engine, progress: ProgressReporter) async throws -> Tally {
             let ingestion = Ingestion(engine: engine, batchSize: batch)
             var tally = Tally()
-            var source = InputSource(paths: files)
+            var source = InputSource(paths: files, options: input.options())
             var items: [QueueItem] = []
             var queued = 0
             while let item = source.next() {
@@ -129,7 +140,7 @@ struct Ingest: AsyncParsableCommand {
             queued += try await pg.enqueue(items)
             let name = worker ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             progress.clearLine()
-            printError("cronista: \(queued) documents queued; worker \(name) starting")
+            printError("cronista: \(counted(queued, "document")) queued; worker \(name) starting")
             let report = try await pg.runQueueWorker(
                 name: name, batchSize: batch,
                 process: { item in

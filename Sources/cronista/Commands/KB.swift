@@ -26,8 +26,19 @@ struct KB: AsyncParsableCommand {
         @Option(help: "The article's date (YYYY-MM-DD): favours people in office then.") var date: String?
         @Option(help: "Only this type: PER, ORG or LOC.") var type: String?
         @Flag(help: "List index keys starting with NAME instead.") var prefix = false
-        @Option(help: "At most this many candidates.") var limit = 10
+        @Option(parsing: .unconditional, help: "At most this many candidates.") var limit = 10
         @OptionGroup var kbOptions: KBOptions
+
+        /// Checked here, not in `run`, so that a bad value prints this command's usage.
+        func validate() throws {
+            if let date, KBDate(date) == nil || !PublicationDate.isCalendarDate(date) {
+                throw ValidationError("--date must be a date YYYY-MM-DD, got '\(date)'")
+            }
+            if let type, EntityType(label: type.uppercased()) == nil {
+                throw ValidationError("--type must be PER, ORG or LOC, got '\(type)'")
+            }
+            if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
+        }
 
         func run() async throws {
             let kb = try kbOptions.load()
@@ -54,11 +65,12 @@ struct KB: AsyncParsableCommand {
                 var info = "\(e.type.label)\t\(e.id)\t\(e.displayName)\tscore \(fmt(c.score))\tprior \(fmt(c.prior))\tmatch \(c.match)"
                 if c.surnameOnly { info += " (surname + first name)" }
                 if c.crossType { info += " (cross-type)" }
-                if let r = c.activeRole {
+                // The role held on --date, else today, else the latest (the KB's roles stop in 2022).
+                if let r = e.shownRole(on: d) {
                     let role = e.roles[r]
-                    info += "\trole: \(role.displayLabel ?? "?") \(role.from)…\(role.to == .distantFuture ? "" : role.to.description)"
-                } else if let role = e.roles.first {
-                    info += "\trole: \(role.displayLabel ?? "?")"
+                    let until = role.to == .distantFuture ? "" : role.to.description
+                    let since = role.from == .distantPast ? "" : role.from.description
+                    info += "\trole: \(role.displayLabel ?? "?") \(since)…\(until)"
                 }
                 if let s = e.subtype { info += "\t\(s)" }
                 if e.population > 0 { info += " pop \(e.population)" }

@@ -66,9 +66,9 @@ final class ProgressReporter: @unchecked Sendable {
 
     func draw(final: Bool) {
         let t = max(elapsed, 1e-9)
-        var line = "\(documents) documents, \(fmt(Double(documents) / t)) articles/s"
+        var line = "\(counted(documents, "document")), \(fmt(Double(documents) / t)) articles/s"
         if tokens > 0 { line += ", \(fmt(Double(tokens) / t)) tokens/s" }
-        if errors > 0 { line += ", \(errors) errors" }
+        if errors > 0 { line += ", \(counted(errors, "error"))" }
         if let total = totalBytes, total > 0, !final, bytes > 0 {
             let rate = Double(bytes) / t
             let left = Double(max(0, total - bytes)) / max(rate, 1)
@@ -77,7 +77,8 @@ final class ProgressReporter: @unchecked Sendable {
         if final {
             printError(
                 (enabled ? "\r\u{1B}[K" : "")
-                    + "cronista: \(documents) documents, \(errors) errors in \(fmt(t)) s (\(fmt(Double(documents) / t)) articles/s)")
+                    + "cronista: \(counted(documents, "document")), \(counted(errors, "error")) in \(fmt(t)) s (\(fmt(Double(documents) / t)) articles/s)"
+            )
         } else {
             printError("\r\u{1B}[K" + line, newline: false)
             drawn = true

@@ -2,6 +2,7 @@ import ArgumentParser
 import CronistaIngest
 import CronistaNLP
 import CronistaStorage
+import Foundation
 
 /// `table` for a person at a terminal, `jsonl` (one JSON object per line) for programs.
 enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
@@ -22,10 +23,22 @@ struct Search: AsyncParsableCommand {
         @Option(help: "Output format: table or jsonl (default: table on a terminal, jsonl otherwise).")
         var format: SearchFormat?
 
-        @Option(help: "At most this many results.")
+        @Option(parsing: .unconditional, help: "At most this many results.")
         var limit: Int = 100
 
+        @Flag(help: "Table: show every quote and title whole, wrapped, instead of cut to the terminal's width.")
+        var wide = false
+
+        func validate() throws {
+            if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
+        }
+
         func resolved(_ sink: OutputSink) -> SearchFormat { format ?? (sink.isTerminal ? .table : .jsonl) }
+
+        /// The table of `rows`, its last column cut (or, with --wide, wrapped) to fit the terminal.
+        func table(_ rows: [[String]], sink: OutputSink) -> String {
+            Search.table(rows, width: sink.isTerminal ? Search.terminalColumns() : nil, wide: wide)
+        }
     }
 
     struct Quotes: AsyncParsableCommand {
@@ -39,9 +52,9 @@ struct Search: AsyncParsableCommand {
         var about: String?
         @Option(name: .customLong("q"), help: "Words that must all occur in the quote (full-text search).")
         var words: String?
-        @Option(help: "Published on or after this date (YYYY-MM-DD).")
+        @Option(help: "Published on or after this date (YYYY-MM-DD, a day that exists).")
         var from: String?
-        @Option(help: "Published on or before this date (YYYY-MM-DD).")
+        @Option(help: "Published on or before this date (YYYY-MM-DD, a day that exists).")
         var to: String?
         @Option(help: "The document's source (case-insensitive).")
         var source: String?
@@ -49,13 +62,14 @@ struct Search: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            for d in [from, to].compactMap({ $0 }) where !QuoteQuery.isDate(d) {
-                throw ValidationError("'\(d)' is not a date (YYYY-MM-DD)")
+            for (name, d) in [("--from", from), ("--to", to)] {
+                if let d, !QuoteQuery.isDate(d) { throw ValidationError("\(name): '\(d)' is not a date (YYYY-MM-DD, a day that exists)") }
             }
+            if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         }
 
         func run() async throws {
-            let s = try await store.open()
+            let s = try await store.openExisting()
             let hits = try await s.quotes(
                 QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source, limit: output.limit))
             try await s.close()
@@ -69,12 +83,12 @@ struct Search: AsyncParsableCommand {
                     let who = h.speakerName ?? h.speaker?.text ?? "—"
                     rows.append([
                         h.documentID, h.published ?? "", who + (h.speakerKB.map { " (\($0))" } ?? ""), h.kind,
-                        "\(h.content.startScalar)-\(h.content.endScalar)", Search.clip(h.about.map(\.name).joined(separator: ", "), 40),
-                        Search.clip(h.content.text, 70)
+                        "\(h.content.startScalar)-\(h.content.endScalar)", Search.flat(h.about.map(\.name).joined(separator: ", ")),
+                        Search.flat(h.content.text)
                     ])
                 }
-                try sink.write(Search.table(rows))
-                try sink.write("\(hits.count) quote\(hits.count == 1 ? "" : "s")\n")
+                try sink.write(output.table(rows, sink: sink))
+                try sink.write(counted(hits.count, "quote") + "\n")
             }
             try sink.finish()
         }
@@ -89,7 +103,7 @@ struct Search: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let s = try await store.open()
+            let s = try await store.openExisting()
             let hits = try await s.entities(named: name, limit: output.limit)
             try await s.close()
             let sink = try OutputSink(path: nil)
@@ -103,7 +117,8 @@ struct Search: AsyncParsableCommand {
             case .table:
                 var rows = [["NAME", "TYPE", "KB", "DOCUMENTS", "MENTIONS"]]
                 for h in hits { rows.append([h.name, h.type, h.kb ?? "—", "\(h.documents)", "\(h.mentions)"]) }
-                try sink.write(Search.table(rows))
+                try sink.write(output.table(rows, sink: sink))
+                try sink.write(counted(hits.count, "entity", "entities") + "\n")
             }
             try sink.finish()
         }
@@ -122,7 +137,7 @@ struct Search: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let s = try await store.open()
+            let s = try await store.openExisting()
             let hits = try await s.documents(mentioningAll: entity, limit: output.limit)
             try await s.close()
             let sink = try OutputSink(path: nil)
@@ -135,8 +150,9 @@ struct Search: AsyncParsableCommand {
                 }
             case .table:
                 var rows = [["DOCUMENT", "DATE", "SOURCE", "TITLE"]]
-                for h in hits { rows.append([h.id, h.published ?? "", h.source ?? "", Search.clip(h.title ?? "", 70)]) }
-                try sink.write(Search.table(rows))
+                for h in hits { rows.append([h.id, h.published ?? "", h.source ?? "", Search.flat(h.title ?? "")]) }
+                try sink.write(output.table(rows, sink: sink))
+                try sink.write(counted(hits.count, "document") + "\n")
             }
             try sink.finish()
         }
@@ -150,25 +166,72 @@ struct Search: AsyncParsableCommand {
         return w.bytes
     }
 
+    /// The text on one line (line breaks become spaces).
+    static func flat(_ s: String) -> String { s.split(whereSeparator: \.isNewline).joined(separator: " ") }
+
     static func clip(_ s: String, _ n: Int) -> String {
-        let flat = s.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.count <= n ? flat : String(flat.prefix(n - 1)) + "…"
+        let flat = flat(s)
+        return flat.count <= n ? flat : String(flat.prefix(max(1, n - 1))) + "…"
     }
 
-    /// Left-aligned columns, two spaces apart; widths counted in characters.
-    static func table(_ rows: [[String]]) -> String {
+    /// The width of the terminal on standard output, or `nil` when it is not one.
+    static func terminalColumns() -> Int? {
+        var w = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0 else { return nil }
+        return Int(w.ws_col)
+    }
+
+    /// Left-aligned columns, two spaces apart; widths counted in characters. The last column is
+    /// cut to fit `width` (70 characters when the width is unknown) or, when `wide`, kept whole:
+    /// wrapped at word breaks to the width, its continuation lines indented under it.
+    static func table(_ rows: [[String]], width: Int? = nil, wide: Bool = false) -> String {
         guard let first = rows.first else { return "" }
+        let last = first.count - 1
         var widths = [Int](repeating: 0, count: first.count)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        for r in rows { for (i, c) in r.enumerated() where i < last { widths[i] = max(widths[i], c.count) } }
+        let indent = widths.dropLast().reduce(0) { $0 + $1 + 2 }
+        // The room the last column has: what the terminal leaves, never under 30 characters.
+        let room: Int? = width.map { max(30, $0 - indent) } ?? (wide ? nil : 70)
         var out = ""
-        for r in rows {
+        for (n, r) in rows.enumerated() {
             var line = ""
-            for (i, c) in r.enumerated() {
-                line += c
-                if i < r.count - 1 { line += String(repeating: " ", count: widths[i] - c.count + 2) }
+            for (i, c) in r.enumerated() where i < last {
+                line += c + String(repeating: " ", count: widths[i] - c.count + 2)
             }
-            out += line + "\n"
+            let cell = r[last]
+            if n == 0 || room == nil {
+                out += line + cell + "\n"
+            } else if let room, !wide {
+                out += line + clip(cell, room) + "\n"
+            } else if let room {
+                let pad = String(repeating: " ", count: indent)
+                for (k, part) in wrap(cell, room).enumerated() { out += (k == 0 ? line : pad) + part + "\n" }
+            }
         }
         return out
+    }
+
+    /// `s` in lines of at most `width` characters, broken at spaces (a longer word is cut).
+    static func wrap(_ s: String, _ width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            var w = Substring(word)
+            while w.count > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(w.prefix(width)))
+                w = w.dropFirst(width)
+            }
+            if current.isEmpty {
+                current = String(w)
+            } else if current.count + 1 + w.count <= width {
+                current += " " + w
+            } else {
+                lines.append(current)
+                current = String(w)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 }

@@ -20,6 +20,9 @@
 
         @OptionGroup var store: StoreOptions
 
+        @Flag(help: "Create the SQLite store when the --db file does not exist (otherwise a missing store is an error).")
+        var create = false
+
         @Option(help: "Address to listen on.")
         var host = "127.0.0.1"
 
@@ -84,7 +87,7 @@
             }
             let logger = Logger(label: "cronista.serve")
             let engine = try Engine(options: .init(nerModelPath: model, kbExtraPath: kbExtra))
-            let s = try await store.open()
+            let s = try await store.open(creating: create)
             let token = token ?? ProcessInfo.processInfo.environment["CRONISTA_TOKEN"]
             let location = try store.location()
             let config = ServerConfiguration(
@@ -98,13 +101,31 @@
                     "max_documents": "\(maxDocuments)", "max_in_flight_bytes": "\(maxInFlightBytes)"
                 ])
             do {
-                try await runServer(ServerState(engine: engine, store: s, configuration: config), logger: logger)
+                let host = host
+                try await runServer(ServerState(engine: engine, store: s, configuration: config), logger: logger) { port in
+                    // The address to open, for a person at a terminal (the log has it for programs).
+                    guard Serve.onTerminal else { return }
+                    printError("Cronista is serving \(Serve.pageURL(host: host, port: port))")
+                }
             } catch {
                 try? await s.close()
                 throw error
             }
             try await s.close()
             logger.info("stopped")
+        }
+
+        /// Standard error or standard output is a terminal (or `CRONISTA_ASSUME_TTY=1`, for tests).
+        static var onTerminal: Bool {
+            isatty(2) == 1 || isatty(1) == 1 || ProcessInfo.processInfo.environment["CRONISTA_ASSUME_TTY"] == "1"
+        }
+
+        /// `http://127.0.0.1:8080/`; an IPv6 host in brackets, and a wildcard host as `127.0.0.1`
+        /// (the server listens there too, and a browser cannot open `0.0.0.0`).
+        static func pageURL(host: String, port: Int) -> String {
+            var h = host
+            if h == "0.0.0.0" || h.isEmpty { h = "127.0.0.1" } else if h == "::" { h = "[::1]" } else if h.contains(":") { h = "[\(h)]" }
+            return "http://\(h):\(port)/"
         }
     }
 #else

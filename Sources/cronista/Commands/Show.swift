@@ -30,7 +30,7 @@ struct Show: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let s = try await store.open()
+        let s = try await store.openExisting()
         let stored = try await s.document(id: id)
         try await s.close()
         guard let stored else {

@@ -88,7 +88,7 @@ struct TrainNER: AsyncParsableCommand {
             let sentences = try CoNLLReader.read(path: path)
             files.append((sentences, weight))
             info.trainingFiles.append((path as NSString).lastPathComponent + (weight == 1 ? "" : ":\(weight)"))
-            printError("train: \(path): \(sentences.count) sentences (weight \(weight))")
+            printError("train: \(path): \(counted(sentences.count, "sentence")) (weight \(weight))")
         }
         var extraNames: [Gazetteer.Name] = []
         for path in namesFrom { extraNames += NERTrainer.names(in: try CoNLLReader.read(path: path)) }
