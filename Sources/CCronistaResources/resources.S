@@ -135,7 +135,7 @@ SYM(cronista_nlp_13_start):
 SYM(cronista_nlp_13_end):
     .byte 0
 
-// Languages/it/quotes.model: 4421 bytes, sha256 4c15d98286620c394200b34fb3e6754ab942342b5a9d879b61266f97186f4dd5
+// Languages/it/quotes.model: 4611 bytes, sha256 54e7251673d8e165832e541c500375ebbd93cd479b681e8412c9d84fa764f161
     .balign 16
     .globl SYM(cronista_nlp_14_start)
 SYM(cronista_nlp_14_start):

@@ -94,7 +94,9 @@ enum DocumentPage {
             let aboutLinks = q.about.compactMap { a.entity($0) }.map {
                 "<a class=\"about\" href=\"\(HTML.escape($0.url))\">\(HTML.escape($0.name))</a>"
             }
-            let about = aboutLinks.isEmpty ? "" : "\n<div class=\"meta about\">\(HTML.escape(t["quote.about"])): \(aboutLinks.joined(separator: ", "))</div>"
+            let about =
+                aboutLinks.isEmpty
+                ? "" : "\n<div class=\"meta about\">\(HTML.escape(t["quote.about"])): \(aboutLinks.joined(separator: ", "))</div>"
             body += """
                 <article class="quote" data-quote="\(HTML.escape(q.id))" data-speaker="\(HTML.escape(name))">
                 \(HTML.quoteBlock(content, kind: q.kind))
