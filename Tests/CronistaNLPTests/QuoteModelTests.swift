@@ -202,10 +202,10 @@ struct QuoteModelTests {
 
     @Test("A malformed model line is refused with its line number")
     func malformedModel() {
-        #expect(throws: QuoteModelError.self) { try QuoteModel(text: "# header\nspeaker\trule\n") }
+        #expect(throws: LanguagePackError.self) { try QuoteModel(text: "# header\nspeaker\trule\n") }
         do {
             _ = try QuoteModel(text: "# h\nspeaker\trule\t1\nnope\tx\t1\n", file: "m.model")
-        } catch let e as QuoteModelError {
+        } catch let e as LanguagePackError {
             #expect(e.line == 3)
             #expect(e.description.hasPrefix("m.model:3:"))
         } catch {

@@ -52,7 +52,7 @@ public struct QuoteModel: Sendable, Equatable {
         return best?.0
     }
 
-    /// Reads the text format (`file` names it in errors).
+    /// Reads the text format; a malformed line throws ``LanguagePackError`` naming `file` and the line.
     public init(text: String, file: String = "quotes.model") throws {
         var filter: [String: Float] = [:], speaker: [String: Float] = [:]
         var lineNumber = 0
@@ -61,12 +61,12 @@ public struct QuoteModel: Sendable, Equatable {
             if raw.isEmpty || raw.hasPrefix("#") { continue }
             let parts = raw.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count == 3, let w = Float(parts[2]) else {
-                throw QuoteModelError(file: file, line: lineNumber, problem: "expected 'section<TAB>feature<TAB>weight'")
+                throw LanguagePackError(file: file, line: lineNumber, problem: "expected 'section<TAB>feature<TAB>weight'")
             }
             switch parts[0] {
             case "filter": filter[String(parts[1])] = w
             case "speaker": speaker[String(parts[1])] = w
-            default: throw QuoteModelError(file: file, line: lineNumber, problem: "unknown section \(String(parts[0]).debugDescription)")
+            default: throw LanguagePackError(file: file, line: lineNumber, problem: "unknown section \(String(parts[0]).debugDescription)")
             }
         }
         self.init(filter: filter, speaker: speaker)
@@ -84,12 +84,4 @@ public struct QuoteModel: Sendable, Equatable {
         section("speaker", speaker)
         return out
     }
-}
-
-/// A malformed line in a quote model file.
-public struct QuoteModelError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int
-    public var problem: String
-    public var description: String { "\(file):\(line): \(problem)" }
 }
