@@ -162,7 +162,7 @@ SYM(cronista_nlp_16_start):
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// openapi.yaml: 20100 bytes, sha256 2cd72e5aae37fa3c172a70487895e7f0d476a063defbbf2d84aa05140b09f1de
+// openapi.yaml: 20478 bytes, sha256 c88f4c8d599f0bf0716b80a8f0a421ccd84601917cf04d256f9e429ea622716c
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

@@ -39,6 +39,16 @@ extension DocumentInput {
             throw CronistaError(
                 .invalidInput, "\"text\" contains a NUL character (U+0000) at code point \(at); remove it", file: file, line: lineNumber)
         }
+        // An optional field is absent or null, or of its type: a wrong type is an error, never
+        // silently dropped (an object as the id would store the document under a made-up one).
+        for key in ["id", "title", "published", "source", "url", "language"] {
+            guard let v = object[key] else { continue }
+            if case .null = v { continue }
+            if v.stringValue != nil || (key == "id" && v.numberLiteral != nil) { continue }
+            throw CronistaError(
+                .invalidInput, "\"\(key)\" is \(v.typeDescription), not a string\(key == "id" ? " or a number" : "")", file: file,
+                line: lineNumber)
+        }
         var id = defaultID
         if let s = object["id"]?.stringValue, !s.isEmpty { id = s } else if let n = object["id"]?.numberLiteral { id = n }
         func str(_ k: String) -> String? { object[k]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
