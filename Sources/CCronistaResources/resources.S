@@ -162,7 +162,7 @@ SYM(cronista_nlp_16_start):
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// openapi.yaml: 20478 bytes, sha256 c88f4c8d599f0bf0716b80a8f0a421ccd84601917cf04d256f9e429ea622716c
+// openapi.yaml: 20294 bytes, sha256 ec670215f454a485d2f178d585403a419138e123df5e0792e1f30c4147e9d263
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

@@ -39,9 +39,9 @@ extension DocumentInput {
             throw CronistaError(
                 .invalidInput, "\"text\" contains a NUL character (U+0000) at code point \(at); remove it", file: file, line: lineNumber)
         }
-        // An optional field is absent or null, or of its type: a wrong type is an error, never
-        // silently dropped (an object as the id would store the document under a made-up one).
-        for key in ["id", "title", "published", "source", "url", "language"] {
+        // The id is absent, null, a string or a number: another type is an error, never silently
+        // replaced (an object as the id would store the document under a made-up one).
+        for key in ["id"] {
             guard let v = object[key] else { continue }
             if case .null = v { continue }
             if v.stringValue != nil || (key == "id" && v.numberLiteral != nil) { continue }
