@@ -162,7 +162,7 @@ SYM(cronista_nlp_16_start):
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// openapi.yaml: 20294 bytes, sha256 ec670215f454a485d2f178d585403a419138e123df5e0792e1f30c4147e9d263
+// openapi.yaml: 20308 bytes, sha256 af806f3bfd2167502cc860ed39359d75859d4cd4cf1c7a71bec93615f4c369ca
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

@@ -44,9 +44,10 @@ extension DocumentInput {
         for key in ["id"] {
             guard let v = object[key] else { continue }
             if case .null = v { continue }
-            if v.stringValue != nil || (key == "id" && v.numberLiteral != nil) { continue }
+            if let s = v.stringValue, !s.isEmpty { continue }
+            if key == "id" && v.numberLiteral != nil { continue }
             throw CronistaError(
-                .invalidInput, "\"\(key)\" is \(v.typeDescription), not a string\(key == "id" ? " or a number" : "")", file: file,
+                .invalidInput, "\"\(key)\" is \(v.stringValue != nil ? "an empty string" : v.typeDescription), not a string\(key == "id" ? " or a number" : "")", file: file,
                 line: lineNumber)
         }
         var id = defaultID
