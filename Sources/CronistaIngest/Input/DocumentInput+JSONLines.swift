@@ -47,7 +47,9 @@ extension DocumentInput {
             if let s = v.stringValue, !s.isEmpty { continue }
             if key == "id" && v.numberLiteral != nil { continue }
             throw CronistaError(
-                .invalidInput, "\"\(key)\" is \(v.stringValue != nil ? "an empty string" : v.typeDescription), not a string\(key == "id" ? " or a number" : "")", file: file,
+                .invalidInput,
+                "\"\(key)\" is \(v.stringValue != nil ? "an empty string" : v.typeDescription), not a string\(key == "id" ? " or a number" : "")",
+                file: file,
                 line: lineNumber)
         }
         var id = defaultID
