@@ -11,6 +11,7 @@ public struct AnnotationLayers: OptionSet, Hashable, Sendable {
     public static let quotes = AnnotationLayers(rawValue: 1 << 5)
     public static let events = AnnotationLayers(rawValue: 1 << 6)
     public static let clauses = AnnotationLayers(rawValue: 1 << 7)
+    public static let times = AnnotationLayers(rawValue: 1 << 8)
 }
 
 /// One analysed document: the original text, never modified, and layers of ranges over it.
@@ -28,6 +29,10 @@ public struct Document: Sendable {
     public var mentions: [Mention] = []
     public var entities: [Entity] = []
     public var quotes: [Quote] = []
+    /// Time expressions, sorted by position (the `times` layer).
+    public var times: [TimeExpression] = []
+    /// PLOVER events (the `events` layer).
+    public var events: [Event] = []
     /// Verb groups with their arguments, sentence by sentence (the clause layer; not part of the JSON contract).
     public var clauses: [Clause] = []
 

@@ -33,12 +33,19 @@ public struct Quote: Hashable, Sendable {
     /// mentions (names, descriptions, pronouns; a country through its demonym), each once, in the
     /// order of their first mention in the content. Filled by a step after quote extraction.
     public var about: [Int]
+    /// The day the words were said, `YYYY-MM-DD`: from a time expression that modifies the cue, else
+    /// the document's `published` date for a present or present-perfect cue, else `nil`. Filled by the
+    /// `times` layer.
+    public var date: String?
 
-    public init(kind: Kind, content: TextRange, cue: TextRange? = nil, speaker: Speaker? = nil, about: [Int] = []) {
+    public init(
+        kind: Kind, content: TextRange, cue: TextRange? = nil, speaker: Speaker? = nil, about: [Int] = [], date: String? = nil
+    ) {
         self.kind = kind
         self.content = content
         self.cue = cue
         self.speaker = speaker
         self.about = about
+        self.date = date
     }
 }
