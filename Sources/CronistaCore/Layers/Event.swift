@@ -57,11 +57,15 @@ public struct Event: Hashable, Sendable {
     public var quote: QuoteLink?
     /// The statement the event answers (calls false, condemns), or `nil`.
     public var claim: TextRange?
+    /// The CAMEO code the type and mode project to (leading zero kept, `"042"`), or `nil`; derived.
+    public var cameo: String?
+    /// The CAMEO quad class, 1–4, or `nil`; derived.
+    public var quad: Int?
 
     public init(
         type: String, mode: String? = nil, trigger: TextRange, coref: [TextRange] = [],
         source: [Participant] = [], target: [Participant] = [], location: Participant? = nil,
-        date: String? = nil, quote: QuoteLink? = nil, claim: TextRange? = nil
+        date: String? = nil, quote: QuoteLink? = nil, claim: TextRange? = nil, cameo: String? = nil, quad: Int? = nil
     ) {
         self.type = type
         self.mode = mode
@@ -73,5 +77,7 @@ public struct Event: Hashable, Sendable {
         self.date = date
         self.quote = quote
         self.claim = claim
+        self.cameo = cameo
+        self.quad = quad
     }
 }

@@ -76,10 +76,66 @@ extension Document {
             w.key("about"); w.beginArray()
             for e in q.about { w.string("e\(e + 1)") }
             w.endArray()
+            if layers.contains(.times) { w.key("date"); w.optionalString(q.date) }
             w.endObject()
         }
         w.endArray()
-        w.key("events"); w.beginArray(); w.endArray()
+        w.key("events"); w.beginArray()
+        for (i, e) in events.enumerated() {
+            func participant(_ p: Event.Participant) {
+                w.beginObject()
+                w.key("entity")
+                if let e = p.entity { w.string("e\(e + 1)") } else { w.null() }
+                span(p.range)
+                if let c = p.country { w.key("country"); w.string(c) }
+                if let s = p.sector { w.key("sector"); w.string(s) }
+                w.endObject()
+            }
+            w.beginObject()
+            w.key("id"); w.string("ev\(i + 1)")
+            w.key("type"); w.string(e.type)
+            w.key("mode"); w.optionalString(e.mode)
+            w.key("trigger"); w.beginObject(); span(e.trigger); w.endObject()
+            w.key("coref"); w.beginArray()
+            for c in e.coref { w.beginObject(); span(c); w.endObject() }
+            w.endArray()
+            w.key("source"); w.beginArray()
+            for p in e.source { participant(p) }
+            w.endArray()
+            w.key("target"); w.beginArray()
+            for p in e.target { participant(p) }
+            w.endArray()
+            w.key("location")
+            if let l = e.location { participant(l) } else { w.null() }
+            w.key("date"); w.optionalString(e.date)
+            w.key("quote")
+            if let q = e.quote {
+                w.beginObject()
+                w.key("id"); w.string("q\(q.quote + 1)")
+                w.key("role"); w.string(q.role.label)
+                w.endObject()
+            } else {
+                w.null()
+            }
+            w.key("claim")
+            if let c = e.claim { w.beginObject(); span(c); w.endObject() } else { w.null() }
+            if let c = e.cameo { w.key("cameo"); w.string(c) }
+            if let q = e.quad { w.key("quad"); w.int(q) }
+            w.endObject()
+        }
+        w.endArray()
+        if layers.contains(.times) {
+            w.key("times"); w.beginArray()
+            for (i, t) in times.enumerated() {
+                w.beginObject()
+                w.key("id"); w.string("t\(i + 1)")
+                span(t.range)
+                w.key("type"); w.string(t.kind.label)
+                w.key("value"); w.string(t.value)
+                w.endObject()
+            }
+            w.endArray()
+        }
         w.endObject()
     }
 }

@@ -99,7 +99,62 @@ extension Document {
             } else {
                 needsAbout = true
             }
+            if let d = q["date"], d != .null { quote.date = try string(d, path + ".date") }
             quotes.append(quote)
+        }
+        if let t = root["times"] {
+            guard case .array(let ts) = t else { throw AnalysisReadError(path: "times", problem: "expected an array") }
+            layers.insert(.times)
+            for (i, t) in ts.enumerated() {
+                let path = "times[\(i)]"
+                guard let kind = TimeExpression.Kind(label: try string(t["type"], path + ".type")) else {
+                    throw AnalysisReadError(path: path + ".type", problem: "not DATE, TIME, DURATION or SET")
+                }
+                times.append(TimeExpression(range: try range(t, path), kind: kind, value: try string(t["value"], path + ".value")))
+            }
+        }
+        var quoteIndex: [String: Int] = [:]
+        for (i, q) in try array("quotes").enumerated() { if let id = q["id"]?.stringValue { quoteIndex[id] = i } }
+        for (i, e) in try array("events").enumerated() {
+            let path = "events[\(i)]"
+            func participant(_ p: JSONValue, _ ppath: String) throws -> Event.Participant {
+                let entity: Int?
+                if let id = p["entity"], id != .null {
+                    guard let k = id.stringValue.flatMap({ entityIndex[$0] }) else {
+                        throw AnalysisReadError(path: ppath + ".entity", problem: "not the id of an entity of the document")
+                    }
+                    entity = k
+                } else {
+                    entity = nil
+                }
+                return Event.Participant(
+                    entity: entity, range: try range(p, ppath), country: p["country"]?.stringValue, sector: p["sector"]?.stringValue)
+            }
+            func participants(_ key: String) throws -> [Event.Participant] {
+                guard let v = e[key], v != .null else { return [] }
+                guard case .array(let ps) = v else { throw AnalysisReadError(path: "\(path).\(key)", problem: "expected an array") }
+                return try ps.enumerated().map { try participant($1, "\(path).\(key)[\($0)]") }
+            }
+            var event = Event(
+                type: try string(e["type"], path + ".type"), mode: e["mode"]?.stringValue,
+                trigger: try range(e["trigger"], path + ".trigger"))
+            if case .array(let cs)? = e["coref"] {
+                event.coref = try cs.enumerated().map { try range($1, "\(path).coref[\($0)]") }
+            }
+            event.source = try participants("source")
+            event.target = try participants("target")
+            if let l = e["location"], l != .null { event.location = try participant(l, path + ".location") }
+            event.date = e["date"]?.stringValue
+            if let q = e["quote"], q != .null {
+                guard let k = q["id"]?.stringValue.flatMap({ quoteIndex[$0] }) else {
+                    throw AnalysisReadError(path: path + ".quote.id", problem: "not the id of a quote of the document")
+                }
+                event.quote = Event.QuoteLink(quote: k, role: q["role"]?.stringValue == "report" ? .report : .act)
+            }
+            if let c = e["claim"], c != .null { event.claim = try range(c, path + ".claim") }
+            event.cameo = e["cameo"]?.stringValue
+            event.quad = e["quad"]?.numberLiteral.flatMap { Int($0) }
+            events.append(event)
         }
         // A line written before quotes had `about` gets it from its mentions, as the stores'
         // migrations derive it for the quotes they hold.
