@@ -222,6 +222,16 @@ struct FirstHourTests {
         #expect(progress.stderr.contains("1 document, 0 errors"), "\(progress.stderr)")
     }
 
+    @Test("kb lookup shows the role held on --date, else today's, else the latest (not the first of the list)")
+    func kbLookupRole() throws {
+        let now = try CLIRunner.run(["kb", "lookup", "Mattarella"])
+        #expect(now.stdout.contains("role: presidente dell'Italia 2015-02-03…"), "\(now.stdout)")
+        let then = try CLIRunner.run(["kb", "lookup", "Mattarella", "--date", "2000-05-01"])
+        #expect(then.stdout.contains("role: ministro della Difesa italiano"), "\(then.stdout)")
+        let bad = try CLIRunner.run(["kb", "lookup", "Mattarella", "--date", "2025-02-30"])
+        #expect(bad.status == 64 && bad.stderr.contains("--date must be a date"), "\(bad.stderr)")
+    }
+
     #if Server
         @Test("serve on a terminal prints the address to open; a missing store is refused unless --create")
         func serveAddress() throws {
