@@ -47,6 +47,23 @@ struct IngestCommandTests {
         #expect(readable.stdout.contains("18 sentences"))
         let both = try CLIRunner.run(["show", Self.seedID, "--db", db, "--pretty", "--json"])
         #expect(both.status == 64)
+        // On a real terminal (a pseudo-terminal from util-linux `script`), `show` alone is the readable view.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/script") {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            let command = [CLIRunner.executable.path, "show", Self.seedID, "--db", db].map { "'\($0)'" }.joined(separator: " ")
+            p.arguments = ["-qec", command, "/dev/null"]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let bytes = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            let tty = String(decoding: bytes, as: UTF8.self)
+            #expect(p.terminationStatus == 0, "\(tty.prefix(400))")
+            #expect(!tty.hasPrefix("{") && tty.contains("ha detto") && tty.contains("Lukashenko"), "\(tty.prefix(400))")
+            #expect(tty.contains("18 sentences"), "\(tty.prefix(400))")
+        }
 
         let again = try CLIRunner.run(["ingest", Fixtures.seedTextPath, dev, "--db", db, "--batch", "7"])
         #expect(again.status == 0, "stderr: \(again.stderr)")
