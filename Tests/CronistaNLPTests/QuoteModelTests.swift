@@ -63,7 +63,14 @@ struct QuoteModelTests {
         (
             "Il presidente Carlo Fontana ha preso posizione: «Non firmeremo questo accordo».",
             [("Non firmeremo questo accordo", "Il presidente")]
-        )
+        ),
+        // An attribution that opens the sentence with "come" and ends at a comma.
+        (
+            "Come ha spiegato l'assessore Giulia Conti, il cantiere chiuderà entro l'estate.",
+            [("il cantiere chiuderà entro l'estate", "Giulia Conti")]
+        ),
+        // "Come" that compares is no attribution.
+        ("Come ha fatto il sindaco, anche la giunta rinuncerà ai rimborsi.", [])
     ]
 
     @Test("Each construction gives its quotes and speakers", arguments: constructions.indices)

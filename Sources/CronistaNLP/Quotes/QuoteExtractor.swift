@@ -104,6 +104,7 @@ struct QuoteRun {
         directQuotes()
         indirectQuotes()
         trailingCueQuotes()
+        leadingMannerQuotes()
         prepositionalQuotes()
         colonSpeech()
         headlineQuotes()
