@@ -69,6 +69,12 @@ struct QuoteModelTests {
             "Come ha spiegato l'assessore Giulia Conti, il cantiere chiuderà entro l'estate.",
             [("il cantiere chiuderà entro l'estate", "Giulia Conti")]
         ),
+        // A noun phrase after a participle or gerund is its object, not the speaker.
+        ("Lo sconfitto Paolo Verdi terminata la gara ha dichiarato: «Ho dato tutto».", [("Ho dato tutto", "Paolo Verdi")]),
+        (
+            "Il sindaco Anna Blu rivolgendosi ai consiglieri ha detto che la seduta è sospesa.",
+            [("la seduta è sospesa", "Il sindaco")]
+        ),
         // "Come" that compares is no attribution.
         ("Come ha fatto il sindaco, anche la giunta rinuncerà ai rimborsi.", [])
     ]

@@ -70,7 +70,25 @@ extension QuoteRun {
             }
             return parenthetical ? nil : speakerIn(segment)
         }
-        if let np = npEnding(at: i, sentence: sentence) { return np }
+        if let np = npEnding(at: i, sentence: sentence) {
+            // "X terminato l'incontro ha dichiarato", "X, rivolgendosi ai colleghi, ha detto": a noun
+            // phrase right after a participle or gerund with no auxiliary is that verb's object; the
+            // subject is before the non-finite verb (or, past a comma, not in this clause).
+            var g = np.tokens.lowerBound - 1
+            if g > sentence.lowerBound, ctx.is(g, .preposition), ctx.mentionAt[g] < 0 { g -= 1 }
+            if g >= sentence.lowerBound, ctx.mentionAt[g] < 0, ctx.isGerund(g) || ctx.pack.rules.isParticiple(forms[g]),
+                g == sentence.lowerBound || !ctx.is(g - 1, .auxiliary)
+            {
+                var b = g - 1
+                while b >= sentence.lowerBound && ctx.is(b, [.skippable, .clitic]) { b -= 1 }
+                // A form in -ndo is surely a gerund; one that merely looks like a participle
+                // ("recita", "cita") may be the finite verb, so its noun phrase stays without
+                // a subject before it.
+                if b < sentence.lowerBound || ctx.isPunct(b) { if ctx.isGerund(g) { return nil } else { return np } }
+                return npEnding(at: b, sentence: sentence) ?? np
+            }
+            return np
+        }
         // The word before the verb is no noun phrase (another verb, a clitic): the subject is the
         // nearest mention or relative antecedent before it in the clause.
         var j = i
