@@ -27,13 +27,18 @@ public struct CronistaError: Error, Hashable, Sendable, CustomStringConvertible 
     public var file: String?
     public var line: Int?
     public var byteOffset: Int?
+    /// The id of the document the error is about, when the input got far enough to name one.
+    public var documentID: String?
 
-    public init(_ code: Code, _ message: String, file: String? = nil, line: Int? = nil, byteOffset: Int? = nil) {
+    public init(
+        _ code: Code, _ message: String, file: String? = nil, line: Int? = nil, byteOffset: Int? = nil, documentID: String? = nil
+    ) {
         self.code = code
         self.message = message
         self.file = file
         self.line = line
         self.byteOffset = byteOffset
+        self.documentID = documentID
     }
 
     /// `file:line: message (byte N)`, the form compilers use, so editors can jump to it.

@@ -235,4 +235,29 @@ struct AnalyzeCommandTests {
         #expect(sentences.count == 18 * 200)
         #expect(sentences.last?["end"] as? Int == text.unicodeScalars.count - 2)
     }
+
+    @Test("--error-records: one output line per input line, a bad one as {id, error} in its place, exit 0")
+    func errorRecords() throws {
+        let input = """
+            {"id": "a", "text": "Il sindaco Luca Ferri ha detto che il ponte riaprirà."}
+            non è JSON
+            {"id": "c", "text": "Testo.", "published": "ieri"}
+            {"id": 7, "title": "senza testo"}
+            {"id": "e", "text": "Fine."}
+
+            """
+        let r = try CLIRunner.run(["analyze", "--format", "jsonl", "--error-records", "-j", "2"], stdin: Data(input.utf8))
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let lines = r.jsonLines
+        try #require(lines.count == 5, "\(r.stdout)")
+        #expect(lines.map { $0["id"] as? String } == ["a", nil, "c", "7", "e"])
+        let errors = lines.compactMap { $0["error"] as? [String: Any] }
+        #expect(errors.map { $0["code"] as? String } == ["malformed-json", "invalid-date", "missing-field"])
+        #expect(errors.map { $0["line"] as? Int } == [2, 3, 4])
+        #expect(lines[0]["quotes"] is [Any] && lines[4]["sentences"] is [Any])
+        // Without the flag the bad lines are on standard error only, and the status says so.
+        let plain = try CLIRunner.run(["analyze", "--format", "jsonl"], stdin: Data(input.utf8))
+        #expect(plain.status == 65 && plain.jsonLines.count == 2)
+        #expect(plain.stderr.contains("<stdin>:3: \"published\""), "\(plain.stderr)")
+    }
 }

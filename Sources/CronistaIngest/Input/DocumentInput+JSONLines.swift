@@ -27,9 +27,11 @@ extension DocumentInput {
         guard case .object = object else {
             throw CronistaError(.malformedJSON, "expected a JSON object, found \(object.typeDescription)", file: file, line: lineNumber)
         }
+        // The id, when the record has a usable one, goes with every later error about it.
+        let knownID = object["id"].flatMap { v in v.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? v.numberLiteral }
         guard let text = object["text"]?.stringValue else {
             let why = object["text"].map { "\"text\" is \($0.typeDescription), not a string" } ?? "has no \"text\" field"
-            throw CronistaError(.missingField, "document \(why)", file: file, line: lineNumber)
+            throw CronistaError(.missingField, "document \(why)", file: file, line: lineNumber, documentID: knownID)
         }
         if text.utf8.contains(0) {
             let at =
@@ -37,7 +39,8 @@ extension DocumentInput {
                     text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0)
                 } ?? 0
             throw CronistaError(
-                .invalidInput, "\"text\" contains a NUL character (U+0000) at code point \(at); remove it", file: file, line: lineNumber)
+                .invalidInput, "\"text\" contains a NUL character (U+0000) at code point \(at); remove it", file: file, line: lineNumber,
+                documentID: knownID)
         }
         // The id is absent, null, a string or a number: another type is an error, never silently
         // replaced (an object as the id would store the document under a made-up one).
@@ -60,7 +63,8 @@ extension DocumentInput {
             // Compared as dates by every search: never kept as a free string ("ieri", "1 marzo 2025").
             guard let date = PublicationDate.normalised(p) else {
                 throw CronistaError(
-                    .invalidDate, "\"published\": '\(p)' is not \(PublicationDate.expectedForm)", file: file, line: lineNumber)
+                    .invalidDate, "\"published\": '\(p)' is not \(PublicationDate.expectedForm)", file: file, line: lineNumber,
+                    documentID: id)
             }
             published = date
         }

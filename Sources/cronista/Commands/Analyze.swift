@@ -47,9 +47,38 @@ struct Analyze: AsyncParsableCommand {
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
     var progress = false
 
+    @Flag(
+        name: .customLong("error-records"),
+        help: ArgumentHelp(
+            "Write a bad document as an error record in the output, in its place: {\"id\", \"error\": {…}}.",
+            discussion: "Every input line then gives exactly one output line, and the exit status is 0 when the errors were all written "
+                + "(for streaming workers such as Spark's RDD.pipe)."))
+    var errorRecords = false
+
     func validate() throws {
         try input.validate(files: files)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if errorRecords && pretty { throw ValidationError("--error-records is for JSON Lines output, not --pretty") }
+    }
+
+    /// `{"id": …, "error": {"code", "message", "file", "line", "byte"}}`: a bad document in its place
+    /// in the output (`--error-records`).
+    static func errorRecord(_ e: CronistaError) -> [UInt8] {
+        var w = JSONWriter(capacity: 128 + e.message.utf8.count)
+        w.beginObject()
+        w.key("id"); w.optionalString(e.documentID)
+        w.key("error"); w.beginObject()
+        w.key("code"); w.string(e.code.name)
+        w.key("message"); w.string(e.message)
+        w.key("file"); w.optionalString(e.file)
+        w.key("line")
+        if let l = e.line { w.int(l) } else { w.null() }
+        w.key("byte")
+        if let b = e.byteOffset { w.int(b) } else { w.null() }
+        w.endObject()
+        w.endObject()
+        w.bytes.append(0x0A)
+        return w.bytes
     }
 
     func run() async throws {
@@ -69,6 +98,7 @@ struct Analyze: AsyncParsableCommand {
                 reporter.record(document: nil, error: true)
                 reporter.clearLine()
                 printError("cronista: error: \(e)")
+                if errorRecords { try sink.write(Self.errorRecord(e)) }
             case .analysed(let input, let doc, var json):
                 reporter.record(document: doc, error: false)
                 // Two documents with one id are both written, but a reader joining on ids would
@@ -91,6 +121,6 @@ struct Analyze: AsyncParsableCommand {
         }
         try sink.finish()
         if reporter.enabled || failures > 0 { reporter.draw(final: true) }
-        if failures > 0 { throw ExitCode(65) }
+        if failures > 0 && !errorRecords { throw ExitCode(65) }
     }
 }
