@@ -1,11 +1,12 @@
 """Cronista on Apache Spark: every partition streamed through one long-lived `cronista analyze`.
 
 Spark distributes the input splits; each task pipes its partition, one JSON document per line,
-through `cronista analyze --format jsonl --error-records` (RDD.pipe, the Hadoop Streaming model)
-and gets back exactly one line per input line, in order: the analysis of the document, or an error
-record `{"id", "error": {...}}` for a bad line. A child that dies or exits non-zero fails the task
-(`checkCode=True`), and Spark runs the task again from its input split, so no line is lost or
-doubled.
+through `cronista analyze --format jsonl --error-records` (RDD.pipe, the Hadoop Streaming model,
+run in the JVM so that no line passes through Python) and gets back exactly one line per input line,
+in order: the analysis of the document, or an error record `{"id", "error": {...}}` for a bad line.
+A child that dies or exits non-zero fails the task (the JVM's pipe always checks the exit status,
+as PySpark's does with `checkCode=True`), and Spark runs the task again from its input split, so no
+line is lost or doubled.
 
 Outputs, under OUTPUT:
   analyses/   the analyses (JSON Lines text, or Parquet with `id`, `analysis`, `error` columns)
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
+import shutil
 import sys
 from typing import Iterable, Iterator
 
@@ -108,12 +110,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def input_lines(spark: SparkSession, args: argparse.Namespace):
-    """The input as an RDD of JSON strings, one document each."""
+    """The input as a JVM RDD of JSON strings, one document each (JavaRDD[String])."""
     fmt = args.input_format or ("parquet" if args.input.rstrip("/").endswith(".parquet") else "jsonl")
     if fmt == "jsonl":
-        rdd = spark.sparkContext.textFile(args.input, minPartitions=args.partitions or 2)
-        # A blank line is no document (cronista skips it too, writing nothing for it).
-        return rdd.filter(lambda line: line.strip() != "")
+        # A blank line is no document: cronista skips it and writes nothing for it.
+        return spark._jsc.textFile(args.input, args.partitions or 2)
     df = spark.read.parquet(args.input)
     missing = [c for c in ("id", "text") if c not in df.columns]
     if missing:
@@ -122,13 +123,24 @@ def input_lines(spark: SparkSession, args: argparse.Namespace):
     df = df.select(*[df[c].cast("string").alias(c) for c in cols])
     if args.partitions:
         df = df.repartition(args.partitions)
-    return df.toJSON()
+    return df._jdf.toJSON().javaRDD()
 
 
-def command(args: argparse.Namespace, spark: SparkSession) -> str:
+def command(args: argparse.Namespace, spark: SparkSession) -> list[str]:
     jobs = args.jobs or int(spark.conf.get("spark.task.cpus", "1"))
-    argv = shlex.split(args.binary) + ["analyze", "--format", "jsonl", "--error-records", "-j", str(jobs)]
-    return " ".join(shlex.quote(a) for a in argv)
+    return shlex.split(args.binary) + ["analyze", "--format", "jsonl", "--error-records", "-j", str(jobs)]
+
+
+def pipe(spark: SparkSession, lines, argv: list[str]):
+    """Each partition through one child process, in the JVM (JavaRDD.pipe): lines never pass
+    through Python, and a child that exits non-zero (a crash, a kill) fails the task, which Spark
+    retries (PySpark's own rdd.pipe checks the status only with checkCode=True)."""
+    jvm = spark.sparkContext._jvm
+    command_list = jvm.java.util.ArrayList()
+    for a in argv:
+        command_list.add(a)
+    env = jvm.java.util.HashMap()
+    return lines.pipe(command_list, env, False, 65536, "UTF-8")
 
 
 def quote_rows(line: str) -> Iterator[Row]:
@@ -207,31 +219,30 @@ def event_rows(line: str) -> Iterator[Row]:
         )
 
 
-def analysis_row(line: str) -> Row:
-    a = json.loads(line)
-    if "error" in a and "sentences" not in a:
-        return Row(id=a.get("id"), analysis=None, error=json.dumps(a["error"], ensure_ascii=False))
-    return Row(id=a["id"], analysis=line, error=None)
-
-
 def run(spark: SparkSession, args: argparse.Namespace) -> dict:
     out = args.output.rstrip("/")
-    analysed = input_lines(spark, args).pipe(command(args, spark), checkCode=True)
+    analysed = pipe(spark, input_lines(spark, args), command(args, spark))
     if args.output_format == "jsonl":
-        analysed.map(lambda s: Row(value=s)).toDF(T.StructType([T.StructField("value", T.StringType())])).write.mode(
-            args.mode
-        ).text(out + "/analyses")
+        path = out + "/analyses"
+        if args.mode == "overwrite":
+            shutil.rmtree(path, ignore_errors=True)  # a local path; on HDFS or S3 give a new OUTPUT
+        analysed.saveAsTextFile(path)
         # The tables are read back from what was written: the child runs once per split.
-        lines = spark.read.text(out + "/analyses").rdd.map(lambda r: r.value)
+        lines = spark.read.text(path).rdd.map(lambda r: r.value)
     else:
-        schema = T.StructType(
-            [
-                T.StructField("id", T.StringType()),
-                T.StructField("analysis", T.StringType()),
-                T.StructField("error", T.StringType()),
-            ]
+        from pyspark.sql import DataFrame
+        from pyspark.sql import functions as F
+
+        jvm = spark.sparkContext._jvm
+        ds = spark._jsparkSession.createDataset(analysed.rdd(), jvm.org.apache.spark.sql.Encoders.STRING())
+        v = F.col("value")
+        is_error = F.get_json_object(v, "$.error").isNotNull() & F.get_json_object(v, "$.sentences").isNull()
+        df = DataFrame(ds.toDF(), spark).select(
+            F.get_json_object(v, "$.id").alias("id"),
+            F.when(is_error, F.lit(None)).otherwise(v).alias("analysis"),
+            F.when(is_error, F.get_json_object(v, "$.error")).alias("error"),
         )
-        spark.createDataFrame(analysed.map(analysis_row), schema).write.mode(args.mode).parquet(out + "/analyses")
+        df.write.mode(args.mode).parquet(out + "/analyses")
         lines = spark.read.parquet(out + "/analyses").rdd.filter(lambda r: r.analysis is not None).map(lambda r: r.analysis)
     counts = {}
     if args.tables:
