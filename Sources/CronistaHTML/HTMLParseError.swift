@@ -1,0 +1,36 @@
+/// Why a page was not parsed: a limit was exceeded. `offset` is the byte offset in the decoded input
+/// where the parser stopped (for `inputTooLarge`, the input's size).
+public struct HTMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Limit: String, Sendable { case inputSize = "input size", nestingDepth = "nesting depth", nodeCount = "node count" }
+    public var limit: Limit
+    /// The limit's value.
+    public var maximum: Int
+    /// Byte offset in the (decoded, UTF-8) input where the limit was met.
+    public var offset: Int
+
+    public init(limit: Limit, maximum: Int, offset: Int) {
+        self.limit = limit
+        self.maximum = maximum
+        self.offset = offset
+    }
+
+    public var description: String {
+        "HTML \(limit.rawValue) limit of \(maximum) exceeded at byte \(offset)"
+    }
+}
+
+/// Caps on what one page may cost.
+public struct HTMLParseLimits: Sendable {
+    /// Largest input in bytes (before decoding).
+    public var maxInputBytes: Int
+    /// Deepest stack of open elements.
+    public var maxDepth: Int
+    /// Most nodes in the tree.
+    public var maxNodes: Int
+
+    public init(maxInputBytes: Int = 64 << 20, maxDepth: Int = 1024, maxNodes: Int = 4_000_000) {
+        self.maxInputBytes = maxInputBytes
+        self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
+    }
+}
