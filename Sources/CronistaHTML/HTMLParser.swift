@@ -22,13 +22,13 @@ public struct HTMLParser: Sendable {
         return doc
     }
 
-    /// Parses text that is already Unicode.
+    /// Parses text that is already Unicode (a leading U+FEFF is kept: it is text, not a byte order mark).
     public func parse(_ text: String) throws(HTMLParseError) -> HTMLDocument {
         let bytes = Array(text.utf8)
         if bytes.count > limits.maxInputBytes {
             throw HTMLParseError(limit: .inputSize, maximum: limits.maxInputBytes, offset: bytes.count)
         }
-        return try parseDecoded(HTMLDecoder.utf8(bytes))
+        return try parseDecoded(HTMLDecoder.utf8(bytes, stripBOM: false))
     }
 
     func parseDecoded(_ input: [UInt8]) throws(HTMLParseError) -> HTMLDocument {
@@ -43,12 +43,12 @@ public struct HTMLParser: Sendable {
     public func parseFragment(_ text: String, context: String, namespace: HTMLDocument.Namespace = .html) throws(HTMLParseError)
         -> HTMLDocument
     {
-        let input = HTMLDecoder.utf8(Array(text.utf8))
+        let input = HTMLDecoder.utf8(Array(text.utf8), stripBOM: false)
         if input.count > limits.maxInputBytes {
             throw HTMLParseError(limit: .inputSize, maximum: limits.maxInputBytes, offset: input.count)
         }
         let b = HTMLTreeBuilder(input: input, scripting: scripting, limits: limits)
-        let tag = b.intern(Array(context.utf8))
+        let tag = b.intern(Array(context.lowercased().utf8))
         let root = b.createElement(.html, .html, withTokenAttributes: false)
         b.appendChild(0, root)
         b.push(root)

@@ -69,10 +69,10 @@ enum HTMLDecoder {
         return need + 1
     }
 
-    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+    static func utf8(_ bytes: [UInt8], stripBOM: Bool = true) -> [UInt8] {
         bytes.withUnsafeBufferPointer { p in
             var start = 0
-            if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
+            if stripBOM, p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
             // First pass: is a copy needed at all?
             var clean = true
             var i = start

@@ -554,6 +554,7 @@ final class HTMLTokenizer {
                     return emit(.comment)
                 } else if c == -1 {
                     error()
+                    state = .data
                     return emit(.comment)
                 } else {
                     commentData.append(0x2D)

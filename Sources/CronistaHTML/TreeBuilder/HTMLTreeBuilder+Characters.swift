@@ -127,15 +127,6 @@ extension HTMLTreeBuilder {
                         mode = .inTable
                     }
                 }
-            case .inSelect, .inSelectInTable:
-                var j = i
-                while j < to, buf[j] != 0 { j += 1 }
-                insertText(buf, i, j)
-                if j < to {
-                    error()
-                    j += 1
-                }
-                i = j
             case .afterBody, .afterAfterBody:
                 let e = spaceEnd(buf, i, to)
                 if e > i {

@@ -63,8 +63,6 @@ extension HTMLTreeBuilder {
         case .inTableBody: inTableBody(kind)
         case .inRow: inRow(kind)
         case .inCell: inCell(kind)
-        case .inSelect: inSelect(kind)
-        case .inSelectInTable: inSelectInTable(kind)
         case .inTemplate: inTemplate(kind)
         case .afterBody: afterBody(kind)
         case .inFrameset: inFrameset(kind)
@@ -395,6 +393,14 @@ extension HTMLTreeBuilder {
             pop()
             framesetOK = false
         case .input:
+            if fragmentContextIsSelect {
+                error()
+                return
+            }
+            if inScope(.select) {
+                error()
+                popUntil(.select)
+            }
             reconstructFormatting()
             insertHTML()
             pop()
@@ -404,6 +410,10 @@ extension HTMLTreeBuilder {
             pop()
         case .hr:
             closePIfInButtonScope()
+            if inScope(.select) {
+                generateImpliedEndTags()
+                if inScope(.option) || inScope(.optgroup) { error() }
+            }
             insertHTML()
             pop()
             framesetOK = false
@@ -431,15 +441,36 @@ extension HTMLTreeBuilder {
         case .noscript where scripting:
             rawText(.rawtext)
         case .select:
+            // The select parsing of 2025 (customizable select): a select is an ordinary element
+            // whose content may be any markup; a nested select closes it.
+            if fragmentContextIsSelect {
+                error()
+                return
+            }
+            if inScope(.select) {
+                error()
+                popUntil(.select)
+                return
+            }
             reconstructFormatting()
             insertHTML()
             framesetOK = false
-            switch mode {
-            case .inTable, .inCaption, .inTableBody, .inRow, .inCell: mode = .inSelectInTable
-            default: mode = .inSelect
+        case .option:
+            if inScope(.select) {
+                generateImpliedEndTags(except: .optgroup)
+                if inScope(.option) { error() }
+            } else if isHTML(currentNode, .option) {
+                pop()
             }
-        case .optgroup, .option:
-            if isHTML(currentNode, .option) { pop() }
+            reconstructFormatting()
+            insertHTML()
+        case .optgroup:
+            if inScope(.select) {
+                generateImpliedEndTags()
+                if inScope(.option) || inScope(.optgroup) { error() }
+            } else if isHTML(currentNode, .option) {
+                pop()
+            }
             reconstructFormatting()
             insertHTML()
         case .rb, .rtc:
@@ -493,7 +524,7 @@ extension HTMLTreeBuilder {
             mode = .afterBody
             if tag == .html { process(kind) }
         case .address, .article, .aside, .blockquote, .button, .center, .details, .dialog, .dir, .div, .dl, .fieldset, .figcaption,
-            .figure, .footer, .header, .hgroup, .listing, .main, .menu, .nav, .ol, .pre, .search, .section, .summary, .ul:
+            .figure, .footer, .header, .hgroup, .listing, .main, .menu, .nav, .ol, .pre, .search, .section, .select, .summary, .ul:
             if !inScope(tag) {
                 error()
                 return
@@ -865,81 +896,6 @@ extension HTMLTreeBuilder {
             closeCell()
             process(kind)
         default: inBody(kind)
-        }
-    }
-
-    // MARK: select
-
-    func inSelect(_ kind: Kind) {
-        switch kind {
-        case .comment: insertComment()
-        case .doctype: error()
-        case .startTag:
-            switch tag {
-            case .html: inBody(kind)
-            case .option:
-                if isHTML(currentNode, .option) { pop() }
-                insertHTML()
-            case .optgroup:
-                if isHTML(currentNode, .option) { pop() }
-                if isHTML(currentNode, .optgroup) { pop() }
-                insertHTML()
-            case .hr:
-                if isHTML(currentNode, .option) { pop() }
-                if isHTML(currentNode, .optgroup) { pop() }
-                insertHTML()
-                pop()
-            case .select:
-                error()
-                if !inScope(.select, .select) { return }
-                popUntil(.select)
-                resetInsertionMode()
-            case .input, .keygen, .textarea:
-                error()
-                if !inScope(.select, .select) { return }
-                popUntil(.select)
-                resetInsertionMode()
-                process(kind)
-            case .script, .template: inHead(kind)
-            default: error()
-            }
-        case .endTag:
-            switch tag {
-            case .optgroup:
-                if isHTML(currentNode, .option), stack.count >= 2, isHTML(stack[stack.count - 2], .optgroup) { pop() }
-                if isHTML(currentNode, .optgroup) { pop() } else { error() }
-            case .option:
-                if isHTML(currentNode, .option) { pop() } else { error() }
-            case .select:
-                if !inScope(.select, .select) {
-                    error()
-                    return
-                }
-                popUntil(.select)
-                resetInsertionMode()
-            case .template: inHead(kind)
-            default: error()
-            }
-        case .eof: inBody(kind)
-        case .characters: break
-        }
-    }
-
-    func inSelectInTable(_ kind: Kind) {
-        let tableTags: [HTMLTag] = [.caption, .table, .tbody, .tfoot, .thead, .tr, .td, .th]
-        switch kind {
-        case .startTag where tableTags.contains(tag):
-            error()
-            popUntil(.select)
-            resetInsertionMode()
-            process(kind)
-        case .endTag where tableTags.contains(tag):
-            error()
-            if !inScope(tag, .table) { return }
-            popUntil(.select)
-            resetInsertionMode()
-            process(kind)
-        default: inSelect(kind)
         }
     }
 

@@ -4,7 +4,7 @@
 final class HTMLTreeBuilder {
     enum Mode: UInt8 {
         case initial, beforeHtml, beforeHead, inHead, inHeadNoscript, afterHead, inBody, text, inTable, inTableText
-        case inCaption, inColumnGroup, inTableBody, inRow, inCell, inSelect, inSelectInTable, inTemplate, afterBody
+        case inCaption, inColumnGroup, inTableBody, inRow, inCell, inTemplate, afterBody
         case inFrameset, afterFrameset, afterAfterBody, afterAfterFrameset
     }
 
@@ -237,6 +237,8 @@ final class HTMLTreeBuilder {
             onStack[Int(n)] = false
         }
     }
+
+    var fragmentContextIsSelect: Bool { context >= 0 && isHTML(context, .select) }
 
     var templateOnStack: Bool {
         for n in stack.reversed() where isHTML(n, .template) { return true }
@@ -629,21 +631,6 @@ final class HTMLTreeBuilder {
             if last && context >= 0 { node = context }
             if let t = htmlTag(node) {
                 switch t {
-                case .select:
-                    if !last {
-                        var j = i - 1
-                        while j > 0 {
-                            let anc = stack[j]
-                            if isHTML(anc, .template) { break }
-                            if isHTML(anc, .table) {
-                                mode = .inSelectInTable
-                                return
-                            }
-                            j -= 1
-                        }
-                    }
-                    mode = .inSelect
-                    return
                 case .td, .th:
                     if !last {
                         mode = .inCell
