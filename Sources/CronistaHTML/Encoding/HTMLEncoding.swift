@@ -62,13 +62,15 @@ public enum HTMLEncodingSniffer {
     }
 
     /// The encoding of a page: BOM, then the transport label (HTTP `charset`), then the `<meta>`
-    /// prescan of the first 1024 bytes, then windows-1252.
-    public static func sniff(_ bytes: [UInt8], transport: String? = nil) -> (name: String, source: HTMLEncodingSource) {
+    /// prescan of the first `prescanLength` bytes (1024, as the brief and browsers use), then windows-1252.
+    public static func sniff(_ bytes: [UInt8], transport: String? = nil, prescanLength: Int = 1024) -> (
+        name: String, source: HTMLEncodingSource
+    ) {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return ("utf-8", .byteOrderMark) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return ("utf-16be", .byteOrderMark) }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return ("utf-16le", .byteOrderMark) }
         if let t = transport, let name = canonicalName(t) { return (name, .transport) }
-        if let name = prescan(bytes[0..<min(bytes.count, 1024)]) { return (name, .meta) }
+        if let name = prescan(bytes[0..<min(bytes.count, prescanLength)]) { return (name, .meta) }
         return ("windows-1252", .defaultEncoding)
     }
 
