@@ -1,7 +1,11 @@
 /// Why a page was not parsed: a limit was exceeded. `offset` is the byte offset in the decoded input
 /// where the parser stopped (for `inputTooLarge`, the input's size).
 public struct HTMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Limit: String, Sendable { case inputSize = "input size", nestingDepth = "nesting depth", nodeCount = "node count" }
+    public enum Limit: String, Sendable {
+        case inputSize = "input size"
+        case nestingDepth = "nesting depth"
+        case nodeCount = "node count"
+    }
     public var limit: Limit
     /// The limit's value.
     public var maximum: Int

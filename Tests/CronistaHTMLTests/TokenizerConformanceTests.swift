@@ -13,7 +13,9 @@ import Testing
         let u = Array(s.utf16)
         var i = 0
         while i < u.count {
-            if u[i] == 0x5C, i + 5 < u.count + 0, u[i + 1] == 0x75, let v = UInt16(String(utf16CodeUnits: Array(u[(i + 2)..<(i + 6)]), count: 4), radix: 16) {
+            if u[i] == 0x5C, i + 5 < u.count + 0, u[i + 1] == 0x75,
+                let v = UInt16(String(utf16CodeUnits: Array(u[(i + 2)..<(i + 6)]), count: 4), radix: 16)
+            {
                 units.append(v)
                 i += 6
             } else {
@@ -121,7 +123,8 @@ import Testing
             var filePassed = 0
             for test in tests {
                 let escaped = test["doubleEscaped"] as? Bool ?? false
-                guard let input = try? Self.text(test["input"], escaped), let expected = try? Self.expected(test["output"] as! [Any], escaped: escaped)
+                guard let input = try? Self.text(test["input"], escaped),
+                    let expected = try? Self.expected(test["output"] as! [Any], escaped: escaped)
                 else {
                     skipped += 1
                     continue

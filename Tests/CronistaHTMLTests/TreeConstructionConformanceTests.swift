@@ -92,7 +92,8 @@ import Testing
                 }
                 if !ok {
                     failures += "### \(c.file) #\(c.index)\(c.fragment.map { " fragment=\($0)" } ?? "")"
-                    failures += "\(c.scripting == true ? " script-on" : "")\n#data\n\(c.data)\n#expected\n\(c.expected)\n#actual\n\(actual)\n\n"
+                    failures +=
+                        "\(c.scripting == true ? " script-on" : "")\n#data\n\(c.data)\n#expected\n\(c.expected)\n#actual\n\(actual)\n\n"
                 }
             }
             total += fileTotal
@@ -100,7 +101,8 @@ import Testing
             report += String(format: "%-45@ %4d/%4d\n", (path as NSString).lastPathComponent, filePassed, fileTotal)
         }
         let rate = Double(passed) / Double(max(total, 1))
-        report += String(format: "tree construction (scripting off): %d/%d = %.1f%%; #script-on cases: %d/%d\n", passed, total, rate * 100,
+        report += String(
+            format: "tree construction (scripting off): %d/%d = %.1f%%; #script-on cases: %d/%d\n", passed, total, rate * 100,
             scriptOnPassed, scriptOnTotal)
         print(report)
         if let out = ProcessInfo.processInfo.environment["CRONISTA_HTML_FAILURES"] {

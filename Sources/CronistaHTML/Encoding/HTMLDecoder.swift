@@ -69,14 +69,45 @@ enum HTMLDecoder {
         return need + 1
     }
 
-    static func utf8(_ bytes: [UInt8], stripBOM: Bool = true) -> [UInt8] {
+    /// Whether the bytes are valid UTF-8 with at least one multi-byte sequence.
+    static func isNonASCIIUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { p in
+            var multibyte = false
+            var i = 0
+            while i < p.count {
+                if p[i] < 0x80 {
+                    i += 1
+                    continue
+                }
+                let len = sequence(p, i)
+                // A sequence cut by the end of a truncated page still counts as UTF-8.
+                if len < 0 { return multibyte && i + 4 > p.count }
+                multibyte = true
+                i += len
+            }
+            return multibyte
+        }
+    }
+
+    static func utf8(_ bytes: [UInt8], stripBOM: Bool = true) -> [UInt8] {
+        if bytes.isEmpty { return bytes }
+        return bytes.withUnsafeBufferPointer { p in
             var start = 0
             if stripBOM, p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
             // First pass: is a copy needed at all?
             var clean = true
             var i = start
+            let base = UnsafeRawPointer(p.baseAddress!)
             while i < p.count {
+                // Eight ASCII bytes without CR at a time.
+                while i + 8 <= p.count {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let x = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let hasCR = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                    if w & 0x8080_8080_8080_8080 != 0 || hasCR != 0 { break }
+                    i += 8
+                }
+                if i >= p.count { break }
                 let b = p[i]
                 if b < 0x80 {
                     if b == 0x0D {
@@ -169,7 +200,9 @@ enum HTMLDecoder {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
-        if bytes.count >= 2, (littleEndian && bytes[0] == 0xFF && bytes[1] == 0xFE) || (!littleEndian && bytes[0] == 0xFE && bytes[1] == 0xFF) {
+        if bytes.count >= 2,
+            (littleEndian && bytes[0] == 0xFF && bytes[1] == 0xFE) || (!littleEndian && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
             i = 2
         }
         func unit(_ at: Int) -> UInt32 {

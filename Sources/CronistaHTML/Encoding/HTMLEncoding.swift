@@ -14,7 +14,13 @@ public enum HTMLEncoding: String, Sendable {
 }
 
 /// Where the encoding came from.
-public enum HTMLEncodingSource: String, Sendable { case byteOrderMark, transport, meta, defaultEncoding }
+public enum HTMLEncodingSource: String, Sendable {
+    case byteOrderMark, transport, meta
+    /// No declaration, but the bytes are valid UTF-8 with non-ASCII characters (the spec's optional
+    /// autodetection step: windows-1252 would turn every such page into mojibake).
+    case autodetected
+    case defaultEncoding
+}
 
 public enum HTMLEncodingSniffer {
     /// WHATWG labels → encoding names (the Encoding Standard's table for the encodings pages use).
@@ -31,12 +37,18 @@ public enum HTMLEncodingSniffer {
             ("iso-8859-3", "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3"),
             ("iso-8859-4", "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4"),
             ("iso-8859-5", "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988"),
-            ("iso-8859-7", "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 iso_8859-7 sun_eu_greek"),
+            (
+                "iso-8859-7",
+                "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 iso_8859-7 sun_eu_greek"
+            ),
             ("iso-8859-15", "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9"),
             ("windows-1250", "cp1250 windows-1250 x-cp1250"),
             ("windows-1251", "cp1251 windows-1251 x-cp1251"),
             ("windows-1253", "cp1253 windows-1253 x-cp1253"),
-            ("windows-1254", "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254"),
+            (
+                "windows-1254",
+                "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254"
+            ),
             ("koi8-r", "cskoi8r koi koi8 koi8-r koi8_r"),
             ("gbk", "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk"),
             ("gb18030", "gb18030"),
@@ -62,7 +74,8 @@ public enum HTMLEncodingSniffer {
     }
 
     /// The encoding of a page: BOM, then the transport label (HTTP `charset`), then the `<meta>`
-    /// prescan of the first `prescanLength` bytes (1024, as the brief and browsers use), then windows-1252.
+    /// prescan of the first `prescanLength` bytes (1024, as browsers use), then UTF-8 when the bytes
+    /// are valid UTF-8 beyond ASCII, then windows-1252.
     public static func sniff(_ bytes: [UInt8], transport: String? = nil, prescanLength: Int = 1024) -> (
         name: String, source: HTMLEncodingSource
     ) {
@@ -71,6 +84,7 @@ public enum HTMLEncodingSniffer {
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return ("utf-16le", .byteOrderMark) }
         if let t = transport, let name = canonicalName(t) { return (name, .transport) }
         if let name = prescan(bytes[0..<min(bytes.count, prescanLength)]) { return (name, .meta) }
+        if HTMLDecoder.isNonASCIIUTF8(bytes) { return ("utf-8", .autodetected) }
         return ("windows-1252", .defaultEncoding)
     }
 

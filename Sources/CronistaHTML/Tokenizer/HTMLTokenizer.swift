@@ -32,33 +32,33 @@ final class HTMLTokenizer {
 
     private let input: UnsafeMutablePointer<UInt8>
     private let end: Int
-    private(set) var pos = 0
-    var state: State = .data
+    @exclusivity(unchecked) private(set) var pos = 0
+    @exclusivity(unchecked) var state: State = .data
 
     // The current token's data.
-    var text: [UInt8] = []
-    var tagName: [UInt8] = []
-    var isEndTag = false
-    var selfClosing = false
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var tagName: [UInt8] = []
+    @exclusivity(unchecked) var isEndTag = false
+    @exclusivity(unchecked) var selfClosing = false
     /// Attribute names and values back to back; ranges in `attributes`.
-    var attributeBytes: [UInt8] = []
-    var attributes: [AttributeRange] = []
-    private var dropAttribute = false
-    var commentData: [UInt8] = []
-    var doctypeName: [UInt8] = []
-    var doctypeNameMissing = true
-    var publicID: [UInt8]? = nil
-    var systemID: [UInt8]? = nil
-    var forceQuirks = false
+    @exclusivity(unchecked) var attributeBytes: [UInt8] = []
+    @exclusivity(unchecked) var attributes: [AttributeRange] = []
+    @exclusivity(unchecked) private var dropAttribute = false
+    @exclusivity(unchecked) var commentData: [UInt8] = []
+    @exclusivity(unchecked) var doctypeName: [UInt8] = []
+    @exclusivity(unchecked) var doctypeNameMissing = true
+    @exclusivity(unchecked) var publicID: [UInt8]? = nil
+    @exclusivity(unchecked) var systemID: [UInt8]? = nil
+    @exclusivity(unchecked) var forceQuirks = false
 
     /// The name of the last start tag emitted, for "appropriate end tag".
-    var lastStartTag: [UInt8] = []
+    @exclusivity(unchecked) var lastStartTag: [UInt8] = []
     /// Set by the tree builder: the adjusted current node is not in the HTML namespace.
-    var allowCDATA = false
-    var errors = 0
-    private var pending: TokenKind? = nil
-    private var returnedCharacters = false
-    private var entities = HTMLEntities.shared
+    @exclusivity(unchecked) var allowCDATA = false
+    @exclusivity(unchecked) var errors = 0
+    @exclusivity(unchecked) private var pending: TokenKind? = nil
+    @exclusivity(unchecked) private var returnedCharacters = false
+    @exclusivity(unchecked) private var entities = HTMLEntities.shared
 
     init(_ bytes: [UInt8]) {
         end = bytes.count
@@ -74,6 +74,32 @@ final class HTMLTokenizer {
     }
 
     @inline(__always) private func error() { errors += 1 }
+
+    /// The first index in `from..<end` holding `a`, `b` or `c` (or `end`): eight bytes a step.
+    @inline(__always) private func scan(from: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        var p = from
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let ma = UInt64(a) &* ones
+        let mb = UInt64(b) &* ones
+        let mc = UInt64(c) &* ones
+        let raw = UnsafeRawPointer(input)
+        while p + 8 <= end {
+            let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let xa = w ^ ma
+            let xb = w ^ mb
+            let xc = w ^ mc
+            let hit = ((xa &- ones) & ~xa | (xb &- ones) & ~xb | (xc &- ones) & ~xc) & highs
+            if hit != 0 { break }
+            p += 8
+        }
+        while p < end {
+            let x = input[p]
+            if x == a || x == b || x == c { return p }
+            p += 1
+        }
+        return p
+    }
 
     @inline(__always) private static func isWhitespace(_ c: Int) -> Bool {
         c == 0x09 || c == 0x0A || c == 0x0C || c == 0x20
@@ -223,12 +249,7 @@ final class HTMLTokenizer {
             switch state {
             case .data:
                 // Fast path: a run of ordinary bytes.
-                var p = pos
-                while p < end {
-                    let b = input[p]
-                    if b == 0x3C || b == 0x26 || b == 0 { break }
-                    p += 1
-                }
+                let p = scan(from: pos, 0x3C, 0x26, 0)
                 if p > pos {
                     text.append(contentsOf: UnsafeBufferPointer(start: input + pos, count: p - pos))
                     pos = p
@@ -247,12 +268,7 @@ final class HTMLTokenizer {
             case .rcdata, .rawtext, .scriptData, .plaintext:
                 let allowRefs = state == .rcdata
                 let allowTags = state != .plaintext
-                var p = pos
-                while p < end {
-                    let b = input[p]
-                    if b == 0 || (b == 0x3C && allowTags) || (b == 0x26 && allowRefs) { break }
-                    p += 1
-                }
+                let p = scan(from: pos, 0, allowTags ? 0x3C : 0, allowRefs ? 0x26 : 0)
                 if p > pos {
                     text.append(contentsOf: UnsafeBufferPointer(start: input + pos, count: p - pos))
                     pos = p
@@ -417,12 +433,7 @@ final class HTMLTokenizer {
                 }
             case .attributeValueDoubleQuoted, .attributeValueSingleQuoted:
                 let quote: UInt8 = state == .attributeValueDoubleQuoted ? 0x22 : 0x27
-                var p = pos
-                while p < end {
-                    let b = input[p]
-                    if b == quote || b == 0x26 || b == 0 { break }
-                    p += 1
-                }
+                let p = scan(from: pos, quote, 0x26, 0)
                 if p > pos {
                     attributeBytes.append(contentsOf: UnsafeBufferPointer(start: input + pos, count: p - pos))
                     pos = p
@@ -561,12 +572,7 @@ final class HTMLTokenizer {
                     state = .comment
                 }
             case .comment:
-                var p = pos
-                while p < end {
-                    let b = input[p]
-                    if b == 0x3C || b == 0x2D || b == 0 { break }
-                    p += 1
-                }
+                let p = scan(from: pos, 0x3C, 0x2D, 0)
                 if p > pos {
                     commentData.append(contentsOf: UnsafeBufferPointer(start: input + pos, count: p - pos))
                     pos = p

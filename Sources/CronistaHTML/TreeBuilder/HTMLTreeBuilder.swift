@@ -11,36 +11,36 @@ final class HTMLTreeBuilder {
     typealias Kind = HTMLTokenizer.TokenKind
     typealias NS = HTMLDocument.Namespace
 
-    var doc = HTMLDocument()
+    @exclusivity(unchecked) var doc = HTMLDocument()
     let tokenizer: HTMLTokenizer
     let limits: HTMLParseLimits
-    var mode: Mode = .initial
-    var originalMode: Mode = .initial
-    var templateModes: [Mode] = []
-    var stack: [Int32] = []
-    var onStack: [Bool] = []
+    @exclusivity(unchecked) var mode: Mode = .initial
+    @exclusivity(unchecked) var originalMode: Mode = .initial
+    @exclusivity(unchecked) var templateModes: [Mode] = []
+    @exclusivity(unchecked) var stack: [Int32] = []
+    @exclusivity(unchecked) var onStack: [Bool] = []
     /// Open HTML elements per known tag, so that "in scope" for a tag not open at all is O(1)
     /// (without it, 100 k nested `<div>`s cost a walk of the stack each).
-    var openCounts = [Int32](repeating: 0, count: Int(HTMLTag.knownCount))
+    @exclusivity(unchecked) var openCounts = [Int32](repeating: 0, count: Int(HTMLTag.knownCount))
     /// Active formatting elements; -1 is a marker.
-    var formatting: [Int32] = []
-    var headElement: Int32 = -1
-    var formElement: Int32 = -1
-    var scripting: Bool
-    var framesetOK = true
-    var fosterParenting = false
-    var skipNextNewline = false
-    var pendingTableText: [UInt8] = []
-    var pendingTableTextHasContent = false
+    @exclusivity(unchecked) var formatting: [Int32] = []
+    @exclusivity(unchecked) var headElement: Int32 = -1
+    @exclusivity(unchecked) var formElement: Int32 = -1
+    @exclusivity(unchecked) var scripting: Bool
+    @exclusivity(unchecked) var framesetOK = true
+    @exclusivity(unchecked) var fosterParenting = false
+    @exclusivity(unchecked) var skipNextNewline = false
+    @exclusivity(unchecked) var pendingTableText: [UInt8] = []
+    @exclusivity(unchecked) var pendingTableTextHasContent = false
     /// Fragment parsing: the context element (not in the tree), else -1.
-    var context: Int32 = -1
-    var stopped = false
-    var failure: HTMLParseError? = nil
-    var extraTagTable: [PackedName: Int32] = [:]
-    var longTagTable: [[UInt8]: Int32] = [:]
+    @exclusivity(unchecked) var context: Int32 = -1
+    @exclusivity(unchecked) var stopped = false
+    @exclusivity(unchecked) var failure: HTMLParseError? = nil
+    @exclusivity(unchecked) var extraTagTable: [PackedName: Int32] = [:]
+    @exclusivity(unchecked) var longTagTable: [[UInt8]: Int32] = [:]
 
     /// The current tag token's interned name.
-    var tag: HTMLTag = .unknown
+    @exclusivity(unchecked) var tag: HTMLTag = .unknown
 
     init(input: [UInt8], scripting: Bool, limits: HTMLParseLimits) {
         tokenizer = HTMLTokenizer(input)
