@@ -6,6 +6,7 @@ import Foundation
 // and gunzipped (by `gzip -dc`) before the clock starts: only sniffing, decoding and parsing are timed.
 
 var args = Array(CommandLine.arguments.dropFirst())
+if let i = args.firstIndex(of: "--extract"), i + 1 < args.count { args.removeSubrange(i...(i + 1)) }
 var passes = 5
 if let i = args.firstIndex(of: "--passes"), i + 1 < args.count {
     passes = Int(args[i + 1]) ?? 5
@@ -80,3 +81,37 @@ print(
         pages.count, Double(bytes) / 1e6, passes, total / seconds, Double(bytes * passes) / 1e6 / seconds, seconds / total * 1000,
         sorted[sorted.count / 2] * 1000, sorted[Int(Double(sorted.count) * 0.95)] * 1000, sorted.last! * 1000, total / wall))
 print("nodes per pass: \(nodes / passes), parse errors per pass: \(errors / passes), limit errors: \(failures)")
+
+// --extract OUT.jsonl: also writes {"id","text"} per page (the main text), for score_html.py.
+if let i = CommandLine.arguments.firstIndex(of: "--extract"), i + 1 < CommandLine.arguments.count {
+    let extractor = MainTextExtractor()
+    var out = ""
+    let cpu0 = cpuSeconds()
+    for (name, page) in zip(names, pages) {
+        var id = name
+        for suffix in [".gz", ".html"] where id.hasSuffix(suffix) { id.removeLast(suffix.count) }
+        let text = (try? parser.parse(bytes: page)).map { extractor.extract($0).text } ?? ""
+        out += "{\"id\":\(jsonString(id)),\"text\":\(jsonString(text))}\n"
+    }
+    let cpu = cpuSeconds() - cpu0
+    try out.write(toFile: CommandLine.arguments[i + 1], atomically: true, encoding: .utf8)
+    print(
+        String(
+            format: "parse + extract: %.0f pages/s (%.3f ms/page, one core)", Double(pages.count) / cpu, cpu / Double(pages.count) * 1000))
+}
+
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+        }
+    }
+    return out + "\""
+}

@@ -1,0 +1,274 @@
+/// The article text of a page: boilerplate removed by `MainTextRules` (tags, class/id patterns,
+/// hidden elements), the body chosen by `itemprop=articleBody` or by paragraph scores with a
+/// link-density penalty (as readability does), and its text with paragraph breaks. Linear in the
+/// number of nodes; no recursion.
+public struct MainTextExtractor: Sendable {
+    public var rules: MainTextRules
+
+    public init(rules: MainTextRules = .default) { self.rules = rules }
+
+    public struct Result: Sendable {
+        /// Paragraphs joined by "\n".
+        public var text: String
+        public var paragraphs: [String]
+        /// The chosen body element, or nil when the page had no text.
+        public var body: Int32?
+    }
+
+    public func extract(_ doc: HTMLDocument) -> Result {
+        var pass = Pass(doc: doc, rules: rules)
+        return pass.run()
+    }
+}
+
+private struct Pass {
+    let doc: HTMLDocument
+    let rules: MainTextRules
+    var removed: [Bool]
+    var isBlock: [Bool]
+    var text: [Int32]
+    var linkText: [Int32]
+    var score: [Float]
+    var order: [Int32] = []
+    let removedTag: [Bool]
+    let blockTag: [Bool]
+
+    init(doc: HTMLDocument, rules: MainTextRules) {
+        self.doc = doc
+        self.rules = rules
+        let n = doc.nodes.count
+        removed = [Bool](repeating: false, count: n)
+        isBlock = [Bool](repeating: false, count: n)
+        text = [Int32](repeating: 0, count: n)
+        linkText = [Int32](repeating: 0, count: n)
+        score = [Float](repeating: 0, count: n)
+        let total = Int(HTMLTag.knownCount) + doc.extraTagNames.count
+        var r = [Bool](repeating: false, count: total)
+        var b = [Bool](repeating: false, count: total)
+        for i in 0..<total {
+            let name = doc.tagName(HTMLTag(rawValue: Int32(i)))
+            r[i] = rules.removedTags.contains(name)
+            b[i] = rules.blockTags.contains(name)
+        }
+        removedTag = r
+        blockTag = b
+    }
+
+    /// Non-space bytes and commas of a text node.
+    func measure(_ n: Int32) -> (Int32, Int32) {
+        let node = doc.nodes[Int(n)]
+        var count: Int32 = 0
+        var commas: Int32 = 0
+        doc.bytes.withUnsafeBufferPointer { b in
+            for i in Int(node.start)..<Int(node.end) {
+                let c = b[i]
+                if c == 0x2C { commas += 1 }
+                // Count characters, not bytes: skip UTF-8 continuation bytes.
+                if c > 0x20 && (c & 0xC0) != 0x80 { count += 1 }
+            }
+        }
+        return (count, commas)
+    }
+
+    func lowercasedAttribute(_ n: Int32, _ name: String) -> String? { doc.attribute(n, name)?.lowercased() }
+
+    func isHidden(_ n: Int32) -> Bool {
+        if doc.attribute(n, "hidden") != nil { return true }
+        if lowercasedAttribute(n, "aria-hidden") == "true" { return true }
+        if let style = lowercasedAttribute(n, "style") {
+            let compact = style.filter { $0 != " " }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    func looksLikeBoilerplate(_ n: Int32) -> Bool {
+        let t = doc.nodes[Int(n)].tag
+        if t == .html || t == .body || t == .main || t == .article { return false }
+        let key = (lowercasedAttribute(n, "class") ?? "") + " " + (lowercasedAttribute(n, "id") ?? "")
+        if key.count <= 1 { return false }
+        if rules.contentPatterns.contains(where: { key.contains($0) }) { return false }
+        return rules.boilerplatePatterns.contains(where: { key.contains($0) })
+    }
+
+    /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
+    mutating func walk(classRemoval: Bool, bodyText: Int32) {
+        order.removeAll(keepingCapacity: true)
+        var n = doc.nodes[0].firstChild
+        while n >= 0 {
+            let node = doc.nodes[Int(n)]
+            var drop = removed[Int(n)]
+            if !drop, node.kind == .element {
+                let t = Int(node.tag.rawValue)
+                isBlock[Int(n)] = blockTag[t]
+                if node.namespace != .html || removedTag[t] || isHidden(n) {
+                    drop = true
+                } else if classRemoval, looksLikeBoilerplate(n), Double(text[Int(n)]) < 0.4 * Double(max(bodyText, 1)) {
+                    drop = true
+                }
+            } else if node.kind == .comment || node.kind == .templateContents || node.kind == .doctype {
+                drop = true
+            }
+            removed[Int(n)] = drop
+            if !drop { order.append(n) }
+            n = doc.next(n, within: 0, skipChildren: drop)
+        }
+    }
+
+    /// Text and link-text sums over the kept nodes, children before parents.
+    mutating func sum() {
+        for i in text.indices {
+            text[i] = 0
+            linkText[i] = 0
+        }
+        for n in order.reversed() {
+            let node = doc.nodes[Int(n)]
+            if node.kind == .text {
+                text[Int(n)] = measure(n).0
+            } else if node.kind == .element, node.tag == .a {
+                linkText[Int(n)] = text[Int(n)]
+            }
+            let p = node.parent
+            if p >= 0 {
+                text[Int(p)] += text[Int(n)]
+                linkText[Int(p)] += linkText[Int(n)]
+            }
+        }
+    }
+
+    func linkDensity(_ n: Int32) -> Float {
+        let t = text[Int(n)]
+        return t > 0 ? Float(linkText[Int(n)]) / Float(t) : 0
+    }
+
+    /// The nearest block ancestor-or-self of a node.
+    func block(_ n: Int32) -> Int32 {
+        var b = n
+        while b >= 0, doc.nodes[Int(b)].kind == .element, !isBlock[Int(b)] { b = doc.nodes[Int(b)].parent }
+        return b
+    }
+
+    mutating func run() -> MainTextExtractor.Result {
+        walk(classRemoval: false, bodyText: 0)
+        sum()
+        let body = doc.firstElement(.body) ?? 0
+        walk(classRemoval: true, bodyText: text[Int(body)])
+        sum()
+
+        // itemprop=articleBody wins when it holds text.
+        var chosen: Int32 = -1
+        for n in order where doc.nodes[Int(n)].kind == .element {
+            if lowercasedAttribute(n, "itemprop") == "articlebody", text[Int(n)] >= 200 {
+                chosen = n
+                break
+            }
+        }
+        var roots: [Int32] = []
+        if chosen >= 0 {
+            roots = [chosen]
+        } else {
+            // Paragraph scores: each block's direct text, credited to its parent and grandparent.
+            var direct = [Int32](repeating: 0, count: doc.nodes.count)
+            var commas = [Int32](repeating: 0, count: doc.nodes.count)
+            for n in order where doc.nodes[Int(n)].kind == .text {
+                let b = block(doc.nodes[Int(n)].parent)
+                if b < 0 { continue }
+                let (len, c) = measure(n)
+                direct[Int(b)] += len
+                commas[Int(b)] += c
+            }
+            var best: Int32 = -1
+            var bestScore: Float = 0
+            for n in order where doc.nodes[Int(n)].kind == .element && direct[Int(n)] >= Int32(rules.minimumParagraph) {
+                let s: Float = 1 + Float(commas[Int(n)]) + min(Float(direct[Int(n)]) / 100, 3)
+                let p = doc.nodes[Int(n)].parent
+                if p >= 0 {
+                    score[Int(p)] += s
+                    let g = doc.nodes[Int(p)].parent
+                    if g >= 0 { score[Int(g)] += s / 2 }
+                }
+            }
+            for n in order where score[Int(n)] > 0 {
+                let s = score[Int(n)] * (1 - linkDensity(n))
+                if s > bestScore {
+                    bestScore = s
+                    best = n
+                }
+            }
+            if best < 0 { return MainTextExtractor.Result(text: "", paragraphs: [], body: nil) }
+            // Siblings that score well, or plain paragraphs beside the body, belong to it.
+            let parent = doc.nodes[Int(best)].parent
+            if parent >= 0 {
+                var c = doc.nodes[Int(parent)].firstChild
+                while c >= 0 {
+                    if c == best {
+                        roots.append(c)
+                    } else if !removed[Int(c)], doc.nodes[Int(c)].kind == .element {
+                        let s = score[Int(c)] * (1 - linkDensity(c))
+                        let paragraph = doc.nodes[Int(c)].tag == .p && text[Int(c)] > 80 && linkDensity(c) < 0.25
+                        if s >= max(10, bestScore * 0.2) || paragraph { roots.append(c) }
+                    }
+                    c = doc.nodes[Int(c)].nextSibling
+                }
+            } else {
+                roots = [best]
+            }
+            chosen = best
+        }
+        let paragraphs = collect(roots)
+        return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
+    func collect(_ roots: [Int32]) -> [String] {
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            while current.last == 0x20 { current.removeLast() }
+            if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for root in roots {
+            var stack: [(Int32, Bool)] = [(root, false)]
+            while let (n, exiting) = stack.popLast() {
+                let node = doc.nodes[Int(n)]
+                if exiting {
+                    if isBlock[Int(n)] { flush() }
+                    continue
+                }
+                if removed[Int(n)] { continue }
+                if node.kind == .text {
+                    doc.bytes.withUnsafeBufferPointer { b in
+                        for i in Int(node.start)..<Int(node.end) {
+                            let c = b[i]
+                            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0C || c == 0x0D {
+                                if !current.isEmpty && current.last != 0x20 { current.append(0x20) }
+                            } else {
+                                current.append(c)
+                            }
+                        }
+                    }
+                    continue
+                }
+                guard node.kind == .element else { continue }
+                if isBlock[Int(n)] {
+                    // Menus and link lists inside the body.
+                    if n != root, linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 { continue }
+                    flush()
+                }
+                if node.tag == .br {
+                    flush()
+                    continue
+                }
+                stack.append((n, true))
+                var c = node.lastChild
+                while c >= 0 {
+                    stack.append((c, false))
+                    c = doc.nodes[Int(c)].previousSibling
+                }
+            }
+            flush()
+        }
+        return paragraphs
+    }
+}
