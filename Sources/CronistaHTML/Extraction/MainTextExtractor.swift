@@ -32,6 +32,8 @@ private struct Pass {
     var order: [Int32] = []
     let removedTag: [Bool]
     let blockTag: [Bool]
+    let boilerplatePatterns: [[UInt8]]
+    let contentPatterns: [[UInt8]]
 
     init(doc: HTMLDocument, rules: MainTextRules) {
         self.doc = doc
@@ -52,6 +54,8 @@ private struct Pass {
         }
         removedTag = r
         blockTag = b
+        boilerplatePatterns = rules.boilerplatePatterns.map { Array($0.lowercased().utf8) }
+        contentPatterns = rules.contentPatterns.map { Array($0.lowercased().utf8) }
     }
 
     /// Non-space bytes and commas of a text node.
@@ -70,14 +74,66 @@ private struct Pass {
         return (count, commas)
     }
 
-    func lowercasedAttribute(_ n: Int32, _ name: String) -> String? { doc.attribute(n, name)?.lowercased() }
+    /// The value bytes of attribute `name` (lowercase ASCII) of element n, or nil. No String is made.
+    func attributeValue(_ n: Int32, _ name: StaticString) -> Range<Int>? {
+        let node = doc.nodes[Int(n)]
+        let count = name.utf8CodeUnitCount
+        let key = name.utf8Start
+        for i in Int(node.attributeStart)..<Int(node.attributeEnd) {
+            let a = doc.attributes[i]
+            if Int(a.nameEnd - a.nameStart) != count { continue }
+            var same = true
+            for k in 0..<count where doc.bytes[Int(a.nameStart) + k] != key[k] {
+                same = false
+                break
+            }
+            if same { return Int(a.valueStart)..<Int(a.valueEnd) }
+        }
+        return nil
+    }
+
+    /// Whether the attribute's value, ASCII-lowercased, equals `word` (lowercase).
+    func attributeIs(_ n: Int32, _ name: StaticString, _ word: StaticString) -> Bool {
+        guard let r = attributeValue(n, name), r.count == word.utf8CodeUnitCount else { return false }
+        var k = 0
+        for i in r {
+            let c = doc.bytes[i]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != word.utf8Start[k] { return false }
+            k += 1
+        }
+        return true
+    }
 
     func isHidden(_ n: Int32) -> Bool {
-        if doc.attribute(n, "hidden") != nil { return true }
-        if lowercasedAttribute(n, "aria-hidden") == "true" { return true }
-        if let style = lowercasedAttribute(n, "style") {
-            let compact = style.filter { $0 != " " }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        if attributeValue(n, "hidden") != nil { return true }
+        if attributeIs(n, "aria-hidden", "true") { return true }
+        if let r = attributeValue(n, "style") {
+            var compact: [UInt8] = []
+            for i in r where doc.bytes[i] != 0x20 {
+                let c = doc.bytes[i]
+                compact.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            }
+            if contains(compact, Pass.displayNone) || contains(compact, Pass.visibilityHidden) { return true }
+        }
+        return false
+    }
+
+    static let displayNone = Array("display:none".utf8)
+    static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let m = needle.count
+        if m == 0 { return true }
+        if m > haystack.count { return false }
+        let first = needle[0]
+        var i = 0
+        while i + m <= haystack.count {
+            if haystack[i] == first {
+                var k = 1
+                while k < m, haystack[i + k] == needle[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
         }
         return false
     }
@@ -85,10 +141,18 @@ private struct Pass {
     func looksLikeBoilerplate(_ n: Int32) -> Bool {
         let t = doc.nodes[Int(n)].tag
         if t == .html || t == .body || t == .main || t == .article { return false }
-        let key = (lowercasedAttribute(n, "class") ?? "") + " " + (lowercasedAttribute(n, "id") ?? "")
+        var key: [UInt8] = []
+        for name: StaticString in ["class", "id"] {
+            guard let r = attributeValue(n, name) else { continue }
+            for i in r {
+                let c = doc.bytes[i]
+                key.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            }
+            key.append(0x20)
+        }
         if key.count <= 1 { return false }
-        if rules.contentPatterns.contains(where: { key.contains($0) }) { return false }
-        return rules.boilerplatePatterns.contains(where: { key.contains($0) })
+        if contentPatterns.contains(where: { contains(key, $0) }) { return false }
+        return boilerplatePatterns.contains(where: { contains(key, $0) })
     }
 
     /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
@@ -158,7 +222,7 @@ private struct Pass {
         // itemprop=articleBody wins when it holds text.
         var chosen: Int32 = -1
         for n in order where doc.nodes[Int(n)].kind == .element {
-            if lowercasedAttribute(n, "itemprop") == "articlebody", text[Int(n)] >= 200 {
+            if text[Int(n)] >= 200, attributeIs(n, "itemprop", "articlebody") {
                 chosen = n
                 break
             }
