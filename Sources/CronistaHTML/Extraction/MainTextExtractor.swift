@@ -31,6 +31,7 @@ private struct Pass {
     var score: [Float]
     var order: [Int32] = []
     let removedTag: [Bool]
+    let guardedTag: [Bool]
     let blockTag: [Bool]
     let boilerplatePatterns: [[UInt8]]
     let contentPatterns: [[UInt8]]
@@ -46,13 +47,16 @@ private struct Pass {
         score = [Float](repeating: 0, count: n)
         let total = Int(HTMLTag.knownCount) + doc.extraTagNames.count
         var r = [Bool](repeating: false, count: total)
+        var g = [Bool](repeating: false, count: total)
         var b = [Bool](repeating: false, count: total)
         for i in 0..<total {
             let name = doc.tagName(HTMLTag(rawValue: Int32(i)))
             r[i] = rules.removedTags.contains(name)
+            g[i] = rules.removedUnlessMainTags.contains(name)
             b[i] = rules.blockTags.contains(name)
         }
         removedTag = r
+        guardedTag = g
         blockTag = b
         boilerplatePatterns = rules.boilerplatePatterns.map { Array($0.lowercased().utf8) }
         contentPatterns = rules.contentPatterns.map { Array($0.lowercased().utf8) }
@@ -138,21 +142,48 @@ private struct Pass {
         return false
     }
 
-    func looksLikeBoilerplate(_ n: Int32) -> Bool {
-        let t = doc.nodes[Int(n)].tag
-        if t == .html || t == .body || t == .main || t == .article { return false }
+    /// Whether `needle` occurs in `key` as whole words: bounded by the ends, spaces, `-` or `_`.
+    func containsWords(_ key: [UInt8], _ needle: [UInt8]) -> Bool {
+        let m = needle.count
+        if m == 0 || m > key.count { return false }
+        func boundary(_ c: UInt8) -> Bool { c == 0x20 || c == 0x2D || c == 0x5F }
+        var i = 0
+        while i + m <= key.count {
+            if (i == 0 || boundary(key[i - 1])) && (i + m == key.count || boundary(key[i + m])) {
+                var k = 0
+                while k < m, key[i + k] == needle[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Class and id, lowercased, camelCase split with `-` ("cookieBanner" → "cookie-banner").
+    func classKey(_ n: Int32) -> [UInt8] {
         var key: [UInt8] = []
         for name: StaticString in ["class", "id"] {
             guard let r = attributeValue(n, name) else { continue }
+            var previousLower = false
             for i in r {
                 let c = doc.bytes[i]
-                key.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                let upper = c >= 0x41 && c <= 0x5A
+                if upper && previousLower { key.append(0x2D) }
+                key.append(upper ? c | 0x20 : c)
+                previousLower = c >= 0x61 && c <= 0x7A
             }
             key.append(0x20)
         }
+        return key
+    }
+
+    func looksLikeBoilerplate(_ n: Int32) -> Bool {
+        let t = doc.nodes[Int(n)].tag
+        if t == .html || t == .body || t == .main || t == .article { return false }
+        let key = classKey(n)
         if key.count <= 1 { return false }
-        if contentPatterns.contains(where: { contains(key, $0) }) { return false }
-        return boilerplatePatterns.contains(where: { contains(key, $0) })
+        if contentPatterns.contains(where: { containsWords(key, $0) }) { return false }
+        return boilerplatePatterns.contains(where: { containsWords(key, $0) })
     }
 
     /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
@@ -167,7 +198,11 @@ private struct Pass {
                 isBlock[Int(n)] = blockTag[t]
                 if node.namespace != .html || removedTag[t] || isHidden(n) {
                     drop = true
-                } else if classRemoval, looksLikeBoilerplate(n), Double(text[Int(n)]) < 0.4 * Double(max(bodyText, 1)) {
+                } else if classRemoval, Double(text[Int(n)]) < rules.mainShare * Double(max(bodyText, 1)),
+                    guardedTag[t] || looksLikeBoilerplate(n)
+                {
+                    // Navigation, forms and boilerplate classes go, unless they hold most of the page
+                    // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>).
                     drop = true
                 }
             } else if node.kind == .comment || node.kind == .templateContents || node.kind == .doctype {
@@ -260,6 +295,7 @@ private struct Pass {
                 }
             }
             if best < 0 { return MainTextExtractor.Result(text: "", paragraphs: [], body: nil) }
+            best = commonAncestorOfAlternatives(best, bestScore)
             // Siblings that score well, or plain paragraphs beside the body, belong to it.
             let parent = doc.nodes[Int(best)].parent
             if parent >= 0 {
@@ -281,6 +317,31 @@ private struct Pass {
         }
         let paragraphs = collect(roots)
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// Readability's rule: when three or more of the five next candidates score within 75 % of the best, the
+    /// body is their lowest common ancestor with it (a page whose paragraphs sit in separate widgets).
+    func commonAncestorOfAlternatives(_ best: Int32, _ bestScore: Float) -> Int32 {
+        var alternatives: [Int32] = []
+        for n in order where n != best && score[Int(n)] > 0 {
+            if score[Int(n)] * (1 - linkDensity(n)) >= bestScore * 0.75 { alternatives.append(n) }
+        }
+        if alternatives.count < 3 { return best }
+        // The five best, as readability keeps: bounded work on pages with many equal candidates.
+        alternatives.sort { score[Int($0)] > score[Int($1)] }
+        alternatives = Array(alternatives.prefix(5))
+        var a = doc.nodes[Int(best)].parent
+        while a > 0, doc.nodes[Int(a)].tag != .body {
+            var inside = 0
+            for alt in alternatives {
+                var c = alt
+                while c > 0, c != a { c = doc.nodes[Int(c)].parent }
+                if c == a { inside += 1 }
+            }
+            if inside >= 3 { return a }
+            a = doc.nodes[Int(a)].parent
+        }
+        return best
     }
 
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.

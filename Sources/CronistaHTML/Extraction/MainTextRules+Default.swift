@@ -1,16 +1,12 @@
 extension MainTextRules {
     /// The default extraction rules as data (see `MainTextRules.default` for the format). Class and
-    /// id patterns are matched as lowercase substrings of the attribute.
+    /// id patterns are matched as whole words of the lowercased attribute.
     static let table = """
         [removed]
         script
         style
         noscript
         template
-        nav
-        aside
-        footer
-        form
         button
         select
         option
@@ -27,11 +23,17 @@ extension MainTextRules {
         audio
         map
         dialog
-        menu
         head
         title
-        figure
         figcaption
+
+        [removed-unless-main]
+        nav
+        aside
+        footer
+        form
+        menu
+        figure
 
         [boilerplate]
         cookie
@@ -50,7 +52,6 @@ extension MainTextRules {
         subscribe
         signup
         sidebar
-        widget
         comment
         disqus
         advert
@@ -70,7 +71,6 @@ extension MainTextRules {
         copyright
         byline
         author-bio
-        tags
         tag-list
         pagination
         pager
@@ -79,7 +79,6 @@ extension MainTextRules {
         screen-reader
         visually-hidden
         sr-only
-        hidden
         caption
         credit
         toolbar

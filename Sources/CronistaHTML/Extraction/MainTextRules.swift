@@ -1,11 +1,16 @@
 /// What the main-text extractor removes and prefers, as data: tag sets and class/id substrings.
 /// `MainTextRules.default` reads `MainTextRules+Default.swift`'s table; a caller may build its own.
 public struct MainTextRules: Sendable {
-    /// Elements dropped with their subtrees (script, navigation, forms…).
+    /// Elements dropped with their subtrees (scripts, styles, embedded objects…).
     public var removedTags: Set<String>
-    /// Substrings of a class or id that mark boilerplate (cookie banners, share bars, related links…).
+    /// Elements dropped unless they hold `mainShare` of the page's text (navigation, forms, asides…).
+    public var removedUnlessMainTags: Set<String>
+    /// The share of the body's text above which a boilerplate-looking element is kept.
+    public var mainShare: Double
+    /// Words of a class or id that mark boilerplate (cookie banners, share bars, related links…),
+    /// matched as whole `-`/`_`/camelCase-separated words.
     public var boilerplatePatterns: [String]
-    /// Substrings that protect an element from `boilerplatePatterns` (`article-content` is not a banner).
+    /// Words that protect an element from `boilerplatePatterns` (`article-content` is not a banner).
     public var contentPatterns: [String]
     /// Elements that end a paragraph.
     public var blockTags: Set<String>
@@ -15,10 +20,12 @@ public struct MainTextRules: Sendable {
     public var maximumLinkDensity: Double
 
     public init(
-        removedTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String], blockTags: Set<String>,
-        minimumParagraph: Int = 25, maximumLinkDensity: Double = 0.5
+        removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
+        blockTags: Set<String>, mainShare: Double = 0.4, minimumParagraph: Int = 25, maximumLinkDensity: Double = 0.5
     ) {
         self.removedTags = removedTags
+        self.removedUnlessMainTags = removedUnlessMainTags
+        self.mainShare = mainShare
         self.boilerplatePatterns = boilerplatePatterns
         self.contentPatterns = contentPatterns
         self.blockTags = blockTags
@@ -26,8 +33,8 @@ public struct MainTextRules: Sendable {
         self.maximumLinkDensity = maximumLinkDensity
     }
 
-    /// The rules of `MainTextRules.table`: sections `[removed]`, `[boilerplate]`, `[content]`,
-    /// `[blocks]`, one entry a line.
+    /// The rules of `MainTextRules.table`: sections `[removed]`, `[removed-unless-main]`,
+    /// `[boilerplate]`, `[content]`, `[blocks]`, one entry a line.
     public static let `default`: MainTextRules = {
         var sections: [String: [String]] = [:]
         var current = ""
@@ -41,7 +48,9 @@ public struct MainTextRules: Sendable {
             sections[current, default: []].append(String(line))
         }
         return MainTextRules(
-            removedTags: Set(sections["removed", default: []]), boilerplatePatterns: sections["boilerplate", default: []],
+            removedTags: Set(sections["removed", default: []]),
+            removedUnlessMainTags: Set(sections["removed-unless-main", default: []]),
+            boilerplatePatterns: sections["boilerplate", default: []],
             contentPatterns: sections["content", default: []], blockTags: Set(sections["blocks", default: []]))
     }()
 }
