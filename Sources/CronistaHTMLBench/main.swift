@@ -1,9 +1,10 @@
 import CronistaHTML
 import Foundation
 
-// cronista-html-bench [DIR] [--passes N]: parses every page of DIR (.html or .html.gz; default
-// ../shared/data/html/scrapinghub-aeb/html) on one core and prints pages/s and MB/s. Pages are read
-// and gunzipped (by `gzip -dc`) before the clock starts: only sniffing, decoding and parsing are timed.
+// cronista-html-bench [DIR] [--passes N] [--extract OUT.jsonl]: parses every page of DIR (.html or
+// .html.gz; default ../shared/data/html/scrapinghub-aeb/html, `CRONISTA_SHARED` overrides ../shared)
+// on one core and prints pages/s and MB/s. Pages are read and gunzipped (by `gzip -dc`) before the
+// clock starts: only sniffing, decoding and parsing are timed.
 
 var args = Array(CommandLine.arguments.dropFirst())
 if let i = args.firstIndex(of: "--extract"), i + 1 < args.count { args.removeSubrange(i...(i + 1)) }
@@ -13,7 +14,10 @@ if let i = args.firstIndex(of: "--passes"), i + 1 < args.count {
     args.removeSubrange(i...(i + 1))
 }
 let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let defaultDir = repo.deletingLastPathComponent().appendingPathComponent("shared/data/html/scrapinghub-aeb/html").path
+let shared =
+    ProcessInfo.processInfo.environment["CRONISTA_SHARED"].map { URL(fileURLWithPath: $0) }
+    ?? repo.deletingLastPathComponent().appendingPathComponent("shared")
+let defaultDir = shared.appendingPathComponent("data/html/scrapinghub-aeb/html").path
 let dir = args.first ?? defaultDir
 
 func load(_ path: String) throws -> [UInt8] {
