@@ -72,6 +72,7 @@ final class HTMLTreeBuilder {
             if kind == .eof { stopped = true }
             if failure != nil { stopped = true }
         }
+        if failure == nil { mirrorSelectedContent() }
         doc.parseErrors += tokenizer.errors
     }
 
