@@ -18,7 +18,9 @@ let package = Package(
         .library(name: "CronistaStorage", targets: ["CronistaStorage"]),
         .library(name: "CronistaStorageSQLite", targets: ["CronistaStorageSQLite"]),
         // Reading inputs, analysing them on every core in input order, and the ingest loop.
-        .library(name: "CronistaIngest", targets: ["CronistaIngest"])
+        .library(name: "CronistaIngest", targets: ["CronistaIngest"]),
+        // The WHATWG HTML5 parser (tokenizer, tree builder, arena DOM, encoding sniffing): no dependencies.
+        .library(name: "CronistaHTML", targets: ["CronistaHTML"])
     ],
     // The PostgreSQL backend is off by default: its client (postgres-nio) brings swift-crypto and
     // swift-nio-ssl, two copies of BoringSSL that were most of a first release build. `scripts/test`
@@ -113,6 +115,10 @@ let package = Package(
             exclude: ["Resources"],
             swiftSettings: swiftSettings
         ),
+        // The HTML5 parser: no dependencies, so it builds and tests on its own.
+        .target(name: "CronistaHTML", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "cronista-html-bench", dependencies: ["CronistaHTML"], path: "Sources/CronistaHTMLBench", swiftSettings: swiftSettings),
         .target(name: "CronistaTestSupport", dependencies: ["CronistaCore", "CronistaNLP"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "cronista",
@@ -125,6 +131,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "CronistaHTMLTests", dependencies: ["CronistaHTML"], swiftSettings: swiftSettings),
         .testTarget(name: "CronistaCoreTests", dependencies: ["CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CronistaNLPTests", dependencies: ["CronistaNLP", "CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),

@@ -1,0 +1,399 @@
+/// The article text of a page: boilerplate removed by `MainTextRules` (tags, class/id patterns,
+/// hidden elements), the body chosen by `itemprop=articleBody` or by paragraph scores with a
+/// link-density penalty (as readability does), and its text with paragraph breaks. Linear in the
+/// number of nodes; no recursion.
+public struct MainTextExtractor: Sendable {
+    public var rules: MainTextRules
+
+    public init(rules: MainTextRules = .default) { self.rules = rules }
+
+    public struct Result: Sendable {
+        /// Paragraphs joined by "\n".
+        public var text: String
+        public var paragraphs: [String]
+        /// The chosen body element, or nil when the page had no text.
+        public var body: Int32?
+    }
+
+    public func extract(_ doc: HTMLDocument) -> Result {
+        var pass = Pass(doc: doc, rules: rules)
+        return pass.run()
+    }
+}
+
+private struct Pass {
+    let doc: HTMLDocument
+    let rules: MainTextRules
+    var removed: [Bool]
+    var isBlock: [Bool]
+    var text: [Int32]
+    var linkText: [Int32]
+    var score: [Float]
+    var order: [Int32] = []
+    let removedTag: [Bool]
+    let guardedTag: [Bool]
+    let blockTag: [Bool]
+    let boilerplatePatterns: [[UInt8]]
+    let contentPatterns: [[UInt8]]
+
+    init(doc: HTMLDocument, rules: MainTextRules) {
+        self.doc = doc
+        self.rules = rules
+        let n = doc.nodes.count
+        removed = [Bool](repeating: false, count: n)
+        isBlock = [Bool](repeating: false, count: n)
+        text = [Int32](repeating: 0, count: n)
+        linkText = [Int32](repeating: 0, count: n)
+        score = [Float](repeating: 0, count: n)
+        let total = Int(HTMLTag.knownCount) + doc.extraTagNames.count
+        var r = [Bool](repeating: false, count: total)
+        var g = [Bool](repeating: false, count: total)
+        var b = [Bool](repeating: false, count: total)
+        for i in 0..<total {
+            let name = doc.tagName(HTMLTag(rawValue: Int32(i)))
+            r[i] = rules.removedTags.contains(name)
+            g[i] = rules.removedUnlessMainTags.contains(name)
+            b[i] = rules.blockTags.contains(name)
+        }
+        removedTag = r
+        guardedTag = g
+        blockTag = b
+        boilerplatePatterns = rules.boilerplatePatterns.map { Array($0.lowercased().utf8) }
+        contentPatterns = rules.contentPatterns.map { Array($0.lowercased().utf8) }
+    }
+
+    /// Non-space bytes and commas of a text node.
+    func measure(_ n: Int32) -> (Int32, Int32) {
+        let node = doc.nodes[Int(n)]
+        var count: Int32 = 0
+        var commas: Int32 = 0
+        doc.bytes.withUnsafeBufferPointer { b in
+            for i in Int(node.start)..<Int(node.end) {
+                let c = b[i]
+                if c == 0x2C { commas += 1 }
+                // Count characters, not bytes: skip UTF-8 continuation bytes.
+                if c > 0x20 && (c & 0xC0) != 0x80 { count += 1 }
+            }
+        }
+        return (count, commas)
+    }
+
+    /// The value bytes of attribute `name` (lowercase ASCII) of element n, or nil. No String is made.
+    func attributeValue(_ n: Int32, _ name: StaticString) -> Range<Int>? {
+        let node = doc.nodes[Int(n)]
+        let count = name.utf8CodeUnitCount
+        let key = name.utf8Start
+        for i in Int(node.attributeStart)..<Int(node.attributeEnd) {
+            let a = doc.attributes[i]
+            if Int(a.nameEnd - a.nameStart) != count { continue }
+            var same = true
+            for k in 0..<count where doc.bytes[Int(a.nameStart) + k] != key[k] {
+                same = false
+                break
+            }
+            if same { return Int(a.valueStart)..<Int(a.valueEnd) }
+        }
+        return nil
+    }
+
+    /// Whether the attribute's value, ASCII-lowercased, equals `word` (lowercase).
+    func attributeIs(_ n: Int32, _ name: StaticString, _ word: StaticString) -> Bool {
+        guard let r = attributeValue(n, name), r.count == word.utf8CodeUnitCount else { return false }
+        var k = 0
+        for i in r {
+            let c = doc.bytes[i]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != word.utf8Start[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func isHidden(_ n: Int32) -> Bool {
+        if attributeValue(n, "hidden") != nil { return true }
+        if attributeIs(n, "aria-hidden", "true") { return true }
+        if let r = attributeValue(n, "style") {
+            var compact: [UInt8] = []
+            for i in r where doc.bytes[i] != 0x20 {
+                let c = doc.bytes[i]
+                compact.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            }
+            if contains(compact, Pass.displayNone) || contains(compact, Pass.visibilityHidden) { return true }
+        }
+        return false
+    }
+
+    static let displayNone = Array("display:none".utf8)
+    static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let m = needle.count
+        if m == 0 { return true }
+        if m > haystack.count { return false }
+        let first = needle[0]
+        var i = 0
+        while i + m <= haystack.count {
+            if haystack[i] == first {
+                var k = 1
+                while k < m, haystack[i + k] == needle[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `needle` occurs in `key` as whole words: bounded by the ends, spaces, `-` or `_`.
+    func containsWords(_ key: [UInt8], _ needle: [UInt8]) -> Bool {
+        let m = needle.count
+        if m == 0 || m > key.count { return false }
+        func boundary(_ c: UInt8) -> Bool { c == 0x20 || c == 0x2D || c == 0x5F }
+        var i = 0
+        while i + m <= key.count {
+            if (i == 0 || boundary(key[i - 1])) && (i + m == key.count || boundary(key[i + m])) {
+                var k = 0
+                while k < m, key[i + k] == needle[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Class and id, lowercased, camelCase split with `-` ("cookieBanner" → "cookie-banner").
+    func classKey(_ n: Int32) -> [UInt8] {
+        var key: [UInt8] = []
+        for name: StaticString in ["class", "id"] {
+            guard let r = attributeValue(n, name) else { continue }
+            var previousLower = false
+            for i in r {
+                let c = doc.bytes[i]
+                let upper = c >= 0x41 && c <= 0x5A
+                if upper && previousLower { key.append(0x2D) }
+                key.append(upper ? c | 0x20 : c)
+                previousLower = c >= 0x61 && c <= 0x7A
+            }
+            key.append(0x20)
+        }
+        return key
+    }
+
+    func looksLikeBoilerplate(_ n: Int32) -> Bool {
+        let t = doc.nodes[Int(n)].tag
+        if t == .html || t == .body || t == .main || t == .article { return false }
+        let key = classKey(n)
+        if key.count <= 1 { return false }
+        if contentPatterns.contains(where: { containsWords(key, $0) }) { return false }
+        return boilerplatePatterns.contains(where: { containsWords(key, $0) })
+    }
+
+    /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
+    mutating func walk(classRemoval: Bool, bodyText: Int32) {
+        order.removeAll(keepingCapacity: true)
+        var n = doc.nodes[0].firstChild
+        while n >= 0 {
+            let node = doc.nodes[Int(n)]
+            var drop = removed[Int(n)]
+            if !drop, node.kind == .element {
+                let t = Int(node.tag.rawValue)
+                isBlock[Int(n)] = blockTag[t]
+                if node.namespace != .html || removedTag[t] || isHidden(n) {
+                    drop = true
+                } else if classRemoval, Double(text[Int(n)]) < rules.mainShare * Double(max(bodyText, 1)),
+                    guardedTag[t] || looksLikeBoilerplate(n)
+                {
+                    // Navigation, forms and boilerplate classes go, unless they hold most of the page
+                    // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>).
+                    drop = true
+                }
+            } else if node.kind == .comment || node.kind == .templateContents || node.kind == .doctype {
+                drop = true
+            }
+            removed[Int(n)] = drop
+            if !drop { order.append(n) }
+            n = doc.next(n, within: 0, skipChildren: drop)
+        }
+    }
+
+    /// Text and link-text sums over the kept nodes, children before parents.
+    mutating func sum() {
+        for i in text.indices {
+            text[i] = 0
+            linkText[i] = 0
+        }
+        for n in order.reversed() {
+            let node = doc.nodes[Int(n)]
+            if node.kind == .text {
+                text[Int(n)] = measure(n).0
+            } else if node.kind == .element, node.tag == .a {
+                linkText[Int(n)] = text[Int(n)]
+            }
+            let p = node.parent
+            if p >= 0 {
+                text[Int(p)] += text[Int(n)]
+                linkText[Int(p)] += linkText[Int(n)]
+            }
+        }
+    }
+
+    func linkDensity(_ n: Int32) -> Float {
+        let t = text[Int(n)]
+        return t > 0 ? Float(linkText[Int(n)]) / Float(t) : 0
+    }
+
+    /// The nearest block ancestor-or-self of a node.
+    func block(_ n: Int32) -> Int32 {
+        var b = n
+        while b >= 0, doc.nodes[Int(b)].kind == .element, !isBlock[Int(b)] { b = doc.nodes[Int(b)].parent }
+        return b
+    }
+
+    mutating func run() -> MainTextExtractor.Result {
+        walk(classRemoval: false, bodyText: 0)
+        sum()
+        let body = doc.firstElement(.body) ?? 0
+        walk(classRemoval: true, bodyText: text[Int(body)])
+        sum()
+
+        // itemprop=articleBody wins when it holds text.
+        var chosen: Int32 = -1
+        for n in order where doc.nodes[Int(n)].kind == .element {
+            if text[Int(n)] >= 200, attributeIs(n, "itemprop", "articlebody") {
+                chosen = n
+                break
+            }
+        }
+        var roots: [Int32] = []
+        if chosen >= 0 {
+            roots = [chosen]
+        } else {
+            // Paragraph scores: each block's direct text, credited to its parent and grandparent.
+            var direct = [Int32](repeating: 0, count: doc.nodes.count)
+            var commas = [Int32](repeating: 0, count: doc.nodes.count)
+            for n in order where doc.nodes[Int(n)].kind == .text {
+                let b = block(doc.nodes[Int(n)].parent)
+                if b < 0 { continue }
+                let (len, c) = measure(n)
+                direct[Int(b)] += len
+                commas[Int(b)] += c
+            }
+            var best: Int32 = -1
+            var bestScore: Float = 0
+            for n in order where doc.nodes[Int(n)].kind == .element && direct[Int(n)] >= Int32(rules.minimumParagraph) {
+                let s: Float = 1 + Float(commas[Int(n)]) + min(Float(direct[Int(n)]) / 100, 3)
+                let p = doc.nodes[Int(n)].parent
+                if p >= 0 {
+                    score[Int(p)] += s
+                    let g = doc.nodes[Int(p)].parent
+                    if g >= 0 { score[Int(g)] += s / 2 }
+                }
+            }
+            for n in order where score[Int(n)] > 0 {
+                let s = score[Int(n)] * (1 - linkDensity(n))
+                if s > bestScore {
+                    bestScore = s
+                    best = n
+                }
+            }
+            if best < 0 { return MainTextExtractor.Result(text: "", paragraphs: [], body: nil) }
+            best = commonAncestorOfAlternatives(best, bestScore)
+            // Siblings that score well, or plain paragraphs beside the body, belong to it.
+            let parent = doc.nodes[Int(best)].parent
+            if parent >= 0 {
+                var c = doc.nodes[Int(parent)].firstChild
+                while c >= 0 {
+                    if c == best {
+                        roots.append(c)
+                    } else if !removed[Int(c)], doc.nodes[Int(c)].kind == .element {
+                        let s = score[Int(c)] * (1 - linkDensity(c))
+                        let paragraph = doc.nodes[Int(c)].tag == .p && text[Int(c)] > 80 && linkDensity(c) < 0.25
+                        if s >= max(10, bestScore * 0.2) || paragraph { roots.append(c) }
+                    }
+                    c = doc.nodes[Int(c)].nextSibling
+                }
+            } else {
+                roots = [best]
+            }
+            chosen = best
+        }
+        let paragraphs = collect(roots)
+        return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// Readability's rule: when three or more of the five next candidates score within 75 % of the best, the
+    /// body is their lowest common ancestor with it (a page whose paragraphs sit in separate widgets).
+    func commonAncestorOfAlternatives(_ best: Int32, _ bestScore: Float) -> Int32 {
+        var alternatives: [Int32] = []
+        for n in order where n != best && score[Int(n)] > 0 {
+            if score[Int(n)] * (1 - linkDensity(n)) >= bestScore * 0.75 { alternatives.append(n) }
+        }
+        if alternatives.count < 3 { return best }
+        // The five best, as readability keeps: bounded work on pages with many equal candidates.
+        alternatives.sort { score[Int($0)] > score[Int($1)] }
+        alternatives = Array(alternatives.prefix(5))
+        var a = doc.nodes[Int(best)].parent
+        while a > 0, doc.nodes[Int(a)].tag != .body {
+            var inside = 0
+            for alt in alternatives {
+                var c = alt
+                while c > 0, c != a { c = doc.nodes[Int(c)].parent }
+                if c == a { inside += 1 }
+            }
+            if inside >= 3 { return a }
+            a = doc.nodes[Int(a)].parent
+        }
+        return best
+    }
+
+    /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
+    func collect(_ roots: [Int32]) -> [String] {
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            while current.last == 0x20 { current.removeLast() }
+            if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for root in roots {
+            var stack: [(Int32, Bool)] = [(root, false)]
+            while let (n, exiting) = stack.popLast() {
+                let node = doc.nodes[Int(n)]
+                if exiting {
+                    if isBlock[Int(n)] { flush() }
+                    continue
+                }
+                if removed[Int(n)] { continue }
+                if node.kind == .text {
+                    doc.bytes.withUnsafeBufferPointer { b in
+                        for i in Int(node.start)..<Int(node.end) {
+                            let c = b[i]
+                            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0C || c == 0x0D {
+                                if !current.isEmpty && current.last != 0x20 { current.append(0x20) }
+                            } else {
+                                current.append(c)
+                            }
+                        }
+                    }
+                    continue
+                }
+                guard node.kind == .element else { continue }
+                if isBlock[Int(n)] {
+                    // Menus and link lists inside the body.
+                    if n != root, linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 { continue }
+                    flush()
+                }
+                if node.tag == .br {
+                    flush()
+                    continue
+                }
+                stack.append((n, true))
+                var c = node.lastChild
+                while c >= 0 {
+                    stack.append((c, false))
+                    c = doc.nodes[Int(c)].previousSibling
+                }
+            }
+            flush()
+        }
+        return paragraphs
+    }
+}

@@ -1,0 +1,65 @@
+/// What the main-text extractor removes and prefers, as data: tag sets and class/id substrings.
+/// `MainTextRules.default` reads `MainTextRules+Default.swift`'s table; a caller may build its own.
+public struct MainTextRules: Sendable {
+    /// Elements dropped with their subtrees (scripts, styles, embedded objects…).
+    public var removedTags: Set<String>
+    /// Elements dropped unless they hold `mainShare` of the page's text (navigation, forms, asides…).
+    public var removedUnlessMainTags: Set<String>
+    /// The share of the body's text above which a boilerplate-looking element is kept.
+    public var mainShare: Double
+    /// Words of a class or id that mark boilerplate (cookie banners, share bars, related links…),
+    /// matched as whole `-`/`_`/camelCase-separated words.
+    public var boilerplatePatterns: [String]
+    /// Words that protect an element from `boilerplatePatterns` (`article-content` is not a banner).
+    public var contentPatterns: [String]
+    /// Elements that end a paragraph.
+    public var blockTags: Set<String>
+    /// Shortest paragraph (in characters) that scores.
+    public var minimumParagraph: Int
+    /// Blocks inside the body whose link text exceeds this share are dropped (menus, tag lists).
+    public var maximumLinkDensity: Double
+
+    public init(
+        removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
+        blockTags: Set<String>, mainShare: Double = 0.4, minimumParagraph: Int = 25, maximumLinkDensity: Double = 0.5
+    ) {
+        self.removedTags = removedTags
+        self.removedUnlessMainTags = removedUnlessMainTags
+        self.mainShare = mainShare
+        self.boilerplatePatterns = boilerplatePatterns
+        self.contentPatterns = contentPatterns
+        self.blockTags = blockTags
+        self.minimumParagraph = minimumParagraph
+        self.maximumLinkDensity = maximumLinkDensity
+    }
+
+    /// The rules of `MainTextRules.table`: sections `[removed]`, `[removed-unless-main]`,
+    /// `[boilerplate]`, `[content]`, `[blocks]`, one entry a line.
+    public static let `default`: MainTextRules = {
+        var sections: [String: [String]] = [:]
+        var current = ""
+        for raw in table.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: " ")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                current = String(line.dropFirst().dropLast())
+                continue
+            }
+            sections[current, default: []].append(String(line))
+        }
+        return MainTextRules(
+            removedTags: Set(sections["removed", default: []]),
+            removedUnlessMainTags: Set(sections["removed-unless-main", default: []]),
+            boilerplatePatterns: sections["boilerplate", default: []],
+            contentPatterns: sections["content", default: []], blockTags: Set(sections["blocks", default: []]))
+    }()
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> Substring {
+        var s = self
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import CronistaHTML
+
+/// Main-text extraction on pages written for these tests.
+@Suite struct MainTextExtractorTests {
+    static let article = [
+        "Il consiglio comunale ha approvato ieri sera il nuovo piano per le piste ciclabili, con ventidue voti favorevoli e otto contrari.",
+        "«È un passo avanti per tutta la città», ha detto l'assessora alla mobilità, ricordando che i lavori partiranno in primavera.",
+        "L'opposizione ha chiesto più fondi per le periferie, dove mancano ancora collegamenti sicuri tra i quartieri e le scuole."
+    ]
+
+    static func page(body: String) -> String {
+        """
+        <!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>Piste ciclabili, via libera | Il Giornale di Prova</title>
+        <script>var tracking = {"page": "articolo"};</script><style>.x{color:red}</style></head>
+        <body class="single-post comments-open">
+        <div id="cookie-banner" class="cookie-consent">Questo sito usa cookie tecnici e di profilazione. <a href="/privacy">Informativa</a>
+        <button>Accetta</button></div>
+        <header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/cronaca">Cronaca</a></li>
+        <li><a href="/sport">Sport</a></li><li><a href="/politica">Politica</a></li></ul></nav></header>
+        <main>\(body)</main>
+        <aside class="sidebar"><h3>I più letti</h3><ul><li><a href="/a">Un altro articolo molto letto di oggi</a></li></ul></aside>
+        <footer>© 2026 Il Giornale di Prova — P. IVA 00000000000</footer>
+        </body></html>
+        """
+    }
+
+    @Test func articleComesOutExactlyWithParagraphs() throws {
+        let body = """
+            <article><h1 class="headline">Piste ciclabili, via libera dal consiglio</h1>
+            <div class="share-bar"><a href="#">Facebook</a> <a href="#">X</a> <a href="#">WhatsApp</a></div>
+            <div class="article-body">
+            <p>\(Self.article[0])</p>
+            <p>\(Self.article[1].replacingOccurrences(of: "È", with: "&Egrave;"))</p>
+            <div class="related-articles"><h4>Leggi anche</h4><ul><li><a href="/b">Bici elettriche, boom di vendite</a></li>
+            <li><a href="/c">Nuove zone trenta in centro</a></li></ul></div>
+            <p>\(Self.article[2])</p>
+            </div></article>
+            """
+        let doc = try HTMLParser().parse(Self.page(body: body))
+        let result = MainTextExtractor().extract(doc)
+        #expect(result.paragraphs == Self.article)
+        #expect(result.text == Self.article.joined(separator: "\n"))
+    }
+
+    @Test func articleBodyMicrodataWins() throws {
+        let body = """
+            <div class="col"><p>Una breve introduzione che non fa parte del corpo dell'articolo, ma è lunga abbastanza.</p></div>
+            <div itemprop="articleBody"><p>\(Self.article[0])</p><p>\(Self.article[2])</p></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [Self.article[0], Self.article[2]])
+    }
+
+    @Test func unclosedParagraphsAndBreaksStillSplit() throws {
+        // No <p> end tags and a <br> between two sentences of one block.
+        let body = "<div class=\"entry-content\"><p>\(Self.article[0])<p>\(Self.article[1])<br>\(Self.article[2])</div>"
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
+    @Test func pageWithoutTextGivesEmptyResult() throws {
+        let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
+        #expect(result.text.isEmpty)
+        #expect(result.body == nil)
+    }
+}
