@@ -162,7 +162,7 @@ SYM(cronista_nlp_16_start):
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// openapi.yaml: 26030 bytes, sha256 f9e3330b9319ef044470b55202e6dd724fc8e49eb0fbb289424e2260a10e0e3a
+// openapi.yaml: 26246 bytes, sha256 8361d1fb996a1dde4a2a171b74a8fb917d90981e35b017e7c824c6ac476d0a57
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
