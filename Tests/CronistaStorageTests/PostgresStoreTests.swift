@@ -105,7 +105,8 @@
 
             let store = try await Self.makeStore(schema: schema)
             defer { Task { try? await store.close() } }
-            #expect(try await store.appliedMigrations().suffix(3) == ["v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times"])
+            #expect(
+                try await store.appliedMigrations().suffix(3) == ["v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times"])
             for s in ["UN", "u.n.", "U.N."] {
                 #expect(
                     try await store.entities(named: s, limit: 5) == [
