@@ -162,7 +162,7 @@ SYM(cronista_nlp_16_start):
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// openapi.yaml: 20308 bytes, sha256 af806f3bfd2167502cc860ed39359d75859d4cd4cf1c7a71bec93615f4c369ca
+// openapi.yaml: 26246 bytes, sha256 8361d1fb996a1dde4a2a171b74a8fb917d90981e35b017e7c824c6ac476d0a57
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
@@ -171,7 +171,7 @@ SYM(cronista_server_0_start):
 SYM(cronista_server_0_end):
     .byte 0
 
-// web-strings.tsv: 2572 bytes, sha256 f6c04e6dae5a614dab66351e8b5190f70a9d779620216e2ff6135b2f0eb873f4
+// web-strings.tsv: 2945 bytes, sha256 60694f1922ef4268d8e4abca902557a20bf87ec202b83bff42b873b0aa54113b
     .balign 16
     .globl SYM(cronista_server_1_start)
 SYM(cronista_server_1_start):

@@ -13,13 +13,14 @@ public protocol DocumentStore: Sendable {
     /// or, when its id is taken by a different text, as a conflict.
     ///
     /// With `replacing`, a document whose id is stored with a *different* text replaces it in the
-    /// same transaction: the old document's entities, keys, quotes and full-text rows go with it,
+    /// same transaction: the old document's entities, keys, quotes, events (with their
+    /// participants), time expressions and full-text rows go with it,
     /// and the id is reported in ``StoreResult/replaced`` instead of as a conflict. (A text that is
     /// already stored under another id is still skipped: the store keeps one copy of a text.)
     func store(_ batch: [StorableDocument], replacing: Bool) async throws -> StoreResult
 
     /// Deletes documents by id with everything derived from them (entities, their keys, quotes
-    /// and their full-text rows), in one transaction; returns the ids that were stored, in the
+    /// and their full-text rows, events and their participants, time expressions), in one transaction; returns the ids that were stored, in the
     /// order given (an id that is not stored is not an error, just absent from the answer).
     func delete(ids: [String]) async throws -> [String]
 
@@ -30,6 +31,9 @@ public protocol DocumentStore: Sendable {
 
     /// Quotes matching every filter of the query, newest documents first.
     func quotes(_ query: QuoteQuery) async throws -> [QuoteHit]
+    /// Events matching every filter of the query, newest first (by ``EventHit/day``), then by
+    /// document id and event order; undated events of undated documents last.
+    func events(_ query: EventQuery) async throws -> [EventHit]
     /// Entities whose name, name word, alias or KB id matches, with how often they are mentioned.
     func entities(named name: String, limit: Int) async throws -> [EntityHit]
     /// Documents that mention every one of the given entities (names, aliases or KB ids).
@@ -93,13 +97,23 @@ public struct StoreStatistics: Hashable, Sendable, CustomStringConvertible {
     public var entities = 0
     public var mentions = 0
     public var quotes = 0
-    public init(documents: Int = 0, entities: Int = 0, mentions: Int = 0, quotes: Int = 0) {
+    public var events = 0
+    /// Event participants (sources, targets, locations).
+    public var participants = 0
+    public var times = 0
+    public init(
+        documents: Int = 0, entities: Int = 0, mentions: Int = 0, quotes: Int = 0, events: Int = 0, participants: Int = 0, times: Int = 0
+    ) {
         self.documents = documents
         self.entities = entities
         self.mentions = mentions
         self.quotes = quotes
+        self.events = events
+        self.participants = participants
+        self.times = times
     }
     public var description: String {
         "\(documents) documents, \(entities) entities, \(mentions) mentions, \(quotes) quotes"
+            + (events > 0 || times > 0 ? ", \(events) events, \(times) time expressions" : "")
     }
 }

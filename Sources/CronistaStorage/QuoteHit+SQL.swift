@@ -11,7 +11,7 @@ extension QuoteHit {
         """
         SELECT d.id, d.title, d.published, d.source, q.ordinal, q.kind, q.start_cp, q.end_cp, q.text,
                q.cue_start_cp, q.cue_end_cp, q.cue_text, q.speaker_start_cp, q.speaker_end_cp, q.speaker_text,
-               e.name, e.kb, q.sentence_start_cp, q.sentence_end_cp, e.type, \(about)
+               e.name, e.kb, q.sentence_start_cp, q.sentence_end_cp, e.type, \(about), q.date
         FROM quote q
         JOIN document d ON d.\(documentKey) = q.\(childKey)
         LEFT JOIN entity e ON e.\(childKey) = q.\(childKey) AND e.ordinal = q.speaker_entity

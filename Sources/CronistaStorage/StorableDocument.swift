@@ -42,6 +42,8 @@ public struct StorableDocument: Sendable {
         public var sentenceEndScalar: Int
         /// The entities the quote is about (ordinals, in order of first mention): ``CronistaCore/Quote/about``.
         public var about: [Int] = []
+        /// The day the words were said (``CronistaCore/Quote/date``), `YYYY-MM-DD`.
+        public var date: String? = nil
     }
 
     /// A folded key under which an entity can be found: its name, each word of it, each name form
@@ -72,6 +74,9 @@ public struct StorableDocument: Sendable {
     public var mentions: [MentionRow] = []
     public var quotes: [QuoteRow] = []
     public var aliases: [AliasRow] = []
+    /// The events layer (``EventRow``) and the times layer (``TimeRow``).
+    public var events: [EventRow] = []
+    public var times: [TimeRow] = []
 
     /// - Throws: ``StoreError`` (`invalid-document`) when the document breaks an invariant
     ///   (a span outside the text, an index to a missing entity): such a document is not stored.
@@ -85,6 +90,7 @@ public struct StorableDocument: Sendable {
         for (i, m) in doc.entities.enumerated() where m.mentions.contains(where: { $0 < 0 || $0 >= doc.mentions.count }) {
             throw StoreError(.invalidDocument, "entity \(i) points at a missing mention", documentID: doc.id)
         }
+        if let problem = Self.eventProblem(doc) { throw StoreError(.invalidDocument, problem, documentID: doc.id) }
         id = doc.id
         text = doc.text
         self.contentHash = contentHash ?? Self.contentHash(of: doc.text)
@@ -170,8 +176,10 @@ public struct StorableDocument: Sendable {
                 QuoteRow(
                     ordinal: i, kind: q.kind.label, content: span(q.content), cue: q.cue.map(span),
                     speakerEntity: q.speaker?.entity, speaker: q.speaker.map { span($0.range) }, speakerKey: speakerKey,
-                    sentenceStartScalar: index.scalarOffset(utf8: sLo), sentenceEndScalar: index.scalarOffset(utf8: sHi), about: q.about))
+                    sentenceStartScalar: index.scalarOffset(utf8: sLo), sentenceEndScalar: index.scalarOffset(utf8: sHi), about: q.about,
+                    date: q.date))
         }
+        if !doc.events.isEmpty || !doc.times.isEmpty { (events, times) = Self.eventRows(doc, span: span) }
     }
 
     /// Appends `n`'s decimal digits (n ≥ 0).

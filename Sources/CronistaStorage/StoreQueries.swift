@@ -75,12 +75,15 @@ public struct QuoteHit: Hashable, Sendable {
     public var speakerType: String?
     /// The entities the quote is about, in order of first mention in its content.
     public var about: [QuoteAbout] = []
+    /// The day the words were said (the `times` layer's quote `date`), `YYYY-MM-DD`, or `nil`.
+    public var date: String?
 
     public init(
         documentID: String, title: String?, published: String?, source: String?, quoteID: String, kind: String,
         content: ScalarSpan, cue: ScalarSpan?, speaker: ScalarSpan?, speakerName: String?, speakerKB: String?,
-        sentenceStartScalar: Int, sentenceEndScalar: Int, speakerType: String? = nil, about: [QuoteAbout] = []
+        sentenceStartScalar: Int, sentenceEndScalar: Int, speakerType: String? = nil, about: [QuoteAbout] = [], date: String? = nil
     ) {
+        self.date = date
         self.documentID = documentID
         self.title = title
         self.published = published

@@ -225,7 +225,7 @@
             var qDoc: [String] = [], qOrd: [Int] = [], qKind: [String] = [], qStart: [Int] = [], qEnd: [Int] = [], qText: [String] = []
             var qcStart: [Int] = [], qcEnd: [Int] = [], qcText: [String] = []
             var qsEnt: [Int] = [], qsStart: [Int] = [], qsEnd: [Int] = [], qsText: [String] = [], qsKey: [String] = []
-            var qSentStart: [Int] = [], qSentEnd: [Int] = [], qConfig: [String] = []
+            var qSentStart: [Int] = [], qSentEnd: [Int] = [], qConfig: [String] = [], qDate: [String] = []
             var abDoc: [String] = [], abQuote: [Int] = [], abPosition: [Int] = [], abEntity: [Int] = []
             for d in docs {
                 for e in d.entities {
@@ -246,6 +246,7 @@
                     qsEnd.append(q.speaker?.endScalar ?? -1)
                     qsText.append(q.speaker?.text ?? ""); qsKey.append(q.speakerKey ?? "")
                     qSentStart.append(q.sentenceStartScalar); qSentEnd.append(q.sentenceEndScalar); qConfig.append(config)
+                    qDate.append(q.date ?? "")
                     for (position, e) in q.about.enumerated() {
                         abDoc.append(d.id); abQuote.append(q.ordinal); abPosition.append(position); abEntity.append(e)
                     }
@@ -285,16 +286,16 @@
                 let sql = """
                     INSERT INTO quote (document_id, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
                                        speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key,
-                                       sentence_start_cp, sentence_end_cp, ts_config)
+                                       sentence_start_cp, sentence_end_cp, ts_config, date)
                     SELECT d, o, k, s, x, t, NULLIF(cs, -1), NULLIF(ce, -1), CASE WHEN cs < 0 THEN NULL ELSE ct END,
                            NULLIF(se, -1), NULLIF(ss, -1), NULLIF(sx, -1), CASE WHEN ss < 0 THEN NULL ELSE st END, NULLIF(sk, ''),
-                           ns, nx, c::regconfig
+                           ns, nx, c::regconfig, NULLIF(dt, '')
                     FROM unnest(\(try b.add(qDoc))::text[], \(try b.add(qOrd))::int8[], \(try b.add(qKind))::text[], \(try b.add(qStart))::int8[],
                                 \(try b.add(qEnd))::int8[], \(try b.add(qText))::text[], \(try b.add(qcStart))::int8[], \(try b.add(qcEnd))::int8[],
                                 \(try b.add(qcText))::text[], \(try b.add(qsEnt))::int8[], \(try b.add(qsStart))::int8[], \(try b.add(qsEnd))::int8[],
                                 \(try b.add(qsText))::text[], \(try b.add(qsKey))::text[], \(try b.add(qSentStart))::int8[], \(try b.add(qSentEnd))::int8[],
-                                \(try b.add(qConfig))::text[])
-                         AS u(d, o, k, s, x, t, cs, ce, ct, se, ss, sx, st, sk, ns, nx, c)
+                                \(try b.add(qConfig))::text[], \(try b.add(qDate))::text[])
+                         AS u(d, o, k, s, x, t, cs, ce, ct, se, ss, sx, st, sk, ns, nx, c, dt)
                     """
                 try await conn.query(b.query(sql), logger: logger)
             }
@@ -307,6 +308,7 @@
                     """
                 try await conn.query(b.query(sql), logger: logger)
             }
+            try await insertEvents(docs.map { ($0.id, $0.events, $0.times) }, on: conn, logger: logger)
             return result
         }
 
@@ -419,7 +421,8 @@
                             content: try span(6, 7, 8)!, cue: try span(9, 10, 11), speaker: try span(12, 13, 14),
                             speakerName: try r[15].decode(String?.self), speakerKB: try r[16].decode(String?.self),
                             sentenceStartScalar: Int(try r[17].decode(Int32.self)), sentenceEndScalar: Int(try r[18].decode(Int32.self)),
-                            speakerType: try r[19].decode(String?.self), about: QuoteHit.about(json: try r[20].decode(String?.self))))
+                            speakerType: try r[19].decode(String?.self), about: QuoteHit.about(json: try r[20].decode(String?.self)),
+                            date: try r[21].decode(String?.self)))
                 }
             } catch {
                 throw Self.wrap(error, .query, "quote search failed")
@@ -564,10 +567,13 @@
                 let rows = try await client.query(
                     """
                     SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM entity),
-                           (SELECT COUNT(*) FROM mention), (SELECT COUNT(*) FROM quote)
+                           (SELECT COUNT(*) FROM mention), (SELECT COUNT(*) FROM quote),
+                           (SELECT COUNT(*) FROM event), (SELECT COUNT(*) FROM event_participant), (SELECT COUNT(*) FROM time_expression)
                     """, logger: logger)
-                for try await (d, e, m, q) in rows.decode((Int64, Int64, Int64, Int64).self) {
-                    return StoreStatistics(documents: Int(d), entities: Int(e), mentions: Int(m), quotes: Int(q))
+                for try await (d, e, m, q, v, p, t) in rows.decode((Int64, Int64, Int64, Int64, Int64, Int64, Int64).self) {
+                    return StoreStatistics(
+                        documents: Int(d), entities: Int(e), mentions: Int(m), quotes: Int(q), events: Int(v), participants: Int(p),
+                        times: Int(t))
                 }
                 return StoreStatistics()
             } catch {

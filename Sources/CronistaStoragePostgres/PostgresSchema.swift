@@ -173,7 +173,80 @@
                     """,
                     "CREATE INDEX quote_about_entity ON quote_about (document_id, entity_ordinal)",
                     deriveAboutSQL
-                ])
+                ]),
+            // The events layer (PLOVER events with their sources, targets and location in
+            // `event_participant`), the times layer (`time_expression`) and each quote's `date`;
+            // the same change as SQLite's `v7-events-times`. The documents already stored get their
+            // rows from their stored analysis JSON (``PostgresSchema/deriveEvents(on:logger:)``).
+            Migration(
+                name: "v6-events-times",
+                statements: [
+                    "ALTER TABLE quote ADD COLUMN date TEXT",
+                    """
+                    CREATE TABLE event (
+                        document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        type TEXT NOT NULL CHECK (length(type) > 0),
+                        mode TEXT,
+                        trigger_start_cp INTEGER NOT NULL CHECK (trigger_start_cp >= 0),
+                        trigger_end_cp INTEGER NOT NULL,
+                        trigger_text TEXT NOT NULL,
+                        date TEXT,
+                        cameo TEXT,
+                        quad INTEGER CHECK (quad BETWEEN 1 AND 4),
+                        quote_ordinal INTEGER,
+                        quote_role TEXT CHECK (quote_role IN ('act', 'report')),
+                        claim_start_cp INTEGER,
+                        claim_end_cp INTEGER,
+                        claim_text TEXT,
+                        PRIMARY KEY (document_id, ordinal),
+                        CHECK (trigger_start_cp <= trigger_end_cp),
+                        CHECK ((quote_ordinal IS NULL) = (quote_role IS NULL)),
+                        CHECK (claim_start_cp IS NULL OR (claim_start_cp <= claim_end_cp AND claim_text IS NOT NULL)),
+                        FOREIGN KEY (document_id, quote_ordinal) REFERENCES quote (document_id, ordinal) ON DELETE CASCADE
+                    )
+                    """,
+                    "CREATE INDEX event_type ON event (type, date)",
+                    """
+                    CREATE TABLE event_participant (
+                        document_id TEXT NOT NULL,
+                        event_ordinal INTEGER NOT NULL,
+                        position INTEGER NOT NULL CHECK (position >= 0),
+                        role TEXT NOT NULL CHECK (role IN ('source', 'target', 'location')),
+                        entity_ordinal INTEGER,
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        key TEXT,
+                        country TEXT,
+                        sector TEXT,
+                        PRIMARY KEY (document_id, event_ordinal, position),
+                        CHECK (start_cp <= end_cp),
+                        FOREIGN KEY (document_id, event_ordinal) REFERENCES event (document_id, ordinal) ON DELETE CASCADE,
+                        FOREIGN KEY (document_id, entity_ordinal) REFERENCES entity (document_id, ordinal) ON DELETE CASCADE
+                    )
+                    """,
+                    "CREATE INDEX event_participant_entity ON event_participant (document_id, entity_ordinal) WHERE entity_ordinal IS NOT NULL",
+                    "CREATE INDEX event_participant_key ON event_participant (key) WHERE key IS NOT NULL",
+                    """
+                    CREATE TABLE time_expression (
+                        document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        type TEXT NOT NULL CHECK (type IN ('DATE', 'TIME', 'DURATION', 'SET')),
+                        value TEXT NOT NULL,
+                        day TEXT,
+                        PRIMARY KEY (document_id, ordinal),
+                        CHECK (start_cp <= end_cp)
+                    )
+                    """,
+                    "CREATE INDEX time_expression_day ON time_expression (day) WHERE day IS NOT NULL"
+                ],
+                run: { conn, logger in
+                    try await deriveEvents(on: conn, logger: logger)
+                })
         ]
 
         /// Each stored quote's `about` rows from the stored mentions: the entities with a mention

@@ -26,14 +26,15 @@ extension SQLiteDocumentStore {
             """
             INSERT INTO quote (doc, ordinal, kind, start_cp, end_cp, text, cue_start_cp, cue_end_cp, cue_text,
                                speaker_entity, speaker_start_cp, speaker_end_cp, speaker_text, speaker_key,
-                               sentence_start_cp, sentence_end_cp)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               sentence_start_cp, sentence_end_cp, date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // The full-text row of each quote, written here rather than by a trigger (4x cheaper; see
         // migration v3). `SQLiteStoreTests` checks the index against the quotes with FTS5's
         // integrity-check.
         let quoteText = try RawInsert(db, "INSERT INTO quote_fts (rowid, text) VALUES (?, ?)")
         let quoteAbout = try RawInsert(db, "INSERT INTO quote_about (doc, quote_ordinal, position, entity_ordinal) VALUES (?, ?, ?, ?)")
+        var events = try EventInserter(db)
         let storedHash = try db.cachedStatement(sql: "SELECT content_hash FROM document WHERE id = ?")
         let replace =
             replacing
@@ -91,7 +92,7 @@ extension SQLiteDocumentStore {
                     quote.bind(7, q.cue?.startScalar); quote.bind(8, q.cue?.endScalar); quote.bind(9, q.cue?.text)
                     quote.bind(10, q.speakerEntity); quote.bind(11, q.speaker?.startScalar); quote.bind(12, q.speaker?.endScalar)
                     quote.bind(13, q.speaker?.text); quote.bind(14, q.speakerKey)
-                    quote.bind(15, q.sentenceStartScalar); quote.bind(16, q.sentenceEndScalar)
+                    quote.bind(15, q.sentenceStartScalar); quote.bind(16, q.sentenceEndScalar); quote.bind(17, q.date)
                     try quote.run()
                     quoteText.bind(1, sqlite3_last_insert_rowid(connection)); quoteText.bind(2, q.content.text)
                     try quoteText.run()
@@ -100,6 +101,7 @@ extension SQLiteDocumentStore {
                         try quoteAbout.run()
                     }
                 }
+                try events.insert(doc: doc, events: d.events, times: d.times)
             } catch let e as RawInsert.Failure {
                 throw StoreError(
                     .query, "batch of \(batch.count) not stored (rolled back): \(e.message)", backend: "sqlite", documentID: d.id)
@@ -107,6 +109,57 @@ extension SQLiteDocumentStore {
             if replaced { result.replaced.append(d.id) } else { result.stored.append(d.id) }
         }
         return result
+    }
+}
+
+extension SQLiteDocumentStore {
+    /// Writes a document's events with their participants and its time expressions (the store's
+    /// insert and migration v7 share it).
+    struct EventInserter {
+        let event: RawInsert
+        let participant: RawInsert
+        let time: RawInsert
+
+        init(_ db: Database) throws {
+            event = try RawInsert(
+                db,
+                """
+                INSERT INTO event (doc, ordinal, type, mode, trigger_start_cp, trigger_end_cp, trigger_text, date, cameo, quad,
+                                   quote_ordinal, quote_role, claim_start_cp, claim_end_cp, claim_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            participant = try RawInsert(
+                db,
+                """
+                INSERT INTO event_participant (doc, event_ordinal, position, role, entity_ordinal, start_cp, end_cp, text, key, country, sector)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            time = try RawInsert(
+                db, "INSERT INTO time_expression (doc, ordinal, start_cp, end_cp, text, type, value, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        }
+
+        mutating func insert(doc: Int64, events: [StorableDocument.EventRow], times: [StorableDocument.TimeRow]) throws {
+            for e in events {
+                event.bind(1, doc); event.bind(2, e.ordinal); event.bind(3, e.type); event.bind(4, e.mode)
+                event.bind(5, e.trigger.startScalar); event.bind(6, e.trigger.endScalar); event.bind(7, e.trigger.text)
+                event.bind(8, e.date); event.bind(9, e.cameo); event.bind(10, e.quad); event.bind(11, e.quoteOrdinal)
+                event.bind(12, e.quoteRole); event.bind(13, e.claim?.startScalar); event.bind(14, e.claim?.endScalar)
+                event.bind(15, e.claim?.text)
+                try event.run()
+                for (position, p) in e.participants.enumerated() {
+                    participant.bind(1, doc); participant.bind(2, e.ordinal); participant.bind(3, position); participant.bind(4, p.role)
+                    participant.bind(5, p.entity); participant.bind(6, p.span.startScalar); participant.bind(7, p.span.endScalar)
+                    participant.bind(8, p.span.text); participant.bind(9, p.key); participant.bind(10, p.country)
+                    participant.bind(11, p.sector)
+                    try participant.run()
+                }
+            }
+            for t in times {
+                time.bind(1, doc); time.bind(2, t.ordinal); time.bind(3, t.span.startScalar); time.bind(4, t.span.endScalar)
+                time.bind(5, t.span.text); time.bind(6, t.type); time.bind(7, t.value); time.bind(8, t.day)
+                try time.run()
+            }
+        }
     }
 }
 

@@ -224,10 +224,92 @@ public final class SQLiteDocumentStore: DocumentStore {
                     documentID: r[0], title: r[1], published: r[2], source: r[3], quoteID: "q\(ordinal + 1)", kind: r[5],
                     content: span(6, 7, 8)!, cue: span(9, 10, 11), speaker: span(12, 13, 14),
                     speakerName: r[15], speakerKB: r[16], sentenceStartScalar: r[17], sentenceEndScalar: r[18], speakerType: r[19],
-                    about: QuoteHit.about(json: r[20]))
+                    about: QuoteHit.about(json: r[20]), date: r[21])
             }
         }
     }
+
+    public func events(_ query: EventQuery) async throws -> [EventHit] {
+        var conditions: [String] = []
+        var args: [(any DatabaseValueConvertible)?] = []
+        if let t = query.type { conditions.append("ev.type = ?"); args.append(t.uppercased()) }
+        if let m = query.mode { conditions.append("ev.mode = ?"); args.append(m.lowercased()) }
+        // `AND p.role = ?` for a participant sub-select, its value bound in reading order.
+        func roleCondition() -> String {
+            guard let r = query.role else { return "" }
+            args.append(r.rawValue)
+            return " AND p.role = ?"
+        }
+        if let a = query.actor {
+            let key = StorableDocument.searchKey(a)
+            // Participants that are entities with this key (entity_key rowid: doc * 2^20 +
+            // ordinal), and participants that are not entities by their folded text.
+            if let match = SQLiteSchema.keyQuery(key) {
+                args.append(match)
+                let r1 = roleCondition()
+                args.append(key)
+                let r2 = roleCondition()
+                conditions.append(
+                    """
+                    (ev.doc, ev.ordinal) IN (SELECT p.doc, p.event_ordinal FROM entity_key k JOIN event_participant p
+                                               ON p.doc = k.rowid >> 20 AND p.entity_ordinal = (k.rowid & 1048575)
+                                             WHERE entity_key MATCH ?\(r1)
+                                             UNION ALL SELECT p.doc, p.event_ordinal FROM event_participant p WHERE p.key = ?\(r2))
+                    """)
+            } else {
+                args.append(key)
+                conditions.append(
+                    "(ev.doc, ev.ordinal) IN (SELECT p.doc, p.event_ordinal FROM event_participant p WHERE p.key = ?\(roleCondition()))")
+            }
+        }
+        if let key = query.actorEntity {
+            let c = Self.entityCondition(key, alias: "e2") {
+                args.append($0); return "?"
+            }
+            conditions.append(
+                """
+                (ev.doc, ev.ordinal) IN (SELECT p.doc, p.event_ordinal FROM event_participant p
+                                           JOIN entity e2 ON e2.doc = p.doc AND e2.ordinal = p.entity_ordinal WHERE \(c)\(roleCondition()))
+                """)
+        }
+        if query.actor == nil && query.actorEntity == nil, query.role != nil {
+            conditions.append("(ev.doc, ev.ordinal) IN (SELECT p.doc, p.event_ordinal FROM event_participant p WHERE 1\(roleCondition()))")
+        }
+        if let f = query.from { conditions.append("\(EventHit.daySQL) >= ?"); args.append(f) }
+        if let t = query.to { conditions.append("\(EventHit.daySQL) <= ?"); args.append(t) }
+        if let d = query.documentID { conditions.append("d.id = ?"); args.append(d) }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = """
+            \(EventHit.selectSQL(documentKey: "doc", childKey: "doc", participants: Self.participantsColumn))
+            \(whereClause)
+            \(EventHit.orderSQL)
+            LIMIT ? OFFSET ?
+            """
+        args.append(max(0, query.limit))
+        args.append(max(0, query.offset))
+        let arguments = StatementArguments(args.map { $0?.databaseValue ?? .null })
+        return try await read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { r in
+                func span(_ a: Int, _ b: Int, _ t: Int) -> ScalarSpan? {
+                    guard let s: Int = r[a], let e: Int = r[b], let text: String = r[t] else { return nil }
+                    return ScalarSpan(startScalar: s, endScalar: e, text: text)
+                }
+                return EventHit(
+                    documentID: r[0], title: r[1], published: r[2], source: r[3], ordinal: r[4], type: r[5], mode: r[6],
+                    trigger: span(7, 8, 9)!, date: r[10], cameo: r[11], quad: r[12], quoteOrdinal: r[13], quoteRole: r[14],
+                    claim: span(15, 16, 17), participantsJSON: r[18])
+            }
+        }
+    }
+
+    /// An event's participants as ``EventHit/participants(json:)`` reads them (NULL when none).
+    static let participantsColumn = """
+        (SELECT json_group_array(json_array(x.role, x.start_cp, x.end_cp, x.text, x.name, x.type, x.kb, x.country, x.sector)) FROM (
+            SELECT p3.role AS role, p3.start_cp AS start_cp, p3.end_cp AS end_cp, p3.text AS text, e3.name AS name, e3.type AS type,
+                   e3.kb AS kb, p3.country AS country, p3.sector AS sector
+            FROM event_participant p3 LEFT JOIN entity e3 ON e3.doc = p3.doc AND e3.ordinal = p3.entity_ordinal
+            WHERE p3.doc = ev.doc AND p3.event_ordinal = ev.ordinal ORDER BY p3.position) x)
+        """
 
     /// A quote's `about` entities as `[[name, type, kb], …]` in order (NULL when none), for
     /// ``QuoteHit/about(json:)``.
@@ -356,9 +438,11 @@ public final class SQLiteDocumentStore: DocumentStore {
                 db,
                 sql: """
                     SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM entity),
-                           (SELECT COALESCE(SUM(mention_count), 0) FROM entity), (SELECT COUNT(*) FROM quote)
+                           (SELECT COALESCE(SUM(mention_count), 0) FROM entity), (SELECT COUNT(*) FROM quote),
+                           (SELECT COUNT(*) FROM event), (SELECT COUNT(*) FROM event_participant), (SELECT COUNT(*) FROM time_expression)
                     """)!
-            return StoreStatistics(documents: r[0], entities: r[1], mentions: r[2], quotes: r[3])
+            return StoreStatistics(
+                documents: r[0], entities: r[1], mentions: r[2], quotes: r[3], events: r[4], participants: r[5], times: r[6])
         }
     }
 

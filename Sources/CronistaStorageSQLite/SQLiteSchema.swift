@@ -365,7 +365,97 @@ enum SQLiteSchema {
                     """)
             try db.execute(sql: deriveAboutSQL)
         }
+        // v7: the events layer (PLOVER events, one row each, with their sources, targets and
+        // location in `event_participant`), the times layer (`time_expression`) and each quote's
+        // `date`. Actor searches go from `entity_key` to `event_participant_entity`, or through the
+        // folded text of participants that are not entities (`event_participant_key`); type and
+        // date searches through `event_type`. The documents already stored get their rows from
+        // their stored analysis JSON (``deriveEvents(_:)``), which holds these layers when the
+        // engine that analysed them wrote them.
+        m.registerMigration("v7-events-times") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE quote ADD COLUMN date TEXT;
+                    CREATE TABLE event (
+                        doc INTEGER NOT NULL REFERENCES document(doc) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        type TEXT NOT NULL CHECK (length(type) > 0),
+                        mode TEXT,
+                        trigger_start_cp INTEGER NOT NULL CHECK (trigger_start_cp >= 0),
+                        trigger_end_cp INTEGER NOT NULL,
+                        trigger_text TEXT NOT NULL,
+                        date TEXT,
+                        cameo TEXT,
+                        quad INTEGER CHECK (quad IS NULL OR (quad >= 1 AND quad <= 4)),
+                        quote_ordinal INTEGER,
+                        quote_role TEXT CHECK (quote_role IS NULL OR quote_role = 'act' OR quote_role = 'report'),
+                        claim_start_cp INTEGER,
+                        claim_end_cp INTEGER,
+                        claim_text TEXT,
+                        PRIMARY KEY (doc, ordinal),
+                        CHECK (trigger_start_cp <= trigger_end_cp),
+                        CHECK ((quote_ordinal IS NULL) = (quote_role IS NULL)),
+                        CHECK (claim_start_cp IS NULL OR (claim_start_cp <= claim_end_cp AND claim_text IS NOT NULL)),
+                        FOREIGN KEY (doc, quote_ordinal) REFERENCES quote(doc, ordinal) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE INDEX event_type ON event(type, date);
+
+                    CREATE TABLE event_participant (
+                        doc INTEGER NOT NULL,
+                        event_ordinal INTEGER NOT NULL,
+                        position INTEGER NOT NULL CHECK (position >= 0),
+                        role TEXT NOT NULL CHECK (role = 'source' OR role = 'target' OR role = 'location'),
+                        entity_ordinal INTEGER,
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        key TEXT,
+                        country TEXT,
+                        sector TEXT,
+                        PRIMARY KEY (doc, event_ordinal, position),
+                        CHECK (start_cp <= end_cp),
+                        FOREIGN KEY (doc, event_ordinal) REFERENCES event(doc, ordinal) ON DELETE CASCADE,
+                        FOREIGN KEY (doc, entity_ordinal) REFERENCES entity(doc, ordinal) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE INDEX event_participant_entity ON event_participant(doc, entity_ordinal) WHERE entity_ordinal IS NOT NULL;
+                    CREATE INDEX event_participant_key ON event_participant(key) WHERE key IS NOT NULL;
+
+                    CREATE TABLE time_expression (
+                        doc INTEGER NOT NULL REFERENCES document(doc) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                        start_cp INTEGER NOT NULL CHECK (start_cp >= 0),
+                        end_cp INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        type TEXT NOT NULL CHECK (type = 'DATE' OR type = 'TIME' OR type = 'DURATION' OR type = 'SET'),
+                        value TEXT NOT NULL,
+                        day TEXT,
+                        PRIMARY KEY (doc, ordinal),
+                        CHECK (start_cp <= end_cp)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX time_expression_day ON time_expression(day) WHERE day IS NOT NULL;
+                    """)
+            try deriveEvents(db)
+        }
         return m
+    }
+
+    /// The body of migration v7: each stored document's event, participant and time rows and its
+    /// quotes' dates, read from its stored analysis JSON
+    /// (``CronistaStorage/StorableDocument/eventRows(analysisJSON:)``), written as the store writes them.
+    static func deriveEvents(_ db: Database) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT doc, analysis FROM document WHERE analysis LIKE '%\"events\":[{%' OR analysis LIKE '%\"times\":[{%' OR analysis LIKE '%\"date\":\"%'"
+        )
+        let quoteDate = try db.makeStatement(sql: "UPDATE quote SET date = ? WHERE doc = ? AND ordinal = ?")
+        var inserter = try SQLiteDocumentStore.EventInserter(db)
+        while let r = try rows.next() {
+            let doc: Int64 = r[0]
+            let (events, times, dates) = try StorableDocument.eventRows(analysisJSON: r[1])
+            for (q, d) in dates { try quoteDate.execute(arguments: [d, doc, q]) }
+            try inserter.insert(doc: doc, events: events, times: times)
+        }
     }
 
     /// Each stored quote's `about` rows from its document's stored mentions (`entity.mentions`,

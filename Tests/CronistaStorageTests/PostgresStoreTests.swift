@@ -45,13 +45,19 @@
         @Test func replaceAndDelete() async throws { if Self.skipped() { return }; try await contract.replaceAndDelete() }
         @Test func failedBatchRollsBack() async throws { if Self.skipped() { return }; try await contract.failedBatchRollsBack() }
         @Test func invariantsInTheDatabase() async throws { if Self.skipped() { return }; try await contract.invariantsInTheDatabase() }
+        @Test func eventSearch() async throws { if Self.skipped() { return }; try await contract.eventSearch() }
+        @Test func timeline() async throws { if Self.skipped() { return }; try await contract.timeline() }
+        @Test func eventsLeaveWithTheirDocument() async throws {
+            if Self.skipped() { return }; try await contract.eventsLeaveWithTheirDocument()
+        }
+        @Test func eventInvariants() async throws { if Self.skipped() { return }; try await contract.eventInvariants() }
 
         @Test func migrationsAreNamedAndAppliedOnce() async throws {
             if Self.skipped() { return }
             let schema = Self.schemaName()
             let names = [
                 "v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding",
-                "v5-quote-about"
+                "v5-quote-about", "v6-events-times"
             ]
             // Two stores opening the same empty schema at once: the advisory lock serialises them.
             async let a = Self.makeStore(schema: schema)
@@ -99,7 +105,8 @@
 
             let store = try await Self.makeStore(schema: schema)
             defer { Task { try? await store.close() } }
-            #expect(try await store.appliedMigrations().suffix(2) == ["v4-name-keys-from-name-folding", "v5-quote-about"])
+            #expect(
+                try await store.appliedMigrations().suffix(3) == ["v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times"])
             for s in ["UN", "u.n.", "U.N."] {
                 #expect(
                     try await store.entities(named: s, limit: 5) == [
@@ -129,17 +136,56 @@
             #expect(try await store.store(docs).stored.count == docs.count)
             let expected = try await store.quotes(QuoteQuery(limit: 10_000))
             #expect(expected.filter { !$0.about.isEmpty }.count > 20, "quotes about someone: the check can fail")
-            // Back to a v4 schema: no table, no record of the migration.
+            // Back to a v4 schema: no table, no record of the migration (v6's go first).
+            try await Self.backToV5(store)
             try await store.client.query("DROP TABLE quote_about", logger: store.logger)
             try await store.client.query("DELETE FROM schema_migrations WHERE name = 'v5-quote-about'", logger: store.logger)
             try await store.close()
             let reopened = try await Self.makeStore(schema: schema)
             defer { Task { try? await reopened.close() } }
-            #expect(try await reopened.appliedMigrations().last == "v5-quote-about")
+            #expect(try await reopened.appliedMigrations().suffix(2) == ["v5-quote-about", "v6-events-times"])
             let after = try await reopened.quotes(QuoteQuery(limit: 10_000))
             #expect(after.count == expected.count)
             for (a, e) in zip(after, expected) { #expect(a.about == e.about, "\(a.documentID) \(a.quoteID)") }
             #expect(try await reopened.quotes(QuoteQuery(speaker: "Lukashenko", about: "Putin")).map(\.quoteID) == ["q1"])
+        }
+
+        /// A v6 schema made a v5 one: no event, participant or time tables, no quote dates, no record
+        /// of the migration.
+        static func backToV5(_ store: PostgresDocumentStore) async throws {
+            for sql in [
+                "DROP TABLE event_participant", "DROP TABLE event", "DROP TABLE time_expression", "ALTER TABLE quote DROP COLUMN date",
+                "DELETE FROM schema_migrations WHERE name = 'v6-events-times'"
+            ] {
+                try await store.client.query(PostgresQuery(unsafeSQL: sql), logger: store.logger)
+            }
+        }
+
+        /// A schema from before v6 gets the events, participants, times and quote dates of the
+        /// documents it holds from their stored analysis JSON: the same hits as the store wrote.
+        @Test func schemaFromV5GetsEventsFromTheStoredAnalysis() async throws {
+            if Self.skipped() { return }
+            let schema = Self.schemaName()
+            let store = try await Self.makeStore(schema: schema)
+            let docs = [
+                try StoreFixtures.storable(try StoreFixtures.tajaniDocument()),
+                try StoreFixtures.storable(try StoreFixtures.minskDocument()),
+                try StoreFixtures.storable(try StoreFixtures.secondDocument())
+            ]
+            #expect(try await store.store(docs).stored.count == 3)
+            let events = try await store.events(EventQuery())
+            let quotes = try await store.quotes(QuoteQuery())
+            let stats = try await store.statistics()
+            #expect(events.count == 6 && quotes.contains { $0.date != nil }, "rows to derive: the check can fail")
+            try await Self.backToV5(store)
+            try await store.close()
+            let reopened = try await Self.makeStore(schema: schema)
+            defer { Task { try? await reopened.close() } }
+            #expect(try await reopened.appliedMigrations().last == "v6-events-times")
+            #expect(try await reopened.events(EventQuery()) == events)
+            #expect(try await reopened.quotes(QuoteQuery()) == quotes)
+            #expect(try await reopened.statistics() == stats)
+            #expect(try await reopened.events(EventQuery(type: "ACCUSE", actor: "Q2866")).map(\.eventID) == ["ev1"])
         }
 
         @Test func stemmedFullTextPerLanguage() async throws {

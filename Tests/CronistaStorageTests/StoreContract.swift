@@ -495,5 +495,9 @@ struct StoreContract: Sendable {
         try await replaceAndDelete()
         try await failedBatchRollsBack()
         try await invariantsInTheDatabase()
+        try await eventSearch()
+        try await timeline()
+        try await eventsLeaveWithTheirDocument()
+        try await eventInvariants()
     }
 }

@@ -43,8 +43,61 @@ extension JSONWriter {
         key("start"); int(h.sentenceStartScalar)
         key("end"); int(h.sentenceEndScalar)
         endObject()
+        key("date"); optionalString(h.date)
         key("published"); optionalString(h.published)
         key("source"); optionalString(h.source)
+        key("title"); optionalString(h.title)
+        endObject()
+    }
+
+    /// One event: the fields of the analysis format's events (`type`, `mode`, `trigger`, `source`,
+    /// `target`, `location`, `date`, `quote`, `claim`, `cameo`, `quad`), with the participants'
+    /// entity names, and the document it comes from (`document_source` is the document's source).
+    public mutating func event(_ h: EventHit, entityIDs: Bool = true) {
+        func span(_ s: ScalarSpan) {
+            key("start"); int(s.startScalar)
+            key("end"); int(s.endScalar)
+            key("text"); string(s.text)
+        }
+        func participant(_ p: EventHit.Participant) {
+            beginObject()
+            span(p.span)
+            key("name"); optionalString(p.name)
+            key("type"); optionalString(p.type)
+            key("kb"); optionalString(p.kb)
+            if entityIDs { key("entity"); optionalString(p.entity?.id) }
+            key("country"); optionalString(p.country)
+            key("sector"); optionalString(p.sector)
+            endObject()
+        }
+        beginObject()
+        key("document"); string(h.documentID)
+        key("event"); string(h.eventID)
+        key("type"); string(h.type)
+        key("mode"); optionalString(h.mode)
+        key("trigger"); beginObject(); span(h.trigger); endObject()
+        key("source"); beginArray(); for p in h.participants(.source) { participant(p) }; endArray()
+        key("target"); beginArray(); for p in h.participants(.target) { participant(p) }; endArray()
+        key("location")
+        if let l = h.participants(.location).first { participant(l) } else { null() }
+        key("date"); optionalString(h.date)
+        key("day"); optionalString(h.day)
+        key("quote")
+        if let q = h.quoteID {
+            beginObject()
+            key("id"); string(q)
+            key("role"); string(h.quoteRole ?? "act")
+            endObject()
+        } else {
+            null()
+        }
+        key("claim")
+        if let c = h.claim { beginObject(); span(c); endObject() } else { null() }
+        key("cameo"); optionalString(h.cameo)
+        key("quad")
+        if let q = h.quad { int(q) } else { null() }
+        key("published"); optionalString(h.published)
+        key("document_source"); optionalString(h.source)
         key("title"); optionalString(h.title)
         endObject()
     }
@@ -82,5 +135,15 @@ extension JSONWriter {
         endArray()
         key("next_cursor")
         optionalString(hits.count == limit ? hits.last.flatMap(QuoteCursor.init(after:))?.token : nil)
+    }
+
+    /// `"events": [...], "next_offset": n | null`: the next offset is set when the page is full.
+    package mutating func eventPage(_ hits: [EventHit], limit: Int, offset: Int) {
+        key("events")
+        beginArray()
+        for h in hits { event(h) }
+        endArray()
+        key("next_offset")
+        if hits.count == limit { int(offset + limit) } else { null() }
     }
 }

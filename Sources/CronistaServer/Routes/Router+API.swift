@@ -102,6 +102,19 @@ extension Router where Context == ServerContext {
             return APIRoutes.json(w.bytes)
         }
 
+        route(.get, "/v1/events", timeout) { request, _ in
+            let p = QueryParameters(request.uri.query)
+            try p.rejectRepeated(["type", "mode", "actor", "entity", "role", "from", "to", "document", "limit", "offset"])
+            let query = try APIRoutes.eventQuery(p, state)
+            let hits = try await state.store.events(query)
+            var w = JSONWriter(capacity: 1024)
+            w.beginObject()
+            w.eventPage(hits, limit: query.limit, offset: query.offset)
+            w.endObject()
+            w.bytes.append(0x0A)
+            return APIRoutes.json(w.bytes)
+        }
+
         route(.get, "/v1/entities", timeout) { request, _ in
             let p = QueryParameters(request.uri.query)
             try p.rejectRepeated(["name", "limit"])
@@ -237,6 +250,39 @@ enum APIRoutes {
                 throw APIError(.badRequest, .invalidParameter, "cursor: not a cursor this server gave (use next_cursor as it is)")
             }
             q.after = cursor
+        }
+        return q
+    }
+
+    /// The largest `offset` an event search takes (deeper pages: narrow the filters).
+    static let maxOffset = 100_000
+
+    /// The filters of `GET /v1/events`, checked: a bad date, role, entity id or offset is a 400
+    /// naming the parameter.
+    static func eventQuery(_ p: QueryParameters, _ state: ServerState) throws -> EventQuery {
+        var q = EventQuery(type: p["type"], mode: p["mode"], actor: p["actor"], documentID: p["document"], limit: try limit(p, state))
+        for name in ["from", "to"] {
+            guard let d = p[name] else { continue }
+            guard QuoteQuery.isDate(d) else { throw APIError(.badRequest, .invalidParameter, "\(name): '\(d)' is not a date (YYYY-MM-DD)") }
+            if name == "from" { q.from = d } else { q.to = d }
+        }
+        if let r = p["role"] {
+            guard let role = EventQuery.Role(rawValue: r) else {
+                throw APIError(.badRequest, .invalidParameter, "role: '\(r)' is not source, target or location")
+            }
+            q.role = role
+        }
+        if let e = p["entity"] {
+            guard let key = EntityKey(e) else {
+                throw APIError(.badRequest, .invalidParameter, "entity: '\(e)' is not an entity id (Q… or TYPE:name)")
+            }
+            q.actorEntity = key
+        }
+        if let o = p["offset"] {
+            guard let n = Int(o), (0...maxOffset).contains(n) else {
+                throw APIError(.badRequest, .invalidParameter, "offset: '\(o)' is not a number from 0 to \(maxOffset)")
+            }
+            q.offset = n
         }
         return q
     }

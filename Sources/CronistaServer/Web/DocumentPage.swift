@@ -28,8 +28,17 @@ enum DocumentPage {
             /// Ids of the entities the quote is about (`e5`, …), in order.
             var about: [String] = []
         }
+        /// An event's trigger, with what its tooltip says.
+        struct Event {
+            var id: String, type: String, mode: String?, date: String?, start: Int, end: Int
+        }
+        struct Time {
+            var id: String, type: String, value: String, start: Int, end: Int
+        }
         var entities: [Entity] = []
         var quotes: [Quote] = []
+        var events: [Event] = []
+        var times: [Time] = []
 
         init(json: String) {
             guard let root = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return }
@@ -52,6 +61,20 @@ enum DocumentPage {
                         cue: (q["cue"] as? [String: Any])?["text"] as? String, speakerEntity: speaker?["entity"] as? String,
                         speakerSpan: speaker.flatMap(span), speakerText: speaker?["text"] as? String,
                         about: q["about"] as? [String] ?? []))
+            }
+            for e in root["events"] as? [[String: Any]] ?? [] {
+                guard let (s, t) = (e["trigger"] as? [String: Any]).flatMap(span) else { continue }
+                events.append(
+                    Event(
+                        id: e["id"] as? String ?? "", type: e["type"] as? String ?? "", mode: e["mode"] as? String,
+                        date: e["date"] as? String, start: s, end: t))
+            }
+            for x in root["times"] as? [[String: Any]] ?? [] {
+                guard let (s, t) = span(x) else { continue }
+                times.append(
+                    Time(
+                        id: x["id"] as? String ?? "", type: x["type"] as? String ?? "", value: x["value"] as? String ?? "", start: s, end: t
+                    ))
             }
         }
 
@@ -119,14 +142,15 @@ enum DocumentPage {
     static func legend(_ t: WebStrings) -> String {
         let items = [
             ("PER", "legend.person"), ("ORG", "legend.organization"), ("LOC", "legend.location"), ("q", "legend.quote"),
-            ("spk", "legend.speaker")
+            ("spk", "legend.speaker"), ("ev", "legend.event"), ("tx", "legend.time")
         ]
         let spans = items.map { cls, key in "<span><span class=\"sw \(cls)\"></span>\(HTML.escape(t[key]))</span>" }
         return "<p class=\"legend\" aria-label=\"\(HTML.escape(t["legend.title"]))\">\(spans.joined())</p>"
     }
 
     /// The text cut at every span boundary; each piece wrapped in the quote it lies in (with the
-    /// quote's anchor on its first piece and a link to its speaker after its last), and in the
+    /// quote's anchor on its first piece and a link to its speaker after its last), in the event
+    /// trigger or time expression it lies in (the event's anchor on its first piece), and in the
     /// entity mention or non-entity speaker it lies in. Always well nested.
     static func highlighted(_ text: String, _ a: Analysis) -> String {
         let scalars = Array(text.unicodeScalars)
@@ -142,12 +166,24 @@ enum DocumentPage {
             if valid(q.start, q.end) { for k in q.start..<q.end where quoteAt[k] == nil { quoteAt[k] = i } }
             if q.speakerEntity == nil, let (s, t) = q.speakerSpan, valid(s, t) { for k in s..<t { speakerAt[k] = true } }
         }
+        // Event triggers first, then time expressions where no trigger is (one mark per piece).
+        var markAt = [Int?](repeating: nil, count: n)  // event index, or events.count + time index
+        for (i, e) in a.events.enumerated() where valid(e.start, e.end) {
+            for k in e.start..<e.end where markAt[k] == nil { markAt[k] = i }
+        }
+        for (i, x) in a.times.enumerated() where valid(x.start, x.end) {
+            for k in x.start..<x.end where markAt[k] == nil { markAt[k] = a.events.count + i }
+        }
         var out = ""
         var started = Set<Int>()
         var k = 0
         while k < n {
             var end = k + 1
-            while end < n, mentionAt[end] == mentionAt[k], quoteAt[end] == quoteAt[k], speakerAt[end] == speakerAt[k] { end += 1 }
+            while end < n, mentionAt[end] == mentionAt[k], quoteAt[end] == quoteAt[k], speakerAt[end] == speakerAt[k],
+                markAt[end] == markAt[k]
+            {
+                end += 1
+            }
             var piece = HTML.escape(String(String.UnicodeScalarView(scalars[k..<end])))
             if let m = mentionAt[k] {
                 let e = a.entities[m]
@@ -155,6 +191,19 @@ enum DocumentPage {
                     "<a class=\"m \(HTML.escape(e.type))\" href=\"\(HTML.escape(e.url))\" title=\"\(HTML.escape(e.name)) (\(HTML.escape(e.type)))\">\(piece)</a>"
             } else if speakerAt[k] {
                 piece = "<span class=\"spk\">\(piece)</span>"
+            }
+            if let mark = markAt[k] {
+                if mark < a.events.count {
+                    let e = a.events[mark]
+                    let anchor = started.insert(-1 - mark).inserted ? " id=\"\(HTML.escape(e.id))\"" : ""
+                    let what = e.type + (e.mode.map { " · " + $0 } ?? "") + (e.date.map { ", " + $0 } ?? "")
+                    piece =
+                        "<span class=\"ev\"\(anchor) data-event=\"\(HTML.escape(e.id))\" data-type=\"\(HTML.escape(e.type))\" title=\"\(HTML.escape(e.id)): \(HTML.escape(what))\">\(piece)</span>"
+                } else {
+                    let x = a.times[mark - a.events.count]
+                    piece =
+                        "<span class=\"tx\" data-time=\"\(HTML.escape(x.id))\" data-value=\"\(HTML.escape(x.value))\" title=\"\(HTML.escape(x.type)) \(HTML.escape(x.value))\">\(piece)</span>"
+                }
             }
             if let qi = quoteAt[k] {
                 let q = a.quotes[qi]

@@ -4,8 +4,8 @@ import CronistaStorage
 import Foundation
 import Hummingbird
 
-/// `/entities/{id}`: one entity, its quotes over time (a bar per month, then the quotes of each
-/// month, newest first) and the entities it appears with.
+/// `/entities/{id}`: one entity, its timeline (events and quotes by day), its quotes over time (a
+/// bar per month, then the quotes of each month, newest first) and the entities it appears with.
 enum EntityPage {
     static let quoteLimit = 200
 
@@ -19,7 +19,8 @@ enum EntityPage {
         }
         async let quotesTask = state.store.quotes(QuoteQuery(speakerEntity: key, limit: quoteLimit))
         async let withTask = state.store.coMentions(of: key, limit: 60)
-        let (quotes, with) = try await (quotesTask, withTask)
+        async let timelineTask = state.store.timeline(of: key, limit: timelineLimit)
+        let (quotes, with, items) = try await (quotesTask, withTask, timelineTask)
 
         var body = """
             <h1>\(HTML.escape(entity.name))</h1>
@@ -27,6 +28,7 @@ enum EntityPage {
             \(t.count(entity.documents, "document")) · \(t.count(entity.mentions, "mention")) · \
             \(quotes.count == quoteLimit ? t.count(quoteLimit, "quote").replacingOccurrences(of: "\(quoteLimit)", with: "\(quoteLimit)+") : t.count(quotes.count, "quote"))</p>
             """
+        body += timeline(items, of: key, name: entity.name, strings: t)
         // Quotes over time: by month of publication.
         var months: [(String, [QuoteHit])] = []
         for q in quotes {

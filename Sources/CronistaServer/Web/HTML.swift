@@ -30,6 +30,9 @@ enum HTML {
         return out
     }
 
+    /// The text on one line (line breaks become spaces).
+    static func oneLine(_ s: String) -> String { s.split(whereSeparator: \.isNewline).joined(separator: " ") }
+
     /// `/entities/ID`, with the id escaped for the path.
     static func entityURL(_ id: String) -> String { "/entities/" + percentEncoded(id) }
     static func documentURL(_ id: String, quote: String? = nil) -> String {
@@ -88,6 +91,11 @@ enum WebPage {
         .legend span.sw{display:inline-block;width:.9rem;height:.9rem;border-radius:3px;vertical-align:-.1rem;margin-right:.3rem;border:1px solid var(--line)}
         .sw.PER{background:var(--per)} .sw.ORG{background:var(--org)} .sw.LOC{background:var(--loc)} .sw.q{background:var(--q)}
         .sw.spk{background:#fff;border-bottom:1px dotted #a142f4}
+        .ev{border-bottom:2px solid #d93025;font-weight:600} .tx{border-bottom:2px dashed #188038}
+        .sw.ev{background:#fff;border-bottom:2px solid #d93025} .sw.tx{background:#fff;border-bottom:2px dashed #188038}
+        ol.timeline{list-style:none;padding:0} ol.timeline li{padding:.3rem 0;border-bottom:1px solid var(--line)}
+        ol.timeline time{font-variant-numeric:tabular-nums;color:var(--muted);margin-right:.3rem}
+        ol.timeline .trigger{font-style:italic}
         """
 
     /// A whole page; `title` and `body` are HTML (escape what goes in them). With the request, the

@@ -43,14 +43,38 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: "NER model file (default: the embedded Italian model).")
     var model: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Store analyses made already: each input line is an analysis (as `cronista analyze` writes it) with the document's \"text\".",
+            discussion: "Nothing is analysed again; the offsets are checked against the text."))
+    var analysed = false
+
     func validate() throws {
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
         try input.validate(files: files)
         if replace && queue { throw ValidationError("--replace and --queue exclude each other: the queue stores each id once") }
+        if analysed && queue { throw ValidationError("--analysed and --queue exclude each other: the queue holds texts to analyse") }
+        if analysed && model != nil { throw ValidationError("--analysed stores analyses made already: no --model is used") }
     }
 
     func run() async throws {
         if queue, case .sqlite = try store.location() { throw ValidationError("--queue needs a postgres:// --db") }
+        if analysed {
+            let s = try await store.open()
+            let started = Date()
+            let tally: Tally
+            do { tally = try await runAnalysed(s) } catch {
+                try? await s.close()
+                throw error
+            }
+            try await s.close()
+            let replaced = replace ? "\(tally.replaced) replaced, " : ""
+            printError(
+                "cronista: \(tally.stored) stored, \(replaced)\(tally.skipped) skipped, \(tally.failed) failed in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+            )
+            if tally.failed > 0 { throw ExitCode(65) }
+            return
+        }
         // The store is opened (and migrated, or connected to) while the model loads.
         async let opening = store.open()
         let engine: Engine

@@ -11,17 +11,20 @@ enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Search the store: quotes, entities, documents.",
+        abstract: "Search the store: quotes, events, entities, documents.",
         discussion: """
             Offsets are Unicode code points into the document's original text (the JSON contract unit). \
             Output is a table on a terminal and JSON Lines otherwise (--format overrides).
             """,
-        subcommands: [Quotes.self, Entities.self, Documents.self]
+        subcommands: [Quotes.self, Events.self, Entities.self, Documents.self]
     )
 
     struct Output: ParsableArguments {
         @Option(help: "Output format: table or jsonl (default: table on a terminal, jsonl otherwise).")
         var format: SearchFormat?
+
+        @Flag(help: "JSON Lines, one result per line, even on a terminal (--format jsonl).")
+        var json = false
 
         @Option(parsing: .unconditional, help: "At most this many results.")
         var limit: Int = 100
@@ -31,9 +34,10 @@ struct Search: AsyncParsableCommand {
 
         func validate() throws {
             if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
+            if json && format == .table { throw ValidationError("--json and --format table contradict each other") }
         }
 
-        func resolved(_ sink: OutputSink) -> SearchFormat { format ?? (sink.isTerminal ? .table : .jsonl) }
+        func resolved(_ sink: OutputSink) -> SearchFormat { json ? .jsonl : format ?? (sink.isTerminal ? .table : .jsonl) }
 
         /// The table of `rows`, its last column cut (or, with --wide, wrapped) to fit the terminal.
         func table(_ rows: [[String]], sink: OutputSink) -> String {
@@ -89,6 +93,79 @@ struct Search: AsyncParsableCommand {
                 }
                 try sink.write(output.table(rows, sink: sink))
                 try sink.write(counted(hits.count, "quote") + "\n")
+            }
+            try sink.finish()
+        }
+    }
+
+    struct Events: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Events by PLOVER type, mode, actor and its role, date range and document.",
+            discussion: """
+                Who accused whom in 2024: --type ACCUSE --from 2024-01-01 --to 2024-12-31. An event without a date of its own \
+                is placed on its document's publication day. Newest first.
+                """)
+
+        @Option(help: "PLOVER event type (ACCUSE, CONSULT, …; case-insensitive).")
+        var type: String?
+        @Option(help: "The type's mode (disapprove, meet, …; case-insensitive).")
+        var mode: String?
+        @Option(help: "A participant: name, one word of it, an alias or a KB id (case- and accent-insensitive).")
+        var actor: String?
+        @Option(help: "The actor's role: source, target or location (without --actor: events with such a participant).")
+        var role: String?
+        @Option(help: "On or after this date (YYYY-MM-DD, a day that exists).")
+        var from: String?
+        @Option(help: "On or before this date (YYYY-MM-DD, a day that exists).")
+        var to: String?
+        @Option(help: "Only the events of this document id.")
+        var document: String?
+        @Option(help: "Skip this many events first (the next page: --offset plus --limit).")
+        var offset: Int = 0
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            for (name, d) in [("--from", from), ("--to", to)] {
+                if let d, !QuoteQuery.isDate(d) { throw ValidationError("\(name): '\(d)' is not a date (YYYY-MM-DD, a day that exists)") }
+            }
+            if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+            if let role, EventQuery.Role(rawValue: role.lowercased()) == nil {
+                throw ValidationError("--role: '\(role)' is not source, target or location")
+            }
+            if offset < 0 { throw ValidationError("--offset must be 0 or more, got \(offset)") }
+        }
+
+        func run() async throws {
+            let s = try await store.openExisting()
+            let hits = try await s.events(
+                EventQuery(
+                    type: type, mode: mode, actor: actor, role: role.flatMap { EventQuery.Role(rawValue: $0.lowercased()) }, from: from,
+                    to: to,
+                    documentID: document, limit: output.limit, offset: offset))
+            try await s.close()
+            let sink = try OutputSink(path: nil)
+            switch output.resolved(sink) {
+            case .jsonl:
+                for h in hits {
+                    var w = JSONWriter(capacity: 512)
+                    w.event(h, entityIDs: false)
+                    try sink.write(w.bytes + [0x0A])
+                }
+            case .table:
+                func names(_ ps: [EventHit.Participant]) -> String {
+                    ps.isEmpty ? "—" : ps.map { ($0.name ?? $0.span.text) + ($0.kb.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+                }
+                var rows = [["DOCUMENT", "DATE", "EVENT", "TYPE", "SOURCE", "TARGET", "TRIGGER"]]
+                for h in hits {
+                    rows.append([
+                        h.documentID, h.day ?? "", h.eventID, h.type + (h.mode.map { "/\($0)" } ?? ""),
+                        Search.flat(names(h.participants(.source))),
+                        Search.flat(names(h.participants(.target))), Search.flat(h.trigger.text)
+                    ])
+                }
+                try sink.write(output.table(rows, sink: sink))
+                try sink.write(counted(hits.count, "event") + "\n")
             }
             try sink.finish()
         }
