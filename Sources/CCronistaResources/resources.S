@@ -153,13 +153,22 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5252 bytes, sha256 d4d9fa0c1d90d7aac95b2192fcb372a621bc3a6d534d1883ce29fa18e0b5ebd9
+// Languages/it/time-grammar.txt: 12833 bytes, sha256 7d535fe9df9bb7777d11e6192d8ed64681b673c2d10f354db37396e3929d7cba
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):
-    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/time-grammar.txt"
     .globl SYM(cronista_nlp_16_end)
 SYM(cronista_nlp_16_end):
+    .byte 0
+
+// Languages/it/word-classes.txt: 5252 bytes, sha256 d4d9fa0c1d90d7aac95b2192fcb372a621bc3a6d534d1883ce29fa18e0b5ebd9
+    .balign 16
+    .globl SYM(cronista_nlp_17_start)
+SYM(cronista_nlp_17_start):
+    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .globl SYM(cronista_nlp_17_end)
+SYM(cronista_nlp_17_end):
     .byte 0
 
 // openapi.yaml: 20308 bytes, sha256 af806f3bfd2167502cc860ed39359d75859d4cd4cf1c7a71bec93615f4c369ca

@@ -1,0 +1,147 @@
+import CronistaCore
+
+/// One rule matched at a place: its extent (token range, context excluded) and captured values.
+struct TimeMatch {
+    var rule: Int
+    var extent: Range<Int>
+    /// The whole match, context included.
+    var span: Range<Int>
+    var captures: [String?]
+}
+
+extension TimeGrammar {
+    /// The rule matches in one sentence (`tokens`), left to right: at each token the longest extent
+    /// wins (on a tie, the earlier rule); the scan goes on after the extent.
+    func matches(forms: [String], flags: [TokenFlags], sentence: Range<Int>, into out: inout [TimeMatch]) {
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            var best: TimeMatch?
+            func attempt(_ candidates: [Int]) {
+                for ri in candidates {
+                    let r = rules[ri]
+                    var caps = [String?](repeating: nil, count: r.slotCount)
+                    walk(r, ri, 0, i, nil, nil, &caps, forms, sentence, &best)
+                }
+            }
+            if let c = rulesByForm[forms[i]] { attempt(c) }
+            if flags[i].contains(.number) || forms[i].first?.isNumber == true || forms[i].hasPrefix("'") { attempt(numericRules) }
+            if let b = best, !b.extent.isEmpty {
+                out.append(b)
+                i = b.extent.upperBound
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    private func walk(
+        _ r: Rule, _ ri: Int, _ e: Int, _ t: Int, _ first: Int?, _ last: Int?, _ caps: inout [String?], _ forms: [String],
+        _ sentence: Range<Int>, _ best: inout TimeMatch?
+    ) {
+        if e == r.elements.count {
+            guard let first, let last else { return }
+            if let nb = r.notBefore, let start = bestStart(r, first: first, t: t), start > sentence.lowerBound {
+                if !matchElement(nb, start - 1, forms, sentence).isEmpty { return }
+            }
+            if let na = r.notAfter, t < sentence.upperBound, !matchElement(na, t, forms, sentence).isEmpty { return }
+            let extent = first..<(last + 1)
+            if let b = best {
+                if extent.count < b.extent.count || (extent.count == b.extent.count && ri > b.rule) { return }
+                if extent.count == b.extent.count && ri == b.rule { return }
+            }
+            best = TimeMatch(rule: ri, extent: extent, span: (bestStart(r, first: first, t: t) ?? first)..<t, captures: caps)
+            return
+        }
+        let el = r.elements[e]
+        for (length, value) in matchElement(el, t, forms, sentence) {
+            let saved = el.slot >= 0 ? caps[el.slot] : nil
+            if el.slot >= 0 { caps[el.slot] = value }
+            var f = first
+            var l = last
+            if !el.context {
+                if f == nil { f = t }
+                l = t + length - 1
+            }
+            walk(r, ri, e + 1, t + length, f, l, &caps, forms, sentence, &best)
+            if el.slot >= 0 { caps[el.slot] = saved }
+        }
+        if el.optional { walk(r, ri, e + 1, t, first, last, &caps, forms, sentence, &best) }
+    }
+
+    /// Where a match that ends at `t` started: the start token is not kept, so it is found again
+    /// from the rule's leading context (at most a few tokens before the extent).
+    private func bestStart(_ r: Rule, first: Int, t: Int) -> Int? {
+        var leading = 0
+        for e in r.elements {
+            if !e.context { break }
+            leading += 1
+        }
+        return first - leading
+    }
+
+    /// The ways an element matches at token `t`: (tokens taken, value).
+    private func matchElement(_ el: Element, _ t: Int, _ forms: [String], _ sentence: Range<Int>) -> [(Int, String)] {
+        guard t < sentence.upperBound else { return [] }
+        var out: [(Int, String)] = []
+        let f = forms[t]
+        for a in el.atoms {
+            switch a {
+            case .word(let w): if f == w { out.append((1, f)) }
+            case .table(let ti):
+                guard let entries = tables[ti][f] else { continue }
+                for entry in entries {
+                    guard t + entry.tokens.count <= sentence.upperBound else { continue }
+                    var ok = true
+                    for k in 1..<entry.tokens.count where forms[t + k] != entry.tokens[k] {
+                        ok = false
+                        break
+                    }
+                    if ok { out.append((entry.tokens.count, entry.value)) }
+                }
+            case .number(let shape): if let v = Self.number(f, shape) { out.append((1, v)) }
+            }
+        }
+        return out
+    }
+
+    /// The value of a number token of a shape: `int`, `day` (1–31, `1°`), `year` (1900–2099),
+    /// `clock` (`18.30`, `18:30`, `3,20` → `18:30`), `enne` (`38enne` → `38`), `decade` (`'70`, `70`, `2000` → `197`, `200`).
+    static func number(_ f: String, _ shape: NumberShape) -> String? {
+        let u = Array(f.utf8)
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func value(_ s: ArraySlice<UInt8>) -> Int? {
+            guard !s.isEmpty, s.count <= 4, s.allSatisfy(isDigit) else { return nil }
+            return s.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        switch shape {
+        case .int:
+            return value(u[...]).map(String.init)
+        case .day:
+            var s = u[...]
+            if f.hasSuffix("°") || f.hasSuffix("º") { s = s.dropLast(2) }
+            guard s.count <= 2, let v = value(s), (1...31).contains(v) else { return nil }
+            return String(v)
+        case .hour:
+            guard u.count <= 2, let v = value(u[...]), v <= 24 else { return nil }
+            return String(v)
+        case .year:
+            guard u.count == 4, let v = value(u[...]), (1900...2099).contains(v) else { return nil }
+            return String(v)
+        case .clock:
+            guard let sep = u.firstIndex(where: { $0 == 0x2E || $0 == 0x3A || $0 == 0x2C }), u.count - sep - 1 == 2,
+                let h = value(u[..<sep]), let m = value(u[(sep + 1)...]), h <= 24, m <= 59
+            else { return nil }
+            return "\(h):\(m < 10 ? "0" : "")\(m)"
+        case .enne:
+            guard f.hasSuffix("enne"), let v = value(u.dropLast(4)), v < 130 else { return nil }
+            return String(v)
+        case .decade:
+            var s = u[...]
+            if s.first == UInt8(ascii: "'") { s = s.dropFirst() }
+            guard let v = value(s), v % 10 == 0 else { return nil }
+            if s.count == 2 { return String(190 + v / 10) }
+            if s.count == 4, (1000...2090).contains(v) { return String(v / 10) }
+            return nil
+        }
+    }
+}
