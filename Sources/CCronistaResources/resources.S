@@ -153,7 +153,7 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/it/time-grammar.txt: 12833 bytes, sha256 7d535fe9df9bb7777d11e6192d8ed64681b673c2d10f354db37396e3929d7cba
+// Languages/it/time-grammar.txt: 12980 bytes, sha256 4ad2cb5eb69abb4ca8081b713541c5a07bc89fb1192678f8e8cad1bea9e69ed2
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):

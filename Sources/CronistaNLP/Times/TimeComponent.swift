@@ -42,7 +42,9 @@ public struct TimeComponent: PipelineComponent {
         tenses.reserveCapacity(found.count)
         for (m, sentence) in found {
             var tense = grammar.tense(around: m.extent, forms, in: sentence)
-            if m.extent.lowerBound > sentence.lowerBound, grammar.tenseWords[.since]?.contains(forms[m.extent.lowerBound - 1]) == true {
+            if m.extent.lowerBound > sentence.lowerBound, grammar.tenseWords[.since]?.contains(forms[m.extent.lowerBound - 1]) == true,
+                m.extent.upperBound >= sentence.upperBound || grammar.tenseWords[.until]?.contains(forms[m.extent.upperBound]) != true
+            {
                 tense = .past
             }
             tenses.append(tense)

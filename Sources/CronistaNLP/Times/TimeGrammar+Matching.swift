@@ -86,7 +86,13 @@ extension TimeGrammar {
         let f = forms[t]
         for a in el.atoms {
             switch a {
-            case .word(let w): if f == w { out.append((1, f)) }
+            case .word(let w):
+                if f == w {
+                    out.append((1, f))
+                } else if w.hasSuffix("'"), t + 1 < sentence.upperBound, forms[t + 1] == "'", f.count + 1 == w.count, w.hasPrefix(f) {
+                    // An elision the tokenizer left in two tokens (`l` `'` before a digit: `l'8`, `all'11`).
+                    out.append((2, w))
+                }
             case .table(let ti):
                 guard let entries = tables[ti][f] else { continue }
                 for entry in entries {

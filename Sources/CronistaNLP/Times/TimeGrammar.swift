@@ -59,6 +59,8 @@ public struct TimeGrammar: Sendable {
         case pastSuffix = "past-suffix", remoteSuffix = "remote-suffix", futureSuffix = "future-suffix", future, never
         /// A preposition before an expression that points back (`da ottobre`): past.
         case since
+        /// What closes a range after an expression (`dal 7 al 14 agosto`): `since` then says nothing of the tense.
+        case until
     }
 
     /// Entries of each table keyed by their first token, longest first.
@@ -84,7 +86,11 @@ public struct TimeGrammar: Sendable {
             if line.hasPrefix("table ") || line.hasPrefix("tense ") {
                 guard let colon = line.firstIndex(of: ":") else { throw fail("expected '\(line.prefix(5)) NAME: …', got \(line.debugDescription)") }
                 let name = line[line.index(line.startIndex, offsetBy: 6)..<colon].trimmingCharacters(in: .whitespaces)
-                let words = line[line.index(after: colon)...].split(separator: " ").map { Self.form(String($0)) }
+                // Words are folded (lower case, `'`); a table entry's value after `=` is kept as written.
+                let words = line[line.index(after: colon)...].split(separator: " ").map { w -> String in
+                    guard line.hasPrefix("table "), let eq = w.lastIndex(of: "=") else { return Self.form(String(w)) }
+                    return Self.form(String(w[..<eq])) + w[eq...]
+                }
                 if line.hasPrefix("tense ") {
                     guard let cue = TenseCue(rawValue: name) else { throw fail("unknown tense class \(name.debugDescription)") }
                     if cue == .participleSuffix || cue == .pastSuffix || cue == .remoteSuffix || cue == .futureSuffix {
