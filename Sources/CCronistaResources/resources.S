@@ -153,7 +153,7 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/it/time-grammar.txt: 12980 bytes, sha256 4ad2cb5eb69abb4ca8081b713541c5a07bc89fb1192678f8e8cad1bea9e69ed2
+// Languages/it/time-grammar.txt: 13798 bytes, sha256 a9c3bc3d30da58f342da271d8fc67828d44feb94833303634893c2a49b47d0b1
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):

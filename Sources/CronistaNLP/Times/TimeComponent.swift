@@ -21,7 +21,16 @@ public struct TimeComponent: PipelineComponent {
 
     public func process(_ document: inout Document) throws {
         guard let grammar = packs[document.language]?.timeGrammar, !document.tokens.isEmpty else { return }
-        let forms = ClauseContext.forms(of: document)
+        var forms = ClauseContext.forms(of: document)
+        // An elision before a digit stays in two tokens, `l` and `'8`: read them as `l'` and `8`.
+        var starts = document.tokens.starts
+        for i in 1..<max(1, forms.count) where forms[i].count > 1 && forms[i].hasPrefix("'") && document.tokens.ends[i - 1] == starts[i] {
+            let rest = forms[i].dropFirst()
+            guard rest.first?.isNumber == true, forms[i - 1].last?.isLetter == true else { continue }
+            forms[i - 1] += "'"
+            forms[i] = String(rest)
+            starts[i] += 1
+        }
         var found: [(match: TimeMatch, sentence: Range<Int>)] = []
         var scratch: [TimeMatch] = []
         for s in document.sentences {
@@ -78,7 +87,7 @@ public struct TimeComponent: PipelineComponent {
         var timeTokens: [Range<Int>] = []
         for (k, (m, _)) in found.enumerated() {
             guard let v = values[k] else { continue }
-            let r = TextRange(startUTF8: document.tokens.starts[m.extent.lowerBound], endUTF8: document.tokens.ends[m.extent.upperBound - 1])
+            let r = TextRange(startUTF8: starts[m.extent.lowerBound], endUTF8: document.tokens.ends[m.extent.upperBound - 1])
             times.append(TimeExpression(range: r, kind: kinds[k], value: v))
             timeTokens.append(m.extent)
         }

@@ -19,8 +19,10 @@ extension TimeGrammar {
             func attempt(_ candidates: [Int]) {
                 for ri in candidates {
                     let r = rules[ri]
+                    let start = i - r.leading
+                    guard start >= sentence.lowerBound else { continue }
                     var caps = [String?](repeating: nil, count: r.slotCount)
-                    walk(r, ri, 0, i, nil, nil, &caps, forms, sentence, &best)
+                    walk(r, ri, 0, start, nil, nil, &caps, forms, sentence, &best)
                 }
             }
             if let c = rulesByForm[forms[i]] { attempt(c) }

@@ -14,7 +14,8 @@ extension TimeGrammar {
                 if isParticiple(forms[j]) { return .past }
                 j += 1
             }
-            return .present
+            // A copula or an auxiliary alone (`è`, `sono`) says little: look further.
+            return nil
         }
         let n = f.count
         if n >= 4, hasSuffix(f, .futureSuffix) { return .future }
@@ -24,7 +25,8 @@ extension TimeGrammar {
     }
 
     func isParticiple(_ f: String) -> Bool {
-        tenseWords[.participle]?.contains(f) == true || (f.count >= 5 && hasSuffix(f, .participleSuffix))
+        if tenseWords[.never]?.contains(f) == true { return false }
+        return tenseWords[.participle]?.contains(f) == true || (f.count >= 5 && hasSuffix(f, .participleSuffix))
     }
 
     private func hasSuffix(_ f: String, _ cue: TenseCue) -> Bool {
@@ -33,19 +35,28 @@ extension TimeGrammar {
         return false
     }
 
-    /// The tense around an extent: the nearest cue in the sentence, left side first at equal
-    /// distance; present when there is none.
+    /// The tense around an extent: the nearest cue in its clause (between `boundary` words), else
+    /// in the sentence, left side first at equal distance; present when there is none.
     func tense(around extent: Range<Int>, _ forms: [String], in sentence: Range<Int>) -> TimeResolver.Tense {
+        var lo = extent.lowerBound
+        while lo > sentence.lowerBound && tenseWords[.boundary]?.contains(forms[lo - 1]) != true { lo -= 1 }
+        var hi = extent.upperBound
+        while hi < sentence.upperBound && tenseWords[.boundary]?.contains(forms[hi]) != true { hi += 1 }
+        if lo > sentence.lowerBound || hi < sentence.upperBound, let t = nearestCue(around: extent, forms, in: lo..<hi, sentence) { return t }
+        return nearestCue(around: extent, forms, in: sentence, sentence) ?? .present
+    }
+
+    private func nearestCue(around extent: Range<Int>, _ forms: [String], in window: Range<Int>, _ sentence: Range<Int>) -> TimeResolver.Tense? {
         var k = 1
         while k <= 12 {
             let l = extent.lowerBound - k
             let r = extent.upperBound - 1 + k
-            if l < sentence.lowerBound && r >= sentence.upperBound { break }
-            if l >= sentence.lowerBound, let t = tenseCue(forms, l, in: sentence) { return t }
-            if r < sentence.upperBound, let t = tenseCue(forms, r, in: sentence) { return t }
+            if l < window.lowerBound && r >= window.upperBound { break }
+            if l >= window.lowerBound, let t = tenseCue(forms, l, in: sentence) { return t }
+            if r < window.upperBound, let t = tenseCue(forms, r, in: sentence) { return t }
             k += 1
         }
-        return .present
+        return nil
     }
 
     /// Whether a reporting cue is in the present or present perfect (`dice`, `ha detto`): not in a

@@ -45,6 +45,8 @@ public struct TimeGrammar: Sendable {
         var arguments: [Argument]
         var slotCount: Int
         var line: Int
+        /// How many context elements come before the extent.
+        var leading: Int { elements.prefix { $0.context }.count }
     }
 
     /// A table entry: its tokens (a multi-word entry has several) and its value.
@@ -61,6 +63,8 @@ public struct TimeGrammar: Sendable {
         case since
         /// What closes a range after an expression (`dal 7 al 14 agosto`): `since` then says nothing of the tense.
         case until
+        /// Where a clause ends: the tense is looked for inside the expression's clause first.
+        case boundary
     }
 
     /// Entries of each table keyed by their first token, longest first.
@@ -127,8 +131,9 @@ public struct TimeGrammar: Sendable {
         for (ri, r) in rules.enumerated() {
             var numeric = false
             var forms: Set<String> = []
-            // The first elements up to and including the first required one can start a match.
-            for e in r.elements {
+            // The extent's first elements up to and including the first required one can start it;
+            // a leading context is matched on the tokens before.
+            for e in r.elements.dropFirst(r.leading) {
                 for a in e.atoms {
                     switch a {
                     case .word(let w): forms.insert(w)
@@ -205,6 +210,7 @@ public struct TimeGrammar: Sendable {
             elements.append(e)
         }
         // Context elements only at either end.
+        if elements.prefix(while: \.context).contains(where: \.optional) { throw fail("a leading context element '<…>' cannot be optional") }
         let inner = elements.drop { $0.context }.reversed().drop { $0.context }
         if inner.contains(where: \.context) { throw fail("a context element '<…>' must be at either end of the pattern") }
         if inner.isEmpty { throw fail("a rule needs at least one element outside '<…>'") }

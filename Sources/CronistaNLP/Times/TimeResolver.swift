@@ -153,7 +153,11 @@ struct TimeResolver {
             return shifted(dct, unit: unit, by: f == .ago ? -n : n)
         case .weekday:
             guard let w = weekdayNumber(arg(0)) else { return nil }
-            guard let day = weekday(w, direction: arg(1), tense: tense) else { return "XXXX-WXX-\(w)" + part(2) }
+            // A bare weekday in the present points ahead (`giovedì si inaugura`); nights and clock
+            // times (``dayref(_:tense:)``) keep to the past.
+            guard let day = weekday(w, direction: arg(1), tense: tense == .present ? .future : tense) else {
+                return "XXXX-WXX-\(w)" + part(2)
+            }
             return day.string + part(2)
         case .dayref:
             guard let x = arg(0) else { return nil }
