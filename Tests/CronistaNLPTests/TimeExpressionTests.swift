@@ -14,7 +14,7 @@ struct TimeExpressionTests {
     /// (extent, type, value) of every time expression of `text`.
     func times(_ text: String, published: String? = TimeExpressionTests.published) throws -> [(String, String, String)] {
         let engine = try #require(Self.engine)
-        let doc = try engine.analyze(DocumentInput(id: "t", text: text, metadata: DocumentMetadata(published: published), origin: "test"))
+        let doc = try engine.analyze(DocumentInput(id: "t", text: text, metadata: DocumentMetadata(published: published, declaredLanguage: "it"), origin: "test"))
         #expect(doc.layers.contains(.times))
         return doc.times.map { (String(doc.text(in: $0.range)), $0.kind.label, $0.value) }
     }
@@ -54,7 +54,7 @@ struct TimeExpressionTests {
         ("In passato la piazza ospitava il mercato del bestiame.", "In passato", "DATE", "PAST_REF"),
         ("Nei giorni scorsi sono arrivate molte segnalazioni.", "giorni scorsi", "DATE", "PAST_REF"),
         ("Qualche tempo fa la situazione era tranquilla.", "Qualche tempo fa", "DATE", "PAST_REF"),
-        ("Nel Capodanno del 2020 la piazza era piena.", "Capodanno", "DATE", "2020-01-01"),
+        ("Nel Capodanno del 2020 la piazza era piena.", "Capodanno", "DATE", "2020-01-01")
     ]
 
     @Test("each construction has its extent, type and value", arguments: 0..<constructions.count)
@@ -102,7 +102,8 @@ struct TimeExpressionTests {
 
     @Test("without published a relative expression keeps an underspecified value")
     func underspecified() throws {
-        let found = try times("Il 3 marzo il comitato ha votato; ieri ha parlato, martedì scorso ha taciuto; nel 2019 era nato.", published: nil)
+        let found = try times(
+            "Il 3 marzo il comitato ha votato; ieri ha parlato, martedì scorso ha taciuto; nel 2019 era nato.", published: nil)
         #expect(found.map(\.2) == ["XXXX-03-03", "XXXX-XX-XX", "XXXX-WXX-2", "2019"])
     }
 
@@ -116,7 +117,8 @@ struct TimeExpressionTests {
     func codePointOffsets() throws {
         let engine = try #require(Self.engine)
         let text = "😀 Perché è così? Città in festa ieri sera."
-        let doc = try engine.analyze(DocumentInput(id: "t", text: text, metadata: DocumentMetadata(published: Self.published), origin: "test"))
+        let doc = try engine.analyze(
+            DocumentInput(id: "t", text: text, metadata: DocumentMetadata(published: Self.published, declaredLanguage: "it"), origin: "test"))
         let t = try #require(doc.times.first)
         let index = OffsetIndex(text)
         let (start, end) = index.scalarRange(t.range)
@@ -130,7 +132,8 @@ struct TimeExpressionTests {
     func quoteDates() throws {
         let engine = try #require(Self.engine)
         func dates(_ text: String) throws -> [String?] {
-            let doc = try engine.analyze(DocumentInput(id: "q", text: text, metadata: DocumentMetadata(published: Self.published), origin: "test"))
+            let doc = try engine.analyze(
+                DocumentInput(id: "q", text: text, metadata: DocumentMetadata(published: Self.published, declaredLanguage: "it"), origin: "test"))
             return doc.quotes.map(\.date)
         }
         #expect(try dates("«Il ponte riaprirà entro l'estate», ha detto ieri il sindaco Mario Rossi.") == ["2024-04-11"])

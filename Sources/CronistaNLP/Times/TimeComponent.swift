@@ -63,11 +63,14 @@ public struct TimeComponent: PipelineComponent {
             if rule.function == .clock || rule.function == .context { continue }
             values[k] = resolver.resolve(rule.function, arguments(rule, m.captures), tense: tenses[k], context: nil)
         }
+        // The last day named, and in which sentence: it anchors a clock time at most two sentences on.
         var context: (day: TimeResolver.Day, night: Bool)?
+        var contextSentence = 0
         for (k, (m, sentence)) in found.enumerated() {
             let rule = grammar.rules[m.rule]
             if rule.function == .clock || rule.function == .context {
-                var local = context
+                let far = sentenceIndex(document, sentence.lowerBound) - sentenceIndex(document, contextSentence) > 2
+                var local = far ? nil : context
                 // A day named within a few tokens after a clock time in the same sentence.
                 if rule.function == .clock, k + 1 < found.count, found[k + 1].sentence == sentence,
                     found[k + 1].match.extent.lowerBound - m.extent.upperBound <= 4, let v = values[k + 1],
@@ -78,8 +81,11 @@ public struct TimeComponent: PipelineComponent {
                 values[k] = resolver.resolve(rule.function, arguments(rule, m.captures), tense: tenses[k], context: local)
                 if rule.function == .context, values[k]?.contains("T") == true { kinds[k] = .time }
             }
-            if let v = values[k], let day = TimeExpression(range: TextRange(0, 0), kind: .date, value: v).day.flatMap({ TimeResolver.Day($0) }) {
+            if let v = values[k],
+                let day = TimeExpression(range: TextRange(0, 0), kind: .date, value: v).day.flatMap({ TimeResolver.Day($0) })
+            {
                 context = (day, v.hasSuffix("TNI"))
+                contextSentence = sentence.lowerBound
             }
         }
         var times: [TimeExpression] = []
@@ -93,6 +99,11 @@ public struct TimeComponent: PipelineComponent {
         }
         document.times = times
         document.dateQuotes(grammar: grammar, forms: forms, timeTokens: timeTokens, published: dct?.string)
+    }
+
+    /// The index of the sentence that starts at token `start` (binary search).
+    private func sentenceIndex(_ document: Document, _ start: Int) -> Int {
+        document.sentences.partitioningIndex { Int($0.tokens.lowerBound) >= start }
     }
 
     private func arguments(_ rule: TimeGrammar.Rule, _ captures: [String?]) -> [String?] {

@@ -26,6 +26,8 @@ extension TimeGrammar {
                 }
             }
             if let c = rulesByForm[forms[i]] { attempt(c) }
+            // An elision the tokenizer left in two tokens (`l` `'` before a digit).
+            if i + 1 < sentence.upperBound, forms[i + 1] == "'", let c = rulesByForm[forms[i] + "'"] { attempt(c) }
             if flags[i].contains(.number) || forms[i].first?.isNumber == true || forms[i].hasPrefix("'") { attempt(numericRules) }
             if let b = best, !b.extent.isEmpty {
                 out.append(b)

@@ -42,11 +42,15 @@ extension TimeGrammar {
         while lo > sentence.lowerBound && tenseWords[.boundary]?.contains(forms[lo - 1]) != true { lo -= 1 }
         var hi = extent.upperBound
         while hi < sentence.upperBound && tenseWords[.boundary]?.contains(forms[hi]) != true { hi += 1 }
-        if lo > sentence.lowerBound || hi < sentence.upperBound, let t = nearestCue(around: extent, forms, in: lo..<hi, sentence) { return t }
+        if lo > sentence.lowerBound || hi < sentence.upperBound, let t = nearestCue(around: extent, forms, in: lo..<hi, sentence) {
+            return t
+        }
         return nearestCue(around: extent, forms, in: sentence, sentence) ?? .present
     }
 
-    private func nearestCue(around extent: Range<Int>, _ forms: [String], in window: Range<Int>, _ sentence: Range<Int>) -> TimeResolver.Tense? {
+    private func nearestCue(around extent: Range<Int>, _ forms: [String], in window: Range<Int>, _ sentence: Range<Int>) -> TimeResolver
+        .Tense?
+    {
         var k = 1
         while k <= 12 {
             let l = extent.lowerBound - k

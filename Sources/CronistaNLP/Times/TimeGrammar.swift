@@ -57,8 +57,14 @@ public struct TimeGrammar: Sendable {
 
     /// Tense cue classes (`tense CLASS: …` lines).
     enum TenseCue: String, Sendable, CaseIterable {
-        case perfectAux = "perfect-aux", pastAux = "past-aux", participleSuffix = "participle-suffix", participle, past
-        case pastSuffix = "past-suffix", remoteSuffix = "remote-suffix", futureSuffix = "future-suffix", future, never
+        case perfectAux = "perfect-aux"
+        case pastAux = "past-aux"
+        case participleSuffix = "participle-suffix"
+        case participle, past
+        case pastSuffix = "past-suffix"
+        case remoteSuffix = "remote-suffix"
+        case futureSuffix = "future-suffix"
+        case future, never
         /// A preposition before an expression that points back (`da ottobre`): past.
         case since
         /// What closes a range after an expression (`dal 7 al 14 agosto`): `since` then says nothing of the tense.
@@ -88,7 +94,9 @@ public struct TimeGrammar: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             func fail(_ problem: String) -> LanguagePackError { LanguagePackError(file: file, line: lineNumber, problem: problem) }
             if line.hasPrefix("table ") || line.hasPrefix("tense ") {
-                guard let colon = line.firstIndex(of: ":") else { throw fail("expected '\(line.prefix(5)) NAME: …', got \(line.debugDescription)") }
+                guard let colon = line.firstIndex(of: ":") else {
+                    throw fail("expected '\(line.prefix(5)) NAME: …', got \(line.debugDescription)")
+                }
                 let name = line[line.index(line.startIndex, offsetBy: 6)..<colon].trimmingCharacters(in: .whitespaces)
                 // Words are folded (lower case, `'`); a table entry's value after `=` is kept as written.
                 let words = line[line.index(after: colon)...].split(separator: " ").map { w -> String in
@@ -189,7 +197,9 @@ public struct TimeGrammar: Sendable {
                     guard let t = tableNames[String(alt.dropFirst())] else { throw fail("unknown table \(alt.debugDescription)") }
                     atoms.append(.table(t))
                 } else if alt.hasPrefix("#") && alt.count > 1 {
-                    guard let s = NumberShape(rawValue: String(alt.dropFirst())) else { throw fail("unknown number shape \(alt.debugDescription)") }
+                    guard let s = NumberShape(rawValue: String(alt.dropFirst())) else {
+                        throw fail("unknown number shape \(alt.debugDescription)")
+                    }
                     atoms.append(.number(s))
                 } else {
                     atoms.append(.word(Self.form(alt)))
@@ -210,7 +220,9 @@ public struct TimeGrammar: Sendable {
             elements.append(e)
         }
         // Context elements only at either end.
-        if elements.prefix(while: \.context).contains(where: \.optional) { throw fail("a leading context element '<…>' cannot be optional") }
+        if elements.prefix(while: \.context).contains(where: \.optional) {
+            throw fail("a leading context element '<…>' cannot be optional")
+        }
         let inner = elements.drop { $0.context }.reversed().drop { $0.context }
         if inner.contains(where: \.context) { throw fail("a context element '<…>' must be at either end of the pattern") }
         if inner.isEmpty { throw fail("a rule needs at least one element outside '<…>'") }
@@ -230,7 +242,8 @@ public struct TimeGrammar: Sendable {
             }
         }
         guard function.arity.contains(arguments.count) else {
-            throw fail("\(function.rawValue) takes \(function.arity.lowerBound)–\(function.arity.upperBound) arguments, got \(arguments.count)")
+            throw fail(
+                "\(function.rawValue) takes \(function.arity.lowerBound)–\(function.arity.upperBound) arguments, got \(arguments.count)")
         }
         return Rule(
             elements: elements, notBefore: notBefore, notAfter: notAfter, kind: kind, function: function, arguments: arguments,

@@ -56,7 +56,9 @@ struct TimeResolver {
         /// `YYYY-MM-DD`, when it is one.
         init?(_ s: String) {
             let p = s.split(separator: "-")
-            guard p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            guard p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m), (1...31).contains(d) else {
+                return nil
+            }
             self.init(y: y, m: m, d: d)
         }
 
@@ -279,7 +281,9 @@ struct TimeResolver {
     }
 
     /// What half a unit adds (`due anni e mezzo` → P2Y6M).
-    static let half: [String: (String, String)] = ["Y": ("M", "6"), "M": ("D", "15"), "D": ("H", "12"), "H": ("MIN", "30"), "MIN": ("S", "30")]
+    static let half: [String: (String, String)] = [
+        "Y": ("M", "6"), "M": ("D", "15"), "D": ("H", "12"), "H": ("MIN", "30"), "MIN": ("S", "30")
+    ]
 
     /// `P2Y6M`, `PT1H30M`, `PXY` from (unit, amount) pairs; decades and centuries in years.
     static func duration(_ parts: [(String, String)]) -> String? {
