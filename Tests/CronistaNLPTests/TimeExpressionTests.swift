@@ -11,10 +11,13 @@ struct TimeExpressionTests {
     static let engine: Engine? = try? Engine()
     static let published = "2024-04-12"
 
+    /// Metadata of an Italian document published on `published`.
+    func italian(_ published: String?) -> DocumentMetadata { DocumentMetadata(published: published, declaredLanguage: "it") }
+
     /// (extent, type, value) of every time expression of `text`.
     func times(_ text: String, published: String? = TimeExpressionTests.published) throws -> [(String, String, String)] {
         let engine = try #require(Self.engine)
-        let doc = try engine.analyze(DocumentInput(id: "t", text: text, metadata: DocumentMetadata(published: published, declaredLanguage: "it"), origin: "test"))
+        let doc = try engine.analyze(DocumentInput(id: "t", text: text, metadata: italian(published), origin: "test"))
         #expect(doc.layers.contains(.times))
         return doc.times.map { (String(doc.text(in: $0.range)), $0.kind.label, $0.value) }
     }
@@ -54,7 +57,7 @@ struct TimeExpressionTests {
         ("In passato la piazza ospitava il mercato del bestiame.", "In passato", "DATE", "PAST_REF"),
         ("Nei giorni scorsi sono arrivate molte segnalazioni.", "giorni scorsi", "DATE", "PAST_REF"),
         ("Qualche tempo fa la situazione era tranquilla.", "Qualche tempo fa", "DATE", "PAST_REF"),
-        ("Nel Capodanno del 2020 la piazza era piena.", "Capodanno", "DATE", "2020-01-01")
+        ("Nel Capodanno del 2020 la piazza era piena.", "Capodanno del 2020", "DATE", "2020-01-01")
     ]
 
     @Test("each construction has its extent, type and value", arguments: 0..<constructions.count)
@@ -118,7 +121,7 @@ struct TimeExpressionTests {
         let engine = try #require(Self.engine)
         let text = "😀 Perché è così? Città in festa ieri sera."
         let doc = try engine.analyze(
-            DocumentInput(id: "t", text: text, metadata: DocumentMetadata(published: Self.published, declaredLanguage: "it"), origin: "test"))
+            DocumentInput(id: "t", text: text, metadata: italian(Self.published), origin: "test"))
         let t = try #require(doc.times.first)
         let index = OffsetIndex(text)
         let (start, end) = index.scalarRange(t.range)
@@ -133,7 +136,7 @@ struct TimeExpressionTests {
         let engine = try #require(Self.engine)
         func dates(_ text: String) throws -> [String?] {
             let doc = try engine.analyze(
-                DocumentInput(id: "q", text: text, metadata: DocumentMetadata(published: Self.published, declaredLanguage: "it"), origin: "test"))
+                DocumentInput(id: "q", text: text, metadata: italian(Self.published), origin: "test"))
             return doc.quotes.map(\.date)
         }
         #expect(try dates("«Il ponte riaprirà entro l'estate», ha detto ieri il sindaco Mario Rossi.") == ["2024-04-11"])

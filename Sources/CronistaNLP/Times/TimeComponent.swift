@@ -69,7 +69,9 @@ public struct TimeComponent: PipelineComponent {
         for (k, (m, sentence)) in found.enumerated() {
             let rule = grammar.rules[m.rule]
             if rule.function == .clock || rule.function == .context {
-                let far = sentenceIndex(document, sentence.lowerBound) - sentenceIndex(document, contextSentence) > 2
+                // An anaphor (`quel giorno`, `l'indomani`) reaches further back than a clock time.
+                let far =
+                    rule.function == .clock && sentenceIndex(document, sentence.lowerBound) - sentenceIndex(document, contextSentence) > 2
                 var local = far ? nil : context
                 // A day named within a few tokens after a clock time in the same sentence.
                 if rule.function == .clock, k + 1 < found.count, found[k + 1].sentence == sentence,

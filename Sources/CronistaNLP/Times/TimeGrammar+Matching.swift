@@ -14,6 +14,8 @@ extension TimeGrammar {
     /// wins (on a tie, the earlier rule); the scan goes on after the extent.
     func matches(forms: [String], flags: [TokenFlags], sentence: Range<Int>, into out: inout [TimeMatch]) {
         var i = sentence.lowerBound
+        // One capture buffer for every attempt: most attempts fail at their first elements.
+        var caps = [String?](repeating: nil, count: maxSlots)
         while i < sentence.upperBound {
             var best: TimeMatch?
             func attempt(_ candidates: [Int]) {
@@ -21,7 +23,7 @@ extension TimeGrammar {
                     let r = rules[ri]
                     let start = i - r.leading
                     guard start >= sentence.lowerBound else { continue }
-                    var caps = [String?](repeating: nil, count: r.slotCount)
+                    for k in 0..<r.slotCount { caps[k] = nil }
                     walk(r, ri, 0, start, nil, nil, &caps, forms, sentence, &best)
                 }
             }
@@ -45,19 +47,20 @@ extension TimeGrammar {
         if e == r.elements.count {
             guard let first, let last else { return }
             if let nb = r.notBefore, let start = bestStart(r, first: first, t: t), start > sentence.lowerBound {
-                if !matchElement(nb, start - 1, forms, sentence).isEmpty { return }
+                if anyMatch(nb, start - 1, forms, sentence) { return }
             }
-            if let na = r.notAfter, t < sentence.upperBound, !matchElement(na, t, forms, sentence).isEmpty { return }
+            if let na = r.notAfter, t < sentence.upperBound, anyMatch(na, t, forms, sentence) { return }
             let extent = first..<(last + 1)
             if let b = best {
                 if extent.count < b.extent.count || (extent.count == b.extent.count && ri > b.rule) { return }
                 if extent.count == b.extent.count && ri == b.rule { return }
             }
-            best = TimeMatch(rule: ri, extent: extent, span: (bestStart(r, first: first, t: t) ?? first)..<t, captures: caps)
+            best = TimeMatch(
+                rule: ri, extent: extent, span: (bestStart(r, first: first, t: t) ?? first)..<t, captures: Array(caps.prefix(r.slotCount)))
             return
         }
         let el = r.elements[e]
-        for (length, value) in matchElement(el, t, forms, sentence) {
+        forEachMatch(el, t, forms, sentence) { length, value in
             let saved = el.slot >= 0 ? caps[el.slot] : nil
             if el.slot >= 0 { caps[el.slot] = value }
             var f = first
@@ -83,19 +86,25 @@ extension TimeGrammar {
         return first - leading
     }
 
-    /// The ways an element matches at token `t`: (tokens taken, value).
-    private func matchElement(_ el: Element, _ t: Int, _ forms: [String], _ sentence: Range<Int>) -> [(Int, String)] {
-        guard t < sentence.upperBound else { return [] }
-        var out: [(Int, String)] = []
+    /// Whether an element matches at token `t`.
+    private func anyMatch(_ el: Element, _ t: Int, _ forms: [String], _ sentence: Range<Int>) -> Bool {
+        var found = false
+        forEachMatch(el, t, forms, sentence) { _, _ in found = true }
+        return found
+    }
+
+    /// Calls `out` with each way an element matches at token `t`: (tokens taken, value). No allocation.
+    private func forEachMatch(_ el: Element, _ t: Int, _ forms: [String], _ sentence: Range<Int>, _ out: (Int, String) -> Void) {
+        guard t < sentence.upperBound else { return }
         let f = forms[t]
         for a in el.atoms {
             switch a {
             case .word(let w):
                 if f == w {
-                    out.append((1, f))
+                    out(1, f)
                 } else if w.hasSuffix("'"), t + 1 < sentence.upperBound, forms[t + 1] == "'", f.count + 1 == w.count, w.hasPrefix(f) {
                     // An elision the tokenizer left in two tokens (`l` `'` before a digit: `l'8`, `all'11`).
-                    out.append((2, w))
+                    out(2, w)
                 }
             case .table(let ti):
                 guard let entries = tables[ti][f] else { continue }
@@ -106,12 +115,11 @@ extension TimeGrammar {
                         ok = false
                         break
                     }
-                    if ok { out.append((entry.tokens.count, entry.value)) }
+                    if ok { out(entry.tokens.count, entry.value) }
                 }
-            case .number(let shape): if let v = Self.number(f, shape) { out.append((1, v)) }
+            case .number(let shape): if let v = Self.number(f, shape) { out(1, v) }
             }
         }
-        return out
     }
 
     /// The value of a number token of a shape: `int`, `day` (1–31, `1°`), `year` (1900–2099),

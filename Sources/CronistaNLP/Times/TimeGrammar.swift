@@ -83,6 +83,8 @@ public struct TimeGrammar: Sendable {
     var rulesByForm: [String: [Int]] = [:]
     /// Rules whose first element can match a number token.
     var numericRules: [Int] = []
+    /// The most capture slots a rule has.
+    var maxSlots = 0
 
     /// Parses a grammar file; `file` names it in errors (``LanguagePackError``).
     public init(text: String, file: String) throws {
@@ -136,6 +138,7 @@ public struct TimeGrammar: Sendable {
         for (body, number) in pendingRules {
             rules.append(try parseRule(body, line: number, file: file))
         }
+        maxSlots = rules.map(\.slotCount).max() ?? 0
         for (ri, r) in rules.enumerated() {
             var numeric = false
             var forms: Set<String> = []
