@@ -18,19 +18,26 @@ extension TimeGrammar {
         var caps = [String?](repeating: nil, count: maxSlots)
         while i < sentence.upperBound {
             var best: TimeMatch?
-            func attempt(_ candidates: [Int]) {
+            // The rules that can start at this token: by its form, by the form with an elision
+            // the tokenizer split off (`l` `'` before a digit), and the number rules.
+            let numeric = flags[i].contains(.number) || forms[i].first?.isNumber == true || forms[i].hasPrefix("'")
+            let split = i + 1 < sentence.upperBound && forms[i + 1] == "'"
+            for pass in 0..<3 {
+                let candidates: [Int]?
+                switch pass {
+                case 0: candidates = rulesByForm[forms[i]]
+                case 1: candidates = split ? rulesByForm[forms[i] + "'"] : nil
+                default: candidates = numeric ? numericRules : nil
+                }
+                guard let candidates else { continue }
                 for ri in candidates {
-                    let r = rules[ri]
-                    let start = i - r.leading
+                    let leading = rules[ri].leading
+                    let start = i - leading
                     guard start >= sentence.lowerBound else { continue }
-                    for k in 0..<r.slotCount { caps[k] = nil }
-                    walk(r, ri, 0, start, nil, nil, &caps, forms, sentence, &best)
+                    for k in 0..<rules[ri].slotCount { caps[k] = nil }
+                    walk(rules[ri], ri, 0, start, nil, nil, &caps, forms, sentence, &best)
                 }
             }
-            if let c = rulesByForm[forms[i]] { attempt(c) }
-            // An elision the tokenizer left in two tokens (`l` `'` before a digit).
-            if i + 1 < sentence.upperBound, forms[i + 1] == "'", let c = rulesByForm[forms[i] + "'"] { attempt(c) }
-            if flags[i].contains(.number) || forms[i].first?.isNumber == true || forms[i].hasPrefix("'") { attempt(numericRules) }
             if let b = best, !b.extent.isEmpty {
                 out.append(b)
                 i = b.extent.upperBound

@@ -3,12 +3,21 @@ import CronistaCore
 extension TimeGrammar {
     /// The tense a token marks by the grammar's `tense` cues, or nil when it marks none. A present
     /// auxiliary followed by a participle (`ha detto`) is past; alone (`è`) present.
+    /// Whether a cue word is of a class.
+    @inline(__always) func isCue(_ f: String, _ cue: TenseCue) -> Bool {
+        guard let bits = cueBits[f] else { return false }
+        return bits & (1 << TenseCue.allCases.firstIndex(of: cue)!) != 0
+    }
+
     func tenseCue(_ forms: [String], _ i: Int, in sentence: Range<Int>) -> TimeResolver.Tense? {
         let f = forms[i]
-        if tenseWords[.never]?.contains(f) == true { return nil }
-        if tenseWords[.future]?.contains(f) == true { return .future }
-        if tenseWords[.past]?.contains(f) == true || tenseWords[.pastAux]?.contains(f) == true { return .past }
-        if tenseWords[.perfectAux]?.contains(f) == true {
+        if let bits = cueBits[f] {
+            func has(_ c: TenseCue) -> Bool { bits & (1 << TenseCue.allCases.firstIndex(of: c)!) != 0 }
+            if has(.never) { return nil }
+            if has(.future) { return .future }
+            if has(.past) || has(.pastAux) { return .past }
+        }
+        if isCue(f, .perfectAux) {
             var j = i + 1
             while j < min(i + 4, sentence.upperBound) {
                 if isParticiple(forms[j]) { return .past }
@@ -17,7 +26,7 @@ extension TimeGrammar {
             // A copula or an auxiliary alone (`è`, `sono`) says little: look further.
             return nil
         }
-        let n = f.count
+        let n = f.unicodeScalars.count
         if n >= 4, hasSuffix(f, .futureSuffix) { return .future }
         if n >= 5, hasSuffix(f, .pastSuffix) { return .past }
         if n >= 5, hasSuffix(f, .remoteSuffix) { return .past }
@@ -25,13 +34,16 @@ extension TimeGrammar {
     }
 
     func isParticiple(_ f: String) -> Bool {
-        if tenseWords[.never]?.contains(f) == true { return false }
-        return tenseWords[.participle]?.contains(f) == true || (f.count >= 5 && hasSuffix(f, .participleSuffix))
+        if isCue(f, .never) { return false }
+        return isCue(f, .participle) || (f.unicodeScalars.count >= 5 && hasSuffix(f, .participleSuffix))
     }
 
+    /// Whether `f` ends with a suffix of a class (compared in UTF-8, no allocation).
     private func hasSuffix(_ f: String, _ cue: TenseCue) -> Bool {
-        guard let list = tenseSuffixes[cue] else { return false }
-        for s in list where f.hasSuffix(s) { return true }
+        let list = suffixBytes[TenseCue.allCases.firstIndex(of: cue)!]
+        guard !list.isEmpty else { return false }
+        let u = f.utf8
+        for s in list where u.count >= s.count && u.suffix(s.count).elementsEqual(s) { return true }
         return false
     }
 
@@ -39,9 +51,9 @@ extension TimeGrammar {
     /// in the sentence, left side first at equal distance; present when there is none.
     func tense(around extent: Range<Int>, _ forms: [String], in sentence: Range<Int>) -> TimeResolver.Tense {
         var lo = extent.lowerBound
-        while lo > sentence.lowerBound && tenseWords[.boundary]?.contains(forms[lo - 1]) != true { lo -= 1 }
+        while lo > sentence.lowerBound && !isCue(forms[lo - 1], .boundary) { lo -= 1 }
         var hi = extent.upperBound
-        while hi < sentence.upperBound && tenseWords[.boundary]?.contains(forms[hi]) != true { hi += 1 }
+        while hi < sentence.upperBound && !isCue(forms[hi], .boundary) { hi += 1 }
         if lo > sentence.lowerBound || hi < sentence.upperBound, let t = nearestCue(around: extent, forms, in: lo..<hi, sentence) {
             return t
         }
@@ -68,11 +80,10 @@ extension TimeGrammar {
     func isPresentOrPerfect(cue: Range<Int>, _ forms: [String]) -> Bool {
         for i in cue {
             let f = forms[i]
-            if tenseWords[.never]?.contains(f) == true { continue }
-            if tenseWords[.perfectAux]?.contains(f) == true || isParticiple(f) { continue }
-            if tenseWords[.past]?.contains(f) == true || tenseWords[.pastAux]?.contains(f) == true { return false }
-            if tenseWords[.future]?.contains(f) == true { return false }
-            let n = f.count
+            if isCue(f, .never) { continue }
+            if isCue(f, .perfectAux) || isParticiple(f) { continue }
+            if isCue(f, .past) || isCue(f, .pastAux) || isCue(f, .future) { return false }
+            let n = f.unicodeScalars.count
             if n >= 4, hasSuffix(f, .futureSuffix) { return false }
             if n >= 5, hasSuffix(f, .pastSuffix) || hasSuffix(f, .remoteSuffix) { return false }
         }

@@ -46,7 +46,7 @@ public struct TimeGrammar: Sendable {
         var slotCount: Int
         var line: Int
         /// How many context elements come before the extent.
-        var leading: Int { elements.prefix { $0.context }.count }
+        var leading = 0
     }
 
     /// A table entry: its tokens (a multi-word entry has several) and its value.
@@ -79,6 +79,9 @@ public struct TimeGrammar: Sendable {
     var rules: [Rule] = []
     var tenseWords: [TenseCue: Set<String>] = [:]
     var tenseSuffixes: [TenseCue: [String]] = [:]
+    /// Each cue word's classes as bits (one look-up per token), and each suffix class in UTF-8.
+    var cueBits: [String: UInt16] = [:]
+    var suffixBytes: [[[UInt8]]] = []
     /// Rules whose first element can match a token form, by that form.
     var rulesByForm: [String: [Int]] = [:]
     /// Rules whose first element can match a number token.
@@ -139,6 +142,10 @@ public struct TimeGrammar: Sendable {
             rules.append(try parseRule(body, line: number, file: file))
         }
         maxSlots = rules.map(\.slotCount).max() ?? 0
+        for (bit, cue) in TenseCue.allCases.enumerated() {
+            for w in tenseWords[cue] ?? [] { cueBits[w, default: 0] |= 1 << bit }
+            suffixBytes.append((tenseSuffixes[cue] ?? []).map { Array($0.utf8) })
+        }
         for (ri, r) in rules.enumerated() {
             var numeric = false
             var forms: Set<String> = []
@@ -248,9 +255,11 @@ public struct TimeGrammar: Sendable {
             throw fail(
                 "\(function.rawValue) takes \(function.arity.lowerBound)–\(function.arity.upperBound) arguments, got \(arguments.count)")
         }
-        return Rule(
+        var rule = Rule(
             elements: elements, notBefore: notBefore, notAfter: notAfter, kind: kind, function: function, arguments: arguments,
             slotCount: slots.count, line: line)
+        rule.leading = elements.prefix { $0.context }.count
+        return rule
     }
 
     /// Lower case, `’` written `'`.
