@@ -31,6 +31,12 @@ extension TimeGrammar {
                 }
                 guard let candidates else { continue }
                 for ri in candidates {
+                    if pass == 0, let next = rules[ri].nextForms, rules[ri].optionalOpeners.contains(forms[i]) {
+                        guard i + 1 < sentence.upperBound else { continue }
+                        let n = forms[i + 1]
+                        let ok = next.contains(n) || (rules[ri].nextNumeric && (n.first?.isNumber == true || n.hasPrefix("'") || n == "'"))
+                        if !ok { continue }
+                    }
                     let leading = rules[ri].leading
                     let start = i - leading
                     guard start >= sentence.lowerBound else { continue }

@@ -47,6 +47,12 @@ public struct TimeGrammar: Sendable {
         var line: Int
         /// How many context elements come before the extent.
         var leading = 0
+        /// A quick test before a walk, for a rule whose extent opens with an optional word
+        /// (`il|la? settimana scorsa`): when the token is that word, the next must be one of
+        /// ``nextForms`` (or a number, if ``nextNumeric``).
+        var optionalOpeners: Set<String> = []
+        var nextForms: Set<String>?
+        var nextNumeric = false
     }
 
     /// A table entry: its tokens (a multi-word entry has several) and its value.
@@ -142,6 +148,28 @@ public struct TimeGrammar: Sendable {
             rules.append(try parseRule(body, line: number, file: file))
         }
         maxSlots = rules.map(\.slotCount).max() ?? 0
+        for ri in rules.indices {
+            let r = rules[ri]
+            guard r.leading + 1 < r.elements.count, r.elements[r.leading].optional else { continue }
+            let next = r.elements[r.leading + 1]
+            guard !next.optional, !next.context else { continue }
+            var forms: Set<String> = []
+            var numeric = false
+            for a in next.atoms {
+                switch a {
+                case .word(let w): forms.insert(w)
+                case .table(let t): forms.formUnion(tables[t].keys)
+                case .number: numeric = true
+                }
+            }
+            var openers: Set<String> = []
+            for a in r.elements[r.leading].atoms {
+                if case .word(let w) = a, !forms.contains(w) { openers.insert(w) }
+            }
+            rules[ri].optionalOpeners = openers
+            rules[ri].nextForms = forms
+            rules[ri].nextNumeric = numeric
+        }
         for (bit, cue) in TenseCue.allCases.enumerated() {
             for w in tenseWords[cue] ?? [] { cueBits[w, default: 0] |= 1 << bit }
             suffixBytes.append((tenseSuffixes[cue] ?? []).map { Array($0.utf8) })
