@@ -153,13 +153,22 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5252 bytes, sha256 d4d9fa0c1d90d7aac95b2192fcb372a621bc3a6d534d1883ce29fa18e0b5ebd9
+// Languages/it/time-grammar.txt: 14625 bytes, sha256 00a47ba24ff7d4282d277b143eda7e7c23a21841bedf9b1311837360c85c44fd
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):
-    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/time-grammar.txt"
     .globl SYM(cronista_nlp_16_end)
 SYM(cronista_nlp_16_end):
+    .byte 0
+
+// Languages/it/word-classes.txt: 5252 bytes, sha256 d4d9fa0c1d90d7aac95b2192fcb372a621bc3a6d534d1883ce29fa18e0b5ebd9
+    .balign 16
+    .globl SYM(cronista_nlp_17_start)
+SYM(cronista_nlp_17_start):
+    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .globl SYM(cronista_nlp_17_end)
+SYM(cronista_nlp_17_end):
     .byte 0
 
 // openapi.yaml: 26246 bytes, sha256 8361d1fb996a1dde4a2a171b74a8fb917d90981e35b017e7c824c6ac476d0a57

@@ -18,6 +18,7 @@ extern const unsigned char cronista_nlp_13_start[], cronista_nlp_13_end[];
 extern const unsigned char cronista_nlp_14_start[], cronista_nlp_14_end[];
 extern const unsigned char cronista_nlp_15_start[], cronista_nlp_15_end[];
 extern const unsigned char cronista_nlp_16_start[], cronista_nlp_16_end[];
+extern const unsigned char cronista_nlp_17_start[], cronista_nlp_17_end[];
 
 static const cronista_resource nlp_rows[] = {
     {"KB/LICENSES.md", cronista_nlp_0_start, cronista_nlp_0_end},
@@ -36,12 +37,13 @@ static const cronista_resource nlp_rows[] = {
     {"Languages/it/quote-cues.txt", cronista_nlp_13_start, cronista_nlp_13_end},
     {"Languages/it/quotes.model", cronista_nlp_14_start, cronista_nlp_14_end},
     {"Languages/it/role-nouns.txt", cronista_nlp_15_start, cronista_nlp_15_end},
-    {"Languages/it/word-classes.txt", cronista_nlp_16_start, cronista_nlp_16_end},
+    {"Languages/it/time-grammar.txt", cronista_nlp_16_start, cronista_nlp_16_end},
+    {"Languages/it/word-classes.txt", cronista_nlp_17_start, cronista_nlp_17_end},
     {0, 0, 0}
 };
 
 const cronista_resource *cronista_nlp_resources(long *count) {
-    *count = 17;
+    *count = 18;
     return nlp_rows;
 }
 

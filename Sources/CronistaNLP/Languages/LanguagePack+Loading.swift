@@ -2,7 +2,7 @@ import Foundation
 
 extension LanguagePack {
     /// Loads the pack in `Resources/Languages/<code>/`: `word-classes.txt` (required), and when
-    /// present `lemma-classes.txt`, `quote-cues.txt` + `quotes.model`, `entity-words.txt` + `role-nouns.txt`, `ner.crner`.
+    /// present `lemma-classes.txt`, `quote-cues.txt` + `quotes.model`, `entity-words.txt` + `role-nouns.txt`, `time-grammar.txt`, `ner.crner`.
     static func bundled(code: String, rules: any LanguageRules, nerModelPath: String? = nil, loadModel: Bool = true) throws -> LanguagePack
     {
         typealias P = ResourceFiles.Path
@@ -33,6 +33,10 @@ extension LanguagePack {
                 roleNouns: ResourceFiles.exists(path(P.roleNouns)) ? ResourceFiles.text(path(P.roleNouns)) : "",
                 roleNounsFile: path(P.roleNouns), language: code)
         }
+        var timeGrammar: TimeGrammar?
+        if ResourceFiles.exists(path(P.timeGrammar)) {
+            timeGrammar = try TimeGrammar(text: ResourceFiles.text(path(P.timeGrammar)), file: path(P.timeGrammar))
+        }
         var model: NERModel?
         if let nerModelPath {
             model = try NERModel(path: nerModelPath)
@@ -41,7 +45,7 @@ extension LanguagePack {
         }
         return LanguagePack(
             code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, quoteModel: quoteModel, nerModel: model,
-            entityWords: entityWords)
+            entityWords: entityWords, timeGrammar: timeGrammar)
     }
 
     /// Parses `CLASS: WORD WORD …` lines (`#` comments, blank lines) into words by class.

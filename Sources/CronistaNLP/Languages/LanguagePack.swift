@@ -20,11 +20,14 @@ public struct LanguagePack: Sendable {
     public let nerModel: NERModel?
     /// Description, role and relative-pronoun words for the entity step; nil: names only.
     package let entityWords: EntityWords?
+    /// Time-expression tables, tense cues and rules (`time-grammar.txt`); nil: no `times` layer.
+    public let timeGrammar: TimeGrammar?
 
     /// A pack from its parts. `wordClasses` lists each class's words (lower-case, `'` for `’`).
     package init(
         code: String, rules: any LanguageRules, wordClasses: [WordClass: [String]],
-        quoteLexicon: QuoteLexicon? = nil, quoteModel: QuoteModel? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil
+        quoteLexicon: QuoteLexicon? = nil, quoteModel: QuoteModel? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil,
+        timeGrammar: TimeGrammar? = nil
     ) {
         self.code = code
         self.rules = rules
@@ -37,6 +40,7 @@ public struct LanguagePack: Sendable {
         self.quoteModel = quoteModel
         self.nerModel = nerModel
         self.entityWords = entityWords
+        self.timeGrammar = timeGrammar
     }
 
     /// The classes of a token form (lower-cased, `'` for `’`); empty for a content word.

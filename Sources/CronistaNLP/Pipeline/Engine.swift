@@ -20,15 +20,18 @@ public struct Engine: Sendable {
         /// Whether to fill the clause layer (``Document/clauses``). Off by default: no output
         /// reads it yet (quote extraction shares its machinery, not the layer), so it would only cost time.
         public var clauses: Bool
+        /// Whether to fill the `times` layer and each quote's date (on by default).
+        public var times: Bool
         public init(
             nerModelPath: String? = nil, kbExtraPath: String? = nil, knowledgeBase: KnowledgeBase? = nil,
-            packs: LanguagePacks? = nil, clauses: Bool = false
+            packs: LanguagePacks? = nil, clauses: Bool = false, times: Bool = true
         ) {
             self.nerModelPath = nerModelPath
             self.kbExtraPath = kbExtraPath
             self.knowledgeBase = knowledgeBase
             self.packs = packs
             self.clauses = clauses
+            self.times = times
         }
     }
 
@@ -46,6 +49,8 @@ public struct Engine: Sendable {
         components.append(QuoteExtractor(packs: packs))
         // Whom each quote is about: a step of its own over the finished quotes and entities.
         components.append(QuoteAboutComponent(kb: kb, packs: packs))
+        // Time expressions and each quote's date (after the quotes; an events step reads the times).
+        if options.times { components.append(TimeComponent(packs: packs)) }
         pipeline = try Pipeline(components)
     }
 

@@ -19,6 +19,7 @@ enum ResourceFiles {
         static let entityWords = "entity-words.txt"
         static let roleNouns = "role-nouns.txt"
         static let nerModel = "ner.crner"
+        static let timeGrammar = "time-grammar.txt"
         static let nerGazetteer = "ner-gazetteer.tsv"
         static let nerClusters = "ner-clusters.tsv"
         /// Read by the tokenizer for every language in ``Abbreviations/languages``, not per pack.
