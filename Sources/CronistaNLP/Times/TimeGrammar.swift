@@ -35,7 +35,10 @@ public struct TimeGrammar: Sendable {
         case absent
     }
 
-    struct Rule: Sendable {
+    /// A class, not a struct: the matcher reads rules in its innermost loop, and a class element is
+    /// one reference to retain where a struct copied its arrays and sets (immutable once the
+    /// grammar is built, hence `@unchecked Sendable`).
+    final class Rule: @unchecked Sendable {
         var elements: [Element]
         /// A negated context before the first element / after the last one.
         var notBefore: Element?
@@ -53,6 +56,20 @@ public struct TimeGrammar: Sendable {
         var optionalOpeners: Set<String> = []
         var nextForms: Set<String>?
         var nextNumeric = false
+
+        init(
+            elements: [Element], notBefore: Element?, notAfter: Element?, kind: TimeExpression.Kind, function: TimeResolver.Function,
+            arguments: [Argument], slotCount: Int, line: Int
+        ) {
+            self.elements = elements
+            self.notBefore = notBefore
+            self.notAfter = notAfter
+            self.kind = kind
+            self.function = function
+            self.arguments = arguments
+            self.slotCount = slotCount
+            self.line = line
+        }
     }
 
     /// A table entry: its tokens (a multi-word entry has several) and its value.
@@ -283,7 +300,7 @@ public struct TimeGrammar: Sendable {
             throw fail(
                 "\(function.rawValue) takes \(function.arity.lowerBound)–\(function.arity.upperBound) arguments, got \(arguments.count)")
         }
-        var rule = Rule(
+        let rule = Rule(
             elements: elements, notBefore: notBefore, notAfter: notAfter, kind: kind, function: function, arguments: arguments,
             slotCount: slots.count, line: line)
         rule.leading = elements.prefix { $0.context }.count
