@@ -4,7 +4,7 @@ import Foundation
 /// A language's time-expression grammar (HeidelTime's approach: patterns over tokens plus
 /// normalisation functions), read from the pack's `time-grammar.txt`: word tables, tense cues and
 /// rules. The file's header documents the format; ``TimeResolver`` implements the functions.
-public struct TimeGrammar: Sendable {
+public final class TimeGrammar: @unchecked Sendable {
     /// The number shapes a pattern element can ask for.
     enum NumberShape: String, Sendable, CaseIterable {
         case int, day, year, hour, clock, enne, decade
