@@ -33,6 +33,10 @@ extension LanguagePack {
                 roleNouns: ResourceFiles.exists(path(P.roleNouns)) ? ResourceFiles.text(path(P.roleNouns)) : "",
                 roleNounsFile: path(P.roleNouns), language: code)
         }
+        var eventLexicon: EventLexicon?
+        if ResourceFiles.exists(path(P.eventTriggers)) {
+            eventLexicon = try EventLexicon(text: ResourceFiles.text(path(P.eventTriggers)), rules: rules, file: path(P.eventTriggers))
+        }
         var model: NERModel?
         if let nerModelPath {
             model = try NERModel(path: nerModelPath)
@@ -41,7 +45,7 @@ extension LanguagePack {
         }
         return LanguagePack(
             code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, quoteModel: quoteModel, nerModel: model,
-            entityWords: entityWords)
+            entityWords: entityWords, eventLexicon: eventLexicon)
     }
 
     /// Parses `CLASS: WORD WORD …` lines (`#` comments, blank lines) into words by class.

@@ -20,15 +20,18 @@ public struct Engine: Sendable {
         /// Whether to fill the clause layer (``Document/clauses``). Off by default: no output
         /// reads it yet (quote extraction shares its machinery, not the layer), so it would only cost time.
         public var clauses: Bool
+        /// Whether to fill the events layer (``Document/events``); on by default.
+        public var events: Bool
         public init(
             nerModelPath: String? = nil, kbExtraPath: String? = nil, knowledgeBase: KnowledgeBase? = nil,
-            packs: LanguagePacks? = nil, clauses: Bool = false
+            packs: LanguagePacks? = nil, clauses: Bool = false, events: Bool = true
         ) {
             self.nerModelPath = nerModelPath
             self.kbExtraPath = kbExtraPath
             self.knowledgeBase = knowledgeBase
             self.packs = packs
             self.clauses = clauses
+            self.events = events
         }
     }
 
@@ -46,6 +49,8 @@ public struct Engine: Sendable {
         components.append(QuoteExtractor(packs: packs))
         // Whom each quote is about: a step of its own over the finished quotes and entities.
         components.append(QuoteAboutComponent(kb: kb, packs: packs))
+        // PLOVER events over the finished quotes and entities (spec/event-guidelines.md).
+        if options.events { components.append(try EventComponent(packs: packs)) }
         pipeline = try Pipeline(components)
     }
 
