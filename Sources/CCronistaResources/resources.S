@@ -90,7 +90,7 @@ SYM(cronista_nlp_8_start):
 SYM(cronista_nlp_8_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 15717 bytes, sha256 41184e11639ad23d6954acc3c9fe7585cdc68287022d03f9842e58caa5bb53d5
+// Languages/it/event-triggers.tsv: 15934 bytes, sha256 a63745c6089a29c2313a40bc7f638afdd673c8647f5cd5ddd5419797d42e6907
     .balign 16
     .globl SYM(cronista_nlp_9_start)
 SYM(cronista_nlp_9_start):

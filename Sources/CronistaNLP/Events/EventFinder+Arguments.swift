@@ -32,11 +32,16 @@ extension EventFinder {
                     j = r.lowerBound - 1
                     continue
                 }
+                // "X e Y": a compound actor. A comma before it is an apposition ("il presidente, X").
                 var out = [p]
-                // "X e Y", "X, Y e Z"
                 var k = r.lowerBound - 1
-                while k - 1 >= scope.lowerBound && (forms[k] == "e" || forms[k] == ","), let (q, qr) = participant(at: k - 1) {
-                    out.insert(q, at: 0)
+                // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
+                if k - 1 >= scope.lowerBound && forms[k] == ",", p.entity != nil, let (q, qr) = participant(at: k - 1), q.entity == p.entity {
+                    out = [q]
+                    k = qr.lowerBound - 1
+                }
+                while k - 1 >= scope.lowerBound && forms[k] == "e", let (q, qr) = participant(at: k - 1) {
+                    if q.entity == nil || !out.contains(where: { $0.entity == q.entity }) { out.insert(q, at: 0) }
                     k = qr.lowerBound - 1
                 }
                 return out

@@ -18,6 +18,10 @@ extension EventFinder {
         var g = trig.lowerBound
         if e.kind == .verb {
             while g > s.lowerBound && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])) {
+                // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato").
+                if passiveAux.contains(forms[g - 1]) && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2])) {
+                    break
+                }
                 g -= 1
             }
         } else {

@@ -8,13 +8,29 @@ extension EventFinder {
         var kept: [Candidate] = []
         for c in found {
             if let i = kept.lastIndex(where: { sameEvent($0, c) }) {
-                kept[i].event.coref.append(c.event.trigger)
+                // The fuller mention carries the event: a verb over a noun, more named participants.
+                if better(c, than: kept[i]) {
+                    var main = c
+                    main.event.coref = [kept[i].event.trigger] + kept[i].event.coref
+                    if main.event.quote == nil { main.event.quote = kept[i].event.quote }
+                    if main.event.location == nil { main.event.location = kept[i].event.location }
+                    kept[i] = main
+                } else {
+                    kept[i].event.coref.append(c.event.trigger)
+                }
                 continue
             }
             if c.event.source.isEmpty { continue }
             kept.append(c)
         }
         return kept.map(\.event)
+    }
+
+    func better(_ b: Candidate, than a: Candidate) -> Bool {
+        guard b.explicitSource && !b.event.source.isEmpty else { return false }
+        if !a.explicitSource || a.event.source.isEmpty { return true }
+        if a.kind == .noun && b.kind == .verb { return true }
+        return b.event.source.count + b.event.target.count > a.event.source.count + a.event.target.count
     }
 
     func sameEvent(_ a: Candidate, _ b: Candidate) -> Bool {

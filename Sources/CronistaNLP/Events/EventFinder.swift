@@ -96,7 +96,10 @@ struct EventFinder {
             var i = s.tokenRange.lowerBound
             let end = min(s.tokenRange.upperBound, forms.count)
             while i < end {
-                guard let list = lexicon.entries[forms[i]], let entry = match(list, at: i, end: end) else {
+                // A word inside a name is not a trigger ("la Consulta").
+                guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name, let list = lexicon.entries[forms[i]],
+                    let entry = match(list, at: i, end: end)
+                else {
                     i += 1
                     continue
                 }
