@@ -36,7 +36,8 @@ extension EventFinder {
                 var out = [p]
                 var k = r.lowerBound - 1
                 // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
-                if k - 1 >= scope.lowerBound && forms[k] == ",", p.entity != nil, let (q, qr) = participant(at: k - 1), q.entity == p.entity {
+                if k - 1 >= scope.lowerBound && forms[k] == ",", p.entity != nil, let (q, qr) = participant(at: k - 1), q.entity == p.entity
+                {
                     out = [q]
                     k = qr.lowerBound - 1
                 }

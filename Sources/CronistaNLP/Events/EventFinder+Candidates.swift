@@ -42,6 +42,10 @@ extension EventFinder {
         let planned = group.contains { plan.contains(forms[$0]) }
         if e.kind == .verb {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned { return nil }
+            // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").
+            if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) { return nil }
+            // A bare participle is an adjective ("gli indagati") unless the verb is passive by default.
+            if group.count == trig.count && rules.isParticiple(head) && !e.passive { return nil }
             if hasSuffix(head, conditional) || group.contains(where: { hasSuffix(forms[$0], conditional) && !plan.contains(forms[$0]) }) {
                 return nil
             }

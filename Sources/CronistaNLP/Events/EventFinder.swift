@@ -104,7 +104,8 @@ struct EventFinder {
                     continue
                 }
                 let next = i + entry.tokens.count
-                if let c = candidate(entry, at: i..<next, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last) {
+                if let c = candidate(entry, at: i..<next, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last)
+                {
                     found.append(c)
                 }
                 i = next

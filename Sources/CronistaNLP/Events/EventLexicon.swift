@@ -16,7 +16,7 @@ public struct EventLexicon: Sendable {
     /// The PLOVER 2.0 event types.
     static let types: Set<String> = [
         "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-        "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+        "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"
     ]
 
     /// One trigger form (possibly several tokens) with its event and argument frame.
