@@ -28,7 +28,9 @@ extension EventFinder {
             if forms[j] == ";" || doc.tokens.flags[j].contains(.quoteMark) { break }
             if let (p, r) = participant(at: j) {
                 let before = r.lowerBound - 1
-                if before >= scope.lowerBound && isAnyPreposition(before) {
+                // "migliaia di soldati": a quantity before "di" keeps the actor the subject.
+                let quantified = before - 1 >= scope.lowerBound && quantity.contains(forms[before - 1])
+                if before >= scope.lowerBound && isAnyPreposition(before) && !quantified {
                     j = r.lowerBound - 1
                     continue
                 }

@@ -3,6 +3,7 @@ import CronistaCore
 extension EventFinder {
     static let cooperative: Set<String> = ["CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"]
     static let speechActs: Set<String> = ["ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"]
+    static let needTarget: Set<String> = ["COOPERATE", "AID", "SANCTION"]
     /// Acts of public authority that take the named jurisdiction as source when agentless.
     static let authority: Set<String> = ["COERCE", "SANCTION", "ACCUSE"]
 
@@ -106,6 +107,8 @@ extension EventFinder {
         // The same entity is not both source and target.
         let sourceEntities = Set(event.source.compactMap(\.entity))
         event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }
+        // COOPERATE, AID and SANCTION without a target are not annotated (guidelines, Fields).
+        if event.target.isEmpty && Self.needTarget.contains(type) { return nil }
         if type == "CONSULT" && (e.reciprocal || mode != "visit") {
             event.source += event.target
             event.target = []

@@ -21,7 +21,7 @@ struct EventFinder {
     // The lexicon's word lists, looked up once.
     let aux: Set<String>, negation: Set<String>, hypothesis: Set<String>, purpose: Set<String>, plan: Set<String>
     let location: Set<String>, agent: Set<String>, bound: Set<String>, article: Set<String>, sourceOf: Set<String>
-    let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>
+    let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
     let future: [String], conditional: [String], present: [String]
 
     /// An event being built, with what the joining step needs.
@@ -72,6 +72,7 @@ struct EventFinder {
         perfect = l.list("perfect")
         actorNouns = l.list("actor")
         copula = l.list("copula")
+        quantity = l.list("quantity")
         future = l.list("future").sorted()
         conditional = l.list("conditional").sorted()
         present = l.list("present").sorted()
