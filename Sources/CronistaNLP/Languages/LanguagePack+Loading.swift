@@ -37,6 +37,10 @@ extension LanguagePack {
         if ResourceFiles.exists(path(P.timeGrammar)) {
             timeGrammar = try TimeGrammar(text: ResourceFiles.text(path(P.timeGrammar)), file: path(P.timeGrammar))
         }
+        var eventLexicon: EventLexicon?
+        if ResourceFiles.exists(path(P.eventTriggers)) {
+            eventLexicon = try EventLexicon(text: ResourceFiles.text(path(P.eventTriggers)), rules: rules, file: path(P.eventTriggers))
+        }
         var model: NERModel?
         if let nerModelPath {
             model = try NERModel(path: nerModelPath)
@@ -45,7 +49,7 @@ extension LanguagePack {
         }
         return LanguagePack(
             code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, quoteModel: quoteModel, nerModel: model,
-            entityWords: entityWords, timeGrammar: timeGrammar)
+            entityWords: entityWords, timeGrammar: timeGrammar, eventLexicon: eventLexicon)
     }
 
     /// Parses `CLASS: WORD WORD …` lines (`#` comments, blank lines) into words by class.

@@ -16,6 +16,8 @@ public struct LanguagePack: Sendable {
     public let quoteLexicon: QuoteLexicon?
     /// The learned quote decisions (`quotes.model`); nil: the rules decide alone.
     public let quoteModel: QuoteModel?
+    /// The event triggers (`event-triggers.tsv`), when the pack has them.
+    public let eventLexicon: EventLexicon?
     /// Names tagger; nil: no name mentions (and so no entities) in this language.
     public let nerModel: NERModel?
     /// Description, role and relative-pronoun words for the entity step; nil: names only.
@@ -27,7 +29,7 @@ public struct LanguagePack: Sendable {
     package init(
         code: String, rules: any LanguageRules, wordClasses: [WordClass: [String]],
         quoteLexicon: QuoteLexicon? = nil, quoteModel: QuoteModel? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil,
-        timeGrammar: TimeGrammar? = nil
+        timeGrammar: TimeGrammar? = nil, eventLexicon: EventLexicon? = nil
     ) {
         self.code = code
         self.rules = rules
@@ -41,6 +43,7 @@ public struct LanguagePack: Sendable {
         self.nerModel = nerModel
         self.entityWords = entityWords
         self.timeGrammar = timeGrammar
+        self.eventLexicon = eventLexicon
     }
 
     /// The classes of a token form (lower-cased, `'` for `’`); empty for a content word.

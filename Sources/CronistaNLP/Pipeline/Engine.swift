@@ -22,9 +22,11 @@ public struct Engine: Sendable {
         public var clauses: Bool
         /// Whether to fill the `times` layer and each quote's date (on by default).
         public var times: Bool
+        /// Whether to fill the events layer (``Document/events``); on by default.
+        public var events: Bool
         public init(
             nerModelPath: String? = nil, kbExtraPath: String? = nil, knowledgeBase: KnowledgeBase? = nil,
-            packs: LanguagePacks? = nil, clauses: Bool = false, times: Bool = true
+            packs: LanguagePacks? = nil, clauses: Bool = false, times: Bool = true, events: Bool = true
         ) {
             self.nerModelPath = nerModelPath
             self.kbExtraPath = kbExtraPath
@@ -32,6 +34,7 @@ public struct Engine: Sendable {
             self.packs = packs
             self.clauses = clauses
             self.times = times
+            self.events = events
         }
     }
 
@@ -51,6 +54,8 @@ public struct Engine: Sendable {
         components.append(QuoteAboutComponent(kb: kb, packs: packs))
         // Time expressions and each quote's date (after the quotes; an events step reads the times).
         if options.times { components.append(TimeComponent(packs: packs)) }
+        // PLOVER events over the finished quotes and entities (spec/event-guidelines.md).
+        if options.events { components.append(try EventComponent(packs: packs)) }
         pipeline = try Pipeline(components)
     }
 

@@ -16,6 +16,9 @@ enum ResourceFiles {
         static let lemmaClasses = "lemma-classes.txt"
         static let quoteCues = "quote-cues.txt"
         static let quoteModel = "quotes.model"
+        static let eventTriggers = "event-triggers.tsv"
+        /// PLOVER type and mode → CAMEO code and quad, for every language.
+        static let cameoTable = "Events/plover-cameo.tsv"
         static let entityWords = "entity-words.txt"
         static let roleNouns = "role-nouns.txt"
         static let nerModel = "ner.crner"

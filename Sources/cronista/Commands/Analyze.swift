@@ -44,6 +44,9 @@ struct Analyze: AsyncParsableCommand {
         help: "Documents analysed in parallel (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).")
     var jobs: Int?
 
+    @Flag(help: "Skip the events layer (PLOVER events): the output's \"events\" list stays empty.")
+    var noEvents = false
+
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
     var progress = false
 
@@ -83,7 +86,7 @@ struct Analyze: AsyncParsableCommand {
 
     func run() async throws {
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let engine = try Engine(options: .init(nerModelPath: model, kbExtraPath: kbExtra))
+        let engine = try Engine(options: .init(nerModelPath: model, kbExtraPath: kbExtra, events: !noEvents))
         let sink = try OutputSink(path: output)
         let printer = pretty ? PrettyPrinter(colour: sink.isTerminal) : nil
         var source = InputSource(paths: files, options: input.options())

@@ -1,0 +1,153 @@
+import CronistaCore
+
+extension EventFinder {
+    /// Whether `t` is one of the forms of preposition `p` (the lexicon's `@prep-p`).
+    func isPreposition(_ t: Int, _ p: String) -> Bool { lexicon.list("prep-" + p).contains(forms[t]) }
+
+    /// A preposition of any kind, a location preposition included.
+    func isAnyPreposition(_ t: Int) -> Bool {
+        location.contains(forms[t]) || agent.contains(forms[t]) || sourceOf.contains(forms[t])
+            || isPreposition(t, "con") || isPreposition(t, "su") || isPreposition(t, "contro") || isPreposition(t, "per")
+    }
+
+    /// The participant whose mention (or actor noun) covers token `t`, with the tokens it spans.
+    func participant(at t: Int) -> (Event.Participant, Range<Int>)? {
+        let m = Int(mentionAt[t])
+        if m >= 0 {
+            let r = mentionTokens[m]
+            return (Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range), r)
+        }
+        if actorNouns.contains(forms[t]) { return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1)) }
+        return nil
+    }
+
+    /// The actor nearest before `g` that is not in a prepositional phrase, with actors coordinated to it.
+    func leftActor(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var j = g - 1
+        while j >= scope.lowerBound {
+            if forms[j] == ";" || doc.tokens.flags[j].contains(.quoteMark) { break }
+            if let (p, r) = participant(at: j) {
+                let before = r.lowerBound - 1
+                // "migliaia di soldati": a quantity before "di" keeps the actor the subject.
+                let quantified = before - 1 >= scope.lowerBound && quantity.contains(forms[before - 1])
+                if before >= scope.lowerBound && isAnyPreposition(before) && !quantified {
+                    j = r.lowerBound - 1
+                    continue
+                }
+                // "X e Y": a compound actor. A comma before it is an apposition ("il presidente, X").
+                var out = [p]
+                var k = r.lowerBound - 1
+                // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
+                if k - 1 >= scope.lowerBound && forms[k] == ",", p.entity != nil, let (q, qr) = participant(at: k - 1), q.entity == p.entity
+                {
+                    out = [q]
+                    k = qr.lowerBound - 1
+                }
+                while k - 1 >= scope.lowerBound && forms[k] == "e", let (q, qr) = participant(at: k - 1) {
+                    if q.entity == nil || !out.contains(where: { $0.entity == q.entity }) { out.insert(q, at: 0) }
+                    k = qr.lowerBound - 1
+                }
+                return out
+            }
+            j -= 1
+        }
+        return []
+    }
+
+    /// The actor starting at `t` or after a few articles and adjectives, with actors coordinated to it.
+    func actor(startingNear t: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = t
+        var skipped = 0
+        while k < scope.upperBound && skipped < 3 {
+            if let (p, r) = participant(at: k) {
+                var out = [p]
+                var n = r.upperBound
+                while n + 1 < scope.upperBound && forms[n] == "e", let (q, qr) = participant(at: n + 1) {
+                    out.append(q)
+                    n = qr.upperBound
+                }
+                return out
+            }
+            if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) { return [] }
+            k += 1
+            skipped += 1
+        }
+        return []
+    }
+
+    /// The target the entry's frame names, looked for after the trigger in its clause.
+    func target(_ e: EventLexicon.Entry, after t: Int, in scope: Range<Int>) -> [Event.Participant] {
+        for marker in e.targets {
+            if marker == "obj" {
+                if e.kind == .noun {
+                    if t < scope.upperBound && isPreposition(t, "di") {
+                        let a = actor(startingNear: t + 1, in: scope)
+                        if !a.isEmpty { return a }
+                    }
+                } else {
+                    let a = actor(startingNear: t, in: scope)
+                    if !a.isEmpty { return a }
+                }
+                continue
+            }
+            var k = t
+            while k < min(scope.upperBound, t + 12) {
+                if [".", ";", ":"].contains(forms[k]) { break }
+                if isPreposition(k, marker) {
+                    let a = actor(startingNear: k + 1, in: scope)
+                    // A place after a locative preposition is where, not whom.
+                    if let first = a.first, !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" { return a }
+                }
+                k += 1
+            }
+        }
+        return []
+    }
+
+    /// The passive agent: `da` + actor after the trigger.
+    func agentActor(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = t
+        while k < min(scope.upperBound, t + 8) {
+            if bound.contains(forms[k]) && forms[k] != "e" { break }
+            if agent.contains(forms[k]) { return actor(startingNear: k + 1, in: scope) }
+            k += 1
+        }
+        return []
+    }
+
+    func isPlace(_ p: Event.Participant) -> Bool {
+        let m = Int(mentionAt[doc.tokens.firstToken(endingAfter: p.range.startUTF8)])
+        return m >= 0 && doc.mentions[m].type == .location
+    }
+
+    /// For an agentless act of public authority: the place the sentence names, else the last one before it.
+    func jurisdiction(near s: Range<Int>) -> [Event.Participant] {
+        var best: Int?
+        for (mi, m) in doc.mentions.enumerated() where m.type == .location && m.form == .name {
+            let t = mentionTokens[mi]
+            if t.lowerBound >= s.upperBound { break }
+            best = mi
+        }
+        guard let m = best else { return [] }
+        return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
+    }
+
+    /// Where the event happened: a place after a locative preposition in the sentence, after the trigger.
+    func place(after t: Int, in s: Range<Int>, excluding: [Event.Participant]) -> Event.Participant? {
+        var k = t
+        while k + 1 < s.upperBound {
+            if location.contains(forms[k]) {
+                var n = k + 1
+                while n < s.upperBound && article.contains(forms[n]) { n += 1 }
+                if n < s.upperBound, mentionAt[n] >= 0 {
+                    let m = Int(mentionAt[n])
+                    if doc.mentions[m].type == .location && !excluding.contains(where: { $0.range == doc.mentions[m].range }) {
+                        return Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)
+                    }
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,177 @@
+import CronistaCore
+
+extension EventFinder {
+    static let cooperative: Set<String> = ["CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"]
+    static let speechActs: Set<String> = ["ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"]
+    static let needTarget: Set<String> = ["COOPERATE", "AID", "SANCTION"]
+    /// Acts of public authority that take the named jurisdiction as source when agentless.
+    static let authority: Set<String> = ["COERCE", "SANCTION", "ACCUSE"]
+
+    func hasSuffix(_ f: String, _ suffixes: [String]) -> Bool { suffixes.contains { f.hasSuffix($0) && f.count > $0.count + 2 } }
+
+    /// The event a trigger match gives, or nil when the guidelines exclude it.
+    func candidate(
+        _ e: EventLexicon.Entry, at trig: Range<Int>, sentence si: Int, sentenceTokens s: Range<Int>, previous: Candidate?
+    ) -> Candidate? {
+        let quote = contentOf[trig.lowerBound]
+        if e.kind == .content { return speechActInContent(e, at: trig, quote: quote, sentence: si) }
+        // The verb group: auxiliaries, modals, clitics and negation before the trigger.
+        var g = trig.lowerBound
+        if e.kind == .verb {
+            while g > s.lowerBound && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])) {
+                // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato").
+                if passiveAux.contains(forms[g - 1]) && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2])) {
+                    break
+                }
+                g -= 1
+            }
+        } else {
+            while g > s.lowerBound && aux.contains(forms[g - 1]) && g > trig.lowerBound - 3 { g -= 1 }
+        }
+        let group = g..<trig.upperBound
+        if group.contains(where: { negation.contains(forms[$0]) }) { return nil }
+        if g > s.lowerBound && negation.contains(forms[g - 1]) { return nil }
+        // Hypothetical or feared: a marker earlier in the clause.
+        var k = g - 1
+        while k >= s.lowerBound && !bound.contains(forms[k]) {
+            if hypothesis.contains(forms[k]) { return nil }
+            k -= 1
+        }
+        let head = forms[trig.upperBound - 1]
+        var type = e.type
+        var mode = e.mode
+        let planned = group.contains { plan.contains(forms[$0]) }
+        if e.kind == .verb {
+            if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned { return nil }
+            // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").
+            if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) { return nil }
+            // A bare participle is an adjective ("gli indagati") unless the verb is passive by default.
+            if group.count == trig.count && rules.isParticiple(head) && !e.passive { return nil }
+            if hasSuffix(head, conditional) || group.contains(where: { hasSuffix(forms[$0], conditional) && !plan.contains(forms[$0]) }) {
+                return nil
+            }
+            let isFuture = hasSuffix(head, future)
+            if rules.isInfinitive(head) && !rules.isParticiple(head) {
+                // Only a planned act ("dovrebbero incontrare") counts, recoded as PLOVER does.
+                guard planned else { return nil }
+            }
+            if isFuture || planned {
+                if Self.cooperative.contains(type) {
+                    type = "AGREE"
+                    mode = nil
+                } else if type == "RETREAT" {
+                    type = "CONCEDE"
+                    mode = nil
+                } else if !isFuture {
+                    return nil
+                }
+            }
+        }
+        let passive =
+            e.kind == .verb && rules.isParticiple(head)
+            && (group.contains { passiveAux.contains(forms[$0]) } || (e.passive && group.count == trig.count))
+        let trigger = range(group)
+        var event = Event(type: type, mode: mode, trigger: trigger)
+        var explicitSource = true
+        // Where to look for arguments: the sentence, or the quotation the trigger is in.
+        var scope = s
+        if quote >= 0 {
+            let q = Self.tokens(of: doc.quotes[Int(quote)].content, in: doc)
+            scope = max(s.lowerBound, q.lowerBound)..<min(s.upperBound, q.upperBound)
+        }
+        if passive {
+            event.target = leftActor(before: g, in: scope)
+            event.source = agentActor(after: trig.upperBound, in: scope)
+        } else {
+            if e.kind == .noun, !e.targets.contains("obj"), trig.upperBound < scope.upperBound,
+                sourceOf.contains(forms[trig.upperBound])
+            {
+                event.source = actor(startingNear: trig.upperBound + 1, in: scope)
+            }
+            if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
+            event.target = target(e, after: trig.upperBound, in: scope)
+        }
+        if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
+            event.source = jurisdiction(near: s)
+            explicitSource = false
+        }
+        if event.source.isEmpty, e.kind == .verb, !passive, let p = previous, p.sentence >= si - 1, !p.event.source.isEmpty,
+            quote < 0 || p.event.quote?.quote == Int(quote)
+        {
+            // A subject left unsaid: the last actor the text named.
+            event.source = p.event.source
+            explicitSource = false
+        }
+        if event.source.isEmpty && e.kind != .noun { return nil }
+        if event.source.isEmpty { explicitSource = false }
+        // The same entity is not both source and target.
+        let sourceEntities = Set(event.source.compactMap(\.entity))
+        event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }
+        // COOPERATE, AID and SANCTION without a target are not annotated (guidelines, Fields).
+        if event.target.isEmpty && Self.needTarget.contains(type) { return nil }
+        if type == "CONSULT" && (e.reciprocal || mode != "visit") {
+            event.source += event.target
+            event.target = []
+        }
+        event.location = place(after: trig.upperBound, in: s, excluding: event.source + event.target)
+        event.date = date(group: group, sentence: s, kind: e.kind)
+        if quote >= 0 {
+            let qi = Int(quote)
+            event.quote = Event.QuoteLink(quote: qi, role: .report)
+        }
+        // A speech act performed by the cue: the speaker is the source.
+        if let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), Self.speechActs.contains(type),
+            let speaker = doc.quotes[qi].speaker
+        {
+            event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+            event.quote = Event.QuoteLink(quote: qi, role: .act)
+            explicitSource = true
+            let se = speaker.entity
+            event.target.removeAll { se != nil && $0.entity == se }
+        }
+        return Candidate(event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource)
+    }
+
+    /// A content word of a speech act inside a quotation ("è una bugia"): the speaker accuses.
+    func speechActInContent(_ e: EventLexicon.Entry, at trig: Range<Int>, quote: Int32, sentence si: Int) -> Candidate? {
+        guard quote >= 0, let speaker = doc.quotes[Int(quote)].speaker else { return nil }
+        let content = Self.tokens(of: doc.quotes[Int(quote)].content, in: doc)
+        var g = trig.lowerBound
+        while g > content.lowerBound && g > trig.lowerBound - 4 && copula.contains(forms[g - 1]) { g -= 1 }
+        if g > content.lowerBound && negation.contains(forms[g - 1]) { return nil }
+        var event = Event(type: e.type, mode: e.mode, trigger: range(g..<trig.upperBound))
+        event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+        event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
+        // What is called false: the words before it in the quotation, when there are some.
+        if g - content.lowerBound >= 3 {
+            var a = content.lowerBound
+            while a < g && doc.tokens.flags[a].contains(.punctuation) { a += 1 }
+            var b = g
+            while b > a && doc.tokens.flags[b - 1].contains(.punctuation) { b -= 1 }
+            if b - a >= 3 { event.claim = range(a..<b) }
+        }
+        if let s = doc.sentences.indices.contains(si) ? doc.sentences[si].tokenRange : nil {
+            event.date = date(group: g..<trig.upperBound, sentence: s, kind: .content)
+        }
+        return Candidate(event: event, kind: .content, lemma: e.lemma, sentence: si, explicitSource: true)
+    }
+
+    /// `published` for a present or present-perfect report; a time expression of the sentence wins.
+    func date(group: Range<Int>, sentence s: Range<Int>, kind: EventLexicon.Kind) -> String? {
+        let sr = range(s)
+        for t in doc.times where sr.contains(t.range) {
+            if let d = t.day { return d }
+        }
+        guard let published = doc.metadata.published, published.utf8.count >= 10 else { return nil }
+        let day = String(published.prefix(10))
+        if kind == .content { return day }
+        guard kind == .verb else { return nil }
+        let head = forms[group.upperBound - 1]
+        if group.count > 1 && perfect.contains(forms[group.upperBound - 2]) && rules.isParticiple(head) { return day }
+        if group.contains(where: { perfect.contains(forms[$0]) }) && rules.isParticiple(head) { return day }
+        if !rules.isParticiple(head) && !rules.isGerund(head) && !rules.isInfinitive(head) && hasSuffix(head, present) {
+            return day
+        }
+        return nil
+    }
+}

@@ -1,0 +1,136 @@
+import CronistaCore
+
+/// Per-document work of ``EventComponent``: finds triggers sentence by sentence, drops the ones the
+/// guidelines exclude, fills the arguments, links quotes and joins re-mentions.
+struct EventFinder {
+    let doc: Document
+    let rules: any LanguageRules
+    let lexicon: EventLexicon
+    /// Lower-cased token forms (`’` as `'`).
+    let forms: [String]
+    /// Per token, the mention covering it, or -1.
+    var mentionAt: [Int32]
+    /// Per mention, its tokens and entity (-1 when none).
+    var mentionTokens: [Range<Int>] = []
+    var mentionEntity: [Int] = []
+    /// Per token, the quote whose content holds it, or -1; and the quote whose cue holds it.
+    var contentOf: [Int32]
+    var cueOf: [Int32]
+    /// The sentence of each token.
+    var sentenceOf: [Int32]
+    // The lexicon's word lists, looked up once.
+    let aux: Set<String>, negation: Set<String>, hypothesis: Set<String>, purpose: Set<String>, plan: Set<String>
+    let location: Set<String>, agent: Set<String>, bound: Set<String>, article: Set<String>, sourceOf: Set<String>
+    let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
+    let future: [String], conditional: [String], present: [String]
+
+    /// An event being built, with what the joining step needs.
+    struct Candidate {
+        var event: Event
+        var kind: EventLexicon.Kind
+        var lemma: String
+        var sentence: Int
+        /// The source came from the text around the trigger, not from a fallback.
+        var explicitSource: Bool
+    }
+
+    init(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon) {
+        self.doc = doc
+        rules = pack.rules
+        self.lexicon = lexicon
+        forms = ClauseContext.forms(of: doc)
+        let n = doc.tokens.count
+        mentionAt = [Int32](repeating: -1, count: n)
+        contentOf = [Int32](repeating: -1, count: n)
+        cueOf = [Int32](repeating: -1, count: n)
+        sentenceOf = [Int32](repeating: -1, count: n)
+        for (si, s) in doc.sentences.enumerated() { for t in s.tokenRange where t < n { sentenceOf[t] = Int32(si) } }
+        mentionEntity = [Int](repeating: -1, count: doc.mentions.count)
+        for (ei, e) in doc.entities.enumerated() { for m in e.mentions where m < mentionEntity.count { mentionEntity[m] = ei } }
+        mentionTokens.reserveCapacity(doc.mentions.count)
+        for (mi, m) in doc.mentions.enumerated() {
+            let r = Self.tokens(of: m.range, in: doc)
+            mentionTokens.append(r)
+            for t in r where mentionAt[t] < 0 { mentionAt[t] = Int32(mi) }
+        }
+        for (qi, q) in doc.quotes.enumerated() {
+            for t in Self.tokens(of: q.content, in: doc) { contentOf[t] = Int32(qi) }
+            if let c = q.cue { for t in Self.tokens(of: c, in: doc) { cueOf[t] = Int32(qi) } }
+        }
+        let l = lexicon
+        aux = l.list("aux")
+        negation = l.list("negation")
+        hypothesis = l.list("hypothesis")
+        purpose = l.list("purpose")
+        plan = l.list("plan")
+        location = l.list("location")
+        agent = l.list("agent")
+        bound = l.list("bound")
+        article = l.list("article")
+        sourceOf = l.list("source-of")
+        passiveAux = l.list("passive")
+        perfect = l.list("perfect")
+        actorNouns = l.list("actor")
+        copula = l.list("copula")
+        quantity = l.list("quantity")
+        future = l.list("future").sorted()
+        conditional = l.list("conditional").sorted()
+        present = l.list("present").sorted()
+    }
+
+    /// The tokens a text range covers.
+    static func tokens(of r: TextRange, in doc: Document) -> Range<Int> {
+        let a = doc.tokens.firstToken(endingAfter: r.startUTF8)
+        var b = a
+        while b < doc.tokens.count && doc.tokens.starts[b] < r.endUTF8 { b += 1 }
+        return a..<max(a, b)
+    }
+
+    func range(_ t: Range<Int>) -> TextRange {
+        TextRange(startUTF8: doc.tokens.starts[t.lowerBound], endUTF8: doc.tokens.ends[t.upperBound - 1])
+    }
+
+    /// Every event of the document, in text order, re-mentions joined.
+    mutating func find() -> [Event] {
+        var found: [Candidate] = []
+        for (si, s) in doc.sentences.enumerated() {
+            var i = s.tokenRange.lowerBound
+            let end = min(s.tokenRange.upperBound, forms.count)
+            while i < end {
+                // A word inside a name is not a trigger ("la Consulta").
+                guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name, let list = lexicon.entries[forms[i]],
+                    let entry = match(list, at: i, end: end)
+                else {
+                    i += 1
+                    continue
+                }
+                let next = i + entry.tokens.count
+                if let c = candidate(entry, at: i..<next, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last)
+                {
+                    found.append(c)
+                }
+                i = next
+            }
+        }
+        return join(found)
+    }
+
+    /// The longest entry matching at `i` whose needed words are close by.
+    func match(_ list: [EventLexicon.Entry], at i: Int, end: Int) -> EventLexicon.Entry? {
+        for e in list where i + e.tokens.count <= end {
+            var ok = true
+            for k in 1..<max(1, e.tokens.count) where forms[i + k] != e.tokens[k] {
+                ok = false
+                break
+            }
+            guard ok else { continue }
+            if !e.need.isEmpty {
+                let lo = max(0, i - 4)
+                let hi = min(end, i + e.tokens.count + 5)
+                guard (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
+            }
+            return e
+        }
+        return nil
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The words that express PLOVER events in one language, read from a language pack's
+/// `event-triggers.tsv` (`Resources/Languages/<code>/`; data, not code: see the file's header for its format).
+public struct EventLexicon: Sendable {
+    /// What kind of word a trigger is.
+    public enum Kind: String, Sendable {
+        /// A verb, conjugated by the pack's rules or listed form by form.
+        case verb = "v"
+        /// An event noun.
+        case noun = "n"
+        /// A content word that performs a speech act only inside a quotation (`bugia`).
+        case content = "c"
+    }
+
+    /// The PLOVER 2.0 event types.
+    static let types: Set<String> = [
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+        "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"
+    ]
+
+    /// One trigger form (possibly several tokens) with its event and argument frame.
+    struct Entry: Sendable {
+        var tokens: [String]
+        var kind: Kind
+        var lemma: String
+        var type: String
+        var mode: String?
+        /// Where the target is: `obj` or a preposition (see the `@prep-X` lists).
+        var targets: [String]
+        var reciprocal: Bool
+        /// Words one of which must follow the trigger closely; empty when none is needed.
+        var need: Set<String>
+        /// A bare participle of this verb is passive (`arrestato ieri`).
+        var passive: Bool
+    }
+
+    /// Entries by their first token, longest first.
+    let entries: [String: [Entry]]
+    /// The `@` word lists, by name without the `@`.
+    let lists: [String: Set<String>]
+
+    /// Parses the lexicon; lemmas without `forms=` are conjugated by `rules`. Errors name `file` and the line.
+    ///
+    /// - Throws: ``LanguagePackError`` for a malformed line.
+    package init(text: String, rules: any LanguageRules, file: String) throws {
+        var byFirst: [String: [Entry]] = [:]
+        var lists: [String: Set<String>] = [:]
+        var lineNumber = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            func fail(_ problem: String) -> LanguagePackError { LanguagePackError(file: file, line: lineNumber, problem: problem) }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            if line.hasPrefix("@") {
+                guard cols.count >= 2, cols[0].count > 1 else { throw fail("expected '@NAME<TAB>WORD…', got \(line.debugDescription)") }
+                lists[String(cols[0].dropFirst()), default: []].formUnion(cols.dropFirst().map { Self.normalise($0) })
+                continue
+            }
+            guard cols.count == 5 else {
+                throw fail("expected 5 tab-separated columns 'KIND LEMMA TYPE MODE FRAME', got \(cols.count): \(line.debugDescription)")
+            }
+            guard let kind = Kind(rawValue: cols[0]) else { throw fail("unknown kind \(cols[0].debugDescription) (v, n or c)") }
+            guard Self.types.contains(cols[2]) else { throw fail("unknown PLOVER type \(cols[2].debugDescription)") }
+            let lemma = cols[1]
+            var entry = Entry(
+                tokens: [], kind: kind, lemma: lemma, type: cols[2], mode: cols[3] == "-" ? nil : cols[3], targets: [],
+                reciprocal: false, need: [], passive: false)
+            var forms: [String] = []
+            if cols[4] != "-" && !cols[4].isEmpty {
+                for item in cols[4].split(separator: ";") {
+                    let kv = item.split(separator: "=", maxSplits: 1).map { String($0) }
+                    let values = kv.count == 2 ? kv[1].split(separator: ",").map { Self.normalise(String($0)) } : []
+                    switch kv[0] {
+                    case "tgt": entry.targets = values
+                    case "need": entry.need = Set(values)
+                    case "forms": forms = values
+                    case "recip": entry.reciprocal = true
+                    case "passive": entry.passive = true
+                    case "-": break
+                    default: throw fail("unknown frame item \(String(item).debugDescription)")
+                    }
+                }
+            }
+            if forms.isEmpty {
+                guard kind == .verb else { throw fail("a noun or content word needs forms=") }
+                forms = rules.conjugate(lemma)
+                if forms.isEmpty { throw fail("cannot conjugate \(lemma.debugDescription); list its forms with forms=") }
+            }
+            for form in forms {
+                var e = entry
+                e.tokens = form.split(separator: "_").map(String.init)
+                byFirst[e.tokens[0], default: []].append(e)
+            }
+        }
+        // Longest first; among equals, the file's order (the first line wins).
+        entries = byFirst.mapValues { list in
+            list.enumerated().sorted { ($0.element.tokens.count, -$0.offset) > ($1.element.tokens.count, -$1.offset) }.map(\.element)
+        }
+        self.lists = lists
+    }
+
+    /// Lower case, with the typographic apostrophe as `'`.
+    static func normalise(_ s: String) -> String {
+        s.lowercased().replacingOccurrences(of: "’", with: "'")
+    }
+
+    /// The word list `@name` (empty when the file has none).
+    func list(_ name: String) -> Set<String> { lists[name] ?? [] }
+}
+
+/// PLOVER type and mode → CAMEO code and quad class, read from `Resources/Events/plover-cameo.tsv`.
+public struct CameoTable: Sendable {
+    struct Row: Sendable {
+        var cameo: String
+        var quad: Int
+    }
+
+    let rows: [String: Row]
+
+    /// - Throws: ``LanguagePackError`` for a malformed line.
+    package init(text: String, file: String) throws {
+        var rows: [String: Row] = [:]
+        var lineNumber = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t").map(String.init)
+            guard cols.count == 4, let quad = Int(cols[3]), (1...4).contains(quad), EventLexicon.types.contains(cols[0]) else {
+                throw LanguagePackError(
+                    file: file, line: lineNumber, problem: "expected 'TYPE MODE CAMEO QUAD' (quad 1–4), got \(line.debugDescription)")
+            }
+            rows[cols[0] + " " + cols[1]] = Row(cameo: cols[2], quad: quad)
+        }
+        self.rows = rows
+    }
+
+    /// The code and quad of `type` with `mode` (the type's own row when the mode has none).
+    func project(type: String, mode: String?) -> (cameo: String, quad: Int)? {
+        if let mode, let r = rows[type + " " + mode] { return (r.cameo, r.quad) }
+        return rows[type + " -"].map { ($0.cameo, $0.quad) }
+    }
+
+    /// The bundled table.
+    static func bundled() throws -> CameoTable {
+        let path = ResourceFiles.Path.cameoTable
+        return try CameoTable(text: ResourceFiles.text(path), file: path)
+    }
+}

@@ -1,0 +1,153 @@
+import CronistaCore
+import Foundation
+import Testing
+
+@testable import CronistaNLP
+
+/// The events layer on our own sentences (not news text): frames, exclusions, speech acts, joining
+/// re-mentions, derived CAMEO codes, dates, offsets and the lexicon's errors.
+@Suite("Events")
+struct EventTests {
+    static let engine: Engine? = try? Engine()
+
+    func analyze(_ text: String, published: String? = nil) throws -> Document {
+        let engine = try #require(Self.engine)
+        let doc = try engine.analyze(
+            DocumentInput(
+                id: "e", text: text, metadata: DocumentMetadata(published: published, declaredLanguage: "it"), origin: "test"))
+        #expect(doc.invariantViolations().isEmpty)
+        return doc
+    }
+
+    func texts(_ doc: Document, _ ps: [Event.Participant]) -> [String] { ps.map { String(doc.text(in: $0.range)) } }
+
+    @Test("A verb's subject is the source, its object the target, a place after 'a' the location")
+    func objectFrame() throws {
+        let doc = try analyze("Il senatore Marco Ferri ha criticato Paolo Neri durante un comizio a Bologna.")
+        let e = try #require(doc.events.first)
+        #expect(doc.events.count == 1)
+        #expect(e.type == "ACCUSE" && e.mode == "disapprove")
+        #expect(doc.text(in: e.trigger) == "ha criticato")
+        #expect(texts(doc, e.source) == ["Marco Ferri"])
+        #expect(texts(doc, e.target) == ["Paolo Neri"])
+        #expect(e.location.map { String(doc.text(in: $0.range)) } == "Bologna")
+    }
+
+    @Test("A passive's subject is the target and its agent the source")
+    func passiveFrame() throws {
+        let doc = try analyze("Il sindacalista Piero Galli è stato arrestato dalla polizia a Genova.")
+        let e = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(e.mode == "arrest")
+        #expect(doc.text(in: e.trigger) == "è stato arrestato")
+        #expect(texts(doc, e.source) == ["polizia"])
+        #expect(texts(doc, e.target).contains { $0.contains("Piero Galli") })
+        #expect(e.location.map { String(doc.text(in: $0.range)) } == "Genova")
+    }
+
+    @Test("A target after its preposition ('ha protestato contro X')")
+    func prepositionFrame() throws {
+        let doc = try analyze("Il sindaco Anna Conti ha protestato contro Giulio Moretti.")
+        let e = try #require(doc.events.first)
+        #expect(e.type == "ACCUSE")
+        #expect(texts(doc, e.target) == ["Giulio Moretti"])
+    }
+
+    @Test(
+        "Negated, conditional and hypothetical events give nothing",
+        arguments: [
+            "Il senatore Marco Ferri non ha criticato Paolo Neri.",
+            "Il senatore Marco Ferri criticherebbe Paolo Neri.",
+            "Se il senatore Marco Ferri criticasse Paolo Neri, nessuno se ne stupirebbe.",
+            "Il senatore Marco Ferri rischia di essere arrestato."
+        ])
+    func excluded(text: String) throws {
+        #expect(try analyze(text).events.isEmpty, "\(text)")
+    }
+
+    @Test("A quotation calling something a lie is an ACCUSE performed by its speaker")
+    func speechAct() throws {
+        let doc = try analyze("Il ministro Fabio Greco ha dichiarato: «Quello che raccontano i giornali del Nord è una bugia».")
+        let q = try #require(doc.quotes.first)
+        let e = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(e.quote == Event.QuoteLink(quote: 0, role: .act))
+        #expect(e.source.first?.range == q.speaker?.range)
+        #expect(doc.text(in: e.trigger).hasSuffix("bugia"))
+        #expect(e.claim.map { String(doc.text(in: $0)) }?.hasPrefix("Quello che raccontano") == true)
+    }
+
+    @Test("A later noun mention of a meeting joins it instead of making a new event")
+    func coref() throws {
+        let doc = try analyze("Il premier Carlo Bianchi ha incontrato Luisa Rinaldi a Torino. I colloqui sono durati tre ore.")
+        let meetings = doc.events.filter { $0.type == "CONSULT" }
+        #expect(meetings.count == 1)
+        let e = try #require(meetings.first)
+        #expect(e.coref.map { String(doc.text(in: $0)) } == ["colloqui"])
+        // A reciprocal meeting: both are sources, nobody is the target.
+        #expect(Set(texts(doc, e.source)) == ["Carlo Bianchi", "Luisa Rinaldi"])
+        #expect(e.target.isEmpty)
+    }
+
+    @Test("CAMEO code and quad come from the type and mode")
+    func cameo() throws {
+        let doc = try analyze("Il senatore Marco Ferri ha criticato Paolo Neri. La polizia ha arrestato Gino Sala.")
+        #expect(doc.events.map(\.cameo) == ["111", "17"])
+        #expect(doc.events.map(\.quad) == [3, 4])
+        let table = try CameoTable.bundled()
+        #expect(table.project(type: "CONSULT", mode: "visit")?.cameo == "042")
+        #expect(table.project(type: "CONSULT", mode: "multilateral")?.cameo == "04")
+        #expect(table.project(type: "ASSAULT", mode: "beat")?.cameo == "18")
+        #expect(table.project(type: "ASSAULT", mode: "beat")?.quad == 4)
+    }
+
+    @Test("A present-perfect report takes the article's date; a remote past gets none")
+    func date() throws {
+        let now = try analyze("Il senatore Marco Ferri ha criticato Paolo Neri.", published: "2025-03-02T10:00:00Z")
+        #expect(now.events.first?.date == "2025-03-02")
+        let then = try analyze("Il senatore Marco Ferri criticò Paolo Neri.", published: "2025-03-02")
+        #expect(then.events.count == 1)
+        #expect(then.events.first?.date == nil)
+        let undated = try analyze("Il senatore Marco Ferri ha criticato Paolo Neri.")
+        #expect(undated.events.first?.date == nil)
+    }
+
+    @Test("Output offsets are code points into the text")
+    func codePoints() throws {
+        let text = "Città più 🙂 già: il senatore Marco Ferri ha criticato Paolo Neri."
+        let doc = try analyze(text)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(doc.analysisJSON())) as? [String: Any])
+        let events = try #require(json["events"] as? [[String: Any]])
+        let trigger = try #require(events.first?["trigger"] as? [String: Any])
+        let start = try #require(trigger["start"] as? Int)
+        let end = try #require(trigger["end"] as? Int)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "ha criticato")
+        #expect(events.first?["cameo"] as? String == "111")
+    }
+
+    @Test("A malformed lexicon line throws the pack's error with file and line")
+    func malformedLine() throws {
+        let text = "# a comment\nv\tincontrare\tCONSULT\t-\t-\nv\tincontrare\tMEET\t-\t-\n"
+        do {
+            _ = try EventLexicon(text: text, rules: ItalianRules(), file: "Languages/it/event-triggers.tsv")
+            Issue.record("no error")
+        } catch let e as LanguagePackError {
+            #expect(e.file == "Languages/it/event-triggers.tsv")
+            #expect(e.line == 3)
+            #expect(e.description.contains("MEET"))
+        }
+        #expect(throws: LanguagePackError.self) {
+            try EventLexicon(text: "v\tincontrare\tCONSULT\n", rules: ItalianRules(), file: "x.tsv")
+        }
+        #expect(throws: LanguagePackError.self) {
+            try CameoTable(text: "ACCUSE\t-\t11\t7\n", file: "Events/plover-cameo.tsv")
+        }
+    }
+
+    @Test("The bundled Italian pack has the trigger lexicon")
+    func bundled() throws {
+        let pack = try #require(try LanguagePacks.bundled()["it"])
+        let lexicon = try #require(pack.eventLexicon)
+        #expect(lexicon.entries["incontrato"]?.first?.type == "CONSULT")
+        #expect(lexicon.list("negation").contains("non"))
+    }
+}
