@@ -1,0 +1,80 @@
+extension MetadataRules {
+    /// The default metadata rules as data (see `MetadataRules.default` for the format).
+    static let table = """
+        [date]
+        article:published_time
+        og:article:published_time
+        og:published_time
+        datepublished
+        article.published
+        published_time
+        publishdate
+        publish-date
+        publish_date
+        pubdate
+        date
+        dc.date
+        dc.date.issued
+        dcterms.date
+        dcterms.issued
+        dcterms.created
+        citation_publication_date
+        parsely-pub-date
+        sailthru.date
+        originalpublicationdate
+        article:post_date
+        dc.date.created
+
+        [author]
+        author
+        article:author
+        dc.creator
+        dcterms.creator
+        parsely-author
+        sailthru.author
+        byl
+        citation_author
+
+        [title]
+        og:title
+        twitter:title
+        dc.title
+        headline
+
+        [site]
+        og:site_name
+        application-name
+        publisher
+
+        [byline]
+        author
+        byline
+        autore
+        firma
+        writer
+        creator
+
+        [byline-prefix]
+        by
+        di
+        da
+        von
+        par
+        por
+        de
+
+        [months]
+        1 january jan gennaio gen januar jänner
+        2 february feb febbraio febbr februar
+        3 march mar marzo märz maerz
+        4 april apr aprile
+        5 may maggio mag mai
+        6 june jun giugno giu juni
+        7 july jul luglio lug juli
+        8 august aug agosto ago
+        9 september sep sept settembre set
+        10 october oct ottobre ott oktober okt
+        11 november nov novembre
+        12 december dec dicembre dic dezember dez
+        """
+}

@@ -1,0 +1,60 @@
+/// What the metadata extractor reads, as data: meta names in order of trust, month names, byline words.
+/// `MetadataRules.default` reads `MetadataRules+Default.swift`'s table; a caller may build its own.
+public struct MetadataRules: Sendable {
+    /// Meta names/properties/itemprops (lowercase) that give the publication date, most trusted first.
+    public var dateMetaNames: [String]
+    /// Meta names that give the author.
+    public var authorMetaNames: [String]
+    /// Meta names that give the title.
+    public var titleMetaNames: [String]
+    /// Meta names that give the site name.
+    public var siteNameMetaNames: [String]
+    /// Month names (lowercase, any language, abbreviations too) and their numbers.
+    public var months: [String: Int]
+    /// Words of a class, id, itemprop or rel that mark a byline.
+    public var bylineWords: [String]
+    /// Words a byline starts with that are not part of the name ("by", "di", "von"…), lowercase.
+    public var bylinePrefixes: [String]
+    /// Earliest plausible publication year.
+    public var earliestYear: Int
+
+    public init(
+        dateMetaNames: [String], authorMetaNames: [String], titleMetaNames: [String], siteNameMetaNames: [String], months: [String: Int],
+        bylineWords: [String], bylinePrefixes: [String], earliestYear: Int = 1995
+    ) {
+        self.dateMetaNames = dateMetaNames
+        self.authorMetaNames = authorMetaNames
+        self.titleMetaNames = titleMetaNames
+        self.siteNameMetaNames = siteNameMetaNames
+        self.months = months
+        self.bylineWords = bylineWords
+        self.bylinePrefixes = bylinePrefixes
+        self.earliestYear = earliestYear
+    }
+
+    /// The rules of `MetadataRules.table`: sections `[date]`, `[author]`, `[title]`, `[site]`,
+    /// `[byline]`, `[byline-prefix]`, one entry a line, and `[months]` with lines `number name name…`.
+    public static let `default`: MetadataRules = {
+        var sections: [String: [String]] = [:]
+        var current = ""
+        for raw in table.split(separator: "\n") {
+            let line = MetadataExtractor.trimmed(raw)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                current = String(line.dropFirst().dropLast())
+                continue
+            }
+            sections[current, default: []].append(line)
+        }
+        var months: [String: Int] = [:]
+        for line in sections["months", default: []] {
+            let words = line.split(separator: " ")
+            guard let number = words.first.flatMap({ Int($0) }) else { continue }
+            for w in words.dropFirst() { months[String(w)] = number }
+        }
+        return MetadataRules(
+            dateMetaNames: sections["date", default: []], authorMetaNames: sections["author", default: []],
+            titleMetaNames: sections["title", default: []], siteNameMetaNames: sections["site", default: []], months: months,
+            bylineWords: sections["byline", default: []], bylinePrefixes: sections["byline-prefix", default: []])
+    }()
+}
