@@ -40,7 +40,7 @@ public struct MetadataExtractor: Sendable {
         m.siteName = rules.siteNameMetaNames.lazy.compactMap { c.meta[$0] }.first.map { Self.normalised(Self.decodeEntities($0)) } ?? jsonLDNested("publisher", "name", c.jsonLD)
         m.title = title(c, siteName: m.siteName)
         m.published = published(c, doc: doc, url: url ?? m.canonicalURL)
-        m.author = author(c)
+        m.author = author(c, siteName: m.siteName)
         return m
     }
 
@@ -95,6 +95,10 @@ public struct MetadataExtractor: Sendable {
             if node.tag == .a, c.relAuthor == nil, (doc.attribute(n, "rel") ?? "").lowercased().contains("author") {
                 c.relAuthor = Self.normalised(doc.textContent(n))
             }
+            if node.tag == .form || isComments(doc, n) {
+                n = doc.next(n, within: doc.root, skipChildren: true)
+                continue
+            }
             if c.byline == nil, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n) {
                 let text = Self.normalised(doc.textContent(n))
                 if !text.isEmpty, text.count <= 80 { c.byline = text }
@@ -102,6 +106,15 @@ public struct MetadataExtractor: Sendable {
             n = doc.next(n, within: doc.root, skipChildren: skip)
         }
         return c
+    }
+
+    /// A comment section (class or id with a word such as `comment`): its bylines are commenters.
+    func isComments(_ doc: HTMLDocument, _ n: Int32) -> Bool {
+        for key in ["class", "id"] {
+            guard let value = doc.attribute(n, key), !value.isEmpty else { continue }
+            if Self.words(value.lowercased()).contains(where: { rules.commentWords.contains($0) }) { return true }
+        }
+        return false
     }
 
     func isByline(_ doc: HTMLDocument, _ n: Int32) -> Bool {
@@ -146,26 +159,35 @@ public struct MetadataExtractor: Sendable {
         return title
     }
 
-    func author(_ c: Collected) -> String? {
+    func author(_ c: Collected, siteName: String?) -> String? {
         var candidates: [String] = []
-        candidates += rules.authorMetaNames.compactMap { c.meta[$0] }
         if let a = jsonLDNested("author", "name", c.jsonLD) { candidates.append(a) }
+        candidates += rules.authorMetaNames.compactMap { c.meta[$0] }
         if let a = c.relAuthor { candidates.append(a) }
         if let a = c.byline { candidates.append(a) }
         for raw in candidates {
-            if let a = cleanAuthor(raw) { return a }
+            if let a = cleanAuthor(raw), a.lowercased() != siteName?.lowercased() { return a }
         }
         return nil
     }
 
+    /// A name from a byline: the words after a leading label ending in `by`/`von`/`di`… (`Posted by`,
+    /// `Veröffentlicht von`), without surrounding punctuation; nil for a URL, a domain, a label or a
+    /// comment's `says:`.
     func cleanAuthor(_ raw: String) -> String? {
-        var a = Self.normalised(Self.decodeEntities(raw))
-        if a.contains("://") || a.hasPrefix("www.") || a.contains("@") { return nil }
+        let a = Self.normalised(Self.decodeEntities(raw))
+        if a.contains("://") || a.hasPrefix("www.") || a.contains("@") || a.hasSuffix(":") { return nil }
         var words = a.split(separator: " ").map(String.init)
-        while let first = words.first, rules.bylinePrefixes.contains(first.lowercased().trimmingColon) { words.removeFirst() }
-        a = words.joined(separator: " ")
-        if a.isEmpty || a.count > 80 || a.contains(where: \.isNumber) { return nil }
-        return a
+        if let i = words.prefix(4).lastIndex(where: { rules.bylinePrefixes.contains($0.lowercased().trimmingColon) }) {
+            words.removeSubrange(...i)
+        }
+        var name = words.joined(separator: " ")
+        while let f = name.first, !(f.isLetter || f.isNumber) { name.removeFirst() }
+        while let l = name.last, !(l.isLetter || l.isNumber || l == ".") { name.removeLast() }
+        if name.isEmpty || name.count > 60 || name.contains(where: \.isNumber) || name.split(separator: " ").count > 6 { return nil }
+        // A domain (`example.de`) is the site, not an author.
+        if let dot = name.lastIndex(of: "."), !name.contains(" "), name.distance(from: dot, to: name.endIndex) > 2 { return nil }
+        return name
     }
 
     // MARK: dates

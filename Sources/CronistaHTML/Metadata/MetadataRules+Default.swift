@@ -53,9 +53,25 @@ extension MetadataRules {
         firma
         writer
         creator
+        autor
+        auteur
+        verfasser
+
+        [comments]
+        comment
+        comments
+        commenti
+        kommentare
+        respond
+        reply
+        replies
+        discussion
 
         [byline-prefix]
         by
+        author
+        posted
+        written
         di
         da
         von

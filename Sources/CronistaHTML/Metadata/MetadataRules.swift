@@ -13,6 +13,8 @@ public struct MetadataRules: Sendable {
     public var months: [String: Int]
     /// Words of a class, id, itemprop or rel that mark a byline.
     public var bylineWords: [String]
+    /// Words of a class or id that mark a comment section (its bylines are not the article's).
+    public var commentWords: [String]
     /// Words a byline starts with that are not part of the name ("by", "di", "von"…), lowercase.
     public var bylinePrefixes: [String]
     /// Earliest plausible publication year.
@@ -20,7 +22,7 @@ public struct MetadataRules: Sendable {
 
     public init(
         dateMetaNames: [String], authorMetaNames: [String], titleMetaNames: [String], siteNameMetaNames: [String], months: [String: Int],
-        bylineWords: [String], bylinePrefixes: [String], earliestYear: Int = 1995
+        bylineWords: [String], commentWords: [String], bylinePrefixes: [String], earliestYear: Int = 1995
     ) {
         self.dateMetaNames = dateMetaNames
         self.authorMetaNames = authorMetaNames
@@ -28,12 +30,13 @@ public struct MetadataRules: Sendable {
         self.siteNameMetaNames = siteNameMetaNames
         self.months = months
         self.bylineWords = bylineWords
+        self.commentWords = commentWords
         self.bylinePrefixes = bylinePrefixes
         self.earliestYear = earliestYear
     }
 
     /// The rules of `MetadataRules.table`: sections `[date]`, `[author]`, `[title]`, `[site]`,
-    /// `[byline]`, `[byline-prefix]`, one entry a line, and `[months]` with lines `number name name…`.
+    /// `[byline]`, `[comments]`, `[byline-prefix]`, one entry a line, and `[months]` with lines `number name name…`.
     public static let `default`: MetadataRules = {
         var sections: [String: [String]] = [:]
         var current = ""
@@ -55,6 +58,6 @@ public struct MetadataRules: Sendable {
         return MetadataRules(
             dateMetaNames: sections["date", default: []], authorMetaNames: sections["author", default: []],
             titleMetaNames: sections["title", default: []], siteNameMetaNames: sections["site", default: []], months: months,
-            bylineWords: sections["byline", default: []], bylinePrefixes: sections["byline-prefix", default: []])
+            bylineWords: sections["byline", default: []], commentWords: sections["comments", default: []], bylinePrefixes: sections["byline-prefix", default: []])
     }()
 }
