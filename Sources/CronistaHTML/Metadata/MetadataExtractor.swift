@@ -37,7 +37,9 @@ public struct MetadataExtractor: Sendable {
         var m = PageMetadata()
         m.language = c.language
         m.canonicalURL = c.canonical ?? c.meta["og:url"]
-        m.siteName = rules.siteNameMetaNames.lazy.compactMap { c.meta[$0] }.first.map { Self.normalised(Self.decodeEntities($0)) } ?? jsonLDNested("publisher", "name", c.jsonLD)
+        m.siteName =
+            rules.siteNameMetaNames.lazy.compactMap { c.meta[$0] }.first.map { Self.normalised(Self.decodeEntities($0)) }
+            ?? jsonLDNested("publisher", "name", c.jsonLD)
         m.title = title(c, siteName: m.siteName)
         m.published = published(c, doc: doc, url: url ?? m.canonicalURL)
         m.author = author(c, siteName: m.siteName)
@@ -83,14 +85,17 @@ public struct MetadataExtractor: Sendable {
                 if c.h1.count < 3 { c.h1.append(Self.normalised(doc.textContent(n))) }
             case .time:
                 if let d = doc.attribute(n, "datetime") ?? doc.attribute(n, "content") {
-                    let published = doc.attribute(n, "pubdate") != nil || (doc.attribute(n, "itemprop") ?? "").lowercased() == "datepublished"
+                    let published =
+                        doc.attribute(n, "pubdate") != nil || (doc.attribute(n, "itemprop") ?? "").lowercased() == "datepublished"
                     if published { c.timeDates.insert(d, at: 0) } else { c.timeDates.append(d) }
                 }
             default:
                 break
             }
             if node.tag != .meta, let prop = doc.attribute(n, "itemprop")?.lowercased() {
-                if prop == "datepublished", c.itempropDate == nil { c.itempropDate = doc.attribute(n, "datetime") ?? doc.attribute(n, "content") }
+                if prop == "datepublished", c.itempropDate == nil {
+                    c.itempropDate = doc.attribute(n, "datetime") ?? doc.attribute(n, "content")
+                }
             }
             if node.tag == .a, c.relAuthor == nil, (doc.attribute(n, "rel") ?? "").lowercased().contains("author") {
                 c.relAuthor = Self.normalised(doc.textContent(n))
@@ -145,7 +150,9 @@ public struct MetadataExtractor: Sendable {
     /// A title without the site name: `Story | Site` → `Story`; without a known site name, the longest part.
     func strippingSiteName(_ title: String, siteName: String?) -> String {
         for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] where title.contains(sep) {
-            let parts = title.split(separator: sep, omittingEmptySubsequences: false).map(String.init).map(Self.normalised).filter { !$0.isEmpty }
+            let parts = title.split(separator: sep, omittingEmptySubsequences: false).map(String.init).map(Self.normalised).filter {
+                !$0.isEmpty
+            }
             guard parts.count > 1 else { continue }
             if let site = siteName?.lowercased() {
                 let kept = parts.filter { $0.lowercased() != site && !site.contains($0.lowercased()) }
@@ -153,7 +160,9 @@ public struct MetadataExtractor: Sendable {
             }
             // Only the last (or first) short part looks like a site name.
             if let last = parts.last, last.count < parts.dropLast().joined().count / 2 { return parts.dropLast().joined(separator: sep) }
-            if let first = parts.first, first.count < parts.dropFirst().joined().count / 2 { return parts.dropFirst().joined(separator: sep) }
+            if let first = parts.first, first.count < parts.dropFirst().joined().count / 2 {
+                return parts.dropFirst().joined(separator: sep)
+            }
             return title
         }
         return title
@@ -391,7 +400,10 @@ public struct MetadataExtractor: Sendable {
     static func decodeEntities(_ s: String) -> String {
         guard s.contains("&") else { return s }
         var out = s
-        for (e, r) in [("&quot;", "\""), ("&#39;", "'"), ("&#039;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&amp;", "&")] {
+        for (e, r) in [
+            ("&quot;", "\""), ("&#39;", "'"), ("&#039;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "),
+            ("&amp;", "&")
+        ] {
             out = out.replacingOccurrences(e, r)
         }
         return out

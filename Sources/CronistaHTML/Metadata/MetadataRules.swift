@@ -58,6 +58,7 @@ public struct MetadataRules: Sendable {
         return MetadataRules(
             dateMetaNames: sections["date", default: []], authorMetaNames: sections["author", default: []],
             titleMetaNames: sections["title", default: []], siteNameMetaNames: sections["site", default: []], months: months,
-            bylineWords: sections["byline", default: []], commentWords: sections["comments", default: []], bylinePrefixes: sections["byline-prefix", default: []])
+            bylineWords: sections["byline", default: []], commentWords: sections["comments", default: []],
+            bylinePrefixes: sections["byline-prefix", default: []])
     }()
 }
