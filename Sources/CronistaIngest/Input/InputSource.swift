@@ -34,7 +34,9 @@ public struct InputOptions: Sendable {
     }
 }
 
-/// Reads the documents of the CLI's inputs — `.txt` files (one document each), `.jsonl` files and
+/// Reads the documents of the CLI's inputs — `.txt` files (one document each), saved web pages
+/// (`.html`, `.htm`, `.html.gz`: the main text with the page's title and publication date, see
+/// ``HTMLPage``), `.jsonl` files and
 /// standard input (JSON Lines, one document per line, or plain text, one document) — one at a
 /// time, so memory stays bounded.
 ///
@@ -132,6 +134,13 @@ public struct InputSource: DocumentSource {
             }
             currentFile = path
             currentStem = Self.stem(path)
+            if options.format == .auto, HTMLPage.isPage(path) {
+                do {
+                    return .document(try HTMLPage.read(path: path).document)
+                } catch {
+                    return .failure(error)
+                }
+            }
             let isJSONLines =
                 options.format == .jsonl || (options.format == .auto && (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")))
             if isJSONLines {
