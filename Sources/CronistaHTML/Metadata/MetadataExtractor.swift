@@ -94,7 +94,7 @@ public struct MetadataExtractor: Sendable {
             }
             if node.tag != .meta, let prop = doc.attribute(n, "itemprop")?.lowercased() {
                 if prop == "datepublished", c.itempropDate == nil {
-                    c.itempropDate = doc.attribute(n, "datetime") ?? doc.attribute(n, "content")
+                    c.itempropDate = doc.attribute(n, "datetime") ?? doc.attribute(n, "content") ?? doc.attribute(n, "title")
                 }
             }
             if node.tag == .a, c.relAuthor == nil, (doc.attribute(n, "rel") ?? "").lowercased().contains("author") {
@@ -265,7 +265,8 @@ public struct MetadataExtractor: Sendable {
 
     /// `15 marzo 2024`, `March 15, 2024`, `15. März 2024`, `15/03/2024`, `15.03.2024`, `2024-03-15` in a text.
     func textDateIn(_ text: String) -> String? {
-        let tokens = Self.tokens(text)
+        var tokens = Self.tokens(text)
+        if !rules.dateFillers.isEmpty { tokens.removeAll { rules.dateFillers.contains($0.text) } }
         for i in tokens.indices {
             let t = tokens[i]
             if let month = rules.months[t.text] {

@@ -79,18 +79,25 @@ extension MetadataRules {
         por
         de
 
+        # Words skipped between a day, a month and a year (`5 de junio de 2018`).
+        [date-fillers]
+        de
+        del
+        of
+        the
+
         [months]
-        1 january jan gennaio gen januar jänner
-        2 february feb febbraio febbr februar
-        3 march mar marzo märz maerz
-        4 april apr aprile
-        5 may maggio mag mai
-        6 june jun giugno giu juni
-        7 july jul luglio lug juli
-        8 august aug agosto ago
-        9 september sep sept settembre set
-        10 october oct ottobre ott oktober okt
-        11 november nov novembre
-        12 december dec dicembre dic dezember dez
+        1 january jan gennaio gen januar jänner janvier enero
+        2 february feb febbraio febbr februar février fevrier febrero
+        3 march mar marzo märz maerz mars
+        4 april apr aprile avril abril
+        5 may maggio mag mai mayo
+        6 june jun giugno giu juni juin junio
+        7 july jul luglio lug juli juillet julio
+        8 august aug agosto ago août aout
+        9 september sep sept settembre set septembre septiembre
+        10 october oct ottobre ott oktober okt octobre octubre
+        11 november nov novembre noviembre
+        12 december dec dicembre dic dezember dez décembre decembre diciembre
         """
 }

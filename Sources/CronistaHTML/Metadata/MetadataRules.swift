@@ -11,6 +11,8 @@ public struct MetadataRules: Sendable {
     public var siteNameMetaNames: [String]
     /// Month names (lowercase, any language, abbreviations too) and their numbers.
     public var months: [String: Int]
+    /// Words skipped between the parts of a written-out date (`de` in `5 de junio de 2018`).
+    public var dateFillers: [String]
     /// Words of a class, id, itemprop or rel that mark a byline.
     public var bylineWords: [String]
     /// Words of a class or id that mark a comment section (its bylines are not the article's).
@@ -22,6 +24,7 @@ public struct MetadataRules: Sendable {
 
     public init(
         dateMetaNames: [String], authorMetaNames: [String], titleMetaNames: [String], siteNameMetaNames: [String], months: [String: Int],
+        dateFillers: [String] = [],
         bylineWords: [String], commentWords: [String], bylinePrefixes: [String], earliestYear: Int = 1995
     ) {
         self.dateMetaNames = dateMetaNames
@@ -29,6 +32,7 @@ public struct MetadataRules: Sendable {
         self.titleMetaNames = titleMetaNames
         self.siteNameMetaNames = siteNameMetaNames
         self.months = months
+        self.dateFillers = dateFillers
         self.bylineWords = bylineWords
         self.commentWords = commentWords
         self.bylinePrefixes = bylinePrefixes
@@ -36,7 +40,7 @@ public struct MetadataRules: Sendable {
     }
 
     /// The rules of `MetadataRules.table`: sections `[date]`, `[author]`, `[title]`, `[site]`,
-    /// `[byline]`, `[comments]`, `[byline-prefix]`, one entry a line, and `[months]` with lines `number name name…`.
+    /// `[date-fillers]`, `[byline]`, `[comments]`, `[byline-prefix]`, one entry a line, and `[months]` with lines `number name name…`.
     public static let `default`: MetadataRules = {
         var sections: [String: [String]] = [:]
         var current = ""
@@ -58,7 +62,8 @@ public struct MetadataRules: Sendable {
         return MetadataRules(
             dateMetaNames: sections["date", default: []], authorMetaNames: sections["author", default: []],
             titleMetaNames: sections["title", default: []], siteNameMetaNames: sections["site", default: []], months: months,
-            bylineWords: sections["byline", default: []], commentWords: sections["comments", default: []],
+            dateFillers: sections["date-fillers", default: []], bylineWords: sections["byline", default: []],
+            commentWords: sections["comments", default: []],
             bylinePrefixes: sections["byline-prefix", default: []])
     }()
 }
