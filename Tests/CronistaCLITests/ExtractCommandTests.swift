@@ -59,4 +59,15 @@ struct ExtractCommandTests {
         let speakers = quotes.compactMap { ($0["speaker"] as? [String: Any])?["name"] as? String }
         #expect(speakers.contains("Paolo Neri"), "quotes: \(quotes)")
     }
+
+    @Test("A directory reads as its pages, in name order")
+    func directoryOfPages() throws {
+        let dir = try TemporaryDirectory()
+        try Data(contentsOf: URL(fileURLWithPath: Self.pagePath)).write(to: dir.file("b-pagina.html"))
+        try Data(contentsOf: URL(fileURLWithPath: Self.pagePath)).write(to: dir.file("a-pagina.htm"))
+        try Data("non una pagina".utf8).write(to: dir.file("note.txt"))
+        let r = try CLIRunner.run(["analyze", dir.file("").path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.jsonLines.map { $0["id"] as? String } == ["a-pagina", "b-pagina"])
+    }
 }

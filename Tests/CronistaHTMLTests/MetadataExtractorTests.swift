@@ -83,6 +83,14 @@ import Testing
         #expect(numeric.published == "2020-02-28")
     }
 
+    @Test func dateWithFillerWordsAndItempropTitle() throws {
+        let es = try metadata("<html><body><p>Publicado el 5 de junio de 2018 por la redacción.</p></body></html>")
+        #expect(es.published == "2018-06-05")
+        let abbr = try metadata(
+            "<html><body><abbr itemprop=\"datePublished\" title=\"2017-08-21T08:00:00-07:00\">8:00</abbr></body></html>")
+        #expect(abbr.published == "2017-08-21")
+    }
+
     @Test func implausibleDatesAreIgnored() throws {
         let future = try metadata(
             "<html><head><meta name=\"date\" content=\"2031-01-01\"></head><body><p>Scritto il 3 marzo 2020.</p></body></html>")

@@ -54,7 +54,7 @@ public struct InputSource: DocumentSource {
 
     /// - Parameter paths: files; empty or `-` means standard input (JSON Lines or plain text).
     public init(paths: [String], options: InputOptions = InputOptions()) {
-        self.paths = paths.isEmpty ? ["-"] : paths
+        self.paths = paths.isEmpty ? ["-"] : Self.expandingDirectories(paths)
         self.options = options
     }
 
@@ -163,6 +163,25 @@ public struct InputSource: DocumentSource {
             }
             return readText(path: path, stem: currentStem)
         }
+    }
+
+    /// The paths with each directory replaced by the saved pages in it (`.html`, `.htm`, `.html.gz`,
+    /// sorted by name, not recursive); a directory without pages stays, and reads as an error.
+    public static func expandingDirectories(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard p != "-", FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: p)
+            else {
+                out.append(p)
+                continue
+            }
+            let pages = names.filter(HTMLPage.isPage).sorted()
+            let base = p.hasSuffix("/") ? String(p.dropLast()) : p
+            if pages.isEmpty { out.append(p) } else { out += pages.map { base + "/" + $0 } }
+        }
+        return out
     }
 
     static func stem(_ path: String) -> String {

@@ -14,7 +14,7 @@ struct Extract: ParsableCommand {
             its file name; the others are still written, and the exit status is 65 at the end.
             """)
 
-    @Argument(help: "Saved pages (.html, .htm, .html.gz).")
+    @Argument(help: "Saved pages (.html, .htm, .html.gz) and directories of them.")
     var pages: [String]
 
     @Option(name: .shortAndLong, help: "Write JSON Lines to this file instead of standard output.")
@@ -23,7 +23,7 @@ struct Extract: ParsableCommand {
     func run() throws {
         let sink = try OutputSink(path: output)
         var failures = 0
-        for path in pages {
+        for path in InputSource.expandingDirectories(pages) {
             do {
                 let page = try HTMLPage.read(path: path)
                 try sink.write(Array(Self.jsonLine(page).utf8))
