@@ -92,7 +92,7 @@ let package = Package(
         // loop; the CLI and the server call it. The store protocol only, no backend.
         .target(
             name: "CronistaIngest",
-            dependencies: ["CronistaCore", "CronistaNLP", "CronistaStorage"],
+            dependencies: ["CronistaCore", "CronistaNLP", "CronistaStorage", "CronistaHTML", "CZlib"],
             swiftSettings: swiftSettings
         ),
         // `cronista serve`: the HTTP API and the web pages over one shared Engine and a DocumentStore
@@ -117,6 +117,8 @@ let package = Package(
         ),
         // The HTML5 parser: no dependencies, so it builds and tests on its own.
         .target(name: "CronistaHTML", swiftSettings: swiftSettings),
+        // zlib (system library) for `.html.gz` pages.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .executableTarget(
             name: "cronista-html-bench", dependencies: ["CronistaHTML"], path: "Sources/CronistaHTMLBench", swiftSettings: swiftSettings),
         .target(name: "CronistaTestSupport", dependencies: ["CronistaCore", "CronistaNLP"], swiftSettings: swiftSettings),

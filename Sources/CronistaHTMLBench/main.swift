@@ -86,16 +86,26 @@ print(
         sorted[sorted.count / 2] * 1000, sorted[Int(Double(sorted.count) * 0.95)] * 1000, sorted.last! * 1000, total / wall))
 print("nodes per pass: \(nodes / passes), parse errors per pass: \(errors / passes), limit errors: \(failures)")
 
-// --extract OUT.jsonl: also writes {"id","text"} per page (the main text), for score_html.py.
+// --extract OUT.jsonl: also writes {"id","text","title","published","author"} per page, for score_html.py.
 if let i = CommandLine.arguments.firstIndex(of: "--extract"), i + 1 < CommandLine.arguments.count {
     let extractor = MainTextExtractor()
+    let metadata = MetadataExtractor()
     var out = ""
     let cpu0 = cpuSeconds()
     for (name, page) in zip(names, pages) {
         var id = name
         for suffix in [".gz", ".html"] where id.hasSuffix(suffix) { id.removeLast(suffix.count) }
-        let text = (try? parser.parse(bytes: page)).map { extractor.extract($0).text } ?? ""
-        out += "{\"id\":\(jsonString(id)),\"text\":\(jsonString(text))}\n"
+        guard let doc = try? parser.parse(bytes: page) else {
+            out += "{\"id\":\(jsonString(id)),\"text\":\"\"}\n"
+            continue
+        }
+        let text = extractor.extract(doc).text
+        let meta = metadata.extract(doc)
+        var line = "{\"id\":\(jsonString(id)),\"text\":\(jsonString(text))"
+        for (key, value) in [("title", meta.title), ("published", meta.published), ("author", meta.author)] {
+            if let value { line += ",\"\(key)\":\(jsonString(value))" }
+        }
+        out += line + "}\n"
     }
     let cpu = cpuSeconds() - cpu0
     try out.write(toFile: CommandLine.arguments[i + 1], atomically: true, encoding: .utf8)

@@ -34,7 +34,9 @@ public struct InputOptions: Sendable {
     }
 }
 
-/// Reads the documents of the CLI's inputs — `.txt` files (one document each), `.jsonl` files and
+/// Reads the documents of the CLI's inputs — `.txt` files (one document each), saved web pages
+/// (`.html`, `.htm`, `.html.gz`: the main text with the page's title and publication date, see
+/// ``HTMLPage``), `.jsonl` files and
 /// standard input (JSON Lines, one document per line, or plain text, one document) — one at a
 /// time, so memory stays bounded.
 ///
@@ -52,7 +54,7 @@ public struct InputSource: DocumentSource {
 
     /// - Parameter paths: files; empty or `-` means standard input (JSON Lines or plain text).
     public init(paths: [String], options: InputOptions = InputOptions()) {
-        self.paths = paths.isEmpty ? ["-"] : paths
+        self.paths = paths.isEmpty ? ["-"] : Self.expandingDirectories(paths)
         self.options = options
     }
 
@@ -132,6 +134,13 @@ public struct InputSource: DocumentSource {
             }
             currentFile = path
             currentStem = Self.stem(path)
+            if options.format == .auto, HTMLPage.isPage(path) {
+                do {
+                    return .document(try HTMLPage.read(path: path).document)
+                } catch {
+                    return .failure(error)
+                }
+            }
             let isJSONLines =
                 options.format == .jsonl || (options.format == .auto && (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")))
             if isJSONLines {
@@ -154,6 +163,25 @@ public struct InputSource: DocumentSource {
             }
             return readText(path: path, stem: currentStem)
         }
+    }
+
+    /// The paths with each directory replaced by the saved pages in it (`.html`, `.htm`, `.html.gz`,
+    /// sorted by name, not recursive); a directory without pages stays, and reads as an error.
+    public static func expandingDirectories(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard p != "-", FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: p)
+            else {
+                out.append(p)
+                continue
+            }
+            let pages = names.filter(HTMLPage.isPage).sorted()
+            let base = p.hasSuffix("/") ? String(p.dropLast()) : p
+            if pages.isEmpty { out.append(p) } else { out += pages.map { base + "/" + $0 } }
+        }
+        return out
     }
 
     static func stem(_ path: String) -> String {

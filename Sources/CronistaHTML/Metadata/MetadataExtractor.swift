@@ -1,0 +1,497 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a page's metadata from its DOM: JSON-LD, OpenGraph and other meta tags, `<link>`, `<time>`,
+/// headings, bylines, and dates in the URL and the text. A date must be plausible: not after `today`
+/// and not before `rules.earliestYear`.
+public struct MetadataExtractor: Sendable {
+    public var rules: MetadataRules
+    /// Today as `YYYY-MM-DD` (latest plausible date); the system clock's date (UTC) by default.
+    public var today: String
+
+    public init(rules: MetadataRules = .default, today: String? = nil) {
+        self.rules = rules
+        self.today = today ?? MetadataExtractor.currentDate()
+    }
+
+    /// What one pass over the DOM collects.
+    struct Collected {
+        var meta: [String: String] = [:]
+        var jsonLD: [String] = []
+        var titleText: String?
+        var h1: [String] = []
+        var canonical: String?
+        var language: String?
+        var relAuthor: String?
+        var byline: String?
+        var timeDates: [String] = []
+        var itempropDate: String?
+    }
+
+    /// The metadata of a parsed page. `url`, when given, is the page's address (dates in it are trusted first).
+    public func extract(_ doc: HTMLDocument, url: String? = nil) -> PageMetadata {
+        let c = collect(doc)
+        var m = PageMetadata()
+        m.language = c.language
+        m.canonicalURL = c.canonical ?? c.meta["og:url"]
+        m.siteName =
+            rules.siteNameMetaNames.lazy.compactMap { c.meta[$0] }.first.map { Self.normalised(Self.decodeEntities($0)) }
+            ?? jsonLDNested("publisher", "name", c.jsonLD)
+        m.title = title(c, siteName: m.siteName)
+        m.published = published(c, doc: doc, url: url ?? m.canonicalURL)
+        m.author = author(c, siteName: m.siteName)
+        return m
+    }
+
+    // MARK: collection
+
+    func collect(_ doc: HTMLDocument) -> Collected {
+        var c = Collected()
+        var n = doc.nodes.isEmpty ? -1 : doc[doc.root].firstChild
+        while n >= 0 {
+            let node = doc[n]
+            guard node.kind == .element, node.namespace == .html else {
+                n = doc.next(n, within: doc.root)
+                continue
+            }
+            var skip = false
+            switch node.tag {
+            case .html:
+                if c.language == nil, let lang = doc.attribute(n, "lang"), !lang.isEmpty { c.language = Self.trimmed(lang).lowercased() }
+            case .meta:
+                if let content = doc.attribute(n, "content").map(Self.trimmed), !content.isEmpty {
+                    for key in ["property", "name", "itemprop"] {
+                        if let k = doc.attribute(n, key) {
+                            let k = Self.trimmed(k).lowercased()
+                            if c.meta[k] == nil { c.meta[k] = content }
+                        }
+                    }
+                }
+            case .title:
+                if c.titleText == nil { c.titleText = Self.normalised(doc.textContent(n)) }
+                skip = true
+            case .link:
+                let rel = (doc.attribute(n, "rel") ?? "").lowercased()
+                if rel == "canonical", c.canonical == nil { c.canonical = doc.attribute(n, "href").map(Self.trimmed) }
+            case .script:
+                if (doc.attribute(n, "type") ?? "").lowercased().contains("ld+json") { c.jsonLD.append(doc.textContent(n)) }
+                skip = true
+            case .style, .noscript, .template:
+                skip = true
+            case .h1:
+                if c.h1.count < 3 { c.h1.append(Self.normalised(doc.textContent(n))) }
+            case .time:
+                if let d = doc.attribute(n, "datetime") ?? doc.attribute(n, "content") {
+                    let published =
+                        doc.attribute(n, "pubdate") != nil || (doc.attribute(n, "itemprop") ?? "").lowercased() == "datepublished"
+                    if published { c.timeDates.insert(d, at: 0) } else { c.timeDates.append(d) }
+                }
+            default:
+                break
+            }
+            if node.tag != .meta, let prop = doc.attribute(n, "itemprop")?.lowercased() {
+                if prop == "datepublished", c.itempropDate == nil {
+                    c.itempropDate = doc.attribute(n, "datetime") ?? doc.attribute(n, "content") ?? doc.attribute(n, "title")
+                }
+            }
+            if node.tag == .a, c.relAuthor == nil, (doc.attribute(n, "rel") ?? "").lowercased().contains("author") {
+                c.relAuthor = Self.normalised(doc.textContent(n))
+            }
+            if node.tag == .form || isComments(doc, n) {
+                n = doc.next(n, within: doc.root, skipChildren: true)
+                continue
+            }
+            if c.byline == nil, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n) {
+                let text = Self.normalised(doc.textContent(n))
+                if !text.isEmpty, text.count <= 80 { c.byline = text }
+            }
+            n = doc.next(n, within: doc.root, skipChildren: skip)
+        }
+        return c
+    }
+
+    /// A comment section (class or id with a word such as `comment`): its bylines are commenters.
+    func isComments(_ doc: HTMLDocument, _ n: Int32) -> Bool {
+        for key in ["class", "id"] {
+            guard let value = doc.attribute(n, key), !value.isEmpty else { continue }
+            if Self.words(value.lowercased()).contains(where: { rules.commentWords.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    func isByline(_ doc: HTMLDocument, _ n: Int32) -> Bool {
+        for key in ["class", "id", "itemprop", "rel"] {
+            guard let value = doc.attribute(n, key), !value.isEmpty else { continue }
+            let words = Self.words(value.lowercased())
+            if words.contains(where: { rules.bylineWords.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    // MARK: title, author
+
+    func title(_ c: Collected, siteName: String?) -> String? {
+        var candidates: [String] = []
+        if let h = jsonLDString("headline", c.jsonLD) { candidates.append(h) }
+        candidates += rules.titleMetaNames.compactMap { c.meta[$0] }
+        if c.h1.count == 1 { candidates.append(c.h1[0]) }
+        if let t = c.titleText { candidates.append(t) }
+        for raw in candidates {
+            let t = Self.normalised(Self.decodeEntities(raw))
+            let stripped = strippingSiteName(t, siteName: siteName)
+            if !stripped.isEmpty { return stripped }
+        }
+        return nil
+    }
+
+    /// A title without the site name: `Story | Site` → `Story`; without a known site name, the longest part.
+    func strippingSiteName(_ title: String, siteName: String?) -> String {
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] where title.contains(sep) {
+            let parts = title.split(separator: sep, omittingEmptySubsequences: false).map(String.init).map(Self.normalised).filter {
+                !$0.isEmpty
+            }
+            guard parts.count > 1 else { continue }
+            if let site = siteName?.lowercased() {
+                let kept = parts.filter { $0.lowercased() != site && !site.contains($0.lowercased()) }
+                if kept.count < parts.count { return kept.joined(separator: sep) }
+            }
+            // Only the last (or first) short part looks like a site name.
+            if let last = parts.last, last.count < parts.dropLast().joined().count / 2 { return parts.dropLast().joined(separator: sep) }
+            if let first = parts.first, first.count < parts.dropFirst().joined().count / 2 {
+                return parts.dropFirst().joined(separator: sep)
+            }
+            return title
+        }
+        return title
+    }
+
+    func author(_ c: Collected, siteName: String?) -> String? {
+        var candidates: [String] = []
+        if let a = jsonLDNested("author", "name", c.jsonLD) { candidates.append(a) }
+        candidates += rules.authorMetaNames.compactMap { c.meta[$0] }
+        if let a = c.relAuthor { candidates.append(a) }
+        if let a = c.byline { candidates.append(a) }
+        for raw in candidates {
+            if let a = cleanAuthor(raw), a.lowercased() != siteName?.lowercased() { return a }
+        }
+        return nil
+    }
+
+    /// A name from a byline: the words after a leading label ending in `by`/`von`/`di`… (`Posted by`,
+    /// `Veröffentlicht von`), without surrounding punctuation; nil for a URL, a domain, a label or a
+    /// comment's `says:`.
+    func cleanAuthor(_ raw: String) -> String? {
+        let a = Self.normalised(Self.decodeEntities(raw))
+        if a.contains("://") || a.hasPrefix("www.") || a.contains("@") || a.hasSuffix(":") { return nil }
+        var words = a.split(separator: " ").map(String.init)
+        if let i = words.prefix(4).lastIndex(where: { rules.bylinePrefixes.contains($0.lowercased().trimmingColon) }) {
+            words.removeSubrange(...i)
+        }
+        var name = words.joined(separator: " ")
+        while let f = name.first, !(f.isLetter || f.isNumber) { name.removeFirst() }
+        while let l = name.last, !(l.isLetter || l.isNumber || l == ".") { name.removeLast() }
+        if name.isEmpty || name.count > 60 || name.contains(where: \.isNumber) || name.split(separator: " ").count > 6 { return nil }
+        // A domain (`example.de`) is the site, not an author.
+        if let dot = name.lastIndex(of: "."), !name.contains(" "), name.distance(from: dot, to: name.endIndex) > 2 { return nil }
+        return name
+    }
+
+    // MARK: dates
+
+    func published(_ c: Collected, doc: HTMLDocument, url: String?) -> String? {
+        if let url, let d = dateInURL(url) { return d }
+        for name in rules.dateMetaNames {
+            if let v = c.meta[name], let d = isoDate(v) { return d }
+        }
+        if let v = jsonLDString("datePublished", c.jsonLD), let d = isoDate(v) { return d }
+        if let v = c.itempropDate, let d = isoDate(v) { return d }
+        for v in c.timeDates {
+            if let d = isoDate(v) { return d }
+        }
+        if let v = jsonLDString("dateCreated", c.jsonLD), let d = isoDate(v) { return d }
+        return textDate(doc)
+    }
+
+    func plausible(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        guard y >= rules.earliestYear, (1...12).contains(m), (1...31).contains(d) else { return nil }
+        let s = Self.format(y, m, d)
+        return s <= today ? s : nil
+    }
+
+    /// `/2024/03/15/`, `2024-03-15`, `20240315` in a URL's path.
+    func dateInURL(_ url: String) -> String? {
+        let nums = Self.numberRuns(url)
+        for i in nums.indices {
+            let (v, len, _) = nums[i]
+            if len == 8, let d = plausible(v / 10000, v / 100 % 100, v % 100) { return d }
+            if len == 4, i + 2 < nums.count, nums[i + 1].1 <= 2, nums[i + 2].1 <= 2,
+                let d = plausible(v, nums[i + 1].0, nums[i + 2].0)
+            {
+                return d
+            }
+        }
+        return nil
+    }
+
+    /// The first `YYYY-MM-DD` (or `YYYY/MM/DD`, `DD.MM.YYYY`) date of a meta value.
+    func isoDate(_ value: String) -> String? {
+        let nums = Self.numberRuns(value)
+        guard nums.count >= 3 else { return textDateIn(value) }
+        if nums[0].1 == 4 { return plausible(nums[0].0, nums[1].0, nums[2].0) }
+        if nums[2].1 == 4, nums[0].1 <= 2, nums[1].1 <= 2 { return plausible(nums[2].0, nums[1].0, nums[0].0) }
+        return textDateIn(value)
+    }
+
+    /// The first plausible date written out in the page's visible text.
+    func textDate(_ doc: HTMLDocument) -> String? {
+        var n = doc.nodes.isEmpty ? -1 : doc.root
+        var budget = 200_000
+        while n >= 0, budget > 0 {
+            let node = doc[n]
+            var skip = false
+            if node.kind == .element, [.script, .style, .noscript, .template, .head].contains(node.tag) { skip = true }
+            if node.kind == .text, node.end - node.start >= 8 {
+                let t = doc.text(n)
+                budget -= t.utf8.count
+                if let d = textDateIn(t) { return d }
+            }
+            n = doc.next(n, within: doc.root, skipChildren: skip)
+        }
+        return nil
+    }
+
+    /// `15 marzo 2024`, `March 15, 2024`, `15. März 2024`, `15/03/2024`, `15.03.2024`, `2024-03-15` in a text.
+    func textDateIn(_ text: String) -> String? {
+        var tokens = Self.tokens(text)
+        if !rules.dateFillers.isEmpty { tokens.removeAll { rules.dateFillers.contains($0.text) } }
+        for i in tokens.indices {
+            let t = tokens[i]
+            if let month = rules.months[t.text] {
+                if i >= 1, let day = Int(tokens[i - 1].text), i + 1 < tokens.count, tokens[i + 1].text.count == 4,
+                    let year = Int(tokens[i + 1].text), let d = plausible(year, month, day)
+                {
+                    return d
+                }
+                if i + 2 < tokens.count, let day = Int(tokens[i + 1].text), tokens[i + 2].text.count == 4,
+                    let year = Int(tokens[i + 2].text), let d = plausible(year, month, day)
+                {
+                    return d
+                }
+            } else if i + 2 < tokens.count, let a = Int(t.text), let b = Int(tokens[i + 1].text), let c = Int(tokens[i + 2].text),
+                let sep = tokens[i + 1].separator, sep == tokens[i + 2].separator, "./-".contains(sep)
+            {
+                if t.text.count == 4, let d = plausible(a, b, c) { return d }
+                if tokens[i + 2].text.count == 4, t.text.count <= 2, let d = plausible(c, b, a) { return d }
+            }
+        }
+        return nil
+    }
+
+    // MARK: JSON-LD (a key scan: pages' JSON-LD is often invalid JSON)
+
+    func jsonLDString(_ key: String, _ blocks: [String]) -> String? {
+        for b in blocks {
+            var from = b.startIndex
+            while let r = b[from...].firstRange(of: "\"\(key)\"") {
+                from = r.upperBound
+                if let s = Self.jsonValueString(b, after: r.upperBound), !s.isEmpty { return s }
+            }
+        }
+        return nil
+    }
+
+    /// `"outer": {"name": "…"}`, `"outer": [{"name": "…"}, …]` (names joined by `, `), or `"outer": "…"`.
+    func jsonLDNested(_ outer: String, _ inner: String, _ blocks: [String]) -> String? {
+        for b in blocks {
+            guard let r = b.firstRange(of: "\"\(outer)\"") else { continue }
+            if let s = Self.jsonValueString(b, after: r.upperBound) { return s.isEmpty ? nil : s }
+            var i = r.upperBound
+            while i < b.endIndex, b[i] == " " || b[i] == ":" || b[i] == "\n" || b[i] == "\t" || b[i] == "\r" { i = b.index(after: i) }
+            guard i < b.endIndex, b[i] == "{" || b[i] == "[" else { continue }
+            let isArray = b[i] == "["
+            // The value's extent: to its matching bracket (strings skipped).
+            var depth = 0
+            var inString = false
+            var escape = false
+            var end = i
+            var j = i
+            while j < b.endIndex {
+                let ch = b[j]
+                if inString {
+                    if escape { escape = false } else if ch == "\\" { escape = true } else if ch == "\"" { inString = false }
+                } else if ch == "\"" {
+                    inString = true
+                } else if ch == "{" || ch == "[" {
+                    depth += 1
+                } else if ch == "}" || ch == "]" {
+                    depth -= 1
+                    if depth == 0 {
+                        end = j
+                        break
+                    }
+                }
+                j = b.index(after: j)
+            }
+            let value = String(b[i..<end])
+            var names: [String] = []
+            var from = value.startIndex
+            while let k = value[from...].firstRange(of: "\"\(inner)\"") {
+                from = k.upperBound
+                if let s = Self.jsonValueString(value, after: k.upperBound), !s.isEmpty, !names.contains(s) { names.append(s) }
+                if !isArray { break }
+            }
+            if !names.isEmpty { return names.joined(separator: ", ") }
+        }
+        return nil
+    }
+
+    /// After a key: `: "string"` → the decoded string, else nil.
+    static func jsonValueString(_ s: String, after i: String.Index) -> String? {
+        var i = i
+        var colon = false
+        while i < s.endIndex {
+            let ch = s[i]
+            if ch == ":" && !colon {
+                colon = true
+            } else if !(ch == " " || ch == "\n" || ch == "\t" || ch == "\r") {
+                break
+            }
+            i = s.index(after: i)
+        }
+        guard colon, i < s.endIndex, s[i] == "\"" else { return nil }
+        var out = ""
+        var scalars = s.unicodeScalars[s.index(after: i)...].makeIterator()
+        while let u = scalars.next() {
+            if u == "\"" { return normalised(decodeEntities(out)) }
+            if u == "\\" {
+                guard let e = scalars.next() else { return nil }
+                switch e {
+                case "n", "r", "t": out.append(" ")
+                case "u":
+                    var hex = ""
+                    for _ in 0..<4 { if let h = scalars.next() { hex.unicodeScalars.append(h) } }
+                    if let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) { out.unicodeScalars.append(scalar) }
+                default: out.unicodeScalars.append(e)
+                }
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return nil
+    }
+
+    // MARK: text helpers
+
+    static func trimmed(_ s: some StringProtocol) -> String {
+        var sub = Substring(s)
+        while let f = sub.first, f.isWhitespace { sub.removeFirst() }
+        while let l = sub.last, l.isWhitespace { sub.removeLast() }
+        return String(sub)
+    }
+
+    /// Whitespace runs collapsed to one space, trimmed.
+    static func normalised(_ s: String) -> String {
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The few entities that survive in meta values and JSON-LD (`&amp;`, `&quot;`, `&#39;`…).
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = s
+        for (e, r) in [
+            ("&quot;", "\""), ("&#39;", "'"), ("&#039;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "),
+            ("&amp;", "&")
+        ] {
+            out = out.replacingOccurrences(e, r)
+        }
+        return out
+    }
+
+    static func words(_ s: String) -> [String] {
+        s.split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
+    /// Digit runs of a string: value, length, and the character before.
+    static func numberRuns(_ s: String) -> [(Int, Int, Character?)] {
+        var out: [(Int, Int, Character?)] = []
+        var value = 0
+        var len = 0
+        var before: Character?
+        var prev: Character?
+        for ch in s {
+            if let d = ch.wholeNumberValue, ch.isASCII {
+                if len == 0 { before = prev }
+                if len < 9 { value = value * 10 + d }
+                len += 1
+            } else if len > 0 {
+                out.append((value, len, before))
+                value = 0
+                len = 0
+            }
+            prev = ch
+        }
+        if len > 0 { out.append((value, len, before)) }
+        return out
+    }
+
+    /// Lowercased letter or digit runs with the one character before each (nil after a space or more).
+    static func tokens(_ s: String) -> [(text: String, separator: Character?)] {
+        var out: [(text: String, separator: Character?)] = []
+        var current = ""
+        var sep: Character?
+        var gap = ""
+        for ch in s {
+            if ch.isLetter || (ch.isNumber && ch.isASCII) {
+                if current.isEmpty {
+                    sep = gap.count == 1 ? gap.first : nil
+                    gap = ""
+                }
+                if let last = current.last, last.isNumber != ch.isNumber {
+                    out.append((current, sep))
+                    current = ""
+                    sep = nil
+                }
+                current += ch.lowercased()
+            } else {
+                if !current.isEmpty {
+                    out.append((current, sep))
+                    current = ""
+                }
+                gap.append(ch)
+            }
+        }
+        if !current.isEmpty { out.append((current, sep)) }
+        return out
+    }
+
+    static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
+    static func currentDate() -> String {
+        var t = time(nil)
+        var tm = tm()
+        gmtime_r(&t, &tm)
+        return format(Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday))
+    }
+}
+
+extension String {
+    fileprivate var trimmingColon: String { hasSuffix(":") ? String(dropLast()) : self }
+
+    fileprivate func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        guard contains(target) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

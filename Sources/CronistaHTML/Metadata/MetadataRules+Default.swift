@@ -1,0 +1,103 @@
+extension MetadataRules {
+    /// The default metadata rules as data (see `MetadataRules.default` for the format).
+    static let table = """
+        [date]
+        article:published_time
+        og:article:published_time
+        og:published_time
+        datepublished
+        article.published
+        published_time
+        publishdate
+        publish-date
+        publish_date
+        pubdate
+        date
+        dc.date
+        dc.date.issued
+        dcterms.date
+        dcterms.issued
+        dcterms.created
+        citation_publication_date
+        parsely-pub-date
+        sailthru.date
+        originalpublicationdate
+        article:post_date
+        dc.date.created
+
+        [author]
+        author
+        article:author
+        dc.creator
+        dcterms.creator
+        parsely-author
+        sailthru.author
+        byl
+        citation_author
+
+        [title]
+        og:title
+        twitter:title
+        dc.title
+        headline
+
+        [site]
+        og:site_name
+        application-name
+        publisher
+
+        [byline]
+        author
+        byline
+        autore
+        firma
+        writer
+        creator
+        autor
+        auteur
+        verfasser
+
+        [comments]
+        comment
+        comments
+        commenti
+        kommentare
+        respond
+        reply
+        replies
+        discussion
+
+        [byline-prefix]
+        by
+        author
+        posted
+        written
+        di
+        da
+        von
+        par
+        por
+        de
+
+        # Words skipped between a day, a month and a year (`5 de junio de 2018`).
+        [date-fillers]
+        de
+        del
+        of
+        the
+
+        [months]
+        1 january jan gennaio gen januar jänner janvier enero
+        2 february feb febbraio febbr februar février fevrier febrero
+        3 march mar marzo märz maerz mars
+        4 april apr aprile avril abril
+        5 may maggio mag mai mayo
+        6 june jun giugno giu juni juin junio
+        7 july jul luglio lug juli juillet julio
+        8 august aug agosto ago août aout
+        9 september sep sept settembre set septembre septiembre
+        10 october oct ottobre ott oktober okt octobre octubre
+        11 november nov novembre noviembre
+        12 december dec dicembre dic dezember dez décembre decembre diciembre
+        """
+}

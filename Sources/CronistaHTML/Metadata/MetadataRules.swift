@@ -1,0 +1,69 @@
+/// What the metadata extractor reads, as data: meta names in order of trust, month names, byline words.
+/// `MetadataRules.default` reads `MetadataRules+Default.swift`'s table; a caller may build its own.
+public struct MetadataRules: Sendable {
+    /// Meta names/properties/itemprops (lowercase) that give the publication date, most trusted first.
+    public var dateMetaNames: [String]
+    /// Meta names that give the author.
+    public var authorMetaNames: [String]
+    /// Meta names that give the title.
+    public var titleMetaNames: [String]
+    /// Meta names that give the site name.
+    public var siteNameMetaNames: [String]
+    /// Month names (lowercase, any language, abbreviations too) and their numbers.
+    public var months: [String: Int]
+    /// Words skipped between the parts of a written-out date (`de` in `5 de junio de 2018`).
+    public var dateFillers: [String]
+    /// Words of a class, id, itemprop or rel that mark a byline.
+    public var bylineWords: [String]
+    /// Words of a class or id that mark a comment section (its bylines are not the article's).
+    public var commentWords: [String]
+    /// Words a byline starts with that are not part of the name ("by", "di", "von"…), lowercase.
+    public var bylinePrefixes: [String]
+    /// Earliest plausible publication year.
+    public var earliestYear: Int
+
+    public init(
+        dateMetaNames: [String], authorMetaNames: [String], titleMetaNames: [String], siteNameMetaNames: [String], months: [String: Int],
+        dateFillers: [String] = [],
+        bylineWords: [String], commentWords: [String], bylinePrefixes: [String], earliestYear: Int = 1995
+    ) {
+        self.dateMetaNames = dateMetaNames
+        self.authorMetaNames = authorMetaNames
+        self.titleMetaNames = titleMetaNames
+        self.siteNameMetaNames = siteNameMetaNames
+        self.months = months
+        self.dateFillers = dateFillers
+        self.bylineWords = bylineWords
+        self.commentWords = commentWords
+        self.bylinePrefixes = bylinePrefixes
+        self.earliestYear = earliestYear
+    }
+
+    /// The rules of `MetadataRules.table`: sections `[date]`, `[author]`, `[title]`, `[site]`,
+    /// `[date-fillers]`, `[byline]`, `[comments]`, `[byline-prefix]`, one entry a line, and `[months]` with lines `number name name…`.
+    public static let `default`: MetadataRules = {
+        var sections: [String: [String]] = [:]
+        var current = ""
+        for raw in table.split(separator: "\n") {
+            let line = MetadataExtractor.trimmed(raw)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                current = String(line.dropFirst().dropLast())
+                continue
+            }
+            sections[current, default: []].append(line)
+        }
+        var months: [String: Int] = [:]
+        for line in sections["months", default: []] {
+            let words = line.split(separator: " ")
+            guard let number = words.first.flatMap({ Int($0) }) else { continue }
+            for w in words.dropFirst() { months[String(w)] = number }
+        }
+        return MetadataRules(
+            dateMetaNames: sections["date", default: []], authorMetaNames: sections["author", default: []],
+            titleMetaNames: sections["title", default: []], siteNameMetaNames: sections["site", default: []], months: months,
+            dateFillers: sections["date-fillers", default: []], bylineWords: sections["byline", default: []],
+            commentWords: sections["comments", default: []],
+            bylinePrefixes: sections["byline-prefix", default: []])
+    }()
+}

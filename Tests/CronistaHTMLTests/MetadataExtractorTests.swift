@@ -1,0 +1,120 @@
+import Testing
+
+@testable import CronistaHTML
+
+/// Metadata on pages written for these tests: one Italian and one English news page, and one page per source.
+@Suite struct MetadataExtractorTests {
+    let extractor = MetadataExtractor(today: "2026-12-04")
+
+    func metadata(_ html: String, url: String? = nil) throws -> PageMetadata {
+        extractor.extract(try HTMLParser().parse(html), url: url)
+    }
+
+    static let italianPage = """
+        <!DOCTYPE html><html lang="it-IT"><head><meta charset="utf-8">
+        <title>Nuovo ponte sul fiume, via ai lavori - La Gazzetta di Valfiume</title>
+        <meta property="og:site_name" content="La Gazzetta di Valfiume">
+        <meta property="og:title" content="Nuovo ponte sul fiume, via ai lavori | La Gazzetta di Valfiume">
+        <link rel="canonical" href="https://gazzetta-valfiume.example/cronaca/ponte-lavori">
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"Nuovo ponte sul fiume, via ai lavori","datePublished":"2026-03-14T09:30:00+01:00",
+        "author":{"@type":"Person","name":"Giulia Bianchi"},"publisher":{"@type":"Organization","name":"La Gazzetta di Valfiume"}}</script>
+        </head><body><article><h1>Nuovo ponte sul fiume, via ai lavori</h1>
+        <p>Il cantiere aprirà lunedì e durerà diciotto mesi, ha spiegato il sindaco ai residenti.</p></article></body></html>
+        """
+
+    static let englishPage = """
+        <!DOCTYPE html><html lang="en"><head><title>Harbour ferry returns after repairs :: Coastline Daily</title>
+        <meta name="author" content="By Thomas Reed">
+        <meta property="article:published_time" content="2025-11-02T07:15:00Z">
+        </head><body><header><a href="/">Coastline Daily</a></header>
+        <article><h1>Harbour ferry returns after repairs</h1>
+        <p>The ferry will run every forty minutes from Monday, the operator said in a statement.</p></article>
+        <section class="comments"><div class="comment-author">Mark says:</div><p>About time.</p></section>
+        </body></html>
+        """
+
+    @Test func italianPageFromJSONLD() throws {
+        let m = try metadata(Self.italianPage)
+        #expect(m.title == "Nuovo ponte sul fiume, via ai lavori")
+        #expect(m.published == "2026-03-14")
+        #expect(m.author == "Giulia Bianchi")
+        #expect(m.siteName == "La Gazzetta di Valfiume")
+        #expect(m.canonicalURL == "https://gazzetta-valfiume.example/cronaca/ponte-lavori")
+        #expect(m.language == "it-it")
+    }
+
+    @Test func englishPageFromMetaTags() throws {
+        let m = try metadata(Self.englishPage)
+        #expect(m.title == "Harbour ferry returns after repairs")
+        #expect(m.published == "2025-11-02")
+        #expect(m.author == "Thomas Reed")
+        #expect(m.language == "en")
+    }
+
+    @Test func openGraphTitleWithoutSiteName() throws {
+        let m = try metadata(
+            """
+            <html><head><meta property="og:site_name" content="Valley Post"><meta property="og:title" content="Library opens on Sundays | Valley Post">
+            <title>Home | Valley Post</title></head><body><h1>A</h1><h1>B</h1></body></html>
+            """)
+        #expect(m.title == "Library opens on Sundays")
+        #expect(m.siteName == "Valley Post")
+    }
+
+    @Test func dateFromTheURLComesFirst() throws {
+        let m = try metadata(
+            "<html><head><meta name=\"date\" content=\"2024-05-01\"></head><body></body></html>",
+            url: "https://news.example/2023/07/09/story")
+        #expect(m.published == "2023-07-09")
+    }
+
+    @Test func dateFromTimeElement() throws {
+        let m = try metadata("<html><body><p>Pubblicato <time datetime=\"2022-10-05T18:00\">5 ottobre</time></p></body></html>")
+        #expect(m.published == "2022-10-05")
+    }
+
+    @Test func dateFromItalianAndEnglishText() throws {
+        let it = try metadata("<html><body><p class=\"data\">Roma, 7 febbraio 2021 — La riunione è finita tardi.</p></body></html>")
+        #expect(it.published == "2021-02-07")
+        let en = try metadata("<html><body><p>Posted on September 3, 2019 at noon.</p></body></html>")
+        #expect(en.published == "2019-09-03")
+        let numeric = try metadata("<html><body><p>Aggiornato il 28.02.2020 alle 10:00</p></body></html>")
+        #expect(numeric.published == "2020-02-28")
+    }
+
+    @Test func dateWithFillerWordsAndItempropTitle() throws {
+        let es = try metadata("<html><body><p>Publicado el 5 de junio de 2018 por la redacción.</p></body></html>")
+        #expect(es.published == "2018-06-05")
+        let abbr = try metadata(
+            "<html><body><abbr itemprop=\"datePublished\" title=\"2017-08-21T08:00:00-07:00\">8:00</abbr></body></html>")
+        #expect(abbr.published == "2017-08-21")
+    }
+
+    @Test func implausibleDatesAreIgnored() throws {
+        let future = try metadata(
+            "<html><head><meta name=\"date\" content=\"2031-01-01\"></head><body><p>Scritto il 3 marzo 2020.</p></body></html>")
+        #expect(future.published == "2020-03-03")
+        let old = try metadata("<html><body><p>Fondato il 12 aprile 1911.</p></body></html>")
+        #expect(old.published == nil)
+    }
+
+    @Test func bylineAndRelAuthor() throws {
+        let byline = try metadata("<html><body><div class=\"article-byline\">di Marco Rossi</div><p>Testo.</p></body></html>")
+        #expect(byline.author == "Marco Rossi")
+        let rel = try metadata("<html><body><p>Written by <a rel=\"author\" href=\"/staff/ann\">Ann Lee</a></p></body></html>")
+        #expect(rel.author == "Ann Lee")
+        let commenter = try metadata("<html><body><div id=\"comments\"><span class=\"author\">Luca</span></div></body></html>")
+        #expect(commenter.author == nil)
+    }
+
+    @Test func jsonLDAuthorList() throws {
+        let m = try metadata(
+            """
+            <html><head><script type="application/ld+json">{"@type":"Article","author":[{"@type":"Person","name":"Ada Moore"},
+            {"@type":"Person","name":"Ben Cole"}],"headline":"Two names"}</script></head><body></body></html>
+            """)
+        #expect(m.author == "Ada Moore, Ben Cole")
+        #expect(m.title == "Two names")
+    }
+}
