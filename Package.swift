@@ -118,7 +118,7 @@ let package = Package(
         // The HTML5 parser: no dependencies, so it builds and tests on its own.
         .target(name: "CronistaHTML", swiftSettings: swiftSettings),
         // zlib (system library) for `.html.gz` pages.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .executableTarget(
             name: "cronista-html-bench", dependencies: ["CronistaHTML"], path: "Sources/CronistaHTMLBench", swiftSettings: swiftSettings),
         .target(name: "CronistaTestSupport", dependencies: ["CronistaCore", "CronistaNLP"], swiftSettings: swiftSettings),
