@@ -41,18 +41,24 @@ struct EventAPITests {
         guard let store = try await Self.eventStore(backend) else { return }
         let (t, m) = (EventSamples.tajaniID, EventSamples.minskID)
         try await ServerFixtures.application(ServerFixtures.state(store)).test(.router) { client in
-            let all = try await Self.events(client, "")
+            // The seeded store also holds the seed article, whose events the engine found: these
+            // checks are about the two sample documents.
+            func ours(_ hits: [[String: Any]]) -> [[String: Any]] {
+                hits.filter { [t, m].contains($0["document"] as? String ?? "") }
+            }
+            let everything = try await Self.events(client, "")
+            let all = ours(everything)
             #expect(Self.ids(all) == ["\(t)/ev2", "\(t)/ev3", "\(t)/ev1", "\(m)/ev1", "\(m)/ev2", "\(m)/ev3"])
-            let accuse = try await Self.events(client, "?type=ACCUSE&actor=Q2866&from=2023-01-01&to=2023-12-31")
+            let accuse = ours(try await Self.events(client, "?type=ACCUSE&actor=Q2866&from=2023-01-01&to=2023-12-31"))
             #expect(Self.ids(accuse) == ["\(m)/ev1"])
             let hit = try #require(accuse.first)
             let source = try #require((hit["source"] as? [[String: Any]])?.first)
             #expect(source["entity"] as? String == "Q2866" && source["name"] as? String == "Aleksander Lukashenko")
             #expect(hit["document_source"] as? String == "Belta" && hit["published"] as? String == "2023-11-20")
-            #expect(try await Self.events(client, "?type=ACCUSE&actor=Q2866&from=2024-01-01&to=2024-12-31").isEmpty)
-            #expect(Self.ids(try await Self.events(client, "?actor=Tajani&role=target")) == [])
-            #expect(Self.ids(try await Self.events(client, "?entity=Q239&role=location")) == ["\(t)/ev2"])
-            #expect(Self.ids(try await Self.events(client, "?type=consult&mode=MEET")) == ["\(t)/ev2"])
+            #expect(ours(try await Self.events(client, "?type=ACCUSE&actor=Q2866&from=2024-01-01&to=2024-12-31")).isEmpty)
+            #expect(Self.ids(ours(try await Self.events(client, "?actor=Tajani&role=target"))) == [])
+            #expect(Self.ids(ours(try await Self.events(client, "?entity=Q239&role=location"))) == ["\(t)/ev2"])
+            #expect(Self.ids(ours(try await Self.events(client, "?type=consult&mode=MEET"))) == ["\(t)/ev2"])
             #expect(Self.ids(try await Self.events(client, "?document=\(m)&role=source")).count == 3)
             let meet = try #require(all.first)
             #expect((meet["location"] as? [String: Any])?["name"] as? String == "Bruxelles")
@@ -69,7 +75,7 @@ struct EventAPITests {
                 paged += Self.ids(page["events"] as? [[String: Any]] ?? [])
                 offset = page["next_offset"] as? Int
             }
-            #expect(paged == Self.ids(all))
+            #expect(paged == Self.ids(everything))
 
             // Bad parameters: 400 naming the parameter, as the other endpoints answer.
             for (uri, name) in [

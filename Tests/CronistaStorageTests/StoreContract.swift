@@ -424,7 +424,10 @@ struct StoreContract: Sendable {
             try await store.statistics()
                 == StoreStatistics(
                     documents: before.documents - 1, entities: after.entities - corrected.entities.count,
-                    mentions: after.mentions - corrected.mentions.count, quotes: after.quotes - corrected.quotes.count))
+                    mentions: after.mentions - corrected.mentions.count, quotes: after.quotes - corrected.quotes.count,
+                    events: after.events - corrected.events.count,
+                    participants: after.participants - corrected.events.reduce(0) { $0 + $1.participants.count },
+                    times: after.times - corrected.times.count))
         #expect(try await store.delete(ids: [corrected.id]) == [])
         // The id and the text are free again.
         #expect(try await store.store([old]).stored == [old.id])
