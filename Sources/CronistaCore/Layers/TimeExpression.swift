@@ -40,12 +40,16 @@ public struct TimeExpression: Hashable, Sendable {
     /// (a `DATE` or `TIME` whose value starts with a complete date), else `nil`.
     public var day: String? {
         guard kind == .date || kind == .time else { return nil }
-        let u = Array(value.utf8.prefix(10))
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        return Self.day(of: value)
+    }
+
+    /// The `YYYY-MM-DD` a TIMEX3 value starts with when it names one fully specified day (the date
+    /// alone, or followed by a `T` part), else `nil`.
+    public static func day(of value: String) -> String? {
+        let u = Array(value.utf8.prefix(11))
+        guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(u[i]) { return nil }
-        if value.utf8.count > 10 && value.utf8[value.utf8.index(value.utf8.startIndex, offsetBy: 10)] != UInt8(ascii: "T") {
-            return nil
-        }
-        return String(decoding: u, as: UTF8.self)
+        if u.count > 10 && u[10] != UInt8(ascii: "T") { return nil }
+        return String(decoding: u.prefix(10), as: UTF8.self)
     }
 }

@@ -76,7 +76,7 @@ public struct TimeComponent: PipelineComponent {
                 // A day named within a few tokens after a clock time in the same sentence.
                 if rule.function == .clock, k + 1 < found.count, found[k + 1].sentence == sentence,
                     found[k + 1].match.extent.lowerBound - m.extent.upperBound <= 4, let v = values[k + 1],
-                    let day = TimeExpression(range: TextRange(0, 0), kind: .date, value: v).day.flatMap({ TimeResolver.Day($0) })
+                    let day = TimeExpression.day(of: v).flatMap({ TimeResolver.Day($0) })
                 {
                     local = (day, v.hasSuffix("TNI"))
                 }
@@ -84,7 +84,7 @@ public struct TimeComponent: PipelineComponent {
                 if rule.function == .context, values[k]?.contains("T") == true { kinds[k] = .time }
             }
             if let v = values[k],
-                let day = TimeExpression(range: TextRange(0, 0), kind: .date, value: v).day.flatMap({ TimeResolver.Day($0) })
+                let day = TimeExpression.day(of: v).flatMap({ TimeResolver.Day($0) })
             {
                 context = (day, v.hasSuffix("TNI"))
                 contextSentence = sentence.lowerBound

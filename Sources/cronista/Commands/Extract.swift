@@ -1,6 +1,7 @@
 import ArgumentParser
 import CronistaCore
 import CronistaIngest
+import CronistaNLP
 import Foundation
 
 struct Extract: ParsableCommand {
@@ -26,7 +27,7 @@ struct Extract: ParsableCommand {
         for path in InputSource.expandingDirectories(pages) {
             do {
                 let page = try HTMLPage.read(path: path)
-                try sink.write(Array(Self.jsonLine(page).utf8))
+                try sink.write(Self.jsonLine(page))
             } catch let e as CronistaError {
                 failures += 1
                 printError("cronista: error: \(e)")
@@ -36,32 +37,21 @@ struct Extract: ParsableCommand {
         if failures > 0 { throw ExitCode(65) }
     }
 
-    static func jsonLine(_ page: HTMLPage) -> String {
+    /// The page as one JSON Lines input document; absent fields are left out.
+    static func jsonLine(_ page: HTMLPage) -> [UInt8] {
         let d = page.document
-        var fields: [(String, String?)] = [("id", d.id), ("url", d.metadata.url), ("title", d.metadata.title)]
-        fields += [("published", d.metadata.published), ("author", page.author), ("text", d.text)]
-        let body = fields.compactMap { key, value in value.map { "\"\(key)\":\(jsonString($0))" } }
-        return "{" + body.joined(separator: ",") + "}\n"
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
+        var w = JSONWriter(capacity: 256 + d.text.utf8.count)
+        w.beginObject()
+        for (key, value) in [
+            ("id", d.id), ("url", d.metadata.url), ("title", d.metadata.title), ("published", d.metadata.published),
+            ("author", page.author), ("text", d.text)
+        ] {
+            guard let value else { continue }
+            w.key(key)
+            w.string(value)
         }
-        return out + "\""
+        w.endObject()
+        w.bytes.append(0x0A)
+        return w.bytes
     }
 }
