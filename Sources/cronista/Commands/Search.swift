@@ -43,6 +43,22 @@ struct Search: AsyncParsableCommand {
         func table(_ rows: [[String]], sink: OutputSink) -> String {
             Search.table(rows, width: sink.isTerminal ? Search.terminalColumns() : nil, wide: wide)
         }
+
+        /// Writes `hits` to standard output: a JSON line each (`line`), or a table of `header` and
+        /// one `row` a hit, followed by their count (`singular`/`plural`).
+        func write<Hit>(
+            _ hits: [Hit], header: [String], singular: String, plural: String? = nil, line: (Hit) -> [UInt8], row: (Hit) -> [String]
+        ) throws {
+            let sink = try OutputSink(path: nil)
+            switch resolved(sink) {
+            case .jsonl:
+                for h in hits { try sink.write(line(h)) }
+            case .table:
+                try sink.write(table([header] + hits.map(row), sink: sink))
+                try sink.write(counted(hits.count, singular, plural) + "\n")
+            }
+            try sink.finish()
+        }
     }
 
     struct Quotes: AsyncParsableCommand {
@@ -77,24 +93,16 @@ struct Search: AsyncParsableCommand {
             let hits = try await s.quotes(
                 QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source, limit: output.limit))
             try await s.close()
-            let sink = try OutputSink(path: nil)
-            switch output.resolved(sink) {
-            case .jsonl:
-                for h in hits { try sink.write(Search.json(h)) }
-            case .table:
-                var rows = [["DOCUMENT", "DATE", "SPEAKER", "KIND", "OFFSETS", "ABOUT", "QUOTE"]]
-                for h in hits {
-                    let who = h.speakerName ?? h.speaker?.text ?? "—"
-                    rows.append([
-                        h.documentID, h.published ?? "", who + (h.speakerKB.map { " (\($0))" } ?? ""), h.kind,
-                        "\(h.content.startScalar)-\(h.content.endScalar)", Search.flat(h.about.map(\.name).joined(separator: ", ")),
-                        Search.flat(h.content.text)
-                    ])
-                }
-                try sink.write(output.table(rows, sink: sink))
-                try sink.write(counted(hits.count, "quote") + "\n")
+            try output.write(
+                hits, header: ["DOCUMENT", "DATE", "SPEAKER", "KIND", "OFFSETS", "ABOUT", "QUOTE"], singular: "quote", line: Search.json
+            ) { h in
+                let who = h.speakerName ?? h.speaker?.text ?? "—"
+                return [
+                    h.documentID, h.published ?? "", who + (h.speakerKB.map { " (\($0))" } ?? ""), h.kind,
+                    "\(h.content.startScalar)-\(h.content.endScalar)", Search.flat(h.about.map(\.name).joined(separator: ", ")),
+                    Search.flat(h.content.text)
+                ]
             }
-            try sink.finish()
         }
     }
 
@@ -144,30 +152,23 @@ struct Search: AsyncParsableCommand {
                     to: to,
                     documentID: document, limit: output.limit, offset: offset))
             try await s.close()
-            let sink = try OutputSink(path: nil)
-            switch output.resolved(sink) {
-            case .jsonl:
-                for h in hits {
+            func names(_ ps: [EventHit.Participant]) -> String {
+                ps.isEmpty ? "—" : ps.map { ($0.name ?? $0.span.text) + ($0.kb.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+            }
+            try output.write(
+                hits, header: ["DOCUMENT", "DATE", "EVENT", "TYPE", "SOURCE", "TARGET", "TRIGGER"], singular: "event",
+                line: { h in
                     var w = JSONWriter(capacity: 512)
                     w.event(h, entityIDs: false)
-                    try sink.write(w.bytes + [0x0A])
+                    return w.bytes + [0x0A]
                 }
-            case .table:
-                func names(_ ps: [EventHit.Participant]) -> String {
-                    ps.isEmpty ? "—" : ps.map { ($0.name ?? $0.span.text) + ($0.kb.map { " (\($0))" } ?? "") }.joined(separator: ", ")
-                }
-                var rows = [["DOCUMENT", "DATE", "EVENT", "TYPE", "SOURCE", "TARGET", "TRIGGER"]]
-                for h in hits {
-                    rows.append([
-                        h.documentID, h.day ?? "", h.eventID, h.type + (h.mode.map { "/\($0)" } ?? ""),
-                        Search.flat(names(h.participants(.source))),
-                        Search.flat(names(h.participants(.target))), Search.flat(h.trigger.text)
-                    ])
-                }
-                try sink.write(output.table(rows, sink: sink))
-                try sink.write(counted(hits.count, "event") + "\n")
+            ) { h in
+                [
+                    h.documentID, h.day ?? "", h.eventID, h.type + (h.mode.map { "/\($0)" } ?? ""),
+                    Search.flat(names(h.participants(.source))),
+                    Search.flat(names(h.participants(.target))), Search.flat(h.trigger.text)
+                ]
             }
-            try sink.finish()
         }
     }
 
@@ -183,21 +184,14 @@ struct Search: AsyncParsableCommand {
             let s = try await store.openExisting()
             let hits = try await s.entities(named: name, limit: output.limit)
             try await s.close()
-            let sink = try OutputSink(path: nil)
-            switch output.resolved(sink) {
-            case .jsonl:
-                for h in hits {
+            try output.write(
+                hits, header: ["NAME", "TYPE", "KB", "DOCUMENTS", "MENTIONS"], singular: "entity", plural: "entities",
+                line: { h in
                     var w = JSONWriter(capacity: 128)
                     w.entity(h, entityIDs: false)
-                    try sink.write(w.bytes + [0x0A])
+                    return w.bytes + [0x0A]
                 }
-            case .table:
-                var rows = [["NAME", "TYPE", "KB", "DOCUMENTS", "MENTIONS"]]
-                for h in hits { rows.append([h.name, h.type, h.kb ?? "—", "\(h.documents)", "\(h.mentions)"]) }
-                try sink.write(output.table(rows, sink: sink))
-                try sink.write(counted(hits.count, "entity", "entities") + "\n")
-            }
-            try sink.finish()
+            ) { h in [h.name, h.type, h.kb ?? "—", "\(h.documents)", "\(h.mentions)"] }
         }
     }
 
@@ -217,21 +211,14 @@ struct Search: AsyncParsableCommand {
             let s = try await store.openExisting()
             let hits = try await s.documents(mentioningAll: entity, limit: output.limit)
             try await s.close()
-            let sink = try OutputSink(path: nil)
-            switch output.resolved(sink) {
-            case .jsonl:
-                for h in hits {
+            try output.write(
+                hits, header: ["DOCUMENT", "DATE", "SOURCE", "TITLE"], singular: "document",
+                line: { h in
                     var w = JSONWriter(capacity: 128)
                     w.document(h)
-                    try sink.write(w.bytes + [0x0A])
+                    return w.bytes + [0x0A]
                 }
-            case .table:
-                var rows = [["DOCUMENT", "DATE", "SOURCE", "TITLE"]]
-                for h in hits { rows.append([h.id, h.published ?? "", h.source ?? "", Search.flat(h.title ?? "")]) }
-                try sink.write(output.table(rows, sink: sink))
-                try sink.write(counted(hits.count, "document") + "\n")
-            }
-            try sink.finish()
+            ) { h in [h.id, h.published ?? "", h.source ?? "", Search.flat(h.title ?? "")] }
         }
     }
 
