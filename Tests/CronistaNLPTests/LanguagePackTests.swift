@@ -50,7 +50,7 @@ struct LanguagePackTests {
         #expect(other.quotes.isEmpty)
     }
 
-    @Test("An English document goes through the engine with no Italian rule: no mentions, entities, quotes")
+    @Test("An English document goes through the English pack: no Italian word or cue applies")
     func englishDocument() throws {
         let engine = try #require(QuoteExtractorTests.engine)
         let text = """
@@ -60,10 +60,13 @@ struct LanguagePackTests {
         let d = try engine.analyze(DocumentInput(id: "en", text: text, origin: "test"))
         #expect(d.language == "en")
         #expect(!d.tokens.isEmpty && !d.sentences.isEmpty)
-        #expect(d.mentions.isEmpty)
-        #expect(d.entities.isEmpty)
-        #expect(d.quotes.isEmpty)
-        #expect(d.clauses.isEmpty)
+        let en = try #require(try LanguagePacks.bundled()["en"])
+        // Every cue found is an English reporting word, none an Italian one (`ha detto`, `secondo`).
+        for q in d.quotes {
+            let cue = q.cue.map { d.text(in: $0).lowercased() } ?? ""
+            #expect(["said", "told", "according to"].contains(cue), "cue \(cue)")
+        }
+        #expect(en.classes(of: "che").isEmpty && en.classes(of: "secondo").isEmpty)
         // The same words declared Italian do go through the Italian pack (the engine picks per document).
         let it = try engine.analyze(
             DocumentInput(
@@ -77,7 +80,9 @@ struct LanguagePackTests {
     func italianPack() throws {
         let packs = try LanguagePacks.bundled()
         let it = try #require(packs["it"])
-        #expect(packs["en"] == nil)
+        let en = try #require(packs["en"])
+        #expect(en.classes(of: "that").contains(.complementiser) && !en.classes(of: "che").contains(.complementiser))
+        #expect(!en.words(in: .article).contains("il"))
         #expect(it.classes(of: "che").contains(.complementiser))
         #expect(it.classes(of: "dal").contains(.agentPreposition))
         #expect(!it.words(in: .article).contains("the"))

@@ -71,7 +71,7 @@ public struct LanguagePacks: Sendable {
 
     /// The languages that ship with code and data. Add a language here once its folder under
     /// `Resources/Languages/` and its ``LanguageRules`` conformer exist.
-    static let bundledLanguages: [(code: String, rules: any LanguageRules)] = [("it", ItalianRules())]
+    static let bundledLanguages: [(code: String, rules: any LanguageRules)] = [("it", ItalianRules()), ("en", EnglishRules())]
 
     /// The bundled packs; `nerModelPath` replaces the Italian NER model (as `--model` does).
     public static func bundled(nerModelPath: String? = nil) throws -> LanguagePacks {

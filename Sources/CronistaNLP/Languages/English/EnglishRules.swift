@@ -1,0 +1,46 @@
+/// English word shapes and regular conjugation (``LanguageRules``).
+public struct EnglishRules: LanguageRules {
+    public init() {}
+
+    /// English marks its infinitive with `to`, not with an ending: no form is an infinitive by shape.
+    public func isInfinitive(_ f: String) -> Bool { false }
+
+    public func isGerund(_ f: String) -> Bool { f.count > 5 && f.hasSuffix("ing") }
+
+    static let irregularParticiples: Set<String> = [
+        "said", "told", "written", "spoken", "given", "made", "taken", "known", "shown", "seen", "thought",
+        "held", "meant", "brought", "sought", "taught", "felt", "found", "kept", "left", "put", "set", "heard"
+    ]
+
+    public func isParticiple(_ f: String) -> Bool {
+        Self.irregularParticiples.contains(f) || (f.count > 4 && f.hasSuffix("ed"))
+    }
+
+    /// `the accused`, `the proposed law`: a participle alone is an adjective.
+    public var participleNeedsAuxiliary: Bool { true }
+
+    /// Base, third-person, past and gerund forms of a regular verb (`warn` → `warns`, `warned`,
+    /// `warning`; `state` → `states`, `stated`, `stating`; `deny` → `denies`, `denied`, `denying`).
+    public func conjugate(_ lemma: String) -> [String] {
+        guard lemma.count > 2, lemma.allSatisfy({ $0.isLetter }) else { return [] }
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        if lemma.hasSuffix("e") && !lemma.hasSuffix("ee") {
+            let s = String(lemma.dropLast())
+            return [lemma, lemma + "s", lemma + "d", s + "ing"]
+        }
+        if lemma.hasSuffix("y"), let before = lemma.dropLast().last, !vowels.contains(before) {
+            let s = String(lemma.dropLast())
+            return [lemma, s + "ies", s + "ied", lemma + "ing"]
+        }
+        let sibilant = ["s", "sh", "ch", "x", "z"].contains { lemma.hasSuffix($0) }
+        return [lemma, lemma + (sibilant ? "es" : "s"), lemma + "ed", lemma + "ing"]
+    }
+
+    /// The plural of a demonym the knowledge base lists in the singular (`Russian` → `Russians`);
+    /// `French`, `British`, `Chinese` have none.
+    public func adjectiveForms(_ base: String) -> [String] {
+        guard base.count > 3 else { return [] }
+        if base.hasSuffix("an") || base.hasSuffix("i") { return [base + "s"] }
+        return []
+    }
+}
