@@ -189,7 +189,7 @@ SYM(cronista_nlp_19_start):
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5252 bytes, sha256 d4d9fa0c1d90d7aac95b2192fcb372a621bc3a6d534d1883ce29fa18e0b5ebd9
+// Languages/it/word-classes.txt: 5259 bytes, sha256 6adec3e6b16fc5703ba85109f3e0bead8ad73d17032202af20e3fa7b332b6468
     .balign 16
     .globl SYM(cronista_nlp_20_start)
 SYM(cronista_nlp_20_start):
