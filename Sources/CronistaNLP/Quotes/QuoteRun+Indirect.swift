@@ -293,7 +293,11 @@ extension QuoteRun {
                     while npEnd < sentence.upperBound && npEnd < npStart + 10 {
                         // A source that opens without an article (`dalle agenzie`, fused) ends at the first one.
                         let opensWithArticle = ctx.is(npStart, .article)
-                        if ctx.is(npEnd, .article) && (npEnd > npStart + 1 || !opensWithArticle) && !ctx.is(npEnd, .preposition) { break }
+                        if ctx.is(npEnd, .article) && (npEnd > npStart + 1 || !opensWithArticle) && !ctx.is(npEnd, .preposition)
+                            && ctx.mentionAt[npEnd] < 0
+                        {
+                            break
+                        }
                         if ctx.isQuoteMark(npEnd) || forms[npEnd] == ":" { break }
                         npEnd += 1
                     }
