@@ -153,7 +153,7 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10470 bytes, sha256 4c39d589c428fb0e30fcb96c3fcb9d6dc43b6008aca63c151e6c324018cadb00
+// Languages/it/quote-cues.txt: 10920 bytes, sha256 e5ce5afb399b6feb294ced6fffeb28c398a000e741362c7e21fe9545d94bd032
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):
@@ -162,7 +162,7 @@ SYM(cronista_nlp_16_start):
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// Languages/it/quotes.model: 4611 bytes, sha256 54e7251673d8e165832e541c500375ebbd93cd479b681e8412c9d84fa764f161
+// Languages/it/quotes.model: 4719 bytes, sha256 b717507552d29509bcb6c6c669c7c325247a1b2fea7c6d3c2f707db0c801a166
     .balign 16
     .globl SYM(cronista_nlp_17_start)
 SYM(cronista_nlp_17_start):

@@ -43,7 +43,7 @@ struct QuoteCandidate {
 
     /// The rule that proposed a candidate.
     enum Origin: String, CaseIterable {
-        case direct, split, headline, indirectMarked, indirect, trailing, prepositional, colon
+        case direct, split, headline, indirectMarked, indirect, trailing, prepositional, colon, requestNoun
     }
 }
 
@@ -106,6 +106,7 @@ struct QuoteRun {
         trailingCueQuotes()
         leadingMannerQuotes()
         prepositionalQuotes()
+        requestNounQuotes()
         colonSpeech()
         headlineQuotes()
         dropClauseFragmentSpeakers()

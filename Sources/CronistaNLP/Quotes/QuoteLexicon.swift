@@ -5,7 +5,7 @@ import Foundation
 public struct QuoteLexicon: Sendable {
     /// What a cue does (the file's CLASS column).
     public enum CueClass: String, Sendable, CaseIterable {
-        case say, request, name, judge, after, prep, aux, adv, noun, work, cite
+        case say, request, name, judge, after, prep, aux, adv, noun, work, cite, ask
     }
 
     /// A set of cue classes as a bit mask (tested for every token: no hashing, no allocation).
@@ -24,6 +24,7 @@ public struct QuoteLexicon: Sendable {
         public static let noun = CueClasses(.noun)
         public static let work = CueClasses(.work)
         public static let cite = CueClasses(.cite)
+        public static let ask = CueClasses(.ask)
     }
 
     /// A cue form, possibly several tokens (`ha fatto sapere`), with its classes.
