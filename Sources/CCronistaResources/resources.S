@@ -153,7 +153,7 @@ SYM(cronista_nlp_15_start):
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10920 bytes, sha256 e5ce5afb399b6feb294ced6fffeb28c398a000e741362c7e21fe9545d94bd032
+// Languages/it/quote-cues.txt: 10903 bytes, sha256 a160b900a402729e865e39bcfc056aaa8738a17e975a6fe08a32c92764994f21
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):
@@ -189,7 +189,7 @@ SYM(cronista_nlp_19_start):
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5259 bytes, sha256 6adec3e6b16fc5703ba85109f3e0bead8ad73d17032202af20e3fa7b332b6468
+// Languages/it/word-classes.txt: 5267 bytes, sha256 28c98887e360cc0acf245e18a8b0e37bf433e9a1013ad41d7f44fa65ac09c6c7
     .balign 16
     .globl SYM(cronista_nlp_20_start)
 SYM(cronista_nlp_20_start):
