@@ -83,6 +83,11 @@ struct QuoteModelTests {
             "Sempre secondo quanto riportato dal Corriere della Sera il traghetto è partito con due ore di ritardo.",
             [("il traghetto è partito con due ore di ritardo", "Corriere della Sera")]
         ),
+        // The noun after a fused source preposition is the source, even alone and lower-case.
+        (
+            "Stando alle testimonianze, l'autista ha perso il controllo del mezzo.",
+            [("l'autista ha perso il controllo del mezzo", "testimonianze")]
+        ),
         // A speaker span is cut before its auxiliary: the subject, not the clause it opens.
         (
             "Il pastore aveva da subito negato ogni accusa, dichiarando di non aver mai visto il furgone.",

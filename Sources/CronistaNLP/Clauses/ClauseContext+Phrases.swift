@@ -87,7 +87,9 @@ extension ClauseContext {
     }
 
     /// The best speaker inside a span: a person's name, else the first mention, else the span.
-    func speakerIn(_ span: Range<Int>) -> SpeakerChoice? {
+    /// `bareNoun`: the span is the complement of a source preposition (`stando alle accuse`,
+    /// `riportato dalle agenzie`), where a lone lower-case noun is the source.
+    func speakerIn(_ span: Range<Int>, bareNoun: Bool = false) -> SpeakerChoice? {
         guard !span.isEmpty else { return nil }
         var firstMention: Int?
         var person: Int?
@@ -113,7 +115,7 @@ extension ClauseContext {
         // A strong pronoun standing alone ("racconta lei") is a mention of the speaker.
         if e - s == 1 && self.is(s, .personalPronoun) { return SpeakerChoice(tokens: s..<e, entity: nil) }
         // Without a mention, a lone lower-case word ("ha scritto pure che") is no source.
-        if firstMention == nil && e - s == 1 && !isCapitalized(s) { return nil }
+        if firstMention == nil && e - s == 1 && !isCapitalized(s) && !bareNoun { return nil }
         // Content words only: a span of function words is no speaker.
         guard (s..<e).contains(where: { forms[$0].count > 3 }) else { return nil }
         return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })

@@ -82,7 +82,7 @@ extension QuoteRun {
         if c.passive {
             var found: SpeakerChoice?
             _ = ctx.passiveAgent(after: c.tokens.upperBound, in: sentence) { span in
-                found = speakerIn(span)
+                found = speakerIn(span, bareNoun: true)
                 return found != nil
             }
             return found ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
@@ -332,7 +332,7 @@ extension QuoteRun {
             }
             guard contentTokens.count >= 2 else { continue }
             let speaker: SpeakerChoice? =
-                impersonal ? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true) : speakerIn(npStart..<npEnd)
+                impersonal ? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true) : speakerIn(npStart..<npEnd, bareNoun: true)
             let kind: Quote.Kind = contentTokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
             candidates.append(
                 QuoteCandidate(

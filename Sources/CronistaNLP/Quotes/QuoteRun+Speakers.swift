@@ -130,7 +130,7 @@ extension QuoteRun {
 
     func nameMention(startingAt t: Int) -> Int? { ctx.nameMention(startingAt: t) }
     func npEnding(at i: Int, sentence: Range<Int>) -> SpeakerChoice? { ctx.npEnding(at: i, sentence: sentence) }
-    func speakerIn(_ span: Range<Int>) -> SpeakerChoice? { ctx.speakerIn(span) }
+    func speakerIn(_ span: Range<Int>, bareNoun: Bool = false) -> SpeakerChoice? { ctx.speakerIn(span, bareNoun: bareNoun) }
     func entityOf(mention m: Int) -> Int? { ctx.entityOf(mention: m) }
     func choice(mention m: Int) -> SpeakerChoice { ctx.choice(mention: m) }
 
