@@ -88,6 +88,17 @@ struct QuoteModelTests {
             "Stando alle testimonianze, l'autista ha perso il controllo del mezzo.",
             [("l'autista ha perso il controllo del mezzo", "testimonianze")]
         ),
+        // An attribution inside the reported clause, between commas or dashes: one quote, the whole clause.
+        (
+            "Per riaprire la strada, sostiene la protezione civile, serviranno almeno tre settimane.",
+            [("Per riaprire la strada, sostiene la protezione civile, serviranno almeno tre settimane", "protezione civile")]
+        ),
+        (
+            "Il traffico era scarso, ma verso sera – hanno raccontato i residenti – la corrente è saltata.",
+            [("verso sera – hanno raccontato i residenti – la corrente è saltata", "i residenti")]
+        ),
+        // A gerund clause before it: the verb is the sentence's own, its object no speaker.
+        ("Il parroco, parlando ai fedeli, ha ricordato le parole del vescovo, morto in gennaio.", []),
         // A speaker span is cut before its auxiliary: the subject, not the clause it opens.
         (
             "Il pastore aveva da subito negato ogni accusa, dichiarando di non aver mai visto il furgone.",

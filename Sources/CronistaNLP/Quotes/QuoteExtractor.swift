@@ -43,7 +43,7 @@ struct QuoteCandidate {
 
     /// The rule that proposed a candidate.
     enum Origin: String, CaseIterable {
-        case direct, split, headline, indirectMarked, indirect, trailing, prepositional, colon, requestNoun
+        case direct, split, headline, indirectMarked, indirect, trailing, prepositional, colon, requestNoun, parenthetical
     }
 }
 
@@ -104,6 +104,7 @@ struct QuoteRun {
         directQuotes()
         indirectQuotes()
         trailingCueQuotes()
+        parentheticalCueQuotes()
         leadingMannerQuotes()
         prepositionalQuotes()
         requestNounQuotes()
