@@ -170,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CronistaCLITests",
-            dependencies: ["cronista", "CronistaCore", "CronistaTestSupport", "CronistaResources"],
+            dependencies: ["cronista", "CronistaCore", "CronistaIngest", "CronistaTestSupport", "CronistaResources"],
             swiftSettings: swiftSettings
         ),
         // The ingest library itself: sources, order, counts, idempotence, into a temporary SQLite store.
