@@ -121,14 +121,17 @@ extension EventFinder {
     }
 
     /// For an agentless act of public authority: the place the sentence names, else the last one before it.
+    /// A country (the knowledge base knows) wins over a city: charges and arrests are the state's.
     func jurisdiction(near s: Range<Int>) -> [Event.Participant] {
         var best: Int?
-        for (mi, m) in doc.mentions.enumerated() where m.type == .location && m.form == .name {
+        var country: Int?
+        for (mi, m) in doc.mentions.enumerated() where m.form == .name {
             let t = mentionTokens[mi]
             if t.lowerBound >= s.upperBound { break }
-            best = mi
+            let e = mentionEntity[mi]
+            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location { best = mi }
         }
-        guard let m = best else { return [] }
+        guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
     }
 

@@ -79,17 +79,48 @@ extension EventFinder {
             let q = Self.tokens(of: doc.quotes[Int(quote)].content, in: doc)
             scope = max(s.lowerBound, q.lowerBound)..<min(s.upperBound, q.upperBound)
         }
+        // The clause layer's reading of the verb: subject, object, passive agent.
+        // A verb the clause layer did not take for one (it knows reporting verbs) is read with
+        // the same machinery here.
+        let clause =
+            e.kind == .verb ? trig.lazy.compactMap { self.clause(headedBy: $0) }.first ?? clause(of: group, passive: passive, in: s) : nil
+        func inScope(_ r: Range<Int>?) -> Range<Int>? {
+            guard let r else { return nil }
+            guard quote < 0 || (r.lowerBound >= scope.lowerBound && r.upperBound <= scope.upperBound) else { return nil }
+            return r
+        }
         if passive {
-            event.target = leftActor(before: g, in: scope)
-            event.source = agentActor(after: trig.upperBound, in: scope)
+            event.target = participants(ofArgument: inScope(clause?.subject))
+            if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
+            event.source = participants(ofArgument: inScope(clause?.passiveAgent))
+            if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
         } else {
             if e.kind == .noun, !e.targets.contains("obj"), trig.upperBound < scope.upperBound,
                 sourceOf.contains(forms[trig.upperBound])
             {
                 event.source = actor(startingNear: trig.upperBound + 1, in: scope)
             }
+            if e.kind == .verb {
+                let nonFinite = rules.isGerund(head) || (rules.isInfinitive(head) && !rules.isParticiple(head) && !planned)
+                let subject = nonFinite ? governingSubject(before: g, sentence: si) : clause?.subject
+                // An overt subject first; one inherited from an earlier clause only when the
+                // words before the trigger name no actor.
+                if !nonFinite && clause?.subjectIsInherited == true {
+                    event.source = leftActor(before: g, in: scope)
+                }
+                if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
+            }
             if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
-            event.target = target(e, after: trig.upperBound, in: scope)
+            if e.targets.contains("obj"), let o = inScope(clause?.object) {
+                event.target = participants(in: o)
+                // "respinge la proposta del presidente", "l'ostruzionismo fatto da X": whose act.
+                var k = o.upperBound
+                if event.target.isEmpty, k < scope.upperBound, k + 1 < scope.upperBound, rules.isParticiple(forms[k]) { k += 1 }
+                if event.target.isEmpty, k < scope.upperBound, isPreposition(k, "di") || isPreposition(k, "da") {
+                    event.target = actor(startingNear: k + 1, in: scope)
+                }
+            }
+            if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
         }
         if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
             event.source = jurisdiction(near: s)

@@ -18,6 +18,14 @@ struct EventFinder {
     var cueOf: [Int32]
     /// The sentence of each token.
     var sentenceOf: [Int32]
+    /// The clause machinery over this document (subjects, objects, agents of any verb group).
+    let context: ClauseContext
+    /// Per entity, whether the knowledge base says it is a country.
+    let isCountry: [Bool]
+    /// The document's clauses (the clause layer's, or computed for the events).
+    let clauses: [Clause]
+    /// Per token, the clause whose lexical verb it is, or -1.
+    var clauseAt: [Int32]
     // The lexicon's word lists, looked up once.
     let aux: Set<String>, negation: Set<String>, hypothesis: Set<String>, purpose: Set<String>, plan: Set<String>
     let location: Set<String>, agent: Set<String>, bound: Set<String>, article: Set<String>, sourceOf: Set<String>
@@ -34,16 +42,33 @@ struct EventFinder {
         var explicitSource: Bool
     }
 
-    init(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon) {
+    init(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil) {
+        // The clause layer when it ran, else the same analysis done here (it is off by default).
+        let context = ClauseContext(doc, pack: pack)
+        self.init(doc, lexicon: lexicon, context: context, clauses: doc.clauses.isEmpty ? context.clauses() : doc.clauses, kb: kb)
+    }
+
+    init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?) {
         self.doc = doc
+        self.context = context
+        let pack = context.pack
+        let forms = context.forms
+        isCountry = doc.entities.map { e in
+            guard let kb, let id = e.kb, let i = kb.byID[id] else { return false }
+            let subtype = kb.entities[Int(i)].subtype
+            return subtype == "country" || subtype == "sovereignty"
+        }
         rules = pack.rules
         self.lexicon = lexicon
-        forms = ClauseContext.forms(of: doc)
+        self.forms = forms
+        self.clauses = clauses
         let n = doc.tokens.count
         mentionAt = [Int32](repeating: -1, count: n)
         contentOf = [Int32](repeating: -1, count: n)
         cueOf = [Int32](repeating: -1, count: n)
         sentenceOf = [Int32](repeating: -1, count: n)
+        clauseAt = [Int32](repeating: -1, count: n)
+        for (ci, c) in clauses.enumerated() where c.verb.head < n { clauseAt[c.verb.head] = Int32(ci) }
         for (si, s) in doc.sentences.enumerated() { for t in s.tokenRange where t < n { sentenceOf[t] = Int32(si) } }
         mentionEntity = [Int](repeating: -1, count: doc.mentions.count)
         for (ei, e) in doc.entities.enumerated() { for m in e.mentions where m < mentionEntity.count { mentionEntity[m] = ei } }
