@@ -115,6 +115,8 @@ extension EventFinder {
         return []
     }
 
+    func isCountryParticipant(_ p: Event.Participant) -> Bool { p.entity.map { isCountry[$0] } ?? false }
+
     func isPlace(_ p: Event.Participant) -> Bool {
         let m = Int(mentionAt[doc.tokens.firstToken(endingAfter: p.range.startUTF8)])
         return m >= 0 && doc.mentions[m].type == .location

@@ -7,6 +7,8 @@ extension EventFinder {
     /// Acts of public authority that take the named jurisdiction as source when agentless.
     static let authority: Set<String> = ["COERCE", "SANCTION", "ACCUSE"]
 
+    /// Whether `f` ends in one of `suffixes` after a stem of at least three letters. The
+    /// auxiliaries `avrebbe`, `sarebbe` stay out: a past conditional reports an act (hearsay).
     func hasSuffix(_ f: String, _ suffixes: [String]) -> Bool { suffixes.contains { f.hasSuffix($0) && f.count > $0.count + 2 } }
 
     /// The event a trigger match gives, or nil when the guidelines exclude it.
@@ -40,6 +42,16 @@ extension EventFinder {
         let head = forms[trig.upperBound - 1]
         var type = e.type
         var mode = e.mode
+        if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si {
+            // What a request asks for is part of the request ("chiede la scarcerazione").
+            let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
+            if p.event.type == "REQUEST", pEnd <= g, (pEnd..<g).allSatisfy({ article.contains(forms[$0]) }) { return nil }
+        }
+        // An announced retreat is a concession ("annunciò la liberazione").
+        if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {
+            type = "CONCEDE"
+            mode = nil
+        }
         let planned = group.contains { plan.contains(forms[$0]) }
         if e.kind == .verb {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned { return nil }
@@ -132,6 +144,12 @@ extension EventFinder {
             // A subject left unsaid: the last actor the text named.
             event.source = p.event.source
             explicitSource = false
+        }
+        // A noun's actor found by position that is only a place ("l'attentato di Sarajevo") is none.
+        if e.kind == .noun, !event.source.isEmpty, event.source.allSatisfy({ isPlace($0) && !isCountryParticipant($0) }),
+            explicitSource
+        {
+            return nil
         }
         if event.source.isEmpty && e.kind != .noun { return nil }
         if event.source.isEmpty { explicitSource = false }

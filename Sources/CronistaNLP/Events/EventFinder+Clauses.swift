@@ -81,9 +81,12 @@ extension EventFinder {
         var b = r.upperBound
         while a < b && doc.tokens.flags[a].contains(.punctuation) { a += 1 }
         while b > a && doc.tokens.flags[b - 1].contains(.punctuation) { b -= 1 }
+        // A time expression ("lo scorso gennaio") is no actor.
+        let span = range(a..<b)
+        if doc.times.contains(where: { $0.range.startUTF8 < span.endUTF8 && span.startUTF8 < $0.range.endUTF8 }) { return [] }
         guard b - a >= 2, b - a <= 6, context.is(a, [.article, .determiner]) || quantity.contains(forms[a]),
             !(a..<b).contains(where: { doc.tokens.flags[$0].contains(.quoteMark) || context.is($0, [.complementiser, .auxiliary]) })
         else { return [] }
-        return [Event.Participant(entity: nil, range: range(a..<b))]
+        return [Event.Participant(entity: nil, range: span)]
     }
 }

@@ -31,6 +31,7 @@ struct EventFinder {
     let location: Set<String>, agent: Set<String>, bound: Set<String>, article: Set<String>, sourceOf: Set<String>
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
     let future: [String], conditional: [String], present: [String]
+    let announce: Set<String>
 
     /// An event being built, with what the joining step needs.
     struct Candidate {
@@ -98,6 +99,7 @@ struct EventFinder {
         actorNouns = l.list("actor")
         copula = l.list("copula")
         quantity = l.list("quantity")
+        announce = l.list("announce")
         future = l.list("future").sorted()
         conditional = l.list("conditional").sorted()
         present = l.list("present").sorted()
