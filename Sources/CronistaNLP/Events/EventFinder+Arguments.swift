@@ -37,13 +37,17 @@ extension EventFinder {
                 // "X e Y": a compound actor. A comma before it is an apposition ("il presidente, X").
                 var out = [p]
                 var k = r.lowerBound - 1
-                // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
-                if k - 1 >= scope.lowerBound && forms[k] == ",", p.entity != nil, let (q, qr) = participant(at: k - 1), q.entity == p.entity
-                {
-                    out = [q]
-                    k = qr.lowerBound - 1
-                }
-                while k - 1 >= scope.lowerBound && forms[k] == "e", let (q, qr) = participant(at: k - 1) {
+                while k - 1 >= scope.lowerBound {
+                    // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
+                    if forms[k] == ",", let first = out.first?.entity, let (q, qr) = participant(at: k - 1), q.entity == first {
+                        out[0] = q
+                        k = qr.lowerBound - 1
+                        continue
+                    }
+                    // "A e B", "A, e B" (after an apposition of B's).
+                    guard forms[k] == "e" || forms[k] == "ed" else { break }
+                    let c = k - 1 >= scope.lowerBound && forms[k - 1] == "," ? k - 2 : k - 1
+                    guard c >= scope.lowerBound, let (q, qr) = participant(at: c) else { break }
                     if q.entity == nil || !out.contains(where: { $0.entity == q.entity }) { out.insert(q, at: 0) }
                     k = qr.lowerBound - 1
                 }

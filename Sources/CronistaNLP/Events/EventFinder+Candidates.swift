@@ -112,6 +112,11 @@ extension EventFinder {
             {
                 event.source = actor(startingNear: trig.upperBound + 1, in: scope)
             }
+            // "X, in visita a Y": the phrase the noun's predicate follows.
+            if e.kind == .noun, event.source.isEmpty {
+                let comma = location.contains(forms[trig.lowerBound]) ? g - 1 : location.contains(forms[max(0, g - 1)]) ? g - 2 : -1
+                if comma - 1 >= scope.lowerBound, forms[comma] == ",", let (p, _) = participant(at: comma - 1) { event.source = [p] }
+            }
             if e.kind == .verb {
                 let nonFinite = rules.isGerund(head) || (rules.isInfinitive(head) && !rules.isParticiple(head) && !planned)
                 let subject = nonFinite ? governingSubject(before: g, sentence: si) : clause?.subject

@@ -77,7 +77,15 @@ struct EventFinder {
         for (mi, m) in doc.mentions.enumerated() {
             let r = Self.tokens(of: m.range, in: doc)
             mentionTokens.append(r)
-            for t in r where mentionAt[t] < 0 { mentionAt[t] = Int32(mi) }
+            // The outermost mention wins ("il presidente della Bielorussia" over "Bielorussia").
+            for t in r {
+                let cur = Int(mentionAt[t])
+                if cur < 0 || mentionTokens[cur].lowerBound > r.lowerBound
+                    || (mentionTokens[cur].lowerBound == r.lowerBound && mentionTokens[cur].count < r.count)
+                {
+                    mentionAt[t] = Int32(mi)
+                }
+            }
         }
         for (qi, q) in doc.quotes.enumerated() {
             for t in Self.tokens(of: q.content, in: doc) { contentOf[t] = Int32(qi) }
@@ -125,16 +133,23 @@ struct EventFinder {
             let end = min(s.tokenRange.upperBound, forms.count)
             while i < end {
                 // A word inside a name is not a trigger ("la Consulta").
-                guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name, let list = lexicon.entries[forms[i]],
-                    let entry = match(list, at: i, end: end)
-                else {
+                guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name, let list = lexicon.entries[forms[i]] else {
                     i += 1
                     continue
                 }
-                let next = i + entry.tokens.count
-                if let c = candidate(entry, at: i..<next, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last)
-                {
-                    found.append(c)
+                // The longest entry that gives an event: a form that is a verb and a noun
+                // ("negoziati", "accusa") is the noun where the verb reading fails.
+                var next = i + 1
+                var from = 0
+                while let (k, entry) = match(list, at: i, end: end, from: from) {
+                    let r = i..<(i + entry.tokens.count)
+                    if let c = candidate(entry, at: r, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last) {
+                        found.append(c)
+                        next = r.upperBound
+                        break
+                    }
+                    next = max(next, r.upperBound)
+                    from = k + 1
                 }
                 i = next
             }
@@ -142,9 +157,10 @@ struct EventFinder {
         return join(found)
     }
 
-    /// The longest entry matching at `i` whose needed words are close by.
-    func match(_ list: [EventLexicon.Entry], at i: Int, end: Int) -> EventLexicon.Entry? {
-        for e in list where i + e.tokens.count <= end {
+    /// The longest entry from `list[from...]` matching at `i` whose needed words are close by, with its index.
+    func match(_ list: [EventLexicon.Entry], at i: Int, end: Int, from: Int = 0) -> (Int, EventLexicon.Entry)? {
+        guard from < list.count else { return nil }
+        for (k, e) in zip(list.indices[from...], list[from...]) where i + e.tokens.count <= end {
             var ok = true
             for k in 1..<max(1, e.tokens.count) where forms[i + k] != e.tokens[k] {
                 ok = false
@@ -156,7 +172,7 @@ struct EventFinder {
                 let hi = min(end, i + e.tokens.count + 5)
                 guard (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
             }
-            return e
+            return (k, e)
         }
         return nil
     }
