@@ -196,11 +196,24 @@ extension EventFinder {
         var event = Event(type: e.type, mode: e.mode, trigger: range(g..<trig.upperBound))
         event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
         event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
-        // What is called false: the words before it in the quotation, when there are some.
-        if g - content.lowerBound >= 3 {
-            var a = content.lowerBound
-            while a < g && doc.tokens.flags[a].contains(.punctuation) { a += 1 }
-            var b = g
+        event.target = claimant(in: content.lowerBound..<g, speaker: speaker.entity)
+        // What is called false: the words before it in its sentence of the quotation; after a mere
+        // demonstrative ("Questa è una bugia"), the sentence before.
+        var from = content.lowerBound
+        var end = g
+        if si < doc.sentences.count {
+            let own = max(content.lowerBound, doc.sentences[si].tokenRange.lowerBound)
+            if g - own >= 3 {
+                from = own
+            } else if si > 0, doc.sentences[si - 1].tokenRange.lowerBound < own {
+                from = max(content.lowerBound, doc.sentences[si - 1].tokenRange.lowerBound)
+                if from < own { end = own }
+            }
+        }
+        if end - from >= 3 {
+            var a = from
+            while a < end && doc.tokens.flags[a].contains(.punctuation) { a += 1 }
+            var b = end
             while b > a && doc.tokens.flags[b - 1].contains(.punctuation) { b -= 1 }
             if b - a >= 3 { event.claim = range(a..<b) }
         }
@@ -208,6 +221,24 @@ extension EventFinder {
             event.date = date(group: g..<trig.upperBound, sentence: s, kind: .content)
         }
         return Candidate(event: event, kind: .content, lemma: e.lemma, sentence: si, explicitSource: true)
+    }
+
+    /// Whom a speech act inside a quotation answers: the first actor the quotation names before it
+    /// (a mention, an actor noun, or a third-person pronoun such as `loro`), not the speaker or a place.
+    func claimant(in r: Range<Int>, speaker: Int?) -> [Event.Participant] {
+        var t = r.lowerBound
+        while t < r.upperBound {
+            if thirdPerson.contains(forms[t]) && mentionAt[t] < 0 {
+                return [Event.Participant(entity: nil, range: doc.tokens.range(t))]
+            }
+            if let (p, pr) = participant(at: t) {
+                if (speaker == nil || p.entity != speaker) && !isPlace(p) { return [p] }
+                t = max(pr.upperBound, t + 1)
+                continue
+            }
+            t += 1
+        }
+        return []
     }
 
     /// `published` for a present or present-perfect report; a time expression of the sentence wins.

@@ -15,11 +15,11 @@ extension EventFinder {
                     main.event.coref = [old.event.trigger] + old.event.coref
                     if main.event.quote == nil { main.event.quote = old.event.quote }
                     if main.event.location == nil { main.event.location = old.event.location }
-                    if main.event.claim == nil { main.event.claim = old.event.claim }
+                    if main.event.claim == nil && main.kind == old.kind { main.event.claim = old.event.claim }
                     kept[i] = main
                 } else {
                     kept[i].event.coref.append(c.event.trigger)
-                    if kept[i].event.claim == nil { kept[i].event.claim = c.event.claim }
+                    if kept[i].event.claim == nil && c.kind == old.kind { kept[i].event.claim = c.event.claim }
                 }
                 // A visit and the talks held during it are one CONSULT: the visitor → the host.
                 for v in [old, c] where v.event.type == "CONSULT" && v.event.mode == "visit" && v.explicitSource {

@@ -31,7 +31,7 @@ struct EventFinder {
     let location: Set<String>, agent: Set<String>, bound: Set<String>, article: Set<String>, sourceOf: Set<String>
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
     let future: [String], conditional: [String], present: [String]
-    let announce: Set<String>
+    let announce: Set<String>, thirdPerson: Set<String>
 
     /// An event being built, with what the joining step needs.
     struct Candidate {
@@ -108,6 +108,7 @@ struct EventFinder {
         copula = l.list("copula")
         quantity = l.list("quantity")
         announce = l.list("announce")
+        thirdPerson = l.list("third-person")
         future = l.list("future").sorted()
         conditional = l.list("conditional").sorted()
         present = l.list("present").sorted()
