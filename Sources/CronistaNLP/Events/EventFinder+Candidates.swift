@@ -127,7 +127,11 @@ extension EventFinder {
                 }
                 if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
             }
-            if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
+            // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
+            // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
+            if event.source.isEmpty && (e.kind != .noun || isGoverned(noun: g, in: s)) {
+                event.source = leftActor(before: g, in: scope)
+            }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
                 event.target = participants(in: o)
                 // "respinge la proposta del presidente", "l'ostruzionismo fatto da X": whose act.

@@ -22,6 +22,25 @@ extension EventFinder {
         return c
     }
 
+    /// Whether a verb governs the noun at `g` as its object: a verb group of the clause layer, a
+    /// participle, gerund or infinitive, or a verb of announcing, over at most four words
+    /// (articles, determiners, adjectives, a measure noun with `di`: "bombole di") before it.
+    func isGoverned(noun g: Int, in s: Range<Int>) -> Bool {
+        var k = g - 1
+        while k >= s.lowerBound && k >= g - 5 {
+            let f = forms[k]
+            if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) || rules.isGerund(f) || rules.isInfinitive(f) {
+                return !article.contains(f)
+            }
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 || (isAnyPreposition(k) && !article.contains(f) && f != "di")
+            {
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
     /// The subject a non-finite trigger (`…, criticando`) takes: the nearest finite clause before it
     /// in its sentence that has a subject.
     func governingSubject(before t: Int, sentence si: Int) -> Range<Int>? {
