@@ -39,9 +39,17 @@ extension EventFinder {
                 var k = r.lowerBound - 1
                 while k - 1 >= scope.lowerBound {
                     // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
-                    if forms[k] == ",", let first = out.first?.entity, let (q, qr) = participant(at: k - 1), q.entity == first {
-                        out[0] = q
+                    if forms[k] == ",", let first = out.first?.entity, let (q, qr) = participant(at: k - 1),
+                        q.entity == first || q.entity == nil
+                    {
+                        if !isName(out[0]) && isName(q) { out[0] = q }
                         k = qr.lowerBound - 1
+                        continue
+                    }
+                    // A title right before the name ("il premier Paolo Neri").
+                    if let first = out.first?.entity, let (q, qr) = participant(at: k), q.entity == first || q.entity == nil {
+                        k = qr.lowerBound - 1
+                        while k > scope.lowerBound && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
                         continue
                     }
                     // "A e B", "A, e B" (after an apposition of B's).

@@ -126,6 +126,16 @@ extension EventFinder {
                     event.source = leftActor(before: g, in: scope)
                 }
                 if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
+                // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
+                if event.source.count == 1, !nonFinite {
+                    let left = leftActor(before: g, in: scope)
+                    let one = event.source[0].range
+                    if left.count > 1, let a = left.first?.range.startUTF8, let b = left.last?.range.endUTF8,
+                        a <= one.startUTF8 && one.endUTF8 <= b
+                    {
+                        event.source = left
+                    }
+                }
             }
             // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
             // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
@@ -134,7 +144,8 @@ extension EventFinder {
             }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
                 event.target = participants(in: o)
-                // "respinge la proposta del presidente", "l'ostruzionismo fatto da X": whose act.
+                // "respinge la proposta del presidente", "chiede le dimissioni del governo",
+                // "l'ostruzionismo fatto da X": whose act.
                 var k = o.upperBound
                 if event.target.isEmpty, k < scope.upperBound, k + 1 < scope.upperBound, rules.isParticiple(forms[k]) { k += 1 }
                 if event.target.isEmpty, k < scope.upperBound, isPreposition(k, "di") || isPreposition(k, "da") {

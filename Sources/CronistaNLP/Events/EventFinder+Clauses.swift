@@ -79,11 +79,21 @@ extension EventFinder {
                 let listGoesOn = (pr.upperBound..<end).contains { forms[$0] == "e" || forms[$0] == "ed" }
                 modifier = p.entity == nil || out.last?.entity == nil || !listGoesOn
             }
-            let repeated = p.entity != nil && out.contains { $0.entity == p.entity }
-            if !modifier && !repeated { out.append(p) }
+            if let e = p.entity, let i = out.firstIndex(where: { $0.entity == e }) {
+                // The same entity again (an apposition): its name stands for it.
+                if isName(p) && !isName(out[i]) { out[i] = p }
+            } else if !modifier {
+                out.append(p)
+            }
             t = max(pr.upperBound, t + 1)
         }
         return out
+    }
+
+    /// Whether a participant rests on a name mention.
+    func isName(_ p: Event.Participant) -> Bool {
+        let m = Int(mentionAt[doc.tokens.firstToken(endingAfter: p.range.startUTF8)])
+        return m >= 0 && doc.mentions[m].form == .name
     }
 
     /// `e`, `ed` or a comma between two coordinated actors.
@@ -94,7 +104,14 @@ extension EventFinder {
     /// guidelines take groups named by role or nationality as actors.
     func participants(ofArgument r: Range<Int>?) -> [Event.Participant] {
         guard let r, !r.isEmpty else { return [] }
-        let found = participants(in: r)
+        var found = participants(in: r)
+        // A title the clause layer took alone ("Il senatore" of "Il senatore Marco Ferri"): the
+        // name right after it, the entity's mention nearest the verb.
+        for (i, p) in found.enumerated() where p.entity != nil && !isName(p) {
+            var t = Self.tokens(of: p.range, in: doc).upperBound
+            if t < forms.count && forms[t] == "," { t += 1 }
+            if t < forms.count, let (q, _) = participant(at: t), q.entity == p.entity, isName(q) { found[i] = q }
+        }
         if !found.isEmpty { return found }
         var a = r.lowerBound
         var b = r.upperBound
