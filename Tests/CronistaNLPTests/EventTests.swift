@@ -157,6 +157,28 @@ struct EventTests {
         #expect(release.events.map(\.type) == ["REQUEST"])
     }
 
+    @Test("Verb morphology: an enclitic object, an adverb inside the verb group, a sentence to prison")
+    func morphology() throws {
+        let clitic = try analyze("La senatrice Anna Conti ha risposto al ministro Paolo Neri, accusandolo di mentire.")
+        let accuse = try #require(clitic.events.first { $0.type == "ACCUSE" })
+        #expect(clitic.text(in: accuse.trigger) == "accusandolo")
+        #expect(texts(clitic, accuse.source) == ["Anna Conti"])
+        #expect(texts(clitic, accuse.target) == ["Paolo Neri"])
+        let adverb = try analyze("I sindaci hanno immediatamente condannato Paolo Neri.")
+        #expect(adverb.events.map { adverb.text(in: $0.trigger) } == ["hanno immediatamente condannato"])
+        let prison = try analyze("Il sindacalista Piero Galli è stato condannato in Francia a tre anni di carcere.")
+        #expect(prison.events.map(\.type) == ["SANCTION"])
+        #expect(prison.events.first?.mode == "convict")
+    }
+
+    @Test("A reported act without its own subject is the speaker's, linked as a report")
+    func reportedOwnAct() throws {
+        let doc = try analyze("Il premier Carlo Bianchi ha detto che mercoledì chiederà la fiducia al Parlamento.")
+        let e = try #require(doc.events.first { $0.type == "REQUEST" })
+        #expect(e.source.first?.entity != nil && e.source.first?.entity == doc.quotes.first?.speaker?.entity)
+        #expect(e.quote?.role == .report)
+    }
+
     @Test("CAMEO code and quad come from the type and mode")
     func cameo() throws {
         let doc = try analyze("Il senatore Marco Ferri ha criticato Paolo Neri. La polizia ha arrestato Gino Sala.")

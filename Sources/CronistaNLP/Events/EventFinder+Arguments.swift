@@ -66,6 +66,21 @@ extension EventFinder {
         return []
     }
 
+    /// The last actor before `g` in the sentence that is not one of `excluding`.
+    func lastActor(before g: Int, in s: Range<Int>, excluding: [Event.Participant]) -> [Event.Participant] {
+        var j = g - 1
+        while j >= s.lowerBound {
+            if let (p, r) = participant(at: j) {
+                let same = excluding.contains { $0.range == p.range || ($0.entity != nil && $0.entity == p.entity) }
+                if !same && !isPlace(p) { return [p] }
+                j = r.lowerBound - 1
+                continue
+            }
+            j -= 1
+        }
+        return []
+    }
+
     /// The actor starting at `t` or after a few articles and adjectives, with actors coordinated to it.
     func actor(startingNear t: Int, in scope: Range<Int>) -> [Event.Participant] {
         var k = t

@@ -20,7 +20,10 @@ extension EventFinder {
         // The verb group: auxiliaries, modals, clitics and negation before the trigger.
         var g = trig.lowerBound
         if e.kind == .verb {
-            while g > s.lowerBound && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])) {
+            while g > s.lowerBound
+                && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
+                    || (g - 2 >= s.lowerBound && forms[g - 1].hasSuffix("mente") && aux.contains(forms[g - 2])))
+            {
                 // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato").
                 if passiveAux.contains(forms[g - 1]) && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2])) {
                     break
@@ -39,7 +42,8 @@ extension EventFinder {
             if hypothesis.contains(forms[k]) { return nil }
             k -= 1
         }
-        let head = forms[trig.upperBound - 1]
+        // The lexicon's form for a verb with an enclitic pronoun ("accusandolo" → "accusando").
+        let head = forms[trig.upperBound - 1] == e.tokens.last ? forms[trig.upperBound - 1] : e.tokens.last ?? ""
         var type = e.type
         var mode = e.mode
         if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si {
@@ -153,6 +157,14 @@ extension EventFinder {
                 }
             }
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
+        }
+        // "accusandolo": the object pronoun stands for the last other actor of the sentence.
+        if event.target.isEmpty, e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
+            event.target = lastActor(before: g, in: s, excluding: event.source)
+        }
+        // A reported act without a subject of its own ("ha detto che chiederà la fiducia"): the speaker's.
+        if event.source.isEmpty, e.kind == .verb, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
+            event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
         }
         if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
             event.source = jurisdiction(near: s)

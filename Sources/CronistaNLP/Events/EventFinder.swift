@@ -32,6 +32,8 @@ struct EventFinder {
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
     let future: [String], conditional: [String], present: [String]
     let announce: Set<String>, thirdPerson: Set<String>
+    /// Enclitic pronouns, longest first.
+    let enclitic: [String]
 
     /// An event being built, with what the joining step needs.
     struct Candidate {
@@ -109,6 +111,7 @@ struct EventFinder {
         quantity = l.list("quantity")
         announce = l.list("announce")
         thirdPerson = l.list("third-person")
+        enclitic = l.list("enclitic").sorted { $0.count > $1.count }
         future = l.list("future").sorted()
         conditional = l.list("conditional").sorted()
         present = l.list("present").sorted()
@@ -134,7 +137,9 @@ struct EventFinder {
             let end = min(s.tokenRange.upperBound, forms.count)
             while i < end {
                 // A word inside a name is not a trigger ("la Consulta").
-                guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name, let list = lexicon.entries[forms[i]] else {
+                guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name,
+                    let list = lexicon.entries[forms[i]] ?? withoutEnclitic(forms[i]).flatMap({ lexicon.entries[$0] })
+                else {
                     i += 1
                     continue
                 }
@@ -156,6 +161,18 @@ struct EventFinder {
             }
         }
         return join(found)
+    }
+
+    /// A gerund or infinitive without its enclitic pronoun (`accusandolo` → `accusando`,
+    /// `criticarli` → `criticare`), when the form carries one of the lexicon's `@enclitic`.
+    func withoutEnclitic(_ f: String) -> String? {
+        guard f.utf8.count > 7 else { return nil }
+        for c in enclitic where f.hasSuffix(c) {
+            let stem = String(f.dropLast(c.count))
+            if stem.hasSuffix("ndo") { return stem }
+            if stem.hasSuffix("ar") || stem.hasSuffix("er") || stem.hasSuffix("ir") { return stem + "e" }
+        }
+        return nil
     }
 
     /// The longest entry from `list[from...]` matching at `i` whose needed words are close by, with its index.
