@@ -90,7 +90,7 @@ SYM(cronista_nlp_8_start):
 SYM(cronista_nlp_8_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 18084 bytes, sha256 0bf54d8e6b8b0d52606fa80dc8fde5eb3806df06a1dc6d79c81e74670ebc25ff
+// Languages/it/event-triggers.tsv: 18390 bytes, sha256 dc77ee453a51866839c85219dbbaba80c55ce0077264f4069cd32d4a41530235
     .balign 16
     .globl SYM(cronista_nlp_9_start)
 SYM(cronista_nlp_9_start):

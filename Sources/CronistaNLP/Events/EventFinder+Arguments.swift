@@ -52,6 +52,14 @@ extension EventFinder {
                         while k > scope.lowerBound && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
                         continue
                     }
+                    // "A, B e C": a list goes on over commas once it has an "e".
+                    if forms[k] == ",", out.count >= 2, let (q, qr) = participant(at: k - 1), q.entity != nil,
+                        !out.contains(where: { $0.entity == q.entity })
+                    {
+                        out.insert(q, at: 0)
+                        k = qr.lowerBound - 1
+                        continue
+                    }
                     // "A e B", "A, e B" (after an apposition of B's).
                     guard forms[k] == "e" || forms[k] == "ed" else { break }
                     let c = k - 1 >= scope.lowerBound && forms[k - 1] == "," ? k - 2 : k - 1
@@ -120,7 +128,8 @@ extension EventFinder {
             var k = t
             while k < min(scope.upperBound, t + 12) {
                 if [".", ";", ":"].contains(forms[k]) { break }
-                if isPreposition(k, marker) {
+                // "a subentrare": a preposition before an infinitive introduces no one.
+                if isPreposition(k, marker), k + 1 < scope.upperBound, !rules.isInfinitive(forms[k + 1]) {
                     let a = actor(startingNear: k + 1, in: scope)
                     // A place after a locative preposition is where, not whom.
                     if let first = a.first, !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" { return a }

@@ -159,8 +159,9 @@ extension EventFinder {
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
         }
         // "accusandolo": the object pronoun stands for the last other actor of the sentence.
-        if event.target.isEmpty, e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
-            event.target = lastActor(before: g, in: s, excluding: event.source)
+        if e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
+            let other = lastActor(before: g, in: s, excluding: event.source)
+            if !other.isEmpty { event.target = other }
         }
         // A reported act without a subject of its own ("ha detto che chiederà la fiducia"): the speaker's.
         if event.source.isEmpty, e.kind == .verb, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {

@@ -48,7 +48,23 @@ struct EventFinder {
     init(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil) {
         // The clause layer when it ran, else the same analysis done here (it is off by default).
         let context = ClauseContext(doc, pack: pack)
-        self.init(doc, lexicon: lexicon, context: context, clauses: doc.clauses.isEmpty ? context.clauses() : doc.clauses, kb: kb)
+        var clauses = doc.clauses
+        if clauses.isEmpty {
+            // Only the sentences with a possible trigger, and the one before each (a subject left
+            // unsaid is inherited from there).
+            var only = [Bool](repeating: false, count: doc.sentences.count)
+            var any = false
+            for (si, s) in doc.sentences.enumerated() {
+                for t in s.tokenRange where t < context.forms.count && lexicon.entries[context.forms[t]] != nil {
+                    only[si] = true
+                    if si > 0 { only[si - 1] = true }
+                    any = true
+                    break
+                }
+            }
+            if any { clauses = context.clauses(only: only) }
+        }
+        self.init(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb)
     }
 
     init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?) {
