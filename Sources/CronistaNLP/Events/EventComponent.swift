@@ -32,7 +32,10 @@ public struct EventComponent: PipelineComponent {
             document.events = []
             return
         }
-        var finder = EventFinder(document, pack: pack, lexicon: lexicon, kb: kb)
+        guard var finder = EventFinder.make(document, pack: pack, lexicon: lexicon, kb: kb) else {
+            document.events = []
+            return
+        }
         var events = finder.find()
         for i in events.indices {
             if let p = cameo.project(type: events[i].type, mode: events[i].mode) {

@@ -2,13 +2,10 @@ import CronistaCore
 
 extension EventFinder {
     /// Whether `t` is one of the forms of preposition `p` (the lexicon's `@prep-p`).
-    func isPreposition(_ t: Int, _ p: String) -> Bool { lexicon.list("prep-" + p).contains(forms[t]) }
+    func isPreposition(_ t: Int, _ p: String) -> Bool { lexicon.prepositions[p]?.contains(forms[t]) ?? false }
 
     /// A preposition of any kind, a location preposition included.
-    func isAnyPreposition(_ t: Int) -> Bool {
-        location.contains(forms[t]) || agent.contains(forms[t]) || sourceOf.contains(forms[t])
-            || isPreposition(t, "con") || isPreposition(t, "su") || isPreposition(t, "contro") || isPreposition(t, "per")
-    }
+    func isAnyPreposition(_ t: Int) -> Bool { anyPreposition.contains(forms[t]) }
 
     /// The participant whose mention (or actor noun) covers token `t`, with the tokens it spans.
     func participant(at t: Int) -> (Event.Participant, Range<Int>)? {

@@ -32,8 +32,11 @@ struct EventFinder {
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
     let future: [String], conditional: [String], present: [String]
     let announce: Set<String>, thirdPerson: Set<String>
-    /// Enclitic pronouns, longest first.
-    let enclitic: [String]
+    /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
+    /// `su`, `contro`, `per`).
+    let anyPreposition: Set<String>
+    /// Enclitic pronouns as bytes (the lexicon's `@enclitic`).
+    let enclitic: [[UInt8]]
 
     /// An event being built, with what the joining step needs.
     struct Candidate {
@@ -45,26 +48,30 @@ struct EventFinder {
         var explicitSource: Bool
     }
 
-    init(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil) {
-        // The clause layer when it ran, else the same analysis done here (it is off by default).
-        let context = ClauseContext(doc, pack: pack)
-        var clauses = doc.clauses
-        if clauses.isEmpty {
-            // Only the sentences with a possible trigger, and the one before each (a subject left
-            // unsaid is inherited from there).
-            var only = [Bool](repeating: false, count: doc.sentences.count)
-            var any = false
-            for (si, s) in doc.sentences.enumerated() {
-                for t in s.tokenRange where t < context.forms.count && lexicon.entries[context.forms[t]] != nil {
+    /// The finder for `doc`, or nil when no word of it can be a trigger (most of the work skipped).
+    static func make(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil) -> EventFinder? {
+        let forms = ClauseContext.forms(of: doc)
+        // The sentences with a possible trigger, and the one before each (a subject left unsaid is
+        // inherited from there): the clause analysis needs no others.
+        var only = [Bool](repeating: false, count: doc.sentences.count)
+        var any = false
+        let enclitic = lexicon.encliticBytes
+        for (si, s) in doc.sentences.enumerated() {
+            for t in s.tokenRange where t < forms.count {
+                let f = forms[t]
+                if lexicon.entries[f] != nil || Self.withoutEnclitic(f, enclitic).map({ lexicon.entries[$0] != nil }) == true {
                     only[si] = true
                     if si > 0 { only[si - 1] = true }
                     any = true
                     break
                 }
             }
-            if any { clauses = context.clauses(only: only) }
         }
-        self.init(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb)
+        guard any else { return nil }
+        // The clause layer when it ran, else the same analysis done here (it is off by default).
+        let context = ClauseContext(doc, pack: pack, forms: forms)
+        let clauses = doc.clauses.isEmpty ? context.clauses(only: only) : doc.clauses
+        return EventFinder(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb)
     }
 
     init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?) {
@@ -127,7 +134,10 @@ struct EventFinder {
         quantity = l.list("quantity")
         announce = l.list("announce")
         thirdPerson = l.list("third-person")
-        enclitic = l.list("enclitic").sorted { $0.count > $1.count }
+        enclitic = l.encliticBytes
+        var any = location.union(agent).union(sourceOf)
+        for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
+        anyPreposition = any
         future = l.list("future").sorted()
         conditional = l.list("conditional").sorted()
         present = l.list("present").sorted()
@@ -154,7 +164,7 @@ struct EventFinder {
             while i < end {
                 // A word inside a name is not a trigger ("la Consulta").
                 guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name,
-                    let list = lexicon.entries[forms[i]] ?? withoutEnclitic(forms[i]).flatMap({ lexicon.entries[$0] })
+                    let list = lexicon.entries[forms[i]] ?? Self.withoutEnclitic(forms[i], enclitic).flatMap({ lexicon.entries[$0] })
                 else {
                     i += 1
                     continue
@@ -181,12 +191,40 @@ struct EventFinder {
 
     /// A gerund or infinitive without its enclitic pronoun (`accusandolo` → `accusando`,
     /// `criticarli` → `criticare`), when the form carries one of the lexicon's `@enclitic`.
-    func withoutEnclitic(_ f: String) -> String? {
-        guard f.utf8.count > 7 else { return nil }
-        for c in enclitic where f.hasSuffix(c) {
-            let stem = String(f.dropLast(c.count))
-            if stem.hasSuffix("ndo") { return stem }
-            if stem.hasSuffix("ar") || stem.hasSuffix("er") || stem.hasSuffix("ir") { return stem + "e" }
+    static func withoutEnclitic(_ f: String, _ enclitic: [[UInt8]]) -> String? {
+        let u = f.utf8
+        guard u.count > 7 else { return nil }
+        // Bytes, not String.hasSuffix: this runs on every long word of every article.
+        var tail: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        var k = 0
+        for b in u.reversed() {
+            switch k {
+            case 0: tail.0 = b
+            case 1: tail.1 = b
+            case 2: tail.2 = b
+            case 3: tail.3 = b
+            case 4: tail.4 = b
+            default: tail.5 = b
+            }
+            k += 1
+            if k == 6 { break }
+        }
+        let last = [tail.0, tail.1, tail.2, tail.3, tail.4, tail.5]
+        for c in enclitic where c.count + 3 < u.count && c.count <= 3 {
+            var match = true
+            for (i, b) in c.reversed().enumerated() where last[i] != b {
+                match = false
+                break
+            }
+            guard match else { continue }
+            let n = c.count
+            // Before the pronoun: a gerund's "ndo" or an infinitive's "ar", "er", "ir".
+            if n + 3 <= 6, last[n] == UInt8(ascii: "o"), last[n + 1] == UInt8(ascii: "d"), last[n + 2] == UInt8(ascii: "n") {
+                return String(decoding: u.dropLast(n), as: UTF8.self)
+            }
+            if last[n] == UInt8(ascii: "r"), [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i")].contains(last[n + 1]) {
+                return String(decoding: u.dropLast(n), as: UTF8.self) + "e"
+            }
         }
         return nil
     }
