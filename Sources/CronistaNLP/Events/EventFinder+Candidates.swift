@@ -43,7 +43,13 @@ extension EventFinder {
             k -= 1
         }
         // The lexicon's form for a verb with an enclitic pronoun ("accusandolo" → "accusando").
-        let head = forms[trig.upperBound - 1] == e.tokens.last ? forms[trig.upperBound - 1] : e.tokens.last ?? ""
+        // In a verb entry of several words ("salirà al Quirinale") the verb is its participle,
+        // gerund or infinitive, else its first word.
+        var head = forms[trig.upperBound - 1] == e.tokens.last ? forms[trig.upperBound - 1] : e.tokens.last ?? ""
+        if e.kind == .verb && trig.count > 1 {
+            let v = trig.last { rules.isParticiple(forms[$0]) || rules.isGerund(forms[$0]) || rules.isInfinitive(forms[$0]) }
+            head = forms[v ?? trig.lowerBound]
+        }
         var type = e.type
         var mode = e.mode
         if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si {
