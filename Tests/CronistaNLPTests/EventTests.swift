@@ -87,6 +87,98 @@ struct EventTests {
         #expect(e.target.isEmpty)
     }
 
+    @Test("Coordinated subjects with appositions are one compound source")
+    func compoundSource() throws {
+        let doc = try analyze("Il ministro Mario Rossi e la ministra Lucia Verdi hanno incontrato i sindacati a Roma.")
+        let e = try #require(doc.events.first { $0.type == "CONSULT" })
+        // A reciprocal meeting: the compound actor and the object are all sources.
+        #expect(Set(texts(doc, e.source)).isSuperset(of: ["Mario Rossi", "Lucia Verdi"]))
+        #expect(e.target.isEmpty)
+    }
+
+    @Test("Talks held during a visit are one CONSULT from the visitor to the host")
+    func visit() throws {
+        let doc = try analyze(
+            "Il presidente Carlo Bianchi e il premier Paolo Neri, stanno conducendo negoziati a Torino, "
+                + "nel primo giorno della visita di lavoro del premier Neri in Italia.")
+        let consults = doc.events.filter { $0.type == "CONSULT" }
+        #expect(consults.count == 1)
+        let e = try #require(consults.first)
+        #expect(e.mode == "visit")
+        #expect(e.coref.map { String(doc.text(in: $0)) } == ["visita"])
+        #expect(texts(doc, e.source) == ["Paolo Neri"])
+        #expect(texts(doc, e.target) == ["Carlo Bianchi"])
+    }
+
+    @Test("A gerund's source is the subject of the clause that governs it")
+    func gerund() throws {
+        let doc = try analyze("La senatrice Anna Conti ha lasciato l'aula, criticando Giulio Moretti.")
+        let e = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(doc.text(in: e.trigger) == "criticando")
+        #expect(texts(doc, e.source) == ["Anna Conti"])
+        #expect(texts(doc, e.target) == ["Giulio Moretti"])
+    }
+
+    @Test("A group named by a plain noun phrase can be the source")
+    func plainNounSource() throws {
+        let doc = try analyze("I portuali genovesi criticano il governo.")
+        let e = try #require(doc.events.first)
+        #expect(e.type == "ACCUSE")
+        #expect(texts(doc, e.source) == ["I portuali genovesi"])
+        #expect(e.source.first?.entity == nil)
+    }
+
+    @Test("An agentless arrest takes the country the text names, not the city")
+    func jurisdiction() throws {
+        let doc = try analyze("Due attivisti sono stati arrestati a Lione, in Francia.")
+        let e = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(texts(doc, e.source) == ["Francia"])
+    }
+
+    @Test("A lie's target is whom the quotation says made the claim; the claim is the sentence before")
+    func lieTarget() throws {
+        let doc = try analyze(
+            "«Loro raccontano che vogliamo chiudere il confine. Questa è una bugia», ha detto il ministro Fabio Greco.")
+        let e = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(e.source.first?.range == doc.quotes.first?.speaker?.range)
+        #expect(e.quote?.role == .act)
+        #expect(texts(doc, e.target) == ["Loro"])
+        #expect(e.claim.map { String(doc.text(in: $0)) } == "Loro raccontano che vogliamo chiudere il confine")
+    }
+
+    @Test("A noun is an event when a verb governs it; the thing a request asks for is part of the request")
+    func nouns() throws {
+        let appeal = try analyze("Il presidente Carlo Bianchi ha espresso un forte appello ai sindacati.")
+        let e = try #require(appeal.events.first)
+        #expect(appeal.events.count == 1 && e.type == "REQUEST")
+        #expect(texts(appeal, e.source) == ["Carlo Bianchi"])
+        #expect(try analyze("Il corteo si è concluso in serata.").events.isEmpty)
+        let release = try analyze("L'avvocato Paolo Neri chiede la scarcerazione di Gino Sala.")
+        #expect(release.events.map(\.type) == ["REQUEST"])
+    }
+
+    @Test("Verb morphology: an enclitic object, an adverb inside the verb group, a sentence to prison")
+    func morphology() throws {
+        let clitic = try analyze("La senatrice Anna Conti ha risposto al ministro Paolo Neri, accusandolo di mentire.")
+        let accuse = try #require(clitic.events.first { $0.type == "ACCUSE" })
+        #expect(clitic.text(in: accuse.trigger) == "accusandolo")
+        #expect(texts(clitic, accuse.source) == ["Anna Conti"])
+        #expect(texts(clitic, accuse.target) == ["Paolo Neri"])
+        let adverb = try analyze("I sindaci hanno immediatamente condannato Paolo Neri.")
+        #expect(adverb.events.map { adverb.text(in: $0.trigger) } == ["hanno immediatamente condannato"])
+        let prison = try analyze("Il sindacalista Piero Galli è stato condannato in Francia a tre anni di carcere.")
+        #expect(prison.events.map(\.type) == ["SANCTION"])
+        #expect(prison.events.first?.mode == "convict")
+    }
+
+    @Test("A reported act without its own subject is the speaker's, linked as a report")
+    func reportedOwnAct() throws {
+        let doc = try analyze("Il premier Carlo Bianchi ha detto che mercoledì chiederà la fiducia al Parlamento.")
+        let e = try #require(doc.events.first { $0.type == "REQUEST" })
+        #expect(e.source.first?.entity != nil && e.source.first?.entity == doc.quotes.first?.speaker?.entity)
+        #expect(e.quote?.role == .report)
+    }
+
     @Test("CAMEO code and quad come from the type and mode")
     func cameo() throws {
         let doc = try analyze("Il senatore Marco Ferri ha criticato Paolo Neri. La polizia ha arrestato Gino Sala.")

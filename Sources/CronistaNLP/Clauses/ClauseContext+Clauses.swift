@@ -1,12 +1,14 @@
 import CronistaCore
 
 extension ClauseContext {
-    /// The clauses of the document, sentence by sentence, in text order.
-    func clauses() -> [Clause] {
+    /// The clauses of the document, sentence by sentence, in text order; with `only`, of the
+    /// sentences it marks (a reader that needs a few sentences' clauses skips the rest).
+    func clauses(only: [Bool]? = nil) -> [Clause] {
         var out: [Clause] = []
         let verbClasses: QuoteLexicon.CueClasses = [.say, .request, .name, .judge, .cite, .after]
         let lexicon = pack.quoteLexicon
         for (si, sentence) in doc.sentences.enumerated() {
+            if let only, si < only.count, !only[si] { continue }
             let r = sentence.tokenRange
             guard !r.isEmpty, r.upperBound <= n else { continue }
             let firstInSentence = out.count

@@ -21,10 +21,14 @@ struct ClauseContext {
     let entityOfMention: [Int32]
 
     init(_ doc: Document, pack: LanguagePack) {
+        self.init(doc, pack: pack, forms: Self.forms(of: doc))
+    }
+
+    /// With the document's ``forms(of:)`` already computed.
+    init(_ doc: Document, pack: LanguagePack, forms: [String]) {
         self.doc = doc
         self.pack = pack
         n = doc.tokens.count
-        let forms = Self.forms(of: doc)
         self.forms = forms
         classes = forms.map { pack.classes(of: $0) }
         var sentenceOf = [Int32](repeating: 0, count: n)

@@ -12,15 +12,19 @@ public struct EventComponent: PipelineComponent {
     public let assigns: AnnotationLayers = [.events]
     let packs: LanguagePacks
     let cameo: CameoTable
+    /// Tells which entities are countries (the jurisdiction of an agentless act of authority).
+    let kb: KnowledgeBase?
 
-    public init(packs: LanguagePacks) throws {
+    public init(packs: LanguagePacks, kb: KnowledgeBase? = nil) throws {
         self.packs = packs
         cameo = try CameoTable.bundled()
+        self.kb = kb
     }
 
-    package init(packs: LanguagePacks, cameo: CameoTable) {
+    package init(packs: LanguagePacks, cameo: CameoTable, kb: KnowledgeBase? = nil) {
         self.packs = packs
         self.cameo = cameo
+        self.kb = kb
     }
 
     public func process(_ document: inout Document) throws {
@@ -28,7 +32,10 @@ public struct EventComponent: PipelineComponent {
             document.events = []
             return
         }
-        var finder = EventFinder(document, pack: pack, lexicon: lexicon)
+        guard var finder = EventFinder.make(document, pack: pack, lexicon: lexicon, kb: kb) else {
+            document.events = []
+            return
+        }
         var events = finder.find()
         for i in events.indices {
             if let p = cameo.project(type: events[i].type, mode: events[i].mode) {

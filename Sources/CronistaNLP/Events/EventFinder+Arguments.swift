@@ -2,13 +2,10 @@ import CronistaCore
 
 extension EventFinder {
     /// Whether `t` is one of the forms of preposition `p` (the lexicon's `@prep-p`).
-    func isPreposition(_ t: Int, _ p: String) -> Bool { lexicon.list("prep-" + p).contains(forms[t]) }
+    func isPreposition(_ t: Int, _ p: String) -> Bool { lexicon.prepositions[p]?.contains(forms[t]) ?? false }
 
     /// A preposition of any kind, a location preposition included.
-    func isAnyPreposition(_ t: Int) -> Bool {
-        location.contains(forms[t]) || agent.contains(forms[t]) || sourceOf.contains(forms[t])
-            || isPreposition(t, "con") || isPreposition(t, "su") || isPreposition(t, "contro") || isPreposition(t, "per")
-    }
+    func isAnyPreposition(_ t: Int) -> Bool { anyPreposition.contains(forms[t]) }
 
     /// The participant whose mention (or actor noun) covers token `t`, with the tokens it spans.
     func participant(at t: Int) -> (Event.Participant, Range<Int>)? {
@@ -37,17 +34,52 @@ extension EventFinder {
                 // "X e Y": a compound actor. A comma before it is an apposition ("il presidente, X").
                 var out = [p]
                 var k = r.lowerBound - 1
-                // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
-                if k - 1 >= scope.lowerBound && forms[k] == ",", p.entity != nil, let (q, qr) = participant(at: k - 1), q.entity == p.entity
-                {
-                    out = [q]
-                    k = qr.lowerBound - 1
-                }
-                while k - 1 >= scope.lowerBound && forms[k] == "e", let (q, qr) = participant(at: k - 1) {
+                while k - 1 >= scope.lowerBound {
+                    // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
+                    if forms[k] == ",", let first = out.first?.entity, let (q, qr) = participant(at: k - 1),
+                        q.entity == first || q.entity == nil
+                    {
+                        if !isName(out[0]) && isName(q) { out[0] = q }
+                        k = qr.lowerBound - 1
+                        continue
+                    }
+                    // A title right before the name ("il premier Paolo Neri").
+                    if let first = out.first?.entity, let (q, qr) = participant(at: k), q.entity == first || q.entity == nil {
+                        k = qr.lowerBound - 1
+                        while k > scope.lowerBound && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
+                        continue
+                    }
+                    // "A, B e C": a list goes on over commas once it has an "e".
+                    if forms[k] == ",", out.count >= 2, let (q, qr) = participant(at: k - 1), q.entity != nil,
+                        !out.contains(where: { $0.entity == q.entity })
+                    {
+                        out.insert(q, at: 0)
+                        k = qr.lowerBound - 1
+                        continue
+                    }
+                    // "A e B", "A, e B" (after an apposition of B's).
+                    guard forms[k] == "e" || forms[k] == "ed" else { break }
+                    let c = k - 1 >= scope.lowerBound && forms[k - 1] == "," ? k - 2 : k - 1
+                    guard c >= scope.lowerBound, let (q, qr) = participant(at: c) else { break }
                     if q.entity == nil || !out.contains(where: { $0.entity == q.entity }) { out.insert(q, at: 0) }
                     k = qr.lowerBound - 1
                 }
                 return out
+            }
+            j -= 1
+        }
+        return []
+    }
+
+    /// The last actor before `g` in the sentence that is not one of `excluding`.
+    func lastActor(before g: Int, in s: Range<Int>, excluding: [Event.Participant]) -> [Event.Participant] {
+        var j = g - 1
+        while j >= s.lowerBound {
+            if let (p, r) = participant(at: j) {
+                let same = excluding.contains { $0.range == p.range || ($0.entity != nil && $0.entity == p.entity) }
+                if !same && !isPlace(p) { return [p] }
+                j = r.lowerBound - 1
+                continue
             }
             j -= 1
         }
@@ -93,7 +125,8 @@ extension EventFinder {
             var k = t
             while k < min(scope.upperBound, t + 12) {
                 if [".", ";", ":"].contains(forms[k]) { break }
-                if isPreposition(k, marker) {
+                // "a subentrare": a preposition before an infinitive introduces no one.
+                if isPreposition(k, marker), k + 1 < scope.upperBound, !rules.isInfinitive(forms[k + 1]) {
                     let a = actor(startingNear: k + 1, in: scope)
                     // A place after a locative preposition is where, not whom.
                     if let first = a.first, !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" { return a }
@@ -115,20 +148,25 @@ extension EventFinder {
         return []
     }
 
+    func isCountryParticipant(_ p: Event.Participant) -> Bool { p.entity.map { isCountry[$0] } ?? false }
+
     func isPlace(_ p: Event.Participant) -> Bool {
         let m = Int(mentionAt[doc.tokens.firstToken(endingAfter: p.range.startUTF8)])
         return m >= 0 && doc.mentions[m].type == .location
     }
 
     /// For an agentless act of public authority: the place the sentence names, else the last one before it.
+    /// A country (the knowledge base knows) wins over a city: charges and arrests are the state's.
     func jurisdiction(near s: Range<Int>) -> [Event.Participant] {
         var best: Int?
-        for (mi, m) in doc.mentions.enumerated() where m.type == .location && m.form == .name {
+        var country: Int?
+        for (mi, m) in doc.mentions.enumerated() where m.form == .name {
             let t = mentionTokens[mi]
             if t.lowerBound >= s.upperBound { break }
-            best = mi
+            let e = mentionEntity[mi]
+            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location { best = mi }
         }
-        guard let m = best else { return [] }
+        guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
     }
 

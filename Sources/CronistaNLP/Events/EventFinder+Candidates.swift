@@ -7,6 +7,8 @@ extension EventFinder {
     /// Acts of public authority that take the named jurisdiction as source when agentless.
     static let authority: Set<String> = ["COERCE", "SANCTION", "ACCUSE"]
 
+    /// Whether `f` ends in one of `suffixes` after a stem of at least three letters. The
+    /// auxiliaries `avrebbe`, `sarebbe` stay out: a past conditional reports an act (hearsay).
     func hasSuffix(_ f: String, _ suffixes: [String]) -> Bool { suffixes.contains { f.hasSuffix($0) && f.count > $0.count + 2 } }
 
     /// The event a trigger match gives, or nil when the guidelines exclude it.
@@ -18,7 +20,10 @@ extension EventFinder {
         // The verb group: auxiliaries, modals, clitics and negation before the trigger.
         var g = trig.lowerBound
         if e.kind == .verb {
-            while g > s.lowerBound && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])) {
+            while g > s.lowerBound
+                && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
+                    || (g - 2 >= s.lowerBound && forms[g - 1].hasSuffix("mente") && aux.contains(forms[g - 2])))
+            {
                 // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato").
                 if passiveAux.contains(forms[g - 1]) && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2])) {
                     break
@@ -37,9 +42,26 @@ extension EventFinder {
             if hypothesis.contains(forms[k]) { return nil }
             k -= 1
         }
-        let head = forms[trig.upperBound - 1]
+        // The lexicon's form for a verb with an enclitic pronoun ("accusandolo" → "accusando").
+        // In a verb entry of several words ("salirà al Quirinale") the verb is its participle,
+        // gerund or infinitive, else its first word.
+        var head = forms[trig.upperBound - 1] == e.tokens.last ? forms[trig.upperBound - 1] : e.tokens.last ?? ""
+        if e.kind == .verb && trig.count > 1 {
+            let v = trig.last { rules.isParticiple(forms[$0]) || rules.isGerund(forms[$0]) || rules.isInfinitive(forms[$0]) }
+            head = forms[v ?? trig.lowerBound]
+        }
         var type = e.type
         var mode = e.mode
+        if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si {
+            // What a request asks for is part of the request ("chiede la scarcerazione").
+            let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
+            if p.event.type == "REQUEST", pEnd <= g, (pEnd..<g).allSatisfy({ article.contains(forms[$0]) }) { return nil }
+        }
+        // An announced retreat is a concession ("annunciò la liberazione").
+        if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {
+            type = "CONCEDE"
+            mode = nil
+        }
         let planned = group.contains { plan.contains(forms[$0]) }
         if e.kind == .verb {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned { return nil }
@@ -79,17 +101,77 @@ extension EventFinder {
             let q = Self.tokens(of: doc.quotes[Int(quote)].content, in: doc)
             scope = max(s.lowerBound, q.lowerBound)..<min(s.upperBound, q.upperBound)
         }
+        // The clause layer's reading of the verb: subject, object, passive agent.
+        // A verb the clause layer did not take for one (it knows reporting verbs) is read with
+        // the same machinery here.
+        let clause =
+            e.kind == .verb ? trig.lazy.compactMap { self.clause(headedBy: $0) }.first ?? clause(of: group, passive: passive, in: s) : nil
+        func inScope(_ r: Range<Int>?) -> Range<Int>? {
+            guard let r else { return nil }
+            guard quote < 0 || (r.lowerBound >= scope.lowerBound && r.upperBound <= scope.upperBound) else { return nil }
+            return r
+        }
         if passive {
-            event.target = leftActor(before: g, in: scope)
-            event.source = agentActor(after: trig.upperBound, in: scope)
+            event.target = participants(ofArgument: inScope(clause?.subject))
+            if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
+            event.source = participants(ofArgument: inScope(clause?.passiveAgent))
+            if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
         } else {
             if e.kind == .noun, !e.targets.contains("obj"), trig.upperBound < scope.upperBound,
                 sourceOf.contains(forms[trig.upperBound])
             {
                 event.source = actor(startingNear: trig.upperBound + 1, in: scope)
             }
-            if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
-            event.target = target(e, after: trig.upperBound, in: scope)
+            // "X, in visita a Y": the phrase the noun's predicate follows.
+            if e.kind == .noun, event.source.isEmpty {
+                let comma = location.contains(forms[trig.lowerBound]) ? g - 1 : location.contains(forms[max(0, g - 1)]) ? g - 2 : -1
+                if comma - 1 >= scope.lowerBound, forms[comma] == ",", let (p, _) = participant(at: comma - 1) { event.source = [p] }
+            }
+            if e.kind == .verb {
+                let nonFinite = rules.isGerund(head) || (rules.isInfinitive(head) && !rules.isParticiple(head) && !planned)
+                let subject = nonFinite ? governingSubject(before: g, sentence: si) : clause?.subject
+                // An overt subject first; one inherited from an earlier clause only when the
+                // words before the trigger name no actor.
+                if !nonFinite && clause?.subjectIsInherited == true {
+                    event.source = leftActor(before: g, in: scope)
+                }
+                if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
+                // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
+                if event.source.count == 1, !nonFinite {
+                    let left = leftActor(before: g, in: scope)
+                    let one = event.source[0].range
+                    if left.count > 1, let a = left.first?.range.startUTF8, let b = left.last?.range.endUTF8,
+                        a <= one.startUTF8 && one.endUTF8 <= b
+                    {
+                        event.source = left
+                    }
+                }
+            }
+            // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
+            // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
+            if event.source.isEmpty && (e.kind != .noun || isGoverned(noun: g, in: s)) {
+                event.source = leftActor(before: g, in: scope)
+            }
+            if e.targets.contains("obj"), let o = inScope(clause?.object) {
+                event.target = participants(in: o)
+                // "respinge la proposta del presidente", "chiede le dimissioni del governo",
+                // "l'ostruzionismo fatto da X": whose act.
+                var k = o.upperBound
+                if event.target.isEmpty, k < scope.upperBound, k + 1 < scope.upperBound, rules.isParticiple(forms[k]) { k += 1 }
+                if event.target.isEmpty, k < scope.upperBound, isPreposition(k, "di") || isPreposition(k, "da") {
+                    event.target = actor(startingNear: k + 1, in: scope)
+                }
+            }
+            if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
+        }
+        // "accusandolo": the object pronoun stands for the last other actor of the sentence.
+        if e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
+            let other = lastActor(before: g, in: s, excluding: event.source)
+            if !other.isEmpty { event.target = other }
+        }
+        // A reported act without a subject of its own ("ha detto che chiederà la fiducia"): the speaker's.
+        if event.source.isEmpty, e.kind == .verb, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
+            event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
         }
         if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
             event.source = jurisdiction(near: s)
@@ -101,6 +183,12 @@ extension EventFinder {
             // A subject left unsaid: the last actor the text named.
             event.source = p.event.source
             explicitSource = false
+        }
+        // A noun's actor found by position that is only a place ("l'attentato di Sarajevo") is none.
+        if e.kind == .noun, !event.source.isEmpty, event.source.allSatisfy({ isPlace($0) && !isCountryParticipant($0) }),
+            explicitSource
+        {
+            return nil
         }
         if event.source.isEmpty && e.kind != .noun { return nil }
         if event.source.isEmpty { explicitSource = false }
@@ -142,11 +230,24 @@ extension EventFinder {
         var event = Event(type: e.type, mode: e.mode, trigger: range(g..<trig.upperBound))
         event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
         event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
-        // What is called false: the words before it in the quotation, when there are some.
-        if g - content.lowerBound >= 3 {
-            var a = content.lowerBound
-            while a < g && doc.tokens.flags[a].contains(.punctuation) { a += 1 }
-            var b = g
+        event.target = claimant(in: content.lowerBound..<g, speaker: speaker.entity)
+        // What is called false: the words before it in its sentence of the quotation; after a mere
+        // demonstrative ("Questa è una bugia"), the sentence before.
+        var from = content.lowerBound
+        var end = g
+        if si < doc.sentences.count {
+            let own = max(content.lowerBound, doc.sentences[si].tokenRange.lowerBound)
+            if g - own >= 3 {
+                from = own
+            } else if si > 0, doc.sentences[si - 1].tokenRange.lowerBound < own {
+                from = max(content.lowerBound, doc.sentences[si - 1].tokenRange.lowerBound)
+                if from < own { end = own }
+            }
+        }
+        if end - from >= 3 {
+            var a = from
+            while a < end && doc.tokens.flags[a].contains(.punctuation) { a += 1 }
+            var b = end
             while b > a && doc.tokens.flags[b - 1].contains(.punctuation) { b -= 1 }
             if b - a >= 3 { event.claim = range(a..<b) }
         }
@@ -154,6 +255,24 @@ extension EventFinder {
             event.date = date(group: g..<trig.upperBound, sentence: s, kind: .content)
         }
         return Candidate(event: event, kind: .content, lemma: e.lemma, sentence: si, explicitSource: true)
+    }
+
+    /// Whom a speech act inside a quotation answers: the first actor the quotation names before it
+    /// (a mention, an actor noun, or a third-person pronoun such as `loro`), not the speaker or a place.
+    func claimant(in r: Range<Int>, speaker: Int?) -> [Event.Participant] {
+        var t = r.lowerBound
+        while t < r.upperBound {
+            if thirdPerson.contains(forms[t]) && mentionAt[t] < 0 {
+                return [Event.Participant(entity: nil, range: doc.tokens.range(t))]
+            }
+            if let (p, pr) = participant(at: t) {
+                if (speaker == nil || p.entity != speaker) && !isPlace(p) { return [p] }
+                t = max(pr.upperBound, t + 1)
+                continue
+            }
+            t += 1
+        }
+        return []
     }
 
     /// `published` for a present or present-perfect report; a time expression of the sentence wins.

@@ -9,14 +9,27 @@ extension EventFinder {
         for c in found {
             if let i = kept.lastIndex(where: { sameEvent($0, c) }) {
                 // The fuller mention carries the event: a verb over a noun, more named participants.
-                if better(c, than: kept[i]) {
+                let old = kept[i]
+                if better(c, than: old) {
                     var main = c
-                    main.event.coref = [kept[i].event.trigger] + kept[i].event.coref
-                    if main.event.quote == nil { main.event.quote = kept[i].event.quote }
-                    if main.event.location == nil { main.event.location = kept[i].event.location }
+                    main.event.coref = [old.event.trigger] + old.event.coref
+                    if main.event.quote == nil { main.event.quote = old.event.quote }
+                    if main.event.location == nil { main.event.location = old.event.location }
+                    if main.event.claim == nil && main.kind == old.kind { main.event.claim = old.event.claim }
                     kept[i] = main
                 } else {
                     kept[i].event.coref.append(c.event.trigger)
+                    if kept[i].event.claim == nil && c.kind == old.kind { kept[i].event.claim = c.event.claim }
+                }
+                // A visit and the talks held during it are one CONSULT: the visitor → the host.
+                for v in [old, c] where v.event.type == "CONSULT" && v.event.mode == "visit" && v.explicitSource {
+                    kept[i].event.mode = "visit"
+                    let talks = kept[i].event.source + kept[i].event.target
+                    guard let visitor = v.event.source.first?.entity, talks.count > 1,
+                        let at = talks.firstIndex(where: { $0.entity == visitor })
+                    else { continue }
+                    kept[i].event.source = [talks[at]]
+                    kept[i].event.target = talks.enumerated().filter { $0.offset != at }.map(\.element)
                 }
                 continue
             }
@@ -39,7 +52,20 @@ extension EventFinder {
         let eb = Set(b.event.source.compactMap(\.entity))
         // One speech act in one quotation.
         if let qa = a.event.quote, let qb = b.event.quote, qa.quote == qb.quote, qa.role == .act, qb.role == .act { return true }
-        // A noun re-mention without an actor of its own, or with the same one.
+        // The actor's own account of an act just reported: a speech act in a quotation of the next
+        // sentence that names the act's target ("ha convocato l'ambasciatore" … «L'ambasciatore è
+        // stato informato del carattere inaccettabile…»).
+        if b.kind == .content, a.kind == .verb, b.sentence - a.sentence <= 1, b.sentence >= a.sentence, let q = b.event.quote {
+            let content = Self.tokens(of: doc.quotes[q.quote].content, in: doc)
+            for t in a.event.target {
+                let tt = Self.tokens(of: t.range, in: doc)
+                let head = forms[tt.upperBound - 1]
+                if content.contains(where: { forms[$0] == head && !article.contains(head) }) { return true }
+            }
+        }
+        // A noun re-mention without an actor of its own, or with the same one; of the same kind
+        // of act (a charge is no re-mention of a criticism).
+        guard a.event.mode == b.event.mode || a.event.mode == nil || b.event.mode == nil else { return false }
         if b.kind == .noun && (!b.explicitSource || b.event.source.isEmpty || (!eb.isEmpty && eb.isSubset(of: ea))) {
             return b.sentence - a.sentence <= 6
         }

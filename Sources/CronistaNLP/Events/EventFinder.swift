@@ -18,11 +18,25 @@ struct EventFinder {
     var cueOf: [Int32]
     /// The sentence of each token.
     var sentenceOf: [Int32]
+    /// The clause machinery over this document (subjects, objects, agents of any verb group).
+    let context: ClauseContext
+    /// Per entity, whether the knowledge base says it is a country.
+    let isCountry: [Bool]
+    /// The document's clauses (the clause layer's, or computed for the events).
+    let clauses: [Clause]
+    /// Per token, the clause whose lexical verb it is, or -1.
+    var clauseAt: [Int32]
     // The lexicon's word lists, looked up once.
     let aux: Set<String>, negation: Set<String>, hypothesis: Set<String>, purpose: Set<String>, plan: Set<String>
     let location: Set<String>, agent: Set<String>, bound: Set<String>, article: Set<String>, sourceOf: Set<String>
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
     let future: [String], conditional: [String], present: [String]
+    let announce: Set<String>, thirdPerson: Set<String>
+    /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
+    /// `su`, `contro`, `per`).
+    let anyPreposition: Set<String>
+    /// Enclitic pronouns as bytes (the lexicon's `@enclitic`).
+    let enclitic: [[UInt8]]
 
     /// An event being built, with what the joining step needs.
     struct Candidate {
@@ -34,16 +48,53 @@ struct EventFinder {
         var explicitSource: Bool
     }
 
-    init(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon) {
+    /// The finder for `doc`, or nil when no word of it can be a trigger (most of the work skipped).
+    static func make(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil) -> EventFinder? {
+        let forms = ClauseContext.forms(of: doc)
+        // The sentences with a possible trigger, and the one before each (a subject left unsaid is
+        // inherited from there): the clause analysis needs no others.
+        var only = [Bool](repeating: false, count: doc.sentences.count)
+        var any = false
+        let enclitic = lexicon.encliticBytes
+        for (si, s) in doc.sentences.enumerated() {
+            for t in s.tokenRange where t < forms.count {
+                let f = forms[t]
+                if lexicon.entries[f] != nil || Self.withoutEnclitic(f, enclitic).map({ lexicon.entries[$0] != nil }) == true {
+                    only[si] = true
+                    if si > 0 { only[si - 1] = true }
+                    any = true
+                    break
+                }
+            }
+        }
+        guard any else { return nil }
+        // The clause layer when it ran, else the same analysis done here (it is off by default).
+        let context = ClauseContext(doc, pack: pack, forms: forms)
+        let clauses = doc.clauses.isEmpty ? context.clauses(only: only) : doc.clauses
+        return EventFinder(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb)
+    }
+
+    init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?) {
         self.doc = doc
+        self.context = context
+        let pack = context.pack
+        let forms = context.forms
+        isCountry = doc.entities.map { e in
+            guard let kb, let id = e.kb, let i = kb.byID[id] else { return false }
+            let subtype = kb.entities[Int(i)].subtype
+            return subtype == "country" || subtype == "sovereignty"
+        }
         rules = pack.rules
         self.lexicon = lexicon
-        forms = ClauseContext.forms(of: doc)
+        self.forms = forms
+        self.clauses = clauses
         let n = doc.tokens.count
         mentionAt = [Int32](repeating: -1, count: n)
         contentOf = [Int32](repeating: -1, count: n)
         cueOf = [Int32](repeating: -1, count: n)
         sentenceOf = [Int32](repeating: -1, count: n)
+        clauseAt = [Int32](repeating: -1, count: n)
+        for (ci, c) in clauses.enumerated() where c.verb.head < n { clauseAt[c.verb.head] = Int32(ci) }
         for (si, s) in doc.sentences.enumerated() { for t in s.tokenRange where t < n { sentenceOf[t] = Int32(si) } }
         mentionEntity = [Int](repeating: -1, count: doc.mentions.count)
         for (ei, e) in doc.entities.enumerated() { for m in e.mentions where m < mentionEntity.count { mentionEntity[m] = ei } }
@@ -51,7 +102,15 @@ struct EventFinder {
         for (mi, m) in doc.mentions.enumerated() {
             let r = Self.tokens(of: m.range, in: doc)
             mentionTokens.append(r)
-            for t in r where mentionAt[t] < 0 { mentionAt[t] = Int32(mi) }
+            // The outermost mention wins ("il presidente della Bielorussia" over "Bielorussia").
+            for t in r {
+                let cur = Int(mentionAt[t])
+                if cur < 0 || mentionTokens[cur].lowerBound > r.lowerBound
+                    || (mentionTokens[cur].lowerBound == r.lowerBound && mentionTokens[cur].count < r.count)
+                {
+                    mentionAt[t] = Int32(mi)
+                }
+            }
         }
         for (qi, q) in doc.quotes.enumerated() {
             for t in Self.tokens(of: q.content, in: doc) { contentOf[t] = Int32(qi) }
@@ -73,6 +132,12 @@ struct EventFinder {
         actorNouns = l.list("actor")
         copula = l.list("copula")
         quantity = l.list("quantity")
+        announce = l.list("announce")
+        thirdPerson = l.list("third-person")
+        enclitic = l.encliticBytes
+        var any = location.union(agent).union(sourceOf)
+        for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
+        anyPreposition = any
         future = l.list("future").sorted()
         conditional = l.list("conditional").sorted()
         present = l.list("present").sorted()
@@ -98,16 +163,25 @@ struct EventFinder {
             let end = min(s.tokenRange.upperBound, forms.count)
             while i < end {
                 // A word inside a name is not a trigger ("la Consulta").
-                guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name, let list = lexicon.entries[forms[i]],
-                    let entry = match(list, at: i, end: end)
+                guard mentionAt[i] < 0 || doc.mentions[Int(mentionAt[i])].form != .name,
+                    let list = lexicon.entries[forms[i]] ?? Self.withoutEnclitic(forms[i], enclitic).flatMap({ lexicon.entries[$0] })
                 else {
                     i += 1
                     continue
                 }
-                let next = i + entry.tokens.count
-                if let c = candidate(entry, at: i..<next, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last)
-                {
-                    found.append(c)
+                // The longest entry that gives an event: a form that is a verb and a noun
+                // ("negoziati", "accusa") is the noun where the verb reading fails.
+                var next = i + 1
+                var from = 0
+                while let (k, entry) = match(list, at: i, end: end, from: from) {
+                    let r = i..<(i + entry.tokens.count)
+                    if let c = candidate(entry, at: r, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last) {
+                        found.append(c)
+                        next = r.upperBound
+                        break
+                    }
+                    next = max(next, r.upperBound)
+                    from = k + 1
                 }
                 i = next
             }
@@ -115,9 +189,50 @@ struct EventFinder {
         return join(found)
     }
 
-    /// The longest entry matching at `i` whose needed words are close by.
-    func match(_ list: [EventLexicon.Entry], at i: Int, end: Int) -> EventLexicon.Entry? {
-        for e in list where i + e.tokens.count <= end {
+    /// A gerund or infinitive without its enclitic pronoun (`accusandolo` → `accusando`,
+    /// `criticarli` → `criticare`), when the form carries one of the lexicon's `@enclitic`.
+    static func withoutEnclitic(_ f: String, _ enclitic: [[UInt8]]) -> String? {
+        let u = f.utf8
+        guard u.count > 7 else { return nil }
+        // Bytes, not String.hasSuffix: this runs on every long word of every article.
+        var tail: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        var k = 0
+        for b in u.reversed() {
+            switch k {
+            case 0: tail.0 = b
+            case 1: tail.1 = b
+            case 2: tail.2 = b
+            case 3: tail.3 = b
+            case 4: tail.4 = b
+            default: tail.5 = b
+            }
+            k += 1
+            if k == 6 { break }
+        }
+        let last = [tail.0, tail.1, tail.2, tail.3, tail.4, tail.5]
+        for c in enclitic where c.count + 3 < u.count && c.count <= 3 {
+            var match = true
+            for (i, b) in c.reversed().enumerated() where last[i] != b {
+                match = false
+                break
+            }
+            guard match else { continue }
+            let n = c.count
+            // Before the pronoun: a gerund's "ndo" or an infinitive's "ar", "er", "ir".
+            if n + 3 <= 6, last[n] == UInt8(ascii: "o"), last[n + 1] == UInt8(ascii: "d"), last[n + 2] == UInt8(ascii: "n") {
+                return String(decoding: u.dropLast(n), as: UTF8.self)
+            }
+            if last[n] == UInt8(ascii: "r"), [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i")].contains(last[n + 1]) {
+                return String(decoding: u.dropLast(n), as: UTF8.self) + "e"
+            }
+        }
+        return nil
+    }
+
+    /// The longest entry from `list[from...]` matching at `i` whose needed words are close by, with its index.
+    func match(_ list: [EventLexicon.Entry], at i: Int, end: Int, from: Int = 0) -> (Int, EventLexicon.Entry)? {
+        guard from < list.count else { return nil }
+        for (k, e) in zip(list.indices[from...], list[from...]) where i + e.tokens.count <= end {
             var ok = true
             for k in 1..<max(1, e.tokens.count) where forms[i + k] != e.tokens[k] {
                 ok = false
@@ -129,7 +244,7 @@ struct EventFinder {
                 let hi = min(end, i + e.tokens.count + 5)
                 guard (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
             }
-            return e
+            return (k, e)
         }
         return nil
     }

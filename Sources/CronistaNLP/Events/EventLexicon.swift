@@ -39,6 +39,10 @@ public struct EventLexicon: Sendable {
     let entries: [String: [Entry]]
     /// The `@` word lists, by name without the `@`.
     let lists: [String: Set<String>]
+    /// `@enclitic` as bytes, longest first (looked up on every long word).
+    let encliticBytes: [[UInt8]]
+    /// The `@prep-X` lists by X.
+    let prepositions: [String: Set<String>]
 
     /// Parses the lexicon; lemmas without `forms=` are conjugated by `rules`. Errors name `file` and the line.
     ///
@@ -101,6 +105,10 @@ public struct EventLexicon: Sendable {
             list.enumerated().sorted { ($0.element.tokens.count, -$0.offset) > ($1.element.tokens.count, -$1.offset) }.map(\.element)
         }
         self.lists = lists
+        encliticBytes = (lists["enclitic"] ?? []).map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        var prepositions: [String: Set<String>] = [:]
+        for (name, words) in lists where name.hasPrefix("prep-") { prepositions[String(name.dropFirst(5))] = words }
+        self.prepositions = prepositions
     }
 
     /// Lower case, with the typographic apostrophe as `'`.

@@ -55,7 +55,7 @@ public struct Engine: Sendable {
         // Time expressions and each quote's date (after the quotes; an events step reads the times).
         if options.times { components.append(TimeComponent(packs: packs)) }
         // PLOVER events over the finished quotes and entities (spec/event-guidelines.md).
-        if options.events { components.append(try EventComponent(packs: packs)) }
+        if options.events { components.append(try EventComponent(packs: packs, kb: kb)) }
         pipeline = try Pipeline(components)
     }
 

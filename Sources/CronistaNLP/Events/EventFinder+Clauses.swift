@@ -1,0 +1,128 @@
+import CronistaCore
+
+/// Arguments from the clause layer: a verb trigger's source is its clause's subject (overt, or
+/// inherited for pro-drop), a passive's source its agent and its target the subject; a gerund or an
+/// infinitive takes the subject of the clause that governs it.
+extension EventFinder {
+    /// The clause whose verb group ends at `head` (its lexical verb), if the clause layer ran.
+    func clause(headedBy head: Int) -> Clause? {
+        guard head < clauseAt.count, clauseAt[head] >= 0 else { return nil }
+        return clauses[Int(clauseAt[head])]
+    }
+
+    /// A clause for a verb group the clause layer has none for: its subject, object or passive agent.
+    func clause(of group: Range<Int>, passive: Bool, in s: Range<Int>) -> Clause {
+        var c = Clause(sentence: Int(sentenceOf[group.lowerBound]), verb: VerbGroup(tokens: group, head: group.upperBound - 1))
+        c.subject = context.subject(before: group.lowerBound, in: s)
+        if passive {
+            c.passiveAgent = context.passiveAgent(after: group.upperBound, in: s) { span in span.contains { mentionAt[$0] >= 0 } }
+        } else {
+            c.object = context.object(at: group.upperBound, in: s)
+        }
+        return c
+    }
+
+    /// Whether a verb governs the noun at `g` as its object: a verb group of the clause layer, a
+    /// participle, gerund or infinitive, or a verb of announcing, over at most four words
+    /// (articles, determiners, adjectives, a measure noun with `di`: "bombole di") before it.
+    func isGoverned(noun g: Int, in s: Range<Int>) -> Bool {
+        var k = g - 1
+        while k >= s.lowerBound && k >= g - 5 {
+            let f = forms[k]
+            if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) || rules.isGerund(f) || rules.isInfinitive(f) {
+                return !article.contains(f)
+            }
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 || (isAnyPreposition(k) && !article.contains(f) && f != "di")
+            {
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The subject a non-finite trigger (`…, criticando`) takes: the nearest finite clause before it
+    /// in its sentence that has a subject.
+    func governingSubject(before t: Int, sentence si: Int) -> Range<Int>? {
+        guard t < clauseAt.count else { return nil }
+        var k = t - 1
+        while k >= 0 && sentenceOf[k] == Int32(si) {
+            if clauseAt[k] >= 0 {
+                let c = clauses[Int(clauseAt[k])]
+                let h = forms[c.verb.head]
+                if c.verb.head == k && !rules.isGerund(h) && !(rules.isInfinitive(h) && c.verb.auxiliaries.isEmpty) {
+                    return c.subject
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The actors a noun phrase names: its mentions and actor nouns, coordinated ones as one compound
+    /// list; a mention inside a `di` complement of an earlier one (`il presidente della Bielorussia`)
+    /// or the same entity again (an apposition) adds nothing.
+    func participants(in r: Range<Int>) -> [Event.Participant] {
+        var out: [Event.Participant] = []
+        var t = r.lowerBound
+        let end = min(r.upperBound, forms.count)
+        while t < end {
+            guard let (p, pr) = participant(at: t) else {
+                t += 1
+                continue
+            }
+            let before = pr.lowerBound - 1
+            var modifier = !out.isEmpty && before >= r.lowerBound && !isCoordination(before)
+            // After a comma, an apposition ("X, portavoce di Y") unless both are named and a list
+            // goes on to an "e" ("A, B e C").
+            if !modifier, !out.isEmpty, before >= r.lowerBound, forms[before] == "," {
+                let listGoesOn = (pr.upperBound..<end).contains { forms[$0] == "e" || forms[$0] == "ed" }
+                modifier = p.entity == nil || out.last?.entity == nil || !listGoesOn
+            }
+            if let e = p.entity, let i = out.firstIndex(where: { $0.entity == e }) {
+                // The same entity again (an apposition): its name stands for it.
+                if isName(p) && !isName(out[i]) { out[i] = p }
+            } else if !modifier {
+                out.append(p)
+            }
+            t = max(pr.upperBound, t + 1)
+        }
+        return out
+    }
+
+    /// Whether a participant rests on a name mention.
+    func isName(_ p: Event.Participant) -> Bool {
+        let m = Int(mentionAt[doc.tokens.firstToken(endingAfter: p.range.startUTF8)])
+        return m >= 0 && doc.mentions[m].form == .name
+    }
+
+    /// `e`, `ed` or a comma between two coordinated actors.
+    func isCoordination(_ t: Int) -> Bool { forms[t] == "e" || forms[t] == "ed" || forms[t] == "," }
+
+    /// The participants of a clause argument, or `[]` when it names no actor. A short noun phrase
+    /// without a mention is a participant of its own (`i marittimi`, `la sinistra italiana`): the
+    /// guidelines take groups named by role or nationality as actors.
+    func participants(ofArgument r: Range<Int>?) -> [Event.Participant] {
+        guard let r, !r.isEmpty else { return [] }
+        var found = participants(in: r)
+        // A title the clause layer took alone ("Il senatore" of "Il senatore Marco Ferri"): the
+        // name right after it, the entity's mention nearest the verb.
+        for (i, p) in found.enumerated() where p.entity != nil && !isName(p) {
+            var t = Self.tokens(of: p.range, in: doc).upperBound
+            if t < forms.count && forms[t] == "," { t += 1 }
+            if t < forms.count, let (q, _) = participant(at: t), q.entity == p.entity, isName(q) { found[i] = q }
+        }
+        if !found.isEmpty { return found }
+        var a = r.lowerBound
+        var b = r.upperBound
+        while a < b && doc.tokens.flags[a].contains(.punctuation) { a += 1 }
+        while b > a && doc.tokens.flags[b - 1].contains(.punctuation) { b -= 1 }
+        // A time expression ("lo scorso gennaio") is no actor.
+        let span = range(a..<b)
+        if doc.times.contains(where: { $0.range.startUTF8 < span.endUTF8 && span.startUTF8 < $0.range.endUTF8 }) { return [] }
+        guard b - a >= 2, b - a <= 6, context.is(a, [.article, .determiner]) || quantity.contains(forms[a]),
+            !(a..<b).contains(where: { doc.tokens.flags[$0].contains(.quoteMark) || context.is($0, [.complementiser, .auxiliary]) })
+        else { return [] }
+        return [Event.Participant(entity: nil, range: span)]
+    }
+}
