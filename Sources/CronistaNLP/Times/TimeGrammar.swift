@@ -8,6 +8,8 @@ public final class TimeGrammar: @unchecked Sendable {
     /// The number shapes a pattern element can ask for.
     enum NumberShape: String, Sendable, CaseIterable {
         case int, day, year, hour, clock, enne, decade
+        /// English: an ordinal day (`3rd`, `21st`) and a decade in the plural (`1990s`, `90s`).
+        case nth, decades
     }
 
     /// One alternative of a pattern element.
