@@ -179,6 +179,9 @@ extension TimeGrammar {
             let suffix = String(decoding: u.suffix(2), as: UTF8.self)
             let expected = (v % 100 / 10 == 1) ? "th" : [1: "st", 2: "nd", 3: "rd"][v % 10] ?? "th"
             return suffix == expected ? String(v) : nil
+        case .hhmm:
+            guard u.contains(UInt8(ascii: ":")) else { return nil }
+            return number(f, .clock)
         case .decades:
             var s = u[...]
             if s.first == UInt8(ascii: "'") { s = s.dropFirst() }

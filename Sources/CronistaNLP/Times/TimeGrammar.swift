@@ -10,6 +10,8 @@ public final class TimeGrammar: @unchecked Sendable {
         case int, day, year, hour, clock, enne, decade
         /// English: an ordinal day (`3rd`, `21st`) and a decade in the plural (`1990s`, `90s`).
         case nth, decades
+        /// A clock time written with a colon only (`18:30`; `6.50` is a price in English).
+        case hhmm
     }
 
     /// One alternative of a pattern element.
