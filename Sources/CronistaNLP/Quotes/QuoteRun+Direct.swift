@@ -52,8 +52,10 @@ extension QuoteRun {
                 leftCue.map { c in (c.tokens.upperBound..<m.open).contains { forms[$0] == ":" } || m.open - c.tokens.upperBound <= 1 }
                 ?? false
             if colonLead { rightCue = nil }
+            // The comma may stand inside the marks (English `"Q," X said`).
+            let commaInside = ctx.pack.rules.commaInsideQuotes && m.close > 0 && forms[m.close - 1] == ","
             if rightCue == nil, !colonLead, m.closed, k < ctx.n, !ctx.is(k, .notSubjectStart),
-                forms[max(0, k - 1)] == "," || k > m.close + 1
+                forms[max(0, k - 1)] == "," || k > m.close + 1 || commaInside
             {
                 if let c = cue(startingNear: k + 1, maxGap: 6), !c.classes.isDisjoint(with: [.say]),
                     !(k..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) })

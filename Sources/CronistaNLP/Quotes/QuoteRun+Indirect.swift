@@ -39,6 +39,12 @@ extension QuoteRun {
                     if p + 1 < sentence.upperBound && !ctx.isQuoteMark(p + 1) && !isRequest { start = p + 1 }
                     break
                 }
+                // A clause straight after a verb of saying where `that` may be left out (`said the
+                // plan failed`): it opens with a noun phrase or a pronoun, not a time word or a preposition.
+                if p == c.tokens.upperBound && ctx.pack.rules.complementiserOptional && !isRequest && opensZeroClause(p, sentence) {
+                    start = p
+                    break
+                }
                 // An infinitive straight after the verb: "ha dichiarato essere rumorosi".
                 if p == c.tokens.upperBound && ctx.isInfinitive(p) && !isRequest && !c.lemmaClasses.contains(.noBareInfinitive) {
                     start = p
@@ -73,6 +79,30 @@ extension QuoteRun {
                     kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
                     priority: 2, contentTokens: tokens, origin: .indirect))
         }
+    }
+
+    /// Whether a reported clause without `that` starts at `p`: a subject (a pronoun, an article or
+    /// determiner, a capitalised word) with a verb-looking word within a few tokens, no time word.
+    func opensZeroClause(_ p: Int, _ sentence: Range<Int>) -> Bool {
+        guard p < sentence.upperBound, !ctx.isPunct(p), !ctx.is(p, [.preposition, .timeNoun, .skippable, .infinitiveMarker]) else {
+            return false
+        }
+        let flags = ctx.doc.tokens.flags[p]
+        guard flags.contains(.word) || flags.contains(.number) else { return false }
+        guard
+            ctx.is(p, [.personalPronoun, .firstPerson, .article, .determiner, .nounPhraseOpener]) || ctx.isCapitalized(p)
+                || ctx.mentionAt[p] >= 0
+        else { return false }
+        // A verb within the next few words: an auxiliary or modal, or a finite-looking form.
+        var t = p + 1
+        while t < min(sentence.upperBound, p + 10) {
+            if ctx.isPunct(t) && !ctx.isQuoteMark(t) { return false }
+            if ctx.is(t, [.auxiliary, .modal, .negation]) { return true }
+            let f = ctx.forms[t]
+            if !ctx.isCapitalized(t) && f.count > 3 && (f.hasSuffix("ed") || f.hasSuffix("s")) && !ctx.is(t, .preposition) { return true }
+            t += 1
+        }
+        return false
     }
 
     /// The source of a cue: its subject before or after it, or the agent of a passive (`da X`,
