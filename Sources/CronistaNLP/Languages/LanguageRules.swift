@@ -27,6 +27,9 @@ public protocol LanguageRules: Sendable {
     var complementiserOptional: Bool { get }
     /// Whether a quotation's closing comma stands inside its marks (English `"Q," X said`); false by default.
     var commaInsideQuotes: Bool { get }
+    /// Whether a cue after its content puts its subject first (English `…, the senator said.`);
+    /// false by default (Italian `…, riporta Ap.`).
+    var subjectBeforeTrailingCue: Bool { get }
 }
 
 extension LanguageRules {
@@ -38,4 +41,6 @@ extension LanguageRules {
     public var complementiserOptional: Bool { false }
 
     public var commaInsideQuotes: Bool { false }
+
+    public var subjectBeforeTrailingCue: Bool { false }
 }

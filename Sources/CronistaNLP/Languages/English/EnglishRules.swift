@@ -14,6 +14,9 @@ public struct EnglishRules: LanguageRules {
     /// `"We will win," she said`.
     public var commaInsideQuotes: Bool { true }
 
+    /// `…, the senator said.`
+    public var subjectBeforeTrailingCue: Bool { true }
+
     public func isGerund(_ f: String) -> Bool { f.count > 5 && f.hasSuffix("ing") }
 
     static let irregularParticiples: Set<String> = [
