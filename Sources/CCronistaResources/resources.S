@@ -63,7 +63,7 @@ SYM(cronista_nlp_5_start):
 SYM(cronista_nlp_5_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 7533 bytes, sha256 fee8ea5d5be79f1d1fd6746ceccbff534a552ebfcb5193ed546dc47d704e47d2
+// Languages/en/quote-cues.txt: 7182 bytes, sha256 9f1ca043073afb7bf302037c4e98371efa1dd78536c866f769a804ce7a4a8d64
     .balign 16
     .globl SYM(cronista_nlp_6_start)
 SYM(cronista_nlp_6_start):
