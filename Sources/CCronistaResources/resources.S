@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/time-grammar.txt: 12296 bytes, sha256 2bbab4e7f30bafe21482ec601d3676342602122b0a170afaef591b66c0bba41c
+// Languages/en/time-grammar.txt: 12333 bytes, sha256 78586a58ecbe8546cd7cf79415356257c753be5c3911ae4e408dc15c41c00edb
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
