@@ -24,17 +24,32 @@ struct EnglishQuoteTests {
 
     /// (text, content, kind, speaker, cue).
     static let cases: [(String, String, String, String, String)] = [
-        ("\"We will not close the hospital,\" the health minister said.", "We will not close the hospital,", "direct", "the health minister", "said"),
+        (
+            "\"We will not close the hospital,\" the health minister said.", "We will not close the hospital,", "direct",
+            "the health minister", "said"
+        ),
         ("\"The river is rising fast,\" said Ann Porter, a local farmer.", "The river is rising fast,", "direct", "Ann Porter", "said"),
-        ("The mayor said that the new tram line would open in the spring.", "the new tram line would open in the spring", "indirect", "The mayor", "said"),
-        ("Officials said the storm had damaged more than 200 homes.", "the storm had damaged more than 200 homes", "indirect", "Officials", "said"),
-        ("The bridge will stay closed until June, the engineer told reporters.", "The bridge will stay closed until June", "indirect", "the engineer", "told"),
+        (
+            "The mayor said that the new tram line would open in the spring.", "the new tram line would open in the spring", "indirect",
+            "The mayor", "said"
+        ),
+        (
+            "Officials said the storm had damaged more than 200 homes.", "the storm had damaged more than 200 homes", "indirect",
+            "Officials", "said"
+        ),
+        (
+            "The bridge will stay closed until June, the engineer told reporters.", "The bridge will stay closed until June", "indirect",
+            "the engineer", "told"
+        ),
         ("The union urged members to reject the offer.", "reject the offer", "indirect", "The union", "urged"),
         (
             "Ms Clarke warned that the council had ignored the \"serious risks\" of the plan for months.",
             "the council had ignored the \"serious risks\" of the plan for months", "mixed", "Ms Clarke", "warned"
         ),
-        ("Prices will keep rising next year, according to the central bank.", "Prices will keep rising next year", "indirect", "the central bank", "according to"),
+        (
+            "Prices will keep rising next year, according to the central bank.", "Prices will keep rising next year", "indirect",
+            "the central bank", "according to"
+        )
     ]
 
     @Test("Direct, indirect, mixed and 'according to' quotes with their speakers and cues", arguments: cases)

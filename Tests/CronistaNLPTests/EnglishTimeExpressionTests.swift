@@ -52,7 +52,7 @@ struct EnglishTimeExpressionTests {
         ("In the past the square hosted a cattle market.", "the past", "DATE", "PAST_REF"),
         ("The bank signed a five-year deal with the club.", "five-year", "DURATION", "P5Y"),
         ("The tickets cost 6.50 at the door.", "", "", ""),
-        ("The fire was put out and the next day the road reopened.", "the next day", "DATE", "2024-04-13"),
+        ("The fire was put out and the next day the road reopened.", "the next day", "DATE", "2024-04-13")
     ]
 
     @Test("Each English construction has its extent, type and value", arguments: constructions)
@@ -83,7 +83,8 @@ struct EnglishTimeExpressionTests {
             "The water is rising," the mayor says.
             """
         let doc = try engine.analyze(
-            DocumentInput(id: "q", text: text, metadata: DocumentMetadata(published: Self.published, declaredLanguage: "en"), origin: "test"))
+            DocumentInput(
+                id: "q", text: text, metadata: DocumentMetadata(published: Self.published, declaredLanguage: "en"), origin: "test"))
         let dates = doc.quotes.map { (String(doc.text(in: $0.content).prefix(12)), $0.date) }
         #expect(dates.count == 3, "\(dates)")
         #expect(dates.first { $0.0.hasPrefix("We will") }?.1 == "2024-04-09")
