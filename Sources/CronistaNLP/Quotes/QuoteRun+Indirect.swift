@@ -43,7 +43,9 @@ extension QuoteRun {
                 // plan failed`): it opens with a noun phrase or a pronoun, not a time word or a preposition.
                 if ctx.pack.rules.complementiserOptional
                     && ((p == c.tokens.upperBound && !isRequest)
-                        || (p == c.tokens.upperBound + 1 && ctx.is(c.tokens.upperBound, .objectPronoun)))
+                        || (p == c.tokens.upperBound + 1 && ctx.is(c.tokens.upperBound, .objectPronoun))
+                        || (isRequest && c.classes.contains(.say) && p > c.tokens.upperBound && p <= c.tokens.upperBound + 4
+                            && (c.tokens.upperBound..<p).allSatisfy { ctx.isCapitalized($0) && !ctx.isPunct($0) }))
                     && opensZeroClause(p, sentence)
                 {
                     start = p
@@ -83,6 +85,15 @@ extension QuoteRun {
                     kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
                     priority: 2, contentTokens: tokens, origin: .indirect))
         }
+    }
+
+    /// A lone plural noun as a source (`…, analysts say.`, `…, officials said.`): lower-case, no
+    /// function word, ending in `s`.
+    func pluralSource(_ span: Range<Int>) -> SpeakerChoice? {
+        guard span.count == 1, let t = span.first, ctx.doc.tokens.flags[t].contains(.word), ctx.forms[t].count > 3,
+            ctx.forms[t].hasSuffix("s"), !ctx.is(t, [.article, .preposition, .determiner, .personalPronoun, .connective, .skippable])
+        else { return nil }
+        return SpeakerChoice(tokens: span, entity: nil)
     }
 
     /// Whether a reported clause without `that` starts at `p`: a subject (a pronoun, an article or
@@ -181,7 +192,7 @@ extension QuoteRun {
             var subjectFirstCue: CueMatch?
             if comma > 0, ctx.pack.rules.subjectBeforeTrailingCue, cueEntry(at: comma + 1, classes: [.after]) == nil {
                 var cm = comma
-                while cm > r.lowerBound + 2 && cm > r.upperBound - 24 && subjectFirst == nil {
+                while cm > r.lowerBound + 2 && cm > r.upperBound - 40 && subjectFirst == nil {
                     if forms[cm] == "," {
                         var ci = firstCue(startingAtOrAfter: cm + 2)
                         while ci < cues.count && cues[ci].tokens.lowerBound <= min(last, cm + 9) {
@@ -190,12 +201,12 @@ extension QuoteRun {
                             // After the verb: its object or a time (`told The Times`, `said Tuesday`),
                             // up to the sentence end or an apposition's comma (`…, X said, a policy that…`).
                             var tail = c.tokens.upperBound
-                            while tail <= last && forms[tail] != "," && tail < c.tokens.upperBound + 6 { tail += 1 }
+                            while tail <= last && forms[tail] != "," && tail < c.tokens.upperBound + 10 { tail += 1 }
                             guard !c.classes.isDisjoint(with: [.say, .after]), c.tokens.upperBound <= last + 1,
                                 tail > last || forms[tail] == ",",
                                 !((cm + 1)..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.is($0, .complementiser) }),
                                 !(c.tokens.upperBound..<tail).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) }),
-                                let s = speakerIn((cm + 1)..<c.tokens.lowerBound)
+                                let s = speakerIn((cm + 1)..<c.tokens.lowerBound) ?? pluralSource((cm + 1)..<c.tokens.lowerBound)
                             else { continue }
                             subjectFirst = s
                             subjectFirstCue = c
@@ -232,6 +243,20 @@ extension QuoteRun {
                             QuoteCandidate(
                                 kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
                                 priority: 1, contentTokens: tokens, origin: .trailing))
+                        // "This campaign, he says, is different.": the words after the cue go on with
+                        // the same quote's second part (not an apposition: `…, X said, a policy that…`).
+                        if subjectFirst != nil {
+                            var a = c.tokens.upperBound
+                            while a <= last && forms[a] != "," { a += 1 }
+                            if a < last - 1, !ctx.is(a + 1, [.article, .relativeOblique, .complementiser]), !ctx.isQuoteMark(a + 1) {
+                                let rest = (a + 1)..<(last + 1)
+                                let restKind: Quote.Kind = rest.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
+                                candidates.append(
+                                    QuoteCandidate(
+                                        kind: restKind, content: ctx.range(rest), cue: c.tokens, speaker: speaker,
+                                        priority: 1, contentTokens: rest, origin: .trailing))
+                            }
+                        }
                     }
                 }
             }
