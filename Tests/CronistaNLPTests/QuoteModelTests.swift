@@ -76,7 +76,18 @@ struct QuoteModelTests {
             [("la seduta è sospesa", "Il sindaco")]
         ),
         // "Come" that compares is no attribution.
-        ("Come ha fatto il sindaco, anche la giunta rinuncerà ai rimborsi.", [])
+        ("Come ha fatto il sindaco, anche la giunta rinuncerà ai rimborsi.", []),
+        // "Sempre secondo": a connective before a sentence-initial attribution; the source after the
+        // fused agent preposition ends at the next article even with no comma.
+        (
+            "Sempre secondo quanto riportato dal Corriere della Sera il traghetto è partito con due ore di ritardo.",
+            [("il traghetto è partito con due ore di ritardo", "Corriere della Sera")]
+        ),
+        // A speaker span is cut before its auxiliary: the subject, not the clause it opens.
+        (
+            "Il pastore aveva da subito negato ogni accusa, dichiarando di non aver mai visto il furgone.",
+            [("non aver mai visto il furgone", "Il pastore")]
+        )
     ]
 
     @Test("Each construction gives its quotes and speakers", arguments: constructions.indices)

@@ -108,6 +108,29 @@ struct QuoteRun {
         prepositionalQuotes()
         colonSpeech()
         headlineQuotes()
+        dropClauseFragmentSpeakers()
+    }
+
+    /// A speaker is a mention or a noun phrase, never a clause fragment. A span with no mention in it
+    /// is cut before its first auxiliary or complementiser (`L'agricoltore aveva sin dall'inizio…` →
+    /// `L'agricoltore`, `gli esperti che avevano studiato` → `gli esperti`) and loses a trailing
+    /// coordinator or preposition; one that opens with a gerund or an auxiliary
+    /// (`rivolgendosi agli altri…`, `Siamo andati dal…`) is taken back, and the quote's speaker is
+    /// left to the attribution that follows (pro-drop continuation or the learned ranker).
+    mutating func dropClauseFragmentSpeakers() {
+        for i in candidates.indices {
+            guard let s = candidates[i].speaker, !s.impersonal, s.entity == nil, let first = s.tokens.first,
+                !s.tokens.contains(where: { ctx.mentionAt[$0] >= 0 })
+            else { continue }
+            var end = s.tokens.lowerBound
+            while end < s.tokens.upperBound && !ctx.is(end, [.auxiliary, .complementiser]) { end += 1 }
+            while end > s.tokens.lowerBound && ctx.is(end - 1, [.coordinator, .preposition]) && !ctx.is(end - 1, .article) { end -= 1 }
+            if end == s.tokens.lowerBound || ctx.pack.rules.isGerund(ctx.forms[first]) {
+                candidates[i].speaker = nil
+            } else if end < s.tokens.upperBound {
+                candidates[i].speaker?.tokens = s.tokens.lowerBound..<end
+            }
+        }
     }
 
     // MARK: - Cues

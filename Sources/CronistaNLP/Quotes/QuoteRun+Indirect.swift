@@ -368,7 +368,10 @@ extension QuoteRun {
             while npEnd < sentence.upperBound && npEnd < npStart + 14 && forms[npEnd] != "," && !ctx.isTerminal(npEnd)
                 && forms[npEnd] != ":" && !ctx.isQuoteMark(npEnd)
             { npEnd += 1 }
-            let closedByComma = npEnd < sentence.upperBound && forms[npEnd] == ","
+            // A "source" that holds an auxiliary (`… le agenzie l'incidente è avvenuto …, …`) is a clause:
+            // the comma closes the content, not the source.
+            let closedByComma =
+                npEnd < sentence.upperBound && forms[npEnd] == "," && !(npStart..<npEnd).contains(where: { ctx.is($0, .auxiliary) })
             let atSentenceEnd = npEnd < sentence.upperBound && ctx.isTerminal(npEnd) || npEnd == sentence.upperBound
             let initial = isSentenceStart(cueTokens.lowerBound, sentence)
             var contentTokens: Range<Int>
@@ -377,7 +380,13 @@ extension QuoteRun {
                     // "Secondo le ricostruzioni i malviventi …": the source ends before the next article.
                     npEnd = npStart + 1
                     while npEnd < sentence.upperBound && npEnd < npStart + 10 {
-                        if ctx.is(npEnd, .article) && npEnd > npStart + 1 && !ctx.is(npEnd, .preposition) { break }
+                        // A source that opens without an article (`dalle agenzie`, fused) ends at the first one.
+                        let opensWithArticle = ctx.is(npStart, .article)
+                        if ctx.is(npEnd, .article) && (npEnd > npStart + 1 || !opensWithArticle) && !ctx.is(npEnd, .preposition)
+                            && ctx.mentionAt[npEnd] < 0
+                        {
+                            break
+                        }
                         if ctx.isQuoteMark(npEnd) || forms[npEnd] == ":" { break }
                         npEnd += 1
                     }
