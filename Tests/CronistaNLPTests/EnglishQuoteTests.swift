@@ -68,6 +68,16 @@ struct EnglishQuoteTests {
         #expect(try quotes("The council raised taxes in order to pay for the new school.").isEmpty)
     }
 
+    @Test("Older wire copy's doubled marks are quotation marks: ''…'' and ``…''")
+    func doubledMarks() throws {
+        let found = try quotes("''The roads are clear now,'' the police chief said. ``We reopened them at dawn,'' he added.")
+        #expect(found.map(\.content) == ["The roads are clear now,", "We reopened them at dawn,"], "\(found)")
+        #expect(found.map(\.kind) == ["direct", "direct"])
+        #expect(found.first?.speaker == "the police chief")
+        // A lone apostrophe is no mark.
+        #expect(try quotes("The drivers' union said nothing about the plan.").isEmpty)
+    }
+
     @Test("A quotation that follows one with a speaker continues that speaker")
     func floatingQuote() throws {
         let found = try quotes("\"We did our best,\" the coach said after the match. \"The players gave everything they had.\"")

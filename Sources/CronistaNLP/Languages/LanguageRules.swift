@@ -30,6 +30,9 @@ public protocol LanguageRules: Sendable {
     /// Whether a cue after its content puts its subject first (English `…, the senator said.`);
     /// false by default (Italian `…, riporta Ap.`).
     var subjectBeforeTrailingCue: Bool { get }
+    /// Whether doubled apostrophes and backticks are quotation marks (older English wire copy:
+    /// ``` ``…'' ```, `''…''`); false by default.
+    var doubledQuoteMarks: Bool { get }
 }
 
 extension LanguageRules {
@@ -43,4 +46,6 @@ extension LanguageRules {
     public var commaInsideQuotes: Bool { false }
 
     public var subjectBeforeTrailingCue: Bool { false }
+
+    public var doubledQuoteMarks: Bool { false }
 }

@@ -17,6 +17,9 @@ public struct EnglishRules: LanguageRules {
     /// `…, the senator said.`
     public var subjectBeforeTrailingCue: Bool { true }
 
+    /// ``` ``…'' ``` and `''…''` in older wire copy.
+    public var doubledQuoteMarks: Bool { true }
+
     public func isGerund(_ f: String) -> Bool { f.count > 5 && f.hasSuffix("ing") }
 
     static let irregularParticiples: Set<String> = [
