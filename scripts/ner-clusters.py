@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""Word clusters for the NER tagger, learned once from unlabelled Italian text.
+"""Word clusters for the NER tagger, learned once from unlabelled text.
 
-Reads the token column of the KIND files (every file EXCEPT the benchmark `evalita-2023/WN_test*.tsv`),
+Italian (the default): reads the token column of the KIND files (every file EXCEPT the benchmark `evalita-2023/WN_test*.tsv`),
 builds left/right-neighbour co-occurrence vectors for every lower-cased word seen at least MIN_COUNT
 times, weights them with positive PMI, reduces them to DIM dimensions (truncated SVD) and runs k-means at
 three granularities. Writes `word<TAB>c64<TAB>c256<TAB>c1024` (cluster ids) to
 Sources/CronistaNLP/Resources/ner-clusters.tsv. Deterministic (fixed seed). Needs numpy and scipy.
 
-    python3 scripts/ner-clusters.py [--shared ../shared] [--out PATH]
+English (`--lang en`): the token column of the open-licence corpora in `data/ner/en-open/` (all files;
+CC BY 4.0 / CC BY-SA 4.0, see their README) and the MEANTIME English Wikinews texts
+(`data/time/meantime-en/`, CC BY 4.0 / texts CC BY 2.5), split into sentences and tokens by a simple
+regular expression. The benchmarks (CoNLL-2003, UNER English-PUD) stay unseen.
+
+    python3 scripts/ner-clusters.py [--shared ../shared] [--lang it|en] [--out PATH]
 """
 import argparse
 import collections
 import glob
+import json
 import os
+import re
 
 import numpy as np
 import scipy.sparse as sp
@@ -53,6 +60,43 @@ def sentences(shared):
             yield cur
 
 
+EN_TOKEN = re.compile(r"\w+(?=n't)|n't|'\w+|\w+(?:[-.&]\w+)*|[^\w\s]")
+EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
+
+
+def english_sentences(shared):
+    files = sorted(glob.glob(os.path.join(shared, "data/ner/en-open/*.tsv")))
+    seen = set()
+
+    def once(cur):
+        key = "\x00".join(cur)
+        if key not in seen:
+            seen.add(key)
+            return True
+        return False
+
+    for path in files:
+        cur = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line.strip():
+                    if cur and once(cur):
+                        yield cur
+                    cur = []
+                    continue
+                cur.append(norm(line.split("\t")[0]))
+        if cur and once(cur):
+            yield cur
+    with open(os.path.join(shared, "data/time/meantime-en/meantime-en.gold.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["text"].replace("\u2019", "'")
+            for sentence in EN_SENTENCE.split(text):
+                cur = [norm(t) for t in EN_TOKEN.findall(sentence)]
+                if cur and once(cur):
+                    yield cur
+
+
 def kmeans(x, k, seed, iters=25):
     rng = np.random.default_rng(seed)
     c = x[rng.choice(len(x), k, replace=False)].copy()
@@ -71,10 +115,13 @@ def main():
     ap = argparse.ArgumentParser()
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
-    ap.add_argument("--out", default=os.path.join(here, "..", "Sources/CronistaNLP/Resources/ner-clusters.tsv"))
+    ap.add_argument("--lang", default="it", choices=["it", "en"])
+    ap.add_argument("--out")
     args = ap.parse_args()
+    if args.out is None:
+        args.out = os.path.join(here, "..", f"Sources/CronistaNLP/Resources/Languages/{args.lang}/ner-clusters.tsv")
 
-    sents = list(sentences(args.shared))
+    sents = list(sentences(args.shared) if args.lang == "it" else english_sentences(args.shared))
     counts = collections.Counter(w for s in sents for w in s)
     vocab = sorted([w for w, c in counts.items() if c >= MIN_COUNT], key=lambda w: (-counts[w], w))
     index = {w: i for i, w in enumerate(vocab)}

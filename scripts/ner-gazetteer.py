@@ -6,7 +6,11 @@ Takes the Italian and English names and the aliases that start with a capital le
 tokenises each name like KIND does (spaces, and after an elision apostrophe) and embeds the result in the
 model file, so nothing here is needed at run time.
 
-    python3 scripts/ner-gazetteer.py [--kb ../shared/data/kb/entities.jsonl] [--out PATH]
+    python3 scripts/ner-gazetteer.py [--kb ../shared/data/kb/entities.jsonl] [--langs it,en] [--out PATH]
+
+The English pack's gazetteer takes the English names only (`--langs en`) and adds the lists given with
+`--extra` (`TYPE<TAB>name` files, such as the club names staged under `Resources/Languages/en/`);
+`--upper-case` adds each name's all-capitals form (`LEICESTER CITY`) for headlines and results tables.
 """
 import argparse
 import json
@@ -18,6 +22,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kb", default=os.path.join(here, "..", "..", "shared", "data", "kb", "entities.jsonl"))
     ap.add_argument("--out", default=os.path.join(here, "..", "Sources/CronistaNLP/Resources/ner-gazetteer.tsv"))
+    ap.add_argument("--langs", default="it,en", help="comma-separated languages of the KB names to take")
+    ap.add_argument("--extra", nargs="*", default=[], help="more TYPE<TAB>name files to merge")
+    ap.add_argument("--upper-case", action="store_true", help="add each name's all-capitals form")
     args = ap.parse_args()
     out = set()
     with open(args.kb, encoding="utf-8") as f:
@@ -27,13 +34,24 @@ def main():
             if t not in ("PER", "ORG", "LOC"):
                 continue
             names = []
-            for lang in ("it", "en"):
+            for lang in args.langs.split(","):
                 names += (e.get("names") or {}).get(lang) or []
             names += [a for a in e.get("aliases") or [] if a and (a[0].isupper() or a[0].isdigit())]
             for n in names:
                 n = " ".join(n.replace("\u2019", "'").split())
                 if n and "\t" not in n and len(n) >= 2:
                     out.add((t, n))
+    for path in args.extra:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(parts) != 2 or parts[0] not in ("PER", "ORG", "LOC"):
+                    continue
+                n = " ".join(parts[1].replace("\u2019", "'").split())
+                if len(n) >= 2:
+                    out.add((parts[0], n))
+    if args.upper_case:
+        out |= {(t, n.upper()) for t, n in out if n.upper() != n and len(n.upper()) == len(n)}
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# NER gazetteer compiled from the knowledge base by scripts/ner-gazetteer.py (see data/kb SOURCES.md for licences)\n")
         for t, n in sorted(out):

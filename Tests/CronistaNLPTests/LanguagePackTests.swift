@@ -67,6 +67,10 @@ struct LanguagePackTests {
             #expect(["said", "told", "according to"].contains(cue), "cue \(cue)")
         }
         #expect(en.classes(of: "che").isEmpty && en.classes(of: "secondo").isEmpty)
+        // English has its own NER model and entity words: the names are found and typed.
+        #expect(en.nerModel != nil && en.entityWords != nil)
+        let names = d.mentions.filter { $0.form == .name }.map { "\($0.type.label) \(d.text(in: $0.range))" }
+        #expect(names.contains("LOC London") && names.contains("ORG Associated Press"), "\(names)")
         // The same words declared Italian do go through the Italian pack (the engine picks per document).
         let it = try engine.analyze(
             DocumentInput(

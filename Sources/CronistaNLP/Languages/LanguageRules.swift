@@ -19,9 +19,33 @@ public protocol LanguageRules: Sendable {
     /// The inflected forms of a country adjective or demonym that a knowledge base lists in its base
     /// form (Italian `francese` → `francesi`), folded like it; empty by default.
     func adjectiveForms(_ base: String) -> [String]
+    /// Whether the infinitive marker alone makes the next word an infinitive (English `to say`),
+    /// where an infinitive has no shape of its own; false by default (Italian `di dire`).
+    var markerMakesInfinitive: Bool { get }
+    /// Whether a reported clause may follow its verb without a complementiser (English `said the
+    /// plan failed`); false by default (Italian `ha detto che`).
+    var complementiserOptional: Bool { get }
+    /// Whether a quotation's closing comma stands inside its marks (English `"Q," X said`); false by default.
+    var commaInsideQuotes: Bool { get }
+    /// Whether a cue after its content puts its subject first (English `…, the senator said.`);
+    /// false by default (Italian `…, riporta Ap.`).
+    var subjectBeforeTrailingCue: Bool { get }
+    /// Whether doubled apostrophes and backticks are quotation marks (older English wire copy:
+    /// ``` ``…'' ```, `''…''`); false by default.
+    var doubledQuoteMarks: Bool { get }
 }
 
 extension LanguageRules {
     /// No inflected forms: the knowledge base's adjectives as they are.
     public func adjectiveForms(_ base: String) -> [String] { [] }
+
+    public var markerMakesInfinitive: Bool { false }
+
+    public var complementiserOptional: Bool { false }
+
+    public var commaInsideQuotes: Bool { false }
+
+    public var subjectBeforeTrailingCue: Bool { false }
+
+    public var doubledQuoteMarks: Bool { false }
 }
