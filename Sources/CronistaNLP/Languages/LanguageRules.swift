@@ -19,9 +19,13 @@ public protocol LanguageRules: Sendable {
     /// The inflected forms of a country adjective or demonym that a knowledge base lists in its base
     /// form (Italian `francese` → `francesi`), folded like it; empty by default.
     func adjectiveForms(_ base: String) -> [String]
+    /// The writing conventions the text layer follows for this language (none by default).
+    var textConventions: TextConventions { get }
 }
 
 extension LanguageRules {
     /// No inflected forms: the knowledge base's adjectives as they are.
     public func adjectiveForms(_ base: String) -> [String] { [] }
+    /// None: the text layer's defaults.
+    public var textConventions: TextConventions { [] }
 }
