@@ -16,8 +16,9 @@ public struct EnglishRules: LanguageRules {
         Self.irregularParticiples.contains(f) || (f.count > 4 && f.hasSuffix("ed"))
     }
 
-    /// Plural possessives (`the leaders'`) split like `'s`; wire-copy datelines are sentences of their own.
-    public var textConventions: TextConventions { [.pluralPossessive, .datelines] }
+    /// Plural possessives (`the leaders'`) split like `'s`; wire-copy datelines are sentences of their own;
+    /// ``` `` ``` and `''` are quotation marks.
+    public var textConventions: TextConventions { [.pluralPossessive, .datelines, .wireQuotes] }
 
     /// `the accused`, `the proposed law`: a participle alone is an adjective.
     public var participleNeedsAuxiliary: Bool { true }
