@@ -21,6 +21,9 @@ public protocol LanguageRules: Sendable {
     func adjectiveForms(_ base: String) -> [String]
     /// The writing conventions the text layer follows for this language (none by default).
     var textConventions: TextConventions { get }
+    /// A country adjective stands before a role head (English `the Belarusian leader`), not after it
+    /// (Italian `il leader bielorusso`, the default).
+    var countryAdjectiveBeforeHead: Bool { get }
 }
 
 extension LanguageRules {
@@ -28,4 +31,6 @@ extension LanguageRules {
     public func adjectiveForms(_ base: String) -> [String] { [] }
     /// None: the text layer's defaults.
     public var textConventions: TextConventions { [] }
+    /// After the head, as in Italian.
+    public var countryAdjectiveBeforeHead: Bool { false }
 }

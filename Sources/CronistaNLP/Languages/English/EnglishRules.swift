@@ -20,6 +20,9 @@ public struct EnglishRules: LanguageRules {
     /// ``` `` ``` and `''` are quotation marks.
     public var textConventions: TextConventions { [.pluralPossessive, .datelines, .wireQuotes] }
 
+    /// `the Belarusian leader`, `the French foreign minister`.
+    public var countryAdjectiveBeforeHead: Bool { true }
+
     /// `the accused`, `the proposed law`: a participle alone is an adjective.
     public var participleNeedsAuxiliary: Bool { true }
 
