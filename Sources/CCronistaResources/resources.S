@@ -81,7 +81,7 @@ SYM(cronista_nlp_7_start):
 SYM(cronista_nlp_7_end):
     .byte 0
 
-// Languages/en/ner.crner: 11389110 bytes, sha256 39cc1707bda114f49f78cae8a83cbea9aaf65ad3c2c009f0c88ee5c8580a3bd8
+// Languages/en/ner.crner: 15264661 bytes, sha256 958aa72541f3c94f2c0dfafa6da6befaaf36cfe1979e3902915b385e66140784
     .balign 16
     .globl SYM(cronista_nlp_8_start)
 SYM(cronista_nlp_8_start):
@@ -90,7 +90,7 @@ SYM(cronista_nlp_8_start):
 SYM(cronista_nlp_8_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 1657 bytes, sha256 bb03bc5399a72f7395e92c8a2dcf714f1386f9d03430104e042013601c90a3e9
+// Languages/en/ner.crner.json: 2100 bytes, sha256 b3d6d697902cccb898d64963a51db8de52a4cd3b6a3d784709de9166ccada9fd
     .balign 16
     .globl SYM(cronista_nlp_9_start)
 SYM(cronista_nlp_9_start):
