@@ -33,9 +33,7 @@ struct EnglishTextLayerTests {
             ["Gov.", "Ray", "met", "Jan.", "5", "with", "Acme", "Inc.", "staff", "in", "the", "U.S.", "capital"]),
         .init("Sen. Lee's aides and Lt. Gen. Moss", ["Sen.", "Lee", "'s", "aides", "and", "Lt.", "Gen.", "Moss"]),
         .init("\"I'm not leaving,\" he said.", ["\"", "I", "'m", "not", "leaving", ",", "\"", "he", "said", "."]),
-        .init("the Joneses' house", ["the", "Joneses", "'", "house"]),
-        .init("``We will win,'' she said.", ["``", "We", "will", "win", ",", "''", "she", "said", "."]),
-        .init("``Enough.''", ["``", "Enough", ".", "''"])
+        .init("the Joneses' house", ["the", "Joneses", "'", "house"])
     ]
 
     @Test("contractions, possessives and abbreviations", arguments: tokenCases)
@@ -56,7 +54,6 @@ struct EnglishTextLayerTests {
         #expect(tokens("un po' di pane", []) == ["un", "po'", "di", "pane"])
         #expect(tokens("i Rolling Stones' fan", []) == ["i", "Rolling", "Stones'", "fan"])
         #expect(tokens("un po' di pane") == ["un", "po'", "di", "pane"])  // not after an `s`
-        #expect(tokens("``si'' disse", []) == ["`", "`", "si'", "'", "disse"])  // as before: two single marks
     }
 
     static let sentenceCases: [SplitterCase] = [

@@ -11,7 +11,4 @@ public struct TextConventions: OptionSet, Sendable, Hashable {
     /// A wire-copy dateline at the start of a paragraph (`MOSCOW (AP) —`, `WASHINGTON, March 3
     /// (Reuters) -`) is a sentence of its own, so it does not glue to the article's first sentence.
     public static let datelines = TextConventions(rawValue: 1 << 1)
-    /// Older wire copy's quotation marks, ``` `` ``` opening and `''` closing, are one token each (not two
-    /// single quotes).
-    public static let wireQuotes = TextConventions(rawValue: 1 << 2)
 }

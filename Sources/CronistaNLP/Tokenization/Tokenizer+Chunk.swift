@@ -72,11 +72,6 @@ extension TokenScanner {
             if isWordish(ch) { break }
             if ch == 0x40 || ch == 0x23 { break }  // @mention, #hashtag
             if (ch == 0x2D || ch == 0x2212 || ch == 0x2E || ch == 0x2B) && isDigitAt(s + len, e) { break }  // -5, .5, +39
-            if wireQuotes && (ch == 0x60 || ch == 0x27) && s + 1 < e && b[s + 1] == ch {
-                emit(s, s + 2, punctuationFlags(ch))  // `` or '' opening a quotation
-                s += 2
-                continue
-            }
             let runEnd = punctuationRunEnd(s, e, ch, len)
             if ch == 0x27 || ch == 0x2018 || ch == 0x2019 || ch == 0x60 || ch == 0x2039 { openSingleQuote = true }
             emit(s, runEnd, punctuationFlags(ch))
@@ -112,11 +107,6 @@ extension TokenScanner {
             if isWordish(ch) {
                 if ScalarClass.isIgnorable(ch) && ch != 0x200D { e = cs; continue }  // trailing invisibles belong to no token
                 break
-            }
-            if wireQuotes && ch == 0x27 && cs > s && b[cs - 1] == 0x27 {
-                suffixes.append((cs - 1, e, punctuationFlags(ch)))  // '' closing a quotation
-                e = cs - 1
-                continue
             }
             if ch == 0x27 || ch == 0x2019 || ch == 0x2BC {
                 // A word-final apostrophe stays with its word (`po'`, `l’` before a space) unless a

@@ -26,7 +26,6 @@ public struct Tokenizer: Sendable {
         return copy.withUTF8 { buffer in
             var scanner = TokenScanner(buffer)
             scanner.pluralPossessive = conventions.contains(.pluralPossessive)
-            scanner.wireQuotes = conventions.contains(.wireQuotes)
             scanner.run()
             return scanner.table
         }
@@ -45,8 +44,6 @@ struct TokenScanner {
     var openSingleQuote = false
     /// `leaders'` → `leaders` `'` (``TextConventions/pluralPossessive``).
     var pluralPossessive = false
-    /// ``` `` ``` and `''` as one quotation-mark token each (``TextConventions/wireQuotes``).
-    var wireQuotes = false
 
     init(_ b: UnsafeBufferPointer<UInt8>) {
         self.b = b

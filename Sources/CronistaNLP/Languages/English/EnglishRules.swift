@@ -16,9 +16,8 @@ public struct EnglishRules: LanguageRules {
         Self.irregularParticiples.contains(f) || (f.count > 4 && f.hasSuffix("ed"))
     }
 
-    /// Plural possessives (`the leaders'`) split like `'s`; wire-copy datelines are sentences of their own;
-    /// ``` `` ``` and `''` are quotation marks.
-    public var textConventions: TextConventions { [.pluralPossessive, .datelines, .wireQuotes] }
+    /// Plural possessives (`the leaders'`) split like `'s`; wire-copy datelines are sentences of their own.
+    public var textConventions: TextConventions { [.pluralPossessive, .datelines] }
 
     /// `the Belarusian leader`, `the French foreign minister`.
     public var countryAdjectiveBeforeHead: Bool { true }
