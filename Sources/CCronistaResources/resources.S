@@ -63,193 +63,211 @@ SYM(cronista_nlp_5_start):
 SYM(cronista_nlp_5_end):
     .byte 0
 
-// Languages/en/ner-clubs.tsv: 222822 bytes, sha256 441a9507c149578348a3f3aa7ed6db8ae272c67496fd116dd96e74ba8496ed02
+// Languages/en/lemma-classes.txt: 266 bytes, sha256 096519096d6526f32d0495726d56fc7b7e8e094dac133fae67d9e87e4cbc28f4
     .balign 16
     .globl SYM(cronista_nlp_6_start)
 SYM(cronista_nlp_6_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner-clubs.tsv"
+    .incbin "CronistaNLP/Resources/Languages/en/lemma-classes.txt"
     .globl SYM(cronista_nlp_6_end)
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/ner-clusters.tsv: 214407 bytes, sha256 67f0114a59b253cb42d4b059fa78cb546ab95235876db3f20712df7c904993a4
+// Languages/en/ner-clubs.tsv: 222822 bytes, sha256 441a9507c149578348a3f3aa7ed6db8ae272c67496fd116dd96e74ba8496ed02
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner-clusters.tsv"
+    .incbin "CronistaNLP/Resources/Languages/en/ner-clubs.tsv"
     .globl SYM(cronista_nlp_7_end)
 SYM(cronista_nlp_7_end):
     .byte 0
 
-// Languages/en/ner.crner: 15264661 bytes, sha256 958aa72541f3c94f2c0dfafa6da6befaaf36cfe1979e3902915b385e66140784
+// Languages/en/ner-clusters.tsv: 214407 bytes, sha256 67f0114a59b253cb42d4b059fa78cb546ab95235876db3f20712df7c904993a4
     .balign 16
     .globl SYM(cronista_nlp_8_start)
 SYM(cronista_nlp_8_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner.crner"
+    .incbin "CronistaNLP/Resources/Languages/en/ner-clusters.tsv"
     .globl SYM(cronista_nlp_8_end)
 SYM(cronista_nlp_8_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 2100 bytes, sha256 b3d6d697902cccb898d64963a51db8de52a4cd3b6a3d784709de9166ccada9fd
+// Languages/en/ner.crner: 15264661 bytes, sha256 958aa72541f3c94f2c0dfafa6da6befaaf36cfe1979e3902915b385e66140784
     .balign 16
     .globl SYM(cronista_nlp_9_start)
 SYM(cronista_nlp_9_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner.crner.json"
+    .incbin "CronistaNLP/Resources/Languages/en/ner.crner"
     .globl SYM(cronista_nlp_9_end)
 SYM(cronista_nlp_9_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 2171 bytes, sha256 ec1cbf94342b00a6949dbb244d2cf8b37b2842d196742bc3c64a3d770eb3e2ff
+// Languages/en/ner.crner.json: 2100 bytes, sha256 b3d6d697902cccb898d64963a51db8de52a4cd3b6a3d784709de9166ccada9fd
     .balign 16
     .globl SYM(cronista_nlp_10_start)
 SYM(cronista_nlp_10_start):
-    .incbin "CronistaNLP/Resources/Languages/en/quote-cues.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/ner.crner.json"
     .globl SYM(cronista_nlp_10_end)
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/role-nouns.txt: 1537 bytes, sha256 8431506f564a8b6b54e81163f86b9a24cb9cc0cd8ed392e7c1712f521e1a30e6
+// Languages/en/quote-cues.txt: 7182 bytes, sha256 9f1ca043073afb7bf302037c4e98371efa1dd78536c866f769a804ce7a4a8d64
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):
-    .incbin "CronistaNLP/Resources/Languages/en/role-nouns.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/quote-cues.txt"
     .globl SYM(cronista_nlp_11_end)
 SYM(cronista_nlp_11_end):
     .byte 0
 
-// Languages/en/word-classes.txt: 2048 bytes, sha256 a982ee3958ac8166fe4df7a8c0214e5b3879b31825f5abfd1ff2ce12ac233754
+// Languages/en/role-nouns.txt: 1537 bytes, sha256 8431506f564a8b6b54e81163f86b9a24cb9cc0cd8ed392e7c1712f521e1a30e6
     .balign 16
     .globl SYM(cronista_nlp_12_start)
 SYM(cronista_nlp_12_start):
-    .incbin "CronistaNLP/Resources/Languages/en/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/role-nouns.txt"
     .globl SYM(cronista_nlp_12_end)
 SYM(cronista_nlp_12_end):
     .byte 0
 
-// Languages/it/abbreviations.txt: 1758 bytes, sha256 538a52b53121ed93918e1f4feea7bc7cf2264ebab19af11de60c4b595d21b6b7
+// Languages/en/time-grammar.txt: 12333 bytes, sha256 78586a58ecbe8546cd7cf79415356257c753be5c3911ae4e408dc15c41c00edb
     .balign 16
     .globl SYM(cronista_nlp_13_start)
 SYM(cronista_nlp_13_start):
-    .incbin "CronistaNLP/Resources/Languages/it/abbreviations.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/time-grammar.txt"
     .globl SYM(cronista_nlp_13_end)
 SYM(cronista_nlp_13_end):
     .byte 0
 
-// Languages/it/elisions.txt: 543 bytes, sha256 82fabb45b1fa7a7a5d70442030e4c3058f541d04099cd696f6e06590c1c01689
+// Languages/en/word-classes.txt: 2450 bytes, sha256 d99212e56b8002ebb6b5b30d462a5504a9025a8ec6508b87c3c37b3323995f1a
     .balign 16
     .globl SYM(cronista_nlp_14_start)
 SYM(cronista_nlp_14_start):
-    .incbin "CronistaNLP/Resources/Languages/it/elisions.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/word-classes.txt"
     .globl SYM(cronista_nlp_14_end)
 SYM(cronista_nlp_14_end):
     .byte 0
 
-// Languages/it/entity-words.txt: 2816 bytes, sha256 8921e907d5d48caefed3457849963a9f4e869439f6efd7dc2e2a45f887e1f730
+// Languages/it/abbreviations.txt: 1758 bytes, sha256 538a52b53121ed93918e1f4feea7bc7cf2264ebab19af11de60c4b595d21b6b7
     .balign 16
     .globl SYM(cronista_nlp_15_start)
 SYM(cronista_nlp_15_start):
-    .incbin "CronistaNLP/Resources/Languages/it/entity-words.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/abbreviations.txt"
     .globl SYM(cronista_nlp_15_end)
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 16132 bytes, sha256 46988d2b022da09383dd748ca1ed8c1052a03bb2d634f78ee275ed694f7cbc30
+// Languages/it/elisions.txt: 543 bytes, sha256 82fabb45b1fa7a7a5d70442030e4c3058f541d04099cd696f6e06590c1c01689
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):
-    .incbin "CronistaNLP/Resources/Languages/it/event-triggers.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/elisions.txt"
     .globl SYM(cronista_nlp_16_end)
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// Languages/it/lemma-classes.txt: 859 bytes, sha256 e6ebaed15c47b2bf7bab1847b3ceeeaa022b3942ac980494036484a932057529
+// Languages/it/entity-words.txt: 2816 bytes, sha256 8921e907d5d48caefed3457849963a9f4e869439f6efd7dc2e2a45f887e1f730
     .balign 16
     .globl SYM(cronista_nlp_17_start)
 SYM(cronista_nlp_17_start):
-    .incbin "CronistaNLP/Resources/Languages/it/lemma-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/entity-words.txt"
     .globl SYM(cronista_nlp_17_end)
 SYM(cronista_nlp_17_end):
     .byte 0
 
-// Languages/it/ner-clusters.tsv: 409646 bytes, sha256 da31c09e1feff64f5bf953afdf8b5786d6ed0168e9b48f833572b03d047944a6
+// Languages/it/event-triggers.tsv: 16132 bytes, sha256 46988d2b022da09383dd748ca1ed8c1052a03bb2d634f78ee275ed694f7cbc30
     .balign 16
     .globl SYM(cronista_nlp_18_start)
 SYM(cronista_nlp_18_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner-clusters.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/event-triggers.tsv"
     .globl SYM(cronista_nlp_18_end)
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/ner-gazetteer.tsv: 868578 bytes, sha256 e26a2de774943302b16296de69138384dbee5f813a7847425a7e36661431d43a
+// Languages/it/lemma-classes.txt: 859 bytes, sha256 e6ebaed15c47b2bf7bab1847b3ceeeaa022b3942ac980494036484a932057529
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner-gazetteer.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/lemma-classes.txt"
     .globl SYM(cronista_nlp_19_end)
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// Languages/it/ner.crner: 6642140 bytes, sha256 7ff9780960527f1ad0852b9aeffc76fae8e6debea20fef03742c443a045b9ed5
+// Languages/it/ner-clusters.tsv: 409646 bytes, sha256 da31c09e1feff64f5bf953afdf8b5786d6ed0168e9b48f833572b03d047944a6
     .balign 16
     .globl SYM(cronista_nlp_20_start)
 SYM(cronista_nlp_20_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner.crner"
+    .incbin "CronistaNLP/Resources/Languages/it/ner-clusters.tsv"
     .globl SYM(cronista_nlp_20_end)
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/ner.crner.json: 1377 bytes, sha256 1aa9d336dfd7fb333af68502b7113f8cd4b3f6d58d4e453c9feb5889561300c3
+// Languages/it/ner-gazetteer.tsv: 868578 bytes, sha256 e26a2de774943302b16296de69138384dbee5f813a7847425a7e36661431d43a
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner.crner.json"
+    .incbin "CronistaNLP/Resources/Languages/it/ner-gazetteer.tsv"
     .globl SYM(cronista_nlp_21_end)
 SYM(cronista_nlp_21_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10470 bytes, sha256 4c39d589c428fb0e30fcb96c3fcb9d6dc43b6008aca63c151e6c324018cadb00
+// Languages/it/ner.crner: 6642140 bytes, sha256 7ff9780960527f1ad0852b9aeffc76fae8e6debea20fef03742c443a045b9ed5
     .balign 16
     .globl SYM(cronista_nlp_22_start)
 SYM(cronista_nlp_22_start):
-    .incbin "CronistaNLP/Resources/Languages/it/quote-cues.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/ner.crner"
     .globl SYM(cronista_nlp_22_end)
 SYM(cronista_nlp_22_end):
     .byte 0
 
-// Languages/it/quotes.model: 4611 bytes, sha256 54e7251673d8e165832e541c500375ebbd93cd479b681e8412c9d84fa764f161
+// Languages/it/ner.crner.json: 1377 bytes, sha256 1aa9d336dfd7fb333af68502b7113f8cd4b3f6d58d4e453c9feb5889561300c3
     .balign 16
     .globl SYM(cronista_nlp_23_start)
 SYM(cronista_nlp_23_start):
-    .incbin "CronistaNLP/Resources/Languages/it/quotes.model"
+    .incbin "CronistaNLP/Resources/Languages/it/ner.crner.json"
     .globl SYM(cronista_nlp_23_end)
 SYM(cronista_nlp_23_end):
     .byte 0
 
-// Languages/it/role-nouns.txt: 1310 bytes, sha256 2043062f1e74b43df14134b7a89475b083198e3fcb5d04bd920c237a246f4dd4
+// Languages/it/quote-cues.txt: 10470 bytes, sha256 4c39d589c428fb0e30fcb96c3fcb9d6dc43b6008aca63c151e6c324018cadb00
     .balign 16
     .globl SYM(cronista_nlp_24_start)
 SYM(cronista_nlp_24_start):
-    .incbin "CronistaNLP/Resources/Languages/it/role-nouns.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/quote-cues.txt"
     .globl SYM(cronista_nlp_24_end)
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/time-grammar.txt: 14625 bytes, sha256 00a47ba24ff7d4282d277b143eda7e7c23a21841bedf9b1311837360c85c44fd
+// Languages/it/quotes.model: 4611 bytes, sha256 54e7251673d8e165832e541c500375ebbd93cd479b681e8412c9d84fa764f161
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):
-    .incbin "CronistaNLP/Resources/Languages/it/time-grammar.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/quotes.model"
     .globl SYM(cronista_nlp_25_end)
 SYM(cronista_nlp_25_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5259 bytes, sha256 6adec3e6b16fc5703ba85109f3e0bead8ad73d17032202af20e3fa7b332b6468
+// Languages/it/role-nouns.txt: 1310 bytes, sha256 2043062f1e74b43df14134b7a89475b083198e3fcb5d04bd920c237a246f4dd4
     .balign 16
     .globl SYM(cronista_nlp_26_start)
 SYM(cronista_nlp_26_start):
-    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/role-nouns.txt"
     .globl SYM(cronista_nlp_26_end)
 SYM(cronista_nlp_26_end):
+    .byte 0
+
+// Languages/it/time-grammar.txt: 14625 bytes, sha256 00a47ba24ff7d4282d277b143eda7e7c23a21841bedf9b1311837360c85c44fd
+    .balign 16
+    .globl SYM(cronista_nlp_27_start)
+SYM(cronista_nlp_27_start):
+    .incbin "CronistaNLP/Resources/Languages/it/time-grammar.txt"
+    .globl SYM(cronista_nlp_27_end)
+SYM(cronista_nlp_27_end):
+    .byte 0
+
+// Languages/it/word-classes.txt: 5259 bytes, sha256 6adec3e6b16fc5703ba85109f3e0bead8ad73d17032202af20e3fa7b332b6468
+    .balign 16
+    .globl SYM(cronista_nlp_28_start)
+SYM(cronista_nlp_28_start):
+    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .globl SYM(cronista_nlp_28_end)
+SYM(cronista_nlp_28_end):
     .byte 0
 
 // openapi.yaml: 26246 bytes, sha256 8361d1fb996a1dde4a2a171b74a8fb917d90981e35b017e7c824c6ac476d0a57

@@ -109,8 +109,16 @@ struct ClauseContext {
         TextRange(startUTF8: doc.tokens.starts[tokens.lowerBound], endUTF8: doc.tokens.ends[tokens.upperBound - 1])
     }
 
-    /// An infinitive (the pack's rules), the start of a `di` + infinitive clause.
-    func isInfinitive(_ i: Int) -> Bool { i < n && pack.rules.isInfinitive(forms[i]) }
+    /// An infinitive (the pack's rules), the start of a `di` + infinitive clause; where the marker
+    /// makes it (English `to`), a lower-case word after the marker that no function-word class holds.
+    func isInfinitive(_ i: Int) -> Bool {
+        guard i < n else { return false }
+        if pack.rules.isInfinitive(forms[i]) { return true }
+        guard pack.rules.markerMakesInfinitive, i > 0, `is`(i - 1, .infinitiveMarker) || `is`(i - 1, .negation) else { return false }
+        let flags = doc.tokens.flags[i]
+        return flags.contains(.word) && !flags.contains(.capitalized)
+            && !`is`(i, [.article, .preposition, .determiner, .personalPronoun, .nounPhraseOpener, .firstPerson])
+    }
 
     /// A gerund (the pack's rules).
     func isGerund(_ i: Int) -> Bool { pack.rules.isGerund(forms[i]) }

@@ -24,6 +24,20 @@ public protocol LanguageRules: Sendable {
     /// A country adjective stands before a role head (English `the Belarusian leader`), not after it
     /// (Italian `il leader bielorusso`, the default).
     var countryAdjectiveBeforeHead: Bool { get }
+    /// Whether the infinitive marker alone makes the next word an infinitive (English `to say`),
+    /// where an infinitive has no shape of its own; false by default (Italian `di dire`).
+    var markerMakesInfinitive: Bool { get }
+    /// Whether a reported clause may follow its verb without a complementiser (English `said the
+    /// plan failed`); false by default (Italian `ha detto che`).
+    var complementiserOptional: Bool { get }
+    /// Whether a quotation's closing comma stands inside its marks (English `"Q," X said`); false by default.
+    var commaInsideQuotes: Bool { get }
+    /// Whether a cue after its content puts its subject first (English `…, the senator said.`);
+    /// false by default (Italian `…, riporta Ap.`).
+    var subjectBeforeTrailingCue: Bool { get }
+    /// Whether doubled apostrophes and backticks are quotation marks (older English wire copy:
+    /// ``` ``…'' ```, `''…''`); false by default.
+    var doubledQuoteMarks: Bool { get }
 }
 
 extension LanguageRules {
@@ -33,4 +47,14 @@ extension LanguageRules {
     public var textConventions: TextConventions { [] }
     /// After the head, as in Italian.
     public var countryAdjectiveBeforeHead: Bool { false }
+
+    public var markerMakesInfinitive: Bool { false }
+
+    public var complementiserOptional: Bool { false }
+
+    public var commaInsideQuotes: Bool { false }
+
+    public var subjectBeforeTrailingCue: Bool { false }
+
+    public var doubledQuoteMarks: Bool { false }
 }

@@ -35,6 +35,7 @@ enum QuotationMarks {
             flags[i].contains(.spaceAfter) || flags[i].contains(.newlineAfter) || flags[i].contains(.paragraphAfter) || i == ctx.n - 1
         let punctAfter = i + 1 < ctx.n && (ctx.isPunct(i + 1) && !ctx.isQuoteMark(i + 1) && ctx.forms[i + 1] != "(")
         let openBracketBefore = i > 0 && (ctx.forms[i - 1] == "(" || ctx.forms[i - 1] == "[")
+        if (c == "'" || c == "`") && ctx.pack.rules.doubledQuoteMarks { return doubled(ctx, i) }
         switch c {
         case "«": return (.guillemet, .open)
         case "»": return (.guillemet, .close)
@@ -52,6 +53,33 @@ enum QuotationMarks {
             return (.straight, .either)
         default: return nil
         }
+    }
+
+    /// Older wire copy's doubled marks, each two tokens (`''…''`, ``` ``…'' ```): the pair's outer
+    /// token carries the role (the first of an opening pair, the second of a closing one), so the
+    /// quotation's tokens are those between the pairs; a lone apostrophe is no mark.
+    static func doubled(_ ctx: ClauseContext, _ i: Int) -> (Family, Role)? {
+        let starts = ctx.doc.tokens.starts, ends = ctx.doc.tokens.ends, flags = ctx.doc.tokens.flags
+        func isHalf(_ t: Int) -> Bool { t >= 0 && t < ctx.n && (ctx.forms[t] == "'" || ctx.forms[t] == "`") }
+        func spaceBefore(_ t: Int) -> Bool {
+            t == 0 || flags[t - 1].contains(.spaceAfter) || flags[t - 1].contains(.newlineAfter) || flags[t - 1].contains(.paragraphAfter)
+                || ctx.forms[t - 1] == "(" || ctx.forms[t - 1] == "["
+        }
+        if isHalf(i + 1) && ends[i] == starts[i + 1] && !(isHalf(i - 1) && ends[i - 1] == starts[i]) {
+            return ctx.forms[i] == "`" || spaceBefore(i) ? (.straight, .open) : nil
+        }
+        if isHalf(i - 1) && ends[i - 1] == starts[i] && ctx.forms[i - 1] == "'" && ctx.forms[i] == "'" && !spaceBefore(i - 1) {
+            return (.straight, .close)
+        }
+        return nil
+    }
+
+    /// The inner half of a doubled mark at the edge of a quotation's tokens (`''` `It`…): skipped
+    /// when the content's text is taken.
+    static func isInnerHalf(_ ctx: ClauseContext, _ t: Int, of mark: Int) -> Bool {
+        guard ctx.pack.rules.doubledQuoteMarks, t >= 0, t < ctx.n, ctx.forms[t] == "'" || ctx.forms[t] == "`" else { return false }
+        let (a, b) = t < mark ? (t, mark) : (mark, t)
+        return ctx.doc.tokens.ends[a] == ctx.doc.tokens.starts[b]
     }
 
     /// Every pair of marks, outermost and nested, in text order of their opening mark.

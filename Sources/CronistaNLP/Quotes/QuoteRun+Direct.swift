@@ -52,8 +52,11 @@ extension QuoteRun {
                 leftCue.map { c in (c.tokens.upperBound..<m.open).contains { forms[$0] == ":" } || m.open - c.tokens.upperBound <= 1 }
                 ?? false
             if colonLead { rightCue = nil }
+            // The comma may stand inside the marks (English `"Q," X said`).
+            let lastInside = QuotationMarks.isInnerHalf(ctx, m.close - 1, of: m.close) ? m.close - 2 : m.close - 1
+            let commaInside = ctx.pack.rules.commaInsideQuotes && lastInside > 0 && forms[lastInside] == ","
             if rightCue == nil, !colonLead, m.closed, k < ctx.n, !ctx.is(k, .notSubjectStart),
-                forms[max(0, k - 1)] == "," || k > m.close + 1
+                forms[max(0, k - 1)] == "," || k > m.close + 1 || commaInside
             {
                 if let c = cue(startingNear: k + 1, maxGap: 6), !c.classes.isDisjoint(with: [.say]),
                     !(k..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) })
@@ -206,8 +209,14 @@ extension QuoteRun {
     }
 
     func contentRange(_ m: MarkedSpan) -> TextRange {
-        let start = ctx.doc.tokens.ends[m.open]
+        var start = ctx.doc.tokens.ends[m.open]
         var end = m.closed ? ctx.doc.tokens.starts[m.close] : ctx.doc.tokens.ends[m.close]
+        // Doubled marks (`''…''`): the inner halves are marks too.
+        if QuotationMarks.isInnerHalf(ctx, m.open + 1, of: m.open) { start = ctx.doc.tokens.ends[m.open + 1] }
+        if m.closed, m.close - 1 > m.open + 1, QuotationMarks.isInnerHalf(ctx, m.close - 1, of: m.close) {
+            end = ctx.doc.tokens.starts[m.close - 1]
+        }
+        if start > end { end = start }
         if !m.closed, ctx.isTerminal(m.close) { end = ctx.doc.tokens.starts[m.close] }
         return trimmedRange(start, end)
     }

@@ -39,6 +39,18 @@ extension QuoteRun {
                     if p + 1 < sentence.upperBound && !ctx.isQuoteMark(p + 1) && !isRequest { start = p + 1 }
                     break
                 }
+                // A clause straight after a verb of saying where `that` may be left out (`said the
+                // plan failed`): it opens with a noun phrase or a pronoun, not a time word or a preposition.
+                if ctx.pack.rules.complementiserOptional
+                    && ((p == c.tokens.upperBound && !isRequest)
+                        || (p == c.tokens.upperBound + 1 && ctx.is(c.tokens.upperBound, .objectPronoun))
+                        || (isRequest && c.classes.contains(.say) && p > c.tokens.upperBound && p <= c.tokens.upperBound + 4
+                            && (c.tokens.upperBound..<p).allSatisfy { ctx.isCapitalized($0) && !ctx.isPunct($0) }))
+                    && opensZeroClause(p, sentence)
+                {
+                    start = p
+                    break
+                }
                 // An infinitive straight after the verb: "ha dichiarato essere rumorosi".
                 if p == c.tokens.upperBound && ctx.isInfinitive(p) && !isRequest && !c.lemmaClasses.contains(.noBareInfinitive) {
                     start = p
@@ -73,6 +85,37 @@ extension QuoteRun {
                     kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
                     priority: 2, contentTokens: tokens, origin: .indirect))
         }
+    }
+
+    /// A lone plural noun as a source (`…, analysts say.`, `…, officials said.`): lower-case, no
+    /// function word, ending in `s`.
+    func pluralSource(_ span: Range<Int>) -> SpeakerChoice? {
+        guard span.count == 1, let t = span.first, ctx.doc.tokens.flags[t].contains(.word), ctx.forms[t].count > 3,
+            ctx.forms[t].hasSuffix("s"), !ctx.is(t, [.article, .preposition, .determiner, .personalPronoun, .connective, .skippable])
+        else { return nil }
+        return SpeakerChoice(tokens: span, entity: nil)
+    }
+
+    /// Whether a reported clause without `that` starts at `p`: a subject (a pronoun, an article or
+    /// determiner, a capitalised word) with a verb-looking word within a few tokens, no time word.
+    func opensZeroClause(_ p: Int, _ sentence: Range<Int>) -> Bool {
+        guard p < sentence.upperBound, !ctx.isPunct(p), !ctx.is(p, [.preposition, .timeNoun, .skippable, .infinitiveMarker, .connective])
+        else {
+            return false
+        }
+        let flags = ctx.doc.tokens.flags[p]
+        guard flags.contains(.word) || flags.contains(.number), !ctx.forms[p].hasSuffix("ly") else { return false }
+        // A verb within the next few words: an auxiliary or modal (a clitic one too: `he's`), or a
+        // finite-looking form.
+        var t = p + 1
+        while t < min(sentence.upperBound, p + 10) {
+            if ctx.isPunct(t) && !ctx.isQuoteMark(t) { return false }
+            if ctx.is(t, [.auxiliary, .modal, .negation]) || (t == p + 1 && ctx.forms[t].hasPrefix("'")) { return true }
+            let f = ctx.forms[t]
+            if !ctx.isCapitalized(t) && f.count > 3 && (f.hasSuffix("ed") || f.hasSuffix("s")) && !ctx.is(t, .preposition) { return true }
+            t += 1
+        }
+        return false
     }
 
     /// The source of a cue: its subject before or after it, or the agent of a passive (`da X`,
@@ -143,6 +186,37 @@ extension QuoteRun {
                 if forms[t] == "," { comma = t; break }
                 t -= 1
             }
+            // "…, the senator said." where the subject comes first (English): a short subject
+            // between a comma and a verb of saying near the sentence end.
+            var subjectFirst: SpeakerChoice?
+            var subjectFirstCue: CueMatch?
+            if comma > 0, ctx.pack.rules.subjectBeforeTrailingCue, cueEntry(at: comma + 1, classes: [.after]) == nil {
+                var cm = comma
+                while cm > r.lowerBound + 2 && cm > r.upperBound - 40 && subjectFirst == nil {
+                    if forms[cm] == "," {
+                        var ci = firstCue(startingAtOrAfter: cm + 2)
+                        while ci < cues.count && cues[ci].tokens.lowerBound <= min(last, cm + 9) {
+                            let c = cues[ci]
+                            ci += 1
+                            // After the verb: its object or a time (`told The Times`, `said Tuesday`),
+                            // up to the sentence end or an apposition's comma (`…, X said, a policy that…`).
+                            var tail = c.tokens.upperBound
+                            while tail <= last && forms[tail] != "," && tail < c.tokens.upperBound + 10 { tail += 1 }
+                            guard !c.classes.isDisjoint(with: [.say, .after]), c.tokens.upperBound <= last + 1,
+                                tail > last || forms[tail] == ",",
+                                !((cm + 1)..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.is($0, .complementiser) }),
+                                !(c.tokens.upperBound..<tail).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) }),
+                                let s = speakerIn((cm + 1)..<c.tokens.lowerBound) ?? pluralSource((cm + 1)..<c.tokens.lowerBound)
+                            else { continue }
+                            subjectFirst = s
+                            subjectFirstCue = c
+                            comma = cm
+                            break
+                        }
+                    }
+                    cm -= 1
+                }
+            }
             if comma > 0 {
                 var cueStart = comma + 1
                 if ctx.is(cueStart, .manner) { cueStart += 1 }
@@ -154,8 +228,9 @@ extension QuoteRun {
                 } else if ctx.is(comma + 1, .manner), let c = cue(startingNear: cueStart, maxGap: 0), !c.classes.isDisjoint(with: [.say]) {
                     match = c
                 }
-                if let c = match, !usedCues.contains(c.tokens.lowerBound), c.tokens.upperBound <= last {
-                    let speaker = subjectAfter(c, stopAt: last + 1)
+                if match == nil, let c = subjectFirstCue { match = c }
+                if let c = match, !usedCues.contains(c.tokens.lowerBound), c.tokens.upperBound <= last + (subjectFirst == nil ? 0 : 1) {
+                    let speaker = subjectFirst ?? subjectAfter(c, stopAt: last + 1)
                     var s = r.lowerBound
                     if ctx.isQuoteMark(s) { s += 1 }
                     var e = comma
@@ -168,6 +243,20 @@ extension QuoteRun {
                             QuoteCandidate(
                                 kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
                                 priority: 1, contentTokens: tokens, origin: .trailing))
+                        // "This campaign, he says, is different.": the words after the cue go on with
+                        // the same quote's second part (not an apposition: `…, X said, a policy that…`).
+                        if subjectFirst != nil {
+                            var a = c.tokens.upperBound
+                            while a <= last && forms[a] != "," { a += 1 }
+                            if a < last - 1, !ctx.is(a + 1, [.article, .relativeOblique, .complementiser]), !ctx.isQuoteMark(a + 1) {
+                                let rest = (a + 1)..<(last + 1)
+                                let restKind: Quote.Kind = rest.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
+                                candidates.append(
+                                    QuoteCandidate(
+                                        kind: restKind, content: ctx.range(rest), cue: c.tokens, speaker: speaker,
+                                        priority: 1, contentTokens: rest, origin: .trailing))
+                            }
+                        }
                     }
                 }
             }

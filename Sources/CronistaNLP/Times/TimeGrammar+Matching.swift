@@ -136,7 +136,8 @@ extension TimeGrammar {
     }
 
     /// The value of a number token of a shape: `int`, `day` (1–31, `1°`), `year` (1900–2099),
-    /// `clock` (`18.30`, `18:30`, `3,20` → `18:30`), `enne` (`38enne` → `38`), `decade` (`'70`, `70`, `2000` → `197`, `200`).
+    /// `clock` (`18.30`, `18:30`, `3,20` → `18:30`), `enne` (`38enne` → `38`), `decade` (`'70`, `70`, `2000` → `197`, `200`),
+    /// `nth` (`3rd` → `3`), `decades` (`1990s`, `'90s` → `199`).
     static func number(_ f: String, _ shape: NumberShape) -> String? {
         let u = Array(f.utf8)
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -173,6 +174,19 @@ extension TimeGrammar {
             if s.count == 2 { return String(190 + v / 10) }
             if s.count == 4, (1000...2090).contains(v) { return String(v / 10) }
             return nil
+        case .nth:
+            guard u.count >= 3, u.count <= 4, let v = value(u.dropLast(2)), (1...31).contains(v) else { return nil }
+            let suffix = String(decoding: u.suffix(2), as: UTF8.self)
+            let expected = (v % 100 / 10 == 1) ? "th" : [1: "st", 2: "nd", 3: "rd"][v % 10] ?? "th"
+            return suffix == expected ? String(v) : nil
+        case .hhmm:
+            guard u.contains(UInt8(ascii: ":")) else { return nil }
+            return number(f, .clock)
+        case .decades:
+            var s = u[...]
+            if s.first == UInt8(ascii: "'") { s = s.dropFirst() }
+            guard s.last == UInt8(ascii: "s") else { return nil }
+            return number(String(decoding: s.dropLast(), as: UTF8.self), .decade)
         }
     }
 }

@@ -78,10 +78,16 @@ extension TimeGrammar {
     /// Whether a reporting cue is in the present or present perfect (`dice`, `ha detto`): not in a
     /// past tense of its own (`disse`, `aveva detto`, `spiegava`) nor in the future.
     func isPresentOrPerfect(cue: Range<Int>, _ forms: [String]) -> Bool {
+        let perfect = cue.contains { isCue(forms[$0], .perfectAux) }
         for i in cue {
             let f = forms[i]
             if isCue(f, .never) { continue }
-            if isCue(f, .perfectAux) || isParticiple(f) { continue }
+            if isCue(f, .perfectAux) { continue }
+            // A participle is a perfect's, unless it is also a past form standing alone (English
+            // `said`, `warned`: the simple past has the participle's shape).
+            if isParticiple(f) && (perfect || !(isCue(f, .past) || (f.unicodeScalars.count >= 5 && hasSuffix(f, .pastSuffix)))) {
+                continue
+            }
             if isCue(f, .past) || isCue(f, .pastAux) || isCue(f, .future) { return false }
             let n = f.unicodeScalars.count
             if n >= 4, hasSuffix(f, .futureSuffix) { return false }

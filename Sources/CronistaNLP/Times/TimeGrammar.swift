@@ -8,6 +8,10 @@ public final class TimeGrammar: @unchecked Sendable {
     /// The number shapes a pattern element can ask for.
     enum NumberShape: String, Sendable, CaseIterable {
         case int, day, year, hour, clock, enne, decade
+        /// English: an ordinal day (`3rd`, `21st`) and a decade in the plural (`1990s`, `90s`).
+        case nth, decades
+        /// A clock time written with a colon only (`18:30`; `6.50` is a price in English).
+        case hhmm
     }
 
     /// One alternative of a pattern element.

@@ -4,15 +4,16 @@
 struct TimeResolver {
     enum Function: String, Sendable, CaseIterable {
         case date, month, year, season, decade, holiday, rel, ago, after, weekday, dayref, night, clock, duration, weekend
-        case literal, context, weekdayset
+        case literal, context, weekdayset, quarter
 
         /// How many arguments the function takes.
         var arity: ClosedRange<Int> {
             switch self {
             case .date: 3...3
-            case .month, .season, .holiday, .ago, .after, .night: 2...2
+            case .month, .season, .holiday, .ago, .after, .night, .quarter: 2...2
             case .year, .decade, .weekend, .literal, .context, .weekdayset: 1...1
-            case .rel, .clock, .weekday: 2...3
+            case .rel, .weekday: 2...3
+            case .clock: 2...4
             case .dayref: 1...2
             case .duration: 2...4
             }
@@ -186,7 +187,7 @@ struct TimeResolver {
                 day = context.night && h < 12 ? context.day.adding(days: 1) : context.day
             }
             if day == nil { day = dct }
-            return (day?.string ?? "XXXX-XX-XX") + "T\(pad(h, 2)):\(pad(m, 2))"
+            return (day?.string ?? "XXXX-XX-XX") + "T\(pad(h, 2)):\(pad(m, 2))" + (arg(3) ?? "")
         case .duration:
             guard let u = arg(0), let n = arg(1) else { return nil }
             var parts: [(String, String)] = [(u, n)]
@@ -209,12 +210,34 @@ struct TimeResolver {
             guard let base = context?.day ?? dct else { return nil }
             switch arg(0) {
             case "D1": return base.adding(days: 1).string
+            case "D-1": return base.adding(days: -1).string
             case "D": return base.string
             default: return base.string + "T" + (arg(0) ?? "")
             }
         case .weekdayset:
             return weekdayNumber(arg(0)).map { "XXXX-WXX-\($0)" }
+        case .quarter:
+            return quarter(arg(0), year: arg(1), tense: tense)
         }
+    }
+
+    /// A quarter's value: `1`–`4` in a year given, relative (`0`, `-1`, `1`) or picked by tense
+    /// (the past: the last one begun by the DCT; the future: the next one); `this`, `prev`, `next`
+    /// count from the DCT's quarter.
+    func quarter(_ q: String?, year: String?, tense: Tense) -> String? {
+        if let q, let shift = ["this": 0, "prev": -1, "next": 1][q] {
+            guard let dct else { return "XXXX-QX" }
+            let k = dct.y * 4 + (dct.m - 1) / 3 + shift
+            return "\(pad(k / 4, 4))-Q\(k % 4 + 1)"
+        }
+        guard let q = q.flatMap({ Int($0) }), (1...4).contains(q) else { return nil }
+        if let y = year.flatMap({ Int($0) }), y > 999 { return "\(pad(y, 4))-Q\(q)" }
+        guard let dct else { return "XXXX-Q\(q)" }
+        if let n = year.flatMap({ Int($0) }) { return "\(pad(dct.y + n, 4))-Q\(q)" }
+        let current = (dct.m - 1) / 3 + 1
+        var y = dct.y
+        if tense == .future { if q < current { y += 1 } } else if q > current { y -= 1 }
+        return "\(pad(y, 4))-Q\(q)"
     }
 
     /// `w3` → 3.
@@ -224,9 +247,12 @@ struct TimeResolver {
     }
 
     /// A weekday's date: `-1` the last one before the DCT, `1` the next one after it, else by tense
-    /// (the future: the next one; otherwise the last one).
+    /// (the future: the next one; otherwise the last one); `near` as by tense, the DCT's day included.
     func weekday(_ w: Int, direction: String?, tense: Tense) -> Day? {
         guard let dct else { return nil }
+        // `near`: by tense, but the DCT's own weekday is the DCT (English news: `said on Monday`
+        // in a Monday's article).
+        if direction == "near" && w == dct.weekday { return dct }
         let forward = direction == "1" || (direction != "-1" && tense == .future)
         if forward {
             var k = (w - dct.weekday + 7) % 7

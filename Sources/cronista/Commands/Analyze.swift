@@ -44,6 +44,12 @@ struct Analyze: AsyncParsableCommand {
         help: "Documents analysed in parallel (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).")
     var jobs: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Analyse every document as written in this language (it, en), instead of the language identified or declared per document.",
+            valueName: "code"))
+    var language: String?
+
     @Flag(help: "Skip the events layer (PLOVER events): the output's \"events\" list stays empty.")
     var noEvents = false
 
@@ -62,6 +68,9 @@ struct Analyze: AsyncParsableCommand {
         try input.validate(files: files)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if errorRecords && pretty { throw ValidationError("--error-records is for JSON Lines output, not --pretty") }
+        if let language, language.isEmpty || language.count > 3 || !language.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+            throw ValidationError("--language: expected a lower-case language code such as it or en, got '\(language)'")
+        }
     }
 
     /// `{"id": …, "error": {"code", "message", "file", "line", "byte"}}`: a bad document in its place
@@ -89,7 +98,7 @@ struct Analyze: AsyncParsableCommand {
         let engine = try Engine(options: .init(nerModelPath: model, kbExtraPath: kbExtra, events: !noEvents))
         let sink = try OutputSink(path: output)
         let printer = pretty ? PrettyPrinter(colour: sink.isTerminal) : nil
-        var source = InputSource(paths: files, options: input.options())
+        var source = LanguageOverride(base: InputSource(paths: files, options: input.options()), language: language)
         let reporter = ProgressReporter(
             enabled: progress || ProgressReporter.stderrIsTerminal, totalBytes: InputSource.totalBytes(of: files))
         var failures = 0

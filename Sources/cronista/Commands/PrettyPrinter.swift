@@ -82,9 +82,17 @@ struct PrettyPrinter {
                 // A paraphrase is not a quotation: only direct and mixed quotes are shown in «».
                 let content = doc.text(in: q.content).replacingNewlines()
                 let shown = q.kind == .indirect ? content : "«\(content)»"
-                out += "  q\(i + 1)  \(paint(who, "1;36"))\(cue) (\(q.kind.label)): \(shown)\n"
+                // The day the words were said, when the text or `published` gives it.
+                let date = q.date.map { ", \($0)" } ?? ""
+                out += "  q\(i + 1)  \(paint(who, "1;36"))\(cue) (\(q.kind.label)\(date)): \(shown)\n"
                 let about = q.about.filter { doc.entities.indices.contains($0) }.map { doc.entities[$0].name }
                 if !about.isEmpty { out += "      \(paint("about:", "2")) \(about.joined(separator: ", "))\n" }
+            }
+        }
+        if !doc.times.isEmpty {
+            out += paint("\nTimes", "1") + "\n"
+            for (i, t) in doc.times.enumerated() {
+                out += "  t\(i + 1)  \(t.kind.label) \(paint(t.value, "1"))  \(doc.text(in: t.range).replacingNewlines())\n"
             }
         }
         return out + "\n"

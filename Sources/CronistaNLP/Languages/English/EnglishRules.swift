@@ -5,6 +5,21 @@ public struct EnglishRules: LanguageRules {
     /// English marks its infinitive with `to`, not with an ending: no form is an infinitive by shape.
     public func isInfinitive(_ f: String) -> Bool { false }
 
+    /// `to` marks the infinitive: the word after it is one (``LanguageRules/markerMakesInfinitive``).
+    public var markerMakesInfinitive: Bool { true }
+
+    /// `said the plan failed`: `that` may be left out.
+    public var complementiserOptional: Bool { true }
+
+    /// `"We will win," she said`.
+    public var commaInsideQuotes: Bool { true }
+
+    /// `…, the senator said.`
+    public var subjectBeforeTrailingCue: Bool { true }
+
+    /// ``` ``…'' ``` and `''…''` in older wire copy.
+    public var doubledQuoteMarks: Bool { true }
+
     public func isGerund(_ f: String) -> Bool { f.count > 5 && f.hasSuffix("ing") }
 
     static let irregularParticiples: Set<String> = [
@@ -22,8 +37,8 @@ public struct EnglishRules: LanguageRules {
     /// `the Belarusian leader`, `the French foreign minister`.
     public var countryAdjectiveBeforeHead: Bool { true }
 
-    /// `the accused`, `the proposed law`: a participle alone is an adjective.
-    public var participleNeedsAuxiliary: Bool { true }
+    /// The simple past has the participle's shape (`X said`, `X warned`): a participle alone is a verb.
+    public var participleNeedsAuxiliary: Bool { false }
 
     /// Base, third-person, past and gerund forms of a regular verb (`warn` → `warns`, `warned`,
     /// `warning`; `state` → `states`, `stated`, `stating`; `deny` → `denies`, `denied`, `denying`).

@@ -1,0 +1,87 @@
+import CronistaCore
+import CronistaNLP
+import Foundation
+import Testing
+
+/// English quotes (the `en` pack's cues, lemma and word classes) on our own sentences, end to end
+/// through the standard engine with the language declared.
+@Suite("English quotes")
+struct EnglishQuoteTests {
+    static let engine: Engine? = try? Engine()
+
+    func quotes(_ text: String) throws -> [(content: String, kind: String, speaker: String?, cue: String?)] {
+        let engine = try #require(Self.engine)
+        let doc = try engine.analyze(
+            DocumentInput(id: "t", text: text, metadata: DocumentMetadata(declaredLanguage: "en"), origin: "test"))
+        #expect(doc.language == "en")
+        return doc.quotes.map { q in
+            (
+                String(doc.text(in: q.content)), q.kind.label, q.speaker.map { String(doc.text(in: $0.range)) },
+                q.cue.map { String(doc.text(in: $0)) }
+            )
+        }
+    }
+
+    /// (text, content, kind, speaker, cue).
+    static let cases: [(String, String, String, String, String)] = [
+        (
+            "\"We will not close the hospital,\" the health minister said.", "We will not close the hospital,", "direct",
+            "the health minister", "said"
+        ),
+        ("\"The river is rising fast,\" said Ann Porter, a local farmer.", "The river is rising fast,", "direct", "Ann Porter", "said"),
+        (
+            "The mayor said that the new tram line would open in the spring.", "the new tram line would open in the spring", "indirect",
+            "The mayor", "said"
+        ),
+        (
+            "Officials said the storm had damaged more than 200 homes.", "the storm had damaged more than 200 homes", "indirect",
+            "Officials", "said"
+        ),
+        (
+            "The bridge will stay closed until June, the engineer told reporters.", "The bridge will stay closed until June", "indirect",
+            "the engineer", "told"
+        ),
+        ("The union urged members to reject the offer.", "reject the offer", "indirect", "The union", "urged"),
+        (
+            "Ms Clarke warned that the council had ignored the \"serious risks\" of the plan for months.",
+            "the council had ignored the \"serious risks\" of the plan for months", "mixed", "Ms Clarke", "warned"
+        ),
+        (
+            "Prices will keep rising next year, according to the central bank.", "Prices will keep rising next year", "indirect",
+            "the central bank", "according to"
+        )
+    ]
+
+    @Test("Direct, indirect, mixed and 'according to' quotes with their speakers and cues", arguments: cases)
+    func quote(text: String, content: String, kind: String, speaker: String, cue: String) throws {
+        let found = try quotes(text)
+        let q = try #require(found.first { $0.content.contains(content) || content.contains($0.content) }, "\(text): \(found)")
+        #expect(q.content == content, "\(found)")
+        #expect(q.kind == kind)
+        #expect(q.speaker?.hasSuffix(speaker) == true || q.speaker.map { speaker.hasPrefix($0) } == true, "\(found)")
+        #expect(q.cue == cue)
+    }
+
+    @Test("Nouns that look like cues are no cues: 'the states', 'in order to'")
+    func nounsAreNoCues() throws {
+        #expect(try quotes("Several states hold their primaries in March.").isEmpty)
+        #expect(try quotes("The council raised taxes in order to pay for the new school.").isEmpty)
+    }
+
+    @Test("Older wire copy's doubled marks are quotation marks: ''…'' and ``…''")
+    func doubledMarks() throws {
+        let found = try quotes("''The roads are clear now,'' the police chief said. ``We reopened them at dawn,'' he added.")
+        #expect(found.map(\.content) == ["The roads are clear now,", "We reopened them at dawn,"], "\(found)")
+        #expect(found.map(\.kind) == ["direct", "direct"])
+        #expect(found.first?.speaker == "the police chief")
+        // A lone apostrophe is no mark.
+        #expect(try quotes("The drivers' union said nothing about the plan.").isEmpty)
+    }
+
+    @Test("A quotation that follows one with a speaker continues that speaker")
+    func floatingQuote() throws {
+        let found = try quotes("\"We did our best,\" the coach said after the match. \"The players gave everything they had.\"")
+        #expect(found.count == 2, "\(found)")
+        #expect(found.allSatisfy { $0.speaker == "the coach" }, "\(found)")
+    }
+}
