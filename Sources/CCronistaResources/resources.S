@@ -90,7 +90,7 @@ SYM(cronista_nlp_8_start):
 SYM(cronista_nlp_8_end):
     .byte 0
 
-// Languages/en/ner.crner: 15264661 bytes, sha256 958aa72541f3c94f2c0dfafa6da6befaaf36cfe1979e3902915b385e66140784
+// Languages/en/ner.crner: 15626625 bytes, sha256 f448ae6f726a390cd62212898c7c5ab9f1b97b798a6a33bc9377f281aef649e0
     .balign 16
     .globl SYM(cronista_nlp_9_start)
 SYM(cronista_nlp_9_start):
@@ -99,7 +99,7 @@ SYM(cronista_nlp_9_start):
 SYM(cronista_nlp_9_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 2100 bytes, sha256 b3d6d697902cccb898d64963a51db8de52a4cd3b6a3d784709de9166ccada9fd
+// Languages/en/ner.crner.json: 2527 bytes, sha256 2dcd7b03e9755cc9e4fbe94d06e51b174fc7e0c07ee5df27287fe410928bc2f8
     .balign 16
     .globl SYM(cronista_nlp_10_start)
 SYM(cronista_nlp_10_start):
