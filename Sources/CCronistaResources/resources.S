@@ -54,7 +54,7 @@ SYM(cronista_nlp_4_start):
 SYM(cronista_nlp_4_end):
     .byte 0
 
-// Languages/en/entity-words.txt: 2082 bytes, sha256 1521e6f10f8c5e30026e8f199503912dc03167d9c9dc219675f56ed946952b71
+// Languages/en/entity-words.txt: 2246 bytes, sha256 fa1c6bdc98855dba39506bd08043a8fe56d27baa5b2d698280994147652e26bf
     .balign 16
     .globl SYM(cronista_nlp_5_start)
 SYM(cronista_nlp_5_start):
@@ -90,7 +90,7 @@ SYM(cronista_nlp_8_start):
 SYM(cronista_nlp_8_end):
     .byte 0
 
-// Languages/en/ner.crner: 11389110 bytes, sha256 39cc1707bda114f49f78cae8a83cbea9aaf65ad3c2c009f0c88ee5c8580a3bd8
+// Languages/en/ner.crner: 15626625 bytes, sha256 f448ae6f726a390cd62212898c7c5ab9f1b97b798a6a33bc9377f281aef649e0
     .balign 16
     .globl SYM(cronista_nlp_9_start)
 SYM(cronista_nlp_9_start):
@@ -99,7 +99,7 @@ SYM(cronista_nlp_9_start):
 SYM(cronista_nlp_9_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 1657 bytes, sha256 bb03bc5399a72f7395e92c8a2dcf714f1386f9d03430104e042013601c90a3e9
+// Languages/en/ner.crner.json: 2527 bytes, sha256 2dcd7b03e9755cc9e4fbe94d06e51b174fc7e0c07ee5df27287fe410928bc2f8
     .balign 16
     .globl SYM(cronista_nlp_10_start)
 SYM(cronista_nlp_10_start):

@@ -47,6 +47,17 @@ extension EntityWork {
                 i += 2
                 continue
             }
+            // A relative pronoun alone, in a language without the article (`…, Kaja Kallas, who`): a person's.
+            if words.relativeArticles.isEmpty && W.isAny(i, words.relativePronouns) && i >= 2 && !W.isWord[i - 1] && isComma(i - 1),
+                let c = mentionEndingAt[W.ends[i - 2]].map({ clusters[$0].alive ? $0 : root($0) }), clusters[c].type == .person
+            {
+                let r = TextRange(startUTF8: W.starts[i], endUTF8: W.ends[i])
+                if existing.insert(r).inserted {
+                    clusters[c].added.append(Mention(range: r, type: .person, form: .pronoun))
+                }
+                i += 1
+                continue
+            }
             let isArticle = W.isAny(i, articles)
             guard isArticle || W.isAny(i, prepositionArticles) else { i += 1; continue }
             var j = i + 1
@@ -72,8 +83,17 @@ extension EntityWork {
                 continue
             }
 
+            // `the Belarusian leader`: the country adjective before the head, where the language puts it there.
+            var adjectiveCountry: Int? = nil
+            if countryAdjectiveBeforeHead, j + 1 < W.count, W.isWord[j + 1], roles.headFirstWords.contains(W.foldString(j + 1)) {
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: W.folded[W.foldRange(j)])
+                adjectiveCountry = scratch.withUnsafeBufferPointer { kb.country(adjectiveFolded: $0) }
+                if adjectiveCountry != nil { j += 1 }
+            }
             guard roles.headFirstWords.contains(W.foldString(j)) else { i += 1; continue }
-            guard let (end, match, headKey) = matchDescription(at: j, scratch: &scratch) else { i += 1; continue }
+            let matched = adjectiveCountry.map { matchHead(at: j, country: $0) } ?? matchDescription(at: j, scratch: &scratch)
+            guard let (end, match, headKey) = matched else { i += 1; continue }
             let r = TextRange(startUTF8: W.starts[descStart], endUTF8: W.ends[end - 1])
             scratch.removeAll(keepingCapacity: true)
             W.appendPhrase(j, end, to: &scratch)
@@ -228,6 +248,20 @@ extension EntityWork {
             }
         }
         if let e = genericEnd { return (e, .generic, genericHead) }
+        return nil
+    }
+
+    /// The longest role head at word `h` of a description whose country an adjective before it named
+    /// (`the Belarusian leader`): its end, the holders of that role for the country, its fold key.
+    private func matchHead(at h: Int, country c: Int) -> (Int, DescriptionMatch, String)? {
+        let W = wordTable
+        var e = h
+        while e < W.count && W.isWord[e] && e - h < roles.maxHeadWords { e += 1 }
+        while e > h {
+            let head = phraseString(h, e)
+            if roles.heads.contains(head) { return (e, .role(holders: holdersOf(head: head, country: c), country: c), head) }
+            e -= 1
+        }
         return nil
     }
 

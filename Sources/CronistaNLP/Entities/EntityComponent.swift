@@ -57,6 +57,7 @@ public struct EntityComponent: PipelineComponent {
         // EntityWork sorts the mentions by position itself.
         document.mentions += acronyms
         var work = EntityWork(document: document, kb: kb, roles: roles, words: words)
+        work.countryAdjectiveBeforeHead = packs[language]?.rules.countryAdjectiveBeforeHead ?? false
         work.run()
         work.write(into: &document)
     }
@@ -98,6 +99,8 @@ struct EntityWork {
     /// Cluster of each original mention (-1 for mentions that are not names).
     var clusterOf: [Int]
     let wordTable: WordTable
+    /// The language writes a country adjective before the role head (`the Belarusian leader`).
+    var countryAdjectiveBeforeHead = false
     /// Where each sentence starts (UTF-8 offsets, ascending); empty without a sentence layer.
     let sentenceStarts: [UInt32]
 

@@ -19,6 +19,11 @@ public protocol LanguageRules: Sendable {
     /// The inflected forms of a country adjective or demonym that a knowledge base lists in its base
     /// form (Italian `francese` → `francesi`), folded like it; empty by default.
     func adjectiveForms(_ base: String) -> [String]
+    /// The writing conventions the text layer follows for this language (none by default).
+    var textConventions: TextConventions { get }
+    /// A country adjective stands before a role head (English `the Belarusian leader`), not after it
+    /// (Italian `il leader bielorusso`, the default).
+    var countryAdjectiveBeforeHead: Bool { get }
     /// Whether the infinitive marker alone makes the next word an infinitive (English `to say`),
     /// where an infinitive has no shape of its own; false by default (Italian `di dire`).
     var markerMakesInfinitive: Bool { get }
@@ -38,6 +43,10 @@ public protocol LanguageRules: Sendable {
 extension LanguageRules {
     /// No inflected forms: the knowledge base's adjectives as they are.
     public func adjectiveForms(_ base: String) -> [String] { [] }
+    /// None: the text layer's defaults.
+    public var textConventions: TextConventions { [] }
+    /// After the head, as in Italian.
+    public var countryAdjectiveBeforeHead: Bool { false }
 
     public var markerMakesInfinitive: Bool { false }
 

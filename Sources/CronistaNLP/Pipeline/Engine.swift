@@ -44,7 +44,7 @@ public struct Engine: Sendable {
     public init(options: Options = Options()) throws {
         let packs = try options.packs ?? LanguagePacks.bundled(nerModelPath: options.nerModelPath)
         self.packs = packs
-        var components: [any PipelineComponent] = [TextLayerComponent()]
+        var components: [any PipelineComponent] = [TextLayerComponent(packs: packs)]
         components.append(NameMentionComponent(packs: packs))
         let kb = try options.knowledgeBase ?? KnowledgeBase.loadBundled(extraPaths: options.kbExtraPath.map { [$0] } ?? [])
         components.append(EntityComponent(kb: kb, packs: packs))

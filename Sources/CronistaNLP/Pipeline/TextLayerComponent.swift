@@ -9,8 +9,16 @@ public struct TextLayerComponent: PipelineComponent {
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
     let identifier = LanguageIdentifier()
+    /// The writing conventions of each language with a pack (``LanguageRules/textConventions``).
+    let conventions: [String: TextConventions]
 
-    public init() {}
+    /// The text layer with no language's conventions: every document is cut the same way.
+    public init() { conventions = [:] }
+
+    /// The text layer that follows each pack's writing conventions for documents in its language.
+    public init(packs: LanguagePacks) {
+        conventions = packs.packs.compactMapValues { $0.rules.textConventions.isEmpty ? nil : $0.rules.textConventions }
+    }
 
     public func process(_ document: inout Document) throws {
         if let declared = document.metadata.declaredLanguage, !declared.isEmpty {
@@ -18,7 +26,8 @@ public struct TextLayerComponent: PipelineComponent {
         } else {
             document.language = identifier.identify(document.text)
         }
-        document.tokens = tokenizer.tokenize(document.text)
-        document.sentences = splitter.split(document.text, tokens: document.tokens)
+        let conventions = self.conventions[document.language] ?? []
+        document.tokens = tokenizer.tokenize(document.text, conventions: conventions)
+        document.sentences = splitter.split(document.text, tokens: document.tokens, conventions: conventions)
     }
 }

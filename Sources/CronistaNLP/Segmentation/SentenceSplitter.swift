@@ -16,6 +16,8 @@ public import CronistaCore
 ///   capital, a digit, a quote or a dash, and the line does not end with a comma, a hyphen or an
 ///   opening bracket and is at most ``maxHeadingTokens`` tokens long.
 /// - An enumeration number glued to a period at the start of a line (`1. Introduzione`) is not a sentence.
+/// - With ``TextConventions/datelines`` (English): a wire-copy dateline at the start of a line (`MOSCOW
+///   (AP) —`, `WASHINGTON, March 3 (Reuters) -`) is a sentence of its own, ending at its dash.
 ///
 /// - No sentence is longer than ``maxSentenceTokens`` tokens: a longer run (a table flattened to one
 ///   line, a megabyte of text without a full stop) is cut into pieces of that length, so that the
@@ -38,14 +40,16 @@ public struct SentenceSplitter: Sendable {
         self.maxSentenceTokens = max(1, maxSentenceTokens)
     }
 
-    /// Splits the tokens of `text` into sentences, ordered and non-overlapping.
-    public func split(_ text: String, tokens: TokenTable) -> [Sentence] {
+    /// Splits the tokens of `text` into sentences, ordered and non-overlapping. `conventions` are those
+    /// of the document's language (``TextConventions``).
+    public func split(_ text: String, tokens: TokenTable, conventions: TextConventions = []) -> [Sentence] {
         let n = tokens.count
         guard n > 0 else { return [] }
         var copy = text
         return copy.withUTF8 { bytes in
             var context = SplitContext(
-                bytes: bytes, tokens: tokens, maxHeadingTokens: maxHeadingTokens, maxSentenceTokens: maxSentenceTokens)
+                bytes: bytes, tokens: tokens, maxHeadingTokens: maxHeadingTokens, maxSentenceTokens: maxSentenceTokens,
+                datelines: conventions.contains(.datelines))
             return context.run()
         }
     }
@@ -57,6 +61,8 @@ struct SplitContext {
     let tokens: TokenTable
     let maxHeadingTokens: Int
     let maxSentenceTokens: Int
+    /// Whether a line-initial dateline is a sentence (``TextConventions/datelines``).
+    let datelines: Bool
     var n: Int { tokens.count }
 
     func firstScalar(_ i: Int) -> UInt32 { UTF8Decoding.decode(bytes, Int(tokens.starts[i])).scalar }
@@ -104,6 +110,15 @@ struct SplitContext {
             var end = i
             var boundary = false
             let f = tokens.flags[i]
+            if datelines && i == start && i == lineStart, let dash = datelineEnd(from: i) {
+                out.append(
+                    Sentence(
+                        tokens: Int32(start)..<Int32(dash + 1),
+                        range: TextRange(startUTF8: tokens.starts[start], endUTF8: tokens.ends[dash])))
+                start = dash + 1
+                i = dash + 1
+                continue
+            }
             if f.contains(.terminal) && !isInsideBrackets(i) && !isEnumeration(i, lineStart: lineStart) {
                 // Glued closing quotes, brackets and further terminals belong to this sentence.
                 while end + 1 < n && !isWhitespaceAfter(end) && isClosing(end + 1) { end += 1 }
@@ -148,6 +163,62 @@ struct SplitContext {
             i = end + 1
         }
         return out
+    }
+
+    /// The dash that ends a dateline starting at token `i`, if one does: a place in capitals (`MOSCOW`,
+    /// `NEW YORK`; then perhaps `, Ukraine`), perhaps a date (`, March 3`), perhaps an agency in brackets
+    /// (`(AP)`), then a dash between spaces, all within one line of at most a dozen tokens. A place in
+    /// title case needs the agency (`Kyiv (Reuters) -`).
+    func datelineEnd(from i: Int) -> Int? {
+        let limit = min(n, i + 14)
+        var j = i
+        var capitals = 0, words = 0
+        var agency = false
+        while j < limit {
+            let f = tokens.flags[j]
+            if f.contains(.newlineAfter) && !isDash(j) { return nil }
+            if isDash(j) {
+                guard words > 0, capitals > 0 || agency, j > i, isWhitespaceAfter(j - 1), isWhitespaceAfter(j), j + 1 < n,
+                    isPlausibleStart(j + 1)
+                else { return nil }
+                return j
+            }
+            if tokenIs(j, 0x28) {  // (AP), (Reuters)
+                guard words > 0, !agency, j + 2 < limit, tokens.flags[j + 1].contains(.capitalized), tokenIs(j + 2, 0x29) else {
+                    return nil
+                }
+                agency = true
+                j += 3
+                continue
+            }
+            if agency { return nil }  // only the dash follows the agency
+            if tokenIs(j, 0x2C) && words > 0 { j += 1; continue }
+            if f.contains(.number) && words > 0 && length(j) <= 2 { j += 1; continue }  // the day of a date
+            guard f.contains(.word) && f.contains(.capitalized) else { return nil }
+            if words == 0 || capitals == words {
+                if isAllCapitals(j) { capitals += 1 } else if words == 0 { capitals = 0 }
+            }
+            words += 1
+            j += 1
+        }
+        return nil
+    }
+
+    /// A dash token: `-`, `--`, `–` or `—`.
+    func isDash(_ i: Int) -> Bool {
+        let s = firstScalar(i)
+        return s == 0x2014 || s == 0x2013 || (s == 0x2D && length(i) <= 2)
+    }
+
+    /// A word of at least two letters, all of them capitals (`MOSCOW`, `U.S.`).
+    func isAllCapitals(_ i: Int) -> Bool {
+        var letters = 0
+        for k in Int(tokens.starts[i])..<Int(tokens.ends[i]) {
+            let c = bytes[k]
+            if c >= 0x61 && c <= 0x7A { return false }
+            if c >= 0x41 && c <= 0x5A { letters += 1 }
+        }
+        return letters >= 2
     }
 
     /// `(...)`, `[…]`: an ellipsis glued inside brackets marks an omission, not an end.

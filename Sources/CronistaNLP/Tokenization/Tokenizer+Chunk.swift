@@ -111,7 +111,13 @@ extension TokenScanner {
             if ch == 0x27 || ch == 0x2019 || ch == 0x2BC {
                 // A word-final apostrophe stays with its word (`po'`, `l’` before a space) unless a
                 // single quote is open (`'single quoted'`): then it closes it.
-                if !openSingleQuote && cs > s && isLetterBefore(cs, s) { break }
+                if !openSingleQuote && cs > s && isLetterBefore(cs, s) {
+                    // In English, a plural possessive's apostrophe is a word of its own, as `'s` is.
+                    guard pluralPossessive && isPluralPossessive(cs, s) else { break }
+                    suffixes.append((cs, e, [.word]))
+                    e = cs
+                    continue
+                }
                 openSingleQuote = false
                 suffixes.append((cs, e, punctuationFlags(ch)))
                 e = cs
@@ -135,6 +141,12 @@ extension TokenScanner {
         if s < coreEnd { core(s, coreEnd) }
         if abbreviationStart >= 0 { emit(abbreviationStart, e, abbreviationFlags.union(capitalFlag(abbreviationStart))) }
         for x in suffixes.reversed() { emit(x.start, x.end, x.flags) }
+    }
+
+    /// `leaders'`: at least two letters before the apostrophe at `i`, the last an `s`.
+    @inline(__always)
+    func isPluralPossessive(_ i: Int, _ floor: Int) -> Bool {
+        i - floor >= 3 && b[i - 1] | 0x20 == 0x73 && isLetterBefore(i - 1, floor)
     }
 
     @inline(__always)

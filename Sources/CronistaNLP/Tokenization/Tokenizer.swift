@@ -19,11 +19,13 @@ public import CronistaCore
 public struct Tokenizer: Sendable {
     public init() {}
 
-    /// Tokenizes `text`; every token is an exact UTF-8 range of `text`.
-    public func tokenize(_ text: String) -> TokenTable {
+    /// Tokenizes `text`; every token is an exact UTF-8 range of `text`. `conventions` are those of the
+    /// document's language (``TextConventions``).
+    public func tokenize(_ text: String, conventions: TextConventions = []) -> TokenTable {
         var copy = text
         return copy.withUTF8 { buffer in
             var scanner = TokenScanner(buffer)
+            scanner.pluralPossessive = conventions.contains(.pluralPossessive)
             scanner.run()
             return scanner.table
         }
@@ -40,6 +42,8 @@ struct TokenScanner {
     /// A single quotation mark (`'`, `‘`) opened a quote that no apostrophe has closed yet (reset at
     /// paragraph breaks).
     var openSingleQuote = false
+    /// `leaders'` → `leaders` `'` (``TextConventions/pluralPossessive``).
+    var pluralPossessive = false
 
     init(_ b: UnsafeBufferPointer<UInt8>) {
         self.b = b

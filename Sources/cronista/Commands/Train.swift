@@ -68,6 +68,9 @@ struct TrainNER: AsyncParsableCommand {
     @Option(help: "Word clusters (word<TAB>c1<TAB>c2<TAB>c3; default: the bundled ner-clusters.tsv).")
     var clusters: String?
 
+    @Option(help: "The licence written into the manifest (that of the training data).")
+    var license = "CC BY-NC 4.0 (trained on KIND annotations)"
+
     func run() async throws {
         let started = Date()
         let gazText =
@@ -160,7 +163,7 @@ struct TrainNER: AsyncParsableCommand {
             "bucket_bits": bits,
             "gazetteer_folds": folds,
             "names_from": namesFrom.map { ($0 as NSString).lastPathComponent },
-            "license": "CC BY-NC 4.0 (trained on KIND annotations)"
+            "license": license
         ]
         let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: output + ".json"))

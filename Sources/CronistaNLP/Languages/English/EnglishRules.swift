@@ -31,6 +31,12 @@ public struct EnglishRules: LanguageRules {
         Self.irregularParticiples.contains(f) || (f.count > 4 && f.hasSuffix("ed"))
     }
 
+    /// Plural possessives (`the leaders'`) split like `'s`; wire-copy datelines are sentences of their own.
+    public var textConventions: TextConventions { [.pluralPossessive, .datelines] }
+
+    /// `the Belarusian leader`, `the French foreign minister`.
+    public var countryAdjectiveBeforeHead: Bool { true }
+
     /// The simple past has the participle's shape (`X said`, `X warned`): a participle alone is a verb.
     public var participleNeedsAuxiliary: Bool { false }
 

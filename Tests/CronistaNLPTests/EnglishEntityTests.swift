@@ -1,0 +1,61 @@
+import CronistaCore
+import CronistaTestSupport
+import Foundation
+import Testing
+@testable import CronistaNLP
+
+/// The entity step on English text whose names are given (as NER would find them): descriptions with
+/// the country adjective before the head, `who` after a person, English role phrases of the KB.
+@Suite("English entities")
+struct EnglishEntityTests {
+    let component = EntityComponent(kb: SharedKB.kb, packs: LanguagePacks.bundledWithoutModels, defaultLanguage: "en")
+
+    /// `text` with a name mention of `type` at the first occurrence of each name (ASCII text).
+    func document(_ text: String, names: [(String, EntityType)], published: String = "2023-06-09") -> Document {
+        var d = Document(id: "en", text: text, metadata: DocumentMetadata(published: published))
+        d.mentions = names.map { name, type in
+            let r = text.range(of: name)!
+            let start = text.utf8.distance(from: text.startIndex, to: r.lowerBound)
+            return Mention(range: TextRange(startUTF8: UInt32(start), endUTF8: UInt32(start + name.utf8.count)), type: type)
+        }.sorted { $0.range < $1.range }
+        d.layers = [.mentions]
+        return d
+    }
+
+    func mentions(_ d: Document, kb id: String) -> [String] {
+        guard let e = d.entities.first(where: { $0.kb == id }) else { return [] }
+        return e.mentions.map { String(d.text(in: d.mentions[$0].range)) }
+    }
+
+    @Test("the Belarusian leader and the Russian president join the holders of those roles")
+    func adjectiveBeforeHead() throws {
+        var d = document(
+            "Alexander Lukashenko met Vladimir Putin in Sochi on Friday. The Belarusian leader called the talks useful, "
+                + "and the Russian president agreed.",
+            names: [("Alexander Lukashenko", .person), ("Vladimir Putin", .person), ("Sochi", .location)])
+        try component.process(&d)
+        #expect(mentions(d, kb: "Q2866").contains("The Belarusian leader"))
+        #expect(mentions(d, kb: "Q7747").contains("the Russian president"))
+        #expect(!mentions(d, kb: "Q2866").contains("the Russian president"))
+    }
+
+    @Test("`who` after a person's name and a comma is that person; after a place it is nothing")
+    func relativeWho() throws {
+        var d = document(
+            "The talks in Geneva, who knows for how long, went on. Vladimir Putin, who landed late, spoke first.",
+            names: [("Geneva", .location), ("Vladimir Putin", .person)])
+        try component.process(&d)
+        #expect(mentions(d, kb: "Q7747") == ["Vladimir Putin", "who"])
+        #expect(!mentions(d, kb: "Q71").contains("who"))
+    }
+
+    @Test("the same words read as Italian find no English description")
+    func notInItalian() throws {
+        let italian = EntityComponent(kb: SharedKB.kb, packs: LanguagePacks.bundledWithoutModels, defaultLanguage: "it")
+        var d = document(
+            "Alexander Lukashenko met Vladimir Putin. The Belarusian leader, who spoke first, left.",
+            names: [("Alexander Lukashenko", .person), ("Vladimir Putin", .person)])
+        try italian.process(&d)
+        #expect(mentions(d, kb: "Q2866") == ["Alexander Lukashenko"])
+    }
+}
