@@ -35,6 +35,10 @@ public struct Document: Sendable {
     public var events: [Event] = []
     /// Verb groups with their arguments, sentence by sentence (the clause layer; not part of the JSON contract).
     public var clauses: [Clause] = []
+    /// The tokens' lower-cased forms, kept by the first analysis component that needs them so the
+    /// clause layer, quotes, times and events compute them once (not part of the JSON contract; empty
+    /// until then, and recomputed when the token count no longer matches).
+    package var tokenForms: [String] = []
 
     public init(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) {
         self.id = id

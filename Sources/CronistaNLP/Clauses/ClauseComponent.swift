@@ -22,6 +22,7 @@ public struct ClauseComponent: PipelineComponent {
             document.clauses = []
             return
         }
-        document.clauses = ClauseContext(document, pack: pack).clauses()
+        let forms = ClauseContext.forms(of: &document)
+        document.clauses = ClauseContext(document, pack: pack, forms: forms).clauses()
     }
 }

@@ -58,6 +58,13 @@ struct ClauseContext {
 
     /// Every token's ``form(of:)``, straight from the UTF-8 bytes: ASCII tokens are lower-cased
     /// in a scratch buffer and become small inline strings (no Substring, no index validation).
+    /// The forms of `doc`'s tokens, from ``Document/tokenForms`` when a component already computed
+    /// them, else computed and kept there.
+    static func forms(of doc: inout Document) -> [String] {
+        if doc.tokenForms.count != doc.tokens.count || doc.tokenForms.isEmpty { doc.tokenForms = forms(of: doc) }
+        return doc.tokenForms
+    }
+
     static func forms(of doc: Document) -> [String] {
         let n = doc.tokens.count
         var forms: [String] = []

@@ -32,7 +32,8 @@ public struct EventComponent: PipelineComponent {
             document.events = []
             return
         }
-        guard var finder = EventFinder.make(document, pack: pack, lexicon: lexicon, kb: kb) else {
+        let forms = ClauseContext.forms(of: &document)
+        guard var finder = EventFinder.make(document, pack: pack, lexicon: lexicon, kb: kb, forms: forms) else {
             document.events = []
             return
         }

@@ -49,8 +49,10 @@ struct EventFinder {
     }
 
     /// The finder for `doc`, or nil when no word of it can be a trigger (most of the work skipped).
-    static func make(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil) -> EventFinder? {
-        let forms = ClauseContext.forms(of: doc)
+    static func make(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil, forms: [String]? = nil)
+        -> EventFinder?
+    {
+        let forms = forms ?? ClauseContext.forms(of: doc)
         // The sentences with a possible trigger, and the one before each (a subject left unsaid is
         // inherited from there): the clause analysis needs no others.
         var only = [Bool](repeating: false, count: doc.sentences.count)

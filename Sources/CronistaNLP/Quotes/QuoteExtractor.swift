@@ -20,7 +20,8 @@ public struct QuoteExtractor: PipelineComponent {
             document.quotes = []
             return
         }
-        var run = QuoteRun(ctx: ClauseContext(document, pack: pack), lexicon: lexicon)
+        let forms = ClauseContext.forms(of: &document)
+        var run = QuoteRun(ctx: ClauseContext(document, pack: pack, forms: forms), lexicon: lexicon)
         run.model = pack.quoteModel
         run.extract()
         document.quotes = run.finish()

@@ -21,7 +21,7 @@ public struct TimeComponent: PipelineComponent {
 
     public func process(_ document: inout Document) throws {
         guard let grammar = packs[document.language]?.timeGrammar, !document.tokens.isEmpty else { return }
-        var forms = ClauseContext.forms(of: document)
+        var forms = ClauseContext.forms(of: &document)
         // An elision before a digit stays in two tokens, `l` and `'8`: read them as `l'` and `8`.
         var starts = document.tokens.starts
         for i in 1..<max(1, forms.count) where forms[i].count > 1 && forms[i].hasPrefix("'") && document.tokens.ends[i - 1] == starts[i] {

@@ -139,6 +139,8 @@ extension TimeGrammar {
     /// `clock` (`18.30`, `18:30`, `3,20` → `18:30`), `enne` (`38enne` → `38`), `decade` (`'70`, `70`, `2000` → `197`, `200`),
     /// `nth` (`3rd` → `3`), `decades` (`1990s`, `'90s` → `199`).
     static func number(_ f: String, _ shape: NumberShape) -> String? {
+        // Most tokens tried here are words: a number starts with a digit or `'` (no allocation then).
+        guard let c = f.utf8.first, (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "'") else { return nil }
         let u = Array(f.utf8)
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         func value(_ s: ArraySlice<UInt8>) -> Int? {
