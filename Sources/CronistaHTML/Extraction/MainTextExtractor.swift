@@ -3,9 +3,15 @@
 /// link-density penalty (as readability does), and its text with paragraph breaks. Linear in the
 /// number of nodes; no recursion.
 public struct MainTextExtractor: Sendable {
-    public var rules: MainTextRules
+    public var rules: MainTextRules { didSet { compiled = CompiledMainTextRules(rules) } }
+    var compiled: CompiledMainTextRules
 
-    public init(rules: MainTextRules = .default) { self.rules = rules }
+    public init(rules: MainTextRules = .default) {
+        self.rules = rules
+        compiled = rules == .default ? Self.compiledDefault : CompiledMainTextRules(rules)
+    }
+
+    static let compiledDefault = CompiledMainTextRules(.default)
 
     public struct Result: Sendable {
         /// Paragraphs joined by "\n".
@@ -16,7 +22,7 @@ public struct MainTextExtractor: Sendable {
     }
 
     public func extract(_ doc: HTMLDocument) -> Result {
-        var pass = Pass(doc: doc, rules: rules)
+        var pass = Pass(doc: doc, rules: rules, compiled: compiled)
         return pass.run()
     }
 }
@@ -33,33 +39,32 @@ private struct Pass {
     let removedTag: [Bool]
     let guardedTag: [Bool]
     let blockTag: [Bool]
-    let boilerplatePatterns: [[UInt8]]
-    let contentPatterns: [[UInt8]]
+    let compiled: CompiledMainTextRules
+    /// The class/id key of the element being looked at (reused: no allocation per node).
+    var key: [UInt8] = []
 
-    init(doc: HTMLDocument, rules: MainTextRules) {
+    init(doc: HTMLDocument, rules: MainTextRules, compiled: CompiledMainTextRules) {
         self.doc = doc
         self.rules = rules
+        self.compiled = compiled
         let n = doc.nodes.count
         removed = [Bool](repeating: false, count: n)
         isBlock = [Bool](repeating: false, count: n)
         text = [Int32](repeating: 0, count: n)
         linkText = [Int32](repeating: 0, count: n)
         score = [Float](repeating: 0, count: n)
-        let total = Int(HTMLTag.knownCount) + doc.extraTagNames.count
-        var r = [Bool](repeating: false, count: total)
-        var g = [Bool](repeating: false, count: total)
-        var b = [Bool](repeating: false, count: total)
-        for i in 0..<total {
-            let name = doc.tagName(HTMLTag(rawValue: Int32(i)))
-            r[i] = rules.removedTags.contains(name)
-            g[i] = rules.removedUnlessMainTags.contains(name)
-            b[i] = rules.blockTags.contains(name)
+        key.reserveCapacity(256)
+        if doc.extraTagNames.isEmpty {
+            removedTag = compiled.removedTag
+            guardedTag = compiled.guardedTag
+            blockTag = compiled.blockTag
+        } else {
+            // Tags outside the known table (custom elements) by name, once per page.
+            let extra = doc.extraTagNames.map { String(decoding: $0, as: UTF8.self) }
+            removedTag = compiled.removedTag + extra.map { rules.removedTags.contains($0) }
+            guardedTag = compiled.guardedTag + extra.map { rules.removedUnlessMainTags.contains($0) }
+            blockTag = compiled.blockTag + extra.map { rules.blockTags.contains($0) }
         }
-        removedTag = r
-        guardedTag = g
-        blockTag = b
-        boilerplatePatterns = rules.boilerplatePatterns.map { Array($0.lowercased().utf8) }
-        contentPatterns = rules.contentPatterns.map { Array($0.lowercased().utf8) }
     }
 
     /// Non-space bytes and commas of a text node.
@@ -142,26 +147,9 @@ private struct Pass {
         return false
     }
 
-    /// Whether `needle` occurs in `key` as whole words: bounded by the ends, spaces, `-` or `_`.
-    func containsWords(_ key: [UInt8], _ needle: [UInt8]) -> Bool {
-        let m = needle.count
-        if m == 0 || m > key.count { return false }
-        func boundary(_ c: UInt8) -> Bool { c == 0x20 || c == 0x2D || c == 0x5F }
-        var i = 0
-        while i + m <= key.count {
-            if (i == 0 || boundary(key[i - 1])) && (i + m == key.count || boundary(key[i + m])) {
-                var k = 0
-                while k < m, key[i + k] == needle[k] { k += 1 }
-                if k == m { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// Class and id, lowercased, camelCase split with `-` ("cookieBanner" → "cookie-banner").
-    func classKey(_ n: Int32) -> [UInt8] {
-        var key: [UInt8] = []
+    /// Class and id, lowercased, camelCase split with `-` ("cookieBanner" → "cookie-banner"), into `key`.
+    mutating func fillClassKey(_ n: Int32) {
+        key.removeAll(keepingCapacity: true)
         for name: StaticString in ["class", "id"] {
             guard let r = attributeValue(n, name) else { continue }
             var previousLower = false
@@ -174,16 +162,14 @@ private struct Pass {
             }
             key.append(0x20)
         }
-        return key
     }
 
-    func looksLikeBoilerplate(_ n: Int32) -> Bool {
+    mutating func looksLikeBoilerplate(_ n: Int32) -> Bool {
         let t = doc.nodes[Int(n)].tag
         if t == .html || t == .body || t == .main || t == .article { return false }
-        let key = classKey(n)
+        fillClassKey(n)
         if key.count <= 1 { return false }
-        if contentPatterns.contains(where: { containsWords(key, $0) }) { return false }
-        return boilerplatePatterns.contains(where: { containsWords(key, $0) })
+        return key.withUnsafeBufferPointer { k in !compiled.content.matches(k) && compiled.boilerplate.matches(k) }
     }
 
     /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.

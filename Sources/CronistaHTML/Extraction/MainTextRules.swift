@@ -1,6 +1,6 @@
 /// What the main-text extractor removes and prefers, as data: tag sets and class/id substrings.
 /// `MainTextRules.default` reads `MainTextRules+Default.swift`'s table; a caller may build its own.
-public struct MainTextRules: Sendable {
+public struct MainTextRules: Sendable, Equatable {
     /// Elements dropped with their subtrees (scripts, styles, embedded objects…).
     public var removedTags: Set<String>
     /// Elements dropped unless they hold `mainShare` of the page's text (navigation, forms, asides…).

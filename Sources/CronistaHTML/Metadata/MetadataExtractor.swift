@@ -50,6 +50,8 @@ public struct MetadataExtractor: Sendable {
 
     func collect(_ doc: HTMLDocument) -> Collected {
         var c = Collected()
+        let commentWords = HTMLWordList(rules.commentWords)
+        let bylineWords = HTMLWordList(rules.bylineWords)
         var n = doc.nodes.isEmpty ? -1 : doc[doc.root].firstChild
         while n >= 0 {
             let node = doc[n]
@@ -100,11 +102,11 @@ public struct MetadataExtractor: Sendable {
             if node.tag == .a, c.relAuthor == nil, (doc.attribute(n, "rel") ?? "").lowercased().contains("author") {
                 c.relAuthor = Self.normalised(doc.textContent(n))
             }
-            if node.tag == .form || isComments(doc, n) {
+            if node.tag == .form || isComments(doc, n, commentWords) {
                 n = doc.next(n, within: doc.root, skipChildren: true)
                 continue
             }
-            if c.byline == nil, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n) {
+            if c.byline == nil, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n, bylineWords) {
                 let text = Self.normalised(doc.textContent(n))
                 if !text.isEmpty, text.count <= 80 { c.byline = text }
             }
@@ -114,22 +116,16 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// A comment section (class or id with a word such as `comment`): its bylines are commenters.
-    func isComments(_ doc: HTMLDocument, _ n: Int32) -> Bool {
-        for key in ["class", "id"] {
-            guard let value = doc.attribute(n, key), !value.isEmpty else { continue }
-            if Self.words(value.lowercased()).contains(where: { rules.commentWords.contains($0) }) { return true }
-        }
-        return false
+    func isComments(_ doc: HTMLDocument, _ n: Int32, _ words: HTMLWordList) -> Bool {
+        doc.attributeHasWord(n, Self.classAndID, words)
     }
 
-    func isByline(_ doc: HTMLDocument, _ n: Int32) -> Bool {
-        for key in ["class", "id", "itemprop", "rel"] {
-            guard let value = doc.attribute(n, key), !value.isEmpty else { continue }
-            let words = Self.words(value.lowercased())
-            if words.contains(where: { rules.bylineWords.contains($0) }) { return true }
-        }
-        return false
+    func isByline(_ doc: HTMLDocument, _ n: Int32, _ words: HTMLWordList) -> Bool {
+        doc.attributeHasWord(n, Self.bylineAttributes, words)
     }
+
+    static let classAndID = [Array("class".utf8), Array("id".utf8)]
+    static let bylineAttributes = [Array("class".utf8), Array("id".utf8), Array("itemprop".utf8), Array("rel".utf8)]
 
     // MARK: title, author
 
@@ -408,10 +404,6 @@ public struct MetadataExtractor: Sendable {
             out = out.replacingOccurrences(e, r)
         }
         return out
-    }
-
-    static func words(_ s: String) -> [String] {
-        s.split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
     /// Digit runs of a string: value, length, and the character before.
