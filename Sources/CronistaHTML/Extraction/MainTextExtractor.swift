@@ -164,16 +164,16 @@ private struct Pass {
         }
     }
 
-    mutating func looksLikeBoilerplate(_ n: Int32) -> Bool {
+    mutating func looksLikeBoilerplate(_ n: Int32, _ patterns: WordPatternMatcher) -> Bool {
         let t = doc.nodes[Int(n)].tag
         if t == .html || t == .body || t == .main || t == .article { return false }
         fillClassKey(n)
         if key.count <= 1 { return false }
-        return key.withUnsafeBufferPointer { k in !compiled.content.matches(k) && compiled.boilerplate.matches(k) }
+        return key.withUnsafeBufferPointer { k in !compiled.content.matches(k) && patterns.matches(k) }
     }
 
     /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
-    mutating func walk(classRemoval: Bool, bodyText: Int32) {
+    mutating func walk(classRemoval: Bool, bodyText: Int32, classPatterns: Bool = true) {
         order.removeAll(keepingCapacity: true)
         var n = doc.nodes[0].firstChild
         while n >= 0 {
@@ -185,7 +185,7 @@ private struct Pass {
                 if node.namespace != .html || removedTag[t] || isHidden(n) {
                     drop = true
                 } else if classRemoval, Double(text[Int(n)]) < rules.mainShare * Double(max(bodyText, 1)),
-                    guardedTag[t] || looksLikeBoilerplate(n)
+                    guardedTag[t] || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
                 {
                     // Navigation, forms and boilerplate classes go, unless they hold most of the page
                     // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>).
@@ -237,8 +237,26 @@ private struct Pass {
         walk(classRemoval: false, bodyText: 0)
         sum()
         let body = doc.firstElement(.body) ?? 0
-        walk(classRemoval: true, bodyText: text[Int(body)])
+        let bodyText = text[Int(body)]
+        walk(classRemoval: true, bodyText: bodyText)
         sum()
+        let first = select()
+        let length = first.paragraphs.reduce(0) { $0 + $1.utf8.count }
+        guard length < rules.rescueLength, bodyText > 2 * length else { return first }
+        // Rescue: a page whose article sits in an element with a boilerplate-looking class (a theme's
+        // `sticky-sidebar` wrapper, `entry share`) gave almost nothing; look again with only the
+        // rescue's class patterns (comments, consent) and keep the larger text.
+        for i in removed.indices { removed[i] = false }
+        for i in score.indices { score[i] = 0 }
+        walk(classRemoval: false, bodyText: 0)
+        sum()
+        walk(classRemoval: true, bodyText: bodyText, classPatterns: false)
+        sum()
+        let second = select()
+        return second.paragraphs.reduce(0) { $0 + $1.utf8.count } > 2 * length ? second : first
+    }
+
+    mutating func select() -> MainTextExtractor.Result {
 
         // itemprop=articleBody wins when it holds text.
         var chosen: Int32 = -1
@@ -301,8 +319,57 @@ private struct Pass {
             }
             chosen = best
         }
-        let paragraphs = collect(roots)
+        let leads = leadBlocks(chosen, roots: roots)
+        var paragraphs = collect(leads, skippingHeadings: true).filter(isLeadParagraph)
+        paragraphs += collect(roots)
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// The blocks before the body in its ancestors, while what the ancestors add is a little plain
+    /// text: the lead, the standfirst and the summary that sit in the article's header beside the
+    /// paragraphs. Link lists and large blocks stop the walk; an `article` element is a whole and is
+    /// not left. In document order.
+    func leadBlocks(_ body: Int32, roots: [Int32]) -> [Int32] {
+        var x = body
+        if roots.count > 1 || doc.nodes[Int(x)].parent <= 0 { return [] }
+        var leads: [Int32] = []
+        while doc.nodes[Int(x)].tag != .article {
+            let p = doc.nodes[Int(x)].parent
+            if p <= 0 { break }
+            let t = doc.nodes[Int(p)].tag
+            if t == .body || t == .html { break }
+            let extra = text[Int(p)] - text[Int(x)]
+            let extraLinks = linkText[Int(p)] - linkText[Int(x)]
+            if Double(extra) > rules.leadShare * Double(text[Int(body)]) { break }
+            if Double(extraLinks) > rules.maximumLinkDensity * 0.5 * Double(extra) { break }
+            var before: [Int32] = []
+            var c = doc.nodes[Int(x)].previousSibling
+            while c >= 0 {
+                if !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0, !Self.headings.contains(doc.nodes[Int(c)].tag),
+                    Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
+                {
+                    before.append(c)
+                }
+                c = doc.nodes[Int(c)].previousSibling
+            }
+            leads = before.reversed() + leads
+            x = p
+        }
+        return leads
+    }
+
+    static let headings: [HTMLTag] = [.h1, .h2, .h3, .h4, .h5, .h6]
+
+    /// A lead's paragraph is a sentence or more, mostly words: not a title, a date line, a byline or a URL.
+    func isLeadParagraph(_ p: String) -> Bool {
+        var characters = 0
+        var spaces = 0
+        var letters = 0
+        for u in p.unicodeScalars {
+            characters += 1
+            if u == " " { spaces += 1 } else if u.properties.isAlphabetic { letters += 1 }
+        }
+        return characters >= rules.minimumLead && spaces >= 5 && Double(letters) >= 0.8 * Double(characters - spaces)
     }
 
     /// Readability's rule: when three or more of the five next candidates score within 75 % of the best, the
@@ -331,7 +398,7 @@ private struct Pass {
     }
 
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
-    func collect(_ roots: [Int32]) -> [String] {
+    func collect(_ roots: [Int32], skippingHeadings: Bool = false) -> [String] {
         var paragraphs: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -362,6 +429,7 @@ private struct Pass {
                     continue
                 }
                 guard node.kind == .element else { continue }
+                if skippingHeadings, Self.headings.contains(node.tag) { continue }
                 if isBlock[Int(n)] {
                     // Menus and link lists inside the body.
                     if n != root, linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 { continue }

@@ -6,6 +6,7 @@ struct CompiledMainTextRules: Sendable {
     let blockTag: [Bool]
     let boilerplate: WordPatternMatcher
     let content: WordPatternMatcher
+    let rescueBoilerplate: WordPatternMatcher
 
     init(_ rules: MainTextRules) {
         let known = Int(HTMLTag.knownCount)
@@ -14,6 +15,7 @@ struct CompiledMainTextRules: Sendable {
         blockTag = (0..<known).map { rules.blockTags.contains(HTMLTag.knownNames[$0]) }
         boilerplate = WordPatternMatcher(rules.boilerplatePatterns)
         content = WordPatternMatcher(rules.contentPatterns)
+        rescueBoilerplate = WordPatternMatcher(rules.rescueBoilerplatePatterns)
     }
 }
 
