@@ -26,7 +26,10 @@ public struct MetadataExtractor: Sendable {
         var canonical: String?
         var language: String?
         var relAuthor: String?
-        var byline: String?
+        /// Texts of elements with a byline class/id/itemprop/rel, outermost first.
+        var bylines: [String] = []
+        /// Texts of short elements that read as a byline (`By Anna Rossi`, `Ein Artikel von …`).
+        var textBylines: [String] = []
         var timeDates: [String] = []
         var itempropDate: String?
     }
@@ -52,9 +55,26 @@ public struct MetadataExtractor: Sendable {
         var c = Collected()
         let commentWords = HTMLWordList(rules.commentWords)
         let bylineWords = HTMLWordList(rules.bylineWords)
+        let textStart = HTMLWordList(rules.bylineTextStarts)
+        let textEnd = HTMLWordList(rules.bylineTextEnds)
         var n = doc.nodes.isEmpty ? -1 : doc[doc.root].firstChild
         while n >= 0 {
             let node = doc[n]
+            if node.kind == .text, c.textBylines.count < 3, node.end - node.start <= 40,
+                doc.readsAsByline(n, starts: textStart, ends: textEnd)
+            {
+                // The label's own element (`<span>di</span> <a>…</a>`) holds no name: its parent does.
+                let label = Self.normalised(doc.text(n))
+                var e = doc[n].parent
+                var text = Self.normalised(doc.spacedText(e))
+                var climbs = 0
+                while text == label, climbs < 2, doc[e].parent > 0 {
+                    e = doc[e].parent
+                    text = Self.normalised(doc.spacedText(e))
+                    climbs += 1
+                }
+                if text != label, text.count <= 100 { c.textBylines.append(text) }
+            }
             guard node.kind == .element, node.namespace == .html else {
                 n = doc.next(n, within: doc.root)
                 continue
@@ -106,9 +126,9 @@ public struct MetadataExtractor: Sendable {
                 n = doc.next(n, within: doc.root, skipChildren: true)
                 continue
             }
-            if c.byline == nil, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n, bylineWords) {
-                let text = Self.normalised(doc.textContent(n))
-                if !text.isEmpty, text.count <= 80 { c.byline = text }
+            if c.bylines.count < 4, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n, bylineWords) {
+                let text = Self.normalised(doc.spacedText(n))
+                if !text.isEmpty, text.count <= 100 { c.bylines.append(text) }
             }
             n = doc.next(n, within: doc.root, skipChildren: skip)
         }
@@ -169,9 +189,15 @@ public struct MetadataExtractor: Sendable {
         if let a = jsonLDNested("author", "name", c.jsonLD) { candidates.append(a) }
         candidates += rules.authorMetaNames.compactMap { c.meta[$0] }
         if let a = c.relAuthor { candidates.append(a) }
-        if let a = c.byline { candidates.append(a) }
+        candidates += c.bylines
         for raw in candidates {
             if let a = cleanAuthor(raw), a.lowercased() != siteName?.lowercased() { return a }
+        }
+        // A text that only reads as a byline must give a capitalised name (not `Di fronte al mare`).
+        for raw in c.textBylines {
+            guard let a = cleanAuthor(raw), a.lowercased() != siteName?.lowercased() else { continue }
+            let words = a.split(separator: " ")
+            if let f = words.first?.first, let l = words.last?.first, f.isUppercase, l.isUppercase { return a }
         }
         return nil
     }
@@ -183,12 +209,31 @@ public struct MetadataExtractor: Sendable {
         let a = Self.normalised(Self.decodeEntities(raw))
         if a.contains("://") || a.hasPrefix("www.") || a.contains("@") || a.hasSuffix(":") { return nil }
         var words = a.split(separator: " ").map(String.init)
-        if let i = words.prefix(4).lastIndex(where: { rules.bylinePrefixes.contains($0.lowercased().trimmingColon) }) {
-            words.removeSubrange(...i)
+        func isPrefix(_ w: String) -> Bool { rules.bylinePrefixes.contains(w.lowercased().trimmingColon) }
+        // Photo credits and theme credits (`Foto: …`, `Theme by …`) are not the article's author.
+        if words.prefix(4).contains(where: { rules.bylineRejects.contains($0.lowercased().trimmingColon) }) { return nil }
+        // A label's last word (`Posted by`, `Erstellt von`); `von` between a first name and a surname
+        // (`Christoph von Ritter`) is the name's own.
+        var label = -1
+        for (i, w) in words.prefix(5).enumerated() where isPrefix(w) {
+            if i == 0 || words.count - i - 1 >= 2 || words[..<i].allSatisfy({ isPrefix($0) || $0.first?.isLowercase == true }) {
+                label = i
+            }
+        }
+        if label >= 0 { words.removeSubrange(...label) }
+        // The name ends where the byline goes on to a date, a site or a photo credit.
+        if let stop = words.dropFirst().firstIndex(where: {
+            rules.bylineStops.contains($0.lowercased().trimmingColon) || $0.first?.isNumber == true
+        }) {
+            words.removeSubrange(stop...)
         }
         var name = words.joined(separator: " ")
+        if let cut = name.firstIndex(where: { "|•·/(".contains($0) }) { name = String(name[..<cut]) }
+        for sep in [" - ", " – ", " — "] { if let r = name.firstRange(of: sep) { name = String(name[..<r.lowerBound]) } }
         while let f = name.first, !(f.isLetter || f.isNumber) { name.removeFirst() }
         while let l = name.last, !(l.isLetter || l.isNumber || l == ".") { name.removeLast() }
+        let lower = name.lowercased()
+        if rules.months[lower] != nil || rules.bylineStops.contains(lower) || rules.bylinePrefixes.contains(lower) { return nil }
         if name.isEmpty || name.count > 60 || name.contains(where: \.isNumber) || name.split(separator: " ").count > 6 { return nil }
         // A domain (`example.de`) is the site, not an author.
         if let dot = name.lastIndex(of: "."), !name.contains(" "), name.distance(from: dot, to: name.endIndex) > 2 { return nil }
