@@ -267,7 +267,9 @@ private struct Pass {
             }
         }
         var roots: [Int32] = []
-        if chosen >= 0 {
+        // The page's own markup says where the body ends: nothing after it is added.
+        let marked = chosen >= 0
+        if marked {
             roots = [chosen]
         } else {
             // Paragraph scores: each block's direct text, credited to its parent and grandparent.
@@ -320,8 +322,9 @@ private struct Pass {
             chosen = best
         }
         let leads = leadBlocks(chosen, roots: roots)
-        var paragraphs = collect(leads, skippingHeadings: true).filter(isLeadParagraph)
+        var paragraphs = collect(leads.before, skippingHeadings: true).filter(isLeadParagraph)
         paragraphs += collect(roots)
+        if !marked { paragraphs += collect(leads.after, skippingHeadings: true).filter(isLeadParagraph) }
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
     }
 
@@ -329,10 +332,12 @@ private struct Pass {
     /// text: the lead, the standfirst and the summary that sit in the article's header beside the
     /// paragraphs. Link lists and large blocks stop the walk; an `article` element is a whole and is
     /// not left. In document order.
-    func leadBlocks(_ body: Int32, roots: [Int32]) -> [Int32] {
-        var x = body
-        if roots.count > 1 || doc.nodes[Int(x)].parent <= 0 { return [] }
+    func leadBlocks(_ body: Int32, roots: [Int32]) -> (before: [Int32], after: [Int32]) {
+        // When siblings joined the body, the walk starts above them.
+        var x = roots.count > 1 ? doc.nodes[Int(body)].parent : body
+        if x <= 0 || doc.nodes[Int(x)].parent <= 0 { return ([], []) }
         var leads: [Int32] = []
+        var trail: [Int32] = []
         while doc.nodes[Int(x)].tag != .article {
             let p = doc.nodes[Int(x)].parent
             if p <= 0 { break }
@@ -341,7 +346,7 @@ private struct Pass {
             let extra = text[Int(p)] - text[Int(x)]
             let extraLinks = linkText[Int(p)] - linkText[Int(x)]
             if Double(extra) > rules.leadShare * Double(text[Int(body)]) { break }
-            if Double(extraLinks) > rules.maximumLinkDensity * 0.5 * Double(extra) { break }
+            if Double(extraLinks) > rules.maximumLinkDensity * Double(extra) { break }
             var before: [Int32] = []
             var c = doc.nodes[Int(x)].previousSibling
             while c >= 0 {
@@ -353,9 +358,18 @@ private struct Pass {
                 c = doc.nodes[Int(c)].previousSibling
             }
             leads = before.reversed() + leads
+            c = doc.nodes[Int(x)].nextSibling
+            while c >= 0 {
+                if !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0, !Self.headings.contains(doc.nodes[Int(c)].tag),
+                    Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
+                {
+                    trail.append(c)
+                }
+                c = doc.nodes[Int(c)].nextSibling
+            }
             x = p
         }
-        return leads
+        return (leads, trail)
     }
 
     static let headings: [HTMLTag] = [.h1, .h2, .h3, .h4, .h5, .h6]

@@ -33,7 +33,7 @@ public struct MainTextRules: Sendable, Equatable {
         removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
         rescueBoilerplatePatterns: [String] = [],
         blockTags: Set<String>, mainShare: Double = 0.4, minimumParagraph: Int = 25, maximumLinkDensity: Double = 0.5,
-        leadShare: Double = 0.5, minimumLead: Int = 60, rescueLength: Int = 500
+        leadShare: Double = 1000, minimumLead: Int = 60, rescueLength: Int = 500
     ) {
         self.removedTags = removedTags
         self.removedUnlessMainTags = removedUnlessMainTags
