@@ -69,6 +69,13 @@ import Testing
         #expect(m.published == "2023-07-09")
     }
 
+    @Test func dayMonthYearURLAndOrdinalDates() throws {
+        let url = try metadata("<html><body><p>Testo.</p></body></html>", url: "https://example.org/notizie/comunicati/29-10-2025")
+        #expect(url.published == "2025-10-29")
+        let ordinal = try metadata("<html><body><div class=\"date\">December 29th 2024</div><p>Text.</p></body></html>")
+        #expect(ordinal.published == "2024-12-29")
+    }
+
     @Test func dateFromTimeElement() throws {
         let m = try metadata("<html><body><p>Pubblicato <time datetime=\"2022-10-05T18:00\">5 ottobre</time></p></body></html>")
         #expect(m.published == "2022-10-05")

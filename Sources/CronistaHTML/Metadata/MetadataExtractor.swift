@@ -262,7 +262,7 @@ public struct MetadataExtractor: Sendable {
         return s <= today ? s : nil
     }
 
-    /// `/2024/03/15/`, `2024-03-15`, `20240315` in a URL's path.
+    /// `/2024/03/15/`, `2024-03-15`, `20240315`, `15-03-2024` in a URL's path.
     func dateInURL(_ url: String) -> String? {
         let nums = Self.numberRuns(url)
         for i in nums.indices {
@@ -270,6 +270,12 @@ public struct MetadataExtractor: Sendable {
             if len == 8, let d = plausible(v / 10000, v / 100 % 100, v % 100) { return d }
             if len == 4, i + 2 < nums.count, nums[i + 1].1 <= 2, nums[i + 2].1 <= 2,
                 let d = plausible(v, nums[i + 1].0, nums[i + 2].0)
+            {
+                return d
+            }
+            // `/29-10-2021`: day, month, year.
+            if len <= 2, i + 2 < nums.count, nums[i + 1].1 <= 2, nums[i + 2].1 == 4, nums[i + 1].2 == "-", nums[i + 2].2 == "-",
+                let d = plausible(nums[i + 2].0, nums[i + 1].0, v)
             {
                 return d
             }

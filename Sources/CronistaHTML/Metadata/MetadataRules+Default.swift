@@ -171,6 +171,11 @@ extension MetadataRules {
         del
         of
         the
+        # English ordinals: December 29th 2019.
+        st
+        nd
+        rd
+        th
 
         [months]
         1 january jan gennaio gen januar jänner janvier enero
