@@ -1,12 +1,26 @@
 import CronistaHTML
 import Foundation
 
-// cronista-html-bench [DIR] [--passes N] [--extract OUT.jsonl]: parses every page of DIR (.html or
+// cronista-html-bench [DIR] [--passes N] [--extract OUT.jsonl] | --tree FILE…: parses every page of DIR (.html or
 // .html.gz; default ../shared/data/html/scrapinghub-aeb/html, `CRONISTA_SHARED` overrides ../shared)
 // on one core and prints pages/s and MB/s. Pages are read and gunzipped (by `gzip -dc`) before the
 // clock starts: only sniffing, decoding and parsing are timed.
 
 var args = Array(CommandLine.arguments.dropFirst())
+// --tree FILE…: each file parsed as UTF-8 and printed in the html5lib tree format, then "#end"
+// (scripts/fuzz-html-gumbo compares this with gumbo's tree).
+if args.first == "--tree" {
+    for path in args.dropFirst() {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        do {
+            print(try HTMLParser().parse(bytes: bytes, transportCharset: "utf-8").treeDump(), terminator: "")
+        } catch {
+            print("#error \(error)")
+        }
+        print("#end")
+    }
+    exit(0)
+}
 if let i = args.firstIndex(of: "--extract"), i + 1 < args.count { args.removeSubrange(i...(i + 1)) }
 var passes = 5
 if let i = args.firstIndex(of: "--passes"), i + 1 < args.count {
