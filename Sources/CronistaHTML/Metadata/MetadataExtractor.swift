@@ -119,7 +119,7 @@ public struct MetadataExtractor: Sendable {
                     c.itempropDate = doc.attribute(n, "datetime") ?? doc.attribute(n, "content") ?? doc.attribute(n, "title")
                 }
             }
-            if node.tag == .a, c.relAuthor == nil, (doc.attribute(n, "rel") ?? "").lowercased().contains("author") {
+            if node.tag == .a, c.relAuthor == nil, doc.attributeHasWord(n, Self.rel, Self.authorWord) {
                 c.relAuthor = Self.normalised(doc.textContent(n))
             }
             if node.tag == .form || isComments(doc, n, commentWords) {
@@ -144,6 +144,8 @@ public struct MetadataExtractor: Sendable {
         doc.attributeHasWord(n, Self.bylineAttributes, words)
     }
 
+    static let rel = [Array("rel".utf8)]
+    static let authorWord = HTMLWordList(["author"])
     static let classAndID = [Array("class".utf8), Array("id".utf8)]
     static let bylineAttributes = [Array("class".utf8), Array("id".utf8), Array("itemprop".utf8), Array("rel".utf8)]
 
@@ -342,7 +344,7 @@ public struct MetadataExtractor: Sendable {
     func jsonLDString(_ key: String, _ blocks: [String]) -> String? {
         for b in blocks {
             var from = b.startIndex
-            while let r = b[from...].firstRange(of: "\"\(key)\"") {
+            while let r = Self.find("\"\(key)\"", in: b, from: from) {
                 from = r.upperBound
                 if let s = Self.jsonValueString(b, after: r.upperBound), !s.isEmpty { return s }
             }
@@ -353,7 +355,7 @@ public struct MetadataExtractor: Sendable {
     /// `"outer": {"name": "…"}`, `"outer": [{"name": "…"}, …]` (names joined by `, `), or `"outer": "…"`.
     func jsonLDNested(_ outer: String, _ inner: String, _ blocks: [String]) -> String? {
         for b in blocks {
-            guard let r = b.firstRange(of: "\"\(outer)\"") else { continue }
+            guard let r = Self.find("\"\(outer)\"", in: b, from: b.startIndex) else { continue }
             if let s = Self.jsonValueString(b, after: r.upperBound) { return s.isEmpty ? nil : s }
             var i = r.upperBound
             while i < b.endIndex, b[i] == " " || b[i] == ":" || b[i] == "\n" || b[i] == "\t" || b[i] == "\r" { i = b.index(after: i) }
@@ -385,7 +387,7 @@ public struct MetadataExtractor: Sendable {
             let value = String(b[i..<end])
             var names: [String] = []
             var from = value.startIndex
-            while let k = value[from...].firstRange(of: "\"\(inner)\"") {
+            while let k = Self.find("\"\(inner)\"", in: value, from: from) {
                 from = k.upperBound
                 if let s = Self.jsonValueString(value, after: k.upperBound), !s.isEmpty, !names.contains(s) { names.append(s) }
                 if !isArray { break }
@@ -393,6 +395,31 @@ public struct MetadataExtractor: Sendable {
             if !names.isEmpty { return names.joined(separator: ", ") }
         }
         return nil
+    }
+
+    /// The first occurrence of `needle` in `s` at or after `from`, searched on the UTF-8 bytes (JSON-LD
+    /// blocks run to tens of kilobytes; this is the hot part of the metadata).
+    static func find(_ needle: String, in s: String, from: String.Index) -> Range<String.Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return nil }
+        let u = s.utf8
+        let found: Int?? = u.withContiguousStorageIfAvailable { buf -> Int? in
+            var k = u.distance(from: u.startIndex, to: from)
+            let last = buf.count - n.count
+            while k <= last {
+                if buf[k] == first {
+                    var j = 1
+                    while j < n.count, buf[k + j] == n[j] { j += 1 }
+                    if j == n.count { return k }
+                }
+                k += 1
+            }
+            return nil
+        }
+        guard let result = found else { return s[from...].firstRange(of: needle) }
+        guard let k = result else { return nil }
+        let lower = u.index(u.startIndex, offsetBy: k)
+        return lower..<u.index(lower, offsetBy: n.count)
     }
 
     /// After a key: `: "string"` → the decoded string, else nil.
