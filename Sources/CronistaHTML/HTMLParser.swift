@@ -17,8 +17,10 @@ public struct HTMLParser: Sendable {
         }
         let (name, _) = HTMLEncodingSniffer.sniff(bytes, transport: transportCharset)
         let encoding = HTMLEncoding(decoding: name)
-        var doc = try parseDecoded(HTMLDecoder.decode(bytes, as: encoding))
+        var invalid = 0
+        var doc = try parseDecoded(HTMLDecoder.decode(bytes, as: encoding, invalid: &invalid))
         doc.encoding = encoding
+        doc.invalidByteSequences = invalid
         return doc
     }
 

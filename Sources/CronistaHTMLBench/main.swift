@@ -1,12 +1,26 @@
 import CronistaHTML
 import Foundation
 
-// cronista-html-bench [DIR] [--passes N] [--extract OUT.jsonl]: parses every page of DIR (.html or
+// cronista-html-bench [DIR] [--passes N] [--extract OUT.jsonl] | --tree FILE…: parses every page of DIR (.html or
 // .html.gz; default ../shared/data/html/scrapinghub-aeb/html, `CRONISTA_SHARED` overrides ../shared)
 // on one core and prints pages/s and MB/s. Pages are read and gunzipped (by `gzip -dc`) before the
 // clock starts: only sniffing, decoding and parsing are timed.
 
 var args = Array(CommandLine.arguments.dropFirst())
+// --tree FILE…: each file parsed as UTF-8 and printed in the html5lib tree format, then "#end"
+// (scripts/fuzz-html-gumbo compares this with gumbo's tree).
+if args.first == "--tree" {
+    for path in args.dropFirst() {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        do {
+            print(try HTMLParser().parse(bytes: bytes, transportCharset: "utf-8").treeDump(), terminator: "")
+        } catch {
+            print("#error \(error)")
+        }
+        print("#end")
+    }
+    exit(0)
+}
 if let i = args.firstIndex(of: "--extract"), i + 1 < args.count { args.removeSubrange(i...(i + 1)) }
 var passes = 5
 if let i = args.firstIndex(of: "--passes"), i + 1 < args.count {
@@ -17,6 +31,7 @@ let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 let shared =
     ProcessInfo.processInfo.environment["CRONISTA_SHARED"].map { URL(fileURLWithPath: $0) }
     ?? repo.deletingLastPathComponent().appendingPathComponent("shared")
+if passes <= 0 { exit(0) }  // `--passes 0`: only build (scripts/bench-html)
 let defaultDir = shared.appendingPathComponent("data/html/scrapinghub-aeb/html").path
 let dir = args.first ?? defaultDir
 
@@ -86,32 +101,36 @@ print(
         sorted[sorted.count / 2] * 1000, sorted[Int(Double(sorted.count) * 0.95)] * 1000, sorted.last! * 1000, total / wall))
 print("nodes per pass: \(nodes / passes), parse errors per pass: \(errors / passes), limit errors: \(failures)")
 
-// --extract OUT.jsonl: also writes {"id","text","title","published","author"} per page, for score_html.py.
+// --extract OUT.jsonl: also writes {"id","text","title","published","author"} per page, for score_html.py,
+// and times parse + extraction + metadata over the same passes (the path `cronista extract` runs).
 if let i = CommandLine.arguments.firstIndex(of: "--extract"), i + 1 < CommandLine.arguments.count {
     let extractor = MainTextExtractor()
     let metadata = MetadataExtractor()
-    var out = ""
+    var lines = [String](repeating: "", count: pages.count)
     let cpu0 = cpuSeconds()
-    for (name, page) in zip(names, pages) {
-        var id = name
-        for suffix in [".gz", ".html"] where id.hasSuffix(suffix) { id.removeLast(suffix.count) }
-        guard let doc = try? parser.parse(bytes: page) else {
-            out += "{\"id\":\(jsonString(id)),\"text\":\"\"}\n"
-            continue
+    for _ in 0..<passes {
+        for (k, (name, page)) in zip(names, pages).enumerated() {
+            var id = name
+            for suffix in [".gz", ".html"] where id.hasSuffix(suffix) { id.removeLast(suffix.count) }
+            guard let doc = try? parser.parse(bytes: page) else {
+                lines[k] = "{\"id\":\(jsonString(id)),\"text\":\"\"}"
+                continue
+            }
+            let text = extractor.extract(doc).text
+            let meta = metadata.extract(doc)
+            var line = "{\"id\":\(jsonString(id)),\"text\":\(jsonString(text))"
+            for (key, value) in [("title", meta.title), ("published", meta.published), ("author", meta.author)] {
+                if let value { line += ",\"\(key)\":\(jsonString(value))" }
+            }
+            lines[k] = line + "}"
         }
-        let text = extractor.extract(doc).text
-        let meta = metadata.extract(doc)
-        var line = "{\"id\":\(jsonString(id)),\"text\":\(jsonString(text))"
-        for (key, value) in [("title", meta.title), ("published", meta.published), ("author", meta.author)] {
-            if let value { line += ",\"\(key)\":\(jsonString(value))" }
-        }
-        out += line + "}\n"
     }
     let cpu = cpuSeconds() - cpu0
-    try out.write(toFile: CommandLine.arguments[i + 1], atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(toFile: CommandLine.arguments[i + 1], atomically: true, encoding: .utf8)
     print(
         String(
-            format: "parse + extract: %.0f pages/s (%.3f ms/page, one core)", Double(pages.count) / cpu, cpu / Double(pages.count) * 1000))
+            format: "parse + extract + metadata: %.0f pages/s (%.3f ms/page, one core, %d passes)", total / cpu, cpu / total * 1000,
+            passes))
 }
 
 func jsonString(_ s: String) -> String {

@@ -70,4 +70,49 @@ struct ExtractCommandTests {
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.jsonLines.map { $0["id"] as? String } == ["a-pagina", "b-pagina"])
     }
+
+    @Test("Bad pages (binary, 200 MB, 100 k nested elements, no body) each give a clear error, bad bytes a warning; the run goes on")
+    func badPages() throws {
+        let dir = try TemporaryDirectory()
+        var rng = SystemRandomNumberGenerator()
+        try Data((0..<1_000_000).map { _ in UInt8.random(in: 0...255, using: &rng) }).write(to: dir.file("binario.html"))
+        // 200 MB on disk without writing 200 MB (a sparse file): refused by its size before it is read.
+        let huge = dir.file("enorme.html")
+        FileManager.default.createFile(atPath: huge.path, contents: Data("<html><body><p>".utf8))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 200_000_000)
+        try handle.close()
+        // And 200 MB of markup behind 200 KB of gzip: decompression stops at the limit.
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["sh", "-c", "head -c 200000000 /dev/zero | tr '\\0' 'a' | gzip -1 > '\(dir.file("enorme.html.gz").path)'"]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let nested = String(repeating: "<div>", count: 100_000) + "profondo" + String(repeating: "</div>", count: 100_000)
+        try Data(nested.utf8).write(to: dir.file("annidata.html"))
+        try Data("<html><head><title>Solo un titolo</title></head></html>".utf8).write(to: dir.file("senza-corpo.html"))
+        var invalid = Data("<html><head><meta charset=\"utf-8\"></head><body><p>".utf8)
+        invalid.append(
+            contentsOf: Array("Il porto della citt".utf8) + [0xE0]
+                + Array(" riapre lunedì dopo i lavori di dragaggio durati sei mesi.".utf8))
+        invalid.append(contentsOf: Array("</p></body></html>".utf8))
+        try invalid.write(to: dir.file("byte-errati.html"))
+        try Data(contentsOf: URL(fileURLWithPath: Self.pagePath)).write(to: dir.file("buona.html"))
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        let r = try CLIRunner.run(["extract", dir.file("").path])
+        #expect(clock.now - start < .seconds(60))
+        #expect(r.status == 65)
+        #expect(r.jsonLines.map { $0["id"] as? String } == ["buona", "byte-errati"])
+        let errors = r.stderr.split(separator: "\n").map(String.init)
+        func line(_ name: String) -> String { errors.first { $0.contains("/" + name + ":") } ?? "" }
+        #expect(line("binario.html").contains("binary data"), "stderr: \(r.stderr)")
+        #expect(line("enorme.html").contains("over the 64 MB limit"))
+        #expect(line("enorme.html.gz").contains("over the 64 MB limit"))
+        #expect(line("annidata.html").contains("nesting depth limit of 1024"))
+        #expect(line("senza-corpo.html").contains("no article text"))
+        #expect(line("byte-errati.html").contains("warning: ") && line("byte-errati.html").contains("1 invalid byte sequences in utf-8"))
+        #expect((r.jsonLines.last?["text"] as? String)?.hasPrefix("Il porto della citt\u{FFFD} riapre") == true)
+    }
 }

@@ -47,11 +47,43 @@ import Testing
 
     @Test func articleBodyMicrodataWins() throws {
         let body = """
-            <div class="col"><p>Una breve introduzione che non fa parte del corpo dell'articolo, ma è lunga abbastanza.</p></div>
             <div itemprop="articleBody"><p>\(Self.article[0])</p><p>\(Self.article[2])</p></div>
+            <div class="col"><p>Un testo che segue il corpo dell'articolo e non ne fa parte, ma è lungo abbastanza, con tre virgole, qui, e qui.</p>
+            <p>Un secondo paragrafo, accanto al primo, con altre virgole, per dargli un punteggio più alto del corpo.</p></div>
             """
         let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
         #expect(result.paragraphs == [Self.article[0], Self.article[2]])
+    }
+
+    @Test func leadBeforeTheBodyIsKeptButNotTheHeadlineOrTheDate() throws {
+        let body = """
+            <article><header><h1>Piste ciclabili, via libera dal consiglio</h1>
+            <p class="date">4 dicembre 2026, 18:05</p>
+            <p class="standfirst">Il piano prevede quaranta chilometri di nuove corsie protette entro la fine del prossimo anno.</p></header>
+            <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(
+            result.paragraphs == ["Il piano prevede quaranta chilometri di nuove corsie protette entro la fine del prossimo anno."]
+                + Self.article)
+    }
+
+    @Test func almostEmptyExtractionIsRescuedWithoutClassPatterns() throws {
+        // The whole article sits in a wrapper whose class has a boilerplate word; the comments stay out.
+        let body = """
+            <div class="sticky-sidebar-wrapper"><div class="post"><p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <p>\(Self.article[2])</p></div></div>
+            <div class="comments"><p>Un commento lungo di un lettore che non è d'accordo con il piano, per niente, proprio no.</p></div>
+            """
+        let doc = try HTMLParser().parse(Self.page(body: body))
+        // On this short page the wrapper holds most of the text and is kept for that alone: make the
+        // share rule inert to see the rescue.
+        var rules = MainTextRules.default
+        rules.mainShare = 1
+        #expect(MainTextExtractor(rules: rules).extract(doc).paragraphs == Self.article)
+        rules.rescueLength = 0
+        let strict = MainTextExtractor(rules: rules)
+        #expect(strict.extract(doc).paragraphs != Self.article)
     }
 
     @Test func unclosedParagraphsAndBreaksStillSplit() throws {

@@ -69,6 +69,13 @@ import Testing
         #expect(m.published == "2023-07-09")
     }
 
+    @Test func dayMonthYearURLAndOrdinalDates() throws {
+        let url = try metadata("<html><body><p>Testo.</p></body></html>", url: "https://example.org/notizie/comunicati/29-10-2025")
+        #expect(url.published == "2025-10-29")
+        let ordinal = try metadata("<html><body><div class=\"date\">December 29th 2024</div><p>Text.</p></body></html>")
+        #expect(ordinal.published == "2024-12-29")
+    }
+
     @Test func dateFromTimeElement() throws {
         let m = try metadata("<html><body><p>Pubblicato <time datetime=\"2022-10-05T18:00\">5 ottobre</time></p></body></html>")
         #expect(m.published == "2022-10-05")
@@ -116,5 +123,41 @@ import Testing
             """)
         #expect(m.author == "Ada Moore, Ben Cole")
         #expect(m.title == "Two names")
+    }
+
+    @Test func bylineInsideAWrapperWithADate() throws {
+        // The wrapper's text has the date after the name; its inner byline is the name alone.
+        let m = try metadata(
+            """
+            <html><body><div class="wrap-byline"><span class="byline">By <a href="/writers/nora-field">Nora Field</a></span>
+            <span class="date">8 March 2026, 3:51 pm</span></div><p>Text.</p></body></html>
+            """)
+        #expect(m.author == "Nora Field")
+        let stamped = try metadata("<html><body><p class=\"author\">Von Lena Hartmann am 12. Mai 2026</p></body></html>")
+        #expect(stamped.author == "Lena Hartmann")
+    }
+
+    @Test func bylineReadFromItsTextWithoutAClass() throws {
+        let label = try metadata(
+            "<html><body><div class=\"meta\">Ein Artikel von <strong>Karin Wolf</strong> | 27.01.2026</div></body></html>")
+        #expect(label.author == "Karin Wolf")
+        let italian = try metadata(
+            "<html><body><div class=\"info\"><span>di</span> <a href=\"/a/pietro\">Pietro Neri</a></div></body></html>")
+        #expect(italian.author == "Pietro Neri")
+        // A short sentence that starts with `Di` is not a byline: the name must be capitalised.
+        let sentence = try metadata("<html><body><div><p>Di fronte al mare</p></div></body></html>")
+        #expect(sentence.author == nil)
+    }
+
+    @Test func nameParticlesCreditsAndLabels() throws {
+        let particle = try metadata("<html><body><span class=\"author\">Clara von Steinberg</span></body></html>")
+        #expect(particle.author == "Clara von Steinberg")
+        let label = try metadata("<html><body><span class=\"author\">View all posts by Sam Ortiz</span></body></html>")
+        #expect(label.author == "Sam Ortiz")
+        let photo = try metadata(
+            "<html><body><span class=\"author\">Foto: Ida Berg</span><span class=\"byline\">Text: Paul Anker</span></body></html>")
+        #expect(photo.author == "Paul Anker")
+        let month = try metadata("<html><body><span class=\"author\">Dezember</span></body></html>")
+        #expect(month.author == nil)
     }
 }

@@ -69,4 +69,35 @@ import Testing
         let doc = try HTMLParser().parse(bytes: bytes)
         #expect(doc.firstElement(.body) != nil)
     }
+
+    @Test func binaryDataIsRecognisedAndPagesAreNot() throws {
+        var rng = SystemRandomNumberGenerator()
+        let random = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        #expect(HTMLEncodingSniffer.binaryData(random)?.contains("control bytes") == true)
+        #expect(HTMLEncodingSniffer.binaryData([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A]) == "a PNG image")
+        #expect(HTMLEncodingSniffer.binaryData(Array("%PDF-1.7\n".utf8)) == "a PDF file")
+        let page = Array("<!doctype html><html><body>\t<p>Una pagina\r\ncon testo.</p></body></html>".utf8)
+        #expect(HTMLEncodingSniffer.binaryData(page) == nil)
+        // UTF-16 text is full of NUL bytes but has its byte order mark.
+        #expect(HTMLEncodingSniffer.binaryData([0xFF, 0xFE, 0x3C, 0x00, 0x70, 0x00, 0x3E, 0x00]) == nil)
+    }
+
+    @Test func invalidBytesInTheDeclaredCharsetAreCounted() throws {
+        var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>Citt".utf8)
+        bytes += [0xE0, 0x20, 0xFF, 0xC3, 0x28]  // latin-1 à, a stray 0xFF, a cut sequence
+        bytes += Array(" di mare.</p></body></html>".utf8)
+        let doc = try HTMLParser().parse(bytes: bytes)
+        #expect(doc.encoding == .utf8)
+        #expect(doc.invalidByteSequences == 3)
+        #expect(doc.textContent(try #require(doc.firstElement(.body))) == "Citt\u{FFFD} \u{FFFD}\u{FFFD}( di mare.")
+        let clean = try HTMLParser().parse(bytes: Array("<meta charset=utf-8><p>Città di mare.</p>".utf8))
+        #expect(clean.invalidByteSequences == 0)
+    }
+
+    @Test func pageWithoutBodyTextGivesAnEmptyResult() throws {
+        let doc = try HTMLParser().parse("<html><head><title>Solo un titolo</title><meta name=author content=\"Ada Neri\"></head></html>")
+        let result = MainTextExtractor().extract(doc)
+        #expect(result.text.isEmpty && result.body == nil)
+        #expect(MetadataExtractor().extract(doc).title == "Solo un titolo")
+    }
 }

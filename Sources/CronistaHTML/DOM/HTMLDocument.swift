@@ -55,6 +55,8 @@ public struct HTMLDocument: Sendable {
     public internal(set) var parseErrors = 0
     /// The encoding the bytes were decoded from.
     public internal(set) var encoding: HTMLEncoding = .utf8
+    /// Byte sequences that were not valid in `encoding` and were read as U+FFFD.
+    public internal(set) var invalidByteSequences = 0
 
     init() {}
 

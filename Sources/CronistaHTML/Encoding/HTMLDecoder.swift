@@ -1,14 +1,20 @@
 /// Decodes a page to the parser's input: valid UTF-8 (invalid sequences become U+FFFD, maximal
 /// subparts as the Encoding Standard says), no byte order mark, and CR / CRLF turned into LF.
 enum HTMLDecoder {
-    static func decode(_ bytes: [UInt8], as encoding: HTMLEncoding) -> [UInt8] {
+    /// `invalid` counts the byte sequences that were not valid in the encoding (each became U+FFFD).
+    static func decode(_ bytes: [UInt8], as encoding: HTMLEncoding, invalid: inout Int) -> [UInt8] {
         switch encoding {
-        case .utf8: return utf8(bytes)
+        case .utf8: return utf8(bytes, invalid: &invalid)
         case .windows1252: return singleByte(bytes, iso885915: false)
         case .iso885915: return singleByte(bytes, iso885915: true)
-        case .utf16le: return utf16(bytes, littleEndian: true)
-        case .utf16be: return utf16(bytes, littleEndian: false)
+        case .utf16le: return utf16(bytes, littleEndian: true, invalid: &invalid)
+        case .utf16be: return utf16(bytes, littleEndian: false, invalid: &invalid)
         }
+    }
+
+    static func utf8(_ bytes: [UInt8], stripBOM: Bool = true) -> [UInt8] {
+        var invalid = 0
+        return utf8(bytes, stripBOM: stripBOM, invalid: &invalid)
     }
 
     @inline(__always) static func append(_ cp: UInt32, _ out: inout [UInt8]) {
@@ -89,7 +95,7 @@ enum HTMLDecoder {
         }
     }
 
-    static func utf8(_ bytes: [UInt8], stripBOM: Bool = true) -> [UInt8] {
+    static func utf8(_ bytes: [UInt8], stripBOM: Bool = true, invalid: inout Int) -> [UInt8] {
         if bytes.isEmpty { return bytes }
         return bytes.withUnsafeBufferPointer { p in
             var start = 0
@@ -142,6 +148,7 @@ enum HTMLDecoder {
                 }
                 let len = sequence(p, i)
                 if len < 0 {
+                    invalid += 1
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
                     i += -len
                 } else {
@@ -196,7 +203,7 @@ enum HTMLDecoder {
         return out
     }
 
-    static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
+    static func utf16(_ bytes: [UInt8], littleEndian: Bool, invalid: inout Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -220,12 +227,15 @@ enum HTMLDecoder {
                         i += 2
                     } else {
                         cp = 0xFFFD
+                        invalid += 1
                     }
                 } else {
                     cp = 0xFFFD
+                    invalid += 1
                 }
             } else if cp >= 0xDC00 && cp <= 0xDFFF {
                 cp = 0xFFFD
+                invalid += 1
             }
             if cp == 0x0A && lastWasCR {
                 lastWasCR = false
@@ -234,7 +244,10 @@ enum HTMLDecoder {
             lastWasCR = cp == 0x0D
             append(cp == 0x0D ? 0x0A : cp, &out)
         }
-        if i < bytes.count { append(0xFFFD, &out) }
+        if i < bytes.count {
+            append(0xFFFD, &out)
+            invalid += 1
+        }
         return out
     }
 }

@@ -3,9 +3,15 @@
 /// link-density penalty (as readability does), and its text with paragraph breaks. Linear in the
 /// number of nodes; no recursion.
 public struct MainTextExtractor: Sendable {
-    public var rules: MainTextRules
+    public var rules: MainTextRules { didSet { compiled = CompiledMainTextRules(rules) } }
+    var compiled: CompiledMainTextRules
 
-    public init(rules: MainTextRules = .default) { self.rules = rules }
+    public init(rules: MainTextRules = .default) {
+        self.rules = rules
+        compiled = rules == .default ? Self.compiledDefault : CompiledMainTextRules(rules)
+    }
+
+    static let compiledDefault = CompiledMainTextRules(.default)
 
     public struct Result: Sendable {
         /// Paragraphs joined by "\n".
@@ -16,7 +22,7 @@ public struct MainTextExtractor: Sendable {
     }
 
     public func extract(_ doc: HTMLDocument) -> Result {
-        var pass = Pass(doc: doc, rules: rules)
+        var pass = Pass(doc: doc, rules: rules, compiled: compiled)
         return pass.run()
     }
 }
@@ -33,33 +39,32 @@ private struct Pass {
     let removedTag: [Bool]
     let guardedTag: [Bool]
     let blockTag: [Bool]
-    let boilerplatePatterns: [[UInt8]]
-    let contentPatterns: [[UInt8]]
+    let compiled: CompiledMainTextRules
+    /// The class/id key of the element being looked at (reused: no allocation per node).
+    var key: [UInt8] = []
 
-    init(doc: HTMLDocument, rules: MainTextRules) {
+    init(doc: HTMLDocument, rules: MainTextRules, compiled: CompiledMainTextRules) {
         self.doc = doc
         self.rules = rules
+        self.compiled = compiled
         let n = doc.nodes.count
         removed = [Bool](repeating: false, count: n)
         isBlock = [Bool](repeating: false, count: n)
         text = [Int32](repeating: 0, count: n)
         linkText = [Int32](repeating: 0, count: n)
         score = [Float](repeating: 0, count: n)
-        let total = Int(HTMLTag.knownCount) + doc.extraTagNames.count
-        var r = [Bool](repeating: false, count: total)
-        var g = [Bool](repeating: false, count: total)
-        var b = [Bool](repeating: false, count: total)
-        for i in 0..<total {
-            let name = doc.tagName(HTMLTag(rawValue: Int32(i)))
-            r[i] = rules.removedTags.contains(name)
-            g[i] = rules.removedUnlessMainTags.contains(name)
-            b[i] = rules.blockTags.contains(name)
+        key.reserveCapacity(256)
+        if doc.extraTagNames.isEmpty {
+            removedTag = compiled.removedTag
+            guardedTag = compiled.guardedTag
+            blockTag = compiled.blockTag
+        } else {
+            // Tags outside the known table (custom elements) by name, once per page.
+            let extra = doc.extraTagNames.map { String(decoding: $0, as: UTF8.self) }
+            removedTag = compiled.removedTag + extra.map { rules.removedTags.contains($0) }
+            guardedTag = compiled.guardedTag + extra.map { rules.removedUnlessMainTags.contains($0) }
+            blockTag = compiled.blockTag + extra.map { rules.blockTags.contains($0) }
         }
-        removedTag = r
-        guardedTag = g
-        blockTag = b
-        boilerplatePatterns = rules.boilerplatePatterns.map { Array($0.lowercased().utf8) }
-        contentPatterns = rules.contentPatterns.map { Array($0.lowercased().utf8) }
     }
 
     /// Non-space bytes and commas of a text node.
@@ -142,26 +147,9 @@ private struct Pass {
         return false
     }
 
-    /// Whether `needle` occurs in `key` as whole words: bounded by the ends, spaces, `-` or `_`.
-    func containsWords(_ key: [UInt8], _ needle: [UInt8]) -> Bool {
-        let m = needle.count
-        if m == 0 || m > key.count { return false }
-        func boundary(_ c: UInt8) -> Bool { c == 0x20 || c == 0x2D || c == 0x5F }
-        var i = 0
-        while i + m <= key.count {
-            if (i == 0 || boundary(key[i - 1])) && (i + m == key.count || boundary(key[i + m])) {
-                var k = 0
-                while k < m, key[i + k] == needle[k] { k += 1 }
-                if k == m { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// Class and id, lowercased, camelCase split with `-` ("cookieBanner" → "cookie-banner").
-    func classKey(_ n: Int32) -> [UInt8] {
-        var key: [UInt8] = []
+    /// Class and id, lowercased, camelCase split with `-` ("cookieBanner" → "cookie-banner"), into `key`.
+    mutating func fillClassKey(_ n: Int32) {
+        key.removeAll(keepingCapacity: true)
         for name: StaticString in ["class", "id"] {
             guard let r = attributeValue(n, name) else { continue }
             var previousLower = false
@@ -174,20 +162,18 @@ private struct Pass {
             }
             key.append(0x20)
         }
-        return key
     }
 
-    func looksLikeBoilerplate(_ n: Int32) -> Bool {
+    mutating func looksLikeBoilerplate(_ n: Int32, _ patterns: WordPatternMatcher) -> Bool {
         let t = doc.nodes[Int(n)].tag
         if t == .html || t == .body || t == .main || t == .article { return false }
-        let key = classKey(n)
+        fillClassKey(n)
         if key.count <= 1 { return false }
-        if contentPatterns.contains(where: { containsWords(key, $0) }) { return false }
-        return boilerplatePatterns.contains(where: { containsWords(key, $0) })
+        return key.withUnsafeBufferPointer { k in !compiled.content.matches(k) && patterns.matches(k) }
     }
 
     /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
-    mutating func walk(classRemoval: Bool, bodyText: Int32) {
+    mutating func walk(classRemoval: Bool, bodyText: Int32, classPatterns: Bool = true) {
         order.removeAll(keepingCapacity: true)
         var n = doc.nodes[0].firstChild
         while n >= 0 {
@@ -199,7 +185,7 @@ private struct Pass {
                 if node.namespace != .html || removedTag[t] || isHidden(n) {
                     drop = true
                 } else if classRemoval, Double(text[Int(n)]) < rules.mainShare * Double(max(bodyText, 1)),
-                    guardedTag[t] || looksLikeBoilerplate(n)
+                    guardedTag[t] || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
                 {
                     // Navigation, forms and boilerplate classes go, unless they hold most of the page
                     // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>).
@@ -251,8 +237,26 @@ private struct Pass {
         walk(classRemoval: false, bodyText: 0)
         sum()
         let body = doc.firstElement(.body) ?? 0
-        walk(classRemoval: true, bodyText: text[Int(body)])
+        let bodyText = text[Int(body)]
+        walk(classRemoval: true, bodyText: bodyText)
         sum()
+        let first = select()
+        let length = first.paragraphs.reduce(0) { $0 + $1.utf8.count }
+        guard length < rules.rescueLength, bodyText > 2 * length else { return first }
+        // Rescue: a page whose article sits in an element with a boilerplate-looking class (a theme's
+        // `sticky-sidebar` wrapper, `entry share`) gave almost nothing; look again with only the
+        // rescue's class patterns (comments, consent) and keep the larger text.
+        for i in removed.indices { removed[i] = false }
+        for i in score.indices { score[i] = 0 }
+        walk(classRemoval: false, bodyText: 0)
+        sum()
+        walk(classRemoval: true, bodyText: bodyText, classPatterns: false)
+        sum()
+        let second = select()
+        return second.paragraphs.reduce(0) { $0 + $1.utf8.count } > 2 * length ? second : first
+    }
+
+    mutating func select() -> MainTextExtractor.Result {
 
         // itemprop=articleBody wins when it holds text.
         var chosen: Int32 = -1
@@ -263,7 +267,9 @@ private struct Pass {
             }
         }
         var roots: [Int32] = []
-        if chosen >= 0 {
+        // The page's own markup says where the body ends: nothing after it is added.
+        let marked = chosen >= 0
+        if marked {
             roots = [chosen]
         } else {
             // Paragraph scores: each block's direct text, credited to its parent and grandparent.
@@ -315,8 +321,69 @@ private struct Pass {
             }
             chosen = best
         }
-        let paragraphs = collect(roots)
+        let leads = leadBlocks(chosen, roots: roots)
+        var paragraphs = collect(leads.before, skippingHeadings: true).filter(isLeadParagraph)
+        paragraphs += collect(roots)
+        if !marked { paragraphs += collect(leads.after, skippingHeadings: true).filter(isLeadParagraph) }
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// The blocks before the body in its ancestors, while what the ancestors add is a little plain
+    /// text: the lead, the standfirst and the summary that sit in the article's header beside the
+    /// paragraphs. Link lists and large blocks stop the walk; an `article` element is a whole and is
+    /// not left. In document order.
+    func leadBlocks(_ body: Int32, roots: [Int32]) -> (before: [Int32], after: [Int32]) {
+        // When siblings joined the body, the walk starts above them.
+        var x = roots.count > 1 ? doc.nodes[Int(body)].parent : body
+        if x <= 0 || doc.nodes[Int(x)].parent <= 0 { return ([], []) }
+        var leads: [Int32] = []
+        var trail: [Int32] = []
+        while doc.nodes[Int(x)].tag != .article {
+            let p = doc.nodes[Int(x)].parent
+            if p <= 0 { break }
+            let t = doc.nodes[Int(p)].tag
+            if t == .body || t == .html { break }
+            let extra = text[Int(p)] - text[Int(x)]
+            let extraLinks = linkText[Int(p)] - linkText[Int(x)]
+            if Double(extra) > rules.leadShare * Double(text[Int(body)]) { break }
+            if Double(extraLinks) > rules.maximumLinkDensity * Double(extra) { break }
+            var before: [Int32] = []
+            var c = doc.nodes[Int(x)].previousSibling
+            while c >= 0 {
+                if !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0, !Self.headings.contains(doc.nodes[Int(c)].tag),
+                    Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
+                {
+                    before.append(c)
+                }
+                c = doc.nodes[Int(c)].previousSibling
+            }
+            leads = before.reversed() + leads
+            c = doc.nodes[Int(x)].nextSibling
+            while c >= 0 {
+                if !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0, !Self.headings.contains(doc.nodes[Int(c)].tag),
+                    Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
+                {
+                    trail.append(c)
+                }
+                c = doc.nodes[Int(c)].nextSibling
+            }
+            x = p
+        }
+        return (leads, trail)
+    }
+
+    static let headings: [HTMLTag] = [.h1, .h2, .h3, .h4, .h5, .h6]
+
+    /// A lead's paragraph is a sentence or more, mostly words: not a title, a date line, a byline or a URL.
+    func isLeadParagraph(_ p: String) -> Bool {
+        var characters = 0
+        var spaces = 0
+        var letters = 0
+        for u in p.unicodeScalars {
+            characters += 1
+            if u == " " { spaces += 1 } else if u.properties.isAlphabetic { letters += 1 }
+        }
+        return characters >= rules.minimumLead && spaces >= 5 && Double(letters) >= 0.8 * Double(characters - spaces)
     }
 
     /// Readability's rule: when three or more of the five next candidates score within 75 % of the best, the
@@ -345,7 +412,7 @@ private struct Pass {
     }
 
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
-    func collect(_ roots: [Int32]) -> [String] {
+    func collect(_ roots: [Int32], skippingHeadings: Bool = false) -> [String] {
         var paragraphs: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -376,6 +443,7 @@ private struct Pass {
                     continue
                 }
                 guard node.kind == .element else { continue }
+                if skippingHeadings, Self.headings.contains(node.tag) { continue }
                 if isBlock[Int(n)] {
                     // Menus and link lists inside the body.
                     if n != root, linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 { continue }

@@ -94,6 +94,23 @@ extension MainTextRules {
         outbrain
         taboola
 
+        # Still removed when an almost empty extraction is tried again without [boilerplate].
+        [rescue-boilerplate]
+        cookie
+        consent
+        gdpr
+        comment
+        comments
+        disqus
+        respond
+        reply
+        replies
+        newsletter
+        related
+        correlat
+        outbrain
+        taboola
+
         [content]
         article-body
         articlebody

@@ -1,6 +1,6 @@
 /// What the main-text extractor removes and prefers, as data: tag sets and class/id substrings.
 /// `MainTextRules.default` reads `MainTextRules+Default.swift`'s table; a caller may build its own.
-public struct MainTextRules: Sendable {
+public struct MainTextRules: Sendable, Equatable {
     /// Elements dropped with their subtrees (scripts, styles, embedded objects…).
     public var removedTags: Set<String>
     /// Elements dropped unless they hold `mainShare` of the page's text (navigation, forms, asides…).
@@ -10,6 +10,9 @@ public struct MainTextRules: Sendable {
     /// Words of a class or id that mark boilerplate (cookie banners, share bars, related links…),
     /// matched as whole `-`/`_`/camelCase-separated words.
     public var boilerplatePatterns: [String]
+    /// The boilerplate words that still apply when a page is looked at again because the first
+    /// extraction was almost empty (comments, consent banners).
+    public var rescueBoilerplatePatterns: [String]
     /// Words that protect an element from `boilerplatePatterns` (`article-content` is not a banner).
     public var contentPatterns: [String]
     /// Elements that end a paragraph.
@@ -18,23 +21,36 @@ public struct MainTextRules: Sendable {
     public var minimumParagraph: Int
     /// Blocks inside the body whose link text exceeds this share are dropped (menus, tag lists).
     public var maximumLinkDensity: Double
+    /// Blocks before the body in its ancestors are its lead while an ancestor adds at most this share
+    /// of the body's text (with half the link density allowed).
+    public var leadShare: Double
+    /// Below this many bytes of text, the extraction is tried again without the class patterns.
+    public var rescueLength: Int
+    /// Shortest lead paragraph (in characters): shorter ones are titles, dates and bylines.
+    public var minimumLead: Int
 
     public init(
         removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
-        blockTags: Set<String>, mainShare: Double = 0.4, minimumParagraph: Int = 25, maximumLinkDensity: Double = 0.5
+        rescueBoilerplatePatterns: [String] = [],
+        blockTags: Set<String>, mainShare: Double = 0.4, minimumParagraph: Int = 25, maximumLinkDensity: Double = 0.5,
+        leadShare: Double = 1000, minimumLead: Int = 60, rescueLength: Int = 500
     ) {
         self.removedTags = removedTags
         self.removedUnlessMainTags = removedUnlessMainTags
         self.mainShare = mainShare
         self.boilerplatePatterns = boilerplatePatterns
         self.contentPatterns = contentPatterns
+        self.rescueBoilerplatePatterns = rescueBoilerplatePatterns
         self.blockTags = blockTags
         self.minimumParagraph = minimumParagraph
         self.maximumLinkDensity = maximumLinkDensity
+        self.leadShare = leadShare
+        self.minimumLead = minimumLead
+        self.rescueLength = rescueLength
     }
 
     /// The rules of `MainTextRules.table`: sections `[removed]`, `[removed-unless-main]`,
-    /// `[boilerplate]`, `[content]`, `[blocks]`, one entry a line.
+    /// `[boilerplate]`, `[rescue-boilerplate]`, `[content]`, `[blocks]`, one entry a line.
     public static let `default`: MainTextRules = {
         var sections: [String: [String]] = [:]
         var current = ""
@@ -51,7 +67,8 @@ public struct MainTextRules: Sendable {
             removedTags: Set(sections["removed", default: []]),
             removedUnlessMainTags: Set(sections["removed-unless-main", default: []]),
             boilerplatePatterns: sections["boilerplate", default: []],
-            contentPatterns: sections["content", default: []], blockTags: Set(sections["blocks", default: []]))
+            contentPatterns: sections["content", default: []],
+            rescueBoilerplatePatterns: sections["rescue-boilerplate", default: []], blockTags: Set(sections["blocks", default: []]))
     }()
 }
 

@@ -26,7 +26,10 @@ public struct MetadataExtractor: Sendable {
         var canonical: String?
         var language: String?
         var relAuthor: String?
-        var byline: String?
+        /// Texts of elements with a byline class/id/itemprop/rel, outermost first.
+        var bylines: [String] = []
+        /// Texts of short elements that read as a byline (`By Anna Rossi`, `Ein Artikel von …`).
+        var textBylines: [String] = []
         var timeDates: [String] = []
         var itempropDate: String?
     }
@@ -50,9 +53,28 @@ public struct MetadataExtractor: Sendable {
 
     func collect(_ doc: HTMLDocument) -> Collected {
         var c = Collected()
+        let commentWords = HTMLWordList(rules.commentWords)
+        let bylineWords = HTMLWordList(rules.bylineWords)
+        let textStart = HTMLWordList(rules.bylineTextStarts)
+        let textEnd = HTMLWordList(rules.bylineTextEnds)
         var n = doc.nodes.isEmpty ? -1 : doc[doc.root].firstChild
         while n >= 0 {
             let node = doc[n]
+            if node.kind == .text, c.textBylines.count < 3, node.end - node.start <= 40,
+                doc.readsAsByline(n, starts: textStart, ends: textEnd)
+            {
+                // The label's own element (`<span>di</span> <a>…</a>`) holds no name: its parent does.
+                let label = Self.normalised(doc.text(n))
+                var e = doc[n].parent
+                var text = Self.normalised(doc.spacedText(e))
+                var climbs = 0
+                while text == label, climbs < 2, doc[e].parent > 0 {
+                    e = doc[e].parent
+                    text = Self.normalised(doc.spacedText(e))
+                    climbs += 1
+                }
+                if text != label, text.count <= 100 { c.textBylines.append(text) }
+            }
             guard node.kind == .element, node.namespace == .html else {
                 n = doc.next(n, within: doc.root)
                 continue
@@ -97,16 +119,16 @@ public struct MetadataExtractor: Sendable {
                     c.itempropDate = doc.attribute(n, "datetime") ?? doc.attribute(n, "content") ?? doc.attribute(n, "title")
                 }
             }
-            if node.tag == .a, c.relAuthor == nil, (doc.attribute(n, "rel") ?? "").lowercased().contains("author") {
+            if node.tag == .a, c.relAuthor == nil, doc.attributeHasWord(n, Self.rel, Self.authorWord) {
                 c.relAuthor = Self.normalised(doc.textContent(n))
             }
-            if node.tag == .form || isComments(doc, n) {
+            if node.tag == .form || isComments(doc, n, commentWords) {
                 n = doc.next(n, within: doc.root, skipChildren: true)
                 continue
             }
-            if c.byline == nil, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n) {
-                let text = Self.normalised(doc.textContent(n))
-                if !text.isEmpty, text.count <= 80 { c.byline = text }
+            if c.bylines.count < 4, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n, bylineWords) {
+                let text = Self.normalised(doc.spacedText(n))
+                if !text.isEmpty, text.count <= 100 { c.bylines.append(text) }
             }
             n = doc.next(n, within: doc.root, skipChildren: skip)
         }
@@ -114,22 +136,18 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// A comment section (class or id with a word such as `comment`): its bylines are commenters.
-    func isComments(_ doc: HTMLDocument, _ n: Int32) -> Bool {
-        for key in ["class", "id"] {
-            guard let value = doc.attribute(n, key), !value.isEmpty else { continue }
-            if Self.words(value.lowercased()).contains(where: { rules.commentWords.contains($0) }) { return true }
-        }
-        return false
+    func isComments(_ doc: HTMLDocument, _ n: Int32, _ words: HTMLWordList) -> Bool {
+        doc.attributeHasWord(n, Self.classAndID, words)
     }
 
-    func isByline(_ doc: HTMLDocument, _ n: Int32) -> Bool {
-        for key in ["class", "id", "itemprop", "rel"] {
-            guard let value = doc.attribute(n, key), !value.isEmpty else { continue }
-            let words = Self.words(value.lowercased())
-            if words.contains(where: { rules.bylineWords.contains($0) }) { return true }
-        }
-        return false
+    func isByline(_ doc: HTMLDocument, _ n: Int32, _ words: HTMLWordList) -> Bool {
+        doc.attributeHasWord(n, Self.bylineAttributes, words)
     }
+
+    static let rel = [Array("rel".utf8)]
+    static let authorWord = HTMLWordList(["author"])
+    static let classAndID = [Array("class".utf8), Array("id".utf8)]
+    static let bylineAttributes = [Array("class".utf8), Array("id".utf8), Array("itemprop".utf8), Array("rel".utf8)]
 
     // MARK: title, author
 
@@ -173,9 +191,15 @@ public struct MetadataExtractor: Sendable {
         if let a = jsonLDNested("author", "name", c.jsonLD) { candidates.append(a) }
         candidates += rules.authorMetaNames.compactMap { c.meta[$0] }
         if let a = c.relAuthor { candidates.append(a) }
-        if let a = c.byline { candidates.append(a) }
+        candidates += c.bylines
         for raw in candidates {
             if let a = cleanAuthor(raw), a.lowercased() != siteName?.lowercased() { return a }
+        }
+        // A text that only reads as a byline must give a capitalised name (not `Di fronte al mare`).
+        for raw in c.textBylines {
+            guard let a = cleanAuthor(raw), a.lowercased() != siteName?.lowercased() else { continue }
+            let words = a.split(separator: " ")
+            if let f = words.first?.first, let l = words.last?.first, f.isUppercase, l.isUppercase { return a }
         }
         return nil
     }
@@ -187,12 +211,31 @@ public struct MetadataExtractor: Sendable {
         let a = Self.normalised(Self.decodeEntities(raw))
         if a.contains("://") || a.hasPrefix("www.") || a.contains("@") || a.hasSuffix(":") { return nil }
         var words = a.split(separator: " ").map(String.init)
-        if let i = words.prefix(4).lastIndex(where: { rules.bylinePrefixes.contains($0.lowercased().trimmingColon) }) {
-            words.removeSubrange(...i)
+        func isPrefix(_ w: String) -> Bool { rules.bylinePrefixes.contains(w.lowercased().trimmingColon) }
+        // Photo credits and theme credits (`Foto: …`, `Theme by …`) are not the article's author.
+        if words.prefix(4).contains(where: { rules.bylineRejects.contains($0.lowercased().trimmingColon) }) { return nil }
+        // A label's last word (`Posted by`, `Erstellt von`); `von` between a first name and a surname
+        // (`Christoph von Ritter`) is the name's own.
+        var label = -1
+        for (i, w) in words.prefix(5).enumerated() where isPrefix(w) {
+            if i == 0 || words.count - i - 1 >= 2 || words[..<i].allSatisfy({ isPrefix($0) || $0.first?.isLowercase == true }) {
+                label = i
+            }
+        }
+        if label >= 0 { words.removeSubrange(...label) }
+        // The name ends where the byline goes on to a date, a site or a photo credit.
+        if let stop = words.dropFirst().firstIndex(where: {
+            rules.bylineStops.contains($0.lowercased().trimmingColon) || $0.first?.isNumber == true
+        }) {
+            words.removeSubrange(stop...)
         }
         var name = words.joined(separator: " ")
+        if let cut = name.firstIndex(where: { "|•·/(".contains($0) }) { name = String(name[..<cut]) }
+        for sep in [" - ", " – ", " — "] { if let r = name.firstRange(of: sep) { name = String(name[..<r.lowerBound]) } }
         while let f = name.first, !(f.isLetter || f.isNumber) { name.removeFirst() }
         while let l = name.last, !(l.isLetter || l.isNumber || l == ".") { name.removeLast() }
+        let lower = name.lowercased()
+        if rules.months[lower] != nil || rules.bylineStops.contains(lower) || rules.bylinePrefixes.contains(lower) { return nil }
         if name.isEmpty || name.count > 60 || name.contains(where: \.isNumber) || name.split(separator: " ").count > 6 { return nil }
         // A domain (`example.de`) is the site, not an author.
         if let dot = name.lastIndex(of: "."), !name.contains(" "), name.distance(from: dot, to: name.endIndex) > 2 { return nil }
@@ -221,7 +264,7 @@ public struct MetadataExtractor: Sendable {
         return s <= today ? s : nil
     }
 
-    /// `/2024/03/15/`, `2024-03-15`, `20240315` in a URL's path.
+    /// `/2024/03/15/`, `2024-03-15`, `20240315`, `15-03-2024` in a URL's path.
     func dateInURL(_ url: String) -> String? {
         let nums = Self.numberRuns(url)
         for i in nums.indices {
@@ -229,6 +272,12 @@ public struct MetadataExtractor: Sendable {
             if len == 8, let d = plausible(v / 10000, v / 100 % 100, v % 100) { return d }
             if len == 4, i + 2 < nums.count, nums[i + 1].1 <= 2, nums[i + 2].1 <= 2,
                 let d = plausible(v, nums[i + 1].0, nums[i + 2].0)
+            {
+                return d
+            }
+            // `/29-10-2021`: day, month, year.
+            if len <= 2, i + 2 < nums.count, nums[i + 1].1 <= 2, nums[i + 2].1 == 4, nums[i + 1].2 == "-", nums[i + 2].2 == "-",
+                let d = plausible(nums[i + 2].0, nums[i + 1].0, v)
             {
                 return d
             }
@@ -295,7 +344,7 @@ public struct MetadataExtractor: Sendable {
     func jsonLDString(_ key: String, _ blocks: [String]) -> String? {
         for b in blocks {
             var from = b.startIndex
-            while let r = b[from...].firstRange(of: "\"\(key)\"") {
+            while let r = Self.find("\"\(key)\"", in: b, from: from) {
                 from = r.upperBound
                 if let s = Self.jsonValueString(b, after: r.upperBound), !s.isEmpty { return s }
             }
@@ -306,7 +355,7 @@ public struct MetadataExtractor: Sendable {
     /// `"outer": {"name": "…"}`, `"outer": [{"name": "…"}, …]` (names joined by `, `), or `"outer": "…"`.
     func jsonLDNested(_ outer: String, _ inner: String, _ blocks: [String]) -> String? {
         for b in blocks {
-            guard let r = b.firstRange(of: "\"\(outer)\"") else { continue }
+            guard let r = Self.find("\"\(outer)\"", in: b, from: b.startIndex) else { continue }
             if let s = Self.jsonValueString(b, after: r.upperBound) { return s.isEmpty ? nil : s }
             var i = r.upperBound
             while i < b.endIndex, b[i] == " " || b[i] == ":" || b[i] == "\n" || b[i] == "\t" || b[i] == "\r" { i = b.index(after: i) }
@@ -338,7 +387,7 @@ public struct MetadataExtractor: Sendable {
             let value = String(b[i..<end])
             var names: [String] = []
             var from = value.startIndex
-            while let k = value[from...].firstRange(of: "\"\(inner)\"") {
+            while let k = Self.find("\"\(inner)\"", in: value, from: from) {
                 from = k.upperBound
                 if let s = Self.jsonValueString(value, after: k.upperBound), !s.isEmpty, !names.contains(s) { names.append(s) }
                 if !isArray { break }
@@ -346,6 +395,31 @@ public struct MetadataExtractor: Sendable {
             if !names.isEmpty { return names.joined(separator: ", ") }
         }
         return nil
+    }
+
+    /// The first occurrence of `needle` in `s` at or after `from`, searched on the UTF-8 bytes (JSON-LD
+    /// blocks run to tens of kilobytes; this is the hot part of the metadata).
+    static func find(_ needle: String, in s: String, from: String.Index) -> Range<String.Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return nil }
+        let u = s.utf8
+        let found: Int?? = u.withContiguousStorageIfAvailable { buf -> Int? in
+            var k = u.distance(from: u.startIndex, to: from)
+            let last = buf.count - n.count
+            while k <= last {
+                if buf[k] == first {
+                    var j = 1
+                    while j < n.count, buf[k + j] == n[j] { j += 1 }
+                    if j == n.count { return k }
+                }
+                k += 1
+            }
+            return nil
+        }
+        guard let result = found else { return s[from...].firstRange(of: needle) }
+        guard let k = result else { return nil }
+        let lower = u.index(u.startIndex, offsetBy: k)
+        return lower..<u.index(lower, offsetBy: n.count)
     }
 
     /// After a key: `: "string"` → the decoded string, else nil.
@@ -408,10 +482,6 @@ public struct MetadataExtractor: Sendable {
             out = out.replacingOccurrences(e, r)
         }
         return out
-    }
-
-    static func words(_ s: String) -> [String] {
-        s.split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
     /// Digit runs of a string: value, length, and the character before.

@@ -68,6 +68,24 @@ extension MetadataRules {
         discussion
 
         [byline-prefix]
+        ein
+        eine
+        un
+        una
+        publiziert
+        veröffentlicht
+        pubblicato
+        published
+        autor
+        text
+        texte
+        testo
+        autorin
+        autore
+        autrice
+        auteur
+        verfasst
+        artikel
         by
         author
         posted
@@ -79,12 +97,85 @@ extension MetadataRules {
         por
         de
 
+        # Words after the name in a byline (`Anna Rossi am 3. Mai`, `… on September 21`, `… Alle Artikel`).
+        [byline-stop]
+        am
+        um
+        on
+        at
+        vor
+        stand
+        le
+        il
+        el
+        alle
+        mehr
+        published
+        updated
+        veröffentlicht
+        aktualisiert
+        pubblicato
+        aggiornato
+
+        # A byline with one of these words in its first four is a credit for something else.
+        [byline-reject]
+        foto
+        fotos
+        photo
+        photos
+        bild
+        bilder
+        image
+        credit
+        credits
+        theme
+        designed
+        design
+        webdesign
+        powered
+        template
+        hosted
+
+        # A short text starting with one of these words is a byline (`By Anna Rossi`, `Autor: …`).
+        [byline-text-start]
+        by
+        von
+        di
+        par
+        por
+        autor
+        autorin
+        author
+        autore
+        autrice
+        auteur
+        text
+        texte
+        testo
+        written
+        posted
+        redaktion
+        verfasst
+
+        # A short text ending with one of these words is followed by the author's name (`Ein Artikel von`).
+        [byline-text-end]
+        by
+        von
+        di
+        par
+        por
+
         # Words skipped between a day, a month and a year (`5 de junio de 2018`).
         [date-fillers]
         de
         del
         of
         the
+        # English ordinals: December 29th 2019.
+        st
+        nd
+        rd
+        th
 
         [months]
         1 january jan gennaio gen januar jänner janvier enero

@@ -19,13 +19,23 @@ public struct MetadataRules: Sendable {
     public var commentWords: [String]
     /// Words a byline starts with that are not part of the name ("by", "di", "von"…), lowercase.
     public var bylinePrefixes: [String]
+    /// Words that make a byline someone else's credit (`Foto:`, `Theme by`), lowercase.
+    public var bylineRejects: [String]
+    /// Words that end the name in a byline (what follows is a date or a link), lowercase.
+    public var bylineStops: [String]
+    /// First words of a short text that is a byline (`By`, `Von`, `Autor:`), lowercase.
+    public var bylineTextStarts: [String]
+    /// Last words of a short text followed by the author's name (`Ein Artikel von`, `Posted by`).
+    public var bylineTextEnds: [String]
     /// Earliest plausible publication year.
     public var earliestYear: Int
 
     public init(
         dateMetaNames: [String], authorMetaNames: [String], titleMetaNames: [String], siteNameMetaNames: [String], months: [String: Int],
         dateFillers: [String] = [],
-        bylineWords: [String], commentWords: [String], bylinePrefixes: [String], earliestYear: Int = 1995
+        bylineWords: [String], commentWords: [String], bylinePrefixes: [String],
+        bylineStops: [String] = [], bylineRejects: [String] = [], bylineTextStarts: [String] = [], bylineTextEnds: [String] = [],
+        earliestYear: Int = 1995
     ) {
         self.dateMetaNames = dateMetaNames
         self.authorMetaNames = authorMetaNames
@@ -36,11 +46,15 @@ public struct MetadataRules: Sendable {
         self.bylineWords = bylineWords
         self.commentWords = commentWords
         self.bylinePrefixes = bylinePrefixes
+        self.bylineStops = bylineStops
+        self.bylineRejects = bylineRejects
+        self.bylineTextStarts = bylineTextStarts
+        self.bylineTextEnds = bylineTextEnds
         self.earliestYear = earliestYear
     }
 
     /// The rules of `MetadataRules.table`: sections `[date]`, `[author]`, `[title]`, `[site]`,
-    /// `[date-fillers]`, `[byline]`, `[comments]`, `[byline-prefix]`, one entry a line, and `[months]` with lines `number name name…`.
+    /// `[date-fillers]`, `[byline]`, `[comments]`, `[byline-prefix]`, `[byline-stop]`, `[byline-reject]`, `[byline-text-start]`, `[byline-text-end]`, one entry a line, and `[months]` with lines `number name name…`.
     public static let `default`: MetadataRules = {
         var sections: [String: [String]] = [:]
         var current = ""
@@ -64,6 +78,9 @@ public struct MetadataRules: Sendable {
             titleMetaNames: sections["title", default: []], siteNameMetaNames: sections["site", default: []], months: months,
             dateFillers: sections["date-fillers", default: []], bylineWords: sections["byline", default: []],
             commentWords: sections["comments", default: []],
-            bylinePrefixes: sections["byline-prefix", default: []])
+            bylinePrefixes: sections["byline-prefix", default: []], bylineStops: sections["byline-stop", default: []],
+            bylineRejects: sections["byline-reject", default: []],
+            bylineTextStarts: sections["byline-text-start", default: []],
+            bylineTextEnds: sections["byline-text-end", default: []])
     }()
 }

@@ -10,6 +10,8 @@ public struct HTMLPage: Sendable {
     public var document: DocumentInput
     public var author: String?
     public var siteName: String?
+    /// What was read but not cleanly: invalid byte sequences in the page's encoding.
+    public var warnings: [String] = []
 
     /// Whether a path names a page this reader takes.
     public static func isPage(_ path: String) -> Bool {
@@ -26,6 +28,11 @@ public struct HTMLPage: Sendable {
 
     /// Reads, decompresses, parses and extracts one page.
     public static func read(path: String) throws(CronistaError) -> HTMLPage {
+        // A page over the size limit is refused before it is read into memory.
+        let limit = HTMLParseLimits().maxInputBytes
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            throw CronistaError(.invalidInput, "page of \(size) bytes is over the \(limit >> 20) MB limit for one page", file: path)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
@@ -42,6 +49,9 @@ public struct HTMLPage: Sendable {
 
     /// One page from its (uncompressed) bytes.
     public static func page(bytes: [UInt8], id: String, origin: String, url: String? = nil) throws(CronistaError) -> HTMLPage {
+        if let kind = HTMLEncodingSniffer.binaryData(bytes) {
+            throw CronistaError(.binaryInput, "binary data (\(kind)), not an HTML page", file: origin)
+        }
         let doc: HTMLDocument
         do {
             doc = try HTMLParser().parse(bytes: bytes)
@@ -55,8 +65,12 @@ public struct HTMLPage: Sendable {
         let metadata = DocumentMetadata(
             title: meta.title, published: meta.published, source: meta.siteName, url: url ?? meta.canonicalURL,
             declaredLanguage: language?.count == 2 ? language : nil)
-        return HTMLPage(
+        var page = HTMLPage(
             document: DocumentInput(id: id, text: text, metadata: metadata, origin: origin), author: meta.author, siteName: meta.siteName)
+        if doc.invalidByteSequences > 0 {
+            page.warnings.append("\(doc.invalidByteSequences) invalid byte sequences in \(doc.encoding.rawValue) read as U+FFFD")
+        }
+        return page
     }
 
     /// Inflates gzip data with zlib.
@@ -81,6 +95,11 @@ public struct HTMLPage: Sendable {
                     output.append(contentsOf: out[0..<(out.count - Int(stream.avail_out))])
                 }
             } while status == Z_OK && output.count < HTMLParseLimits().maxInputBytes
+        }
+        if status == Z_OK, output.count >= HTMLParseLimits().maxInputBytes {
+            throw CronistaError(
+                .invalidInput, "page is over the \(HTMLParseLimits().maxInputBytes >> 20) MB limit for one page once decompressed",
+                file: file)
         }
         guard status == Z_STREAM_END else {
             throw CronistaError(.unreadableFile, "bad gzip data (zlib status \(status))", file: file, byteOffset: Int(stream.total_in))

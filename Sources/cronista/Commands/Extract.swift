@@ -27,6 +27,7 @@ struct Extract: ParsableCommand {
         for path in InputSource.expandingDirectories(pages) {
             do {
                 let page = try HTMLPage.read(path: path)
+                for w in page.warnings { printError("cronista: warning: \(path): \(w)") }
                 try sink.write(Self.jsonLine(page))
             } catch let e as CronistaError {
                 failures += 1
