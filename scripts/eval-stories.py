@@ -12,12 +12,12 @@ The set (deterministic, seed 20):
     sentences dropped, one sentence moved elsewhere, and a paragraph of 2-3 sentences from
     another article added (background an outlet adds);
   * light: one of those four edits alone;
-- hard negatives: for each original, the other training article that shares the most of its
-  gold named entities (at least two): the same people and places, another article. (KIND has no
-  dates, so "the same day" cannot be used.)
+- hard negatives: for each original, the (up to three) other training articles that share the
+  most of its gold named entities (at least two): the same people and places, another article.
+  (KIND has no dates, so "the same day" cannot be used.)
 Gold: an original and its rewrites are one story; every other pair is not.
 
-Usage: scripts/eval-stories.py [--cronista .build/release/cronista] [--originals 300] [--keep DIR]
+Usage: scripts/eval-stories.py [--cronista .build/release/cronista] [--originals 300] [--seed 20] [--negatives 3] [--keep DIR]
 """
 import argparse
 import itertools
@@ -87,7 +87,7 @@ def rewrite(head, body, other_body, rng, edits):
     return head + "\n" + " ".join(body)
 
 
-def build(originals, seed):
+def build(originals, seed, negatives=3):
     docs = [json.loads(l) for l in open(TRAIN, encoding="utf-8")]
     rng = random.Random(seed)
     eligible = [d for d in docs if len(split(d["text"])[1]) >= 5]
@@ -116,18 +116,23 @@ def build(originals, seed):
         source_ids.add(other["id"])
         other_body = split(other["text"])[1]
         add(d["id"] + "-heavy", rewrite(head, body, other_body, rng, {"headline", "drop", "move", "add"}), d["id"])
-        edit = rng.choice(["headline", "drop", "move", "add"])
-        add(d["id"] + "-light-" + edit, rewrite(head, body, other_body, rng, {edit}), d["id"])
+        # One edit; another when it leaves the text as it was (a headline that was already the
+        # first clause).
+        for edit in rng.sample(["headline", "drop", "move", "add"], 4):
+            light = rewrite(head, body, other_body, rng, {edit})
+            if light != d["text"]:
+                add(d["id"] + "-light-" + edit, light, d["id"])
+                break
     for d in chosen:
-        best, shared = None, 1
+        ranked = []
         for o in docs:
             if o["id"] == d["id"] or o["id"] in source_ids:
                 continue
             n = len(names[d["id"]] & names[o["id"]])
-            if n > shared:
-                best, shared = o, n
-        if best is not None and best["id"] not in used:
-            add(best["id"], best["text"], best["id"])
+            if n >= 2:
+                ranked.append((-n, o["id"]))
+        for _, oid in sorted(ranked)[:negatives]:
+            add(oid, by_id[oid]["text"], oid)
     return out, gold
 
 
@@ -136,10 +141,11 @@ def main():
     ap.add_argument("--cronista", default=os.path.join(HERE, "..", ".build", "release", "cronista"))
     ap.add_argument("--originals", type=int, default=300)
     ap.add_argument("--seed", type=int, default=20)
+    ap.add_argument("--negatives", type=int, default=3, help="hard negatives per original (most shared entities first)")
     ap.add_argument("--keep", help="write the set and the store into this directory")
     args = ap.parse_args()
 
-    docs, gold = build(args.originals, args.seed)
+    docs, gold = build(args.originals, args.seed, args.negatives)
     work = args.keep or tempfile.mkdtemp(prefix="eval-stories-")
     os.makedirs(work, exist_ok=True)
     data = os.path.join(work, "stories-set.jsonl")
