@@ -33,10 +33,22 @@ extension SQLiteDocumentStore {
             let keys = signature.bandKeys
             var found: [StoryGrouping.Candidate<Int64>] = []
             if !keys.isEmpty {
-                let rows = try Row.fetchCursor(candidates, arguments: StatementArguments(keys))
-                while let r = try rows.next() {
-                    let bytes: Data = r[1]
-                    if let s = StorySignature(bytes: bytes) { found.append(.init(story: r[0], signature: s)) }
+                // Through the C API: boxing 32 keys into StatementArguments and each row into a
+                // Row cost more than the lookup itself.
+                let h = candidates.sqliteStatement
+                sqlite3_reset(h)
+                for (i, k) in keys.enumerated() { sqlite3_bind_int64(h, Int32(i + 1), k) }
+                defer { sqlite3_reset(h) }
+                while true {
+                    let rc = sqlite3_step(h)
+                    if rc == SQLITE_DONE { break }
+                    guard rc == SQLITE_ROW else {
+                        throw RawInsert.Failure(message: "story candidates: SQLite error \(rc)")
+                    }
+                    let n = Int(sqlite3_column_bytes(h, 1))
+                    guard n == StorySignature.byteCount, let p = sqlite3_column_blob(h, 1) else { continue }
+                    let bytes = UnsafeRawBufferPointer(start: p, count: n)
+                    if let s = StorySignature(bytes: bytes) { found.append(.init(story: sqlite3_column_int64(h, 0), signature: s)) }
                 }
             }
             // -1: no candidate close enough, a story of its own.
