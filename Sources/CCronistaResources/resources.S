@@ -270,7 +270,7 @@ SYM(cronista_nlp_28_start):
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// openapi.yaml: 26246 bytes, sha256 8361d1fb996a1dde4a2a171b74a8fb917d90981e35b017e7c824c6ac476d0a57
+// openapi.yaml: 27572 bytes, sha256 541eb18858a8be3d7a6cc86e07ebaed33993575ad0d2a47c69e17247148383d9
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
@@ -279,7 +279,7 @@ SYM(cronista_server_0_start):
 SYM(cronista_server_0_end):
     .byte 0
 
-// web-strings.tsv: 2945 bytes, sha256 60694f1922ef4268d8e4abca902557a20bf87ec202b83bff42b873b0aa54113b
+// web-strings.tsv: 3672 bytes, sha256 703d6b8775dc361af1ec89d8bb6b290d5f7c2d0bf246bd50471e1fc021ab9106
     .balign 16
     .globl SYM(cronista_server_1_start)
 SYM(cronista_server_1_start):

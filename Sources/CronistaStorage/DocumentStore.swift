@@ -47,6 +47,9 @@ public protocol DocumentStore: Sendable {
     /// The entities that occur in documents where `key` occurs, most shared documents first:
     /// `documents` counts the shared documents and `mentions` the entity's mentions in them.
     func coMentions(of key: EntityKey, limit: Int) async throws -> [EntityHit]
+    /// The story (``Story``) the document belongs to, with at most `limit` of its documents;
+    /// `nil` when the document is not stored.
+    func story(of documentID: String, limit: Int) async throws -> Story?
     /// How many rows each table holds.
     func statistics() async throws -> StoreStatistics
 
@@ -101,9 +104,13 @@ public struct StoreStatistics: Hashable, Sendable, CustomStringConvertible {
     /// Event participants (sources, targets, locations).
     public var participants = 0
     public var times = 0
+    /// Stories (``Story``): groups of near-duplicate documents, a document alone counting as one.
+    public var stories = 0
     public init(
-        documents: Int = 0, entities: Int = 0, mentions: Int = 0, quotes: Int = 0, events: Int = 0, participants: Int = 0, times: Int = 0
+        documents: Int = 0, entities: Int = 0, mentions: Int = 0, quotes: Int = 0, events: Int = 0, participants: Int = 0, times: Int = 0,
+        stories: Int = 0
     ) {
+        self.stories = stories
         self.documents = documents
         self.entities = entities
         self.mentions = mentions

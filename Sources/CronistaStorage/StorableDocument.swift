@@ -77,6 +77,9 @@ public struct StorableDocument: Sendable {
     /// The events layer (``EventRow``) and the times layer (``TimeRow``).
     public var events: [EventRow] = []
     public var times: [TimeRow] = []
+    /// The text's near-duplicate fingerprint, which groups copies of one article into a story
+    /// (``StoryGrouping``).
+    public var storySignature: StorySignature
 
     /// - Throws: ``StoreError`` (`invalid-document`) when the document breaks an invariant
     ///   (a span outside the text, an index to a missing entity): such a document is not stored.
@@ -99,6 +102,7 @@ public struct StorableDocument: Sendable {
         published = doc.metadata.published
         source = doc.metadata.source
         url = doc.metadata.url
+        storySignature = StorySignature(text: doc.text)
         self.analysisJSON = String(decoding: analysisJSON, as: UTF8.self)
 
         let index = OffsetIndex(doc.text)

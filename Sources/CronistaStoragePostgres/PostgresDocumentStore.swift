@@ -309,6 +309,7 @@
                 try await conn.query(b.query(sql), logger: logger)
             }
             try await insertEvents(docs.map { ($0.id, $0.events, $0.times) }, on: conn, logger: logger)
+            try await insertStories(docs.map { (id: $0.id, signature: $0.storySignature) }, on: conn, logger: logger)
             return result
         }
 
@@ -568,12 +569,13 @@
                     """
                     SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM entity),
                            (SELECT COUNT(*) FROM mention), (SELECT COUNT(*) FROM quote),
-                           (SELECT COUNT(*) FROM event), (SELECT COUNT(*) FROM event_participant), (SELECT COUNT(*) FROM time_expression)
+                           (SELECT COUNT(*) FROM event), (SELECT COUNT(*) FROM event_participant), (SELECT COUNT(*) FROM time_expression),
+                           (SELECT COUNT(DISTINCT story) FROM story_member)
                     """, logger: logger)
-                for try await (d, e, m, q, v, p, t) in rows.decode((Int64, Int64, Int64, Int64, Int64, Int64, Int64).self) {
+                for try await (d, e, m, q, v, p, t, s) in rows.decode((Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64).self) {
                     return StoreStatistics(
                         documents: Int(d), entities: Int(e), mentions: Int(m), quotes: Int(q), events: Int(v), participants: Int(p),
-                        times: Int(t))
+                        times: Int(t), stories: Int(s))
                 }
                 return StoreStatistics()
             } catch {

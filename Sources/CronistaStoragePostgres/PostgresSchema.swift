@@ -1,5 +1,6 @@
 // The PostgreSQL backend is built only with the package trait `Postgres` (`--traits Postgres`).
 #if Postgres
+    import CronistaStorage
     import Logging
     import PostgresNIO
 
@@ -246,6 +247,32 @@
                 ],
                 run: { conn, logger in
                     try await deriveEvents(on: conn, logger: logger)
+                }),
+            // Stories (near-duplicate groups): each document's MinHash signature and story, and its
+            // LSH band keys; new stories take their keys from `story_key`.
+            Migration(
+                name: "v8-stories",
+                statements: [
+                    "CREATE SEQUENCE story_key",
+                    """
+                    CREATE TABLE story_member (
+                        document_id TEXT PRIMARY KEY REFERENCES document (id) ON DELETE CASCADE,
+                        story BIGINT NOT NULL,
+                        signature BYTEA NOT NULL CHECK (length(signature) = \(StorySignature.byteCount))
+                    )
+                    """,
+                    "CREATE INDEX story_member_story ON story_member (story)",
+                    """
+                    CREATE TABLE story_band (
+                        band BIGINT NOT NULL,
+                        document_id TEXT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+                        PRIMARY KEY (band, document_id)
+                    )
+                    """,
+                    "CREATE INDEX story_band_document ON story_band (document_id)"
+                ],
+                run: { conn, logger in
+                    try await PostgresDocumentStore.deriveStories(on: conn, logger: logger)
                 })
         ]
 

@@ -35,6 +35,7 @@ extension SQLiteDocumentStore {
         let quoteText = try RawInsert(db, "INSERT INTO quote_fts (rowid, text) VALUES (?, ?)")
         let quoteAbout = try RawInsert(db, "INSERT INTO quote_about (doc, quote_ordinal, position, entity_ordinal) VALUES (?, ?, ?, ?)")
         var events = try EventInserter(db)
+        let stories = try StoryInserter(db)
         let storedHash = try db.cachedStatement(sql: "SELECT content_hash FROM document WHERE id = ?")
         let replace =
             replacing
@@ -47,8 +48,11 @@ extension SQLiteDocumentStore {
         for d in batch {
             var replaced = false
             if let replace {
+                // The bands of the document this one may replace, removed only if it is.
+                let bands = try storyBands(of: d.id, db)
                 try replace.execute(arguments: [d.id, d.contentHash, d.contentHash])
                 replaced = db.changesCount > 0
+                if replaced { try removeStoryBands(bands, db) }
             }
             do {
                 document.bind(1, d.id); document.bind(2, d.contentHash); document.bind(3, d.language)
@@ -102,6 +106,7 @@ extension SQLiteDocumentStore {
                     }
                 }
                 try events.insert(doc: doc, events: d.events, times: d.times)
+                try stories.add(doc: doc, signature: d.storySignature)
             } catch let e as RawInsert.Failure {
                 throw StoreError(
                     .query, "batch of \(batch.count) not stored (rolled back): \(e.message)", backend: "sqlite", documentID: d.id)

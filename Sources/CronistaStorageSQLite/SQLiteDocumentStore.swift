@@ -113,6 +113,7 @@ public final class SQLiteDocumentStore: DocumentStore {
                 let statement = try db.cachedStatement(sql: "DELETE FROM document WHERE id = ?")
                 var deleted: [String] = []
                 for id in ids {
+                    try Self.removeStoryBands(of: id, db)
                     try statement.execute(arguments: [id])
                     if db.changesCount > 0 { deleted.append(id) }
                 }
@@ -439,10 +440,12 @@ public final class SQLiteDocumentStore: DocumentStore {
                 sql: """
                     SELECT (SELECT COUNT(*) FROM document), (SELECT COUNT(*) FROM entity),
                            (SELECT COALESCE(SUM(mention_count), 0) FROM entity), (SELECT COUNT(*) FROM quote),
-                           (SELECT COUNT(*) FROM event), (SELECT COUNT(*) FROM event_participant), (SELECT COUNT(*) FROM time_expression)
+                           (SELECT COUNT(*) FROM event), (SELECT COUNT(*) FROM event_participant), (SELECT COUNT(*) FROM time_expression),
+                           (SELECT COUNT(DISTINCT story) FROM story_member)
                     """)!
             return StoreStatistics(
-                documents: r[0], entities: r[1], mentions: r[2], quotes: r[3], events: r[4], participants: r[5], times: r[6])
+                documents: r[0], entities: r[1], mentions: r[2], quotes: r[3], events: r[4], participants: r[5], times: r[6],
+                stories: r[7])
         }
     }
 

@@ -436,6 +436,26 @@ enum SQLiteSchema {
                     """)
             try deriveEvents(db)
         }
+        // Stories (near-duplicate groups): each document's MinHash signature and story, and its
+        // LSH band keys. `story_band` has no foreign key (it would need a second index, by
+        // document): the store removes a document's bands before deleting it.
+        m.registerMigration("v9-stories") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE story_member (
+                        doc INTEGER PRIMARY KEY REFERENCES document(doc) ON DELETE CASCADE,
+                        story INTEGER NOT NULL,
+                        signature BLOB NOT NULL CHECK (length(signature) = \(StorySignature.byteCount))
+                    );
+                    CREATE INDEX story_member_story ON story_member(story);
+                    CREATE TABLE story_band (
+                        band INTEGER NOT NULL,
+                        doc INTEGER NOT NULL,
+                        PRIMARY KEY (band, doc)
+                    ) WITHOUT ROWID;
+                    """)
+            try SQLiteDocumentStore.deriveStories(db)
+        }
         return m
     }
 

@@ -51,13 +51,14 @@
             if Self.skipped() { return }; try await contract.eventsLeaveWithTheirDocument()
         }
         @Test func eventInvariants() async throws { if Self.skipped() { return }; try await contract.eventInvariants() }
+        @Test func stories() async throws { if Self.skipped() { return }; try await contract.stories() }
 
         @Test func migrationsAreNamedAndAppliedOnce() async throws {
             if Self.skipped() { return }
             let schema = Self.schemaName()
             let names = [
                 "v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding",
-                "v5-quote-about", "v6-events-times"
+                "v5-quote-about", "v6-events-times", "v8-stories"
             ]
             // Two stores opening the same empty schema at once: the advisory lock serialises them.
             async let a = Self.makeStore(schema: schema)
@@ -106,7 +107,9 @@
             let store = try await Self.makeStore(schema: schema)
             defer { Task { try? await store.close() } }
             #expect(
-                try await store.appliedMigrations().suffix(3) == ["v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times"])
+                try await store.appliedMigrations().suffix(4) == [
+                    "v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times", "v8-stories"
+                ])
             for s in ["UN", "u.n.", "U.N."] {
                 #expect(
                     try await store.entities(named: s, limit: 5) == [

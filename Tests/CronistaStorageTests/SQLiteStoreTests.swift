@@ -28,6 +28,7 @@ import Testing
     @Test func timeline() async throws { try await contract.timeline() }
     @Test func eventsLeaveWithTheirDocument() async throws { try await contract.eventsLeaveWithTheirDocument() }
     @Test func eventInvariants() async throws { try await contract.eventInvariants() }
+    @Test func stories() async throws { try await contract.stories() }
 
     @Test func migrationsAreNamedAndReopeningIsANoOp() async throws {
         let path = Self.temporaryPath()
@@ -46,7 +47,7 @@ import Testing
     static let migrations = [
         "v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists", "v3-fts-rows-by-the-store-no-redundant-indexes",
         "v4-integer-document-keys-entity-keys-in-fts", "v5-name-keys-from-name-folding", "v6-quote-about",
-        "v7-events-times"
+        "v7-events-times", "v9-stories"
     ]
 
     /// A store from before v6 (no `quote_about`) gets each stored quote's `about` from its stored
@@ -65,7 +66,7 @@ import Testing
         try await store.pool.write { db in
             try db.execute(sql: "DROP TABLE quote_about; DELETE FROM grdb_migrations WHERE identifier = 'v6-quote-about'")
         }
-        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast(2)))
+        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast(3)))
         try await store.close()
         let reopened = try SQLiteDocumentStore(path: path)
         #expect(try reopened.appliedMigrations() == Self.migrations)
@@ -80,6 +81,7 @@ import Testing
     /// A v7 store made a v6 one: no event, participant or time tables, no quote dates, no record
     /// of the migration.
     static func backToV6(_ store: SQLiteDocumentStore) async throws {
+        try await backToV7(store)
         try await store.pool.write { db in
             try db.execute(
                 sql: """
@@ -88,6 +90,38 @@ import Testing
                     DELETE FROM grdb_migrations WHERE identifier = 'v7-events-times'
                     """)
         }
+    }
+
+    /// A v9 store made a v7 one: no story tables, no record of the migration.
+    static func backToV7(_ store: SQLiteDocumentStore) async throws {
+        try await store.pool.write { db in
+            try db.execute(
+                sql: "DROP TABLE story_band; DROP TABLE story_member; DELETE FROM grdb_migrations WHERE identifier = 'v9-stories'")
+        }
+    }
+
+    /// A store from before v9 places the documents it holds in stories, in storing order, as
+    /// ingest would have: the seed and its copy in one, the second article in another.
+    @Test func storeFromV7GetsStories() async throws {
+        let path = Self.temporaryPath()
+        let store = try SQLiteDocumentStore(path: path)
+        let seed = try StoreFixtures.storable(try StoreFixtures.seedDocument())
+        let second = try StoreFixtures.storable(try StoreFixtures.secondDocument())
+        let copy = try StoreContract.seedCopy()
+        #expect(try await store.store([seed, second, copy]).stored.count == 3)
+        try await Self.backToV7(store)
+        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast()))
+        try await store.close()
+        let reopened = try SQLiteDocumentStore(path: path)
+        #expect(try reopened.appliedMigrations() == Self.migrations)
+        let story = try #require(try await reopened.story(of: copy.id, limit: 10))
+        #expect(story.documents.map(\.id) == [seed.id, copy.id])
+        #expect(try await reopened.story(of: second.id, limit: 10)?.size == 1)
+        #expect(try await reopened.statistics().stories == 2)
+        let bands = try await reopened.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_band") }
+        #expect(bands == 3 * StorySignature.bandCount)
+        #expect(try reopened.integrityProblems() == [])
+        try await reopened.close()
     }
 
     /// A store from before v7 gets the events, participants, times and quote dates of the
@@ -105,7 +139,7 @@ import Testing
         let stats = try await store.statistics()
         #expect(events.count == 6 && quotes.contains { $0.date != nil }, "rows to derive: the check can fail")
         try await Self.backToV6(store)
-        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast()))
+        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast(2)))
         try await store.close()
         let reopened = try SQLiteDocumentStore(path: path)
         #expect(try reopened.appliedMigrations() == Self.migrations)
@@ -286,7 +320,7 @@ import Testing
             try await store.statistics()
                 == StoreStatistics(
                     documents: 1, entities: second.entities.count,
-                    mentions: second.entities.map(\.mentionCount).reduce(0, +), quotes: second.quotes.count))
+                    mentions: second.entities.map(\.mentionCount).reduce(0, +), quotes: second.quotes.count, stories: 1))
         #expect(try store.integrityProblems() == [])
         try await store.close()
     }

@@ -427,7 +427,7 @@ struct StoreContract: Sendable {
                     mentions: after.mentions - corrected.mentions.count, quotes: after.quotes - corrected.quotes.count,
                     events: after.events - corrected.events.count,
                     participants: after.participants - corrected.events.reduce(0) { $0 + $1.participants.count },
-                    times: after.times - corrected.times.count))
+                    times: after.times - corrected.times.count, stories: after.stories - 1))
         #expect(try await store.delete(ids: [corrected.id]) == [])
         // The id and the text are free again.
         #expect(try await store.store([old]).stored == [old.id])

@@ -5,7 +5,7 @@ public import CronistaStorage
 /// points into the document's text, as in the analysis contract. The API adds entity ids (for
 /// `/v1/entities/{id}`); the command line leaves them out.
 extension JSONWriter {
-    public mutating func quote(_ h: QuoteHit, entityIDs: Bool = true) {
+    public mutating func quote(_ h: QuoteHit, entityIDs: Bool = true, extra: ((inout JSONWriter) -> Void)? = nil) {
         func span(_ s: ScalarSpan) {
             key("start"); int(s.startScalar)
             key("end"); int(s.endScalar)
@@ -47,7 +47,30 @@ extension JSONWriter {
         key("published"); optionalString(h.published)
         key("source"); optionalString(h.source)
         key("title"); optionalString(h.title)
+        extra?(&self)
         endObject()
+    }
+
+    /// A quote cluster: its first appearance as ``quote(_:entityIDs:extra:)`` writes a quote, with
+    /// `carried_by` (how many documents carry the statement) and `variants` (every quote of the
+    /// cluster, earliest first: document, quote id, published, source, offsets and text).
+    public mutating func quoteCluster(_ c: QuoteCluster, entityIDs: Bool = true) {
+        quote(c.first, entityIDs: entityIDs) { w in
+            w.key("carried_by"); w.int(c.documents.count)
+            w.key("variants"); w.beginArray()
+            for v in c.variants {
+                w.beginObject()
+                w.key("document"); w.string(v.documentID)
+                w.key("quote"); w.string(v.quoteID)
+                w.key("published"); w.optionalString(v.published)
+                w.key("source"); w.optionalString(v.source)
+                w.key("start"); w.int(v.content.startScalar)
+                w.key("end"); w.int(v.content.endScalar)
+                w.key("text"); w.string(v.content.text)
+                w.endObject()
+            }
+            w.endArray()
+        }
     }
 
     /// One event: the fields of the analysis format's events (`type`, `mode`, `trigger`, `source`,

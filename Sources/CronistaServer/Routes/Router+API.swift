@@ -81,8 +81,9 @@ extension Router where Context == ServerContext {
 
         route(.get, "/v1/quotes", timeout) { request, _ in
             let p = QueryParameters(request.uri.query)
-            try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "source", "limit", "cursor"])
+            try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "source", "limit", "cursor", "clusters"])
             var query = try APIRoutes.quoteQuery(p, state)
+            let clusters = try APIRoutes.flag(p, "clusters")
             query.speaker = p["speaker"]
             query.about = p["about"]
             query.words = p["q"]
@@ -92,6 +93,23 @@ extension Router where Context == ServerContext {
                     throw APIError(.badRequest, .invalidParameter, "entity: '\(e)' is not an entity id (Q… or TYPE:name)")
                 }
                 query.speakerEntity = key
+            }
+            if clusters {
+                // One entry per statement (QuoteClustering) among up to 20 quotes a wanted entry.
+                let limit = query.limit
+                query.limit = min(APIRoutes.clusterReadLimit, limit * 20)
+                let found = QuoteClustering.cluster(try await state.store.quotes(query)).prefix(limit)
+                var w = JSONWriter(capacity: 1024)
+                w.beginObject()
+                w.key("quotes")
+                w.beginArray()
+                for c in found { w.quoteCluster(c) }
+                w.endArray()
+                w.key("next_cursor"); w.null()
+                w.key("clusters"); w.bool(true)
+                w.endObject()
+                w.bytes.append(0x0A)
+                return APIRoutes.json(w.bytes)
             }
             let hits = try await state.store.quotes(query)
             var w = JSONWriter(capacity: 1024)
@@ -238,6 +256,19 @@ enum APIRoutes {
     }
 
     /// `from`, `to`, `limit` and `cursor`, checked.
+    /// Quotes read to form one page of clusters.
+    static let clusterReadLimit = 5_000
+
+    /// A yes/no parameter: `true`/`1` or `false`/`0` (absent or blank: no); anything else is a 400.
+    static func flag(_ p: QueryParameters, _ name: String) throws -> Bool {
+        guard let v = p[name] else { return false }
+        switch v {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw APIError(.badRequest, .invalidParameter, "\(name): '\(v)' is not true, false, 1 or 0")
+        }
+    }
+
     static func quoteQuery(_ p: QueryParameters, _ state: ServerState) throws -> QuoteQuery {
         var q = QuoteQuery(limit: try limit(p, state))
         for name in ["from", "to"] {

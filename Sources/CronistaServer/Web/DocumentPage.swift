@@ -81,6 +81,25 @@ enum DocumentPage {
         func entity(_ id: String?) -> Entity? { id.flatMap { id in entities.first { $0.id == id } } }
     }
 
+    /// How many documents of its story the page lists.
+    static let storyLimit = 20
+
+    /// "Same story in N other documents", each linked (date, source, title), or nothing when the
+    /// document is alone in its story.
+    static func storyLine(_ story: Story?, of id: String, strings t: WebStrings) -> String {
+        guard let story, story.size > 1 else { return "" }
+        var out = "<div class=\"story\" data-story-size=\"\(story.size)\"><p class=\"meta\">"
+        out += HTML.escape(t["document.same-story", t.count(story.size - 1, "other-document")]) + "</p><ul class=\"plain\">"
+        for d in story.others(than: id) {
+            let label = [d.published, d.source].compactMap { $0 }.joined(separator: " · ")
+            out += """
+                <li><a href="\(HTML.escape(HTML.documentURL(d.id)))">\(HTML.escape(d.title ?? d.id))</a> \
+                <span class="meta">\(HTML.escape(label))</span></li>
+                """
+        }
+        return out + "</ul></div>"
+    }
+
     static func render(_ id: String, _ state: ServerState, request: Request) async throws -> Response {
         let t = WebStrings(request)
         guard let doc = try await state.store.document(id: id) else {
@@ -100,6 +119,7 @@ enum DocumentPage {
         var body = """
             <h1>\(HTML.escape(title))</h1>
             <p class="meta">\(meta.joined(separator: " · "))</p>
+            \(storyLine(try await state.store.story(of: doc.hit.id, limit: storyLimit), of: doc.hit.id, strings: t))
             \(legend(t))
             <div class="text" id="text">\(highlighted(doc.text, a))</div>
             """

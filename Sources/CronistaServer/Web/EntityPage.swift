@@ -20,7 +20,9 @@ enum EntityPage {
         async let quotesTask = state.store.quotes(QuoteQuery(speakerEntity: key, limit: quoteLimit))
         async let withTask = state.store.coMentions(of: key, limit: 60)
         async let timelineTask = state.store.timeline(of: key, limit: timelineLimit)
-        let (quotes, with, items) = try await (quotesTask, withTask, timelineTask)
+        // Quotes about it: by KB id when it has one, else by name (matched as a name key).
+        async let aboutTask = state.store.quotes(QuoteQuery(about: entity.kb ?? entity.name, limit: quoteLimit))
+        let (quotes, with, items, aboutIt) = try await (quotesTask, withTask, timelineTask, aboutTask)
 
         var body = """
             <h1>\(HTML.escape(entity.name))</h1>
@@ -28,7 +30,12 @@ enum EntityPage {
             \(t.count(entity.documents, "document")) · \(t.count(entity.mentions, "mention")) · \
             \(quotes.count == quoteLimit ? t.count(quoteLimit, "quote").replacingOccurrences(of: "\(quoteLimit)", with: "\(quoteLimit)+") : t.count(quotes.count, "quote"))</p>
             """
+        body += chart(buckets(items), strings: t)
         body += timeline(items, of: key, name: entity.name, strings: t)
+        body += "<h2 id=\"talks-about\">\(HTML.escape(t["entity.talks-about"]))</h2>"
+        body += rankedList(talksAbout(quotes, excluding: key), none: t["entity.talks-about-none"], strings: t)
+        body += "<h2 id=\"talked-about\">\(HTML.escape(t["entity.talked-about"]))</h2>"
+        body += rankedList(talkedAboutBy(aboutIt, excluding: key), none: t["entity.talked-about-none"], strings: t)
         // Quotes over time: by month of publication.
         var months: [(String, [QuoteHit])] = []
         for q in quotes {

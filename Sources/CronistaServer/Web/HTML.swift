@@ -84,6 +84,7 @@ enum WebPage {
         ul.plain{list-style:none;padding:0} ul.plain li{padding:.25rem 0;border-bottom:1px solid var(--line)}
         .bars{display:grid;grid-template-columns:5.5rem 1fr 2rem;gap:.2rem .5rem;align-items:center;font-size:.85rem}
         .bar{background:var(--accent);height:.8rem;border-radius:3px}
+        svg.chart rect.quotes,.chart-legend rect.quotes{fill:var(--accent)} svg.chart rect.events,.chart-legend rect.events{fill:#b0603a} svg.chart{max-width:100%;height:auto}
         .tag{font-size:.75rem;border-radius:4px;padding:0 .3rem;background:#eee;color:var(--muted)}
         nav.pages{margin:1rem 0}
         nav.lang{float:right;font-size:.9rem} nav.lang a[aria-current]{font-weight:700;color:var(--ink);text-decoration:none}

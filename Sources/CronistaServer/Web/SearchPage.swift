@@ -65,7 +65,22 @@ enum SearchPage {
         if hits.isEmpty {
             body += "<p class=\"meta\">\(HTML.escape(t["search.none"]))</p>"
         }
-        for h in hits { body += quoteCard(h, strings: t) }
+        // The page's quotes collapsed to statements: one card per statement (its first appearance
+        // on the page), with the documents that carry it.
+        for c in QuoteClustering.cluster(hits) {
+            body += quoteCard(c.first, strings: t)
+            let docs = c.documents
+            guard docs.count > 1 else { continue }
+            let links = c.variants.dropFirst().filter { $0.documentID != c.first.documentID }.map { v in
+                let label = [v.published, v.source].compactMap { $0 }.joined(separator: " · ")
+                return
+                    "<a href=\"\(HTML.escape(HTML.documentURL(v.documentID, quote: v.quoteID)))\">\(HTML.escape(label.isEmpty ? v.documentID : label))</a>"
+            }
+            body += """
+                <p class="meta carried" data-carried-by="\(docs.count)">\(HTML.escape(t["search.carried-by", t.count(docs.count, "document")])): \
+                \(links.joined(separator: ", "))</p>
+                """
+        }
         if hits.count == pageSize, let next = hits.last.flatMap(QuoteCursor.init(after:)) {
             let url = HTML.searchURL([
                 ("speaker", p["speaker"]), ("about", p["about"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]),

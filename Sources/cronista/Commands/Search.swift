@@ -16,7 +16,7 @@ struct Search: AsyncParsableCommand {
             Offsets are Unicode code points into the document's original text (the JSON contract unit). \
             Output is a table on a terminal and JSON Lines otherwise (--format overrides).
             """,
-        subcommands: [Quotes.self, Events.self, Entities.self, Documents.self]
+        subcommands: [Quotes.self, Events.self, Entities.self, Documents.self, Story.self]
     )
 
     struct Output: ParsableArguments {
@@ -78,6 +78,12 @@ struct Search: AsyncParsableCommand {
         var to: String?
         @Option(help: "The document's source (case-insensitive).")
         var source: String?
+        @Flag(
+            help: """
+                One result per statement: quotes of the same speaker entity, days at most two weeks apart and overlapping \
+                words are one cluster, shown by its first appearance with carried_by (documents) and its variants.
+                """)
+        var clusters = false
         @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
 
@@ -89,6 +95,7 @@ struct Search: AsyncParsableCommand {
         }
 
         func run() async throws {
+            if clusters { return try await runClusters() }
             let s = try await store.openExisting()
             let hits = try await s.quotes(
                 QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source, limit: output.limit))
@@ -297,5 +304,67 @@ struct Search: AsyncParsableCommand {
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
+    }
+}
+
+extension Search.Quotes {
+    /// Up to this many quotes are read to form the clusters of one answer (`--limit` clusters).
+    static let clusterReadLimit = 5_000
+
+    /// `search quotes --clusters`: the matching quotes grouped into statements
+    /// (``QuoteClustering``), newest first, at most `--limit` of them.
+    func runClusters() async throws {
+        let s = try await store.openExisting()
+        let hits = try await s.quotes(
+            QuoteQuery(
+                speaker: speaker, about: about, words: words, from: from, to: to, source: source,
+                limit: min(Self.clusterReadLimit, output.limit * 20)))
+        try await s.close()
+        let found = Array(QuoteClustering.cluster(hits).prefix(output.limit))
+        try output.write(
+            found, header: ["FIRST", "DATE", "SPEAKER", "DOCS", "QUOTE"], singular: "statement",
+            line: { c in
+                var w = JSONWriter(capacity: 512)
+                w.quoteCluster(c, entityIDs: false)
+                return w.bytes + [0x0A]
+            }
+        ) { c in
+            let h = c.first
+            return [
+                h.documentID, h.published ?? "", (h.speakerName ?? h.speaker?.text ?? "—") + (h.speakerKB.map { " (\($0))" } ?? ""),
+                "\(c.documents.count)", Search.flat(h.content.text)
+            ]
+        }
+    }
+}
+
+extension Search {
+    struct Story: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The story of a document: the stored copies and light rewrites of the same article, earliest first.")
+
+        @Option(help: "The document id.")
+        var document: String
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let s = try await store.openExisting()
+            let found = try await s.story(of: document, limit: output.limit)
+            try await s.close()
+            guard let found else { throw ValidationError("no document '\(document)' in the store") }
+            try output.write(
+                found.documents, header: ["DOCUMENT", "DATE", "SOURCE", "TITLE"], singular: "document",
+                line: { h in
+                    var w = JSONWriter(capacity: 160)
+                    w.beginObject()
+                    w.documentFields(h)
+                    w.key("story"); w.string(found.id)
+                    w.key("story_size"); w.int(found.size)
+                    w.endObject()
+                    return w.bytes + [0x0A]
+                }
+            ) { h in [h.id, h.published ?? "", h.source ?? "", Search.flat(h.title ?? "")] }
+        }
     }
 }
