@@ -1,3 +1,5 @@
+import CronistaCore
+
 /// The normalisation functions of a ``TimeGrammar``: turn a rule's captured values into a TIMEX3
 /// value against the document's creation time (`published`), the tense around the expression and
 /// the last day the text spoke of. Language-generic: every word lives in the grammar's tables.
@@ -26,15 +28,8 @@ struct TimeResolver {
     struct Day: Equatable, Comparable {
         var y: Int, m: Int, d: Int
 
-        /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-        var number: Int {
-            let yy = m <= 2 ? y - 1 : y
-            let era = (yy >= 0 ? yy : yy - 399) / 400
-            let yoe = yy - era * 400
-            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-            return era * 146097 + doe - 719468
-        }
+        /// Days since 1970-01-01 (``CivilDay``).
+        var number: Int { CivilDay.number(year: y, month: m, day: d) }
 
         init(y: Int, m: Int, d: Int) {
             self.y = y
@@ -42,16 +37,8 @@ struct TimeResolver {
             self.d = d
         }
 
-        init(number z0: Int) {
-            let z = z0 + 719468
-            let era = (z >= 0 ? z : z - 146096) / 146097
-            let doe = z - era * 146097
-            let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-            let mp = (5 * doy + 2) / 153
-            d = doy - (153 * mp + 2) / 5 + 1
-            m = mp < 10 ? mp + 3 : mp - 9
-            y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        init(number z: Int) {
+            (y, m, d) = CivilDay.date(z)
         }
 
         /// `YYYY-MM-DD`, when it is one.

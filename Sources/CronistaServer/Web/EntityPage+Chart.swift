@@ -1,3 +1,4 @@
+import CronistaCore
 import CronistaStorage
 
 /// The entity page's chart: its quotes and events on a time axis, one bar a month (a week when
@@ -116,28 +117,11 @@ extension EntityPage {
 
 /// Day arithmetic on `YYYY-MM-DD` for the chart (days since 1970-01-01, proleptic Gregorian).
 enum ChartDays {
-    static func day(_ s: String) -> Int? {
-        let p = s.prefix(10).split(separator: "-")
-        guard p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m), (1...31).contains(d) else {
-            return nil
-        }
-        let yy = m <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
-    }
+    static func day(_ s: String) -> Int? { CivilDay.number(of: s) }
 
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    static func civil(_ z: Int) -> (Int, Int, Int) {
+        let d = CivilDay.date(z)
+        return (d.year, d.month, d.day)
     }
 
     static func monthIndex(_ day: Int) -> Int {

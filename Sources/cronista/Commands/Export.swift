@@ -32,6 +32,42 @@ struct Export: AsyncParsableCommand {
         func validate() throws {
             if page < 1 { throw ValidationError("--page must be at least 1, got \(page)") }
         }
+
+        /// Opens the store and writes the header, then every page `next` returns (with whether
+        /// another may follow) as CSV rows or JSON lines, flushed page by page; closes the store
+        /// whatever happens, and says how many rows went to a file.
+        func stream<Hit>(
+            _ options: StoreOptions, noun: String, header: [String], csv row: (inout CSVWriter, Hit) -> Void,
+            json: (Hit) -> [UInt8], next: (any DocumentStore) async throws -> (hits: [Hit], more: Bool)
+        ) async throws {
+            let s = try await options.openExisting()
+            var count = 0
+            do {
+                let sink = try OutputSink(path: output)
+                var csv = CSVWriter(capacity: 1 << 16)
+                if format == .csv { csv.row(header) }
+                var more = true
+                while more {
+                    let page = try await next(s)
+                    more = page.more
+                    for h in page.hits {
+                        switch format {
+                        case .csv: row(&csv, h)
+                        case .jsonl: try sink.write(json(h))
+                        }
+                    }
+                    try sink.write(csv.take())
+                    try sink.flush()
+                    count += page.hits.count
+                }
+                try sink.finish()
+            } catch {
+                try? await s.close()
+                throw error
+            }
+            try await s.close()
+            if output != nil { printError("exported \(count) \(noun)\(count == 1 ? "" : "s")") }
+        }
     }
 
     static func checkDates(_ from: String?, _ to: String?) throws {
@@ -62,38 +98,19 @@ struct Export: AsyncParsableCommand {
         func validate() throws { try Export.checkDates(from, to) }
 
         func run() async throws {
-            let s = try await store.openExisting()
-            let sink = try OutputSink(path: destination.output)
-            var csv = CSVWriter(capacity: 1 << 16)
-            if destination.format == .csv {
-                csv.row(CSVWriter.quoteHeader)
-                try sink.write(csv.take())
-            }
             var query = QuoteQuery(
                 speaker: speaker, about: about, words: words, from: from, to: to, source: source, limit: destination.page)
-            var count = 0
-            do {
-                while true {
-                    let hits = try await s.quotes(query)
-                    for h in hits {
-                        switch destination.format {
-                        case .csv: csv.quote(h)
-                        case .jsonl: try sink.write(Search.json(h))
-                        }
-                    }
-                    if destination.format == .csv { try sink.write(csv.take()) }
-                    try sink.flush()
-                    count += hits.count
-                    guard hits.count == destination.page, let last = hits.last, let cursor = QuoteCursor(after: last) else { break }
+            try await destination.stream(
+                store, noun: "quote", header: CSVWriter.quoteHeader, csv: { $0.quote($1) }, json: Search.json
+            ) { s in
+                let hits = try await s.quotes(query)
+                // The next page starts after the last quote (keyset), when this one was full.
+                if hits.count == destination.page, let last = hits.last, let cursor = QuoteCursor(after: last) {
                     query.after = cursor
+                    return (hits, true)
                 }
-                try sink.finish()
-            } catch {
-                try? await s.close()
-                throw error
+                return (hits, false)
             }
-            try await s.close()
-            if destination.output != nil { printError("exported \(count) quote\(count == 1 ? "" : "s")") }
         }
     }
 
@@ -125,43 +142,22 @@ struct Export: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let s = try await store.openExisting()
-            let sink = try OutputSink(path: destination.output)
-            var csv = CSVWriter(capacity: 1 << 16)
-            if destination.format == .csv {
-                csv.row(CSVWriter.eventHeader)
-                try sink.write(csv.take())
-            }
             var query = EventQuery(
                 type: type, mode: mode, actor: actor, role: role.flatMap { EventQuery.Role(rawValue: $0.lowercased()) }, from: from,
                 to: to, documentID: document, limit: destination.page, offset: 0)
-            var count = 0
-            do {
-                while true {
-                    let hits = try await s.events(query)
-                    for h in hits {
-                        switch destination.format {
-                        case .csv: csv.event(h)
-                        case .jsonl:
-                            var w = JSONWriter(capacity: 512)
-                            w.event(h, entityIDs: false)
-                            w.bytes.append(0x0A)
-                            try sink.write(w.bytes)
-                        }
-                    }
-                    if destination.format == .csv { try sink.write(csv.take()) }
-                    try sink.flush()
-                    count += hits.count
-                    guard hits.count == destination.page else { break }
-                    query.offset += hits.count
+            try await destination.stream(
+                store, noun: "event", header: CSVWriter.eventHeader, csv: { $0.event($1) },
+                json: { h in
+                    var w = JSONWriter(capacity: 512)
+                    w.event(h, entityIDs: false)
+                    w.bytes.append(0x0A)
+                    return w.bytes
                 }
-                try sink.finish()
-            } catch {
-                try? await s.close()
-                throw error
+            ) { s in
+                let hits = try await s.events(query)
+                query.offset += hits.count
+                return (hits, hits.count == destination.page)
             }
-            try await s.close()
-            if destination.output != nil { printError("exported \(count) event\(count == 1 ? "" : "s")") }
         }
     }
 }
