@@ -1,0 +1,205 @@
+import ArgumentParser
+import CronistaIngest
+import CronistaNLP
+import CronistaStorage
+import Foundation
+
+/// `csv` (RFC 4180, UTF-8, CRLF) for a spreadsheet, `jsonl` (the lines of `cronista search`) for programs.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, jsonl
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export quotes, events, entities or documents from the store as CSV or JSON Lines.",
+        discussion: """
+            The filters are those of `cronista search`. Quotes and events are read from the store a page at a time and \
+            written as they come, so the whole archive exports with flat memory. CSV follows RFC 4180 (a header row, \
+            CRLF line ends, quoted fields), in UTF-8; offsets are Unicode code points into the document's text.
+            """,
+        subcommands: [Quotes.self, Events.self, Entities.self, Documents.self]
+    )
+
+    struct Output: ParsableArguments {
+        @Option(help: "csv or jsonl.")
+        var format: ExportFormat = .csv
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        var output: String?
+
+        /// Writes a header (CSV) and then whatever `produce` hands to its writer, one row at a time.
+        func run(columns: [String], _ produce: (_ emit: (_ csv: [String?], _ json: () -> [UInt8]) throws -> Void) async throws -> Void)
+            async throws
+        {
+            let sink = try OutputSink(path: output)
+            var csv = CSVWriter(capacity: 1 << 16)
+            if format == .csv { csv.record(columns) }
+            try await produce { fields, json in
+                switch format {
+                case .csv: csv.record(fields)
+                case .jsonl: csv.bytes.append(contentsOf: json())
+                }
+                if csv.bytes.count >= 1 << 16 {
+                    try sink.write(csv.bytes)
+                    csv.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            try sink.write(csv.bytes)
+            try sink.finish()
+        }
+    }
+
+    static func checkDates(_ from: String?, _ to: String?) throws {
+        for (name, d) in [("--from", from), ("--to", to)] {
+            if let d, !QuoteQuery.isDate(d) { throw ValidationError("\(name): '\(d)' is not a date (YYYY-MM-DD, a day that exists)") }
+        }
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    struct Quotes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every quote that matches the filters (all quotes without any).")
+
+        @Option(help: "Speaker: name, one word of it, an alias or a KB id (case- and accent-insensitive).")
+        var speaker: String?
+        @Option(help: "An entity the quote is about (mentioned in its content), matched as --speaker is.")
+        var about: String?
+        @Option(name: .customLong("q"), help: "Words that must all occur in the quote (full-text search).")
+        var words: String?
+        @Option(help: "Published on or after this date (YYYY-MM-DD).")
+        var from: String?
+        @Option(help: "Published on or before this date (YYYY-MM-DD).")
+        var to: String?
+        @Option(help: "The document's source (case-insensitive).")
+        var source: String?
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { try Export.checkDates(from, to) }
+
+        func run() async throws {
+            let s = try await store.openExisting()
+            let query = QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source)
+            do {
+                try await output.run(columns: ExportTable.quoteColumns) { emit in
+                    try await s.forEachQuotePage(query) { page in
+                        for h in page { try emit(ExportTable.row(h)) { Search.json(h) } }
+                    }
+                }
+            } catch {
+                try? await s.close()
+                throw error
+            }
+            try await s.close()
+        }
+    }
+
+    struct Events: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every event that matches the filters (all events without any).")
+
+        @Option(help: "PLOVER event type (ACCUSE, CONSULT, …; case-insensitive).")
+        var type: String?
+        @Option(help: "The type's mode (case-insensitive).")
+        var mode: String?
+        @Option(help: "A participant: name, one word of it, an alias or a KB id.")
+        var actor: String?
+        @Option(help: "The actor's role: source, target or location.")
+        var role: String?
+        @Option(help: "On or after this date (YYYY-MM-DD).")
+        var from: String?
+        @Option(help: "On or before this date (YYYY-MM-DD).")
+        var to: String?
+        @Option(help: "Only the events of this document id.")
+        var document: String?
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            try Export.checkDates(from, to)
+            if let role, EventQuery.Role(rawValue: role.lowercased()) == nil {
+                throw ValidationError("--role: '\(role)' is not source, target or location")
+            }
+        }
+
+        func run() async throws {
+            let s = try await store.openExisting()
+            let query = EventQuery(
+                type: type, mode: mode, actor: actor, role: role.flatMap { EventQuery.Role(rawValue: $0.lowercased()) }, from: from, to: to,
+                documentID: document)
+            do {
+                try await output.run(columns: ExportTable.eventColumns) { emit in
+                    try await s.forEachEventPage(query) { page in
+                        for h in page {
+                            try emit(ExportTable.row(h)) {
+                                var w = JSONWriter(capacity: 512)
+                                w.event(h, entityIDs: false)
+                                return w.bytes + [0x0A]
+                            }
+                        }
+                    }
+                }
+            } catch {
+                try? await s.close()
+                throw error
+            }
+            try await s.close()
+        }
+    }
+
+    struct Entities: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Entities by name, alias or KB id, with their mention counts.")
+
+        @Option(help: "Name, one word of it, an alias or a KB id.")
+        var name: String
+        @Option(help: "At most this many entities.")
+        var limit: Int = 10000
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") } }
+
+        func run() async throws {
+            let s = try await store.openExisting()
+            let hits = try await s.entities(named: name, limit: limit)
+            try await s.close()
+            try await output.run(columns: ExportTable.entityColumns) { emit in
+                for h in hits {
+                    try emit(ExportTable.row(h)) {
+                        var w = JSONWriter(capacity: 128)
+                        w.entity(h, entityIDs: false)
+                        return w.bytes + [0x0A]
+                    }
+                }
+            }
+        }
+    }
+
+    struct Documents: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Documents that mention every given entity.")
+
+        @Option(help: "An entity (name, alias or KB id); repeat for entities that must appear together.")
+        var entity: [String] = []
+        @Option(help: "At most this many documents.")
+        var limit: Int = 10000
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if entity.isEmpty { throw ValidationError("give at least one --entity") }
+            if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
+        }
+
+        func run() async throws {
+            let s = try await store.openExisting()
+            let hits = try await s.documents(mentioningAll: entity, limit: limit)
+            try await s.close()
+            try await output.run(columns: ExportTable.documentColumns) { emit in
+                for h in hits {
+                    try emit(ExportTable.row(h)) {
+                        var w = JSONWriter(capacity: 128)
+                        w.document(h)
+                        return w.bytes + [0x0A]
+                    }
+                }
+            }
+        }
+    }
+}
