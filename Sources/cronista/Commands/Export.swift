@@ -25,6 +25,12 @@ struct Export: AsyncParsableCommand {
         var format: ExportFormat = .csv
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
+        @Option(help: ArgumentHelp("Rows read from the store at a time (quotes and events).", visibility: .hidden))
+        var pageSize: Int = 1000
+
+        func validate() throws {
+            if pageSize < 1 { throw ValidationError("--page-size must be at least 1, got \(pageSize)") }
+        }
 
         /// Writes a header (CSV) and then whatever `produce` hands to its writer, one row at a time.
         func run(columns: [String], _ produce: (_ emit: (_ csv: [String?], _ json: () -> [UInt8]) throws -> Void) async throws -> Void)
@@ -80,7 +86,7 @@ struct Export: AsyncParsableCommand {
             let query = QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source)
             do {
                 try await output.run(columns: ExportTable.quoteColumns) { emit in
-                    try await s.forEachQuotePage(query) { page in
+                    try await s.forEachQuotePage(query, pageSize: output.pageSize) { page in
                         for h in page { try emit(ExportTable.row(h)) { Search.json(h) } }
                     }
                 }
@@ -126,7 +132,7 @@ struct Export: AsyncParsableCommand {
                 documentID: document)
             do {
                 try await output.run(columns: ExportTable.eventColumns) { emit in
-                    try await s.forEachEventPage(query) { page in
+                    try await s.forEachEventPage(query, pageSize: output.pageSize) { page in
                         for h in page {
                             try emit(ExportTable.row(h)) {
                                 var w = JSONWriter(capacity: 512)
