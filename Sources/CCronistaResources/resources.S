@@ -189,7 +189,7 @@ SYM(cronista_nlp_19_start):
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// openapi.yaml: 26246 bytes, sha256 8361d1fb996a1dde4a2a171b74a8fb917d90981e35b017e7c824c6ac476d0a57
+// openapi.yaml: 32754 bytes, sha256 3db233e4f59ecb013160ba38bd4f7f1f372103d969a058b81421a144d7c57038
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
@@ -198,7 +198,7 @@ SYM(cronista_server_0_start):
 SYM(cronista_server_0_end):
     .byte 0
 
-// web-strings.tsv: 2945 bytes, sha256 60694f1922ef4268d8e4abca902557a20bf87ec202b83bff42b873b0aa54113b
+// web-strings.tsv: 3046 bytes, sha256 3ad099ab4a7360d58c1aa4201e01829a32afeb621eb99bd8a00a4feeb5163c83
     .balign 16
     .globl SYM(cronista_server_1_start)
 SYM(cronista_server_1_start):
