@@ -111,4 +111,60 @@ struct ExportCommandTests {
         let bad = try CLIRunner.run(["export", "quotes", "--db", db, "--from", "2026-02-30"])
         #expect(bad.status != 0 && bad.stderr.contains("--from"))
     }
+    /// A Python with pyarrow: `CRONISTA_PYARROW_PYTHON` (set by `scripts/test`, which installs it),
+    /// else the repository's `.venv-parquet`; `nil` when neither exists.
+    static let pyarrowPython: String? = {
+        if let p = ProcessInfo.processInfo.environment["CRONISTA_PYARROW_PYTHON"] { return p }
+        let venv = Fixtures.repositoryRoot.appendingPathComponent(".venv-parquet/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
+    }()
+
+    @Test(
+        "Quotes as Parquet (several row groups) read by pyarrow equal the JSON Lines export",
+        .enabled(if: pyarrowPython != nil, "no Python with pyarrow: scripts/test installs it in .venv-parquet"))
+    func parquetReadByPyarrow() throws {
+        let python = try #require(Self.pyarrowPython)
+        let dir = try TemporaryDirectory()
+        let db = try Self.store(in: dir, withDev: true)
+        let path = dir.file("quotes.parquet").path
+        let r = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "parquet", "-o", path, "--row-group-size", "16"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [
+            "-c",
+            """
+            import json, sys, pyarrow.parquet as pq
+            f = pq.ParquetFile(sys.argv[1])
+            t = f.read()
+            print(json.dumps({"groups": f.num_row_groups, "types": {n: str(t.schema.field(n).type) for n in t.column_names}, "rows": t.to_pylist()}))
+            """,
+            path
+        ]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let rows = try #require(read["rows"] as? [[String: Any]])
+        let json = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl"]).jsonLines
+        #expect(rows.count == json.count && json.count > 50)
+        #expect(read["groups"] as? Int == (json.count + 15) / 16)
+        let types = try #require(read["types"] as? [String: String])
+        #expect(types["start"] == "int64" && types["text"] == "string" && types["speaker_kb"] == "string")
+        for (row, j) in zip(rows, json) {
+            #expect(row["document"] as? String == j["document"] as? String)
+            #expect(row["text"] as? String == j["text"] as? String)
+            #expect(row["start"] as? Int == j["start"] as? Int && row["end"] as? Int == j["end"] as? Int)
+            let speaker = j["speaker"] as? [String: Any]
+            #expect((row["speaker"] as? String) == (speaker?["name"] as? String))
+            // Optional fields: null in JSON is null in Parquet.
+            #expect((row["speaker_kb"] is NSNull) == ((speaker?["kb"] as? String) == nil))
+            #expect((row["published"] as? String) == (j["published"] as? String))
+        }
+        let own = try #require(rows.first { $0["document"] as? String == "export-1" })
+        #expect(own["title"] as? String == Self.article["title"] && own["source"] as? String == Self.article["source"])
+    }
 }

@@ -41,6 +41,16 @@ public enum ExportTable {
 
     public static func row(_ h: DocumentHit) -> [String?] { [h.id, h.title, h.published, h.source, h.language] }
 
+    /// Columns that hold whole numbers (offsets and counts): `int64` in Parquet.
+    public static let integerColumns: Set<String> = [
+        "start", "end", "sentence_start", "sentence_end", "trigger_start", "trigger_end", "quad", "documents", "mentions"
+    ]
+
+    /// The Parquet schema of a table with these columns.
+    public static func parquetColumns(_ names: [String]) -> [ParquetWriter.Column] {
+        names.map { ParquetWriter.Column($0, integerColumns.contains($0) ? .int64 : .string) }
+    }
+
     /// The items joined by `; `, or `nil` when there are none (or all are empty).
     static func joined(_ items: [String]) -> String? {
         items.allSatisfy(\.isEmpty) ? nil : items.joined(separator: "; ")

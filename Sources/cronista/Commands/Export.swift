@@ -4,9 +4,10 @@ import CronistaNLP
 import CronistaStorage
 import Foundation
 
-/// `csv` (RFC 4180, UTF-8, CRLF) for a spreadsheet, `jsonl` (the lines of `cronista search`) for programs.
+/// `csv` (RFC 4180, UTF-8, CRLF) for a spreadsheet, `jsonl` (the lines of `cronista search`) for
+/// programs, `parquet` (the CSV's columns, offsets and counts as int64) for Spark, pandas and DuckDB.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, jsonl
+    case csv, jsonl, parquet
 }
 
 struct Export: AsyncParsableCommand {
@@ -21,15 +22,18 @@ struct Export: AsyncParsableCommand {
     )
 
     struct Output: ParsableArguments {
-        @Option(help: "csv or jsonl.")
+        @Option(help: "csv, jsonl or parquet.")
         var format: ExportFormat = .csv
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
         @Option(help: ArgumentHelp("Rows read from the store at a time (quotes and events).", visibility: .hidden))
         var pageSize: Int = 1000
+        @Option(help: ArgumentHelp("Parquet: rows in a row group.", visibility: .hidden))
+        var rowGroupSize: Int = 10_000
 
         func validate() throws {
             if pageSize < 1 { throw ValidationError("--page-size must be at least 1, got \(pageSize)") }
+            if rowGroupSize < 1 { throw ValidationError("--row-group-size must be at least 1, got \(rowGroupSize)") }
         }
 
         /// Writes a header (CSV) and then whatever `produce` hands to its writer, one row at a time.
@@ -37,11 +41,20 @@ struct Export: AsyncParsableCommand {
             async throws
         {
             let sink = try OutputSink(path: output)
+            if format == .parquet {
+                var parquet = try ParquetWriter(columns: ExportTable.parquetColumns(columns), rowGroupSize: rowGroupSize) {
+                    try sink.write($0)
+                }
+                try await produce { fields, _ in try parquet.append(fields) }
+                try parquet.finish()
+                try sink.finish()
+                return
+            }
             var csv = CSVWriter(capacity: 1 << 16)
             if format == .csv { csv.record(columns) }
             try await produce { fields, json in
                 switch format {
-                case .csv: csv.record(fields)
+                case .csv, .parquet: csv.record(fields)
                 case .jsonl: csv.bytes.append(contentsOf: json())
                 }
                 if csv.bytes.count >= 1 << 16 {
