@@ -270,7 +270,7 @@ SYM(cronista_nlp_28_start):
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// openapi.yaml: 27572 bytes, sha256 541eb18858a8be3d7a6cc86e07ebaed33993575ad0d2a47c69e17247148383d9
+// openapi.yaml: 34080 bytes, sha256 997d046b014dcb9c6eee08c77eb13aeb57ba58faf75c220a8b7a417d3f93a533
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
@@ -279,7 +279,7 @@ SYM(cronista_server_0_start):
 SYM(cronista_server_0_end):
     .byte 0
 
-// web-strings.tsv: 3672 bytes, sha256 703d6b8775dc361af1ec89d8bb6b290d5f7c2d0bf246bd50471e1fc021ab9106
+// web-strings.tsv: 3773 bytes, sha256 d879a9d8d0c532673cfd6e768a3295df393e06bb17c36fc2dc4f47575c5515a4
     .balign 16
     .globl SYM(cronista_server_1_start)
 SYM(cronista_server_1_start):

@@ -11,9 +11,11 @@ import Foundation
 
 let quoteTarget = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
 let quotesPerDocument = 5
-let path = FileManager.default.temporaryDirectory.appendingPathComponent("cronista-bench-\(getpid()).sqlite").path
+// CRONISTA_BENCH_KEEP=PATH keeps the store at PATH (for `scripts/bench-export`) instead of a temporary file.
+let keptPath = ProcessInfo.processInfo.environment["CRONISTA_BENCH_KEEP"]
+let path = keptPath ?? FileManager.default.temporaryDirectory.appendingPathComponent("cronista-bench-\(getpid()).sqlite").path
 defer {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    if keptPath == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
 }
 
 let surnames = [

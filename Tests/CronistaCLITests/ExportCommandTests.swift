@@ -1,83 +1,170 @@
-import CronistaIngest
 import CronistaTestSupport
 import Foundation
 import Testing
 
-/// The table for a spreadsheet: `cronista export` over a store filled from the newspaper gold's texts,
-/// read back by Python's `csv` module.
+/// `cronista export`: a store built by `cronista ingest`, exported as CSV and read back by Python's
+/// `csv` module (every field intact: commas, doubled quotes, line breaks, accents), and as JSON
+/// Lines page by page, equal to one big search.
 @Suite("cronista export")
 struct ExportCommandTests {
-    @Test("A field with a comma, a double quote, a line break or an accent is written as RFC 4180 asks")
-    func csvQuoting() {
-        var w = CSVWriter()
-        w.row(["a,b", "disse \"no\"", "riga\r\nnuova", "perché", ""])
-        #expect(String(decoding: w.bytes, as: UTF8.self) == "\"a,b\",\"disse \"\"no\"\"\",\"riga\r\nnuova\",perché,\r\n")
-    }
+    /// Our own article: quotes with commas, double quotes and a line break; a title and a source
+    /// that need quoting too.
+    static let article: [String: String] = [
+        "id": "export-1",
+        "title": "Porto, \"la svolta\"\nin città",
+        "published": "2026-11-02",
+        "source": "Gazzetta, edizione «nord»",
+        "text": """
+        Il sindaco Mario Bianchi ha dichiarato: «La città, però, è pronta: nessuno dirà "basta" al porto». \
+        Poi ha aggiunto: «Lo faremo entro l'estate,
+        perché i cittadini lo chiedono da anni».
 
-    @Test("export quotes --format csv, read in pages of 5, round-trips through Python's csv module field for field")
-    func quotesRoundTrip() throws {
-        let dir = try TemporaryDirectory()
+        La ministra Giulia Neri ha risposto che «il governo, per ora, non ha fondi».
+        """
+    ]
+
+    static func store(in dir: TemporaryDirectory, withDev: Bool) throws -> String {
         let db = dir.file("archive.sqlite").path
-        let docs = Fixtures.sharedPath("data/quotes/it-news/dev.docs.jsonl")
-        let ingest = try CLIRunner.run(["ingest", docs, "--db", db])
-        #expect(ingest.status == 0, "stderr: \(ingest.stderr)")
-        let csvPath = dir.file("quotes.csv").path
-        let csv = try CLIRunner.run(["export", "quotes", "--db", db, "--page", "5", "-o", csvPath])
-        #expect(csv.status == 0, "stderr: \(csv.stderr)")
-        let jsonl = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl"])
-        #expect(jsonl.status == 0, "stderr: \(jsonl.stderr)")
-        let expected = jsonl.jsonLines
-        #expect(expected.count > 100, "the newspaper articles hold over a hundred quotes")
-        #expect(csv.stderr.contains("exported \(expected.count) quotes"), "\(csv.stderr)")
-
-        // Python reads the CSV and checks each row against the text it rests on (code-point offsets).
-        let script = """
-            import csv, json, sys
-            texts = {json.loads(l)["id"]: json.loads(l)["text"] for l in open(sys.argv[2], encoding="utf-8")}
-            rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
-            for r in rows:
-                t = texts[r["document"]]
-                assert t[int(r["start"]):int(r["end"])] == r["text"], r
-                if r["speaker_start"]:
-                    assert t[int(r["speaker_start"]):int(r["speaker_end"])] == r["speaker_text"], r
-            print(json.dumps([[r["document"], r["quote"], r["kind"], r["text"], r["speaker_text"], r["about"]] for r in rows]))
-            """
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, csvPath, docs]
-        let out = Pipe(), err = Pipe()
-        python.standardOutput = out
-        python.standardError = err
-        try python.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let problems = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        #expect(python.terminationStatus == 0, "python: \(problems)")
-        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
-        #expect(rows.count == expected.count)
-        for (row, hit) in zip(rows, expected) {
-            let speaker = (hit["speaker"] as? [String: Any])?["text"] as? String ?? ""
-            let about = (hit["about"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }.joined(separator: "; ")
-            #expect(
-                row == [
-                    hit["document"] as? String ?? "", hit["quote"] as? String ?? "", hit["kind"] as? String ?? "",
-                    hit["text"] as? String ?? "", speaker, about
-                ])
-        }
-        #expect(rows.contains { $0[3].contains("«") || $0[3].contains("\"") }, "quotation marks inside fields survive")
+        let input = dir.file("own.jsonl")
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: article, options: [.sortedKeys]), as: UTF8.self)
+        try (line + "\n").write(to: input, atomically: true, encoding: .utf8)
+        var files = [input.path]
+        if withDev { files.append(Fixtures.sharedPath("data/quotes/it-wikinews/dev.docs.jsonl")) }
+        let r = try CLIRunner.run(["ingest"] + files + ["--db", db])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        return db
     }
 
-    @Test("export events --format csv has the header and one row an event; a bad --role is refused")
-    func events() throws {
+    /// The CSV file read by Python's `csv.DictReader`, as JSON.
+    static func pythonRows(_ path: String) throws -> [[String: String]] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [
+            "python3", "-c",
+            "import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))))", path
+        ]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
+    }
+
+    @Test("Quotes as CSV round-trip through Python's csv module with every field intact")
+    func csvRoundTrip() throws {
         let dir = try TemporaryDirectory()
-        let db = try SearchEventsCommandTests.store(dir)
-        let csv = try CLIRunner.run(["export", "events", "--db", db, "--type", "ACCUSE", "--page", "1"])
+        let db = try Self.store(in: dir, withDev: false)
+        let csvPath = dir.file("quotes.csv").path
+        let csv = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "csv", "-o", csvPath])
         #expect(csv.status == 0, "stderr: \(csv.stderr)")
-        let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first?.hasPrefix("document,published,source,title,event,type,mode,trigger_start") == true)
-        #expect(lines.count == 4, "three accusations: \(csv.stdout)")
-        #expect(lines.dropFirst().allSatisfy { $0.contains(",ACCUSE,") })
-        let bad = try CLIRunner.run(["export", "events", "--db", db, "--role", "witness"])
-        #expect(bad.status != 0 && bad.stderr.contains("--role must be source, target or location"), "\(bad.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("document,quote,kind,start,end,text,speaker,"))
+        #expect(text.hasSuffix("\r\n"))
+
+        let rows = try Self.pythonRows(csvPath)
+        let json = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl"]).jsonLines
+        #expect(rows.count == 3 && json.count == 3, "\(rows)")
+        for (row, j) in zip(rows, json) {
+            #expect(row["document"] == "export-1")
+            #expect(row["quote"] == j["quote"] as? String)
+            #expect(row["text"] == j["text"] as? String)
+            #expect(row["start"] == (j["start"] as? Int).map { String($0) })
+            #expect(row["end"] == (j["end"] as? Int).map { String($0) })
+            #expect(row["speaker"] == (j["speaker"] as? [String: Any])?["name"] as? String)
+            #expect(row["title"] == Self.article["title"])
+            #expect(row["source"] == Self.article["source"])
+            #expect(row["published"] == "2026-11-02")
+        }
+        #expect(
+            rows.map { $0["text"] } == [
+                "La città, però, è pronta: nessuno dirà \"basta\" al porto",
+                "Lo faremo entro l'estate,\nperché i cittadini lo chiedono da anni",
+                "il governo, per ora, non ha fondi"
+            ])
+        #expect(rows.map { $0["speaker"] } == ["Mario Bianchi", "Mario Bianchi", "Giulia Neri"])
+    }
+
+    @Test("Quotes and events exported a few rows a page equal one search of them all; a filter applies")
+    func pagedEqualsSearch() throws {
+        let dir = try TemporaryDirectory()
+        let db = try Self.store(in: dir, withDev: true)
+        let all = try CLIRunner.run(["search", "quotes", "--db", db, "--limit", "100000", "--format", "jsonl"])
+        let paged = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl", "--page-size", "7"])
+        #expect(paged.status == 0, "stderr: \(paged.stderr)")
+        #expect(all.jsonLines.count > 50)
+        #expect(paged.stdout == all.stdout)
+
+        let events = try CLIRunner.run(["search", "events", "--db", db, "--limit", "100000", "--format", "jsonl"])
+        let pagedEvents = try CLIRunner.run(["export", "events", "--db", db, "--format", "jsonl", "--page-size", "5"])
+        #expect(events.jsonLines.count > 10)
+        #expect(pagedEvents.stdout == events.stdout)
+        let eventsCSV = dir.file("events.csv").path
+        let e = try CLIRunner.run(["export", "events", "--db", db, "-o", eventsCSV, "--page-size", "5"])
+        #expect(e.status == 0)
+        #expect(try Self.pythonRows(eventsCSV).map { $0["event"] } == events.jsonLines.map { $0["event"] as? String })
+
+        let neri = try CLIRunner.run(["export", "quotes", "--db", db, "--speaker", "Neri", "--format", "jsonl"])
+        #expect(neri.jsonLines.map { $0["text"] as? String } == ["il governo, per ora, non ha fondi"])
+        let bad = try CLIRunner.run(["export", "quotes", "--db", db, "--from", "2026-02-30"])
+        #expect(bad.status != 0 && bad.stderr.contains("--from"))
+    }
+    /// A Python with pyarrow: `CRONISTA_PYARROW_PYTHON` (set by `scripts/test`, which installs it),
+    /// else the repository's `.venv-parquet`; `nil` when neither exists.
+    static let pyarrowPython: String? = {
+        if let p = ProcessInfo.processInfo.environment["CRONISTA_PYARROW_PYTHON"] { return p }
+        let venv = Fixtures.repositoryRoot.appendingPathComponent(".venv-parquet/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
+    }()
+
+    @Test(
+        "Quotes as Parquet (several row groups) read by pyarrow equal the JSON Lines export",
+        .enabled(if: pyarrowPython != nil, "no Python with pyarrow: scripts/test installs it in .venv-parquet"))
+    func parquetReadByPyarrow() throws {
+        let python = try #require(Self.pyarrowPython)
+        let dir = try TemporaryDirectory()
+        let db = try Self.store(in: dir, withDev: true)
+        let path = dir.file("quotes.parquet").path
+        let r = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "parquet", "-o", path, "--row-group-size", "16"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [
+            "-c",
+            """
+            import json, sys, pyarrow.parquet as pq
+            f = pq.ParquetFile(sys.argv[1])
+            t = f.read()
+            print(json.dumps({"groups": f.num_row_groups, "types": {n: str(t.schema.field(n).type) for n in t.column_names}, "rows": t.to_pylist()}))
+            """,
+            path
+        ]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let rows = try #require(read["rows"] as? [[String: Any]])
+        let json = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl"]).jsonLines
+        #expect(rows.count == json.count && json.count > 50)
+        #expect(read["groups"] as? Int == (json.count + 15) / 16)
+        let types = try #require(read["types"] as? [String: String])
+        #expect(types["start"] == "int64" && types["text"] == "string" && types["speaker_kb"] == "string")
+        for (row, j) in zip(rows, json) {
+            #expect(row["document"] as? String == j["document"] as? String)
+            #expect(row["text"] as? String == j["text"] as? String)
+            #expect(row["start"] as? Int == j["start"] as? Int && row["end"] as? Int == j["end"] as? Int)
+            let speaker = j["speaker"] as? [String: Any]
+            #expect((row["speaker"] as? String) == (speaker?["name"] as? String))
+            // Optional fields: null in JSON is null in Parquet.
+            #expect((row["speaker_kb"] is NSNull) == ((speaker?["kb"] as? String) == nil))
+            #expect((row["published"] as? String) == (j["published"] as? String))
+        }
+        let own = try #require(rows.first { $0["document"] as? String == "export-1" })
+        #expect(own["title"] as? String == Self.article["title"] && own["source"] as? String == Self.article["source"])
     }
 }

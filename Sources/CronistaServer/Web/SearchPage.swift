@@ -62,6 +62,19 @@ enum SearchPage {
         let filtered = p["speaker"] != nil || p["about"] != nil || p["q"] != nil || p["from"] != nil || p["to"] != nil || p["entity"] != nil
         let heading = entityTitle.map { t["search.quotes-of", $0] } ?? (filtered ? t["search.quotes"] : t["search.latest"])
         body += "<h2>\(HTML.escape(heading))</h2>"
+        if !hits.isEmpty {
+            // Every quote of this search (not only this page), streamed by /v1/export/quotes.
+            let filters = [
+                ("speaker", p["speaker"]), ("about", p["about"]), ("q", p["q"]), ("from", p["from"]), ("to", p["to"]),
+                ("entity", p["entity"])
+            ]
+            let csv = "/v1/export/quotes" + HTML.searchURL(filters + [("format", "csv")]).dropFirst()
+            let jsonl = "/v1/export/quotes" + HTML.searchURL(filters + [("format", "jsonl")]).dropFirst()
+            body += """
+                <p class="meta download"><a href="\(HTML.escape(csv))" download>\(HTML.escape(t["search.download"]))</a> · \
+                <a href="\(HTML.escape(jsonl))" download>\(HTML.escape(t["search.download-jsonl"]))</a></p>
+                """
+        }
         if hits.isEmpty {
             body += "<p class=\"meta\">\(HTML.escape(t["search.none"]))</p>"
         }

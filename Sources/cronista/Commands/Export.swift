@@ -2,71 +2,68 @@ import ArgumentParser
 import CronistaIngest
 import CronistaNLP
 import CronistaStorage
+import Foundation
 
-/// `csv` (RFC 4180, for a spreadsheet) or `jsonl` (one JSON object a line, as `search` writes it).
+/// `csv` (RFC 4180, UTF-8, CRLF) for a spreadsheet, `jsonl` (the lines of `cronista search`) for
+/// programs, `parquet` (the CSV's columns, offsets and counts as int64) for Spark, pandas and DuckDB.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, jsonl
+    case csv, jsonl, parquet
 }
 
-/// `cronista export quotes|events`: every matching row, streamed page by page from the store, so
-/// the whole archive exports in bounded memory.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export quotes or events as CSV (RFC 4180) or JSON Lines, with the filters of search.",
+        abstract: "Export quotes, events, entities or documents from the store as CSV or JSON Lines.",
         discussion: """
-            Rows are read from the store a page at a time and written as they come, so the whole archive \
-            exports with flat memory. Offsets are Unicode code points into the document's text. CSV: one \
-            header line, CRLF line ends, UTF-8; lists (about, sources, targets) are joined with '; '.
+            The filters are those of `cronista search`. Quotes and events are read from the store a page at a time and \
+            written as they come, so the whole archive exports with flat memory. CSV follows RFC 4180 (a header row, \
+            CRLF line ends, quoted fields), in UTF-8; offsets are Unicode code points into the document's text.
             """,
-        subcommands: [Quotes.self, Events.self]
+        subcommands: [Quotes.self, Events.self, Entities.self, Documents.self]
     )
 
-    struct Destination: ParsableArguments {
-        @Option(help: "csv or jsonl.")
+    struct Output: ParsableArguments {
+        @Option(help: "csv, jsonl or parquet.")
         var format: ExportFormat = .csv
-        @Option(name: [.customShort("o"), .long], help: "Write to this file instead of standard output.")
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
-        @Option(help: "Rows read from the store at a time.")
-        var page: Int = 1000
+        @Option(help: ArgumentHelp("Rows read from the store at a time (quotes and events).", visibility: .hidden))
+        var pageSize: Int = 1000
+        @Option(help: ArgumentHelp("Parquet: rows in a row group.", visibility: .hidden))
+        var rowGroupSize: Int = 10_000
 
         func validate() throws {
-            if page < 1 { throw ValidationError("--page must be at least 1, got \(page)") }
+            if pageSize < 1 { throw ValidationError("--page-size must be at least 1, got \(pageSize)") }
+            if rowGroupSize < 1 { throw ValidationError("--row-group-size must be at least 1, got \(rowGroupSize)") }
         }
 
-        /// Opens the store and writes the header, then every page `next` returns (with whether
-        /// another may follow) as CSV rows or JSON lines, flushed page by page; closes the store
-        /// whatever happens, and says how many rows went to a file.
-        func stream<Hit>(
-            _ options: StoreOptions, noun: String, header: [String], csv row: (inout CSVWriter, Hit) -> Void,
-            json: (Hit) -> [UInt8], next: (any DocumentStore) async throws -> (hits: [Hit], more: Bool)
-        ) async throws {
-            let s = try await options.openExisting()
-            var count = 0
-            do {
-                let sink = try OutputSink(path: output)
-                var csv = CSVWriter(capacity: 1 << 16)
-                if format == .csv { csv.row(header) }
-                var more = true
-                while more {
-                    let page = try await next(s)
-                    more = page.more
-                    for h in page.hits {
-                        switch format {
-                        case .csv: row(&csv, h)
-                        case .jsonl: try sink.write(json(h))
-                        }
-                    }
-                    try sink.write(csv.take())
-                    try sink.flush()
-                    count += page.hits.count
+        /// Writes a header (CSV) and then whatever `produce` hands to its writer, one row at a time.
+        func run(columns: [String], _ produce: (_ emit: (_ csv: [String?], _ json: () -> [UInt8]) throws -> Void) async throws -> Void)
+            async throws
+        {
+            let sink = try OutputSink(path: output)
+            if format == .parquet {
+                var parquet = try ParquetWriter(columns: ExportTable.parquetColumns(columns), rowGroupSize: rowGroupSize) {
+                    try sink.write($0)
                 }
+                try await produce { fields, _ in try parquet.append(fields) }
+                try parquet.finish()
                 try sink.finish()
-            } catch {
-                try? await s.close()
-                throw error
+                return
             }
-            try await s.close()
-            if output != nil { printError("exported \(count) \(noun)\(count == 1 ? "" : "s")") }
+            var csv = CSVWriter(capacity: 1 << 16)
+            if format == .csv { csv.record(columns) }
+            try await produce { fields, json in
+                switch format {
+                case .csv, .parquet: csv.record(fields)
+                case .jsonl: csv.bytes.append(contentsOf: json())
+                }
+                if csv.bytes.count >= 1 << 16 {
+                    try sink.write(csv.bytes)
+                    csv.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            try sink.write(csv.bytes)
+            try sink.finish()
         }
     }
 
@@ -78,11 +75,11 @@ struct Export: AsyncParsableCommand {
     }
 
     struct Quotes: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Quotes, filtered as `search quotes` filters them.")
+        static let configuration = CommandConfiguration(abstract: "Every quote that matches the filters (all quotes without any).")
 
         @Option(help: "Speaker: name, one word of it, an alias or a KB id (case- and accent-insensitive).")
         var speaker: String?
-        @Option(help: "An entity the quote is about, matched as --speaker is.")
+        @Option(help: "An entity the quote is about (mentioned in its content), matched as --speaker is.")
         var about: String?
         @Option(name: .customLong("q"), help: "Words that must all occur in the quote (full-text search).")
         var words: String?
@@ -92,30 +89,30 @@ struct Export: AsyncParsableCommand {
         var to: String?
         @Option(help: "The document's source (case-insensitive).")
         var source: String?
-        @OptionGroup var destination: Destination
+        @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
 
         func validate() throws { try Export.checkDates(from, to) }
 
         func run() async throws {
-            var query = QuoteQuery(
-                speaker: speaker, about: about, words: words, from: from, to: to, source: source, limit: destination.page)
-            try await destination.stream(
-                store, noun: "quote", header: CSVWriter.quoteHeader, csv: { $0.quote($1) }, json: Search.json
-            ) { s in
-                let hits = try await s.quotes(query)
-                // The next page starts after the last quote (keyset), when this one was full.
-                if hits.count == destination.page, let last = hits.last, let cursor = QuoteCursor(after: last) {
-                    query.after = cursor
-                    return (hits, true)
+            let s = try await store.openExisting()
+            let query = QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source)
+            do {
+                try await output.run(columns: ExportTable.quoteColumns) { emit in
+                    try await s.forEachQuotePage(query, pageSize: output.pageSize) { page in
+                        for h in page { try emit(ExportTable.row(h)) { Search.json(h) } }
+                    }
                 }
-                return (hits, false)
+            } catch {
+                try? await s.close()
+                throw error
             }
+            try await s.close()
         }
     }
 
     struct Events: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Events, filtered as `search events` filters them.")
+        static let configuration = CommandConfiguration(abstract: "Every event that matches the filters (all events without any).")
 
         @Option(help: "PLOVER event type (ACCUSE, CONSULT, …; case-insensitive).")
         var type: String?
@@ -131,32 +128,96 @@ struct Export: AsyncParsableCommand {
         var to: String?
         @Option(help: "Only the events of this document id.")
         var document: String?
-        @OptionGroup var destination: Destination
+        @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
             try Export.checkDates(from, to)
             if let role, EventQuery.Role(rawValue: role.lowercased()) == nil {
-                throw ValidationError("--role must be source, target or location, got '\(role)'")
+                throw ValidationError("--role: '\(role)' is not source, target or location")
             }
         }
 
         func run() async throws {
-            var query = EventQuery(
-                type: type, mode: mode, actor: actor, role: role.flatMap { EventQuery.Role(rawValue: $0.lowercased()) }, from: from,
-                to: to, documentID: document, limit: destination.page, offset: 0)
-            try await destination.stream(
-                store, noun: "event", header: CSVWriter.eventHeader, csv: { $0.event($1) },
-                json: { h in
-                    var w = JSONWriter(capacity: 512)
-                    w.event(h, entityIDs: false)
-                    w.bytes.append(0x0A)
-                    return w.bytes
+            let s = try await store.openExisting()
+            let query = EventQuery(
+                type: type, mode: mode, actor: actor, role: role.flatMap { EventQuery.Role(rawValue: $0.lowercased()) }, from: from, to: to,
+                documentID: document)
+            do {
+                try await output.run(columns: ExportTable.eventColumns) { emit in
+                    try await s.forEachEventPage(query, pageSize: output.pageSize) { page in
+                        for h in page {
+                            try emit(ExportTable.row(h)) {
+                                var w = JSONWriter(capacity: 512)
+                                w.event(h, entityIDs: false)
+                                return w.bytes + [0x0A]
+                            }
+                        }
+                    }
                 }
-            ) { s in
-                let hits = try await s.events(query)
-                query.offset += hits.count
-                return (hits, hits.count == destination.page)
+            } catch {
+                try? await s.close()
+                throw error
+            }
+            try await s.close()
+        }
+    }
+
+    struct Entities: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Entities by name, alias or KB id, with their mention counts.")
+
+        @Option(help: "Name, one word of it, an alias or a KB id.")
+        var name: String
+        @Option(help: "At most this many entities.")
+        var limit: Int = 10000
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") } }
+
+        func run() async throws {
+            let s = try await store.openExisting()
+            let hits = try await s.entities(named: name, limit: limit)
+            try await s.close()
+            try await output.run(columns: ExportTable.entityColumns) { emit in
+                for h in hits {
+                    try emit(ExportTable.row(h)) {
+                        var w = JSONWriter(capacity: 128)
+                        w.entity(h, entityIDs: false)
+                        return w.bytes + [0x0A]
+                    }
+                }
+            }
+        }
+    }
+
+    struct Documents: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Documents that mention every given entity.")
+
+        @Option(help: "An entity (name, alias or KB id); repeat for entities that must appear together.")
+        var entity: [String] = []
+        @Option(help: "At most this many documents.")
+        var limit: Int = 10000
+        @OptionGroup var output: Output
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if entity.isEmpty { throw ValidationError("give at least one --entity") }
+            if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
+        }
+
+        func run() async throws {
+            let s = try await store.openExisting()
+            let hits = try await s.documents(mentioningAll: entity, limit: limit)
+            try await s.close()
+            try await output.run(columns: ExportTable.documentColumns) { emit in
+                for h in hits {
+                    try emit(ExportTable.row(h)) {
+                        var w = JSONWriter(capacity: 128)
+                        w.document(h)
+                        return w.bytes + [0x0A]
+                    }
+                }
             }
         }
     }
