@@ -115,6 +115,9 @@ let package = Package(
             exclude: ["Resources"],
             swiftSettings: swiftSettings
         ),
+        // Following sources: feed and sitemap parsing (RSS 0.9x/1.0/2.0, Atom, JSON Feed, news
+        // sitemaps), robots.txt rules, canonical URLs and the poll schedule. No network code here.
+        .target(name: "CronistaFetch", dependencies: ["CronistaCore"], swiftSettings: swiftSettings),
         // The HTML5 parser: no dependencies, so it builds and tests on its own.
         .target(name: "CronistaHTML", swiftSettings: swiftSettings),
         // zlib (system library) for `.html.gz` pages.
@@ -133,6 +136,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "CronistaFetchTests", dependencies: ["CronistaFetch"], swiftSettings: swiftSettings),
         .testTarget(name: "CronistaHTMLTests", dependencies: ["CronistaHTML"], swiftSettings: swiftSettings),
         .testTarget(name: "CronistaCoreTests", dependencies: ["CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
