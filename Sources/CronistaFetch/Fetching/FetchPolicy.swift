@@ -95,18 +95,22 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case timeout = "timed out"
         case forbiddenByRobots = "forbidden by robots.txt"
         case connection = "connection failed"
+        case rateLimited = "asked to wait"
     }
     public var url: String
     public var status: Int
     public var reason: Reason
+    /// For `rateLimited`: the server's `Retry-After`, in seconds, when it gave one.
+    public var retryAfter: TimeInterval?
 
-    public init(url: String, status: Int, reason: Reason) {
+    public init(url: String, status: Int, reason: Reason, retryAfter: TimeInterval? = nil) {
         self.url = url
         self.status = status
         self.reason = reason
+        self.retryAfter = retryAfter
     }
 
     public var description: String {
-        "\(url): \(reason.rawValue)" + (status > 0 ? " (HTTP \(status))" : "")
+        "\(url): \(reason.rawValue)" + (status > 0 ? " (HTTP \(status))" : "") + (retryAfter.map { ", retry after \(Int($0)) s" } ?? "")
     }
 }
