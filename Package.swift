@@ -30,7 +30,10 @@ let package = Package(
     // `scripts/install` and `scripts/test` turn both on.
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL store (postgres-nio): `--db postgres://…` and `ingest --queue`."),
-        .trait(name: "Server", description: "`cronista serve`: the HTTP API and the web pages (Hummingbird)."),
+        .trait(
+            name: "Server",
+            description: "`cronista serve`: the HTTP API and the web pages (Hummingbird); and fetching pages and feeds (async-http-client)."
+        ),
         .default(enabledTraits: [])
     ],
     dependencies: [
@@ -43,7 +46,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0")
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `cronista ingest URL`, `update` and `watch` (Server trait): the fetcher's HTTP client.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0")
     ],
     targets: [
         // The data model: no dependencies at all.
@@ -115,6 +121,20 @@ let package = Package(
             exclude: ["Resources"],
             swiftSettings: swiftSettings
         ),
+        // Following sources: feed and sitemap parsing (RSS 0.9x/1.0/2.0, Atom, JSON Feed, news
+        // sitemaps), robots.txt rules, canonical URLs and the poll schedule. No network code here.
+        // The network fetcher (async-http-client) is built with the Server trait only.
+        .target(
+            name: "CronistaFetch",
+            dependencies: [
+                "CronistaCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["Server"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Server"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Server"])),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras", condition: .when(traits: ["Server"]))
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The HTML5 parser: no dependencies, so it builds and tests on its own.
         .target(name: "CronistaHTML", swiftSettings: swiftSettings),
         // zlib (system library) for `.html.gz` pages.
@@ -126,10 +146,22 @@ let package = Package(
             name: "cronista",
             dependencies: [
                 "CronistaCore", "CronistaNLP", "CronistaIngest",
-                "CronistaStorage", "CronistaStorageSQLite",
+                "CronistaStorage", "CronistaStorageSQLite", "CronistaFetch",
                 .target(name: "CronistaServer", condition: .when(traits: ["Server"])),
                 .target(name: "CronistaStoragePostgres", condition: .when(traits: ["Postgres"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The fetcher's tests start a real HTTP server on 127.0.0.1 (Server trait).
+        .testTarget(
+            name: "CronistaFetchTests",
+            dependencies: [
+                "CronistaFetch",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
+                .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Server"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Server"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Server"]))
             ],
             swiftSettings: swiftSettings
         ),

@@ -21,7 +21,10 @@ struct Ingest: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Input files (.txt or .jsonl); none or '-' for standard input (JSON Lines or plain text).")
+    @Argument(
+        help:
+            "Input files (.txt, .jsonl or .html), or http(s) URLs of article pages; none or '-' for standard input (JSON Lines or plain text)."
+    )
     var files: [String] = []
 
     @OptionGroup var input: InputArguments
@@ -55,6 +58,12 @@ struct Ingest: AsyncParsableCommand {
         if replace && queue { throw ValidationError("--replace and --queue exclude each other: the queue stores each id once") }
         if analysed && queue { throw ValidationError("--analysed and --queue exclude each other: the queue holds texts to analyse") }
         if analysed && model != nil { throw ValidationError("--analysed stores analyses made already: no --model is used") }
+        if files.contains(where: Self.isURL) && !files.allSatisfy(Self.isURL) {
+            throw ValidationError("give either URLs or files, not both")
+        }
+        if files.contains(where: Self.isURL) && (queue || analysed) {
+            throw ValidationError("URLs are ingested directly: no --queue or --analysed")
+        }
     }
 
     func run() async throws {
@@ -114,24 +123,28 @@ struct Ingest: AsyncParsableCommand {
 
     /// The three-stage loop of the ingest library (``Ingestion``), its events printed as before.
     func runDirect(_ s: any DocumentStore, engine: Engine, progress: ProgressReporter) async throws -> Tally {
-        try await Ingestion(engine: engine, batchSize: batch, replacing: replace).run(
-            InputSource(paths: files, options: input.options()), into: s
-        ) { event in
-            switch event {
-            case .unreadable(let e):
-                progress.clearLine()
-                printError("cronista: error: \(e)")
-            case .notAnalysed(let error):
-                progress.clearLine()
-                printError("cronista: error: \(error)")
-            case .notStored(let id, let error):
-                progress.clearLine()
-                printError("cronista: error: document \(id): not stored: \(error)")
-            case .read(let bytes):
-                progress.advance(bytes: bytes)
-            case .progress(let documents):
-                progress.setDocuments(documents)
-            }
+        let ingestion = Ingestion(engine: engine, batchSize: batch, replacing: replace)
+        if !files.isEmpty, files.allSatisfy(Self.isURL) {
+            return try await ingestion.run(DocumentList(items: try await fetchedPages(files)), into: s) { report($0, progress) }
+        }
+        return try await ingestion.run(InputSource(paths: files, options: input.options()), into: s) { report($0, progress) }
+    }
+
+    func report(_ event: Ingestion.Event, _ progress: ProgressReporter) {
+        switch event {
+        case .unreadable(let e):
+            progress.clearLine()
+            printError("cronista: error: \(e)")
+        case .notAnalysed(let error):
+            progress.clearLine()
+            printError("cronista: error: \(error)")
+        case .notStored(let id, let error):
+            progress.clearLine()
+            printError("cronista: error: document \(id): not stored: \(error)")
+        case .read(let bytes):
+            progress.advance(bytes: bytes)
+        case .progress(let documents):
+            progress.setDocuments(documents)
         }
     }
 

@@ -1,0 +1,138 @@
+#if Server
+    import CronistaFetch
+    import Foundation
+    import HTTPTypes
+    import Hummingbird
+    import HummingbirdTesting
+    import NIOCore
+    import Testing
+
+    /// The fetcher against a real HTTP server on 127.0.0.1 serving a feed with an ETag, a
+    /// permanent redirect, 404/429/500, a slow answer, an endless body and a robots.txt.
+    @Suite struct FetcherTests {
+        actor Hits {
+            var paths: [String: Int] = [:]
+            func add(_ p: String) { paths[p, default: 0] += 1 }
+            func count(_ p: String) -> Int { paths[p] ?? 0 }
+        }
+
+        static let feed = """
+            <rss version="2.0"><channel><title>Prova</title><ttl>60</ttl>
+            <item><title>Uno</title><link>/articoli/uno</link><pubDate>Mon, 02 Mar 2026 10:00:00 +0100</pubDate></item>
+            </channel></rss>
+            """
+
+        static func app(_ hits: Hits) -> some ApplicationProtocol {
+            let router = Router()
+            router.middlewares.add(
+                CountingMiddleware { path in await hits.add(path) })
+            router.get("/robots.txt") { _, _ in "User-agent: *\nDisallow: /vietato/\n" }
+            router.get("/feed.xml") { request, _ -> Response in
+                if request.headers[.ifNoneMatch] == "\"v1\"" { return Response(status: .notModified) }
+                return Response(
+                    status: .ok, headers: [.eTag: "\"v1\"", .contentType: "application/rss+xml"],
+                    body: .init(byteBuffer: ByteBuffer(string: feed)))
+            }
+            router.get("/vecchio.xml") { _, _ in Response(status: .movedPermanently, headers: [.location: "/feed.xml"]) }
+            router.get("/giro") { _, _ in Response(status: .found, headers: [.location: "/giro"]) }
+            router.get("/vietato/pagina") { _, _ in "segreto" }
+            router.get("/rotto") { _, _ in Response(status: .internalServerError) }
+            router.get("/piano") { _, _ in Response(status: .tooManyRequests, headers: [.retryAfter: "120"]) }
+            router.get("/lento") { _, _ -> String in
+                try await Task.sleep(nanoseconds: 3_000_000_000)
+                return "tardi"
+            }
+            router.get("/infinito") { _, _ in
+                Response(
+                    status: .ok,
+                    body: ResponseBody { writer in
+                        let chunk = ByteBuffer(repeating: UInt8(ascii: "a"), count: 16_384)
+                        while !Task.isCancelled { try await writer.write(chunk) }
+                    })
+            }
+            return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        }
+
+        func fetcher() -> Fetcher {
+            Fetcher(
+                policy: FetchPolicy(version: "test", contact: "test@example.invalid", bodyLimit: 256 * 1024), hostInterval: 0, timeout: 1)
+        }
+
+        /// The error of fetching `url`, or `nil` when it was fetched.
+        func failure(_ f: Fetcher, _ url: String, isArticle: Bool = false) async -> FetchError? {
+            do {
+                _ = try await f.get(url, isArticle: isArticle)
+                return nil
+            } catch {
+                return error as? FetchError
+            }
+        }
+
+        @Test func aSecondPollIsA304AndARedirectMovesTheSource() async throws {
+            let hits = Hits()
+            try await Self.app(hits).test(.live) { client in
+                let base = "http://127.0.0.1:\(client.port!)"
+                let f = fetcher()
+                let first = try await f.get("\(base)/feed.xml")
+                #expect(!first.notModified)
+                #expect(first.validators.etag == "\"v1\"")
+                let feed = try FeedParser(baseURL: URL(string: first.url)).parse(Data(first.body))
+                #expect(feed.entries.map(\.link) == ["\(base)/articoli/uno"])
+                let second = try await f.get("\(base)/feed.xml", validators: first.validators)
+                #expect(second.notModified && second.body.isEmpty)
+                let moved = try await f.get("\(base)/vecchio.xml")
+                #expect(moved.movedTo == "\(base)/feed.xml")
+                let loop = await failure(f, "\(base)/giro")
+                #expect(loop?.reason == .tooManyRedirects)
+                try await f.shutdown()
+                #expect(await hits.count("/feed.xml") == 3)
+                #expect(await hits.count("/giro") == 6)
+            }
+        }
+
+        @Test func badAnswersAreClearErrorsWithoutHanging() async throws {
+            let hits = Hits()
+            try await Self.app(hits).test(.live) { client in
+                let base = "http://127.0.0.1:\(client.port!)"
+                let f = fetcher()
+                #expect(await failure(f, "\(base)/manca") == FetchError(url: "\(base)/manca", status: 404, reason: .clientError))
+                #expect(await failure(f, "\(base)/rotto")?.reason == .serverError)
+                let started = Date()
+                #expect(await failure(f, "\(base)/lento")?.reason == .timeout)
+                #expect(await failure(f, "\(base)/infinito")?.reason == .bodyTooLarge)
+                #expect(Date().timeIntervalSince(started) < 10)
+                let wait = await failure(f, "\(base)/piano")
+                #expect(wait?.reason == .rateLimited && wait?.retryAfter == 120)
+                // The host asked for two minutes: the next request fails at once, without reaching it.
+                let blocked = await failure(f, "\(base)/feed.xml")
+                #expect(blocked?.reason == .rateLimited && (blocked?.retryAfter ?? 0) > 100)
+                #expect(Date().timeIntervalSince(started) < 10)
+                try await f.shutdown()
+                #expect(await hits.count("/feed.xml") == 0)
+                #expect(await hits.count("/piano") == 1)
+            }
+        }
+
+        @Test func robotsTxtIsHonouredForArticles() async throws {
+            let hits = Hits()
+            try await Self.app(hits).test(.live) { client in
+                let base = "http://127.0.0.1:\(client.port!)"
+                let f = fetcher()
+                #expect(await failure(f, "\(base)/vietato/pagina", isArticle: true)?.reason == .forbiddenByRobots)
+                _ = try await f.get("\(base)/feed.xml", isArticle: true)
+                try await f.shutdown()
+                #expect(await hits.count("/vietato/pagina") == 0)
+                #expect(await hits.count("/robots.txt") == 1)
+            }
+        }
+    }
+
+    struct CountingMiddleware<Context: RequestContext>: RouterMiddleware {
+        let record: @Sendable (String) async -> Void
+
+        func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+            await record(request.uri.path)
+            return try await next(request, context)
+        }
+    }
+#endif
