@@ -132,21 +132,16 @@
             do {
                 for try await row in try await client.query(b.query(sql), logger: logger) {
                     let r = row.makeRandomAccess()
-                    func span(_ a: Int, _ b: Int, _ t: Int) throws -> ScalarSpan? {
-                        guard let s = try r[a].decode(Int32?.self), let e = try r[b].decode(Int32?.self),
-                            let text = try r[t].decode(String?.self)
-                        else { return nil }
-                        return ScalarSpan(startScalar: Int(s), endScalar: Int(e), text: text)
-                    }
                     out.append(
                         EventHit(
                             documentID: try r[0].decode(String.self), title: try r[1].decode(String?.self),
                             published: try r[2].decode(String?.self), source: try r[3].decode(String?.self),
                             ordinal: Int(try r[4].decode(Int32.self)), type: try r[5].decode(String.self),
                             mode: try r[6].decode(String?.self),
-                            trigger: try span(7, 8, 9)!, date: try r[10].decode(String?.self), cameo: try r[11].decode(String?.self),
+                            trigger: try r.scalarSpan(7, 8, 9)!, date: try r[10].decode(String?.self),
+                            cameo: try r[11].decode(String?.self),
                             quad: try r[12].decode(Int32?.self).map(Int.init), quoteOrdinal: try r[13].decode(Int32?.self).map(Int.init),
-                            quoteRole: try r[14].decode(String?.self), claim: try span(15, 16, 17),
+                            quoteRole: try r[14].decode(String?.self), claim: try r.scalarSpan(15, 16, 17),
                             participantsJSON: try r[18].decode(String?.self)))
                 }
             } catch {

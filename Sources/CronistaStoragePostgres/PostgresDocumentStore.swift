@@ -407,19 +407,13 @@
             do {
                 for try await row in try await client.query(b.query(sql), logger: logger) {
                     let r = row.makeRandomAccess()
-                    func span(_ a: Int, _ b: Int, _ t: Int) throws -> ScalarSpan? {
-                        guard let s = try r[a].decode(Int32?.self), let e = try r[b].decode(Int32?.self),
-                            let text = try r[t].decode(String?.self)
-                        else { return nil }
-                        return ScalarSpan(startScalar: Int(s), endScalar: Int(e), text: text)
-                    }
                     let ordinal = Int(try r[4].decode(Int32.self))
                     out.append(
                         QuoteHit(
                             documentID: try r[0].decode(String.self), title: try r[1].decode(String?.self),
                             published: try r[2].decode(String?.self), source: try r[3].decode(String?.self),
                             quoteID: "q\(ordinal + 1)", kind: try r[5].decode(String.self),
-                            content: try span(6, 7, 8)!, cue: try span(9, 10, 11), speaker: try span(12, 13, 14),
+                            content: try r.scalarSpan(6, 7, 8)!, cue: try r.scalarSpan(9, 10, 11), speaker: try r.scalarSpan(12, 13, 14),
                             speakerName: try r[15].decode(String?.self), speakerKB: try r[16].decode(String?.self),
                             sentenceStartScalar: Int(try r[17].decode(Int32.self)), sentenceEndScalar: Int(try r[18].decode(Int32.self)),
                             speakerType: try r[19].decode(String?.self), about: QuoteHit.about(json: try r[20].decode(String?.self)),
@@ -609,3 +603,14 @@
         func query(_ sql: String) -> PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: bindings) }
     }
 #endif
+
+extension PostgresRandomAccessRow {
+    /// The span in columns `start`, `end` and `text` of a search row (quote content, cue, speaker,
+    /// event trigger, claim), or nil when they are NULL.
+    func scalarSpan(_ start: Int, _ end: Int, _ text: Int) throws -> ScalarSpan? {
+        guard let s = try self[start].decode(Int32?.self), let e = try self[end].decode(Int32?.self),
+            let t = try self[text].decode(String?.self)
+        else { return nil }
+        return ScalarSpan(startScalar: Int(s), endScalar: Int(e), text: t)
+    }
+}

@@ -64,7 +64,7 @@
                 _ = try await f.get(url, isArticle: isArticle)
                 return nil
             } catch {
-                return error as? FetchError
+                return error
             }
         }
 

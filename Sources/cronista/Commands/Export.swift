@@ -67,36 +67,16 @@ struct Export: AsyncParsableCommand {
         }
     }
 
-    static func checkDates(_ from: String?, _ to: String?) throws {
-        for (name, d) in [("--from", from), ("--to", to)] {
-            if let d, !QuoteQuery.isDate(d) { throw ValidationError("\(name): '\(d)' is not a date (YYYY-MM-DD, a day that exists)") }
-        }
-        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
-    }
-
     struct Quotes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every quote that matches the filters (all quotes without any).")
 
-        @Option(help: "Speaker: name, one word of it, an alias or a KB id (case- and accent-insensitive).")
-        var speaker: String?
-        @Option(help: "An entity the quote is about (mentioned in its content), matched as --speaker is.")
-        var about: String?
-        @Option(name: .customLong("q"), help: "Words that must all occur in the quote (full-text search).")
-        var words: String?
-        @Option(help: "Published on or after this date (YYYY-MM-DD).")
-        var from: String?
-        @Option(help: "Published on or before this date (YYYY-MM-DD).")
-        var to: String?
-        @Option(help: "The document's source (case-insensitive).")
-        var source: String?
+        @OptionGroup var filters: QuoteFilters
         @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
 
-        func validate() throws { try Export.checkDates(from, to) }
-
         func run() async throws {
             let s = try await store.openExisting()
-            let query = QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source)
+            let query = filters.query()
             do {
                 try await output.run(columns: ExportTable.quoteColumns) { emit in
                     try await s.forEachQuotePage(query, pageSize: output.pageSize) { page in
@@ -114,44 +94,18 @@ struct Export: AsyncParsableCommand {
     struct Events: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every event that matches the filters (all events without any).")
 
-        @Option(help: "PLOVER event type (ACCUSE, CONSULT, …; case-insensitive).")
-        var type: String?
-        @Option(help: "The type's mode (case-insensitive).")
-        var mode: String?
-        @Option(help: "A participant: name, one word of it, an alias or a KB id.")
-        var actor: String?
-        @Option(help: "The actor's role: source, target or location.")
-        var role: String?
-        @Option(help: "On or after this date (YYYY-MM-DD).")
-        var from: String?
-        @Option(help: "On or before this date (YYYY-MM-DD).")
-        var to: String?
-        @Option(help: "Only the events of this document id.")
-        var document: String?
+        @OptionGroup var filters: EventFilters
         @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
 
-        func validate() throws {
-            try Export.checkDates(from, to)
-            if let role, EventQuery.Role(rawValue: role.lowercased()) == nil {
-                throw ValidationError("--role: '\(role)' is not source, target or location")
-            }
-        }
-
         func run() async throws {
             let s = try await store.openExisting()
-            let query = EventQuery(
-                type: type, mode: mode, actor: actor, role: role.flatMap { EventQuery.Role(rawValue: $0.lowercased()) }, from: from, to: to,
-                documentID: document)
+            let query = filters.query()
             do {
                 try await output.run(columns: ExportTable.eventColumns) { emit in
                     try await s.forEachEventPage(query, pageSize: output.pageSize) { page in
                         for h in page {
-                            try emit(ExportTable.row(h)) {
-                                var w = JSONWriter(capacity: 512)
-                                w.event(h, entityIDs: false)
-                                return w.bytes + [0x0A]
-                            }
+                            try emit(ExportTable.row(h)) { Search.json(h) }
                         }
                     }
                 }

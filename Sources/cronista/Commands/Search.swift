@@ -66,18 +66,7 @@ struct Search: AsyncParsableCommand {
             abstract: "Quotes by speaker, whom they are about, words, date range and source.",
             discussion: "What did A say about B: --speaker A --about B.")
 
-        @Option(help: "Speaker: name, one word of it, an alias or a KB id (case- and accent-insensitive).")
-        var speaker: String?
-        @Option(help: "An entity the quote is about (mentioned in its content), matched as --speaker is.")
-        var about: String?
-        @Option(name: .customLong("q"), help: "Words that must all occur in the quote (full-text search).")
-        var words: String?
-        @Option(help: "Published on or after this date (YYYY-MM-DD, a day that exists).")
-        var from: String?
-        @Option(help: "Published on or before this date (YYYY-MM-DD, a day that exists).")
-        var to: String?
-        @Option(help: "The document's source (case-insensitive).")
-        var source: String?
+        @OptionGroup var filters: QuoteFilters
         @Flag(
             help: """
                 One result per statement: quotes of the same speaker entity, days at most two weeks apart and overlapping \
@@ -87,18 +76,11 @@ struct Search: AsyncParsableCommand {
         @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
 
-        func validate() throws {
-            for (name, d) in [("--from", from), ("--to", to)] {
-                if let d, !QuoteQuery.isDate(d) { throw ValidationError("\(name): '\(d)' is not a date (YYYY-MM-DD, a day that exists)") }
-            }
-            if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
-        }
-
         func run() async throws {
             if clusters { return try await runClusters() }
             let s = try await store.openExisting()
             let hits = try await s.quotes(
-                QuoteQuery(speaker: speaker, about: about, words: words, from: from, to: to, source: source, limit: output.limit))
+                filters.query(limit: output.limit))
             try await s.close()
             try output.write(
                 hits, header: ["DOCUMENT", "DATE", "SPEAKER", "KIND", "OFFSETS", "ABOUT", "QUOTE"], singular: "quote", line: Search.json
@@ -121,54 +103,26 @@ struct Search: AsyncParsableCommand {
                 is placed on its document's publication day. Newest first.
                 """)
 
-        @Option(help: "PLOVER event type (ACCUSE, CONSULT, …; case-insensitive).")
-        var type: String?
-        @Option(help: "The type's mode (disapprove, meet, …; case-insensitive).")
-        var mode: String?
-        @Option(help: "A participant: name, one word of it, an alias or a KB id (case- and accent-insensitive).")
-        var actor: String?
-        @Option(help: "The actor's role: source, target or location (without --actor: events with such a participant).")
-        var role: String?
-        @Option(help: "On or after this date (YYYY-MM-DD, a day that exists).")
-        var from: String?
-        @Option(help: "On or before this date (YYYY-MM-DD, a day that exists).")
-        var to: String?
-        @Option(help: "Only the events of this document id.")
-        var document: String?
+        @OptionGroup var filters: EventFilters
         @Option(help: "Skip this many events first (the next page: --offset plus --limit).")
         var offset: Int = 0
         @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            for (name, d) in [("--from", from), ("--to", to)] {
-                if let d, !QuoteQuery.isDate(d) { throw ValidationError("\(name): '\(d)' is not a date (YYYY-MM-DD, a day that exists)") }
-            }
-            if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
-            if let role, EventQuery.Role(rawValue: role.lowercased()) == nil {
-                throw ValidationError("--role: '\(role)' is not source, target or location")
-            }
             if offset < 0 { throw ValidationError("--offset must be 0 or more, got \(offset)") }
         }
 
         func run() async throws {
             let s = try await store.openExisting()
-            let hits = try await s.events(
-                EventQuery(
-                    type: type, mode: mode, actor: actor, role: role.flatMap { EventQuery.Role(rawValue: $0.lowercased()) }, from: from,
-                    to: to,
-                    documentID: document, limit: output.limit, offset: offset))
+            let hits = try await s.events(filters.query(limit: output.limit, offset: offset))
             try await s.close()
             func names(_ ps: [EventHit.Participant]) -> String {
                 ps.isEmpty ? "—" : ps.map { ($0.name ?? $0.span.text) + ($0.kb.map { " (\($0))" } ?? "") }.joined(separator: ", ")
             }
             try output.write(
                 hits, header: ["DOCUMENT", "DATE", "EVENT", "TYPE", "SOURCE", "TARGET", "TRIGGER"], singular: "event",
-                line: { h in
-                    var w = JSONWriter(capacity: 512)
-                    w.event(h, entityIDs: false)
-                    return w.bytes + [0x0A]
-                }
+                line: Search.json
             ) { h in
                 [
                     h.documentID, h.day ?? "", h.eventID, h.type + (h.mode.map { "/\($0)" } ?? ""),
@@ -235,6 +189,13 @@ struct Search: AsyncParsableCommand {
         w.quote(h, entityIDs: false)
         w.bytes.append(0x0A)
         return w.bytes
+    }
+
+    /// One event as a JSON line (the command line leaves entity ids out).
+    static func json(_ h: EventHit) -> [UInt8] {
+        var w = JSONWriter(capacity: 512)
+        w.event(h, entityIDs: false)
+        return w.bytes + [0x0A]
     }
 
     /// The text on one line (line breaks become spaces).
@@ -316,9 +277,7 @@ extension Search.Quotes {
     func runClusters() async throws {
         let s = try await store.openExisting()
         let hits = try await s.quotes(
-            QuoteQuery(
-                speaker: speaker, about: about, words: words, from: from, to: to, source: source,
-                limit: min(Self.clusterReadLimit, output.limit * 20)))
+            filters.query(limit: min(Self.clusterReadLimit, output.limit * 20)))
         try await s.close()
         let found = Array(QuoteClustering.cluster(hits).prefix(output.limit))
         try output.write(
