@@ -84,16 +84,7 @@ extension Router where Context == ServerContext {
             try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "source", "limit", "cursor", "clusters"])
             var query = try APIRoutes.quoteQuery(p, state)
             let clusters = try APIRoutes.flag(p, "clusters")
-            query.speaker = p["speaker"]
-            query.about = p["about"]
-            query.words = p["q"]
-            query.source = p["source"]
-            if let e = p["entity"] {
-                guard let key = EntityKey(e) else {
-                    throw APIError(.badRequest, .invalidParameter, "entity: '\(e)' is not an entity id (Q… or TYPE:name)")
-                }
-                query.speakerEntity = key
-            }
+            try APIRoutes.addQuoteFilters(p, to: &query)
             if clusters {
                 // One entry per statement (QuoteClustering) among up to 20 quotes a wanted entry.
                 let limit = query.limit
@@ -283,6 +274,21 @@ enum APIRoutes {
             q.after = cursor
         }
         return q
+    }
+
+    /// The quote filters of `GET /v1/quotes` and `GET /v1/export/quotes`: speaker, about, words,
+    /// source, and an exact speaker entity (a bad entity id is a 400 naming the parameter).
+    static func addQuoteFilters(_ p: QueryParameters, to query: inout QuoteQuery) throws {
+        query.speaker = p["speaker"]
+        query.about = p["about"]
+        query.words = p["q"]
+        query.source = p["source"]
+        if let e = p["entity"] {
+            guard let key = EntityKey(e) else {
+                throw APIError(.badRequest, .invalidParameter, "entity: '\(e)' is not an entity id (Q… or TYPE:name)")
+            }
+            query.speakerEntity = key
+        }
     }
 
     /// The largest `offset` an event search takes (deeper pages: narrow the filters).

@@ -15,16 +15,7 @@ extension Router where Context == ServerContext {
             try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "source", "format"])
             let format = try ExportRoutes.format(p)
             var query = try APIRoutes.quoteQuery(p, state)
-            query.speaker = p["speaker"]
-            query.about = p["about"]
-            query.words = p["q"]
-            query.source = p["source"]
-            if let e = p["entity"] {
-                guard let key = EntityKey(e) else {
-                    throw APIError(.badRequest, .invalidParameter, "entity: '\(e)' is not an entity id (Q… or TYPE:name)")
-                }
-                query.speakerEntity = key
-            }
+            try APIRoutes.addQuoteFilters(p, to: &query)
             let (store, filters) = (state.store, query)
             return ExportRoutes.response(name: "quotes", format: format, columns: ExportTable.quoteColumns) { emit in
                 try await store.forEachQuotePage(filters) { page in
