@@ -270,7 +270,7 @@ SYM(cronista_nlp_28_start):
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// openapi.yaml: 34080 bytes, sha256 997d046b014dcb9c6eee08c77eb13aeb57ba58faf75c220a8b7a417d3f93a533
+// openapi.yaml: 34376 bytes, sha256 f1c8bf5c189ccf7456f4e4031e6f1509b299d4b40d81f93602e3b637976f43d7
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

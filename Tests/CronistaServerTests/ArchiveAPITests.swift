@@ -130,4 +130,30 @@ struct ArchiveAPITests {
         }
         try await store.close()
     }
+
+    @Test("A document id that holds percent escapes (a URL) is reached escaped as RFC 3986 says, and as written")
+    func percentInDocumentID() async throws {
+        let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
+        let id = "giornale.example%2F2024%2Fcaff%C3%A8-e-politica"
+        let body = ByteBuffer(
+            bytes: ServerFixtures.jsonBody(["id": id, "text": "Il sindaco Beppe Sala ha detto: «Milano riparte dai quartieri»."]))
+        try await ServerFixtures.application(ServerFixtures.state(store)).test(.router) { client in
+            let post = try await client.execute(uri: "/v1/documents", method: .post, headers: ServerFixtures.bearer, body: body)
+            #expect(ServerFixtures.json(post.body)["stored"] as? [String] == [id])
+            let escaped = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            #expect(escaped.contains("%252F"))
+            for path in [escaped, id] {
+                let r = try await client.execute(uri: "/v1/documents/\(path)", method: .get)
+                #expect(r.status == .ok, "\(path)")
+                #expect((ServerFixtures.json(r.body)["document"] as? [String: Any])?["id"] as? String == id)
+            }
+            // A decoded reading that names nothing is a 404, not some other document.
+            _ = try await Self.get(client, "/v1/documents/giornale.example%2F2025%2Fcaff%C3%A8-e-politica", status: .notFound)
+            let del = try await client.execute(
+                uri: "/v1/documents/\(id)", method: .delete, headers: ServerFixtures.bearer)
+            #expect(del.status == .ok && ServerFixtures.json(del.body)["deleted"] as? String == id)
+            #expect(try await store.statistics().documents == 0)
+        }
+        try await store.close()
+    }
 }

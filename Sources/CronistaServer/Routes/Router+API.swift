@@ -66,9 +66,12 @@ extension Router where Context == ServerContext {
 
         route(.delete, "/v1/documents/{id}", timeout) { request, context in
             try APIRoutes.authorise(request, state)
-            let id = try APIRoutes.pathParameter(context, "id")
-            guard try await state.store.delete(ids: [id]) == [id] else {
-                throw APIError(.notFound, .notFound, "no document '\(id)' in the store")
+            var deleted: String?
+            for candidate in try APIRoutes.documentIDs(context) where deleted == nil {
+                if try await state.store.delete(ids: [candidate]) == [candidate] { deleted = candidate }
+            }
+            guard let id = deleted else {
+                throw APIError(.notFound, .notFound, "no document '\(try APIRoutes.pathParameter(context, "id"))' in the store")
             }
             context.logger.info("document deleted", metadata: ["id": "\(id)"])
             var w = JSONWriter(capacity: 64)
@@ -163,9 +166,12 @@ extension Router where Context == ServerContext {
         }
 
         route(.get, "/v1/documents/{id}", timeout) { _, context in
-            let id = try APIRoutes.pathParameter(context, "id")
-            guard let doc = try await state.store.document(id: id) else {
-                throw APIError(.notFound, .notFound, "no document '\(id)' in the store")
+            var found: StoredDocument?
+            for candidate in try APIRoutes.documentIDs(context) where found == nil {
+                found = try await state.store.document(id: candidate)
+            }
+            guard let doc = found else {
+                throw APIError(.notFound, .notFound, "no document '\(try APIRoutes.pathParameter(context, "id"))' in the store")
             }
             var w = JSONWriter(capacity: doc.text.utf8.count + doc.analysisJSON.utf8.count + 256)
             w.beginObject()
@@ -327,6 +333,16 @@ enum APIRoutes {
     static func pathParameter(_ context: ServerContext, _ name: String) throws -> String {
         guard let raw = context.parameters.get(name) else { throw APIError(.badRequest, .invalidParameter, "\(name): missing") }
         return QueryParameters.decodePercent(raw, plusIsSpace: false)
+    }
+
+    /// The ids a `/documents/{id}` path may name: the percent-decoded segment, as RFC 3986 reads it,
+    /// and then, when the segment holds a `%`, the segment as written. Document ids are often URLs that
+    /// carry percent escapes themselves, and a client that puts such an id into a path without escaping
+    /// its `%` would otherwise never reach the document; the decoded reading always wins.
+    static func documentIDs(_ context: ServerContext) throws -> [String] {
+        guard let raw = context.parameters.get("id") else { throw APIError(.badRequest, .invalidParameter, "id: missing") }
+        let decoded = QueryParameters.decodePercent(raw, plusIsSpace: false)
+        return raw != decoded && raw.contains("%") ? [decoded, String(raw)] : [decoded]
     }
 
     static func entityKey(_ context: ServerContext) throws -> EntityKey {
