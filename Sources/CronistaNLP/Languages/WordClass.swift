@@ -126,6 +126,7 @@ package enum CueLemmaClass: String, CaseIterable, Sendable {
     case noBareInfinitive = "no-bare-infinitive"
     case accordingTo = "according-to"
     case forPerson = "for-person"
+    case asReported = "as-reported"
 }
 
 /// A set of ``CueLemmaClass``es as a bit mask.
@@ -138,4 +139,5 @@ package struct CueLemmaClasses: OptionSet, Sendable, Hashable {
     package static let noBareInfinitive = CueLemmaClasses(.noBareInfinitive)
     package static let accordingTo = CueLemmaClasses(.accordingTo)
     package static let forPerson = CueLemmaClasses(.forPerson)
+    package static let asReported = CueLemmaClasses(.asReported)
 }

@@ -301,7 +301,7 @@ extension QuoteRun {
         var i = 0
         while i < ctx.n {
             guard let m = cueEntry(at: i, classes: [.prep]) else { i += 1; continue }
-            let cueTokens = i..<(i + m.length)
+            var cueTokens = i..<(i + m.length)
             let sentence = ctx.sentenceRange(ofToken: i)
             i += m.length
             let lemma = m.entry.lemmaClasses
@@ -343,6 +343,13 @@ extension QuoteRun {
             }
             // "secondo quanto si è appreso": impersonal; "secondo quanto riferito da X": X.
             var npStart = afterCue
+            if lemma.contains(.asReported) {
+                // "Come (già) annunciato dalla Sala Stampa, …", "…, come ha spiegato il ministro.": only with a
+                // reporting verb right after (adverbs and auxiliaries between), and its source.
+                guard let found = asReportedSource(after: afterCue, in: sentence) else { continue }
+                npStart = found.source
+                cueTokens = cueTokens.lowerBound..<found.verbEnd
+            }
             var impersonal = false
             if ctx.is(npStart, .quantity) {
                 npStart += 1
@@ -428,6 +435,23 @@ extension QuoteRun {
                     kind: kind, content: ctx.range(contentTokens), cue: cueTokens, speaker: speaker,
                     priority: 1, contentTokens: contentTokens, origin: .prepositional))
         }
+    }
+
+    /// After `come`: the first token of the source of `come (già) riferito da X` / `come ha detto X`, or nil
+    /// when no reporting verb follows (`come il presidente`, `come previsto`) or it names no source.
+    func asReportedSource(after t0: Int, in sentence: Range<Int>) -> (verbEnd: Int, source: Int)? {
+        var t = t0
+        var skipped = 0
+        while t < sentence.upperBound, skipped < 3, let m = cueEntry(at: t, classes: [.aux, .adv]) {
+            t += m.length
+            skipped += 1
+        }
+        guard t < sentence.upperBound, let verb = cueEntry(at: t, classes: [.say]) else { return nil }
+        t += verb.length
+        let verbEnd = t
+        guard t < sentence.upperBound, !ctx.isPunct(t) else { return nil }
+        if ctx.is(t, .agentPreposition) { t += 1 }
+        return t < sentence.upperBound && !ctx.isPunct(t) ? (verbEnd, t) : nil
     }
 
     /// Whether `t` opens its clause: the sentence start or a colon/semicolon before it, past connectives.
