@@ -261,7 +261,7 @@ SYM(cronista_nlp_27_start):
 SYM(cronista_nlp_27_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5267 bytes, sha256 28c98887e360cc0acf245e18a8b0e37bf433e9a1013ad41d7f44fa65ac09c6c7
+// Languages/it/word-classes.txt: 5467 bytes, sha256 12044aa9fae5119cc52b0dde3afc74545b7ff3a52ca1a56d52f1ab61784afbc5
     .balign 16
     .globl SYM(cronista_nlp_28_start)
 SYM(cronista_nlp_28_start):

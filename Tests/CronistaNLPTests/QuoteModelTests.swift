@@ -103,6 +103,33 @@ struct QuoteModelTests {
         (
             "Il pastore aveva da subito negato ogni accusa, dichiarando di non aver mai visto il furgone.",
             [("non aver mai visto il furgone", "Il pastore")]
+        ),
+        // "Come (già) annunciato da X, …": an attribution with a participle and its source.
+        (
+            "Come già annunciato dalla Protezione civile, le scuole resteranno chiuse domani.",
+            [("le scuole resteranno chiuse domani", "Protezione civile")]
+        ),
+        // A subjunctive straight after a verb of thinking, `che` left out.
+        ("I medici sostengono sia presto per parlare di guarigione.", [("sia presto per parlare di guarigione", "I medici")]),
+        // A coordinated verb keeps the sentence's subject, not the object before `e`.
+        (
+            "La Protezione civile ha inviato tende e coperte nelle zone colpite dal sisma e avverte che altre scosse sono possibili.",
+            [("altre scosse sono possibili", "Protezione civile")]
+        ),
+        // An adverbial phrase is no subject: with no one named, no speaker rather than a wrong one.
+        (
+            "Il sindacato contesta i tagli. A riprova di questo, fanno notare come i turni siano aumentati.",
+            [("i turni siano aumentati", nil)]
+        ),
+        // A source after a fused agent preposition, without an article.
+        ("Dal Comune informano che i lavori finiranno a maggio.", [("i lavori finiranno a maggio", "Comune")]),
+        // Whom a quotation names is not the speaker of the quotation after it.
+        (
+            "Oreste Galli annuncia il rientro. «Ho vissuto a Parigi per anni con mia moglie Lucia». «Tornerò - prosegue - da pendolare».",
+            [
+                ("Ho vissuto a Parigi per anni con mia moglie Lucia", "Oreste Galli"), ("Tornerò", "Oreste Galli"),
+                ("da pendolare", "Oreste Galli")
+            ]
         )
     ]
 

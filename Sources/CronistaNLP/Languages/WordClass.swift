@@ -52,6 +52,8 @@ package enum WordClass: String, CaseIterable, Sendable {
     case quoteJoiner = "quote-joiner"
     case auxiliary
     case modal
+    /// Subjunctive forms that open a reported clause without `che` (`ritengono sia troppo presto`).
+    case subjunctive
 }
 
 /// A set of ``WordClass``es as one bit mask: a token's classes are looked up once per document,
@@ -107,6 +109,7 @@ package struct WordClasses: OptionSet, Sendable, Hashable {
     package static let quoteJoiner = WordClasses(.quoteJoiner)
     package static let auxiliary = WordClasses(.auxiliary)
     package static let modal = WordClasses(.modal)
+    package static let subjunctive = WordClasses(.subjunctive)
 }
 
 extension WordClass {

@@ -122,17 +122,42 @@ struct QuoteRun {
     /// left to the attribution that follows (pro-drop continuation or the learned ranker).
     mutating func dropClauseFragmentSpeakers() {
         for i in candidates.indices {
+            // Whom a quotation names is not the source of another quote ("«…con mia moglie Lucia». «Tornerò
+            // - prosegue -»"), and a gerund opens a clause, not a noun phrase: no speaker, so the
+            // continuation picks one.
+            if let s = candidates[i].speaker, !s.impersonal, let first = s.tokens.first,
+                insideQuotation(first, other: candidates[i].contentTokens)
+                    || (ctx.mentionAt[first] < 0 && !ctx.isCapitalized(first) && ctx.pack.rules.isGerund(ctx.forms[first]))
+            {
+                candidates[i].speaker = nil
+                continue
+            }
             guard let s = candidates[i].speaker, !s.impersonal, s.entity == nil, let first = s.tokens.first,
                 !s.tokens.contains(where: { ctx.mentionAt[$0] >= 0 })
             else { continue }
             var end = s.tokens.lowerBound
             while end < s.tokens.upperBound && !ctx.is(end, [.auxiliary, .complementiser]) { end += 1 }
             while end > s.tokens.lowerBound && ctx.is(end - 1, [.coordinator, .preposition]) && !ctx.is(end - 1, .article) { end -= 1 }
-            if end == s.tokens.lowerBound || ctx.pack.rules.isGerund(ctx.forms[first]) {
+            // A span that opens with a bare preposition ("A riprova di questo") is an adverbial, not a subject.
+            let prepositional = ctx.is(first, .preposition) && !ctx.is(first, .article)
+            if prepositional && ctx.is(first, .agentPreposition) && end > first + 1 {
+                // "Dal Comune informano che": the source is what follows the preposition.
+                candidates[i].speaker?.tokens = (first + 1)..<end
+            } else if end == s.tokens.lowerBound || prepositional {
                 candidates[i].speaker = nil
             } else if end < s.tokens.upperBound {
                 candidates[i].speaker?.tokens = s.tokens.lowerBound..<end
             }
+        }
+    }
+
+    /// Whether token `t` lies inside the words of a direct quote other than the one whose content is `own`
+    /// (one without quotation marks inside and not opening on punctuation: marks paired the wrong way
+    /// round prove nothing).
+    func insideQuotation(_ t: Int, other own: Range<Int>) -> Bool {
+        candidates.contains { c in
+            c.kind == .direct && c.contentTokens.contains(t) && c.contentTokens != own && !ctx.isPunct(c.contentTokens.lowerBound)
+                && !c.contentTokens.contains(where: { ctx.isQuoteMark($0) })
         }
     }
 

@@ -51,6 +51,14 @@ extension QuoteRun {
                     start = p
                     break
                 }
+                // A subjunctive straight after a verb of saying or thinking, `che` left out: "i tecnici
+                // sostengono sia troppo presto", "ritengono ci siano margini".
+                if !isRequest, ctx.is(p, .subjunctive),
+                    p == c.tokens.upperBound || (p == c.tokens.upperBound + 1 && ctx.is(c.tokens.upperBound, .verbalClitic))
+                {
+                    start = c.tokens.upperBound
+                    break
+                }
                 // An infinitive straight after the verb: "ha dichiarato essere rumorosi".
                 if p == c.tokens.upperBound && ctx.isInfinitive(p) && !isRequest && !c.lemmaClasses.contains(.noBareInfinitive) {
                     start = p

@@ -24,6 +24,9 @@ extension QuoteRun {
                 return s
             }
             if let p = firstPerson(in: sentence.lowerBound..<t) { return p }
+            // "La Russia ha sparato colpi … e avverte che": a coordinated verb's subject is the
+            // clause's subject, the mention that opens the sentence, not the object before `e`.
+            if !ctx.isGerund(t), let m = openingMention(of: sentence, before: k) { return choice(mention: m) }
         }
         var i = t - 1
         while i >= sentence.lowerBound && ctx.is(i, [.skippable, .clitic]) { i -= 1 }
@@ -126,6 +129,17 @@ extension QuoteRun {
     func firstPerson(in span: Range<Int>) -> SpeakerChoice? {
         for t in span where isPersonToken(t) { return choice(mention: Int(ctx.mentionAt[t])) }
         return nil
+    }
+
+    /// The mention that opens a sentence (past connectives, articles and determiners), ending before `limit`.
+    func openingMention(of sentence: Range<Int>, before limit: Int) -> Int? {
+        var t = sentence.lowerBound
+        while t < limit && ctx.mentionAt[t] < 0 && (ctx.is(t, [.connective, .skippable, .article, .determiner]) || ctx.forms[t] == ",") {
+            t += 1
+        }
+        guard t < limit, ctx.mentionAt[t] >= 0 else { return nil }
+        let mi = Int(ctx.mentionAt[t])
+        return ctx.mentionTokens[mi].upperBound <= limit ? mi : nil
     }
 
     func nameMention(startingAt t: Int) -> Int? { ctx.nameMention(startingAt: t) }
