@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quotes.model: 4719 bytes, sha256 b717507552d29509bcb6c6c669c7c325247a1b2fea7c6d3c2f707db0c801a166
+// Languages/it/quotes.model: 10113 bytes, sha256 d98585ec9bb199b62eef70c90471c4d62ac66b8b87b6acb980b4817f21b3789f
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):
@@ -261,7 +261,7 @@ SYM(cronista_nlp_27_start):
 SYM(cronista_nlp_27_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5467 bytes, sha256 12044aa9fae5119cc52b0dde3afc74545b7ff3a52ca1a56d52f1ab61784afbc5
+// Languages/it/word-classes.txt: 5572 bytes, sha256 62020b28a786c9f24f7a3b34c4dde0787e6b6a2d3c93084e55c49013ea999336
     .balign 16
     .globl SYM(cronista_nlp_28_start)
 SYM(cronista_nlp_28_start):

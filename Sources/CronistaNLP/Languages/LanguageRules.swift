@@ -10,6 +10,9 @@ public protocol LanguageRules: Sendable {
     func isGerund(_ form: String) -> Bool
     /// A past participle (`detto`, `affermato`): with a passive auxiliary it makes a passive.
     func isParticiple(_ form: String) -> Bool
+    /// A verb form that is first person by its ending alone (Italian `avevamo`, `abbiamo`): words in
+    /// one's own voice. False by default.
+    func isFirstPersonVerb(_ form: String) -> Bool
     /// A participle alone (no auxiliary) is an adjective or a noun, not a verb group
     /// (Italian `la proposta`, `smentita da…`).
     var participleNeedsAuxiliary: Bool { get }
@@ -49,6 +52,8 @@ extension LanguageRules {
     public var countryAdjectiveBeforeHead: Bool { false }
 
     public var markerMakesInfinitive: Bool { false }
+
+    public func isFirstPersonVerb(_ form: String) -> Bool { false }
 
     public var complementiserOptional: Bool { false }
 

@@ -8,7 +8,9 @@ extension QuoteRun {
     mutating func colonSpeech() {
         let covered = coveredTokens()
         let forms = ctx.forms
-        for sentence in ctx.doc.sentences {
+        let sentences = ctx.doc.sentences
+        var taken = 0
+        for (si, sentence) in sentences.enumerated() where si >= taken {
             let r = sentence.tokenRange
             guard r.count >= 3 else { continue }
             var colon = r.lowerBound + 1
@@ -17,9 +19,23 @@ extension QuoteRun {
             var s = colon + 1
             guard !ctx.isQuoteMark(s), !covered[s], !covered[colon - 1] else { continue }
             while s < r.upperBound && ctx.isPunct(s) && !ctx.isQuoteMark(s) { s += 1 }
-            var e = r.upperBound
+            guard !(s..<r.upperBound).contains(where: { covered[$0] || forms[$0] == ":" }) else { continue }
+            // The speech runs on over the next sentences of the paragraph ("Köcher: Fondamentale! Sono
+            // nato a Merano…"), up to one that opens a colon of its own, holds a reporting cue or a
+            // quote already found.
+            var last = si
+            while last + 1 < sentences.count, !ctx.breakAfter(sentences[last].tokenRange.upperBound - 1) {
+                let next = sentences[last + 1].tokenRange
+                if next.contains(where: {
+                    covered[$0] || forms[$0] == ":" || ctx.isQuoteMark($0) || cue(startingNear: $0, maxGap: 0) != nil
+                }) {
+                    break
+                }
+                last += 1
+            }
+            var e = sentences[last].tokenRange.upperBound
             while e > s && (ctx.isTerminal(e - 1) || ctx.isPunct(e - 1) && !ctx.isQuoteMark(e - 1)) { e -= 1 }
-            guard e - s >= 3, !(s..<e).contains(where: { covered[$0] || forms[$0] == ":" }) else { continue }
+            guard e - s >= 3 else { continue }
             let content = s..<e
             var speaker: SpeakerChoice?
             // "Köcher: …": a name alone before the colon, at the start of the sentence.
@@ -29,16 +45,17 @@ extension QuoteRun {
                 speaker = choice(mention: mi)
             } else {
                 // A clause before the colon, words in the first person after it.
-                let ownVoice = content.contains { ctx.is($0, .firstPerson) }
+                let ownVoice = content.contains { ctx.is($0, .firstPerson) || ctx.pack.rules.isFirstPersonVerb(forms[$0]) }
                 guard ownVoice else { continue }
                 // A person named in the clause (else the words have no one to belong to).
                 speaker = firstPerson(in: r.lowerBound..<colon)
-                guard speaker != nil || colon - r.lowerBound <= 3 else { continue }
+                guard speaker != nil || colon - r.lowerBound <= 3 || last > si else { continue }
             }
             candidates.append(
                 QuoteCandidate(
                     kind: .direct, content: ctx.range(content), cue: nil, speaker: speaker, priority: 1,
                     contentTokens: content, origin: .colon))
+            taken = last + 1
         }
     }
 }

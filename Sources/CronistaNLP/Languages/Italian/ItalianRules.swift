@@ -15,6 +15,11 @@ public struct ItalianRules: LanguageRules {
         f.count > 5 && (f.hasSuffix("ando") || f.hasSuffix("endo") || f.hasSuffix("endosi") || f.hasSuffix("andosi"))
     }
 
+    /// First person plural endings (`abbiamo`, `avevamo`, `vincemmo`): no noun of six letters or more ends so.
+    public func isFirstPersonVerb(_ f: String) -> Bool {
+        f.count >= 6 && (f.hasSuffix("iamo") || f.hasSuffix("vamo") || f.hasSuffix("emmo"))
+    }
+
     static let irregularParticiples: Set<String> = [
         "detto", "detta", "detti", "dette", "scritto", "scritta", "chiesto", "chiesta", "risposto", "risposta",
         "concluso", "conclusa", "aggiunto", "aggiunta", "ammesso", "ammessa", "promesso", "promessa", "proposto",
