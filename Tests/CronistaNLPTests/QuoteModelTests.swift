@@ -123,6 +123,16 @@ struct QuoteModelTests {
         ),
         // A source after a fused agent preposition, without an article.
         ("Dal Comune informano che i lavori finiranno a maggio.", [("i lavori finiranno a maggio", "Comune")]),
+        // A noun that names the words after a copula: "è stata la risposta di X".
+        (
+            "Il sindaco Mario Neri ha chiesto nuovi fondi. «Ne parleremo a settembre», è stata la risposta di Giorgio Blu.",
+            [("Ne parleremo a settembre", "Giorgio Blu")]
+        ),
+        // The name right before the colon owns the quotation, not the first person of the sentence.
+        (
+            "Sono arrivate le condanne del sindaco Paolo Verdi e del segretario regionale, Anna Gialli: «È un atto vile».",
+            [("È un atto vile", "Anna Gialli")]
+        ),
         // Whom a quotation names is not the speaker of the quotation after it.
         (
             "Oreste Galli annuncia il rientro. «Ho vissuto a Parigi per anni con mia moglie Lucia». «Tornerò - prosegue - da pendolare».",

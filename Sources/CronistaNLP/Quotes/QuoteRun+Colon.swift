@@ -48,8 +48,15 @@ extension QuoteRun {
                 let ownVoice = content.contains { ctx.is($0, .firstPerson) || ctx.pack.rules.isFirstPersonVerb(forms[$0]) }
                 guard ownVoice else { continue }
                 // A person named in the clause (else the words have no one to belong to).
-                speaker = firstPerson(in: r.lowerBound..<colon)
-                guard speaker != nil || colon - r.lowerBound <= 3 || last > si else { continue }
+                // Not one the words themselves name ("Per Pacquiao nessuna rivincita: L'ultima cosa a cui
+                // penso è Pacquiao").
+                let named = firstPerson(in: r.lowerBound..<colon)
+                let namedInWords =
+                    named?.entity.map { e in
+                        ctx.doc.entities[e].mentions.contains { m in content.contains(ctx.mentionTokens[m].lowerBound) }
+                    } ?? false
+                speaker = namedInWords ? nil : named
+                guard speaker != nil || namedInWords || colon - r.lowerBound <= 3 || last > si else { continue }
             }
             candidates.append(
                 QuoteCandidate(

@@ -70,7 +70,10 @@ extension QuoteRun {
             if rightCue == nil, leftCue == nil, m.closed, k < ctx.n, k > m.close + 1 {
                 var end = k
                 while end < ctx.n && end < k + 14 && !ctx.isTerminal(end) && forms[end] != "," && !ctx.isQuoteMark(end) { end += 1 }
-                if let of = nounAttributionOf(from: k, to: end) { nounAttribution = (k..<of, (of + 1)..<end) }
+                // "«…», è stata la risposta di Berlusconi": a copula may stand before the noun.
+                var noun = k
+                while noun < end && noun < k + 2 && ctx.is(noun, .passiveAuxiliary) { noun += 1 }
+                if let of = nounAttributionOf(from: noun, to: end) { nounAttribution = (k..<of, (of + 1)..<end) }
             }
             let colonBefore = m.open > sentence.lowerBound && forms[m.open - 1] == ":"
             let chained =
@@ -129,8 +132,10 @@ extension QuoteRun {
                 // Donald Trump ha dichiarato che …, andando a contrapporre …: «…»"); not one reached
                 // through a relative ("X, la fidanzata di Y, che ha concluso …:"), which is ambiguous.
                 let reporting = lastCue(before: m.open, in: sentence, classes: [.say, .request])
+                // A person named right before the colon ("…, Alessio D'Amato: «…»") comes first.
+                let named = m.open >= 2 ? personMention(endingAt: m.open - 1) : nil
                 speaker =
-                    earlier?.speaker
+                    named ?? earlier?.speaker
                     ?? reporting.flatMap { c in
                         subjectBefore(c.tokens.lowerBound, sentence: sentence).flatMap { s in
                             isPerson(s) && s.tokens.upperBound <= c.tokens.lowerBound

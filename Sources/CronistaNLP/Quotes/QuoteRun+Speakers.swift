@@ -131,6 +131,15 @@ extension QuoteRun {
         return nil
     }
 
+    /// The person mention (a name) whose last token is just before `end` (exclusive).
+    func personMention(endingAt end: Int) -> SpeakerChoice? {
+        let mi = ctx.mentionAt[end - 1]
+        guard mi >= 0, ctx.mentionTokens[Int(mi)].upperBound == end, ctx.doc.mentions[Int(mi)].type == .person,
+            ctx.doc.mentions[Int(mi)].form == .name
+        else { return nil }
+        return choice(mention: Int(mi))
+    }
+
     /// The mention that opens a sentence (past connectives, articles and determiners), ending before `limit`.
     func openingMention(of sentence: Range<Int>, before limit: Int) -> Int? {
         var t = sentence.lowerBound
@@ -351,7 +360,9 @@ extension QuoteRun {
             var t = r.lowerBound
             while t < upper {
                 let mi = ctx.mentionAt[t]
-                if mi >= 0, ctx.doc.mentions[Int(mi)].type == .person { return choice(mention: Int(mi)) }
+                if mi >= 0, ctx.doc.mentions[Int(mi)].type == .person, !insideQuotation(t, other: 0..<0) {
+                    return choice(mention: Int(mi))
+                }
                 t += 1
             }
             s -= 1
