@@ -133,6 +133,16 @@ struct QuoteModelTests {
             "Sono arrivate le condanne del sindaco Paolo Verdi e del segretario regionale, Anna Gialli: «È un atto vile».",
             [("È un atto vile", "Anna Gialli")]
         ),
+        // A name right before a colon owns the unquoted words after it.
+        (
+            "La decisione è stata comunicata ieri sera dal ministro dello Sport Carlo Bianchi: le gare riprenderanno il 12 giugno.",
+            [("le gare riprenderanno il 12 giugno", "Carlo Bianchi")]
+        ),
+        // A capital after a colon closes the reported clause: what follows is speech of its own.
+        (
+            "Il pugile Marco Neri ha dichiarato di non avere più voglia di combattere: Ormai penso solo alla mia famiglia.",
+            [("non avere più voglia di combattere", "Marco Neri"), ("Ormai penso solo alla mia famiglia", "Marco Neri")]
+        ),
         // Whom a quotation names is not the speaker of the quotation after it.
         (
             "Oreste Galli annuncia il rientro. «Ho vissuto a Parigi per anni con mia moglie Lucia». «Tornerò - prosegue - da pendolare».",

@@ -17,7 +17,7 @@ extension QuoteRun {
             while colon < r.upperBound - 1 && forms[colon] != ":" { colon += 1 }
             guard colon < r.upperBound - 1, forms[colon] == ":" else { continue }
             var s = colon + 1
-            guard !ctx.isQuoteMark(s), !covered[s], !covered[colon - 1] else { continue }
+            guard !ctx.isQuoteMark(s), !covered[s] else { continue }
             while s < r.upperBound && ctx.isPunct(s) && !ctx.isQuoteMark(s) { s += 1 }
             guard !(s..<r.upperBound).contains(where: { covered[$0] || forms[$0] == ":" }) else { continue }
             // The speech runs on over the next sentences of the paragraph ("Köcher: Fondamentale! Sono
@@ -43,6 +43,10 @@ extension QuoteRun {
                 ctx.doc.mentions[mi].type == .person
             {
                 speaker = choice(mention: mi)
+            } else if let named = personMention(endingAt: colon) {
+                // "…il ministro dello Sport Giovanni Spadafora: le semifinali si giocheranno…": a name
+                // right before the colon.
+                speaker = named
             } else {
                 // A clause before the colon, words in the first person after it.
                 let ownVoice = content.contains { ctx.is($0, .firstPerson) || ctx.pack.rules.isFirstPersonVerb(forms[$0]) }

@@ -157,6 +157,11 @@ extension QuoteRun {
             }
             if f == ";" { end = t; break }
             if f == ":" && t + 1 < sentence.upperBound && ctx.isQuoteMark(t + 1) { end = t; break }
+            // A capital after a colon opens speech of its own ("…di non avere più passione: In realtà…").
+            if f == ":" && t > s + 1 && t + 1 < sentence.upperBound && ctx.isCapitalized(t + 1) && ctx.mentionAt[t + 1] < 0 {
+                end = t
+                break
+            }
             if f == "," || ctx.is(t, .coordinator) {
                 let nx = t + 1
                 if nx < sentence.upperBound {
