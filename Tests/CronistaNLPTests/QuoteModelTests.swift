@@ -143,6 +143,8 @@ struct QuoteModelTests {
             "Il pugile Marco Neri ha dichiarato di non avere più voglia di combattere: Ormai penso solo alla mia famiglia.",
             [("non avere più voglia di combattere", "Marco Neri"), ("Ormai penso solo alla mia famiglia", "Marco Neri")]
         ),
+        // A charge in a prepositional phrase: the noun is no verb, and no one is its source.
+        ("Cinque persone sono state arrestate con l'accusa di aver rapinato una banca.", [("aver rapinato una banca", nil)]),
         // Whom a quotation names is not the speaker of the quotation after it.
         (
             "Oreste Galli annuncia il rientro. «Ho vissuto a Parigi per anni con mia moglie Lucia». «Tornerò - prosegue - da pendolare».",

@@ -195,8 +195,14 @@ struct QuoteRun {
                 // "si affermava che…", "si apprende che…": a reported clause with no source but its
                 // agent; "bisogna aggiungere", "va detto" report nothing.
                 let reflexiveImpersonal = impersonal && ctx.is(start - 1, .reflexive)
+                // A form right after a determiner is a noun ("un'accusa", "con l'accusa di…"), not
+                // the verb it also spells; an elided article counts only after a preposition, since
+                // "l'accusa" alone may be a clitic and its verb.
+                let nounAfterArticle =
+                    !sawAux && j == start && j > 0 && ctx.is(j - 1, .article)
+                    && (!ctx.is(j - 1, .objectPronoun) || (j > 1 && ctx.is(j - 2, .preposition) && !ctx.is(j - 2, .article)))
                 if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary)
-                    || (impersonal && !reflexiveImpersonal)
+                    || (impersonal && !reflexiveImpersonal) || nounAfterArticle
                 {
                     i = j + m.length
                     continue

@@ -38,7 +38,16 @@ extension QuoteRun {
             let e = clauseEnd(from: s, in: sentence)
             guard e > s else { continue }
             let gap = noun.upperBound..<(s - 1)
-            let speaker = gap.contains(where: { ctx.mentionAt[$0] >= 0 }) ? speakerIn(gap) : nil
+            var speaker = gap.contains(where: { ctx.mentionAt[$0] >= 0 }) ? speakerIn(gap) : nil
+            // "arrestati con l'accusa di…", "sotto la minaccia di…": a noun inside a prepositional
+            // phrase, with no complement naming its source, has no one to attribute it to.
+            if speaker == nil, noun.lowerBound >= 1 {
+                let before = noun.lowerBound - 1
+                let inPhrase =
+                    (ctx.is(before, .preposition) && !ctx.is(before, .article))
+                    || (ctx.is(before, .article) && before >= 1 && ctx.is(before - 1, .preposition) && !ctx.is(before - 1, .article))
+                if inPhrase { speaker = SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true) }
+            }
             let kind: Quote.Kind = (s..<e).contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
             candidates.append(
                 QuoteCandidate(
