@@ -131,6 +131,20 @@ import Testing
         #expect(permalink.published == "2022-02-03")
     }
 
+    @Test func twoDigitYearsOnlyInDateElementsAndAfterFullDates() throws {
+        let short = try metadata("<html><body><div class=\"post-created\">07.03.24</div><p>Il mercato apre alle otto.</p></body></html>")
+        #expect(short.published == "2024-03-07")
+        // A full date in another dated element beats an earlier short one (an event's, in the sidebar).
+        let both = try metadata(
+            """
+            <html><body><aside><div class="event-datum">19.1.25, 10:00 Uhr</div></aside>
+            <div class="post-date">11.12.2024</div><p>Das Urteil ist rechtskräftig.</p></body></html>
+            """)
+        #expect(both.published == "2024-12-11")
+        let plainText = try metadata("<html><body><p>Risultato finale 12.10.24 dopo i supplementari.</p></body></html>")
+        #expect(plainText.published == nil)
+    }
+
     @Test func implausibleDatesAreIgnored() throws {
         let future = try metadata(
             "<html><head><meta name=\"date\" content=\"2031-01-01\"></head><body><p>Scritto il 3 marzo 2020.</p></body></html>")

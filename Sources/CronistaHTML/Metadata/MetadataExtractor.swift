@@ -274,6 +274,9 @@ public struct MetadataExtractor: Sendable {
             if let v = c.meta[name], let d = isoDate(v) { return d }
         }
         if let v = jsonLDString("dateCreated", c.jsonLD), let d = isoDate(v) { return d }
+        for v in c.classDates {
+            if let d = shortYearDate(v) { return d }
+        }
         return textDate(doc)
     }
 
@@ -311,6 +314,19 @@ public struct MetadataExtractor: Sendable {
         if nums[0].1 == 4 { return plausible(nums[0].0, nums[1].0, nums[2].0) }
         if nums[2].1 == 4, nums[0].1 <= 2, nums[1].1 <= 2 { return plausible(nums[2].0, nums[1].0, nums[0].0) }
         return textDateIn(value)
+    }
+
+    /// `23.09.22`, `23/09/22` (day, month, two-digit year of this century): read only in a date-marked
+    /// element, where a short number triple is a date and not a score or a version.
+    func shortYearDate(_ text: String) -> String? {
+        let nums = Self.numberRuns(text)
+        guard nums.count >= 3 else { return nil }
+        for i in 0..<(nums.count - 2) {
+            let (d, m, y) = (nums[i], nums[i + 1], nums[i + 2])
+            guard d.1 <= 2, m.1 <= 2, y.1 == 2, let sep = m.2, sep == y.2, sep == "." || sep == "/" else { continue }
+            if let date = plausible(2000 + y.0, m.0, d.0) { return date }
+        }
+        return nil
     }
 
     /// The first plausible date written out in the page's visible text.

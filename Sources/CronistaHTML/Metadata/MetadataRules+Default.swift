@@ -38,6 +38,8 @@ extension MetadataRules {
         dateline
         published
         submitted
+        created
+        time
 
         [author]
         author
