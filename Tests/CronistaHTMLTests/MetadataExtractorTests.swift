@@ -98,6 +98,53 @@ import Testing
         #expect(abbr.published == "2017-08-21")
     }
 
+    @Test func genericDateMetaYieldsToTheVisibleDate() throws {
+        // `<meta name="date">` is often the last edit; the dated element the reader sees wins.
+        let time = try metadata(
+            """
+            <html><head><meta name="date" content="2023-05-20T10:00:00+02:00"></head><body>
+            <p class="infoline"><time>12.05.2023, 08:40 Uhr</time></p><p>Der Stadtrat hat gestern getagt.</p></body></html>
+            """)
+        #expect(time.published == "2023-05-12")
+        let span = try metadata(
+            """
+            <html><head><meta name="DC.Date" content="2021-09-30"></head><body>
+            <div class="news-meta"><span class="news-date">14.09.2021</span></div><p>La fiera riapre a ottobre.</p></body></html>
+            """)
+        #expect(span.published == "2021-09-14")
+        let metaOnly = try metadata("<html><head><meta name=\"date\" content=\"2021-09-30\"></head><body><p>Testo.</p></body></html>")
+        #expect(metaOnly.published == "2021-09-30")
+    }
+
+    @Test func datesOfLinkedTeasersAreNotThePagesDate() throws {
+        let m = try metadata(
+            """
+            <html><head><meta name="date" content="2020-06-02"></head><body>
+            <ul class="related"><li><a href="/altro"><span class="date">18. Mai 2020</span> Ein anderer Artikel</a></li></ul>
+            <p>Der Artikel selbst hat kein sichtbares Datum.</p></body></html>
+            """)
+        #expect(m.published == "2020-06-02")
+        let permalink = try metadata(
+            """
+            <html><body><div class="meta"><a class="post-date" href="/p/1">3. Februar 2022</a></div><p>Text.</p></body></html>
+            """)
+        #expect(permalink.published == "2022-02-03")
+    }
+
+    @Test func twoDigitYearsOnlyInDateElementsAndAfterFullDates() throws {
+        let short = try metadata("<html><body><div class=\"post-created\">07.03.24</div><p>Il mercato apre alle otto.</p></body></html>")
+        #expect(short.published == "2024-03-07")
+        // A full date in another dated element beats an earlier short one (an event's, in the sidebar).
+        let both = try metadata(
+            """
+            <html><body><aside><div class="event-datum">19.1.25, 10:00 Uhr</div></aside>
+            <div class="post-date">11.12.2024</div><p>Das Urteil ist rechtskräftig.</p></body></html>
+            """)
+        #expect(both.published == "2024-12-11")
+        let plainText = try metadata("<html><body><p>Risultato finale 12.10.24 dopo i supplementari.</p></body></html>")
+        #expect(plainText.published == nil)
+    }
+
     @Test func implausibleDatesAreIgnored() throws {
         let future = try metadata(
             "<html><head><meta name=\"date\" content=\"2031-01-01\"></head><body><p>Scritto il 3 marzo 2020.</p></body></html>")

@@ -32,6 +32,8 @@ public struct MetadataExtractor: Sendable {
         var textBylines: [String] = []
         var timeDates: [String] = []
         var itempropDate: String?
+        /// Short texts of elements whose class or id marks a date (`<span class="date">`), first few.
+        var classDates: [String] = []
     }
 
     /// The metadata of a parsed page. `url`, when given, is the page's address (dates in it are trusted first).
@@ -57,6 +59,7 @@ public struct MetadataExtractor: Sendable {
         let bylineWords = HTMLWordList(rules.bylineWords)
         let textStart = HTMLWordList(rules.bylineTextStarts)
         let textEnd = HTMLWordList(rules.bylineTextEnds)
+        let dateWords = HTMLWordList(rules.dateClassWords)
         var n = doc.nodes.isEmpty ? -1 : doc[doc.root].firstChild
         while n >= 0 {
             let node = doc[n]
@@ -110,6 +113,10 @@ public struct MetadataExtractor: Sendable {
                     let published =
                         doc.attribute(n, "pubdate") != nil || (doc.attribute(n, "itemprop") ?? "").lowercased() == "datepublished"
                     if published { c.timeDates.insert(d, at: 0) } else { c.timeDates.append(d) }
+                } else if c.timeDates.count < 4 {
+                    // `<time>29.04.2020, 12:01</time>`: no attribute, the date is the text.
+                    let text = Self.normalised(doc.textContent(n))
+                    if !text.isEmpty, text.count <= 60 { c.timeDates.append(text) }
                 }
             default:
                 break
@@ -125,6 +132,12 @@ public struct MetadataExtractor: Sendable {
             if node.tag == .form || isComments(doc, n, commentWords) {
                 n = doc.next(n, within: doc.root, skipChildren: true)
                 continue
+            }
+            if c.classDates.count < 3, node.tag != .time, node.tag != .html, node.tag != .body,
+                doc.attributeHasWord(n, Self.classAndID, dateWords), !doc.isInsideLink(n)
+            {
+                let text = Self.normalised(doc.spacedText(n))
+                if !text.isEmpty, text.count <= 80 { c.classDates.append(text) }
             }
             if c.bylines.count < 4, node.tag != .meta, node.tag != .html, node.tag != .body, isByline(doc, n, bylineWords) {
                 let text = Self.normalised(doc.spacedText(n))
@@ -254,7 +267,16 @@ public struct MetadataExtractor: Sendable {
         for v in c.timeDates {
             if let d = isoDate(v) { return d }
         }
+        for v in c.classDates {
+            if let d = textDateIn(v) { return d }
+        }
+        for name in rules.weakDateMetaNames {
+            if let v = c.meta[name], let d = isoDate(v) { return d }
+        }
         if let v = jsonLDString("dateCreated", c.jsonLD), let d = isoDate(v) { return d }
+        for v in c.classDates {
+            if let d = shortYearDate(v) { return d }
+        }
         return textDate(doc)
     }
 
@@ -292,6 +314,19 @@ public struct MetadataExtractor: Sendable {
         if nums[0].1 == 4 { return plausible(nums[0].0, nums[1].0, nums[2].0) }
         if nums[2].1 == 4, nums[0].1 <= 2, nums[1].1 <= 2 { return plausible(nums[2].0, nums[1].0, nums[0].0) }
         return textDateIn(value)
+    }
+
+    /// `23.09.22`, `23/09/22` (day, month, two-digit year of this century): read only in a date-marked
+    /// element, where a short number triple is a date and not a score or a version.
+    func shortYearDate(_ text: String) -> String? {
+        let nums = Self.numberRuns(text)
+        guard nums.count >= 3 else { return nil }
+        for i in 0..<(nums.count - 2) {
+            let (d, m, y) = (nums[i], nums[i + 1], nums[i + 2])
+            guard d.1 <= 2, m.1 <= 2, y.1 == 2, let sep = m.2, sep == y.2, sep == "." || sep == "/" else { continue }
+            if let date = plausible(2000 + y.0, m.0, d.0) { return date }
+        }
+        return nil
     }
 
     /// The first plausible date written out in the page's visible text.

@@ -12,10 +12,7 @@ extension MetadataRules {
         publish-date
         publish_date
         pubdate
-        date
-        dc.date
         dc.date.issued
-        dcterms.date
         dcterms.issued
         dcterms.created
         citation_publication_date
@@ -24,6 +21,25 @@ extension MetadataRules {
         originalpublicationdate
         article:post_date
         dc.date.created
+
+        # Generic names, often the last change or the page's build: after `<time>` and date elements.
+        [date-weak]
+        date
+        dc.date
+        dcterms.date
+
+        # Class or id words of an element whose text is the article's date.
+        [date-class]
+        date
+        datum
+        fecha
+        data
+        timedata
+        dateline
+        published
+        submitted
+        created
+        time
 
         [author]
         author

@@ -3,6 +3,11 @@
 public struct MetadataRules: Sendable {
     /// Meta names/properties/itemprops (lowercase) that give the publication date, most trusted first.
     public var dateMetaNames: [String]
+    /// Generic meta names (`date`, `dc.date`) that CMSs also fill with the modification or build date: read
+    /// only after `<time>` elements and date-marked elements.
+    public var weakDateMetaNames: [String]
+    /// Words of a class or id that mark an element holding the date as text (`<span class="date">`).
+    public var dateClassWords: [String]
     /// Meta names that give the author.
     public var authorMetaNames: [String]
     /// Meta names that give the title.
@@ -35,9 +40,11 @@ public struct MetadataRules: Sendable {
         dateFillers: [String] = [],
         bylineWords: [String], commentWords: [String], bylinePrefixes: [String],
         bylineStops: [String] = [], bylineRejects: [String] = [], bylineTextStarts: [String] = [], bylineTextEnds: [String] = [],
-        earliestYear: Int = 1995
+        earliestYear: Int = 1995, weakDateMetaNames: [String] = [], dateClassWords: [String] = []
     ) {
         self.dateMetaNames = dateMetaNames
+        self.weakDateMetaNames = weakDateMetaNames
+        self.dateClassWords = dateClassWords
         self.authorMetaNames = authorMetaNames
         self.titleMetaNames = titleMetaNames
         self.siteNameMetaNames = siteNameMetaNames
@@ -53,7 +60,7 @@ public struct MetadataRules: Sendable {
         self.earliestYear = earliestYear
     }
 
-    /// The rules of `MetadataRules.table`: sections `[date]`, `[author]`, `[title]`, `[site]`,
+    /// The rules of `MetadataRules.table`: sections `[date]`, `[date-weak]`, `[date-class]`, `[author]`, `[title]`, `[site]`,
     /// `[date-fillers]`, `[byline]`, `[comments]`, `[byline-prefix]`, `[byline-stop]`, `[byline-reject]`, `[byline-text-start]`, `[byline-text-end]`, one entry a line, and `[months]` with lines `number name name…`.
     public static let `default`: MetadataRules = {
         var sections: [String: [String]] = [:]
@@ -81,6 +88,7 @@ public struct MetadataRules: Sendable {
             bylinePrefixes: sections["byline-prefix", default: []], bylineStops: sections["byline-stop", default: []],
             bylineRejects: sections["byline-reject", default: []],
             bylineTextStarts: sections["byline-text-start", default: []],
-            bylineTextEnds: sections["byline-text-end", default: []])
+            bylineTextEnds: sections["byline-text-end", default: []],
+            weakDateMetaNames: sections["date-weak", default: []], dateClassWords: sections["date-class", default: []])
     }()
 }
