@@ -89,6 +89,7 @@ public struct FeatureWorkspace {
     var forms: [UInt64] = []
     var codes: [UInt8] = []
     var corpusCodes: [UInt8] = []
+    var steps: [UInt16] = []
     var formBuffer: [UInt8] = []
     var lowerBuffer: [UInt8] = []
     /// `count × FeatureExtractor.templateCount` bucket indices after ``finish()``.
@@ -109,6 +110,7 @@ public struct FeatureWorkspace {
             forms = Array(repeating: 0, count: c)
             codes = Array(repeating: 0, count: c)
             corpusCodes = Array(repeating: 0, count: c)
+            steps = Array(repeating: 0, count: c)
             features = Array(repeating: 0, count: c * FeatureExtractor.templateCount)
         }
     }
@@ -129,19 +131,28 @@ public struct FeatureWorkspace {
     /// Runs the gazetteer over the sentence and computes every token's features.
     public mutating func finish() {
         let n = count
+        let gazetteer = extractor.gazetteer
         forms.withUnsafeBufferPointer { f in
-            codes.withUnsafeMutableBufferPointer { c in
-                extractor.gazetteer.match(
-                    forms: UnsafeBufferPointer(rebasing: f[0..<n]),
-                    codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .knowledgeBase)
+            let forms = UnsafeBufferPointer(rebasing: f[0..<n])
+            steps.withUnsafeMutableBufferPointer { s in
+                gazetteer.firstSteps(forms: forms, into: UnsafeMutableBufferPointer(rebasing: s[0..<n]))
             }
-            corpusCodes.withUnsafeMutableBufferPointer { c in
-                extractor.gazetteer.match(
-                    forms: UnsafeBufferPointer(rebasing: f[0..<n]),
-                    codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .corpus)
+            steps.withUnsafeBufferPointer { s in
+                let steps = UnsafeBufferPointer(rebasing: s[0..<n])
+                codes.withUnsafeMutableBufferPointer { c in
+                    gazetteer.match(
+                        forms: forms, steps: steps, codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .knowledgeBase)
+                }
+                corpusCodes.withUnsafeMutableBufferPointer { c in
+                    gazetteer.match(forms: forms, steps: steps, codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .corpus)
+                }
             }
         }
-        for i in 0..<n { infos[i].gazetteer = codes[i]; infos[i].corpusGazetteer = corpusCodes[i] }
+        for i in 0..<n {
+            infos[i].gazetteer = codes[i]
+            infos[i].corpusGazetteer = corpusCodes[i]
+            infos[i].firstName = steps[i] & Gazetteer.firstNameBit != 0
+        }
         infos.withUnsafeBufferPointer { inf in
             features.withUnsafeMutableBufferPointer { out in
                 extractor.features(
