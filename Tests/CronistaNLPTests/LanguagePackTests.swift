@@ -1,6 +1,7 @@
 import CronistaCore
 @testable import CronistaNLP
 import Foundation
+import Synchronization
 import Testing
 
 /// The language seam: generic components work from a pack's data, and nothing Italian runs on a
@@ -68,7 +69,7 @@ struct LanguagePackTests {
         }
         #expect(en.classes(of: "che").isEmpty && en.classes(of: "secondo").isEmpty)
         // English has its own NER model and entity words: the names are found and typed.
-        #expect(en.nerModel != nil && en.entityWords != nil)
+        #expect(en.hasNERModel && en.entityWords != nil)
         let names = d.mentions.filter { $0.form == .name }.map { "\($0.type.label) \(d.text(in: $0.range))" }
         #expect(names.contains("LOC London") && names.contains("ORG Associated Press"), "\(names)")
         // The same words declared Italian do go through the Italian pack (the engine picks per document).
@@ -78,6 +79,40 @@ struct LanguagePackTests {
                 metadata: DocumentMetadata(declaredLanguage: "it"), origin: "test"))
         #expect(!it.mentions.isEmpty)
         #expect(it.quotes.count == 1)
+    }
+
+    @Test("A pack's NER model is parsed on its language's first document, once, and not for other languages")
+    func lazyModels() throws {
+        let engine = try Engine(options: Engine.Options(times: false, events: false))
+        let it = try #require(engine.packs["it"]?.lazyNERModel)
+        let en = try #require(engine.packs["en"]?.lazyNERModel)
+        #expect(!it.isLoaded && !en.isLoaded)
+        let d = try engine.analyze(
+            DocumentInput(
+                id: "it", text: "La sindaca di Genova, Paola Neri, ha incontrato i tecnici dell'Enel a Savona.",
+                metadata: DocumentMetadata(declaredLanguage: "it"), origin: "test"))
+        #expect(d.mentions.contains { $0.form == .name })
+        #expect(it.isLoaded && !en.isLoaded)
+        // Many threads asking at once get the one model.
+        let models = Mutex<[ObjectIdentifier]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            if let m = try? en.model() { models.withLock { $0.append(ObjectIdentifier(m)) } }
+        }
+        let ids = models.withLock { $0 }
+        #expect(ids.count == 8 && Set(ids).count == 1 && en.isLoaded)
+    }
+
+    @Test("A model that fails to load throws to every caller, with the loader's error")
+    func lazyModelFailure() throws {
+        let calls = Mutex(0)
+        let lazy = LanguagePack.LazyNERModel {
+            calls.withLock { $0 += 1 }
+            return try NERModel(bytes: Data("CRNER003".utf8), name: "Languages/xx/ner.crner")
+        }
+        for _ in 0..<2 {
+            #expect(throws: CronistaError.self) { try lazy.model() }
+        }
+        #expect(calls.withLock { $0 } == 1 && !lazy.isLoaded)
     }
 
     @Test("The Italian pack's data: classes split by language, cues and model from Languages/it/")
@@ -90,7 +125,7 @@ struct LanguagePackTests {
         #expect(it.classes(of: "che").contains(.complementiser))
         #expect(it.classes(of: "dal").contains(.agentPreposition))
         #expect(!it.words(in: .article).contains("the"))
-        #expect(it.quoteLexicon != nil && it.nerModel != nil && it.entityWords != nil)
+        #expect(it.quoteLexicon != nil && it.hasNERModel && it.entityWords != nil)
     }
 
     @Test("A bad line in a pack file names the file and the line")

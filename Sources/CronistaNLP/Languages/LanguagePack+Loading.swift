@@ -41,15 +41,18 @@ extension LanguagePack {
         if ResourceFiles.exists(path(P.eventTriggers)) {
             eventLexicon = try EventLexicon(text: ResourceFiles.text(path(P.eventTriggers)), rules: rules, file: path(P.eventTriggers))
         }
-        var model: NERModel?
+        // A model named by the user is read now (a bad path fails at start-up); the bundled one on
+        // the first document of this language (``LazyNERModel``).
+        var model: LazyNERModel?
         if let nerModelPath {
-            model = try NERModel(path: nerModelPath)
+            model = LazyNERModel(try NERModel(path: nerModelPath))
         } else if loadModel, ResourceFiles.exists(path(P.nerModel)) {
-            model = try NERModel(bytes: ResourceFiles.data(path(P.nerModel)), name: path(P.nerModel))
+            let file = path(P.nerModel)
+            model = LazyNERModel { try NERModel(bytes: ResourceFiles.data(file), name: file) }
         }
         return LanguagePack(
-            code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, quoteModel: quoteModel, nerModel: model,
-            entityWords: entityWords, timeGrammar: timeGrammar, eventLexicon: eventLexicon)
+            code: code, rules: rules, wordClasses: classes, quoteLexicon: lexicon, quoteModel: quoteModel,
+            entityWords: entityWords, timeGrammar: timeGrammar, eventLexicon: eventLexicon, lazyNERModel: model)
     }
 
     /// Parses `CLASS: WORD WORD …` lines (`#` comments, blank lines) into words by class.

@@ -18,8 +18,9 @@ public struct LanguagePack: Sendable {
     public let quoteModel: QuoteModel?
     /// The event triggers (`event-triggers.tsv`), when the pack has them.
     public let eventLexicon: EventLexicon?
-    /// Names tagger; nil: no name mentions (and so no entities) in this language.
-    public let nerModel: NERModel?
+    /// Names tagger, parsed on first use (``loadNERModel()``); nil: no name mentions (and so no
+    /// entities) in this language.
+    package let lazyNERModel: LazyNERModel?
     /// Description, role and relative-pronoun words for the entity step; nil: names only.
     package let entityWords: EntityWords?
     /// Time-expression tables, tense cues and rules (`time-grammar.txt`); nil: no `times` layer.
@@ -29,7 +30,7 @@ public struct LanguagePack: Sendable {
     package init(
         code: String, rules: any LanguageRules, wordClasses: [WordClass: [String]],
         quoteLexicon: QuoteLexicon? = nil, quoteModel: QuoteModel? = nil, nerModel: NERModel? = nil, entityWords: EntityWords? = nil,
-        timeGrammar: TimeGrammar? = nil, eventLexicon: EventLexicon? = nil
+        timeGrammar: TimeGrammar? = nil, eventLexicon: EventLexicon? = nil, lazyNERModel: LazyNERModel? = nil
     ) {
         self.code = code
         self.rules = rules
@@ -40,11 +41,20 @@ public struct LanguagePack: Sendable {
         self.wordClasses = table
         self.quoteLexicon = quoteLexicon
         self.quoteModel = quoteModel
-        self.nerModel = nerModel
+        self.lazyNERModel = nerModel.map { LazyNERModel($0) } ?? lazyNERModel
         self.entityWords = entityWords
         self.timeGrammar = timeGrammar
         self.eventLexicon = eventLexicon
     }
+
+    /// Whether the pack has a names tagger (without loading it).
+    public var hasNERModel: Bool { lazyNERModel != nil }
+
+    /// The names tagger, read and parsed on the first call (from any thread, once); nil when the
+    /// pack has none.
+    ///
+    /// - Throws: the model file's error (``CronistaError``), on this and every later call.
+    public func loadNERModel() throws -> NERModel? { try lazyNERModel?.model() }
 
     /// The classes of a token form (lower-cased, `'` for `’`); empty for a content word.
     @inline(__always)

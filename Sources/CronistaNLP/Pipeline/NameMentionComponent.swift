@@ -9,8 +9,8 @@ public struct NameMentionComponent: PipelineComponent {
     public let assigns: AnnotationLayers = [.mentions]
     /// The model for every document, whatever its language (``init(model:)``), if given.
     public let model: NERModel?
-    /// Models by language code.
-    let models: [String: NERModel]
+    /// Models by language code, each parsed on its language's first document.
+    let models: [String: LanguagePack.LazyNERModel]
 
     /// One model for every document, whatever its language (the `cronista ner` tool's use).
     public init(model: NERModel) {
@@ -21,11 +21,11 @@ public struct NameMentionComponent: PipelineComponent {
     /// The model of each document's language pack.
     public init(packs: LanguagePacks) {
         model = nil
-        models = packs.packs.compactMapValues(\.nerModel)
+        models = packs.packs.compactMapValues(\.lazyNERModel)
     }
 
     public func process(_ document: inout Document) throws {
-        guard let model = model ?? models[document.language] else {
+        guard let model = try model ?? models[document.language]?.model() else {
             document.mentions = []
             return
         }

@@ -160,7 +160,8 @@ package struct FeatureExtractor: Sendable {
         info.shape = FeatureHash.mix(shape)
         info.shortShape = FeatureHash.mix(short)
         info.cluster = clusters[info.lower] ?? (0xFFFF, 0xFFFF, 0xFFFF)
-        info.firstName = gazetteer.isFirstName(info.form)
+        // Set by the gazetteer pass over the sentence (``Gazetteer/firstSteps(forms:into:)``).
+        info.firstName = false
         info.gazetteer = 0
     }
 

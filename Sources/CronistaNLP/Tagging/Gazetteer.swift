@@ -153,21 +153,34 @@ package struct Gazetteer: Sendable {
         (table[FeatureHash.combine(Self.seed, form)] ?? 0) & Self.firstNameBit != 0
     }
 
+    /// Writes into `steps` each token's value as a one-token key (0: none): its first-name bit
+    /// (``firstNameBit``), and the first step of every match starting there, which both sources'
+    /// ``match(forms:steps:codes:source:)`` share (one table read per token instead of three).
+    package func firstSteps(forms: UnsafeBufferPointer<UInt64>, into steps: UnsafeMutableBufferPointer<UInt16>) {
+        for i in 0..<forms.count { steps[i] = table[FeatureHash.combine(Self.seed, forms[i])] ?? 0 }
+    }
+
     /// Writes one code per token into `codes`: for each type a position (0 none, 1 begin, 2 inside) of
     /// the longest name match of `source` covering the token, packed as `per + 3·org + 9·loc`.
-    package func match(forms: UnsafeBufferPointer<UInt64>, codes: UnsafeMutableBufferPointer<UInt8>, source: Source) {
+    /// `steps` are the tokens' ``firstSteps(forms:into:)``.
+    package func match(
+        forms: UnsafeBufferPointer<UInt64>, steps: UnsafeBufferPointer<UInt16>, codes: UnsafeMutableBufferPointer<UInt8>, source: Source
+    ) {
         let n = forms.count
         let shift = source.typeShift, prefix = source.prefixBit
         for i in 0..<n { codes[i] = 0 }
         var i = 0
         while i < n {
+            // Every stored value is non-zero: 0 is "no key", where the walk ends.
+            if steps[i] == 0 { i += 1; continue }
             var h = Self.seed
             var bestLen = 0
             var bestBits: UInt16 = 0
             var j = i
             while j < n, j - i < maxLength {
                 h = FeatureHash.combine(h, forms[j])
-                guard let v = table[h] else { break }
+                let v = j == i ? steps[i] : table[h] ?? 0
+                if v == 0 { break }
                 let types = (v >> shift) & 7
                 if types != 0 { bestLen = j - i + 1; bestBits = types }
                 if v & prefix == 0 { break }

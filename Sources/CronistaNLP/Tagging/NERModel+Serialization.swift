@@ -39,7 +39,7 @@ extension NERModel {
         u32(UInt32(gaz.count))
         for (k, _) in gaz { u64(k) }
         for (_, v) in gaz { u16(v) }
-        func table(_ weights: [Int16]) {
+        func table(_ weights: NERWeightTable) {
             var rows: [UInt32] = []
             let S = NERModel.stride
             for b in 0..<(weights.count / S) {
@@ -111,7 +111,8 @@ extension NERModel {
         let info = NERModelInfo(text: String(decoding: data[(data.startIndex + pos)..<(data.startIndex + pos + infoCount)], as: UTF8.self))
         pos += infoCount
         var stage2: NERModel.Stage2?
-        let (clusters, gazetteer, weights): (HashTable<(UInt16, UInt16, UInt16)>, Gazetteer, [Int16]) = try data.withUnsafeBytes { raw in
+        let (clusters, gazetteer, weights): (HashTable<(UInt16, UInt16, UInt16)>, Gazetteer, NERWeightTable) = try data.withUnsafeBytes {
+            raw in
             func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
             func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)) }
             func count() throws -> Int {
@@ -133,25 +134,28 @@ extension NERModel {
             var table = HashTable<UInt16>(capacity: ng, empty: 0)
             for i in 0..<ng { table.insert(u64(pos + i * 8), u16(pos + ng * 8 + i * 2)) }
             pos += ng * 10
-            func weightTable(bits: Int) throws -> [Int16] {
-                let buckets = 1 << bits
+            // A weight table's rows: where they are, checked and skipped; written into a table later
+            // (a fresh mapping is already zero: only the rows in the file are written).
+            func rows() throws -> (at: Int, count: Int) {
                 let nr = try count()
                 try need(nr * (4 + 2 * NERTag.count))
-                var weights = [Int16](repeating: 0, count: buckets * NERModel.stride)
-                try weights.withUnsafeMutableBufferPointer { w in
-                    let rowsAt = pos, valuesAt = pos + nr * 4
-                    for i in 0..<nr {
-                        let b = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: rowsAt + i * 4, as: UInt32.self)))
-                        guard b < buckets else { throw fail("bucket out of range") }
-                        for t in 0..<NERTag.count {
-                            w[b * NERModel.stride + t] = Int16(bitPattern: u16(valuesAt + (i * NERTag.count + t) * 2))
-                        }
-                    }
-                }
-                pos += nr * (4 + 2 * NERTag.count)
-                return weights
+                defer { pos += nr * (4 + 2 * NERTag.count) }
+                return (pos, nr)
             }
-            let weights = try weightTable(bits: bits)
+            func fill(_ r: (at: Int, count: Int), bits: Int, _ set: (Int, Int, Int16) -> Void) throws {
+                let buckets = 1 << bits
+                let valuesAt = r.at + r.count * 4
+                for i in 0..<r.count {
+                    let b = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: r.at + i * 4, as: UInt32.self)))
+                    guard b < buckets else {
+                        pos = r.at + i * 4
+                        throw fail("bucket out of range")
+                    }
+                    for t in 0..<NERTag.count { set(b, t, Int16(bitPattern: u16(valuesAt + (i * NERTag.count + t) * 2))) }
+                }
+            }
+            let rows1 = try rows()
+            let weights: NERWeightTable
             let window = try count()
             if window > 0 {
                 guard try count() == StackedFeatures.templateCount else {
@@ -162,10 +166,22 @@ extension NERModel {
                 let scale2 = Float(bitPattern: UInt32(try count()))
                 var transitions2 = [Int32](repeating: 0, count: (NERTag.count + 1) * NERTag.count)
                 for i in transitions2.indices { transitions2[i] = Int32(bitPattern: UInt32(try count())) }
-                let weights2 = try weightTable(bits: bits2)
+                let rows2 = try rows()
+                let weights2: NERWeightTable
+                if bits2 == bits {
+                    // Both stages read the same buckets for the first stage's features: side by side.
+                    (weights, weights2) = try NERWeightTable.paired(
+                        count: (1 << bits) * NERModel.stride, first: { try fill(rows1, bits: bits, $0) },
+                        second: { try fill(rows2, bits: bits, $0) })
+                } else {
+                    weights = try NERWeightTable(count: (1 << bits) * NERModel.stride) { try fill(rows1, bits: bits, $0) }
+                    weights2 = try NERWeightTable(count: (1 << bits2) * NERModel.stride) { try fill(rows2, bits: bits2, $0) }
+                }
                 stage2 = NERModel.Stage2(
                     features: StackedFeatures(window: window, bucketBits: bits2), weights: weights2, transitions: transitions2,
                     scale: scale2)
+            } else {
+                weights = try NERWeightTable(count: (1 << bits) * NERModel.stride) { try fill(rows1, bits: bits, $0) }
             }
             return (clusters, Gazetteer(table: table, maxLength: maxLength), weights)
         }

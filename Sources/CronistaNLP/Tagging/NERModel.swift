@@ -23,7 +23,7 @@ public final class NERModel: Sendable {
     public static let stride = 8
     package let extractor: FeatureExtractor
     /// `(1 << bucketBits) × 8` weights.
-    public let weights: [Int16]
+    public let weights: NERWeightTable
     /// `8 × 7`: row `p` holds the scores of moving from tag `p` to each tag; row 7 is the start.
     public let transitions: [Int32]
     /// Integer weight units per unit of the original (floating-point) score.
@@ -36,11 +36,11 @@ public final class NERModel: Sendable {
     public struct Stage2: Sendable {
         package let features: StackedFeatures
         /// `(1 << bucketBits) × 8` weights over ``StackedFeatures/templateCount`` templates.
-        public let weights: [Int16]
+        public let weights: NERWeightTable
         public let transitions: [Int32]
         public let scale: Float
 
-        package init(features: StackedFeatures, weights: [Int16], transitions: [Int32], scale: Float) {
+        package init(features: StackedFeatures, weights: NERWeightTable, transitions: [Int32], scale: Float) {
             precondition(weights.count == (1 << features.bucketBits) * NERModel.stride)
             self.features = features
             self.weights = weights
@@ -50,12 +50,13 @@ public final class NERModel: Sendable {
 
         package init(features: StackedFeatures, floatWeights: [Float], floatTransitions: [Float]) {
             let (q, t, scale) = NERModel.quantise(floatWeights, floatTransitions)
-            self.init(features: features, weights: q, transitions: t, scale: scale)
+            self.init(features: features, weights: NERWeightTable(q), transitions: t, scale: scale)
         }
     }
 
     package init(
-        extractor: FeatureExtractor, weights: [Int16], transitions: [Int32], scale: Float, info: NERModelInfo, stage2: Stage2? = nil
+        extractor: FeatureExtractor, weights: NERWeightTable, transitions: [Int32], scale: Float, info: NERModelInfo,
+        stage2: Stage2? = nil
     ) {
         precondition(weights.count == (1 << extractor.bucketBits) * Self.stride)
         precondition(transitions.count == (NERTag.count + 1) * NERTag.count)
@@ -77,7 +78,7 @@ public final class NERModel: Sendable {
     /// Quantises floating-point weights (`(1 << bits) × 8`) and transitions to Int16 / Int32.
     package convenience init(extractor: FeatureExtractor, floatWeights: [Float], floatTransitions: [Float], info: NERModelInfo) {
         let (q, t, scale) = Self.quantise(floatWeights, floatTransitions)
-        self.init(extractor: extractor, weights: q, transitions: t, scale: scale, info: info)
+        self.init(extractor: extractor, weights: NERWeightTable(q), transitions: t, scale: scale, info: info)
     }
 }
 
@@ -88,6 +89,7 @@ public struct FeatureWorkspace {
     var forms: [UInt64] = []
     var codes: [UInt8] = []
     var corpusCodes: [UInt8] = []
+    var steps: [UInt16] = []
     var formBuffer: [UInt8] = []
     var lowerBuffer: [UInt8] = []
     /// `count × FeatureExtractor.templateCount` bucket indices after ``finish()``.
@@ -108,6 +110,7 @@ public struct FeatureWorkspace {
             forms = Array(repeating: 0, count: c)
             codes = Array(repeating: 0, count: c)
             corpusCodes = Array(repeating: 0, count: c)
+            steps = Array(repeating: 0, count: c)
             features = Array(repeating: 0, count: c * FeatureExtractor.templateCount)
         }
     }
@@ -128,19 +131,28 @@ public struct FeatureWorkspace {
     /// Runs the gazetteer over the sentence and computes every token's features.
     public mutating func finish() {
         let n = count
+        let gazetteer = extractor.gazetteer
         forms.withUnsafeBufferPointer { f in
-            codes.withUnsafeMutableBufferPointer { c in
-                extractor.gazetteer.match(
-                    forms: UnsafeBufferPointer(rebasing: f[0..<n]),
-                    codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .knowledgeBase)
+            let forms = UnsafeBufferPointer(rebasing: f[0..<n])
+            steps.withUnsafeMutableBufferPointer { s in
+                gazetteer.firstSteps(forms: forms, into: UnsafeMutableBufferPointer(rebasing: s[0..<n]))
             }
-            corpusCodes.withUnsafeMutableBufferPointer { c in
-                extractor.gazetteer.match(
-                    forms: UnsafeBufferPointer(rebasing: f[0..<n]),
-                    codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .corpus)
+            steps.withUnsafeBufferPointer { s in
+                let steps = UnsafeBufferPointer(rebasing: s[0..<n])
+                codes.withUnsafeMutableBufferPointer { c in
+                    gazetteer.match(
+                        forms: forms, steps: steps, codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .knowledgeBase)
+                }
+                corpusCodes.withUnsafeMutableBufferPointer { c in
+                    gazetteer.match(forms: forms, steps: steps, codes: UnsafeMutableBufferPointer(rebasing: c[0..<n]), source: .corpus)
+                }
             }
         }
-        for i in 0..<n { infos[i].gazetteer = codes[i]; infos[i].corpusGazetteer = corpusCodes[i] }
+        for i in 0..<n {
+            infos[i].gazetteer = codes[i]
+            infos[i].corpusGazetteer = corpusCodes[i]
+            infos[i].firstName = steps[i] & Gazetteer.firstNameBit != 0
+        }
         infos.withUnsafeBufferPointer { inf in
             features.withUnsafeMutableBufferPointer { out in
                 extractor.features(
@@ -173,7 +185,11 @@ public struct NERTagger {
     /// Per token: the probability of its tag (softmax over its emission scores; entity tokens only).
     var documentProbabilities: [Float] = []
     var stack = StackedFeatures.Tokens()
-    var blockFeatures: [UInt32] = []
+    /// With a second stage: per token of the last stage-1 sentence, the sum of the second stage's rows
+    /// for its base features (the first stage's features, which both stages read).
+    var stage2Base: [SIMD8<Int32>] = []
+    /// The same for the tokens of the block of sentences being tagged (``tagDocument(sentences:fill:)``).
+    var blockBase: [SIMD8<Int32>] = []
     var extras: [UInt32] = []
 
     public init(model: NERModel) {
@@ -203,8 +219,7 @@ public struct NERTagger {
         appendStage1()
         if extras.count < n * StackedFeatures.extraCount { extras = Array(repeating: 0, count: max(n, 64) * StackedFeatures.extraCount) }
         extras.withUnsafeMutableBufferPointer { st2.features.compute(stack, targets: 0..<1, into: $0) }
-        let feats = workspace.features
-        decodeStage2(st2, features: feats, featureOffset: 0, extraOffset: 0, n: n)
+        decodeStage2(st2, base: stage2Base, baseOffset: 0, extraOffset: 0, n: n)
     }
 
     mutating func reserve(_ n: Int) {
@@ -218,19 +233,36 @@ public struct NERTagger {
         }
     }
 
-    /// Stage 1 over the workspace's sentence: features, emissions, Viterbi into ``tags``.
+    /// Stage 1 over the workspace's sentence: features, emissions, Viterbi into ``tags``; with a
+    /// second stage, also ``stage2Base`` (read in the same pass: with paired tables, from the same
+    /// cache lines).
     mutating func decodeStage1() {
         workspace.finish()
         let n = workspace.count
         reserve(n)
         let T = NERTag.count, F = FeatureExtractor.templateCount
-        model.weights.withUnsafeBufferPointer { w in
-            let raw = UnsafeRawPointer(w.baseAddress!)
-            workspace.features.withUnsafeBufferPointer { feats in
-                emissions.withUnsafeMutableBufferPointer { em in
+        let table = model.weights
+        let st2 = model.stage2
+        let paired = st2.map { table.isPaired(with: $0.weights) } ?? false
+        let shift = st2.map { model.extractor.bucketBits - $0.features.bucketBits } ?? 0
+        if st2 != nil, stage2Base.count < n { stage2Base = Array(repeating: SIMD8<Int32>(), count: max(n, 2 * stage2Base.count, 64)) }
+        workspace.features.withUnsafeBufferPointer { feats in
+            emissions.withUnsafeMutableBufferPointer { em in
+                stage2Base.withUnsafeMutableBufferPointer { base in
                     for i in 0..<n {
                         var acc = SIMD8<Int32>()
-                        Self.addRows(raw, feats, from: i * F, count: F, shift: 0, into: &acc)
+                        if paired {
+                            var acc2 = SIMD8<Int32>()
+                            Self.addPairedRows(table.storage, feats, from: i * F, count: F, into: &acc, &acc2)
+                            base[i] = acc2
+                        } else {
+                            Self.addRows(table, feats, from: i * F, count: F, shift: 0, into: &acc)
+                            if let st2 {
+                                var acc2 = SIMD8<Int32>()
+                                Self.addRows(st2.weights, feats, from: i * F, count: F, shift: shift, into: &acc2)
+                                base[i] = acc2
+                            }
+                        }
                         for t in 0..<T { em[i * T + t] = acc[t] }
                     }
                 }
@@ -241,15 +273,32 @@ public struct NERTagger {
     }
 
     /// Adds the weight rows (eight Int16 tag scores, 16 bytes each) of the feature buckets
-    /// `features[from..<from+count] >> shift` to `acc`: the emission sum of both stages.
+    /// `features[from..<from+count] >> shift` to `acc`.
     @inline(__always)
     static func addRows(
-        _ weights: UnsafeRawPointer, _ features: UnsafeBufferPointer<UInt32>, from: Int, count: Int, shift: Int,
+        _ weights: NERWeightTable, _ features: UnsafeBufferPointer<UInt32>, from: Int, count: Int, shift: Int,
         into acc: inout SIMD8<Int32>
     ) {
+        let s = weights.storage
+        let raw = UnsafeRawPointer(s.base) + weights.lane
         for k in from..<(from + count) {
-            let row = weights.loadUnaligned(fromByteOffset: Int(features[k] >> shift) &* 16, as: SIMD8<Int16>.self)
+            let row = raw.load(fromByteOffset: NERWeightTable.slotOffset(s, Int(features[k] >> shift)), as: SIMD8<Int16>.self)
             acc &+= SIMD8<Int32>(truncatingIfNeeded: row)
+        }
+    }
+
+    /// ``addRows(_:_:from:count:shift:into:)`` over a pair of tables (the two stages): each bucket's
+    /// two rows, one 32-byte read, into `a` and `b`.
+    @inline(__always)
+    static func addPairedRows(
+        _ s: NERWeightTable.Storage, _ features: UnsafeBufferPointer<UInt32>, from: Int, count: Int,
+        into a: inout SIMD8<Int32>, _ b: inout SIMD8<Int32>
+    ) {
+        let raw = UnsafeRawPointer(s.base)
+        for k in from..<(from + count) {
+            let o = NERWeightTable.slotOffset(s, Int(features[k]))
+            a &+= SIMD8<Int32>(truncatingIfNeeded: raw.load(fromByteOffset: o, as: SIMD8<Int16>.self))
+            b &+= SIMD8<Int32>(truncatingIfNeeded: raw.load(fromByteOffset: o + 16, as: SIMD8<Int16>.self))
         }
     }
 
@@ -280,23 +329,19 @@ public struct NERTagger {
         stack.starts.append(stack.tags.count)
     }
 
-    /// Stage 2 for one sentence: base features `features[featureOffset…]`, stacked features
-    /// `extras[extraOffset…]`.
-    mutating func decodeStage2(_ st2: NERModel.Stage2, features: [UInt32], featureOffset: Int, extraOffset: Int, n: Int) {
+    /// Stage 2 for one sentence: the sums of its base features' rows `base[baseOffset…]` (from
+    /// ``decodeStage1()``), stacked features `extras[extraOffset…]`.
+    mutating func decodeStage2(_ st2: NERModel.Stage2, base: [SIMD8<Int32>], baseOffset: Int, extraOffset: Int, n: Int) {
         reserve(n)
-        let T = NERTag.count, F = FeatureExtractor.templateCount, E = StackedFeatures.extraCount
-        let shift = model.extractor.bucketBits - st2.features.bucketBits
-        st2.weights.withUnsafeBufferPointer { w in
-            let raw = UnsafeRawPointer(w.baseAddress!)
-            features.withUnsafeBufferPointer { feats in
-                extras.withUnsafeBufferPointer { ex in
-                    emissions.withUnsafeMutableBufferPointer { em in
-                        for i in 0..<n {
-                            var acc = SIMD8<Int32>()
-                            Self.addRows(raw, feats, from: featureOffset + i * F, count: F, shift: shift, into: &acc)
-                            Self.addRows(raw, ex, from: extraOffset + i * E, count: E, shift: 0, into: &acc)
-                            for t in 0..<T { em[i * T + t] = acc[t] }
-                        }
+        let T = NERTag.count, E = StackedFeatures.extraCount
+        let table = st2.weights
+        base.withUnsafeBufferPointer { b in
+            extras.withUnsafeBufferPointer { ex in
+                emissions.withUnsafeMutableBufferPointer { em in
+                    for i in 0..<n {
+                        var acc = b[baseOffset + i]
+                        Self.addRows(table, ex, from: extraOffset + i * E, count: E, shift: 0, into: &acc)
+                        for t in 0..<T { em[i * T + t] = acc[t] }
                     }
                 }
             }
@@ -321,20 +366,20 @@ public struct NERTagger {
             }
             return
         }
-        let K = st2.features.window, F = FeatureExtractor.templateCount, E = StackedFeatures.extraCount
+        let K = st2.features.window, E = StackedFeatures.extraCount
         let blockSize = max(512, 32 * K)
         var b = 0
         while b < S {
             let e = min(S, b + blockSize)
             let lo = max(0, b - K), hi = min(S, e + K)
             stack.removeAll()
-            blockFeatures.removeAll(keepingCapacity: true)
+            blockBase.removeAll(keepingCapacity: true)
             for s in lo..<hi {
                 fill(s, &workspace)
                 decodeStage1()
                 appendStage1()
                 if s >= b && s < e {
-                    blockFeatures.append(contentsOf: workspace.features[0..<(workspace.count * F)])
+                    blockBase.append(contentsOf: stage2Base[0..<workspace.count])
                 }
             }
             let blockTokens = stack.starts[e - lo] - stack.starts[b - lo]
@@ -343,7 +388,7 @@ public struct NERTagger {
             var offset = 0
             for s in b..<e {
                 let n = stack.starts[s - lo + 1] - stack.starts[s - lo]
-                decodeStage2(st2, features: blockFeatures, featureOffset: offset * F, extraOffset: offset * E, n: n)
+                decodeStage2(st2, base: blockBase, baseOffset: offset, extraOffset: offset * E, n: n)
                 appendDocumentTags(n)
                 offset += n
             }

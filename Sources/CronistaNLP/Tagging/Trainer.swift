@@ -431,7 +431,7 @@ extension NERTrainer {
         log("stage 1 jack-knifed on the training data: F1 \((10000 * jackEval.micro.f1).rounded() / 100)")
         let features = StackedFeatures(window: stacking.window, bucketBits: min(options.bucketBits, stacking.bucketBits))
         let train2 = stacked(corpus, tags: jack, features: features, baseBits: options.bucketBits)
-        let devTags = predict(dev, weights: stage1.weights.map(Float.init), transitions: stage1.transitions.map(Float.init))
+        let devTags = predict(dev, weights: stage1.weights.values.map(Float.init), transitions: stage1.transitions.map(Float.init))
         let dev2 = stacked(dev, tags: devTags, features: features, baseBits: options.bucketBits)
         var options2 = options
         options2.bucketBits = features.bucketBits

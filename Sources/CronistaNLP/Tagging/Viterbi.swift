@@ -37,12 +37,23 @@ package enum Viterbi {
             for t in 0..<T {
                 var best: S = 0
                 var arg = -1
-                for p in 0..<T where allowed(p, t) {
-                    if i == 1 && !allowed(T, p) { continue }
-                    let s = scores[prev + p] + transitions[p * T + t]
-                    if arg < 0 || s > best { best = s; arg = p }
+                if t == 0 || t & 1 == 1 {
+                    // `O` and `B-X` may follow any tag (but an `I-` tag cannot be the first).
+                    for p in 0..<T {
+                        if i == 1 && p != 0 && p & 1 == 0 { continue }
+                        let s = scores[prev + p] + transitions[p * T + t]
+                        if arg < 0 || s > best { best = s; arg = p }
+                    }
+                } else {
+                    // `I-X` follows `B-X` (t - 1) or, after the first position, `I-X`: the
+                    // ``allowed(_:_:)`` pairs, tried in the same order.
+                    best = scores[prev + t - 1] + transitions[(t - 1) * T + t]
+                    arg = t - 1
+                    if i > 1 {
+                        let s = scores[prev + t] + transitions[t * T + t]
+                        if s > best { best = s; arg = t }
+                    }
                 }
-                if arg < 0 { arg = 0; best = scores[prev] + transitions[t] }
                 scores[cur + t] = best + emissions[cur + t]
                 back[cur + t] = UInt8(arg)
             }
