@@ -131,12 +131,15 @@ extension QuoteRun {
         return nil
     }
 
-    /// The person mention (a name) whose last token is just before `end` (exclusive).
+    /// The person mention (a name) whose last token is just before `end` (exclusive), when it is no
+    /// prepositional complement (`ucciso da Troy:`).
     func personMention(endingAt end: Int) -> SpeakerChoice? {
         let mi = ctx.mentionAt[end - 1]
         guard mi >= 0, ctx.mentionTokens[Int(mi)].upperBound == end, ctx.doc.mentions[Int(mi)].type == .person,
             ctx.doc.mentions[Int(mi)].form == .name
         else { return nil }
+        let before = ctx.mentionTokens[Int(mi)].lowerBound - 1
+        if before >= 0, ctx.is(before, .preposition) { return nil }
         return choice(mention: Int(mi))
     }
 
