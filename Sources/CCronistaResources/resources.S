@@ -108,7 +108,7 @@ SYM(cronista_nlp_10_start):
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 7182 bytes, sha256 9f1ca043073afb7bf302037c4e98371efa1dd78536c866f769a804ce7a4a8d64
+// Languages/en/quote-cues.txt: 7341 bytes, sha256 9ccc418f451828384723f10e956a3d9e8f1bd876beadbdbfa2d8cad0e195218d
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):
