@@ -108,7 +108,7 @@ SYM(cronista_nlp_10_start):
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 7182 bytes, sha256 9f1ca043073afb7bf302037c4e98371efa1dd78536c866f769a804ce7a4a8d64
+// Languages/en/quote-cues.txt: 7341 bytes, sha256 9ccc418f451828384723f10e956a3d9e8f1bd876beadbdbfa2d8cad0e195218d
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):
@@ -135,7 +135,7 @@ SYM(cronista_nlp_13_start):
 SYM(cronista_nlp_13_end):
     .byte 0
 
-// Languages/en/word-classes.txt: 2450 bytes, sha256 d99212e56b8002ebb6b5b30d462a5504a9025a8ec6508b87c3c37b3323995f1a
+// Languages/en/word-classes.txt: 2585 bytes, sha256 1e2ae03719cce51c5bd3bc65728f893a168ecb56a036b0f81f6ca7475c5f867e
     .balign 16
     .globl SYM(cronista_nlp_14_start)
 SYM(cronista_nlp_14_start):

@@ -84,4 +84,35 @@ struct EnglishQuoteTests {
         #expect(found.count == 2, "\(found)")
         #expect(found.allSatisfy { $0.speaker == "the coach" }, "\(found)")
     }
+
+    @Test("An attribution inside the clause with its subject first makes the whole clause one quote")
+    func insertedSubjectFirst() throws {
+        let found = try quotes(
+            "An early frost, the farmers' association said, could cost growers in the valley most of the apple harvest this year.")
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first?.content
+                == "An early frost, the farmers' association said, could cost growers in the valley most of the apple harvest this year")
+        #expect(found.first?.speaker == "the farmers' association")
+        #expect(found.first?.cue == "said")
+    }
+
+    @Test("A subject pronoun after a short object or time phrase opens a reported clause without 'that'")
+    func zeroClauseAfterObject() throws {
+        let told = try quotes("The ferry company told passengers they would cancel all crossings on Sunday.")
+        #expect(told.map(\.content) == ["they would cancel all crossings on Sunday"], "\(told)")
+        #expect(told.first?.speaker == "The ferry company")
+        let weeks = try quotes("The coach has said for weeks she would pick a younger squad.")
+        #expect(weeks.map(\.content) == ["she would pick a younger squad"], "\(weeks)")
+    }
+
+    @Test("Speakers: a name with an apposition before 'told', a contracted auxiliary, the first person")
+    func speakerForms() throws {
+        let apposition = try quotes("\"We ran out of water by noon,\" Maria Lopez, a volunteer from the shelter, told the local radio.")
+        #expect(apposition.first?.speaker == "Maria Lopez", "\(apposition)")
+        let contracted = try quotes("He's promising that the road will reopen soon.")
+        #expect(contracted.first?.speaker == "He", "\(contracted)")
+        let mine = try quotes("Anna Berg called the budget a disaster. \"I was wrong about it,\" I said.")
+        #expect(mine.first { $0.kind == "direct" }?.speaker == "I", "\(mine)")
+    }
 }

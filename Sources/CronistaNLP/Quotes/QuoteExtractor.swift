@@ -106,6 +106,7 @@ struct QuoteRun {
         indirectQuotes()
         trailingCueQuotes()
         parentheticalCueQuotes()
+        insertedSubjectCueQuotes()
         leadingMannerQuotes()
         prepositionalQuotes()
         requestNounQuotes()

@@ -65,6 +65,23 @@ extension QuoteRun {
                     subjectBetween = k..<c.tokens.lowerBound
                 }
             }
+            // `"Q," Jane Roe, a delegate from Ohio, told the agency.`: a name and its apposition between
+            // commas before a trailing verb of saying (where the subject comes first).
+            if rightCue == nil, !colonLead, ctx.pack.rules.subjectBeforeTrailingCue, m.closed, k < ctx.n,
+                forms[max(0, k - 1)] == "," || commaInside
+            {
+                var first = k + 1
+                while first < ctx.n && first < k + 6 && !ctx.isPunct(first) && !ctx.isQuoteMark(first) { first += 1 }
+                var second = first + 1
+                while second < ctx.n && second < first + 16 && !ctx.isPunct(second) && !ctx.isQuoteMark(second) { second += 1 }
+                if first < ctx.n, forms[first] == ",", second < ctx.n, forms[second] == ",",
+                    let c = cue(startingNear: second + 1, maxGap: 0), !c.classes.isDisjoint(with: [.say]),
+                    speakerIn(k..<first) != nil
+                {
+                    rightCue = c
+                    subjectBetween = k..<first
+                }
+            }
             // "«…», l'eco di Mariacristina Grazioli": a noun that names the words, and whose they are.
             var nounAttribution: (cue: Range<Int>, source: Range<Int>)?
             if rightCue == nil, leftCue == nil, m.closed, k < ctx.n, k > m.close + 1 {

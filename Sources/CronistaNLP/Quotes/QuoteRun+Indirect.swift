@@ -45,7 +45,12 @@ extension QuoteRun {
                     && ((p == c.tokens.upperBound && !isRequest)
                         || (p == c.tokens.upperBound + 1 && ctx.is(c.tokens.upperBound, .objectPronoun))
                         || (isRequest && c.classes.contains(.say) && p > c.tokens.upperBound && p <= c.tokens.upperBound + 4
-                            && (c.tokens.upperBound..<p).allSatisfy { ctx.isCapitalized($0) && !ctx.isPunct($0) }))
+                            && (c.tokens.upperBound..<p).allSatisfy { ctx.isCapitalized($0) && !ctx.isPunct($0) })
+                        // `told reporters he…`, `said Tuesday she…`, `has said for weeks he…`: a subject
+                        // pronoun after a short object or time phrase opens the clause.
+                        || (c.classes.contains(.say) && p > c.tokens.upperBound && p <= c.tokens.upperBound + 4
+                            && ctx.is(p, .personalPronoun) && !ctx.is(p, .objectPronoun)
+                            && !(c.tokens.upperBound..<p).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) })))
                     && opensZeroClause(p, sentence)
                 {
                     start = p
