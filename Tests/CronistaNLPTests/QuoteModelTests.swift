@@ -145,6 +145,10 @@ struct QuoteModelTests {
         ),
         // A charge in a prepositional phrase: the noun is no verb, and no one is its source.
         ("Cinque persone sono state arrestate con l'accusa di aver rapinato una banca.", [("aver rapinato una banca", nil)]),
+        // "fa" reports only before a colon: "fa sì che", "fa parte" are no attribution.
+        ("Il sindaco Marco Riva fa sì che le scuole restino aperte. La giunta fa parte del progetto.", []),
+        // "Per" before a time phrase is no one's view, even with a name after it.
+        ("Per otto anni a fianco del sindaco Paolo Verdi, la dirigente ha gestito il bilancio.", []),
         // Whom a quotation names is not the speaker of the quotation after it.
         (
             "Oreste Galli annuncia il rientro. «Ho vissuto a Parigi per anni con mia moglie Lucia». «Tornerò - prosegue - da pendolare».",

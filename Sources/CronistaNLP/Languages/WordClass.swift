@@ -130,6 +130,7 @@ package enum CueLemmaClass: String, CaseIterable, Sendable {
     case accordingTo = "according-to"
     case forPerson = "for-person"
     case asReported = "as-reported"
+    case colonOnly = "colon-only"
 }
 
 /// A set of ``CueLemmaClass``es as a bit mask.
@@ -143,4 +144,5 @@ package struct CueLemmaClasses: OptionSet, Sendable, Hashable {
     package static let accordingTo = CueLemmaClasses(.accordingTo)
     package static let forPerson = CueLemmaClasses(.forPerson)
     package static let asReported = CueLemmaClasses(.asReported)
+    package static let colonOnly = CueLemmaClasses(.colonOnly)
 }

@@ -73,6 +73,8 @@ extension QuoteRun {
                 p += 1
             }
             guard let s = start, s < sentence.upperBound else { continue }
+            // "fa: «…»" reports; "fa sì che", "fa parte", "ci fa chiudere" do not.
+            if c.lemmaClasses.contains(.colonOnly) && !(s > 0 && forms[s - 1] == ":") { continue }
             let e = clauseEnd(from: s, in: sentence)
             guard e > s else { continue }
             let tokens = s..<e
@@ -344,7 +346,8 @@ extension QuoteRun {
                         nameEnd = ctx.mentionTokens[Int(mi)].upperBound
                         break
                     }
-                    if ctx.isPunct(t) { break }
+                    // "Per otto anni a fianco del sindaco X": a time phrase, not a person's view.
+                    if ctx.isPunct(t) || ctx.doc.tokens.flags[t].contains(.number) || ctx.is(t, .timeNoun) { break }
                     t += 1
                 }
                 guard nameEnd > 0, nameEnd < sentence.upperBound else { continue }
