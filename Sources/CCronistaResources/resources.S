@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quotes.model: 10113 bytes, sha256 d98585ec9bb199b62eef70c90471c4d62ac66b8b87b6acb980b4817f21b3789f
+// Languages/it/quotes.model: 10357 bytes, sha256 0820287bbf0f2c578ee744aa7927130e56d36b0aa7bf9f8dee4503c1f81f8034
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):
