@@ -604,6 +604,7 @@
     }
 #endif
 
+#if Postgres
 extension PostgresRandomAccessRow {
     /// The span in columns `start`, `end` and `text` of a search row (quote content, cue, speaker,
     /// event trigger, claim), or nil when they are NULL.
@@ -614,3 +615,4 @@ extension PostgresRandomAccessRow {
         return ScalarSpan(startScalar: Int(s), endScalar: Int(e), text: t)
     }
 }
+#endif
