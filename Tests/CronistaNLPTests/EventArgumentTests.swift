@@ -1,0 +1,53 @@
+import CronistaCore
+import Foundation
+import Testing
+
+@testable import CronistaNLP
+
+/// Event participants found through phrases around the trigger, on our own sentences: a
+/// correlative pair, `nei confronti di`, a participle's agent after a noun, a purpose clause.
+@Suite("Event arguments")
+struct EventArgumentTests {
+    static let engine: Engine? = try? Engine()
+
+    func analyze(_ text: String) throws -> Document {
+        let engine = try #require(Self.engine)
+        let doc = try engine.analyze(
+            DocumentInput(
+                id: "a", text: text, metadata: DocumentMetadata(published: "2024-05-10", declaredLanguage: "it"), origin: "test"))
+        #expect(doc.invariantViolations().isEmpty)
+        return doc
+    }
+
+    func texts(_ doc: Document, _ ps: [Event.Participant]) -> [String] { ps.map { String(doc.text(in: $0.range)) } }
+
+    @Test("Force used 'per disperdere la folla' is aimed at the crowd")
+    func purposeTarget() throws {
+        let doc = try analyze("Gli agenti hanno usato gas lacrimogeni per disperdere la folla davanti al municipio.")
+        let e = try #require(doc.events.first { $0.type == "ASSAULT" })
+        #expect(texts(doc, e.source) == ["agenti"])
+        #expect(texts(doc, e.target) == ["folla"])
+    }
+
+    @Test("A purpose clause gives no target to an act that is not force")
+    func purposeOnlyForForce() throws {
+        let doc = try analyze("Il sindaco Laura Fontana ha criticato la riforma per difendere i pendolari.")
+        let e = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(e.target.isEmpty)
+    }
+
+    @Test("'nei confronti di X' names the target when the frame's own place is empty")
+    func towardTarget() throws {
+        let doc = try analyze("Il consigliere Dario Gentile ha presentato una denuncia nei confronti del ministro Elena Russo.")
+        let e = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(texts(doc, e.target).contains { $0.contains("Elena Russo") || $0 == "ministro" })
+        #expect(texts(doc, e.source).contains { $0.contains("Dario Gentile") })
+    }
+
+    @Test("A noun trigger's actor is the agent of the participle after it")
+    func participleAgentSource() throws {
+        let doc = try analyze("Il tribunale ha respinto ieri l'istanza di scarcerazione presentata dai legali di Bruno Sala.")
+        let e = try #require(doc.events.first { $0.type == "REQUEST" })
+        #expect(texts(doc, e.source) == ["legali"])
+    }
+}
