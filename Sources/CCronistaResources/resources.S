@@ -171,7 +171,7 @@ SYM(cronista_nlp_17_start):
 SYM(cronista_nlp_17_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 18676 bytes, sha256 b8f4a3d8adaad9765dbc20916ed5f4f62d55a2df3b45194dcb27cc528ba679cf
+// Languages/it/event-triggers.tsv: 18782 bytes, sha256 9f4224cca5218f7c6d15a0e888d9d2f880f85c6c2fc302fb6b1e824c492d545e
     .balign 16
     .globl SYM(cronista_nlp_18_start)
 SYM(cronista_nlp_18_start):

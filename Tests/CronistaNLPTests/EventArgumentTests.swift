@@ -50,4 +50,15 @@ struct EventArgumentTests {
         let e = try #require(doc.events.first { $0.type == "REQUEST" })
         #expect(texts(doc, e.source) == ["legali"])
     }
+
+    @Test("A gerund that goes on with the same act joins it; signing one's name is no support")
+    func gerundJoinsAndSigning() throws {
+        let doc = try analyze("Il deputato Fabio Greco ha contestato il voto del consiglio, denunciando irregolarità nello spoglio.")
+        let accusations = doc.events.filter { $0.type == "ACCUSE" }
+        #expect(accusations.count == 1)
+        #expect(accusations.first?.coref.map { String(doc.text(in: $0)) } == ["denunciando"])
+        let signed = try analyze(
+            "Il pittore Aldo Serra si firma con uno pseudonimo. Il ministro Carla Fabbri ha firmato l'accordo con Mario Landi.")
+        #expect(signed.events.filter { $0.type == "SUPPORT" }.count == 1)
+    }
 }
