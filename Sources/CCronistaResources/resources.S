@@ -171,7 +171,7 @@ SYM(cronista_nlp_17_start):
 SYM(cronista_nlp_17_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 18782 bytes, sha256 9f4224cca5218f7c6d15a0e888d9d2f880f85c6c2fc302fb6b1e824c492d545e
+// Languages/it/event-triggers.tsv: 18790 bytes, sha256 af7113b5c643f82c9ce9d845919c648d204821bf21978652458cd87562d8d96f
     .balign 16
     .globl SYM(cronista_nlp_18_start)
 SYM(cronista_nlp_18_start):

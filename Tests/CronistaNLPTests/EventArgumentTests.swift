@@ -61,4 +61,19 @@ struct EventArgumentTests {
             "Il pittore Aldo Serra si firma con uno pseudonimo. Il ministro Carla Fabbri ha firmato l'accordo con Mario Landi.")
         #expect(signed.events.filter { $0.type == "SUPPORT" }.count == 1)
     }
+
+    @Test("A passive without a subject of its own is about the person the text keeps naming")
+    func passiveTopicTarget() throws {
+        let doc = try analyze(
+            "Il sindacalista Piero Galli nacque a Genova nel 1931. Galli studiò legge a Pisa con la sorella. "
+                + "Nel 1970 venne arrestato e condannato a tre anni di carcere.")
+        let arrest = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(texts(doc, arrest.target) == ["Galli"])
+        let sentence = try #require(doc.events.first { $0.type == "SANCTION" })
+        #expect(sentence.mode == "convict")
+        #expect(texts(doc, sentence.target) == ["Galli"])
+        // Named once only, a person is not yet what the text is about.
+        let once = try analyze("Il sindacalista Piero Galli nacque a Genova nel 1931. Nel 1970 venne arrestato.")
+        #expect(once.events.allSatisfy { $0.target.isEmpty })
+    }
 }

@@ -237,3 +237,27 @@ extension EventFinder {
         return []
     }
 }
+
+extension EventFinder {
+    /// The person the text is about before token `t`: the person entity it has named most often
+    /// (at least twice; on a tie, the one named last), at its last mention.
+    func topic(before t: Int) -> [Event.Participant] {
+        var count: [Int: Int] = [:]
+        var last: [Int: Int] = [:]
+        for (mi, m) in doc.mentions.enumerated() {
+            if mentionTokens[mi].lowerBound >= t { break }
+            let e = mentionEntity[mi]
+            guard e >= 0, m.type == .person else { continue }
+            count[e, default: 0] += 1
+            last[e] = mi
+        }
+        var best: (entity: Int, n: Int, at: Int)?
+        for (e, n) in count {
+            let at = last[e] ?? 0
+            if let b = best, n < b.n || (n == b.n && at < b.at) { continue }
+            best = (e, n, at)
+        }
+        guard let best, best.n >= 2 else { return [] }
+        return [Event.Participant(entity: best.entity, range: doc.mentions[best.at].range)]
+    }
+}

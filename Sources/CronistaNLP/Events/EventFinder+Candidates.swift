@@ -170,6 +170,12 @@ extension EventFinder {
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
             if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }
         }
+        // "Nel 1962 venne arrestato": a passive without a subject of its own is about the person
+        // the text is about (the one it has named most so far).
+        if event.target.isEmpty, passive || (e.kind == .noun && e.passive), quote < 0 {
+            if e.kind == .noun { event.target = leftActor(before: g, in: scope) }
+            if event.target.isEmpty { event.target = topic(before: g) }
+        }
         // "accusandolo": the object pronoun stands for the last other actor of the sentence.
         if e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
             let other = lastActor(before: g, in: s, excluding: event.source)
