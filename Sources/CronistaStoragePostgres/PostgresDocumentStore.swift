@@ -605,14 +605,14 @@
 #endif
 
 #if Postgres
-extension PostgresRandomAccessRow {
-    /// The span in columns `start`, `end` and `text` of a search row (quote content, cue, speaker,
-    /// event trigger, claim), or nil when they are NULL.
-    func scalarSpan(_ start: Int, _ end: Int, _ text: Int) throws -> ScalarSpan? {
-        guard let s = try self[start].decode(Int32?.self), let e = try self[end].decode(Int32?.self),
-            let t = try self[text].decode(String?.self)
-        else { return nil }
-        return ScalarSpan(startScalar: Int(s), endScalar: Int(e), text: t)
+    extension PostgresRandomAccessRow {
+        /// The span in columns `start`, `end` and `text` of a search row (quote content, cue, speaker,
+        /// event trigger, claim), or nil when they are NULL.
+        func scalarSpan(_ start: Int, _ end: Int, _ text: Int) throws -> ScalarSpan? {
+            guard let s = try self[start].decode(Int32?.self), let e = try self[end].decode(Int32?.self),
+                let t = try self[text].decode(String?.self)
+            else { return nil }
+            return ScalarSpan(startScalar: Int(s), endScalar: Int(e), text: t)
+        }
     }
-}
 #endif
