@@ -171,7 +171,7 @@ SYM(cronista_nlp_17_start):
 SYM(cronista_nlp_17_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 18790 bytes, sha256 af7113b5c643f82c9ce9d845919c648d204821bf21978652458cd87562d8d96f
+// Languages/it/event-triggers.tsv: 19114 bytes, sha256 b4eb86271140bf3912dca766fed1baa9dce1ac2b92e6b346f45542b204f271c7
     .balign 16
     .globl SYM(cronista_nlp_18_start)
 SYM(cronista_nlp_18_start):

@@ -76,4 +76,17 @@ struct EventArgumentTests {
         let once = try analyze("Il sindacalista Piero Galli nacque a Genova nel 1931. Nel 1970 venne arrestato.")
         #expect(once.events.allSatisfy { $0.target.isEmpty })
     }
+
+    @Test("A trigger word inside a title or a sports fixture is no event ('not=' in the lexicon)")
+    func notWords() throws {
+        let title = try analyze("Il giudice per le indagini preliminari di Milano, Sara Monti, ha fissato l'udienza.")
+        #expect(!title.events.contains { $0.type == "ACCUSE" })
+        // The same words without the title's head are an investigation of the jurisdiction.
+        let inquiry = try analyze("Il magistrato per le indagini preliminari di Milano, Sara Monti, ha fissato l'udienza.")
+        #expect(inquiry.events.contains { $0.type == "ACCUSE" && $0.mode == "investigate" })
+        let match = try analyze("Cento tifosi sono partiti per Genova per assistere all'incontro di calcio.")
+        #expect(!match.events.contains { $0.type == "CONSULT" })
+        let talks = try analyze("Il ministro Sara Monti ha avuto un incontro con il sindaco Marco Pini.")
+        #expect(talks.events.contains { $0.type == "CONSULT" })
+    }
 }

@@ -252,6 +252,11 @@ struct EventFinder {
                 let hi = min(end, i + e.tokens.count + 5)
                 guard (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
             }
+            if !e.not.isEmpty {
+                let lo = max(0, i - 3)
+                let hi = min(end, i + e.tokens.count + 2)
+                if (lo..<hi).contains(where: { e.not.contains(forms[$0]) }) { continue }
+            }
             return (k, e)
         }
         return nil
