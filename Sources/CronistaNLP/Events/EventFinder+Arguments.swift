@@ -90,17 +90,24 @@ extension EventFinder {
     func actor(startingNear t: Int, in scope: Range<Int>) -> [Event.Participant] {
         var k = t
         var skipped = 0
+        // "sia X che Y": a correlative pair is one compound actor.
+        var correlative = false
         while k < scope.upperBound && skipped < 3 {
             if let (p, r) = participant(at: k) {
                 var out = [p]
                 var n = r.upperBound
-                while n + 1 < scope.upperBound && forms[n] == "e", let (q, qr) = participant(at: n + 1) {
+                while n + 1 < scope.upperBound && (forms[n] == "e" || correlative && bothAnd.contains(forms[n])) {
+                    // An article before the next actor ("sia il governo che la maggioranza").
+                    var c = n + 1
+                    if c + 1 < scope.upperBound && article.contains(forms[c]) && !isAnyPreposition(c) { c += 1 }
+                    guard let (q, qr) = participant(at: c) else { break }
                     out.append(q)
                     n = qr.upperBound
                 }
                 return out
             }
             if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) { return [] }
+            if both.contains(forms[k]) { correlative = true }
             k += 1
             skipped += 1
         }
@@ -133,6 +140,31 @@ extension EventFinder {
                 }
                 k += 1
             }
+        }
+        return aimedAt(after: t, in: scope)
+    }
+
+    /// Whom a phrase "nei confronti di X" after the trigger names, in its clause.
+    func aimedAt(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = t + 1
+        while k + 1 < min(scope.upperBound, t + 14) {
+            if [".", ";", ":"].contains(forms[k]) { break }
+            if toward.contains(forms[k]), isPreposition(k - 1, "in"), isPreposition(k + 1, "di") {
+                return actor(startingNear: k + 2, in: scope)
+            }
+            k += 1
+        }
+        return []
+    }
+
+    /// The actor of a noun trigger named as the agent of a participle after it ("l'istanza …
+    /// presentata dalla difesa", "i colpi sparati da un poliziotto"), in its clause.
+    func agentOfParticiple(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = t
+        while k + 1 < min(scope.upperBound, t + 8) {
+            if bound.contains(forms[k]) || mentionAt[k] >= 0 { break }
+            if rules.isParticiple(forms[k]) && agent.contains(forms[k + 1]) { return actor(startingNear: k + 2, in: scope) }
+            k += 1
         }
         return []
     }
@@ -187,5 +219,45 @@ extension EventFinder {
             k += 1
         }
         return nil
+    }
+}
+
+extension EventFinder {
+    /// The object of a purpose clause right after the trigger ("per disperdere la folla"): a
+    /// purpose word, an infinitive, then the actor.
+    func purposeObject(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = t
+        while k + 2 < min(scope.upperBound, t + 10) {
+            if [".", ";", ":"].contains(forms[k]) { break }
+            if isPreposition(k, "per"), rules.isInfinitive(forms[k + 1]) {
+                return actor(startingNear: k + 2, in: scope)
+            }
+            k += 1
+        }
+        return []
+    }
+}
+
+extension EventFinder {
+    /// The person the text is about before token `t`: the person entity it has named most often
+    /// (at least twice; on a tie, the one named last), at its last mention.
+    func topic(before t: Int) -> [Event.Participant] {
+        var count: [Int: Int] = [:]
+        var last: [Int: Int] = [:]
+        for (mi, m) in doc.mentions.enumerated() {
+            if mentionTokens[mi].lowerBound >= t { break }
+            let e = mentionEntity[mi]
+            guard e >= 0, m.type == .person else { continue }
+            count[e, default: 0] += 1
+            last[e] = mi
+        }
+        var best: (entity: Int, n: Int, at: Int)?
+        for (e, n) in count {
+            let at = last[e] ?? 0
+            if let b = best, n < b.n || (n == b.n && at < b.at) { continue }
+            best = (e, n, at)
+        }
+        guard let best, best.n >= 2 else { return [] }
+        return [Event.Participant(entity: best.entity, range: doc.mentions[best.at].range)]
     }
 }

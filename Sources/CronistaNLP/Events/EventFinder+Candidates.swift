@@ -6,6 +6,8 @@ extension EventFinder {
     static let needTarget: Set<String> = ["COOPERATE", "AID", "SANCTION"]
     /// Acts of public authority that take the named jurisdiction as source when agentless.
     static let authority: Set<String> = ["COERCE", "SANCTION", "ACCUSE"]
+    /// Material force: its purpose clause names whom it is used against.
+    static let force: Set<String> = ["ASSAULT", "COERCE"]
 
     /// Whether `f` ends in one of `suffixes` after a stem of at least three letters. The
     /// auxiliaries `avrebbe`, `sarebbe` stay out: a past conditional reports an act (hearsay).
@@ -122,6 +124,8 @@ extension EventFinder {
             {
                 event.source = actor(startingNear: trig.upperBound + 1, in: scope)
             }
+            // "l'istanza … presentata dalla difesa": the agent of a participle that modifies the noun.
+            if e.kind == .noun, event.source.isEmpty { event.source = agentOfParticiple(after: trig.upperBound, in: scope) }
             // "X, in visita a Y": the phrase the noun's predicate follows.
             if e.kind == .noun, event.source.isEmpty {
                 let comma = location.contains(forms[trig.lowerBound]) ? g - 1 : location.contains(forms[max(0, g - 1)]) ? g - 2 : -1
@@ -163,6 +167,14 @@ extension EventFinder {
                 }
             }
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
+            // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
+            if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }
+        }
+        // "Nel 1962 venne arrestato": a passive without a subject of its own is about the person
+        // the text is about (the one it has named most so far).
+        if event.target.isEmpty, passive || (e.kind == .noun && e.passive), quote < 0 {
+            if e.kind == .noun { event.target = leftActor(before: g, in: scope) }
+            if event.target.isEmpty { event.target = topic(before: g) }
         }
         // "accusandolo": the object pronoun stands for the last other actor of the sentence.
         if e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {

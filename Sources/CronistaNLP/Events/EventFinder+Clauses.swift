@@ -72,7 +72,10 @@ extension EventFinder {
                 continue
             }
             let before = pr.lowerBound - 1
-            var modifier = !out.isEmpty && before >= r.lowerBound && !isCoordination(before)
+            // "sia X che Y": the second of a correlative pair.
+            let correlative =
+                before >= r.lowerBound && bothAnd.contains(forms[before]) && (r.lowerBound..<before).contains { both.contains(forms[$0]) }
+            var modifier = !out.isEmpty && before >= r.lowerBound && !isCoordination(before) && !correlative
             // After a comma, an apposition ("X, portavoce di Y") unless both are named and a list
             // goes on to an "e" ("A, B e C").
             if !modifier, !out.isEmpty, before >= r.lowerBound, forms[before] == "," {

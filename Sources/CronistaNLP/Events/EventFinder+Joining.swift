@@ -63,6 +63,15 @@ extension EventFinder {
                 if content.contains(where: { forms[$0] == head && !article.contains(head) }) { return true }
             }
         }
+        // "ha contestato il risultato, denunciando brogli": a gerund of the same sentence that goes
+        // on with the same act by the same actor.
+        if a.kind == .verb, b.kind == .verb, a.sentence == b.sentence, !a.event.source.isEmpty,
+            ea == eb && !ea.isEmpty || a.event.source.map(\.range) == b.event.source.map(\.range),
+            Set(b.event.target.compactMap(\.entity)).isSubset(of: a.event.target.compactMap(\.entity)),
+            rules.isGerund(forms[Self.tokens(of: b.event.trigger, in: doc).upperBound - 1])
+        {
+            return true
+        }
         // A noun re-mention without an actor of its own, or with the same one; of the same kind
         // of act (a charge is no re-mention of a criticism).
         guard a.event.mode == b.event.mode || a.event.mode == nil || b.event.mode == nil else { return false }

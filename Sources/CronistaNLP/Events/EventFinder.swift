@@ -32,6 +32,9 @@ struct EventFinder {
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
     let future: [String], conditional: [String], present: [String]
     let announce: Set<String>, thirdPerson: Set<String>
+    /// `sia X che Y`: the words that open a correlative pair and the ones that join it; `nei
+    /// confronti di`: the noun of a phrase that names whom an act is aimed at.
+    let both: Set<String>, bothAnd: Set<String>, toward: Set<String>
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
     let anyPreposition: Set<String>
@@ -136,6 +139,9 @@ struct EventFinder {
         quantity = l.list("quantity")
         announce = l.list("announce")
         thirdPerson = l.list("third-person")
+        both = l.list("both")
+        bothAnd = l.list("both-and")
+        toward = l.list("toward")
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
         for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
@@ -245,6 +251,11 @@ struct EventFinder {
                 let lo = max(0, i - 4)
                 let hi = min(end, i + e.tokens.count + 5)
                 guard (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
+            }
+            if !e.not.isEmpty {
+                let lo = max(0, i - 3)
+                let hi = min(end, i + e.tokens.count + 2)
+                if (lo..<hi).contains(where: { e.not.contains(forms[$0]) }) { continue }
             }
             return (k, e)
         }

@@ -33,6 +33,9 @@ public struct EventLexicon: Sendable {
         var need: Set<String>
         /// A bare participle of this verb is passive (`arrestato ieri`).
         var passive: Bool
+        /// Words right around the trigger that make it part of a name or of something else than
+        /// an act (`giudice per le indagini preliminari`, `incontro di calcio`).
+        var not: Set<String> = []
     }
 
     /// Entries by their first token, longest first.
@@ -81,6 +84,7 @@ public struct EventLexicon: Sendable {
                     switch kv[0] {
                     case "tgt": entry.targets = values
                     case "need": entry.need = Set(values)
+                    case "not": entry.not = Set(values)
                     case "forms": forms = values
                     case "recip": entry.reciprocal = true
                     case "passive": entry.passive = true

@@ -31,13 +31,14 @@ public struct TimeComponent: PipelineComponent {
             forms[i] = String(rest)
             starts[i] += 1
         }
+        let ids = grammar.ids(forms)
         var found: [(match: TimeMatch, sentence: Range<Int>)] = []
         var scratch: [TimeMatch] = []
         for s in document.sentences {
             let range = s.tokenRange
             guard !range.isEmpty else { continue }
             scratch.removeAll(keepingCapacity: true)
-            grammar.matches(forms: forms, flags: document.tokens.flags, sentence: range, into: &scratch)
+            grammar.matches(forms: forms, ids: ids, flags: document.tokens.flags, sentence: range, into: &scratch)
             for m in scratch { found.append((m, range)) }
         }
         guard !found.isEmpty || !document.quotes.isEmpty else { return }

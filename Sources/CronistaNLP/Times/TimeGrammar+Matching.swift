@@ -12,7 +12,8 @@ struct TimeMatch {
 extension TimeGrammar {
     /// The rule matches in one sentence (`tokens`), left to right: at each token the longest extent
     /// wins (on a tie, the earlier rule); the scan goes on after the extent.
-    func matches(forms: [String], flags: [TokenFlags], sentence: Range<Int>, into out: inout [TimeMatch]) {
+    /// `ids` are the forms' numbers (``ids(_:)``).
+    func matches(forms: [String], ids: [Int32], flags: [TokenFlags], sentence: Range<Int>, into out: inout [TimeMatch]) {
         var i = sentence.lowerBound
         // One capture buffer for every attempt: most attempts fail at their first elements.
         var caps = [String?](repeating: nil, count: maxSlots)
@@ -25,7 +26,7 @@ extension TimeGrammar {
             for pass in 0..<3 {
                 let candidates: [Int]?
                 switch pass {
-                case 0: candidates = rulesByForm[forms[i]]
+                case 0: candidates = ids[i] >= 0 ? rulesByID[Int(ids[i])] : nil
                 case 1: candidates = split ? rulesByForm[forms[i] + "'"] : nil
                 default: candidates = numeric ? numericRules : nil
                 }
@@ -41,7 +42,7 @@ extension TimeGrammar {
                     let start = i - leading
                     guard start >= sentence.lowerBound else { continue }
                     for k in 0..<rules[ri].slotCount { caps[k] = nil }
-                    walk(rules[ri], ri, 0, start, nil, nil, &caps, forms, sentence, &best)
+                    walk(rules[ri], ri, 0, start, nil, nil, &caps, forms, ids, sentence, &best)
                 }
             }
             if let b = best, !b.extent.isEmpty {
@@ -55,14 +56,14 @@ extension TimeGrammar {
 
     private func walk(
         _ r: Rule, _ ri: Int, _ e: Int, _ t: Int, _ first: Int?, _ last: Int?, _ caps: inout [String?], _ forms: [String],
-        _ sentence: Range<Int>, _ best: inout TimeMatch?
+        _ ids: [Int32], _ sentence: Range<Int>, _ best: inout TimeMatch?
     ) {
         if e == r.elements.count {
             guard let first, let last else { return }
             if let nb = r.notBefore, let start = bestStart(r, first: first, t: t), start > sentence.lowerBound {
-                if anyMatch(nb, start - 1, forms, sentence) { return }
+                if anyMatch(nb, start - 1, forms, ids, sentence) { return }
             }
-            if let na = r.notAfter, t < sentence.upperBound, anyMatch(na, t, forms, sentence) { return }
+            if let na = r.notAfter, t < sentence.upperBound, anyMatch(na, t, forms, ids, sentence) { return }
             let extent = first..<(last + 1)
             if let b = best {
                 if extent.count < b.extent.count || (extent.count == b.extent.count && ri > b.rule) { return }
@@ -73,7 +74,7 @@ extension TimeGrammar {
             return
         }
         let el = r.elements[e]
-        forEachMatch(el, t, forms, sentence) { length, value in
+        forEachMatch(el, t, forms, ids, sentence) { length, value in
             let saved = el.slot >= 0 ? caps[el.slot] : nil
             if el.slot >= 0 { caps[el.slot] = value }
             var f = first
@@ -82,10 +83,10 @@ extension TimeGrammar {
                 if f == nil { f = t }
                 l = t + length - 1
             }
-            walk(r, ri, e + 1, t + length, f, l, &caps, forms, sentence, &best)
+            walk(r, ri, e + 1, t + length, f, l, &caps, forms, ids, sentence, &best)
             if el.slot >= 0 { caps[el.slot] = saved }
         }
-        if el.optional { walk(r, ri, e + 1, t, first, last, &caps, forms, sentence, &best) }
+        if el.optional { walk(r, ri, e + 1, t, first, last, &caps, forms, ids, sentence, &best) }
     }
 
     /// Where a match that ends at `t` started: the start token is not kept, so it is found again
@@ -100,14 +101,16 @@ extension TimeGrammar {
     }
 
     /// Whether an element matches at token `t`.
-    private func anyMatch(_ el: Element, _ t: Int, _ forms: [String], _ sentence: Range<Int>) -> Bool {
+    private func anyMatch(_ el: Element, _ t: Int, _ forms: [String], _ ids: [Int32], _ sentence: Range<Int>) -> Bool {
         var found = false
-        forEachMatch(el, t, forms, sentence) { _, _ in found = true }
+        forEachMatch(el, t, forms, ids, sentence) { _, _ in found = true }
         return found
     }
 
     /// Calls `out` with each way an element matches at token `t`: (tokens taken, value). No allocation.
-    private func forEachMatch(_ el: Element, _ t: Int, _ forms: [String], _ sentence: Range<Int>, _ out: (Int, String) -> Void) {
+    private func forEachMatch(
+        _ el: Element, _ t: Int, _ forms: [String], _ ids: [Int32], _ sentence: Range<Int>, _ out: (Int, String) -> Void
+    ) {
         guard t < sentence.upperBound else { return }
         let f = forms[t]
         for a in el.atoms {
@@ -120,7 +123,8 @@ extension TimeGrammar {
                     out(2, w)
                 }
             case .table(let ti):
-                guard let entries = tables[ti][f] else { continue }
+                guard ids[t] >= 0 else { continue }
+                let entries = tableByID[ti][Int(ids[t])]
                 for entry in entries {
                     guard t + entry.tokens.count <= sentence.upperBound else { continue }
                     var ok = true

@@ -113,6 +113,12 @@ public final class TimeGrammar: @unchecked Sendable {
     var rulesByForm: [String: [Int]] = [:]
     /// Rules whose first element can match a number token.
     var numericRules: [Int] = []
+    /// Every form that starts a rule or a table entry, numbered: a document's tokens are looked
+    /// up once (``ids(_:)``), and the matcher then indexes arrays instead of hashing strings.
+    var formIDs: [String: Int32] = [:]
+    /// `rulesByForm` and `tables` by form number.
+    var rulesByID: [[Int]] = []
+    var tableByID: [[[Entry]]] = []
     /// The most capture slots a rule has.
     var maxSlots = 0
 
@@ -213,7 +219,20 @@ public final class TimeGrammar: @unchecked Sendable {
             for f in forms { rulesByForm[f, default: []].append(ri) }
             if numeric { numericRules.append(ri) }
         }
+        var vocabulary = Set(rulesByForm.keys)
+        for t in tables { vocabulary.formUnion(t.keys) }
+        for f in vocabulary.sorted() { formIDs[f] = Int32(formIDs.count) }
+        rulesByID = [[Int]](repeating: [], count: formIDs.count)
+        for (f, rs) in rulesByForm { rulesByID[Int(formIDs[f]!)] = rs }
+        tableByID = tables.map { t in
+            var byID = [[Entry]](repeating: [], count: formIDs.count)
+            for (f, entries) in t { byID[Int(formIDs[f]!)] = entries }
+            return byID
+        }
     }
+
+    /// Each token form's number in ``formIDs``, or -1 for a form no rule or table starts with.
+    func ids(_ forms: [String]) -> [Int32] { forms.map { formIDs[$0] ?? -1 } }
 
     private func parseRule(_ body: String, line: Int, file: String) throws -> Rule {
         func fail(_ problem: String) -> LanguagePackError { LanguagePackError(file: file, line: line, problem: problem) }
