@@ -7,7 +7,7 @@ struct KB: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Query and evaluate the knowledge base of people, organisations and places.",
-        subcommands: [Lookup.self, Stats.self, EvalLinking.self, Build.self]
+        subcommands: [Lookup.self, Stats.self, EvalLinking.self, Build.self, Add.self]
     )
 
     struct KBOptions: ParsableArguments {
