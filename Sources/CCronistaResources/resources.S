@@ -27,7 +27,7 @@ SYM(cronista_nlp_1_start):
 SYM(cronista_nlp_1_end):
     .byte 0
 
-// KB/SOURCES.md: 4055 bytes, sha256 36df520f193ee6a574a8b7f8f5bbfff54d10cab2b732bd189a350ef4fbf4cda0
+// KB/SOURCES.md: 4374 bytes, sha256 42e797e9b33b54356bfd55c53c8b62c0b6e9cb1e27637f8ff9fa10387caffce3
     .balign 16
     .globl SYM(cronista_nlp_2_start)
 SYM(cronista_nlp_2_start):
@@ -45,229 +45,238 @@ SYM(cronista_nlp_3_start):
 SYM(cronista_nlp_3_end):
     .byte 0
 
-// Languages/en/abbreviations.txt: 719 bytes, sha256 f4f20084f679fe36806fa1e6a5f302fe7c04904016fa94fa2570ee1515504b23
+// KB/wikidata-classes.tsv: 1413 bytes, sha256 7da98ab340e1e9d22243ecd69b93a2b153c42ec23bd63d8849003a2bf42218bb
     .balign 16
     .globl SYM(cronista_nlp_4_start)
 SYM(cronista_nlp_4_start):
-    .incbin "CronistaNLP/Resources/Languages/en/abbreviations.txt"
+    .incbin "CronistaNLP/Resources/KB/wikidata-classes.tsv"
     .globl SYM(cronista_nlp_4_end)
 SYM(cronista_nlp_4_end):
     .byte 0
 
-// Languages/en/entity-words.txt: 2246 bytes, sha256 fa1c6bdc98855dba39506bd08043a8fe56d27baa5b2d698280994147652e26bf
+// Languages/en/abbreviations.txt: 719 bytes, sha256 f4f20084f679fe36806fa1e6a5f302fe7c04904016fa94fa2570ee1515504b23
     .balign 16
     .globl SYM(cronista_nlp_5_start)
 SYM(cronista_nlp_5_start):
-    .incbin "CronistaNLP/Resources/Languages/en/entity-words.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/abbreviations.txt"
     .globl SYM(cronista_nlp_5_end)
 SYM(cronista_nlp_5_end):
     .byte 0
 
-// Languages/en/lemma-classes.txt: 266 bytes, sha256 096519096d6526f32d0495726d56fc7b7e8e094dac133fae67d9e87e4cbc28f4
+// Languages/en/entity-words.txt: 2246 bytes, sha256 fa1c6bdc98855dba39506bd08043a8fe56d27baa5b2d698280994147652e26bf
     .balign 16
     .globl SYM(cronista_nlp_6_start)
 SYM(cronista_nlp_6_start):
-    .incbin "CronistaNLP/Resources/Languages/en/lemma-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/entity-words.txt"
     .globl SYM(cronista_nlp_6_end)
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/ner-clubs.tsv: 222822 bytes, sha256 441a9507c149578348a3f3aa7ed6db8ae272c67496fd116dd96e74ba8496ed02
+// Languages/en/lemma-classes.txt: 266 bytes, sha256 096519096d6526f32d0495726d56fc7b7e8e094dac133fae67d9e87e4cbc28f4
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner-clubs.tsv"
+    .incbin "CronistaNLP/Resources/Languages/en/lemma-classes.txt"
     .globl SYM(cronista_nlp_7_end)
 SYM(cronista_nlp_7_end):
     .byte 0
 
-// Languages/en/ner-clusters.tsv: 214407 bytes, sha256 67f0114a59b253cb42d4b059fa78cb546ab95235876db3f20712df7c904993a4
+// Languages/en/ner-clubs.tsv: 222822 bytes, sha256 441a9507c149578348a3f3aa7ed6db8ae272c67496fd116dd96e74ba8496ed02
     .balign 16
     .globl SYM(cronista_nlp_8_start)
 SYM(cronista_nlp_8_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner-clusters.tsv"
+    .incbin "CronistaNLP/Resources/Languages/en/ner-clubs.tsv"
     .globl SYM(cronista_nlp_8_end)
 SYM(cronista_nlp_8_end):
     .byte 0
 
-// Languages/en/ner.crner: 15626625 bytes, sha256 f448ae6f726a390cd62212898c7c5ab9f1b97b798a6a33bc9377f281aef649e0
+// Languages/en/ner-clusters.tsv: 214407 bytes, sha256 67f0114a59b253cb42d4b059fa78cb546ab95235876db3f20712df7c904993a4
     .balign 16
     .globl SYM(cronista_nlp_9_start)
 SYM(cronista_nlp_9_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner.crner"
+    .incbin "CronistaNLP/Resources/Languages/en/ner-clusters.tsv"
     .globl SYM(cronista_nlp_9_end)
 SYM(cronista_nlp_9_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 2527 bytes, sha256 2dcd7b03e9755cc9e4fbe94d06e51b174fc7e0c07ee5df27287fe410928bc2f8
+// Languages/en/ner.crner: 15626625 bytes, sha256 f448ae6f726a390cd62212898c7c5ab9f1b97b798a6a33bc9377f281aef649e0
     .balign 16
     .globl SYM(cronista_nlp_10_start)
 SYM(cronista_nlp_10_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner.crner.json"
+    .incbin "CronistaNLP/Resources/Languages/en/ner.crner"
     .globl SYM(cronista_nlp_10_end)
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 7341 bytes, sha256 9ccc418f451828384723f10e956a3d9e8f1bd876beadbdbfa2d8cad0e195218d
+// Languages/en/ner.crner.json: 2527 bytes, sha256 2dcd7b03e9755cc9e4fbe94d06e51b174fc7e0c07ee5df27287fe410928bc2f8
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):
-    .incbin "CronistaNLP/Resources/Languages/en/quote-cues.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/ner.crner.json"
     .globl SYM(cronista_nlp_11_end)
 SYM(cronista_nlp_11_end):
     .byte 0
 
-// Languages/en/role-nouns.txt: 1537 bytes, sha256 8431506f564a8b6b54e81163f86b9a24cb9cc0cd8ed392e7c1712f521e1a30e6
+// Languages/en/quote-cues.txt: 7341 bytes, sha256 9ccc418f451828384723f10e956a3d9e8f1bd876beadbdbfa2d8cad0e195218d
     .balign 16
     .globl SYM(cronista_nlp_12_start)
 SYM(cronista_nlp_12_start):
-    .incbin "CronistaNLP/Resources/Languages/en/role-nouns.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/quote-cues.txt"
     .globl SYM(cronista_nlp_12_end)
 SYM(cronista_nlp_12_end):
     .byte 0
 
-// Languages/en/time-grammar.txt: 12333 bytes, sha256 78586a58ecbe8546cd7cf79415356257c753be5c3911ae4e408dc15c41c00edb
+// Languages/en/role-nouns.txt: 1537 bytes, sha256 8431506f564a8b6b54e81163f86b9a24cb9cc0cd8ed392e7c1712f521e1a30e6
     .balign 16
     .globl SYM(cronista_nlp_13_start)
 SYM(cronista_nlp_13_start):
-    .incbin "CronistaNLP/Resources/Languages/en/time-grammar.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/role-nouns.txt"
     .globl SYM(cronista_nlp_13_end)
 SYM(cronista_nlp_13_end):
     .byte 0
 
-// Languages/en/word-classes.txt: 2585 bytes, sha256 1e2ae03719cce51c5bd3bc65728f893a168ecb56a036b0f81f6ca7475c5f867e
+// Languages/en/time-grammar.txt: 12333 bytes, sha256 78586a58ecbe8546cd7cf79415356257c753be5c3911ae4e408dc15c41c00edb
     .balign 16
     .globl SYM(cronista_nlp_14_start)
 SYM(cronista_nlp_14_start):
-    .incbin "CronistaNLP/Resources/Languages/en/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/time-grammar.txt"
     .globl SYM(cronista_nlp_14_end)
 SYM(cronista_nlp_14_end):
     .byte 0
 
-// Languages/it/abbreviations.txt: 1758 bytes, sha256 538a52b53121ed93918e1f4feea7bc7cf2264ebab19af11de60c4b595d21b6b7
+// Languages/en/word-classes.txt: 2585 bytes, sha256 1e2ae03719cce51c5bd3bc65728f893a168ecb56a036b0f81f6ca7475c5f867e
     .balign 16
     .globl SYM(cronista_nlp_15_start)
 SYM(cronista_nlp_15_start):
-    .incbin "CronistaNLP/Resources/Languages/it/abbreviations.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/word-classes.txt"
     .globl SYM(cronista_nlp_15_end)
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/it/elisions.txt: 543 bytes, sha256 82fabb45b1fa7a7a5d70442030e4c3058f541d04099cd696f6e06590c1c01689
+// Languages/it/abbreviations.txt: 1758 bytes, sha256 538a52b53121ed93918e1f4feea7bc7cf2264ebab19af11de60c4b595d21b6b7
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):
-    .incbin "CronistaNLP/Resources/Languages/it/elisions.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/abbreviations.txt"
     .globl SYM(cronista_nlp_16_end)
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// Languages/it/entity-words.txt: 2816 bytes, sha256 8921e907d5d48caefed3457849963a9f4e869439f6efd7dc2e2a45f887e1f730
+// Languages/it/elisions.txt: 543 bytes, sha256 82fabb45b1fa7a7a5d70442030e4c3058f541d04099cd696f6e06590c1c01689
     .balign 16
     .globl SYM(cronista_nlp_17_start)
 SYM(cronista_nlp_17_start):
-    .incbin "CronistaNLP/Resources/Languages/it/entity-words.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/elisions.txt"
     .globl SYM(cronista_nlp_17_end)
 SYM(cronista_nlp_17_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 19114 bytes, sha256 b4eb86271140bf3912dca766fed1baa9dce1ac2b92e6b346f45542b204f271c7
+// Languages/it/entity-words.txt: 3213 bytes, sha256 5f1691ab885dab689d763545f8bfb2ddd2260b80abff7b7a5cd17445f16c3585
     .balign 16
     .globl SYM(cronista_nlp_18_start)
 SYM(cronista_nlp_18_start):
-    .incbin "CronistaNLP/Resources/Languages/it/event-triggers.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/entity-words.txt"
     .globl SYM(cronista_nlp_18_end)
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/lemma-classes.txt: 894 bytes, sha256 519069acc32ddc2699a344ff615779bd836b5216f194045e2b14bdabdc234ad7
+// Languages/it/event-triggers.tsv: 19114 bytes, sha256 b4eb86271140bf3912dca766fed1baa9dce1ac2b92e6b346f45542b204f271c7
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
-    .incbin "CronistaNLP/Resources/Languages/it/lemma-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/event-triggers.tsv"
     .globl SYM(cronista_nlp_19_end)
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// Languages/it/ner-clusters.tsv: 409646 bytes, sha256 da31c09e1feff64f5bf953afdf8b5786d6ed0168e9b48f833572b03d047944a6
+// Languages/it/lemma-classes.txt: 894 bytes, sha256 519069acc32ddc2699a344ff615779bd836b5216f194045e2b14bdabdc234ad7
     .balign 16
     .globl SYM(cronista_nlp_20_start)
 SYM(cronista_nlp_20_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner-clusters.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/lemma-classes.txt"
     .globl SYM(cronista_nlp_20_end)
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/ner-gazetteer.tsv: 868578 bytes, sha256 e26a2de774943302b16296de69138384dbee5f813a7847425a7e36661431d43a
+// Languages/it/ner-clusters.tsv: 409646 bytes, sha256 da31c09e1feff64f5bf953afdf8b5786d6ed0168e9b48f833572b03d047944a6
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner-gazetteer.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/ner-clusters.tsv"
     .globl SYM(cronista_nlp_21_end)
 SYM(cronista_nlp_21_end):
     .byte 0
 
-// Languages/it/ner.crner: 6642140 bytes, sha256 7ff9780960527f1ad0852b9aeffc76fae8e6debea20fef03742c443a045b9ed5
+// Languages/it/ner-gazetteer.tsv: 868578 bytes, sha256 e26a2de774943302b16296de69138384dbee5f813a7847425a7e36661431d43a
     .balign 16
     .globl SYM(cronista_nlp_22_start)
 SYM(cronista_nlp_22_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner.crner"
+    .incbin "CronistaNLP/Resources/Languages/it/ner-gazetteer.tsv"
     .globl SYM(cronista_nlp_22_end)
 SYM(cronista_nlp_22_end):
     .byte 0
 
-// Languages/it/ner.crner.json: 1377 bytes, sha256 1aa9d336dfd7fb333af68502b7113f8cd4b3f6d58d4e453c9feb5889561300c3
+// Languages/it/ner.crner: 6642140 bytes, sha256 7ff9780960527f1ad0852b9aeffc76fae8e6debea20fef03742c443a045b9ed5
     .balign 16
     .globl SYM(cronista_nlp_23_start)
 SYM(cronista_nlp_23_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner.crner.json"
+    .incbin "CronistaNLP/Resources/Languages/it/ner.crner"
     .globl SYM(cronista_nlp_23_end)
 SYM(cronista_nlp_23_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10923 bytes, sha256 5bc6c46052bde5f9a0ff604ded34a6a511d283af04a6f87d2cbb3089763c2b50
+// Languages/it/ner.crner.json: 1377 bytes, sha256 1aa9d336dfd7fb333af68502b7113f8cd4b3f6d58d4e453c9feb5889561300c3
     .balign 16
     .globl SYM(cronista_nlp_24_start)
 SYM(cronista_nlp_24_start):
-    .incbin "CronistaNLP/Resources/Languages/it/quote-cues.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/ner.crner.json"
     .globl SYM(cronista_nlp_24_end)
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quotes.model: 10357 bytes, sha256 0820287bbf0f2c578ee744aa7927130e56d36b0aa7bf9f8dee4503c1f81f8034
+// Languages/it/quote-cues.txt: 10923 bytes, sha256 5bc6c46052bde5f9a0ff604ded34a6a511d283af04a6f87d2cbb3089763c2b50
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):
-    .incbin "CronistaNLP/Resources/Languages/it/quotes.model"
+    .incbin "CronistaNLP/Resources/Languages/it/quote-cues.txt"
     .globl SYM(cronista_nlp_25_end)
 SYM(cronista_nlp_25_end):
     .byte 0
 
-// Languages/it/role-nouns.txt: 1310 bytes, sha256 2043062f1e74b43df14134b7a89475b083198e3fcb5d04bd920c237a246f4dd4
+// Languages/it/quotes.model: 10357 bytes, sha256 0820287bbf0f2c578ee744aa7927130e56d36b0aa7bf9f8dee4503c1f81f8034
     .balign 16
     .globl SYM(cronista_nlp_26_start)
 SYM(cronista_nlp_26_start):
-    .incbin "CronistaNLP/Resources/Languages/it/role-nouns.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/quotes.model"
     .globl SYM(cronista_nlp_26_end)
 SYM(cronista_nlp_26_end):
     .byte 0
 
-// Languages/it/time-grammar.txt: 14625 bytes, sha256 00a47ba24ff7d4282d277b143eda7e7c23a21841bedf9b1311837360c85c44fd
+// Languages/it/role-nouns.txt: 1310 bytes, sha256 2043062f1e74b43df14134b7a89475b083198e3fcb5d04bd920c237a246f4dd4
     .balign 16
     .globl SYM(cronista_nlp_27_start)
 SYM(cronista_nlp_27_start):
-    .incbin "CronistaNLP/Resources/Languages/it/time-grammar.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/role-nouns.txt"
     .globl SYM(cronista_nlp_27_end)
 SYM(cronista_nlp_27_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5572 bytes, sha256 62020b28a786c9f24f7a3b34c4dde0787e6b6a2d3c93084e55c49013ea999336
+// Languages/it/time-grammar.txt: 14625 bytes, sha256 00a47ba24ff7d4282d277b143eda7e7c23a21841bedf9b1311837360c85c44fd
     .balign 16
     .globl SYM(cronista_nlp_28_start)
 SYM(cronista_nlp_28_start):
-    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/time-grammar.txt"
     .globl SYM(cronista_nlp_28_end)
 SYM(cronista_nlp_28_end):
+    .byte 0
+
+// Languages/it/word-classes.txt: 5572 bytes, sha256 62020b28a786c9f24f7a3b34c4dde0787e6b6a2d3c93084e55c49013ea999336
+    .balign 16
+    .globl SYM(cronista_nlp_29_start)
+SYM(cronista_nlp_29_start):
+    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .globl SYM(cronista_nlp_29_end)
+SYM(cronista_nlp_29_end):
     .byte 0
 
 // openapi.yaml: 34376 bytes, sha256 f1c8bf5c189ccf7456f4e4031e6f1509b299d4b40d81f93602e3b637976f43d7

@@ -55,6 +55,8 @@ extension EntityWork {
         }
 
         // Organisations and places: every form votes; an entity supported by several forms gains.
+        // A town's name used with an article (`il Torino`, `dello Swansea`) is a club, not the city.
+        let clubUse = usedAsClub(cl)
         var byEntity: [Int: (score: Double, forms: Int)] = [:]
         for i in forms {
             // Places and organisations are often confused by NER (`Turchia` as ORG): both are
@@ -62,6 +64,7 @@ extension EntityWork {
             for c in kb.candidates(for: keys[i], type: nil, date: date) {
                 let e = kb.entities[c.entity]
                 if e.type == .person { continue }
+                if clubUse && e.type == .location && e.subtype == KBEntity.citySubtype && e.iso == nil && !namedWithArticle(e) { continue }
                 // The other type only for a seat of power, or when the document itself also uses
                 // the name with that type (`Turchia` LOC and ORG), and never through a bare alias:
                 // `Ecuador` ORG alone is a football team, `ASN` is not a city's alternate name.
@@ -96,6 +99,31 @@ extension EntityWork {
                 w -= 1
                 seen += 1
             }
+        }
+        return false
+    }
+
+    /// Whether a name mention of `cl` comes right after a word of the language's `club-article`
+    /// class (`il Torino`): the use of a town's name for its club or team.
+    func usedAsClub(_ cl: EntityCluster) -> Bool {
+        let articles = entityWords.clubArticles
+        guard !articles.isEmpty else { return false }
+        let W = wordTable
+        for i in cl.names {
+            let w = W.lastItem(endingAtOrBefore: mentions[i].range.startUTF8)
+            if w >= 0, W.isAny(w, articles) { return true }
+        }
+        return false
+    }
+
+    /// Whether a name of `e` in the pack's language begins with a `club-article` word (`Il Cairo`,
+    /// `L'Aquila`): then the article is the city's own.
+    func namedWithArticle(_ e: KBEntity) -> Bool {
+        for n in e.names(in: entityWords.language) {
+            let f = Array(NameFolding.fold(n).utf8)
+            guard let end = f.firstIndex(where: { $0 == 0x20 || $0 == 0x27 }) else { continue }
+            let word = f[...(f[end] == 0x27 ? end : end - 1)]
+            if entityWords.clubArticles.contains(PackedWords.pack(word)) { return true }
         }
         return false
     }

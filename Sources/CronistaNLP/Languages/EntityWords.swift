@@ -34,6 +34,9 @@ package struct EntityWords: Sendable {
     let genericHeads: [String]
     /// What `il leader di X` may stand for.
     let leaderExpansions: [String]
+    /// Articles and articulated prepositions that a town's name takes only as a club or team
+    /// (`il Torino`, `dello Swansea`): a name right after one is not the city.
+    let clubArticles: PackedWords
 
     enum Class: String, CaseIterable {
         case descriptionArticle = "description-article"
@@ -52,6 +55,7 @@ package struct EntityWords: Sendable {
         case nameParticleAmbiguous = "name-particle-ambiguous"
         case subjectPronoun = "subject-pronoun"
         case subjectPronounOpener = "subject-pronoun-opener"
+        case clubArticle = "club-article"
     }
 
     /// Parses the two files; a bad line throws ``LanguagePackError`` naming the file and line.
@@ -82,6 +86,7 @@ package struct EntityWords: Sendable {
         ambiguousNameParticles = Set(words(.nameParticleAmbiguous))
         subjectPronouns = try packed(.subjectPronoun)
         subjectPronounOpeners = try packed(.subjectPronounOpener)
+        clubArticles = try packed(.clubArticle)
         var generic: [String] = []
         var leader: [String] = []
         var lineNumber = 0

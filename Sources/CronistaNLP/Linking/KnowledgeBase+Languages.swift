@@ -14,6 +14,9 @@ extension KBEntity {
         }
     }
 
+    /// The `subtype` of towns and cities.
+    public static let citySubtype = "city"
+
     /// The entity's names in a language (`it`, `en`), as the KB file keys them; empty for others.
     @inlinable public func names(in language: String) -> [String] { names[language] ?? [] }
 

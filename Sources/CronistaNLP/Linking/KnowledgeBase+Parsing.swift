@@ -363,6 +363,9 @@ extension KnowledgeBase {
         if sc.accept(0x5D) { return out }
         repeat {
             var r = KBRole()
+            // Roles built from a Wikidata dump carry Wikidata's own labels in every language, not
+            // translations generated from the English one.
+            var ownLabels = false
             try sc.expect(0x7B)
             if !sc.accept(0x7D) {
                 repeat {
@@ -374,7 +377,7 @@ extension KnowledgeBase {
                     } else if sc.keyEquals(k, "to") {
                         r.to = try sc.stringOrNull().flatMap { KBDate($0, asEnd: true) } ?? .distantFuture
                     } else if sc.keyEquals(k, "source") {
-                        try sc.skipValue()
+                        ownLabels = try sc.stringOrNull() == KBRole.wikidataSource
                     } else if let code = sc.languageCode(k, suffix: "_alt") {
                         r.alternates[code] = try sc.stringArray()
                     } else if let code = sc.languageCode(k, suffix: "") {
@@ -386,7 +389,7 @@ extension KnowledgeBase {
                 } while sc.accept(0x2C)
                 try sc.expect(0x7D)
             }
-            if r.hasMistranslatedPhrases { r.dropTranslatedPhrases() }
+            if !ownLabels && r.hasMistranslatedPhrases { r.dropTranslatedPhrases() }
             out.append(r)
         } while sc.accept(0x2C)
         try sc.expect(0x5D)
@@ -449,6 +452,9 @@ extension KBRole {
         if has("secretary of state of") && !has("united states") { return true }
         return has("minister of regional")
     }
+
+    /// The `source` of roles whose labels come from Wikidata in each language (`kb build --wikidata`).
+    static let wikidataSource = "wikidata"
 
     /// The language the KB's role phrases were generated from (Wikidata's English labels): the
     /// others are translations of it.

@@ -39,6 +39,9 @@ struct Analyze: AsyncParsableCommand {
         help: "A second knowledge-base file (JSON Lines, the format of entities.jsonl) with your own entities.")
     var kbExtra: String?
 
+    @Option(help: "A knowledge-base file to use instead of the bundled one (e.g. built by `cronista kb build`).")
+    var kb: String?
+
     @Option(
         name: .shortAndLong, parsing: .unconditional,
         help: "Documents analysed in parallel (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).")
@@ -95,7 +98,9 @@ struct Analyze: AsyncParsableCommand {
 
     func run() async throws {
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let engine = try Engine(options: .init(nerModelPath: model, kbExtraPath: kbExtra, events: !noEvents))
+        let knowledgeBase = try kb.map { try KnowledgeBase.load(path: $0, extraPaths: kbExtra.map { [$0] } ?? []) }
+        let engine = try Engine(
+            options: .init(nerModelPath: model, kbExtraPath: kbExtra, knowledgeBase: knowledgeBase, events: !noEvents))
         let sink = try OutputSink(path: output)
         let printer = pretty ? PrettyPrinter(colour: sink.isTerminal) : nil
         var source = LanguageOverride(base: InputSource(paths: files, options: input.options()), language: language)

@@ -7,14 +7,19 @@ struct KB: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Query and evaluate the knowledge base of people, organisations and places.",
-        subcommands: [Lookup.self, Stats.self, EvalLinking.self]
+        subcommands: [Lookup.self, Stats.self, EvalLinking.self, Build.self, Add.self]
     )
 
     struct KBOptions: ParsableArguments {
         @Option(name: .customLong("kb-extra"), help: "A second knowledge-base file (same JSON Lines format) with your own entities.")
         var kbExtra: [String] = []
+        @Option(name: .customLong("kb"), help: "A knowledge-base file to use instead of the bundled one (e.g. built by `kb build`).")
+        var kb: String?
 
-        func load() throws -> KnowledgeBase { try KnowledgeBase.loadBundled(extraPaths: kbExtra) }
+        func load() throws -> KnowledgeBase {
+            if let kb { return try KnowledgeBase.load(path: kb, extraPaths: kbExtra) }
+            return try KnowledgeBase.loadBundled(extraPaths: kbExtra)
+        }
     }
 
     struct Lookup: AsyncParsableCommand {
