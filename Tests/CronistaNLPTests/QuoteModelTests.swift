@@ -149,6 +149,12 @@ struct QuoteModelTests {
         ("Il sindaco Marco Riva fa sì che le scuole restino aperte. La giunta fa parte del progetto.", []),
         // "Per" before a time phrase is no one's view, even with a name after it.
         ("Per otto anni a fianco del sindaco Paolo Verdi, la dirigente ha gestito il bilancio.", []),
+        // A dateline is no speaker; a quotation that opens the article belongs to the person the next
+        // sentence opens with.
+        (
+            "MODENA. «Il parco è abbandonato da anni». Luisa Ferri vive di fronte ai giardini con la famiglia.",
+            [("Il parco è abbandonato da anni", "Luisa Ferri")]
+        ),
         // Whom a quotation names is not the speaker of the quotation after it.
         (
             "Oreste Galli annuncia il rientro. «Ho vissuto a Parigi per anni con mia moglie Lucia». «Tornerò - prosegue - da pendolare».",

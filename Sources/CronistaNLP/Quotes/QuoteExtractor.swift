@@ -127,7 +127,7 @@ struct QuoteRun {
             // - prosegue -»"), and a gerund opens a clause, not a noun phrase: no speaker, so the
             // continuation picks one.
             if let s = candidates[i].speaker, !s.impersonal, let first = s.tokens.first,
-                insideQuotation(first, other: candidates[i].contentTokens)
+                insideQuotation(first, other: candidates[i].contentTokens) || (s.tokens.count == 1 && isDateline(first))
                     || (ctx.mentionAt[first] < 0 && !ctx.isCapitalized(first) && ctx.pack.rules.isGerund(ctx.forms[first]))
             {
                 candidates[i].speaker = nil

@@ -324,7 +324,9 @@ extension QuoteRun {
     }
 
     /// The rules' pro-drop: a quote without a speaker takes the previous quote's speaker nearby,
-    /// else the person the previous sentences named first.
+    /// else the person the previous sentences named first. A quotation that opens a paragraph with
+    /// no quote before it (a lede: `MODENA. «…». Stefania Rossi abita…`) is first given the person
+    /// the next sentence opens with.
     mutating func continueSpeakers() {
         for i in candidates.indices where candidates[i].speaker == nil {
             let start = candidates[i].contentTokens.lowerBound
@@ -338,9 +340,45 @@ extension QuoteRun {
                 if let s = prev.speaker, !s.impersonal { found = s; break }
                 j -= 1
             }
+            if found == nil, candidates[i].kind == .direct, candidates[i].cue == nil, opensParagraph(candidates[i].contentTokens) {
+                found = personOpeningNextSentence(after: candidates[i].contentTokens)
+            }
             if found == nil { found = personNamedBefore(sentence: sentence, token: start) }
             candidates[i].speaker = found
         }
+    }
+
+    /// Whether only a dateline, a quotation mark or nothing stands between the paragraph's start and `content`.
+    func opensParagraph(_ content: Range<Int>) -> Bool {
+        var t = content.lowerBound - 1
+        while t >= 0 && (ctx.isQuoteMark(t) || isDateline(t) || (t > 0 && isDateline(t - 1) && ctx.isPunct(t))) {
+            if t == 0 || ctx.breakAfter(t - 1) { return true }
+            t -= 1
+        }
+        return t < 0 || ctx.breakAfter(t)
+    }
+
+    /// The person mention the sentence after `content` opens with (past articles and connectives).
+    func personOpeningNextSentence(after content: Range<Int>) -> SpeakerChoice? {
+        let last = Int(ctx.sentenceOf[min(max(content.upperBound - 1, 0), ctx.n - 1)])
+        var s = last + 1
+        // The closing mark may stand in a sentence of its own.
+        if s < ctx.doc.sentences.count, ctx.doc.sentences[s].tokenRange.allSatisfy({ ctx.isPunct($0) }) { s += 1 }
+        guard s < ctx.doc.sentences.count else { return nil }
+        let r = ctx.doc.sentences[s].tokenRange
+        guard let m = openingMention(of: r, before: r.upperBound), ctx.doc.mentions[m].type == .person,
+            ctx.doc.mentions[m].form == .name
+        else { return nil }
+        return choice(mention: m)
+    }
+
+    /// An all-capital place name that opens a paragraph before a full stop or a dash: a dateline
+    /// (`MODENA.`), never a speaker.
+    func isDateline(_ t: Int) -> Bool {
+        guard t + 1 < ctx.n, t == 0 || ctx.breakAfter(t - 1), [".", "-", "–", "—", ","].contains(ctx.forms[t + 1]) else { return false }
+        let word = ctx.doc.text(in: ctx.range(t..<(t + 1)))
+        return word.filter(\.isLetter).count >= 3
+            && word.allSatisfy { !$0.isLetter || $0.isUppercase }
     }
 
     func entityOverlapping(_ tokens: Range<Int>) -> Int? {
@@ -363,7 +401,7 @@ extension QuoteRun {
             var t = r.lowerBound
             while t < upper {
                 let mi = ctx.mentionAt[t]
-                if mi >= 0, ctx.doc.mentions[Int(mi)].type == .person, !insideQuotation(t, other: 0..<0) {
+                if mi >= 0, ctx.doc.mentions[Int(mi)].type == .person, !insideQuotation(t, other: 0..<0), !isDateline(t) {
                     return choice(mention: Int(mi))
                 }
                 t += 1
