@@ -155,6 +155,11 @@ struct QuoteModelTests {
             "MODENA. «Il parco è abbandonato da anni». Luisa Ferri vive di fronte ai giardini con la famiglia.",
             [("Il parco è abbandonato da anni", "Luisa Ferri")]
         ),
+        // A subordinate clause with its own reporting verb closes the content before it.
+        (
+            "Il sindaco Luca Neri ha affermato che le scuole resteranno chiuse, dopo che un giornale ha riportato che il tetto era pericolante.",
+            [("le scuole resteranno chiuse", "Il sindaco"), ("il tetto era pericolante", "un giornale")]
+        ),
         // Whom a quotation names is not the speaker of the quotation after it.
         (
             "Oreste Galli annuncia il rientro. «Ho vissuto a Parigi per anni con mia moglie Lucia». «Tornerò - prosegue - da pendolare».",

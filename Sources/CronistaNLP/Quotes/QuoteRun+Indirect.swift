@@ -175,6 +175,23 @@ extension QuoteRun {
                     if ctx.isGerund(nx) && t > s + 1 { end = t; break }
                     if ctx.is(nx, .clauseBreak) || (f == "," && ctx.is(nx, .adversative)) { end = t; break }
                     if let c = cue(startingNear: nx, maxGap: 0), !c.classes.isDisjoint(with: [.say, .request]), t > s + 1 { end = t; break }
+                    // ", dopo che un giornale ha riportato che…": a subordinate clause with a reporting
+                    // verb of its own is another attribution, not more of this content.
+                    if f == ",", t > s + 2, ctx.is(nx, [.clauseOpener, .preposition]), nx + 1 < sentence.upperBound,
+                        ctx.is(nx + 1, .complementiser) || ctx.is(nx, .clauseOpener)
+                    {
+                        var k = nx + 1
+                        while k < min(sentence.upperBound, nx + 7) && !ctx.isPunct(k) {
+                            if let c = cue(startingNear: k, maxGap: 0), !c.classes.isDisjoint(with: [.say]),
+                                c.tokens.upperBound < sentence.upperBound, ctx.is(c.tokens.upperBound, [.complementiser, .infinitiveMarker])
+                            {
+                                end = t
+                                break
+                            }
+                            k += 1
+                        }
+                        if end == t { break }
+                    }
                     if ctx.is(t, .coordinator) && ctx.is(nx, .finiteAuxiliary) && t > s + 2 { end = t; break }
                     if f == "," && ctx.is(nx, .attributionLead), t > s + 2,
                         let c = cue(startingNear: nx + 1, maxGap: 0), !c.classes.isDisjoint(with: [.say])
