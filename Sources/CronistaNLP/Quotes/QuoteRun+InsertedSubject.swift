@@ -25,42 +25,16 @@ extension QuoteRun {
             guard let speaker = speakerIn(subject) ?? pluralSource(subject) else { continue }
             // The attribution closes with the same delimiter after a short complement (`said Tuesday`,
             // `told reporters`, `said in a statement`).
-            var close = c.tokens.upperBound
-            var closed = false
-            while close < sentence.upperBound && close < c.tokens.upperBound + 6 {
-                let f = forms[close]
-                if ctx.isTerminal(close) || f == ":" || f == ";" || ctx.isQuoteMark(close) || ctx.is(close, .complementiser) { break }
-                if isDash ? (f == "-" || f == "–" || f == "—") : f == "," {
-                    closed = true
-                    break
-                }
-                close += 1
-            }
-            guard closed else { continue }
+            guard let close = insertClose(after: c, dash: isDash, within: 6, in: sentence) else { continue }
             // The clause that holds the attribution: after the last `;` / `:` / `, but` / `, and` before it.
-            var s = sentence.lowerBound
-            var b = open - 1
-            while b > sentence.lowerBound {
-                if forms[b] == ";" || forms[b] == ":" || (ctx.is(b, [.adversative, .coordinator]) && forms[b - 1] == ",") {
-                    s = b + 1
-                    break
-                }
-                b -= 1
-            }
-            while s < open && (ctx.isQuoteMark(s) || ctx.is(s, .connective) || forms[s] == ",") { s += 1 }
+            var s = insertedClauseStart(before: open, in: sentence)
             // `But, he said, it is…`: only the words after the attribution.
             if open - s < 2 { s = close + 1 }
             let e = clauseEnd(from: close + 1, in: sentence)
             guard e - (close + 1) >= 2, !(s..<e).contains(where: { covered[$0] }) else { continue }
             // Words before the attribution that already hold a verb of saying are another attribution.
             if s < open, (s..<open).contains(where: { t in cues.contains { $0.tokens.contains(t) } }) { continue }
-            let tokens = s..<e
-            usedCues.insert(c.tokens.lowerBound)
-            let kind: Quote.Kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
-            candidates.append(
-                QuoteCandidate(
-                    kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker, priority: 1, contentTokens: tokens,
-                    origin: .parenthetical))
+            appendReportedClause(s..<e, cue: c, speaker: speaker, origin: .parenthetical)
         }
     }
 }

@@ -35,13 +35,7 @@ extension QuoteRun {
             let s = comma + 1
             let e = clauseEnd(from: s, in: r)
             guard e - s >= 3 else { continue }
-            let tokens = s..<e
-            usedCues.insert(c.tokens.lowerBound)
-            let kind: Quote.Kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
-            candidates.append(
-                QuoteCandidate(
-                    kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker, priority: 1, contentTokens: tokens,
-                    origin: .prepositional))
+            appendReportedClause(s..<e, cue: c, speaker: speaker, origin: .prepositional)
         }
     }
 }
