@@ -243,7 +243,7 @@ SYM(cronista_nlp_25_start):
 SYM(cronista_nlp_25_end):
     .byte 0
 
-// Languages/it/quotes.model: 10357 bytes, sha256 0820287bbf0f2c578ee744aa7927130e56d36b0aa7bf9f8dee4503c1f81f8034
+// Languages/it/quotes.model: 10246 bytes, sha256 6fb1d0624da0252b9b7568e41e1e01e334eb5c50c61fe9dd242d2025632d2875
     .balign 16
     .globl SYM(cronista_nlp_26_start)
 SYM(cronista_nlp_26_start):
