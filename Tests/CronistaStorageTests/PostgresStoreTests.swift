@@ -52,13 +52,14 @@
         }
         @Test func eventInvariants() async throws { if Self.skipped() { return }; try await contract.eventInvariants() }
         @Test func stories() async throws { if Self.skipped() { return }; try await contract.stories() }
+        @Test func sourcesAreFollowed() async throws { if Self.skipped() { return }; try await contract.sourcesAreFollowed() }
 
         @Test func migrationsAreNamedAndAppliedOnce() async throws {
             if Self.skipped() { return }
             let schema = Self.schemaName()
             let names = [
                 "v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding",
-                "v5-quote-about", "v6-events-times", "v8-stories"
+                "v5-quote-about", "v6-events-times", "v8-stories", "v9-sources"
             ]
             // Two stores opening the same empty schema at once: the advisory lock serialises them.
             async let a = Self.makeStore(schema: schema)
@@ -107,8 +108,8 @@
             let store = try await Self.makeStore(schema: schema)
             defer { Task { try? await store.close() } }
             #expect(
-                try await store.appliedMigrations().suffix(4) == [
-                    "v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times", "v8-stories"
+                try await store.appliedMigrations().suffix(5) == [
+                    "v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times", "v8-stories", "v9-sources"
                 ])
             for s in ["UN", "u.n.", "U.N."] {
                 #expect(
