@@ -43,9 +43,17 @@
         func shutdown() async throws { try await fetcher.shutdown() }
 
         /// Polls each source in turn; a failing one is recorded and reported, and the next goes on.
-        func pollAll(_ list: [FollowedSource]) async -> Summary {
+        /// With `stop`, the sources left when it turns true are released unpolled (their claim
+        /// dropped, nothing else changed).
+        func pollAll(_ list: [FollowedSource], stop: () -> Bool = { false }) async -> Summary {
             var summary = Summary()
-            for source in list { await poll(source, into: &summary) }
+            for source in list {
+                if stop() {
+                    try? await sources.recordPoll(source)
+                    continue
+                }
+                await poll(source, into: &summary)
+            }
             return summary
         }
 
@@ -73,8 +81,14 @@
                     ttl = try await takeNew(answer, source: s, into: &summary)
                 }
                 let expires = answer.expires.flatMap(FeedDate.instant)
-                s.nextPoll = started.addingTimeInterval(
-                    schedule.interval(ttlMinutes: ttl, cacheControl: answer.cacheControl, expires: expires, now: started))
+                var interval = schedule.interval(ttlMinutes: ttl, cacheControl: answer.cacheControl, expires: expires, now: started)
+                // A 304 carries no feed, so no <ttl>: an unchanged source keeps the interval it had.
+                if answer.notModified, answer.cacheControl == nil, expires == nil, source.failures == 0,
+                    let last = source.lastFetched, let next = source.nextPoll
+                {
+                    interval = schedule.clamp(next.timeIntervalSince(last))
+                }
+                s.nextPoll = started.addingTimeInterval(interval)
                 try await sources.recordPoll(s, previousURL: previous)
             } catch {
                 summary.failedSources += 1
