@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "CronistaServer",
             dependencies: [
-                "CronistaCore", "CronistaNLP", "CronistaStorage", "CronistaIngest", "CronistaResources",
+                "CronistaCore", "CronistaNLP", "CronistaStorage", "CronistaIngest", "CronistaResources", "CronistaFetch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The connection guards sit around Hummingbird's HTTP/1 parser.
                 .product(name: "HummingbirdCore", package: "hummingbird"),

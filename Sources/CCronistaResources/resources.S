@@ -270,7 +270,7 @@ SYM(cronista_nlp_28_start):
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// openapi.yaml: 34376 bytes, sha256 f1c8bf5c189ccf7456f4e4031e6f1509b299d4b40d81f93602e3b637976f43d7
+// openapi.yaml: 37702 bytes, sha256 cbe4cb44de95a41c18f4adb34ea87fddd9c79192283a4d36e9861c42d56165f7
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

@@ -25,7 +25,7 @@ struct Sources: AsyncParsableCommand {
 
     /// The URL as the store keys it: canonical (lower-case host, no fragment, no tracking parameters).
     static func canonical(_ url: String) throws -> String {
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+        guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
             throw ValidationError("'\(url)' is not an http(s) URL")
         }
         #if Server
