@@ -270,7 +270,7 @@ SYM(cronista_nlp_28_start):
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// openapi.yaml: 37702 bytes, sha256 cbe4cb44de95a41c18f4adb34ea87fddd9c79192283a4d36e9861c42d56165f7
+// openapi.yaml: 38000 bytes, sha256 a3c115c8e68ac5385f1d72fb64e2e9a1b8c8a71e457bc7d24a89abbaecd14568
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

@@ -17,7 +17,7 @@ import Testing
         let app = ServerFixtures.application(ServerFixtures.state(store))
         try await app.test(.router) { client in
             let json: HTTPFields = [.contentType: "application/json"]
-            let body = ByteBuffer(bytes: ServerFixtures.jsonBody(["url": "HTTPS://Giornale.example/rss.xml#top", "name": "Giornale"]))
+            let body = ByteBuffer(bytes: ServerFixtures.jsonBody(["url": "HTTPS://Giornale.example/rss.xml", "name": "Giornale"]))
             // Without the token: refused, nothing added.
             let anonymous = try await client.execute(uri: "/v1/sources", method: .post, headers: json, body: body)
             #expect(anonymous.status == .unauthorized)

@@ -36,14 +36,18 @@ extension Router where Context == ServerContext {
             guard let raw = json["url"]?.stringValue else {
                 throw APIError(.badRequest, .missingField, "send {\"url\": \"https://…/feed.xml\", \"name\"?: …, \"kind\"?: \"feed\"}")
             }
+            guard raw.wholeMatch(of: APIRoutes.sourceURLPattern) != nil else {
+                throw APIError(.badRequest, .invalidParameter, "url: '\(raw)' is not an http(s) URL of the form openapi.yaml gives")
+            }
             let url = try APIRoutes.sourceURL(raw)
             var kind = FollowedSource.Kind.feed
-            if let k = json["kind"]?.stringValue {
-                guard let parsed = FollowedSource.Kind(rawValue: k) else {
-                    throw APIError(.badRequest, .invalidParameter, "kind: '\(k)' is not feed, sitemap or page")
+            if let k = json["kind"] {
+                guard let parsed = k.stringValue.flatMap(FollowedSource.Kind.init(rawValue:)) else {
+                    throw APIError(.badRequest, .invalidParameter, "kind: must be \"feed\", \"sitemap\" or \"page\"")
                 }
                 kind = parsed
             }
+            if let n = json["name"], n.stringValue == nil { throw APIError(.badRequest, .invalidParameter, "name: must be a string") }
             let store = try APIRoutes.sourceStore(state)
             let added = try await store.addSource(FollowedSource(url: url, name: json["name"]?.stringValue, kind: kind))
             context.logger.info("source added", metadata: ["url": "\(url)", "new": "\(added)"])
@@ -84,11 +88,15 @@ extension APIRoutes {
 
     /// An http(s) URL, canonical as `cronista sources add` keys it.
     static func sourceURL(_ raw: String) throws -> String {
-        guard raw.lowercased().hasPrefix("http://") || raw.lowercased().hasPrefix("https://"), let url = CanonicalURL.of(raw) else {
+        guard raw.lowercased().hasPrefix("http://") || raw.lowercased().hasPrefix("https://") else {
             throw APIError(.badRequest, .invalidParameter, "url: '\(raw)' is not an http(s) URL")
         }
-        return url
+        return CanonicalURL.of(raw) ?? raw
     }
+
+    /// The `url` pattern of `POST /v1/sources` in openapi.yaml.
+    nonisolated(unsafe) static let sourceURLPattern =
+        /[Hh][Tt][Tt][Pp][Ss]?:\/\/[A-Za-z0-9]+(\.[A-Za-z0-9-]+)*(:[1-9][0-9]{0,3})?(\/[A-Za-z0-9._~%-]*)*(\?[A-Za-z0-9._~%=&-]*)?/
 }
 
 extension JSONWriter {
