@@ -85,7 +85,7 @@
             router.get("/sparito.xml") { _, _ in Response(status: .notFound) }
             router.get("/zitto.xml") { _, _ in Response(status: .tooManyRequests, headers: [.retryAfter: "120"]) }
             router.get("/lento.xml") { _, _ -> String in
-                try await Task.sleep(nanoseconds: 4_000_000_000)
+                try await Task.sleep(nanoseconds: 10_000_000_000)
                 return feed
             }
             router.get("/bomba.xml") { _, _ -> Response in
@@ -174,8 +174,9 @@
                 // Sources go in URL order: the 429 (zitto.xml) comes last, since it makes the fetcher
                 // leave the whole host alone for the 120 s asked.
                 let started = Date()
-                let r = try await Self.cronista(["update", "--pace", "0", "--timeout", "2", "--db", db])
-                #expect(Date().timeIntervalSince(started) < 30)
+                let r = try await Self.cronista(["update", "--pace", "0", "--timeout", "6", "--db", db])
+                // The slow one is cut at 6 s (a debug build under load needs seconds to inflate the bomb).
+                #expect(Date().timeIntervalSince(started) < 45)
                 #expect(r.status == 65)
                 #expect(r.stderr.contains("2 stored"), "\(r.stderr)")
                 for (path, what) in [
