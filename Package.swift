@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "CronistaServer",
             dependencies: [
-                "CronistaCore", "CronistaNLP", "CronistaStorage", "CronistaIngest", "CronistaResources",
+                "CronistaCore", "CronistaNLP", "CronistaStorage", "CronistaIngest", "CronistaResources", "CronistaFetch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The connection guards sit around Hummingbird's HTTP/1 parser.
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -202,7 +202,15 @@ let package = Package(
         ),
         .testTarget(
             name: "CronistaCLITests",
-            dependencies: ["cronista", "CronistaCore", "CronistaIngest", "CronistaTestSupport", "CronistaResources"],
+            dependencies: [
+                "cronista", "CronistaCore", "CronistaIngest", "CronistaTestSupport", "CronistaResources", "CronistaStorage",
+                "CronistaStorageSQLite",
+                // A loopback HTTP server for `update` and `ingest URL`.
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
+                .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Server"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Server"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Server"]))
+            ],
             swiftSettings: swiftSettings
         ),
         // The ingest library itself: sources, order, counts, idempotence, into a temporary SQLite store.

@@ -279,7 +279,7 @@ SYM(cronista_nlp_29_start):
 SYM(cronista_nlp_29_end):
     .byte 0
 
-// openapi.yaml: 34376 bytes, sha256 f1c8bf5c189ccf7456f4e4031e6f1509b299d4b40d81f93602e3b637976f43d7
+// openapi.yaml: 38000 bytes, sha256 a3c115c8e68ac5385f1d72fb64e2e9a1b8c8a71e457bc7d24a89abbaecd14568
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):

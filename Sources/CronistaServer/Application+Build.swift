@@ -13,6 +13,7 @@ public func buildRouter(_ state: ServerState) -> Router<ServerContext> {
     router.add(middleware: ErrorMiddleware(routes: routes, maxURILength: state.configuration.maxURILength))
     router.addAPIRoutes(state)
     router.addExportRoutes(state)
+    router.addSourceRoutes(state)
     router.addOperationRoutes(state)
     router.addWebRoutes(state)
     routes.set(router.routes.map { ($0.method.rawValue, $0.path.description) })

@@ -273,7 +273,37 @@
                 ],
                 run: { conn, logger in
                     try await PostgresDocumentStore.deriveStories(on: conn, logger: logger)
-                })
+                }),
+            // Followed sources with their validators and schedule (`claimed_until` keeps other
+            // watchers off a source being polled), and the article pages seen through them.
+            Migration(
+                name: "v9-sources",
+                statements: [
+                    """
+                    CREATE TABLE source (
+                        url TEXT PRIMARY KEY CHECK (length(url) > 0),
+                        name TEXT,
+                        kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap', 'page')),
+                        etag TEXT,
+                        last_modified TEXT,
+                        next_poll TIMESTAMPTZ,
+                        failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+                        last_error TEXT,
+                        last_fetched TIMESTAMPTZ,
+                        claimed_until TIMESTAMPTZ,
+                        added TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )
+                    """,
+                    """
+                    CREATE TABLE seen_article (
+                        url TEXT PRIMARY KEY,
+                        content_hash TEXT,
+                        source TEXT NOT NULL REFERENCES source (url) ON DELETE CASCADE ON UPDATE CASCADE,
+                        seen TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )
+                    """,
+                    "CREATE INDEX seen_article_source ON seen_article (source)"
+                ])
         ]
 
         /// Each stored quote's `about` rows from the stored mentions: the entities with a mention

@@ -456,6 +456,34 @@ enum SQLiteSchema {
                     """)
             try SQLiteDocumentStore.deriveStories(db)
         }
+        // Followed sources (feeds, news sitemaps, pages) with their validators and schedule, and
+        // the article pages seen through them (canonical URL, content hash), so that a second
+        // `update` fetches nothing it has seen. Times are Unix seconds.
+        m.registerMigration("v10-sources") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE source (
+                        url TEXT PRIMARY KEY CHECK (length(url) > 0),
+                        name TEXT,
+                        kind TEXT NOT NULL CHECK (kind = 'feed' OR kind = 'sitemap' OR kind = 'page'),
+                        etag TEXT,
+                        last_modified TEXT,
+                        next_poll REAL,
+                        failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+                        last_error TEXT,
+                        last_fetched REAL,
+                        claimed_until REAL,
+                        added REAL NOT NULL
+                    );
+                    CREATE TABLE seen_article (
+                        url TEXT PRIMARY KEY,
+                        content_hash TEXT,
+                        source TEXT NOT NULL REFERENCES source(url) ON DELETE CASCADE ON UPDATE CASCADE,
+                        seen REAL NOT NULL
+                    );
+                    CREATE INDEX seen_article_source ON seen_article(source);
+                    """)
+        }
         return m
     }
 

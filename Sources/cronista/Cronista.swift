@@ -12,7 +12,9 @@ struct Cronista: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Analyze.self, Extract.self, NER.self, Train.self, Evaluate.self, Ingest.self, Search.self, Export.self, Show.self, Delete.self,
+            Analyze.self, Extract.self, NER.self, Train.self, Evaluate.self, Ingest.self, Sources.self, Update.self, Watch.self,
+            Search.self,
+            Export.self, Show.self, Delete.self,
             KB.self,
             Serve.self
         ]

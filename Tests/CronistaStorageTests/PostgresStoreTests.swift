@@ -52,13 +52,38 @@
         }
         @Test func eventInvariants() async throws { if Self.skipped() { return }; try await contract.eventInvariants() }
         @Test func stories() async throws { if Self.skipped() { return }; try await contract.stories() }
+        @Test func sourcesAreFollowed() async throws { if Self.skipped() { return }; try await contract.sourcesAreFollowed() }
+
+        /// Two watchers claiming due sources at once never get the same one (SKIP LOCKED), and
+        /// between them they get every one.
+        @Test func watchersShareSourcesWithoutOverlap() async throws {
+            if Self.skipped() { return }
+            let schema = Self.schemaName()
+            let a = try await Self.makeStore(schema: schema)
+            let b = try await Self.makeStore(schema: schema)
+            let urls = (0..<40).map { "https://fonte\($0).example/feed.xml" }
+            for u in urls { #expect(try await a.addSource(FollowedSource(url: u))) }
+            let now = Date()
+            var claimed: [String] = []
+            for limit in [7, 7, 40] {
+                async let x = a.claimDueSources(now: now, limit: limit, claimUntil: now.addingTimeInterval(60))
+                async let y = b.claimDueSources(now: now, limit: limit, claimUntil: now.addingTimeInterval(60))
+                let (cx, cy) = try await (x, y)
+                #expect(Set(cx.map(\.url)).isDisjoint(with: cy.map(\.url)))
+                claimed += cx.map(\.url) + cy.map(\.url)
+            }
+            // Every source claimed exactly once over the three rounds.
+            #expect(claimed.count == urls.count && Set(claimed) == Set(urls))
+            try await a.close()
+            try await b.close()
+        }
 
         @Test func migrationsAreNamedAndAppliedOnce() async throws {
             if Self.skipped() { return }
             let schema = Self.schemaName()
             let names = [
                 "v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding",
-                "v5-quote-about", "v6-events-times", "v8-stories"
+                "v5-quote-about", "v6-events-times", "v8-stories", "v9-sources"
             ]
             // Two stores opening the same empty schema at once: the advisory lock serialises them.
             async let a = Self.makeStore(schema: schema)
@@ -107,8 +132,8 @@
             let store = try await Self.makeStore(schema: schema)
             defer { Task { try? await store.close() } }
             #expect(
-                try await store.appliedMigrations().suffix(4) == [
-                    "v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times", "v8-stories"
+                try await store.appliedMigrations().suffix(5) == [
+                    "v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times", "v8-stories", "v9-sources"
                 ])
             for s in ["UN", "u.n.", "U.N."] {
                 #expect(

@@ -29,6 +29,7 @@ import Testing
     @Test func eventsLeaveWithTheirDocument() async throws { try await contract.eventsLeaveWithTheirDocument() }
     @Test func eventInvariants() async throws { try await contract.eventInvariants() }
     @Test func stories() async throws { try await contract.stories() }
+    @Test func sourcesAreFollowed() async throws { try await contract.sourcesAreFollowed() }
 
     @Test func migrationsAreNamedAndReopeningIsANoOp() async throws {
         let path = Self.temporaryPath()
@@ -47,7 +48,7 @@ import Testing
     static let migrations = [
         "v1-documents-entities-mentions-quotes", "v2-checks-without-in-lists", "v3-fts-rows-by-the-store-no-redundant-indexes",
         "v4-integer-document-keys-entity-keys-in-fts", "v5-name-keys-from-name-folding", "v6-quote-about",
-        "v7-events-times", "v9-stories"
+        "v7-events-times", "v9-stories", "v10-sources"
     ]
 
     /// A store from before v6 (no `quote_about`) gets each stored quote's `about` from its stored
@@ -66,7 +67,7 @@ import Testing
         try await store.pool.write { db in
             try db.execute(sql: "DROP TABLE quote_about; DELETE FROM grdb_migrations WHERE identifier = 'v6-quote-about'")
         }
-        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast(3)))
+        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast(4)))
         try await store.close()
         let reopened = try SQLiteDocumentStore(path: path)
         #expect(try reopened.appliedMigrations() == Self.migrations)
@@ -92,9 +93,11 @@ import Testing
         }
     }
 
-    /// A v9 store made a v7 one: no story tables, no record of the migration.
+    /// A v10 store made a v7 one: no source or story tables, no record of their migrations.
     static func backToV7(_ store: SQLiteDocumentStore) async throws {
         try await store.pool.write { db in
+            try db.execute(
+                sql: "DROP TABLE seen_article; DROP TABLE source; DELETE FROM grdb_migrations WHERE identifier = 'v10-sources'")
             try db.execute(
                 sql: "DROP TABLE story_band; DROP TABLE story_member; DELETE FROM grdb_migrations WHERE identifier = 'v9-stories'")
         }
@@ -110,7 +113,7 @@ import Testing
         let copy = try StoreContract.seedCopy()
         #expect(try await store.store([seed, second, copy]).stored.count == 3)
         try await Self.backToV7(store)
-        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast()))
+        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast(2)))
         try await store.close()
         let reopened = try SQLiteDocumentStore(path: path)
         #expect(try reopened.appliedMigrations() == Self.migrations)
@@ -139,7 +142,7 @@ import Testing
         let stats = try await store.statistics()
         #expect(events.count == 6 && quotes.contains { $0.date != nil }, "rows to derive: the check can fail")
         try await Self.backToV6(store)
-        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast(2)))
+        #expect(try store.appliedMigrations() == Array(Self.migrations.dropLast(3)))
         try await store.close()
         let reopened = try SQLiteDocumentStore(path: path)
         #expect(try reopened.appliedMigrations() == Self.migrations)

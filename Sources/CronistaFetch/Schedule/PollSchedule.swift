@@ -30,7 +30,8 @@ public struct PollSchedule: Sendable, Equatable {
         return clamp(max(doubled, retryAfter ?? 0))
     }
 
-    func clamp(_ t: TimeInterval) -> TimeInterval {
+    /// `t` between `minimum` and `maximum` (a non-finite one is `maximum`).
+    public func clamp(_ t: TimeInterval) -> TimeInterval {
         min(maximum, max(minimum, t.isFinite ? t : maximum))
     }
 

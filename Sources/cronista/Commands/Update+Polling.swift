@@ -1,0 +1,167 @@
+#if Server
+    import CronistaCore
+    import CronistaFetch
+    import CronistaIngest
+    import CronistaNLP
+    import CronistaStorage
+    import Foundation
+
+    /// Polls sources: the feed (or sitemap, or page) fetched conditionally, new entries' pages
+    /// fetched (robots.txt honoured, per-host pacing), extracted with ``HTMLPage``, analysed and
+    /// stored by the ingest library; validators, schedule and errors recorded per source.
+    struct SourcePoller {
+        let store: any DocumentStore
+        let sources: any SourceStore
+        let fetcher: Fetcher
+        let ingestion: Ingestion
+        let schedule: PollSchedule
+        /// The clock: the time a poll is recorded at (tests and `watch` may inject one).
+        let now: @Sendable () -> Date
+
+        struct Summary: CustomStringConvertible {
+            var sources = 0, failedSources = 0, notModified = 0
+            var fetched = 0, tally = Ingestion.Tally()
+            var description: String {
+                "\(sources) sources (\(notModified) unchanged, \(failedSources) failed), \(fetched) articles fetched: "
+                    + "\(tally.stored) stored, \(tally.skipped) skipped, \(tally.failed) failed"
+            }
+        }
+
+        init(
+            store: any DocumentStore, sources: any SourceStore, options: PollingOptions, schedule: PollSchedule = PollSchedule(),
+            now: @escaping @Sendable () -> Date = { Date() }
+        ) throws {
+            self.store = store
+            self.sources = sources
+            self.schedule = schedule
+            self.now = now
+            let policy = FetchPolicy(version: "0.1.0", contact: ProcessInfo.processInfo.environment["CRONISTA_CONTACT"])
+            fetcher = Fetcher(policy: policy, hostInterval: max(0, options.pace), timeout: max(1, options.timeout))
+            ingestion = Ingestion(engine: try Engine(options: .init(nerModelPath: options.model)), batchSize: max(1, options.batch))
+        }
+
+        func shutdown() async throws { try await fetcher.shutdown() }
+
+        /// Polls each source in turn; a failing one is recorded and reported, and the next goes on.
+        /// With `stop`, the sources left when it turns true are released unpolled (their claim
+        /// dropped, nothing else changed).
+        func pollAll(_ list: [FollowedSource], stop: () -> Bool = { false }) async -> Summary {
+            var summary = Summary()
+            for source in list {
+                if stop() {
+                    try? await sources.recordPoll(source)
+                    continue
+                }
+                await poll(source, into: &summary)
+            }
+            return summary
+        }
+
+        func poll(_ source: FollowedSource, into summary: inout Summary) async {
+            summary.sources += 1
+            var s = source
+            let started = now()
+            do {
+                let answer = try await fetcher.get(source.url, validators: Validators(etag: source.etag, lastModified: source.lastModified))
+                var previous: String?
+                if let moved = answer.movedTo {
+                    previous = source.url
+                    s.url = CanonicalURL.of(moved) ?? moved
+                    printError("cronista: \(source.url) moved permanently to \(s.url)")
+                }
+                s.lastFetched = started
+                s.failures = 0
+                s.lastError = nil
+                var ttl: Int?
+                if answer.notModified {
+                    summary.notModified += 1
+                } else {
+                    s.etag = answer.validators.etag
+                    s.lastModified = answer.validators.lastModified
+                    ttl = try await takeNew(answer, source: s, into: &summary)
+                }
+                let expires = answer.expires.flatMap(FeedDate.instant)
+                var interval = schedule.interval(ttlMinutes: ttl, cacheControl: answer.cacheControl, expires: expires, now: started)
+                // A 304 carries no feed, so no <ttl>: an unchanged source keeps the interval it had.
+                if answer.notModified, answer.cacheControl == nil, expires == nil, source.failures == 0,
+                    let last = source.lastFetched, let next = source.nextPoll
+                {
+                    interval = schedule.clamp(next.timeIntervalSince(last))
+                }
+                s.nextPoll = started.addingTimeInterval(interval)
+                try await sources.recordPoll(s, previousURL: previous)
+            } catch {
+                summary.failedSources += 1
+                s.failures += 1
+                s.lastError = "\(error)"
+                let retryAfter = (error as? FetchError)?.retryAfter
+                s.nextPoll = started.addingTimeInterval(schedule.backoff(failures: s.failures, retryAfter: retryAfter))
+                printError("cronista: error: source \(source.url): \(error)")
+                do { try await sources.recordPoll(s) } catch { printError("cronista: error: source \(source.url): \(error)") }
+            }
+        }
+
+        /// The new entries of a fetched source stored; returns the feed's TTL in minutes.
+        func takeNew(_ answer: FetchedPage, source: FollowedSource, into summary: inout Summary) async throws -> Int? {
+            var entries: [(link: String, published: String?)] = []
+            var ttl: Int?
+            if source.kind == .page {
+                entries = [(source.url, nil)]
+            } else {
+                let feed = try FeedParser(baseURL: URL(string: answer.url)).parse(Data(answer.body))
+                ttl = feed.ttlMinutes
+                var unique: Set<String> = []
+                for e in feed.entries {
+                    let link = CanonicalURL.of(e.link) ?? e.link
+                    if unique.insert(link).inserted { entries.append((link, e.published)) }
+                }
+            }
+            let seen = source.kind == .page ? [] : try await sources.seenArticles(urls: entries.map(\.link))
+            var items: [SourceItem] = []
+            var marks: [SeenArticle] = []
+            for entry in entries where !seen.contains(entry.link) {
+                do {
+                    let page: FetchedPage
+                    if source.kind == .page {
+                        page = answer
+                    } else {
+                        page = try await fetcher.get(entry.link, isArticle: true)
+                        summary.fetched += 1
+                    }
+                    let id = CanonicalURL.of(page.url) ?? page.url
+                    var doc = try HTMLPage.page(bytes: page.body, id: id, origin: entry.link, url: id).document
+                    // The page's own date first; the feed's when the page has none.
+                    if doc.metadata.published == nil { doc.metadata.published = entry.published }
+                    marks.append(SeenArticle(url: entry.link, contentHash: StorableDocument.contentHash(of: doc.text), source: source.url))
+                    items.append(.document(doc))
+                } catch let error as FetchError {
+                    printError("cronista: error: source \(source.url): article \(error)")
+                    // A page that is gone or forbidden is not asked for again; a server error is.
+                    if error.reason == .clientError || error.reason == .forbiddenByRobots {
+                        marks.append(SeenArticle(url: entry.link, contentHash: nil, source: source.url))
+                    }
+                    summary.tally.failed += 1
+                } catch {
+                    printError("cronista: error: source \(source.url): article \(entry.link): \(error)")
+                    marks.append(SeenArticle(url: entry.link, contentHash: nil, source: source.url))
+                    summary.tally.failed += 1
+                }
+            }
+            if !items.isEmpty {
+                let t = try await ingestion.run(DocumentList(items: items), into: store) { event in
+                    switch event {
+                    case .unreadable(let e): printError("cronista: error: \(e)")
+                    case .notAnalysed(let e): printError("cronista: error: \(e)")
+                    case .notStored(let id, let e): printError("cronista: error: document \(id): not stored: \(e)")
+                    case .read, .progress: break
+                    }
+                }
+                summary.tally.stored += t.stored
+                summary.tally.skipped += t.skipped
+                summary.tally.failed += t.failed
+            }
+            try await sources.markSeen(marks)
+            return ttl
+        }
+    }
+#endif
