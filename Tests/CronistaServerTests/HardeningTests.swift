@@ -203,11 +203,11 @@ struct HardeningTests {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
         try await ServerFixtures.application(ServerFixtures.state(store)).test(.live) { client in
             let port = try #require(client.port)
-            let r = try await RawHTTPConnection.exchange(port: port, chunks: ["GET /healthz HTTP/1.0\r\n\r\n"], wait: .seconds(10))
+            let r = try await RawHTTPConnection.exchange(port: port, chunks: ["GET /healthz HTTP/1.0\r\n\r\n"], wait: .seconds(30))
             #expect(r.statuses == [200])
             #expect(r.lastBody.contains("\"status\":\"ok\""))
             #expect(r.header("Connection") == "close")
-            #expect(r.closedByServer && r.elapsed < .seconds(2), "closed after \(r.elapsed) (idle timeout: 75 s)")
+            #expect(r.closedByServer && r.elapsed < .seconds(20), "closed after \(r.elapsed) (idle timeout: 75 s)")
             let keep = try await RawHTTPConnection.exchange(
                 port: port, chunks: ["GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"],
                 wait: .seconds(5))
@@ -216,8 +216,8 @@ struct HardeningTests {
             // HTTP/1.1 asking to close is closed too.
             let close = try await RawHTTPConnection.exchange(
                 port: port, chunks: ["GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"],
-                wait: .seconds(10))
-            #expect(close.statuses == [200] && close.closedByServer && close.elapsed < .seconds(2))
+                wait: .seconds(30))
+            #expect(close.statuses == [200] && close.closedByServer && close.elapsed < .seconds(20))
         }
         try await store.close()
     }
@@ -230,11 +230,11 @@ struct HardeningTests {
             let port = try #require(client.port)
             let head = "POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
             let r = try await RawHTTPConnection.exchange(
-                port: port, chunks: [head, String(repeating: "a", count: 5000)], wait: .seconds(10))
+                port: port, chunks: [head, String(repeating: "a", count: 5000)], wait: .seconds(30))
             #expect(r.statuses == [413])
             #expect(r.header("Connection") == "close")
             #expect(Self.error(r.lastBody)["code"] as? String == "body-too-large")
-            #expect(r.closedByServer && r.elapsed < .seconds(4), "closed after \(r.elapsed)")
+            #expect(r.closedByServer && r.elapsed < .seconds(20), "closed after \(r.elapsed) (idle timeout: 75 s)")
             // A 404 keeps the connection: a second request on it is answered.
             let two = try await RawHTTPConnection.exchange(
                 port: port, chunks: ["GET /nope HTTP/1.1\r\nHost: x\r\n\r\n", "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"],

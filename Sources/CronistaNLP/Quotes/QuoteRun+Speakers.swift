@@ -251,7 +251,11 @@ extension QuoteRun {
         let prepared = prepared(features: filter != nil, options: { _, _ in false })
         var keep = candidates.indices.map { i in
             Self.filterOnlyRejected && candidates[i].ruleAccepts
-                ? true : (filter.map { $0.keeps(prepared[i].features) } ?? candidates[i].ruleAccepts)
+                ? true
+                // The filter rescues words someone is reported to say (a cue, a colon, a noun that
+                // names them); a quotation with nothing of the kind stays with the rules' refusal.
+                : (filter.map { $0.keeps(prepared[i].features) && (candidates[i].cue != nil || candidates[i].origin == .colon) }
+                    ?? candidates[i].ruleAccepts)
         }
         resolveOverlaps(&keep)
         candidates = candidates.indices.filter { keep[$0] }.map { candidates[$0] }
