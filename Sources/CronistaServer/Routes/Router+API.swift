@@ -66,20 +66,14 @@ extension Router where Context == ServerContext {
 
         route(.delete, "/v1/documents/{id}", timeout) { request, context in
             try APIRoutes.authorise(request, state)
+            let ids = try APIRoutes.documentIDs(context)
             var deleted: String?
-            for candidate in try APIRoutes.documentIDs(context) where deleted == nil {
+            for candidate in ids where deleted == nil {
                 if try await state.store.delete(ids: [candidate]) == [candidate] { deleted = candidate }
             }
-            guard let id = deleted else {
-                throw APIError(.notFound, .notFound, "no document '\(try APIRoutes.pathParameter(context, "id"))' in the store")
-            }
+            guard let id = deleted else { throw APIError(.notFound, .notFound, "no document '\(ids[0])' in the store") }
             context.logger.info("document deleted", metadata: ["id": "\(id)"])
-            var w = JSONWriter(capacity: 64)
-            w.beginObject()
-            w.key("deleted"); w.string(id)
-            w.endObject()
-            w.bytes.append(0x0A)
-            return APIRoutes.json(w.bytes)
+            return APIRoutes.jsonField("deleted", id)
         }
 
         route(.get, "/v1/quotes", timeout) { request, _ in
@@ -166,13 +160,12 @@ extension Router where Context == ServerContext {
         }
 
         route(.get, "/v1/documents/{id}", timeout) { _, context in
+            let ids = try APIRoutes.documentIDs(context)
             var found: StoredDocument?
-            for candidate in try APIRoutes.documentIDs(context) where found == nil {
+            for candidate in ids where found == nil {
                 found = try await state.store.document(id: candidate)
             }
-            guard let doc = found else {
-                throw APIError(.notFound, .notFound, "no document '\(try APIRoutes.pathParameter(context, "id"))' in the store")
-            }
+            guard let doc = found else { throw APIError(.notFound, .notFound, "no document '\(ids[0])' in the store") }
             var w = JSONWriter(capacity: doc.text.utf8.count + doc.analysisJSON.utf8.count + 256)
             w.beginObject()
             w.key("document")
@@ -340,9 +333,9 @@ enum APIRoutes {
     /// carry percent escapes themselves, and a client that puts such an id into a path without escaping
     /// its `%` would otherwise never reach the document; the decoded reading always wins.
     static func documentIDs(_ context: ServerContext) throws -> [String] {
-        guard let raw = context.parameters.get("id") else { throw APIError(.badRequest, .invalidParameter, "id: missing") }
-        let decoded = QueryParameters.decodePercent(raw, plusIsSpace: false)
-        return raw != decoded && raw.contains("%") ? [decoded, String(raw)] : [decoded]
+        let decoded = try pathParameter(context, "id")
+        let raw = context.parameters.get("id") ?? decoded
+        return raw != decoded && raw.contains("%") ? [decoded, raw] : [decoded]
     }
 
     static func entityKey(_ context: ServerContext) throws -> EntityKey {
@@ -352,6 +345,16 @@ enum APIRoutes {
             throw APIError(.notFound, .notFound, "no entity '\(id)': not an entity id (a KB id such as Q2866, or TYPE:folded_name)")
         }
         return key
+    }
+
+    /// `{"key": value}` on a line: the answer of a write that names what it did.
+    static func jsonField(_ key: String, _ value: String) -> Response {
+        var w = JSONWriter(capacity: 64 + value.utf8.count)
+        w.beginObject()
+        w.key(key); w.string(value)
+        w.endObject()
+        w.bytes.append(0x0A)
+        return json(w.bytes)
     }
 
     static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {

@@ -68,12 +68,7 @@ extension Router where Context == ServerContext {
                 throw APIError(.notFound, .notFound, "no followed source '\(url)'")
             }
             context.logger.info("source removed", metadata: ["url": "\(url)"])
-            var w = JSONWriter(capacity: 128)
-            w.beginObject()
-            w.key("removed"); w.string(url)
-            w.endObject()
-            w.bytes.append(0x0A)
-            return APIRoutes.json(w.bytes)
+            return APIRoutes.jsonField("removed", url)
         }
     }
 }

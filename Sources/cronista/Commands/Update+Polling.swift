@@ -35,12 +35,39 @@
             self.sources = sources
             self.schedule = schedule
             self.now = now
+            // The engine first: if it cannot be built, no HTTP client exists yet to be shut down.
+            ingestion = Ingestion(engine: try Engine(options: .init(nerModelPath: options.model)), batchSize: max(1, options.batch))
             let policy = FetchPolicy(version: "0.1.0", contact: ProcessInfo.processInfo.environment["CRONISTA_CONTACT"])
             fetcher = Fetcher(policy: policy, hostInterval: max(0, options.pace), timeout: max(1, options.timeout))
-            ingestion = Ingestion(engine: try Engine(options: .init(nerModelPath: options.model)), batchSize: max(1, options.batch))
         }
 
         func shutdown() async throws { try await fetcher.shutdown() }
+
+        /// Opens the store's sources and runs `body` with a poller over them; then shuts the poller's
+        /// HTTP client down and closes the store, whatever happened (a client released without its
+        /// shutdown traps). `update` and `watch` share it.
+        static func run(
+            _ store: StoreOptions, options: PollingOptions, schedule: PollSchedule = PollSchedule(),
+            now: @escaping @Sendable () -> Date = { Date() }, _ body: (SourcePoller, any SourceStore) async throws -> Void
+        ) async throws {
+            let (s, sources) = try await Sources.open(store, creating: true)
+            let poller: SourcePoller
+            do {
+                poller = try SourcePoller(store: s, sources: sources, options: options, schedule: schedule, now: now)
+            } catch {
+                try? await s.close()
+                throw error
+            }
+            do {
+                try await body(poller, sources)
+            } catch {
+                try? await poller.shutdown()
+                try? await s.close()
+                throw error
+            }
+            try await poller.shutdown()
+            try await s.close()
+        }
 
         /// Polls each source in turn; a failing one is recorded and reported, and the next goes on.
         /// With `stop`, the sources left when it turns true are released unpolled (their claim

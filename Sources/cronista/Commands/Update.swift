@@ -25,17 +25,10 @@ struct Update: AsyncParsableCommand {
 
     func run() async throws {
         #if Server
-            let (s, sources) = try await Sources.open(store, creating: true)
-            let summary: SourcePoller.Summary
-            do {
-                let poller = try SourcePoller(store: s, sources: sources, options: polling)
+            var summary = SourcePoller.Summary()
+            try await SourcePoller.run(store, options: polling) { poller, sources in
                 summary = await poller.pollAll(try await sources.sources())
-                try await poller.shutdown()
-            } catch {
-                try? await s.close()
-                throw error
             }
-            try await s.close()
             printError("cronista: \(summary)")
             if summary.failedSources > 0 { throw ExitCode(65) }
         #else

@@ -50,11 +50,8 @@ struct Watch: AsyncParsableCommand {
         #if Server
             let stop = StopSignal()
             let clock = WatchClock(simulated: simulatedClock)
-            let (s, sources) = try await Sources.open(store, creating: true)
-            do {
-                let schedule = PollSchedule(defaultInterval: Self.seconds(interval) ?? 900)
-                let poller = try SourcePoller(
-                    store: s, sources: sources, options: polling, schedule: schedule, now: { clock.now() })
+            let schedule = PollSchedule(defaultInterval: Self.seconds(interval) ?? 900)
+            try await SourcePoller.run(store, options: polling, schedule: schedule, now: { clock.now() }) { poller, sources in
                 printError("cronista: watching \(try await sources.sources().count) sources; SIGINT or SIGTERM stops")
                 var round = 0
                 while !stop.requested {
@@ -72,12 +69,7 @@ struct Watch: AsyncParsableCommand {
                     let next = try await sources.sources().compactMap(\.nextPoll).min() ?? now.addingTimeInterval(60)
                     await clock.sleep(min(60, max(1, next.timeIntervalSince(now))), stop: stop)
                 }
-                try await poller.shutdown()
-            } catch {
-                try? await s.close()
-                throw error
             }
-            try await s.close()
             printError("cronista: watch stopped")
         #else
             throw ValidationError("fetching sources needs a build with the Server trait (scripts/install builds it)")
