@@ -33,7 +33,25 @@ public enum CLIRunner {
     }
 
     /// Runs `cronista` with `arguments`, feeding `stdin` when given.
-    public static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    ///
+    /// The child is awaited on a Dispatch thread, never on the cooperative pool: a test that blocked a
+    /// pool thread for the seconds a run takes would starve the loopback servers of other suites
+    /// running in parallel (the pool has one thread per core, two on CI), and their requests time out.
+    public static func run(_ arguments: [String], stdin: Data? = nil) async throws -> Result {
+        try await offPool { try runBlocking(arguments, stdin: stdin) }
+    }
+
+    /// Runs blocking `work` (a child process, a `waitUntilExit`) on a Dispatch thread and awaits it,
+    /// so the cooperative pool stays free for the async work of tests running in parallel.
+    public static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result<T, any Error> { try work() })
+            }
+        }
+    }
+
+    static func runBlocking(_ arguments: [String], stdin: Data?) throws -> Result {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments

@@ -6,8 +6,8 @@ import Testing
 @Suite("cronista analyze")
 struct AnalyzeCommandTests {
     @Test("The seed article: one object, its id, Italian, the 18 gold sentences, the offset contract")
-    func seed() throws {
-        let r = try CLIRunner.run(["analyze", Fixtures.seedTextPath])
+    func seed() async throws {
+        let r = try await CLIRunner.run(["analyze", Fixtures.seedTextPath])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let lines = r.jsonLines
         try #require(lines.count == 1)
@@ -25,10 +25,10 @@ struct AnalyzeCommandTests {
     }
 
     @Test("Every Italian Wikinews dev document: no crash, one output each, the offset contract holds")
-    func itWikinewsDev() throws {
+    func itWikinewsDev() async throws {
         let path = Fixtures.sharedPath("data/quotes/it-wikinews/dev.docs.jsonl")
         let inputs = try Fixtures.jsonLines("data/quotes/it-wikinews/dev.docs.jsonl")
-        let r = try CLIRunner.run(["analyze", path])
+        let r = try await CLIRunner.run(["analyze", path])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let out = r.jsonLines
         #expect(out.count == inputs.count)
@@ -40,14 +40,14 @@ struct AnalyzeCommandTests {
     }
 
     @Test("Standard input and '-' read JSON Lines; metadata passes through; an empty text is a valid document")
-    func stdinAndMetadata() throws {
+    func stdinAndMetadata() async throws {
         let input = """
             {"id": "a", "text": "", "source": "Ansa"}
             {"id": "b", "text": "Il presidente ha parlato.", "title": "Titolo", "published": "2024-04-12", "language": "it"}
 
             """
         for args in [["analyze"], ["analyze", "-"]] {
-            let r = try CLIRunner.run(args, stdin: Data(input.utf8))
+            let r = try await CLIRunner.run(args, stdin: Data(input.utf8))
             #expect(r.status == 0, "stderr: \(r.stderr)")
             let out = r.jsonLines
             try #require(out.count == 2)
@@ -61,7 +61,7 @@ struct AnalyzeCommandTests {
     }
 
     @Test("Invalid UTF-8: the error names the file and the byte offset; the other documents are written; exit 65")
-    func invalidUTF8() throws {
+    func invalidUTF8() async throws {
         let dir = try TemporaryDirectory()
         let bad = dir.file("bad.txt")
         var bytes = Array("Perché no?".utf8)
@@ -69,7 +69,7 @@ struct AnalyzeCommandTests {
         try Data(bytes).write(to: bad)
         let good = dir.file("good.txt")
         try Data("Una frase. Un'altra frase.".utf8).write(to: good)
-        let r = try CLIRunner.run(["analyze", bad.path, good.path])
+        let r = try await CLIRunner.run(["analyze", bad.path, good.path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("bad.txt"))
         #expect(r.stderr.contains("byte 4"))
@@ -78,7 +78,7 @@ struct AnalyzeCommandTests {
     }
 
     @Test("A JSONL line that is not JSON, or has no text, is named file:line; the rest is processed")
-    func malformedJSONL() throws {
+    func malformedJSONL() async throws {
         let dir = try TemporaryDirectory()
         let f = dir.file("docs.jsonl")
         try Data(
@@ -92,7 +92,7 @@ struct AnalyzeCommandTests {
 
             """.utf8
         ).write(to: f)
-        let r = try CLIRunner.run(["analyze", f.path])
+        let r = try await CLIRunner.run(["analyze", f.path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("docs.jsonl:2:"))
         #expect(r.stderr.contains("docs.jsonl:3:"))
@@ -102,7 +102,7 @@ struct AnalyzeCommandTests {
     }
 
     @Test("Invalid UTF-8 inside a JSONL line names file:line and the byte offset in the file")
-    func invalidUTF8InJSONL() throws {
+    func invalidUTF8InJSONL() async throws {
         let dir = try TemporaryDirectory()
         let f = dir.file("mixed.jsonl")
         var bytes = Array("{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"x".utf8)
@@ -110,7 +110,7 @@ struct AnalyzeCommandTests {
         bytes += [0xC3, 0x28]  // a broken two-byte sequence
         bytes += Array("\"}\n{\"id\": \"c\", \"text\": \"ok\"}\n".utf8)
         try Data(bytes).write(to: f)
-        let r = try CLIRunner.run(["analyze", f.path])
+        let r = try await CLIRunner.run(["analyze", f.path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("mixed.jsonl:2:"))
         #expect(r.stderr.contains("byte \(offset)"))
@@ -118,7 +118,7 @@ struct AnalyzeCommandTests {
     }
 
     @Test("A binary file is refused with a clear message; the other inputs are still processed")
-    func binaryFile() throws {
+    func binaryFile() async throws {
         let dir = try TemporaryDirectory()
         let bin = dir.file("image.jsonl")
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: bin)
@@ -127,7 +127,7 @@ struct AnalyzeCommandTests {
             to: bin2)  // an ELF header
         let good = dir.file("good.txt")
         try Data("Testo valido.".utf8).write(to: good)
-        let r = try CLIRunner.run(["analyze", bin.path, bin2.path, good.path])
+        let r = try await CLIRunner.run(["analyze", bin.path, bin2.path, good.path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("image.jsonl: binary file refused"))
         #expect(r.stderr.contains("blob.txt: binary file refused"))
@@ -135,7 +135,7 @@ struct AnalyzeCommandTests {
     }
 
     @Test("A stray NUL byte costs only its document: the JSONL line, or the .txt file, is named; the rest is written")
-    func strayNUL() throws {
+    func strayNUL() async throws {
         let dir = try TemporaryDirectory()
         let lines = dir.file("docs.jsonl")
         try Data(
@@ -146,7 +146,7 @@ struct AnalyzeCommandTests {
         try Data(#"{"id":"d","text":"a\u0000b"}"#.utf8 + [0x0A]).write(to: escaped)
         let text = dir.file("nul.txt")
         try Data([UInt8]("Testo con un ".utf8) + [0x00] + [UInt8](" dentro.".utf8)).write(to: text)
-        let r = try CLIRunner.run(["analyze", lines.path, escaped.path, text.path])
+        let r = try await CLIRunner.run(["analyze", lines.path, escaped.path, text.path])
         #expect(r.status == 65)
         #expect(r.jsonLines.map { $0["id"] as? String } == ["a", "c"])
         #expect(r.stderr.contains("docs.jsonl:2: not a JSON object: unescaped control character U+0000"), "\(r.stderr)")
@@ -155,21 +155,21 @@ struct AnalyzeCommandTests {
     }
 
     @Test("CR-only line endings separate JSON Lines records, like LF and CRLF")
-    func crLineEndings() throws {
+    func crLineEndings() async throws {
         let dir = try TemporaryDirectory()
         let f = dir.file("old-mac.jsonl")
         try Data("{\"id\":\"a\",\"text\":\"Uno.\"}\r{\"id\":\"b\",\"text\":\"Due.\"}\r\n{\"id\":\"c\",\"text\":\"Tre.\"}\r".utf8).write(
             to: f)
-        let r = try CLIRunner.run(["analyze", f.path])
+        let r = try await CLIRunner.run(["analyze", f.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.jsonLines.map { $0["id"] as? String } == ["a", "b", "c"])
     }
 
     @Test("A missing file is an error naming it; --output writes the JSON Lines to a file")
-    func missingFileAndOutput() throws {
+    func missingFileAndOutput() async throws {
         let dir = try TemporaryDirectory()
         let out = dir.file("out.jsonl")
-        let r = try CLIRunner.run(["analyze", dir.file("nope.txt").path, Fixtures.seedTextPath, "--output", out.path])
+        let r = try await CLIRunner.run(["analyze", dir.file("nope.txt").path, Fixtures.seedTextPath, "--output", out.path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("nope.txt"))
         #expect(r.stdout.isEmpty)
@@ -179,8 +179,8 @@ struct AnalyzeCommandTests {
     }
 
     @Test("--pretty numbers the sentences and uses no colour when not on a terminal")
-    func pretty() throws {
-        let r = try CLIRunner.run(["analyze", "--pretty", Fixtures.seedTextPath])
+    func pretty() async throws {
+        let r = try await CLIRunner.run(["analyze", "--pretty", Fixtures.seedTextPath])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("# 000_193cd34c33125298"))
         #expect(r.stdout.contains("\n 1 L'attacco della "))
@@ -222,13 +222,13 @@ struct AnalyzeCommandTests {
     }
 
     @Test("A large document (about 0.5 MB, 3,600 sentences) completes and keeps the contract at its end")
-    func largeDocument() throws {
+    func largeDocument() async throws {
         let seed = try String(contentsOfFile: Fixtures.seedTextPath, encoding: .utf8)
         let text = String(repeating: seed + "\n\n", count: 200)
         let dir = try TemporaryDirectory()
         let f = dir.file("big.txt")
         try Data(text.utf8).write(to: f)
-        let r = try CLIRunner.run(["analyze", f.path])
+        let r = try await CLIRunner.run(["analyze", f.path])
         #expect(r.status == 0)
         let out = try #require(r.jsonLines.first)
         let sentences = out["sentences"] as? [[String: Any]] ?? []
@@ -237,7 +237,7 @@ struct AnalyzeCommandTests {
     }
 
     @Test("--error-records: one output line per input line, a bad one as {id, error} in its place, exit 0")
-    func errorRecords() throws {
+    func errorRecords() async throws {
         let input = """
             {"id": "a", "text": "Il sindaco Luca Ferri ha detto che il ponte riaprirà."}
             non è JSON
@@ -246,7 +246,7 @@ struct AnalyzeCommandTests {
             {"id": "e", "text": "Fine."}
 
             """
-        let r = try CLIRunner.run(["analyze", "--format", "jsonl", "--error-records", "-j", "2"], stdin: Data(input.utf8))
+        let r = try await CLIRunner.run(["analyze", "--format", "jsonl", "--error-records", "-j", "2"], stdin: Data(input.utf8))
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let lines = r.jsonLines
         try #require(lines.count == 5, "\(r.stdout)")
@@ -256,7 +256,7 @@ struct AnalyzeCommandTests {
         #expect(errors.map { $0["line"] as? Int } == [2, 3, 4])
         #expect(lines[0]["quotes"] is [Any] && lines[4]["sentences"] is [Any])
         // Without the flag the bad lines are on standard error only, and the status says so.
-        let plain = try CLIRunner.run(["analyze", "--format", "jsonl"], stdin: Data(input.utf8))
+        let plain = try await CLIRunner.run(["analyze", "--format", "jsonl"], stdin: Data(input.utf8))
         #expect(plain.status == 65 && plain.jsonLines.count == 2)
         #expect(plain.stderr.contains("<stdin>:3: \"published\""), "\(plain.stderr)")
     }

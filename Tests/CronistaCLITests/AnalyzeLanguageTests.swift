@@ -13,8 +13,8 @@ struct AnalyzeLanguageTests {
 
         """
 
-    func languages(_ arguments: [String]) throws -> [String: String] {
-        let r = try CLIRunner.run(["analyze"] + arguments + ["-"], stdin: Data(Self.lines.utf8))
+    func languages(_ arguments: [String]) async throws -> [String: String] {
+        let r = try await CLIRunner.run(["analyze"] + arguments + ["-"], stdin: Data(Self.lines.utf8))
         #expect(r.status == 0, "\(r.stderr)")
         var out: [String: String] = [:]
         for line in r.stdout.split(separator: "\n") {
@@ -33,19 +33,19 @@ struct AnalyzeLanguageTests {
     }
 
     @Test("Each document in its own language; a record's language field is kept")
-    func perDocument() throws {
-        #expect(try languages([]) == ["it1": "it", "en1": "en", "en2": "en"])
+    func perDocument() async throws {
+        #expect(try await languages([]) == ["it1": "it", "en1": "en", "en2": "en"])
     }
 
     @Test("--language overrides identification and records")
-    func override() throws {
-        #expect(try languages(["--language", "it"]) == ["it1": "it", "en1": "it", "en2": "it"])
+    func override() async throws {
+        #expect(try await languages(["--language", "it"]) == ["it1": "it", "en1": "it", "en2": "it"])
     }
 
     @Test("--language refuses what is no language code")
-    func refusesBadCode() throws {
+    func refusesBadCode() async throws {
         // Refused before any input is read (no standard input to write into a closed pipe).
-        let r = try CLIRunner.run(["analyze", "--language", "English", "unread.jsonl"])
+        let r = try await CLIRunner.run(["analyze", "--language", "English", "unread.jsonl"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("--language"))
     }

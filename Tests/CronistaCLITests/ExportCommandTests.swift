@@ -23,14 +23,14 @@ struct ExportCommandTests {
         """
     ]
 
-    static func store(in dir: TemporaryDirectory, withDev: Bool) throws -> String {
+    static func store(in dir: TemporaryDirectory, withDev: Bool) async throws -> String {
         let db = dir.file("archive.sqlite").path
         let input = dir.file("own.jsonl")
         let line = String(decoding: try JSONSerialization.data(withJSONObject: article, options: [.sortedKeys]), as: UTF8.self)
         try (line + "\n").write(to: input, atomically: true, encoding: .utf8)
         var files = [input.path]
         if withDev { files.append(Fixtures.sharedPath("data/quotes/it-wikinews/dev.docs.jsonl")) }
-        let r = try CLIRunner.run(["ingest"] + files + ["--db", db])
+        let r = try await CLIRunner.run(["ingest"] + files + ["--db", db])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         return db
     }
@@ -53,11 +53,11 @@ struct ExportCommandTests {
     }
 
     @Test("Quotes as CSV round-trip through Python's csv module with every field intact")
-    func csvRoundTrip() throws {
+    func csvRoundTrip() async throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.store(in: dir, withDev: false)
+        let db = try await Self.store(in: dir, withDev: false)
         let csvPath = dir.file("quotes.csv").path
-        let csv = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "csv", "-o", csvPath])
+        let csv = try await CLIRunner.run(["export", "quotes", "--db", db, "--format", "csv", "-o", csvPath])
         #expect(csv.status == 0, "stderr: \(csv.stderr)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
         let text = String(decoding: bytes, as: UTF8.self)
@@ -65,7 +65,7 @@ struct ExportCommandTests {
         #expect(text.hasSuffix("\r\n"))
 
         let rows = try Self.pythonRows(csvPath)
-        let json = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl"]).jsonLines
+        let json = try await CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl"]).jsonLines
         #expect(rows.count == 3 && json.count == 3, "\(rows)")
         for (row, j) in zip(rows, json) {
             #expect(row["document"] == "export-1")
@@ -88,27 +88,27 @@ struct ExportCommandTests {
     }
 
     @Test("Quotes and events exported a few rows a page equal one search of them all; a filter applies")
-    func pagedEqualsSearch() throws {
+    func pagedEqualsSearch() async throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.store(in: dir, withDev: true)
-        let all = try CLIRunner.run(["search", "quotes", "--db", db, "--limit", "100000", "--format", "jsonl"])
-        let paged = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl", "--page-size", "7"])
+        let db = try await Self.store(in: dir, withDev: true)
+        let all = try await CLIRunner.run(["search", "quotes", "--db", db, "--limit", "100000", "--format", "jsonl"])
+        let paged = try await CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl", "--page-size", "7"])
         #expect(paged.status == 0, "stderr: \(paged.stderr)")
         #expect(all.jsonLines.count > 50)
         #expect(paged.stdout == all.stdout)
 
-        let events = try CLIRunner.run(["search", "events", "--db", db, "--limit", "100000", "--format", "jsonl"])
-        let pagedEvents = try CLIRunner.run(["export", "events", "--db", db, "--format", "jsonl", "--page-size", "5"])
+        let events = try await CLIRunner.run(["search", "events", "--db", db, "--limit", "100000", "--format", "jsonl"])
+        let pagedEvents = try await CLIRunner.run(["export", "events", "--db", db, "--format", "jsonl", "--page-size", "5"])
         #expect(events.jsonLines.count > 10)
         #expect(pagedEvents.stdout == events.stdout)
         let eventsCSV = dir.file("events.csv").path
-        let e = try CLIRunner.run(["export", "events", "--db", db, "-o", eventsCSV, "--page-size", "5"])
+        let e = try await CLIRunner.run(["export", "events", "--db", db, "-o", eventsCSV, "--page-size", "5"])
         #expect(e.status == 0)
         #expect(try Self.pythonRows(eventsCSV).map { $0["event"] } == events.jsonLines.map { $0["event"] as? String })
 
-        let neri = try CLIRunner.run(["export", "quotes", "--db", db, "--speaker", "Neri", "--format", "jsonl"])
+        let neri = try await CLIRunner.run(["export", "quotes", "--db", db, "--speaker", "Neri", "--format", "jsonl"])
         #expect(neri.jsonLines.map { $0["text"] as? String } == ["il governo, per ora, non ha fondi"])
-        let bad = try CLIRunner.run(["export", "quotes", "--db", db, "--from", "2026-02-30"])
+        let bad = try await CLIRunner.run(["export", "quotes", "--db", db, "--from", "2026-02-30"])
         #expect(bad.status != 0 && bad.stderr.contains("--from"))
     }
     /// A Python with pyarrow: `CRONISTA_PYARROW_PYTHON` (set by `scripts/test`, which installs it),
@@ -122,12 +122,12 @@ struct ExportCommandTests {
     @Test(
         "Quotes as Parquet (several row groups) read by pyarrow equal the JSON Lines export",
         .enabled(if: pyarrowPython != nil, "no Python with pyarrow: scripts/test installs it in .venv-parquet"))
-    func parquetReadByPyarrow() throws {
+    func parquetReadByPyarrow() async throws {
         let python = try #require(Self.pyarrowPython)
         let dir = try TemporaryDirectory()
-        let db = try Self.store(in: dir, withDev: true)
+        let db = try await Self.store(in: dir, withDev: true)
         let path = dir.file("quotes.parquet").path
-        let r = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "parquet", "-o", path, "--row-group-size", "16"])
+        let r = try await CLIRunner.run(["export", "quotes", "--db", db, "--format", "parquet", "-o", path, "--row-group-size", "16"])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
@@ -143,13 +143,15 @@ struct ExportCommandTests {
         ]
         let out = Pipe()
         p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let data = try await CLIRunner.offPool {
+            try p.run()
+            defer { p.waitUntilExit() }
+            return out.fileHandleForReading.readDataToEndOfFile()
+        }
         #expect(p.terminationStatus == 0)
         let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let rows = try #require(read["rows"] as? [[String: Any]])
-        let json = try CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl"]).jsonLines
+        let json = try await CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl"]).jsonLines
         #expect(rows.count == json.count && json.count > 50)
         #expect(read["groups"] as? Int == (json.count + 15) / 16)
         let types = try #require(read["types"] as? [String: String])

@@ -11,8 +11,8 @@ struct ExtractCommandTests {
     }
 
     @Test("A page becomes one input document: id, url, title, published, author and the paragraphs")
-    func extractPage() throws {
-        let r = try CLIRunner.run(["extract", Self.pagePath])
+    func extractPage() async throws {
+        let r = try await CLIRunner.run(["extract", Self.pagePath])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let lines = r.jsonLines
         try #require(lines.count == 1)
@@ -29,7 +29,7 @@ struct ExtractCommandTests {
     }
 
     @Test("A gzip-compressed page reads like the page; a bad page is named on stderr, the rest is written, exit 65")
-    func gzipAndBadPage() throws {
+    func gzipAndBadPage() async throws {
         let dir = try TemporaryDirectory()
         let gz = dir.file("compressa.html.gz")
         let gzip = Process()
@@ -39,7 +39,7 @@ struct ExtractCommandTests {
         gzip.waitUntilExit()
         let bad = dir.file("vuota.html")
         try Data("<html><body><nav><a href=\"/\">Home</a></nav></body></html>".utf8).write(to: bad)
-        let r = try CLIRunner.run(["extract", bad.path, gz.path])
+        let r = try await CLIRunner.run(["extract", bad.path, gz.path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("vuota.html"))
         let lines = r.jsonLines
@@ -48,8 +48,8 @@ struct ExtractCommandTests {
     }
 
     @Test("cronista analyze reads the page: its published date and the quote")
-    func analyzePage() throws {
-        let r = try CLIRunner.run(["analyze", Self.pagePath])
+    func analyzePage() async throws {
+        let r = try await CLIRunner.run(["analyze", Self.pagePath])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let lines = r.jsonLines
         try #require(lines.count == 1)
@@ -61,18 +61,18 @@ struct ExtractCommandTests {
     }
 
     @Test("A directory reads as its pages, in name order")
-    func directoryOfPages() throws {
+    func directoryOfPages() async throws {
         let dir = try TemporaryDirectory()
         try Data(contentsOf: URL(fileURLWithPath: Self.pagePath)).write(to: dir.file("b-pagina.html"))
         try Data(contentsOf: URL(fileURLWithPath: Self.pagePath)).write(to: dir.file("a-pagina.htm"))
         try Data("non una pagina".utf8).write(to: dir.file("note.txt"))
-        let r = try CLIRunner.run(["analyze", dir.file("").path])
+        let r = try await CLIRunner.run(["analyze", dir.file("").path])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.jsonLines.map { $0["id"] as? String } == ["a-pagina", "b-pagina"])
     }
 
     @Test("Bad pages (binary, 200 MB, 100 k nested elements, no body) each give a clear error, bad bytes a warning; the run goes on")
-    func badPages() throws {
+    func badPages() async throws {
         let dir = try TemporaryDirectory()
         var rng = SystemRandomNumberGenerator()
         try Data((0..<1_000_000).map { _ in UInt8.random(in: 0...255, using: &rng) }).write(to: dir.file("binario.html"))
@@ -101,7 +101,7 @@ struct ExtractCommandTests {
 
         let clock = ContinuousClock()
         let start = clock.now
-        let r = try CLIRunner.run(["extract", dir.file("").path])
+        let r = try await CLIRunner.run(["extract", dir.file("").path])
         #expect(clock.now - start < .seconds(60))
         #expect(r.status == 65)
         #expect(r.jsonLines.map { $0["id"] as? String } == ["buona", "byte-errati"])

@@ -12,11 +12,11 @@ struct HostileInputTests {
 
     /// Runs `analyze` on the given texts (one JSON line each, behind a good document and before
     /// another) and checks that all of them come out, in order, within the offset contract.
-    static func survives(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func survives(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws {
         var input = try line(id: "before", text: "Il ministro ha detto: «Siamo pronti».") + "\n"
         for (i, t) in texts.enumerated() { input += try line(id: "hostile-\(i)", text: t) + "\n" }
         input += try line(id: "after", text: "Mario Draghi ha detto che il governo è pronto.") + "\n"
-        let r = try CLIRunner.run(["analyze", "-j", "2"], stdin: Data(input.utf8))
+        let r = try await CLIRunner.run(["analyze", "-j", "2"], stdin: Data(input.utf8))
         #expect(r.status == 0, "exit \(r.status), stderr: \(r.stderr.prefix(500))", sourceLocation: sourceLocation)
         let out = r.jsonLines
         #expect(
@@ -29,21 +29,21 @@ struct HostileInputTests {
     }
 
     @Test("9,600 commas in one sentence (the 19 KB request that overflowed the NER decoder)")
-    func commas() throws {
-        try Self.survives([String(repeating: ", ", count: 9_600)])
+    func commas() async throws {
+        try await Self.survives([String(repeating: ", ", count: 9_600)])
     }
 
     @Test("long runs of unbalanced quotation marks, and letters and punctuation without a space")
-    func unbalancedAndSpaceless() throws {
+    func unbalancedAndSpaceless() async throws {
         let marks = String(repeating: "«Sì", count: 20_000) + String(repeating: "\" no", count: 20_000)
         var rng = SeededGenerator(seed: 19)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzèàABCDEFG.,;:!?«»\"'()-–—/")
         let spaceless = String((0..<200_000).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
-        try Self.survives([marks, spaceless])
+        try await Self.survives([marks, spaceless])
     }
 
     @Test("6,000 random documents of hostile Unicode (U+FEFF, U+200B, ZWJ emoji, flags, CRLF, CR) through analyze: 0 contract failures")
-    func sixThousandRandomDocuments() throws {
+    func sixThousandRandomDocuments() async throws {
         var rng = SeededGenerator(seed: 6_000)
         var texts: [String] = []
         var input = ""
@@ -53,7 +53,7 @@ struct HostileInputTests {
             texts.append(text)
             input += try Self.line(id: "r\(k)", text: text) + "\n"
         }
-        let r = try CLIRunner.run(["analyze", "-j", "2"], stdin: Data(input.utf8))
+        let r = try await CLIRunner.run(["analyze", "-j", "2"], stdin: Data(input.utf8))
         #expect(r.status == 0, "stderr: \(r.stderr.prefix(500))")
         let out = r.jsonLines
         try #require(out.count == texts.count)
@@ -66,9 +66,9 @@ struct HostileInputTests {
     }
 
     @Test("U+FEFF inside the JSON text is part of the text: offsets are not shifted by one")
-    func bomInsideText() throws {
+    func bomInsideText() async throws {
         let input = Data([UInt8](#"{"id":"r","text":""#.utf8) + [0xEF, 0xBB, 0xBF] + [UInt8](#"Mario Draghi ha detto."}"#.utf8) + [0x0A])
-        let r = try CLIRunner.run(["analyze"], stdin: input)
+        let r = try await CLIRunner.run(["analyze"], stdin: input)
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let doc = try #require(r.jsonLines.first)
         let text = "\u{FEFF}Mario Draghi ha detto."
@@ -80,9 +80,9 @@ struct HostileInputTests {
     }
 
     @Test("a trailing comma is refused with its line and byte; the other documents are still written")
-    func trailingComma() throws {
+    func trailingComma() async throws {
         let input = "{\"id\":\"a\",\"text\":\"Primo.\"}\n{\"text\":\"a\",}\n{\"id\":\"c\",\"text\":\"Terzo.\"}\n"
-        let r = try CLIRunner.run(["analyze"], stdin: Data(input.utf8))
+        let r = try await CLIRunner.run(["analyze"], stdin: Data(input.utf8))
         #expect(r.status == 65)
         #expect(r.jsonLines.map { $0["id"] as? String } == ["a", "c"])
         #expect(r.stderr.contains("<stdin>:2"), "\(r.stderr)")
@@ -91,21 +91,21 @@ struct HostileInputTests {
     }
 
     @Test("duplicate ids are written but reported on stderr with both places")
-    func duplicateIDs() throws {
+    func duplicateIDs() async throws {
         let input = "{\"id\":\"a\",\"text\":\"Uno.\"}\n{\"id\":\"b\",\"text\":\"Due.\"}\n{\"id\":\"a\",\"text\":\"Tre.\"}\n"
-        let r = try CLIRunner.run(["analyze"], stdin: Data(input.utf8))
+        let r = try await CLIRunner.run(["analyze"], stdin: Data(input.utf8))
         #expect(r.status == 0)
         #expect(r.jsonLines.map { $0["id"] as? String } == ["a", "b", "a"])
         #expect(r.stderr.contains("cronista: warning: <stdin>:3: duplicate id 'a' (first at <stdin>:1)"), "\(r.stderr)")
     }
 
     @Test("output that cannot be written (/dev/full) is an error with exit status 74, not a silent 0")
-    func devFull() throws {
+    func devFull() async throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         for args in [
             ["analyze", Fixtures.seedTextPath, "-o", "/dev/full"], ["analyze", "--pretty", Fixtures.seedTextPath, "-o", "/dev/full"]
         ] {
-            let r = try CLIRunner.run(args)
+            let r = try await CLIRunner.run(args)
             #expect(r.status == 74, "\(args): exit \(r.status), stderr: \(r.stderr)")
             #expect(r.stderr.contains("/dev/full"), "\(r.stderr)")
             #expect(r.stderr.contains("No space left on device"), "\(r.stderr)")

@@ -7,8 +7,15 @@ import Testing
 /// model, knowledge base and lexicons are inside it (`scripts/embed-resources`).
 @Suite("One binary")
 struct SingleBinaryTests {
-    /// Runs `executable` with `arguments` in `directory`, with `environment` added.
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+    /// Runs `executable` with `arguments` in `directory`, with `environment` added, off the
+    /// cooperative pool (`CLIRunner.offPool`).
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws
+        -> CLIRunner.Result
+    {
+        try await CLIRunner.offPool { try runBlocking(executable, arguments, in: directory, environment: environment) }
+    }
+
+    static func runBlocking(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws
         -> CLIRunner.Result
     {
         let p = Process()
@@ -44,9 +51,9 @@ struct SingleBinaryTests {
     }
 
     @Test("A copy alone in an empty directory analyses the seed: Lukashenko's quote, its cue and his KB id")
-    func copiedBinaryAnalysesTheSeed() throws {
+    func copiedBinaryAnalysesTheSeed() async throws {
         let (dir, copy) = try Self.lonelyCopy()
-        let r = try Self.run(copy, ["analyze", Fixtures.seedTextPath], in: dir.url)
+        let r = try await Self.run(copy, ["analyze", Fixtures.seedTextPath], in: dir.url)
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let doc = try #require(r.jsonLines.first)
         #expect(doc["id"] as? String == "000_193cd34c33125298")
@@ -65,13 +72,14 @@ struct SingleBinaryTests {
     }
 
     @Test("CRONISTA_RESOURCES replaces an embedded file: a broken model there is what the error names")
-    func overrideIsUsed() throws {
+    func overrideIsUsed() async throws {
         let (dir, copy) = try Self.lonelyCopy()
         let resources = dir.file("res")
         let it = resources.appendingPathComponent("Languages/it")
         try FileManager.default.createDirectory(at: it, withIntermediateDirectories: true)
         try Data("not a model".utf8).write(to: it.appendingPathComponent("ner.crner"))
-        let r = try Self.run(copy, ["analyze", Fixtures.seedTextPath], in: dir.url, environment: ["CRONISTA_RESOURCES": resources.path])
+        let r = try await Self.run(
+            copy, ["analyze", Fixtures.seedTextPath], in: dir.url, environment: ["CRONISTA_RESOURCES": resources.path])
         #expect(r.status != 0)
         #expect(r.stderr.contains("Languages/it/ner.crner"), "\(r.stderr)")
         #expect(r.stderr.contains("not a valid NER model"), "\(r.stderr)")
@@ -79,7 +87,7 @@ struct SingleBinaryTests {
         // A folder without the file: the embedded copy is used.
         let empty = dir.file("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        let ok = try Self.run(copy, ["analyze", Fixtures.seedTextPath], in: dir.url, environment: ["CRONISTA_RESOURCES": empty.path])
+        let ok = try await Self.run(copy, ["analyze", Fixtures.seedTextPath], in: dir.url, environment: ["CRONISTA_RESOURCES": empty.path])
         #expect(ok.status == 0, "stderr: \(ok.stderr)")
         #expect(ok.jsonLines.count == 1)
     }
@@ -96,7 +104,7 @@ struct SingleBinaryTests {
     #if !Postgres
         @Test("Built without the PostgreSQL backend: a postgres:// store says how to build with it")
         func postgresNeedsTheTrait() throws {
-            let r = try CLIRunner.run(["search", "entities", "--name", "x", "--db", "postgres://u@localhost:5432/db"])
+            let r = try await CLIRunner.run(["search", "entities", "--name", "x", "--db", "postgres://u@localhost:5432/db"])
             #expect(r.status == 64, "stderr: \(r.stderr)")
             #expect(r.stderr.contains("built without the PostgreSQL backend"), "\(r.stderr)")
             #expect(r.stderr.contains("--traits Postgres"), "\(r.stderr)")

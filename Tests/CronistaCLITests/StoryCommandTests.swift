@@ -31,25 +31,27 @@ struct StoryCommandTests {
     }
 
     @Test("Seed twice with a paragraph changed: one story; its quotes carried by 2 documents")
-    func seedTwice() throws {
+    func seedTwice() async throws {
         let dir = try TemporaryDirectory()
         let db = dir.file("archive.sqlite").path
-        let ingest = try CLIRunner.run(["ingest", try Self.twoCopies(in: dir), "--db", db])
+        let ingest = try await CLIRunner.run(["ingest", try Self.twoCopies(in: dir), "--db", db])
         #expect(ingest.status == 0, "stderr: \(ingest.stderr)")
 
-        let story = try CLIRunner.run(["search", "story", "--document", "agi-seed", "--db", db, "--format", "jsonl"])
+        let story = try await CLIRunner.run(["search", "story", "--document", "agi-seed", "--db", db, "--format", "jsonl"])
         #expect(story.status == 0, "stderr: \(story.stderr)")
         #expect(story.jsonLines.map { $0["id"] as? String } == ["ansa-seed", "agi-seed"], "earliest first: \(story.stdout)")
         #expect(story.jsonLines.allSatisfy { $0["story_size"] as? Int == 2 })
-        let other = try CLIRunner.run(["search", "story", "--document", "belta-other", "--db", db, "--format", "jsonl"])
+        let other = try await CLIRunner.run(["search", "story", "--document", "belta-other", "--db", db, "--format", "jsonl"])
         #expect(other.jsonLines.map { $0["id"] as? String } == ["belta-other"])
         #expect(other.jsonLines.first?["story"] as? String != story.jsonLines.first?["story"] as? String)
-        let missing = try CLIRunner.run(["search", "story", "--document", "nope", "--db", db])
+        let missing = try await CLIRunner.run(["search", "story", "--document", "nope", "--db", db])
         #expect(missing.status != 0 && missing.stderr.contains("nope"))
 
         // Lukashenko's quotes: without clusters each copy's quote is a hit of its own.
-        let plain = try CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--db", db, "--format", "jsonl"])
-        let clustered = try CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--clusters", "--db", db, "--format", "jsonl"])
+        let plain = try await CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--db", db, "--format", "jsonl"])
+        let clustered = try await CLIRunner.run([
+            "search", "quotes", "--speaker", "Lukashenko", "--clusters", "--db", db, "--format", "jsonl"
+        ])
         #expect(clustered.status == 0, "stderr: \(clustered.stderr)")
         let statements = clustered.jsonLines
         #expect(statements.count >= 2, "\(clustered.stdout)")
@@ -61,7 +63,7 @@ struct StoryCommandTests {
             #expect(variants.map { $0["document"] as? String } == ["ansa-seed", "agi-seed"], "first appearance first")
             #expect(variants[0]["text"] as? String == variants[1]["text"] as? String)
         }
-        let table = try CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--clusters", "--db", db, "--format", "table"])
+        let table = try await CLIRunner.run(["search", "quotes", "--speaker", "Lukashenko", "--clusters", "--db", db, "--format", "table"])
         #expect(table.stdout.contains("DOCS") && table.stdout.contains("\(statements.count) statements\n"), "\(table.stdout)")
     }
 }

@@ -108,24 +108,15 @@
             return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         }
 
-        /// Runs the executable off the cooperative pool (the server's handlers need it).
-        static func cronista(_ arguments: [String]) async throws -> CLIRunner.Result {
-            try await withCheckedThrowingContinuation { c in
-                DispatchQueue.global().async {
-                    do { c.resume(returning: try CLIRunner.run(arguments)) } catch { c.resume(throwing: error) }
-                }
-            }
-        }
-
         @Test func updateStoresTheFeedsArticlesOnceAndASecondUpdateFetchesNothing() async throws {
             let hits = Hits()
             let dir = try TemporaryDirectory()
             let db = dir.file("fonti.sqlite").path
             try await Self.app(hits).test(.live) { client in
                 let base = "http://127.0.0.1:\(client.port!)"
-                let add = try await Self.cronista(["sources", "add", "\(base)/feed.xml", "--name", "Gazzetta", "--db", db])
+                let add = try await CLIRunner.run(["sources", "add", "\(base)/feed.xml", "--name", "Gazzetta", "--db", db])
                 #expect(add.status == 0, "\(add.stderr)")
-                let first = try await Self.cronista(["update", "--pace", "0", "--db", db])
+                let first = try await CLIRunner.run(["update", "--pace", "0", "--db", db])
                 #expect(first.status == 0, "\(first.stderr)")
                 #expect(first.stderr.contains("2 stored"), "\(first.stderr)")
                 #expect(first.stderr.contains("forbidden by robots.txt"), "\(first.stderr)")
@@ -139,7 +130,7 @@
                 try await store.close()
                 #expect(await hits.count("/riservato/pagina") == 0)
 
-                let second = try await Self.cronista(["update", "--pace", "0", "--db", db])
+                let second = try await CLIRunner.run(["update", "--pace", "0", "--db", db])
                 #expect(second.status == 0, "\(second.stderr)")
                 #expect(second.stderr.contains("1 unchanged") && second.stderr.contains("0 articles fetched"), "\(second.stderr)")
                 #expect(await hits.count("/feed.xml") == 2)
@@ -148,14 +139,14 @@
                 #expect(try await reopened.statistics().documents == 2)
                 try await reopened.close()
 
-                let list = try await Self.cronista(["sources", "list", "--json", "--db", db])
+                let list = try await CLIRunner.run(["sources", "list", "--json", "--db", db])
                 let row = try #require(list.jsonLines.first)
                 #expect(row["url"] as? String == "\(base)/feed.xml" && row["name"] as? String == "Gazzetta")
                 #expect(row["articles"] as? Int == 3 && row["failures"] as? Int == 0 && row["last_error"] == nil)
                 #expect(row["next_check"] is String && row["last_fetched"] is String)
-                let removed = try await Self.cronista(["sources", "remove", "\(base)/feed.xml", "--db", db])
+                let removed = try await CLIRunner.run(["sources", "remove", "\(base)/feed.xml", "--db", db])
                 #expect(removed.status == 0)
-                #expect(try await Self.cronista(["sources", "list", "--db", db]).stdout.isEmpty)
+                #expect(try await CLIRunner.run(["sources", "list", "--db", db]).stdout.isEmpty)
             }
         }
 
@@ -169,12 +160,12 @@
             try await Self.app(hits, bomb: Array(bomb)).test(.live) { client in
                 let base = "http://127.0.0.1:\(client.port!)"
                 let bad = ["rotto.xml", "sparito.xml", "zitto.xml", "lento.xml", "bomba.xml"].map { "\(base)/\($0)" }
-                let add = try await Self.cronista(["sources", "add"] + bad + ["\(base)/feed.xml", "--db", db])
+                let add = try await CLIRunner.run(["sources", "add"] + bad + ["\(base)/feed.xml", "--db", db])
                 #expect(add.status == 0, "\(add.stderr)")
                 // Sources go in URL order: the 429 (zitto.xml) comes last, since it makes the fetcher
                 // leave the whole host alone for the 120 s asked.
                 let started = Date()
-                let r = try await Self.cronista(["update", "--pace", "0", "--timeout", "6", "--db", db])
+                let r = try await CLIRunner.run(["update", "--pace", "0", "--timeout", "6", "--db", db])
                 // The slow one is cut at 6 s (a debug build under load needs seconds to inflate the bomb).
                 #expect(Date().timeIntervalSince(started) < 45)
                 #expect(r.status == 65)
@@ -186,7 +177,7 @@
                     let line = r.stderr.split(separator: "\n").first { $0.contains("source \(base)/\(path)") }
                     #expect(line?.contains(what) == true, "\(path): \(line ?? "no line")\n\(r.stderr)")
                 }
-                let list = try await Self.cronista(["sources", "list", "--json", "--db", db])
+                let list = try await CLIRunner.run(["sources", "list", "--json", "--db", db])
                 let failing = list.jsonLines.filter { ($0["failures"] as? Int) == 1 && $0["last_error"] is String }
                 #expect(failing.count == 5, "\(list.stdout)")
                 #expect(await hits.count("/zitto.xml") == 1)
@@ -211,10 +202,10 @@
                 """
             try await Self.app(hits, seedPage: seedPage).test(.live) { client in
                 let base = "http://127.0.0.1:\(client.port!)"
-                #expect(try await Self.cronista(["sources", "add", "\(base)/seme/feed.xml", "--db", db]).status == 0)
-                let r = try await Self.cronista(["update", "--pace", "0", "--db", db])
+                #expect(try await CLIRunner.run(["sources", "add", "\(base)/seme/feed.xml", "--db", db]).status == 0)
+                let r = try await CLIRunner.run(["update", "--pace", "0", "--db", db])
                 #expect(r.status == 0 && r.stderr.contains("1 stored"), "\(r.stderr)")
-                let analysed = try await Self.cronista(["analyze", Fixtures.seedTextPath])
+                let analysed = try await CLIRunner.run(["analyze", Fixtures.seedTextPath])
                 let expected = try #require(analysed.jsonLines.first?["quotes"] as? [[String: Any]])
                 #expect(expected.count >= 3, "the seed has quotes: the check can fail")
                 let store = try SQLiteDocumentStore(path: db)
@@ -240,11 +231,11 @@
             try await Self.app(hits).test(.live) { client in
                 let base = "http://127.0.0.1:\(client.port!)"
                 let a = Self.articles[0]
-                let r = try await Self.cronista(["ingest", "\(base)\(a.path)", "--db", db])
+                let r = try await CLIRunner.run(["ingest", "\(base)\(a.path)", "--db", db])
                 #expect(r.status == 0 && r.stderr.contains("1 stored"), "\(r.stderr)")
-                let again = try await Self.cronista(["ingest", "\(base)\(a.path)", "--db", db])
+                let again = try await CLIRunner.run(["ingest", "\(base)\(a.path)", "--db", db])
                 #expect(again.status == 0 && again.stderr.contains("1 skipped"), "\(again.stderr)")
-                let forbidden = try await Self.cronista(["ingest", "\(base)/riservato/pagina", "--db", db])
+                let forbidden = try await CLIRunner.run(["ingest", "\(base)/riservato/pagina", "--db", db])
                 #expect(forbidden.status == 65 && forbidden.stderr.contains("robots.txt"), "\(forbidden.stderr)")
                 let store = try SQLiteDocumentStore(path: db)
                 #expect(try await store.document(id: "\(base)\(a.path)")?.hit.published == "2026-03-02")

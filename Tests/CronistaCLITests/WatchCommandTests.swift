@@ -17,8 +17,8 @@
             let db = dir.file("watch.sqlite").path
             try await UpdateCommandTests.app(hits).test(.live) { client in
                 let base = "http://127.0.0.1:\(client.port!)"
-                #expect(try await UpdateCommandTests.cronista(["sources", "add", "\(base)/feed.xml", "--db", db]).status == 0)
-                let r = try await UpdateCommandTests.cronista([
+                #expect(try await CLIRunner.run(["sources", "add", "\(base)/feed.xml", "--db", db]).status == 0)
+                let r = try await CLIRunner.run([
                     "watch", "--simulated-clock", "--rounds", "3", "--pace", "0", "--interval", "2h", "--db", db
                 ])
                 #expect(r.status == 0, "\(r.stderr)")
@@ -50,7 +50,7 @@
             let db = dir.file("watch.sqlite").path
             try await UpdateCommandTests.app(hits).test(.live) { client in
                 let base = "http://127.0.0.1:\(client.port!)"
-                #expect(try await UpdateCommandTests.cronista(["sources", "add", "\(base)/feed.xml", "--db", db]).status == 0)
+                #expect(try await CLIRunner.run(["sources", "add", "\(base)/feed.xml", "--db", db]).status == 0)
                 let p = Process()
                 p.executableURL = CLIRunner.executable
                 p.arguments = ["watch", "--pace", "0", "--db", db]

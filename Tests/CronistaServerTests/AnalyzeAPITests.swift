@@ -13,7 +13,7 @@ import Testing
 struct AnalyzeAPITests {
     @Test("The seed article: byte for byte what `cronista analyze SEED.txt` prints")
     func seedIsByteIdenticalToTheCLI() async throws {
-        let cli = try CLIRunner.run(["analyze", Fixtures.seedTextPath])
+        let cli = try await CLIRunner.run(["analyze", Fixtures.seedTextPath])
         try #require(cli.status == 0, "cronista analyze failed: \(cli.stderr)")
         try #require(cli.stdout.contains("\"id\":\"000_193cd34c33125298\""))
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
@@ -46,7 +46,7 @@ struct AnalyzeAPITests {
         ]
         let input: [UInt8] = lines.flatMap { line -> [UInt8] in line + [0x0A] }
         // The CLI names documents without an id after the input (`stdin-LINE`); the API `request-LINE`.
-        let cli = try CLIRunner.run(["analyze", "-"], stdin: Data(input))
+        let cli = try await CLIRunner.run(["analyze", "-"], stdin: Data(input))
         try #require(cli.status == 0, "\(cli.stderr)")
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
         try await ServerFixtures.application(ServerFixtures.state(store)).test(.router) { client in
