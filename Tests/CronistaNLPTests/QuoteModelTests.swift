@@ -167,6 +167,39 @@ struct QuoteModelTests {
                 ("Ho vissuto a Parigi per anni con mia moglie Lucia", "Oreste Galli"), ("Tornerò", "Oreste Galli"),
                 ("da pendolare", "Oreste Galli")
             ]
+        ),
+        // A passive's agent ends where the infinitive it governs begins.
+        (
+            "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",
+            [("non sapere gestire la coda", "clientela")]
+        ),
+        // How near the previous quote is counts from where it ends: a quotation of four sentences is
+        // still the last thing said before the next one, interrupted (`- prosegue -`) or after a colon
+        // (`E poi:`).
+        (
+            "La conferma arriva dallo stesso Marco Bianchi: «Certo che torno - ha dichiarato - ma tutto è complicato. "
+                + "Anche le cose belle sono difficili. Quando mi hanno arrestato è stato duro. Ho vissuto a Parigi con mia moglie "
+                + "Lucia Neri». «Tornerò - prosegue - da pendolare, come i teatranti».",
+            [
+                ("Certo che torno", "Marco Bianchi"),
+                (
+                    "ma tutto è complicato. Anche le cose belle sono difficili. Quando mi hanno arrestato è stato duro. "
+                        + "Ho vissuto a Parigi con mia moglie Lucia Neri", "Marco Bianchi"
+                ),
+                ("Tornerò", "Marco Bianchi"), ("da pendolare, come i teatranti", "Marco Bianchi")
+            ]
+        ),
+        (
+            "Il campione Marco Bianchi ha parlato dopo la gara: È un grande avversario, ho vinto perché sono stato più furbo. "
+                + "Ora so perché resta uno dei migliori. Mi ha messo in difficoltà ma sono stato lucido. A settembre disputerò "
+                + "il mio ultimo incontro. E poi: Sapevo che avrebbe avuto i suoi momenti, ho dovuto mettercela tutta.",
+            [
+                (
+                    "È un grande avversario, ho vinto perché sono stato più furbo. Ora so perché resta uno dei migliori. "
+                        + "Mi ha messo in difficoltà ma sono stato lucido. A settembre disputerò il mio ultimo incontro", "Marco Bianchi"
+                ),
+                ("Sapevo che avrebbe avuto i suoi momenti, ho dovuto mettercela tutta", "Marco Bianchi")
+            ]
         )
     ]
 

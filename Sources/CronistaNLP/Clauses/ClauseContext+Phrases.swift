@@ -31,13 +31,28 @@ extension ClauseContext {
         while t < min(sentence.upperBound, start + 8) {
             if self.is(t, .agentPreposition) {
                 var e = t + 1
-                // The agent ends at punctuation or at a complementiser ("dai magistrati che …").
-                while e < sentence.upperBound && !isPunct(e) && e < t + 8 && !(e > t + 1 && self.is(e, .complementiser)) { e += 1 }
+                // The agent ends at punctuation, at a complementiser ("dai magistrati che …") or at
+                // an infinitive's marker ("accusato dalla clientela di non sapere…", "invitato dal
+                // governo a dimettersi").
+                while e < sentence.upperBound && !isPunct(e) && e < t + 8
+                    && !(e > t + 1 && (self.is(e, .complementiser) || opensInfinitive(at: e, in: sentence)))
+                {
+                    e += 1
+                }
                 if accept((t + 1)..<e) { return (t + 1)..<e }
             }
             t += 1
         }
         return nil
+    }
+
+    /// Whether an infinitive marker or a request's `a` at `t` opens an infinitive (`di non sapere`,
+    /// `a dimettersi`).
+    func opensInfinitive(at t: Int, in sentence: Range<Int>) -> Bool {
+        guard self.is(t, [.infinitiveMarker, .requestMarker]) else { return false }
+        var v = t + 1
+        if v < sentence.upperBound && self.is(v, .negation) { v += 1 }
+        return v < sentence.upperBound && isInfinitive(v)
     }
 
     func nameMention(startingAt t: Int) -> Int? {

@@ -339,7 +339,8 @@ extension QuoteRun {
             var j = i - 1
             while j >= 0 {
                 let prev = candidates[j]
-                let ps = Int(ctx.sentenceOf[min(prev.contentTokens.lowerBound, ctx.n - 1)])
+                // Counted from where the previous quote ends: a long quotation is one utterance.
+                let ps = Int(ctx.sentenceOf[min(max(prev.contentTokens.upperBound - 1, 0), ctx.n - 1)])
                 if sentence - ps > 3 { break }
                 if let s = prev.speaker, !s.impersonal { found = s; break }
                 j -= 1
