@@ -168,6 +168,11 @@ struct QuoteModelTests {
                 ("da pendolare", "Oreste Galli")
             ]
         ),
+        // A manner phrase after the verb (`senza troppi giri di parole`) is no subject: the person before speaks.
+        (
+            "Fabrizio Turco vive nel parco da un anno. «Andrei a pulire i viali ogni mattina», assicura senza troppi giri di parole.",
+            [("Andrei a pulire i viali ogni mattina", "Fabrizio Turco")]
+        ),
         // A passive's agent ends where the infinitive it governs begins.
         (
             "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",
