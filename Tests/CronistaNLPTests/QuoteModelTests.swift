@@ -173,6 +173,9 @@ struct QuoteModelTests {
             "Fabrizio Turco vive nel parco da un anno. «Andrei a pulire i viali ogni mattina», assicura senza troppi giri di parole.",
             [("Andrei a pulire i viali ogni mattina", "Fabrizio Turco")]
         ),
+        // A reflexive clitic makes `chiedere` wonder and `proporre` aim: no one is reported.
+        ("Molti residenti si chiedono se i lavori finiranno mai. Il comitato si propone di raccogliere fondi per la scuola.", []),
+        ("Il sindaco Paolo Rossi ha chiesto di rinviare la seduta.", [("rinviare la seduta", "Il sindaco")]),
         // A passive's agent ends where the infinitive it governs begins.
         (
             "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",

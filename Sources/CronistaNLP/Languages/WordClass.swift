@@ -42,6 +42,8 @@ package enum WordClass: String, CaseIterable, Sendable {
     case clauseVerbStart = "clause-verb-start"
     case clitic
     case verbalClitic = "verbal-clitic"
+    /// Reflexive clitics that make a reporting verb a verb of its own (`si chiedono se`, `mi chiedo`).
+    case reflexiveClitic = "reflexive-clitic"
     case objectPronoun = "object-pronoun"
     case resumptive
     case personalPronoun = "personal-pronoun"
@@ -100,6 +102,7 @@ package struct WordClasses: OptionSet, Sendable, Hashable {
     package static let clauseVerbStart = WordClasses(.clauseVerbStart)
     package static let clitic = WordClasses(.clitic)
     package static let verbalClitic = WordClasses(.verbalClitic)
+    package static let reflexiveClitic = WordClasses(.reflexiveClitic)
     package static let objectPronoun = WordClasses(.objectPronoun)
     package static let resumptive = WordClasses(.resumptive)
     package static let personalPronoun = WordClasses(.personalPronoun)
@@ -131,6 +134,7 @@ package enum CueLemmaClass: String, CaseIterable, Sendable {
     case forPerson = "for-person"
     case asReported = "as-reported"
     case colonOnly = "colon-only"
+    case notReflexive = "not-reflexive"
 }
 
 /// A set of ``CueLemmaClass``es as a bit mask.
@@ -145,4 +149,5 @@ package struct CueLemmaClasses: OptionSet, Sendable, Hashable {
     package static let forPerson = CueLemmaClasses(.forPerson)
     package static let asReported = CueLemmaClasses(.asReported)
     package static let colonOnly = CueLemmaClasses(.colonOnly)
+    package static let notReflexive = CueLemmaClasses(.notReflexive)
 }

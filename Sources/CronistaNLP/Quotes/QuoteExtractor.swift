@@ -202,8 +202,12 @@ struct QuoteRun {
                 let nounAfterArticle =
                     !sawAux && j == start && j > 0 && ctx.is(j - 1, .article)
                     && (!ctx.is(j - 1, .objectPronoun) || (j > 1 && ctx.is(j - 2, .preposition) && !ctx.is(j - 2, .article)))
+                // "Molti si chiedono se…", "il sito si propone di…": the reflexive verb wonders or aims.
+                let reflexiveVerb =
+                    m.entry.lemmaClasses.contains(.notReflexive)
+                    && (ctx.is(start, .reflexiveClitic) || (start > 0 && ctx.is(start - 1, .reflexiveClitic)))
                 if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary)
-                    || (impersonal && !reflexiveImpersonal) || nounAfterArticle
+                    || (impersonal && !reflexiveImpersonal) || nounAfterArticle || reflexiveVerb
                 {
                     i = j + m.length
                     continue
