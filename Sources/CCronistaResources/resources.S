@@ -189,7 +189,7 @@ SYM(cronista_nlp_19_start):
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// Languages/it/lemma-classes.txt: 1088 bytes, sha256 5b623806d8664e03cad19ccee8d768f346502d778785130674a6769777964bae
+// Languages/it/lemma-classes.txt: 1267 bytes, sha256 6105a7e343ecca090df02399cfbaceaef7f1d7bf990719db9f4bf0692bcb4b3d
     .balign 16
     .globl SYM(cronista_nlp_20_start)
 SYM(cronista_nlp_20_start):
@@ -243,7 +243,7 @@ SYM(cronista_nlp_25_start):
 SYM(cronista_nlp_25_end):
     .byte 0
 
-// Languages/it/quotes.model: 10246 bytes, sha256 6fb1d0624da0252b9b7568e41e1e01e334eb5c50c61fe9dd242d2025632d2875
+// Languages/it/quotes.model: 10007 bytes, sha256 caf9f6104fc79dde5181c43276df1841c262901e9a684637956a91753d36a885
     .balign 16
     .globl SYM(cronista_nlp_26_start)
 SYM(cronista_nlp_26_start):

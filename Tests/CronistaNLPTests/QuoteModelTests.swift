@@ -176,6 +176,17 @@ struct QuoteModelTests {
         // A reflexive clitic makes `chiedere` wonder and `proporre` aim: no one is reported.
         ("Molti residenti si chiedono se i lavori finiranno mai. Il comitato si propone di raccogliere fondi per la scuola.", []),
         ("Il sindaco Paolo Rossi ha chiesto di rinviare la seduta.", [("rinviare la seduta", "Il sindaco")]),
+        // What one declares oneself (`si dichiara`, `si è detto`) follows the verb at once; an impersonal
+        // `si dice che` still has no source.
+        (
+            "Il Partito Democratico si dichiara estraneo alla vicenda e chiede chiarezza. "
+                + "Il circuito di Misano si è subito detto disponibile a ospitare la gara.",
+            [("estraneo alla vicenda", "Partito Democratico"), ("disponibile a ospitare la gara", "Il circuito di Misano")]
+        ),
+        (
+            "Il consiglio è riunito. Si dice che il sindaco Paolo Rossi abbia già firmato il decreto.",
+            [("il sindaco Paolo Rossi abbia già firmato il decreto", nil)]
+        ),
         // A passive's agent ends where the infinitive it governs begins.
         (
             "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",

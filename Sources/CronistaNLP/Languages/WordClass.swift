@@ -135,13 +135,14 @@ package enum CueLemmaClass: String, CaseIterable, Sendable {
     case asReported = "as-reported"
     case colonOnly = "colon-only"
     case notReflexive = "not-reflexive"
+    case reflexiveContentFollows = "reflexive-content-follows"
 }
 
 /// A set of ``CueLemmaClass``es as a bit mask.
 package struct CueLemmaClasses: OptionSet, Sendable, Hashable {
-    package let rawValue: UInt8
-    package init(rawValue: UInt8) { self.rawValue = rawValue }
-    package init(_ c: CueLemmaClass) { rawValue = 1 << UInt8(CueLemmaClass.allCases.firstIndex(of: c)!) }
+    package let rawValue: UInt16
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
+    package init(_ c: CueLemmaClass) { rawValue = 1 << UInt16(CueLemmaClass.allCases.firstIndex(of: c)!) }
     package static let contentFollows = CueLemmaClasses(.contentFollows)
     package static let mannerComplement = CueLemmaClasses(.mannerComplement)
     package static let noBareInfinitive = CueLemmaClasses(.noBareInfinitive)
@@ -150,4 +151,5 @@ package struct CueLemmaClasses: OptionSet, Sendable, Hashable {
     package static let asReported = CueLemmaClasses(.asReported)
     package static let colonOnly = CueLemmaClasses(.colonOnly)
     package static let notReflexive = CueLemmaClasses(.notReflexive)
+    package static let reflexiveContentFollows = CueLemmaClasses(.reflexiveContentFollows)
 }

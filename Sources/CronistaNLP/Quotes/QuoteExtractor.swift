@@ -187,7 +187,16 @@ struct QuoteRun {
                 break
             }
             if j < ctx.n, let m = cueEntry(at: j, classes: Self.verbClasses) {
-                let start = sawAux || (j > i) ? i : j
+                var start = sawAux || (j > i) ? i : j
+                // "X si dichiara estraneo…", "si è subito detto disponibile…": a reflexive declaration,
+                // whose clitic belongs to the verb group (not the impersonal `si`, as in `si dice che`).
+                let after = j + m.length
+                let reflexiveDeclaration =
+                    m.entry.lemmaClasses.contains(.reflexiveContentFollows)
+                    && (ctx.is(start, .reflexiveClitic) || (start > 0 && ctx.is(start - 1, .reflexiveClitic)))
+                    && after < ctx.n && !ctx.is(after, [.complementiser, .infinitiveMarker])
+                    && (!ctx.isPunct(after) || ctx.isQuoteMark(after))
+                if reflexiveDeclaration && !ctx.is(start, .reflexiveClitic) { start -= 1 }
                 let head = forms[j + m.length - 1]
                 let participle = ctx.pack.rules.isParticiple(head)
                 // A participle without an auxiliary is an adjective or a noun ("la proposta",
@@ -214,6 +223,8 @@ struct QuoteRun {
                 }
                 var cue = CueMatch(
                     tokens: start..<(j + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
+                // What one declares oneself follows at once.
+                if reflexiveDeclaration { cue.lemmaClasses.insert(.contentFollows) }
                 // "è stato affermato", "è stato reso noto": a passive auxiliary and a participle in the group.
                 let group = start..<(j + m.length)
                 // ("è stato" is passive whatever participle follows, "reso noto" included.)

@@ -14,7 +14,9 @@ extension QuoteRun {
             while p < sentence.upperBound && p < c.tokens.upperBound + budget {
                 let f = forms[p]
                 // "si è detto «fiducioso» che…", "dicendosi dispiaciuto che…": content follows at once.
-                if p == c.tokens.upperBound && c.lemmaClasses.contains(.contentFollows) {
+                if p == c.tokens.upperBound && c.lemmaClasses.contains(.contentFollows)
+                    && !ctx.is(p, [.complementiser, .infinitiveMarker]) && (!ctx.isPunct(p) || ctx.isQuoteMark(p))
+                {
                     start = p
                     break
                 }
