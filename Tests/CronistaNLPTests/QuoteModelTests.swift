@@ -187,6 +187,21 @@ struct QuoteModelTests {
             "Il consiglio è riunito. Si dice che il sindaco Paolo Rossi abbia già firmato il decreto.",
             [("il sindaco Paolo Rossi abbia già firmato il decreto", nil)]
         ),
+        // `secondo cui` / `secondo il quale`: the relative's antecedent is the source, past a
+        // prepositional apposition between commas.
+        (
+            "Sulla rivista è stato pubblicato uno studio del Centro nazionale secondo il quale i pinguini diverrebbero una specie a rischio.",
+            [("i pinguini diverrebbero una specie a rischio", "uno studio del Centro nazionale")]
+        ),
+        (
+            "Il ministro ha citato le stime degli esperti, secondo le quali il deficit salirà al tre per cento.",
+            [("il deficit salirà al tre per cento", "le stime degli esperti")]
+        ),
+        (
+            "Lo scandalo è emerso grazie alla denuncia di Silvia Neri, dell'Unione di Centro, secondo cui le interviste a pagamento "
+                + "sarebbero un costume diffuso.",
+            [("le interviste a pagamento sarebbero un costume diffuso", "Silvia Neri")]
+        ),
         // A passive's agent ends where the infinitive it governs begins.
         (
             "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",

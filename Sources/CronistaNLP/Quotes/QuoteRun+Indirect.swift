@@ -397,13 +397,34 @@ extension QuoteRun {
                 while npStart < sentence.upperBound && !ctx.is(npStart, .agentPreposition) && forms[npStart] != "," { npStart += 1 }
                 if npStart < sentence.upperBound && forms[npStart] != "," { npStart += 1 }
             }
-            if ctx.is(afterCue, .relativeOblique) {
+            // "secondo il quale", "secondo le quali": the relative as `cui`.
+            let relativeQuale =
+                ctx.is(afterCue, .article) && afterCue + 1 < sentence.upperBound && ctx.is(afterCue + 1, .relativeQuale)
+            if ctx.is(afterCue, .relativeOblique) || relativeQuale {
                 // "Le prime testimonianze, secondo cui …, non hanno trovato conferma".
-                let s = afterCue + 1
+                let s = afterCue + (relativeQuale ? 2 : 1)
                 var e = s
                 while e < sentence.upperBound && forms[e] != "," && !ctx.isTerminal(e) && forms[e] != ";" { e += 1 }
                 guard e - s >= 2 else { continue }
-                let speaker = subjectBefore(cueTokens.lowerBound, sentence: sentence)
+                // The relative's antecedent is the source: the noun phrase right before the cue, past
+                // a prepositional apposition (`di Silvia Noé, dell'UDC, secondo cui`).
+                var before = cueTokens.lowerBound - 1
+                var antecedent: SpeakerChoice?
+                for _ in 0..<2 {
+                    if before >= sentence.lowerBound && forms[before] == "," { before -= 1 }
+                    guard before >= sentence.lowerBound, let np = npEnding(at: before, sentence: sentence) else { break }
+                    let first = np.tokens.lowerBound
+                    let opensWithPreposition = ctx.mentionAt[first] < 0 && ctx.is(first, .preposition)
+                    let afterPreposition = first > sentence.lowerBound && ctx.is(first - 1, .preposition) && ctx.mentionAt[first - 1] < 0
+                    let phraseStart = opensWithPreposition ? first : first - 1
+                    if opensWithPreposition || afterPreposition, phraseStart > sentence.lowerBound, forms[phraseStart - 1] == "," {
+                        before = phraseStart - 1
+                        continue
+                    }
+                    antecedent = np
+                    break
+                }
+                let speaker = antecedent ?? subjectBefore(cueTokens.lowerBound, sentence: sentence)
                 candidates.append(
                     QuoteCandidate(
                         kind: .indirect, content: ctx.range(s..<e), cue: cueTokens, speaker: speaker, priority: 1, contentTokens: s..<e,
