@@ -270,7 +270,7 @@ SYM(cronista_nlp_28_start):
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5774 bytes, sha256 fde39ab1d5eb1cf2b0ad74738de83f6d6b9866e8fae02ecc1c6b7483563abad6
+// Languages/it/word-classes.txt: 5768 bytes, sha256 cb0a429ad8f0d688d51da6c1484332fe6d28e93f09cf0624f15e67af431a4ab5
     .balign 16
     .globl SYM(cronista_nlp_29_start)
 SYM(cronista_nlp_29_start):
