@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 19114 bytes, sha256 b4eb86271140bf3912dca766fed1baa9dce1ac2b92e6b346f45542b204f271c7
+// Languages/it/event-triggers.tsv: 19348 bytes, sha256 dc3e3b89940acfa653b436ab5e25a46f7f52f5fc10119beb7472cfbd30d3d7cc
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

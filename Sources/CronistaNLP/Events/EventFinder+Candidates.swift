@@ -97,6 +97,8 @@ extension EventFinder {
         let trigger = range(group)
         var event = Event(type: type, mode: mode, trigger: trigger)
         var explicitSource = true
+        // The antecedent of a relative pronoun that is the verb's subject, if any.
+        var relativeSource: [Event.Participant] = []
         // Where to look for arguments: the sentence, or the quotation the trigger is in.
         var scope = s
         if quote >= 0 {
@@ -114,7 +116,8 @@ extension EventFinder {
             return r
         }
         if passive {
-            event.target = participants(ofArgument: inScope(clause?.subject))
+            event.target = relativeAntecedent(before: g, in: scope)
+            if event.target.isEmpty { event.target = participants(ofArgument: inScope(clause?.subject)) }
             if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
             event.source = participants(ofArgument: inScope(clause?.passiveAgent))
             if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
@@ -136,12 +139,16 @@ extension EventFinder {
                 let subject = nonFinite ? governingSubject(before: g, sentence: si) : clause?.subject
                 // An overt subject first; one inherited from an earlier clause only when the
                 // words before the trigger name no actor.
-                if !nonFinite && clause?.subjectIsInherited == true {
+                // "X, che … ha firmato": the relative pronoun's antecedent.
+                if !nonFinite { relativeSource = relativeAntecedent(before: g, in: scope) }
+                event.source = relativeSource
+                let relativeSubject = !event.source.isEmpty
+                if event.source.isEmpty && !nonFinite && clause?.subjectIsInherited == true {
                     event.source = leftActor(before: g, in: scope)
                 }
                 if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
                 // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
-                if event.source.count == 1, !nonFinite {
+                if event.source.count == 1, !nonFinite, !relativeSubject {
                     let left = leftActor(before: g, in: scope)
                     let one = event.source[0].range
                     if left.count > 1, let a = left.first?.range.startUTF8, let b = left.last?.range.endUTF8,
@@ -154,7 +161,9 @@ extension EventFinder {
             // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
             // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
             if event.source.isEmpty && (e.kind != .noun || isGoverned(noun: g, in: s)) {
-                event.source = leftActor(before: g, in: scope)
+                // "X, che annunciò la liberazione": the governing verb's relative subject.
+                if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
+                if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
             }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
                 event.target = participants(in: o)
@@ -179,6 +188,13 @@ extension EventFinder {
         // "accusandolo": the object pronoun stands for the last other actor of the sentence.
         if e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
             let other = lastActor(before: g, in: s, excluding: event.source)
+            if !other.isEmpty { event.target = other }
+        }
+        // "lo ha accusato": the object pronoun stands for the last other actor named, in this
+        // sentence or the one before.
+        if e.kind == .verb, !passive, g > scope.lowerBound, proclitic.contains(forms[g - 1]) {
+            let from = quote < 0 && si > 0 ? doc.sentences[si - 1].tokenRange.lowerBound : scope.lowerBound
+            let other = lastActor(before: g - 1, in: from..<scope.upperBound, excluding: event.source)
             if !other.isEmpty { event.target = other }
         }
         // A reported act without a subject of its own ("ha detto che chiederà la fiducia"): the speaker's.
@@ -223,11 +239,12 @@ extension EventFinder {
         if let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), Self.speechActs.contains(type),
             let speaker = doc.quotes[qi].speaker
         {
-            event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+            // The clause's own relative subject wins over a speaker found farther away.
+            event.source = relativeSource.isEmpty ? [Event.Participant(entity: speaker.entity, range: speaker.range)] : relativeSource
             event.quote = Event.QuoteLink(quote: qi, role: .act)
             explicitSource = true
-            let se = speaker.entity
-            event.target.removeAll { se != nil && $0.entity == se }
+            let sources = Set(event.source.compactMap(\.entity))
+            event.target.removeAll { $0.entity.map(sources.contains) ?? false }
         }
         return Candidate(event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource)
     }

@@ -129,3 +129,43 @@ extension EventFinder {
         return [Event.Participant(entity: nil, range: span)]
     }
 }
+
+extension EventFinder {
+    /// The antecedent of a relative pronoun that is the subject of the verb group starting at `g`
+    /// (`Marco Bianchi, che il 3 marzo annunciò`, `la CGIL – che chiedono`): the actor right
+    /// before the pronoun, even inside a prepositional phrase (`sostituito da X, che`), with the
+    /// actors coordinated to it. Only adverbials may stand between the pronoun and the verb: an
+    /// actor there is the subject and the pronoun the object (`la legge che il governo ha approvato`).
+    /// Without a comma or a dash, an actor after a preposition is no antecedent (`ha detto ai
+    /// sindacati che…` opens a complement clause).
+    func relativeAntecedent(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = g - 1
+        while k >= scope.lowerBound && k >= g - 7 {
+            if relative.contains(forms[k]) { break }
+            if doc.tokens.flags[k].contains(.punctuation) || clauseAt[k] >= 0 || participant(at: k) != nil { return [] }
+            k -= 1
+        }
+        guard k >= scope.lowerBound, k >= g - 7, relative.contains(forms[k]) else { return [] }
+        var j = k - 1
+        let punctuated = j >= scope.lowerBound && [",", "–", "—", "-"].contains(forms[j])
+        if punctuated { j -= 1 }
+        guard j >= scope.lowerBound, let (p, r) = participant(at: j), r.upperBound == j + 1 else { return [] }
+        if !punctuated, r.lowerBound - 1 >= scope.lowerBound, isAnyPreposition(r.lowerBound - 1) { return [] }
+        // "A, B e C, che": the list the antecedent closes.
+        let left = leftActor(before: j + 1, in: scope)
+        if left.count > 1, left.last?.range == p.range || (p.entity != nil && left.last?.entity == p.entity) { return left }
+        return [p]
+    }
+
+    /// The start of the verb group that governs a noun trigger at `g` (see ``isGoverned``), if a
+    /// clause of the clause layer heads it.
+    func governingGroupStart(of g: Int, in s: Range<Int>) -> Int? {
+        var k = g - 1
+        while k >= s.lowerBound && k >= g - 5 {
+            if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb.tokens.lowerBound }
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
+            k -= 1
+        }
+        return nil
+    }
+}

@@ -35,6 +35,9 @@ struct EventFinder {
     /// `sia X che Y`: the words that open a correlative pair and the ones that join it; `nei
     /// confronti di`: the noun of a phrase that names whom an act is aimed at.
     let both: Set<String>, bothAnd: Set<String>, toward: Set<String>
+    /// Relative pronouns that can be a clause's subject (`X, che ha firmato`), and the object
+    /// pronouns before a verb group that stand for an actor named earlier (`lo ha accusato`).
+    let relative: Set<String>, proclitic: Set<String>
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
     let anyPreposition: Set<String>
@@ -142,6 +145,8 @@ struct EventFinder {
         both = l.list("both")
         bothAnd = l.list("both-and")
         toward = l.list("toward")
+        relative = l.list("relative")
+        proclitic = l.list("proclitic")
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
         for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
