@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 19348 bytes, sha256 dc3e3b89940acfa653b436ab5e25a46f7f52f5fc10119beb7472cfbd30d3d7cc
+// Languages/it/event-triggers.tsv: 19586 bytes, sha256 aa2897316f05c30c0512e278587187610fca6603ae4b9ac90cc30d508b57df7a
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

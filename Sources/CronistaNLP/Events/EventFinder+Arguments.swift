@@ -32,7 +32,7 @@ extension EventFinder {
                     continue
                 }
                 // "X e Y": a compound actor. A comma before it is an apposition ("il presidente, X").
-                var out = [p]
+                var out = [named(p, r)]
                 var k = r.lowerBound - 1
                 while k - 1 >= scope.lowerBound {
                     // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
@@ -69,6 +69,25 @@ extension EventFinder {
             j -= 1
         }
         return []
+    }
+
+    /// The named entity an actor noun is in apposition to, else the actor itself: `Derek
+    /// Chauvin, il poliziotto`, `il poliziotto Derek Chauvin`.
+    func named(_ p: Event.Participant, _ r: Range<Int>) -> Event.Participant {
+        guard p.entity == nil, !r.isEmpty else { return p }
+        if r.upperBound < forms.count, let (q, qr) = participant(at: r.upperBound), qr.lowerBound == r.upperBound, q.entity != nil,
+            isName(q), !isPlace(q)
+        {
+            return q
+        }
+        var k = r.lowerBound - 1
+        while k >= 0 && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
+        if k >= 1, forms[k] == ",", sentenceOf[k] == sentenceOf[r.lowerBound], let (q, _) = participant(at: k - 1), q.entity != nil,
+            isName(q), !isPlace(q)
+        {
+            return q
+        }
+        return p
     }
 
     /// The last actor before `g` in the sentence that is not one of `excluding`.

@@ -17,7 +17,9 @@ extension EventFinder {
     func candidate(
         _ e: EventLexicon.Entry, at trig: Range<Int>, sentence si: Int, sentenceTokens s: Range<Int>, previous: Candidate?
     ) -> Candidate? {
-        let quote = contentOf[trig.lowerBound]
+        // A quotation whose content holds its own cue is no reading of this trigger.
+        var quote = contentOf[trig.lowerBound]
+        if quote >= 0 && holdsOwnCue(Int(quote)) { quote = -1 }
         if e.kind == .content { return speechActInContent(e, at: trig, quote: quote, sentence: si) }
         // The verb group: auxiliaries, modals, clitics and negation before the trigger.
         var g = trig.lowerBound
@@ -69,8 +71,11 @@ extension EventFinder {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned { return nil }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").
             if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) { return nil }
-            // A bare participle is an adjective ("gli indagati") unless the verb is passive by default.
-            if group.count == trig.count && rules.isParticiple(head) && !e.passive { return nil }
+            // A bare participle is an adjective ("gli indagati") unless the verb is passive by
+            // default or an agent follows it ("un testo firmato da 27 capi di Stato").
+            if group.count == trig.count && rules.isParticiple(head) && !e.passive && !reducedPassive(after: trig.upperBound, in: s) {
+                return nil
+            }
             if hasSuffix(head, conditional) || group.contains(where: { hasSuffix(forms[$0], conditional) && !plan.contains(forms[$0]) }) {
                 return nil
             }
@@ -93,7 +98,8 @@ extension EventFinder {
         }
         let passive =
             e.kind == .verb && rules.isParticiple(head)
-            && (group.contains { passiveAux.contains(forms[$0]) } || (e.passive && group.count == trig.count))
+            && (group.contains { passiveAux.contains(forms[$0]) }
+                || (group.count == trig.count && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
         let trigger = range(group)
         var event = Event(type: type, mode: mode, trigger: trigger)
         var explicitSource = true
@@ -236,7 +242,7 @@ extension EventFinder {
             event.quote = Event.QuoteLink(quote: qi, role: .report)
         }
         // A speech act performed by the cue: the speaker is the source.
-        if let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), Self.speechActs.contains(type),
+        if let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), !holdsOwnCue(qi), Self.speechActs.contains(type),
             let speaker = doc.quotes[qi].speaker
         {
             // The clause's own relative subject wins over a speaker found farther away.
@@ -321,5 +327,13 @@ extension EventFinder {
             return day
         }
         return nil
+    }
+}
+
+extension EventFinder {
+    /// Whether quotation `qi`'s content contains its cue (its speaker is then no more than a guess).
+    func holdsOwnCue(_ qi: Int) -> Bool {
+        guard let cue = doc.quotes[qi].cue else { return false }
+        return doc.quotes[qi].content.contains(cue)
     }
 }

@@ -146,6 +146,8 @@ extension EventFinder {
             k -= 1
         }
         guard k >= scope.lowerBound, k >= g - 7, relative.contains(forms[k]) else { return [] }
+        // "il quale", "i quali": the article is part of the pronoun.
+        if k - 1 >= scope.lowerBound, forms[k] != "che", article.contains(forms[k - 1]) { k -= 1 }
         var j = k - 1
         let punctuated = j >= scope.lowerBound && [",", "–", "—", "-"].contains(forms[j])
         if punctuated { j -= 1 }
@@ -167,5 +169,14 @@ extension EventFinder {
             k -= 1
         }
         return nil
+    }
+}
+
+extension EventFinder {
+    /// Whether a bare participle ending before `t` is a passive with its agent (`firmato da X`,
+    /// `ratificato dai Paesi membri`): an agent preposition right after it, then an actor.
+    func reducedPassive(after t: Int, in s: Range<Int>) -> Bool {
+        guard t + 1 < s.upperBound, agent.contains(forms[t]) else { return false }
+        return !actor(startingNear: t + 1, in: s).isEmpty
     }
 }
