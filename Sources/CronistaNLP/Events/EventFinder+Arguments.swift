@@ -280,3 +280,32 @@ extension EventFinder {
         return [Event.Participant(entity: best.entity, range: doc.mentions[best.at].range)]
     }
 }
+
+extension EventFinder {
+    /// The group noun of protesters (the lexicon's `@protester`) nearest to `t`: before it in its
+    /// sentence, else after it there, else in the sentence before.
+    func protesters(near t: Int, sentence si: Int) -> [Event.Participant] {
+        let s = doc.sentences[si].tokenRange
+        let end = min(s.upperBound, forms.count)
+        func at(_ k: Int) -> [Event.Participant]? {
+            protester.contains(forms[k]) ? [Event.Participant(entity: nil, range: doc.tokens.range(k))] : nil
+        }
+        var k = t - 1
+        while k >= s.lowerBound {
+            if let p = at(k) { return p }
+            k -= 1
+        }
+        k = t + 1
+        while k < end {
+            if let p = at(k) { return p }
+            k += 1
+        }
+        guard si > 0 else { return [] }
+        k = s.lowerBound - 1
+        while k >= doc.sentences[si - 1].tokenRange.lowerBound {
+            if let p = at(k) { return p }
+            k -= 1
+        }
+        return []
+    }
+}

@@ -153,6 +153,13 @@ extension EventFinder {
                     event.source = leftActor(before: g, in: scope)
                 }
                 if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
+                // "Il giudice … di Roma, Valerio Savio, ha rigettato": the name in apposition right
+                // before the verb is the subject, not the complement before it.
+                if !nonFinite, !relativeSubject, let name = appositionName(before: g, in: scope),
+                    !event.source.contains(where: { $0.entity == name.entity })
+                {
+                    event.source = [name]
+                }
                 // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
                 if event.source.count == 1, !nonFinite, !relativeSubject {
                     let left = leftActor(before: g, in: scope)
@@ -225,6 +232,12 @@ extension EventFinder {
             return nil
         }
         if event.source.isEmpty && e.kind != .noun { return nil }
+        // A protest named without its protesters ("le rivolte", "diversi cortei"): the protesters
+        // the text names nearest, in its sentence or the one before.
+        if event.source.isEmpty, type == "PROTEST" {
+            event.source = protesters(near: g, sentence: si)
+            explicitSource = false
+        }
         if event.source.isEmpty { explicitSource = false }
         // The same entity is not both source and target.
         let sourceEntities = Set(event.source.compactMap(\.entity))

@@ -180,3 +180,16 @@ extension EventFinder {
         return !actor(startingNear: t + 1, in: s).isEmpty
     }
 }
+
+extension EventFinder {
+    /// A person's name set off by commas right before a verb group at `g`, after a phrase that ends
+    /// in an actor (`Il giudice di Roma, Valerio Savio, ha`): the apposition that names the subject.
+    func appositionName(before g: Int, in scope: Range<Int>) -> Event.Participant? {
+        guard g - 2 >= scope.lowerBound, forms[g - 1] == ",", let (p, r) = participant(at: g - 2), r.upperBound == g - 1,
+            p.entity != nil, isName(p), !isPlace(p), r.lowerBound - 2 >= scope.lowerBound, forms[r.lowerBound - 1] == ",",
+            participant(at: r.lowerBound - 2) != nil
+        else { return nil }
+        let m = Int(mentionAt[r.lowerBound])
+        return doc.mentions[m].type == .person ? p : nil
+    }
+}

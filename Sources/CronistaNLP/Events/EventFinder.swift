@@ -38,6 +38,8 @@ struct EventFinder {
     /// Relative pronouns that can be a clause's subject (`X, che ha firmato`), and the object
     /// pronouns before a verb group that stand for an actor named earlier (`lo ha accusato`).
     let relative: Set<String>, proclitic: Set<String>
+    /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
+    let protester: Set<String>
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
     let anyPreposition: Set<String>
@@ -147,6 +149,7 @@ struct EventFinder {
         toward = l.list("toward")
         relative = l.list("relative")
         proclitic = l.list("proclitic")
+        protester = l.list("protester")
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
         for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
