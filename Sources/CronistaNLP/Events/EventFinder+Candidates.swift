@@ -4,6 +4,8 @@ extension EventFinder {
     static let cooperative: Set<String> = ["CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"]
     static let speechActs: Set<String> = ["ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"]
     static let needTarget: Set<String> = ["COOPERATE", "AID", "SANCTION"]
+    /// Acts that happened even when refused ("ha rigettato l'istanza").
+    static let madeEvenIfRefused: Set<String> = ["REQUEST", "ACCUSE"]
     /// Acts of public authority that take the named jurisdiction as source when agentless.
     static let authority: Set<String> = ["COERCE", "SANCTION", "ACCUSE"]
     /// Material force: its purpose clause names whom it is used against.
@@ -57,9 +59,14 @@ extension EventFinder {
         var type = e.type
         var mode = e.mode
         if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si {
-            // What a request asks for is part of the request ("chiede la scarcerazione").
+            // What a request asks for or a refusal refuses is part of it ("chiede la scarcerazione",
+            // "negando la scarcerazione"); a request or a charge that is refused was still made.
             let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
-            if p.event.type == "REQUEST", pEnd <= g, (pEnd..<g).allSatisfy({ article.contains(forms[$0]) }) { return nil }
+            if p.event.type == "REQUEST" || (p.event.type == "REJECT" && !Self.madeEvenIfRefused.contains(type)), pEnd <= g,
+                (pEnd..<g).allSatisfy({ article.contains(forms[$0]) })
+            {
+                return nil
+            }
         }
         // An announced retreat is a concession ("annunciò la liberazione").
         if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {
