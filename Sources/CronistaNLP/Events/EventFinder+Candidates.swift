@@ -195,6 +195,8 @@ extension EventFinder {
                     event.target = actor(startingNear: k + 1, in: scope)
                 }
             }
+            // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
+            if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
             if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }

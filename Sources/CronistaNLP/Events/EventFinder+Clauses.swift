@@ -132,31 +132,60 @@ extension EventFinder {
 
 extension EventFinder {
     /// The antecedent of a relative pronoun that is the subject of the verb group starting at `g`
-    /// (`Marco Bianchi, che il 3 marzo annunciò`, `la CGIL – che chiedono`): the actor right
-    /// before the pronoun, even inside a prepositional phrase (`sostituito da X, che`), with the
-    /// actors coordinated to it. Only adverbials may stand between the pronoun and the verb: an
-    /// actor there is the subject and the pronoun the object (`la legge che il governo ha approvato`).
-    /// Without a comma or a dash, an actor after a preposition is no antecedent (`ha detto ai
-    /// sindacati che…` opens a complement clause).
+    /// (`Marco Bianchi, che il 3 marzo annunciò`, `la CGIL – che chiedono`). Only adverbials may
+    /// stand between the pronoun and the verb: an actor there is the subject and the pronoun the
+    /// object (``relativeObject``).
     func relativeAntecedent(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
+        guard let k = relativePronoun(before: g, in: scope, subjectBetween: false) else { return [] }
+        return antecedent(ofRelative: k, in: scope)
+    }
+
+    /// The antecedent of a relative pronoun that is the object of the verb group starting at `g`,
+    /// whose own subject stands between them (`Ugo Neri, che la polizia ha arrestato`).
+    func relativeObject(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
+        guard let k = relativePronoun(before: g, in: scope, subjectBetween: true), forms[k] == "che" else { return [] }
+        return antecedent(ofRelative: k, in: scope)
+    }
+
+    /// The relative pronoun before `g` with only adverbials between (and, with `subjectBetween`,
+    /// exactly one actor: the clause's subject).
+    func relativePronoun(before g: Int, in scope: Range<Int>, subjectBetween: Bool) -> Int? {
         var k = g - 1
-        while k >= scope.lowerBound && k >= g - 7 {
+        var actors = 0
+        while k >= scope.lowerBound && k >= g - 9 {
             if relative.contains(forms[k]) { break }
-            if doc.tokens.flags[k].contains(.punctuation) || clauseAt[k] >= 0 || participant(at: k) != nil { return [] }
+            if doc.tokens.flags[k].contains(.punctuation) || clauseAt[k] >= 0 { return nil }
+            if let (_, r) = participant(at: k) {
+                actors += 1
+                guard subjectBetween, actors == 1 else { return nil }
+                k = r.lowerBound - 1
+                while k >= scope.lowerBound && article.contains(forms[k]) && !relative.contains(forms[k]) { k -= 1 }
+                continue
+            }
             k -= 1
         }
-        guard k >= scope.lowerBound, k >= g - 7, relative.contains(forms[k]) else { return [] }
+        guard k >= scope.lowerBound, k >= g - 9, relative.contains(forms[k]), subjectBetween == (actors == 1) else { return nil }
+        if !subjectBetween && k < g - 7 { return nil }
+        return k
+    }
+
+    /// The actor right before the relative pronoun at `k`, even inside a prepositional phrase
+    /// (`sostituito da X, che`), with the actors coordinated to it. Without a comma, dash or
+    /// bracket, an actor after a preposition is no antecedent (`ha detto ai sindacati che…`
+    /// opens a complement clause).
+    func antecedent(ofRelative pronoun: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = pronoun
         // "il quale", "i quali": the article is part of the pronoun.
         if k - 1 >= scope.lowerBound, forms[k] != "che", article.contains(forms[k - 1]) { k -= 1 }
         var j = k - 1
-        let punctuated = j >= scope.lowerBound && [",", "–", "—", "-"].contains(forms[j])
+        let punctuated = j >= scope.lowerBound && [",", "–", "—", "-", "("].contains(forms[j])
         if punctuated { j -= 1 }
         guard j >= scope.lowerBound, let (p, r) = participant(at: j), r.upperBound == j + 1 else { return [] }
         if !punctuated, r.lowerBound - 1 >= scope.lowerBound, isAnyPreposition(r.lowerBound - 1) { return [] }
         // "A, B e C, che": the list the antecedent closes.
         let left = leftActor(before: j + 1, in: scope)
         if left.count > 1, left.last?.range == p.range || (p.entity != nil && left.last?.entity == p.entity) { return left }
-        return [p]
+        return [named(p, r)]
     }
 
     /// The start of the verb group that governs a noun trigger at `g` (see ``isGoverned``), if a

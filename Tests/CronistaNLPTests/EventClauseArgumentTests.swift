@@ -1,0 +1,109 @@
+import CronistaCore
+import Foundation
+import Testing
+
+@testable import CronistaNLP
+
+/// Event participants that the clause around the trigger gives, on our own sentences: relative
+/// pronouns (subject and object), object clitics, appositions, a request's `che` clause, a
+/// protest's protesters, a participle with its agent, what a refusal refuses.
+@Suite("Event clause arguments")
+struct EventClauseArgumentTests {
+    static let engine: Engine? = try? Engine()
+
+    func analyze(_ text: String) throws -> Document {
+        let engine = try #require(Self.engine)
+        let doc = try engine.analyze(
+            DocumentInput(
+                id: "c", text: text, metadata: DocumentMetadata(published: "2024-05-10", declaredLanguage: "it"), origin: "test"))
+        #expect(doc.invariantViolations().isEmpty)
+        return doc
+    }
+
+    func texts(_ doc: Document, _ ps: [Event.Participant]) -> [String] { ps.map { String(doc.text(in: $0.range)) } }
+
+    @Test("A relative pronoun's antecedent is the subject of its clause, even after 'da'")
+    func relativeSubject() throws {
+        let doc = try analyze("Il premier Carlo Rossi ha criticato il ministro Anna Bianchi, che aveva attaccato il governo francese.")
+        let acts = doc.events.filter { $0.type == "ACCUSE" }
+        #expect(acts.count == 2)
+        #expect(acts.map { texts(doc, $0.source) } == [["Carlo Rossi"], ["Anna Bianchi"]])
+        #expect(acts.last.map { texts(doc, $0.target) } == ["governo francese"])
+        let quale = try analyze("Il ministro Gino Ferri ha criticato Marta Sala, la quale aveva accusato il governo di incompetenza.")
+        #expect(quale.events.filter { $0.type == "ACCUSE" }.map { texts(quale, $0.source) } == [["Gino Ferri"], ["Marta Sala"]])
+        // A noun governed by the relative clause's verb: the antecedent, not the actor before "da".
+        let noun = try analyze("Il governo è stato sostituito da Marco Bianchi, che il 3 marzo annunciò la liberazione di Luca Verdi.")
+        let freed = try #require(noun.events.first { $0.type == "CONCEDE" })
+        #expect(texts(noun, freed.source) == ["Marco Bianchi"])
+        #expect(texts(noun, freed.target) == ["Luca Verdi"])
+    }
+
+    @Test("A relative pronoun with a subject of its own is the object")
+    func relativeObject() throws {
+        let doc = try analyze("Il deputato Ugo Neri, che la polizia ha arrestato ieri, resta in carcere.")
+        let arrest = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(texts(doc, arrest.source) == ["polizia"])
+        #expect(texts(doc, arrest.target) == ["Ugo Neri"])
+    }
+
+    @Test("An object pronoun before the verb stands for the last other actor named")
+    func procliticTarget() throws {
+        let doc = try analyze("Il presidente Mario Neri ha incontrato il ministro Gialli. Poi lo ha accusato di tradimento.")
+        let e = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(texts(doc, e.source) == ["Mario Neri"])
+        #expect(texts(doc, e.target) == ["Gialli"])
+    }
+
+    @Test("A name in apposition before the verb is its subject; an actor noun in apposition is the name")
+    func appositions() throws {
+        let doc = try analyze("Il giudice di Roma, Valerio Sante, ha respinto la richiesta del partito.")
+        let e = try #require(doc.events.first { $0.type == "REJECT" })
+        #expect(texts(doc, e.source) == ["Valerio Sante"])
+        let noun = try analyze("Il poliziotto Derek Mills, il poliziotto che ha ucciso Mario Floyd, è in carcere.")
+        let killing = try #require(noun.events.first { $0.type == "ASSAULT" })
+        #expect(texts(noun, killing.source) == ["Derek Mills"])
+        #expect(texts(noun, killing.target) == ["Mario Floyd"])
+    }
+
+    @Test("A request's 'che' clause names its target")
+    func requestComplementTarget() throws {
+        let doc = try analyze("La Lega è favorevole alla riforma, ma ha chiesto che il governo sia chiaro sulle regole.")
+        let e = try #require(doc.events.first { $0.type == "REQUEST" })
+        #expect(texts(doc, e.source) == ["Lega"])
+        #expect(texts(doc, e.target) == ["governo"])
+    }
+
+    @Test("A protest named without its actors is by the protesters named nearby; none named, none")
+    func protesters() throws {
+        let doc = try analyze(
+            "Migliaia di manifestanti hanno sfilato per il centro. In serata ci sono state nuove proteste davanti al parlamento.")
+        let e = try #require(doc.events.first { $0.type == "PROTEST" })
+        #expect(texts(doc, e.source) == ["manifestanti"])
+        let none = try analyze("In serata ci sono state nuove proteste davanti al parlamento.")
+        #expect(none.events.isEmpty)
+    }
+
+    @Test("A bare participle with its agent is a passive ('firmato dai ministri')")
+    func reducedPassive() throws {
+        let doc = try analyze("Il testo dell'accordo, firmato dai ministri di Francia e Germania, entra in vigore oggi.")
+        let e = try #require(doc.events.first { $0.type == "SUPPORT" })
+        #expect(texts(doc, e.source).first == "ministri")
+        let bare = try analyze("Il testo dell'accordo firmato entra in vigore oggi.")
+        #expect(bare.events.isEmpty)
+    }
+
+    @Test("What a refusal refuses did not happen, but a refused request was made")
+    func refusals() throws {
+        let denied = try analyze("La Corte, pur negando la scarcerazione a Luca Neri, ha ordinato un nuovo processo.")
+        #expect(denied.events.contains { $0.type == "REJECT" })
+        #expect(!denied.events.contains { $0.type == "RETREAT" || $0.type == "CONCEDE" })
+        let request = try analyze("Il giudice Franco Lodi ha rigettato l'istanza presentata dalla difesa.")
+        #expect(Set(request.events.map(\.type)) == ["REJECT", "REQUEST"])
+        let impeachment = try analyze(
+            "Il Senato ha archiviato la richiesta di messa in stato d'accusa presentata dal partito contro il presidente.")
+        let charge = try #require(impeachment.events.first { $0.type == "ACCUSE" })
+        #expect(charge.mode == "allege")
+        #expect(String(impeachment.text(in: charge.trigger)).hasPrefix("richiesta di messa in stato"))
+        #expect(!impeachment.events.contains { $0.type == "REQUEST" })
+    }
+}
