@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 23107 bytes, sha256 450a17a55f174ec82dc03ee4b35d5a2a7fb52d929f93852913ead7fd142c7193
+// Languages/it/event-triggers.tsv: 23181 bytes, sha256 e0fb0a6f98e0f9cdb67d73e917f6e72dbdc3c32ff0eab9af6b43fc6e82e74ab2
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

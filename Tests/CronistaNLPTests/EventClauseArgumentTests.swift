@@ -106,4 +106,14 @@ struct EventClauseArgumentTests {
         #expect(String(impeachment.text(in: charge.trigger)).hasPrefix("richiesta di messa in stato"))
         #expect(!impeachment.events.contains { $0.type == "REQUEST" })
     }
+
+    @Test("What a request asks an infinitive to do is part of it; 'pretendere di' is a claim, not a demand")
+    func requestedActs() throws {
+        let doc = try analyze("Il ministro Carlo Neri ha chiesto ai sindacati di ritirare lo sciopero della prossima settimana.")
+        #expect(doc.events.map(\.type) == ["REQUEST"])
+        let claim = try analyze("Il ministro Carlo Neri pretende di rappresentare tutti i lavoratori.")
+        #expect(claim.events.isEmpty)
+        let demand = try analyze("Il ministro Carlo Neri pretende le scuse del sindacato.")
+        #expect(demand.events.map(\.type) == ["REQUEST"])
+    }
 }

@@ -67,6 +67,15 @@ extension EventFinder {
             {
                 return nil
             }
+            // "ha invitato i sindacati a ritirare lo sciopero": the object of an infinitive the
+            // request governs is what it asks for.
+            var k = g - 1
+            while k > pEnd && article.contains(forms[k]) { k -= 1 }
+            if p.event.type == "REQUEST", pEnd <= k, g - pEnd <= 10, rules.isInfinitive(forms[k]),
+                !(pEnd..<g).contains(where: { doc.tokens.flags[$0].contains(.punctuation) })
+            {
+                return nil
+            }
         }
         // An announced retreat is a concession ("annunciò la liberazione").
         if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {
@@ -237,6 +246,13 @@ extension EventFinder {
         // A noun's actor found by position that is only a place ("l'attentato di Sarajevo") is none.
         if e.kind == .noun, !event.source.isEmpty, event.source.allSatisfy({ isPlace($0) && !isCountryParticipant($0) }),
             explicitSource
+        {
+            return nil
+        }
+        // Protest is civil: a state or a place named as a protest's actor is no protester ("l'annuale
+        // manifestazione dell'Italia").
+        if type == "PROTEST", e.kind == .noun, explicitSource, !event.source.isEmpty,
+            event.source.allSatisfy({ isPlace($0) || isCountryParticipant($0) })
         {
             return nil
         }
