@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 23181 bytes, sha256 e0fb0a6f98e0f9cdb67d73e917f6e72dbdc3c32ff0eab9af6b43fc6e82e74ab2
+// Languages/it/event-triggers.tsv: 23382 bytes, sha256 f82a0669d3f454183daa988eae5ca62a0e740fd2e96dfd0b3eb3788ad972167e
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

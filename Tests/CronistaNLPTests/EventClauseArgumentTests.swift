@@ -116,4 +116,17 @@ struct EventClauseArgumentTests {
         let demand = try analyze("Il ministro Carlo Neri pretende le scuse del sindacato.")
         #expect(demand.events.map(\.type) == ["REQUEST"])
     }
+
+    @Test("A finite passive auxiliary and a subjunctive one belong to the verb group")
+    func auxiliaries() throws {
+        let doc = try analyze("Il consigliere Luca Sarti viene arrestato dai carabinieri a Novara.")
+        let e = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(String(doc.text(in: e.trigger)) == "viene arrestato")
+        #expect(texts(doc, e.source) == ["carabinieri"])
+        #expect(texts(doc, e.target) == ["Luca Sarti"])
+        let seems = try analyze("Sembra che alcuni manifestanti abbiano attaccato i soldati davanti alla caserma.")
+        let attack = try #require(seems.events.first { $0.type == "ASSAULT" })
+        #expect(String(seems.text(in: attack.trigger)) == "abbiano attaccato")
+        #expect(texts(seems, attack.source) == ["manifestanti"])
+    }
 }

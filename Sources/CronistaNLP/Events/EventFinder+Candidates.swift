@@ -30,8 +30,11 @@ extension EventFinder {
                 && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
                     || (g - 2 >= s.lowerBound && forms[g - 1].hasSuffix("mente") && aux.contains(forms[g - 2])))
             {
-                // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato").
-                if passiveAux.contains(forms[g - 1]) && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2])) {
+                // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato");
+                // a finite passive auxiliary ("viene", "venne", "fu") always is.
+                if passiveAux.contains(forms[g - 1]) && rules.isParticiple(forms[g - 1])
+                    && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2]))
+                {
                     break
                 }
                 g -= 1
