@@ -129,4 +129,14 @@ struct EventClauseArgumentTests {
         #expect(String(seems.text(in: attack.trigger)) == "abbiano attaccato")
         #expect(texts(seems, attack.source) == ["manifestanti"])
     }
+
+    @Test("A refusal's target is whoever made what it refuses; a charge brought with an arrest is against the arrested")
+    func ownersAndCharges() throws {
+        let doc = try analyze("Il Senato ha archiviato la richiesta di dimissioni presentata dal partito di Paolo Conte.")
+        let e = try #require(doc.events.first { $0.type == "REJECT" })
+        #expect(texts(doc, e.target) == ["partito"])
+        let arrest = try analyze("In Sicilia la polizia ha arrestato il sindaco Nino Ferri con l'accusa di corruzione.")
+        let charge = try #require(arrest.events.first { $0.type == "ACCUSE" })
+        #expect(texts(arrest, charge.target) == ["Nino Ferri"])
+    }
 }

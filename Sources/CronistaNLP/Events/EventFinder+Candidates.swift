@@ -206,6 +206,8 @@ extension EventFinder {
                 if event.target.isEmpty, k < scope.upperBound, isPreposition(k, "di") || isPreposition(k, "da") {
                     event.target = actor(startingNear: k + 1, in: scope)
                 }
+                // "ha archiviato la richiesta di … presentata dal partito": whose the thing acted on is.
+                if event.target.isEmpty { event.target = agentOfParticiple(after: o.upperBound, in: scope) }
             }
             // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
@@ -223,6 +225,13 @@ extension EventFinder {
         if e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
             let other = lastActor(before: g, in: s, excluding: event.source)
             if !other.isEmpty { event.target = other }
+        }
+        // "arrestato con l'accusa di tradimento": a charge brought with an act of the same sentence
+        // is against that act's target.
+        if e.kind == .noun, type == "ACCUSE", event.target.isEmpty, let p = previous, p.sentence == si, !p.event.target.isEmpty,
+            g - 2 >= s.lowerBound, isPreposition(g - 2, "con") || isPreposition(g - 1, "con")
+        {
+            event.target = p.event.target
         }
         // "lo ha accusato": the object pronoun stands for the last other actor named, in this
         // sentence or the one before.
