@@ -139,4 +139,18 @@ struct EventClauseArgumentTests {
         let charge = try #require(arrest.events.first { $0.type == "ACCUSE" })
         #expect(texts(arrest, charge.target) == ["Nino Ferri"])
     }
+
+    @Test("A speaker from an earlier sentence yields to an actor before the verb; a gerund goes on with its act's subject")
+    func speakersAndGerunds() throws {
+        let doc = try analyze(
+            "Il premier Romano Bianchi vuole la missione. La Lega è, in linea di massima, favorevole alla missione di pace, "
+                + "ma ha chiesto che il governo sia chiaro sulle regole, chiedendo che siano compatibili con la legge.")
+        let requests = doc.events.filter { $0.type == "REQUEST" }
+        #expect(requests.count == 1)
+        #expect(requests.first.map { texts(doc, $0.source) } == ["Lega"])
+        #expect(requests.first.map { texts(doc, $0.target) } == ["governo"])
+        let relative = try analyze("Il ministro Carlo Neri ha criticato Luigi Di Maio, che con Salvini tratta da un mese.")
+        let talks = try #require(relative.events.first { $0.type == "CONSULT" })
+        #expect(texts(relative, talks.source).first == "Luigi Di Maio")
+    }
 }

@@ -295,8 +295,20 @@ extension EventFinder {
         if let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), !holdsOwnCue(qi), Self.speechActs.contains(type),
             let speaker = doc.quotes[qi].speaker
         {
-            // The clause's own relative subject wins over a speaker found farther away.
+            // The clause's own relative subject wins over a speaker found farther away, and so does
+            // an actor before the verb in its sentence over a speaker from an earlier sentence.
             event.source = relativeSource.isEmpty ? [Event.Participant(entity: speaker.entity, range: speaker.range)] : relativeSource
+            if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty,
+                sentenceOf[Self.tokens(of: speaker.range, in: doc).lowerBound] != Int32(si)
+            {
+                let left = leftActor(before: g, in: s)
+                if !left.isEmpty && !left.allSatisfy({ isPlace($0) }) { event.source = left }
+            }
+            // A gerund's subject is that of the act it goes on from in its sentence ("ha chiesto
+            // …, chiedendo").
+            if relativeSource.isEmpty, rules.isGerund(head), let p = previous, p.sentence == si, p.kind == .verb, !p.event.source.isEmpty {
+                event.source = p.event.source
+            }
             event.quote = Event.QuoteLink(quote: qi, role: .act)
             explicitSource = true
             let sources = Set(event.source.compactMap(\.entity))

@@ -156,6 +156,11 @@ extension EventFinder {
             if relative.contains(forms[k]) { break }
             if doc.tokens.flags[k].contains(.punctuation) || clauseAt[k] >= 0 { return nil }
             if let (_, r) = participant(at: k) {
+                // An actor after a preposition is no subject ("che con Salvini tratta").
+                if r.lowerBound - 1 >= scope.lowerBound, isAnyPreposition(r.lowerBound - 1), !article.contains(forms[r.lowerBound - 1]) {
+                    k = r.lowerBound - 2
+                    continue
+                }
                 actors += 1
                 guard subjectBetween, actors == 1 else { return nil }
                 k = r.lowerBound - 1
