@@ -153,4 +153,14 @@ struct EventClauseArgumentTests {
         let talks = try #require(relative.events.first { $0.type == "CONSULT" })
         #expect(texts(relative, talks.source).first == "Luigi Di Maio")
     }
+
+    @Test("'invita X a' + infinitive asks (REQUEST); 'invita X a Roma' invites (AGREE); 'invita' is no participle")
+    func invitations() throws {
+        let asks = try analyze("Il sindacato invita il governo a ritirare la legge.")
+        let request = try #require(asks.events.first)
+        #expect(request.type == "REQUEST")
+        #expect(texts(asks, request.target) == ["governo"])
+        let invites = try analyze("Il presidente Mario Neri invita il premier Luca Bassi a Roma.")
+        #expect(invites.events.map(\.type) == ["AGREE"])
+    }
 }

@@ -92,7 +92,7 @@ extension EventFinder {
             if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) { return nil }
             // A bare participle is an adjective ("gli indagati") unless the verb is passive by
             // default or an agent follows it ("un testo firmato da 27 capi di Stato").
-            if group.count == trig.count && rules.isParticiple(head) && !e.passive && !reducedPassive(after: trig.upperBound, in: s) {
+            if group.count == trig.count && isParticiple(head, of: e) && !e.passive && !reducedPassive(after: trig.upperBound, in: s) {
                 return nil
             }
             if hasSuffix(head, conditional) || group.contains(where: { hasSuffix(forms[$0], conditional) && !plan.contains(forms[$0]) }) {
@@ -116,7 +116,7 @@ extension EventFinder {
             }
         }
         let passive =
-            e.kind == .verb && rules.isParticiple(head)
+            e.kind == .verb && isParticiple(head, of: e)
             && (group.contains { passiveAux.contains(forms[$0]) }
                 || (group.count == trig.count && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
         let trigger = range(group)
@@ -397,5 +397,16 @@ extension EventFinder {
     func holdsOwnCue(_ qi: Int) -> Bool {
         guard let cue = doc.quotes[qi].cue else { return false }
         return doc.quotes[qi].content.contains(cue)
+    }
+}
+
+extension EventFinder {
+    /// Whether `head` is a past participle of entry `e`'s verb: the present of an `-are` verb whose
+    /// stem ends in `-it` ("invita", "sollecita") looks like the participle of an `-ire` verb and is not one.
+    func isParticiple(_ head: String, of e: EventLexicon.Entry) -> Bool {
+        guard rules.isParticiple(head) else { return false }
+        let lemma = e.lemma
+        guard lemma.hasSuffix("are"), head.hasSuffix("a"), head.utf8.count + 2 == lemma.utf8.count else { return true }
+        return !head.hasPrefix(lemma.dropLast(3))
     }
 }

@@ -260,6 +260,14 @@ struct EventFinder {
                 let hi = min(end, i + e.tokens.count + 5)
                 guard (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
             }
+            if !e.infinitiveAfter.isEmpty {
+                let from = i + e.tokens.count
+                let hi = min(end - 1, from + 7)
+                guard from < hi, (from..<hi).contains(where: { e.infinitiveAfter.contains(forms[$0]) && rules.isInfinitive(forms[$0 + 1]) })
+                else {
+                    continue
+                }
+            }
             if !e.not.isEmpty {
                 let lo = max(0, i - 3)
                 let hi = min(end, i + e.tokens.count + 2)
