@@ -163,4 +163,11 @@ struct EventClauseArgumentTests {
         let invites = try analyze("Il presidente Mario Neri invita il premier Luca Bassi a Roma.")
         #expect(invites.events.map(\.type) == ["AGREE"])
     }
+
+    @Test("An irregular participle with its agent names a noun's actor ('disposti dal prefetto')")
+    func irregularParticipleAgent() throws {
+        let doc = try analyze("Sono 35 i decreti di espulsione disposti dal prefetto di Genova.")
+        let e = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(texts(doc, e.source) == ["prefetto"])
+    }
 }

@@ -182,7 +182,7 @@ extension EventFinder {
         var k = t
         while k + 1 < min(scope.upperBound, t + 8) {
             if bound.contains(forms[k]) || mentionAt[k] >= 0 { break }
-            if rules.isParticiple(forms[k]) && agent.contains(forms[k + 1]) { return actor(startingNear: k + 2, in: scope) }
+            if isParticipleLike(k) && agent.contains(forms[k + 1]) { return actor(startingNear: k + 2, in: scope) }
             k += 1
         }
         return []
@@ -307,5 +307,14 @@ extension EventFinder {
             k -= 1
         }
         return []
+    }
+}
+
+extension EventFinder {
+    /// A participle, regular or with one of the pack's irregular endings (`@participle-ending`:
+    /// "disposto", "messo", "inflitto").
+    func isParticipleLike(_ t: Int) -> Bool {
+        let f = forms[t]
+        return rules.isParticiple(f) || participleEndings.contains { f.count > $0.count + 2 && f.hasSuffix($0) }
     }
 }

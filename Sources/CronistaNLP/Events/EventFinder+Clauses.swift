@@ -72,6 +72,15 @@ extension EventFinder {
                 continue
             }
             let before = pr.lowerBound - 1
+            // A phrase that opens the span with a preposition ("In Italia otto tifosi") is no
+            // actor, unless a quantity governs it ("migliaia di soldati").
+            if out.isEmpty, before >= r.lowerBound, isAnyPreposition(before), !article.contains(forms[before]),
+                !(before - 1 >= r.lowerBound && quantity.contains(forms[before - 1])),
+                (pr.upperBound..<end).contains(where: { participant(at: $0) != nil })
+            {
+                t = max(pr.upperBound, t + 1)
+                continue
+            }
             // "sia X che Y": the second of a correlative pair.
             let correlative =
                 before >= r.lowerBound && bothAnd.contains(forms[before]) && (r.lowerBound..<before).contains { both.contains(forms[$0]) }

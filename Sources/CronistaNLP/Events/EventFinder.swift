@@ -40,6 +40,8 @@ struct EventFinder {
     let relative: Set<String>, proclitic: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>
+    /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
+    let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
     let anyPreposition: Set<String>
@@ -150,6 +152,7 @@ struct EventFinder {
         relative = l.list("relative")
         proclitic = l.list("proclitic")
         protester = l.list("protester")
+        participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
         for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
