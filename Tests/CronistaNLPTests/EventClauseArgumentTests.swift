@@ -170,4 +170,15 @@ struct EventClauseArgumentTests {
         let e = try #require(doc.events.first { $0.type == "COERCE" })
         #expect(texts(doc, e.source) == ["prefetto"])
     }
+
+    @Test("A group followed by its named members is those members ('alcuni esponenti, tra cui A e B')")
+    func groupMembers() throws {
+        let doc = try analyze(
+            "La sinistra italiana ha accusato alcuni esponenti della destra, tra cui Marco Neri e Anna Rossi, di razzismo.")
+        let e = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(texts(doc, e.target) == ["Marco Neri", "Anna Rossi"])
+        let one = try analyze("La sinistra italiana ha accusato alcuni esponenti della destra, tra cui Marco Neri, di razzismo.")
+        let single = try #require(one.events.first { $0.type == "ACCUSE" })
+        #expect(texts(one, single.target) == ["esponenti"])
+    }
 }

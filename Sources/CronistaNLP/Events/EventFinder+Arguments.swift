@@ -318,3 +318,41 @@ extension EventFinder {
         return rules.isParticiple(f) || participleEndings.contains { f.count > $0.count + 2 && f.hasSuffix($0) }
     }
 }
+
+extension EventFinder {
+    /// Each group noun of `list` (an actor noun without an entity) that a comma, perhaps `tra
+    /// cui`, and two or more coordinated names follow, replaced by those names: the guidelines
+    /// count a plural mention for each member.
+    func members(of list: [Event.Participant]) -> [Event.Participant] {
+        guard list.contains(where: { $0.entity == nil }) else { return list }
+        var out: [Event.Participant] = []
+        for p in list {
+            guard p.entity == nil else {
+                out.append(p)
+                continue
+            }
+            let r = Self.tokens(of: p.range, in: doc)
+            let s = doc.sentences[Int(sentenceOf[r.lowerBound])].tokenRange
+            var k = r.upperBound
+            // The group's own complement ("di Forza Italia", "di Camera e Senato", "politici di destra").
+            while k < s.upperBound && k < r.upperBound + 5 && forms[k] != "," { k += 1 }
+            guard k + 1 < s.upperBound, forms[k] == "," else {
+                out.append(p)
+                continue
+            }
+            k += 1
+            if k + 1 < s.upperBound, forms[k] == "tra" || forms[k] == "fra", forms[k + 1] == "cui" { k += 2 }
+            var names: [Event.Participant] = []
+            var joined = false
+            while k < s.upperBound, let (q, qr) = participant(at: k), q.entity != nil, isName(q), !isPlace(q) {
+                names.append(q)
+                k = qr.upperBound
+                guard !joined, k < s.upperBound, forms[k] == "e" || forms[k] == "," else { break }
+                joined = forms[k] == "e"
+                k += 1
+            }
+            if names.count >= 2 && joined { out += names } else { out.append(p) }
+        }
+        return out
+    }
+}

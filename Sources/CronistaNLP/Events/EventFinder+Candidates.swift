@@ -276,6 +276,9 @@ extension EventFinder {
             explicitSource = false
         }
         if event.source.isEmpty { explicitSource = false }
+        // "I capigruppo, Elio Vito e Renato Schifani": a group followed by its named members is them.
+        event.source = members(of: event.source)
+        event.target = members(of: event.target)
         // The same entity is not both source and target.
         let sourceEntities = Set(event.source.compactMap(\.entity))
         event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }
