@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10983 bytes, sha256 7eab89a5be7ff7f9e7475bb6d854dbd0fb0c275767ff74836094256802413942
+// Languages/it/quote-cues.txt: 11021 bytes, sha256 cdf469ea7b1d0924bf19e54426a52d45f157dfdf544323f73335bace64a6940a
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):

@@ -207,6 +207,12 @@ struct QuoteModelTests {
             "Maria Neri, presidente del gruppo \"Umana Solidarietà\", ha dichiarato che i volontari sono pronti.",
             [("i volontari sono pronti", "Maria Neri")]
         ),
+        // A passive's `sia da X che da Y` names its agents: no clause after it; a meeting's title in marks is no quote.
+        (
+            "La presenza di soldati stranieri è stata poi smentita sia da fonti locali che straniere. "
+                + "I ragazzi hanno partecipato all'incontro “Cyberbullismo e social: il lato oscuro della rete”.",
+            []
+        ),
         // A passive's agent ends where the infinitive it governs begins.
         (
             "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",

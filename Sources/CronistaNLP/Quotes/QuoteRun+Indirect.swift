@@ -22,6 +22,8 @@ extension QuoteRun {
                 }
                 if ctx.isTerminal(p) || f == ";" { break }
                 if ctx.isQuoteMark(p) { break }
+                // "smentita sia da X che da Y": after a correlative `sia`, `che` is its pair, no clause.
+                if ctx.is(p, .complementiser), (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .subjunctive) }) { break }
                 if ctx.is(p, .complementiser) || (ctx.is(p, .manner) && c.lemmaClasses.contains(.mannerComplement)) {
                     var s = p + 1
                     if s < sentence.upperBound && forms[s] == "," { s += 1 }
@@ -60,7 +62,8 @@ extension QuoteRun {
                 }
                 // A subjunctive straight after a verb of saying or thinking, `che` left out: "i tecnici
                 // sostengono sia troppo presto", "ritengono ci siano margini".
-                if !isRequest, ctx.is(p, .subjunctive),
+                // (Not after a passive, whose complement is its agent: "è stata smentita sia da… che da…".)
+                if !isRequest, !c.passive, ctx.is(p, .subjunctive),
                     p == c.tokens.upperBound || (p == c.tokens.upperBound + 1 && ctx.is(c.tokens.upperBound, .verbalClitic))
                 {
                     start = c.tokens.upperBound
