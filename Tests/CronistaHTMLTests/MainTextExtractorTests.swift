@@ -68,6 +68,18 @@ import Testing
                 + Self.article)
     }
 
+    @Test func authorBoxesWidgetsAndRelatedPostsInsideTheBodyAreDropped() throws {
+        // Blog themes put the author's box, a text widget and the related posts inside the entry.
+        let body = """
+            <div class="entry-content"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p>
+            <div class="author-box"><p>Marta scrive di urbanistica e trasporti da quindici anni, prima a Bologna e poi a Torino.</p></div>
+            <div id="jp-relatedposts" class="jp-relatedposts"><p>Nuove corsie in centro: il cantiere partirà a marzo con molti disagi.</p></div>
+            <div class="textwidget"><p>Iscriviti al nostro canale per ricevere ogni settimana le notizie della città.</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
     @Test func almostEmptyExtractionIsRescuedWithoutClassPatterns() throws {
         // The whole article sits in a wrapper whose class has a boilerplate word; the comments stay out.
         let body = """

@@ -46,6 +46,7 @@ extension MainTextRules {
         sharing
         social
         related
+        relatedposts
         correlat
         recommend
         newsletter
@@ -71,6 +72,14 @@ extension MainTextRules {
         copyright
         byline
         author-bio
+        author-box
+        author-info
+        author-description
+        about-author
+        user-profile
+        widget-area
+        widgettitle
+        textwidget
         tag-list
         pagination
         pager
