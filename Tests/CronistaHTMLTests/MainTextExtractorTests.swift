@@ -80,6 +80,17 @@ import Testing
         #expect(result.paragraphs == Self.article)
     }
 
+    @Test func everyParagraphMarkedArticleBodyIsTheBody() throws {
+        // A CMS that marks each paragraph with itemprop=articleBody, an unmarked call to subscribe among them.
+        let body = """
+            <main><p class="text" itemprop="articleBody">\(Self.article[0])</p><p class="text" itemprop="articleBody">\(Self.article[1])</p>
+            <p class="text">Abbonati ora per leggere tutti gli articoli del giornale, senza limiti, su ogni dispositivo che usi.</p>
+            <p class="text" itemprop="articleBody">\(Self.article[2])</p></main>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
     @Test func almostEmptyExtractionIsRescuedWithoutClassPatterns() throws {
         // The whole article sits in a wrapper whose class has a boilerplate word; the comments stay out.
         let body = """

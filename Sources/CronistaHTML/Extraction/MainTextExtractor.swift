@@ -258,20 +258,20 @@ private struct Pass {
 
     mutating func select() -> MainTextExtractor.Result {
 
-        // itemprop=articleBody wins when it holds text.
+        // itemprop=articleBody wins when it holds text. Some sites mark each paragraph so: every
+        // marked element that is not inside another one is part of the body.
         var chosen: Int32 = -1
-        for n in order where doc.nodes[Int(n)].kind == .element {
-            if text[Int(n)] >= 200, attributeIs(n, "itemprop", "articlebody") {
-                chosen = n
-                break
-            }
-        }
         var roots: [Int32] = []
+        var markedText: Int32 = 0
+        for n in order where doc.nodes[Int(n)].kind == .element && text[Int(n)] > 0 {
+            guard attributeIs(n, "itemprop", "articlebody"), !roots.contains(where: { isInside(n, $0) }) else { continue }
+            roots.append(n)
+            markedText += text[Int(n)]
+        }
+        if markedText >= 200 { chosen = roots[0] } else { roots.removeAll() }
         // The page's own markup says where the body ends: nothing after it is added.
         let marked = chosen >= 0
-        if marked {
-            roots = [chosen]
-        } else {
+        if !marked {
             // Paragraph scores: each block's direct text, credited to its parent and grandparent.
             var direct = [Int32](repeating: 0, count: doc.nodes.count)
             var commas = [Int32](repeating: 0, count: doc.nodes.count)
@@ -326,6 +326,13 @@ private struct Pass {
         paragraphs += collect(roots)
         if !marked { paragraphs += collect(leads.after, skippingHeadings: true).filter(isLeadParagraph) }
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// Whether node n is `ancestor` or inside it.
+    func isInside(_ n: Int32, _ ancestor: Int32) -> Bool {
+        var c = n
+        while c > 0, c != ancestor { c = doc.nodes[Int(c)].parent }
+        return c == ancestor
     }
 
     /// The blocks before the body in its ancestors, while what the ancestors add is a little plain
