@@ -109,6 +109,26 @@ import Testing
         #expect(strict.extract(doc).paragraphs != Self.article)
     }
 
+    @Test func postInsideNoscriptIsRescued() throws {
+        // A blog theme renders the post with a script and keeps it in <noscript> for readers without one.
+        let body = """
+            <div class="post-body"><script>render("post")</script><noscript><p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <p>\(Self.article[2])</p></noscript></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
+    @Test func pageInsideAnUnclosedNoscriptIsRescued() throws {
+        // <noscript><div></noscript>: the end tag is ignored and the whole page sits in the <noscript>.
+        let html = """
+            <html><body><noscript><div id="no-js"></noscript><div id="page"><div class="testo"><p>\(Self.article[0])</p>
+            <p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></div></body></html>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(html))
+        #expect(result.paragraphs == Self.article)
+    }
+
     @Test func unclosedParagraphsAndBreaksStillSplit() throws {
         // No <p> end tags and a <br> between two sentences of one block.
         let body = "<div class=\"entry-content\"><p>\(Self.article[0])<p>\(Self.article[1])<br>\(Self.article[2])</div>"

@@ -182,7 +182,9 @@ private struct Pass {
             if !drop, node.kind == .element {
                 let t = Int(node.tag.rawValue)
                 isBlock[Int(n)] = blockTag[t]
-                if node.namespace != .html || removedTag[t] || isHidden(n) {
+                // The rescue reads <noscript>: Blogger themes put the whole post there.
+                let kept = !classPatterns && node.tag == .noscript
+                if node.namespace != .html || (removedTag[t] && !kept) || isHidden(n) {
                     drop = true
                 } else if classRemoval, Double(text[Int(n)]) < rules.mainShare * Double(max(bodyText, 1)),
                     guardedTag[t] || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
@@ -242,15 +244,17 @@ private struct Pass {
         sum()
         let first = select()
         let length = first.paragraphs.reduce(0) { $0 + $1.utf8.count }
-        guard length < rules.rescueLength, bodyText > 2 * length else { return first }
+        // An empty page is tried again too: all of it may sit in an unclosed <noscript>.
+        guard length < rules.rescueLength, bodyText > 2 * length || length == 0 else { return first }
         // Rescue: a page whose article sits in an element with a boilerplate-looking class (a theme's
-        // `sticky-sidebar` wrapper, `entry share`) gave almost nothing; look again with only the
-        // rescue's class patterns (comments, consent) and keep the larger text.
+        // `sticky-sidebar` wrapper, `entry share`) or in a `<noscript>` fallback gave almost nothing; look
+        // again with only the rescue's class patterns (comments, consent), reading `<noscript>`, and keep
+        // the larger text.
         for i in removed.indices { removed[i] = false }
         for i in score.indices { score[i] = 0 }
-        walk(classRemoval: false, bodyText: 0)
+        walk(classRemoval: false, bodyText: 0, classPatterns: false)
         sum()
-        walk(classRemoval: true, bodyText: bodyText, classPatterns: false)
+        walk(classRemoval: true, bodyText: text[Int(body)], classPatterns: false)
         sum()
         let second = select()
         return second.paragraphs.reduce(0) { $0 + $1.utf8.count } > 2 * length ? second : first
