@@ -129,6 +129,21 @@ import Testing
         #expect(result.paragraphs == Self.article)
     }
 
+    @Test func articleInsideAnAsideIsRescued() throws {
+        // A theme wraps the article in an <aside>; navigation stays out of the rescue.
+        let body = """
+            <aside class="pannello"><article><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></article></aside>
+            """
+        let doc = try HTMLParser().parse(Self.page(body: body))
+        // On this short page the aside holds most of the text and is kept for that alone: make the
+        // share rule inert to see the rescue.
+        var rules = MainTextRules.default
+        rules.mainShare = 1
+        #expect(MainTextExtractor(rules: rules).extract(doc).paragraphs == Self.article)
+        rules.rescueRemovedUnlessMainTags = rules.removedUnlessMainTags
+        #expect(MainTextExtractor(rules: rules).extract(doc).paragraphs.isEmpty)
+    }
+
     @Test func unclosedParagraphsAndBreaksStillSplit() throws {
         // No <p> end tags and a <br> between two sentences of one block.
         let body = "<div class=\"entry-content\"><p>\(Self.article[0])<p>\(Self.article[1])<br>\(Self.article[2])</div>"

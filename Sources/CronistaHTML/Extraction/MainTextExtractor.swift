@@ -38,6 +38,7 @@ private struct Pass {
     var order: [Int32] = []
     let removedTag: [Bool]
     let guardedTag: [Bool]
+    let rescueGuardedTag: [Bool]
     let blockTag: [Bool]
     let compiled: CompiledMainTextRules
     /// The class/id key of the element being looked at (reused: no allocation per node).
@@ -57,12 +58,14 @@ private struct Pass {
         if doc.extraTagNames.isEmpty {
             removedTag = compiled.removedTag
             guardedTag = compiled.guardedTag
+            rescueGuardedTag = compiled.rescueGuardedTag
             blockTag = compiled.blockTag
         } else {
             // Tags outside the known table (custom elements) by name, once per page.
             let extra = doc.extraTagNames.map { String(decoding: $0, as: UTF8.self) }
             removedTag = compiled.removedTag + extra.map { rules.removedTags.contains($0) }
             guardedTag = compiled.guardedTag + extra.map { rules.removedUnlessMainTags.contains($0) }
+            rescueGuardedTag = compiled.rescueGuardedTag + extra.map { rules.rescueRemovedUnlessMainTags.contains($0) }
             blockTag = compiled.blockTag + extra.map { rules.blockTags.contains($0) }
         }
     }
@@ -187,7 +190,8 @@ private struct Pass {
                 if node.namespace != .html || (removedTag[t] && !kept) || isHidden(n) {
                     drop = true
                 } else if classRemoval, Double(text[Int(n)]) < rules.mainShare * Double(max(bodyText, 1)),
-                    guardedTag[t] || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
+                    (classPatterns ? guardedTag[t] : rescueGuardedTag[t])
+                        || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
                 {
                     // Navigation, forms and boilerplate classes go, unless they hold most of the page
                     // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>).

@@ -103,6 +103,13 @@ extension MainTextRules {
         outbrain
         taboola
 
+        # Still removed when an almost empty extraction is tried again: asides and forms may hold it.
+        [rescue-removed-unless-main]
+        nav
+        footer
+        menu
+        figure
+
         # Still removed when an almost empty extraction is tried again without [boilerplate].
         [rescue-boilerplate]
         cookie
