@@ -144,6 +144,19 @@ import Testing
         #expect(MainTextExtractor(rules: rules).extract(doc).paragraphs.isEmpty)
     }
 
+    @Test func linkedTableCellsAreDataNotMenus() throws {
+        // A test's results table: each model's name links to its page.
+        let body = """
+            <div class="entry-content"><p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <table><tr><th>Modello</th><th>Voto</th></tr><tr><td><a href="/m/1">Bici Alfa Urbana</a></td><td><a href="/v/1">Buono</a></td></tr>
+            <tr><td><a href="/m/2">Bici Beta Cargo</a></td><td><a href="/v/2">Ottimo</a></td></tr></table><p>\(Self.article[2])</p></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(
+            result.paragraphs == Self.article[0...1] + ["Modello", "Voto", "Bici Alfa Urbana", "Buono", "Bici Beta Cargo", "Ottimo"]
+                + [Self.article[2]])
+    }
+
     @Test func unclosedParagraphsAndBreaksStillSplit() throws {
         // No <p> end tags and a <br> between two sentences of one block.
         let body = "<div class=\"entry-content\"><p>\(Self.article[0])<p>\(Self.article[1])<br>\(Self.article[2])</div>"

@@ -426,6 +426,8 @@ private struct Pass {
         return best
     }
 
+    static let cells: [HTMLTag] = [.table, .tr, .td, .th]
+
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
     func collect(_ roots: [Int32], skippingHeadings: Bool = false) -> [String] {
         var paragraphs: [String] = []
@@ -460,8 +462,10 @@ private struct Pass {
                 guard node.kind == .element else { continue }
                 if skippingHeadings, Self.headings.contains(node.tag) { continue }
                 if isBlock[Int(n)] {
-                    // Menus and link lists inside the body.
-                    if n != root, linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 { continue }
+                    // Menus and link lists inside the body; a table's cells are data (a product's name links to it).
+                    if n != root, !Self.cells.contains(node.tag), linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 {
+                        continue
+                    }
                     flush()
                 }
                 if node.tag == .br {
