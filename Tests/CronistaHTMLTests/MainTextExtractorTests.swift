@@ -69,12 +69,13 @@ import Testing
     }
 
     @Test func authorBoxesWidgetsAndRelatedPostsInsideTheBodyAreDropped() throws {
-        // Blog themes put the author's box, a text widget and the related posts inside the entry.
+        // Blog themes put the author's box, a text widget, the related posts and an `aside` class inside the entry.
         let body = """
             <div class="entry-content"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p>
             <div class="author-box"><p>Marta scrive di urbanistica e trasporti da quindici anni, prima a Bologna e poi a Torino.</p></div>
             <div id="jp-relatedposts" class="jp-relatedposts"><p>Nuove corsie in centro: il cantiere partirà a marzo con molti disagi.</p></div>
-            <div class="textwidget"><p>Iscriviti al nostro canale per ricevere ogni settimana le notizie della città.</p></div></div>
+            <div class="textwidget"><p>Iscriviti al nostro canale per ricevere ogni settimana le notizie della città.</p></div>
+            <div id="secondary" class="aside"><p>Chi siamo: un gruppo di volontari che racconta la città dal 2009, ogni giorno.</p></div></div>
             """
         let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
         #expect(result.paragraphs == Self.article)

@@ -53,6 +53,7 @@ extension MainTextRules {
         subscribe
         signup
         sidebar
+        aside
         comment
         disqus
         advert
