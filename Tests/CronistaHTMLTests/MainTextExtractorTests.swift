@@ -68,6 +68,30 @@ import Testing
                 + Self.article)
     }
 
+    @Test func authorBoxesWidgetsAndRelatedPostsInsideTheBodyAreDropped() throws {
+        // Blog themes put the author's box, a text widget, the related posts and an `aside` class inside the entry.
+        let body = """
+            <div class="entry-content"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p>
+            <div class="author-box"><p>Marta scrive di urbanistica e trasporti da quindici anni, prima a Bologna e poi a Torino.</p></div>
+            <div id="jp-relatedposts" class="jp-relatedposts"><p>Nuove corsie in centro: il cantiere partirà a marzo con molti disagi.</p></div>
+            <div class="textwidget"><p>Iscriviti al nostro canale per ricevere ogni settimana le notizie della città.</p></div>
+            <div id="secondary" class="aside"><p>Chi siamo: un gruppo di volontari che racconta la città dal 2009, ogni giorno.</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
+    @Test func everyParagraphMarkedArticleBodyIsTheBody() throws {
+        // A CMS that marks each paragraph with itemprop=articleBody, an unmarked call to subscribe among them.
+        let body = """
+            <main><p class="text" itemprop="articleBody">\(Self.article[0])</p><p class="text" itemprop="articleBody">\(Self.article[1])</p>
+            <p class="text">Abbonati ora per leggere tutti gli articoli del giornale, senza limiti, su ogni dispositivo che usi.</p>
+            <p class="text" itemprop="articleBody">\(Self.article[2])</p></main>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
     @Test func almostEmptyExtractionIsRescuedWithoutClassPatterns() throws {
         // The whole article sits in a wrapper whose class has a boilerplate word; the comments stay out.
         let body = """
@@ -84,6 +108,54 @@ import Testing
         rules.rescueLength = 0
         let strict = MainTextExtractor(rules: rules)
         #expect(strict.extract(doc).paragraphs != Self.article)
+    }
+
+    @Test func postInsideNoscriptIsRescued() throws {
+        // A blog theme renders the post with a script and keeps it in <noscript> for readers without one.
+        let body = """
+            <div class="post-body"><script>render("post")</script><noscript><p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <p>\(Self.article[2])</p></noscript></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
+    @Test func pageInsideAnUnclosedNoscriptIsRescued() throws {
+        // <noscript><div></noscript>: the end tag is ignored and the whole page sits in the <noscript>.
+        let html = """
+            <html><body><noscript><div id="no-js"></noscript><div id="page"><div class="testo"><p>\(Self.article[0])</p>
+            <p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></div></body></html>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(html))
+        #expect(result.paragraphs == Self.article)
+    }
+
+    @Test func articleInsideAnAsideIsRescued() throws {
+        // A theme wraps the article in an <aside>; navigation stays out of the rescue.
+        let body = """
+            <aside class="pannello"><article><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></article></aside>
+            """
+        let doc = try HTMLParser().parse(Self.page(body: body))
+        // On this short page the aside holds most of the text and is kept for that alone: make the
+        // share rule inert to see the rescue.
+        var rules = MainTextRules.default
+        rules.mainShare = 1
+        #expect(MainTextExtractor(rules: rules).extract(doc).paragraphs == Self.article)
+        rules.rescueRemovedUnlessMainTags = rules.removedUnlessMainTags
+        #expect(MainTextExtractor(rules: rules).extract(doc).paragraphs.isEmpty)
+    }
+
+    @Test func linkedTableCellsAreDataNotMenus() throws {
+        // A test's results table: each model's name links to its page.
+        let body = """
+            <div class="entry-content"><p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <table><tr><th>Modello</th><th>Voto</th></tr><tr><td><a href="/m/1">Bici Alfa Urbana</a></td><td><a href="/v/1">Buono</a></td></tr>
+            <tr><td><a href="/m/2">Bici Beta Cargo</a></td><td><a href="/v/2">Ottimo</a></td></tr></table><p>\(Self.article[2])</p></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(
+            result.paragraphs == Self.article[0...1] + ["Modello", "Voto", "Bici Alfa Urbana", "Buono", "Bici Beta Cargo", "Ottimo"]
+                + [Self.article[2]])
     }
 
     @Test func unclosedParagraphsAndBreaksStillSplit() throws {

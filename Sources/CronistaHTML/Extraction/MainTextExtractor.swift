@@ -38,6 +38,7 @@ private struct Pass {
     var order: [Int32] = []
     let removedTag: [Bool]
     let guardedTag: [Bool]
+    let rescueGuardedTag: [Bool]
     let blockTag: [Bool]
     let compiled: CompiledMainTextRules
     /// The class/id key of the element being looked at (reused: no allocation per node).
@@ -57,12 +58,14 @@ private struct Pass {
         if doc.extraTagNames.isEmpty {
             removedTag = compiled.removedTag
             guardedTag = compiled.guardedTag
+            rescueGuardedTag = compiled.rescueGuardedTag
             blockTag = compiled.blockTag
         } else {
             // Tags outside the known table (custom elements) by name, once per page.
             let extra = doc.extraTagNames.map { String(decoding: $0, as: UTF8.self) }
             removedTag = compiled.removedTag + extra.map { rules.removedTags.contains($0) }
             guardedTag = compiled.guardedTag + extra.map { rules.removedUnlessMainTags.contains($0) }
+            rescueGuardedTag = compiled.rescueGuardedTag + extra.map { rules.rescueRemovedUnlessMainTags.contains($0) }
             blockTag = compiled.blockTag + extra.map { rules.blockTags.contains($0) }
         }
     }
@@ -182,10 +185,13 @@ private struct Pass {
             if !drop, node.kind == .element {
                 let t = Int(node.tag.rawValue)
                 isBlock[Int(n)] = blockTag[t]
-                if node.namespace != .html || removedTag[t] || isHidden(n) {
+                // The rescue reads <noscript>: Blogger themes put the whole post there.
+                let kept = !classPatterns && node.tag == .noscript
+                if node.namespace != .html || (removedTag[t] && !kept) || isHidden(n) {
                     drop = true
                 } else if classRemoval, Double(text[Int(n)]) < rules.mainShare * Double(max(bodyText, 1)),
-                    guardedTag[t] || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
+                    (classPatterns ? guardedTag[t] : rescueGuardedTag[t])
+                        || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
                 {
                     // Navigation, forms and boilerplate classes go, unless they hold most of the page
                     // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>).
@@ -242,15 +248,17 @@ private struct Pass {
         sum()
         let first = select()
         let length = first.paragraphs.reduce(0) { $0 + $1.utf8.count }
-        guard length < rules.rescueLength, bodyText > 2 * length else { return first }
+        // An empty page is tried again too: all of it may sit in an unclosed <noscript>.
+        guard length < rules.rescueLength, bodyText > 2 * length || length == 0 else { return first }
         // Rescue: a page whose article sits in an element with a boilerplate-looking class (a theme's
-        // `sticky-sidebar` wrapper, `entry share`) gave almost nothing; look again with only the
-        // rescue's class patterns (comments, consent) and keep the larger text.
+        // `sticky-sidebar` wrapper, `entry share`) or in a `<noscript>` fallback gave almost nothing; look
+        // again with only the rescue's class patterns (comments, consent), reading `<noscript>`, and keep
+        // the larger text.
         for i in removed.indices { removed[i] = false }
         for i in score.indices { score[i] = 0 }
-        walk(classRemoval: false, bodyText: 0)
+        walk(classRemoval: false, bodyText: 0, classPatterns: false)
         sum()
-        walk(classRemoval: true, bodyText: bodyText, classPatterns: false)
+        walk(classRemoval: true, bodyText: text[Int(body)], classPatterns: false)
         sum()
         let second = select()
         return second.paragraphs.reduce(0) { $0 + $1.utf8.count } > 2 * length ? second : first
@@ -258,20 +266,20 @@ private struct Pass {
 
     mutating func select() -> MainTextExtractor.Result {
 
-        // itemprop=articleBody wins when it holds text.
+        // itemprop=articleBody wins when it holds text. Some sites mark each paragraph so: every
+        // marked element that is not inside another one is part of the body.
         var chosen: Int32 = -1
-        for n in order where doc.nodes[Int(n)].kind == .element {
-            if text[Int(n)] >= 200, attributeIs(n, "itemprop", "articlebody") {
-                chosen = n
-                break
-            }
-        }
         var roots: [Int32] = []
+        var markedText: Int32 = 0
+        for n in order where doc.nodes[Int(n)].kind == .element && text[Int(n)] > 0 {
+            guard attributeIs(n, "itemprop", "articlebody"), !roots.contains(where: { isInside(n, $0) }) else { continue }
+            roots.append(n)
+            markedText += text[Int(n)]
+        }
+        if markedText >= 200 { chosen = roots[0] } else { roots.removeAll() }
         // The page's own markup says where the body ends: nothing after it is added.
         let marked = chosen >= 0
-        if marked {
-            roots = [chosen]
-        } else {
+        if !marked {
             // Paragraph scores: each block's direct text, credited to its parent and grandparent.
             var direct = [Int32](repeating: 0, count: doc.nodes.count)
             var commas = [Int32](repeating: 0, count: doc.nodes.count)
@@ -326,6 +334,13 @@ private struct Pass {
         paragraphs += collect(roots)
         if !marked { paragraphs += collect(leads.after, skippingHeadings: true).filter(isLeadParagraph) }
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// Whether node n is `ancestor` or inside it.
+    func isInside(_ n: Int32, _ ancestor: Int32) -> Bool {
+        var c = n
+        while c > 0, c != ancestor { c = doc.nodes[Int(c)].parent }
+        return c == ancestor
     }
 
     /// The blocks before the body in its ancestors, while what the ancestors add is a little plain
@@ -411,6 +426,8 @@ private struct Pass {
         return best
     }
 
+    static let cells: [HTMLTag] = [.table, .tr, .td, .th]
+
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
     func collect(_ roots: [Int32], skippingHeadings: Bool = false) -> [String] {
         var paragraphs: [String] = []
@@ -445,8 +462,10 @@ private struct Pass {
                 guard node.kind == .element else { continue }
                 if skippingHeadings, Self.headings.contains(node.tag) { continue }
                 if isBlock[Int(n)] {
-                    // Menus and link lists inside the body.
-                    if n != root, linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 { continue }
+                    // Menus and link lists inside the body; a table's cells are data (a product's name links to it).
+                    if n != root, !Self.cells.contains(node.tag), linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 {
+                        continue
+                    }
                     flush()
                 }
                 if node.tag == .br {

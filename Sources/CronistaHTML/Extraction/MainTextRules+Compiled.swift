@@ -3,6 +3,7 @@
 struct CompiledMainTextRules: Sendable {
     let removedTag: [Bool]
     let guardedTag: [Bool]
+    let rescueGuardedTag: [Bool]
     let blockTag: [Bool]
     let boilerplate: WordPatternMatcher
     let content: WordPatternMatcher
@@ -12,6 +13,7 @@ struct CompiledMainTextRules: Sendable {
         let known = Int(HTMLTag.knownCount)
         removedTag = (0..<known).map { rules.removedTags.contains(HTMLTag.knownNames[$0]) }
         guardedTag = (0..<known).map { rules.removedUnlessMainTags.contains(HTMLTag.knownNames[$0]) }
+        rescueGuardedTag = (0..<known).map { rules.rescueRemovedUnlessMainTags.contains(HTMLTag.knownNames[$0]) }
         blockTag = (0..<known).map { rules.blockTags.contains(HTMLTag.knownNames[$0]) }
         boilerplate = WordPatternMatcher(rules.boilerplatePatterns)
         content = WordPatternMatcher(rules.contentPatterns)

@@ -46,12 +46,14 @@ extension MainTextRules {
         sharing
         social
         related
+        relatedposts
         correlat
         recommend
         newsletter
         subscribe
         signup
         sidebar
+        aside
         comment
         disqus
         advert
@@ -71,6 +73,14 @@ extension MainTextRules {
         copyright
         byline
         author-bio
+        author-box
+        author-info
+        author-description
+        about-author
+        user-profile
+        widget-area
+        widgettitle
+        textwidget
         tag-list
         pagination
         pager
@@ -93,6 +103,13 @@ extension MainTextRules {
         readmore
         outbrain
         taboola
+
+        # Still removed when an almost empty extraction is tried again: asides and forms may hold it.
+        [rescue-removed-unless-main]
+        nav
+        footer
+        menu
+        figure
 
         # Still removed when an almost empty extraction is tried again without [boilerplate].
         [rescue-boilerplate]

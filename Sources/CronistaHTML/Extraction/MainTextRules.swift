@@ -5,6 +5,9 @@ public struct MainTextRules: Sendable, Equatable {
     public var removedTags: Set<String>
     /// Elements dropped unless they hold `mainShare` of the page's text (navigation, forms, asides…).
     public var removedUnlessMainTags: Set<String>
+    /// The part of `removedUnlessMainTags` still dropped when an almost empty extraction is tried again
+    /// (navigation and footers; an `aside` or a `form` may hold the article).
+    public var rescueRemovedUnlessMainTags: Set<String>
     /// The share of the body's text above which a boilerplate-looking element is kept.
     public var mainShare: Double
     /// Words of a class or id that mark boilerplate (cookie banners, share bars, related links…),
@@ -31,12 +34,13 @@ public struct MainTextRules: Sendable, Equatable {
 
     public init(
         removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
-        rescueBoilerplatePatterns: [String] = [],
+        rescueBoilerplatePatterns: [String] = [], rescueRemovedUnlessMainTags: Set<String>? = nil,
         blockTags: Set<String>, mainShare: Double = 0.4, minimumParagraph: Int = 25, maximumLinkDensity: Double = 0.5,
         leadShare: Double = 1000, minimumLead: Int = 60, rescueLength: Int = 500
     ) {
         self.removedTags = removedTags
         self.removedUnlessMainTags = removedUnlessMainTags
+        self.rescueRemovedUnlessMainTags = rescueRemovedUnlessMainTags ?? removedUnlessMainTags
         self.mainShare = mainShare
         self.boilerplatePatterns = boilerplatePatterns
         self.contentPatterns = contentPatterns
@@ -68,7 +72,9 @@ public struct MainTextRules: Sendable, Equatable {
             removedUnlessMainTags: Set(sections["removed-unless-main", default: []]),
             boilerplatePatterns: sections["boilerplate", default: []],
             contentPatterns: sections["content", default: []],
-            rescueBoilerplatePatterns: sections["rescue-boilerplate", default: []], blockTags: Set(sections["blocks", default: []]))
+            rescueBoilerplatePatterns: sections["rescue-boilerplate", default: []],
+            rescueRemovedUnlessMainTags: Set(sections["rescue-removed-unless-main", default: []]),
+            blockTags: Set(sections["blocks", default: []]))
     }()
 }
 
