@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 11021 bytes, sha256 cdf469ea7b1d0924bf19e54426a52d45f157dfdf544323f73335bace64a6940a
+// Languages/it/quote-cues.txt: 11117 bytes, sha256 1e2b16338ee4c79acc4139ef45f6b0a0a3d65d4361518cb53551b18fadf47fd7
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):

@@ -213,6 +213,11 @@ struct QuoteModelTests {
                 + "I ragazzi hanno partecipato all'incontro “Cyberbullismo e social: il lato oscuro della rete”.",
             []
         ),
+        // `fa eco` reports, with its subject after it.
+        (
+            "Fabrizio Turco chiede una casa. «Chiediamo il giusto, una casa e un lavoro», fa eco lei. Il Comune tace.",
+            [("Chiediamo il giusto, una casa e un lavoro", "lei")]
+        ),
         // A passive's agent ends where the infinitive it governs begins.
         (
             "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",
