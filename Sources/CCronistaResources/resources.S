@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/lemma-classes.txt: 266 bytes, sha256 096519096d6526f32d0495726d56fc7b7e8e094dac133fae67d9e87e4cbc28f4
+// Languages/en/lemma-classes.txt: 544 bytes, sha256 16e2164b6f189d62259ab521df7d576bb3f72880a0a4a8730f3802b34278ba5a
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
@@ -117,7 +117,7 @@ SYM(cronista_nlp_11_start):
 SYM(cronista_nlp_11_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 7341 bytes, sha256 9ccc418f451828384723f10e956a3d9e8f1bd876beadbdbfa2d8cad0e195218d
+// Languages/en/quote-cues.txt: 9158 bytes, sha256 5e8daa68115d2152d62db10e1b712e174552675b43367990fa2b3bad50621b56
     .balign 16
     .globl SYM(cronista_nlp_12_start)
 SYM(cronista_nlp_12_start):
