@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/lemma-classes.txt: 544 bytes, sha256 16e2164b6f189d62259ab521df7d576bb3f72880a0a4a8730f3802b34278ba5a
+// Languages/en/lemma-classes.txt: 734 bytes, sha256 73269a30d312608956f2ea14d24d72efce9784e60daec6e2b147f954b9cd705b
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
@@ -117,7 +117,7 @@ SYM(cronista_nlp_11_start):
 SYM(cronista_nlp_11_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 9158 bytes, sha256 5e8daa68115d2152d62db10e1b712e174552675b43367990fa2b3bad50621b56
+// Languages/en/quote-cues.txt: 9407 bytes, sha256 c7b97fcc9e1c06197ba072914044124ebc965f1177944adfc8a62e1e0aec7081
     .balign 16
     .globl SYM(cronista_nlp_12_start)
 SYM(cronista_nlp_12_start):
@@ -144,7 +144,7 @@ SYM(cronista_nlp_14_start):
 SYM(cronista_nlp_14_end):
     .byte 0
 
-// Languages/en/word-classes.txt: 2585 bytes, sha256 1e2ae03719cce51c5bd3bc65728f893a168ecb56a036b0f81f6ca7475c5f867e
+// Languages/en/word-classes.txt: 2693 bytes, sha256 2e5a59bc904adf54aaa0c525292d2b73be25230ca468a468015da6c415505dec
     .balign 16
     .globl SYM(cronista_nlp_15_start)
 SYM(cronista_nlp_15_start):
