@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 19114 bytes, sha256 b4eb86271140bf3912dca766fed1baa9dce1ac2b92e6b346f45542b204f271c7
+// Languages/it/event-triggers.tsv: 23814 bytes, sha256 d981ec72a6c4ef7937e459ce4a2cd566b0ec096164ec580828901e4823f0b889
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 10923 bytes, sha256 5bc6c46052bde5f9a0ff604ded34a6a511d283af04a6f87d2cbb3089763c2b50
+// Languages/it/quote-cues.txt: 10983 bytes, sha256 7eab89a5be7ff7f9e7475bb6d854dbd0fb0c275767ff74836094256802413942
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):

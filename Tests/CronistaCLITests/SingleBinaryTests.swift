@@ -103,7 +103,7 @@ struct SingleBinaryTests {
 
     #if !Postgres
         @Test("Built without the PostgreSQL backend: a postgres:// store says how to build with it")
-        func postgresNeedsTheTrait() throws {
+        func postgresNeedsTheTrait() async throws {
             let r = try await CLIRunner.run(["search", "entities", "--name", "x", "--db", "postgres://u@localhost:5432/db"])
             #expect(r.status == 64, "stderr: \(r.stderr)")
             #expect(r.stderr.contains("built without the PostgreSQL backend"), "\(r.stderr)")

@@ -202,6 +202,11 @@ struct QuoteModelTests {
                 + "sarebbero un costume diffuso.",
             [("le interviste a pagamento sarebbero un costume diffuso", "Silvia Neri")]
         ),
+        // A title-like name after a noun that names a group or a work is no one's words, even with a cue near.
+        (
+            "Maria Neri, presidente del gruppo \"Umana Solidarietà\", ha dichiarato che i volontari sono pronti.",
+            [("i volontari sono pronti", "Maria Neri")]
+        ),
         // A passive's agent ends where the infinitive it governs begins.
         (
             "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",

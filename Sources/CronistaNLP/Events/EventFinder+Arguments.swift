@@ -32,7 +32,7 @@ extension EventFinder {
                     continue
                 }
                 // "X e Y": a compound actor. A comma before it is an apposition ("il presidente, X").
-                var out = [p]
+                var out = [named(p, r)]
                 var k = r.lowerBound - 1
                 while k - 1 >= scope.lowerBound {
                     // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
@@ -69,6 +69,25 @@ extension EventFinder {
             j -= 1
         }
         return []
+    }
+
+    /// The named entity an actor noun is in apposition to, else the actor itself: `Derek
+    /// Chauvin, il poliziotto`, `il poliziotto Derek Chauvin`.
+    func named(_ p: Event.Participant, _ r: Range<Int>) -> Event.Participant {
+        guard p.entity == nil, !r.isEmpty else { return p }
+        if r.upperBound < forms.count, let (q, qr) = participant(at: r.upperBound), qr.lowerBound == r.upperBound, q.entity != nil,
+            isName(q), !isPlace(q)
+        {
+            return q
+        }
+        var k = r.lowerBound - 1
+        while k >= 0 && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
+        if k >= 1, forms[k] == ",", sentenceOf[k] == sentenceOf[r.lowerBound], let (q, _) = participant(at: k - 1), q.entity != nil,
+            isName(q), !isPlace(q)
+        {
+            return q
+        }
+        return p
     }
 
     /// The last actor before `g` in the sentence that is not one of `excluding`.
@@ -163,7 +182,7 @@ extension EventFinder {
         var k = t
         while k + 1 < min(scope.upperBound, t + 8) {
             if bound.contains(forms[k]) || mentionAt[k] >= 0 { break }
-            if rules.isParticiple(forms[k]) && agent.contains(forms[k + 1]) { return actor(startingNear: k + 2, in: scope) }
+            if isParticipleLike(k) && agent.contains(forms[k + 1]) { return actor(startingNear: k + 2, in: scope) }
             k += 1
         }
         return []
@@ -259,5 +278,81 @@ extension EventFinder {
         }
         guard let best, best.n >= 2 else { return [] }
         return [Event.Participant(entity: best.entity, range: doc.mentions[best.at].range)]
+    }
+}
+
+extension EventFinder {
+    /// The group noun of protesters (the lexicon's `@protester`) nearest to `t`: before it in its
+    /// sentence, else after it there, else in the sentence before.
+    func protesters(near t: Int, sentence si: Int) -> [Event.Participant] {
+        let s = doc.sentences[si].tokenRange
+        let end = min(s.upperBound, forms.count)
+        func at(_ k: Int) -> [Event.Participant]? {
+            protester.contains(forms[k]) ? [Event.Participant(entity: nil, range: doc.tokens.range(k))] : nil
+        }
+        var k = t - 1
+        while k >= s.lowerBound {
+            if let p = at(k) { return p }
+            k -= 1
+        }
+        k = t + 1
+        while k < end {
+            if let p = at(k) { return p }
+            k += 1
+        }
+        guard si > 0 else { return [] }
+        k = s.lowerBound - 1
+        while k >= doc.sentences[si - 1].tokenRange.lowerBound {
+            if let p = at(k) { return p }
+            k -= 1
+        }
+        return []
+    }
+}
+
+extension EventFinder {
+    /// A participle, regular or with one of the pack's irregular endings (`@participle-ending`:
+    /// "disposto", "messo", "inflitto").
+    func isParticipleLike(_ t: Int) -> Bool {
+        let f = forms[t]
+        return rules.isParticiple(f) || participleEndings.contains { f.count > $0.count + 2 && f.hasSuffix($0) }
+    }
+}
+
+extension EventFinder {
+    /// Each group noun of `list` (an actor noun without an entity) that a comma, perhaps `tra
+    /// cui`, and two or more coordinated names follow, replaced by those names: the guidelines
+    /// count a plural mention for each member.
+    func members(of list: [Event.Participant]) -> [Event.Participant] {
+        guard list.contains(where: { $0.entity == nil }) else { return list }
+        var out: [Event.Participant] = []
+        for p in list {
+            guard p.entity == nil else {
+                out.append(p)
+                continue
+            }
+            let r = Self.tokens(of: p.range, in: doc)
+            let s = doc.sentences[Int(sentenceOf[r.lowerBound])].tokenRange
+            var k = r.upperBound
+            // The group's own complement ("di Forza Italia", "di Camera e Senato", "politici di destra").
+            while k < s.upperBound && k < r.upperBound + 5 && forms[k] != "," { k += 1 }
+            guard k + 1 < s.upperBound, forms[k] == "," else {
+                out.append(p)
+                continue
+            }
+            k += 1
+            if k + 1 < s.upperBound, forms[k] == "tra" || forms[k] == "fra", forms[k + 1] == "cui" { k += 2 }
+            var names: [Event.Participant] = []
+            var joined = false
+            while k < s.upperBound, let (q, qr) = participant(at: k), q.entity != nil, isName(q), !isPlace(q) {
+                names.append(q)
+                k = qr.upperBound
+                guard !joined, k < s.upperBound, forms[k] == "e" || forms[k] == "," else { break }
+                joined = forms[k] == "e"
+                k += 1
+            }
+            if names.count >= 2 && joined { out += names } else { out.append(p) }
+        }
+        return out
     }
 }

@@ -4,6 +4,8 @@ extension EventFinder {
     static let cooperative: Set<String> = ["CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"]
     static let speechActs: Set<String> = ["ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"]
     static let needTarget: Set<String> = ["COOPERATE", "AID", "SANCTION"]
+    /// Acts that happened even when refused ("ha rigettato l'istanza").
+    static let madeEvenIfRefused: Set<String> = ["REQUEST", "ACCUSE"]
     /// Acts of public authority that take the named jurisdiction as source when agentless.
     static let authority: Set<String> = ["COERCE", "SANCTION", "ACCUSE"]
     /// Material force: its purpose clause names whom it is used against.
@@ -17,7 +19,9 @@ extension EventFinder {
     func candidate(
         _ e: EventLexicon.Entry, at trig: Range<Int>, sentence si: Int, sentenceTokens s: Range<Int>, previous: Candidate?
     ) -> Candidate? {
-        let quote = contentOf[trig.lowerBound]
+        // A quotation whose content holds its own cue is no reading of this trigger.
+        var quote = contentOf[trig.lowerBound]
+        if quote >= 0 && holdsOwnCue(Int(quote)) { quote = -1 }
         if e.kind == .content { return speechActInContent(e, at: trig, quote: quote, sentence: si) }
         // The verb group: auxiliaries, modals, clitics and negation before the trigger.
         var g = trig.lowerBound
@@ -26,8 +30,11 @@ extension EventFinder {
                 && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
                     || (g - 2 >= s.lowerBound && forms[g - 1].hasSuffix("mente") && aux.contains(forms[g - 2])))
             {
-                // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato").
-                if passiveAux.contains(forms[g - 1]) && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2])) {
+                // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato");
+                // a finite passive auxiliary ("viene", "venne", "fu") always is.
+                if passiveAux.contains(forms[g - 1]) && rules.isParticiple(forms[g - 1])
+                    && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2]))
+                {
                     break
                 }
                 g -= 1
@@ -55,9 +62,23 @@ extension EventFinder {
         var type = e.type
         var mode = e.mode
         if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si {
-            // What a request asks for is part of the request ("chiede la scarcerazione").
+            // What a request asks for or a refusal refuses is part of it ("chiede la scarcerazione",
+            // "negando la scarcerazione"); a request or a charge that is refused was still made.
             let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
-            if p.event.type == "REQUEST", pEnd <= g, (pEnd..<g).allSatisfy({ article.contains(forms[$0]) }) { return nil }
+            if p.event.type == "REQUEST" || (p.event.type == "REJECT" && !Self.madeEvenIfRefused.contains(type)), pEnd <= g,
+                (pEnd..<g).allSatisfy({ article.contains(forms[$0]) })
+            {
+                return nil
+            }
+            // "ha invitato i sindacati a ritirare lo sciopero": the object of an infinitive the
+            // request governs is what it asks for.
+            var k = g - 1
+            while k > pEnd && article.contains(forms[k]) { k -= 1 }
+            if p.event.type == "REQUEST", pEnd <= k, g - pEnd <= 10, rules.isInfinitive(forms[k]),
+                !(pEnd..<g).contains(where: { doc.tokens.flags[$0].contains(.punctuation) })
+            {
+                return nil
+            }
         }
         // An announced retreat is a concession ("annunciò la liberazione").
         if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {
@@ -69,8 +90,11 @@ extension EventFinder {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned { return nil }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").
             if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) { return nil }
-            // A bare participle is an adjective ("gli indagati") unless the verb is passive by default.
-            if group.count == trig.count && rules.isParticiple(head) && !e.passive { return nil }
+            // A bare participle is an adjective ("gli indagati") unless the verb is passive by
+            // default or an agent follows it ("un testo firmato da 27 capi di Stato").
+            if group.count == trig.count && isParticiple(head, of: e) && !e.passive && !reducedPassive(after: trig.upperBound, in: s) {
+                return nil
+            }
             if hasSuffix(head, conditional) || group.contains(where: { hasSuffix(forms[$0], conditional) && !plan.contains(forms[$0]) }) {
                 return nil
             }
@@ -92,11 +116,14 @@ extension EventFinder {
             }
         }
         let passive =
-            e.kind == .verb && rules.isParticiple(head)
-            && (group.contains { passiveAux.contains(forms[$0]) } || (e.passive && group.count == trig.count))
+            e.kind == .verb && isParticiple(head, of: e)
+            && (group.contains { passiveAux.contains(forms[$0]) }
+                || (group.count == trig.count && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
         let trigger = range(group)
         var event = Event(type: type, mode: mode, trigger: trigger)
         var explicitSource = true
+        // The antecedent of a relative pronoun that is the verb's subject, if any.
+        var relativeSource: [Event.Participant] = []
         // Where to look for arguments: the sentence, or the quotation the trigger is in.
         var scope = s
         if quote >= 0 {
@@ -114,7 +141,8 @@ extension EventFinder {
             return r
         }
         if passive {
-            event.target = participants(ofArgument: inScope(clause?.subject))
+            event.target = relativeAntecedent(before: g, in: scope)
+            if event.target.isEmpty { event.target = participants(ofArgument: inScope(clause?.subject)) }
             if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
             event.source = participants(ofArgument: inScope(clause?.passiveAgent))
             if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
@@ -136,12 +164,23 @@ extension EventFinder {
                 let subject = nonFinite ? governingSubject(before: g, sentence: si) : clause?.subject
                 // An overt subject first; one inherited from an earlier clause only when the
                 // words before the trigger name no actor.
-                if !nonFinite && clause?.subjectIsInherited == true {
+                // "X, che … ha firmato": the relative pronoun's antecedent.
+                if !nonFinite { relativeSource = relativeAntecedent(before: g, in: scope) }
+                event.source = relativeSource
+                let relativeSubject = !event.source.isEmpty
+                if event.source.isEmpty && !nonFinite && clause?.subjectIsInherited == true {
                     event.source = leftActor(before: g, in: scope)
                 }
                 if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
+                // "Il giudice … di Roma, Valerio Savio, ha rigettato": the name in apposition right
+                // before the verb is the subject, not the complement before it.
+                if !nonFinite, !relativeSubject, let name = appositionName(before: g, in: scope),
+                    !event.source.contains(where: { $0.entity == name.entity })
+                {
+                    event.source = [name]
+                }
                 // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
-                if event.source.count == 1, !nonFinite {
+                if event.source.count == 1, !nonFinite, !relativeSubject {
                     let left = leftActor(before: g, in: scope)
                     let one = event.source[0].range
                     if left.count > 1, let a = left.first?.range.startUTF8, let b = left.last?.range.endUTF8,
@@ -154,7 +193,9 @@ extension EventFinder {
             // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
             // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
             if event.source.isEmpty && (e.kind != .noun || isGoverned(noun: g, in: s)) {
-                event.source = leftActor(before: g, in: scope)
+                // "X, che annunciò la liberazione": the governing verb's relative subject.
+                if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
+                if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
             }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
                 event.target = participants(in: o)
@@ -165,7 +206,11 @@ extension EventFinder {
                 if event.target.isEmpty, k < scope.upperBound, isPreposition(k, "di") || isPreposition(k, "da") {
                     event.target = actor(startingNear: k + 1, in: scope)
                 }
+                // "ha archiviato la richiesta di … presentata dal partito": whose the thing acted on is.
+                if event.target.isEmpty { event.target = agentOfParticiple(after: o.upperBound, in: scope) }
             }
+            // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
+            if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
             if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }
@@ -179,6 +224,20 @@ extension EventFinder {
         // "accusandolo": the object pronoun stands for the last other actor of the sentence.
         if e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
             let other = lastActor(before: g, in: s, excluding: event.source)
+            if !other.isEmpty { event.target = other }
+        }
+        // "arrestato con l'accusa di tradimento": a charge brought with an act of the same sentence
+        // is against that act's target.
+        if e.kind == .noun, type == "ACCUSE", event.target.isEmpty, let p = previous, p.sentence == si, !p.event.target.isEmpty,
+            g - 2 >= s.lowerBound, isPreposition(g - 2, "con") || isPreposition(g - 1, "con")
+        {
+            event.target = p.event.target
+        }
+        // "lo ha accusato": the object pronoun stands for the last other actor named, in this
+        // sentence or the one before.
+        if e.kind == .verb, !passive, g > scope.lowerBound, proclitic.contains(forms[g - 1]) {
+            let from = quote < 0 && si > 0 ? doc.sentences[si - 1].tokenRange.lowerBound : scope.lowerBound
+            let other = lastActor(before: g - 1, in: from..<scope.upperBound, excluding: event.source)
             if !other.isEmpty { event.target = other }
         }
         // A reported act without a subject of its own ("ha detto che chiederà la fiducia"): the speaker's.
@@ -202,8 +261,24 @@ extension EventFinder {
         {
             return nil
         }
+        // Protest is civil: a state or a place named as a protest's actor is no protester ("l'annuale
+        // manifestazione dell'Italia").
+        if type == "PROTEST", e.kind == .noun, explicitSource, !event.source.isEmpty,
+            event.source.allSatisfy({ isPlace($0) || isCountryParticipant($0) })
+        {
+            return nil
+        }
         if event.source.isEmpty && e.kind != .noun { return nil }
+        // A protest named without its protesters ("le rivolte", "diversi cortei"): the protesters
+        // the text names nearest, in its sentence or the one before.
+        if event.source.isEmpty, type == "PROTEST" {
+            event.source = protesters(near: g, sentence: si)
+            explicitSource = false
+        }
         if event.source.isEmpty { explicitSource = false }
+        // "I capigruppo, Elio Vito e Renato Schifani": a group followed by its named members is them.
+        event.source = members(of: event.source)
+        event.target = members(of: event.target)
         // The same entity is not both source and target.
         let sourceEntities = Set(event.source.compactMap(\.entity))
         event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }
@@ -220,14 +295,27 @@ extension EventFinder {
             event.quote = Event.QuoteLink(quote: qi, role: .report)
         }
         // A speech act performed by the cue: the speaker is the source.
-        if let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), Self.speechActs.contains(type),
+        if let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), !holdsOwnCue(qi), Self.speechActs.contains(type),
             let speaker = doc.quotes[qi].speaker
         {
-            event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+            // The clause's own relative subject wins over a speaker found farther away, and so does
+            // an actor before the verb in its sentence over a speaker from an earlier sentence.
+            event.source = relativeSource.isEmpty ? [Event.Participant(entity: speaker.entity, range: speaker.range)] : relativeSource
+            if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty,
+                sentenceOf[Self.tokens(of: speaker.range, in: doc).lowerBound] != Int32(si)
+            {
+                let left = leftActor(before: g, in: s)
+                if !left.isEmpty && !left.allSatisfy({ isPlace($0) }) { event.source = left }
+            }
+            // A gerund's subject is that of the act it goes on from in its sentence ("ha chiesto
+            // …, chiedendo").
+            if relativeSource.isEmpty, rules.isGerund(head), let p = previous, p.sentence == si, p.kind == .verb, !p.event.source.isEmpty {
+                event.source = p.event.source
+            }
             event.quote = Event.QuoteLink(quote: qi, role: .act)
             explicitSource = true
-            let se = speaker.entity
-            event.target.removeAll { se != nil && $0.entity == se }
+            let sources = Set(event.source.compactMap(\.entity))
+            event.target.removeAll { $0.entity.map(sources.contains) ?? false }
         }
         return Candidate(event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource)
     }
@@ -304,5 +392,24 @@ extension EventFinder {
             return day
         }
         return nil
+    }
+}
+
+extension EventFinder {
+    /// Whether quotation `qi`'s content contains its cue (its speaker is then no more than a guess).
+    func holdsOwnCue(_ qi: Int) -> Bool {
+        guard let cue = doc.quotes[qi].cue else { return false }
+        return doc.quotes[qi].content.contains(cue)
+    }
+}
+
+extension EventFinder {
+    /// Whether `head` is a past participle of entry `e`'s verb: the present of an `-are` verb whose
+    /// stem ends in `-it` ("invita", "sollecita") looks like the participle of an `-ire` verb and is not one.
+    func isParticiple(_ head: String, of e: EventLexicon.Entry) -> Bool {
+        guard rules.isParticiple(head) else { return false }
+        let lemma = e.lemma
+        guard lemma.hasSuffix("are"), head.hasSuffix("a"), head.utf8.count + 2 == lemma.utf8.count else { return true }
+        return !head.hasPrefix(lemma.dropLast(3))
     }
 }

@@ -72,6 +72,15 @@ extension EventFinder {
                 continue
             }
             let before = pr.lowerBound - 1
+            // A phrase that opens the span with a preposition ("In Italia otto tifosi") is no
+            // actor, unless a quantity governs it ("migliaia di soldati").
+            if out.isEmpty, before >= r.lowerBound, isAnyPreposition(before), !article.contains(forms[before]),
+                !(before - 1 >= r.lowerBound && quantity.contains(forms[before - 1])),
+                (pr.upperBound..<end).contains(where: { participant(at: $0) != nil })
+            {
+                t = max(pr.upperBound, t + 1)
+                continue
+            }
             // "sia X che Y": the second of a correlative pair.
             let correlative =
                 before >= r.lowerBound && bothAnd.contains(forms[before]) && (r.lowerBound..<before).contains { both.contains(forms[$0]) }
@@ -127,5 +136,103 @@ extension EventFinder {
             !(a..<b).contains(where: { doc.tokens.flags[$0].contains(.quoteMark) || context.is($0, [.complementiser, .auxiliary]) })
         else { return [] }
         return [Event.Participant(entity: nil, range: span)]
+    }
+}
+
+extension EventFinder {
+    /// The antecedent of a relative pronoun that is the subject of the verb group starting at `g`
+    /// (`Marco Bianchi, che il 3 marzo annunciò`, `la CGIL – che chiedono`). Only adverbials may
+    /// stand between the pronoun and the verb: an actor there is the subject and the pronoun the
+    /// object (``relativeObject``).
+    func relativeAntecedent(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
+        guard let k = relativePronoun(before: g, in: scope, subjectBetween: false) else { return [] }
+        return antecedent(ofRelative: k, in: scope)
+    }
+
+    /// The antecedent of a relative pronoun that is the object of the verb group starting at `g`,
+    /// whose own subject stands between them (`Ugo Neri, che la polizia ha arrestato`).
+    func relativeObject(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
+        guard let k = relativePronoun(before: g, in: scope, subjectBetween: true), forms[k] == "che" else { return [] }
+        return antecedent(ofRelative: k, in: scope)
+    }
+
+    /// The relative pronoun before `g` with only adverbials between (and, with `subjectBetween`,
+    /// exactly one actor: the clause's subject).
+    func relativePronoun(before g: Int, in scope: Range<Int>, subjectBetween: Bool) -> Int? {
+        var k = g - 1
+        var actors = 0
+        while k >= scope.lowerBound && k >= g - 9 {
+            if relative.contains(forms[k]) { break }
+            if doc.tokens.flags[k].contains(.punctuation) || clauseAt[k] >= 0 { return nil }
+            if let (_, r) = participant(at: k) {
+                // An actor after a preposition is no subject ("che con Salvini tratta").
+                if r.lowerBound - 1 >= scope.lowerBound, isAnyPreposition(r.lowerBound - 1), !article.contains(forms[r.lowerBound - 1]) {
+                    k = r.lowerBound - 2
+                    continue
+                }
+                actors += 1
+                guard subjectBetween, actors == 1 else { return nil }
+                k = r.lowerBound - 1
+                while k >= scope.lowerBound && article.contains(forms[k]) && !relative.contains(forms[k]) { k -= 1 }
+                continue
+            }
+            k -= 1
+        }
+        guard k >= scope.lowerBound, k >= g - 9, relative.contains(forms[k]), subjectBetween == (actors == 1) else { return nil }
+        if !subjectBetween && k < g - 7 { return nil }
+        return k
+    }
+
+    /// The actor right before the relative pronoun at `k`, even inside a prepositional phrase
+    /// (`sostituito da X, che`), with the actors coordinated to it. Without a comma, dash or
+    /// bracket, an actor after a preposition is no antecedent (`ha detto ai sindacati che…`
+    /// opens a complement clause).
+    func antecedent(ofRelative pronoun: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = pronoun
+        // "il quale", "i quali": the article is part of the pronoun.
+        if k - 1 >= scope.lowerBound, forms[k] != "che", article.contains(forms[k - 1]) { k -= 1 }
+        var j = k - 1
+        let punctuated = j >= scope.lowerBound && [",", "–", "—", "-", "("].contains(forms[j])
+        if punctuated { j -= 1 }
+        guard j >= scope.lowerBound, let (p, r) = participant(at: j), r.upperBound == j + 1 else { return [] }
+        if !punctuated, r.lowerBound - 1 >= scope.lowerBound, isAnyPreposition(r.lowerBound - 1) { return [] }
+        // "A, B e C, che": the list the antecedent closes.
+        let left = leftActor(before: j + 1, in: scope)
+        if left.count > 1, left.last?.range == p.range || (p.entity != nil && left.last?.entity == p.entity) { return left }
+        return [named(p, r)]
+    }
+
+    /// The start of the verb group that governs a noun trigger at `g` (see ``isGoverned``), if a
+    /// clause of the clause layer heads it.
+    func governingGroupStart(of g: Int, in s: Range<Int>) -> Int? {
+        var k = g - 1
+        while k >= s.lowerBound && k >= g - 5 {
+            if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb.tokens.lowerBound }
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
+            k -= 1
+        }
+        return nil
+    }
+}
+
+extension EventFinder {
+    /// Whether a bare participle ending before `t` is a passive with its agent (`firmato da X`,
+    /// `ratificato dai Paesi membri`): an agent preposition right after it, then an actor.
+    func reducedPassive(after t: Int, in s: Range<Int>) -> Bool {
+        guard t + 1 < s.upperBound, agent.contains(forms[t]) else { return false }
+        return !actor(startingNear: t + 1, in: s).isEmpty
+    }
+}
+
+extension EventFinder {
+    /// A person's name set off by commas right before a verb group at `g`, after a phrase that ends
+    /// in an actor (`Il giudice di Roma, Valerio Savio, ha`): the apposition that names the subject.
+    func appositionName(before g: Int, in scope: Range<Int>) -> Event.Participant? {
+        guard g - 2 >= scope.lowerBound, forms[g - 1] == ",", let (p, r) = participant(at: g - 2), r.upperBound == g - 1,
+            p.entity != nil, isName(p), !isPlace(p), r.lowerBound - 2 >= scope.lowerBound, forms[r.lowerBound - 1] == ",",
+            participant(at: r.lowerBound - 2) != nil
+        else { return nil }
+        let m = Int(mentionAt[r.lowerBound])
+        return doc.mentions[m].type == .person ? p : nil
     }
 }

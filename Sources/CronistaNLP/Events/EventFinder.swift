@@ -35,6 +35,13 @@ struct EventFinder {
     /// `sia X che Y`: the words that open a correlative pair and the ones that join it; `nei
     /// confronti di`: the noun of a phrase that names whom an act is aimed at.
     let both: Set<String>, bothAnd: Set<String>, toward: Set<String>
+    /// Relative pronouns that can be a clause's subject (`X, che ha firmato`), and the object
+    /// pronouns before a verb group that stand for an actor named earlier (`lo ha accusato`).
+    let relative: Set<String>, proclitic: Set<String>
+    /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
+    let protester: Set<String>
+    /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
+    let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
     let anyPreposition: Set<String>
@@ -142,6 +149,10 @@ struct EventFinder {
         both = l.list("both")
         bothAnd = l.list("both-and")
         toward = l.list("toward")
+        relative = l.list("relative")
+        proclitic = l.list("proclitic")
+        protester = l.list("protester")
+        participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
         for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
@@ -251,6 +262,14 @@ struct EventFinder {
                 let lo = max(0, i - 4)
                 let hi = min(end, i + e.tokens.count + 5)
                 guard (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
+            }
+            if !e.infinitiveAfter.isEmpty {
+                let from = i + e.tokens.count
+                let hi = min(end - 1, from + 7)
+                guard from < hi, (from..<hi).contains(where: { e.infinitiveAfter.contains(forms[$0]) && rules.isInfinitive(forms[$0 + 1]) })
+                else {
+                    continue
+                }
             }
             if !e.not.isEmpty {
                 let lo = max(0, i - 3)

@@ -36,6 +36,9 @@ public struct EventLexicon: Sendable {
         /// Words right around the trigger that make it part of a name or of something else than
         /// an act (`giudice per le indagini preliminari`, `incontro di calcio`).
         var not: Set<String> = []
+        /// Words one of which, followed by an infinitive, must come soon after the trigger
+        /// (`invita il governo a ritirare`: a request, not an invitation); empty when none is needed.
+        var infinitiveAfter: Set<String> = []
     }
 
     /// Entries by their first token, longest first.
@@ -85,6 +88,7 @@ public struct EventLexicon: Sendable {
                     case "tgt": entry.targets = values
                     case "need": entry.need = Set(values)
                     case "not": entry.not = Set(values)
+                    case "inf": entry.infinitiveAfter = Set(values)
                     case "forms": forms = values
                     case "recip": entry.reciprocal = true
                     case "passive": entry.passive = true

@@ -111,7 +111,10 @@ extension QuoteRun {
             }
             // Named right before ("la pubblicazione «…»", "il coro «…»") or dated right after
             // ("«…» (1972)"): a work, a slogan, a title.
+            // A cue nearby does not make a title-like name someone's words ("Maria Neri, presidente del
+            // gruppo «Umana Solidarietà», ha dichiarato che…").
             if !attached && (namesAWork(before: m.open) || datedAfter(m)) { ruleAccepts = false }
+            if attached && namesAWork(before: m.open) && looksLikeTitle(content) { ruleAccepts = false }
             // A quotation that is a whole sentence of its own ("«La gente non esce più».") is
             // someone's words even without a cue: the newspaper's floating quote.
             let wholeSentence =
