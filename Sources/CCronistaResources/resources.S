@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/lemma-classes.txt: 266 bytes, sha256 096519096d6526f32d0495726d56fc7b7e8e094dac133fae67d9e87e4cbc28f4
+// Languages/en/lemma-classes.txt: 734 bytes, sha256 73269a30d312608956f2ea14d24d72efce9784e60daec6e2b147f954b9cd705b
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
@@ -117,7 +117,7 @@ SYM(cronista_nlp_11_start):
 SYM(cronista_nlp_11_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 7341 bytes, sha256 9ccc418f451828384723f10e956a3d9e8f1bd876beadbdbfa2d8cad0e195218d
+// Languages/en/quote-cues.txt: 9635 bytes, sha256 d59c2a793b42b98f9d77e2378ca9717c5bf6de6369c93eea724efa04917a2df4
     .balign 16
     .globl SYM(cronista_nlp_12_start)
 SYM(cronista_nlp_12_start):
@@ -144,7 +144,7 @@ SYM(cronista_nlp_14_start):
 SYM(cronista_nlp_14_end):
     .byte 0
 
-// Languages/en/word-classes.txt: 2585 bytes, sha256 1e2ae03719cce51c5bd3bc65728f893a168ecb56a036b0f81f6ca7475c5f867e
+// Languages/en/word-classes.txt: 2693 bytes, sha256 2e5a59bc904adf54aaa0c525292d2b73be25230ca468a468015da6c415505dec
     .balign 16
     .globl SYM(cronista_nlp_15_start)
 SYM(cronista_nlp_15_start):

@@ -115,4 +115,31 @@ struct EnglishQuoteTests {
         let mine = try quotes("Anna Berg called the budget a disaster. \"I was wrong about it,\" I said.")
         #expect(mine.first { $0.kind == "direct" }?.speaker == "I", "\(mine)")
     }
+
+    @Test("A quotation its own attribution interrupts is one quote over both pieces")
+    func interruptedQuoteJoined() throws {
+        let found = try quotes("“The harbour is full,” the captain said, “and we cannot dock tonight.”")
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.content == "The harbour is full,” the captain said, “and we cannot dock tonight.")
+        #expect(found.first?.speaker == "the captain")
+        #expect(found.first?.cue == "said")
+    }
+
+    @Test("Findings, judging verbs with their object, 'asked … how', and a cue that only follows its quote")
+    func broaderAttributions() throws {
+        let survey = try quotes("A new survey showed that most tenants cannot afford the rent.")
+        #expect(survey.map(\.content) == ["most tenants cannot afford the rent"], "\(survey)")
+        #expect(survey.first?.speaker == "A new survey")
+        let criticized = try quotes("The senator criticized the new water tax.")
+        #expect(criticized.map(\.content) == ["the new water tax"], "\(criticized)")
+        #expect(criticized.first?.speaker == "The senator")
+        let asked = try quotes("A reporter asked the coach how the team would recover.")
+        #expect(asked.map(\.content) == ["the team would recover"], "\(asked)")
+        let continued = try quotes("“We have no time left,” she continued.")
+        #expect(continued.first?.cue == "continued", "\(continued)")
+        #expect(continued.first?.speaker == "she")
+        // `continued to…` is no cue.
+        let shouting = try quotes("“We have no time left,” she continued to shout at the crowd.")
+        #expect(shouting.allSatisfy { $0.cue != "continued" }, "\(shouting)")
+    }
 }

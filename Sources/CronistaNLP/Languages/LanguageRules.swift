@@ -41,6 +41,10 @@ public protocol LanguageRules: Sendable {
     /// Whether doubled apostrophes and backticks are quotation marks (older English wire copy:
     /// ``` ``…'' ```, `''…''`); false by default.
     var doubledQuoteMarks: Bool { get }
+    /// Whether a quotation that its attribution interrupts (`"X," he said, "Y."`) is reported as one
+    /// quote over both pieces, as the language's reference annotation counts it; false by default
+    /// (two quotes with the same speaker, `spec/quote-guidelines.md`).
+    var joinsInterruptedQuotes: Bool { get }
 }
 
 extension LanguageRules {
@@ -62,4 +66,6 @@ extension LanguageRules {
     public var subjectBeforeTrailingCue: Bool { false }
 
     public var doubledQuoteMarks: Bool { false }
+
+    public var joinsInterruptedQuotes: Bool { false }
 }

@@ -63,6 +63,9 @@ extension QuoteRun {
                 {
                     rightCue = c
                     subjectBetween = k..<c.tokens.lowerBound
+                } else if ctx.pack.rules.subjectBeforeTrailingCue, let c = trailingOnlyCue(after: k) {
+                    rightCue = c
+                    subjectBetween = k..<c.tokens.lowerBound
                 }
             }
             // `"Q," Jane Roe, a delegate from Ohio, told the agency.`: a name and its apposition between
@@ -332,5 +335,19 @@ extension QuoteRun {
                     speaker: best?.speaker ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true),
                     priority: 3, contentTokens: content, origin: .headline))
         }
+    }
+
+    /// `"Q," he continued.`: a cue that only ever follows its content (the lexicon's `after` class,
+    /// not a cue elsewhere: `continued to…`) after a short subject from token `k`, closing its clause.
+    func trailingOnlyCue(after k: Int) -> CueMatch? {
+        var i = k + 1
+        while i < ctx.n && i <= k + 6 && !ctx.isPunct(i) && !ctx.isQuoteMark(i) {
+            if let m = cueEntry(at: i, classes: [.after]), i + m.length < ctx.n, ctx.isPunct(i + m.length) {
+                return CueMatch(
+                    tokens: i..<(i + m.length), classes: m.entry.classes, lemma: m.entry.lemma, lemmaClasses: m.entry.lemmaClasses)
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -267,6 +267,7 @@ extension QuoteRun {
         } else {
             continueSpeakers()
         }
+        if ctx.pack.rules.joinsInterruptedQuotes { joinInterruptedQuotes() }
         return candidates.map { c in
             var speaker: Quote.Speaker?
             if let s = c.speaker, !s.impersonal, !s.tokens.isEmpty {

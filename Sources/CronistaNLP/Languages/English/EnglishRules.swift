@@ -20,6 +20,9 @@ public struct EnglishRules: LanguageRules {
     /// ``` ``…'' ``` and `''…''` in older wire copy.
     public var doubledQuoteMarks: Bool { true }
 
+    /// `"X," he said, "Y."` is one attribution in PolNeAR, the English reference annotation.
+    public var joinsInterruptedQuotes: Bool { true }
+
     public func isGerund(_ f: String) -> Bool { f.count > 5 && f.hasSuffix("ing") }
 
     static let irregularParticiples: Set<String> = [
