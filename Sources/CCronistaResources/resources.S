@@ -99,7 +99,7 @@ SYM(cronista_nlp_9_start):
 SYM(cronista_nlp_9_end):
     .byte 0
 
-// Languages/en/ner.crner: 15626625 bytes, sha256 f448ae6f726a390cd62212898c7c5ab9f1b97b798a6a33bc9377f281aef649e0
+// Languages/en/ner.crner: 17572827 bytes, sha256 575d0527ca9c5890f07cce21f6e0b2120e0fb489ce6bacb5eb3c15d0ed9942d2
     .balign 16
     .globl SYM(cronista_nlp_10_start)
 SYM(cronista_nlp_10_start):
@@ -108,7 +108,7 @@ SYM(cronista_nlp_10_start):
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 2527 bytes, sha256 2dcd7b03e9755cc9e4fbe94d06e51b174fc7e0c07ee5df27287fe410928bc2f8
+// Languages/en/ner.crner.json: 3327 bytes, sha256 bdf417f4d7bf4d8c4ebbeca50d6571ed4b9d83c3116afe7165e8322c69e03189
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):

@@ -198,4 +198,19 @@ struct NERTests {
         #expect(eval.micro.f1 > 0.8, "micro F1 \(eval.micro.f1)")
         for t in ["PER", "ORG", "LOC"] { #expect((eval.byType[t]?.f1 ?? 0) > 0.7, "\(t)") }
     }
+
+    @Test("The English model leaves a person's title outside the name (its training data is mapped so)")
+    func englishTitlesOutsideNames() throws {
+        let path = "Languages/en/ner.crner"
+        var tagger = NERTagger(model: try NERModel(bytes: NLPResources.data(path), name: path))
+        let sentences = [
+            "Mr Dunmore said the plan would fail .", "President Macron met Pope Francis in Rome .",
+            "The hearing was chaired by Dr Okafor ."
+        ].map { $0.split(separator: " ").map(String.init) }
+        tagger.tagDocument(sentences)
+        func tags(_ s: Int) -> String { tagger.documentTags(sentence: s).map { NERTag(rawValue: $0).description }.joined(separator: " ") }
+        #expect(tags(0) == "O B-PER O O O O O O")
+        #expect(tags(1) == "O B-PER O O B-PER O B-LOC O")
+        #expect(tags(2) == "O O O O O O B-PER O")
+    }
 }

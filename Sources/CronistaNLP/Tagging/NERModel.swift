@@ -298,7 +298,7 @@ public struct NERTagger {
         for k in from..<(from + count) {
             let o = NERWeightTable.slotOffset(s, Int(features[k]))
             a &+= SIMD8<Int32>(truncatingIfNeeded: raw.load(fromByteOffset: o, as: SIMD8<Int16>.self))
-            b &+= SIMD8<Int32>(truncatingIfNeeded: raw.load(fromByteOffset: o + 16, as: SIMD8<Int16>.self))
+            b &+= SIMD8<Int32>(truncatingIfNeeded: raw.load(fromByteOffset: o &+ 16, as: SIMD8<Int16>.self))
         }
     }
 

@@ -127,9 +127,15 @@ public final class NERWeightTable: @unchecked Sendable {
 
     /// The byte offset from `storage.base` of bucket `b`'s slot, or of the zero slot when the bucket
     /// is empty (the same sum, without the memory read).
+    ///
+    /// Branch-free: whether a bucket is occupied is a coin toss to the branch predictor (37 % of the
+    /// English buckets are), and each misprediction threw away the row reads the processor had
+    /// started for the next features.
     @inline(__always)
     static func slotOffset(_ s: Storage, _ b: Int) -> Int {
-        (s.occupied[b >> 6] >> UInt64(b & 63)) & 1 != 0 ? b &* s.slot : s.zeroSlot
+        let bit = Int(truncatingIfNeeded: (s.occupied[b &>> 6] &>> UInt64(b & 63)) & 1)
+        let mask = 0 &- bit
+        return (b &* s.slot) & mask | s.zeroSlot & ~mask
     }
 
     /// A copy of every element (for the trainer and tests, not for tagging).
