@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 11117 bytes, sha256 1e2b16338ee4c79acc4139ef45f6b0a0a3d65d4361518cb53551b18fadf47fd7
+// Languages/it/quote-cues.txt: 11767 bytes, sha256 240c4fd0314e81fa1d181544547a5a68ee5b210b3d7004075d40974efc22481a
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):

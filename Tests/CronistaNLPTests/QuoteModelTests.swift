@@ -218,6 +218,11 @@ struct QuoteModelTests {
             "Fabrizio Turco chiede una casa. «Chiediamo il giusto, una casa e un lavoro», fa eco lei. Il Comune tace.",
             [("Chiediamo il giusto, una casa e un lavoro", "lei")]
         ),
+        // A present-tense verb of saying after the content closes it (`…, denuncia X.`).
+        (
+            "Il paese è bloccato. Con lentezza, invece, si muovono le persone disabili, denuncia Giuseppe Rastrelli. Il sindaco tace.",
+            [("Con lentezza, invece, si muovono le persone disabili", "Giuseppe Rastrelli")]
+        ),
         // A passive's agent ends where the infinitive it governs begins.
         (
             "Il personale è stato accusato dalla clientela di non sapere gestire la coda.",
