@@ -243,7 +243,7 @@ SYM(cronista_nlp_25_start):
 SYM(cronista_nlp_25_end):
     .byte 0
 
-// Languages/it/quotes.model: 10007 bytes, sha256 caf9f6104fc79dde5181c43276df1841c262901e9a684637956a91753d36a885
+// Languages/it/quotes.model: 10901 bytes, sha256 4191189f89e36aeedb83c483d3bb0f4ec004bc60c71c70ba7d7759b80167c911
     .balign 16
     .globl SYM(cronista_nlp_26_start)
 SYM(cronista_nlp_26_start):
