@@ -45,7 +45,7 @@ SYM(cronista_nlp_3_start):
 SYM(cronista_nlp_3_end):
     .byte 0
 
-// KB/wikidata-classes.tsv: 1413 bytes, sha256 7da98ab340e1e9d22243ecd69b93a2b153c42ec23bd63d8849003a2bf42218bb
+// KB/wikidata-classes.tsv: 2267 bytes, sha256 3dbf7d979270a3948026434864746db52e9b662704f917ad6d35415bc12924d9
     .balign 16
     .globl SYM(cronista_nlp_4_start)
 SYM(cronista_nlp_4_start):
@@ -63,7 +63,7 @@ SYM(cronista_nlp_5_start):
 SYM(cronista_nlp_5_end):
     .byte 0
 
-// Languages/en/entity-words.txt: 2246 bytes, sha256 fa1c6bdc98855dba39506bd08043a8fe56d27baa5b2d698280994147652e26bf
+// Languages/en/entity-words.txt: 2728 bytes, sha256 9020d69ae7ee633f6de170b4a8e896d309358e662d6d6cc041780e90f9fa08fe
     .balign 16
     .globl SYM(cronista_nlp_6_start)
 SYM(cronista_nlp_6_start):
@@ -171,7 +171,7 @@ SYM(cronista_nlp_17_start):
 SYM(cronista_nlp_17_end):
     .byte 0
 
-// Languages/it/entity-words.txt: 3213 bytes, sha256 5f1691ab885dab689d763545f8bfb2ddd2260b80abff7b7a5cd17445f16c3585
+// Languages/it/entity-words.txt: 3367 bytes, sha256 cff2c48018da14d9838a6f1d45877e212bfaede9e539a2e175bfe84aeebe3f45
     .balign 16
     .globl SYM(cronista_nlp_18_start)
 SYM(cronista_nlp_18_start):

@@ -38,6 +38,15 @@ public protocol DocumentStore: Sendable {
     func entities(named name: String, limit: Int) async throws -> [EntityHit]
     /// Documents that mention every one of the given entities (names, aliases or KB ids).
     func documents(mentioningAll entities: [String], limit: Int) async throws -> [DocumentHit]
+    /// One page of every entity in the store, grouped as ``entities(named:limit:)`` groups them
+    /// (by KB id, else by type and folded name), ordered by type and then by KB id or folded name,
+    /// starting right after `after` (the first page when `nil`); at most `limit` entities. Pages
+    /// chained by their ``ListingPage/next`` cover every entity exactly once, each page found
+    /// through an index (keyset pagination), however deep the listing is.
+    func entityPage(after: EntityListCursor?, limit: Int) async throws -> ListingPage<EntityHit, EntityListCursor>
+    /// One page of every document in the store, ordered by id, starting right after the id `after`
+    /// (the first page when `nil`); at most `limit` documents. The next page's cursor is the last id.
+    func documentPage(after: String?, limit: Int) async throws -> ListingPage<DocumentHit, String>
     /// The analysis JSON of one document exactly as `Document.analysisJSON()` wrote it.
     func analysisJSON(documentID: String) async throws -> String?
     /// One document with its metadata, text and analysis JSON; `nil` when it is not stored.

@@ -2,6 +2,7 @@
 #if Postgres
     public import CronistaStorage
     import Logging
+    import Foundation
     import PostgresNIO
 
     /// The store for a newsroom or a research group: the schema of the SQLite store in PostgreSQL,
@@ -96,13 +97,21 @@
 
         /// Names of the applied migrations, in the order they were applied.
         public func appliedMigrations() async throws -> [String] {
-            var out: [String] = []
-            for try await n in try await client.query("SELECT name FROM schema_migrations ORDER BY applied_at, name", logger: logger)
-                .decode(String.self)
+            // Migrations applied in one transaction share `applied_at`, and by name `v10-…` sorts
+            // before `v2-…`: among those, the order they are applied in, the schema's.
+            let order = Dictionary(uniqueKeysWithValues: PostgresSchema.migrations.enumerated().map { ($1.name, $0) })
+            var out: [(name: String, at: Date)] = []
+            for try await (n, at) in try await client.query("SELECT name, applied_at FROM schema_migrations", logger: logger)
+                .decode((String, Date).self)
             {
-                out.append(n)
+                out.append((n, at))
             }
-            return out
+            return out.sorted { a, b in
+                if a.at != b.at { return a.at < b.at }
+                let x = order[a.name] ?? Int.max
+                let y = order[b.name] ?? Int.max
+                return x != y ? x < y : a.name < b.name
+            }.map(\.name)
         }
 
         // MARK: Writing

@@ -303,6 +303,14 @@
                     )
                     """,
                     "CREATE INDEX seen_article_source ON seen_article (source)"
+                ]),
+            // The listing of every entity (`export entities` without a filter) pages through
+            // entities grouped by type and KB id or folded name: this index finds each page by
+            // seeking to the cursor (SQLite's `v11-entity-listing`).
+            Migration(
+                name: "v10-entity-listing",
+                statements: [
+                    "CREATE INDEX entity_group ON entity (type, (COALESCE(kb, name_key)))"
                 ])
         ]
 

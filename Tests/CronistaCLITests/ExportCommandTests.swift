@@ -111,6 +111,46 @@ struct ExportCommandTests {
         let bad = try await CLIRunner.run(["export", "quotes", "--db", db, "--from", "2026-02-30"])
         #expect(bad.status != 0 && bad.stderr.contains("--from"))
     }
+    @Test("Entities and documents without a filter: the whole store, a few rows a page, each once")
+    func wholeStoreWithoutFilters() async throws {
+        let dir = try TemporaryDirectory()
+        let db = try await Self.store(in: dir, withDev: true)
+        let devIDs = try String(contentsOfFile: Fixtures.sharedPath("data/quotes/it-wikinews/dev.docs.jsonl"), encoding: .utf8)
+            .split(separator: "\n").compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+            }
+        #expect(devIDs.count == 53)
+
+        // Documents: every id once, in id order, whatever the page size.
+        let documents = try await CLIRunner.run(["export", "documents", "--db", db, "--format", "jsonl", "--page-size", "7"])
+        #expect(documents.status == 0, "stderr: \(documents.stderr)")
+        let ids = documents.jsonLines.compactMap { $0["id"] as? String }
+        #expect(ids.count == 54 && Set(ids) == Set(devIDs + ["export-1"]))
+        #expect(ids == ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        let own = try #require(documents.jsonLines.first { $0["id"] as? String == "export-1" })
+        #expect(own["title"] as? String == Self.article["title"] && own["published"] as? String == "2026-11-02")
+        let csvPath = dir.file("documents.csv").path
+        let csv = try await CLIRunner.run(["export", "documents", "--db", db, "-o", csvPath, "--page-size", "54"])
+        #expect(csv.status == 0, "stderr: \(csv.stderr)")
+        #expect(try Self.pythonRows(csvPath).map { $0["id"] } == ids)
+
+        // Entities: the same rows with pages of 5 as with one page, each (type, KB id or name) once.
+        let paged = try await CLIRunner.run(["export", "entities", "--db", db, "--format", "jsonl", "--page-size", "5"])
+        let one = try await CLIRunner.run(["export", "entities", "--db", db, "--format", "jsonl", "--page-size", "100000"])
+        #expect(paged.status == 0, "stderr: \(paged.stderr)")
+        #expect(paged.stdout == one.stdout)
+        let rows = paged.jsonLines
+        #expect(rows.count > 200, "\(rows.count) entities")
+        let keys = rows.map { "\($0["type"] as? String ?? "")|\($0["kb"] as? String ?? $0["name"] as? String ?? "")" }
+        #expect(Set(keys).count == keys.count)
+        let bianchi = try #require(rows.first { $0["name"] as? String == "Mario Bianchi" })
+        #expect(bianchi["type"] as? String == "PER" && bianchi["documents"] as? Int == 1)
+        #expect(rows.contains { $0["name"] as? String == "Giulia Neri" })
+        // With --name the search still applies.
+        let stats = try await CLIRunner.run(["export", "entities", "--db", db, "--name", "Bianchi", "--format", "jsonl"])
+        #expect(stats.jsonLines.contains { $0["name"] as? String == "Mario Bianchi" && $0["documents"] as? Int == 1 })
+    }
+
     /// A Python with pyarrow: `CRONISTA_PYARROW_PYTHON` (set by `scripts/test`, which installs it),
     /// else the repository's `.venv-parquet`; `nil` when neither exists.
     static let pyarrowPython: String? = {

@@ -29,11 +29,13 @@ struct WikidataImporterTests {
         // Q900041 (no sitelinks: the prefilter skips it), positions and classes, the property P900.
         #expect(
             entities.map(\.id) == [
-                "Q900001", "Q900002", "Q900006", "Q900010", "Q900011", "Q900020", "Q900030", "Q900031", "Q900032", "Q900007"
+                "Q900001", "Q900002", "Q900006", "Q900010", "Q900011", "Q900020", "Q900030", "Q900031", "Q900032", "Q900008",
+                "Q900009", "Q900013", "Q900007"
             ])
-        #expect(entities.map(\.type.label) == ["PER", "PER", "PER", "LOC", "LOC", "LOC", "ORG", "ORG", "ORG", "PER"])
-        #expect(summary.written == ["PER": 4, "LOC": 3, "ORG": 3])
-        #expect(summary.lines == 34)
+        #expect(
+            entities.map(\.type.label) == ["PER", "PER", "PER", "LOC", "LOC", "LOC", "ORG", "ORG", "ORG", "PER", "PER", "PER", "PER"])
+        #expect(summary.written == ["PER": 7, "LOC": 3, "ORG": 3])
+        #expect(summary.lines == 38)
         // The broken line is reported with its number and the import goes on.
         #expect(summary.brokenLines.map(\.line) == [15])
         #expect(summary.brokenLines.first?.path == Self.dump)
@@ -48,14 +50,16 @@ struct WikidataImporterTests {
         let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
         let ferraresi = try #require(byID["Q900001"])
         #expect(ferraresi.names == ["it": ["Giulia Ferraresi"], "en": ["Giulia Ferraresi"]])
-        // German aliases are not kept.
-        #expect(ferraresi.aliases == ["G. Ferraresi"])
+        // German aliases are not kept; the surname, which no other person has, is.
+        #expect(ferraresi.aliases == ["G. Ferraresi", "Ferraresi"])
         // A `mul` label stands for both languages; `mul` aliases are kept.
         let lindqvist = try #require(byID["Q900002"])
         #expect(lindqvist.names == ["it": ["Arvo Lindqvist"], "en": ["Arvo Lindqvist"]])
-        #expect(lindqvist.aliases == ["Arvo K. Lindqvist", "A. Lindqvist"])
-        // An escaped quote survives the round trip; a \u escape in the dump is decoded.
+        #expect(lindqvist.aliases == ["Arvo K. Lindqvist", "A. Lindqvist", "Lindqvist"])
+        // An escaped quote survives the round trip; a \u escape in the dump is decoded. `Ruggeri`
+        // is the surname of two people (Elena and Paolo): an alias of neither.
         #expect(byID["Q900006"]?.aliases == ["Elena \"Lena\" Ruggeri"])
+        #expect(byID["Q900008"]?.aliases == [])
         #expect(byID["Q900010"]?.aliases == ["Città di Vallombrosa"])
         #expect(byID["Q900020"]?.names["en"] == ["Examplia"])
         #expect(text.contains("\"sitelinks\":4"))
@@ -78,6 +82,37 @@ struct WikidataImporterTests {
         #expect(byID["Q900031"]?.type == .organization)
         #expect(byID["Q900031"]?.kind == nil)
         #expect(byID["Q900032"]?.kind == "news_agency")
+    }
+
+    @Test func surnameAliasesAndOccupations() throws {
+        let (_, entities, _) = try build()
+        let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
+        // The particles before the last word belong to the surname.
+        #expect(byID["Q900009"]?.aliases == ["van der Meer"])
+        // A regnal name has no surname; a double surname given as an alias is not cut to its last word.
+        #expect(byID["Q900013"]?.aliases == [])
+        #expect(byID["Q900007"]?.aliases == ["Orsini Valle"])
+        // P106: the occupation's kind, through P279 (a subclass of politician listed in the dump);
+        // the deprecated P106 (footballer, which the class table puts first) is ignored; an
+        // occupation the table does not reach gives no kind.
+        #expect(byID["Q900001"]?.kind == "politician")
+        #expect(byID["Q900006"]?.kind == "journalist")
+        #expect(byID["Q900009"]?.kind == "politician")
+        #expect(byID["Q900013"]?.kind == nil)
+        // With no budget the person without sitelinks counts too, and keeps its surname.
+        let (_, all, _) = try build(minSitelinks: 0)
+        #expect(all.first { $0.id == "Q900003" }?.aliases == ["Senzapagine"])
+    }
+
+    @Test func surnamesOfNames() {
+        #expect(WikidataImporter.surname(of: "Giulia Ferraresi") == "Ferraresi")
+        #expect(WikidataImporter.surname(of: "Ursula von der Leyen") == "von der Leyen")
+        #expect(WikidataImporter.surname(of: "Abdel-Aziz bin Habtour") == "bin Habtour")
+        #expect(WikidataImporter.surname(of: "Mark T. Esper") == "Esper")
+        for none in ["Madonna", "Carlo III", "Margrethe II of Denmark", "David Wolfson, Baron Wolfson", "Martin Luther King Jr.", "Jan de"]
+        {
+            #expect(WikidataImporter.surname(of: none) == nil, "\(none)")
+        }
     }
 
     @Test func positionsHeldWithDates() throws {
@@ -126,5 +161,11 @@ struct WikidataImporterTests {
         #expect(links["Giulia Ferraresi"] == "Q900001")
         #expect(links["Arvo Lindqvist"] == "Q900002")
         #expect(links["Vallombrosa"] == "Q900010")
+        // A person named by surname alone, through the surname alias (the KB's full name is the entity's).
+        let later = try engine.analyze(
+            DocumentInput(
+                id: "t2", text: "Lindqvist ha parlato a lungo con i giornalisti.", metadata: DocumentMetadata(published: "2018-05-02"),
+                origin: "test"))
+        #expect(later.entities.map(\.kb) == ["Q900002"] && later.entities.first?.name == "Arvo Lindqvist", "\(later.entities)")
     }
 }

@@ -53,6 +53,7 @@
         @Test func eventInvariants() async throws { if Self.skipped() { return }; try await contract.eventInvariants() }
         @Test func stories() async throws { if Self.skipped() { return }; try await contract.stories() }
         @Test func sourcesAreFollowed() async throws { if Self.skipped() { return }; try await contract.sourcesAreFollowed() }
+        @Test func listingsCoverEverything() async throws { if Self.skipped() { return }; try await contract.listingsCoverEverything() }
 
         /// Two watchers claiming due sources at once never get the same one (SKIP LOCKED), and
         /// between them they get every one.
@@ -83,7 +84,7 @@
             let schema = Self.schemaName()
             let names = [
                 "v1-documents-entities-mentions-quotes", "v2-ingest-queue", "v3-entity-name-index", "v4-name-keys-from-name-folding",
-                "v5-quote-about", "v6-events-times", "v8-stories", "v9-sources"
+                "v5-quote-about", "v6-events-times", "v8-stories", "v9-sources", "v10-entity-listing"
             ]
             // Two stores opening the same empty schema at once: the advisory lock serialises them.
             async let a = Self.makeStore(schema: schema)
@@ -132,8 +133,9 @@
             let store = try await Self.makeStore(schema: schema)
             defer { Task { try? await store.close() } }
             #expect(
-                try await store.appliedMigrations().suffix(5) == [
-                    "v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times", "v8-stories", "v9-sources"
+                try await store.appliedMigrations().suffix(6) == [
+                    "v4-name-keys-from-name-folding", "v5-quote-about", "v6-events-times", "v8-stories", "v9-sources",
+                    "v10-entity-listing"
                 ])
             for s in ["UN", "u.n.", "U.N."] {
                 #expect(

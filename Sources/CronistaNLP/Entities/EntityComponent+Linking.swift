@@ -104,14 +104,18 @@ extension EntityWork {
     }
 
     /// Whether a name mention of `cl` comes right after a word of the language's `club-article`
-    /// class (`il Torino`): the use of a town's name for its club or team.
+    /// class (`il Torino`, `beat Swansea`) or right before one of its `club-follower` class
+    /// (`Swansea beat`, `the Swansea manager`): the use of a town's name for its club or team.
     func usedAsClub(_ cl: EntityCluster) -> Bool {
         let articles = entityWords.clubArticles
-        guard !articles.isEmpty else { return false }
+        let followers = entityWords.clubFollowers
+        guard !articles.isEmpty || !followers.isEmpty else { return false }
         let W = wordTable
         for i in cl.names {
             let w = W.lastItem(endingAtOrBefore: mentions[i].range.startUTF8)
             if w >= 0, W.isAny(w, articles) { return true }
+            let n = W.firstItem(startingAtOrAfter: mentions[i].range.endUTF8)
+            if n < W.count, W.isAny(n, followers) { return true }
         }
         return false
     }

@@ -37,6 +37,9 @@ package struct EntityWords: Sendable {
     /// Articles and articulated prepositions that a town's name takes only as a club or team
     /// (`il Torino`, `dello Swansea`): a name right after one is not the city.
     let clubArticles: PackedWords
+    /// Words right after a town's name that make it a club or team (`Swansea beat`, `the Swansea
+    /// manager`): a name right before one is not the city.
+    let clubFollowers: PackedWords
 
     enum Class: String, CaseIterable {
         case descriptionArticle = "description-article"
@@ -56,6 +59,7 @@ package struct EntityWords: Sendable {
         case subjectPronoun = "subject-pronoun"
         case subjectPronounOpener = "subject-pronoun-opener"
         case clubArticle = "club-article"
+        case clubFollower = "club-follower"
     }
 
     /// Parses the two files; a bad line throws ``LanguagePackError`` naming the file and line.
@@ -87,6 +91,7 @@ package struct EntityWords: Sendable {
         subjectPronouns = try packed(.subjectPronoun)
         subjectPronounOpeners = try packed(.subjectPronounOpener)
         clubArticles = try packed(.clubArticle)
+        clubFollowers = try packed(.clubFollower)
         var generic: [String] = []
         var leader: [String] = []
         var lineNumber = 0

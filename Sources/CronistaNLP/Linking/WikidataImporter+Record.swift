@@ -1,6 +1,6 @@
 /// One item of a Wikidata JSON dump, reduced to what the KB keeps: labels and aliases in the
 /// wanted languages, the claims that type it (P31, P279), its positions (P39 with P580/P582), its
-/// country (P17), a country's ISO code (P297), a position's jurisdiction (P1001), and how many
+/// occupations (P106), its country (P17), a country's ISO code (P297), a position's jurisdiction (P1001), and how many
 /// sitelinks it has.
 struct WikidataRecord {
     /// A position held: the position's QID and its start and end as KB dates (`2001`, `2001-05-03`).
@@ -18,6 +18,8 @@ struct WikidataRecord {
     var instanceOf: [String] = []
     var subclassOf: [String] = []
     var positions: [Position] = []
+    /// P106 (occupation) items, deprecated ones left out.
+    var occupations: [String] = []
     var country: String?
     var iso: String?
     var jurisdiction: String?
@@ -96,6 +98,8 @@ extension WikidataRecord {
             try Self.statements(&sc) { v, q in
                 if let item = v.item { positions.append(Position(item: item, from: q.from, to: q.to)) }
             }
+        } else if sc.keyEquals(pk, "P106") {
+            try Self.statements(&sc) { v, _ in if let q = v.item { occupations.append(q) } }
         } else if sc.keyEquals(pk, "P17") {
             var preferred: String?
             var first: String?

@@ -48,7 +48,8 @@ public struct WikidataImporter {
     /// A class whose subclasses (through P279) type the entities: `Q5` → PER.
     struct Root {
         var item: UInt32
-        /// `PER`, `ORG`, `LOC`, `-` (drop) or `ROLE` (a position class).
+        /// `PER`, `ORG`, `LOC`, `-` (drop), `ROLE` (a position class) or `OCC` (an occupation class,
+        /// whose detail is the `kind` of a person with that occupation, P106).
         var type: String
         /// The KB subtype (places) or kind (organisations), if any.
         var detail: String?
@@ -84,9 +85,10 @@ public struct WikidataImporter {
         for (n, line) in classes.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count >= 2, let q = Self.number(cols[0]), ["PER", "ORG", "LOC", "-", "ROLE"].contains(cols[1]) else {
+            guard cols.count >= 2, let q = Self.number(cols[0]), ["PER", "ORG", "LOC", "-", "ROLE", "OCC"].contains(cols[1]) else {
                 throw KnowledgeBaseError(
-                    path: ResourceFiles.Path.wikidataClasses, line: n + 1, problem: "expected QID<TAB>PER|ORG|LOC|-|ROLE, got '\(line)'")
+                    path: ResourceFiles.Path.wikidataClasses, line: n + 1, problem: "expected QID<TAB>PER|ORG|LOC|-|ROLE|OCC, got '\(line)'"
+                )
             }
             roots.append(Root(item: q, type: String(cols[1]), detail: cols.count > 2 && !cols[2].isEmpty ? String(cols[2]) : nil))
         }
@@ -238,6 +240,7 @@ public struct WikidataImporter {
         for l in options.languages { if let n = names[l] { w.field(l, n) } }
         w.close()
         w.field("aliases", aliases)
+        if !r.occupations.isEmpty { w.field("p106", r.occupations) }
         if let c = r.country { w.field("p17", c) }
         if let iso = r.iso { w.field("iso", iso) }
         w.key("pos")
@@ -262,14 +265,28 @@ public struct WikidataImporter {
     /// Types the spooled items by the class closure and writes the kept ones to `output`.
     mutating func finish(output: UnsafeMutablePointer<FILE>) throws {
         let rootOf = classClosure()
-        rewind(spool)
         defer { fclose(spool) }
         var failure: KnowledgeBaseError?
+        // First pass: how many people each surname belongs to, so that only a surname of one
+        // person becomes an alias.
+        var surnames = SurnameCounts()
+        rewind(spool)
         try Self.forEachLine(spool) { line, number in
             guard failure == nil else { return }
             var sc = JSONScanner(line, from: 0, to: line.count)
             do {
-                let text = try entityLine(&sc, rootOf: rootOf)
+                try countSurnames(&sc, rootOf: rootOf, into: &surnames)
+            } catch {
+                failure = KnowledgeBaseError(path: "<spool>", line: number, problem: "\(error)")
+            }
+        }
+        if let failure { throw failure }
+        rewind(spool)
+        try Self.forEachLine(spool) { line, number in
+            guard failure == nil else { return }
+            var sc = JSONScanner(line, from: 0, to: line.count)
+            do {
+                let text = try entityLine(&sc, rootOf: rootOf, surnames: surnames)
                 if let text {
                     fputs(text, output)
                     summary.bytesWritten += text.utf8.count
@@ -312,7 +329,7 @@ public struct WikidataImporter {
     }
 
     /// One spooled item as a KB line, or nil when its classes are not kept.
-    private mutating func entityLine(_ sc: inout JSONScanner, rootOf: [UInt32: Int]) throws -> String? {
+    private mutating func entityLine(_ sc: inout JSONScanner, rootOf: [UInt32: Int], surnames: SurnameCounts) throws -> String? {
         var id = ""
         var sitelinks = 0
         var best: Int?
@@ -321,14 +338,18 @@ public struct WikidataImporter {
         var country: String?
         var iso: String?
         var positions: [(item: String, from: String?, to: String?)] = []
+        var occupation: Int?
         try sc.objectEntries { sc, k in
             if sc.keyEquals(k, "id") {
                 id = try sc.string()
             } else if sc.keyEquals(k, "sl") {
                 sitelinks = try sc.integer()
             } else if sc.keyEquals(k, "p31") {
+                best = typingRoot(try sc.stringArray(), rootOf: rootOf)
+            } else if sc.keyEquals(k, "p106") {
+                // The occupation whose class comes first in the class table (politician before athlete).
                 for c in try sc.stringArray() {
-                    if let q = Self.number(c), let r = rootOf[q], r < best ?? Int.max { best = r }
+                    if let q = Self.number(c), let r = rootOf[q], roots[r].type == "OCC", r < occupation ?? Int.max { occupation = r }
                 }
             } else if sc.keyEquals(k, "names") {
                 try sc.objectEntries { sc, lk in names.append((sc.keyString(lk), try sc.string())) }
@@ -365,6 +386,7 @@ public struct WikidataImporter {
         w.open()
         for (l, n) in names { w.field(l, [n]) }
         w.close()
+        if root.type == "PER" { aliases += surnames.aliases(names: names.map(\.1), aliases: aliases) }
         w.field("aliases", aliases)
         if root.type == "PER" {
             w.key("roles")
@@ -390,6 +412,7 @@ public struct WikidataImporter {
             w.text.append("]")
         }
         if let detail = root.detail { w.field(root.type == "LOC" ? "subtype" : "kind", detail) }
+        if root.type == "PER", let o = occupation, let kind = roots[o].detail { w.field("kind", kind) }
         if root.type == "LOC" {
             if let iso { w.field("iso", iso) }
             if let c = country.flatMap({ isoByCountry[$0] }) ?? iso { w.field("country", c) }

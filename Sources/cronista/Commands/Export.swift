@@ -14,8 +14,8 @@ struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export quotes, events, entities or documents from the store as CSV or JSON Lines.",
         discussion: """
-            The filters are those of `cronista search`. Quotes and events are read from the store a page at a time and \
-            written as they come, so the whole archive exports with flat memory. CSV follows RFC 4180 (a header row, \
+            The filters are those of `cronista search`. Quotes and events, and entities and documents without a filter, are \
+            read from the store a page at a time and written as they come, so the whole archive exports with flat memory. CSV follows RFC 4180 (a header row, \
             CRLF line ends, quoted fields), in UTF-8; offsets are Unicode code points into the document's text.
             """,
         subcommands: [Quotes.self, Events.self, Entities.self, Documents.self]
@@ -26,7 +26,9 @@ struct Export: AsyncParsableCommand {
         var format: ExportFormat = .csv
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
-        @Option(help: ArgumentHelp("Rows read from the store at a time (quotes and events).", visibility: .hidden))
+        @Option(
+            help: ArgumentHelp(
+                "Rows read from the store at a time (a filtered entity or document search is one read).", visibility: .hidden))
         var pageSize: Int = 1000
         @Option(help: ArgumentHelp("Parquet: rows in a row group.", visibility: .hidden))
         var rowGroupSize: Int = 10_000
@@ -118,11 +120,12 @@ struct Export: AsyncParsableCommand {
     }
 
     struct Entities: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Entities by name, alias or KB id, with their mention counts.")
+        static let configuration = CommandConfiguration(
+            abstract: "Entities by name, alias or KB id, with their mention counts (every entity in the store without --name).")
 
-        @Option(help: "Name, one word of it, an alias or a KB id.")
-        var name: String
-        @Option(help: "At most this many entities.")
+        @Option(help: "Name, one word of it, an alias or a KB id; without it, every entity, by type and then KB id or name.")
+        var name: String?
+        @Option(help: "With --name: at most this many entities.")
         var limit: Int = 10000
         @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
@@ -131,48 +134,71 @@ struct Export: AsyncParsableCommand {
 
         func run() async throws {
             let s = try await store.openExisting()
-            let hits = try await s.entities(named: name, limit: limit)
-            try await s.close()
-            try await output.run(columns: ExportTable.entityColumns) { emit in
-                for h in hits {
-                    try emit(ExportTable.row(h)) {
-                        var w = JSONWriter(capacity: 128)
-                        w.entity(h, entityIDs: false)
-                        return w.bytes + [0x0A]
+            do {
+                try await output.run(columns: ExportTable.entityColumns) { emit in
+                    func write(_ hits: [EntityHit]) throws {
+                        for h in hits {
+                            try emit(ExportTable.row(h)) {
+                                var w = JSONWriter(capacity: 128)
+                                w.entity(h, entityIDs: false)
+                                return w.bytes + [0x0A]
+                            }
+                        }
+                    }
+                    if let name {
+                        try write(try await s.entities(named: name, limit: limit))
+                    } else {
+                        try await s.forEachEntityPage(pageSize: output.pageSize) { try write($0) }
                     }
                 }
+            } catch {
+                try? await s.close()
+                throw error
             }
+            try await s.close()
         }
     }
 
     struct Documents: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Documents that mention every given entity.")
+        static let configuration = CommandConfiguration(
+            abstract: "Documents that mention every given entity (every document in the store without --entity).")
 
-        @Option(help: "An entity (name, alias or KB id); repeat for entities that must appear together.")
+        @Option(
+            help: "An entity (name, alias or KB id); repeat for entities that must appear together. Without it, every document, by id.")
         var entity: [String] = []
-        @Option(help: "At most this many documents.")
+        @Option(help: "With --entity: at most this many documents.")
         var limit: Int = 10000
         @OptionGroup var output: Output
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            if entity.isEmpty { throw ValidationError("give at least one --entity") }
             if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
         }
 
         func run() async throws {
             let s = try await store.openExisting()
-            let hits = try await s.documents(mentioningAll: entity, limit: limit)
-            try await s.close()
-            try await output.run(columns: ExportTable.documentColumns) { emit in
-                for h in hits {
-                    try emit(ExportTable.row(h)) {
-                        var w = JSONWriter(capacity: 128)
-                        w.document(h)
-                        return w.bytes + [0x0A]
+            do {
+                try await output.run(columns: ExportTable.documentColumns) { emit in
+                    func write(_ hits: [DocumentHit]) throws {
+                        for h in hits {
+                            try emit(ExportTable.row(h)) {
+                                var w = JSONWriter(capacity: 128)
+                                w.document(h)
+                                return w.bytes + [0x0A]
+                            }
+                        }
+                    }
+                    if entity.isEmpty {
+                        try await s.forEachDocumentPage(pageSize: output.pageSize) { try write($0) }
+                    } else {
+                        try write(try await s.documents(mentioningAll: entity, limit: limit))
                     }
                 }
+            } catch {
+                try? await s.close()
+                throw error
             }
+            try await s.close()
         }
     }
 }
