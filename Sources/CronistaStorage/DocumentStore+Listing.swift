@@ -33,25 +33,25 @@ extension DocumentStore {
     /// most `pageSize` long, so listing the whole archive holds one page at a time. Returns the count.
     @discardableResult
     public func forEachEntityPage(pageSize: Int = 1000, _ body: ([EntityHit]) async throws -> Void) async throws -> Int {
-        var cursor: EntityListCursor?
-        var total = 0
-        repeat {
-            let page = try await entityPage(after: cursor, limit: max(1, pageSize))
-            if !page.rows.isEmpty { try await body(page.rows) }
-            total += page.rows.count
-            cursor = page.next
-        } while cursor != nil
-        return total
+        try await Self.forEachPage(pageSize: pageSize, fetch: { try await entityPage(after: $0, limit: $1) }, body)
     }
 
     /// Calls `body` with every page of the store's documents (``documentPage(after:limit:)``), in
     /// id order, each at most `pageSize` long. Returns the count.
     @discardableResult
     public func forEachDocumentPage(pageSize: Int = 1000, _ body: ([DocumentHit]) async throws -> Void) async throws -> Int {
-        var cursor: String?
+        try await Self.forEachPage(pageSize: pageSize, fetch: { try await documentPage(after: $0, limit: $1) }, body)
+    }
+
+    /// Walks a keyset listing: fetches the page after each cursor until one comes back without a next
+    /// cursor, handing every non-empty page to `body`. Returns the count of rows.
+    static func forEachPage<Row: Sendable, Cursor: Sendable>(
+        pageSize: Int, fetch: (Cursor?, Int) async throws -> ListingPage<Row, Cursor>, _ body: ([Row]) async throws -> Void
+    ) async throws -> Int {
+        var cursor: Cursor?
         var total = 0
         repeat {
-            let page = try await documentPage(after: cursor, limit: max(1, pageSize))
+            let page = try await fetch(cursor, max(1, pageSize))
             if !page.rows.isEmpty { try await body(page.rows) }
             total += page.rows.count
             cursor = page.next

@@ -7,20 +7,7 @@ import Testing
 /// Event participants found through phrases around the trigger, on our own sentences: a
 /// correlative pair, `nei confronti di`, a participle's agent after a noun, a purpose clause.
 @Suite("Event arguments")
-struct EventArgumentTests {
-    static let engine: Engine? = try? Engine()
-
-    func analyze(_ text: String) throws -> Document {
-        let engine = try #require(Self.engine)
-        let doc = try engine.analyze(
-            DocumentInput(
-                id: "a", text: text, metadata: DocumentMetadata(published: "2024-05-10", declaredLanguage: "it"), origin: "test"))
-        #expect(doc.invariantViolations().isEmpty)
-        return doc
-    }
-
-    func texts(_ doc: Document, _ ps: [Event.Participant]) -> [String] { ps.map { String(doc.text(in: $0.range)) } }
-
+struct EventArgumentTests: EventFixture {
     @Test("Force used 'per disperdere la folla' is aimed at the crowd")
     func purposeTarget() throws {
         let doc = try analyze("Gli agenti hanno usato gas lacrimogeni per disperdere la folla davanti al municipio.")

@@ -8,20 +8,7 @@ import Testing
 /// pronouns (subject and object), object clitics, appositions, a request's `che` clause, a
 /// protest's protesters, a participle with its agent, what a refusal refuses.
 @Suite("Event clause arguments")
-struct EventClauseArgumentTests {
-    static let engine: Engine? = try? Engine()
-
-    func analyze(_ text: String) throws -> Document {
-        let engine = try #require(Self.engine)
-        let doc = try engine.analyze(
-            DocumentInput(
-                id: "c", text: text, metadata: DocumentMetadata(published: "2024-05-10", declaredLanguage: "it"), origin: "test"))
-        #expect(doc.invariantViolations().isEmpty)
-        return doc
-    }
-
-    func texts(_ doc: Document, _ ps: [Event.Participant]) -> [String] { ps.map { String(doc.text(in: $0.range)) } }
-
+struct EventClauseArgumentTests: EventFixture {
     @Test("A relative pronoun's antecedent is the subject of its clause, even after 'da'")
     func relativeSubject() throws {
         let doc = try analyze("Il premier Carlo Rossi ha criticato il ministro Anna Bianchi, che aveva attaccato il governo francese.")
