@@ -99,10 +99,9 @@ struct ExtractCommandTests {
         try invalid.write(to: dir.file("byte-errati.html"))
         try Data(contentsOf: URL(fileURLWithPath: Self.pagePath)).write(to: dir.file("buona.html"))
 
-        let clock = ContinuousClock()
-        let start = clock.now
+        // No wall-clock bound here (CI machines are shared): that the 200 MB page is refused by its
+        // size and the deep page at depth 1,024 is what shows nothing is read or parsed in full.
         let r = try await CLIRunner.run(["extract", dir.file("").path])
-        #expect(clock.now - start < .seconds(60))
         #expect(r.status == 65)
         #expect(r.jsonLines.map { $0["id"] as? String } == ["buona", "byte-errati"])
         let errors = r.stderr.split(separator: "\n").map(String.init)

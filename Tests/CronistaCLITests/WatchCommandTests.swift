@@ -67,8 +67,7 @@
                 let sent = Date()
                 p.terminate()
                 while p.isRunning, Date().timeIntervalSince(sent) < 10 { try await Task.sleep(nanoseconds: 50_000_000) }
-                #expect(!p.isRunning)
-                #expect(Date().timeIntervalSince(sent) < 5)
+                #expect(!p.isRunning, "still running 10 s after SIGTERM")
                 p.waitUntilExit()
                 err.fileHandleForReading.readabilityHandler = nil
                 #expect(p.terminationStatus == 0 && p.terminationReason == .exit)

@@ -39,15 +39,20 @@ enum RawHTTPConnection {
 
     /// Connects to `port`, sends each chunk in turn with `pause` between them (reading what the
     /// server sends meanwhile; a close stops the sending), then reads until the server closes the
-    /// connection or `wait` has passed since connecting.
-    static func exchange(port: Int, chunks: [String], pause: Duration = .zero, wait: Duration) async throws -> Outcome {
-        try await exchange(port: port, chunks: chunks.map { Array($0.utf8) }, pause: pause, wait: wait)
+    /// connection or `wait` has passed since connecting. With `hold`, the last chunk waits until
+    /// the semaphore is signalled: a request the server is still reading for as long as a test needs.
+    static func exchange(
+        port: Int, chunks: [String], pause: Duration = .zero, hold: DispatchSemaphore? = nil, wait: Duration
+    ) async throws -> Outcome {
+        try await exchange(port: port, chunks: chunks.map { Array($0.utf8) }, pause: pause, hold: hold, wait: wait)
     }
 
-    static func exchange(port: Int, chunks: [[UInt8]], pause: Duration = .zero, wait: Duration) async throws -> Outcome {
+    static func exchange(
+        port: Int, chunks: [[UInt8]], pause: Duration = .zero, hold: DispatchSemaphore? = nil, wait: Duration
+    ) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try run(port: port, chunks: chunks, pause: pause, wait: wait) })
+                continuation.resume(with: Result { try run(port: port, chunks: chunks, pause: pause, hold: hold, wait: wait) })
             }
         }
     }
@@ -58,7 +63,7 @@ enum RawHTTPConnection {
         var description: String { "\(operation): \(String(cString: strerror(code)))" }
     }
 
-    private static func run(port: Int, chunks: [[UInt8]], pause: Duration, wait: Duration) throws -> Outcome {
+    private static func run(port: Int, chunks: [[UInt8]], pause: Duration, hold: DispatchSemaphore?, wait: Duration) throws -> Outcome {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SocketError(operation: "socket", code: errno) }
         defer { close(fd) }
@@ -93,6 +98,7 @@ enum RawHTTPConnection {
             if i > 0, pause > .zero {
                 if read(until: ContinuousClock.now + pause) { closed = true; break }
             }
+            if i > 0, i == chunks.count - 1, let hold { hold.wait() }
             let sent = chunk.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if sent < 0 { break }  // the server closed first: what it said is read below
         }
