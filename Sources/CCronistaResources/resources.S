@@ -189,7 +189,7 @@ SYM(cronista_nlp_19_start):
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// Languages/it/lemma-classes.txt: 1267 bytes, sha256 6105a7e343ecca090df02399cfbaceaef7f1d7bf990719db9f4bf0692bcb4b3d
+// Languages/it/lemma-classes.txt: 1549 bytes, sha256 2e68e50c05ee72c5c6b4f42bbad3324c2859190a07b1356df4e25ba236c2d83f
     .balign 16
     .globl SYM(cronista_nlp_20_start)
 SYM(cronista_nlp_20_start):
@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 11767 bytes, sha256 240c4fd0314e81fa1d181544547a5a68ee5b210b3d7004075d40974efc22481a
+// Languages/it/quote-cues.txt: 12316 bytes, sha256 00ce8e0d97c1f6e4b419d206c19436d0c35762c1736ad0fc70c75ad03cbc3008
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):
@@ -270,7 +270,7 @@ SYM(cronista_nlp_28_start):
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5768 bytes, sha256 cb0a429ad8f0d688d51da6c1484332fe6d28e93f09cf0624f15e67af431a4ab5
+// Languages/it/word-classes.txt: 5905 bytes, sha256 4e05a56ab9257a254a59531dc461fd01b8bae6e75d375eacca5524bf4a0c49b0
     .balign 16
     .globl SYM(cronista_nlp_29_start)
 SYM(cronista_nlp_29_start):

@@ -255,6 +255,42 @@ struct QuoteModelTests {
                 ),
                 ("Sapevo che avrebbe avuto i suoi momenti, ho dovuto mettercela tutta", "Marco Bianchi")
             ]
+        ),
+        // Punctuation may touch the dashes of an attribution inside a quotation (`-,`, `-.`); a
+        // verb without its subject there speaks for the one announced before the colon.
+        (
+            "Il sindaco di Roccaverde, Mario Bianchi, è andato in ospedale: «C'è molta confusione. Le maestre sono ricoverate "
+                + "- ha dichiarato -. Non sono gravi». «Sul pullman c'erano tutte le classi - ha proseguito il primo cittadino -, "
+                + "dalla prima alla quinta».",
+            [
+                ("C'è molta confusione. Le maestre sono ricoverate", "Mario Bianchi"), ("Non sono gravi", "Mario Bianchi"),
+                ("Sul pullman c'erano tutte le classi", "il primo cittadino"), ("dalla prima alla quinta", "il primo cittadino")
+            ]
+        ),
+        // An appeal's clause of purpose is what it asks; after `chiedere`, `perché` is `because`.
+        (
+            "Il presidente Paolo Verdi ha fatto appello all'ONU perché si impegni a fermare la guerra. "
+                + "Anna Neri aveva chiesto asilo perché nel suo paese rischiava il carcere.",
+            [("si impegni a fermare la guerra", "Il presidente")]
+        ),
+        // A time phrase is nobody: the subject is left to the sentence before.
+        (
+            "Giulia Rossi non lascia l'incarico. Pochi giorni fa, al settimanale Oggi, ha dichiarato di non voler lasciare il consiglio.",
+            [("non voler lasciare il consiglio", "Giulia Rossi")]
+        ),
+        // A report inside a document someone issued is theirs: `un comunicato in cui si affermava che`.
+        (
+            "Ieri la società Acque Chiare ha diramato un comunicato in cui si affermava che l'acqua sarebbe tornata in serata.",
+            [("l'acqua sarebbe tornata in serata", "la società Acque Chiare")]
+        ),
+        // `a parere di X` reports like `secondo X`; `È quanto sostiene X` gives X the sentence before.
+        (
+            "Da questo quadro deriverebbe, a parere del ministro Carlo Bruni, la necessità di una riforma. "
+                + "Ci sarebbe un accordo tra i partiti per rinviare il voto. Questo, almeno, è quanto sostiene Luca Ferri.",
+            [
+                ("Da questo quadro deriverebbe, a parere del ministro Carlo Bruni, la necessità di una riforma", "ministro"),
+                ("Ci sarebbe un accordo tra i partiti per rinviare il voto", "Luca Ferri")
+            ]
         )
     ]
 

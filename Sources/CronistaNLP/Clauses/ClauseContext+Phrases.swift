@@ -97,6 +97,8 @@ extension ClauseContext {
         }
         // A span with a mention, or one that opens like a noun phrase; not "andando a contrapporre…".
         if !span.contains(where: { mentionAt[$0] >= 0 }) && !startsNounPhrase(s) { return nil }
+        // A time phrase ("Pochi giorni fa, al settimanale…, ha dichiarato") is nobody.
+        if self.is(i, .timeNoun), !span.contains(where: { mentionAt[$0] >= 0 }) { return nil }
         if self.is(s, .clauseOpener) && mentionAt[s] < 0 { return nil }
         return speakerIn(span)
     }

@@ -56,6 +56,8 @@ package enum WordClass: String, CaseIterable, Sendable {
     case modal
     /// Subjunctive forms that open a reported clause without `che` (`ritengono sia troppo presto`).
     case subjunctive
+    /// Conjunctions of purpose that open what a request asks for (`fa appello all'ONU perché si impegni`).
+    case purposeComplementiser = "purpose-complementiser"
 }
 
 /// A set of ``WordClass``es as one bit mask: a token's classes are looked up once per document,
@@ -113,6 +115,7 @@ package struct WordClasses: OptionSet, Sendable, Hashable {
     package static let auxiliary = WordClasses(.auxiliary)
     package static let modal = WordClasses(.modal)
     package static let subjunctive = WordClasses(.subjunctive)
+    package static let purposeComplementiser = WordClasses(.purposeComplementiser)
 }
 
 extension WordClass {
@@ -136,6 +139,8 @@ package enum CueLemmaClass: String, CaseIterable, Sendable {
     case colonOnly = "colon-only"
     case notReflexive = "not-reflexive"
     case reflexiveContentFollows = "reflexive-content-follows"
+    /// Requests whose clause of purpose (`perché`, `affinché`) is what they ask.
+    case purposeComplement = "purpose-complement"
 }
 
 /// A set of ``CueLemmaClass``es as a bit mask.
@@ -152,4 +157,5 @@ package struct CueLemmaClasses: OptionSet, Sendable, Hashable {
     package static let colonOnly = CueLemmaClasses(.colonOnly)
     package static let notReflexive = CueLemmaClasses(.notReflexive)
     package static let reflexiveContentFollows = CueLemmaClasses(.reflexiveContentFollows)
+    package static let purposeComplement = CueLemmaClasses(.purposeComplement)
 }

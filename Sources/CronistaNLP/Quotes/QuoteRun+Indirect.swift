@@ -30,6 +30,11 @@ extension QuoteRun {
                     start = s
                     break
                 }
+                // "fa appello all'ONU perché si impegni…": a request's clause of purpose is what it asks.
+                if isRequest, c.lemmaClasses.contains(.purposeComplement), ctx.is(p, .purposeComplementiser), p + 1 < sentence.upperBound {
+                    start = p + 1
+                    break
+                }
                 if ctx.is(p, .infinitiveMarker) || (ctx.is(p, .requestMarker) && isRequest) {
                     var s = p + 1
                     if s < sentence.upperBound && ctx.is(s, .negation) { s += 1 }
@@ -148,9 +153,46 @@ extension QuoteRun {
                 found = speakerIn(span, bareNoun: true)
                 return found != nil
             }
-            return found ?? SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
+            if let found { return found }
+            if let owner = documentOwner(before: c.tokens.lowerBound, sentence: sentence) { return owner }
+            return SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
         }
         return subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: limit)
+    }
+
+    /// The source of an agentless report inside a document it issued: `X ha diramato un comunicato
+    /// in cui si affermava che…`, `una nota nella quale si precisa…`. The cue follows a relative
+    /// (`in cui`, `nella quale`) whose antecedent is a noun that heads an attribution (`nota`,
+    /// `comunicato`, `lettera`); the source is the subject of the verb that governs that noun.
+    func documentOwner(before t: Int, sentence: Range<Int>) -> SpeakerChoice? {
+        var r = t - 1
+        while r >= sentence.lowerBound && ctx.is(r, [.reflexive, .skippable]) { r -= 1 }
+        guard r > sentence.lowerBound + 1 else { return nil }
+        // `cui` after a preposition, or `quale/quali` after a fused preposition (`nella quale`).
+        let relative = ctx.is(r, .relativeOblique) || (ctx.is(r, .relativeQuale) && ctx.is(r - 1, .preposition))
+        guard relative, ctx.is(r - 1, .preposition) else { return nil }
+        var n = r - 2
+        if n >= sentence.lowerBound && ctx.forms[n] == "," { n -= 1 }
+        // The noun, possibly after an adjective (`un breve comunicato`): within two words.
+        var noun: Int?
+        for k in stride(from: n, through: max(sentence.lowerBound, n - 2), by: -1) where cueEntry(at: k, classes: [.noun]) != nil {
+            noun = k
+            break
+        }
+        guard let noun else { return nil }
+        // Its article, before the noun or before an adjective (`un breve comunicato`).
+        var a = noun
+        if a > sentence.lowerBound && ctx.is(a - 1, [.article, .determiner]) {
+            a -= 1
+        } else if a > sentence.lowerBound + 1 && ctx.is(a - 2, [.article, .determiner]) && !ctx.isPunct(a - 1) {
+            a -= 2
+        }
+        // A verb group just before the noun phrase (`ha diramato`, `ha pubblicato`), then its subject.
+        guard a > sentence.lowerBound, !ctx.isPunct(a - 1), ctx.mentionAt[a - 1] < 0, !ctx.is(a - 1, .preposition) else { return nil }
+        var v = a - 1
+        while v > sentence.lowerBound && ctx.is(v - 1, [.auxiliary, .skippable]) && ctx.mentionAt[v - 1] < 0 { v -= 1 }
+        guard let s = subjectBefore(v, sentence: sentence), !s.impersonal, !s.tokens.isEmpty else { return nil }
+        return s
     }
 
     /// Where a reported clause that starts at `s` ends (exclusive token index): the end of the
@@ -320,6 +362,22 @@ extension QuoteRun {
                     }
                 }
             }
+            // "È quanto ha dichiarato X." / "Questo, almeno, è quanto sostiene X." / "È quanto
+            // riferito dalla polizia.": the previous sentence is what X said.
+            if si > 0, let (c, speaker) = quantityAttribution(in: r) {
+                let prev = ctx.doc.sentences[si - 1].tokenRange
+                var e = prev.upperBound
+                while e > prev.lowerBound && ctx.isTerminal(e - 1) { e -= 1 }
+                let covered = candidates.contains { $0.contentTokens.overlaps(prev.lowerBound..<e) }
+                if e - prev.lowerBound >= 3, !covered, !(prev.lowerBound..<e).contains(where: { ctx.isQuoteMark($0) }) {
+                    usedCues.insert(c.tokens.lowerBound)
+                    let tokens = prev.lowerBound..<e
+                    candidates.append(
+                        QuoteCandidate(
+                            kind: .indirect, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
+                            priority: 1, contentTokens: tokens, origin: .trailing))
+                }
+            }
             // "«…». Così X." — attributes the quotation just before.
             if si > 0, ctx.is(r.lowerBound, .thus), r.count <= 8,
                 let idx = candidates.indices.last(where: {
@@ -334,6 +392,35 @@ extension QuoteRun {
                 }
             }
         }
+    }
+
+    /// A sentence that points back at the one before as someone's words: an optional demonstrative
+    /// (`Questo, almeno,`), a form of `essere`, `quanto` and a verb of saying with its source after
+    /// it (`è quanto sostiene il premier`, `è quanto riferito dalla polizia`). Returns the cue and
+    /// the source; nil when the sentence goes on to say something else.
+    func quantityAttribution(in r: Range<Int>) -> (CueMatch, SpeakerChoice)? {
+        var t = r.lowerBound
+        // At most a demonstrative and a parenthetical adverb before the verb: "Questo, almeno, è".
+        while t < r.upperBound && t < r.lowerBound + 5 && ctx.mentionAt[t] < 0 {
+            let skipped = ctx.is(t, [.determiner, .skippable, .connective]) || ctx.forms[t] == ","
+            // One word set off by commas: "Questo, almeno, è".
+            let parenthetical = t > r.lowerBound && ctx.forms[t - 1] == "," && !ctx.isPunct(t) && !ctx.is(t, .auxiliary)
+            guard skipped || parenthetical else { break }
+            t += 1
+        }
+        guard t + 2 < r.upperBound, ctx.is(t, .auxiliary), ctx.is(t + 1, .quantity) else { return nil }
+        guard let c = cue(startingNear: t + 2, maxGap: 1), !usedCues.contains(c.tokens.lowerBound), !c.classes.isDisjoint(with: [.say])
+        else { return nil }
+        // The source after the verb, or a participle's agent ("riferito dalla polizia").
+        var last = r.upperBound - 1
+        while last > c.tokens.upperBound && ctx.isTerminal(last) { last -= 1 }
+        guard c.tokens.upperBound <= last else { return nil }
+        let after = c.tokens.upperBound..<(last + 1)
+        if after.contains(where: { ctx.is($0, [.complementiser, .infinitiveMarker]) || ctx.isQuoteMark($0) }) { return nil }
+        var from = after.lowerBound
+        if ctx.is(from, .agentPreposition) { from += 1 }
+        guard from < after.upperBound, let speaker = speakerIn(from..<after.upperBound) else { return nil }
+        return (c, speaker)
     }
 
     /// `secondo X, …`, `…, secondo X.`, `X, secondo Y, Z`, `a detta di X`, `stando a X`, `Per X …`.

@@ -2,13 +2,15 @@ import CronistaCore
 
 extension QuoteRun {
     /// A dash standing alone between spaces (`-`, `–`, `—`): the newspaper's way of setting off an
-    /// attribution inside a quotation. A hyphen inside a word (`anti-rumore`) is no such dash.
+    /// attribution inside a quotation. The punctuation of the quotation may touch it on either side
+    /// (`- ha proseguito -, dalla prima…`, `- ha dichiarato -. Non sono…`). A hyphen inside a word
+    /// (`anti-rumore`) is no such dash.
     func isInsertDash(_ t: Int) -> Bool {
         let f = ctx.forms[t]
         guard f == "-" || f == "–" || f == "—" else { return false }
         let tokens = ctx.doc.tokens
-        let spacedBefore = t == 0 || tokens.ends[t - 1] < tokens.starts[t]
-        let spacedAfter = t + 1 >= ctx.n || tokens.ends[t] < tokens.starts[t + 1]
+        let spacedBefore = t == 0 || tokens.ends[t - 1] < tokens.starts[t] || (ctx.isPunct(t - 1) && !ctx.isQuoteMark(t - 1))
+        let spacedAfter = t + 1 >= ctx.n || tokens.ends[t] < tokens.starts[t + 1] || (ctx.isPunct(t + 1) && !ctx.isQuoteMark(t + 1))
         return spacedBefore && spacedAfter
     }
 
@@ -93,6 +95,15 @@ extension QuoteRun {
                     !(s.tokens.count == 1 && ctx.is(s.tokens.lowerBound, .personalPronoun))
                 {
                     speaker = nil
+                }
+                // "…all'ospedale: «A - ha dichiarato -. B»": a verb without its subject speaks for
+                // the one who was announced before the colon.
+                if speaker == nil, m.open > 0, ctx.forms[m.open - 1] == ":" {
+                    let sentence = ctx.sentenceRange(ofToken: m.open)
+                    if m.open - 1 > sentence.lowerBound {
+                        speaker =
+                            firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
+                    }
                 }
             } else if let of = nounAttributionOf(from: insert.lowerBound, to: insert.upperBound) {
                 speaker = speakerIn((of + 1)..<insert.upperBound)
