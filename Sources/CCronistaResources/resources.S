@@ -189,7 +189,7 @@ SYM(cronista_nlp_19_start):
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// Languages/it/lemma-classes.txt: 1549 bytes, sha256 2e68e50c05ee72c5c6b4f42bbad3324c2859190a07b1356df4e25ba236c2d83f
+// Languages/it/lemma-classes.txt: 1559 bytes, sha256 30acdf4ab4027b660837ecc65421b27da5eea6dcdd759eae9d0f4ae575557acc
     .balign 16
     .globl SYM(cronista_nlp_20_start)
 SYM(cronista_nlp_20_start):
@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 12316 bytes, sha256 00ce8e0d97c1f6e4b419d206c19436d0c35762c1736ad0fc70c75ad03cbc3008
+// Languages/it/quote-cues.txt: 12467 bytes, sha256 e1d7c0b3ae6f9fffb597e0821bd279115987c18e332d1e653379c4fba7f85adb
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):

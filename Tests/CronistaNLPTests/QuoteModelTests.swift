@@ -291,6 +291,14 @@ struct QuoteModelTests {
                 ("Da questo quadro deriverebbe, a parere del ministro Carlo Bruni, la necessità di una riforma", "ministro"),
                 ("Ci sarebbe un accordo tra i partiti per rinviare il voto", "Luca Ferri")
             ]
+        ),
+        // A participle without an auxiliary whose infinitive follows is a reduced passive; with
+        // nothing reported after it, it stays an adjective. `esprimere` reports only a quotation.
+        (
+            "Il sindaco, invitato dai consiglieri a dimettersi, ha taciuto. I tre canali, accusati di avere legami con i ribelli, "
+                + "sono stati chiusi. La rivolta raccontata da Luca Neri che travolse la città è nota. "
+                + "I medici hanno espresso la loro voglia di chiarire le cause.",
+            [("dimettersi", "consiglieri"), ("avere legami con i ribelli", nil)]
         )
     ]
 

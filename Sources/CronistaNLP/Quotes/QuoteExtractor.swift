@@ -59,6 +59,9 @@ struct CueMatch {
     var lemmaClasses: CueLemmaClasses = []
     /// A passive group (`fu proibito`): the source is the agent after `da`, if any.
     var passive = false
+    /// A participle clause set off by a comma (`X, accusato da Y di…, ha…`): what it reports ends
+    /// at the comma that closes it.
+    var parenthetical = false
     /// Index of the main verb token (the last token of the group).
     var head: Int { tokens.upperBound - 1 }
 }
@@ -215,7 +218,24 @@ struct QuoteRun {
                 let reflexiveVerb =
                     m.entry.lemmaClasses.contains(.notReflexive)
                     && (ctx.is(start, .reflexiveClitic) || (start > 0 && ctx.is(start - 1, .reflexiveClitic)))
-                if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary)
+                // A participle without an auxiliary whose reported infinitive follows, at once or after
+                // its agent, is a reduced passive (`il personale, accusato dalla clientela di non
+                // sapere…`, `invitato dalla comunità internazionale a dimettersi`, `canali accusati di
+                // avere legami…`).
+                let request = m.entry.classes.contains(.request)
+                var reducedPassive = false
+                if participle && m.length == 1 && !sawAux && !nounAfterArticle && after < ctx.n {
+                    if opensReportedInfinitive(at: after, request: request) {
+                        reducedPassive = true
+                    } else if ctx.is(after, .agentPreposition) {
+                        var k = after + 1
+                        while k < min(ctx.n, after + 10) && !ctx.isPunct(k) && !reducedPassive {
+                            reducedPassive = opensReportedInfinitive(at: k, request: request)
+                            k += 1
+                        }
+                    }
+                }
+                if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary && !reducedPassive)
                     || (impersonal && !reflexiveImpersonal) || nounAfterArticle || reflexiveVerb
                 {
                     i = j + m.length
@@ -233,7 +253,8 @@ struct QuoteRun {
                     || group.filter { ctx.is($0, .passiveAuxiliary) }.count >= 2
                 cue.passive =
                     (hasParticiple && group.contains { ctx.is($0, .passiveAuxiliary) } && !ctx.is(start, .reflexive))
-                    || reflexiveImpersonal
+                    || reflexiveImpersonal || reducedPassive
+                cue.parenthetical = reducedPassive && start > 0 && ctx.forms[start - 1] == ","
                 out.append(cue)
                 i = j + m.length
                 continue
@@ -241,6 +262,14 @@ struct QuoteRun {
             i += 1
         }
         return out
+    }
+
+    /// Whether `di` (or, after a request, `a`) and an infinitive start at `t`: `di non sapere`, `a dimettersi`.
+    func opensReportedInfinitive(at t: Int, request: Bool) -> Bool {
+        guard t + 1 < ctx.n, ctx.is(t, .infinitiveMarker) || (request && ctx.is(t, .requestMarker)) else { return false }
+        var k = t + 1
+        if ctx.is(k, .negation) { k += 1 }
+        return k < ctx.n && ctx.isInfinitive(k)
     }
 
     /// Index of the first cue starting at or after token `t` (cues are sorted and disjoint).

@@ -24,6 +24,13 @@ extension QuoteRun {
                 if ctx.isQuoteMark(p) { break }
                 // "smentita sia da X che da Y": after a correlative `sia`, `che` is its pair, no clause.
                 if ctx.is(p, .complementiser), (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .subjunctive) }) { break }
+                // "fa appello alla creazione di un gruppo che tenti…": after a request's direct object
+                // (a bare article before it), `che` right after a noun is a relative, not its clause.
+                if isRequest, ctx.is(p, .complementiser), p > c.tokens.upperBound, !ctx.isPunct(p - 1),
+                    (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .article) && !ctx.is($0, .preposition) })
+                {
+                    break
+                }
                 if ctx.is(p, .complementiser) || (ctx.is(p, .manner) && c.lemmaClasses.contains(.mannerComplement)) {
                     var s = p + 1
                     if s < sentence.upperBound && forms[s] == "," { s += 1 }
@@ -85,7 +92,8 @@ extension QuoteRun {
             guard let s = start, s < sentence.upperBound else { continue }
             // "fa: «…»" reports; "fa sì che", "fa parte", "ci fa chiudere" do not.
             if c.lemmaClasses.contains(.colonOnly) && !(s > 0 && forms[s - 1] == ":") { continue }
-            let e = clauseEnd(from: s, in: sentence)
+            var e = clauseEnd(from: s, in: sentence)
+            if c.parenthetical, let comma = (s..<e).first(where: { forms[$0] == "," }) { e = comma }
             guard e > s else { continue }
             let tokens = s..<e
             // Content that is exactly one quotation is a direct quote (`ha detto che «…»`).
@@ -221,7 +229,7 @@ extension QuoteRun {
                 if nx < sentence.upperBound {
                     if ctx.isGerund(nx) && t > s + 1 { end = t; break }
                     if ctx.is(nx, .clauseBreak) || (f == "," && ctx.is(nx, .adversative)) { end = t; break }
-                    if let c = cue(startingNear: nx, maxGap: 0), !c.classes.isDisjoint(with: [.say, .request]), t > s + 1 { end = t; break }
+                    if let c = cue(startingNear: nx, maxGap: 0), !c.classes.isDisjoint(with: [.say, .request]), t > s { end = t; break }
                     // ", dopo che un giornale ha riportato che…": a subordinate clause with a reporting
                     // verb of its own is another attribution, not more of this content.
                     if f == ",", t > s + 2, ctx.is(nx, [.clauseOpener, .preposition]), nx + 1 < sentence.upperBound,
