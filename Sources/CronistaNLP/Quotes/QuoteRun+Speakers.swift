@@ -30,6 +30,16 @@ extension QuoteRun {
         }
         var i = t - 1
         while i >= sentence.lowerBound && ctx.is(i, [.skippable, .clitic]) { i -= 1 }
+        // "l'ambasciatore - rimasto sordo a ogni richiesta, … - ha dichiarato": a parenthesis between
+        // dashes stands between the subject and its verb.
+        if i > sentence.lowerBound, isInsertDash(i) {
+            var d = i - 1
+            while d > sentence.lowerBound && !isInsertDash(d) && i - d < 48 { d -= 1 }
+            if d > sentence.lowerBound, isInsertDash(d) {
+                i = d - 1
+                while i >= sentence.lowerBound && ctx.is(i, .skippable) { i -= 1 }
+            }
+        }
         // A strong personal pronoun as subject ("lui replica", "lei fa:") is the speaker's mention.
         if i >= sentence.lowerBound && ctx.is(i, .personalPronoun) && ctx.mentionAt[i] < 0 {
             return SpeakerChoice(tokens: i..<(i + 1), entity: nil)
