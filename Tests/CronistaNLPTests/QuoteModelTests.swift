@@ -299,6 +299,13 @@ struct QuoteModelTests {
                 + "sono stati chiusi. La rivolta raccontata da Luca Neri che travolse la città è nota. "
                 + "I medici hanno espresso la loro voglia di chiarire le cause.",
             [("dimettersi", "consiglieri"), ("avere legami con i ribelli", nil)]
+        ),
+        // `Secondo X` without a comma: the source ends before the next noun phrase, even when a
+        // parenthesis with commas follows.
+        (
+            "Due operai sono morti. Secondo le ricostruzioni i due cognati (Paolo Sarti, 53 anni, e Ugo Lodi, 64 anni) "
+                + "sarebbero stati travolti dal crollo.",
+            [("i due cognati (Paolo Sarti, 53 anni, e Ugo Lodi, 64 anni) sarebbero stati travolti dal crollo", "le ricostruzioni")]
         )
     ]
 
