@@ -539,8 +539,9 @@ extension QuoteRun {
             // So does one that opens a parenthesis or a second noun phrase (`Secondo le ricostruzioni i due
             // cognati (Remo Vaira, 53 anni, …`): the source ends before it, not at the comma.
             let secondPhrase = (npStart..<npEnd).contains { k in
-                forms[k] == "(" || (k > npStart + 1 && ctx.is(k, .article) && !ctx.is(k, .preposition) && ctx.mentionAt[k] < 0
-                    && !ctx.is(k - 1, [.preposition, .coordinator]))
+                forms[k] == "("
+                    || (k > npStart + 1 && ctx.is(k, .article) && !ctx.is(k, .preposition) && ctx.mentionAt[k] < 0
+                        && !ctx.is(k - 1, [.preposition, .coordinator]))
             }
             let closedByComma =
                 npEnd < sentence.upperBound && forms[npEnd] == "," && !(npStart..<npEnd).contains(where: { ctx.is($0, .auxiliary) })
