@@ -186,6 +186,9 @@ struct AnalyzeCommandTests {
         #expect(r.stdout.contains("\n 1 L'attacco della "))
         #expect(r.stdout.contains("\n18 "))
         #expect(!r.stdout.contains("\u{1B}["))
+        // Only direct quotes are shown in «»: a mixed quote is a paraphrase with a word in its own marks.
+        #expect(r.stdout.contains("(direct): «Loro (i francesi, ndr)"))
+        #expect(r.stdout.contains("(mixed): Parigi non ha più \"interesse\" a discutere con Mosca\n"))
         // Nested mentions ("il presidente della Bielorussia"): every "[…|TYPE eN]" encloses one of
         // the forms listed for eN under "Entities", inner marks removed, so labels close in order.
         let lines = r.stdout.split(separator: "\n").map(String.init)

@@ -5,12 +5,13 @@ import NIOCore
 /// HTML text: every string that comes from a document, a store or a request goes through
 /// ``escape(_:)``; markup is written only by this module.
 enum HTML {
-    /// A quote's words on a page: a quotation in «», a paraphrase (kind `indirect`) without marks and
-    /// set apart, so that reported speech never looks like someone's own words.
+    /// A quote's words on a page: a quotation (kind `direct`) in «», a paraphrase (`indirect`, and
+    /// `mixed`, whose own quoted words keep the marks of the text) without marks and set apart, so
+    /// that reported speech never looks like someone's own words.
     static func quoteBlock(_ content: some StringProtocol, kind: String) -> String {
-        kind == "indirect"
-            ? "<blockquote class=\"paraphrase\">\(escape(content))</blockquote>"
-            : "<blockquote>«\(escape(content))»</blockquote>"
+        kind == "direct"
+            ? "<blockquote>«\(escape(content))»</blockquote>"
+            : "<blockquote class=\"paraphrase\">\(escape(content))</blockquote>"
     }
 
     /// Escapes `& < > " '` (safe in text and in quoted attribute values).

@@ -79,9 +79,10 @@ struct PrettyPrinter {
                     who = s.entity.map { doc.entities[$0].name } ?? String(doc.text(in: s.range))
                 }
                 let cue = q.cue.map { " — \(doc.text(in: $0))" } ?? ""
-                // A paraphrase is not a quotation: only direct and mixed quotes are shown in «».
+                // A paraphrase is not a quotation: only direct quotes are shown in «»; a mixed one is
+                // a paraphrase whose quoted words keep the text's own marks.
                 let content = doc.text(in: q.content).replacingNewlines()
-                let shown = q.kind == .indirect ? content : "«\(content)»"
+                let shown = q.kind == .direct ? "«\(content)»" : content
                 // The day the words were said, when the text or `published` gives it.
                 let date = q.date.map { ", \($0)" } ?? ""
                 out += "  q\(i + 1)  \(paint(who, "1;36"))\(cue) (\(q.kind.label)\(date)): \(shown)\n"
