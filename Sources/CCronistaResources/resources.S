@@ -234,7 +234,7 @@ SYM(cronista_nlp_24_start):
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 12467 bytes, sha256 e1d7c0b3ae6f9fffb597e0821bd279115987c18e332d1e653379c4fba7f85adb
+// Languages/it/quote-cues.txt: 12480 bytes, sha256 96a113dd5e73a6e1ad2f03df0c80a4027508a4ebc276d5184ec505c1f6978260
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):
@@ -243,7 +243,7 @@ SYM(cronista_nlp_25_start):
 SYM(cronista_nlp_25_end):
     .byte 0
 
-// Languages/it/quotes.model: 10090 bytes, sha256 58bcba279d9ec0dd7fc56c095c08d8e02bbde6fcf9a07dddb732da2765721ea0
+// Languages/it/quotes.model: 10157 bytes, sha256 e63fc94aab7971d2fa64d0793c146638c0f877fd699717eeadfc2847d7a36da8
     .balign 16
     .globl SYM(cronista_nlp_26_start)
 SYM(cronista_nlp_26_start):

@@ -306,6 +306,11 @@ struct QuoteModelTests {
             "Due operai sono morti. Secondo le ricostruzioni i due cognati (Paolo Sarti, 53 anni, e Ugo Lodi, 64 anni) "
                 + "sarebbero stati travolti dal crollo.",
             [("i due cognati (Paolo Sarti, 53 anni, e Ugo Lodi, 64 anni) sarebbero stati travolti dal crollo", "le ricostruzioni")]
+        ),
+        // `parlare di` reports an infinitive (a proposal), not a topic.
+        (
+            "Il ministro Paolo Verdi ha parlato direttamente di chiudere la fabbrica. Anna Neri ha parlato di calcio.",
+            [("chiudere la fabbrica", "Il ministro")]
         )
     ]
 

@@ -5,8 +5,25 @@ extension QuoteRun {
     /// requests, an infinitive straight after the verb; mixed when they hold quoted words.
     mutating func indirectQuotes() {
         let forms = ctx.forms
-        for c in cues where !usedCues.contains(c.tokens.lowerBound) && !c.classes.isDisjoint(with: [.say, .request]) {
+        for c in cues where !usedCues.contains(c.tokens.lowerBound) && !c.classes.isDisjoint(with: [.say, .request, .name]) {
             let sentence = ctx.sentenceRange(ofToken: c.head)
+            // A verb of naming reports only `di` + an infinitive right after it ("hanno parlato
+            // direttamente di riformare l'articolo 18"); `parlare di` + a noun names a topic.
+            if c.classes.isDisjoint(with: [.say, .request]) {
+                var m = c.tokens.upperBound
+                if m < sentence.upperBound, cueEntry(at: m, classes: [.adv]) != nil { m += 1 }
+                guard m < sentence.upperBound, ctx.is(m, .infinitiveMarker), opensReportedInfinitive(at: m, request: false) else { continue }
+                let e = clauseEnd(from: m + 1, in: sentence)
+                guard e > m + 1 else { continue }
+                let tokens = (m + 1)..<e
+                usedCues.insert(c.tokens.lowerBound)
+                candidates.append(
+                    QuoteCandidate(
+                        kind: tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect, content: ctx.range(tokens),
+                        cue: c.tokens, speaker: speaker(of: c, sentence: sentence, stopAt: m), priority: 2, contentTokens: tokens,
+                        origin: .indirect))
+                continue
+            }
             let isRequest = c.classes.contains(.request)
             let budget = isRequest ? 14 : 7
             var p = c.tokens.upperBound
