@@ -12,7 +12,9 @@ extension QuoteRun {
             if c.classes.isDisjoint(with: [.say, .request]) {
                 var m = c.tokens.upperBound
                 if m < sentence.upperBound, cueEntry(at: m, classes: [.adv]) != nil { m += 1 }
-                guard m < sentence.upperBound, ctx.is(m, .infinitiveMarker), opensReportedInfinitive(at: m, request: false) else { continue }
+                guard m < sentence.upperBound, ctx.is(m, .infinitiveMarker), opensReportedInfinitive(at: m, request: false) else {
+                    continue
+                }
                 let e = clauseEnd(from: m + 1, in: sentence)
                 guard e > m + 1 else { continue }
                 let tokens = (m + 1)..<e
