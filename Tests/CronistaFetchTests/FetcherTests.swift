@@ -140,6 +140,29 @@
                 #expect(await hits.count("/robots.txt") == 1)
             }
         }
+
+        @Test("Articles fetched at once on a new host wait for one robots.txt, and each is judged by it")
+        func concurrentArticlesShareOneRobotsTxt() async throws {
+            let hits = Hits()
+            try await Self.app(hits).test(.live) { client in
+                let base = "http://127.0.0.1:\(client.port!)"
+                try await withFetcher { f in
+                    let urls = (0..<12).map { $0 % 3 == 0 ? "\(base)/vietato/pagina" : "\(base)/feed.xml" }
+                    let reasons = await withTaskGroup(of: (Int, FetchError.Reason?).self) { group in
+                        for (i, url) in urls.enumerated() {
+                            group.addTask { (i, await failure(f, url, isArticle: true)?.reason) }
+                        }
+                        var out = [FetchError.Reason?](repeating: nil, count: urls.count)
+                        for await (i, r) in group { out[i] = r }
+                        return out
+                    }
+                    #expect(reasons == urls.map { $0.hasSuffix("/vietato/pagina") ? .forbiddenByRobots : nil })
+                }
+                #expect(await hits.count("/robots.txt") == 1)
+                #expect(await hits.count("/vietato/pagina") == 0)
+                #expect(await hits.count("/feed.xml") == 8)
+            }
+        }
     }
 
     struct CountingMiddleware<Context: RequestContext>: RouterMiddleware {

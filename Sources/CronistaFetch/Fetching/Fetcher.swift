@@ -31,6 +31,8 @@
         /// The longest pause waited for before a request to a host; a longer one is an error.
         let maxWait: TimeInterval
         var robots: [String: RobotsRules] = [:]
+        /// `robots.txt` files being fetched: concurrent requests to a new host wait for one fetch.
+        var robotsLoading: [String: Task<Void, Never>] = [:]
 
         /// - Parameters:
         ///   - hostInterval: seconds between two requests to one host (0 on loopback benches).
@@ -127,20 +129,28 @@
                 c.path = "/robots.txt"
                 c.query = nil
                 c.fragment = nil
-                let rules: RobotsRules
-                do {
-                    let (status, _, body) = try await request(c.url?.absoluteString ?? url, validators: Validators())
-                    switch status {
-                    case 200..<300:
-                        rules = RobotsRules(parsing: String(decoding: body, as: UTF8.self), userAgent: policy.robotsToken)
-                    case 400..<500: rules = .allowAll
-                    default: rules = RobotsRules(rules: [.init(allow: false, pattern: "/")], crawlDelay: nil)
+                let robotsURL = c.url?.absoluteString ?? url
+                let loading =
+                    robotsLoading[key]
+                    ?? Task {
+                        let rules: RobotsRules
+                        do {
+                            let (status, _, body) = try await request(robotsURL, validators: Validators())
+                            switch status {
+                            case 200..<300:
+                                rules = RobotsRules(parsing: String(decoding: body, as: UTF8.self), userAgent: policy.robotsToken)
+                            case 400..<500: rules = .allowAll
+                            default: rules = RobotsRules(rules: [.init(allow: false, pattern: "/")], crawlDelay: nil)
+                            }
+                        } catch {
+                            rules = RobotsRules(rules: [.init(allow: false, pattern: "/")], crawlDelay: nil)
+                        }
+                        robots[key] = rules
+                        pacing.setCrawlDelay(host: host, seconds: rules.crawlDelay)
+                        robotsLoading[key] = nil
                     }
-                } catch {
-                    rules = RobotsRules(rules: [.init(allow: false, pattern: "/")], crawlDelay: nil)
-                }
-                robots[key] = rules
-                pacing.setCrawlDelay(host: host, seconds: rules.crawlDelay)
+                robotsLoading[key] = robots[key] == nil ? loading : nil
+                await loading.value
             }
             let target = URLComponents(string: url)
             let path =

@@ -17,10 +17,18 @@
         let schedule: PollSchedule
         /// The clock: the time a poll is recorded at (tests and `watch` may inject one).
         let now: @Sendable () -> Date
+        /// Article pages fetched at once. The fetcher's per-host pacing still spaces the requests
+        /// to one host, so this only overlaps requests where the pace allows it.
+        let concurrency: Int
 
         struct Summary: CustomStringConvertible {
             var sources = 0, failedSources = 0, notModified = 0
             var fetched = 0, tally = Ingestion.Tally()
+            mutating func add(_ t: Ingestion.Tally) {
+                tally.stored += t.stored
+                tally.skipped += t.skipped
+                tally.failed += t.failed
+            }
             var description: String {
                 "\(sources) sources (\(notModified) unchanged, \(failedSources) failed), \(fetched) articles fetched: "
                     + "\(tally.stored) stored, \(tally.skipped) skipped, \(tally.failed) failed"
@@ -35,6 +43,7 @@
             self.sources = sources
             self.schedule = schedule
             self.now = now
+            self.concurrency = max(1, options.concurrency)
             // The engine first: if it cannot be built, no HTTP client exists yet to be shut down.
             ingestion = Ingestion(engine: try Engine(options: .init(nerModelPath: options.model)), batchSize: max(1, options.batch))
             let policy = FetchPolicy(version: "0.1.0", contact: ProcessInfo.processInfo.environment["CRONISTA_CONTACT"])
@@ -144,51 +153,110 @@
                 }
             }
             let seen = source.kind == .page ? [] : try await sources.seenArticles(urls: entries.map(\.link))
-            var items: [SourceItem] = []
+            let fresh = entries.filter { !seen.contains($0.link) }
             var marks: [SeenArticle] = []
-            for entry in entries where !seen.contains(entry.link) {
-                do {
-                    let page: FetchedPage
-                    if source.kind == .page {
-                        page = answer
-                    } else {
-                        page = try await fetcher.get(entry.link, isArticle: true)
-                        summary.fetched += 1
-                    }
-                    let id = CanonicalURL.of(page.url) ?? page.url
-                    var doc = try HTMLPage.page(bytes: page.body, id: id, origin: entry.link, url: id).document
-                    // The page's own date first; the feed's when the page has none.
-                    if doc.metadata.published == nil { doc.metadata.published = entry.published }
-                    marks.append(SeenArticle(url: entry.link, contentHash: StorableDocument.contentHash(of: doc.text), source: source.url))
-                    items.append(.document(doc))
-                } catch let error as FetchError {
-                    printError("cronista: error: source \(source.url): article \(error)")
-                    // A page that is gone or forbidden is not asked for again; a server error is.
-                    if error.reason == .clientError || error.reason == .forbiddenByRobots {
+            // Windows of one transaction's worth of articles (`--batch`): fetched several at once, then
+            // analysed and stored while the next window is fetched (one analysis at a time; it uses
+            // every core).
+            var analysing: Task<Ingestion.Tally, any Error>?
+            var start = 0
+            while start < fresh.count {
+                let window = Array(fresh[start..<min(start + ingestion.batchSize, fresh.count)])
+                start += window.count
+                let outcomes =
+                    source.kind == .page
+                    ? [Self.article(answer, entry: window[0])] : await fetchArticles(window)
+                var items: [SourceItem] = []
+                for (entry, outcome) in zip(window, outcomes) {
+                    switch outcome {
+                    case .article(let doc, let hash):
+                        if source.kind != .page { summary.fetched += 1 }
+                        marks.append(SeenArticle(url: entry.link, contentHash: hash, source: source.url))
+                        items.append(.document(doc))
+                    case .notFetched(let error):
+                        printError("cronista: error: source \(source.url): article \(error)")
+                        // A page that is gone or forbidden is not asked for again; a server error is.
+                        if error.reason == .clientError || error.reason == .forbiddenByRobots {
+                            marks.append(SeenArticle(url: entry.link, contentHash: nil, source: source.url))
+                        }
+                        summary.tally.failed += 1
+                    case .unreadable(let error):
+                        if source.kind != .page { summary.fetched += 1 }
+                        printError("cronista: error: source \(source.url): article \(entry.link): \(error)")
                         marks.append(SeenArticle(url: entry.link, contentHash: nil, source: source.url))
-                    }
-                    summary.tally.failed += 1
-                } catch {
-                    printError("cronista: error: source \(source.url): article \(entry.link): \(error)")
-                    marks.append(SeenArticle(url: entry.link, contentHash: nil, source: source.url))
-                    summary.tally.failed += 1
-                }
-            }
-            if !items.isEmpty {
-                let t = try await ingestion.run(DocumentList(items: items), into: store) { event in
-                    switch event {
-                    case .unreadable(let e): printError("cronista: error: \(e)")
-                    case .notAnalysed(let e): printError("cronista: error: \(e)")
-                    case .notStored(let id, let e): printError("cronista: error: document \(id): not stored: \(e)")
-                    case .read, .progress: break
+                        summary.tally.failed += 1
                     }
                 }
-                summary.tally.stored += t.stored
-                summary.tally.skipped += t.skipped
-                summary.tally.failed += t.failed
+                if let previous = analysing { summary.add(try await previous.value) }
+                analysing = items.isEmpty ? nil : Task { [ingestion, store, items] in try await Self.store(items, ingestion, store) }
             }
+            if let last = analysing { summary.add(try await last.value) }
             try await sources.markSeen(marks)
             return ttl
+        }
+
+        /// What became of one entry's page: its article, or why there is none.
+        enum ArticleOutcome: Sendable {
+            case article(DocumentInput, contentHash: String)
+            case notFetched(FetchError)
+            case unreadable(any Error)
+        }
+
+        /// The articles of `entries`, at most ``concurrency`` requests at once (each page's text
+        /// extracted by the task that fetched it), in the order asked.
+        func fetchArticles(_ entries: [(link: String, published: String?)]) async -> [ArticleOutcome] {
+            let fetcher = self.fetcher
+            return await withTaskGroup(of: (Int, ArticleOutcome).self) { group in
+                var results = [ArticleOutcome?](repeating: nil, count: entries.count)
+                var next = 0
+                var inFlight = 0
+                while next < entries.count || inFlight > 0 {
+                    // Keep `concurrency` requests in flight while entries are left.
+                    while next < entries.count && inFlight < concurrency {
+                        let i = next
+                        let (link, published) = entries[i]
+                        group.addTask {
+                            do {
+                                let page = try await fetcher.get(link, isArticle: true)
+                                return (i, Self.article(page, entry: (link, published)))
+                            } catch {
+                                return (i, .notFetched((error as? FetchError) ?? FetchError(url: link, status: 0, reason: .connection)))
+                            }
+                        }
+                        next += 1
+                        inFlight += 1
+                    }
+                    guard let (i, outcome) = await group.next() else { break }
+                    inFlight -= 1
+                    results[i] = outcome
+                }
+                return results.map { $0 ?? .unreadable(CancellationError()) }
+            }
+        }
+
+        /// A fetched page's article: its text extracted, dated by the page or else by the feed.
+        static func article(_ page: FetchedPage, entry: (link: String, published: String?)) -> ArticleOutcome {
+            do {
+                let id = CanonicalURL.of(page.url) ?? page.url
+                var doc = try HTMLPage.page(bytes: page.body, id: id, origin: entry.link, url: id).document
+                // The page's own date first; the feed's when the page has none.
+                if doc.metadata.published == nil { doc.metadata.published = entry.published }
+                return .article(doc, contentHash: StorableDocument.contentHash(of: doc.text))
+            } catch {
+                return .unreadable(error)
+            }
+        }
+
+        /// One window's documents analysed and stored by the ingest library.
+        static func store(_ items: [SourceItem], _ ingestion: Ingestion, _ store: any DocumentStore) async throws -> Ingestion.Tally {
+            try await ingestion.run(DocumentList(items: items), into: store) { event in
+                switch event {
+                case .unreadable(let e): printError("cronista: error: \(e)")
+                case .notAnalysed(let e): printError("cronista: error: \(e)")
+                case .notStored(let id, let e): printError("cronista: error: document \(id): not stored: \(e)")
+                case .read, .progress: break
+                }
+            }
         }
     }
 #endif

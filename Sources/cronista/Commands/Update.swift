@@ -43,4 +43,6 @@ struct PollingOptions: ParsableArguments {
     @Option(help: "Seconds a request may take, body included.") var timeout: Double = 30
     @Option(help: "NER model file (default: the embedded Italian model).") var model: String?
     @Option(help: "Documents per transaction.") var batch: Int = 200
+    @Option(help: "Article pages fetched at once (each host still gets its --pace between requests).")
+    var concurrency: Int = 8
 }
