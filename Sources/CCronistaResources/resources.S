@@ -279,7 +279,7 @@ SYM(cronista_nlp_29_start):
 SYM(cronista_nlp_29_end):
     .byte 0
 
-// openapi.yaml: 38000 bytes, sha256 a3c115c8e68ac5385f1d72fb64e2e9a1b8c8a71e457bc7d24a89abbaecd14568
+// openapi.yaml: 38287 bytes, sha256 46b5b4700e2ba8422416fda117a0a05a38a411aa7f64a9c4448a3f16c53253cb
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
@@ -288,7 +288,7 @@ SYM(cronista_server_0_start):
 SYM(cronista_server_0_end):
     .byte 0
 
-// web-strings.tsv: 3773 bytes, sha256 d879a9d8d0c532673cfd6e768a3295df393e06bb17c36fc2dc4f47575c5515a4
+// web-strings.tsv: 4679 bytes, sha256 25544a6cbd281dbd3cbf88b76bd4549f64ee18592a10cbec3fff65e12d0c54e0
     .balign 16
     .globl SYM(cronista_server_1_start)
 SYM(cronista_server_1_start):

@@ -72,8 +72,8 @@ struct OperationsTests {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
         let router = buildRouter(ServerFixtures.state(store))
         let routes = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
-        // 14 + GET /v1/export/quotes and /v1/export/events + GET, POST, DELETE /v1/sources
-        #expect(routes.count == 19, "\(routes.sorted())")
+        // 14 + GET /v1/export/quotes and /v1/export/events + GET, POST, DELETE /v1/sources + GET /sources
+        #expect(routes.count == 20, "\(routes.sorted())")
         let yaml = ServerState.openAPIDocument
         let documented = Self.openAPIRoutes(yaml)
         #expect(routes.subtracting(documented).isEmpty, "routes missing from openapi.yaml: \(routes.subtracting(documented).sorted())")

@@ -98,6 +98,9 @@ enum WebPage {
         ol.timeline{list-style:none;padding:0} ol.timeline li{padding:.3rem 0;border-bottom:1px solid var(--line)}
         ol.timeline time{font-variant-numeric:tabular-nums;color:var(--muted);margin-right:.3rem}
         ol.timeline .trigger{font-style:italic}
+        header a.nav{margin-left:1rem;font-size:.9rem}
+        table.sources{border-collapse:collapse;width:100%;font-size:.9rem} table.sources th,table.sources td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
+        table.sources td.num{text-align:right} table.sources td.error,.failing{color:#a00}
         """
 
     /// A whole page; `title` and `body` are HTML (escape what goes in them). With the request, the
@@ -126,7 +129,8 @@ enum WebPage {
             <style>\(style)</style>
             </head>
             <body>
-            <header>\(languages)<a class="home" href="/">Cronista</a><span class="meta">\(HTML.escape(strings["tagline"]))</span></header>
+            <header>\(languages)<a class="home" href="/">Cronista</a><span class="meta">\(HTML.escape(strings["tagline"]))</span> \
+            <a class="nav" href="/sources">\(HTML.escape(strings["nav.sources"]))</a></header>
             <main>
             \(body)
             </main>

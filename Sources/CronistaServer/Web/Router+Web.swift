@@ -2,7 +2,8 @@ import HTTPTypes
 import CronistaStorage
 import Hummingbird
 
-/// The web pages: search (`/`), an entity (`/entities/{id}`), a document (`/documents/{id}`).
+/// The web pages: search (`/`), an entity (`/entities/{id}`), a document (`/documents/{id}`), the
+/// followed sources (`/sources`).
 /// Rendered on the server, escaped, no script.
 extension Router where Context == ServerContext {
     func addWebRoutes(_ state: ServerState) {
@@ -15,6 +16,9 @@ extension Router where Context == ServerContext {
         }
         route(.get, "/documents/{id}", timeout) { request, context in
             try await DocumentPage.render(try APIRoutes.pathParameter(context, "id"), state, request: request)
+        }
+        route(.get, "/sources", timeout) { request, _ in
+            try await SourcesPage.render(state, request: request)
         }
     }
 }
