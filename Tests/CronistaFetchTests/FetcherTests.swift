@@ -14,6 +14,13 @@
             var paths: [String: Int] = [:]
             func add(_ p: String) { paths[p, default: 0] += 1 }
             func count(_ p: String) -> Int { paths[p] ?? 0 }
+            /// Requests to `/adagio` being answered now, and the most there ever were.
+            var open = 0, mostOpen = 0
+            func enter() {
+                open += 1
+                mostOpen = max(mostOpen, open)
+            }
+            func leave() { open -= 1 }
         }
 
         static let feed = """
@@ -36,6 +43,12 @@
             router.get("/vecchio.xml") { _, _ in Response(status: .movedPermanently, headers: [.location: "/feed.xml"]) }
             router.get("/giro") { _, _ in Response(status: .found, headers: [.location: "/giro"]) }
             router.get("/vietato/pagina") { _, _ in "segreto" }
+            router.get("/adagio") { _, _ -> String in
+                await hits.enter()
+                try? await Task.sleep(nanoseconds: 300_000_000)
+                await hits.leave()
+                return "piano piano"
+            }
             router.get("/rotto") { _, _ in Response(status: .internalServerError) }
             router.get("/piano") { _, _ in Response(status: .tooManyRequests, headers: [.retryAfter: "120"]) }
             router.get("/lento") { _, _ -> String in
@@ -138,6 +151,27 @@
                 }
                 #expect(await hits.count("/vietato/pagina") == 0)
                 #expect(await hits.count("/robots.txt") == 1)
+            }
+        }
+
+        @Test("However many requests are made at once, one host never has more than maxPerHost of them")
+        func perHostConcurrencyCap() async throws {
+            let hits = Hits()
+            try await Self.app(hits).test(.live) { client in
+                let base = "http://127.0.0.1:\(client.port!)"
+                let f = Fetcher(
+                    policy: FetchPolicy(version: "test", contact: "test@example.invalid"), hostInterval: 0, timeout: 30, maxPerHost: 2)
+                let bodies = await withTaskGroup(of: String.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask { (try? await f.get("\(base)/adagio")).map { String(decoding: $0.body, as: UTF8.self) } ?? "" }
+                    }
+                    return await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(await f.requestsInFlight(to: "127.0.0.1") == 0)
+                try await f.shutdown()
+                #expect(bodies == Array(repeating: "piano piano", count: 6))
+                #expect(await hits.count("/adagio") == 6)
+                #expect(await hits.mostOpen == 2)
             }
         }
 

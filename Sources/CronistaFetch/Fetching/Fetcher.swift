@@ -33,14 +33,22 @@
         var robots: [String: RobotsRules] = [:]
         /// `robots.txt` files being fetched: concurrent requests to a new host wait for one fetch.
         var robotsLoading: [String: Task<Void, Never>] = [:]
+        /// The most requests in flight to one host; more wait their turn, in order.
+        public let maxPerHost: Int
+        var inFlight: [String: Int] = [:]
+        var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
 
         /// - Parameters:
         ///   - hostInterval: seconds between two requests to one host (0 on loopback benches).
         ///   - timeout: the whole request, body included.
         ///   - maxWait: the longest pause waited for before a request to a host (a `Crawl-delay`);
         ///     a longer one (a `Retry-After`) fails the request at once with `rateLimited`.
-        public init(policy: FetchPolicy, hostInterval: TimeInterval = 1, timeout: TimeInterval = 30, maxWait: TimeInterval = 30) {
+        ///   - maxPerHost: the most requests in flight to one host at once.
+        public init(
+            policy: FetchPolicy, hostInterval: TimeInterval = 1, timeout: TimeInterval = 30, maxWait: TimeInterval = 30, maxPerHost: Int = 2
+        ) {
             self.policy = policy
+            self.maxPerHost = max(1, maxPerHost)
             self.maxWait = maxWait
             self.pacing = HostPacing(interval: hostInterval)
             self.totalTimeout = .milliseconds(Int64(timeout * 1000))
@@ -93,6 +101,8 @@
             -> (status: Int, headers: [(name: String, value: String)], body: [UInt8])
         {
             guard let host = URL(string: url)?.host else { throw FetchError(url: url, status: 0, reason: .connection) }
+            await acquire(host)
+            defer { release(host) }
             let start = pacing.reserve(host: host, now: Date())
             let wait = start.timeIntervalSinceNow
             // A host that asked for a long pause (Retry-After) is not waited for: the caller moves
@@ -158,6 +168,32 @@
                 + (target?.percentEncodedQuery.map { "?\($0)" } ?? "")
             if robots[key]?.allows(path) == false { throw FetchError(url: url, status: 0, reason: .forbiddenByRobots) }
         }
+
+        /// Waits for one of `host`'s ``maxPerHost`` slots.
+        func acquire(_ host: String) async {
+            let key = host.lowercased()
+            if inFlight[key, default: 0] < maxPerHost {
+                inFlight[key, default: 0] += 1
+                return
+            }
+            // The slot is handed over by `release`, so the count stays as it is.
+            await withCheckedContinuation { waiting[key, default: []].append($0) }
+        }
+
+        /// Gives `host`'s slot to the next waiting request, or frees it.
+        func release(_ host: String) {
+            let key = host.lowercased()
+            if var queue = waiting[key], !queue.isEmpty {
+                let next = queue.removeFirst()
+                waiting[key] = queue.isEmpty ? nil : queue
+                next.resume()
+            } else {
+                inFlight[key, default: 1] -= 1
+            }
+        }
+
+        /// Requests to `host` in flight now (for tests).
+        public func requestsInFlight(to host: String) -> Int { inFlight[host.lowercased(), default: 0] }
 
         static func header(_ headers: [(name: String, value: String)], _ name: String) -> String? {
             headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value

@@ -47,7 +47,8 @@
             // The engine first: if it cannot be built, no HTTP client exists yet to be shut down.
             ingestion = Ingestion(engine: try Engine(options: .init(nerModelPath: options.model)), batchSize: max(1, options.batch))
             let policy = FetchPolicy(version: "0.1.0", contact: ProcessInfo.processInfo.environment["CRONISTA_CONTACT"])
-            fetcher = Fetcher(policy: policy, hostInterval: max(0, options.pace), timeout: max(1, options.timeout))
+            fetcher = Fetcher(
+                policy: policy, hostInterval: max(0, options.pace), timeout: max(1, options.timeout), maxPerHost: max(1, options.perHost))
         }
 
         func shutdown() async throws { try await fetcher.shutdown() }

@@ -43,6 +43,10 @@ struct PollingOptions: ParsableArguments {
     @Option(help: "Seconds a request may take, body included.") var timeout: Double = 30
     @Option(help: "NER model file (default: the embedded Italian model).") var model: String?
     @Option(help: "Documents per transaction.") var batch: Int = 200
-    @Option(help: "Article pages fetched at once (each host still gets its --pace between requests).")
+    @Option(help: "Article pages fetched at once, over all hosts (each host still gets its --pace between requests).")
     var concurrency: Int = 8
+    // Scrapy's defaults are 16 and 8 with no delay; with --pace 1 one host gets one request a second
+    // whatever this allows, so the cap matters only when the pace is lowered.
+    @Option(name: .customLong("per-host"), help: "The most requests in flight to one host at once.")
+    var perHost: Int = 4
 }
