@@ -376,34 +376,13 @@ extension QuoteRun {
                 if let c = cue(startingNear: r.lowerBound + 1, maxGap: 0), !usedCues.contains(c.tokens.lowerBound),
                     let speaker = subjectAfter(c, stopAt: r.upperBound)
                 {
-                    let prev = ctx.doc.sentences[si - 1].tokenRange
-                    var e = prev.upperBound
-                    while e > prev.lowerBound && ctx.isTerminal(e - 1) { e -= 1 }
-                    if e - prev.lowerBound >= 3 {
-                        usedCues.insert(c.tokens.lowerBound)
-                        let tokens = prev.lowerBound..<e
-                        candidates.append(
-                            QuoteCandidate(
-                                kind: .indirect, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                                priority: 1, contentTokens: tokens, origin: .trailing))
-                    }
+                    attributePreviousSentence(si, cue: c, speaker: speaker, onlyUncovered: false)
                 }
             }
             // "È quanto ha dichiarato X." / "Questo, almeno, è quanto sostiene X." / "È quanto
             // riferito dalla polizia.": the previous sentence is what X said.
             if si > 0, let (c, speaker) = quantityAttribution(in: r) {
-                let prev = ctx.doc.sentences[si - 1].tokenRange
-                var e = prev.upperBound
-                while e > prev.lowerBound && ctx.isTerminal(e - 1) { e -= 1 }
-                let covered = candidates.contains { $0.contentTokens.overlaps(prev.lowerBound..<e) }
-                if e - prev.lowerBound >= 3, !covered, !(prev.lowerBound..<e).contains(where: { ctx.isQuoteMark($0) }) {
-                    usedCues.insert(c.tokens.lowerBound)
-                    let tokens = prev.lowerBound..<e
-                    candidates.append(
-                        QuoteCandidate(
-                            kind: .indirect, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                            priority: 1, contentTokens: tokens, origin: .trailing))
-                }
+                attributePreviousSentence(si, cue: c, speaker: speaker, onlyUncovered: true)
             }
             // "«…». Così X." — attributes the quotation just before.
             if si > 0, ctx.is(r.lowerBound, .thus), r.count <= 8,
@@ -419,6 +398,27 @@ extension QuoteRun {
                 }
             }
         }
+    }
+
+    /// The sentence before sentence `si` (without its final punctuation) as an indirect quote of
+    /// `speaker`, through `cue` in sentence `si`. With `onlyUncovered`, not when a quote already
+    /// covers part of it or it holds a quotation mark.
+    mutating func attributePreviousSentence(_ si: Int, cue c: CueMatch, speaker: SpeakerChoice, onlyUncovered: Bool) {
+        let prev = ctx.doc.sentences[si - 1].tokenRange
+        var e = prev.upperBound
+        while e > prev.lowerBound && ctx.isTerminal(e - 1) { e -= 1 }
+        let tokens = prev.lowerBound..<e
+        guard tokens.count >= 3 else { return }
+        if onlyUncovered,
+            candidates.contains(where: { $0.contentTokens.overlaps(tokens) }) || tokens.contains(where: { ctx.isQuoteMark($0) })
+        {
+            return
+        }
+        usedCues.insert(c.tokens.lowerBound)
+        candidates.append(
+            QuoteCandidate(
+                kind: .indirect, content: ctx.range(tokens), cue: c.tokens, speaker: speaker, priority: 1, contentTokens: tokens,
+                origin: .trailing))
     }
 
     /// A sentence that points back at the one before as someone's words: an optional demonstrative
