@@ -243,7 +243,7 @@ SYM(cronista_nlp_25_start):
 SYM(cronista_nlp_25_end):
     .byte 0
 
-// Languages/it/quotes.model: 10157 bytes, sha256 e63fc94aab7971d2fa64d0793c146638c0f877fd699717eeadfc2847d7a36da8
+// Languages/it/quotes.model: 10255 bytes, sha256 abf0adc93e9377f0e95a984ee13841b5993203656820eb2636bf390f42059e43
     .balign 16
     .globl SYM(cronista_nlp_26_start)
 SYM(cronista_nlp_26_start):

@@ -113,8 +113,10 @@ extension QuoteRun {
             // ("«…» (1972)"): a work, a slogan, a title.
             // A cue nearby does not make a title-like name someone's words ("Maria Neri, presidente del
             // gruppo «Umana Solidarietà», ha dichiarato che…").
-            if !attached && (namesAWork(before: m.open) || datedAfter(m)) { ruleAccepts = false }
-            if attached && namesAWork(before: m.open) && looksLikeTitle(content) { ruleAccepts = false }
+            // These are no one's words whatever a model would say: no candidate at all, so the learned
+            // filter cannot rescue them for their cue.
+            if !attached && (namesAWork(before: m.open) || datedAfter(m)) { continue }
+            if attached && namesAWork(before: m.open) && looksLikeTitle(content) { continue }
             // A quotation that is a whole sentence of its own ("«La gente non esce più».") is
             // someone's words even without a cue: the newspaper's floating quote.
             let wholeSentence =
