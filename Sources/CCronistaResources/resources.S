@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/lemma-classes.txt: 734 bytes, sha256 73269a30d312608956f2ea14d24d72efce9784e60daec6e2b147f954b9cd705b
+// Languages/en/lemma-classes.txt: 877 bytes, sha256 923f9c5abf039c9500ff8432fd5d96c4ffde3b650eb35d7a5385ea09c7d5779d
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
@@ -117,7 +117,7 @@ SYM(cronista_nlp_11_start):
 SYM(cronista_nlp_11_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 9635 bytes, sha256 d59c2a793b42b98f9d77e2378ca9717c5bf6de6369c93eea724efa04917a2df4
+// Languages/en/quote-cues.txt: 9953 bytes, sha256 79e394707a29cd89308d266fdd1d6ae01446aeec8af63c8c06db76b8f7560f70
     .balign 16
     .globl SYM(cronista_nlp_12_start)
 SYM(cronista_nlp_12_start):
@@ -144,7 +144,7 @@ SYM(cronista_nlp_14_start):
 SYM(cronista_nlp_14_end):
     .byte 0
 
-// Languages/en/word-classes.txt: 2693 bytes, sha256 2e5a59bc904adf54aaa0c525292d2b73be25230ca468a468015da6c415505dec
+// Languages/en/word-classes.txt: 2844 bytes, sha256 1fa0646a2b5666f133f8297e88476cdf786b1cecf4c469d119268060ecf83e27
     .balign 16
     .globl SYM(cronista_nlp_15_start)
 SYM(cronista_nlp_15_start):

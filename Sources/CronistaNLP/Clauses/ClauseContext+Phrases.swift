@@ -14,7 +14,8 @@ struct SpeakerChoice {
 extension ClauseContext {
     /// Whether token `t` can open a noun phrase: an article, a determiner, a capitalised word or a mention.
     func startsNounPhrase(_ t: Int) -> Bool {
-        mentionAt[t] >= 0 || self.is(t, [.article, .determiner, .nounPhraseOpener]) || isCapitalized(t)
+        mentionAt[t] >= 0 || self.is(t, [.article, .determiner, .nounPhraseOpener])
+            || isCapitalized(t) && !pack.rules.isGerund(forms[t])  // not "Speaking on radio show X, …"
     }
 
     func isPersonToken(_ t: Int) -> Bool {
@@ -96,9 +97,15 @@ extension ClauseContext {
             return nil
         }
         // A span with a mention, or one that opens like a noun phrase; not "andando a contrapporre…".
-        if !span.contains(where: { mentionAt[$0] >= 0 }) && !startsNounPhrase(s) { return nil }
+        // (A number before its noun opens one too: `47 percent said`, `Six in 10 say`.)
+        if !span.contains(where: { mentionAt[$0] >= 0 }) && !startsNounPhrase(s)
+            && !(s < i && doc.tokens.flags[s].contains(.number))
+        {
+            return nil
+        }
         // A time phrase ("Pochi giorni fa, al settimanale…, ha dichiarato") is nobody.
-        if self.is(i, .timeNoun), !span.contains(where: { mentionAt[$0] >= 0 }) { return nil }
+        // A capital inside the phrase makes it a name ("The Times said", "il Giorno scrive").
+        if self.is(i, .timeNoun), !(i > s && isCapitalized(i)), !span.contains(where: { mentionAt[$0] >= 0 }) { return nil }
         if self.is(s, .clauseOpener) && mentionAt[s] < 0 { return nil }
         return speakerIn(span)
     }

@@ -58,6 +58,8 @@ package enum WordClass: String, CaseIterable, Sendable {
     case subjunctive
     /// Conjunctions of purpose that open what a request asks for (`fa appello all'ONU perché si impegni`).
     case purposeComplementiser = "purpose-complementiser"
+    /// Words that open an indirect question after a verb of asking (`asked whether…`, `asked who…`).
+    case interrogative
 }
 
 /// A set of ``WordClass``es as one bit mask: a token's classes are looked up once per document,
@@ -116,6 +118,7 @@ package struct WordClasses: OptionSet, Sendable, Hashable {
     package static let modal = WordClasses(.modal)
     package static let subjunctive = WordClasses(.subjunctive)
     package static let purposeComplementiser = WordClasses(.purposeComplementiser)
+    package static let interrogative = WordClasses(.interrogative)
 }
 
 extension WordClass {

@@ -224,7 +224,9 @@ struct QuoteRun {
                 // avere legami…`).
                 let request = m.entry.classes.contains(.request)
                 var reducedPassive = false
-                if participle && m.length == 1 && !sawAux && !nounAfterArticle && after < ctx.n {
+                // (Only where a participle needs an auxiliary to be a verb: an English past tense
+                // spells its participle, and `Smith promised to run` is active.)
+                if participle && m.length == 1 && !sawAux && !nounAfterArticle && after < ctx.n && ctx.pack.rules.participleNeedsAuxiliary {
                     if opensReportedInfinitive(at: after, request: request) {
                         reducedPassive = true
                     } else if ctx.is(after, .agentPreposition) {

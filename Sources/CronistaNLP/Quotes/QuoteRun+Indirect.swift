@@ -10,6 +10,22 @@ extension QuoteRun {
             // A verb of naming reports only `di` + an infinitive right after it ("hanno parlato
             // direttamente di riformare l'articolo 18"); `parlare di` + a noun names a topic.
             if c.classes.isDisjoint(with: [.say, .request]) {
+                // A verb of naming whose object is what was said (`described the meeting as tense`).
+                if c.lemmaClasses.contains(.contentFollows), c.tokens.upperBound < sentence.upperBound,
+                    !ctx.isPunct(c.tokens.upperBound) || ctx.isQuoteMark(c.tokens.upperBound)
+                {
+                    let s = c.tokens.upperBound
+                    let e = clauseEnd(from: s, in: sentence)
+                    guard e > s else { continue }
+                    let tokens = s..<e
+                    usedCues.insert(c.tokens.lowerBound)
+                    candidates.append(
+                        QuoteCandidate(
+                            kind: tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect, content: ctx.range(tokens),
+                            cue: c.tokens, speaker: speaker(of: c, sentence: sentence, stopAt: s), priority: 2, contentTokens: tokens,
+                            origin: .indirect))
+                    continue
+                }
                 var m = c.tokens.upperBound
                 if m < sentence.upperBound, cueEntry(at: m, classes: [.adv]) != nil { m += 1 }
                 guard m < sentence.upperBound, ctx.is(m, .infinitiveMarker), opensReportedInfinitive(at: m, request: false) else {
@@ -45,12 +61,13 @@ extension QuoteRun {
                 if ctx.is(p, .complementiser), (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .subjunctive) }) { break }
                 // "fa appello alla creazione di un gruppo che tenti…": after a request's direct object
                 // (a bare article before it), `che` right after a noun is a relative, not its clause.
-                if isRequest, ctx.is(p, .complementiser), p > c.tokens.upperBound, !ctx.isPunct(p - 1),
+                // (A verb of saying as well, `told a crowd in Miami that…`, takes its clause after the object.)
+                if isRequest, !c.classes.contains(.say), ctx.is(p, .complementiser), p > c.tokens.upperBound, !ctx.isPunct(p - 1),
                     (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .article) && !ctx.is($0, .preposition) })
                 {
                     break
                 }
-                if ctx.is(p, .complementiser) || (ctx.is(p, .manner) && c.lemmaClasses.contains(.mannerComplement)) {
+                if ctx.is(p, .complementiser) || (ctx.is(p, [.manner, .interrogative]) && c.lemmaClasses.contains(.mannerComplement)) {
                     var s = p + 1
                     if s < sentence.upperBound && forms[s] == "," { s += 1 }
                     start = s
@@ -83,7 +100,8 @@ extension QuoteRun {
                             && (c.tokens.upperBound..<p).allSatisfy { ctx.isCapitalized($0) && !ctx.isPunct($0) })
                         // `told reporters he…`, `said Tuesday she…`, `has said for weeks he…`: a subject
                         // pronoun after a short object or time phrase opens the clause.
-                        || (c.classes.contains(.say) && p > c.tokens.upperBound && p <= c.tokens.upperBound + 4
+                        || (c.classes.contains(.say) && p > c.tokens.upperBound
+                            && p <= c.tokens.upperBound + (isRequest ? 8 : 4)
                             && ctx.is(p, .personalPronoun) && !ctx.is(p, .objectPronoun)
                             && !(c.tokens.upperBound..<p).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) })))
                     && opensZeroClause(p, sentence)
@@ -112,7 +130,15 @@ extension QuoteRun {
             // "fa: «…»" reports; "fa sì che", "fa parte", "ci fa chiudere" do not.
             if c.lemmaClasses.contains(.colonOnly) && !(s > 0 && forms[s - 1] == ":") { continue }
             var e = clauseEnd(from: s, in: sentence)
-            if c.parenthetical, let comma = (s..<e).first(where: { forms[$0] == "," }) { e = comma }
+            // `Asked whether…, he said` / `When asked if…, 59 percent said`: the question ends at its
+            // comma, and its asker is not named.
+            let leadingQuestion =
+                c.lemmaClasses.contains(.mannerComplement) && ctx.is(s - 1, .interrogative)
+                && c.tokens.count == 1 && ctx.pack.rules.isParticiple(forms[c.tokens.lowerBound])
+                && (isSentenceStart(c.tokens.lowerBound, sentence)
+                    || (c.tokens.lowerBound > sentence.lowerBound && ctx.is(c.tokens.lowerBound - 1, .clauseOpener)
+                        && isSentenceStart(c.tokens.lowerBound - 1, sentence)))
+            if c.parenthetical || leadingQuestion, let comma = (s..<e).first(where: { forms[$0] == "," }) { e = comma }
             guard e > s else { continue }
             let tokens = s..<e
             // Content that is exactly one quotation is a direct quote (`ha detto che «…»`).
@@ -131,7 +157,7 @@ extension QuoteRun {
             }
             kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
             usedCues.insert(c.tokens.lowerBound)
-            let speaker = speaker(of: c, sentence: sentence, stopAt: p)
+            let speaker = leadingQuestion ? nil : speaker(of: c, sentence: sentence, stopAt: p)
             candidates.append(
                 QuoteCandidate(
                     kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,

@@ -47,7 +47,7 @@ extension QuoteRun {
         // "Paolo Bonaiuti: «…», ha dichiarato" — the name before the colon.
         if i >= sentence.lowerBound && forms[i] == ":" { i -= 1 }
         // "che un giorno gli disse": a time phrase is no subject.
-        while i > sentence.lowerBound && ctx.is(i, .timeNoun) && ctx.is(i - 1, [.article, .determiner]) {
+        while i > sentence.lowerBound && ctx.is(i, .timeNoun) && !ctx.isCapitalized(i) && ctx.is(i - 1, [.article, .determiner]) {
             i -= 2
             while i >= sentence.lowerBound && ctx.is(i, [.skippable, .clitic]) { i -= 1 }
         }
