@@ -142,4 +142,32 @@ struct EnglishQuoteTests {
         let shouting = try quotes("“We have no time left,” she continued to shout at the crowd.")
         #expect(shouting.allSatisfy { $0.cue != "continued" }, "\(shouting)")
     }
+
+    @Test("Names with a time noun, a question with no speaker, objects before 'that', 'described X as Y', numbers as subjects")
+    func namesQuestionsAndObjects() throws {
+        // `Times` is a name here, not a time phrase before the speaker.
+        let times = try quotes("The Times said the minister would resign within days.")
+        #expect(times.map(\.content) == ["the minister would resign within days"], "\(times)")
+        #expect(times.first?.speaker == "The Times")
+        // A sentence-initial `Asked whether…,`: the question is reported, its asker unknown.
+        let question = try quotes("Asked whether he would run again, the governor smiled and left the room.")
+        #expect(question.map(\.content) == ["he would run again"], "\(question)")
+        #expect(question.first?.speaker == nil)
+        let crowd = try quotes("The senator told a crowd in Miami that the tax would be cut.")
+        #expect(crowd.map(\.content) == ["the tax would be cut"], "\(crowd)")
+        #expect(crowd.first?.speaker == "The senator")
+        let described = try quotes("The mayor described the new stadium as a waste of money.")
+        #expect(described.map(\.content) == ["the new stadium as a waste of money"], "\(described)")
+        let whether = try quotes("Reporters asked whether the bridge would reopen.")
+        #expect(whether.map(\.content) == ["the bridge would reopen"], "\(whether)")
+        #expect(whether.first?.speaker == "Reporters")
+        // The reduced passive is an Italian construction: in English the subject keeps its promise.
+        let promised = try quotes("Smith promised to run a cleaner campaign.")
+        #expect(promised.first?.speaker == "Smith", "\(promised)")
+        let share = try quotes("47 percent said they would vote for the proposal.")
+        #expect(share.first?.speaker == "47 percent", "\(share)")
+        // A capitalised gerund opens no noun phrase: the speaker is the subject after the comma.
+        let speaking = try quotes("Speaking on radio, the mayor said the roads were safe.")
+        #expect(speaking.first?.speaker == "the mayor", "\(speaking)")
+    }
 }

@@ -26,7 +26,7 @@ struct AboutAPITests {
         arguments: Backend.allCases)
     func api(_ backend: Backend) async throws {
         guard let store = try await ServerFixtures.seededStore(backend) else { return }
-        try await ServerFixtures.application(ServerFixtures.state(store)).test(.live) { client in
+        try await ServerFixtures.application(ServerFixtures.state(store)).test(.ahc(.http)) { client in
             let page = try await Self.get(client, "/v1/quotes?speaker=Lukashenko&about=Putin")
             let quotes = page["quotes"] as? [[String: Any]] ?? []
             #expect(quotes.count == 1, "\(quotes)")
@@ -63,7 +63,7 @@ struct AboutAPITests {
     @Test("Search page: an About field; Lukashenko about Putin is one card listing whom it is about; about Telegram, none")
     func page() async throws {
         let store = try #require(try await ServerFixtures.seededStore())
-        try await ServerFixtures.application(ServerFixtures.state(store)).test(.live) { client in
+        try await ServerFixtures.application(ServerFixtures.state(store)).test(.ahc(.http)) { client in
             let r = try await client.execute(uri: "/?speaker=Lukashenko&about=Putin", method: .get, headers: [.accept: "text/html"])
             #expect(r.status == .ok)
             let html = String(buffer: r.body)

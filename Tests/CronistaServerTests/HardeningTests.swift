@@ -91,7 +91,7 @@ struct HardeningTests {
             #expect(r.headers[.connection] == "close")
             #expect(try await client.execute(uri: "/v1/quotes?q=" + String(repeating: "a", count: 8000), method: .get).status == .ok)
         }
-        try await ServerFixtures.application(state).test(.live) { client in
+        try await ServerFixtures.application(state).test(.ahc(.http)) { client in
             let port = try #require(client.port)
             let line = "GET /v1/quotes?q=" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"
             let r = try await RawHTTPConnection.exchange(port: port, chunks: [line], wait: .seconds(10))
@@ -150,7 +150,7 @@ struct HardeningTests {
     func overload() async throws {
         let store = try #require(try await ServerFixtures.seededStore())
         let state = ServerFixtures.state(store) { $0.maxBytesInFlight = 4096 }
-        try await ServerFixtures.application(state).test(.live) { client in
+        try await ServerFixtures.application(state).test(.ahc(.http)) { client in
             let port = try #require(client.port)
             let long = ServerFixtures.jsonBody(["id": "long", "text": String(repeating: ServerFixtures.seedText, count: 3)])
             #expect(long.count > 4096, "alone, a request may take the whole budget")
@@ -191,7 +191,7 @@ struct HardeningTests {
     @Test("The issue's 19 KB body of commas: 200, then the next request is served")
     func commaBody() async throws {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
-        try await ServerFixtures.application(ServerFixtures.state(store)).test(.live) { client in
+        try await ServerFixtures.application(ServerFixtures.state(store)).test(.ahc(.http)) { client in
             let body = ByteBuffer(string: "{\"id\":\"x\",\"text\":\"" + String(repeating: ", ", count: 9600) + "\"}")
             #expect(body.readableBytes > 19_000)
             let r = try await client.execute(uri: "/v1/analyze", method: .post, body: body)
@@ -208,7 +208,7 @@ struct HardeningTests {
     @Test("HTTP/1.0 without keep-alive: the connection is closed after the response; with keep-alive it stays open")
     func http10() async throws {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
-        try await ServerFixtures.application(ServerFixtures.state(store)).test(.live) { client in
+        try await ServerFixtures.application(ServerFixtures.state(store)).test(.ahc(.http)) { client in
             let port = try #require(client.port)
             let r = try await RawHTTPConnection.exchange(port: port, chunks: ["GET /healthz HTTP/1.0\r\n\r\n"], wait: .seconds(30))
             #expect(r.statuses == [200])
@@ -217,7 +217,7 @@ struct HardeningTests {
             #expect(r.closedByServer && r.elapsed < .seconds(20), "closed after \(r.elapsed) (idle timeout: 75 s)")
             let keep = try await RawHTTPConnection.exchange(
                 port: port, chunks: ["GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"],
-                wait: .seconds(5))
+                wait: .seconds(60), responses: 1)
             #expect(keep.statuses == [200] && keep.header("Connection") == "keep-alive")
             #expect(!keep.closedByServer)
             // HTTP/1.1 asking to close is closed too.
@@ -233,7 +233,7 @@ struct HardeningTests {
     func closeAfterError() async throws {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
         let state = ServerFixtures.state(store) { $0.maxBodyBytes = 1000 }
-        try await ServerFixtures.application(state).test(.live) { client in
+        try await ServerFixtures.application(state).test(.ahc(.http)) { client in
             let port = try #require(client.port)
             let head = "POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
             let r = try await RawHTTPConnection.exchange(
@@ -245,7 +245,7 @@ struct HardeningTests {
             // A 404 keeps the connection: a second request on it is answered.
             let two = try await RawHTTPConnection.exchange(
                 port: port, chunks: ["GET /nope HTTP/1.1\r\nHost: x\r\n\r\n", "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"],
-                pause: .milliseconds(200), wait: .seconds(5))
+                pause: .milliseconds(200), wait: .seconds(60), responses: 2)
             #expect(two.statuses == [404, 200] && !two.closedByServer)
         }
         try await store.close()
@@ -255,7 +255,7 @@ struct HardeningTests {
     func headerTimeout() async throws {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
         let state = ServerFixtures.state(store) { $0.headerTimeout = .milliseconds(500) }
-        try await ServerFixtures.application(state).test(.live) { client in
+        try await ServerFixtures.application(state).test(.ahc(.http)) { client in
             let port = try #require(client.port)
             // One header line every 100 ms for 4 s, never the blank line that ends the head.
             let dribble = ["GET /healthz HTTP/1.1\r\n"] + (0..<40).map { "X-Slow-\($0): 1\r\n" }
@@ -272,10 +272,14 @@ struct HardeningTests {
             // answered, still open. (The wait leaves a loaded machine seconds to answer.)
             let request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
             let idle = try await RawHTTPConnection.exchange(
-                port: port, chunks: [request, request], pause: .milliseconds(1200), wait: .seconds(8))
+                port: port, chunks: [request, request], pause: .milliseconds(1200), wait: .seconds(60), responses: 2)
             #expect(idle.statuses == [200, 200])
             #expect(!idle.closedByServer)
-            #expect(try await ServerFixtures.freshRequest(port: port, "/healthz").head.status == .ok)
+            // A new connection is served. Raw, so the request is written the moment it connects: a
+            // client library's connect-then-write can take longer than the 500 ms on a loaded machine,
+            // and the server rightly closes it (CI saw "I/O on closed channel").
+            let fresh = try await RawHTTPConnection.exchange(port: port, chunks: [request], wait: .seconds(60), responses: 1)
+            #expect(fresh.statuses == [200])
         }
         // The two above, and the test client's own connection, never used here.
         #expect(state.metrics.connectionsRefused("header-timeout") >= 2)

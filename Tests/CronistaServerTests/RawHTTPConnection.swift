@@ -41,20 +41,68 @@ enum RawHTTPConnection {
     /// server sends meanwhile; a close stops the sending), then reads until the server closes the
     /// connection or `wait` has passed since connecting. With `hold`, the last chunk waits until
     /// the semaphore is signalled: a request the server is still reading for as long as a test needs.
+    ///
+    /// With `responses`, reading also ends `grace` after that many complete responses have arrived:
+    /// a connection that should stay open is then judged without waiting out `wait`, so `wait` can
+    /// leave a loaded machine a minute to answer (a fixed 5 s wait failed CI on a busy machine).
     static func exchange(
-        port: Int, chunks: [String], pause: Duration = .zero, hold: DispatchSemaphore? = nil, wait: Duration
+        port: Int, chunks: [String], pause: Duration = .zero, hold: DispatchSemaphore? = nil, wait: Duration,
+        responses: Int? = nil, grace: Duration = .milliseconds(500)
     ) async throws -> Outcome {
-        try await exchange(port: port, chunks: chunks.map { Array($0.utf8) }, pause: pause, hold: hold, wait: wait)
+        try await exchange(
+            port: port, chunks: chunks.map { Array($0.utf8) }, pause: pause, hold: hold, wait: wait, responses: responses, grace: grace)
     }
 
     static func exchange(
-        port: Int, chunks: [[UInt8]], pause: Duration = .zero, hold: DispatchSemaphore? = nil, wait: Duration
+        port: Int, chunks: [[UInt8]], pause: Duration = .zero, hold: DispatchSemaphore? = nil, wait: Duration,
+        responses: Int? = nil, grace: Duration = .milliseconds(500)
     ) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try run(port: port, chunks: chunks, pause: pause, hold: hold, wait: wait) })
+                continuation.resume(
+                    with: Result {
+                        try run(port: port, chunks: chunks, pause: pause, hold: hold, wait: wait, responses: responses, grace: grace)
+                    })
             }
         }
+    }
+
+    /// How many complete responses `bytes` holds: each a head ending in a blank line and a body of
+    /// its `Content-Length` (or chunked up to its last chunk; a response with neither ends at the close).
+    static func completeResponses(in bytes: [UInt8]) -> Int {
+        let blank: [UInt8] = Array("\r\n\r\n".utf8)
+        var count = 0
+        var at = 0
+        while let headEnd = firstIndex(of: blank, in: bytes, from: at) {
+            let head = String(decoding: bytes[at..<headEnd], as: UTF8.self).lowercased()
+            let bodyStart = headEnd + blank.count
+            var length: Int?
+            var chunked = false
+            for line in head.components(separatedBy: "\r\n") {
+                if line.hasPrefix("content-length:") { length = Int(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) }
+                if line.hasPrefix("transfer-encoding:") && line.contains("chunked") { chunked = true }
+            }
+            if let length {
+                guard bytes.count >= bodyStart + length else { break }
+                at = bodyStart + length
+            } else if chunked {
+                let last: [UInt8] = Array("0\r\n\r\n".utf8)
+                guard let end = firstIndex(of: last, in: bytes, from: bodyStart) else { break }
+                at = end + last.count
+            } else {
+                break
+            }
+            count += 1
+        }
+        return count
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        for i in start...(bytes.count - needle.count) where bytes[i] == needle[0] {
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
     }
 
     struct SocketError: Error, CustomStringConvertible {
@@ -63,7 +111,9 @@ enum RawHTTPConnection {
         var description: String { "\(operation): \(String(cString: strerror(code)))" }
     }
 
-    private static func run(port: Int, chunks: [[UInt8]], pause: Duration, hold: DispatchSemaphore?, wait: Duration) throws -> Outcome {
+    private static func run(
+        port: Int, chunks: [[UInt8]], pause: Duration, hold: DispatchSemaphore?, wait: Duration, responses: Int?, grace: Duration
+    ) throws -> Outcome {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SocketError(operation: "socket", code: errno) }
         defer { close(fd) }
@@ -78,10 +128,17 @@ enum RawHTTPConnection {
         let start = ContinuousClock.now
         var received: [UInt8] = []
 
-        /// Reads until the deadline; true when the server closed the connection.
-        func read(until deadline: ContinuousClock.Instant) -> Bool {
+        /// Reads until the deadline (or, with `expect`, until `grace` after that many complete
+        /// responses); true when the server closed the connection.
+        func read(until deadline: ContinuousClock.Instant, expect: Int? = nil) -> Bool {
             var buffer = [UInt8](repeating: 0, count: 65536)
+            var deadline = deadline
+            var complete = false
             while true {
+                if let expect, !complete, completeResponses(in: received) >= expect {
+                    complete = true
+                    deadline = min(deadline, ContinuousClock.now + grace)
+                }
                 let left = deadline - ContinuousClock.now
                 let ms = Int32(max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
                 var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -102,7 +159,7 @@ enum RawHTTPConnection {
             let sent = chunk.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if sent < 0 { break }  // the server closed first: what it said is read below
         }
-        if !closed { closed = read(until: start + wait) }
+        if !closed { closed = read(until: start + wait, expect: responses) }
         return Outcome(received: received, closedByServer: closed, elapsed: ContinuousClock.now - start)
     }
 }

@@ -51,6 +51,9 @@ public final class ServerMetrics: Sendable {
     /// Connections refused for `reason` (for tests).
     public func connectionsRefused(_ reason: String) -> Int { state.withLock { $0.connectionsRefused[reason] ?? 0 } }
 
+    /// Requests begun and not yet answered (the `cronista_http_requests_in_flight` gauge).
+    public var requestsInFlight: Int { state.withLock { $0.inFlight } }
+
     /// The number of requests counted for a route and status (for tests).
     public func requests(route: String, status: Int) -> Int {
         state.withLock { s in s.requests.filter { $0.key.route == route && $0.key.status == status }.values.reduce(0, +) }
