@@ -153,6 +153,67 @@ import Testing
         #expect(old.published == nil)
     }
 
+    /// A page that gives `value` as its publication time, in a page of language `lang`.
+    func published(_ value: String, lang: String? = nil, url: String? = nil) throws -> String? {
+        let html =
+            "<html\(lang.map { " lang=\"\($0)\"" } ?? "")><head>"
+            + "<meta property=\"article:published_time\" content=\"\(value)\"></head><body><p>x</p></body></html>"
+        return try metadata(html, url: url).published
+    }
+
+    @Test("An instant is dated in the publisher's zone: its country's domain, its lang's region, its language")
+    func timestampsAreDatedWherePublished() throws {
+        // 23:00 UTC on 6 November is the 7th in Germany (CET), by the domain or by the language alone.
+        #expect(try published("2022-11-06T23:00:00.000Z", url: "https://beige.de/artikel/x") == "2022-11-07")
+        #expect(try published("2022-11-06T23:00:00.000Z", lang: "de") == "2022-11-07")
+        // 00:53 UTC is still the evening before in Argentina (UTC-3), by the domain or the lang's region.
+        #expect(try published("2022-05-04T00:53:29.274Z", url: "https://www.lanacion.com.ar/politica/x") == "2022-05-03")
+        #expect(try published("2022-05-04T00:53:29Z", lang: "es-AR") == "2022-05-03")
+        // An explicit offset is read: 01:30+02:00 is 23:30 UTC, the 9th in Italy's summer time.
+        #expect(try published("2024-07-10T01:30:00+02:00", lang: "it-IT") == "2024-07-10")
+        #expect(try published("2024-07-09T23:30:00-0000", lang: "it") == "2024-07-10")
+        // Daylight saving, EU: CEST (+2) until 01:00 UTC on the last Sunday of October 2024 (the 27th), CET after.
+        #expect(try published("2024-10-26T22:30:00Z", lang: "de") == "2024-10-27")
+        #expect(try published("2024-10-27T22:30:00Z", lang: "de") == "2024-10-27")
+        #expect(try published("2024-03-30T23:30:00Z", lang: "de") == "2024-03-31")
+        // US Eastern: EDT (-4) in July, EST (-5) in January.
+        #expect(try published("2024-07-04T03:30:00Z", lang: "en-US") == "2024-07-03")
+        #expect(try published("2024-01-04T04:30:00Z", lang: "en-US") == "2024-01-03")
+        #expect(try published("2024-01-04T05:30:00Z", lang: "en-US") == "2024-01-04")
+        // No zone known (English without a region, a .com domain), no offset written, or midnight to
+        // the second (a date a CMS wrote as a timestamp): the written day stands.
+        #expect(try published("2022-05-04T00:53:29Z", lang: "en", url: "https://example.com/a") == "2022-05-04")
+        #expect(try published("2022-05-04T00:53:29", lang: "de") == "2022-05-04")
+        #expect(try published("2020-01-10T00:00:00+00:00", lang: "en-us") == "2020-01-10")
+        // A date in the URL is the publisher's own day and is not moved.
+        #expect(try published("2022-11-06T23:00:00Z", url: "https://x.de/2022/11/06/y") == "2022-11-06")
+    }
+
+    @Test("The calendar arithmetic behind the zones round-trips and knows its Sundays")
+    func calendarArithmetic() {
+        for day in stride(from: -800_000, through: 800_000, by: 997) {
+            let (y, m, d) = PublisherZone.civil(fromDays: day)
+            #expect(PublisherZone.days(fromCivil: y, m, d) == day)
+        }
+        #expect(PublisherZone.days(fromCivil: 1970, 1, 1) == 0)
+        #expect(PublisherZone.days(fromCivil: 2000, 3, 1) == 11_017)
+        #expect(PublisherZone.weekday(PublisherZone.days(fromCivil: 2026, 12, 6)) == 0)
+        #expect(PublisherZone.civil(fromDays: PublisherZone.lastSunday(2024, 3)) == (2024, 3, 31))
+        #expect(PublisherZone.civil(fromDays: PublisherZone.lastSunday(2025, 10)) == (2025, 10, 26))
+        #expect(PublisherZone.civil(fromDays: PublisherZone.nthSunday(2, 2024, 3)) == (2024, 3, 10))
+        #expect(PublisherZone.civil(fromDays: PublisherZone.nthSunday(1, 2024, 11)) == (2024, 11, 3))
+    }
+
+    @Test("A page's state in a script gives the date only when nothing else does")
+    func dateFromAScriptsStateAsALastResort() throws {
+        let state = #"<script type="application/json">{"review":{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":null}}</script>"#
+        #expect(try metadata("<html><body><p>Ottimo servizio.</p>\(state)</body></html>").published == "2016-11-04")
+        // A date elsewhere on the page wins, and a key that is not a publication date is not read.
+        #expect(try metadata("<html><body><p>Scritto il 3 marzo 2020.</p>\(state)</body></html>").published == "2020-03-03")
+        let other = #"<script>var s = {"updatedDate":"2016-11-04T20:37:27Z","expires":"2019-01-01"};</script>"#
+        #expect(try metadata("<html><body><p>Ottimo.</p>\(other)</body></html>").published == nil)
+    }
+
     @Test func bylineAndRelAuthor() throws {
         let byline = try metadata("<html><body><div class=\"article-byline\">di Marco Rossi</div><p>Testo.</p></body></html>")
         #expect(byline.author == "Marco Rossi")

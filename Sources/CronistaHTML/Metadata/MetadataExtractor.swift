@@ -34,6 +34,8 @@ public struct MetadataExtractor: Sendable {
         var itempropDate: String?
         /// Short texts of elements whose class or id marks a date (`<span class="date">`), first few.
         var classDates: [String] = []
+        /// Scripts other than JSON-LD (a page's state as JSON), read for a date only when all else fails.
+        var scripts: [Int32] = []
     }
 
     /// The metadata of a parsed page. `url`, when given, is the page's address (dates in it are trusted first).
@@ -102,7 +104,11 @@ public struct MetadataExtractor: Sendable {
                 let rel = (doc.attribute(n, "rel") ?? "").lowercased()
                 if rel == "canonical", c.canonical == nil { c.canonical = doc.attribute(n, "href").map(Self.trimmed) }
             case .script:
-                if (doc.attribute(n, "type") ?? "").lowercased().contains("ld+json") { c.jsonLD.append(doc.textContent(n)) }
+                if (doc.attribute(n, "type") ?? "").lowercased().contains("ld+json") {
+                    c.jsonLD.append(doc.textContent(n))
+                } else if c.scripts.count < 64 {
+                    c.scripts.append(n)
+                }
                 skip = true
             case .style, .noscript, .template:
                 skip = true
@@ -259,6 +265,12 @@ public struct MetadataExtractor: Sendable {
 
     func published(_ c: Collected, doc: HTMLDocument, url: String?) -> String? {
         if let url, let d = dateInURL(url) { return d }
+        // A timestamp with an offset is an instant: its day is the publisher's (see PublisherZone).
+        let zone = publisherZone(url: url, language: c.language)
+        func isoDate(_ v: String) -> String? {
+            if let zone, let d = zonedDate(v, zone: zone) { return d }
+            return self.isoDate(v)
+        }
         for name in rules.dateMetaNames {
             if let v = c.meta[name], let d = isoDate(v) { return d }
         }
@@ -277,7 +289,19 @@ public struct MetadataExtractor: Sendable {
         for v in c.classDates {
             if let d = shortYearDate(v) { return d }
         }
-        return textDate(doc)
+        if let d = textDate(doc) { return d }
+        // Last, a page's own state in a script (`"publishedDate":"2016-11-04T20:37:27Z"`), first 4 MB.
+        var texts: [String] = []
+        var budget = 4 << 20
+        for n in c.scripts where budget > 0 {
+            let t = doc.textContent(n)
+            budget -= t.utf8.count
+            texts.append(t)
+        }
+        for key in rules.scriptDateKeys {
+            if let v = jsonLDString(key, texts), let d = isoDate(v) { return d }
+        }
+        return nil
     }
 
     func plausible(_ y: Int, _ m: Int, _ d: Int) -> String? {

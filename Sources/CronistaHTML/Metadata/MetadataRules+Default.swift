@@ -193,6 +193,110 @@ extension MetadataRules {
         rd
         th
 
+        # JSON keys of a page's state in a script (not JSON-LD) that hold its publication date: read
+        # only when nothing else on the page gives one.
+        [date-script]
+        datePublished
+        publishedDate
+        publishedAt
+        published_at
+        publishDate
+        publish_date
+        publicationDate
+        firstPublished
+        createdAt
+
+        # A publisher's zone by country (its country-code domain, or the region of the page's lang):
+        # standard offset in minutes and daylight saving (none, eu, us). Countries with several zones
+        # take the one most of their press works in; southern-hemisphere daylight saving is left out.
+        [zones]
+        uk 0 eu
+        gb 0 eu
+        ie 0 eu
+        pt 0 eu
+        it 60 eu
+        sm 60 eu
+        va 60 eu
+        de 60 eu
+        at 60 eu
+        ch 60 eu
+        li 60 eu
+        fr 60 eu
+        be 60 eu
+        nl 60 eu
+        lu 60 eu
+        es 60 eu
+        dk 60 eu
+        se 60 eu
+        no 60 eu
+        pl 60 eu
+        cz 60 eu
+        sk 60 eu
+        hu 60 eu
+        si 60 eu
+        hr 60 eu
+        rs 60 eu
+        ba 60 eu
+        mt 60 eu
+        al 60 eu
+        fi 120 eu
+        ee 120 eu
+        lv 120 eu
+        lt 120 eu
+        gr 120 eu
+        ro 120 eu
+        bg 120 eu
+        ua 120 eu
+        cy 120 eu
+        ru 180 none
+        by 180 none
+        tr 180 none
+        in 330 none
+        cn 480 none
+        hk 480 none
+        sg 480 none
+        jp 540 none
+        kr 540 none
+        us -300 us
+        ca -300 us
+        mx -360 none
+        co -300 none
+        pe -300 none
+        ec -300 none
+        ve -240 none
+        bo -240 none
+        ar -180 none
+        uy -180 none
+        br -180 none
+
+        # Languages whose pages come from one country for the most part (not English, Spanish,
+        # Portuguese or French: their press is on several continents).
+        [zone-languages]
+        it it
+        de de
+        nl nl
+        fi fi
+        pl pl
+        cs cz
+        sk sk
+        hu hu
+        sl si
+        hr hr
+        ro ro
+        bg bg
+        el gr
+        da dk
+        sv se
+        nb no
+        et ee
+        lv lv
+        lt lt
+        ja jp
+        ko kr
+        ru ru
+        uk ua
+        tr tr
+
         [months]
         1 january jan gennaio gen januar jänner janvier enero
         2 february feb febbraio febbr februar février fevrier febrero

@@ -34,14 +34,24 @@ public struct MetadataRules: Sendable {
     public var bylineTextEnds: [String]
     /// Earliest plausible publication year.
     public var earliestYear: Int
+    /// The zone of a country (lowercase ISO 3166 code or country-code domain): a publisher's calendar day.
+    public var countryZones: [String: PublisherZone]
+    /// Languages (lowercase ISO 639-1) whose pages are published in one country for the most part.
+    public var languageCountries: [String: String]
+    /// JSON keys of a script's state that give the publication date, most trusted first (a last resort).
+    public var scriptDateKeys: [String]
 
     public init(
         dateMetaNames: [String], authorMetaNames: [String], titleMetaNames: [String], siteNameMetaNames: [String], months: [String: Int],
         dateFillers: [String] = [],
         bylineWords: [String], commentWords: [String], bylinePrefixes: [String],
         bylineStops: [String] = [], bylineRejects: [String] = [], bylineTextStarts: [String] = [], bylineTextEnds: [String] = [],
-        earliestYear: Int = 1995, weakDateMetaNames: [String] = [], dateClassWords: [String] = []
+        earliestYear: Int = 1995, weakDateMetaNames: [String] = [], dateClassWords: [String] = [],
+        countryZones: [String: PublisherZone] = [:], languageCountries: [String: String] = [:], scriptDateKeys: [String] = []
     ) {
+        self.scriptDateKeys = scriptDateKeys
+        self.countryZones = countryZones
+        self.languageCountries = languageCountries
         self.dateMetaNames = dateMetaNames
         self.weakDateMetaNames = weakDateMetaNames
         self.dateClassWords = dateClassWords
@@ -61,7 +71,9 @@ public struct MetadataRules: Sendable {
     }
 
     /// The rules of `MetadataRules.table`: sections `[date]`, `[date-weak]`, `[date-class]`, `[author]`, `[title]`, `[site]`,
-    /// `[date-fillers]`, `[byline]`, `[comments]`, `[byline-prefix]`, `[byline-stop]`, `[byline-reject]`, `[byline-text-start]`, `[byline-text-end]`, one entry a line, and `[months]` with lines `number name name…`.
+    /// `[date-fillers]`, `[byline]`, `[comments]`, `[byline-prefix]`, `[byline-stop]`, `[byline-reject]`, `[byline-text-start]`, `[byline-text-end]`, one entry a line, `[months]` with lines `number name name…`,
+    /// `[zones]` with lines `country minutes daylight` (`de 60 eu`), `[zone-languages]` with lines `language country`, and
+    /// `[date-script]` (JSON keys).
     public static let `default`: MetadataRules = {
         var sections: [String: [String]] = [:]
         var current = ""
@@ -80,6 +92,17 @@ public struct MetadataRules: Sendable {
             guard let number = words.first.flatMap({ Int($0) }) else { continue }
             for w in words.dropFirst() { months[String(w)] = number }
         }
+        var zones: [String: PublisherZone] = [:]
+        for line in sections["zones", default: []] {
+            let w = line.split(separator: " ")
+            guard w.count == 3, let minutes = Int(w[1]), let daylight = PublisherZone.Daylight(rawValue: String(w[2])) else { continue }
+            zones[String(w[0])] = PublisherZone(minutes: minutes, daylight: daylight)
+        }
+        var languages: [String: String] = [:]
+        for line in sections["zone-languages", default: []] {
+            let w = line.split(separator: " ")
+            if w.count == 2 { languages[String(w[0])] = String(w[1]) }
+        }
         return MetadataRules(
             dateMetaNames: sections["date", default: []], authorMetaNames: sections["author", default: []],
             titleMetaNames: sections["title", default: []], siteNameMetaNames: sections["site", default: []], months: months,
@@ -89,6 +112,7 @@ public struct MetadataRules: Sendable {
             bylineRejects: sections["byline-reject", default: []],
             bylineTextStarts: sections["byline-text-start", default: []],
             bylineTextEnds: sections["byline-text-end", default: []],
-            weakDateMetaNames: sections["date-weak", default: []], dateClassWords: sections["date-class", default: []])
+            weakDateMetaNames: sections["date-weak", default: []], dateClassWords: sections["date-class", default: []],
+            countryZones: zones, languageCountries: languages, scriptDateKeys: sections["date-script", default: []])
     }()
 }
