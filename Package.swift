@@ -136,7 +136,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The HTML5 parser: no dependencies, so it builds and tests on its own.
-        .target(name: "CronistaHTML", swiftSettings: swiftSettings),
+        .target(name: "CronistaHTML", dependencies: ["CronistaCore"], swiftSettings: swiftSettings),
         // zlib (system library) for `.html.gz` pages.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .executableTarget(
@@ -165,7 +165,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CronistaHTMLTests", dependencies: ["CronistaHTML"], swiftSettings: swiftSettings),
+        .testTarget(name: "CronistaHTMLTests", dependencies: ["CronistaHTML", "CronistaCore"], swiftSettings: swiftSettings),
         .testTarget(name: "CronistaCoreTests", dependencies: ["CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CronistaNLPTests", dependencies: ["CronistaNLP", "CronistaCore", "CronistaTestSupport"], swiftSettings: swiftSettings),

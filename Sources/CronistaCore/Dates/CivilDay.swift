@@ -1,6 +1,6 @@
 /// A day of the proleptic Gregorian calendar as a number: days since 1970-01-01 (Howard Hinnant's
 /// `days_from_civil` and `civil_from_days`). The one day arithmetic of the time resolver, the quote
-/// clusters' date window and the entity page's timeline.
+/// clusters' date window, the entity page's timeline and the HTML publisher zones.
 public enum CivilDay {
     /// The day number of a year, month (1–12) and day.
     public static func number(year y: Int, month m: Int, day d: Int) -> Int {

@@ -1,3 +1,5 @@
+import CronistaCore
+
 /// A publication date is the publisher's calendar day. Pages often write it as an instant in UTC
 /// (`2022-11-06T23:00:00.000Z` on a German site is the 7th there; `2022-05-04T00:53Z` on an
 /// Argentinian one is the 3rd), so a timestamp with an explicit offset is moved to the publisher's
@@ -26,7 +28,7 @@ public struct PublisherZone: Sendable, Equatable {
     /// The offset in force at a UTC instant given as minutes since 1970-01-01.
     func offset(atUTCMinutes t: Int) -> Int {
         let day = Self.floorDiv(t, 1440)
-        let (y, _, _) = Self.civil(fromDays: day)
+        let y = CivilDay.date(day).year
         switch daylight {
         case .none:
             return minutes
@@ -42,43 +44,21 @@ public struct PublisherZone: Sendable, Equatable {
         }
     }
 
-    // MARK: calendar arithmetic (proleptic Gregorian, days since 1970-01-01)
+    // MARK: calendar arithmetic (day numbers of CivilDay: days since 1970-01-01)
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
-
-    static func days(fromCivil y: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y - 1 : y
-        let era = floorDiv(y, 400)
-        let yoe = y - era * 400
-        let mp = (m + 9) % 12
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z: Int) -> (Int, Int, Int) {
-        let z = z + 719_468
-        let era = floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 
     /// 0 = Sunday.
     static func weekday(_ days: Int) -> Int { ((days % 7) + 7 + 4) % 7 }
 
     static func lastSunday(_ y: Int, _ m: Int) -> Int {
-        let next = m == 12 ? days(fromCivil: y + 1, 1, 1) : days(fromCivil: y, m + 1, 1)
+        let next = m == 12 ? CivilDay.number(year: y + 1, month: 1, day: 1) : CivilDay.number(year: y, month: m + 1, day: 1)
         let last = next - 1
         return last - weekday(last)
     }
 
     static func nthSunday(_ n: Int, _ y: Int, _ m: Int) -> Int {
-        let first = days(fromCivil: y, m, 1)
+        let first = CivilDay.number(year: y, month: m, day: 1)
         return first + (7 - weekday(first)) % 7 + (n - 1) * 7
     }
 }
@@ -158,9 +138,9 @@ extension MetadataExtractor {
         } else {
             return nil
         }
-        let utc = PublisherZone.days(fromCivil: y, mo, d) * 1440 + h * 60 + mi - offset
+        let utc = CivilDay.number(year: y, month: mo, day: d) * 1440 + h * 60 + mi - offset
         let local = utc + zone.offset(atUTCMinutes: utc)
-        let (ly, lm, ld) = PublisherZone.civil(fromDays: PublisherZone.floorDiv(local, 1440))
-        return plausible(ly, lm, ld)
+        let day = CivilDay.date(PublisherZone.floorDiv(local, 1440))
+        return plausible(day.year, day.month, day.day)
     }
 }
