@@ -17,13 +17,8 @@ extension QuoteRun {
                     let s = c.tokens.upperBound
                     let e = clauseEnd(from: s, in: sentence)
                     guard e > s else { continue }
-                    let tokens = s..<e
-                    usedCues.insert(c.tokens.lowerBound)
-                    candidates.append(
-                        QuoteCandidate(
-                            kind: tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect, content: ctx.range(tokens),
-                            cue: c.tokens, speaker: speaker(of: c, sentence: sentence, stopAt: s), priority: 2, contentTokens: tokens,
-                            origin: .indirect))
+                    appendReportedClause(
+                        s..<e, cue: c, speaker: speaker(of: c, sentence: sentence, stopAt: s), origin: .indirect, priority: 2)
                     continue
                 }
                 var m = c.tokens.upperBound
@@ -33,13 +28,8 @@ extension QuoteRun {
                 }
                 let e = clauseEnd(from: m + 1, in: sentence)
                 guard e > m + 1 else { continue }
-                let tokens = (m + 1)..<e
-                usedCues.insert(c.tokens.lowerBound)
-                candidates.append(
-                    QuoteCandidate(
-                        kind: tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect, content: ctx.range(tokens),
-                        cue: c.tokens, speaker: speaker(of: c, sentence: sentence, stopAt: m), priority: 2, contentTokens: tokens,
-                        origin: .indirect))
+                appendReportedClause(
+                    (m + 1)..<e, cue: c, speaker: speaker(of: c, sentence: sentence, stopAt: m), origin: .indirect, priority: 2)
                 continue
             }
             let isRequest = c.classes.contains(.request)
@@ -142,26 +132,19 @@ extension QuoteRun {
             guard e > s else { continue }
             let tokens = s..<e
             // Content that is exactly one quotation is a direct quote (`ha detto che «…»`).
-            let kind: Quote.Kind
             if ctx.isQuoteMark(s), let mi = markByOpen[s], marks[mi].close == e - 1 {
                 if usedMarks.contains(mi) { continue }
                 usedMarks.insert(mi)
-                kind = .direct
                 usedCues.insert(c.tokens.lowerBound)
                 candidates.append(
                     QuoteCandidate(
-                        kind: kind, content: contentRange(marks[mi]), cue: c.tokens,
+                        kind: .direct, content: contentRange(marks[mi]), cue: c.tokens,
                         speaker: speaker(of: c, sentence: sentence, stopAt: p),
                         priority: 3, contentTokens: marks[mi].contentTokens, origin: .indirectMarked))
                 continue
             }
-            kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
-            usedCues.insert(c.tokens.lowerBound)
             let speaker = leadingQuestion ? nil : speaker(of: c, sentence: sentence, stopAt: p)
-            candidates.append(
-                QuoteCandidate(
-                    kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker,
-                    priority: 2, contentTokens: tokens, origin: .indirect))
+            appendReportedClause(tokens, cue: c, speaker: speaker, origin: .indirect, priority: 2)
         }
     }
 

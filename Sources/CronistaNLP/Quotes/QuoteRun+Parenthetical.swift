@@ -72,12 +72,14 @@ extension QuoteRun {
     }
 
     /// A reported clause found around cue `c` (it uses the cue up): mixed when it holds quoted words.
-    mutating func appendReportedClause(_ tokens: Range<Int>, cue c: CueMatch, speaker: SpeakerChoice?, origin: QuoteCandidate.Origin) {
+    mutating func appendReportedClause(
+        _ tokens: Range<Int>, cue c: CueMatch, speaker: SpeakerChoice?, origin: QuoteCandidate.Origin, priority: Int = 1
+    ) {
         usedCues.insert(c.tokens.lowerBound)
         let kind: Quote.Kind = tokens.contains(where: { ctx.isQuoteMark($0) }) ? .mixed : .indirect
         candidates.append(
             QuoteCandidate(
-                kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker, priority: 1, contentTokens: tokens,
+                kind: kind, content: ctx.range(tokens), cue: c.tokens, speaker: speaker, priority: priority, contentTokens: tokens,
                 origin: origin))
     }
 }
