@@ -87,6 +87,39 @@ struct ExportCommandTests {
         #expect(rows.map { $0["speaker"] } == ["Mario Bianchi", "Mario Bianchi", "Giulia Neri"])
     }
 
+    @Test("--guard-formulas: cells a spreadsheet would evaluate (=, +, -, @) start with an apostrophe; the others are intact")
+    func guardFormulas() async throws {
+        let dir = try TemporaryDirectory()
+        let db = dir.file("formulas.sqlite").path
+        let article: [String: String] = [
+            "id": "formule-1", "title": "=SOMMA(A1:A9) e i conti del porto", "source": "@gazzetta, \"nord\"", "published": "2026-11-03",
+            "text": "Il sindaco Mario Bianchi ha dichiarato: «I conti tornano, e il porto aprirà in estate»."
+        ]
+        let input = dir.file("formulas.jsonl")
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: article, options: [.sortedKeys]), as: UTF8.self)
+        try (line + "\n").write(to: input, atomically: true, encoding: .utf8)
+        #expect(try await CLIRunner.run(["ingest", input.path, "--db", db]).status == 0)
+
+        let plainPath = dir.file("plain.csv").path
+        let guardedPath = dir.file("guarded.csv").path
+        #expect(try await CLIRunner.run(["export", "quotes", "--db", db, "-o", plainPath]).status == 0)
+        let r = try await CLIRunner.run(["export", "quotes", "--db", db, "--guard-formulas", "-o", guardedPath])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let plain = try Self.pythonRows(plainPath)
+        let guarded = try Self.pythonRows(guardedPath)
+        #expect(plain.count == 1 && guarded.count == 1)
+        #expect(plain.first?["title"] == "=SOMMA(A1:A9) e i conti del porto")
+        #expect(guarded.first?["title"] == "'=SOMMA(A1:A9) e i conti del porto")
+        // A field that needs quoting gets its apostrophe inside the quotes.
+        #expect(plain.first?["source"] == "@gazzetta, \"nord\"")
+        #expect(guarded.first?["source"] == "'@gazzetta, \"nord\"")
+        #expect(guarded.first?["text"] == "I conti tornano, e il porto aprirà in estate")
+        #expect(guarded.first?["speaker"] == "Mario Bianchi" && guarded.first?["start"] == plain.first?["start"])
+        // JSON Lines are never touched.
+        let jsonl = try await CLIRunner.run(["export", "quotes", "--db", db, "--format", "jsonl", "--guard-formulas"])
+        #expect(jsonl.jsonLines.first?["text"] as? String == "I conti tornano, e il porto aprirà in estate")
+    }
+
     @Test("Quotes and events exported a few rows a page equal one search of them all; a filter applies")
     func pagedEqualsSearch() async throws {
         let dir = try TemporaryDirectory()

@@ -48,6 +48,12 @@ struct ExportAPITests {
             let bad = try await client.execute(uri: "/v1/export/quotes?format=xlsx", method: .get)
             #expect(bad.status == .badRequest)
             #expect(String(buffer: bad.body).contains("format"))
+            let badFlag = try await client.execute(uri: "/v1/export/events?guard_formulas=maybe", method: .get)
+            #expect(badFlag.status == .badRequest)
+            #expect(String(buffer: badFlag.body).contains("guard_formulas"))
+            // No seeded cell starts with a formula character: the guarded CSV is the same bytes.
+            let guarded = try await client.execute(uri: "/v1/export/quotes?speaker=Lukashenko&guard_formulas=true", method: .get)
+            #expect(guarded.status == .ok && String(buffer: guarded.body) == text)
         }
     }
 
@@ -58,6 +64,7 @@ struct ExportAPITests {
             let r = try await client.execute(uri: "/?speaker=Lukashenko", method: .get)
             let html = String(buffer: r.body)
             #expect(html.contains("href=\"/v1/export/quotes?speaker=Lukashenko&amp;format=csv\""), "\(html)")
+            #expect(html.contains("href=\"/v1/export/quotes?speaker=Lukashenko&amp;format=csv&amp;guard_formulas=true\""), "\(html)")
             let none = try await client.execute(uri: "/?speaker=Nessunonessuno", method: .get)
             #expect(!String(buffer: none.body).contains("/v1/export/quotes"))
         }

@@ -12,12 +12,15 @@ extension Router where Context == ServerContext {
     func addExportRoutes(_ state: ServerState) {
         get("/v1/export/quotes") { request, _ -> Response in
             let p = QueryParameters(request.uri.query)
-            try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "source", "format"])
+            try p.rejectRepeated(["speaker", "about", "q", "entity", "from", "to", "source", "format", "guard_formulas"])
             let format = try ExportRoutes.format(p)
+            let guardFormulas = try APIRoutes.flag(p, "guard_formulas")
             var query = try APIRoutes.quoteQuery(p, state)
             try APIRoutes.addQuoteFilters(p, to: &query)
             let (store, filters) = (state.store, query)
-            return ExportRoutes.response(name: "quotes", format: format, columns: ExportTable.quoteColumns) { emit in
+            return ExportRoutes.response(
+                name: "quotes", format: format, guardFormulas: guardFormulas, columns: ExportTable.quoteColumns
+            ) { emit in
                 try await store.forEachQuotePage(filters) { page in
                     for h in page {
                         try await emit(ExportTable.row(h)) {
@@ -32,11 +35,14 @@ extension Router where Context == ServerContext {
 
         get("/v1/export/events") { request, _ -> Response in
             let p = QueryParameters(request.uri.query)
-            try p.rejectRepeated(["type", "mode", "actor", "entity", "role", "from", "to", "document", "format"])
+            try p.rejectRepeated(["type", "mode", "actor", "entity", "role", "from", "to", "document", "format", "guard_formulas"])
             let format = try ExportRoutes.format(p)
+            let guardFormulas = try APIRoutes.flag(p, "guard_formulas")
             let query = try APIRoutes.eventQuery(p, state)
             let store = state.store
-            return ExportRoutes.response(name: "events", format: format, columns: ExportTable.eventColumns) { emit in
+            return ExportRoutes.response(
+                name: "events", format: format, guardFormulas: guardFormulas, columns: ExportTable.eventColumns
+            ) { emit in
                 try await store.forEachEventPage(query) { page in
                     for h in page {
                         try await emit(ExportTable.row(h)) {
@@ -61,13 +67,14 @@ enum ExportRoutes {
     }
 
     /// A streamed download: the CSV header, then each row `produce` emits, sent in blocks of 64 KB.
+    /// `guardFormulas`: see `CSVWriter.guardsFormulas`.
     static func response(
-        name: String, format: Format, columns: [String],
+        name: String, format: Format, guardFormulas: Bool = false, columns: [String],
         _ produce: @escaping @Sendable (_ emit: (_ csv: [String?], _ json: () -> [UInt8]) async throws -> Void) async throws -> Void
     ) -> Response {
         let type = format == .csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8"
         let body = ResponseBody { writer in
-            var out = CSVWriter(capacity: 1 << 16)
+            var out = CSVWriter(capacity: 1 << 16, guardsFormulas: guardFormulas && format == .csv)
             if format == .csv { out.record(columns) }
             try await produce { fields, json in
                 switch format {

@@ -70,9 +70,11 @@ enum SearchPage {
             ]
             let csv = "/v1/export/quotes" + HTML.searchURL(filters + [("format", "csv")]).dropFirst()
             let jsonl = "/v1/export/quotes" + HTML.searchURL(filters + [("format", "jsonl")]).dropFirst()
+            let sheet = "/v1/export/quotes" + HTML.searchURL(filters + [("format", "csv"), ("guard_formulas", "true")]).dropFirst()
             body += """
                 <p class="meta download"><a href="\(HTML.escape(csv))" download>\(HTML.escape(t["search.download"]))</a> · \
-                <a href="\(HTML.escape(jsonl))" download>\(HTML.escape(t["search.download-jsonl"]))</a></p>
+                <a href="\(HTML.escape(jsonl))" download>\(HTML.escape(t["search.download-jsonl"]))</a> · \
+                <a href="\(HTML.escape(sheet))" download>\(HTML.escape(t["search.download-spreadsheet"]))</a></p>
                 """
         }
         if hits.isEmpty {

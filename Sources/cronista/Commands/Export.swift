@@ -26,6 +26,11 @@ struct Export: AsyncParsableCommand {
         var format: ExportFormat = .csv
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
+        @Flag(
+            help: ArgumentHelp(
+                "CSV for a spreadsheet: a cell starting with =, +, -, @, a tab or a carriage return gets an apostrophe in front, "
+                    + "so it shows as text and is never evaluated as a formula (such cells then differ from the stored text)."))
+        var guardFormulas = false
         @Option(
             help: ArgumentHelp(
                 "Rows read from the store at a time (a filtered entity or document search is one read).", visibility: .hidden))
@@ -52,7 +57,7 @@ struct Export: AsyncParsableCommand {
                 try sink.finish()
                 return
             }
-            var csv = CSVWriter(capacity: 1 << 16)
+            var csv = CSVWriter(capacity: 1 << 16, guardsFormulas: guardFormulas && format == .csv)
             if format == .csv { csv.record(columns) }
             try await produce { fields, json in
                 switch format {
