@@ -279,7 +279,7 @@ SYM(cronista_nlp_29_start):
 SYM(cronista_nlp_29_end):
     .byte 0
 
-// openapi.yaml: 38287 bytes, sha256 46b5b4700e2ba8422416fda117a0a05a38a411aa7f64a9c4448a3f16c53253cb
+// openapi.yaml: 39405 bytes, sha256 60a0564fb064bd7a6ea7ab30cb8bbb9debfcf456fa5dc6828aa5fba573829a03
     .balign 16
     .globl SYM(cronista_server_0_start)
 SYM(cronista_server_0_start):
@@ -288,7 +288,7 @@ SYM(cronista_server_0_start):
 SYM(cronista_server_0_end):
     .byte 0
 
-// web-strings.tsv: 4679 bytes, sha256 25544a6cbd281dbd3cbf88b76bd4549f64ee18592a10cbec3fff65e12d0c54e0
+// web-strings.tsv: 4818 bytes, sha256 fe0ebf4c95e1ce7e8ba6895131b28d7297584878fda4286697a732a6749032af
     .balign 16
     .globl SYM(cronista_server_1_start)
 SYM(cronista_server_1_start):
