@@ -42,34 +42,69 @@ package struct FeatureExtractor: Sendable {
     static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
 
     /// Lower-cases ASCII and Latin-1 capitals (`À`–`Þ`), normalises `’` to `'`: writes the normalised form
-    /// into `form` and its lower-case into `lower` (both cleared first).
+    /// into `form` and its lower-case into `lower`, each with room for `bytes.count` bytes (neither is
+    /// longer than the token), and returns their lengths. Plain stores, no array appends: this runs
+    /// for every byte of every token tagged.
     @inline(__always)
-    static func normalise(_ bytes: UnsafeBufferPointer<UInt8>, form: inout [UInt8], lower: inout [UInt8]) {
-        form.removeAll(keepingCapacity: true)
-        lower.removeAll(keepingCapacity: true)
-        var i = 0
+    static func normalise(
+        _ bytes: UnsafeBufferPointer<UInt8>, form: UnsafeMutablePointer<UInt8>, lower: UnsafeMutablePointer<UInt8>
+    ) -> (form: Int, lower: Int) {
+        var i = 0, f = 0, l = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                form.append(0x27); lower.append(0x27); i += 3; continue
+                form[f] = 0x27
+                lower[l] = 0x27
+                f += 1
+                l += 1
+                i += 3
+                continue
             }
-            form.append(b)
+            form[f] = b
+            f += 1
             if b >= 0x41 && b <= 0x5A {
-                lower.append(b | 0x20)
+                lower[l] = b | 0x20
+                l += 1
             } else if b == 0xC3, i + 1 < n, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9E, bytes[i + 1] != 0x97 {
-                lower.append(b); lower.append(bytes[i + 1] | 0x20); form.append(bytes[i + 1]); i += 2; continue
+                lower[l] = b
+                lower[l + 1] = bytes[i + 1] | 0x20
+                l += 2
+                form[f] = bytes[i + 1]
+                f += 1
+                i += 2
+                continue
             } else {
-                lower.append(b)
+                lower[l] = b
+                l += 1
             }
             i += 1
         }
+        return (f, l)
     }
 
-    /// Fills `info` for one token (everything but the gazetteer code, which needs the sentence).
+    /// Fills `info` for one token (everything but the gazetteer code, which needs the sentence);
+    /// `form` and `lower` are scratch buffers, grown here when a token is longer than they are.
     @inline(__always)
     func analyse(_ bytes: UnsafeBufferPointer<UInt8>, form: inout [UInt8], lower: inout [UInt8], into info: inout TokenInfo) {
-        Self.normalise(bytes, form: &form, lower: &lower)
+        let n = bytes.count
+        if form.count < n { form = [UInt8](repeating: 0, count: max(n, 2 * form.count, 64)) }
+        if lower.count < n { lower = [UInt8](repeating: 0, count: max(n, 2 * lower.count, 64)) }
+        form.withUnsafeMutableBufferPointer { fb in
+            lower.withUnsafeMutableBufferPointer { lb in
+                let (fn, ln) = Self.normalise(bytes, form: fb.baseAddress!, lower: lb.baseAddress!)
+                analyse(
+                    bytes, form: UnsafeBufferPointer(rebasing: fb[0..<fn]), lower: UnsafeBufferPointer(rebasing: lb[0..<ln]), into: &info)
+            }
+        }
+    }
+
+    /// Fills `info` from a token and its normalised form and lower-case (see ``normalise(_:form:lower:)``).
+    @inline(__always)
+    func analyse(
+        _ bytes: UnsafeBufferPointer<UInt8>, form: UnsafeBufferPointer<UInt8>, lower l: UnsafeBufferPointer<UInt8>,
+        into info: inout TokenInfo
+    ) {
         if let b = bytes.first {
             info.capitalised =
                 (b >= 0x41 && b <= 0x5A)
@@ -77,8 +112,8 @@ package struct FeatureExtractor: Sendable {
         } else {
             info.capitalised = false
         }
-        info.form = form.withUnsafeBufferPointer { FeatureHash.bytes($0) }
-        lower.withUnsafeBufferPointer { l in
+        info.form = FeatureHash.bytes(form)
+        do {
             info.lower = FeatureHash.bytes(l)
             // Prefixes: running hash at each character boundary.
             var h = FeatureHash.offset
@@ -121,7 +156,8 @@ package struct FeatureExtractor: Sendable {
         // Shape over the normalised form.
         var shape = FeatureHash.offset, short = FeatureHash.offset
         var last: UInt8 = 0, run = 0, length = 0
-        form.withUnsafeBufferPointer { f in
+        do {
+            let f = form
             var i = 0
             while i < f.count {
                 let b = f[i]

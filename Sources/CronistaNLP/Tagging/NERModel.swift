@@ -98,8 +98,10 @@ public struct FeatureWorkspace {
 
     package init(extractor: FeatureExtractor) {
         self.extractor = extractor
-        formBuffer.reserveCapacity(64)
-        lowerBuffer.reserveCapacity(64)
+        // Scratch for a token's normalised form and lower-case: sized, not appended to (see
+        // FeatureExtractor.analyse); a longer token grows them.
+        formBuffer = [UInt8](repeating: 0, count: 64)
+        lowerBuffer = [UInt8](repeating: 0, count: 64)
     }
 
     public mutating func begin(count n: Int) {
