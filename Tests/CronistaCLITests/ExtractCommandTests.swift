@@ -78,7 +78,7 @@ struct ExtractCommandTests {
         try Data((0..<1_000_000).map { _ in UInt8.random(in: 0...255, using: &rng) }).write(to: dir.file("binario.html"))
         // 200 MB on disk without writing 200 MB (a sparse file): refused by its size before it is read.
         let huge = dir.file("enorme.html")
-        FileManager.default.createFile(atPath: huge.path, contents: Data("<html><body><p>".utf8))
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: Data("<html><body><p>".utf8)))
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 200_000_000)
         try handle.close()

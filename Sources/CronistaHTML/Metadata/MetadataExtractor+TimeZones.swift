@@ -124,7 +124,7 @@ extension MetadataExtractor {
         if h == 0, mi == 0, seconds == 0 { return nil }
         if take(".") || take(",") { while i < s.count, s[i] >= 48, s[i] <= 57 { i += 1 } }
         while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
-        var offset: Int
+        let offset: Int
         if take("Z") || take("z") {
             offset = 0
         } else if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {

@@ -1,4 +1,4 @@
-public import CronistaCore
+import CronistaCore
 
 extension EntityComponent {
     /// Keeps names with particles whole: NER often cuts `Ursula von der Leyen` at the lower-case
