@@ -21,6 +21,25 @@ public enum PublicationDate {
         return String(decoding: b[0..<10], as: UTF8.self)
     }
 
+    /// An ISO 8601 date-time taken apart: its day (a ``CivilDay`` number), the second of that day, and
+    /// the offset from UTC it was written with, in minutes (`nil` when it names none: local time).
+    public struct DateTime: Equatable, Sendable {
+        public var day: Int
+        public var second: Int
+        public var offsetMinutes: Int?
+    }
+
+    /// The parts of an ISO 8601 date-time (the grammar ``normalised(_:)`` accepts, with a time), or
+    /// `nil` when `s` is a bare date or no date-time.
+    public static func dateTime(_ s: String) -> DateTime? {
+        let b = Array(s.utf8)
+        guard b.count > 11, isCalendarDate(b[0..<10]),
+            b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == 0x20,
+            let t = time(b[11...]), let y = digits(b[0..<4]), let m = digits(b[5..<7]), let d = digits(b[8..<10])
+        else { return nil }
+        return DateTime(day: CivilDay.number(year: y, month: m, day: d), second: t.second, offsetMinutes: t.offsetMinutes)
+    }
+
     /// Whether `s` is a `YYYY-MM-DD` date that exists (`2025-02-30` does not; `2024-02-29` does).
     public static func isCalendarDate(_ s: String) -> Bool {
         let b = Array(s.utf8)
@@ -47,36 +66,43 @@ public enum PublicationDate {
     }
 
     /// `HH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]`.
-    static func isTime(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isTime(_ b: ArraySlice<UInt8>) -> Bool { time(b) != nil }
+
+    /// The second of the day and the offset in minutes (`nil`: none written) of
+    /// `HH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]`, or `nil` when `b` is not one.
+    static func time(_ b: ArraySlice<UInt8>) -> (second: Int, offsetMinutes: Int?)? {
         var i = b.startIndex
-        func two(_ max: Int) -> Bool {
-            guard i + 2 <= b.endIndex, let v = digits(b[i..<i + 2]), v <= max else { return false }
+        func two(_ max: Int) -> Int? {
+            guard i + 2 <= b.endIndex, let v = digits(b[i..<i + 2]), v <= max else { return nil }
             i += 2
-            return true
+            return v
         }
         func colon() -> Bool {
             guard i < b.endIndex, b[i] == UInt8(ascii: ":") else { return false }
             i += 1
             return true
         }
-        guard two(23), colon(), two(59) else { return false }
+        guard let hour = two(23), colon(), let minute = two(59) else { return nil }
+        var second = hour * 3600 + minute * 60
         if i < b.endIndex, b[i] == UInt8(ascii: ":") {
             i += 1
-            guard two(60) else { return false }
+            guard let s = two(60) else { return nil }
+            second += s
             if i < b.endIndex, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
                 i += 1
                 let start = i
                 while i < b.endIndex, (0x30...0x39).contains(b[i]) { i += 1 }
-                guard i > start else { return false }
+                guard i > start else { return nil }
             }
         }
-        if i == b.endIndex { return true }
-        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") { return i + 1 == b.endIndex }
-        guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") else { return false }
+        if i == b.endIndex { return (second, nil) }
+        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") { return i + 1 == b.endIndex ? (second, 0) : nil }
+        guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") else { return nil }
+        let sign = b[i] == UInt8(ascii: "+") ? 1 : -1
         i += 1
-        guard two(23) else { return false }
+        guard let oh = two(23) else { return nil }
         if i < b.endIndex, b[i] == UInt8(ascii: ":") { i += 1 }
-        guard two(59) else { return false }
-        return i == b.endIndex
+        guard let om = two(59), i == b.endIndex else { return nil }
+        return (second, sign * (oh * 60 + om))
     }
 }

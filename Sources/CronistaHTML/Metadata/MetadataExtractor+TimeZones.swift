@@ -88,57 +88,14 @@ extension MetadataExtractor {
         return host.isEmpty ? nil : host
     }
 
-    /// The date of `value` in `zone` when `value` is an ISO 8601 timestamp with a time and an explicit
-    /// offset (`Z`, `+02:00`, `-0300`) and a time other than midnight; `nil` otherwise (the written date
-    /// then stands).
+    /// The date of `value` in `zone` when `value` is an ISO 8601 date-time with an explicit offset
+    /// (`Z`, `+02:00`, `-0300`; `PublicationDate.dateTime`) and a time other than midnight; `nil`
+    /// otherwise (the written date then stands).
     func zonedDate(_ value: String, zone: PublisherZone) -> String? {
-        let s = Array(value.utf8)
-        var i = 0
-        while i < s.count, s[i] == UInt8(ascii: " ") || s[i] == UInt8(ascii: "\"") { i += 1 }
-        func number(_ n: Int) -> Int? {
-            guard i + n <= s.count else { return nil }
-            var v = 0
-            for k in i..<(i + n) {
-                guard s[k] >= 48, s[k] <= 57 else { return nil }
-                v = v * 10 + Int(s[k] - 48)
-            }
-            i += n
-            return v
-        }
-        func take(_ c: Character) -> Bool {
-            guard i < s.count, s[i] == c.asciiValue! else { return false }
-            i += 1
-            return true
-        }
-        guard let y = number(4), take("-"), let mo = number(2), take("-"), let d = number(2),
-            take("T") || take(" "), let h = number(2), take(":"), let mi = number(2),
-            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60
-        else { return nil }
-        var seconds = 0
-        if take(":") {
-            guard let sec = number(2) else { return nil }
-            seconds = sec
-        }
         // Midnight to the second is a date a CMS wrote as a timestamp (`2020-01-10T00:00:00+00:00`),
         // not an instant: the written day stands.
-        if h == 0, mi == 0, seconds == 0 { return nil }
-        if take(".") || take(",") { while i < s.count, s[i] >= 48, s[i] <= 57 { i += 1 } }
-        while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
-        let offset: Int
-        if take("Z") || take("z") {
-            offset = 0
-        } else if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
-            let sign = s[i] == UInt8(ascii: "+") ? 1 : -1
-            i += 1
-            guard let oh = number(2) else { return nil }
-            _ = take(":")
-            let om = number(2) ?? 0
-            guard oh <= 14, om < 60 else { return nil }
-            offset = sign * (oh * 60 + om)
-        } else {
-            return nil
-        }
-        let utc = CivilDay.number(year: y, month: mo, day: d) * 1440 + h * 60 + mi - offset
+        guard let t = PublicationDate.dateTime(Self.trimmed(value)), let offset = t.offsetMinutes, t.second != 0 else { return nil }
+        let utc = t.day * 1440 + t.second / 60 - offset
         let local = utc + zone.offset(atUTCMinutes: utc)
         let day = CivilDay.date(PublisherZone.floorDiv(local, 1440))
         return plausible(day.year, day.month, day.day)

@@ -102,7 +102,7 @@ package struct FeatureExtractor: Sendable {
     /// Fills `info` from a token and its normalised form and lower-case (see ``normalise(_:form:lower:)``).
     @inline(__always)
     func analyse(
-        _ bytes: UnsafeBufferPointer<UInt8>, form: UnsafeBufferPointer<UInt8>, lower l: UnsafeBufferPointer<UInt8>,
+        _ bytes: UnsafeBufferPointer<UInt8>, form f: UnsafeBufferPointer<UInt8>, lower l: UnsafeBufferPointer<UInt8>,
         into info: inout TokenInfo
     ) {
         if let b = bytes.first {
@@ -112,7 +112,7 @@ package struct FeatureExtractor: Sendable {
         } else {
             info.capitalised = false
         }
-        info.form = FeatureHash.bytes(form)
+        info.form = FeatureHash.bytes(f)
         do {
             info.lower = FeatureHash.bytes(l)
             // Prefixes: running hash at each character boundary.
@@ -157,7 +157,6 @@ package struct FeatureExtractor: Sendable {
         var shape = FeatureHash.offset, short = FeatureHash.offset
         var last: UInt8 = 0, run = 0, length = 0
         do {
-            let f = form
             var i = 0
             while i < f.count {
                 let b = f[i]

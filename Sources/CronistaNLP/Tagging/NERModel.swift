@@ -90,6 +90,8 @@ public struct FeatureWorkspace {
     var codes: [UInt8] = []
     var corpusCodes: [UInt8] = []
     var steps: [UInt16] = []
+    /// Scratch for a token's normalised form and lower-case, sized (not appended to) by
+    /// `FeatureExtractor.analyse` for the longest token so far.
     var formBuffer: [UInt8] = []
     var lowerBuffer: [UInt8] = []
     /// `count × FeatureExtractor.templateCount` bucket indices after ``finish()``.
@@ -98,10 +100,6 @@ public struct FeatureWorkspace {
 
     package init(extractor: FeatureExtractor) {
         self.extractor = extractor
-        // Scratch for a token's normalised form and lower-case: sized, not appended to (see
-        // FeatureExtractor.analyse); a longer token grows them.
-        formBuffer = [UInt8](repeating: 0, count: 64)
-        lowerBuffer = [UInt8](repeating: 0, count: 64)
     }
 
     public mutating func begin(count n: Int) {

@@ -74,7 +74,7 @@ enum ExportRoutes {
     ) -> Response {
         let type = format == .csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8"
         let body = ResponseBody { writer in
-            var out = CSVWriter(capacity: 1 << 16, guardsFormulas: guardFormulas && format == .csv)
+            var out = CSVWriter(capacity: 1 << 16, guardsFormulas: guardFormulas)
             if format == .csv { out.record(columns) }
             try await produce { fields, json in
                 switch format {

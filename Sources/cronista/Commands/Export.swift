@@ -57,7 +57,7 @@ struct Export: AsyncParsableCommand {
                 try sink.finish()
                 return
             }
-            var csv = CSVWriter(capacity: 1 << 16, guardsFormulas: guardFormulas && format == .csv)
+            var csv = CSVWriter(capacity: 1 << 16, guardsFormulas: guardFormulas)
             if format == .csv { csv.record(columns) }
             try await produce { fields, json in
                 switch format {
