@@ -73,7 +73,7 @@ enum RawHTTPConnection {
         let blank: [UInt8] = Array("\r\n\r\n".utf8)
         var count = 0
         var at = 0
-        while let headEnd = firstIndex(of: blank, in: bytes, from: at) {
+        while let headEnd = bytes[at...].firstRange(of: blank)?.lowerBound {
             let head = String(decoding: bytes[at..<headEnd], as: UTF8.self).lowercased()
             let bodyStart = headEnd + blank.count
             var length: Int?
@@ -87,7 +87,7 @@ enum RawHTTPConnection {
                 at = bodyStart + length
             } else if chunked {
                 let last: [UInt8] = Array("0\r\n\r\n".utf8)
-                guard let end = firstIndex(of: last, in: bytes, from: bodyStart) else { break }
+                guard let end = bytes[bodyStart...].firstRange(of: last)?.lowerBound else { break }
                 at = end + last.count
             } else {
                 break
@@ -95,14 +95,6 @@ enum RawHTTPConnection {
             count += 1
         }
         return count
-    }
-
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
-        for i in start...(bytes.count - needle.count) where bytes[i] == needle[0] {
-            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-        }
-        return nil
     }
 
     struct SocketError: Error, CustomStringConvertible {
