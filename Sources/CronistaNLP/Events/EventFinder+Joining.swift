@@ -75,6 +75,9 @@ extension EventFinder {
         // A noun re-mention without an actor of its own, or with the same one; of the same kind
         // of act (a charge is no re-mention of a criticism).
         guard a.event.mode == b.event.mode || a.event.mode == nil || b.event.mode == nil else { return false }
+        // Sentences dated differently tell different acts ("Nel 1956 venne arrestato … Nel 1962 venne
+        // arrestato").
+        if a.sentence != b.sentence, datedDifferently(a.sentence, b.sentence) { return false }
         if b.kind == .noun && (!b.explicitSource || b.event.source.isEmpty || (!eb.isEmpty && eb.isSubset(of: ea))) {
             return b.sentence - a.sentence <= 6
         }
@@ -85,5 +88,19 @@ extension EventFinder {
             return ta == tb || tb.isEmpty
         }
         return false
+    }
+
+    /// Whether both sentences hold a time expression and none of their values is shared.
+    func datedDifferently(_ a: Int, _ b: Int) -> Bool {
+        guard a < doc.sentences.count, b < doc.sentences.count else { return false }
+        let ra = range(doc.sentences[a].tokenRange), rb = range(doc.sentences[b].tokenRange)
+        var va: [String] = [], vb: [String] = []
+        for t in doc.times where t.kind == .date || t.kind == .time {
+            let v = t.value
+            // A reference to the present or past ("ora", "in passato") dates no act apart.
+            guard v.first?.isNumber == true else { continue }
+            if ra.contains(t.range) { va.append(v) } else if rb.contains(t.range) { vb.append(v) }
+        }
+        return !va.isEmpty && !vb.isEmpty && !va.contains(where: vb.contains)
     }
 }
