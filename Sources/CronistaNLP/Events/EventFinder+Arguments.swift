@@ -207,8 +207,20 @@ extension EventFinder {
     }
 
     /// For an agentless act of public authority: the place the sentence names, else the last one before it.
-    /// A country (the knowledge base knows) wins over a city: charges and arrests are the state's.
+    /// A country (the knowledge base knows) wins over a city: charges and arrests are the state's. A
+    /// city the sentence names stands for its country when the text names that country too
+    /// ("quotidiani di Belgrado hanno riferito dell'arresto" → Serbia).
     func jurisdiction(near s: Range<Int>) -> [Event.Participant] {
+        for (mi, m) in doc.mentions.enumerated() where m.form == .name && m.type == .location {
+            let t = mentionTokens[mi]
+            if t.lowerBound >= s.upperBound { break }
+            guard t.lowerBound >= s.lowerBound, mentionEntity[mi] >= 0, !isCountry[mentionEntity[mi]] else { continue }
+            let c = countryEntity[mentionEntity[mi]]
+            guard c >= 0, let first = doc.entities[c].mentions.first else { continue }
+            // The country named in the sentence itself wins below.
+            if doc.entities[c].mentions.contains(where: { s.contains(mentionTokens[Int($0)].lowerBound) }) { break }
+            return [Event.Participant(entity: c, range: doc.mentions[Int(first)].range)]
+        }
         var best: Int?
         var country: Int?
         for (mi, m) in doc.mentions.enumerated() where m.form == .name {

@@ -26,10 +26,17 @@ extension EventFinder {
         // The verb group: auxiliaries, modals, clitics and negation before the trigger.
         var g = trig.lowerBound
         if e.kind == .verb {
-            while g > s.lowerBound
-                && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
-                    || (g - 2 >= s.lowerBound && forms[g - 1].hasSuffix("mente") && aux.contains(forms[g - 2])))
-            {
+            while true {
+                // "ha a sua volta esaltato": the phrase sits inside the verb group.
+                if g - 4 >= s.lowerBound, forms[g - 1] == "volta", ["sua", "loro"].contains(forms[g - 2]), forms[g - 3] == "a",
+                    aux.contains(forms[g - 4])
+                {
+                    g -= 3
+                }
+                guard g > s.lowerBound
+                    && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
+                        || (g - 2 >= s.lowerBound && forms[g - 1].hasSuffix("mente") && aux.contains(forms[g - 2])))
+                else { break }
                 // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato");
                 // a finite passive auxiliary ("viene", "venne", "fu") always is.
                 if passiveAux.contains(forms[g - 1]) && rules.isParticiple(forms[g - 1])

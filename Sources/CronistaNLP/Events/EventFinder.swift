@@ -22,6 +22,8 @@ struct EventFinder {
     let context: ClauseContext
     /// Per entity, whether the knowledge base says it is a country.
     let isCountry: [Bool]
+    /// Per entity, the document's entity for the country it lies in (itself for a country), else -1.
+    let countryEntity: [Int]
     /// The document's clauses (the clause layer's, or computed for the events).
     let clauses: [Clause]
     /// Per token, the clause whose lexical verb it is, or -1.
@@ -91,10 +93,20 @@ struct EventFinder {
         self.context = context
         let pack = context.pack
         let forms = context.forms
-        isCountry = doc.entities.map { e in
-            guard let kb, let id = e.kb, let i = kb.byID[id] else { return false }
-            let subtype = kb.entities[Int(i)].subtype
-            return subtype == "country" || subtype == "sovereignty"
+        let kbEntries = doc.entities.map { e -> KBEntity? in
+            guard let kb, let id = e.kb, let i = kb.byID[id] else { return nil }
+            return kb.entities[Int(i)]
+        }
+        let isCountry = kbEntries.map { $0?.subtype == "country" || $0?.subtype == "sovereignty" }
+        self.isCountry = isCountry
+        var countryByCode: [String: Int] = [:]
+        for (ei, k) in kbEntries.enumerated() where isCountry[ei] {
+            if let code = k?.iso, countryByCode[code] == nil { countryByCode[code] = ei }
+        }
+        countryEntity = kbEntries.enumerated().map { ei, k in
+            if isCountry[ei] { return ei }
+            guard let code = k?.countryCode else { return -1 }
+            return countryByCode[code] ?? -1
         }
         rules = pack.rules
         self.lexicon = lexicon
