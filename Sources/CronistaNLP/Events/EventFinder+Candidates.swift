@@ -35,7 +35,8 @@ extension EventFinder {
                 }
                 guard g > s.lowerBound
                     && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
-                        || (g - 2 >= s.lowerBound && forms[g - 1].hasSuffix("mente") && aux.contains(forms[g - 2])))
+                        || (g - 2 >= s.lowerBound && (forms[g - 1].hasSuffix("mente") || adverb.contains(forms[g - 1]))
+                            && aux.contains(forms[g - 2])))
                 else { break }
                 // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato");
                 // a finite passive auxiliary ("viene", "venne", "fu") always is.
@@ -158,6 +159,12 @@ extension EventFinder {
                 sourceOf.contains(forms[trig.upperBound])
             {
                 event.source = actor(startingNear: trig.upperBound + 1, in: scope)
+            }
+            // "scontri tra tifosi e polizia": a reciprocal act's sides.
+            if e.kind == .noun, e.reciprocal, event.source.isEmpty {
+                var k = trig.upperBound
+                while k < min(scope.upperBound, trig.upperBound + 3) && !isPreposition(k, "tra") && !bound.contains(forms[k]) { k += 1 }
+                if k < scope.upperBound, isPreposition(k, "tra") { event.source = actor(startingNear: k + 1, in: scope) }
             }
             // "l'istanza … presentata dalla difesa": the agent of a participle that modifies the noun.
             if e.kind == .noun, event.source.isEmpty { event.source = agentOfParticiple(after: trig.upperBound, in: scope) }
@@ -291,6 +298,10 @@ extension EventFinder {
         event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }
         // COOPERATE, AID and SANCTION without a target are not annotated (guidelines, Fields).
         if event.target.isEmpty && Self.needTarget.contains(type) { return nil }
+        if e.reciprocal && type != "CONSULT" {
+            event.source += event.target
+            event.target = []
+        }
         if type == "CONSULT" && (e.reciprocal || mode != "visit") {
             event.source += event.target
             event.target = []
@@ -324,7 +335,7 @@ extension EventFinder {
             let sources = Set(event.source.compactMap(\.entity))
             event.target.removeAll { $0.entity.map(sources.contains) ?? false }
         }
-        return Candidate(event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource)
+        return Candidate(event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource, reciprocal: e.reciprocal)
     }
 
     /// A content word of a speech act inside a quotation ("è una bugia"): the speaker accuses.

@@ -75,6 +75,13 @@ extension EventFinder {
         // A noun re-mention without an actor of its own, or with the same one; of the same kind
         // of act (a charge is no re-mention of a criticism).
         guard a.event.mode == b.event.mode || a.event.mode == nil || b.event.mode == nil else { return false }
+        // "un altro corteo", "nuovi scontri": another act of the kind. A clash is no re-mention of a
+        // one-sided act (the shooting before it).
+        if b.kind == .noun {
+            let t = Self.tokens(of: b.event.trigger, in: doc).lowerBound
+            if t > 0, another.contains(forms[t - 1]) { return false }
+            if a.reciprocal != b.reciprocal { return false }
+        }
         // Sentences dated differently tell different acts ("Nel 1956 venne arrestato … Nel 1962 venne
         // arrestato").
         if a.sentence != b.sentence, datedDifferently(a.sentence, b.sentence) { return false }

@@ -41,7 +41,7 @@ struct EventFinder {
     /// pronouns before a verb group that stand for an actor named earlier (`lo ha accusato`).
     let relative: Set<String>, proclitic: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
-    let protester: Set<String>
+    let protester: Set<String>, another: Set<String>, adverb: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
@@ -58,6 +58,8 @@ struct EventFinder {
         var sentence: Int
         /// The source came from the text around the trigger, not from a fallback.
         var explicitSource: Bool
+        /// A reciprocal act (`scontri`, `vertice`): every participant is a source.
+        var reciprocal = false
     }
 
     /// The finder for `doc`, or nil when no word of it can be a trigger (most of the work skipped).
@@ -164,6 +166,8 @@ struct EventFinder {
         relative = l.list("relative")
         proclitic = l.list("proclitic")
         protester = l.list("protester")
+        another = l.list("another")
+        adverb = l.list("adverb")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
