@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 24296 bytes, sha256 107b92c745f1695a45b1ce0a43abde1161955112f07fd673115b7490486dfe96
+// Languages/it/event-triggers.tsv: 24541 bytes, sha256 f19a67281ba3226325e211a917d3fc1f578a25d63a84baa0d42366898bcddfcd
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

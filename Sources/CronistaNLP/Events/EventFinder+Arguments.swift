@@ -15,6 +15,14 @@ extension EventFinder {
             return (Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range), r)
         }
         if actorNouns.contains(forms[t]) { return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1)) }
+        // "quest'ultima": the last actor named before it, in its sentence or the one before.
+        if t > 0, latter.contains(forms[t]), demonstrative.contains(forms[t - 1]), sentenceOf[t] >= 0 {
+            let si = Int(sentenceOf[t])
+            let from = doc.sentences[max(0, si - 1)].tokenRange.lowerBound
+            if let p = lastActor(before: t - 1, in: from..<(t - 1), excluding: []).first {
+                return (Event.Participant(entity: p.entity, range: range((t - 1)..<(t + 1))), (t - 1)..<(t + 1))
+            }
+        }
         return nil
     }
 
@@ -28,6 +36,13 @@ extension EventFinder {
                 // "migliaia di soldati": a quantity before "di" keeps the actor the subject.
                 let quantified = before - 1 >= scope.lowerBound && quantity.contains(forms[before - 1])
                 if before >= scope.lowerBound && isAnyPreposition(before) && !quantified {
+                    j = r.lowerBound - 1
+                    continue
+                }
+                // "per disperdere la folla": the object of an infinitive or a gerund is no subject.
+                var v = before
+                while v >= scope.lowerBound && article.contains(forms[v]) && !isAnyPreposition(v) { v -= 1 }
+                if v >= scope.lowerBound, v < before || !article.contains(forms[v]), rules.isInfinitive(forms[v]) || rules.isGerund(forms[v]) {
                     j = r.lowerBound - 1
                     continue
                 }

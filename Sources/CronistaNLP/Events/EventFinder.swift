@@ -41,7 +41,7 @@ struct EventFinder {
     /// pronouns before a verb group that stand for an actor named earlier (`lo ha accusato`).
     let relative: Set<String>, proclitic: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
-    let protester: Set<String>, another: Set<String>, adverb: Set<String>
+    let protester: Set<String>, another: Set<String>, adverb: Set<String>, latter: Set<String>, demonstrative: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
@@ -168,6 +168,8 @@ struct EventFinder {
         protester = l.list("protester")
         another = l.list("another")
         adverb = l.list("adverb")
+        latter = l.list("latter")
+        demonstrative = l.list("demonstrative")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
