@@ -39,6 +39,12 @@ extension EventFinder {
                     j = r.lowerBound - 1
                     continue
                 }
+                // "sostenuti dal capogruppo di AN al Senato, Altero Matteoli,": a name in apposition
+                // inside an agent phrase is no subject either.
+                if before - 1 >= scope.lowerBound, forms[before] == ",", let a = agentPhraseStart(holding: before - 1, in: scope) {
+                    j = a - 1
+                    continue
+                }
                 // "per disperdere la folla": the object of an infinitive or a gerund is no subject.
                 var v = before
                 while v >= scope.lowerBound && article.contains(forms[v]) && !isAnyPreposition(v) { v -= 1 }
@@ -340,6 +346,18 @@ extension EventFinder {
 extension EventFinder {
     /// A participle, regular or with one of the pack's irregular endings (`@participle-ending`:
     /// "disposto", "messo", "inflitto").
+    /// Where the agent phrase holding token `t` starts (its participle: "sostenuti dal capogruppo
+    /// di AN al Senato"), looking back within its comma-free stretch of the scope; nil when none holds it.
+    func agentPhraseStart(holding t: Int, in scope: Range<Int>) -> Int? {
+        var k = t
+        while k - 1 >= scope.lowerBound && k > t - 10 {
+            if doc.tokens.flags[k].contains(.punctuation) || bound.contains(forms[k]) { return nil }
+            if agent.contains(forms[k]) && isParticipleLike(k - 1) { return k - 1 }
+            k -= 1
+        }
+        return nil
+    }
+
     func isParticipleLike(_ t: Int) -> Bool {
         let f = forms[t]
         return rules.isParticiple(f) || participleEndings.contains { f.count > $0.count + 2 && f.hasSuffix($0) }

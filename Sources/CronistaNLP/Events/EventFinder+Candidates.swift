@@ -193,6 +193,17 @@ extension EventFinder {
                 {
                     event.source = [name]
                 }
+                // A subject read inside an agent phrase ("X e Y, sostenuti dal capogruppo, Z, hanno
+                // chiesto"): the actors before that phrase.
+                if !nonFinite, !relativeSubject, event.source.count == 1 {
+                    let first = Self.tokens(of: event.source[0].range, in: doc).lowerBound
+                    if first - 2 >= scope.lowerBound, first < g, forms[first - 1] == ",",
+                        agentPhraseStart(holding: first - 2, in: scope) != nil
+                    {
+                        let left = leftActor(before: g, in: scope)
+                        if !left.isEmpty { event.source = left }
+                    }
+                }
                 // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
                 if event.source.count == 1, !nonFinite, !relativeSubject {
                     let left = leftActor(before: g, in: scope)

@@ -232,6 +232,8 @@ extension EventFinder {
             p.entity != nil, isName(p), !isPlace(p), r.lowerBound - 2 >= scope.lowerBound, forms[r.lowerBound - 1] == ",",
             participant(at: r.lowerBound - 2) != nil
         else { return nil }
+        // "sostenuti dal capogruppo …, Altero Matteoli,": inside an agent phrase, no subject.
+        if agentPhraseStart(holding: r.lowerBound - 2, in: scope) != nil { return nil }
         let m = Int(mentionAt[r.lowerBound])
         return doc.mentions[m].type == .person ? p : nil
     }
