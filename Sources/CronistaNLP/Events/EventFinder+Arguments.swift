@@ -72,7 +72,9 @@ extension EventFinder {
                     }
                     // "A, B e C": a list goes on over commas once it has an "e".
                     if forms[k] == ",", out.count >= 2, let (q, qr) = participant(at: k - 1), q.entity != nil,
-                        !out.contains(where: { $0.entity == q.entity })
+                        !out.contains(where: { $0.entity == q.entity }),
+                        // "I capigruppo di Forza Italia, A e B": a complement is no member of the list.
+                        !(qr.lowerBound - 1 >= scope.lowerBound && isAnyPreposition(qr.lowerBound - 1))
                     {
                         out.insert(q, at: 0)
                         k = qr.lowerBound - 1

@@ -336,6 +336,12 @@ extension EventFinder {
                 let left = leftActor(before: g, in: s)
                 if !left.isEmpty && !left.allSatisfy({ isPlace($0) }) { event.source = left }
             }
+            // "Elio Vito e Renato Schifani … hanno chiesto": a speaker coordinated with others
+            // before the verb is one of a compound actor.
+            if relativeSource.isEmpty, event.source.count == 1, let se = event.source[0].entity {
+                let left = leftActor(before: g, in: s)
+                if left.count > 1, left.contains(where: { $0.entity == se }) { event.source = left }
+            }
             // A gerund's subject is that of the act it goes on from in its sentence ("ha chiesto
             // …, chiedendo").
             if relativeSource.isEmpty, rules.isGerund(head), let p = previous, p.sentence == si, p.kind == .verb, !p.event.source.isEmpty {
