@@ -366,6 +366,10 @@ extension EventFinder {
         event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
         event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
         event.target = claimant(in: content.lowerBound..<g, speaker: speaker.entity)
+        // "È inaccettabile che la polizia aumenti la violenza": whose act the words condemn.
+        if event.target.isEmpty, trig.upperBound + 1 < content.upperBound, forms[trig.upperBound] == "che" {
+            event.target = actor(startingNear: trig.upperBound + 1, in: content).filter { $0.entity == nil || $0.entity != speaker.entity }
+        }
         // What is called false: the words before it in its sentence of the quotation; after a mere
         // demonstrative ("Questa è una bugia"), the sentence before.
         var from = content.lowerBound

@@ -145,6 +145,11 @@ extension QuoteRun {
                 cueTokens = c.tokens
                 if let between = subjectBetween { speaker = speakerIn(between) }
                 if speaker == nil { speaker = subjectAfter(c) }
+                // "X accusa …: «Q», aggiungendo che": a trailing gerund's subject is its clause's, not
+                // the phrase before the colon.
+                if speaker == nil, subjectBetween == nil, ctx.isGerund(c.tokens.lowerBound) {
+                    speaker = subjectBefore(c.tokens.lowerBound, sentence: sentence)
+                }
                 if speaker == nil { speaker = subjectBefore(m.open, sentence: sentence) }
             } else if let c = leftCue {
                 cueTokens = c.tokens
