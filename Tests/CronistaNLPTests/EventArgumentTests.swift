@@ -76,4 +76,85 @@ struct EventArgumentTests: EventFixture {
         let talks = try analyze("Il ministro Sara Monti ha avuto un incontro con il sindaco Marco Pini.")
         #expect(talks.events.contains { $0.type == "CONSULT" })
     }
+
+    @Test("A victim is no source: 'è stato ucciso' without an agent is no event")
+    func irregularParticipleVictim() throws {
+        let doc = try analyze("Il giornalista Carlo Ferri è stato ucciso ieri sera a Napoli. Cinque agenti sono rimasti uccisi in una sparatoria.")
+        #expect(!doc.events.contains { $0.type == "ASSAULT" })
+        let agent = try analyze("Il giornalista Carlo Ferri è stato ucciso ieri sera dai miliziani del gruppo armato.")
+        let e = try #require(agent.events.first { $0.type == "ASSAULT" })
+        #expect(texts(agent, e.source) == ["miliziani"])
+        #expect(texts(agent, e.target).contains { $0.contains("Carlo Ferri") })
+    }
+
+    @Test("'quest'ultima' is the last actor named; the object of an infinitive is no subject")
+    func latterAndInfinitiveObject() throws {
+        let doc = try analyze("La polizia è arrivata in piazza. Quest'ultima ha lanciato lacrimogeni contro i manifestanti.")
+        let e = try #require(doc.events.first { $0.type == "ASSAULT" })
+        #expect(texts(doc, e.source) == ["Quest'ultima"])
+        let purpose = try analyze("Gli agenti, per disperdere la folla, hanno dovuto lanciare lacrimogeni.")
+        let p = try #require(purpose.events.first { $0.type == "ASSAULT" })
+        #expect(texts(purpose, p.source) == ["agenti"])
+        // A title in -iere is no infinitive: "il consigliere Dario Gentile" stays a subject.
+        let title = try analyze("Il consigliere Dario Gentile ha presentato una denuncia contro il sindaco.")
+        let t = try #require(title.events.first { $0.type == "ACCUSE" })
+        #expect(texts(title, t.source).contains { $0.contains("Dario Gentile") })
+    }
+
+    @Test("A name in apposition to an agent phrase is neither the speaker nor the source")
+    func agentPhraseApposition() throws {
+        let doc = try analyze(
+            "I capigruppo della Lega, Marco Bianchi e Luca Verdi, sostenuti dal capogruppo del Pd al Senato, Paolo Neri, "
+                + "hanno chiesto al governo di riferire in aula sulla vicenda.")
+        let e = try #require(doc.events.first { $0.type == "REQUEST" })
+        let sources = texts(doc, e.source)
+        #expect(sources.contains { $0.contains("Marco Bianchi") } && sources.contains { $0.contains("Luca Verdi") })
+        #expect(!sources.contains { $0.contains("Paolo Neri") })
+        #expect(!sources.contains { $0 == "Lega" })
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { String(doc.text(in: $0.range)) } != "Paolo Neri")
+    }
+
+    @Test("An agentless arrest named with a city is its country's, when the text names that country")
+    func cityJurisdiction() throws {
+        let doc = try analyze(
+            "La Serbia ha chiesto spiegazioni all'Italia. I giornali di Belgrado hanno riferito dell'arresto di dodici attivisti.")
+        let e = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(texts(doc, e.source) == ["Serbia"])
+    }
+
+    @Test("Phrases and sentence adverbs inside a verb group belong to the trigger")
+    func verbGroupAdverbs() throws {
+        let praise = try analyze("Il presidente della Commissione, Paolo Neri, ha a sua volta esaltato l'accordo con la Francia.")
+        let e = try #require(praise.events.first { $0.type == "SUPPORT" })
+        #expect(String(praise.text(in: e.trigger)) == "ha a sua volta esaltato")
+        let refusal = try analyze("Il governo ha invece respinto la proposta dei sindacati.")
+        let r = try #require(refusal.events.first { $0.type == "REJECT" })
+        #expect(String(refusal.text(in: r.trigger)) == "ha invece respinto")
+        // An adverb before the verb with no auxiliary stays out.
+        let bare = try analyze("Il governo invece respinge la proposta dei sindacati.")
+        let b = try #require(bare.events.first { $0.type == "REJECT" })
+        #expect(String(bare.text(in: b.trigger)) == "respinge")
+    }
+
+    @Test("Condemning words in a quotation take the subject of their 'che' clause as target; a trailing gerund keeps the speaker")
+    func condemnationTarget() throws {
+        let doc = try analyze(
+            "Il senatore Marco Ferri risponde al ministro, accusandolo di voler usare l'esercito contro i cittadini: "
+                + "«È inaccettabile che la polizia aumenti la violenza», aggiungendo che serve calma.")
+        let q = try #require(doc.quotes.first { String(doc.text(in: $0.content)).hasPrefix("È inaccettabile") })
+        let ferri = try #require(doc.entities.firstIndex { $0.name == "Marco Ferri" })
+        #expect(q.speaker?.entity == ferri)
+        let e = try #require(doc.events.first { String(doc.text(in: $0.trigger)).contains("inaccettabile") })
+        #expect(e.source.map(\.entity) == [ferri])
+        #expect(texts(doc, e.target) == ["polizia"])
+    }
+
+    @Test("A mention running past the clause argument it ends does not stop the analysis")
+    func mentionPastArgument() throws {
+        let doc = try analyze(
+            "Il New York Post sottolinea, però, che l'offerta sarebbe stata respinta dal gruppo dirigente di Yahoo!. "
+                + "Oggi il Wall Street Journal ha scritto che i contatti si sono interrotti.")
+        #expect(!doc.sentences.isEmpty)
+    }
 }

@@ -48,7 +48,10 @@ extension EventFinder {
                 // "per disperdere la folla": the object of an infinitive or a gerund is no subject.
                 var v = before
                 while v >= scope.lowerBound && article.contains(forms[v]) && !isAnyPreposition(v) { v -= 1 }
-                if v >= scope.lowerBound, v < before || !article.contains(forms[v]), rules.isInfinitive(forms[v]) || rules.isGerund(forms[v]) {
+                // ("il consigliere X": a noun in -iere is no infinitive.)
+                if v >= scope.lowerBound, v < before || !article.contains(forms[v]), mentionAt[v] < 0, !forms[v].hasSuffix("iere"),
+                    rules.isInfinitive(forms[v]) || rules.isGerund(forms[v])
+                {
                     j = r.lowerBound - 1
                     continue
                 }
@@ -56,6 +59,8 @@ extension EventFinder {
                 var out = [named(p, r)]
                 var k = r.lowerBound - 1
                 while k - 1 >= scope.lowerBound {
+                    // "la Serbia e la Croazia": an article before a conjunct.
+                    while k - 1 >= scope.lowerBound && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
                     // Hop over an apposition of the same entity ("il presidente della Bielorussia, X").
                     if forms[k] == ",", let first = out.first?.entity, let (q, qr) = participant(at: k - 1),
                         q.entity == first || q.entity == nil
@@ -241,8 +246,8 @@ extension EventFinder {
             let c = countryEntity[mentionEntity[mi]]
             guard c >= 0, let first = doc.entities[c].mentions.first else { continue }
             // The country named in the sentence itself wins below.
-            if doc.entities[c].mentions.contains(where: { s.contains(mentionTokens[Int($0)].lowerBound) }) { break }
-            return [Event.Participant(entity: c, range: doc.mentions[Int(first)].range)]
+            if doc.entities[c].mentions.contains(where: { s.contains(mentionTokens[$0].lowerBound) }) { break }
+            return [Event.Participant(entity: c, range: doc.mentions[first].range)]
         }
         var best: Int?
         var country: Int?

@@ -446,6 +446,7 @@ extension EventFinder {
     /// Whether `head` is a past participle of entry `e`'s verb: the present of an `-are` verb whose
     /// stem ends in `-it` ("invita", "sollecita") looks like the participle of an `-ire` verb and is not one.
     func isParticiple(_ head: String, of e: EventLexicon.Entry) -> Bool {
+        if participles.contains(head) { return true }
         guard rules.isParticiple(head) else { return false }
         let lemma = e.lemma
         guard lemma.hasSuffix("are"), head.hasSuffix("a"), head.utf8.count + 2 == lemma.utf8.count else { return true }

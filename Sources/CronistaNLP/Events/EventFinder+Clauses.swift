@@ -72,11 +72,13 @@ extension EventFinder {
                 continue
             }
             let before = pr.lowerBound - 1
+            // A mention may run past the argument's end (the clause layer cut it): read on from its end.
+            let after = min(pr.upperBound, end)
             // A phrase that opens the span with a preposition ("In Italia otto tifosi") is no
             // actor, unless a quantity governs it ("migliaia di soldati").
             if out.isEmpty, before >= r.lowerBound, isAnyPreposition(before), !article.contains(forms[before]),
                 !(before - 1 >= r.lowerBound && quantity.contains(forms[before - 1])),
-                (pr.upperBound..<end).contains(where: { participant(at: $0) != nil })
+                (after..<end).contains(where: { participant(at: $0) != nil })
             {
                 t = max(pr.upperBound, t + 1)
                 continue
@@ -88,7 +90,7 @@ extension EventFinder {
             // After a comma, an apposition ("X, portavoce di Y") unless both are named and a list
             // goes on to an "e" ("A, B e C").
             if !modifier, !out.isEmpty, before >= r.lowerBound, forms[before] == "," {
-                let listGoesOn = (pr.upperBound..<end).contains { forms[$0] == "e" || forms[$0] == "ed" }
+                let listGoesOn = (after..<end).contains { forms[$0] == "e" || forms[$0] == "ed" }
                 modifier = p.entity == nil || out.last?.entity == nil || !listGoesOn
             }
             if let e = p.entity, let i = out.firstIndex(where: { $0.entity == e }) {

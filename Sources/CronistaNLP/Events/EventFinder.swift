@@ -42,6 +42,7 @@ struct EventFinder {
     let relative: Set<String>, proclitic: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>, another: Set<String>, adverb: Set<String>, latter: Set<String>, demonstrative: Set<String>
+    let participles: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
@@ -96,8 +97,15 @@ struct EventFinder {
         let pack = context.pack
         let forms = context.forms
         let kbEntries = doc.entities.map { e -> KBEntity? in
-            guard let kb, let id = e.kb, let i = kb.byID[id] else { return nil }
-            return kb.entities[Int(i)]
+            guard let kb else { return nil }
+            if let id = e.kb, let i = kb.byID[id] { return kb.entities[Int(i)] }
+            // A country's own name the linker left alone (NER reads `la Serbia ha chiesto` as an
+            // organisation): for jurisdiction, still that country.
+            guard e.kb == nil, e.type == .organization || e.type == .location,
+                let c = kb.candidates(for: e.name, type: .location).first, c.match == .primaryLanguageName, !c.surnameOnly
+            else { return nil }
+            let k = kb.entities[c.entity]
+            return k.subtype == "country" || k.subtype == "sovereignty" ? k : nil
         }
         let isCountry = kbEntries.map { $0?.subtype == "country" || $0?.subtype == "sovereignty" }
         self.isCountry = isCountry
@@ -170,6 +178,7 @@ struct EventFinder {
         adverb = l.list("adverb")
         latter = l.list("latter")
         demonstrative = l.list("demonstrative")
+        participles = l.list("participle")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)

@@ -1,0 +1,48 @@
+import CronistaCore
+import Testing
+
+@testable import CronistaNLP
+
+/// When a later trigger is the same event said again (`coref`) and when it is another one, on our
+/// own sentences.
+@Suite("Event re-mentions")
+struct EventRementionTests: EventFixture {
+    @Test("The same act in sentences dated differently is two events, not a restatement")
+    func datedDifferently() throws {
+        let doc = try analyze(
+            "Il sindacalista Piero Galli nacque a Genova nel 1931. Nel 1956 Galli venne arrestato dalla polizia. "
+                + "Nel 1962 Galli venne arrestato dalla polizia.")
+        let arrests = doc.events.filter { $0.type == "COERCE" }
+        #expect(arrests.count == 2)
+        #expect(arrests.allSatisfy { $0.coref.isEmpty })
+        // Without the years, the second sentence says the first again.
+        let again = try analyze(
+            "Il sindacalista Piero Galli nacque a Genova nel 1931. Galli venne arrestato dalla polizia. "
+                + "Galli venne arrestato dalla polizia.")
+        #expect(again.events.filter { $0.type == "COERCE" }.count == 1)
+    }
+
+    @Test("'Un altro corteo' is another protest, not the one before")
+    func another() throws {
+        let doc = try analyze(
+            "A Milano un corteo di studenti ha attraversato il centro. Un altro corteo di studenti ha raggiunto la prefettura.")
+        #expect(doc.events.filter { $0.type == "PROTEST" }.count == 2)
+        let same = try analyze(
+            "A Milano un corteo di studenti ha attraversato il centro. Il corteo ha poi raggiunto la prefettura.")
+        #expect(same.events.filter { $0.type == "PROTEST" }.count == 1)
+    }
+
+    @Test("Clashes between two sides are all sources, and no re-mention of a shooting before them")
+    func reciprocalClash() throws {
+        let doc = try analyze(
+            "Un agente ha sparato contro un tifoso davanti allo stadio. Poco dopo ci sono stati violenti scontri tra tifosi e polizia.")
+        let assaults = doc.events.filter { $0.type == "ASSAULT" }
+        #expect(assaults.count == 2)
+        let clash = try #require(assaults.first { String(doc.text(in: $0.trigger)) == "scontri" })
+        #expect(texts(doc, clash.source) == ["tifosi", "polizia"])
+        #expect(clash.target.isEmpty)
+        // A political clash is no assault.
+        let politics = try analyze("Alla Camera è scontro politico tra maggioranza e opposizione sulla riforma.")
+        #expect(!politics.events.contains { $0.type == "ASSAULT" })
+    }
+}
