@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 25218 bytes, sha256 648275dd91ff67945a7fb0b31aeb09ad21d087836b51c3932510fda2ec8b04dd
+// Languages/it/event-triggers.tsv: 25236 bytes, sha256 cd9f18819070c27fcb89ce3f994d839206b7e6ec5b4b5b8c3975e73aa723cac1
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
