@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 25236 bytes, sha256 cd9f18819070c27fcb89ce3f994d839206b7e6ec5b4b5b8c3975e73aa723cac1
+// Languages/it/event-triggers.tsv: 25414 bytes, sha256 464b0b7853bc5646a4af663df4e44e911ed76073ad33142a75ade80cef70bccc
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
