@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 25414 bytes, sha256 464b0b7853bc5646a4af663df4e44e911ed76073ad33142a75ade80cef70bccc
+// Languages/it/event-triggers.tsv: 25632 bytes, sha256 7ca7c752a2dd76dfe9198deef933ce02b6e8cdcfe002b6b19031bf4df7051d07
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
