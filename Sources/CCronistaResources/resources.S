@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 25632 bytes, sha256 7ca7c752a2dd76dfe9198deef933ce02b6e8cdcfe002b6b19031bf4df7051d07
+// Languages/it/event-triggers.tsv: 25927 bytes, sha256 b39dcc3cb3c5d3c65045a9dfd27d463fc73a2f8433431127eb58a73f5fef547e
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -123,9 +123,14 @@ extension EventFinder {
                 }
             }
         }
+        // "è accusato", "sono arrestati": a transitive trigger's participle after a form of
+        // "essere" is passive (its compound tenses take "avere"); not a reflexive ("si è lamentato").
+        let essereGroup =
+            e.targets.contains("obj") && trig.count == 1 && group.contains { essere.contains(forms[$0]) }
+            && !group.contains { reflexive.contains(forms[$0]) }
         let passive =
             e.kind == .verb && isParticiple(head, of: e)
-            && (group.contains { passiveAux.contains(forms[$0]) }
+            && (group.contains { passiveAux.contains(forms[$0]) } || essereGroup
                 || (group.count == trig.count && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
         let trigger = range(group)
         var event = Event(type: type, mode: mode, trigger: trigger)

@@ -42,7 +42,7 @@ struct EventFinder {
     let relative: Set<String>, proclitic: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>, another: Set<String>, adverb: Set<String>, latter: Set<String>, demonstrative: Set<String>
-    let participles: Set<String>
+    let participles: Set<String>, essere: Set<String>, reflexive: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
@@ -179,6 +179,8 @@ struct EventFinder {
         latter = l.list("latter")
         demonstrative = l.list("demonstrative")
         participles = l.list("participle")
+        essere = l.list("essere")
+        reflexive = l.list("reflexive")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
