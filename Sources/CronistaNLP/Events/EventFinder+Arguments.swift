@@ -257,6 +257,18 @@ extension EventFinder {
             let e = mentionEntity[mi]
             if e >= 0 && isCountry[e] { country = mi } else if m.type == .location { best = mi }
         }
+        // No country named: "il Paese", the newspaper's word for the country it writes about.
+        if country == nil {
+            var t = min(s.upperBound, forms.count) - 1
+            while t > 0 {
+                if forms[t] == "paese", doc.tokens.flags[t].contains(.capitalized), !doc.tokens.flags[t - 1].contains(.punctuation),
+                    mentionAt[t] < 0
+                {
+                    return [Event.Participant(entity: nil, range: doc.tokens.range(t))]
+                }
+                t -= 1
+            }
+        }
         guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
     }
