@@ -45,4 +45,15 @@ struct EventRementionTests: EventFixture {
         let politics = try analyze("Alla Camera è scontro politico tra maggioranza e opposizione sulla riforma.")
         #expect(!politics.events.contains { $0.type == "ASSAULT" })
     }
+
+    @Test("Arrests in two cities are two events; with no country named, an agentless arrest is 'il Paese''s")
+    func placedDifferently() throws {
+        let doc = try analyze(
+            "A Louisville la polizia ha arrestato venti manifestanti. A Los Angeles le rivolte hanno portato all'arresto di "
+                + "più di cinquecento persone.")
+        #expect(doc.events.filter { $0.type == "COERCE" }.count == 2)
+        let country = try analyze("Nel Paese le proteste continuano da giorni. Circa mille persone sono state arrestate.")
+        let e = try #require(country.events.first { $0.type == "COERCE" })
+        #expect(texts(country, e.source) == ["Paese"])
+    }
 }

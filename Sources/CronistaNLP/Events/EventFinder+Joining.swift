@@ -84,7 +84,13 @@ extension EventFinder {
         }
         // Sentences dated differently tell different acts ("Nel 1956 venne arrestato … Nel 1962 venne
         // arrestato").
-        if a.sentence != b.sentence, datedDifferently(a.sentence, b.sentence) { return false }
+        // Material acts in different places are different acts; a visit's talks may be held
+        // at a seat of power in another named place.
+        if a.sentence != b.sentence,
+            datedDifferently(a.sentence, b.sentence) || (a.event.type != "CONSULT" && placedDifferently(a.sentence, b.sentence))
+        {
+            return false
+        }
         if b.kind == .noun && (!b.explicitSource || b.event.source.isEmpty || (!eb.isEmpty && eb.isSubset(of: ea))) {
             return b.sentence - a.sentence <= 6
         }
@@ -95,6 +101,19 @@ extension EventFinder {
             return ta == tb || tb.isEmpty
         }
         return false
+    }
+
+    /// Whether both sentences name places and none of them is the same entity ("A Los Angeles … l'arresto
+    /// di 500 persone" after arrests in Louisville).
+    func placedDifferently(_ a: Int, _ b: Int) -> Bool {
+        guard a < doc.sentences.count, b < doc.sentences.count else { return false }
+        let ra = doc.sentences[a].tokenRange, rb = doc.sentences[b].tokenRange
+        var pa: Set<Int> = [], pb: Set<Int> = []
+        for (mi, m) in doc.mentions.enumerated() where m.type == .location && m.form == .name && mentionEntity[mi] >= 0 {
+            let t = mentionTokens[mi].lowerBound
+            if ra.contains(t) { pa.insert(mentionEntity[mi]) } else if rb.contains(t) { pb.insert(mentionEntity[mi]) }
+        }
+        return !pa.isEmpty && !pb.isEmpty && pa.isDisjoint(with: pb)
     }
 
     /// Whether both sentences hold a time expression and none of their values is shared.
