@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 25927 bytes, sha256 b39dcc3cb3c5d3c65045a9dfd27d463fc73a2f8433431127eb58a73f5fef547e
+// Languages/it/event-triggers.tsv: 26080 bytes, sha256 9464936168b2c44a3a4497cd1d2245a7ab4aae6e97209a780103f3980e403f97
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
