@@ -69,6 +69,12 @@ extension EventFinder {
         }
         var type = e.type
         var mode = e.mode
+        // "la richiesta di impeachment", "l'istanza di scarcerazione": what a request noun asks for
+        // is part of it.
+        if e.kind == .noun, let p = previous, p.kind == .noun, p.sentence == si, p.event.type == "REQUEST" {
+            let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
+            if pEnd < g, isPreposition(pEnd, "di"), (pEnd + 1..<g).allSatisfy({ article.contains(forms[$0]) }) { return nil }
+        }
         if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si {
             // What a request asks for or a refusal refuses is part of it ("chiede la scarcerazione",
             // "negando la scarcerazione"); a request or a charge that is refused was still made.
