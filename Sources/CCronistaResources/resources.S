@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 26080 bytes, sha256 9464936168b2c44a3a4497cd1d2245a7ab4aae6e97209a780103f3980e403f97
+// Languages/it/event-triggers.tsv: 26558 bytes, sha256 fd679ebd98f5f92bc4c3523bdce8ade2f53ae564e60aa6cc7fe81214a71fedec
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -157,4 +157,22 @@ struct EventArgumentTests: EventFixture {
                 + "Oggi il Wall Street Journal ha scritto che i contatti si sono interrotti.")
         #expect(!doc.sentences.isEmpty)
     }
+
+    @Test("A government that obtains confidence is supported by the chamber that gives it ('recv' frame)")
+    func confidenceVote() throws {
+        let doc = try analyze("Il nuovo esecutivo ha ottenuto la fiducia del Parlamento.")
+        let e = try #require(doc.events.first { $0.type == "SUPPORT" })
+        #expect(texts(doc, e.source) == ["Parlamento"])
+        #expect(texts(doc, e.target) == ["esecutivo"])
+        // "prima di aver incassato": a perfect infinitive after "prima di" happened; its subject
+        // is that of the clause it precedes.
+        let before = try analyze(
+            "Già in mattinata, prima di aver incassato la fiducia al Senato, il premier Marco Ferri si era mostrato fiducioso.")
+        let b = try #require(before.events.first { $0.type == "SUPPORT" })
+        #expect(texts(before, b.source) == ["Senato"])
+        #expect(b.target.count == 1)
+        // Before doing it, it is not done.
+        let purpose = try analyze("Prima di incassare la fiducia al Senato, il premier Marco Ferri ha incontrato i sindacati.")
+        #expect(!purpose.events.contains { $0.type == "SUPPORT" })
+    }
 }

@@ -183,7 +183,8 @@ extension EventFinder {
                 if isPreposition(k, marker), k + 1 < scope.upperBound, !rules.isInfinitive(forms[k + 1]) {
                     let a = actor(startingNear: k + 1, in: scope)
                     // A place after a locative preposition is where, not whom.
-                    if let first = a.first, !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" { return a }
+                    // (A chamber that gives its confidence is named as a place: `al Senato`.)
+                    if let first = a.first, !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" || e.receives { return a }
                 }
                 k += 1
             }

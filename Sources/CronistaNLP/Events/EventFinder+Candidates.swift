@@ -100,8 +100,12 @@ extension EventFinder {
             mode = nil
         }
         let planned = group.contains { plan.contains(forms[$0]) }
+        // "prima di aver incassato la fiducia": a perfect infinitive reports what was done.
+        let perfectInfinitive =
+            e.kind == .verb && g - 2 >= s.lowerBound && forms[g - 2] == "prima" && forms[g - 1] == "di" && isParticiple(head, of: e)
+            && group.contains { ["aver", "avere", "essere", "essersi"].contains(forms[$0]) }
         if e.kind == .verb {
-            if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned { return nil }
+            if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive { return nil }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").
             if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) { return nil }
             // A bare participle is an adjective ("gli indagati") unless the verb is passive by
@@ -251,6 +255,12 @@ extension EventFinder {
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
             if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }
         }
+        // "Prima di aver incassato la fiducia, il premier …": the subject of the clause it precedes.
+        if perfectInfinitive, event.source.isEmpty, let comma = (trig.upperBound..<s.upperBound).first(where: { forms[$0] == "," }) {
+            event.source = actor(startingNear: comma + 1, in: s)
+        }
+        // "Il governo ha ottenuto la fiducia al Senato": the subject receives the act.
+        if e.receives && !passive { swap(&event.source, &event.target) }
         // "Nel 1962 venne arrestato": a passive without a subject of its own is about the person
         // the text is about (the one it has named most so far).
         if event.target.isEmpty, passive || (e.kind == .noun && e.passive), quote < 0 {

@@ -33,6 +33,9 @@ public struct EventLexicon: Sendable {
         var need: Set<String>
         /// A bare participle of this verb is passive (`arrestato ieri`).
         var passive: Bool
+        /// The subject receives the act and the actor follows a `tgt=` preposition (`il governo ha
+        /// ottenuto la fiducia al Senato`: the Senate supports the government).
+        var receives = false
         /// Words right around the trigger that make it part of a name or of something else than
         /// an act (`giudice per le indagini preliminari`, `incontro di calcio`).
         var not: Set<String> = []
@@ -92,6 +95,7 @@ public struct EventLexicon: Sendable {
                     case "forms": forms = values
                     case "recip": entry.reciprocal = true
                     case "passive": entry.passive = true
+                    case "recv": entry.receives = true
                     case "-": break
                     default: throw fail("unknown frame item \(String(item).debugDescription)")
                     }
