@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 26558 bytes, sha256 fd679ebd98f5f92bc4c3523bdce8ade2f53ae564e60aa6cc7fe81214a71fedec
+// Languages/it/event-triggers.tsv: 26576 bytes, sha256 8736d319a96881d34037af3f7e243b8800343c3a1ad7f4269b2fbbf267cc3422
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

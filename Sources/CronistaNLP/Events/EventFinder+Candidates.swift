@@ -40,7 +40,8 @@ extension EventFinder {
                 else { break }
                 // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato");
                 // a finite passive auxiliary ("viene", "venne", "fu") always is.
-                if passiveAux.contains(forms[g - 1]) && rules.isParticiple(forms[g - 1])
+                if passiveAux.contains(forms[g - 1])
+                    && (rules.isParticiple(forms[g - 1]) || ["stato", "stata", "stati", "state"].contains(forms[g - 1]))
                     && !(g - 2 >= s.lowerBound && aux.contains(forms[g - 2]))
                 {
                     break
@@ -52,6 +53,9 @@ extension EventFinder {
         }
         let group = g..<trig.upperBound
         if group.contains(where: { negation.contains(forms[$0]) }) { return nil }
+        // "si è ucciso", "si sarebbe ucciso": violence done to oneself is no event ("si è rifiutato",
+        // "si incontrarono" are).
+        if e.kind == .verb, e.type == "ASSAULT", (g..<trig.lowerBound).contains(where: { forms[$0] == "si" }) { return nil }
         if g > s.lowerBound && negation.contains(forms[g - 1]) { return nil }
         // Hypothetical or feared: a marker earlier in the clause.
         var k = g - 1
