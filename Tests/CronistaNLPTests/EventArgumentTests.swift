@@ -175,4 +175,21 @@ struct EventArgumentTests: EventFixture {
         let purpose = try analyze("Prima di incassare la fiducia al Senato, il premier Marco Ferri ha incontrato i sindacati.")
         #expect(!purpose.events.contains { $0.type == "SUPPORT" })
     }
+
+    @Test("A charge 'a loro carico' is against them; a denunciation names whose act it denounces")
+    func chargeAndDenunciationTargets() throws {
+        let doc = try analyze("L'agenzia ha parlato con cinque ufficiali. Tutti hanno procedimenti penali a loro carico in Russia.")
+        let charge = try #require(doc.events.first { $0.type == "ACCUSE" && $0.mode == "allege" })
+        #expect(texts(doc, charge.source) == ["Russia"])
+        #expect(texts(doc, charge.target) == ["loro"])
+        let act = try analyze(
+            "Gli oppositori hanno contestato il risultato elettorale, denunciando brogli in favore di Mario Rossi.")
+        let e = try #require(act.events.first { $0.type == "ACCUSE" })
+        #expect(act.events.filter { $0.type == "ACCUSE" }.count == 1)
+        #expect(texts(act, e.target).contains { $0.contains("Mario Rossi") })
+        // "accusare di" + a clause: the charge names no one.
+        let clause = try analyze("Il senatore Marco Ferri ha accusato il governo di voler fare dell'Italia un paese chiuso.")
+        let c = try #require(clause.events.first { $0.type == "ACCUSE" })
+        #expect(texts(clause, c.target) == ["governo"])
+    }
 }

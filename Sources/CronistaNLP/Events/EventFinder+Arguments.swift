@@ -192,13 +192,37 @@ extension EventFinder {
         return aimedAt(after: t, in: scope)
     }
 
-    /// Whom a phrase "nei confronti di X" after the trigger names, in its clause.
+    /// Whom a phrase "nei confronti di X" or "a carico di X" after the trigger names, in its clause;
+    /// "a loro carico" names the pronoun.
     func aimedAt(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
         var k = t + 1
         while k + 1 < min(scope.upperBound, t + 14) {
             if [".", ";", ":"].contains(forms[k]) { break }
-            if toward.contains(forms[k]), isPreposition(k - 1, "in"), isPreposition(k + 1, "di") {
-                return actor(startingNear: k + 2, in: scope)
+            if toward.contains(forms[k]),
+                isPreposition(k - 1, "in") || isPreposition(k - 1, "a") || (k - 2 >= t && isPreposition(k - 2, "a"))
+            {
+                if isPreposition(k + 1, "di") { return actor(startingNear: k + 2, in: scope) }
+                if k - 2 >= t, thirdPerson.contains(forms[k - 1]) || forms[k - 1] == "suo" || forms[k - 1] == "sua",
+                    isPreposition(k - 2, "a")
+                {
+                    return [Event.Participant(entity: nil, range: doc.tokens.range(k - 1))]
+                }
+            }
+            k += 1
+        }
+        return []
+    }
+
+    /// The actor whose act or words a speech act's object names ("denunciando «un'azione … di
+    /// Parigi»"): the first actor after a "di" in the object, within a few words of the trigger.
+    func complementActor(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
+        var k = t
+        while k + 1 < min(scope.upperBound, t + 10) {
+            if [".", ";", ":", ","].contains(forms[k]) || (bound.contains(forms[k]) && !doc.tokens.flags[k].contains(.quoteMark)) { break }
+            // "accusando di voler fare…": the charge is a clause, not an object.
+            if rules.isInfinitive(forms[k]) { break }
+            if k > t, isPreposition(k, "di"), let (p, _) = participant(at: k + 1), !isPlace(p) || isCountryParticipant(p) || p.entity != nil {
+                return [p]
             }
             k += 1
         }

@@ -256,6 +256,9 @@ extension EventFinder {
             // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
+            if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj"), type == "ACCUSE" {
+                event.target = complementActor(after: trig.upperBound, in: s)
+            }
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
             if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }
         }

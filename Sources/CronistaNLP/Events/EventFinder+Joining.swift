@@ -67,7 +67,7 @@ extension EventFinder {
         // on with the same act by the same actor.
         if a.kind == .verb, b.kind == .verb, a.sentence == b.sentence, !a.event.source.isEmpty,
             ea == eb && !ea.isEmpty || a.event.source.map(\.range) == b.event.source.map(\.range),
-            Set(b.event.target.compactMap(\.entity)).isSubset(of: a.event.target.compactMap(\.entity)),
+            a.event.target.isEmpty || Set(b.event.target.compactMap(\.entity)).isSubset(of: a.event.target.compactMap(\.entity)),
             rules.isGerund(forms[Self.tokens(of: b.event.trigger, in: doc).upperBound - 1])
         {
             return true
