@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 26602 bytes, sha256 c4e8c2cec6985c4497a5748c91f7c6e17e93ba8bce1fac0fa0014550f530cfa9
+// Languages/it/event-triggers.tsv: 26786 bytes, sha256 6d66f13ebc52cce8ff747bb1a44e76156e6e902131a742a89e573b5c9893df22
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -192,4 +192,19 @@ struct EventArgumentTests: EventFixture {
         let c = try #require(clause.events.first { $0.type == "ACCUSE" })
         #expect(texts(clause, c.target) == ["governo"])
     }
+
+    @Test("'I capi di stato' after two leaders' talks are those leaders; members named after a colon are the group")
+    func pluralGroupAndColonMembers() throws {
+        let doc = try analyze(
+            "Il presidente francese, Paolo Neri, e il presidente tedesco, Karl Weber, stanno conducendo negoziati a Berlino. "
+                + "I capi di stato dovrebbero incontrare oggi i membri della spedizione sulla stazione spaziale: "
+                + "gli astronauti Luca Verdi e Anna Bruni.")
+        let e = try #require(doc.events.first { $0.type == "AGREE" })
+        let sources = texts(doc, e.source)
+        #expect(sources.count == 2)
+        #expect(sources.contains { $0.contains("Paolo Neri") } && sources.contains { $0.contains("Karl Weber") })
+        let targets = texts(doc, e.target)
+        #expect(targets.count == 2)
+        #expect(targets.contains { $0.contains("Luca Verdi") } && targets.contains { $0.contains("Anna Bruni") })
+    }
 }

@@ -424,13 +424,26 @@ extension EventFinder {
             let s = doc.sentences[Int(sentenceOf[r.lowerBound])].tokenRange
             var k = r.upperBound
             // The group's own complement ("di Forza Italia", "di Camera e Senato", "politici di destra").
-            while k < s.upperBound && k < r.upperBound + 5 && forms[k] != "," { k += 1 }
-            guard k + 1 < s.upperBound, forms[k] == "," else {
+            // ("i membri della spedizione …: i cosmonauti A e B": a colon introduces them too.)
+            // A verb ends the group's phrase ("La sinistra ha accusato alcuni esponenti, tra cui…").
+            while k < s.upperBound && k < r.upperBound + 10 && forms[k] != "," && forms[k] != ":" && clauseAt[k] < 0
+                && !aux.contains(forms[k])
+            {
+                k += 1
+            }
+            guard k + 1 < s.upperBound, (forms[k] == "," && k < r.upperBound + 5) || forms[k] == ":" else {
                 out.append(p)
                 continue
             }
+            let colon = forms[k] == ":"
             k += 1
             if k + 1 < s.upperBound, forms[k] == "tra" || forms[k] == "fra", forms[k + 1] == "cui" { k += 2 }
+            // "…: i cosmonauti A e B": their role again before the names.
+            if colon {
+                var n = k
+                while n < s.upperBound && n < k + 3 && mentionAt[n] < 0 && !doc.tokens.flags[n].contains(.punctuation) { n += 1 }
+                if n < s.upperBound, mentionAt[n] >= 0 { k = n }
+            }
             var names: [Event.Participant] = []
             var joined = false
             while k < s.upperBound, let (q, qr) = participant(at: k), q.entity != nil, isName(q), !isPlace(q) {

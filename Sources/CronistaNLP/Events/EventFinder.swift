@@ -42,7 +42,7 @@ struct EventFinder {
     let relative: Set<String>, proclitic: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>, another: Set<String>, adverb: Set<String>, latter: Set<String>, demonstrative: Set<String>
-    let participles: Set<String>, essere: Set<String>, reflexive: Set<String>
+    let participles: Set<String>, essere: Set<String>, reflexive: Set<String>, pluralGroup: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
@@ -181,6 +181,7 @@ struct EventFinder {
         participles = l.list("participle")
         essere = l.list("essere")
         reflexive = l.list("reflexive")
+        pluralGroup = l.list("plural-group")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
@@ -223,7 +224,10 @@ struct EventFinder {
                 var from = 0
                 while let (k, entry) = match(list, at: i, end: end, from: from) {
                     let r = i..<(i + entry.tokens.count)
-                    if let c = candidate(entry, at: r, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last) {
+                    if let c = candidate(
+                        entry, at: r, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last,
+                        recentPeople: recentPeople(in: found, sentence: si))
+                    {
                         found.append(c)
                         next = r.upperBound
                         break
@@ -235,6 +239,17 @@ struct EventFinder {
             }
         }
         return join(found)
+    }
+
+    /// The people of the latest act told in this sentence or the two before that has two or more of
+    /// them (what "i capi di stato" after it stands for).
+    func recentPeople(in found: [Candidate], sentence si: Int) -> [Event.Participant] {
+        for c in found.reversed() {
+            if si - c.sentence > 2 { break }
+            let people = c.event.source + c.event.target
+            if people.count >= 2, people.allSatisfy({ $0.entity.map { doc.entities[$0].type == .person } ?? false }) { return people }
+        }
+        return []
     }
 
     /// A gerund or infinitive without its enclitic pronoun (`accusandolo` → `accusando`,
