@@ -218,7 +218,11 @@ extension EventFinder {
     func complementActor(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
         var k = t
         while k + 1 < min(scope.upperBound, t + 10) {
-            if [".", ";", ":", ","].contains(forms[k]) || (bound.contains(forms[k]) && !doc.tokens.flags[k].contains(.quoteMark)) { break }
+            if [".", ";", ":", ","].contains(forms[k])
+                || (bound.contains(forms[k]) && !doc.tokens.flags[k].contains(.quoteMark) && forms[k] != "e")
+            {
+                break
+            }
             // "accusando di voler fare…": the charge is a clause, not an object.
             if rules.isInfinitive(forms[k]) { break }
             if k > t, isPreposition(k, "di"), let (p, _) = participant(at: k + 1), !isPlace(p) || isCountryParticipant(p) || p.entity != nil {
