@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 26786 bytes, sha256 6d66f13ebc52cce8ff747bb1a44e76156e6e902131a742a89e573b5c9893df22
+// Languages/it/event-triggers.tsv: 27159 bytes, sha256 8600b29c1940f3b4e2d5bfa3ccd1e9e79a6b29eae2d1a4affcf538d6d7c8b0ab
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

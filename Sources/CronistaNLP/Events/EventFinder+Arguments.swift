@@ -290,7 +290,7 @@ extension EventFinder {
         if country == nil {
             var t = min(s.upperBound, forms.count) - 1
             while t > 0 {
-                if forms[t] == "paese", doc.tokens.flags[t].contains(.capitalized), !doc.tokens.flags[t - 1].contains(.punctuation),
+                if countryNoun.contains(forms[t]), doc.tokens.flags[t].contains(.capitalized), !doc.tokens.flags[t - 1].contains(.punctuation),
                     mentionAt[t] < 0
                 {
                     return [Event.Participant(entity: nil, range: doc.tokens.range(t))]

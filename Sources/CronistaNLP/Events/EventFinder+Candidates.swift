@@ -107,8 +107,8 @@ extension EventFinder {
         let planned = group.contains { plan.contains(forms[$0]) }
         // "prima di aver incassato la fiducia": a perfect infinitive reports what was done.
         let perfectInfinitive =
-            e.kind == .verb && g - 2 >= s.lowerBound && forms[g - 2] == "prima" && forms[g - 1] == "di" && isParticiple(head, of: e)
-            && group.contains { ["aver", "avere", "essere", "essersi"].contains(forms[$0]) }
+            e.kind == .verb && g - 2 >= s.lowerBound && before.contains(forms[g - 2]) && isPreposition(g - 1, "di")
+            && isParticiple(head, of: e) && group.contains { perfectInfinitiveAux.contains(forms[$0]) }
         if e.kind == .verb {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive { return nil }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").

@@ -41,8 +41,17 @@ struct EventFinder {
     /// pronouns before a verb group that stand for an actor named earlier (`lo ha accusato`).
     let relative: Set<String>, proclitic: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
-    let protester: Set<String>, another: Set<String>, adverb: Set<String>, latter: Set<String>, demonstrative: Set<String>
+    let protester: Set<String>
+    /// `un altro corteo` (another act, no re-mention); sentence adverbs inside a verb group after an
+    /// auxiliary (`ha invece chiesto`); `quest'ultimo` (the last actor named).
+    let another: Set<String>, adverb: Set<String>, latter: Set<String>, demonstrative: Set<String>
+    /// Irregular participles of trigger verbs (`ucciso`); forms of `essere` that make a transitive
+    /// participle passive (`è accusato`) unless a reflexive pronoun stands with them; plural role
+    /// nouns that stand for the people of the act just told (`i capi di stato`).
     let participles: Set<String>, essere: Set<String>, reflexive: Set<String>, pluralGroup: Set<String>
+    /// `prima di aver incassato`: the word before `di` and the auxiliaries of a perfect infinitive
+    /// that report a real act; `il Paese`, the country the text is about.
+    let before: Set<String>, perfectInfinitiveAux: Set<String>, countryNoun: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
@@ -182,6 +191,9 @@ struct EventFinder {
         essere = l.list("essere")
         reflexive = l.list("reflexive")
         pluralGroup = l.list("plural-group")
+        before = l.list("before")
+        perfectInfinitiveAux = l.list("perfect-infinitive")
+        countryNoun = l.list("country-noun")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
