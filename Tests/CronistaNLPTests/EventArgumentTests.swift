@@ -79,7 +79,8 @@ struct EventArgumentTests: EventFixture {
 
     @Test("A victim is no source: 'è stato ucciso' without an agent is no event")
     func irregularParticipleVictim() throws {
-        let doc = try analyze("Il giornalista Carlo Ferri è stato ucciso ieri sera a Napoli. Cinque agenti sono rimasti uccisi in una sparatoria.")
+        let doc = try analyze(
+            "Il giornalista Carlo Ferri è stato ucciso ieri sera a Napoli. Cinque agenti sono rimasti uccisi in una sparatoria.")
         #expect(!doc.events.contains { $0.type == "ASSAULT" })
         let agent = try analyze("Il giornalista Carlo Ferri è stato ucciso ieri sera dai miliziani del gruppo armato.")
         let e = try #require(agent.events.first { $0.type == "ASSAULT" })

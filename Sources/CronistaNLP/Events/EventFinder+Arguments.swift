@@ -184,7 +184,9 @@ extension EventFinder {
                     let a = actor(startingNear: k + 1, in: scope)
                     // A place after a locative preposition is where, not whom.
                     // (A chamber that gives its confidence is named as a place: `al Senato`.)
-                    if let first = a.first, !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" || e.receives { return a }
+                    if let first = a.first, !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" || e.receives {
+                        return a
+                    }
                 }
                 k += 1
             }
@@ -225,7 +227,8 @@ extension EventFinder {
             }
             // "accusando di voler fare…": the charge is a clause, not an object.
             if rules.isInfinitive(forms[k]) { break }
-            if k > t, isPreposition(k, "di"), let (p, _) = participant(at: k + 1), !isPlace(p) || isCountryParticipant(p) || p.entity != nil {
+            if k > t, isPreposition(k, "di"), let (p, _) = participant(at: k + 1), !isPlace(p) || isCountryParticipant(p) || p.entity != nil
+            {
                 return [p]
             }
             k += 1
@@ -290,7 +293,8 @@ extension EventFinder {
         if country == nil {
             var t = min(s.upperBound, forms.count) - 1
             while t > 0 {
-                if countryNoun.contains(forms[t]), doc.tokens.flags[t].contains(.capitalized), !doc.tokens.flags[t - 1].contains(.punctuation),
+                if countryNoun.contains(forms[t]), doc.tokens.flags[t].contains(.capitalized),
+                    !doc.tokens.flags[t - 1].contains(.punctuation),
                     mentionAt[t] < 0
                 {
                     return [Event.Participant(entity: nil, range: doc.tokens.range(t))]

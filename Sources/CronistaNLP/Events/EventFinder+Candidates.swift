@@ -34,10 +34,11 @@ extension EventFinder {
                 {
                     g -= 3
                 }
-                guard g > s.lowerBound
-                    && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
-                        || (g - 2 >= s.lowerBound && (forms[g - 1].hasSuffix("mente") || adverb.contains(forms[g - 1]))
-                            && aux.contains(forms[g - 2])))
+                guard
+                    g > s.lowerBound
+                        && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
+                            || (g - 2 >= s.lowerBound && (forms[g - 1].hasSuffix("mente") || adverb.contains(forms[g - 1]))
+                                && aux.contains(forms[g - 2])))
                 else { break }
                 // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato");
                 // a finite passive auxiliary ("viene", "venne", "fu") always is.
