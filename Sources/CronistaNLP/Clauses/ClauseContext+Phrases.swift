@@ -56,6 +56,20 @@ extension ClauseContext {
         return v < sentence.upperBound && isInfinitive(v)
     }
 
+    /// Where the agent phrase holding token `t` starts — its participle, as `isParticiple` reads it
+    /// ("sostenuti dal capogruppo di AN al Senato") — looking back at most ten words within `r` and
+    /// never past punctuation, a complementiser or a coordinator; nil when no agent phrase holds it.
+    /// Quotes and events both use it: a name in apposition inside such a phrase is no subject.
+    func agentPhraseStart(holding t: Int, in r: Range<Int>, isParticiple: (Int) -> Bool) -> Int? {
+        var k = t
+        while k - 1 >= r.lowerBound && k > t - 10 {
+            if isPunct(k) || self.is(k, [.complementiser, .coordinator]) { return nil }
+            if self.is(k, .agentPreposition) && isParticiple(k - 1) { return k - 1 }
+            k -= 1
+        }
+        return nil
+    }
+
     func nameMention(startingAt t: Int) -> Int? {
         let mi = mentionAt[t]
         guard mi >= 0, mentionTokens[Int(mi)].lowerBound == t else { return nil }

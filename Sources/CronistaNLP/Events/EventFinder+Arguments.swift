@@ -396,20 +396,14 @@ extension EventFinder {
 }
 
 extension EventFinder {
-    /// A participle, regular or with one of the pack's irregular endings (`@participle-ending`:
-    /// "disposto", "messo", "inflitto").
-    /// Where the agent phrase holding token `t` starts (its participle: "sostenuti dal capogruppo
-    /// di AN al Senato"), looking back within its comma-free stretch of the scope; nil when none holds it.
+    /// Where the agent phrase holding token `t` starts (the clause layer's reading, with this
+    /// finder's participles): "sostenuti dal capogruppo di AN al Senato, Altero Matteoli".
     func agentPhraseStart(holding t: Int, in scope: Range<Int>) -> Int? {
-        var k = t
-        while k - 1 >= scope.lowerBound && k > t - 10 {
-            if doc.tokens.flags[k].contains(.punctuation) || bound.contains(forms[k]) { return nil }
-            if agent.contains(forms[k]) && isParticipleLike(k - 1) { return k - 1 }
-            k -= 1
-        }
-        return nil
+        context.agentPhraseStart(holding: t, in: scope, isParticiple: isParticipleLike)
     }
 
+    /// A participle, regular or with one of the pack's irregular endings (`@participle-ending`:
+    /// "disposto", "messo", "inflitto").
     func isParticipleLike(_ t: Int) -> Bool {
         let f = forms[t]
         return rules.isParticiple(f) || participleEndings.contains { f.count > $0.count + 2 && f.hasSuffix($0) }

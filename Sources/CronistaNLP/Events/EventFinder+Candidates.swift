@@ -17,8 +17,7 @@ extension EventFinder {
 
     /// The event a trigger match gives, or nil when the guidelines exclude it.
     func candidate(
-        _ e: EventLexicon.Entry, at trig: Range<Int>, sentence si: Int, sentenceTokens s: Range<Int>, previous: Candidate?,
-        recentPeople: [Event.Participant] = []
+        _ e: EventLexicon.Entry, at trig: Range<Int>, sentence si: Int, sentenceTokens s: Range<Int>, previous: Candidate?
     ) -> Candidate? {
         // A quotation whose content holds its own cue is no reading of this trigger.
         var quote = contentOf[trig.lowerBound]
@@ -334,14 +333,6 @@ extension EventFinder {
         // "I capigruppo, Elio Vito e Renato Schifani": a group followed by its named members is them.
         event.source = members(of: event.source)
         event.target = members(of: event.target)
-        // "I capi di stato dovrebbero incontrare…" after Putin and Lukashenko's talks: a plural group
-        // noun stands for the people of the act just told (each counts, as the guidelines say).
-        if event.source.count == 1, event.source[0].entity == nil, !recentPeople.isEmpty {
-            let t = Self.tokens(of: event.source[0].range, in: doc)
-            if t.count == 1, pluralGroup.contains(forms[t.lowerBound]), t.lowerBound > 0, article.contains(forms[t.lowerBound - 1]) {
-                event.source = recentPeople
-            }
-        }
         // The same entity is not both source and target.
         let sourceEntities = Set(event.source.compactMap(\.entity))
         event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }

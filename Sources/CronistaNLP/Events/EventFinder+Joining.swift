@@ -5,9 +5,10 @@ extension EventFinder {
     /// colloqui`), a restatement by the same lemma and source (a headline and its body), more words of
     /// one speech act in one quotation. Events left without a source are dropped.
     func join(_ found: [Candidate]) -> [Event] {
+        let anchors = SentenceAnchors(self, sentences: Set(found.map(\.sentence)))
         var kept: [Candidate] = []
         for c in found {
-            if let i = kept.lastIndex(where: { sameEvent($0, c) }) {
+            if let i = kept.lastIndex(where: { sameEvent($0, c, anchors) }) {
                 // The fuller mention carries the event: a verb over a noun, more named participants.
                 let old = kept[i]
                 if better(c, than: old) {
@@ -46,7 +47,7 @@ extension EventFinder {
         return b.event.source.count + b.event.target.count > a.event.source.count + a.event.target.count
     }
 
-    func sameEvent(_ a: Candidate, _ b: Candidate) -> Bool {
+    func sameEvent(_ a: Candidate, _ b: Candidate, _ anchors: SentenceAnchors) -> Bool {
         guard a.event.type == b.event.type else { return false }
         let ea = Set(a.event.source.compactMap(\.entity))
         let eb = Set(b.event.source.compactMap(\.entity))
@@ -72,8 +73,7 @@ extension EventFinder {
         {
             return true
         }
-        // A noun re-mention without an actor of its own, or with the same one; of the same kind
-        // of act (a charge is no re-mention of a criticism).
+        // Different kinds of the act are different acts (a charge is no re-mention of a criticism).
         guard a.event.mode == b.event.mode || a.event.mode == nil || b.event.mode == nil else { return false }
         // "un altro corteo", "nuovi scontri": another act of the kind. A clash is no re-mention of a
         // one-sided act (the shooting before it).
@@ -83,14 +83,15 @@ extension EventFinder {
             if a.reciprocal != b.reciprocal { return false }
         }
         // Sentences dated differently tell different acts ("Nel 1956 venne arrestato … Nel 1962 venne
-        // arrestato").
-        // Material acts in different places are different acts; a visit's talks may be held
-        // at a seat of power in another named place.
+        // arrestato"); so do material acts in sentences naming different places (a visit's talks may
+        // be held at a seat of power in another named place).
         if a.sentence != b.sentence,
-            datedDifferently(a.sentence, b.sentence) || (a.event.type != "CONSULT" && placedDifferently(a.sentence, b.sentence))
+            anchors.datedDifferently(a.sentence, b.sentence)
+                || (a.event.type != "CONSULT" && anchors.placedDifferently(a.sentence, b.sentence))
         {
             return false
         }
+        // A noun re-mention without an actor of its own, or with the same one.
         if b.kind == .noun && (!b.explicitSource || b.event.source.isEmpty || (!eb.isEmpty && eb.isSubset(of: ea))) {
             return b.sentence - a.sentence <= 6
         }
@@ -102,31 +103,38 @@ extension EventFinder {
         }
         return false
     }
+}
 
-    /// Whether both sentences name places and none of them is the same entity ("A Los Angeles … l'arresto
-    /// di 500 persone" after arrests in Louisville).
-    func placedDifferently(_ a: Int, _ b: Int) -> Bool {
-        guard a < doc.sentences.count, b < doc.sentences.count else { return false }
-        let ra = doc.sentences[a].tokenRange, rb = doc.sentences[b].tokenRange
-        var pa: Set<Int> = [], pb: Set<Int> = []
-        for (mi, m) in doc.mentions.enumerated() where m.type == .location && m.form == .name && mentionEntity[mi] >= 0 {
-            let t = mentionTokens[mi].lowerBound
-            if ra.contains(t) { pa.insert(mentionEntity[mi]) } else if rb.contains(t) { pb.insert(mentionEntity[mi]) }
+/// What anchors the sentences holding candidate triggers in place and time: the places they name
+/// (entities) and the calendar values of their dates, read once per document for the joining step.
+struct SentenceAnchors {
+    private var places: [Int: Set<Int>] = [:]
+    private var dates: [Int: [String]] = [:]
+
+    init(_ f: EventFinder, sentences: Set<Int>) {
+        let doc = f.doc
+        for (mi, m) in doc.mentions.enumerated() where m.type == .location && m.form == .name && f.mentionEntity[mi] >= 0 {
+            let si = Int(f.sentenceOf[f.mentionTokens[mi].lowerBound])
+            if sentences.contains(si) { places[si, default: []].insert(f.mentionEntity[mi]) }
         }
-        return !pa.isEmpty && !pb.isEmpty && pa.isDisjoint(with: pb)
+        for t in doc.times where t.kind == .date || t.kind == .time {
+            // A reference to the present or past ("ora", "in passato") dates no act apart.
+            guard t.value.first?.isNumber == true else { continue }
+            let si = Int(f.sentenceOf[EventFinder.tokens(of: t.range, in: doc).lowerBound])
+            if sentences.contains(si) { dates[si, default: []].append(t.value) }
+        }
+    }
+
+    /// Whether both sentences name places and none of them is the same entity ("A Los Angeles …
+    /// l'arresto di 500 persone" after arrests in Louisville).
+    func placedDifferently(_ a: Int, _ b: Int) -> Bool {
+        guard let pa = places[a], let pb = places[b] else { return false }
+        return pa.isDisjoint(with: pb)
     }
 
     /// Whether both sentences hold a time expression and none of their values is shared.
     func datedDifferently(_ a: Int, _ b: Int) -> Bool {
-        guard a < doc.sentences.count, b < doc.sentences.count else { return false }
-        let ra = range(doc.sentences[a].tokenRange), rb = range(doc.sentences[b].tokenRange)
-        var va: [String] = [], vb: [String] = []
-        for t in doc.times where t.kind == .date || t.kind == .time {
-            let v = t.value
-            // A reference to the present or past ("ora", "in passato") dates no act apart.
-            guard v.first?.isNumber == true else { continue }
-            if ra.contains(t.range) { va.append(v) } else if rb.contains(t.range) { vb.append(v) }
-        }
-        return !va.isEmpty && !vb.isEmpty && !va.contains(where: vb.contains)
+        guard let va = dates[a], let vb = dates[b] else { return false }
+        return !va.contains(where: vb.contains)
     }
 }

@@ -236,10 +236,8 @@ struct EventFinder {
                 var from = 0
                 while let (k, entry) = match(list, at: i, end: end, from: from) {
                     let r = i..<(i + entry.tokens.count)
-                    if let c = candidate(
-                        entry, at: r, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last,
-                        recentPeople: recentPeople(in: found, sentence: si))
-                    {
+                    if var c = candidate(entry, at: r, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last) {
+                        standForRecentPeople(&c, found: found)
                         found.append(c)
                         next = r.upperBound
                         break
@@ -253,15 +251,23 @@ struct EventFinder {
         return join(found)
     }
 
-    /// The people of the latest act told in this sentence or the two before that has two or more of
-    /// them (what "i capi di stato" after it stands for).
-    func recentPeople(in found: [Candidate], sentence si: Int) -> [Event.Participant] {
-        for c in found.reversed() {
-            if si - c.sentence > 2 { break }
-            let people = c.event.source + c.event.target
-            if people.count >= 2, people.allSatisfy({ $0.entity.map { doc.entities[$0].type == .person } ?? false }) { return people }
+    /// "I capi di stato dovrebbero incontrare…" after Putin and Lukashenko's talks: a source that is
+    /// one plural group noun with its article (`@plural-group`) stands for the people of the latest
+    /// act told in this sentence or the two before that has two or more of them, each a participant
+    /// (as the guidelines count a plural mention).
+    func standForRecentPeople(_ c: inout Candidate, found: [Candidate]) {
+        guard c.event.source.count == 1, c.event.source[0].entity == nil else { return }
+        let t = Self.tokens(of: c.event.source[0].range, in: doc)
+        guard t.count == 1, pluralGroup.contains(forms[t.lowerBound]), t.lowerBound > 0, article.contains(forms[t.lowerBound - 1])
+        else { return }
+        for p in found.reversed() {
+            if c.sentence - p.sentence > 2 { break }
+            let people = p.event.source + p.event.target
+            if people.count >= 2, people.allSatisfy({ $0.entity.map { doc.entities[$0].type == .person } ?? false }) {
+                c.event.source = people
+                return
+            }
         }
-        return []
     }
 
     /// A gerund or infinitive without its enclitic pronoun (`accusandolo` → `accusando`,

@@ -75,15 +75,12 @@ extension QuoteRun {
             if let mi = nameMention(startingAt: segment.lowerBound), ctx.mentionTokens[mi].upperBound >= segment.upperBound - 1 {
                 // "X e Y, sostenuti dal capogruppo di AN, Altero Matteoli, hanno chiesto": a name in
                 // apposition to an agent phrase is no subject; the subject is before that phrase.
-                if forms[c1] == ",", c1 > sentence.lowerBound {
-                    var c0 = c1 - 1
-                    while c0 > sentence.lowerBound && forms[c0] != "," && forms[c0] != ";" && forms[c0] != ":" { c0 -= 1 }
-                    let p = c0 + 1
-                    if forms[c0] == ",", c1 - p >= 3, ctx.mentionAt[p] < 0, ctx.pack.rules.isParticiple(forms[p]),
-                        ctx.is(p + 1, .agentPreposition), let before = npEnding(at: c0 - 1, sentence: sentence)
-                    {
-                        return before
-                    }
+                if forms[c1] == ",", c1 > sentence.lowerBound,
+                    let p = ctx.agentPhraseStart(holding: c1 - 1, in: sentence, isParticiple: { ctx.pack.rules.isParticiple(forms[$0]) }),
+                    p - 1 > sentence.lowerBound, forms[p - 1] == ",", ctx.mentionAt[p] < 0,
+                    let before = npEnding(at: p - 2, sentence: sentence)
+                {
+                    return before
                 }
                 return choice(mention: mi)
             }
