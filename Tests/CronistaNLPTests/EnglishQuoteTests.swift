@@ -80,7 +80,8 @@ struct EnglishQuoteTests {
 
     @Test("A quotation that follows one with a speaker continues that speaker")
     func floatingQuote() throws {
-        let found = try quotes("\"We did our best,\" the coach said after the match. \"The players gave everything they had.\"")
+        // In the next paragraph (in the same one, it is the same quotation: see below).
+        let found = try quotes("\"We did our best,\" the coach said after the match.\n\n\"The players gave everything they had.\"")
         #expect(found.count == 2, "\(found)")
         #expect(found.allSatisfy { $0.speaker == "the coach" }, "\(found)")
     }
@@ -125,6 +126,35 @@ struct EnglishQuoteTests {
         #expect(found.first?.cue == "said")
     }
 
+    @Test("A quotation that goes on after a whole attribution sentence is one quote; the next paragraph's is not")
+    func continuationAcrossAttributionSentence() throws {
+        let apposition = try quotes(
+            "“The harbour is full,” said Ann Porter, head of the port authority. “We cannot dock tonight. Maybe tomorrow.”")
+        #expect(apposition.count == 1, "\(apposition)")
+        #expect(
+            apposition.first?.content
+                == "The harbour is full,” said Ann Porter, head of the port authority. “We cannot dock tonight. Maybe tomorrow.")
+        #expect(apposition.first?.speaker == "Ann Porter")
+        let question = try quotes("“Where is the money?” Mr. Hale said on Monday. “Nobody can tell us.”")
+        #expect(question.count == 1, "\(question)")
+        #expect(question.first?.speaker == "Hale", "\(question)")
+        #expect(question.first?.cue == "said")
+        // A new paragraph is a new quotation, and the paragraph before keeps its own (missing) attribution.
+        let paragraphs = try quotes(
+            "“The harbour is full.”\n\n“We cannot dock tonight,” the captain said. “Maybe tomorrow.”")
+        #expect(paragraphs.count == 2, "\(paragraphs)")
+        #expect(paragraphs.first?.content == "The harbour is full.")
+        #expect(paragraphs.first?.cue == nil, "\(paragraphs)")
+        // An indirect clause its attribution interrupts is one quote too.
+        let inserted = try quotes("The old mill was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
+        #expect(
+            inserted.map(\.content) == ["The old mill was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999"], "\(inserted)")
+        #expect(inserted.first?.speaker == "Clarke")
+        // Another cue of its own after the second piece: two quotes.
+        let added = try quotes("“The harbour is full,” the captain said. “We cannot dock,” the pilot added.")
+        #expect(added.count == 2, "\(added)")
+        #expect(added.last?.speaker == "the pilot")
+    }
     @Test("Findings, judging verbs with their object, 'asked … how', and a cue that only follows its quote")
     func broaderAttributions() throws {
         let survey = try quotes("A new survey showed that most tenants cannot afford the rent.")
@@ -169,5 +199,32 @@ struct EnglishQuoteTests {
         // A capitalised gerund opens no noun phrase: the speaker is the subject after the comma.
         let speaking = try quotes("Speaking on radio, the mayor said the roads were safe.")
         #expect(speaking.first?.speaker == "the mayor", "\(speaking)")
+    }
+
+    @Test("Bare plural sources, a party and state after a name, a signature after a dash, doubled marks after a word")
+    func sourcesOfPoliticalCopy() throws {
+        let critics = try quotes("The mayor spoke first. But critics say the money could be better spent on schools.")
+        #expect(critics.first?.speaker == "critics", "\(critics)")
+        let groups = try quotes(
+            "Obama said the reforms were not complete, and human rights groups warned that the army kept its power.")
+        #expect(groups.last?.speaker == "human rights groups", "\(groups)")
+        let party = try quotes("“He would be a great senator,” Rep. Ann Porter (D-Md.) said in a phone interview.")
+        #expect(party.first?.speaker == "Ann Porter", "\(party)")
+        #expect(party.first?.cue == "said")
+        let state = try quotes("“The veto will be overridden,” Senate Majority Leader Ann Porter, R-Ky., said Tuesday.")
+        #expect(state.map(\.content) == ["The veto will be overridden,"], "\(state)")
+        #expect(state.first?.speaker == "Ann Porter", "\(state)")
+        let signed = try quotes("“We need law and order.” ― Maria Lopez\n\n“Nobody listens to us.” ― Ann Porter")
+        #expect(signed.map(\.speaker) == ["Maria Lopez", "Ann Porter"], "\(signed)")
+        let doubled = try quotes(
+            "What he calls ''smart'' might be seen as evasive. ''Candidates should follow the precedent,'' Mr. Hale said.")
+        #expect(doubled.last?.content == "Candidates should follow the precedent,", "\(doubled)")
+        #expect(doubled.last?.speaker == "Hale", "\(doubled)")
+        // A quotation left open at its paragraph's end does not run on into a paragraph whose own
+        // quotation is attributed to someone else.
+        let runOn = try quotes(
+            "“We will win,” Ann Porter said. “If the money comes, we will build it all.\n“Nobody asked us,” added Rep. Tom Hale. “Not once.”"
+        )
+        #expect(runOn.contains { $0.content.hasPrefix("Nobody asked us") && $0.speaker == "Tom Hale" }, "\(runOn)")
     }
 }

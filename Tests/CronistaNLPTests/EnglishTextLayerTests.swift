@@ -33,7 +33,10 @@ struct EnglishTextLayerTests {
             ["Gov.", "Ray", "met", "Jan.", "5", "with", "Acme", "Inc.", "staff", "in", "the", "U.S.", "capital"]),
         .init("Sen. Lee's aides and Lt. Gen. Moss", ["Sen.", "Lee", "'s", "aides", "and", "Lt.", "Gen.", "Moss"]),
         .init("\"I'm not leaving,\" he said.", ["\"", "I", "'m", "not", "leaving", ",", "\"", "he", "said", "."]),
-        .init("the Joneses' house", ["the", "Joneses", "'", "house"])
+        .init("the Joneses' house", ["the", "Joneses", "'", "house"]),
+        // A doubled closing mark after a word is two halves, not the word's apostrophe and one half.
+        .init("what he calls ''smart'' is", ["what", "he", "calls", "'", "'", "smart", "'", "'", "is"]),
+        .init("Ana's ''very smart'' plan", ["Ana", "'s", "'", "'", "very", "smart", "'", "'", "plan"])
     ]
 
     @Test("contractions, possessives and abbreviations", arguments: tokenCases)

@@ -115,13 +115,33 @@ extension ClauseContext {
         if !span.contains(where: { mentionAt[$0] >= 0 }) && !startsNounPhrase(s)
             && !(s < i && doc.tokens.flags[s].contains(.number))
         {
-            return nil
+            // A bare plural where the language allows one (`critics say`, `human rights groups
+            // warned`): lower-case content words ending in a plural noun.
+            guard pack.rules.bareNounSubjects, let bare = barePlural(endingAt: i, from: s) else { return nil }
+            return SpeakerChoice(tokens: bare, entity: nil)
         }
         // A time phrase ("Pochi giorni fa, al settimanale…, ha dichiarato") is nobody.
         // A capital inside the phrase makes it a name ("The Times said", "il Giorno scrive").
         if self.is(i, .timeNoun), !(i > s && isCapitalized(i)), !span.contains(where: { mentionAt[$0] >= 0 }) { return nil }
         if self.is(s, .clauseOpener) && mentionAt[s] < 0 { return nil }
         return speakerIn(span)
+    }
+
+    /// The lower-case noun phrase with no article that ends at `i` and starts at or after `from`: a
+    /// plural head (`-s`, more than three letters) after lower-case words that no function-word
+    /// class holds (`human rights groups`); nil when `i` is no such plural.
+    func barePlural(endingAt i: Int, from: Int) -> Range<Int>? {
+        func contentWord(_ t: Int) -> Bool {
+            doc.tokens.flags[t].contains(.word) && !isCapitalized(t) && mentionAt[t] < 0
+                && !self.is(
+                    t, [.article, .preposition, .determiner, .personalPronoun, .connective, .skippable, .auxiliary, .complementiser])
+        }
+        guard contentWord(i), forms[i].count > 3, forms[i].hasSuffix("s"), !forms[i].hasSuffix("ss"), !forms[i].hasSuffix("ly") else {
+            return nil
+        }
+        var s = i
+        while s > from && s > i - 3 && contentWord(s - 1) && !forms[s - 1].hasSuffix("ly") { s -= 1 }
+        return s..<(i + 1)
     }
 
     /// The best speaker inside a span: a person's name, else the first mention, else the span.

@@ -45,6 +45,9 @@ public protocol LanguageRules: Sendable {
     /// quote over both pieces, as the language's reference annotation counts it; false by default
     /// (two quotes with the same speaker, `spec/quote-guidelines.md`).
     var joinsInterruptedQuotes: Bool { get }
+    /// Whether a plural noun with no article is a subject (English `experts say`, `human rights
+    /// groups warned`); false by default (Italian puts an article before it: `gli esperti dicono`).
+    var bareNounSubjects: Bool { get }
 }
 
 extension LanguageRules {
@@ -68,4 +71,6 @@ extension LanguageRules {
     public var doubledQuoteMarks: Bool { false }
 
     public var joinsInterruptedQuotes: Bool { false }
+
+    public var bareNounSubjects: Bool { false }
 }

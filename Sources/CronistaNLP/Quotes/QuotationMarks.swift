@@ -82,12 +82,40 @@ enum QuotationMarks {
         return ctx.doc.tokens.ends[a] == ctx.doc.tokens.starts[b]
     }
 
+    /// Whether the paragraph that opens with the mark at `t` holds a quotation of its own that
+    /// closes and is attributed inside it (`"X," added Rep. Clyburn. "Y."`): a new quotation with
+    /// its own source, so the unclosed one before it ended with its paragraph rather than running on.
+    /// (A run-on quotation's closing paragraph ends at its mark or with a pronoun's `he said.`)
+    static func opensAttributedQuotation(_ ctx: ClauseContext, at t: Int, family: Family) -> Bool {
+        var i = t + 1
+        while i < ctx.n && !ctx.doc.tokens.flags[i].contains(.paragraphAfter) {
+            if ctx.isQuoteMark(i), let (fam, role) = classify(ctx, i), fam == family || fam == .straight || family == .straight,
+                role != .open
+            {
+                // Closed mid-paragraph and followed by a named source.
+                guard i + 2 < ctx.n, !ctx.doc.tokens.flags[i].contains(.paragraphAfter) else { return false }
+                var k = i + 1
+                let commaAfter = ctx.forms[k] == ","
+                if commaAfter { k += 1 }
+                let commaInside = ctx.forms[i - 1] == "," || (isInnerHalf(ctx, i - 1, of: i) && ctx.forms[i - 2] == ",")
+                return (commaInside || commaAfter) && !ctx.is(k, .personalPronoun)
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Every pair of marks, outermost and nested, in text order of their opening mark.
     static func pair(_ ctx: ClauseContext) -> [MarkedSpan] {
         var spans: [MarkedSpan] = []
         var stack: [(family: Family, token: Int)] = []
         var i = 0
-        func paragraphEnds(at t: Int) -> Bool { ctx.doc.tokens.flags[t].contains(.paragraphAfter) }
+        // A blank line, or a line break after a sentence's end (a wrapped line goes on).
+        func paragraphEnds(at t: Int) -> Bool {
+            ctx.doc.tokens.flags[t].contains(.paragraphAfter)
+                || ctx.doc.tokens.flags[t].contains(.newlineAfter)
+                    && (ctx.isTerminal(t) || t > 0 && ctx.isTerminal(t - 1) && ctx.isQuoteMark(t))
+        }
         while i < ctx.n {
             if ctx.isQuoteMark(i), let (family, role) = classify(ctx, i) {
                 let topIndex = stack.lastIndex {
@@ -112,7 +140,7 @@ enum QuotationMarks {
                 // A quote that runs on: the next paragraph opens with the same mark.
                 let next = i + 1
                 if stack.count == 1, next < ctx.n, ctx.isQuoteMark(next), let (fam, role) = classify(ctx, next), fam == stack[0].family,
-                    role != .close
+                    role != .close, !opensAttributedQuotation(ctx, at: next, family: fam)
                 {
                     i = next + 1  // swallow the reopening mark; the quote continues
                     continue

@@ -54,7 +54,10 @@ extension QuoteRun {
             if colonLead { rightCue = nil }
             // The comma may stand inside the marks (English `"Q," X said`).
             let lastInside = QuotationMarks.isInnerHalf(ctx, m.close - 1, of: m.close) ? m.close - 2 : m.close - 1
-            let commaInside = ctx.pack.rules.commaInsideQuotes && lastInside > 0 && forms[lastInside] == ","
+            // So may a question or exclamation mark (`"Q?" Clinton said.`): the sentence goes on.
+            let commaInside =
+                ctx.pack.rules.commaInsideQuotes && lastInside > 0
+                && (forms[lastInside] == "," || forms[lastInside] == "?" || forms[lastInside] == "!")
             if rightCue == nil, !colonLead, m.closed, k < ctx.n, !ctx.is(k, .notSubjectStart),
                 forms[max(0, k - 1)] == "," || k > m.close + 1 || commaInside
             {
@@ -66,6 +69,9 @@ extension QuoteRun {
                 } else if ctx.pack.rules.subjectBeforeTrailingCue, let c = trailingOnlyCue(after: k) {
                     rightCue = c
                     subjectBetween = k..<c.tokens.lowerBound
+                } else if ctx.pack.rules.subjectBeforeTrailingCue, let (c, name) = cueAfterBracketedName(from: k) {
+                    rightCue = c
+                    subjectBetween = name
                 }
             }
             // `"Q," Jane Roe, a delegate from Ohio, told the agency.`: a name and its apposition between
@@ -76,7 +82,12 @@ extension QuoteRun {
                 var first = k + 1
                 while first < ctx.n && first < k + 6 && !ctx.isPunct(first) && !ctx.isQuoteMark(first) { first += 1 }
                 var second = first + 1
-                while second < ctx.n && second < first + 16 && !ctx.isPunct(second) && !ctx.isQuoteMark(second) { second += 1 }
+                // (A party and state, `R-Ky.`, or a bracket may stand in the apposition.)
+                while second < ctx.n && second < first + 16 && !ctx.isQuoteMark(second)
+                    && (!ctx.isPunct(second) || ["-", ".", "(", ")"].contains(ctx.forms[second]) && !ctx.breakAfter(second))
+                {
+                    second += 1
+                }
                 if first < ctx.n, forms[first] == ",", second < ctx.n, forms[second] == ",",
                     let c = cue(startingNear: second + 1, maxGap: 0), !c.classes.isDisjoint(with: [.say]),
                     speakerIn(k..<first) != nil
@@ -94,6 +105,23 @@ extension QuoteRun {
                 var noun = k
                 while noun < end && noun < k + 2 && ctx.is(noun, .passiveAuxiliary) { noun += 1 }
                 if let of = nounAttributionOf(from: noun, to: end) { nounAttribution = (k..<of, (of + 1)..<end) }
+            }
+            // `“…” ― Jane Roe`: a dash and a name closing the quotation's line sign it (readers' comments,
+            // epigraphs). The name ends its line, its sentence or where the next quotation opens.
+            if rightCue == nil, leftCue == nil, nounAttribution == nil, m.closed, m.close + 2 < ctx.n,
+                ["―", "—", "–", "-"].contains(forms[m.close + 1]), !ctx.breakAfter(m.close)
+            {
+                let dash = m.close + 1
+                var end = dash + 1
+                while end < ctx.n && end < dash + 6 && !ctx.isPunct(end) && !ctx.isQuoteMark(end) && !ctx.breakAfter(end - 1) {
+                    end += 1
+                }
+                let closesLine =
+                    end > dash + 1
+                    && (end == ctx.n || ctx.breakAfter(end - 1) || ctx.isTerminal(end) || ctx.isQuoteMark(end) && !ctx.isPunct(end - 1))
+                if closesLine, let s = speakerIn(dash + 1..<end), s.tokens.lowerBound == dash + 1, isPerson(s) {
+                    nounAttribution = (dash..<(dash + 1), s.tokens)
+                }
             }
             let colonBefore = m.open > sentence.lowerBound && forms[m.open - 1] == ":"
             let chained =
@@ -195,11 +223,34 @@ extension QuoteRun {
         chainAdjacentQuotes()
     }
 
+    /// `"Q," Rep. Jane Roe (D-Ohio) said`: a name, a short bracket after it (party and state, an
+    /// age, an acronym), then a verb of saying. Returns the cue and the name's tokens.
+    func cueAfterBracketedName(from k: Int) -> (CueMatch, Range<Int>)? {
+        var open = k
+        while open < min(ctx.n, k + 6) && ctx.forms[open] != "(" {
+            if ctx.isQuoteMark(open) || (ctx.isPunct(open) && ctx.forms[open] != ".") { return nil }
+            open += 1
+        }
+        guard open > k, open < ctx.n, ctx.forms[open] == "(",
+            let close = (open + 1..<min(ctx.n, open + 9)).first(where: {
+                ctx.forms[$0] == ")" || ctx.isTerminal($0) && ctx.forms[$0] != "."
+            }),
+            ctx.forms[close] == ")", close + 1 < ctx.n,
+            let c = cue(startingNear: close + 1, maxGap: 0), !c.classes.isDisjoint(with: [.say]),
+            speakerIn(k..<open) != nil
+        else { return nil }
+        return (c, k..<open)
+    }
+
     /// Quotations side by side (`«A» «B», ha detto X`, `«A», «B» e «C»`) share their cue's speaker.
     mutating func chainAdjacentQuotes() {
         let order = candidates.indices.sorted { candidates[$0].contentTokens.lowerBound < candidates[$1].contentTokens.lowerBound }
         func adjacent(_ a: QuoteCandidate, _ b: QuoteCandidate) -> Bool {
             let gapStart = a.contentTokens.upperBound + 1, gapEnd = b.contentTokens.lowerBound - 1
+            // Not across a paragraph: each paragraph's quotation has its own attribution.
+            if (a.contentTokens.upperBound - 1..<b.contentTokens.lowerBound).contains(where: { $0 >= 0 && ctx.breakAfter($0) }) {
+                return false
+            }
             guard gapStart <= gapEnd else { return gapStart - 1 <= gapEnd + 1 }
             return (gapStart..<gapEnd).allSatisfy { ctx.is($0, .quoteJoiner) || [",", ";", "."].contains(ctx.forms[$0]) }
                 && gapEnd - gapStart <= 2

@@ -33,11 +33,23 @@ extension QuoteRun {
                 continue
             }
             let isRequest = c.classes.contains(.request)
-            let budget = isRequest ? 14 : 7
+            // A place or occasion set off by commas may come first (`says at a campaign stop in
+            // Toledo, Ohio, that…`): further on, only `, that` opens the clause.
+            let longAdjunct = !isRequest && ctx.pack.rules.complementiserOptional && ctx.is(c.tokens.upperBound, .preposition)
+            let budget = isRequest || longAdjunct ? 14 : 7
             var p = c.tokens.upperBound
             var start: Int?
             while p < sentence.upperBound && p < c.tokens.upperBound + budget {
                 let f = forms[p]
+                if !isRequest && p >= c.tokens.upperBound + 7 {
+                    if ctx.isTerminal(p) || f == ";" || ctx.isQuoteMark(p) { break }
+                    if ctx.is(p, .complementiser) && forms[p - 1] == "," && p + 1 < sentence.upperBound {
+                        start = p + 1
+                        break
+                    }
+                    p += 1
+                    continue
+                }
                 // "si è detto «fiducioso» che…", "dicendosi dispiaciuto che…": content follows at once.
                 if p == c.tokens.upperBound && c.lemmaClasses.contains(.contentFollows)
                     && !ctx.is(p, [.complementiser, .infinitiveMarker]) && (!ctx.isPunct(p) || ctx.isQuoteMark(p))
@@ -169,7 +181,20 @@ extension QuoteRun {
         // A verb within the next few words: an auxiliary or modal (a clitic one too: `he's`), or a
         // finite-looking form.
         var t = p + 1
-        while t < min(sentence.upperBound, p + 10) {
+        var limit = min(sentence.upperBound, p + 10)
+        var skippedApposition = false
+        while t < limit {
+            // One phrase between commas after the subject (`said the program, run by the agency, has
+            // brought…`): the verb comes after it.
+            if ctx.forms[t] == ",", !skippedApposition, t > p,
+                let close = (t + 1..<min(sentence.upperBound, t + 14)).first(where: { ctx.isPunct($0) && !ctx.isQuoteMark($0) }),
+                ctx.forms[close] == ",", close > t + 1
+            {
+                skippedApposition = true
+                t = close + 1
+                limit = min(sentence.upperBound, close + 4)
+                continue
+            }
             if ctx.isPunct(t) && !ctx.isQuoteMark(t) { return false }
             if ctx.is(t, [.auxiliary, .modal, .negation]) || (t == p + 1 && ctx.forms[t].hasPrefix("'")) { return true }
             let f = ctx.forms[t]

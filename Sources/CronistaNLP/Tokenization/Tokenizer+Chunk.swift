@@ -111,7 +111,9 @@ extension TokenScanner {
             if ch == 0x27 || ch == 0x2019 || ch == 0x2BC {
                 // A word-final apostrophe stays with its word (`po'`, `l’` before a space) unless a
                 // single quote is open (`'single quoted'`): then it closes it.
-                if !openSingleQuote && cs > s && isLetterBefore(cs, s) {
+                // (Not the first half of a doubled mark, `smart''`: the half after it was just split off.)
+                let doubledMark = ch == 0x27 && cs + 1 == e && e < end && b[e] == 0x27
+                if !openSingleQuote && !doubledMark && cs > s && isLetterBefore(cs, s) {
                     // In English, a plural possessive's apostrophe is a word of its own, as `'s` is.
                     guard pluralPossessive && isPluralPossessive(cs, s) else { break }
                     suffixes.append((cs, e, [.word]))

@@ -23,6 +23,9 @@ public struct EnglishRules: LanguageRules {
     /// `"X," he said, "Y."` is one attribution in PolNeAR, the English reference annotation.
     public var joinsInterruptedQuotes: Bool { true }
 
+    /// `critics say`, `human rights groups warned`.
+    public var bareNounSubjects: Bool { true }
+
     public func isGerund(_ f: String) -> Bool { f.count > 5 && f.hasSuffix("ing") }
 
     static let irregularParticiples: Set<String> = [
