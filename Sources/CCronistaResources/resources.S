@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/lemma-classes.txt: 877 bytes, sha256 923f9c5abf039c9500ff8432fd5d96c4ffde3b650eb35d7a5385ea09c7d5779d
+// Languages/en/lemma-classes.txt: 948 bytes, sha256 021ab990b32df9d0888b20064a56711a51099203acdc56934246e9594a75a38c
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
@@ -117,7 +117,7 @@ SYM(cronista_nlp_11_start):
 SYM(cronista_nlp_11_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 9953 bytes, sha256 79e394707a29cd89308d266fdd1d6ae01446aeec8af63c8c06db76b8f7560f70
+// Languages/en/quote-cues.txt: 10509 bytes, sha256 8679a59622d0042542de1cf73a427218f62978578b99a32d5707509417a4d076
     .balign 16
     .globl SYM(cronista_nlp_12_start)
 SYM(cronista_nlp_12_start):
@@ -144,7 +144,7 @@ SYM(cronista_nlp_14_start):
 SYM(cronista_nlp_14_end):
     .byte 0
 
-// Languages/en/word-classes.txt: 2844 bytes, sha256 1fa0646a2b5666f133f8297e88476cdf786b1cecf4c469d119268060ecf83e27
+// Languages/en/word-classes.txt: 2990 bytes, sha256 fd8ef74dddccab40ab3be065218cf35840d09fa0a55c4afa08e47d709c707c54
     .balign 16
     .globl SYM(cronista_nlp_15_start)
 SYM(cronista_nlp_15_start):

@@ -178,6 +178,8 @@ extension QuoteRun {
         }
         let flags = ctx.doc.tokens.flags[p]
         guard flags.contains(.word) || flags.contains(.number), !ctx.forms[p].hasSuffix("ly") else { return false }
+        // A subject pronoun opens a clause whatever its verb looks like (`said he and Trump differ`).
+        if ctx.is(p, .personalPronoun), !ctx.is(p, .objectPronoun), p + 1 < sentence.upperBound, !ctx.isPunct(p + 1) { return true }
         // A verb within the next few words: an auxiliary or modal (a clitic one too: `he's`), or a
         // finite-looking form.
         var t = p + 1
