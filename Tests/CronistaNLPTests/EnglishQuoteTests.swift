@@ -227,4 +227,26 @@ struct EnglishQuoteTests {
         )
         #expect(runOn.contains { $0.content.hasPrefix("Nobody asked us") && $0.speaker == "Tom Hale" }, "\(runOn)")
     }
+
+    @Test("Reports and data after 'according to', objects of 'called for', 'cited', 'showed', a pronoun clause after 'said'")
+    func attributionsByObject() throws {
+        let report = try quotes("The governor, a former judge, left the meeting early, according to a pool report.")
+        #expect(report.map(\.content) == ["The governor, a former judge, left the meeting early"], "\(report)")
+        #expect(report.first?.speaker == "a pool report")
+        let callFor = try quotes("The senator has called for a ban on assault weapons.")
+        #expect(callFor.map(\.content) == ["a ban on assault weapons"], "\(callFor)")
+        #expect(callFor.first?.speaker == "The senator")
+        let cited = try quotes("The mayor cited an internal audit as proof of the fraud.")
+        #expect(cited.map(\.content) == ["an internal audit as proof of the fraud"], "\(cited)")
+        let poll = try quotes("A new national poll showed the governor leading by six points.")
+        #expect(poll.map(\.content) == ["the governor leading by six points"], "\(poll)")
+        #expect(poll.first?.speaker == "A new national poll")
+        // The object ends where a clause of its own follows a comma.
+        let object = try quotes("The senator criticized the new water tax, and most recently defended the old one.")
+        #expect(object.first?.content == "the new water tax", "\(object)")
+        let list = try quotes("The mayor cited the audit, two reports and a letter.")
+        #expect(list.first?.content == "the audit, two reports and a letter", "\(list)")
+        let pronoun = try quotes("The senator spoke for an hour. He said he and the governor differ on taxes.")
+        #expect(pronoun.map(\.content) == ["he and the governor differ on taxes"], "\(pronoun)")
+    }
 }

@@ -73,7 +73,12 @@ struct EnglishTextLayerTests {
             ["Flood warning", "DHAKA (AP) —", "Rivers rose again."]),
         // Not datelines: a title-case place without an agency, a dash inside a sentence.
         .init("Paris — the city of light — is calm.", ["Paris — the city of light — is calm."]),
-        .init("The EU - China summit ended. NATO met.", ["The EU - China summit ended.", "NATO met."])
+        .init("The EU - China summit ended. NATO met.", ["The EU - China summit ended.", "NATO met."]),
+        // A sentence that opens with a doubled mark starts after the full stop; a bracket and a mark do not.
+        .init(
+            "He blamed oil prices. ''After this fall, all indicators slipped,'' he said.",
+            ["He blamed oil prices.", "''After this fall, all indicators slipped,'' he said."]),
+        .init("A report called \"Who pays?\" (\"Chi paga?\") came out.", ["A report called \"Who pays?\" (\"Chi paga?\") came out."])
     ]
 
     @Test("a wire-copy dateline is a sentence of its own", arguments: sentenceCases)

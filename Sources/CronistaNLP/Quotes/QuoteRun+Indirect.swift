@@ -15,7 +15,7 @@ extension QuoteRun {
                     !ctx.isPunct(c.tokens.upperBound) || ctx.isQuoteMark(c.tokens.upperBound)
                 {
                     let s = c.tokens.upperBound
-                    let e = clauseEnd(from: s, in: sentence)
+                    let e = clauseEnd(from: s, in: sentence, object: true)
                     guard e > s else { continue }
                     appendReportedClause(
                         s..<e, cue: c, speaker: speaker(of: c, sentence: sentence, stopAt: s), origin: .indirect, priority: 2)
@@ -131,7 +131,10 @@ extension QuoteRun {
             guard let s = start, s < sentence.upperBound else { continue }
             // "fa: «…»" reports; "fa sì che", "fa parte", "ci fa chiudere" do not.
             if c.lemmaClasses.contains(.colonOnly) && !(s > 0 && forms[s - 1] == ":") { continue }
-            var e = clauseEnd(from: s, in: sentence)
+            // What a verb of judging or naming says is its object (`criticized the plan`), which a
+            // comma and a clause of its own end.
+            let object = c.lemmaClasses.contains(.contentFollows) && s == c.tokens.upperBound
+            var e = clauseEnd(from: s, in: sentence, object: object)
             // `Asked whether…, he said` / `When asked if…, 59 percent said`: the question ends at its
             // comma, and its asker is not named.
             let leadingQuestion =
@@ -171,7 +174,9 @@ extension QuoteRun {
 
     /// Whether a reported clause without `that` starts at `p`: a subject (a pronoun, an article or
     /// determiner, a capitalised word) with a verb-looking word within a few tokens, no time word.
-    func opensZeroClause(_ p: Int, _ sentence: Range<Int>) -> Bool {
+    /// `strict`: only an auxiliary, a modal or a past form counts as the verb (a word in `-s` may be a
+    /// plural noun in a list: `cited the audit, two reports and a letter`).
+    func opensZeroClause(_ p: Int, _ sentence: Range<Int>, strict: Bool = false) -> Bool {
         guard p < sentence.upperBound, !ctx.isPunct(p), !ctx.is(p, [.preposition, .timeNoun, .skippable, .infinitiveMarker, .connective])
         else {
             return false
@@ -188,7 +193,7 @@ extension QuoteRun {
         while t < limit {
             // One phrase between commas after the subject (`said the program, run by the agency, has
             // brought…`): the verb comes after it.
-            if ctx.forms[t] == ",", !skippedApposition, t > p,
+            if ctx.forms[t] == ",", !strict, !skippedApposition, t > p,
                 let close = (t + 1..<min(sentence.upperBound, t + 14)).first(where: { ctx.isPunct($0) && !ctx.isQuoteMark($0) }),
                 ctx.forms[close] == ",", close > t + 1
             {
@@ -200,7 +205,9 @@ extension QuoteRun {
             if ctx.isPunct(t) && !ctx.isQuoteMark(t) { return false }
             if ctx.is(t, [.auxiliary, .modal, .negation]) || (t == p + 1 && ctx.forms[t].hasPrefix("'")) { return true }
             let f = ctx.forms[t]
-            if !ctx.isCapitalized(t) && f.count > 3 && (f.hasSuffix("ed") || f.hasSuffix("s")) && !ctx.is(t, .preposition) { return true }
+            if !ctx.isCapitalized(t) && f.count > 3 && (f.hasSuffix("ed") || !strict && f.hasSuffix("s")) && !ctx.is(t, .preposition) {
+                return true
+            }
             t += 1
         }
         return false
@@ -261,12 +268,22 @@ extension QuoteRun {
     /// Where a reported clause that starts at `s` ends (exclusive token index): the end of the
     /// sentence, a semicolon, or the start of a coordinated clause (`, dicendo…`, `e assicura…`,
     /// `, mentre…`, `ed ha…`). Quotations inside are skipped whole.
-    func clauseEnd(from s: Int, in sentence: Range<Int>) -> Int {
+    func clauseEnd(from s: Int, in sentence: Range<Int>, object: Bool = false) -> Int {
         let forms = ctx.forms
         var t = s
         var end = sentence.upperBound
         while t < sentence.upperBound {
             let f = forms[t]
+            // An object (`criticized the plan, and most recently defended…`, `defended the ban, the
+            // shift seemed…`) ends where a clause with a subject and verb of its own follows a comma
+            // (where a clause may open without a complementiser, ``opensZeroClause(_:_:)`` finds it).
+            if object, ctx.pack.rules.complementiserOptional, f == ",", t > s, t + 1 < sentence.upperBound,
+                opensZeroClause(t + 1, sentence, strict: true)
+                    || ctx.is(t + 1, .coordinator) && opensZeroClause(t + 2, sentence, strict: true)
+            {
+                end = t
+                break
+            }
             if ctx.isQuoteMark(t), let mi = markByOpen[t], marks[mi].close < sentence.upperBound {
                 let m = marks[mi]
                 t = m.close + 1

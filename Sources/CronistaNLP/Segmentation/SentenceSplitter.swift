@@ -96,7 +96,13 @@ struct SplitContext {
         let s = firstScalar(i)
         if s == 0x2014 || s == 0x2013 || s == 0x2D || s == 0x2022 || s == 0x2026 { return true }
         if f.contains(.emoji) || f.contains(.social) || f.contains(.url) { return true }
-        if isOpening(i) && depth == 0 && i + 1 < n && !isWhitespaceAfter(i) { return isPlausibleStart(i + 1, depth: 1) }
+        // (Two deep for a doubled mark, `''After…`, where both halves are the same mark.)
+        let doubledHalf =
+            depth == 1 && i > 0 && length(i) == 1 && length(i - 1) == 1 && bytes[Int(tokens.starts[i])] == bytes[Int(tokens.starts[i - 1])]
+            && tokens.flags[i - 1].contains(.quoteMark)
+        if isOpening(i) && (depth == 0 || doubledHalf) && i + 1 < n && !isWhitespaceAfter(i) {
+            return isPlausibleStart(i + 1, depth: depth + 1)
+        }
         return false
     }
 
