@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 27159 bytes, sha256 8600b29c1940f3b4e2d5bfa3ccd1e9e79a6b29eae2d1a4affcf538d6d7c8b0ab
+// Languages/it/event-triggers.tsv: 27265 bytes, sha256 0ad79db4fb1c82748f0ea23ac74649329342900c1c892d9e17402b3fc279136e
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -208,4 +208,16 @@ struct EventArgumentTests: EventFixture {
         #expect(targets.count == 2)
         #expect(targets.contains { $0.contains("Luca Verdi") } && targets.contains { $0.contains("Anna Bruni") })
     }
+
+    @Test("'Ha attaccato' a person by name is an accusation against them; a simple tense before a name is left alone")
+    func attackedByName() throws {
+        let doc = try analyze("Marco Ferri ha poi attaccato sia Paolo Neri che Anna Bianchi durante il comizio.")
+        let accuse = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(String(doc.text(in: accuse.trigger)) == "ha poi attaccato")
+        #expect(texts(doc, accuse.source) == ["Marco Ferri"])
+        #expect(texts(doc, accuse.target) == ["Paolo Neri", "Anna Bianchi"])
+        // `in salita attacca Gilbert`: the name after a simple tense is as often its subject.
+        let race = try analyze("A dieci chilometri dall'arrivo, in salita attacca Philippe Gilbert, tutto solo.")
+        #expect(!race.events.contains { $0.type == "ACCUSE" })
+    }
 }
