@@ -165,6 +165,58 @@ import Testing
         #expect(result.paragraphs == Self.article)
     }
 
+    @Test func recipeIngredientsBesideTheStepsJoinTheBody() throws {
+        // The ingredients are short lines, some linked to a shop: no paragraph scores, yet they are the recipe.
+        let body = """
+            <article class="recipe"><h1>Torta di mele della nonna</h1>
+            <section class="recipe-ingredients"><h3>Per l'impasto:</h3><ul>
+            <li>200 g di <a href="/farina">farina</a></li><li>3 uova</li><li>100 g di <a href="/zucchero">zucchero</a></li></ul></section>
+            <div class="preparation"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == ["Per l'impasto:", "200 g di farina", "3 uova", "100 g di zucchero"] + Self.article)
+    }
+
+    @Test func aStandfirstInAHeadingIsKeptButNotTheTitle() throws {
+        // The deck under the headline is an <h2> marked as such; the headline and other headings are not text.
+        let lead = "Quaranta chilometri di nuove corsie protette entro la fine del prossimo anno, con fondi regionali."
+        let body = """
+            <article><div class="article-header"><h1>Piste ciclabili, via libera dal consiglio</h1>
+            <h2 class="article-subheadline">\(lead)</h2><h3>Un titolo di sezione qualsiasi scritto abbastanza lungo da contare</h3></div>
+            <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [lead] + Self.article)
+    }
+
+    @Test func disclaimersBreadcrumbsTablesOfContentsAndCaptionLegendsAreDropped() throws {
+        let body = """
+            <div class="entry-content"><div class="tdb-breadcrumbs"><span>Home</span> <span>Cronaca</span>
+            <span>Piste ciclabili, via libera dal consiglio comunale con ventidue voti</span></div>
+            <div id="ez-toc-container" class="ez-toc-v2"><p class="ez-toc-title">Indice dei contenuti di questo lungo articolo</p></div>
+            <p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <div class="image"><div class="legend">La nuova pista di via Roma, inaugurata la settimana scorsa dal sindaco.</div></div>
+            <p>\(Self.article[2])</p>
+            <section class="editorial-disclosure"><p>Questo articolo contiene link di affiliazione a negozi che ci pagano una quota.</p></section></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
+    @Test func theArticleHeaderIsReadWhenLinksFollowTheBody() throws {
+        // The body is an article inside the page's article, and a list of tag links follows it: the
+        // outer article's header still gives the standfirst.
+        let lead = "Il piano prevede quaranta chilometri di nuove corsie protette entro la fine del prossimo anno."
+        let tags = (1...12).map { "<a href=\"/tag/\($0)\">argomento numero \($0)</a>" }.joined(separator: " ")
+        let body = """
+            <article class="post"><header><h1>Piste ciclabili, via libera dal consiglio</h1><p class="intro">\(lead)</p></header>
+            <div class="wrap"><article class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></article>
+            <div class="tags">\(tags)</div></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [lead] + Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

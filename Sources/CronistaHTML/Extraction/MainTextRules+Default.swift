@@ -103,6 +103,15 @@ extension MainTextRules {
         readmore
         outbrain
         taboola
+        disclosure
+        disclaimer
+        breadcrumbs
+        crumbs
+        ratings
+        toc
+        kommentare
+        kommentar
+        legend
 
         # Still removed when an almost empty extraction is tried again: asides and forms may hold it.
         [rescue-removed-unless-main]
@@ -143,6 +152,25 @@ extension MainTextRules {
         content-body
         body-text
         text-body
+
+        # A heading with one of these words before the body is its standfirst, kept as a lead.
+        [lead]
+        lead
+        standfirst
+        subtitle
+        subheadline
+        sub-headline
+        subhead
+        intro
+        summary
+        deck
+        dek
+
+        # Parts of an article made of short lines that join the body whole (a recipe's ingredients).
+        [body-part]
+        ingredients
+        ingredient
+        zutaten
 
         [blocks]
         address
