@@ -217,6 +217,32 @@ import Testing
         #expect(result.paragraphs == [lead] + Self.article)
     }
 
+    @Test func aBlockBesideJoinedSiblingsIsStillReadAsALead() throws {
+        // The second text block scores enough to join the first; the third, one paragraph long, does
+        // not, yet it is the article's last paragraph.
+        let last = "Il cantiere partirà a marzo e durerà, secondo il comune, almeno diciotto mesi."
+        let paragraphs = Self.article.map { "<p>\($0)</p>" }.joined()
+        let body = """
+            <div class="story"><div class="textBlock">\(paragraphs)\(paragraphs)</div><div class="textBlock">\(paragraphs)</div>
+            <div class="textBlock"><p>\(last)</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article + Self.article + Self.article + [last])
+    }
+
+    @Test func aBodyAloneInItsSectionIsTheSection() throws {
+        // A page builder puts each text in an article of its own inside a section: the body is the
+        // section, so the next section's text is read beside it.
+        let next = "Il cantiere partirà a marzo e durerà, secondo il comune, almeno diciotto mesi."
+        let body = """
+            <section class="page-section"><article class="image-text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <p>\(Self.article[2])</p></article></section>
+            <section class="page-section"><article class="image-text"><p>\(next)</p></article></section>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article + [next])
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

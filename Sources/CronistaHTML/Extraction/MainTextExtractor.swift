@@ -338,6 +338,13 @@ private struct Pass {
             }
             if best < 0 { return MainTextExtractor.Result(text: "", paragraphs: [], body: nil) }
             best = commonAncestorOfAlternatives(best, bestScore)
+            // A body alone in its wrapper (a grid's row around one column) is the wrapper: the
+            // siblings that may join it are the wrapper's (the next rows of the same text).
+            while true {
+                let p = doc.nodes[Int(best)].parent
+                guard p > 0, text[Int(p)] == text[Int(best)], doc.nodes[Int(p)].tag != .body, doc.nodes[Int(p)].tag != .html else { break }
+                best = p
+            }
             // Siblings that score well, or plain paragraphs beside the body, belong to it.
             let parent = doc.nodes[Int(best)].parent
             if parent >= 0 {
@@ -384,8 +391,9 @@ private struct Pass {
     /// stop only what follows it); the outermost `article` element is a whole and is not left. In
     /// document order.
     func leadBlocks(_ body: Int32, roots: [Int32]) -> (before: [Int32], after: [Int32]) {
-        // When siblings joined the body, the walk starts above them.
-        var x = roots.count > 1 ? doc.nodes[Int(body)].parent : body
+        // Siblings that joined the body are not leads; the others beside it may be.
+        let joined = Set(roots)
+        var x = body
         if x <= 0 || doc.nodes[Int(x)].parent <= 0 { return ([], []) }
         var leads: [Int32] = []
         var trail: [Int32] = []
@@ -426,7 +434,7 @@ private struct Pass {
             var before: [Int32] = []
             var c = doc.nodes[Int(x)].previousSibling
             while c >= 0 {
-                if isLeadCandidate(c) {
+                if isLeadCandidate(c), !joined.contains(c) {
                     before.append(c)
                 }
                 c = doc.nodes[Int(c)].previousSibling
@@ -434,7 +442,7 @@ private struct Pass {
             leads = before.reversed() + leads
             c = linkHeavy ? -1 : doc.nodes[Int(x)].nextSibling
             while c >= 0 {
-                if isLeadCandidate(c) {
+                if isLeadCandidate(c), !joined.contains(c) {
                     trail.append(c)
                 }
                 c = doc.nodes[Int(c)].nextSibling
