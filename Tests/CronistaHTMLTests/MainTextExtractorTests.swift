@@ -243,6 +243,17 @@ import Testing
         #expect(result.paragraphs == Self.article + [next])
     }
 
+    @Test func aShortPostInTheMarkedEntryIsNotTradedForTheSidebar() throws {
+        // One line of a blog post, and a sidebar text widget with more words: the entry is the article.
+        let post = "Investirei volentieri in colonnine di ricarica."
+        let body = """
+            <article class="post"><div class="entry-content"><p>\(post)</p></div></article>
+            <div id="secondary" class="widget-area"><div class="widget widget_text"><p>\(Self.article[0])</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [post])
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

@@ -45,6 +45,8 @@ private struct Pass {
     let rescueGuardedTag: [Bool]
     let blockTag: [Bool]
     let compiled: CompiledMainTextRules
+    /// The body as scored, before it is widened to a wrapper that holds nothing else.
+    var scoredBody: Int32 = -1
     /// The class/id key of the element being looked at (reused: no allocation per node).
     var key: [UInt8] = []
 
@@ -278,6 +280,9 @@ private struct Pass {
         let length = first.paragraphs.reduce(0) { $0 + $1.utf8.count }
         // An empty page is tried again too: all of it may sit in an unclosed <noscript>.
         guard length < rules.rescueLength, bodyText > 2 * length || length == 0 else { return first }
+        // A short post in an element the page marks as the article's text (`entry-content`,
+        // itemprop=articleBody) is the article: a sidebar with more words is not tried instead.
+        if length > 0, scoredBody > 0, isMarkedContent(scoredBody) { return first }
         // Rescue: a page whose article sits in an element with a boilerplate-looking class (a theme's
         // `sticky-sidebar` wrapper, `entry share`) or in a `<noscript>` fallback gave almost nothing; look
         // again with only the rescue's class patterns (comments, consent), reading `<noscript>`, and keep
@@ -305,6 +310,7 @@ private struct Pass {
             markedText += text[Int(n)]
         }
         if markedText >= 200 { chosen = roots[0] } else { roots.removeAll() }
+        scoredBody = chosen
         // The page's own markup says where the body ends: nothing after it is added.
         let marked = chosen >= 0
         if !marked {
@@ -338,6 +344,7 @@ private struct Pass {
             }
             if best < 0 { return MainTextExtractor.Result(text: "", paragraphs: [], body: nil) }
             best = commonAncestorOfAlternatives(best, bestScore)
+            scoredBody = best
             // A body alone in its wrapper (a grid's row around one column) is the wrapper: the
             // siblings that may join it are the wrapper's (the next rows of the same text).
             while true {
@@ -376,6 +383,20 @@ private struct Pass {
     func leadParagraphs(_ block: Int32) -> [String] {
         if bodyPart[Int(block)] { return collect([block]) }
         return collect([block], skippingHeadings: true, inLead: leadMark[Int(block)]).filter(isLeadParagraph)
+    }
+
+    /// Whether n or an ancestor has a `[content]` class word or itemprop=articleBody.
+    mutating func isMarkedContent(_ n: Int32) -> Bool {
+        var a = n
+        while a > 0 {
+            if doc.nodes[Int(a)].kind == .element {
+                if attributeIs(a, "itemprop", "articlebody") { return true }
+                fillClassKey(a)
+                if key.count > 1, key.withUnsafeBufferPointer({ compiled.content.matches($0) }) { return true }
+            }
+            a = doc.nodes[Int(a)].parent
+        }
+        return false
     }
 
     /// Whether node n is `ancestor` or inside it.
