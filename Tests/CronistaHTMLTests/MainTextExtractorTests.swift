@@ -254,6 +254,17 @@ import Testing
         #expect(result.paragraphs == [post])
     }
 
+    @Test func rubyReadingsAreNotText() throws {
+        // A news site for learners prints the reading of each word over it: <rt> is the reading.
+        let body = """
+            <div class="article-body"><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための\
+            <ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたいたり蹴ったりすることが禁止されました。</p>
+            <p>\(Self.article[0])</p></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == ["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりすることが禁止されました。", Self.article[0]])
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

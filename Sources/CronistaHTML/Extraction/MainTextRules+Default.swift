@@ -26,6 +26,9 @@ extension MainTextRules {
         head
         title
         figcaption
+        # Ruby annotations (the readings printed over Japanese or Chinese characters) are not the text.
+        rt
+        rp
 
         [removed-unless-main]
         nav
