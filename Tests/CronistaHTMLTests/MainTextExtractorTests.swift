@@ -265,6 +265,19 @@ import Testing
         #expect(result.paragraphs == ["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりすることが禁止されました。", Self.article[0]])
     }
 
+    @Test func theTrailEndsAtTheShareBarOrALinkList() throws {
+        // After the body, a closing sentence is the article's; what follows the share bar is the site's.
+        let closing = "Il cantiere partirà a marzo e durerà, secondo il comune, almeno diciotto mesi."
+        let note = "Le opinioni espresse negli articoli di questo blog impegnano soltanto i loro autori."
+        let body = """
+            <div class="wrap"><div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div>
+            <div class="end"><p>\(closing)</p></div><div class="share-bar"><a href="#">Facebook</a> <a href="#">WhatsApp</a></div>
+            <div class="note"><p>\(note)</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article + [closing])
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

@@ -427,6 +427,7 @@ private struct Pass {
             a = doc.nodes[Int(a)].parent
         }
         let inArticle = outermost >= 0
+        var trailEnded = false
         while x != outermost {
             let p = doc.nodes[Int(x)].parent
             if p <= 0 { break }
@@ -461,10 +462,13 @@ private struct Pass {
                 c = doc.nodes[Int(c)].previousSibling
             }
             leads = before.reversed() + leads
-            c = linkHeavy ? -1 : doc.nodes[Int(x)].nextSibling
+            c = linkHeavy || trailEnded ? -1 : doc.nodes[Int(x)].nextSibling
             while c >= 0 {
                 if isLeadCandidate(c), !joined.contains(c) {
                     trail.append(c)
+                } else if endsTrail(c) {
+                    trailEnded = true
+                    break
                 }
                 c = doc.nodes[Int(c)].nextSibling
             }
@@ -474,6 +478,18 @@ private struct Pass {
     }
 
     static let headings: [HTMLTag] = [.h1, .h2, .h3, .h4, .h5, .h6]
+
+    /// A block after the body that ends the article: boilerplate with text (a share bar, related
+    /// stories, the comments) or a list of links; what follows it belongs to the page.
+    func endsTrail(_ c: Int32) -> Bool {
+        guard doc.nodes[Int(c)].kind == .element else { return false }
+        if removed[Int(c)] {
+            let t = Int(doc.nodes[Int(c)].tag.rawValue)
+            // Not a script, a style or a hidden element: a banner, a nav or a form the rules took out.
+            return doc.nodes[Int(c)].firstChild >= 0 && !(t < removedTag.count && removedTag[t]) && !isHidden(c)
+        }
+        return text[Int(c)] > 0 && Double(linkDensity(c)) >= rules.maximumLinkDensity
+    }
 
     /// A block beside the body in its ancestors that may add to it: plain text, not a heading unless
     /// marked as a standfirst; a body part (ingredients, often linked) may have as many links as a body.
