@@ -278,6 +278,19 @@ import Testing
         #expect(result.paragraphs == Self.article + [closing])
     }
 
+    @Test func standfirstHeadingsByTheirEditorialNames() throws {
+        // The Spanish bajada, the French chapeau and a teaser heading are standfirsts too.
+        let lead = "Quaranta chilometri di nuove corsie protette entro la fine del prossimo anno, con fondi regionali."
+        for word in ["bajada", "chapeau", "article-teaser", "entry-excerpt", "abstract"] {
+            let body = """
+                <article><header><h1>Piste ciclabili, via libera dal consiglio</h1><h2 class="\(word)">\(lead)</h2></header>
+                <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></article>
+                """
+            let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+            #expect(result.paragraphs == [lead] + Self.article, "\(word)")
+        }
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

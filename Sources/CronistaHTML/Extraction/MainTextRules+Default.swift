@@ -168,6 +168,13 @@ extension MainTextRules {
         summary
         deck
         dek
+        teaser
+        abstract
+        bajada
+        chapeau
+        chapo
+        lede
+        excerpt
 
         # Parts of an article made of short lines that join the body whole (a recipe's ingredients).
         [body-part]
