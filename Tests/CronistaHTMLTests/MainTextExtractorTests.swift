@@ -291,6 +291,19 @@ import Testing
         }
     }
 
+    @Test func ingredientsInABoxOfTheirOwnBeforeTheStepsAreRead() throws {
+        // The ingredients sit in one accordion, the steps in the next: the ingredients' box is a lead
+        // block, and the body part inside it is read whole.
+        let body = """
+            <article class="recipe"><div class="box"><div class="accordion"><h2>Ingredienti</h2><div class="accordion-content">
+            <div class="m053-ingredients"><ul><li>200 g di <a href="/farina">farina</a></li><li>3 uova</li></ul></div></div></div>
+            <div class="accordion"><div class="preparation"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div>
+            </div></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == ["200 g di farina", "3 uova"] + Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

@@ -382,7 +382,18 @@ private struct Pass {
     /// sentences without headings, unless the block or the heading is marked as a standfirst.
     func leadParagraphs(_ block: Int32) -> [String] {
         if bodyPart[Int(block)] { return collect([block]) }
-        return collect([block], skippingHeadings: true, inLead: leadMark[Int(block)]).filter(isLeadParagraph)
+        let all = collect([block], skippingHeadings: true, inLead: leadMark[Int(block)])
+        // A body part inside the block (the ingredients in an accordion of their own) is read whole.
+        var parts: [Int32] = []
+        var n = doc.nodes[Int(block)].firstChild
+        while n >= 0 {
+            let part = bodyPart[Int(n)] && !removed[Int(n)] && doc.nodes[Int(n)].kind == .element
+            if part { parts.append(n) }
+            n = doc.next(n, within: block, skipChildren: part || removed[Int(n)])
+        }
+        if parts.isEmpty { return all.filter(isLeadParagraph) }
+        let partText = Set(collect(parts))
+        return all.filter { isLeadParagraph($0) || partText.contains($0) }
     }
 
     /// Whether n or an ancestor has a `[content]` class word or itemprop=articleBody.
@@ -492,10 +503,10 @@ private struct Pass {
     }
 
     /// A block beside the body in its ancestors that may add to it: plain text, not a heading unless
-    /// marked as a standfirst; a body part (ingredients, often linked) may have as many links as a body.
+    /// marked as a standfirst; a body part (ingredients, each linked to a product or a glossary) may be all links.
     func isLeadCandidate(_ c: Int32) -> Bool {
         guard !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0 else { return false }
-        if bodyPart[Int(c)] { return Double(linkDensity(c)) <= rules.maximumLinkDensity }
+        if bodyPart[Int(c)] { return true }
         if Self.headings.contains(doc.nodes[Int(c)].tag), !leadMark[Int(c)] { return false }
         return Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
     }
