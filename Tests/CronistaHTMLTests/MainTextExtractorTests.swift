@@ -165,6 +165,145 @@ import Testing
         #expect(result.paragraphs == Self.article)
     }
 
+    @Test func recipeIngredientsBesideTheStepsJoinTheBody() throws {
+        // The ingredients are short lines, some linked to a shop: no paragraph scores, yet they are the recipe.
+        let body = """
+            <article class="recipe"><h1>Torta di mele della nonna</h1>
+            <section class="recipe-ingredients"><h3>Per l'impasto:</h3><ul>
+            <li>200 g di <a href="/farina">farina</a></li><li>3 uova</li><li>100 g di <a href="/zucchero">zucchero</a></li></ul></section>
+            <div class="preparation"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == ["Per l'impasto:", "200 g di farina", "3 uova", "100 g di zucchero"] + Self.article)
+    }
+
+    @Test func aStandfirstInAHeadingIsKeptButNotTheTitle() throws {
+        // The deck under the headline is an <h2> marked as such; the headline and other headings are not text.
+        let lead = "Quaranta chilometri di nuove corsie protette entro la fine del prossimo anno, con fondi regionali."
+        let body = """
+            <article><div class="article-header"><h1>Piste ciclabili, via libera dal consiglio</h1>
+            <h2 class="article-subheadline">\(lead)</h2><h3>Un titolo di sezione qualsiasi scritto abbastanza lungo da contare</h3></div>
+            <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [lead] + Self.article)
+    }
+
+    @Test func disclaimersBreadcrumbsTablesOfContentsAndCaptionLegendsAreDropped() throws {
+        let body = """
+            <div class="entry-content"><div class="tdb-breadcrumbs"><span>Home</span> <span>Cronaca</span>
+            <span>Piste ciclabili, via libera dal consiglio comunale con ventidue voti</span></div>
+            <div id="ez-toc-container" class="ez-toc-v2"><p class="ez-toc-title">Indice dei contenuti di questo lungo articolo</p></div>
+            <p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <div class="image"><div class="legend">La nuova pista di via Roma, inaugurata la settimana scorsa dal sindaco.</div></div>
+            <p>\(Self.article[2])</p>
+            <section class="editorial-disclosure"><p>Questo articolo contiene link di affiliazione a negozi che ci pagano una quota.</p></section></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article)
+    }
+
+    @Test func theArticleHeaderIsReadWhenLinksFollowTheBody() throws {
+        // The body is an article inside the page's article, and a list of tag links follows it: the
+        // outer article's header still gives the standfirst.
+        let lead = "Il piano prevede quaranta chilometri di nuove corsie protette entro la fine del prossimo anno."
+        let tags = (1...12).map { "<a href=\"/tag/\($0)\">argomento numero \($0)</a>" }.joined(separator: " ")
+        let body = """
+            <article class="post"><header><h1>Piste ciclabili, via libera dal consiglio</h1><p class="intro">\(lead)</p></header>
+            <div class="wrap"><article class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></article>
+            <div class="tags">\(tags)</div></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [lead] + Self.article)
+    }
+
+    @Test func aBlockBesideJoinedSiblingsIsStillReadAsALead() throws {
+        // The second text block scores enough to join the first; the third, one paragraph long, does
+        // not, yet it is the article's last paragraph.
+        let last = "Il cantiere partirà a marzo e durerà, secondo il comune, almeno diciotto mesi."
+        let paragraphs = Self.article.map { "<p>\($0)</p>" }.joined()
+        let body = """
+            <div class="story"><div class="textBlock">\(paragraphs)\(paragraphs)</div><div class="textBlock">\(paragraphs)</div>
+            <div class="textBlock"><p>\(last)</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article + Self.article + Self.article + [last])
+    }
+
+    @Test func aBodyAloneInItsSectionIsTheSection() throws {
+        // A page builder puts each text in an article of its own inside a section: the body is the
+        // section, so the next section's text is read beside it.
+        let next = "Il cantiere partirà a marzo e durerà, secondo il comune, almeno diciotto mesi."
+        let body = """
+            <section class="page-section"><article class="image-text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p>
+            <p>\(Self.article[2])</p></article></section>
+            <section class="page-section"><article class="image-text"><p>\(next)</p></article></section>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article + [next])
+    }
+
+    @Test func aShortPostInTheMarkedEntryIsNotTradedForTheSidebar() throws {
+        // One line of a blog post, and a sidebar text widget with more words: the entry is the article.
+        let post = "Investirei volentieri in colonnine di ricarica."
+        let body = """
+            <article class="post"><div class="entry-content"><p>\(post)</p></div></article>
+            <div id="secondary" class="widget-area"><div class="widget widget_text"><p>\(Self.article[0])</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [post])
+    }
+
+    @Test func rubyReadingsAreNotText() throws {
+        // A news site for learners prints the reading of each word over it: <rt> is the reading.
+        let body = """
+            <div class="article-body"><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための\
+            <ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたいたり蹴ったりすることが禁止されました。</p>
+            <p>\(Self.article[0])</p></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == ["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりすることが禁止されました。", Self.article[0]])
+    }
+
+    @Test func theTrailEndsAtTheShareBarOrALinkList() throws {
+        // After the body, a closing sentence is the article's; what follows the share bar is the site's.
+        let closing = "Il cantiere partirà a marzo e durerà, secondo il comune, almeno diciotto mesi."
+        let note = "Le opinioni espresse negli articoli di questo blog impegnano soltanto i loro autori."
+        let body = """
+            <div class="wrap"><div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div>
+            <div class="end"><p>\(closing)</p></div><div class="share-bar"><a href="#">Facebook</a> <a href="#">WhatsApp</a></div>
+            <div class="note"><p>\(note)</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == Self.article + [closing])
+    }
+
+    @Test func standfirstHeadingsByTheirEditorialNames() throws {
+        // The Spanish bajada, the French chapeau and a teaser heading are standfirsts too.
+        let lead = "Quaranta chilometri di nuove corsie protette entro la fine del prossimo anno, con fondi regionali."
+        for word in ["bajada", "chapeau", "article-teaser", "entry-excerpt", "abstract"] {
+            let body = """
+                <article><header><h1>Piste ciclabili, via libera dal consiglio</h1><h2 class="\(word)">\(lead)</h2></header>
+                <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></article>
+                """
+            let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+            #expect(result.paragraphs == [lead] + Self.article, "\(word)")
+        }
+    }
+
+    @Test func ingredientsInABoxOfTheirOwnBeforeTheStepsAreRead() throws {
+        // The ingredients sit in one accordion, the steps in the next: the ingredients' box is a lead
+        // block, and the body part inside it is read whole.
+        let body = """
+            <article class="recipe"><div class="box"><div class="accordion"><h2>Ingredienti</h2><div class="accordion-content">
+            <div class="m053-ingredients"><ul><li>200 g di <a href="/farina">farina</a></li><li>3 uova</li></ul></div></div></div>
+            <div class="accordion"><div class="preparation"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div>
+            </div></div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == ["200 g di farina", "3 uova"] + Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

@@ -35,12 +35,18 @@ private struct Pass {
     var text: [Int32]
     var linkText: [Int32]
     var score: [Float]
+    /// Elements whose class or id marks a standfirst (`MainTextRules.leadPatterns`).
+    var leadMark: [Bool]
+    /// Elements whose class or id marks a part of the article made of short lines (`bodyPartPatterns`).
+    var bodyPart: [Bool]
     var order: [Int32] = []
     let removedTag: [Bool]
     let guardedTag: [Bool]
     let rescueGuardedTag: [Bool]
     let blockTag: [Bool]
     let compiled: CompiledMainTextRules
+    /// The body as scored, before it is widened to a wrapper that holds nothing else.
+    var scoredBody: Int32 = -1
     /// The class/id key of the element being looked at (reused: no allocation per node).
     var key: [UInt8] = []
 
@@ -54,6 +60,8 @@ private struct Pass {
         text = [Int32](repeating: 0, count: n)
         linkText = [Int32](repeating: 0, count: n)
         score = [Float](repeating: 0, count: n)
+        leadMark = [Bool](repeating: false, count: n)
+        bodyPart = [Bool](repeating: false, count: n)
         key.reserveCapacity(256)
         if doc.extraTagNames.isEmpty {
             removedTag = compiled.removedTag
@@ -175,6 +183,27 @@ private struct Pass {
         return key.withUnsafeBufferPointer { k in !compiled.content.matches(k) && patterns.matches(k) }
     }
 
+    /// Sets `leadMark` and `bodyPart` of a kept element from its class and id (and schema.org's
+    /// `itemprop=recipeIngredient`); inside a body part, everything is one.
+    mutating func markParts(_ n: Int32) {
+        fillClassKey(n)
+        if key.count > 1 {
+            key.withUnsafeBufferPointer { k in
+                leadMark[Int(n)] = compiled.lead.matches(k)
+                bodyPart[Int(n)] = compiled.bodyPart.matches(k)
+            }
+        } else {
+            leadMark[Int(n)] = false
+            bodyPart[Int(n)] = false
+        }
+        if attributeValue(n, "itemprop") != nil {
+            if attributeIs(n, "itemprop", "recipeingredient") || attributeIs(n, "itemprop", "ingredients") { bodyPart[Int(n)] = true }
+        }
+        // A body part's lists and lines are parts too (their links do not make them menus).
+        let p = doc.nodes[Int(n)].parent
+        if p >= 0, bodyPart[Int(p)], !removed[Int(p)] { bodyPart[Int(n)] = true }
+    }
+
     /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
     mutating func walk(classRemoval: Bool, bodyText: Int32, classPatterns: Bool = true) {
         order.removeAll(keepingCapacity: true)
@@ -201,6 +230,7 @@ private struct Pass {
                 drop = true
             }
             removed[Int(n)] = drop
+            if !drop, classRemoval, node.kind == .element { markParts(n) }
             if !drop { order.append(n) }
             n = doc.next(n, within: 0, skipChildren: drop)
         }
@@ -250,6 +280,9 @@ private struct Pass {
         let length = first.paragraphs.reduce(0) { $0 + $1.utf8.count }
         // An empty page is tried again too: all of it may sit in an unclosed <noscript>.
         guard length < rules.rescueLength, bodyText > 2 * length || length == 0 else { return first }
+        // A short post in an element the page marks as the article's text (`entry-content`,
+        // itemprop=articleBody) is the article: a sidebar with more words is not tried instead.
+        if length > 0, scoredBody > 0, isMarkedContent(scoredBody) { return first }
         // Rescue: a page whose article sits in an element with a boilerplate-looking class (a theme's
         // `sticky-sidebar` wrapper, `entry share`) or in a `<noscript>` fallback gave almost nothing; look
         // again with only the rescue's class patterns (comments, consent), reading `<noscript>`, and keep
@@ -277,6 +310,7 @@ private struct Pass {
             markedText += text[Int(n)]
         }
         if markedText >= 200 { chosen = roots[0] } else { roots.removeAll() }
+        scoredBody = chosen
         // The page's own markup says where the body ends: nothing after it is added.
         let marked = chosen >= 0
         if !marked {
@@ -310,6 +344,14 @@ private struct Pass {
             }
             if best < 0 { return MainTextExtractor.Result(text: "", paragraphs: [], body: nil) }
             best = commonAncestorOfAlternatives(best, bestScore)
+            scoredBody = best
+            // A body alone in its wrapper (a grid's row around one column) is the wrapper: the
+            // siblings that may join it are the wrapper's (the next rows of the same text).
+            while true {
+                let p = doc.nodes[Int(best)].parent
+                guard p > 0, text[Int(p)] == text[Int(best)], doc.nodes[Int(p)].tag != .body, doc.nodes[Int(p)].tag != .html else { break }
+                best = p
+            }
             // Siblings that score well, or plain paragraphs beside the body, belong to it.
             let parent = doc.nodes[Int(best)].parent
             if parent >= 0 {
@@ -320,7 +362,7 @@ private struct Pass {
                     } else if !removed[Int(c)], doc.nodes[Int(c)].kind == .element {
                         let s = score[Int(c)] * (1 - linkDensity(c))
                         let paragraph = doc.nodes[Int(c)].tag == .p && text[Int(c)] > 80 && linkDensity(c) < 0.25
-                        if s >= max(10, bestScore * 0.2) || paragraph { roots.append(c) }
+                        if s >= max(10, bestScore * 0.2) || paragraph || bodyPart[Int(c)] { roots.append(c) }
                     }
                     c = doc.nodes[Int(c)].nextSibling
                 }
@@ -330,10 +372,42 @@ private struct Pass {
             chosen = best
         }
         let leads = leadBlocks(chosen, roots: roots)
-        var paragraphs = collect(leads.before, skippingHeadings: true).filter(isLeadParagraph)
+        var paragraphs = leads.before.flatMap(leadParagraphs)
         paragraphs += collect(roots)
-        if !marked { paragraphs += collect(leads.after, skippingHeadings: true).filter(isLeadParagraph) }
+        if !marked { paragraphs += leads.after.flatMap(leadParagraphs) }
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// The paragraphs a block beside the body adds: all of a body part (ingredients), else its
+    /// sentences without headings, unless the block or the heading is marked as a standfirst.
+    func leadParagraphs(_ block: Int32) -> [String] {
+        if bodyPart[Int(block)] { return collect([block]) }
+        let all = collect([block], skippingHeadings: true, inLead: leadMark[Int(block)])
+        // A body part inside the block (the ingredients in an accordion of their own) is read whole.
+        var parts: [Int32] = []
+        var n = doc.nodes[Int(block)].firstChild
+        while n >= 0 {
+            let part = bodyPart[Int(n)] && !removed[Int(n)] && doc.nodes[Int(n)].kind == .element
+            if part { parts.append(n) }
+            n = doc.next(n, within: block, skipChildren: part || removed[Int(n)])
+        }
+        if parts.isEmpty { return all.filter(isLeadParagraph) }
+        let partText = Set(collect(parts))
+        return all.filter { isLeadParagraph($0) || partText.contains($0) }
+    }
+
+    /// Whether n or an ancestor has a `[content]` class word or itemprop=articleBody.
+    mutating func isMarkedContent(_ n: Int32) -> Bool {
+        var a = n
+        while a > 0 {
+            if doc.nodes[Int(a)].kind == .element {
+                if attributeIs(a, "itemprop", "articlebody") { return true }
+                fillClassKey(a)
+                if key.count > 1, key.withUnsafeBufferPointer({ compiled.content.matches($0) }) { return true }
+            }
+            a = doc.nodes[Int(a)].parent
+        }
+        return false
     }
 
     /// Whether node n is `ancestor` or inside it.
@@ -345,15 +419,27 @@ private struct Pass {
 
     /// The blocks before the body in its ancestors, while what the ancestors add is a little plain
     /// text: the lead, the standfirst and the summary that sit in the article's header beside the
-    /// paragraphs. Link lists and large blocks stop the walk; an `article` element is a whole and is
-    /// not left. In document order.
+    /// paragraphs. Link lists and large blocks stop the walk (inside an article, links after the body
+    /// stop only what follows it); the outermost `article` element is a whole and is not left. In
+    /// document order.
     func leadBlocks(_ body: Int32, roots: [Int32]) -> (before: [Int32], after: [Int32]) {
-        // When siblings joined the body, the walk starts above them.
-        var x = roots.count > 1 ? doc.nodes[Int(body)].parent : body
+        // Siblings that joined the body are not leads; the others beside it may be.
+        let joined = Set(roots)
+        var x = body
         if x <= 0 || doc.nodes[Int(x)].parent <= 0 { return ([], []) }
         var leads: [Int32] = []
         var trail: [Int32] = []
-        while doc.nodes[Int(x)].tag != .article {
+        // The outermost article around the body is the whole: a body that is an article inside the
+        // page's article (a CMS's text block) still gets the outer one's header.
+        var outermost: Int32 = -1
+        var a = x
+        while a > 0 {
+            if doc.nodes[Int(a)].tag == .article { outermost = a }
+            a = doc.nodes[Int(a)].parent
+        }
+        let inArticle = outermost >= 0
+        var trailEnded = false
+        while x != outermost {
             let p = doc.nodes[Int(x)].parent
             if p <= 0 { break }
             let t = doc.nodes[Int(p)].tag
@@ -361,24 +447,39 @@ private struct Pass {
             let extra = text[Int(p)] - text[Int(x)]
             let extraLinks = linkText[Int(p)] - linkText[Int(x)]
             if Double(extra) > rules.leadShare * Double(text[Int(body)]) { break }
-            if Double(extraLinks) > rules.maximumLinkDensity * Double(extra) { break }
+            // Links after the body (tags, share bars, related stories) do not stop the walk inside an
+            // article: its header before the body is still read (what follows the body is not).
+            let linkHeavy = Double(extraLinks) > rules.maximumLinkDensity * Double(extra)
+            if linkHeavy {
+                guard inArticle else { break }
+                var beforeText: Int32 = 0
+                var beforeLinks: Int32 = 0
+                var c = doc.nodes[Int(x)].previousSibling
+                while c >= 0 {
+                    if !removed[Int(c)] {
+                        beforeText += text[Int(c)]
+                        beforeLinks += linkText[Int(c)]
+                    }
+                    c = doc.nodes[Int(c)].previousSibling
+                }
+                if Double(beforeLinks) > rules.maximumLinkDensity * Double(beforeText) { break }
+            }
             var before: [Int32] = []
             var c = doc.nodes[Int(x)].previousSibling
             while c >= 0 {
-                if !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0, !Self.headings.contains(doc.nodes[Int(c)].tag),
-                    Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
-                {
+                if isLeadCandidate(c), !joined.contains(c) {
                     before.append(c)
                 }
                 c = doc.nodes[Int(c)].previousSibling
             }
             leads = before.reversed() + leads
-            c = doc.nodes[Int(x)].nextSibling
+            c = linkHeavy || trailEnded ? -1 : doc.nodes[Int(x)].nextSibling
             while c >= 0 {
-                if !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0, !Self.headings.contains(doc.nodes[Int(c)].tag),
-                    Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
-                {
+                if isLeadCandidate(c), !joined.contains(c) {
                     trail.append(c)
+                } else if endsTrail(c) {
+                    trailEnded = true
+                    break
                 }
                 c = doc.nodes[Int(c)].nextSibling
             }
@@ -388,6 +489,27 @@ private struct Pass {
     }
 
     static let headings: [HTMLTag] = [.h1, .h2, .h3, .h4, .h5, .h6]
+
+    /// A block after the body that ends the article: boilerplate with text (a share bar, related
+    /// stories, the comments) or a list of links; what follows it belongs to the page.
+    func endsTrail(_ c: Int32) -> Bool {
+        guard doc.nodes[Int(c)].kind == .element else { return false }
+        if removed[Int(c)] {
+            let t = Int(doc.nodes[Int(c)].tag.rawValue)
+            // Not a script, a style or a hidden element: a banner, a nav or a form the rules took out.
+            return doc.nodes[Int(c)].firstChild >= 0 && !(t < removedTag.count && removedTag[t]) && !isHidden(c)
+        }
+        return text[Int(c)] > 0 && Double(linkDensity(c)) >= rules.maximumLinkDensity
+    }
+
+    /// A block beside the body in its ancestors that may add to it: plain text, not a heading unless
+    /// marked as a standfirst; a body part (ingredients, each linked to a product or a glossary) may be all links.
+    func isLeadCandidate(_ c: Int32) -> Bool {
+        guard !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0 else { return false }
+        if bodyPart[Int(c)] { return true }
+        if Self.headings.contains(doc.nodes[Int(c)].tag), !leadMark[Int(c)] { return false }
+        return Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
+    }
 
     /// A lead's paragraph is a sentence or more, mostly words: not a title, a date line, a byline or a URL.
     func isLeadParagraph(_ p: String) -> Bool {
@@ -429,7 +551,9 @@ private struct Pass {
     static let cells: [HTMLTag] = [.table, .tr, .td, .th]
 
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
-    func collect(_ roots: [Int32], skippingHeadings: Bool = false) -> [String] {
+    /// With `skippingHeadings`, headings are left out except a standfirst's (`leadMark`, or below the
+    /// title inside a marked block when `inLead`).
+    func collect(_ roots: [Int32], skippingHeadings: Bool = false, inLead: Bool = false) -> [String] {
         var paragraphs: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -460,10 +584,16 @@ private struct Pass {
                     continue
                 }
                 guard node.kind == .element else { continue }
-                if skippingHeadings, Self.headings.contains(node.tag) { continue }
+                if skippingHeadings, Self.headings.contains(node.tag),
+                    node.tag == .h1 || !(leadMark[Int(n)] || inLead)
+                {
+                    continue
+                }
                 if isBlock[Int(n)] {
                     // Menus and link lists inside the body; a table's cells are data (a product's name links to it).
-                    if n != root, !Self.cells.contains(node.tag), linkDensity(n) > Float(rules.maximumLinkDensity), text[Int(n)] < 400 {
+                    if n != root, !Self.cells.contains(node.tag), !bodyPart[Int(n)], linkDensity(n) > Float(rules.maximumLinkDensity),
+                        text[Int(n)] < 400
+                    {
                         continue
                     }
                     flush()

@@ -8,6 +8,8 @@ struct CompiledMainTextRules: Sendable {
     let boilerplate: WordPatternMatcher
     let content: WordPatternMatcher
     let rescueBoilerplate: WordPatternMatcher
+    let lead: WordPatternMatcher
+    let bodyPart: WordPatternMatcher
 
     init(_ rules: MainTextRules) {
         let known = Int(HTMLTag.knownCount)
@@ -18,6 +20,8 @@ struct CompiledMainTextRules: Sendable {
         boilerplate = WordPatternMatcher(rules.boilerplatePatterns)
         content = WordPatternMatcher(rules.contentPatterns)
         rescueBoilerplate = WordPatternMatcher(rules.rescueBoilerplatePatterns)
+        lead = WordPatternMatcher(rules.leadPatterns)
+        bodyPart = WordPatternMatcher(rules.bodyPartPatterns)
     }
 }
 

@@ -26,6 +26,9 @@ extension MainTextRules {
         head
         title
         figcaption
+        # Ruby annotations (the readings printed over Japanese or Chinese characters) are not the text.
+        rt
+        rp
 
         [removed-unless-main]
         nav
@@ -103,6 +106,15 @@ extension MainTextRules {
         readmore
         outbrain
         taboola
+        disclosure
+        disclaimer
+        breadcrumbs
+        crumbs
+        ratings
+        toc
+        kommentare
+        kommentar
+        legend
 
         # Still removed when an almost empty extraction is tried again: asides and forms may hold it.
         [rescue-removed-unless-main]
@@ -143,6 +155,32 @@ extension MainTextRules {
         content-body
         body-text
         text-body
+
+        # A heading with one of these words before the body is its standfirst, kept as a lead.
+        [lead]
+        lead
+        standfirst
+        subtitle
+        subheadline
+        sub-headline
+        subhead
+        intro
+        summary
+        deck
+        dek
+        teaser
+        abstract
+        bajada
+        chapeau
+        chapo
+        lede
+        excerpt
+
+        # Parts of an article made of short lines that join the body whole (a recipe's ingredients).
+        [body-part]
+        ingredients
+        ingredient
+        zutaten
 
         [blocks]
         address

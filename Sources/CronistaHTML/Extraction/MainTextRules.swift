@@ -18,6 +18,12 @@ public struct MainTextRules: Sendable, Equatable {
     public var rescueBoilerplatePatterns: [String]
     /// Words that protect an element from `boilerplatePatterns` (`article-content` is not a banner).
     public var contentPatterns: [String]
+    /// Words of a class or id that mark a standfirst (`article-lead`, `subheadline`): such a heading
+    /// before the body is its lead, not a title to skip.
+    public var leadPatterns: [String] = []
+    /// Words of a class or id that mark a part of the article made of short lines (a recipe's
+    /// ingredients): beside the body it joins it whole, inside it its links do not make it a menu.
+    public var bodyPartPatterns: [String] = []
     /// Elements that end a paragraph.
     public var blockTags: Set<String>
     /// Shortest paragraph (in characters) that scores.
@@ -54,7 +60,7 @@ public struct MainTextRules: Sendable, Equatable {
     }
 
     /// The rules of `MainTextRules.table`: sections `[removed]`, `[removed-unless-main]`,
-    /// `[boilerplate]`, `[rescue-boilerplate]`, `[content]`, `[blocks]`, one entry a line.
+    /// `[boilerplate]`, `[rescue-boilerplate]`, `[content]`, `[lead]`, `[body-part]`, `[blocks]`, one entry a line.
     public static let `default`: MainTextRules = {
         var sections: [String: [String]] = [:]
         var current = ""
@@ -67,7 +73,7 @@ public struct MainTextRules: Sendable, Equatable {
             }
             sections[current, default: []].append(String(line))
         }
-        return MainTextRules(
+        var rules = MainTextRules(
             removedTags: Set(sections["removed", default: []]),
             removedUnlessMainTags: Set(sections["removed-unless-main", default: []]),
             boilerplatePatterns: sections["boilerplate", default: []],
@@ -75,6 +81,9 @@ public struct MainTextRules: Sendable, Equatable {
             rescueBoilerplatePatterns: sections["rescue-boilerplate", default: []],
             rescueRemovedUnlessMainTags: Set(sections["rescue-removed-unless-main", default: []]),
             blockTags: Set(sections["blocks", default: []]))
+        rules.leadPatterns = sections["lead", default: []]
+        rules.bodyPartPatterns = sections["body-part", default: []]
+        return rules
     }()
 }
 
