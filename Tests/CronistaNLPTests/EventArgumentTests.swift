@@ -220,4 +220,19 @@ struct EventArgumentTests: EventFixture {
         let race = try analyze("A dieci chilometri dall'arrivo, in salita attacca Philippe Gilbert, tutto solo.")
         #expect(!race.events.contains { $0.type == "ACCUSE" })
     }
+
+    @Test("A cleft names the actor of a real act: 'è proprio X a invocare', 'non è solo X a criticare'")
+    func cleft() throws {
+        let doc = try analyze("Non a caso, è proprio Marco Ferri a invocare le elezioni anticipate.")
+        let request = try #require(doc.events.first { $0.type == "REQUEST" })
+        #expect(String(doc.text(in: request.trigger)) == "invocare")
+        #expect(texts(doc, request.source) == ["Marco Ferri"])
+        let criticism = try analyze("Non è solo la Chiesa a criticare la scelta del governo.")
+        let accuse = try #require(criticism.events.first { $0.type == "ACCUSE" })
+        #expect(texts(criticism, accuse.source) == ["Chiesa"])
+        #expect(texts(criticism, accuse.target) == ["governo"])
+        // An infinitive after `a` with no cleft stays no event: `è pronto a criticare` is a readiness.
+        let ready = try analyze("Il ministro Marco Ferri è pronto a criticare il governo.")
+        #expect(!ready.events.contains { $0.type == "ACCUSE" })
+    }
 }

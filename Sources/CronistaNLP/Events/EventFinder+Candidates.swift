@@ -109,10 +109,14 @@ extension EventFinder {
         let perfectInfinitive =
             e.kind == .verb && g - 2 >= s.lowerBound && before.contains(forms[g - 2]) && isPreposition(g - 1, "di")
             && isParticiple(head, of: e) && group.contains { perfectInfinitiveAux.contains(forms[$0]) }
+        // "è proprio Umberto Bossi a invocare…": a cleft names the actor of a real act.
+        let cleft = e.kind == .verb && g == trig.lowerBound ? cleftActor(before: g, in: s) : nil
         if e.kind == .verb {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive { return nil }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").
-            if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) { return nil }
+            if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) && cleft == nil {
+                return nil
+            }
             // A bare participle is an adjective ("gli indagati") unless the verb is passive by
             // default or an agent follows it ("un testo firmato da 27 capi di Stato").
             if group.count == trig.count && isParticiple(head, of: e) && !e.passive && !reducedPassive(after: trig.upperBound, in: s) {
@@ -123,8 +127,9 @@ extension EventFinder {
             }
             let isFuture = hasSuffix(head, future)
             if rules.isInfinitive(head) && !rules.isParticiple(head) {
-                // Only a planned act ("dovrebbero incontrare") counts, recoded as PLOVER does.
-                guard planned else { return nil }
+                // Only a planned act ("dovrebbero incontrare") counts, recoded as PLOVER does, or
+                // one a cleft says someone did.
+                guard planned || cleft != nil else { return nil }
             }
             if isFuture || planned {
                 if Self.cooperative.contains(type) {
@@ -234,6 +239,10 @@ extension EventFinder {
                         event.source = left
                     }
                 }
+            }
+            if let c = cleft {
+                let actor = participants(in: c)
+                if !actor.isEmpty { event.source = actor }
             }
             // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
             // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
@@ -481,4 +490,22 @@ extension EventFinder {
         guard lemma.hasSuffix("are"), head.hasSuffix("a"), head.utf8.count + 2 == lemma.utf8.count else { return true }
         return !head.hasPrefix(lemma.dropLast(3))
     }
+
+    /// The actor of a cleft (`è proprio Umberto Bossi a invocare…`, `sono stati i manifestanti a
+    /// lanciare…`): the words between a form of `essere` (and `stato`, `proprio`) and the `a` before
+    /// the infinitive at `g`, within the sentence and without punctuation; nil when there is no cleft.
+    func cleftActor(before g: Int, in s: Range<Int>) -> Range<Int>? {
+        guard g - 2 > s.lowerBound, rules.isInfinitive(forms[g]), forms[g - 1] == "a" || forms[g - 1] == "ad" else { return nil }
+        var k = g - 2
+        while k > s.lowerBound && k > g - 10 && !cleftVerb.contains(forms[k]) {
+            if forms[k].count == 1 && !forms[k].first!.isLetter { return nil }
+            k -= 1
+        }
+        guard cleftVerb.contains(forms[k]) else { return nil }
+        var start = k + 1
+        while start < g - 1 && cleftFiller.contains(forms[start]) { start += 1 }
+        guard start < g - 1, (start..<(g - 1)).contains(where: { mentionAt[$0] >= 0 }) else { return nil }
+        return start..<(g - 1)
+    }
+
 }

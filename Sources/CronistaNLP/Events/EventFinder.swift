@@ -52,6 +52,8 @@ struct EventFinder {
     /// `prima di aver incassato`: the word before `di` and the auxiliaries of a perfect infinitive
     /// that report a real act; `il Paese`, the country the text is about.
     let before: Set<String>, perfectInfinitiveAux: Set<String>, countryNoun: Set<String>
+    /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
+    let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
@@ -193,6 +195,8 @@ struct EventFinder {
         pluralGroup = l.list("plural-group")
         before = l.list("before")
         perfectInfinitiveAux = l.list("perfect-infinitive")
+        cleftVerb = l.list("cleft-verb")
+        cleftFiller = l.list("cleft-filler")
         countryNoun = l.list("country-noun")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
