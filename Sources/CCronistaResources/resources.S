@@ -99,7 +99,7 @@ SYM(cronista_nlp_9_start):
 SYM(cronista_nlp_9_end):
     .byte 0
 
-// Languages/en/ner.crner: 17572827 bytes, sha256 575d0527ca9c5890f07cce21f6e0b2120e0fb489ce6bacb5eb3c15d0ed9942d2
+// Languages/en/ner.crner: 17538989 bytes, sha256 a8061f928d86d7118d5824786df2bd6487bea8297c93c46e68e36411df05c20b
     .balign 16
     .globl SYM(cronista_nlp_10_start)
 SYM(cronista_nlp_10_start):
@@ -108,7 +108,7 @@ SYM(cronista_nlp_10_start):
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 3327 bytes, sha256 bdf417f4d7bf4d8c4ebbeca50d6571ed4b9d83c3116afe7165e8322c69e03189
+// Languages/en/ner.crner.json: 3883 bytes, sha256 704c6f8e7a604fcb9280778d49a2337ba49a576ac0dff29da2827d263533dde7
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):

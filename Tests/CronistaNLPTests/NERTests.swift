@@ -213,4 +213,19 @@ struct NERTests {
         #expect(tags(1) == "O B-PER O O B-PER O B-LOC O")
         #expect(tags(2) == "O O O O O O B-PER O")
     }
+
+    @Test("The English model keeps a name's leading adjective in it (GUM's silver spans are joined for training)")
+    func englishLeadingAdjectiveInName() throws {
+        // The model before scripts/ner-strip-titles.py --join-left tagged `United O States B-LOC` and `the United O
+        // Kingdom B-LOC`: GUM, one of its corpora, leaves the adjective before the proper-noun head out.
+        let path = "Languages/en/ner.crner"
+        var tagger = NERTagger(model: try NERModel(bytes: NLPResources.data(path), name: path))
+        let sentences = [
+            "She moved from New York to the United Kingdom last year .", "The president of the United States spoke ."
+        ].map { $0.split(separator: " ").map(String.init) }
+        tagger.tagDocument(sentences)
+        func tags(_ s: Int) -> String { tagger.documentTags(sentence: s).map { NERTag(rawValue: $0).description }.joined(separator: " ") }
+        #expect(tags(0) == "O O O B-LOC I-LOC O O B-LOC I-LOC O O O")
+        #expect(tags(1) == "O O O O B-LOC I-LOC O O")
+    }
 }
