@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 27578 bytes, sha256 d7509889e1f19d1edb062b63c83c4148f9f2b33d1b329ec2d5dd04c054609615
+// Languages/it/event-triggers.tsv: 27761 bytes, sha256 2884253d4ffdae18b2761d0826ad800fa55ccf4e70be8386fb13373a4468e323
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -231,8 +231,25 @@ struct EventArgumentTests: EventFixture {
         let accuse = try #require(criticism.events.first { $0.type == "ACCUSE" })
         #expect(texts(criticism, accuse.source) == ["Chiesa"])
         #expect(texts(criticism, accuse.target) == ["governo"])
+        // A verb phrase is no cleft's actor: `fu poi costretto dal regime a rinunciare a ritirare`.
+        let forced = try analyze("Lo scrittore fu poi costretto dal regime sovietico a rinunciare a ritirare il premio.")
+        #expect(forced.events.isEmpty, "\(forced.events)")
         // An infinitive after `a` with no cleft stays no event: `è pronto a criticare` is a readiness.
         let ready = try analyze("Il ministro Marco Ferri è pronto a criticare il governo.")
         #expect(!ready.events.contains { $0.type == "ACCUSE" })
+    }
+
+    @Test("A decision is a plan: 'ha deciso di ritirare' an announced concession, 'ha deciso di stanziare' an agreement")
+    func decided() throws {
+        let withdraw = try analyze("Il governo ha deciso di ritirare il decreto sulla scuola.")
+        let concede = try #require(withdraw.events.first)
+        #expect(concede.type == "CONCEDE")
+        #expect(String(withdraw.text(in: concede.trigger)) == "ritirare")
+        #expect(texts(withdraw, concede.source) == ["governo"])
+        let aid = try analyze("Il governo ha deciso di stanziare cinquanta milioni di euro per la Calabria.")
+        #expect(aid.events.first?.type == "AGREE", "\(aid.events)")
+        // What is decided but is no cooperation nor retreat has not happened yet.
+        let criticise = try analyze("Il partito ha deciso di criticare il governo.")
+        #expect(criticise.events.isEmpty, "\(criticise.events)")
     }
 }

@@ -104,7 +104,10 @@ extension EventFinder {
             type = "CONCEDE"
             mode = nil
         }
-        let planned = group.contains { plan.contains(forms[$0]) }
+        // "ha deciso di ritirare": a decision is a plan too (AGREE for cooperation, CONCEDE for a retreat).
+        let decided =
+            e.kind == .verb && g == trig.lowerBound && g - 2 >= s.lowerBound && decide.contains(forms[g - 2]) && isPreposition(g - 1, "di")
+        let planned = group.contains { plan.contains(forms[$0]) } || decided
         // "prima di aver incassato la fiducia": a perfect infinitive reports what was done.
         let perfectInfinitive =
             e.kind == .verb && g - 2 >= s.lowerBound && before.contains(forms[g - 2]) && isPreposition(g - 1, "di")
@@ -114,7 +117,9 @@ extension EventFinder {
         if e.kind == .verb {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive { return nil }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").
-            if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) && cleft == nil {
+            if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) && cleft == nil
+                && !decided
+            {
                 return nil
             }
             // A bare participle is an adjective ("gli indagati") unless the verb is passive by
@@ -504,8 +509,14 @@ extension EventFinder {
         guard cleftVerb.contains(forms[k]) else { return nil }
         var start = k + 1
         while start < g - 1 && cleftFiller.contains(forms[start]) { start += 1 }
-        guard start < g - 1, (start..<(g - 1)).contains(where: { mentionAt[$0] >= 0 }) else { return nil }
-        return start..<(g - 1)
+        // The actor is a noun phrase: an article or a name first, no verb form inside (not `fu poi
+        // costretto dal regime a rinunciare a ritirare`).
+        let actor = start..<(g - 1)
+        guard !actor.isEmpty, actor.count <= 6, article.contains(forms[start]) || mentionAt[start] >= 0,
+            actor.contains(where: { mentionAt[$0] >= 0 }),
+            !actor.contains(where: { rules.isInfinitive(forms[$0]) || rules.isGerund(forms[$0]) || rules.isParticiple(forms[$0]) })
+        else { return nil }
+        return actor
     }
 
 }

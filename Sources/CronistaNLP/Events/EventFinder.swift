@@ -54,6 +54,8 @@ struct EventFinder {
     let before: Set<String>, perfectInfinitiveAux: Set<String>, countryNoun: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
+    /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
+    let decide: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
@@ -197,6 +199,7 @@ struct EventFinder {
         perfectInfinitiveAux = l.list("perfect-infinitive")
         cleftVerb = l.list("cleft-verb")
         cleftFiller = l.list("cleft-filler")
+        decide = l.list("decide")
         countryNoun = l.list("country-noun")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
