@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """PolNeAR train (brat files) as the shared quote gold format, for error analysis of the English quote
-rules on text the issue lets us look at (PolNeAR asks that dev and test not be inspected).
+rules on the largest set there is to read (840 documents; issue 16 develops on dev, PolNeAR's own README
+asks that dev and test be left uninspected, and test is run once to report).
 
     scripts/polnear-train-gold.py ../shared/data/quotes/polnear/data/train OUT_DIR
     cronista analyze --language en OUT_DIR/train.docs.jsonl > P.jsonl
