@@ -105,13 +105,12 @@ extension EventFinder {
             mode = nil
         }
         // "ha deciso di ritirare": a decision is a plan too (AGREE for cooperation, CONCEDE for a retreat).
-        let decided =
-            e.kind == .verb && g == trig.lowerBound && g - 2 >= s.lowerBound && decide.contains(forms[g - 2]) && isPreposition(g - 1, "di")
+        let decided = e.kind == .verb && g == trig.lowerBound && afterWordAndDi(g, in: s, word: decide)
         let planned = group.contains { plan.contains(forms[$0]) } || decided
         // "prima di aver incassato la fiducia": a perfect infinitive reports what was done.
         let perfectInfinitive =
-            e.kind == .verb && g - 2 >= s.lowerBound && before.contains(forms[g - 2]) && isPreposition(g - 1, "di")
-            && isParticiple(head, of: e) && group.contains { perfectInfinitiveAux.contains(forms[$0]) }
+            e.kind == .verb && afterWordAndDi(g, in: s, word: before) && isParticiple(head, of: e)
+            && group.contains { perfectInfinitiveAux.contains(forms[$0]) }
         // "è proprio Umberto Bossi a invocare…": a cleft names the actor of a real act.
         let cleft = e.kind == .verb && g == trig.lowerBound ? cleftActor(before: g, in: s) : nil
         if e.kind == .verb {
@@ -496,6 +495,12 @@ extension EventFinder {
         return !head.hasPrefix(lemma.dropLast(3))
     }
 
+    /// Whether `di` and, before it, one of `word` stand right before `g` in `s` (`ha deciso di …`,
+    /// `prima di aver …`).
+    func afterWordAndDi(_ g: Int, in s: Range<Int>, word: Set<String>) -> Bool {
+        g - 2 >= s.lowerBound && word.contains(forms[g - 2]) && isPreposition(g - 1, "di")
+    }
+
     /// The actor of a cleft (`è proprio Umberto Bossi a invocare…`, `sono stati i manifestanti a
     /// lanciare…`): the words between a form of `essere` (and `stato`, `proprio`) and the `a` before
     /// the infinitive at `g`, within the sentence and without punctuation; nil when there is no cleft.
@@ -503,7 +508,7 @@ extension EventFinder {
         guard g - 2 > s.lowerBound, rules.isInfinitive(forms[g]), forms[g - 1] == "a" || forms[g - 1] == "ad" else { return nil }
         var k = g - 2
         while k > s.lowerBound && k > g - 10 && !cleftVerb.contains(forms[k]) {
-            if forms[k].count == 1 && !forms[k].first!.isLetter { return nil }
+            if context.isPunct(k) { return nil }
             k -= 1
         }
         guard cleftVerb.contains(forms[k]) else { return nil }

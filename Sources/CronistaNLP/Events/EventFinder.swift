@@ -317,9 +317,6 @@ struct EventFinder {
         return nil
     }
 
-    /// In a `need=` list: a person's name after the trigger satisfies it.
-    static let needPerson = "@person"
-
     /// The longest entry from `list[from...]` matching at `i` whose needed words are close by, with its index.
     func match(_ list: [EventLexicon.Entry], at i: Int, end: Int, from: Int = 0) -> (Int, EventLexicon.Entry)? {
         guard from < list.count else { return nil }
@@ -330,13 +327,13 @@ struct EventFinder {
                 break
             }
             guard ok else { continue }
-            if !e.need.isEmpty {
+            if !e.need.isEmpty || e.needPersonName {
                 let lo = max(0, i - 4)
                 let hi = min(end, i + e.tokens.count + 5)
                 // `@person`: a person's name after a compound verb will do (`ha attaccato Salvini`; after
                 // a simple one the name is as often its subject: `in salita attacca Gilbert`).
                 let person =
-                    e.need.contains(Self.needPerson) && (max(0, i - 3)..<i).contains { aux.contains(forms[$0]) }
+                    e.needPersonName && (max(0, i - 3)..<i).contains { aux.contains(forms[$0]) }
                     && (i + e.tokens.count..<hi).contains { t in
                         mentionAt[t] >= 0 && doc.mentions[Int(mentionAt[t])].type == .person
                             && doc.mentions[Int(mentionAt[t])].form == .name

@@ -31,6 +31,8 @@ public struct EventLexicon: Sendable {
         var reciprocal: Bool
         /// Words one of which must follow the trigger closely; empty when none is needed.
         var need: Set<String>
+        /// `need=…,@person`: a person's name after the trigger (in a compound tense) will do too.
+        var needPersonName = false
         /// A bare participle of this verb is passive (`arrestato ieri`).
         var passive: Bool
         /// The subject receives the act and the actor follows a `tgt=` preposition (`il governo ha
@@ -89,7 +91,9 @@ public struct EventLexicon: Sendable {
                     let values = kv.count == 2 ? kv[1].split(separator: ",").map { Self.normalise(String($0)) } : []
                     switch kv[0] {
                     case "tgt": entry.targets = values
-                    case "need": entry.need = Set(values)
+                    case "need":
+                        entry.need = Set(values.filter { $0 != "@person" })
+                        entry.needPersonName = values.contains("@person")
                     case "not": entry.not = Set(values)
                     case "inf": entry.infinitiveAfter = Set(values)
                     case "forms": forms = values

@@ -92,8 +92,8 @@ enum QuotationMarks {
             if ctx.isQuoteMark(i), let (fam, role) = classify(ctx, i), fam == family || fam == .straight || family == .straight,
                 role != .open
             {
-                // Closed mid-paragraph and followed by a named source.
-                guard i + 2 < ctx.n, !ctx.doc.tokens.flags[i].contains(.paragraphAfter) else { return false }
+                // Closed mid-paragraph (the loop stops at the paragraph's end) and followed by a named source.
+                guard i + 2 < ctx.n else { return false }
                 var k = i + 1
                 let commaAfter = ctx.forms[k] == ","
                 if commaAfter { k += 1 }

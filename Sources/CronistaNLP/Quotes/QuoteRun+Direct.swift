@@ -52,14 +52,14 @@ extension QuoteRun {
                 leftCue.map { c in (c.tokens.upperBound..<m.open).contains { forms[$0] == ":" } || m.open - c.tokens.upperBound <= 1 }
                 ?? false
             if colonLead { rightCue = nil }
-            // The comma may stand inside the marks (English `"Q," X said`).
+            // The comma may stand inside the marks (English `"Q," X said`): the sentence goes on past them.
             let lastInside = QuotationMarks.isInnerHalf(ctx, m.close - 1, of: m.close) ? m.close - 2 : m.close - 1
-            // So may a question or exclamation mark (`"Q?" Clinton said.`): the sentence goes on.
-            let commaInside =
+            // So may a question or exclamation mark (`"Q?" Clinton said.`).
+            let goesOnInside =
                 ctx.pack.rules.commaInsideQuotes && lastInside > 0
                 && (forms[lastInside] == "," || forms[lastInside] == "?" || forms[lastInside] == "!")
             if rightCue == nil, !colonLead, m.closed, k < ctx.n, !ctx.is(k, .notSubjectStart),
-                forms[max(0, k - 1)] == "," || k > m.close + 1 || commaInside
+                forms[max(0, k - 1)] == "," || k > m.close + 1 || goesOnInside
             {
                 if let c = cue(startingNear: k + 1, maxGap: 6), !c.classes.isDisjoint(with: [.say]),
                     !(k..<c.tokens.lowerBound).contains(where: { ctx.isPunct($0) || ctx.isQuoteMark($0) })
@@ -77,7 +77,7 @@ extension QuoteRun {
             // `"Q," Jane Roe, a delegate from Ohio, told the agency.`: a name and its apposition between
             // commas before a trailing verb of saying (where the subject comes first).
             if rightCue == nil, !colonLead, ctx.pack.rules.subjectBeforeTrailingCue, m.closed, k < ctx.n,
-                forms[max(0, k - 1)] == "," || commaInside
+                forms[max(0, k - 1)] == "," || goesOnInside
             {
                 var first = k + 1
                 while first < ctx.n && first < k + 6 && !ctx.isPunct(first) && !ctx.isQuoteMark(first) { first += 1 }

@@ -41,7 +41,7 @@ extension QuoteRun {
             var start: Int?
             while p < sentence.upperBound && p < c.tokens.upperBound + budget {
                 let f = forms[p]
-                if !isRequest && p >= c.tokens.upperBound + 7 {
+                if longAdjunct && p >= c.tokens.upperBound + 7 {
                     if ctx.isTerminal(p) || f == ";" || ctx.isQuoteMark(p) { break }
                     if ctx.is(p, .complementiser) && forms[p - 1] == "," && p + 1 < sentence.upperBound {
                         start = p + 1
