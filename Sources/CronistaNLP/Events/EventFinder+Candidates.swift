@@ -179,7 +179,7 @@ extension EventFinder {
         }
         if passive {
             event.target = relativeAntecedent(before: g, in: scope)
-            if event.target.isEmpty { event.target = participants(ofArgument: inScope(clause?.subject)) }
+            if event.target.isEmpty { event.target = participants(ofArgument: inScope(subjectAfterSetting(clause?.subject, before: g))) }
             if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
             event.source = participants(ofArgument: inScope(clause?.passiveAgent))
             if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
@@ -204,11 +204,13 @@ extension EventFinder {
             }
             if e.kind == .verb {
                 let nonFinite = rules.isGerund(head) || (rules.isInfinitive(head) && !rules.isParticiple(head) && !planned)
-                let subject = nonFinite ? governingSubject(before: g, sentence: si) : clause?.subject
+                let subject = nonFinite ? governingSubject(before: g, sentence: si) : subjectAfterSetting(clause?.subject, before: g)
                 // An overt subject first; one inherited from an earlier clause only when the
                 // words before the trigger name no actor.
                 // "X, che … ha firmato": the relative pronoun's antecedent.
-                if !nonFinite { relativeSource = relativeAntecedent(before: g, in: scope) }
+                // "ha disperso la folla, che stava protestando": a gerund right after a subject
+                // relative pronoun has the pronoun's antecedent for its subject.
+                if !nonFinite || rules.isGerund(head) { relativeSource = relativeAntecedent(before: g, in: scope) }
                 event.source = relativeSource
                 let relativeSubject = !event.source.isEmpty
                 if event.source.isEmpty && !nonFinite && clause?.subjectIsInherited == true {

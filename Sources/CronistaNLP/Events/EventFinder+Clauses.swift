@@ -47,6 +47,9 @@ extension EventFinder {
         guard t < clauseAt.count else { return nil }
         var k = t - 1
         while k >= 0 && sentenceOf[k] == Int32(si) {
+            // "Lo ha detto X: il governo prende …, accusando": a colon or semicolon opens a clause of
+            // its own; the speaker before it governs nothing after it.
+            if forms[k] == ":" || forms[k] == ";" { return nil }
             if clauseAt[k] >= 0 {
                 let c = clauses[Int(clauseAt[k])]
                 let h = forms[c.verb.head]
@@ -127,17 +130,37 @@ extension EventFinder {
             if t < forms.count, let (q, _) = participant(at: t), q.entity == p.entity, isName(q) { found[i] = q }
         }
         if !found.isEmpty { return found }
+        return bareNounPhrase(r).map { [$0] } ?? []
+    }
+
+    /// The clause layer's subject, or the noun phrase between it and the verb group at `g` when the
+    /// subject it read is the object of a preposition (`Negli Stati Uniti circa 1400 persone sono
+    /// state arrestate`: the place is a setting, the people the subject).
+    func subjectAfterSetting(_ subject: Range<Int>?, before g: Int) -> Range<Int>? {
+        guard let r = subject, r.lowerBound > 0, r.upperBound + 2 <= g,
+            isAnyPreposition(r.lowerBound - 1) || isPreposition(r.lowerBound - 1, "in") || isPreposition(r.lowerBound - 1, "a"),
+            !article.contains(forms[r.lowerBound - 1]),
+            !(r.upperBound..<g).contains(where: { doc.tokens.flags[$0].contains(.punctuation) }),
+            bareNounPhrase(r.upperBound..<g) != nil || (r.upperBound..<g).contains(where: { participant(at: $0) != nil })
+        else { return subject }
+        return r.upperBound..<g
+    }
+
+    /// A short noun phrase without a mention as a participant of its own (`i marittimi`, `circa
+    /// 1400 persone`): an article, determiner or quantity, then at most five more words, no quotation
+    /// mark, complementiser or auxiliary, and no time expression.
+    func bareNounPhrase(_ r: Range<Int>) -> Event.Participant? {
         var a = r.lowerBound
         var b = r.upperBound
         while a < b && doc.tokens.flags[a].contains(.punctuation) { a += 1 }
         while b > a && doc.tokens.flags[b - 1].contains(.punctuation) { b -= 1 }
         // A time expression ("lo scorso gennaio") is no actor.
         let span = range(a..<b)
-        if doc.times.contains(where: { $0.range.startUTF8 < span.endUTF8 && span.startUTF8 < $0.range.endUTF8 }) { return [] }
+        if doc.times.contains(where: { $0.range.startUTF8 < span.endUTF8 && span.startUTF8 < $0.range.endUTF8 }) { return nil }
         guard b - a >= 2, b - a <= 6, context.is(a, [.article, .determiner]) || quantity.contains(forms[a]),
             !(a..<b).contains(where: { doc.tokens.flags[$0].contains(.quoteMark) || context.is($0, [.complementiser, .auxiliary]) })
-        else { return [] }
-        return [Event.Participant(entity: nil, range: span)]
+        else { return nil }
+        return Event.Participant(entity: nil, range: span)
     }
 }
 
