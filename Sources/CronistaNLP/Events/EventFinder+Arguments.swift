@@ -15,6 +15,13 @@ extension EventFinder {
             return (Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range), r)
         }
         if actorNouns.contains(forms[t]) { return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1)) }
+        // "il pubblico ministero": an actor noun of several words, read from any of its words.
+        for (words, i) in actorPhrases[forms[t]] ?? [] {
+            let a = t - i
+            guard a >= 0, a + words.count <= forms.count, words.indices.allSatisfy({ forms[a + $0] == words[$0] }) else { continue }
+            let r = a..<(a + words.count)
+            return (Event.Participant(entity: nil, range: range(r)), r)
+        }
         // "quest'ultima": the last actor named before it, in its sentence or the one before.
         if t > 0, latter.contains(forms[t]), demonstrative.contains(forms[t - 1]), sentenceOf[t] >= 0 {
             let si = Int(sentenceOf[t])

@@ -177,10 +177,14 @@ extension EventFinder {
             guard quote < 0 || (r.lowerBound >= scope.lowerBound && r.upperBound <= scope.upperBound) else { return nil }
             return r
         }
-        if passive {
+        // "come richiesto dal pubblico ministero": a comparison names the act's actor, not whom it is about.
+        let comparison = passive && group.count == trig.count && g > s.lowerBound && comparative.contains(forms[g - 1])
+        if passive && !comparison {
             event.target = relativeAntecedent(before: g, in: scope)
             if event.target.isEmpty { event.target = participants(ofArgument: inScope(subjectAfterSetting(clause?.subject, before: g))) }
             if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
+        }
+        if passive {
             event.source = participants(ofArgument: inScope(clause?.passiveAgent))
             if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
         } else {
@@ -286,7 +290,7 @@ extension EventFinder {
         if e.receives && !passive { swap(&event.source, &event.target) }
         // "Nel 1962 venne arrestato": a passive without a subject of its own is about the person
         // the text is about (the one it has named most so far).
-        if event.target.isEmpty, passive || (e.kind == .noun && e.passive), quote < 0 {
+        if event.target.isEmpty, passive && !comparison || (e.kind == .noun && e.passive), quote < 0 {
             if e.kind == .noun { event.target = leftActor(before: g, in: scope) }
             if event.target.isEmpty { event.target = topic(before: g) }
         }

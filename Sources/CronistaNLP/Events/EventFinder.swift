@@ -56,8 +56,13 @@ struct EventFinder {
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
     let decide: Set<String>
+    /// Words before a bare participle that make it a comparison (`come richiesto dal pm`).
+    let comparative: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
+    /// Actor nouns of several words (`pubblico_ministero` in the lexicon), by each of their words:
+    /// the words in order and the position of that word among them.
+    let actorPhrases: [String: [(words: [String], at: Int)]]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
     let anyPreposition: Set<String>
@@ -177,6 +182,12 @@ struct EventFinder {
         passiveAux = l.list("passive")
         perfect = l.list("perfect")
         actorNouns = l.list("actor")
+        var phrases: [String: [(words: [String], at: Int)]] = [:]
+        for a in actorNouns where a.contains("_") {
+            let words = a.split(separator: "_").map(String.init)
+            for (i, w) in words.enumerated() { phrases[w, default: []].append((words, i)) }
+        }
+        actorPhrases = phrases
         copula = l.list("copula")
         quantity = l.list("quantity")
         announce = l.list("announce")
@@ -200,6 +211,7 @@ struct EventFinder {
         cleftVerb = l.list("cleft-verb")
         cleftFiller = l.list("cleft-filler")
         decide = l.list("decide")
+        comparative = l.list("comparative")
         countryNoun = l.list("country-noun")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
