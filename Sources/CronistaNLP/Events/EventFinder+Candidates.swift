@@ -282,6 +282,13 @@ extension EventFinder {
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
             if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }
         }
+        // "le indagini della procura": an investigator named after an inquiry is who investigates.
+        if e.kind == .noun, e.mode == "investigate", !event.target.isEmpty,
+            event.target.allSatisfy({ t in Self.tokens(of: t.range, in: doc).contains { investigator.contains(forms[$0]) } })
+        {
+            event.source = event.target
+            event.target = []
+        }
         // "Prima di aver incassato la fiducia, il premier …": the subject of the clause it precedes.
         if perfectInfinitive, event.source.isEmpty, let comma = (trig.upperBound..<s.upperBound).first(where: { forms[$0] == "," }) {
             event.source = actor(startingNear: comma + 1, in: s)

@@ -58,6 +58,8 @@ struct EventFinder {
     let decide: Set<String>
     /// Words before a bare participle that make it a comparison (`come richiesto dal pm`).
     let comparative: Set<String>
+    /// Nouns of those who investigate (`procura`, `pm`): an inquiry's actor when they are its complement.
+    let investigator: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// Actor nouns of several words (`pubblico_ministero` in the lexicon), by each of their words:
@@ -212,6 +214,7 @@ struct EventFinder {
         cleftFiller = l.list("cleft-filler")
         decide = l.list("decide")
         comparative = l.list("comparative")
+        investigator = l.list("investigator")
         countryNoun = l.list("country-noun")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
