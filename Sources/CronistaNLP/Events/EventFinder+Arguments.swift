@@ -335,12 +335,15 @@ extension EventFinder {
 
 extension EventFinder {
     /// The object of a purpose clause right after the trigger ("per disperdere la folla"): a
-    /// purpose word, an infinitive, then the actor.
-    func purposeObject(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
+    /// purpose word, an infinitive (with `verbOf`, one of a trigger verb of that type: "per
+    /// incontrare il Presidente"), then the actor.
+    func purposeObject(after t: Int, in scope: Range<Int>, verbOf type: String? = nil) -> [Event.Participant] {
         var k = t
         while k + 2 < min(scope.upperBound, t + 10) {
             if [".", ";", ":"].contains(forms[k]) { break }
-            if isPreposition(k, "per"), rules.isInfinitive(forms[k + 1]) {
+            if isPreposition(k, "per"), rules.isInfinitive(forms[k + 1]),
+                type == nil || (lexicon.entries[forms[k + 1]] ?? []).contains(where: { $0.type == type && $0.tokens.count == 1 })
+            {
                 return actor(startingNear: k + 2, in: scope)
             }
             k += 1

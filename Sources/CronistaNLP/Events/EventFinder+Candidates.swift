@@ -281,6 +281,10 @@ extension EventFinder {
             }
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
             if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }
+            // "è salito al Quirinale per incontrare il Presidente": a visit is to whom its purpose is to meet.
+            if event.target.isEmpty, e.type == "CONSULT", e.mode == "visit" {
+                event.target = purposeObject(after: trig.upperBound, in: scope, verbOf: "CONSULT")
+            }
         }
         // "le indagini della procura": an investigator named after an inquiry is who investigates.
         if e.kind == .noun, e.mode == "investigate", !event.target.isEmpty,
