@@ -226,7 +226,7 @@ extension EventFinder {
                 if !nonFinite, !relativeSubject, let name = appositionName(before: g, in: scope),
                     !event.source.contains(where: { $0.entity == name.entity })
                 {
-                    event.source = [name]
+                    event.source = coordinatedAppositions(before: name, in: scope) + [name]
                 }
                 // A subject read inside an agent phrase ("X e Y, sostenuti dal capogruppo, Z, hanno
                 // chiesto"): the actors before that phrase.

@@ -250,6 +250,29 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// The names in apposition coordinated before `name`, itself in apposition before a verb
+    /// (`Il presidente della Commissione, Barroso, e il presidente del Parlamento, Poettering,
+    /// hanno firmato`): each `…, Name, e <role phrase>, ` step back adds that name.
+    func coordinatedAppositions(before name: Event.Participant, in scope: Range<Int>) -> [Event.Participant] {
+        var out: [Event.Participant] = []
+        var k = Self.tokens(of: name.range, in: doc).lowerBound - 2
+        while k > scope.lowerBound {
+            // Back over the role phrase to the conjunction or comma that opens it.
+            var j = k
+            while j >= scope.lowerBound && j > k - 8 && !isCoordination(j) { j -= 1 }
+            guard j - 2 >= scope.lowerBound, isCoordination(j) else { break }
+            var c = j - 1
+            if forms[j] != "," && forms[c] == "," { c -= 1 }
+            guard let (p, pr) = participant(at: c), pr.upperBound == c + 1, p.entity != nil, isName(p),
+                pr.lowerBound - 1 >= scope.lowerBound, forms[pr.lowerBound - 1] == ",",
+                !out.contains(where: { $0.entity == p.entity }), p.entity != name.entity
+            else { break }
+            out.insert(p, at: 0)
+            k = pr.lowerBound - 2
+        }
+        return out
+    }
+
     /// A person's name set off by commas right before a verb group at `g`, after a phrase that ends
     /// in an actor (`Il giudice di Roma, Valerio Savio, ha`): the apposition that names the subject.
     func appositionName(before g: Int, in scope: Range<Int>) -> Event.Participant? {
