@@ -42,7 +42,11 @@ extension EventFinder {
                 let before = r.lowerBound - 1
                 // "migliaia di soldati": a quantity before "di" keeps the actor the subject.
                 let quantified = before - 1 >= scope.lowerBound && quantity.contains(forms[before - 1])
-                if before >= scope.lowerBound && isAnyPreposition(before) && !quantified {
+                // "con i sindacati": a preposition before the actor's article.
+                var p0 = before
+                while p0 > scope.lowerBound && article.contains(forms[p0]) && !isAnyPreposition(p0) { p0 -= 1 }
+                let governed = p0 < before && p0 >= scope.lowerBound && isAnyPreposition(p0) && !article.contains(forms[p0])
+                if before >= scope.lowerBound && (isAnyPreposition(before) || governed) && !quantified {
                     j = r.lowerBound - 1
                     continue
                 }

@@ -276,6 +276,17 @@ extension EventFinder {
             // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
+            // "Di Maio, che con Salvini tratta": the other side of talks may stand before the verb.
+            if event.target.isEmpty, e.kind == .verb, e.targets.contains("con") {
+                var k = g - 1
+                while k >= max(scope.lowerBound, g - 5) && !bound.contains(forms[k]) && forms[k] != "," {
+                    if isPreposition(k, "con") {
+                        event.target = actor(startingNear: k + 1, in: (k + 1)..<g)
+                        break
+                    }
+                    k -= 1
+                }
+            }
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj"), type == "ACCUSE" {
                 event.target = complementActor(after: trig.upperBound, in: s)
             }
@@ -373,7 +384,7 @@ extension EventFinder {
             event.target = []
         }
         if type == "CONSULT" && (e.reciprocal || mode != "visit") {
-            event.source += event.target
+            event.source += event.target.filter { t in !event.source.contains { $0.range == t.range } }
             event.target = []
         }
         event.location = place(after: trig.upperBound, in: s, excluding: event.source + event.target)
