@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 28405 bytes, sha256 2c86b944a4d13389bbde8c8306c32fb3bf0ff08ce4a0cab93658d22d8cee1074
+// Languages/it/event-triggers.tsv: 28415 bytes, sha256 b067581b8195b6ec8f02a4c41ab21887a5bc2ca2403bfd3aa2cf14ff0a31d3a9
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -164,10 +164,13 @@ extension EventFinder {
                 }
                 return out
             }
-            if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) { return [] }
+            // "più di 500 persone", "migliaia di soldati": a quantity's "di" leads to the actor.
+            let quantified = k > t && quantity.contains(forms[k - 1]) && isPreposition(k, "di")
+            if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) && !quantified { return [] }
             if both.contains(forms[k]) { correlative = true }
             k += 1
-            skipped += 1
+            // The quantity and its "di" count as one word.
+            if !quantified { skipped += 1 }
         }
         return []
     }
