@@ -40,6 +40,12 @@ extension EventFinder {
         return kept.map(\.event)
     }
 
+    /// Whether two participant lists name one actor: the same entity, or the same words.
+    func sharesParticipant(_ a: [Event.Participant], _ b: [Event.Participant]) -> Bool {
+        let words = { (p: Event.Participant) in doc.text(in: p.range).lowercased() }
+        return a.contains { p in b.contains { q in (p.entity != nil && p.entity == q.entity) || words(p) == words(q) } }
+    }
+
     func better(_ b: Candidate, than a: Candidate) -> Bool {
         guard b.explicitSource && !b.event.source.isEmpty else { return false }
         if !a.explicitSource || a.event.source.isEmpty { return true }
@@ -89,6 +95,11 @@ extension EventFinder {
             anchors.datedDifferently(a.sentence, b.sentence)
                 || (a.event.type != "CONSULT" && anchors.placedDifferently(a.sentence, b.sentence))
         {
+            return false
+        }
+        // "l'arresto di più di 500 persone" after an arrest of Derek Chauvin: a noun that names a
+        // target of its own, none of the first act's, tells another act.
+        if b.kind == .noun, !a.event.target.isEmpty, !b.event.target.isEmpty, !sharesParticipant(a.event.target, b.event.target) {
             return false
         }
         // A noun re-mention without an actor of its own, or with the same one.
