@@ -40,10 +40,10 @@ extension EventFinder {
         return kept.map(\.event)
     }
 
-    /// Whether two participant lists name one actor: the same entity, or the same words.
+    /// Whether two participant lists name one actor: the same entity or the same mention (two
+    /// mentions of `persone` are no evidence of the same people).
     func sharesParticipant(_ a: [Event.Participant], _ b: [Event.Participant]) -> Bool {
-        let words = { (p: Event.Participant) in doc.text(in: p.range).lowercased() }
-        return a.contains { p in b.contains { q in (p.entity != nil && p.entity == q.entity) || words(p) == words(q) } }
+        a.contains { p in b.contains { q in (p.entity != nil && p.entity == q.entity) || p.range == q.range } }
     }
 
     func better(_ b: Candidate, than a: Candidate) -> Bool {
