@@ -300,6 +300,14 @@ extension EventFinder {
                 event.target = purposeObject(after: trig.upperBound, in: scope, verbOf: "CONSULT")
             }
         }
+        // "Il giudice … ha rigettato l'istanza presentata dalla difesa": a request that an act of
+        // rejection takes as its object was made to the one who rejects it.
+        if e.kind == .noun, type == "REQUEST", event.target.isEmpty, let p = previous, p.sentence == si, p.kind == .verb,
+            p.event.type == "REJECT", !p.event.source.isEmpty
+        {
+            let end = Self.tokens(of: p.event.trigger, in: doc).upperBound
+            if end <= g, (end..<g).allSatisfy({ article.contains(forms[$0]) }) { event.target = p.event.source }
+        }
         // "le indagini della procura": an investigator named after an inquiry is who investigates.
         if e.kind == .noun, e.mode == "investigate", !event.target.isEmpty,
             event.target.allSatisfy({ t in Self.tokens(of: t.range, in: doc).contains { investigator.contains(forms[$0]) } })
