@@ -417,6 +417,15 @@ extension EventFinder {
                 let left = leftActor(before: g, in: s)
                 if !left.isEmpty && !left.allSatisfy({ isPlace($0) }) { event.source = left }
             }
+            // "Il PM chiede la pena di morte": an actor right before the verb is its subject, whatever
+            // the quotation layer took for a speaker after it.
+            if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty,
+                Self.tokens(of: speaker.range, in: doc).lowerBound >= trig.upperBound, g > s.lowerBound,
+                let (p, r) = participant(at: g - 1), r.upperBound == g, !isPlace(p),
+                r.lowerBound - 1 < s.lowerBound || !isAnyPreposition(r.lowerBound - 1)
+            {
+                event.source = [named(p, r)]
+            }
             // "Elio Vito e Renato Schifani … hanno chiesto": a speaker coordinated with others
             // before the verb is one of a compound actor.
             if relativeSource.isEmpty, event.source.count == 1, let se = event.source[0].entity {
