@@ -87,6 +87,55 @@ struct EventTests {
         #expect(e.target.isEmpty)
     }
 
+    /// One case of an argument rule: the sentence, the trigger, and the source and target words expected.
+    struct ArgumentCase: Sendable, CustomStringConvertible {
+        let text: String, trigger: String, source: [String], target: [String]
+        var description: String { text }
+    }
+
+    @Test(
+        "Arguments read through settings, relatives, comparisons, quantities and rejected requests",
+        arguments: [
+            // A place phrase the clause layer took for the subject is a setting.
+            ArgumentCase(
+                text: "Negli Stati Uniti circa 1400 persone sono state arrestate dalla polizia.", trigger: "sono state arrestate",
+                source: ["polizia"], target: ["persone"]),
+            // A gerund after a subject relative pronoun has the antecedent for its subject.
+            ArgumentCase(
+                text: "La polizia ha disperso la folla, che stava protestando contro il governo.", trigger: "stava protestando",
+                source: ["folla"], target: ["governo"]),
+            // A comparison's agent acts; the sentence's subject is not its target.
+            ArgumentCase(
+                text: "Marco Ferri e Paolo Neri sono stati assolti, come richiesto dal pubblico ministero.", trigger: "richiesto",
+                source: ["pubblico ministero"], target: []),
+            // An investigator after an inquiry noun investigates.
+            ArgumentCase(
+                text: "Lo hanno messo in luce le indagini della Guardia di Finanza.", trigger: "indagini",
+                source: ["Guardia di Finanza"], target: []),
+            // A quantity and its "di" lead to the target.
+            ArgumentCase(
+                text: "Ieri a Milano la polizia ha sparato gas lacrimogeno contro centinaia di manifestanti.", trigger: "gas lacrimogeno",
+                source: ["polizia"], target: ["manifestanti"]),
+            // A rejected request was made to the one who rejects it.
+            ArgumentCase(
+                text: "Il giudice di Roma, Valerio Sarti, ha rigettato l'istanza presentata dalla difesa.", trigger: "istanza",
+                source: ["difesa"], target: ["Valerio Sarti"]),
+            // The other side of talks before the verb.
+            ArgumentCase(
+                text: "È un attacco a Luigi Ferri, che con Mario Bassi tratta da oltre un mese.", trigger: "tratta",
+                source: ["Luigi Ferri", "Mario Bassi"], target: []),
+            // A visit's purpose names whom it visits.
+            ArgumentCase(
+                text: "Il premier Mario Bassi è salito al Quirinale per incontrare il Presidente della Repubblica.",
+                trigger: "è salito al Quirinale", source: ["Mario Bassi"], target: ["Presidente"])
+        ])
+    func argumentRules(_ c: ArgumentCase) throws {
+        let doc = try analyze(c.text)
+        let e = try #require(doc.events.first { doc.text(in: $0.trigger) == c.trigger }, "\(doc.events.map { doc.text(in: $0.trigger) })")
+        #expect(texts(doc, e.source) == c.source)
+        #expect(texts(doc, e.target) == c.target)
+    }
+
     @Test("Coordinated subjects with appositions are one compound source")
     func compoundSource() throws {
         let doc = try analyze("Il ministro Mario Rossi e la ministra Lucia Verdi hanno incontrato i sindacati a Roma.")
