@@ -304,6 +304,18 @@ import Testing
         #expect(result.paragraphs == ["200 g di farina", "3 uova"] + Self.article)
     }
 
+    @Test func theTitleOfALinkListAfterTheTextGoesWithIt() throws {
+        // "Leggi anche" heads the links that close the body; the subheading before the last
+        // paragraph heads text and stays.
+        let body = """
+            <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><h3>Le periferie</h3><p>\(Self.article[2])</p>
+            <h3>Leggi anche</h3><ul><li><a href="/b">Bici elettriche, boom di vendite in città</a></li>
+            <li><a href="/c">Nuove zone trenta in centro dal mese prossimo</a></li></ul></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [Self.article[0], Self.article[1], "Le periferie", Self.article[2]])
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

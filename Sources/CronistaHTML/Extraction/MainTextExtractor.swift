@@ -373,7 +373,7 @@ private struct Pass {
         }
         let leads = leadBlocks(chosen, roots: roots)
         var paragraphs = leads.before.flatMap(leadParagraphs)
-        paragraphs += collect(roots)
+        paragraphs += collect(roots, listTitles: true)
         if !marked { paragraphs += leads.after.flatMap(leadParagraphs) }
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
     }
@@ -550,10 +550,56 @@ private struct Pass {
 
     static let cells: [HTMLTag] = [.table, .tr, .td, .th]
 
+    /// A block of the body left out as a menu or a link list; a table's cells are data (a product's
+    /// name links to it), a body part's lines are not a menu.
+    func isLinkList(_ n: Int32) -> Bool {
+        isBlock[Int(n)] && !Self.cells.contains(doc.nodes[Int(n)].tag) && !bodyPart[Int(n)]
+            && linkDensity(n) > Float(rules.maximumLinkDensity) && text[Int(n)] < 400
+    }
+
+    /// A block whose text the body leaves out: a link list, or boilerplate the rules removed (not a
+    /// script, a hidden element or a figure).
+    func isDroppedBlock(_ s: Int32) -> Bool {
+        let node = doc.nodes[Int(s)]
+        guard node.kind == .element else { return false }
+        if removed[Int(s)] {
+            let t = Int(node.tag.rawValue)
+            if node.tag == .figure || node.tag == .img || (t < removedTag.count && removedTag[t]) { return false }
+            return node.firstChild >= 0 && !isHidden(s)
+        }
+        return text[Int(s)] > 0 && isLinkList(s)
+    }
+
+    /// A heading or a short line without links followed in its parent only by dropped blocks (a
+    /// link list, a related-stories box): the title of what was dropped.
+    func introducesDroppedBlocks(_ n: Int32) -> Bool {
+        let node = doc.nodes[Int(n)]
+        guard Self.headings.contains(node.tag) || text[Int(n)] <= Int32(rules.maximumListTitle) else { return false }
+        if text[Int(n)] == 0 || linkText[Int(n)] > 0 { return false }
+        var dropped = false
+        var c = node.nextSibling
+        while c >= 0 {
+            let x = doc.nodes[Int(c)]
+            if x.kind == .element {
+                if isDroppedBlock(c) {
+                    dropped = true
+                } else if !removed[Int(c)], text[Int(c)] > 0 {
+                    return false
+                }
+            } else if x.kind == .text, text[Int(c)] > 0 {
+                return false
+            }
+            c = x.nextSibling
+        }
+        return dropped
+    }
+
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
     /// With `skippingHeadings`, headings are left out except a standfirst's (`leadMark`, or below the
     /// title inside a marked block when `inLead`).
-    func collect(_ roots: [Int32], skippingHeadings: Bool = false, inLead: Bool = false) -> [String] {
+    /// In the body (`listTitles`), the title of a link list or of boilerplate that ends its block
+    /// ("Related coverage", "Read more:") goes with it, once the body has text.
+    func collect(_ roots: [Int32], skippingHeadings: Bool = false, inLead: Bool = false, listTitles: Bool = false) -> [String] {
         var paragraphs: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -589,13 +635,10 @@ private struct Pass {
                 {
                     continue
                 }
+                if listTitles, n != root, !paragraphs.isEmpty, isBlock[Int(n)], introducesDroppedBlocks(n) { continue }
                 if isBlock[Int(n)] {
                     // Menus and link lists inside the body; a table's cells are data (a product's name links to it).
-                    if n != root, !Self.cells.contains(node.tag), !bodyPart[Int(n)], linkDensity(n) > Float(rules.maximumLinkDensity),
-                        text[Int(n)] < 400
-                    {
-                        continue
-                    }
+                    if n != root, isLinkList(n) { continue }
                     flush()
                 }
                 if node.tag == .br {

@@ -37,6 +37,9 @@ public struct MainTextRules: Sendable, Equatable {
     public var rescueLength: Int
     /// Shortest lead paragraph (in characters): shorter ones are titles, dates and bylines.
     public var minimumLead: Int
+    /// Longest line (in characters, spaces not counted) dropped as the title of a link list or of
+    /// boilerplate that ends its block ("Related coverage", "Read more:"); headings of any length are.
+    public var maximumListTitle: Int = 50
 
     public init(
         removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
