@@ -344,6 +344,7 @@ private struct Pass {
             }
             if best < 0 { return MainTextExtractor.Result(text: "", paragraphs: [], body: nil) }
             best = commonAncestorOfAlternatives(best, bestScore)
+            best = markedContentInstead(of: best)
             scoredBody = best
             // A body alone in its wrapper (a grid's row around one column) is the wrapper: the
             // siblings that may join it are the wrapper's (the next rows of the same text).
@@ -378,11 +379,30 @@ private struct Pass {
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
     }
 
+    /// The element the page marks as the article's text (a `[content]` class word such as
+    /// `entry-content`), when there is one such element with text and the scored body lies outside it
+    /// (a gallery post of short lines loses to a sidebar's paragraphs).
+    mutating func markedContentInstead(of best: Int32) -> Int32 {
+        var marked: Int32 = -1
+        var count = 0
+        for n in order where doc.nodes[Int(n)].kind == .element && text[Int(n)] >= Int32(rules.minimumMarkedContent) {
+            let t = doc.nodes[Int(n)].tag
+            if t == .html || t == .body { continue }
+            if marked >= 0, isInside(n, marked) { continue }
+            fillClassKey(n)
+            guard key.count > 1, key.withUnsafeBufferPointer({ compiled.content.matches($0) }) else { continue }
+            marked = n
+            count += 1
+        }
+        guard count == 1, !isInside(best, marked), !isInside(marked, best) else { return best }
+        return marked
+    }
+
     /// The paragraphs a block beside the body adds: all of a body part (ingredients), else its
     /// sentences without headings, unless the block or the heading is marked as a standfirst.
     func leadParagraphs(_ block: Int32) -> [String] {
         if bodyPart[Int(block)] { return collect([block]) }
-        let all = collect([block], skippingHeadings: true, inLead: leadMark[Int(block)])
+        let all = collect([block], skippingHeadings: true, inLead: leadMark[Int(block)] || isSentenceHeading(block))
         // A body part inside the block (the ingredients in an accordion of their own) is read whole.
         var parts: [Int32] = []
         var n = doc.nodes[Int(block)].firstChild
@@ -507,8 +527,15 @@ private struct Pass {
     func isLeadCandidate(_ c: Int32) -> Bool {
         guard !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0 else { return false }
         if bodyPart[Int(c)] { return true }
-        if Self.headings.contains(doc.nodes[Int(c)].tag), !leadMark[Int(c)] { return false }
+        if Self.headings.contains(doc.nodes[Int(c)].tag), !leadMark[Int(c)], !isSentenceHeading(c) { return false }
         return Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
+    }
+
+    /// A heading below the title as long as a sentence or two: a standfirst set as `<h2>` with no
+    /// class to say so.
+    func isSentenceHeading(_ c: Int32) -> Bool {
+        let t = doc.nodes[Int(c)].tag
+        return t != .h1 && Self.headings.contains(t) && text[Int(c)] >= Int32(rules.minimumSentenceHeading)
     }
 
     /// A lead's paragraph is a sentence or more, mostly words: not a title, a date line, a byline or a URL.
