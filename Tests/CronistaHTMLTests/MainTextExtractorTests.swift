@@ -345,6 +345,23 @@ import Testing
         #expect(result.paragraphs == lines)
     }
 
+    @Test func theHeaderIsReadPastLinksAfterTheBodyOutsideAnArticle() throws {
+        // No <article>: the standfirst in the header block before the body is still read when
+        // tags and related links follow the body in the same wrapper.
+        let lead = "Quaranta chilometri di nuove corsie protette entro la fine del prossimo anno, con fondi regionali."
+        let body = """
+            <div class="wrapper"><div class="head"><h1>Piste ciclabili, via libera dal consiglio</h1><p>\(lead)</p></div>
+            <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div>
+            <div class="tags"><a href="/t/bici">bici</a> <a href="/t/consiglio">consiglio comunale</a> <a href="/t/mobilita">mobilità</a>
+            <a href="/t/periferie">periferie</a> <a href="/t/scuole">scuole e quartieri</a> <a href="/t/fondi">fondi regionali</a>
+            <a href="/t/lavori">lavori pubblici in primavera</a> <a href="/t/corsie">corsie protette</a>
+            <a href="/t/assessora">assessora alla mobilità</a> <a href="/t/opposizione">opposizione in consiglio</a>
+            <a href="/t/collegamenti">collegamenti sicuri</a> <a href="/t/primavera">cantieri di primavera</a></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [lead] + Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

@@ -439,7 +439,7 @@ private struct Pass {
 
     /// The blocks before the body in its ancestors, while what the ancestors add is a little plain
     /// text: the lead, the standfirst and the summary that sit in the article's header beside the
-    /// paragraphs. Link lists and large blocks stop the walk (inside an article, links after the body
+    /// paragraphs. Link lists before the body and large blocks stop the walk (links after the body
     /// stop only what follows it); the outermost `article` element is a whole and is not left. In
     /// document order.
     func leadBlocks(_ body: Int32, roots: [Int32]) -> (before: [Int32], after: [Int32]) {
@@ -457,7 +457,6 @@ private struct Pass {
             if doc.nodes[Int(a)].tag == .article { outermost = a }
             a = doc.nodes[Int(a)].parent
         }
-        let inArticle = outermost >= 0
         var trailEnded = false
         while x != outermost {
             let p = doc.nodes[Int(x)].parent
@@ -467,11 +466,11 @@ private struct Pass {
             let extra = text[Int(p)] - text[Int(x)]
             let extraLinks = linkText[Int(p)] - linkText[Int(x)]
             if Double(extra) > rules.leadShare * Double(text[Int(body)]) { break }
-            // Links after the body (tags, share bars, related stories) do not stop the walk inside an
-            // article: its header before the body is still read (what follows the body is not).
+            // Links after the body (tags, share bars, related stories) do not stop the walk: the header
+            // before the body is still read (what follows the body is not), inside an article or not
+            // (a standfirst in a page header of its own, a forum's question above its answers).
             let linkHeavy = Double(extraLinks) > rules.maximumLinkDensity * Double(extra)
             if linkHeavy {
-                guard inArticle else { break }
                 var beforeText: Int32 = 0
                 var beforeLinks: Int32 = 0
                 var c = doc.nodes[Int(x)].previousSibling
