@@ -304,6 +304,64 @@ import Testing
         #expect(result.paragraphs == ["200 g di farina", "3 uova"] + Self.article)
     }
 
+    @Test func theTitleOfALinkListAfterTheTextGoesWithIt() throws {
+        // "Leggi anche" heads the links that close the body; the subheading before the last
+        // paragraph heads text and stays.
+        let body = """
+            <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><h3>Le periferie</h3><p>\(Self.article[2])</p>
+            <h3>Leggi anche</h3><ul><li><a href="/b">Bici elettriche, boom di vendite in città</a></li>
+            <li><a href="/c">Nuove zone trenta in centro dal mese prossimo</a></li></ul></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [Self.article[0], Self.article[1], "Le periferie", Self.article[2]])
+    }
+
+    @Test func aHeadingAsLongAsASentenceIsAStandfirst() throws {
+        // Beside the body: the long <h2> is its standfirst, the short <h3> a section name.
+        let lead = "Quaranta chilometri di nuove corsie protette entro la fine del prossimo anno, con fondi regionali e comunali."
+        let body = """
+            <article><h1>Piste ciclabili, via libera dal consiglio</h1><h3>Cronaca</h3><h2>\(lead)</h2>
+            <div class="text">\((Self.article + Self.article).map { "<p>\($0)</p>" }.joined())</div></article>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [lead] + Self.article + Self.article)
+    }
+
+    @Test func theMarkedEntryOfShortLinesWinsOverParagraphsOutsideIt() throws {
+        // A photo post: the entry is short lines (each below the shortest scoring paragraph); a
+        // column beside it (links, then a box of real paragraphs) is not the post.
+        let lines = [
+            "Pellicola: Fuji 400.", "Macchina: Pentax Z-1.", "Prima esposizione: Milano.", "Seconda esposizione: Torino.",
+            "Sviluppo: in casa, C-41.", "Scansione: Epson V600."
+        ]
+        let body = """
+            <div class="post"><h1>Doppia esposizione</h1><div class="entry-content">\(lines.map { "<p>\($0)</p>" }.joined())</div></div>
+            <div class="column-right"><ul><li><a href="/1">Archivio delle fotografie in bianco e nero</a></li>
+            <li><a href="/2">Tutte le pellicole provate in questi anni</a></li><li><a href="/3">Scambi con altri fotografi</a></li>
+            <li><a href="/4">Come sviluppare a casa il colore</a></li><li><a href="/5">Le macchine a telemetro del mercatino</a></li></ul>
+            <div class="box"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == lines)
+    }
+
+    @Test func theHeaderIsReadPastLinksAfterTheBodyOutsideAnArticle() throws {
+        // No <article>: the standfirst in the header block before the body is still read when
+        // tags and related links follow the body in the same wrapper.
+        let lead = "Quaranta chilometri di nuove corsie protette entro la fine del prossimo anno, con fondi regionali."
+        let body = """
+            <div class="wrapper"><div class="head"><h1>Piste ciclabili, via libera dal consiglio</h1><p>\(lead)</p></div>
+            <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div>
+            <div class="tags"><a href="/t/bici">bici</a> <a href="/t/consiglio">consiglio comunale</a> <a href="/t/mobilita">mobilità</a>
+            <a href="/t/periferie">periferie</a> <a href="/t/scuole">scuole e quartieri</a> <a href="/t/fondi">fondi regionali</a>
+            <a href="/t/lavori">lavori pubblici in primavera</a> <a href="/t/corsie">corsie protette</a>
+            <a href="/t/assessora">assessora alla mobilità</a> <a href="/t/opposizione">opposizione in consiglio</a>
+            <a href="/t/collegamenti">collegamenti sicuri</a> <a href="/t/primavera">cantieri di primavera</a></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [lead] + Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

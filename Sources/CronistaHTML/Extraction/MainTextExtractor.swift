@@ -344,6 +344,7 @@ private struct Pass {
             }
             if best < 0 { return MainTextExtractor.Result(text: "", paragraphs: [], body: nil) }
             best = commonAncestorOfAlternatives(best, bestScore)
+            best = markedContentInstead(of: best)
             scoredBody = best
             // A body alone in its wrapper (a grid's row around one column) is the wrapper: the
             // siblings that may join it are the wrapper's (the next rows of the same text).
@@ -373,16 +374,35 @@ private struct Pass {
         }
         let leads = leadBlocks(chosen, roots: roots)
         var paragraphs = leads.before.flatMap(leadParagraphs)
-        paragraphs += collect(roots)
+        paragraphs += collect(roots, listTitles: true)
         if !marked { paragraphs += leads.after.flatMap(leadParagraphs) }
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// The element the page marks as the article's text (a `[content]` class word such as
+    /// `entry-content`), when there is one such element with text and the scored body lies outside it
+    /// (a gallery post of short lines loses to a sidebar's paragraphs).
+    mutating func markedContentInstead(of best: Int32) -> Int32 {
+        var marked: Int32 = -1
+        var count = 0
+        for n in order where doc.nodes[Int(n)].kind == .element && text[Int(n)] >= Int32(rules.minimumMarkedContent) {
+            let t = doc.nodes[Int(n)].tag
+            if t == .html || t == .body { continue }
+            if marked >= 0, isInside(n, marked) { continue }
+            fillClassKey(n)
+            guard key.count > 1, key.withUnsafeBufferPointer({ compiled.content.matches($0) }) else { continue }
+            marked = n
+            count += 1
+        }
+        guard count == 1, !isInside(best, marked), !isInside(marked, best) else { return best }
+        return marked
     }
 
     /// The paragraphs a block beside the body adds: all of a body part (ingredients), else its
     /// sentences without headings, unless the block or the heading is marked as a standfirst.
     func leadParagraphs(_ block: Int32) -> [String] {
         if bodyPart[Int(block)] { return collect([block]) }
-        let all = collect([block], skippingHeadings: true, inLead: leadMark[Int(block)])
+        let all = collect([block], skippingHeadings: true, inLead: leadMark[Int(block)] || isSentenceHeading(block))
         // A body part inside the block (the ingredients in an accordion of their own) is read whole.
         var parts: [Int32] = []
         var n = doc.nodes[Int(block)].firstChild
@@ -419,7 +439,7 @@ private struct Pass {
 
     /// The blocks before the body in its ancestors, while what the ancestors add is a little plain
     /// text: the lead, the standfirst and the summary that sit in the article's header beside the
-    /// paragraphs. Link lists and large blocks stop the walk (inside an article, links after the body
+    /// paragraphs. Link lists before the body and large blocks stop the walk (links after the body
     /// stop only what follows it); the outermost `article` element is a whole and is not left. In
     /// document order.
     func leadBlocks(_ body: Int32, roots: [Int32]) -> (before: [Int32], after: [Int32]) {
@@ -437,7 +457,6 @@ private struct Pass {
             if doc.nodes[Int(a)].tag == .article { outermost = a }
             a = doc.nodes[Int(a)].parent
         }
-        let inArticle = outermost >= 0
         var trailEnded = false
         while x != outermost {
             let p = doc.nodes[Int(x)].parent
@@ -447,11 +466,11 @@ private struct Pass {
             let extra = text[Int(p)] - text[Int(x)]
             let extraLinks = linkText[Int(p)] - linkText[Int(x)]
             if Double(extra) > rules.leadShare * Double(text[Int(body)]) { break }
-            // Links after the body (tags, share bars, related stories) do not stop the walk inside an
-            // article: its header before the body is still read (what follows the body is not).
+            // Links after the body (tags, share bars, related stories) do not stop the walk: the header
+            // before the body is still read (what follows the body is not), inside an article or not
+            // (a standfirst in a page header of its own, a forum's question above its answers).
             let linkHeavy = Double(extraLinks) > rules.maximumLinkDensity * Double(extra)
             if linkHeavy {
-                guard inArticle else { break }
                 var beforeText: Int32 = 0
                 var beforeLinks: Int32 = 0
                 var c = doc.nodes[Int(x)].previousSibling
@@ -507,8 +526,15 @@ private struct Pass {
     func isLeadCandidate(_ c: Int32) -> Bool {
         guard !removed[Int(c)], doc.nodes[Int(c)].kind == .element, text[Int(c)] > 0 else { return false }
         if bodyPart[Int(c)] { return true }
-        if Self.headings.contains(doc.nodes[Int(c)].tag), !leadMark[Int(c)] { return false }
+        if Self.headings.contains(doc.nodes[Int(c)].tag), !leadMark[Int(c)], !isSentenceHeading(c) { return false }
         return Double(linkDensity(c)) < rules.maximumLinkDensity * 0.5
+    }
+
+    /// A heading below the title as long as a sentence or two: a standfirst set as `<h2>` with no
+    /// class to say so.
+    func isSentenceHeading(_ c: Int32) -> Bool {
+        let t = doc.nodes[Int(c)].tag
+        return t != .h1 && Self.headings.contains(t) && text[Int(c)] >= Int32(rules.minimumSentenceHeading)
     }
 
     /// A lead's paragraph is a sentence or more, mostly words: not a title, a date line, a byline or a URL.
@@ -550,10 +576,56 @@ private struct Pass {
 
     static let cells: [HTMLTag] = [.table, .tr, .td, .th]
 
+    /// A block of the body left out as a menu or a link list; a table's cells are data (a product's
+    /// name links to it), a body part's lines are not a menu.
+    func isLinkList(_ n: Int32) -> Bool {
+        isBlock[Int(n)] && !Self.cells.contains(doc.nodes[Int(n)].tag) && !bodyPart[Int(n)]
+            && linkDensity(n) > Float(rules.maximumLinkDensity) && text[Int(n)] < 400
+    }
+
+    /// A block whose text the body leaves out: a link list, or boilerplate the rules removed (not a
+    /// script, a hidden element or a figure).
+    func isDroppedBlock(_ s: Int32) -> Bool {
+        let node = doc.nodes[Int(s)]
+        guard node.kind == .element else { return false }
+        if removed[Int(s)] {
+            let t = Int(node.tag.rawValue)
+            if node.tag == .figure || node.tag == .img || (t < removedTag.count && removedTag[t]) { return false }
+            return node.firstChild >= 0 && !isHidden(s)
+        }
+        return text[Int(s)] > 0 && isLinkList(s)
+    }
+
+    /// A heading or a short line without links followed in its parent only by dropped blocks (a
+    /// link list, a related-stories box): the title of what was dropped.
+    func introducesDroppedBlocks(_ n: Int32) -> Bool {
+        let node = doc.nodes[Int(n)]
+        guard Self.headings.contains(node.tag) || text[Int(n)] <= Int32(rules.maximumListTitle) else { return false }
+        if text[Int(n)] == 0 || linkText[Int(n)] > 0 { return false }
+        var dropped = false
+        var c = node.nextSibling
+        while c >= 0 {
+            let x = doc.nodes[Int(c)]
+            if x.kind == .element {
+                if isDroppedBlock(c) {
+                    dropped = true
+                } else if !removed[Int(c)], text[Int(c)] > 0 {
+                    return false
+                }
+            } else if x.kind == .text, text[Int(c)] > 0 {
+                return false
+            }
+            c = x.nextSibling
+        }
+        return dropped
+    }
+
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
     /// With `skippingHeadings`, headings are left out except a standfirst's (`leadMark`, or below the
     /// title inside a marked block when `inLead`).
-    func collect(_ roots: [Int32], skippingHeadings: Bool = false, inLead: Bool = false) -> [String] {
+    /// In the body (`listTitles`), the title of a link list or of boilerplate that ends its block
+    /// ("Related coverage", "Read more:") goes with it, once the body has text.
+    func collect(_ roots: [Int32], skippingHeadings: Bool = false, inLead: Bool = false, listTitles: Bool = false) -> [String] {
         var paragraphs: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -589,13 +661,10 @@ private struct Pass {
                 {
                     continue
                 }
+                if listTitles, n != root, !paragraphs.isEmpty, isBlock[Int(n)], introducesDroppedBlocks(n) { continue }
                 if isBlock[Int(n)] {
                     // Menus and link lists inside the body; a table's cells are data (a product's name links to it).
-                    if n != root, !Self.cells.contains(node.tag), !bodyPart[Int(n)], linkDensity(n) > Float(rules.maximumLinkDensity),
-                        text[Int(n)] < 400
-                    {
-                        continue
-                    }
+                    if n != root, isLinkList(n) { continue }
                     flush()
                 }
                 if node.tag == .br {

@@ -94,6 +94,7 @@ extension MainTextRules {
         sr-only
         caption
         credit
+        credits
         toolbar
         rating
         login

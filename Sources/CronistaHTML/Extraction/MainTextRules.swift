@@ -37,6 +37,15 @@ public struct MainTextRules: Sendable, Equatable {
     public var rescueLength: Int
     /// Shortest lead paragraph (in characters): shorter ones are titles, dates and bylines.
     public var minimumLead: Int
+    /// Shortest heading (in characters, spaces not counted) read as a standfirst without a class
+    /// that says so: a sentence set as `<h2>`, not a section title.
+    public var minimumSentenceHeading: Int = 80
+    /// Longest line (in characters, spaces not counted) dropped as the title of a link list or of
+    /// boilerplate that ends its block ("Related coverage", "Read more:"); headings of any length are.
+    public var maximumListTitle: Int = 50
+    /// Least text (characters, spaces not counted) of an element marked as the article's text
+    /// (`[content]`) that replaces a scored body outside it.
+    public var minimumMarkedContent: Int = 100
 
     public init(
         removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
