@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 28415 bytes, sha256 b067581b8195b6ec8f02a4c41ab21887a5bc2ca2403bfd3aa2cf14ff0a31d3a9
+// Languages/it/event-triggers.tsv: 28568 bytes, sha256 604f553555e992c31489723fe89b9b7912e346b68c79e2cfe672d974823cceda
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -124,6 +124,10 @@ struct EventTests {
             ArgumentCase(
                 text: "È un attacco a Luigi Ferri, che con Mario Bassi tratta da oltre un mese.", trigger: "tratta",
                 source: ["Luigi Ferri", "Mario Bassi"], target: []),
+            // A simple past governs the noun after it: its subject is the actor.
+            ArgumentCase(
+                text: "Mario Bassi iniziò un difficile periodo di negoziato con il governo.", trigger: "negoziato",
+                source: ["Mario Bassi", "governo"], target: []),
             // A visit's purpose names whom it visits.
             ArgumentCase(
                 text: "Il premier Mario Bassi è salito al Quirinale per incontrare il Presidente della Repubblica.",

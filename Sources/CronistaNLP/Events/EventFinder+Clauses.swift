@@ -29,7 +29,9 @@ extension EventFinder {
         var k = g - 1
         while k >= s.lowerBound && k >= g - 5 {
             let f = forms[k]
-            if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) || rules.isGerund(f) || rules.isInfinitive(f) {
+            if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) || rules.isGerund(f) || rules.isInfinitive(f)
+                || (hasSuffix(f, pastRemote) && !aux.contains(f))
+            {
                 return !article.contains(f)
             }
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 || (isAnyPreposition(k) && !article.contains(f) && f != "di")

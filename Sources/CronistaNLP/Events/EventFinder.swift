@@ -32,7 +32,7 @@ struct EventFinder {
     let aux: Set<String>, negation: Set<String>, hypothesis: Set<String>, purpose: Set<String>, plan: Set<String>
     let location: Set<String>, agent: Set<String>, bound: Set<String>, article: Set<String>, sourceOf: Set<String>
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
-    let future: [String], conditional: [String], present: [String]
+    let future: [String], conditional: [String], present: [String], pastRemote: [String]
     let announce: Set<String>, thirdPerson: Set<String>
     /// `sia X che Y`: the words that open a correlative pair and the ones that join it; `nei
     /// confronti di`: the noun of a phrase that names whom an act is aimed at.
@@ -222,6 +222,7 @@ struct EventFinder {
         for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
         anyPreposition = any
         future = l.list("future").sorted()
+        pastRemote = l.list("past-remote").sorted()
         conditional = l.list("conditional").sorted()
         present = l.list("present").sorted()
     }
