@@ -128,6 +128,10 @@ struct EventTests {
             ArgumentCase(
                 text: "Mario Bassi iniziò un difficile periodo di negoziato con il governo.", trigger: "negoziato",
                 source: ["Mario Bassi", "governo"], target: []),
+            // "insieme a X" after a target: one more target.
+            ArgumentCase(
+                text: "Mario Bassi ha accusato Luigi Ferri, insieme a Paolo Neri, di corruzione.", trigger: "ha accusato",
+                source: ["Mario Bassi"], target: ["Luigi Ferri", "Paolo Neri"]),
             // A visit's purpose names whom it visits.
             ArgumentCase(
                 text: "Il premier Mario Bassi è salito al Quirinale per incontrare il Presidente della Repubblica.",

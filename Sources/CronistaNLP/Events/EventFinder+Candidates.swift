@@ -346,6 +346,22 @@ extension EventFinder {
             let other = lastActor(before: g - 1, in: from..<scope.upperBound, excluding: event.source)
             if !other.isEmpty { event.target = other }
         }
+        // "accusandolo, insieme a Dick Cheney, di demagogia": one more target alongside the first.
+        if !event.target.isEmpty {
+            var k = trig.upperBound
+            // After the target when it follows the trigger ("ha accusato X, insieme a Y").
+            if let last = event.target.last {
+                let r = Self.tokens(of: last.range, in: doc)
+                if r.lowerBound >= trig.upperBound && r.lowerBound <= trig.upperBound + 3 { k = r.upperBound }
+            }
+            if k < scope.upperBound, forms[k] == "," { k += 1 }
+            if k + 2 < scope.upperBound, together.contains(forms[k]), isPreposition(k + 1, "a") || isPreposition(k + 1, "con") {
+                let more = actor(startingNear: k + 2, in: scope).filter { m in
+                    !event.target.contains { $0.entity != nil && $0.entity == m.entity }
+                }
+                event.target += more
+            }
+        }
         // A reported act without a subject of its own ("ha detto che chiederà la fiducia"): the speaker's.
         if event.source.isEmpty, e.kind == .verb, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
             event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]

@@ -60,6 +60,8 @@ struct EventFinder {
     let comparative: Set<String>
     /// Nouns of those who investigate (`procura`, `pm`): an inquiry's actor when they are its complement.
     let investigator: Set<String>
+    /// `insieme a X` after a trigger that has a target: one more target.
+    let together: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
     /// Actor nouns of several words (`pubblico_ministero` in the lexicon), by each of their words:
@@ -215,6 +217,7 @@ struct EventFinder {
         decide = l.list("decide")
         comparative = l.list("comparative")
         investigator = l.list("investigator")
+        together = l.list("together")
         countryNoun = l.list("country-noun")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
