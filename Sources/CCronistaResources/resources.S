@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 28720 bytes, sha256 a271f505103fdeb2a66276b843c59b7cb1eb1a88ef66ede6a39a253733ec972d
+// Languages/it/event-triggers.tsv: 28891 bytes, sha256 60862d6cfa5dc831be4f4756138e067727ba14d5d8b2e6ffb57f9908bb47d46d
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -132,6 +132,10 @@ struct EventTests {
             ArgumentCase(
                 text: "Mario Bassi ha accusato Luigi Ferri, insieme a Paolo Neri, di corruzione.", trigger: "ha accusato",
                 source: ["Mario Bassi"], target: ["Luigi Ferri", "Paolo Neri"]),
+            // A verbal attack: a person's name right after the noun's preposition.
+            ArgumentCase(
+                text: "Dal partito arriva l'attacco di Mario Bassi a Luigi Ferri.", trigger: "attacco",
+                source: ["Mario Bassi"], target: ["Luigi Ferri"]),
             // A visit's purpose names whom it visits.
             ArgumentCase(
                 text: "Il premier Mario Bassi è salito al Quirinale per incontrare il Presidente della Repubblica.",

@@ -350,13 +350,19 @@ struct EventFinder {
                 let lo = max(0, i - 4)
                 let hi = min(end, i + e.tokens.count + 5)
                 // `@person`: a person's name after a compound verb will do (`ha attaccato Salvini`; after
-                // a simple one the name is as often its subject: `in salita attacca Gilbert`).
+                // a simple one the name is as often its subject: `in salita attacca Gilbert`), or right
+                // after a noun's preposition (`l'attacco di Grillo a Napolitano`, not `l'attacco è
+                // condannato da Obama`).
+                func isPersonName(_ t: Int) -> Bool {
+                    mentionAt[t] >= 0 && doc.mentions[Int(mentionAt[t])].type == .person && doc.mentions[Int(mentionAt[t])].form == .name
+                }
+                let after = i + e.tokens.count
                 let person =
-                    e.needPersonName && (max(0, i - 3)..<i).contains { aux.contains(forms[$0]) }
-                    && (i + e.tokens.count..<hi).contains { t in
-                        mentionAt[t] >= 0 && doc.mentions[Int(mentionAt[t])].type == .person
-                            && doc.mentions[Int(mentionAt[t])].form == .name
-                    }
+                    e.needPersonName
+                    && (e.kind == .noun
+                        ? after + 1 < end && (isPreposition(after, "di") || isPreposition(after, "a") || isPreposition(after, "contro"))
+                            && isPersonName(after + 1)
+                        : (max(0, i - 3)..<i).contains { aux.contains(forms[$0]) } && (after..<hi).contains(where: isPersonName))
                 guard person || (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
             }
             if !e.infinitiveAfter.isEmpty {
