@@ -380,6 +380,17 @@ import Testing
         #expect(result.paragraphs == posts)
     }
 
+    @Test func storiesWithTitlesOfTheirOwnAreNotAThread() throws {
+        // A page that appends the next stories, each with its <h1>, in blocks built like the first:
+        // the first story is the text, the others are not its entries.
+        let stories = (0..<3).map { i in
+            "<article class=\"story\"><h1>Titolo \(i)</h1><div class=\"story-text\">"
+                + (i == 0 ? Self.article.map { "<p>\($0)</p>" }.joined() : "<p>\(Self.article[i])</p>") + "</div></article>"
+        }
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: "<div class=\"feed\">\(stories.joined())</div>")))
+        #expect(result.paragraphs == Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

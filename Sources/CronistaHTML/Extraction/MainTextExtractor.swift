@@ -426,12 +426,23 @@ private struct Pass {
                     }
                     c = doc.nodes[Int(c)].nextSibling
                 }
-                if blocks.count >= rules.minimumRepeatedEntries { return blocks }
+                // Entries with a page title of their own are the next stories of a page, not posts.
+                if blocks.count >= rules.minimumRepeatedEntries, !hasTitle(p) { return blocks }
             }
             steps.insert(a, at: 0)
             a = p
         }
         return [best]
+    }
+
+    /// Whether an element holds an `<h1>`.
+    func hasTitle(_ n: Int32) -> Bool {
+        var c = doc.nodes[Int(n)].firstChild
+        while c >= 0 {
+            if doc.nodes[Int(c)].kind == .element, doc.nodes[Int(c)].tag == .h1 { return true }
+            c = doc.next(c, within: n, skipChildren: false)
+        }
+        return false
     }
 
     /// The element reached from `entry` through the children built like `steps`, one a level.
