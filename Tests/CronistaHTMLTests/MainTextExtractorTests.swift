@@ -362,6 +362,35 @@ import Testing
         #expect(result.paragraphs == [lead] + Self.article)
     }
 
+    @Test func everyEntryOfAThreadIsText() throws {
+        // A forum thread: three posts built alike (author cell, then the message); the longest
+        // message scores best, and the same block in the other posts is text too.
+        let posts = [
+            "Seit dem Update lädt der Store über das Mobilnetz nichts mehr, im WLAN geht alles.",
+            "Bei mir genauso, seit gestern Abend, auf zwei Geräten, obwohl die Einstellung für mobile Daten an ist, "
+                + "habe ich nichts geändert, und der Akku, die Apps, die Updates laufen normal.",
+            "Abmelden und wieder anmelden hat es bei mir gelöst, danach ging der Download wieder."
+        ]
+        let entries = posts.enumerated().map { i, text in
+            "<article class=\"message message--post\"><div class=\"message-user\"><a href=\"/u/\(i)\">nutzer\(i)</a></div>"
+                + "<div class=\"message-main\"><div class=\"message-body\"><p>\(text)</p></div></div></article>"
+        }
+        let body = "<div class=\"block-body\">\(entries.joined())</div>"
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == posts)
+    }
+
+    @Test func storiesWithTitlesOfTheirOwnAreNotAThread() throws {
+        // A page that appends the next stories, each with its <h1>, in blocks built like the first:
+        // the first story is the text, the others are not its entries.
+        let stories = (0..<3).map { i in
+            "<article class=\"story\"><h1>Titolo \(i)</h1><div class=\"story-text\">"
+                + (i == 0 ? Self.article.map { "<p>\($0)</p>" }.joined() : "<p>\(Self.article[i])</p>") + "</div></article>"
+        }
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: "<div class=\"feed\">\(stories.joined())</div>")))
+        #expect(result.paragraphs == Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

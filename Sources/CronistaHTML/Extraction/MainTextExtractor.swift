@@ -346,6 +346,14 @@ private struct Pass {
             best = commonAncestorOfAlternatives(best, bestScore)
             best = markedContentInstead(of: best)
             scoredBody = best
+            let entries = repeatedEntryBlocks(best)
+            if entries.count > 1 {
+                let leads = leadBlocks(best, roots: entries)
+                var paragraphs = leads.before.flatMap(leadParagraphs)
+                paragraphs += collect(entries, listTitles: true)
+                paragraphs += leads.after.flatMap(leadParagraphs)
+                return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: best)
+            }
             // A body alone in its wrapper (a grid's row around one column) is the wrapper: the
             // siblings that may join it are the wrapper's (the next rows of the same text).
             while true {
@@ -377,6 +385,76 @@ private struct Pass {
         paragraphs += collect(roots, listTitles: true)
         if !marked { paragraphs += leads.after.flatMap(leadParagraphs) }
         return MainTextExtractor.Result(text: paragraphs.joined(separator: "\n"), paragraphs: paragraphs, body: chosen)
+    }
+
+    /// The first word of an element's class attribute, as a range of the document's bytes (empty when
+    /// there is none).
+    func firstClassWord(_ n: Int32) -> Range<Int> {
+        guard let r = attributeValue(n, "class") else { return 0..<0 }
+        var s = r.lowerBound
+        while s < r.upperBound, doc.bytes[s] <= 0x20 { s += 1 }
+        var e = s
+        while e < r.upperBound, doc.bytes[e] > 0x20 { e += 1 }
+        return s..<e
+    }
+
+    /// Whether two elements are built alike: one tag and one first class word.
+    func sameKind(_ a: Int32, _ b: Int32) -> Bool {
+        guard doc.nodes[Int(a)].kind == .element, doc.nodes[Int(a)].tag == doc.nodes[Int(b)].tag else { return false }
+        let x = firstClassWord(a)
+        let y = firstClassWord(b)
+        return x.count == y.count && doc.bytes[x].elementsEqual(doc.bytes[y])
+    }
+
+    /// A forum thread or a live ticker: the body is one of several sibling entries built alike (one tag
+    /// and class word), and the same block in the other entries (reached through children built alike)
+    /// is body too. The blocks in document order, or only the body when it is no such entry.
+    func repeatedEntryBlocks(_ best: Int32) -> [Int32] {
+        var steps: [Int32] = []
+        var a = best
+        for _ in 0..<rules.maximumEntryDepth {
+            let p = doc.nodes[Int(a)].parent
+            guard p > 0, doc.nodes[Int(p)].tag != .body, doc.nodes[Int(p)].tag != .html else { break }
+            if !firstClassWord(a).isEmpty {
+                var blocks: [Int32] = []
+                var c = doc.nodes[Int(p)].firstChild
+                while c >= 0 {
+                    if c == a {
+                        blocks.append(best)
+                    } else if !removed[Int(c)], sameKind(c, a), let b = follow(steps, from: c), text[Int(b)] > 0, linkDensity(b) < 0.5 {
+                        blocks.append(b)
+                    }
+                    c = doc.nodes[Int(c)].nextSibling
+                }
+                // Entries with a page title of their own are the next stories of a page, not posts.
+                if blocks.count >= rules.minimumRepeatedEntries, !hasTitle(p) { return blocks }
+            }
+            steps.insert(a, at: 0)
+            a = p
+        }
+        return [best]
+    }
+
+    /// Whether an element holds an `<h1>`.
+    func hasTitle(_ n: Int32) -> Bool {
+        var c = doc.nodes[Int(n)].firstChild
+        while c >= 0 {
+            if doc.nodes[Int(c)].kind == .element, doc.nodes[Int(c)].tag == .h1 { return true }
+            c = doc.next(c, within: n, skipChildren: false)
+        }
+        return false
+    }
+
+    /// The element reached from `entry` through the children built like `steps`, one a level.
+    func follow(_ steps: [Int32], from entry: Int32) -> Int32? {
+        var n = entry
+        for step in steps {
+            var c = doc.nodes[Int(n)].firstChild
+            while c >= 0, removed[Int(c)] || !sameKind(c, step) { c = doc.nodes[Int(c)].nextSibling }
+            guard c >= 0 else { return nil }
+            n = c
+        }
+        return n
     }
 
     /// The element the page marks as the article's text (a `[content]` class word such as

@@ -46,6 +46,11 @@ public struct MainTextRules: Sendable, Equatable {
     /// Least text (characters, spaces not counted) of an element marked as the article's text
     /// (`[content]`) that replaces a scored body outside it.
     public var minimumMarkedContent: Int = 100
+    /// A forum thread or a live ticker: when the body sits in one of at least this many sibling entries
+    /// built alike (one tag and first class word), the same block in every entry is body.
+    public var minimumRepeatedEntries: Int = 3
+    /// How far above the body such an entry may begin (elements).
+    public var maximumEntryDepth: Int = 8
 
     public init(
         removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
