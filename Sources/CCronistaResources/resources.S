@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 28891 bytes, sha256 60862d6cfa5dc831be4f4756138e067727ba14d5d8b2e6ffb57f9908bb47d46d
+// Languages/it/event-triggers.tsv: 29049 bytes, sha256 3f97f89654898d8e56e03e15b3ddd6f87ca709c881c57a24753301f2822b1d03
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

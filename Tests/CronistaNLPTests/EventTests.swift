@@ -136,6 +136,11 @@ struct EventTests {
             ArgumentCase(
                 text: "Dal partito arriva l'attacco di Mario Bassi a Luigi Ferri.", trigger: "attacco",
                 source: ["Mario Bassi"], target: ["Luigi Ferri"]),
+            // A bracketed aside between the antecedent and its relative pronoun.
+            ArgumentCase(
+                text: "Lavorava lì Mario Bassi, il poliziotto (in seguito arrestato) che ha picchiato Luigi Ferri.",
+                trigger: "ha picchiato",
+                source: ["Mario Bassi"], target: ["Luigi Ferri"]),
             // A visit's purpose names whom it visits.
             ArgumentCase(
                 text: "Il premier Mario Bassi è salito al Quirinale per incontrare il Presidente della Repubblica.",

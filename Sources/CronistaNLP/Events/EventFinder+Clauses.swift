@@ -219,6 +219,10 @@ extension EventFinder {
         // "il quale", "i quali": the article is part of the pronoun.
         if k - 1 >= scope.lowerBound, forms[k] != "che", article.contains(forms[k - 1]) { k -= 1 }
         var j = k - 1
+        // "il poliziotto (in seguito arrestato) che": a bracketed aside before the pronoun is skipped.
+        if j >= scope.lowerBound, forms[j] == ")", let open = (max(scope.lowerBound, j - 8)..<j).last(where: { forms[$0] == "(" }) {
+            j = open
+        }
         let punctuated = j >= scope.lowerBound && [",", "–", "—", "-", "("].contains(forms[j])
         if punctuated { j -= 1 }
         guard j >= scope.lowerBound, let (p, r) = participant(at: j), r.upperBound == j + 1 else { return [] }
