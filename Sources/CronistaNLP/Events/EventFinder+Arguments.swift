@@ -402,11 +402,19 @@ extension EventFinder {
             if let p = at(k) { return p }
             k += 1
         }
-        guard si > 0 else { return [] }
-        k = s.lowerBound - 1
-        while k >= doc.sentences[si - 1].tokenRange.lowerBound {
+        if si > 0 {
+            k = s.lowerBound - 1
+            while k >= doc.sentences[si - 1].tokenRange.lowerBound {
+                if let p = at(k) { return p }
+                k -= 1
+            }
+        }
+        // "ci sono state proteste davanti alla Casa Bianca. … per disperdere la folla": the next
+        // sentence, which often goes on to tell the protest.
+        guard si + 1 < doc.sentences.count else { return [] }
+        let next = doc.sentences[si + 1].tokenRange
+        for k in next.lowerBound..<min(next.upperBound, forms.count) {
             if let p = at(k) { return p }
-            k -= 1
         }
         return []
     }
