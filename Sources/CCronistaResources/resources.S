@@ -99,7 +99,7 @@ SYM(cronista_nlp_9_start):
 SYM(cronista_nlp_9_end):
     .byte 0
 
-// Languages/en/ner.crner: 17285602 bytes, sha256 8ee35136e02abc3cacfd6a146317063fb4f45cbacdedbf76ec12f1de8fb3252e
+// Languages/en/ner.crner: 17538989 bytes, sha256 a8061f928d86d7118d5824786df2bd6487bea8297c93c46e68e36411df05c20b
     .balign 16
     .globl SYM(cronista_nlp_10_start)
 SYM(cronista_nlp_10_start):
@@ -108,7 +108,7 @@ SYM(cronista_nlp_10_start):
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 4318 bytes, sha256 e573563058e3c1c49fd78a286e8bc434cefed12546d3e253432cd7d66e8d68df
+// Languages/en/ner.crner.json: 3883 bytes, sha256 704c6f8e7a604fcb9280778d49a2337ba49a576ac0dff29da2827d263533dde7
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):
