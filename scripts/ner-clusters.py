@@ -10,9 +10,13 @@ Sources/CronistaNLP/Resources/ner-clusters.tsv. Deterministic (fixed seed). Need
 English (`--lang en`): the token column of the open-licence corpora in `data/ner/en-open/` (all files;
 CC BY 4.0 / CC BY-SA 4.0, see their README) and the MEANTIME English Wikinews texts
 (`data/time/meantime-en/`, CC BY 4.0 / texts CC BY 2.5), split into sentences and tokens by a simple
-regular expression. The benchmarks (CoNLL-2003, UNER English-PUD) stay unseen.
+regular expression. The benchmarks (CoNLL-2003, UNER English-PUD) stay unseen. `--wikitext FILE...` adds
+WikiText-2 files (Merity et al. 2016, Wikipedia Good and Featured articles, CC BY-SA 3.0; the shipped
+clusters read `valid.txt` and `test.txt` of word_language_model/data/wikitext-2 in GitHub `pytorch/examples`,
+commit 77f55b9: 430k words): one paragraph a line, tokens split by spaces, `= Heading =` lines skipped,
+`@-@` `@,@` `@.@` joined back, `<unk>` (a rare word) kept as a token of its own.
 
-    python3 scripts/ner-clusters.py [--shared ../shared] [--lang it|en] [--out PATH]
+    python3 scripts/ner-clusters.py [--shared ../shared] [--lang it|en] [--wikitext FILE...] [--out PATH]
 """
 import argparse
 import collections
@@ -97,6 +101,20 @@ def english_sentences(shared):
                     yield cur
 
 
+def wikitext_sentences(paths):
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith("= "):
+                    continue
+                line = line.replace(" @-@ ", "-").replace(" @,@ ", ",").replace(" @.@ ", ".")
+                for sentence in re.split(r"(?<= [.!?]) (?=[A-Z\"])", line):
+                    cur = [t if t == "<unk>" else norm(t) for t in sentence.split()]
+                    if cur:
+                        yield cur
+
+
 def kmeans(x, k, seed, iters=25):
     rng = np.random.default_rng(seed)
     c = x[rng.choice(len(x), k, replace=False)].copy()
@@ -116,12 +134,14 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
     ap.add_argument("--lang", default="it", choices=["it", "en"])
+    ap.add_argument("--wikitext", nargs="*", default=[])
     ap.add_argument("--out")
     args = ap.parse_args()
     if args.out is None:
         args.out = os.path.join(here, "..", f"Sources/CronistaNLP/Resources/Languages/{args.lang}/ner-clusters.tsv")
 
     sents = list(sentences(args.shared) if args.lang == "it" else english_sentences(args.shared))
+    sents += list(wikitext_sentences(args.wikitext))
     counts = collections.Counter(w for s in sents for w in s)
     vocab = sorted([w for w, c in counts.items() if c >= MIN_COUNT], key=lambda w: (-counts[w], w))
     index = {w: i for i, w in enumerate(vocab)}

