@@ -11,8 +11,8 @@ English (`--lang en`): the token column of the open-licence corpora in `data/ner
 CC BY 4.0 / CC BY-SA 4.0, see their README) and the MEANTIME English Wikinews texts
 (`data/time/meantime-en/`, CC BY 4.0 / texts CC BY 2.5), split into sentences and tokens by a simple
 regular expression. The benchmarks (CoNLL-2003, UNER English-PUD) stay unseen. `--wikitext FILE...` adds
-WikiText-2 files (Merity et al. 2016, Wikipedia Good and Featured articles, CC BY-SA 3.0; the shipped
-clusters read `valid.txt` and `test.txt` of word_language_model/data/wikitext-2 in GitHub `pytorch/examples`,
+WikiText-2 files (Merity et al. 2016, Wikipedia Good and Featured articles, CC BY-SA 3.0; not in the shipped
+clusters: the experiment that tried them read `valid.txt` and `test.txt` of word_language_model/data/wikitext-2 in GitHub `pytorch/examples`,
 commit 77f55b9: 430k words): one paragraph a line, tokens split by spaces, `= Heading =` lines skipped,
 `@-@` `@,@` `@.@` joined back, `<unk>` (a rare word) kept as a token of its own.
 
