@@ -391,6 +391,30 @@ import Testing
         #expect(result.paragraphs == Self.article)
     }
 
+    static let tickerEntries = [
+        "Fischio finale al Moustoir: il Lorient tiene testa al Lione e chiude la partita sul pareggio, uno a uno.",
+        "Cartellino giallo per il portiere, che ha perso troppo tempo prima di battere una punizione dal limite.",
+        "Contropiede del Lorient, il cross dalla sinistra arriva in area ma il portiere ospite respinge il pericolo."
+    ]
+
+    static func ticker() -> String {
+        let entries = tickerEntries.map { "<div class=\"match-comment\"><div class=\"match-comment-body\">\($0)</div></div>" }
+        return "<div class=\"live-match\">\(entries.joined())</div>"
+    }
+
+    @Test func commentsBeforeAnyParagraphOfThePageAreItsText() throws {
+        // A live ticker whose entries are classed as comments, with no text of the page's own before
+        // them: they are the page's content, every entry of them.
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: Self.ticker())))
+        #expect(result.paragraphs == Self.tickerEntries)
+    }
+
+    @Test func commentsAfterTheArticleAreNotText() throws {
+        let article = "<div class=\"story\">" + Self.article.map { "<p>\($0)</p>" }.joined() + "</div>"
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: article + Self.ticker())))
+        #expect(result.paragraphs == Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

@@ -183,6 +183,13 @@ private struct Pass {
         return key.withUnsafeBufferPointer { k in !compiled.content.matches(k) && patterns.matches(k) }
     }
 
+    /// Whether an element that looked like boilerplate (its key filled) is marked as comments and by
+    /// no other boilerplate word, and is not a tag dropped as such (navigation, forms).
+    func isThread(_ n: Int32) -> Bool {
+        if guardedTag[Int(doc.nodes[Int(n)].tag.rawValue)] { return false }
+        return key.withUnsafeBufferPointer { k in compiled.thread.matches(k) && !compiled.boilerplateBesidesThread.matches(k) }
+    }
+
     /// Sets `leadMark` and `bodyPart` of a kept element from its class and id (and schema.org's
     /// `itemprop=recipeIngredient`); inside a body part, everything is one.
     mutating func markParts(_ n: Int32) {
@@ -207,6 +214,10 @@ private struct Pass {
     /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
     mutating func walk(classRemoval: Bool, bodyText: Int32, classPatterns: Bool = true) {
         order.removeAll(keepingCapacity: true)
+        // Whether a paragraph of the page's own (a long text node) was kept before the node.
+        var textBefore = false
+        // The outermost comments element kept as the page's content.
+        var threadKept: Int32 = -1
         var n = doc.nodes[0].firstChild
         while n >= 0 {
             let node = doc.nodes[Int(n)]
@@ -223,8 +234,15 @@ private struct Pass {
                         || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
                 {
                     // Navigation, forms and boilerplate classes go, unless they hold most of the page
-                    // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>).
-                    drop = true
+                    // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>), or
+                    // comments come before any paragraph of the page: a forum's posts, a live ticker.
+                    // Comments inside comments so kept are kept too.
+                    let inThread = threadKept >= 0 && isInside(n, threadKept)
+                    if classPatterns, !textBefore || inThread, isThread(n) {
+                        if !inThread { threadKept = n }
+                    } else {
+                        drop = true
+                    }
                 }
             } else if node.kind == .comment || node.kind == .templateContents || node.kind == .doctype {
                 drop = true
@@ -232,6 +250,12 @@ private struct Pass {
             removed[Int(n)] = drop
             if !drop, classRemoval, node.kind == .element { markParts(n) }
             if !drop { order.append(n) }
+            // The text of comments so kept is not the page's own: the next entry of a ticker is kept too.
+            if !drop, !textBefore, node.kind == .text, text[Int(n)] >= Int32(rules.minimumThreadLead),
+                threadKept < 0 || !isInside(n, threadKept)
+            {
+                textBefore = true
+            }
             n = doc.next(n, within: 0, skipChildren: drop)
         }
     }
