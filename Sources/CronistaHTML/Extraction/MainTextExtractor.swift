@@ -639,6 +639,13 @@ private struct Pass {
         return t != .h1 && Self.headings.contains(t) && text[Int(c)] >= Int32(rules.minimumSentenceHeading)
     }
 
+    /// Whether the element before n among its siblings is an `<h1>` (a standfirst right below the title).
+    func followsTitle(_ n: Int32) -> Bool {
+        var c = doc.nodes[Int(n)].previousSibling
+        while c >= 0, doc.nodes[Int(c)].kind != .element { c = doc.nodes[Int(c)].previousSibling }
+        return c >= 0 && doc.nodes[Int(c)].tag == .h1
+    }
+
     /// A lead's paragraph is a sentence or more, mostly words: not a title, a date line, a byline or a URL.
     func isLeadParagraph(_ p: String) -> Bool {
         var characters = 0
@@ -724,7 +731,9 @@ private struct Pass {
 
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
     /// With `skippingHeadings`, headings are left out except a standfirst's (`leadMark`, or below the
-    /// title inside a marked block when `inLead`).
+    /// title inside a marked block when `inLead`) and a heading as long as a sentence that is not
+    /// right below the title (AEB's gold leaves a title's standfirst out, trafilatura-eval's keeps
+    /// such headings in the blocks beside the body).
     /// In the body (`listTitles`), the title of a link list or of boilerplate that ends its block
     /// ("Related coverage", "Read more:") goes with it, once the body has text.
     func collect(_ roots: [Int32], skippingHeadings: Bool = false, inLead: Bool = false, listTitles: Bool = false) -> [String] {
@@ -759,7 +768,7 @@ private struct Pass {
                 }
                 guard node.kind == .element else { continue }
                 if skippingHeadings, Self.headings.contains(node.tag),
-                    node.tag == .h1 || !(leadMark[Int(n)] || inLead)
+                    node.tag == .h1 || !(leadMark[Int(n)] || inLead || (isSentenceHeading(n) && !followsTitle(n)))
                 {
                     continue
                 }
