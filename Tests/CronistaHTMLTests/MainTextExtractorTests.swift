@@ -391,6 +391,44 @@ import Testing
         #expect(result.paragraphs == Self.article)
     }
 
+    @Test func aSentenceHeadingInsideABlockBesideTheBodyIsText() throws {
+        // A heading as long as a sentence nested in a block before the body is read as its lead, unless
+        // it sits right below the title (a standfirst in the title's header, which AEB's gold leaves out).
+        let standfirst = "Quaranta chilometri di nuove corsie protette entro la fine del prossimo anno, con i fondi della regione."
+        let sentence = "Le associazioni dei ciclisti chiedono da anni percorsi sicuri tra le scuole, i quartieri e le stazioni della città."
+        let body = """
+            <div class="wrapper"><div class="head"><h1>Piste ciclabili, via libera dal consiglio</h1><h2>\(standfirst)</h2></div>
+            <div class="box"><h3>\(sentence)</h3></div>
+            <div class="text"><p>\(Self.article[0])</p><p>\(Self.article[1])</p><p>\(Self.article[2])</p></div></div>
+            """
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: body)))
+        #expect(result.paragraphs == [sentence] + Self.article)
+    }
+
+    static let tickerEntries = [
+        "Fischio finale al Moustoir: il Lorient tiene testa al Lione e chiude la partita sul pareggio, uno a uno.",
+        "Cartellino giallo per il portiere, che ha perso troppo tempo prima di battere una punizione dal limite.",
+        "Contropiede del Lorient, il cross dalla sinistra arriva in area ma il portiere ospite respinge il pericolo."
+    ]
+
+    static func ticker() -> String {
+        let entries = tickerEntries.map { "<div class=\"match-comment\"><div class=\"match-comment-body\">\($0)</div></div>" }
+        return "<div class=\"live-match\">\(entries.joined())</div>"
+    }
+
+    @Test func commentsBeforeAnyParagraphOfThePageAreItsText() throws {
+        // A live ticker whose entries are classed as comments, with no text of the page's own before
+        // them: they are the page's content, every entry of them.
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: Self.ticker())))
+        #expect(result.paragraphs == Self.tickerEntries)
+    }
+
+    @Test func commentsAfterTheArticleAreNotText() throws {
+        let article = "<div class=\"story\">" + Self.article.map { "<p>\($0)</p>" }.joined() + "</div>"
+        let result = MainTextExtractor().extract(try HTMLParser().parse(Self.page(body: article + Self.ticker())))
+        #expect(result.paragraphs == Self.article)
+    }
+
     @Test func pageWithoutTextGivesEmptyResult() throws {
         let result = MainTextExtractor().extract(try HTMLParser().parse("<html><body><nav><a href=/>Home</a></nav></body></html>"))
         #expect(result.text.isEmpty)

@@ -183,6 +183,13 @@ private struct Pass {
         return key.withUnsafeBufferPointer { k in !compiled.content.matches(k) && patterns.matches(k) }
     }
 
+    /// Whether an element that looked like boilerplate (its key filled) is marked as comments and by
+    /// no other boilerplate word, and is not a tag dropped as such (navigation, forms).
+    func isThread(_ n: Int32) -> Bool {
+        if guardedTag[Int(doc.nodes[Int(n)].tag.rawValue)] { return false }
+        return key.withUnsafeBufferPointer { k in compiled.thread.matches(k) && !compiled.boilerplateBesidesThread.matches(k) }
+    }
+
     /// Sets `leadMark` and `bodyPart` of a kept element from its class and id (and schema.org's
     /// `itemprop=recipeIngredient`); inside a body part, everything is one.
     mutating func markParts(_ n: Int32) {
@@ -207,6 +214,10 @@ private struct Pass {
     /// Pre-order walk marking removed subtrees; fills `order` with the kept nodes.
     mutating func walk(classRemoval: Bool, bodyText: Int32, classPatterns: Bool = true) {
         order.removeAll(keepingCapacity: true)
+        // Whether a paragraph of the page's own (a long text node) was kept before the node.
+        var textBefore = false
+        // The outermost comments element kept as the page's content.
+        var threadKept: Int32 = -1
         var n = doc.nodes[0].firstChild
         while n >= 0 {
             let node = doc.nodes[Int(n)]
@@ -223,8 +234,15 @@ private struct Pass {
                         || looksLikeBoilerplate(n, classPatterns ? compiled.boilerplate : compiled.rescueBoilerplate)
                 {
                     // Navigation, forms and boilerplate classes go, unless they hold most of the page
-                    // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>).
-                    drop = true
+                    // (ASP.NET pages sit in one <form>, some sites put the article in an <aside>), or
+                    // comments come before any paragraph of the page: a forum's posts, a live ticker.
+                    // Comments inside comments so kept are kept too.
+                    let inThread = threadKept >= 0 && isInside(n, threadKept)
+                    if classPatterns, !textBefore || inThread, isThread(n) {
+                        if !inThread { threadKept = n }
+                    } else {
+                        drop = true
+                    }
                 }
             } else if node.kind == .comment || node.kind == .templateContents || node.kind == .doctype {
                 drop = true
@@ -232,6 +250,12 @@ private struct Pass {
             removed[Int(n)] = drop
             if !drop, classRemoval, node.kind == .element { markParts(n) }
             if !drop { order.append(n) }
+            // The text of comments so kept is not the page's own: the next entry of a ticker is kept too.
+            if !drop, !textBefore, node.kind == .text, text[Int(n)] >= Int32(rules.minimumThreadLead),
+                threadKept < 0 || !isInside(n, threadKept)
+            {
+                textBefore = true
+            }
             n = doc.next(n, within: 0, skipChildren: drop)
         }
     }
@@ -615,6 +639,13 @@ private struct Pass {
         return t != .h1 && Self.headings.contains(t) && text[Int(c)] >= Int32(rules.minimumSentenceHeading)
     }
 
+    /// Whether the element before n among its siblings is an `<h1>` (a standfirst right below the title).
+    func followsTitle(_ n: Int32) -> Bool {
+        var c = doc.nodes[Int(n)].previousSibling
+        while c >= 0, doc.nodes[Int(c)].kind != .element { c = doc.nodes[Int(c)].previousSibling }
+        return c >= 0 && doc.nodes[Int(c)].tag == .h1
+    }
+
     /// A lead's paragraph is a sentence or more, mostly words: not a title, a date line, a byline or a URL.
     func isLeadParagraph(_ p: String) -> Bool {
         var characters = 0
@@ -700,7 +731,9 @@ private struct Pass {
 
     /// The text of the chosen subtrees, one string per paragraph, whitespace collapsed.
     /// With `skippingHeadings`, headings are left out except a standfirst's (`leadMark`, or below the
-    /// title inside a marked block when `inLead`).
+    /// title inside a marked block when `inLead`) and a heading as long as a sentence that is not
+    /// right below the title (AEB's gold leaves a title's standfirst out, trafilatura-eval's keeps
+    /// such headings in the blocks beside the body).
     /// In the body (`listTitles`), the title of a link list or of boilerplate that ends its block
     /// ("Related coverage", "Read more:") goes with it, once the body has text.
     func collect(_ roots: [Int32], skippingHeadings: Bool = false, inLead: Bool = false, listTitles: Bool = false) -> [String] {
@@ -735,7 +768,7 @@ private struct Pass {
                 }
                 guard node.kind == .element else { continue }
                 if skippingHeadings, Self.headings.contains(node.tag),
-                    node.tag == .h1 || !(leadMark[Int(n)] || inLead)
+                    node.tag == .h1 || !(leadMark[Int(n)] || inLead || (isSentenceHeading(n) && !followsTitle(n)))
                 {
                     continue
                 }

@@ -10,6 +10,9 @@ struct CompiledMainTextRules: Sendable {
     let rescueBoilerplate: WordPatternMatcher
     let lead: WordPatternMatcher
     let bodyPart: WordPatternMatcher
+    let thread: WordPatternMatcher
+    /// `boilerplate` without the thread words.
+    let boilerplateBesidesThread: WordPatternMatcher
 
     init(_ rules: MainTextRules) {
         let known = Int(HTMLTag.knownCount)
@@ -22,6 +25,9 @@ struct CompiledMainTextRules: Sendable {
         rescueBoilerplate = WordPatternMatcher(rules.rescueBoilerplatePatterns)
         lead = WordPatternMatcher(rules.leadPatterns)
         bodyPart = WordPatternMatcher(rules.bodyPartPatterns)
+        thread = WordPatternMatcher(rules.threadPatterns)
+        let threadWords = Set(rules.threadPatterns.map { $0.lowercased() })
+        boilerplateBesidesThread = WordPatternMatcher(rules.boilerplatePatterns.filter { !threadWords.contains($0.lowercased()) })
     }
 }
 

@@ -177,6 +177,13 @@ extension MainTextRules {
         lede
         excerpt
 
+        # Comments: before any paragraph of the page they are its content (a forum, a live ticker).
+        [thread]
+        comment
+        comments
+        kommentar
+        kommentare
+
         # Parts of an article made of short lines that join the body whole (a recipe's ingredients).
         [body-part]
         ingredients

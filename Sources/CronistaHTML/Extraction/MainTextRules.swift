@@ -51,6 +51,13 @@ public struct MainTextRules: Sendable, Equatable {
     public var minimumRepeatedEntries: Int = 3
     /// How far above the body such an entry may begin (elements).
     public var maximumEntryDepth: Int = 8
+    /// Words of a class or id that mark comments (`comment`, `kommentar`): such an element the page
+    /// shows before any paragraph of its own is its content (a forum's posts, a live ticker), not
+    /// boilerplate, unless another boilerplate word marks it too.
+    public var threadPatterns: [String] = []
+    /// Shortest text node (characters, spaces not counted) that makes a page's own paragraph before a
+    /// comments element.
+    public var minimumThreadLead: Int = 60
 
     public init(
         removedTags: Set<String>, removedUnlessMainTags: Set<String>, boilerplatePatterns: [String], contentPatterns: [String],
@@ -97,6 +104,7 @@ public struct MainTextRules: Sendable, Equatable {
             blockTags: Set(sections["blocks", default: []]))
         rules.leadPatterns = sections["lead", default: []]
         rules.bodyPartPatterns = sections["body-part", default: []]
+        rules.threadPatterns = sections["thread", default: []]
         return rules
     }()
 }
