@@ -8,6 +8,72 @@ import Testing
 /// correlative pair, `nei confronti di`, a participle's agent after a noun, a purpose clause.
 @Suite("Event arguments")
 struct EventArgumentTests: EventFixture {
+    /// One case of an argument rule: the sentence, the trigger, and the source and target words expected.
+    struct ArgumentCase: Sendable, CustomStringConvertible {
+        let text: String, trigger: String, source: [String], target: [String]
+        var description: String { text }
+    }
+
+    @Test(
+        "Arguments read through settings, relatives, comparisons, quantities and rejected requests",
+        arguments: [
+            // A place phrase the clause layer took for the subject is a setting.
+            ArgumentCase(
+                text: "Negli Stati Uniti circa 1400 persone sono state arrestate dalla polizia.", trigger: "sono state arrestate",
+                source: ["polizia"], target: ["persone"]),
+            // A gerund after a subject relative pronoun has the antecedent for its subject.
+            ArgumentCase(
+                text: "La polizia ha disperso la folla, che stava protestando contro il governo.", trigger: "stava protestando",
+                source: ["folla"], target: ["governo"]),
+            // A comparison's agent acts; the sentence's subject is not its target.
+            ArgumentCase(
+                text: "Marco Ferri e Paolo Neri sono stati assolti, come richiesto dal pubblico ministero.", trigger: "richiesto",
+                source: ["pubblico ministero"], target: []),
+            // An investigator after an inquiry noun investigates.
+            ArgumentCase(
+                text: "Lo hanno messo in luce le indagini della Guardia di Finanza.", trigger: "indagini",
+                source: ["Guardia di Finanza"], target: []),
+            // A quantity and its "di" lead to the target.
+            ArgumentCase(
+                text: "Ieri a Milano la polizia ha sparato gas lacrimogeno contro centinaia di manifestanti.", trigger: "gas lacrimogeno",
+                source: ["polizia"], target: ["manifestanti"]),
+            // A rejected request was made to the one who rejects it.
+            ArgumentCase(
+                text: "Il giudice di Roma, Valerio Sarti, ha rigettato l'istanza presentata dalla difesa.", trigger: "istanza",
+                source: ["difesa"], target: ["Valerio Sarti"]),
+            // The other side of talks before the verb.
+            ArgumentCase(
+                text: "È un attacco a Luigi Ferri, che con Mario Bassi tratta da oltre un mese.", trigger: "tratta",
+                source: ["Luigi Ferri", "Mario Bassi"], target: []),
+            // A simple past governs the noun after it: its subject is the actor.
+            ArgumentCase(
+                text: "Mario Bassi iniziò un difficile periodo di negoziato con il governo.", trigger: "negoziato",
+                source: ["Mario Bassi", "governo"], target: []),
+            // "insieme a X" after a target: one more target.
+            ArgumentCase(
+                text: "Mario Bassi ha accusato Luigi Ferri, insieme a Paolo Neri, di corruzione.", trigger: "ha accusato",
+                source: ["Mario Bassi"], target: ["Luigi Ferri", "Paolo Neri"]),
+            // A verbal attack: a person's name right after the noun's preposition.
+            ArgumentCase(
+                text: "Dal partito arriva l'attacco di Mario Bassi a Luigi Ferri.", trigger: "attacco",
+                source: ["Mario Bassi"], target: ["Luigi Ferri"]),
+            // A bracketed aside between the antecedent and its relative pronoun.
+            ArgumentCase(
+                text: "Lavorava lì Mario Bassi, il poliziotto (in seguito arrestato) che ha picchiato Luigi Ferri.",
+                trigger: "ha picchiato",
+                source: ["Mario Bassi"], target: ["Luigi Ferri"]),
+            // A visit's purpose names whom it visits.
+            ArgumentCase(
+                text: "Il premier Mario Bassi è salito al Quirinale per incontrare il Presidente della Repubblica.",
+                trigger: "è salito al Quirinale", source: ["Mario Bassi"], target: ["Presidente"])
+        ])
+    func argumentRules(_ c: ArgumentCase) throws {
+        let doc = try analyze(c.text)
+        let e = try #require(doc.events.first { doc.text(in: $0.trigger) == c.trigger }, "\(doc.events.map { doc.text(in: $0.trigger) })")
+        #expect(texts(doc, e.source) == c.source)
+        #expect(texts(doc, e.target) == c.target)
+    }
+
     @Test("Force used 'per disperdere la folla' is aimed at the crowd")
     func purposeTarget() throws {
         let doc = try analyze("Gli agenti hanno usato gas lacrimogeni per disperdere la folla davanti al municipio.")

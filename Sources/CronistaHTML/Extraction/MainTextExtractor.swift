@@ -491,8 +491,7 @@ private struct Pass {
             let t = doc.nodes[Int(n)].tag
             if t == .html || t == .body { continue }
             if marked >= 0, isInside(n, marked) { continue }
-            fillClassKey(n)
-            guard key.count > 1, key.withUnsafeBufferPointer({ compiled.content.matches($0) }) else { continue }
+            guard hasContentClass(n) else { continue }
             marked = n
             count += 1
         }
@@ -523,13 +522,17 @@ private struct Pass {
         var a = n
         while a > 0 {
             if doc.nodes[Int(a)].kind == .element {
-                if attributeIs(a, "itemprop", "articlebody") { return true }
-                fillClassKey(a)
-                if key.count > 1, key.withUnsafeBufferPointer({ compiled.content.matches($0) }) { return true }
+                if attributeIs(a, "itemprop", "articlebody") || hasContentClass(a) { return true }
             }
             a = doc.nodes[Int(a)].parent
         }
         return false
+    }
+
+    /// Whether element n's class or id has a `[content]` word (`entry-content`, `article-body`).
+    mutating func hasContentClass(_ n: Int32) -> Bool {
+        fillClassKey(n)
+        return key.count > 1 && key.withUnsafeBufferPointer { compiled.content.matches($0) }
     }
 
     /// Whether node n is `ancestor` or inside it.

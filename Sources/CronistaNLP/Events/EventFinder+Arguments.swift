@@ -16,7 +16,7 @@ extension EventFinder {
         }
         if actorNouns.contains(forms[t]) { return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1)) }
         // "il pubblico ministero": an actor noun of several words, read from any of its words.
-        for (words, i) in actorPhrases[forms[t]] ?? [] {
+        for (words, i) in lexicon.actorPhrases[forms[t]] ?? [] {
             let a = t - i
             guard a >= 0, a + words.count <= forms.count, words.indices.allSatisfy({ forms[a + $0] == words[$0] }) else { continue }
             let r = a..<(a + words.count)
@@ -42,10 +42,10 @@ extension EventFinder {
                 let before = r.lowerBound - 1
                 // "migliaia di soldati": a quantity before "di" keeps the actor the subject.
                 let quantified = before - 1 >= scope.lowerBound && quantity.contains(forms[before - 1])
-                // "con i sindacati": a preposition before the actor's article.
-                var p0 = before
-                while p0 > scope.lowerBound && article.contains(forms[p0]) && !isAnyPreposition(p0) { p0 -= 1 }
-                let governed = p0 < before && p0 >= scope.lowerBound && isAnyPreposition(p0) && !article.contains(forms[p0])
+                // The word before the actor's articles: "con i sindacati" is governed by a preposition.
+                var v = before
+                while v >= scope.lowerBound && article.contains(forms[v]) && !isAnyPreposition(v) { v -= 1 }
+                let governed = v < before && v >= scope.lowerBound && isAnyPreposition(v) && !article.contains(forms[v])
                 if before >= scope.lowerBound && (isAnyPreposition(before) || governed) && !quantified {
                     j = r.lowerBound - 1
                     continue
@@ -57,8 +57,6 @@ extension EventFinder {
                     continue
                 }
                 // "per disperdere la folla": the object of an infinitive or a gerund is no subject.
-                var v = before
-                while v >= scope.lowerBound && article.contains(forms[v]) && !isAnyPreposition(v) { v -= 1 }
                 // ("il consigliere X": a noun in -iere is no infinitive.)
                 if v >= scope.lowerBound, v < before || !article.contains(forms[v]), mentionAt[v] < 0, !forms[v].hasSuffix("iere"),
                     rules.isInfinitive(forms[v]) || rules.isGerund(forms[v])

@@ -179,15 +179,17 @@ extension EventFinder {
         }
         // "come richiesto dal pubblico ministero": a comparison names the act's actor, not whom it is about.
         let comparison = passive && group.count == trig.count && g > s.lowerBound && comparative.contains(forms[g - 1])
-        if passive && !comparison {
-            event.target = relativeAntecedent(before: g, in: scope)
-            // A subject the clause layer carried over from an earlier clause yields to an actor
-            // named before the verb in this one ("… e circa 1400 persone sono state arrestate").
-            if event.target.isEmpty, clause?.subjectIsInherited == true { event.target = leftActor(before: g, in: scope) }
-            if event.target.isEmpty { event.target = participants(ofArgument: inScope(subjectAfterSetting(clause?.subject, before: g))) }
-            if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
-        }
         if passive {
+            if !comparison {
+                event.target = relativeAntecedent(before: g, in: scope)
+                // A subject the clause layer carried over from an earlier clause yields to an actor
+                // named before the verb in this one ("… e circa 1400 persone sono state arrestate").
+                if event.target.isEmpty, clause?.subjectIsInherited == true { event.target = leftActor(before: g, in: scope) }
+                if event.target.isEmpty {
+                    event.target = participants(ofArgument: inScope(subjectAfterSetting(clause?.subject, before: g)))
+                }
+                if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
+            }
             event.source = participants(ofArgument: inScope(clause?.passiveAgent))
             if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
         } else {

@@ -64,9 +64,6 @@ struct EventFinder {
     let together: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
-    /// Actor nouns of several words (`pubblico_ministero` in the lexicon), by each of their words:
-    /// the words in order and the position of that word among them.
-    let actorPhrases: [String: [(words: [String], at: Int)]]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
     let anyPreposition: Set<String>
@@ -186,12 +183,6 @@ struct EventFinder {
         passiveAux = l.list("passive")
         perfect = l.list("perfect")
         actorNouns = l.list("actor")
-        var phrases: [String: [(words: [String], at: Int)]] = [:]
-        for a in actorNouns where a.contains("_") {
-            let words = a.split(separator: "_").map(String.init)
-            for (i, w) in words.enumerated() { phrases[w, default: []].append((words, i)) }
-        }
-        actorPhrases = phrases
         copula = l.list("copula")
         quantity = l.list("quantity")
         announce = l.list("announce")

@@ -54,6 +54,9 @@ public struct EventLexicon: Sendable {
     let encliticBytes: [[UInt8]]
     /// The `@prep-X` lists by X.
     let prepositions: [String: Set<String>]
+    /// Actor nouns of several words (`pubblico_ministero` in `@actor`), by each of their words: the
+    /// words in order and the position of that word among them.
+    let actorPhrases: [String: [(words: [String], at: Int)]]
 
     /// Parses the lexicon; lemmas without `forms=` are conjugated by `rules`. Errors name `file` and the line.
     ///
@@ -125,6 +128,12 @@ public struct EventLexicon: Sendable {
         var prepositions: [String: Set<String>] = [:]
         for (name, words) in lists where name.hasPrefix("prep-") { prepositions[String(name.dropFirst(5))] = words }
         self.prepositions = prepositions
+        var phrases: [String: [(words: [String], at: Int)]] = [:]
+        for a in lists["actor"] ?? [] where a.contains("_") {
+            let words = a.split(separator: "_").map(String.init)
+            for (i, w) in words.enumerated() { phrases[w, default: []].append((words, i)) }
+        }
+        actorPhrases = phrases
     }
 
     /// Lower case, with the typographic apostrophe as `'`.
