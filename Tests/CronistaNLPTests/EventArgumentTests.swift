@@ -65,13 +65,42 @@ struct EventArgumentTests: EventFixture {
             // A visit's purpose names whom it visits.
             ArgumentCase(
                 text: "Il premier Mario Bassi è salito al Quirinale per incontrare il Presidente della Repubblica.",
-                trigger: "è salito al Quirinale", source: ["Mario Bassi"], target: ["Presidente"])
+                trigger: "è salito al Quirinale", source: ["Mario Bassi"], target: ["Presidente"]),
+            // A participle after an adverb, with its agent, is a passive.
+            ArgumentCase(
+                text: "Luca Neri fu arrestato a Parigi e subito liberato dalla polizia francese.",
+                trigger: "subito liberato", source: ["polizia francese"], target: ["Luca Neri"]),
+            // "invitato … a" + an infinitive asks, with a name between them counted as one word.
+            ArgumentCase(
+                text: "Giulio Rossi era stato invitato lunedì dal Presidente della Repubblica Mario Bassi a riferire in aula.",
+                trigger: "era stato invitato", source: ["Presidente"], target: ["Giulio Rossi"]),
+            // Clashes between two sides: both are sources.
+            ArgumentCase(
+                text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",
+                trigger: "si sono scontrati", source: ["manifestanti", "forze"], target: [])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)
         let e = try #require(doc.events.first { doc.text(in: $0.trigger) == c.trigger }, "\(doc.events.map { doc.text(in: $0.trigger) })")
         #expect(texts(doc, e.source) == c.source)
         #expect(texts(doc, e.target) == c.target)
+    }
+
+    @Test("A question is no request; high offices are no police charges; a street is no jurisdiction")
+    func notActsNotActors() throws {
+        let asked = try analyze("Un giornalista chiede al ministro Dario Gentile: «È la sua Bibbia?»")
+        #expect(!asked.events.contains { $0.type == "REQUEST" })
+        let demanded = try analyze("Il sindacato chiede al ministro Dario Gentile: «Ritiri subito il decreto!»")
+        #expect(demanded.events.contains { $0.type == "REQUEST" })
+        let offices = try analyze("Messaggi di cordoglio sono giunti dalle più alte cariche dello Stato.")
+        #expect(offices.events.isEmpty)
+        let charges = try analyze("Le cariche della polizia hanno disperso il corteo degli studenti.")
+        #expect(charges.events.contains { $0.type == "ASSAULT" })
+        let street = try analyze("In viale Roma è stato arrestato un uomo di 40 anni.")
+        #expect(!street.events.contains { e in e.source.contains { street.text(in: $0.range).contains("viale") } })
+        let city = try analyze("A Catania è stato arrestato il sindaco Nino Ferri.")
+        let arrest = try #require(city.events.first { $0.type == "COERCE" })
+        #expect(texts(city, arrest.source) == ["Catania"])
     }
 
     @Test("Force used 'per disperdere la folla' is aimed at the crowd")

@@ -278,6 +278,15 @@ extension EventFinder {
         return m >= 0 && doc.mentions[m].type == .location
     }
 
+    /// Whether the place at tokens `t` is a street or a building (`viale La Playa`, `carcere di
+    /// Mammagialla`, `Policlinico Gemelli`): its first word or the word before it (and a `di`) says so.
+    func isFacility(_ t: Range<Int>) -> Bool {
+        if facility.contains(forms[t.lowerBound]) { return true }
+        var k = t.lowerBound - 1
+        if k >= 0 && isPreposition(k, "di") { k -= 1 }
+        return k >= 0 && facility.contains(forms[k])
+    }
+
     /// For an agentless act of public authority: the place the sentence names, else the last one before it.
     /// A country (the knowledge base knows) wins over a city: charges and arrests are the state's. A
     /// city the sentence names stands for its country when the text names that country too
@@ -299,7 +308,7 @@ extension EventFinder {
             let t = mentionTokens[mi]
             if t.lowerBound >= s.upperBound { break }
             let e = mentionEntity[mi]
-            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location { best = mi }
+            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location, !isFacility(t) { best = mi }
         }
         // No country named: "il Paese", the newspaper's word for the country it writes about.
         if country == nil {

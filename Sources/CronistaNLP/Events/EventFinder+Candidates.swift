@@ -56,7 +56,8 @@ extension EventFinder {
         if group.contains(where: { negation.contains(forms[$0]) }) { return nil }
         // "si è ucciso", "si sarebbe ucciso": violence done to oneself is no event ("si è rifiutato",
         // "si incontrarono" are).
-        if e.kind == .verb, e.type == "ASSAULT", (g..<trig.lowerBound).contains(where: { forms[$0] == "si" }) { return nil }
+        // "si sono scontrati con la polizia": a reciprocal act is no violence done to oneself.
+        if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal, (g..<trig.lowerBound).contains(where: { forms[$0] == "si" }) { return nil }
         if g > s.lowerBound && negation.contains(forms[g - 1]) { return nil }
         // Hypothetical or feared: a marker earlier in the clause.
         var k = g - 1
@@ -155,7 +156,8 @@ extension EventFinder {
         let passive =
             e.kind == .verb && isParticiple(head, of: e)
             && (group.contains { passiveAux.contains(forms[$0]) } || essereGroup
-                || (group.count == trig.count && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
+                || (group.allSatisfy { trig.contains($0) || adverb.contains(forms[$0]) || forms[$0].hasSuffix("mente") }
+                    && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
         let trigger = range(group)
         var event = Event(type: type, mode: mode, trigger: trigger)
         var explicitSource = true
@@ -422,10 +424,14 @@ extension EventFinder {
             let qi = Int(quote)
             event.quote = Event.QuoteLink(quote: qi, role: .report)
         }
-        // A speech act performed by the cue: the speaker is the source.
-        if let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), !holdsOwnCue(qi), Self.speechActs.contains(type),
+        // A speech act performed by the cue: the speaker is the source (not of a passive cue, "è stato
+        // esortato dal ministro a dimettersi", whose agent acts).
+        if !passive, let qi = group.lazy.map({ Int(cueOf[$0]) }).first(where: { $0 >= 0 }), !holdsOwnCue(qi),
+            Self.speechActs.contains(type),
             let speaker = doc.quotes[qi].speaker
         {
+            // "Un giornalista chiede «È la sua Bibbia?»": a question asked is no demand.
+            if type == "REQUEST" && isQuestion(qi) { return nil }
             // The clause's own relative subject wins over a speaker found farther away, and so does
             // an actor before the verb in its sentence over a speaker from an earlier sentence.
             event.source = relativeSource.isEmpty ? [Event.Participant(entity: speaker.entity, range: speaker.range)] : relativeSource
@@ -543,6 +549,14 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// Whether quotation `qi`'s content ends with a question mark.
+    func isQuestion(_ qi: Int) -> Bool {
+        let t = Self.tokens(of: doc.quotes[qi].content, in: doc)
+        var k = t.upperBound - 1
+        while k >= t.lowerBound, k < forms.count, doc.tokens.flags[k].contains(.punctuation), forms[k] != "?" { k -= 1 }
+        return k >= t.lowerBound && k < forms.count && forms[k] == "?"
+    }
+
     /// Whether quotation `qi`'s content contains its cue (its speaker is then no more than a guess).
     func holdsOwnCue(_ qi: Int) -> Bool {
         guard let cue = doc.quotes[qi].cue else { return false }

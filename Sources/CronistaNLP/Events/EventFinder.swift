@@ -52,6 +52,8 @@ struct EventFinder {
     /// `prima di aver incassato`: the word before `di` and the auxiliaries of a perfect infinitive
     /// that report a real act; `il Paese`, the country the text is about.
     let before: Set<String>, perfectInfinitiveAux: Set<String>, countryNoun: Set<String>
+    /// Nouns of streets and buildings (`viale`, `carcere`): a place they name is no jurisdiction.
+    let facility: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
@@ -210,6 +212,7 @@ struct EventFinder {
         investigator = l.list("investigator")
         together = l.list("together")
         countryNoun = l.list("country-noun")
+        facility = l.list("facility")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
@@ -357,12 +360,20 @@ struct EventFinder {
                 guard person || (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
             }
             if !e.infinitiveAfter.isEmpty {
-                let from = i + e.tokens.count
-                let hi = min(end - 1, from + 7)
-                guard from < hi, (from..<hi).contains(where: { e.infinitiveAfter.contains(forms[$0]) && rules.isInfinitive(forms[$0 + 1]) })
-                else {
-                    continue
+                // Within seven words, a name counting as one ("è stato invitato dal Presidente della
+                // Repubblica Carlo Azeglio Ciampi a riferire").
+                var k = i + e.tokens.count
+                var words = 0
+                var found = false
+                while k < end - 1 && words < 7 {
+                    if e.infinitiveAfter.contains(forms[k]) && rules.isInfinitive(forms[k + 1]) {
+                        found = true
+                        break
+                    }
+                    k = mentionAt[k] >= 0 ? max(k + 1, mentionTokens[Int(mentionAt[k])].upperBound) : k + 1
+                    words += 1
                 }
+                guard found else { continue }
             }
             if !e.not.isEmpty {
                 let lo = max(0, i - 3)
