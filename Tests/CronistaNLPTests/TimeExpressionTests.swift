@@ -57,7 +57,16 @@ struct TimeExpressionTests {
         ("In passato la piazza ospitava il mercato del bestiame.", "In passato", "DATE", "PAST_REF"),
         ("Nei giorni scorsi sono arrivate molte segnalazioni.", "giorni scorsi", "DATE", "PAST_REF"),
         ("Qualche tempo fa la situazione era tranquilla.", "Qualche tempo fa", "DATE", "PAST_REF"),
-        ("Nel Capodanno del 2020 la piazza era piena.", "Capodanno del 2020", "DATE", "2020-01-01")
+        ("Nel Capodanno del 2020 la piazza era piena.", "Capodanno del 2020", "DATE", "2020-01-01"),
+        ("Il ventiduenne è stato fermato dai carabinieri.", "ventiduenne", "DURATION", "P22Y"),
+        ("Si è trasferita qui cinquant'anni fa.", "cinquant'anni fa", "DATE", "1974"),
+        ("Abita nel borgo da trent'anni.", "trent'anni", "DURATION", "P30Y"),
+        ("Anni fa qui è stato investito un bambino.", "Anni fa", "DATE", "PAST_REF"),
+        ("Lo ha dichiarato il 6 giugno scorso al giudice.", "il 6 giugno scorso", "DATE", "2023-06-06"),
+        ("I danni della tromba d'aria dello scorso 27 aprile non sono stati riparati.", "scorso 27 aprile", "DATE", "2023-04-27"),
+        ("Ha rubato tra l'inizio di novembre 2018 e l'estate.", "inizio di novembre 2018", "DATE", "2018-11"),
+        ("Alla sera il parco è pieno di spacciatori.", "sera", "SET", "XXXX-XX-XXTEV"),
+        ("Ci sarà una nuova manifestazione nei prossimi giorni.", "prossimi giorni", "DATE", "FUTURE_REF")
     ]
 
     @Test("each construction has its extent, type and value", arguments: 0..<constructions.count)

@@ -84,10 +84,12 @@ struct TimeResolver {
             return arg(0)
         case .date:
             guard let m = int(1), let d = int(0), (1...12).contains(m) else { return nil }
-            if let y = int(2) { return Day(y: y, m: m, d: d).string }
+            // A year, or -1 / 1 for the last or next such day (`il 6 giugno scorso`).
+            if let y = int(2), y > 999 { return Day(y: y, m: m, d: d).string }
             guard let dct else { return "XXXX-\(pad(m, 2))-\(pad(d, 2))" }
             let candidates = (dct.y - 1...dct.y + 1).map { Day(y: $0, m: m, d: d) }
-            return pick(candidates, around: dct, tense: tense).string
+            let direction: Tense? = arg(2) == "-1" ? .past : arg(2) == "1" ? .future : nil
+            return pick(candidates, around: dct, tense: direction ?? tense).string
         case .month:
             var m = int(0)
             if arg(0) == "this" { m = dct?.m }
