@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 30281 bytes, sha256 af03e49ecfd9ca54fcb1b0efa72edb4669ea726b84fe42b001a4fd6106465852
+// Languages/it/event-triggers.tsv: 30694 bytes, sha256 7acb727a1f17803d3c67d6d5f4bc7bb3d6b68731e790e8b0c82f8d8699ad1aa5
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -75,6 +75,16 @@ struct EventTests {
         #expect(e.claim.map { String(doc.text(in: $0)) }?.hasPrefix("Quello che raccontano") == true)
     }
 
+    @Test("'È colpa del governo' in a quotation accuses the government; a bare 'colpa' does not")
+    func faultOf() throws {
+        let doc = try analyze("Il senatore Marco Ferri ha detto: «La crisi è colpa del governo».")
+        let e = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(doc.text(in: e.trigger) == "è colpa")
+        #expect(e.target.map { String(doc.text(in: $0.range)) } == ["governo"])
+        let guilt = try analyze("Il senatore Marco Ferri ha detto: «Non deve sentirsi in colpa per l'accaduto».")
+        #expect(!guilt.events.contains { $0.type == "ACCUSE" })
+    }
+
     @Test("A later noun mention of a meeting joins it instead of making a new event")
     func coref() throws {
         let doc = try analyze("Il premier Carlo Bianchi ha incontrato Luisa Rinaldi a Torino. I colloqui sono durati tre ore.")

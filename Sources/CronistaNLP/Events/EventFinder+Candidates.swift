@@ -479,7 +479,11 @@ extension EventFinder {
         var event = Event(type: e.type, mode: e.mode, trigger: range(g..<trig.upperBound))
         event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
         event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
-        event.target = claimant(in: content.lowerBound..<g, speaker: speaker.entity)
+        // "è colpa del governo", "l'arroganza del ministro": whose fault or vice it is.
+        if trig.upperBound + 1 < content.upperBound, isPreposition(trig.upperBound, "di") {
+            event.target = actor(startingNear: trig.upperBound + 1, in: content).filter { $0.entity == nil || $0.entity != speaker.entity }
+        }
+        if event.target.isEmpty { event.target = claimant(in: content.lowerBound..<g, speaker: speaker.entity) }
         // "È inaccettabile che la polizia aumenti la violenza": whose act the words condemn.
         if event.target.isEmpty, trig.upperBound + 1 < content.upperBound, forms[trig.upperBound] == "che" {
             event.target = actor(startingNear: trig.upperBound + 1, in: content).filter { $0.entity == nil || $0.entity != speaker.entity }
