@@ -74,6 +74,13 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Giulio Rossi era stato invitato lunedì dal Presidente della Repubblica Mario Bassi a riferire in aula.",
                 trigger: "era stato invitato", source: ["Presidente"], target: ["Giulio Rossi"]),
+            // A noun phrase that names no known actor yields to the actor before it in its clause.
+            ArgumentCase(
+                text: "Il PM sentendo la sentenza della corte chiede la pena di morte.", trigger: "chiede",
+                source: ["PM"], target: []),
+            ArgumentCase(
+                text: "La Corte di Cassazione con le motivazioni della sentenza ha rigettato il ricorso della Procura.",
+                trigger: "ha rigettato", source: ["Corte di Cassazione"], target: ["Procura"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

@@ -246,6 +246,18 @@ extension EventFinder {
                         if !left.isEmpty { event.source = left }
                     }
                 }
+                // "il PM, sentendo la sentenza di colpevolezza, chiede": a noun phrase that names no
+                // known actor yields to an actor before it in the same clause.
+                if !nonFinite, !relativeSubject, event.source.count == 1, !isKnownActor(event.source[0]) {
+                    let bare = Self.tokens(of: event.source[0].range, in: doc)
+                    let left = leftActor(before: bare.lowerBound, in: scope)
+                    if let last = left.last, left.allSatisfy({ isKnownActor($0) && !isPlace($0) }) {
+                        let end = Self.tokens(of: last.range, in: doc).upperBound
+                        if end <= bare.lowerBound, !(end..<bare.lowerBound).contains(where: { bound.contains(forms[$0]) }) {
+                            event.source = left
+                        }
+                    }
+                }
                 // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
                 if event.source.count == 1, !nonFinite, !relativeSubject {
                     let left = leftActor(before: g, in: scope)
@@ -441,6 +453,20 @@ extension EventFinder {
                 let left = leftActor(before: g, in: s)
                 if !left.isEmpty && !left.allSatisfy({ isPlace($0) }) { event.source = left }
             }
+            // "il PM, sentendo la sentenza, chiede": a speaker that names no known actor yields to an
+            // actor before it in the same clause.
+            if relativeSource.isEmpty, event.source.count == 1, !isKnownActor(event.source[0]), !speaker.range.isEmpty {
+                let bare = Self.tokens(of: speaker.range, in: doc)
+                if bare.upperBound <= g, sentenceOf[bare.lowerBound] == Int32(si) {
+                    let left = leftActor(before: bare.lowerBound, in: s)
+                    if let last = left.last, left.allSatisfy({ isKnownActor($0) && !isPlace($0) }) {
+                        let end = Self.tokens(of: last.range, in: doc).upperBound
+                        if end <= bare.lowerBound, !(end..<bare.lowerBound).contains(where: { bound.contains(forms[$0]) }) {
+                            event.source = left
+                        }
+                    }
+                }
+            }
             // "Il PM chiede la pena di morte": an actor right before the verb is its subject, whatever
             // the quotation layer took for a speaker after it.
             if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty,
@@ -553,6 +579,12 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// Whether a participant is an entity's mention or holds an actor noun (`i manifestanti`), not
+    /// just a noun phrase (`la sentenza di colpevolezza`).
+    func isKnownActor(_ p: Event.Participant) -> Bool {
+        p.entity != nil || Self.tokens(of: p.range, in: doc).contains { $0 < forms.count && participant(at: $0) != nil }
+    }
+
     /// Whether quotation `qi`'s content ends with a question mark.
     func isQuestion(_ qi: Int) -> Bool {
         let t = Self.tokens(of: doc.quotes[qi].content, in: doc)
