@@ -83,6 +83,9 @@ struct EventTests {
         #expect(e.target.map { String(doc.text(in: $0.range)) } == ["governo"])
         let guilt = try analyze("Il senatore Marco Ferri ha detto: «Non deve sentirsi in colpa per l'accaduto».")
         #expect(!guilt.events.contains { $0.type == "ACCUSE" })
+        // A speaker that names no known actor performs no act.
+        let journalist = try analyze("Il giornalista ha scritto: «È una vergogna».")
+        #expect(!journalist.events.contains { $0.type == "ACCUSE" })
     }
 
     @Test("A later noun mention of a meeting joins it instead of making a new event")

@@ -504,6 +504,8 @@ extension EventFinder {
         if g > content.lowerBound && negation.contains(forms[g - 1]) { return nil }
         var event = Event(type: e.type, mode: e.mode, trigger: range(g..<trig.upperBound))
         event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+        // A speaker that names no known actor ("un comunicato", "la sua opinione") performs no act.
+        guard isKnownActor(event.source[0]) else { return nil }
         event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
         // "è colpa del governo", "l'arroganza del ministro": whose fault or vice it is.
         if trig.upperBound + 1 < content.upperBound, isPreposition(trig.upperBound, "di") {
