@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 30694 bytes, sha256 7acb727a1f17803d3c67d6d5f4bc7bb3d6b68731e790e8b0c82f8d8699ad1aa5
+// Languages/it/event-triggers.tsv: 31087 bytes, sha256 06c87d38798ce9b55cc4410426c005ba54d1db2f482c638c9a0c3cc573225b17
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

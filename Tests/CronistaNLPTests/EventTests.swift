@@ -88,6 +88,18 @@ struct EventTests {
         #expect(!journalist.events.contains { $0.type == "ACCUSE" })
     }
 
+    @Test("Protesting in the square is a protest, protesting to a minister a complaint; censuring a remark is criticism")
+    func protestAndCensure() throws {
+        let square = try analyze("Migliaia di studenti hanno protestato in piazza contro la riforma del ministro Elena Russo.")
+        #expect(square.events.first?.type == "PROTEST")
+        let complaint = try analyze("Il sindaco Dario Gentile ha protestato con il ministro Elena Russo per i tagli.")
+        #expect(complaint.events.first?.type == "ACCUSE")
+        let remark = try analyze("Il presidente della Camera, Mario Bassi, ha censurato l'accaduto.")
+        #expect(remark.events.first?.type == "ACCUSE")
+        let press = try analyze("Il governo ha censurato i giornali dell'opposizione.")
+        #expect(press.events.first.map { [$0.type, $0.mode ?? ""] } == ["COERCE", "censor"])
+    }
+
     @Test("A later noun mention of a meeting joins it instead of making a new event")
     func coref() throws {
         let doc = try analyze("Il premier Carlo Bianchi ha incontrato Luisa Rinaldi a Torino. I colloqui sono durati tre ore.")

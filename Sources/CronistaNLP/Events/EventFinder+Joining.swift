@@ -110,7 +110,8 @@ extension EventFinder {
         if a.lemma == b.lemma, !ea.isEmpty, ea == eb {
             let ta = Set(a.event.target.compactMap(\.entity))
             let tb = Set(b.event.target.compactMap(\.entity))
-            return ta == tb || tb.isEmpty
+            // A headline without the target its body names ("La Grecia ratifica l'accordo").
+            return ta == tb || tb.isEmpty || ta.isEmpty
         }
         return false
     }
