@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 31087 bytes, sha256 06c87d38798ce9b55cc4410426c005ba54d1db2f482c638c9a0c3cc573225b17
+// Languages/it/event-triggers.tsv: 31656 bytes, sha256 a01fab3a0268ea3cff216facba1ab480574d72372b0eb9c9313a2b70c930d290
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -81,6 +81,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "La Corte di Cassazione con le motivazioni della sentenza ha rigettato il ricorso della Procura.",
                 trigger: "ha rigettato", source: ["Corte di Cassazione"], target: ["Procura"]),
+            // Whoever receives the act is its target; its actor follows "da".
+            ArgumentCase(
+                text: "Il ministro Elena Russo ha ricevuto dure critiche dal sindaco Dario Gentile.", trigger: "dure critiche",
+                source: ["sindaco"], target: ["Elena Russo"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

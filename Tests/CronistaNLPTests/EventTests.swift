@@ -96,6 +96,8 @@ struct EventTests {
         #expect(complaint.events.first?.type == "ACCUSE")
         let remark = try analyze("Il presidente della Camera, Mario Bassi, ha censurato l'accaduto.")
         #expect(remark.events.first?.type == "ACCUSE")
+        let received = try analyze("Il ministro Elena Russo ha ricevuto dure critiche dal sindaco Dario Gentile.")
+        #expect(!received.events.contains { $0.type == "CONSULT" })
         let press = try analyze("Il governo ha censurato i giornali dell'opposizione.")
         #expect(press.events.first.map { [$0.type, $0.mode ?? ""] } == ["COERCE", "censor"])
     }

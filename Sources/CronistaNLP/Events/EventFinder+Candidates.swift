@@ -280,6 +280,12 @@ extension EventFinder {
                 if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
                 if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
             }
+            // "il governatore aveva ricevuto un avviso di garanzia", "ha ricevuto critiche dal
+            // sindaco": whoever receives the act is its target; its actor, if any, follows "da".
+            if e.kind == .noun, let v = receivingVerb(before: g, in: scope) {
+                event.target = leftActor(before: v, in: scope)
+                event.source = agentActor(after: trig.upperBound, in: scope)
+            }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
                 event.target = participants(in: o)
                 // "respinge la proposta del presidente", "chiede le dimissioni del governo",
@@ -581,6 +587,18 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// A verb of receiving (`@receive`: `ricevuto`, `subisce`) within five words before the noun at
+    /// `g`, with no punctuation between.
+    func receivingVerb(before g: Int, in scope: Range<Int>) -> Int? {
+        var k = g - 1
+        while k >= scope.lowerBound && k >= g - 5 {
+            if receive.contains(forms[k]) { return k }
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
     /// Whether a participant is an entity's mention or holds an actor noun (`i manifestanti`), not
     /// just a noun phrase (`la sentenza di colpevolezza`).
     func isKnownActor(_ p: Event.Participant) -> Bool {

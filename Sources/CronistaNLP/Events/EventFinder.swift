@@ -54,6 +54,8 @@ struct EventFinder {
     let before: Set<String>, perfectInfinitiveAux: Set<String>, countryNoun: Set<String>
     /// Nouns of streets and buildings (`viale`, `carcere`): a place they name is no jurisdiction.
     let facility: Set<String>
+    /// Verbs of receiving (`ricevuto`, `subisce`): the subject of one is the target of the event noun it governs.
+    let receive: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
@@ -213,6 +215,7 @@ struct EventFinder {
         together = l.list("together")
         countryNoun = l.list("country-noun")
         facility = l.list("facility")
+        receive = l.list("receive")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
