@@ -84,7 +84,14 @@ struct EventArgumentTests: EventFixture {
             // Whoever receives the act is its target; its actor follows "da".
             ArgumentCase(
                 text: "Il ministro Elena Russo ha ricevuto dure critiche dal sindaco Dario Gentile.", trigger: "dure critiche",
-                source: ["sindaco"], target: ["Elena Russo"]),
+                source: ["Dario Gentile"], target: ["Elena Russo"]),
+            // A place phrase or a sentence adverb between the verb and its object.
+            ArgumentCase(
+                text: "La polizia ha arrestato a Torino il sindaco Nino Ferri.", trigger: "ha arrestato",
+                source: ["polizia"], target: ["Nino Ferri"]),
+            ArgumentCase(
+                text: "Mario Bassi ha lasciato il governo accusando anche la premier di tradimento.", trigger: "accusando",
+                source: ["Mario Bassi"], target: ["premier"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

@@ -149,7 +149,15 @@ extension EventFinder {
         // "sia X che Y": a correlative pair is one compound actor.
         var correlative = false
         while k < scope.upperBound && skipped < 3 {
-            if let (p, r) = participant(at: k) {
+            if let (p0, r0) = participant(at: k) {
+                // "il sindaco Nino Ferri": the name right after a title of the same entity.
+                var (p, r) = (p0, r0)
+                if p.entity != nil, !isName(p), r.upperBound < scope.upperBound, let (q, qr) = participant(at: r.upperBound),
+                    q.entity == p.entity,
+                    isName(q)
+                {
+                    (p, r) = (q, qr)
+                }
                 var out = [p]
                 var n = r.upperBound
                 while n + 1 < scope.upperBound && (forms[n] == "e" || correlative && bothAnd.contains(forms[n])) {
@@ -164,11 +172,20 @@ extension EventFinder {
             }
             // "più di 500 persone", "migliaia di soldati": a quantity's "di" leads to the actor.
             let quantified = k > t && quantity.contains(forms[k - 1]) && isPreposition(k, "di")
+            // "ha ricevuto al Quirinale il premier", "ha arrestato a Roma il sindaco": a place after a
+            // locative preposition stands between the verb and its object.
+            if location.contains(forms[k]), k + 1 < scope.upperBound, let (p, r) = participant(at: k + 1), isPlace(p) {
+                k = r.upperBound
+                skipped += 1
+                continue
+            }
             if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) && !quantified { return [] }
             if both.contains(forms[k]) { correlative = true }
+            // Sentence adverbs do not count ("accusando anche la premier").
+            let adverbial = adverb.contains(forms[k]) || forms[k].hasSuffix("mente")
             k += 1
             // The quantity and its "di" count as one word.
-            if !quantified { skipped += 1 }
+            if !quantified && !adverbial { skipped += 1 }
         }
         return []
     }
