@@ -81,6 +81,9 @@ struct EventTests {
         let e = try #require(doc.events.first { $0.type == "ACCUSE" })
         #expect(doc.text(in: e.trigger) == "è colpa")
         #expect(e.target.map { String(doc.text(in: $0.range)) } == ["governo"])
+        let stance = try analyze("Il ministro Marco Ferri ha detto: «È inaccettabile la posizione di Paolo Neri».")
+        let s = try #require(stance.events.first { $0.type == "ACCUSE" })
+        #expect(s.target.map { String(stance.text(in: $0.range)) } == ["Paolo Neri"])
         let guilt = try analyze("Il senatore Marco Ferri ha detto: «Non deve sentirsi in colpa per l'accaduto».")
         #expect(!guilt.events.contains { $0.type == "ACCUSE" })
         // A speaker that names no known actor performs no act.

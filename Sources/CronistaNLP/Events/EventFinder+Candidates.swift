@@ -513,9 +513,16 @@ extension EventFinder {
         // A speaker that names no known actor ("un comunicato", "la sua opinione") performs no act.
         guard isKnownActor(event.source[0]) else { return nil }
         event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
-        // "è colpa del governo", "l'arroganza del ministro": whose fault or vice it is.
-        if trig.upperBound + 1 < content.upperBound, isPreposition(trig.upperBound, "di") {
-            event.target = actor(startingNear: trig.upperBound + 1, in: content).filter { $0.entity == nil || $0.entity != speaker.entity }
+        // "è colpa del governo", "l'arroganza del ministro", "inaccettabile la posizione di Di
+        // Pietro": whose fault, vice or stance it is (a "di" within three words).
+        var k = trig.upperBound
+        while k + 1 < min(content.upperBound, trig.upperBound + 4), event.target.isEmpty,
+            !doc.tokens.flags[k].contains(.punctuation), !bound.contains(forms[k])
+        {
+            if isPreposition(k, "di") {
+                event.target = actor(startingNear: k + 1, in: content).filter { $0.entity == nil || $0.entity != speaker.entity }
+            }
+            k += 1
         }
         if event.target.isEmpty { event.target = claimant(in: content.lowerBound..<g, speaker: speaker.entity) }
         // "È inaccettabile che la polizia aumenti la violenza": whose act the words condemn.
