@@ -92,6 +92,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Mario Bassi ha lasciato il governo accusando anche la premier di tradimento.", trigger: "accusando",
                 source: ["Mario Bassi"], target: ["premier"]),
+            // A verb in the first person inside a quotation is the speaker's act.
+            ArgumentCase(
+                text: "Il premier Mario Bassi ha ricordato che «il dialogo lo abbiamo offerto subito all'opposizione».",
+                trigger: "abbiamo offerto", source: ["Il premier"], target: ["opposizione"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

@@ -258,6 +258,13 @@ extension EventFinder {
                         }
                     }
                 }
+                // «Il dialogo lo abbiamo offerto»: a verb in the first person inside a quotation is
+                // the speaker's act.
+                if quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty,
+                    group.contains(where: { context.is($0, [.firstPerson]) }) || rules.isFirstPersonVerb(head)
+                {
+                    event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                }
                 // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
                 if event.source.count == 1, !nonFinite, !relativeSubject {
                     let left = leftActor(before: g, in: scope)
