@@ -96,6 +96,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Il premier Mario Bassi ha ricordato che «il dialogo lo abbiamo offerto subito all'opposizione».",
                 trigger: "abbiamo offerto", source: ["Il premier"], target: ["opposizione"]),
+            // "da parte di" names a noun's actor; the "di" complement before it is the target.
+            ArgumentCase(
+                text: "Sono iniziati i bombardamenti della Libia da parte dell'esercito francese.", trigger: "bombardamenti",
+                source: ["esercito francese"], target: ["Libia"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

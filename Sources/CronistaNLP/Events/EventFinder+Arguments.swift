@@ -325,7 +325,12 @@ extension EventFinder {
             let t = mentionTokens[mi]
             if t.lowerBound >= s.upperBound { break }
             let e = mentionEntity[mi]
-            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location, !isFacility(t) { best = mi }
+            // A province's code in brackets ("Quartu Sant'Elena (CA)") is no jurisdiction of its own.
+            let bracketed =
+                t.count == 1 && forms[t.lowerBound].count <= 2 && t.lowerBound > 0 && t.upperBound < forms.count
+                && forms[t.lowerBound - 1] == "("
+                && forms[t.upperBound] == ")"
+            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location, !isFacility(t), !bracketed { best = mi }
         }
         // No country named: "il Paese", the newspaper's word for the country it writes about.
         if country == nil {

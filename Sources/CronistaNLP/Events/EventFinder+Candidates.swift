@@ -195,8 +195,17 @@ extension EventFinder {
             event.source = participants(ofArgument: inScope(clause?.passiveAgent))
             if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
         } else {
-            if e.kind == .noun, !e.targets.contains("obj"), trig.upperBound < scope.upperBound,
-                sourceOf.contains(forms[trig.upperBound])
+            // "i bombardamenti della Libia da parte dell'esercito francese": "da parte di" names the
+            // actor; the "di" complement right after the noun is then its target.
+            if e.kind == .noun, let k = byPartOf(after: trig.upperBound, in: scope) {
+                event.source = actor(startingNear: k, in: scope)
+                if !event.source.isEmpty, trig.upperBound + 1 < scope.upperBound, isPreposition(trig.upperBound, "di") {
+                    event.target = actor(startingNear: trig.upperBound + 1, in: scope)
+                }
+            }
+            // ("le dimissioni da governatore": after a retreat, "da" names the office left.)
+            if e.kind == .noun, event.source.isEmpty, !e.targets.contains("obj"), trig.upperBound < scope.upperBound,
+                sourceOf.contains(forms[trig.upperBound]), type != "RETREAT" || isPreposition(trig.upperBound, "di")
             {
                 event.source = actor(startingNear: trig.upperBound + 1, in: scope)
             }
@@ -601,6 +610,17 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// The word after "da parte di" within ten words after `t` in its clause, if any.
+    func byPartOf(after t: Int, in scope: Range<Int>) -> Int? {
+        var k = t
+        while k + 3 < scope.upperBound && k < t + 10 {
+            if [".", ";", ":"].contains(forms[k]) || bound.contains(forms[k]) { return nil }
+            if forms[k] == "da" && forms[k + 1] == "parte" && isPreposition(k + 2, "di") { return k + 3 }
+            k += 1
+        }
+        return nil
+    }
+
     /// A verb of receiving (`@receive`: `ricevuto`, `subisce`) within five words before the noun at
     /// `g`, with no punctuation between.
     func receivingVerb(before g: Int, in scope: Range<Int>) -> Int? {
