@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 31656 bytes, sha256 a01fab3a0268ea3cff216facba1ab480574d72372b0eb9c9313a2b70c930d290
+// Languages/it/event-triggers.tsv: 31718 bytes, sha256 3e68b868aa98659c17cc45baf422290644b9bd0e71ec4aa1f73f39bcbf2b1b73
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -82,10 +82,13 @@ extension EventFinder {
             if pEnd < g, isPreposition(pEnd, "di"), (pEnd + 1..<g).allSatisfy({ article.contains(forms[$0]) }) { return nil }
         }
         if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si {
-            // What a request asks for or a refusal refuses is part of it ("chiede la scarcerazione",
-            // "negando la scarcerazione"); a request or a charge that is refused was still made.
+            // What a request asks for, a threat threatens or a refusal refuses is part of it ("chiede
+            // la scarcerazione", "minacciano attentati", "negando la scarcerazione"); a request or a
+            // charge that is refused was still made.
             let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
-            if p.event.type == "REQUEST" || (p.event.type == "REJECT" && !Self.madeEvenIfRefused.contains(type)), pEnd <= g,
+            if p.event.type == "REQUEST" || p.event.type == "THREATEN"
+                || (p.event.type == "REJECT" && !Self.madeEvenIfRefused.contains(type)),
+                pEnd <= g,
                 (pEnd..<g).allSatisfy({ article.contains(forms[$0]) })
             {
                 return nil
