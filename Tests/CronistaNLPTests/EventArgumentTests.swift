@@ -100,6 +100,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Sono iniziati i bombardamenti della Libia da parte dell'esercito francese.", trigger: "bombardamenti",
                 source: ["esercito francese"], target: ["Libia"]),
+            // A sentence passed by an agent: the court acts on the one before the verb.
+            ArgumentCase(
+                text: "Mario Rossi è stato condannato all'ergastolo da un tribunale di Milano.", trigger: "è stato condannato all'",
+                source: ["tribunale"], target: ["Mario Rossi"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

@@ -294,7 +294,10 @@ extension EventFinder {
             }
             // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
             // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
-            if event.source.isEmpty && (e.kind != .noun || isGoverned(noun: g, in: s)) {
+            // "è stato condannato all'ergastolo da un tribunale egiziano": a passive phrase's actor is
+            // its agent, never the one before it (who undergoes it).
+            if e.kind == .noun, e.passive, event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
+            if event.source.isEmpty && (e.kind != .noun || isGoverned(noun: g, in: s)) && !(e.kind == .noun && e.passive) {
                 // "X, che annunciò la liberazione": the governing verb's relative subject.
                 if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
                 if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
