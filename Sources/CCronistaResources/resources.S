@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 31718 bytes, sha256 3e68b868aa98659c17cc45baf422290644b9bd0e71ec4aa1f73f39bcbf2b1b73
+// Languages/it/event-triggers.tsv: 31925 bytes, sha256 faa0ca4245b8f8387bba46d8bf0370eb9187958e22c64888331562264be0ac8b
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
