@@ -103,6 +103,8 @@ struct EventTests {
         #expect(!feeling.events.contains { $0.type == "PROTEST" })
         let right = try analyze("Russia e Cina, che hanno diritto di veto, si sono opposte.")
         #expect(!right.events.contains { $0.type == "REJECT" })
+        let scheduled = try analyze("I sindacati hanno parlato della manifestazione prevista per il 12 giugno a Roma.")
+        #expect(!scheduled.events.contains { $0.type == "PROTEST" })
         let threat = try analyze("Le milizie di Mario Bassi minacciano attentati contro il governo.")
         #expect(threat.events.map(\.type) == ["THREATEN"])
         let session = try analyze("In Senato alle 16 si è riunita la seduta presieduta dal presidente Mario Bassi.")

@@ -150,6 +150,14 @@ extension EventFinder {
                     return nil
                 }
             }
+        } else if e.kind == .noun,
+            (trig.upperBound..<min(s.upperBound, trig.upperBound + 2)).contains(where: { scheduled.contains(forms[$0]) })
+        {
+            // "la manifestazione prevista per il 12 giugno": a scheduled act has not happened; a
+            // cooperative one is an agreement (PLOVER's recoding), any other no event yet.
+            guard Self.cooperative.contains(type) else { return nil }
+            type = "AGREE"
+            mode = nil
         }
         // "è accusato", "sono arrestati": a transitive trigger's participle after a form of
         // "essere" is passive (its compound tenses take "avere"); not a reflexive ("si è lamentato").

@@ -56,6 +56,8 @@ struct EventFinder {
     let facility: Set<String>
     /// Verbs of receiving (`ricevuto`, `subisce`): the subject of one is the target of the event noun it governs.
     let receive: Set<String>
+    /// Words after an event noun that schedule it (`prevista`, `in_programma`): it has not happened yet.
+    let scheduled: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
@@ -216,6 +218,7 @@ struct EventFinder {
         countryNoun = l.list("country-noun")
         facility = l.list("facility")
         receive = l.list("receive")
+        scheduled = l.list("scheduled")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
