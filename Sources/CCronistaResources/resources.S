@@ -261,7 +261,7 @@ SYM(cronista_nlp_27_start):
 SYM(cronista_nlp_27_end):
     .byte 0
 
-// Languages/it/time-grammar.txt: 18239 bytes, sha256 f43090387caa4eb5b91511cceb6406dcaca6e39d228adc3fba625939b4152d63
+// Languages/it/time-grammar.txt: 18131 bytes, sha256 8375131c712e71a8c8c06e53ace8a87634599432621635ce32d2dc867e8146c8
     .balign 16
     .globl SYM(cronista_nlp_28_start)
 SYM(cronista_nlp_28_start):

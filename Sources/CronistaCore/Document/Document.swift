@@ -39,6 +39,9 @@ public struct Document: Sendable {
     /// clause layer, quotes, times and events compute them once (not part of the JSON contract; empty
     /// until then, and recomputed when the token count no longer matches).
     package var tokenForms: [String] = []
+    /// The tokens' word classes in the document's language pack as bit sets, kept like
+    /// ``tokenForms`` by the first component that builds a clause context (quotes, then events).
+    package var tokenClassBits: [UInt64] = []
 
     public init(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) {
         self.id = id

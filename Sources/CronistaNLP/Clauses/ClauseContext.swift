@@ -24,13 +24,14 @@ struct ClauseContext {
         self.init(doc, pack: pack, forms: Self.forms(of: doc))
     }
 
-    /// With the document's ``forms(of:)`` already computed.
-    init(_ doc: Document, pack: LanguagePack, forms: [String]) {
+    /// With the document's ``forms(of:)`` already computed (and its word classes, when a component
+    /// kept them: ``classes(of:pack:forms:)``).
+    init(_ doc: Document, pack: LanguagePack, forms: [String], classes: [WordClasses]? = nil) {
         self.doc = doc
         self.pack = pack
         n = doc.tokens.count
         self.forms = forms
-        classes = forms.map { pack.classes(of: $0) }
+        self.classes = classes ?? forms.map { pack.classes(of: $0) }
         var sentenceOf = [Int32](repeating: 0, count: n)
         for (si, s) in doc.sentences.enumerated() {
             for t in s.tokenRange where t < n { sentenceOf[t] = Int32(si) }
@@ -63,6 +64,15 @@ struct ClauseContext {
     static func forms(of doc: inout Document) -> [String] {
         if doc.tokenForms.count != doc.tokens.count || doc.tokenForms.isEmpty { doc.tokenForms = forms(of: doc) }
         return doc.tokenForms
+    }
+
+    /// The word classes of `doc`'s tokens in `pack`, from ``Document/tokenClassBits`` when a
+    /// component already looked them up, else looked up and kept there.
+    static func classes(of doc: inout Document, pack: LanguagePack, forms: [String]) -> [WordClasses] {
+        if doc.tokenClassBits.count != forms.count || doc.tokenClassBits.isEmpty {
+            doc.tokenClassBits = forms.map { pack.classes(of: $0).rawValue }
+        }
+        return doc.tokenClassBits.map { WordClasses(rawValue: $0) }
     }
 
     static func forms(of doc: Document) -> [String] {

@@ -33,7 +33,8 @@ public struct EventComponent: PipelineComponent {
             return
         }
         let forms = ClauseContext.forms(of: &document)
-        guard var finder = EventFinder.make(document, pack: pack, lexicon: lexicon, kb: kb, forms: forms) else {
+        let classes = ClauseContext.classes(of: &document, pack: pack, forms: forms)
+        guard var finder = EventFinder.make(document, pack: pack, lexicon: lexicon, kb: kb, forms: forms, classes: classes) else {
             document.events = []
             return
         }

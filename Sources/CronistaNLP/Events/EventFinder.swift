@@ -89,9 +89,10 @@ struct EventFinder {
     }
 
     /// The finder for `doc`, or nil when no word of it can be a trigger (most of the work skipped).
-    static func make(_ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil, forms: [String]? = nil)
-        -> EventFinder?
-    {
+    static func make(
+        _ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil, forms: [String]? = nil,
+        classes: [WordClasses]? = nil
+    ) -> EventFinder? {
         let forms = forms ?? ClauseContext.forms(of: doc)
         // The sentences with a possible trigger, and the one before each (a subject left unsaid is
         // inherited from there): the clause analysis needs no others.
@@ -111,7 +112,7 @@ struct EventFinder {
         }
         guard any else { return nil }
         // The clause layer when it ran, else the same analysis done here (it is off by default).
-        let context = ClauseContext(doc, pack: pack, forms: forms)
+        let context = ClauseContext(doc, pack: pack, forms: forms, classes: classes)
         let clauses = doc.clauses.isEmpty ? context.clauses(only: only) : doc.clauses
         return EventFinder(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb)
     }

@@ -21,7 +21,8 @@ public struct QuoteExtractor: PipelineComponent {
             return
         }
         let forms = ClauseContext.forms(of: &document)
-        var run = QuoteRun(ctx: ClauseContext(document, pack: pack, forms: forms), lexicon: lexicon)
+        let classes = ClauseContext.classes(of: &document, pack: pack, forms: forms)
+        var run = QuoteRun(ctx: ClauseContext(document, pack: pack, forms: forms, classes: classes), lexicon: lexicon)
         run.model = pack.quoteModel
         run.extract()
         document.quotes = run.finish()
