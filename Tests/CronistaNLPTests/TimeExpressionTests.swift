@@ -66,7 +66,12 @@ struct TimeExpressionTests {
         ("I danni della tromba d'aria dello scorso 27 aprile non sono stati riparati.", "scorso 27 aprile", "DATE", "2023-04-27"),
         ("Ha rubato tra l'inizio di novembre 2018 e l'estate.", "inizio di novembre 2018", "DATE", "2018-11"),
         ("Alla sera il parco è pieno di spacciatori.", "sera", "SET", "XXXX-XX-XXTEV"),
-        ("Ci sarà una nuova manifestazione nei prossimi giorni.", "prossimi giorni", "DATE", "FUTURE_REF")
+        ("Ci sarà una nuova manifestazione nei prossimi giorni.", "prossimi giorni", "DATE", "FUTURE_REF"),
+        ("Questa mattina un incendio è scoppiato in via Roma.", "Questa mattina", "TIME", "2024-04-12TMO"),
+        ("Il corteo è partito alle ore 16:00 da piazza Grande.", "ore 16:00", "TIME", "2024-04-12T16:00"),
+        ("Il seggio resta aperto dalle ore 8 fino a sera.", "ore 8", "TIME", "2024-04-12T08:00"),
+        ("Il cantiere sarà chiuso entro la fine dell'anno.", "fine dell'anno", "DATE", "2024"),
+        ("L'uragano è arrivato nella tarda serata di ieri.", "tarda serata di ieri", "TIME", "2024-04-11TEV")
     ]
 
     @Test("each construction has its extent, type and value", arguments: 0..<constructions.count)
