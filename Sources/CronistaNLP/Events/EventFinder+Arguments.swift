@@ -6,6 +6,8 @@ extension EventFinder {
 
     /// A preposition of any kind, a location preposition included.
     func isAnyPreposition(_ t: Int) -> Bool { anyPreposition.contains(forms[t]) }
+    /// A sentence adverb (`@adverb`, or a word in -mente): it may sit inside a verb group or before an object.
+    func isAdverb(_ t: Int) -> Bool { adverb.contains(forms[t]) || forms[t].hasSuffix("mente") }
 
     /// The participant whose mention (or actor noun) covers token `t`, with the tokens it spans.
     func participant(at t: Int) -> (Event.Participant, Range<Int>)? {
@@ -182,7 +184,7 @@ extension EventFinder {
             if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) && !quantified { return [] }
             if both.contains(forms[k]) { correlative = true }
             // Sentence adverbs do not count ("accusando anche la premier").
-            let adverbial = adverb.contains(forms[k]) || forms[k].hasSuffix("mente")
+            let adverbial = isAdverb(k)
             k += 1
             // The quantity and its "di" count as one word.
             if !quantified && !adverbial { skipped += 1 }

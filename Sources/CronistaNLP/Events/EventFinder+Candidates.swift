@@ -36,7 +36,7 @@ extension EventFinder {
                 guard
                     g > s.lowerBound
                         && (aux.contains(forms[g - 1]) || negation.contains(forms[g - 1]) || plan.contains(forms[g - 1])
-                            || (g - 2 >= s.lowerBound && (forms[g - 1].hasSuffix("mente") || adverb.contains(forms[g - 1]))
+                            || (g - 2 >= s.lowerBound && isAdverb(g - 1)
                                 && aux.contains(forms[g - 2])))
                 else { break }
                 // "stato" is an auxiliary only after one ("è stato"), not the noun ("capo di stato");
@@ -167,7 +167,7 @@ extension EventFinder {
         let passive =
             e.kind == .verb && isParticiple(head, of: e)
             && (group.contains { passiveAux.contains(forms[$0]) } || essereGroup
-                || (group.allSatisfy { trig.contains($0) || adverb.contains(forms[$0]) || forms[$0].hasSuffix("mente") }
+                || (group.allSatisfy { trig.contains($0) || isAdverb($0) }
                     && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
         let trigger = range(group)
         var event = Event(type: type, mode: mode, trigger: trigger)
@@ -268,15 +268,8 @@ extension EventFinder {
                 }
                 // "il PM, sentendo la sentenza di colpevolezza, chiede": a noun phrase that names no
                 // known actor yields to an actor before it in the same clause.
-                if !nonFinite, !relativeSubject, event.source.count == 1, !isKnownActor(event.source[0]) {
-                    let bare = Self.tokens(of: event.source[0].range, in: doc)
-                    let left = leftActor(before: bare.lowerBound, in: scope)
-                    if let last = left.last, left.allSatisfy({ isKnownActor($0) && !isPlace($0) }) {
-                        let end = Self.tokens(of: last.range, in: doc).upperBound
-                        if end <= bare.lowerBound, !(end..<bare.lowerBound).contains(where: { bound.contains(forms[$0]) }) {
-                            event.source = left
-                        }
-                    }
+                if !nonFinite, !relativeSubject, event.source.count == 1, let left = knownActor(before: event.source[0], in: scope) {
+                    event.source = left
                 }
                 // «Il dialogo lo abbiamo offerto»: a verb in the first person inside a quotation is
                 // the speaker's act.
@@ -304,8 +297,9 @@ extension EventFinder {
             // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
             // "è stato condannato all'ergastolo da un tribunale egiziano": a passive phrase's actor is
             // its agent, never the one before it (who undergoes it).
-            if e.kind == .noun, e.passive, event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
-            if event.source.isEmpty && (e.kind != .noun || isGoverned(noun: g, in: s)) && !(e.kind == .noun && e.passive) {
+            let passivePhrase = e.kind == .noun && e.passive
+            if passivePhrase, event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
+            if event.source.isEmpty && !passivePhrase && (e.kind != .noun || isGoverned(noun: g, in: s)) {
                 // "X, che annunciò la liberazione": the governing verb's relative subject.
                 if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
                 if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
@@ -491,16 +485,10 @@ extension EventFinder {
             }
             // "il PM, sentendo la sentenza, chiede": a speaker that names no known actor yields to an
             // actor before it in the same clause.
-            if relativeSource.isEmpty, event.source.count == 1, !isKnownActor(event.source[0]), !speaker.range.isEmpty {
+            if relativeSource.isEmpty, event.source.count == 1, !speaker.range.isEmpty {
                 let bare = Self.tokens(of: speaker.range, in: doc)
-                if bare.upperBound <= g, sentenceOf[bare.lowerBound] == Int32(si) {
-                    let left = leftActor(before: bare.lowerBound, in: s)
-                    if let last = left.last, left.allSatisfy({ isKnownActor($0) && !isPlace($0) }) {
-                        let end = Self.tokens(of: last.range, in: doc).upperBound
-                        if end <= bare.lowerBound, !(end..<bare.lowerBound).contains(where: { bound.contains(forms[$0]) }) {
-                            event.source = left
-                        }
-                    }
+                if bare.upperBound <= g, sentenceOf[bare.lowerBound] == Int32(si), let left = knownActor(before: event.source[0], in: s) {
+                    event.source = left
                 }
             }
             // "Il PM chiede la pena di morte": an actor right before the verb is its subject, whatever
@@ -651,6 +639,19 @@ extension EventFinder {
     /// just a noun phrase (`la sentenza di colpevolezza`).
     func isKnownActor(_ p: Event.Participant) -> Bool {
         p.entity != nil || Self.tokens(of: p.range, in: doc).contains { $0 < forms.count && participant(at: $0) != nil }
+    }
+
+    /// For a participant that names no known actor (`la sentenza di colpevolezza dei due`): the known
+    /// actors before it in its clause, with no clause boundary between (places are no such actor); nil
+    /// when `p` is a known actor or none stands there.
+    func knownActor(before p: Event.Participant, in scope: Range<Int>) -> [Event.Participant]? {
+        guard !isKnownActor(p) else { return nil }
+        let bare = Self.tokens(of: p.range, in: doc)
+        let left = leftActor(before: bare.lowerBound, in: scope)
+        guard let last = left.last, left.allSatisfy({ isKnownActor($0) && !isPlace($0) }) else { return nil }
+        let end = Self.tokens(of: last.range, in: doc).upperBound
+        guard end <= bare.lowerBound, !(end..<bare.lowerBound).contains(where: { bound.contains(forms[$0]) }) else { return nil }
+        return left
     }
 
     /// Whether quotation `qi`'s content ends with a question mark.
