@@ -58,10 +58,32 @@ struct EventTests {
             "Il senatore Marco Ferri non ha criticato Paolo Neri.",
             "Il senatore Marco Ferri criticherebbe Paolo Neri.",
             "Se il senatore Marco Ferri criticasse Paolo Neri, nessuno se ne stupirebbe.",
-            "Il senatore Marco Ferri rischia di essere arrestato."
+            "Il senatore Marco Ferri rischia di essere arrestato.",
+            // A noun its clause denies, a need, a metaphor, a building, a date ahead, a charge.
+            "Dopo la riunione di ieri non è stato trovato un accordo tra Marco Ferri e Paolo Neri.",
+            "Il senatore Marco Ferri ha affermato che è necessario avviare nuovi colloqui con Paolo Neri.",
+            "«Chi spara bordate non si preoccupa del partito», ha detto Marco Ferri.",
+            "A Bergamo una scuola è crollata uccidendo dodici persone.",
+            "I sindacati hanno presentato la manifestazione contro il governo di sabato prossimo.",
+            "Oltre cento dimostranti sono comparsi davanti al giudice a Teheran, accusati di rivolta.",
+            "Contro l'emendamento si schierano anche diversi senatori della maggioranza."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
+    }
+
+    @Test("A negated ban leaves the act it governs, and so does a date behind; an apology is a concession, no request")
+    func negationKeepsAndApology() throws {
+        let kept = try analyze("A Milano non è stata vietata la manifestazione dei sindacati contro il governo.")
+        #expect(kept.events.map(\.type) == ["PROTEST"])
+        let past = try analyze("I sindacati hanno presentato la manifestazione contro il governo di sabato scorso.")
+        #expect(past.events.map(\.type) == ["PROTEST"])
+        let doc = try analyze("Il sindaco Marco Ferri ha ammesso l'errore, chiedendo scusa ai cittadini.")
+        let e = try #require(doc.events.first)
+        #expect(doc.events.count == 1)
+        #expect(e.type == "CONCEDE")
+        #expect(String(doc.text(in: e.trigger)) == "chiedendo scusa")
+        #expect(texts(doc, e.source) == ["Marco Ferri"])
     }
 
     @Test("A quotation calling something a lie is an ACCUSE performed by its speaker")

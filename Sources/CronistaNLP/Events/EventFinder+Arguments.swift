@@ -306,6 +306,14 @@ extension EventFinder {
         return k >= 0 && facility.contains(forms[k])
     }
 
+    /// Whether a participant no entity covers is a building or a street (`una scuola`, `il carcere`).
+    func isBuilding(_ p: Event.Participant) -> Bool {
+        guard p.entity == nil else { return false }
+        var t = Self.tokens(of: p.range, in: doc)
+        while t.count > 1 && article.contains(forms[t.lowerBound]) { t = t.dropFirst() }
+        return facility.contains(forms[t.lowerBound])
+    }
+
     /// For an agentless act of public authority: the place the sentence names, else the last one before it.
     /// A country (the knowledge base knows) wins over a city: charges and arrests are the state's. A
     /// city the sentence names stands for its country when the text names that country too

@@ -63,6 +63,11 @@ extension EventFinder {
         var k = g - 1
         while k >= s.lowerBound && !bound.contains(forms[k]) {
             if hypothesis.contains(forms[k]) { return nil }
+            // "non è stato trovato un accordo", "non aveva fatto alcuna richiesta": an act named by a
+            // noun its clause denies did not happen ("non è stata vietata la manifestazione" leaves it).
+            if e.kind == .noun, negation.contains(forms[k]), !(k + 1..<g).contains(where: { negationKeeps.contains(forms[$0]) }) {
+                return nil
+            }
             k -= 1
         }
         // The lexicon's form for a verb with an enclitic pronoun ("accusandolo" → "accusando").
@@ -93,6 +98,7 @@ extension EventFinder {
             {
                 return nil
             }
+
             // "ha invitato i sindacati a ritirare lo sciopero": the object of an infinitive the
             // request governs is what it asks for.
             var k = g - 1
@@ -102,6 +108,12 @@ extension EventFinder {
             {
                 return nil
             }
+        }
+        // "accusati di rivolta", "con l'accusa di spionaggio": what a charge charges is part of it.
+        if e.kind == .noun, type != "ACCUSE" {
+            var k = g - 1
+            while k > s.lowerBound && article.contains(forms[k]) { k -= 1 }
+            if k > s.lowerBound, isPreposition(k, "di"), charged.contains(forms[k - 1]) { return nil }
         }
         // An announced retreat is a concession ("annunciò la liberazione").
         if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {
@@ -429,6 +441,12 @@ extension EventFinder {
         {
             return nil
         }
+        // "una scuola è crollata uccidendo 250 bambine": a building named as the actor does not act.
+        if explicitSource, !event.source.isEmpty,
+            event.source.allSatisfy(isBuilding)
+        {
+            return nil
+        }
         // Protest is civil: a state or a place named as a protest's actor is no protester ("l'annuale
         // manifestazione dell'Italia").
         if type == "PROTEST", e.kind == .noun, explicitSource, !event.source.isEmpty,
@@ -462,6 +480,14 @@ extension EventFinder {
         }
         event.location = place(after: trig.upperBound, in: s, excluding: event.source + event.target)
         event.date = date(group: group, sentence: s, kind: e.kind)
+        // "la manifestazione organizzata per sabato prossimo": an act named by a noun and dated after
+        // the article has not happened (a cooperative one is agreed, PLOVER's recoding).
+        if e.kind == .noun, let t = timeRightAfter(trig, in: s), isAhead(t) {
+            guard Self.cooperative.contains(event.type) else { return nil }
+            event.type = "AGREE"
+            event.mode = nil
+            if let d = t.day { event.date = d }
+        }
         if quote >= 0 {
             let qi = Int(quote)
             event.quote = Event.QuoteLink(quote: qi, role: .report)
@@ -589,6 +615,26 @@ extension EventFinder {
             t += 1
         }
         return []
+    }
+
+    /// A time expression that starts within six words after a noun trigger, in its clause (`la
+    /// manifestazione di sabato prossimo`, `il vertice organizzato per il 12 giugno`).
+    func timeRightAfter(_ trig: Range<Int>, in s: Range<Int>) -> TimeExpression? {
+        let limit = min(s.upperBound, trig.upperBound + 6)
+        var end = trig.upperBound
+        while end < limit && !bound.contains(forms[end]) { end += 1 }
+        guard end > trig.upperBound else { return nil }
+        let r = range(trig.upperBound..<end)
+        return doc.times.first { $0.range.startUTF8 >= r.startUTF8 && $0.range.startUTF8 < r.endUTF8 }
+    }
+
+    /// Whether a time expression lies after the article: its day is after `published`, or its words
+    /// say so (`sabato prossimo`, `domani`) when the article has no date.
+    func isAhead(_ t: TimeExpression) -> Bool {
+        if let d = t.day, d.utf8.count == 10, let published = doc.metadata.published, published.utf8.count >= 10 {
+            return d > String(published.prefix(10))
+        }
+        return Self.tokens(of: t.range, in: doc).contains { futureTime.contains(forms[$0]) }
     }
 
     /// `published` for a present or present-perfect report; a time expression of the sentence wins.

@@ -58,6 +58,12 @@ struct EventFinder {
     let receive: Set<String>
     /// Words after an event noun that schedule it (`prevista`, `in_programma`): it has not happened yet.
     let scheduled: Set<String>
+    /// Verbs whose negation leaves the act they govern standing (`non è stata vietata la manifestazione`).
+    let negationKeeps: Set<String>
+    /// Words of a time expression that place it after the article (`prossimo`, `domani`).
+    let futureTime: Set<String>
+    /// Words of charging before `di` (`accusati di rivolta`): the act after them is the charge, no event.
+    let charged: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
@@ -220,6 +226,9 @@ struct EventFinder {
         facility = l.list("facility")
         receive = l.list("receive")
         scheduled = l.list("scheduled")
+        negationKeeps = l.list("negation-keeps")
+        futureTime = l.list("future-time")
+        charged = l.list("charged")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
