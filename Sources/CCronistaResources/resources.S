@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 34059 bytes, sha256 929ca7cb4c4a28c89dd06e3d3dbf9b70c29e4b226ec5e6df477cda5a92c9f0cc
+// Languages/it/event-triggers.tsv: 34768 bytes, sha256 5e8a61ac76c08fb4a938340c083e1d1b8bb6a6d332658307a9b466cef3d413cd
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -21,6 +21,11 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Negli Stati Uniti circa 1400 persone sono state arrestate dalla polizia.", trigger: "sono state arrestate",
                 source: ["polizia"], target: ["persone"]),
+            // A passive's subject after the participle, past a place phrase.
+            ArgumentCase(text: "Arrestato Mario Neri, il sindaco di Bari.", trigger: "Arrestato", source: ["Bari"], target: ["Mario Neri"]),
+            ArgumentCase(
+                text: "Sono stati incarcerati a Bari due esponenti del partito.", trigger: "Sono stati incarcerati", source: ["Bari"],
+                target: ["esponenti"]),
             // A gerund after a subject relative pronoun has the antecedent for its subject.
             ArgumentCase(
                 text: "La polizia ha disperso la folla, che stava protestando contro il governo.", trigger: "stava protestando",

@@ -109,6 +109,17 @@ extension EventFinder {
                 return nil
             }
         }
+        // "per tenere una manifestazione", "ha deciso di organizzare le proteste": an act a purpose
+        // governs has not happened; one a purpose acts on has ("per disperdere il corteo", "cercano
+        // di soffocare le proteste"). After "di" only an infinitive of making one counts.
+        if e.kind == .noun {
+            var k = g - 1
+            while k > s.lowerBound && article.contains(forms[k]) { k -= 1 }
+            if k > s.lowerBound, rules.isInfinitive(forms[k]), !rules.isParticiple(forms[k]), purpose.contains(forms[k - 1]) {
+                let made = isPreposition(k - 1, "di") ? makingVerb.contains(forms[k]) : !undoingVerb.contains(forms[k])
+                if made { return nil }
+            }
+        }
         // "accusati di rivolta", "con l'accusa di spionaggio": what a charge charges is part of it.
         if e.kind == .noun, type != "ACCUSE" {
             var k = g - 1
@@ -181,6 +192,8 @@ extension EventFinder {
             && (group.contains { passiveAux.contains(forms[$0]) } || essereGroup
                 || (group.allSatisfy { trig.contains($0) || isAdverb($0) }
                     && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
+        // "…, sostiene lo studio, …": a verb of support that introduces a quotation claims.
+        if type == "SUPPORT", e.kind == .verb, trig.contains(where: { cueOf[$0] >= 0 }) { return nil }
         let trigger = range(group)
         var event = Event(type: type, mode: mode, trigger: trigger)
         var explicitSource = true
@@ -213,6 +226,9 @@ extension EventFinder {
                 if event.target.isEmpty {
                     event.target = participants(ofArgument: inScope(subjectAfterSetting(clause?.subject, before: g)))
                 }
+                // "Arrestato Gbagbo", "sono stati arrestati a Phnom Penh due esponenti": a subject after
+                // the participle.
+                if event.target.isEmpty { event.target = actor(startingNear: trig.upperBound, in: scope).filter { !isPlace($0) } }
                 if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
             }
             event.source = participants(ofArgument: inScope(clause?.passiveAgent))

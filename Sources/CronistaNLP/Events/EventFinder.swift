@@ -64,6 +64,9 @@ struct EventFinder {
     let futureTime: Set<String>
     /// Words of charging before `di` (`accusati di rivolta`): the act after them is the charge, no event.
     let charged: Set<String>
+    /// Infinitives that make the act named by the noun they govern (`organizzare`), and ones that act on
+    /// an act already there (`disperdere`, `revocare`): see the purpose check in ``candidate``.
+    let makingVerb: Set<String>, undoingVerb: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
@@ -229,6 +232,8 @@ struct EventFinder {
         negationKeeps = l.list("negation-keeps")
         futureTime = l.list("future-time")
         charged = l.list("charged")
+        makingVerb = l.list("making-verb")
+        undoingVerb = l.list("undoing-verb")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
