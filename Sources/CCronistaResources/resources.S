@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 34768 bytes, sha256 5e8a61ac76c08fb4a938340c083e1d1b8bb6a6d332658307a9b466cef3d413cd
+// Languages/it/event-triggers.tsv: 35311 bytes, sha256 9745585ff08c13408ce520e7651d07bbefce8659b340bba34c66caab9ee3163d
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
@@ -270,7 +270,7 @@ SYM(cronista_nlp_28_start):
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 5905 bytes, sha256 4e05a56ab9257a254a59531dc461fd01b8bae6e75d375eacca5524bf4a0c49b0
+// Languages/it/word-classes.txt: 6070 bytes, sha256 6046d3429ad431978d4344e8e3814cb96f4471fd63355d145902f93adbd8fc91
     .balign 16
     .globl SYM(cronista_nlp_29_start)
 SYM(cronista_nlp_29_start):

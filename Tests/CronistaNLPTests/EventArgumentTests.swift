@@ -26,6 +26,24 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Sono stati incarcerati a Bari due esponenti del partito.", trigger: "Sono stati incarcerati", source: ["Bari"],
                 target: ["esponenti"]),
+            // Whoever judges an act is not its actor; the act's own "di" complement is.
+            ArgumentCase(
+                text: "Il patriarca di Belgrado Irinej ha definito la manifestazione dei tifosi una vergogna.", trigger: "manifestazione",
+                source: ["tifosi"], target: []),
+            // A participle after a quantity is a noun, no verb governing the act after it.
+            ArgumentCase(
+                text: "In Tunisia diversi manifestanti si sono scontrati con le forze dell'ordine, con diversi feriti e arresti.",
+                trigger: "arresti", source: ["Tunisia"], target: []),
+            // A relative pronoun's antecedent with an adjective after the actor noun.
+            ArgumentCase(
+                text:
+                    "Il nome suscitò forti critiche da parte dei cittadini greci, che accusarono i macedoni di essersi appropriati dell'identità.",
+                trigger: "accusarono", source: ["cittadini"], target: []),
+            // "lo stato di emergenza" is a noun, no clause whose subject the gerund would take.
+            ArgumentCase(
+                text:
+                    "Il presidente Putin ha accolto la proposta di decretare lo stato di emergenza, chiedendo di prendere delle iniziative.",
+                trigger: "chiedendo", source: ["Putin"], target: []),
             // A gerund after a subject relative pronoun has the antecedent for its subject.
             ArgumentCase(
                 text: "La polizia ha disperso la folla, che stava protestando contro il governo.", trigger: "stava protestando",

@@ -83,6 +83,13 @@ extension ClauseContext {
             return VerbGroup(tokens: t..<(m + 1), head: m, auxiliaries: auxiliaries, clitics: clitics, negation: negation)
         }
         if !auxiliaries.isEmpty {
+            // A lone participle of an auxiliary after an article, or after a clitic that is one (`lo
+            // stato di emergenza`, `gli stati membri`), is a noun.
+            if auxiliaries.count == 1, negation == nil, self.is(auxiliaries.lowerBound, .participleAuxiliary),
+                !clitics.isEmpty || (t > r.lowerBound && self.is(t - 1, .article))
+            {
+                return nil
+            }
             // The auxiliary is the verb itself (`è`, `ha` alone).
             let head = auxiliaries.upperBound - 1
             return VerbGroup(

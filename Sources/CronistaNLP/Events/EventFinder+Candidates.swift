@@ -327,7 +327,10 @@ extension EventFinder {
             // its agent, never the one before it (who undergoes it).
             let passivePhrase = e.kind == .noun && e.passive
             if passivePhrase, event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
-            if event.source.isEmpty && !passivePhrase && (e.kind != .noun || isGoverned(noun: g, in: s)) {
+            // "Irinej ha definito la manifestazione una vergogna": who judges or comments on an act
+            // is not its actor.
+            let judged = e.kind == .noun && governingHead(of: g, in: s).map { judging.contains(forms[$0]) } == true
+            if event.source.isEmpty && !passivePhrase && !judged && (e.kind != .noun || isGoverned(noun: g, in: s)) {
                 // "X, che annunciò la liberazione": the governing verb's relative subject.
                 if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
                 if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }

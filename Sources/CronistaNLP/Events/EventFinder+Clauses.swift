@@ -29,7 +29,9 @@ extension EventFinder {
         var k = g - 1
         while k >= s.lowerBound && k >= g - 5 {
             let f = forms[k]
-            if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) || rules.isGerund(f) || rules.isInfinitive(f)
+            // "con diversi feriti e arresti": a participle after an article or quantity is a noun.
+            let nominal = k > s.lowerBound && (article.contains(forms[k - 1]) || quantity.contains(forms[k - 1]))
+            if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) && !nominal || rules.isGerund(f) || rules.isInfinitive(f)
                 || (hasSuffix(f, pastRemote) && !aux.contains(f))
             {
                 return !article.contains(f)
@@ -225,12 +227,32 @@ extension EventFinder {
         }
         let punctuated = j >= scope.lowerBound && [",", "–", "—", "-", "("].contains(forms[j])
         if punctuated { j -= 1 }
-        guard j >= scope.lowerBound, let (p, r) = participant(at: j), r.upperBound == j + 1 else { return [] }
+        guard j >= scope.lowerBound else { return [] }
+        // "i cittadini greci, che": an adjective after the actor noun.
+        var found = participant(at: j).flatMap { $0.1.upperBound == j + 1 ? $0 : nil }
+        if found == nil, j - 1 >= scope.lowerBound, let (q, qr) = participant(at: j - 1), qr.upperBound == j, q.entity == nil,
+            !doc.tokens.flags[j].contains(.punctuation), !doc.tokens.flags[j].contains(.capitalized), !article.contains(forms[j]),
+            !isAnyPreposition(j)
+        {
+            found = (q, qr)
+        }
+        guard let (p, r) = found else { return [] }
         if !punctuated, r.lowerBound - 1 >= scope.lowerBound, isAnyPreposition(r.lowerBound - 1) { return [] }
         // "A, B e C, che": the list the antecedent closes.
         let left = leftActor(before: j + 1, in: scope)
         if left.count > 1, left.last?.range == p.range || (p.entity != nil && left.last?.entity == p.entity) { return left }
         return [named(p, r)]
+    }
+
+    /// The head of the verb group that governs a noun trigger at `g` (see ``governingGroupStart``).
+    func governingHead(of g: Int, in s: Range<Int>) -> Int? {
+        var k = g - 1
+        while k >= s.lowerBound && k >= g - 5 {
+            if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb.head }
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// The start of the verb group that governs a noun trigger at `g` (see ``isGoverned``), if a

@@ -67,6 +67,8 @@ struct EventFinder {
     /// Infinitives that make the act named by the noun they govern (`organizzare`), and ones that act on
     /// an act already there (`disperdere`, `revocare`): see the purpose check in ``candidate``.
     let makingVerb: Set<String>, undoingVerb: Set<String>
+    /// Verbs of judging or commenting (`definito`, `ha commentato`): their subject is not the actor of the act they name.
+    let judging: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
@@ -234,6 +236,7 @@ struct EventFinder {
         charged = l.list("charged")
         makingVerb = l.list("making-verb")
         undoingVerb = l.list("undoing-verb")
+        judging = l.list("judging")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)

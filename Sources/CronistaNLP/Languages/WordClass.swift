@@ -58,6 +58,8 @@ package enum WordClass: String, CaseIterable, Sendable {
     case subjunctive
     /// Conjunctions of purpose that open what a request asks for (`fa appello all'ONU perché si impegni`).
     case purposeComplementiser = "purpose-complementiser"
+    /// Auxiliaries that are participles (`stato`): after an article or a clitic alone, a noun (`lo stato`).
+    case participleAuxiliary = "participle-auxiliary"
     /// Words that open an indirect question after a verb of asking (`asked whether…`, `asked who…`).
     case interrogative
 }
@@ -119,6 +121,7 @@ package struct WordClasses: OptionSet, Sendable, Hashable {
     package static let subjunctive = WordClasses(.subjunctive)
     package static let purposeComplementiser = WordClasses(.purposeComplementiser)
     package static let interrogative = WordClasses(.interrogative)
+    package static let participleAuxiliary = WordClasses(.participleAuxiliary)
 }
 
 extension WordClass {
