@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 35311 bytes, sha256 9745585ff08c13408ce520e7651d07bbefce8659b340bba34c66caab9ee3163d
+// Languages/it/event-triggers.tsv: 35457 bytes, sha256 0eb729517d68d737daae0dd7a6afb93488b90c1dfcacc4463c2391d4cce6762e
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -34,6 +34,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "In Tunisia diversi manifestanti si sono scontrati con le forze dell'ordine, con diversi feriti e arresti.",
                 trigger: "arresti", source: ["Tunisia"], target: []),
+            // An agent phrase coordinated with its preposition repeated is one compound source.
+            ArgumentCase(
+                text: "Dopo le levate di scudi proclamate dai sindaci e dai presidenti delle Province, il governo ha ceduto.",
+                trigger: "levate di scudi", source: ["sindaci", "presidenti"], target: []),
             // A relative pronoun's antecedent with an adjective after the actor noun.
             ArgumentCase(
                 text:
