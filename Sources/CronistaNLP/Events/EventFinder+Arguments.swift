@@ -167,7 +167,8 @@ extension EventFinder {
                     var c = n + 1
                     if c + 1 < scope.upperBound && article.contains(forms[c]) && !isAnyPreposition(c) { c += 1 }
                     // "dai sindaci e dai presidenti delle Province": the preposition repeated.
-                    if c + 1 < scope.upperBound, r0.lowerBound > scope.lowerBound, isAnyPreposition(c), forms[c] == forms[r0.lowerBound - 1] {
+                    if c + 1 < scope.upperBound, r0.lowerBound > scope.lowerBound, isAnyPreposition(c), forms[c] == forms[r0.lowerBound - 1]
+                    {
                         c += 1
                     }
                     guard let (q, qr) = participant(at: c) else { break }
