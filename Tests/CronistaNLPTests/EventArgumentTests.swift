@@ -38,6 +38,14 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Dopo le levate di scudi proclamate dai sindaci e dai presidenti delle Province, il governo ha ceduto.",
                 trigger: "levate di scudi", source: ["sindaci", "presidenti"], target: []),
+            // ... also when the preposition's form changes ("da" and "dall'").
+            ArgumentCase(
+                text: "Il governo di Paolo Neri è stato criticato da Marco Ferri e dall'ONU.", trigger: "è stato criticato",
+                source: ["Marco Ferri", "ONU"], target: ["Paolo Neri"]),
+            // A verb coordinated after a speech act has its actor.
+            ArgumentCase(
+                text: "Il senatore Marco Ferri ha accusato la GdF di aver mentito e ne ha chiesto lo scioglimento.", trigger: "ha chiesto",
+                source: ["Il senatore"], target: []),
             // A relative pronoun's antecedent with an adjective after the actor noun.
             ArgumentCase(
                 text:
@@ -143,8 +151,11 @@ struct EventArgumentTests: EventFixture {
         #expect(texts(doc, e.target) == c.target)
     }
 
-    @Test("A question is no request; high offices are no police charges; a street is no jurisdiction")
+    @Test("A question is no request; high offices are no police charges; a street is no jurisdiction; 'chi' is nobody known")
     func notActsNotActors() throws {
+        // "chi ha sparato": an unknown actor, not the subject of the clause around it.
+        let unknown = try analyze("Il senatore Marco Ferri promette di mettere in galera chi ha sparato.")
+        #expect(!unknown.events.contains { $0.type == "ASSAULT" })
         let asked = try analyze("Un giornalista chiede al ministro Dario Gentile: «È la sua Bibbia?»")
         #expect(!asked.events.contains { $0.type == "REQUEST" })
         let demanded = try analyze("Il sindacato chiede al ministro Dario Gentile: «Ritiri subito il decreto!»")

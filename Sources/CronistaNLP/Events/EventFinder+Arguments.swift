@@ -4,6 +4,11 @@ extension EventFinder {
     /// Whether `t` is one of the forms of preposition `p` (the lexicon's `@prep-p`).
     func isPreposition(_ t: Int, _ p: String) -> Bool { lexicon.prepositions[p]?.contains(forms[t]) ?? false }
 
+    /// Whether two tokens are forms of the same preposition (`da` and `dall'`).
+    func samePreposition(_ a: Int, _ b: Int) -> Bool {
+        forms[a] == forms[b] || lexicon.prepositions.values.contains { $0.contains(forms[a]) && $0.contains(forms[b]) }
+    }
+
     /// A preposition of any kind, a location preposition included.
     func isAnyPreposition(_ t: Int) -> Bool { anyPreposition.contains(forms[t]) }
     /// A sentence adverb (`@adverb`, or a word in -mente): it may sit inside a verb group or before an object.
@@ -167,7 +172,8 @@ extension EventFinder {
                     var c = n + 1
                     if c + 1 < scope.upperBound && article.contains(forms[c]) && !isAnyPreposition(c) { c += 1 }
                     // "dai sindaci e dai presidenti delle Province": the preposition repeated.
-                    if c + 1 < scope.upperBound, r0.lowerBound > scope.lowerBound, isAnyPreposition(c), forms[c] == forms[r0.lowerBound - 1]
+                    if c + 1 < scope.upperBound, r0.lowerBound > scope.lowerBound, isAnyPreposition(c),
+                        samePreposition(c, r0.lowerBound - 1)
                     {
                         c += 1
                     }

@@ -272,8 +272,20 @@ extension EventFinder {
                 if !nonFinite || rules.isGerund(head) { relativeSource = relativeAntecedent(before: g, in: scope) }
                 event.source = relativeSource
                 let relativeSubject = !event.source.isEmpty
+                // "promette di mettere in galera chi ha sparato": a free relative's unknown subject.
+                // ("Subito le polemiche: chi si lamentava …, chi accusava": after punctuation it shares out
+                // a group named before.)
+                if g - 1 > scope.lowerBound, freeRelative.contains(forms[g - 1]), !doc.tokens.flags[g - 2].contains(.punctuation) {
+                    return nil
+                }
+                // "… e ne ha chiesto le dimissioni": a clause coordinated right before its verb has the
+                // earlier clause's subject, not an actor that clause names.
                 if event.source.isEmpty && !nonFinite && clause?.subjectIsInherited == true {
-                    event.source = leftActor(before: g, in: scope)
+                    if isCoordinatedVerb(at: g, in: scope), let p = previous, p.sentence == si, p.kind == .verb, !p.event.source.isEmpty {
+                        event.source = p.event.source
+                    } else {
+                        event.source = leftActor(before: g, in: scope)
+                    }
                 }
                 if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
                 // "Il giudice … di Roma, Valerio Savio, ha rigettato": the name in apposition right
@@ -454,6 +466,11 @@ extension EventFinder {
             event.source = p.event.source
             explicitSource = false
         }
+        // "per una breve visita": the words right before a noun trigger that no entity covers are
+        // its own determiner and adjectives, no actor.
+        if e.kind == .noun {
+            event.source.removeAll { $0.entity == nil && Self.tokens(of: $0.range, in: doc).upperBound == trig.lowerBound }
+        }
         // A noun's actor found by position that is only a place ("l'attentato di Sarajevo") is none.
         if e.kind == .noun, !event.source.isEmpty, event.source.allSatisfy({ isPlace($0) && !isCountryParticipant($0) }),
             explicitSource
@@ -522,6 +539,13 @@ extension EventFinder {
             // The clause's own relative subject wins over a speaker found farther away, and so does
             // an actor before the verb in its sentence over a speaker from an earlier sentence.
             event.source = relativeSource.isEmpty ? [Event.Participant(entity: speaker.entity, range: speaker.range)] : relativeSource
+            // "l'ex ministro Maurizio Gasparri": a speaker phrase no entity covers, right before a name, is that name.
+            if relativeSource.isEmpty, speaker.entity == nil, !speaker.range.isEmpty {
+                let r = Self.tokens(of: speaker.range, in: doc)
+                if r.upperBound < s.upperBound, let (q, qr) = participant(at: r.upperBound), q.entity != nil, isName(q) {
+                    event.source = [named(q, qr)]
+                }
+            }
             if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty,
                 sentenceOf[Self.tokens(of: speaker.range, in: doc).lowerBound] != Int32(si)
             {
@@ -553,7 +577,10 @@ extension EventFinder {
             }
             // A gerund's subject is that of the act it goes on from in its sentence ("ha chiesto
             // …, chiedendo").
-            if relativeSource.isEmpty, rules.isGerund(head), let p = previous, p.sentence == si, p.kind == .verb, !p.event.source.isEmpty {
+            // So has a verb coordinated right after it ("ha accusato Visco … e ne ha chiesto le dimissioni").
+            if relativeSource.isEmpty, rules.isGerund(head) || isCoordinatedVerb(at: g, in: s), let p = previous, p.sentence == si,
+                p.kind == .verb, !p.event.source.isEmpty
+            {
                 event.source = p.event.source
             }
             event.quote = Event.QuoteLink(quote: qi, role: .act)

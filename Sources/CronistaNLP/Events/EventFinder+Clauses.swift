@@ -93,12 +93,25 @@ extension EventFinder {
             // "sia X che Y": the second of a correlative pair.
             let correlative =
                 before >= r.lowerBound && bothAnd.contains(forms[before]) && (r.lowerBound..<before).contains { both.contains(forms[$0]) }
-            var modifier = !out.isEmpty && before >= r.lowerBound && !isCoordination(before) && !correlative
+            // "da Barack Obama e dall'ONU": coordinated with the first one's preposition repeated.
+            let repeated =
+                !out.isEmpty && before - 1 >= r.lowerBound && isCoordination(before - 1) && isAnyPreposition(before)
+                && samePreposition(before, Self.tokens(of: out[0].range, in: doc).lowerBound - 1)
+            var modifier = !out.isEmpty && before >= r.lowerBound && !isCoordination(before) && !correlative && !repeated
             // After a comma, an apposition ("X, portavoce di Y") unless both are named and a list
             // goes on to an "e" ("A, B e C").
             if !modifier, !out.isEmpty, before >= r.lowerBound, forms[before] == "," {
                 let listGoesOn = (after..<end).contains { forms[$0] == "e" || forms[$0] == "ed" }
                 modifier = p.entity == nil || out.last?.entity == nil || !listGoesOn
+            }
+            // "l'ex ministro Maurizio Gasparri": a name right after an actor noun no entity covers is
+            // who that noun names.
+            if let last = out.last, last.entity == nil, p.entity != nil, isName(p),
+                Self.tokens(of: last.range, in: doc).upperBound == pr.lowerBound
+            {
+                out[out.count - 1] = p
+                t = max(pr.upperBound, t + 1)
+                continue
             }
             if let e = p.entity, let i = out.firstIndex(where: { $0.entity == e }) {
                 // The same entity again (an apposition): its name stands for it.
@@ -115,6 +128,14 @@ extension EventFinder {
     func isName(_ p: Event.Participant) -> Bool {
         let m = Int(mentionAt[doc.tokens.firstToken(endingAfter: p.range.startUTF8)])
         return m >= 0 && doc.mentions[m].form == .name
+    }
+
+    /// Whether the verb group starting at `g` is coordinated right after an earlier clause (`… e ne ha
+    /// chiesto`): `e` or `ed` before it, past object pronouns.
+    func isCoordinatedVerb(at g: Int, in scope: Range<Int>) -> Bool {
+        var c = g - 1
+        while c > scope.lowerBound && (proclitic.contains(forms[c]) || enclitic.contains(Array(forms[c].utf8))) { c -= 1 }
+        return c >= scope.lowerBound && (forms[c] == "e" || forms[c] == "ed")
     }
 
     /// `e`, `ed` or a comma between two coordinated actors.
@@ -162,6 +183,7 @@ extension EventFinder {
         let span = range(a..<b)
         if doc.times.contains(where: { $0.range.startUTF8 < span.endUTF8 && span.startUTF8 < $0.range.endUTF8 }) { return nil }
         guard b - a >= 2, b - a <= 6, context.is(a, [.article, .determiner]) || quantity.contains(forms[a]),
+            !(a..<b).contains(where: { relative.contains(forms[$0]) || reflexive.contains(forms[$0]) }),
             !(a..<b).contains(where: { doc.tokens.flags[$0].contains(.quoteMark) || context.is($0, [.complementiser, .auxiliary]) })
         else { return nil }
         return Event.Participant(entity: nil, range: span)

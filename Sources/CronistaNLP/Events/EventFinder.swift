@@ -69,6 +69,8 @@ struct EventFinder {
     let makingVerb: Set<String>, undoingVerb: Set<String>
     /// Verbs of judging or commenting (`definito`, `ha commentato`): their subject is not the actor of the act they name.
     let judging: Set<String>
+    /// Pronouns that are a clause's unknown subject (`chi ha sparato`).
+    let freeRelative: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
@@ -237,6 +239,7 @@ struct EventFinder {
         makingVerb = l.list("making-verb")
         undoingVerb = l.list("undoing-verb")
         judging = l.list("judging")
+        freeRelative = l.list("free-relative")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
