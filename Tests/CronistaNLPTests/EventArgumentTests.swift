@@ -46,6 +46,11 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Il senatore Marco Ferri ha accusato la GdF di aver mentito e ne ha chiesto lo scioglimento.", trigger: "ha chiesto",
                 source: ["Il senatore"], target: []),
+            // A target after its preposition is looked for in the trigger's own clause only.
+            ArgumentCase(
+                text:
+                    "Il sessantenne di Varese ha chiesto di avere spiegazioni sul decesso, che secondo la polizia sarebbe stato un collasso.",
+                trigger: "ha chiesto", source: ["Il sessantenne di Varese"], target: []),
             // A relative pronoun's antecedent with an adjective after the actor noun.
             ArgumentCase(
                 text:

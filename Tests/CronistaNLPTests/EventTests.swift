@@ -74,7 +74,12 @@ struct EventTests {
             "Data la natura ignota del frammento, i tecnici sostengono sia troppo presto per stabilire le conseguenze.",
             // An impersonal verb after a relative pronoun has no actor; opinions held are no support.
             "Eppure ci sono nel mondo fatti per i quali s'implora di far chiarezza da decenni.",
-            "Queste sono le fosche previsioni ed opinioni sostenute dallo studio della Brookings."
+            "Queste sono le fosche previsioni ed opinioni sostenute dallo studio della Brookings.",
+            // A threat noun without whom it threatens is a danger; a quotation mark keeps a noun a noun;
+            // nobody known shoots in "qualcuno abbia sparato".
+            "La NATO ha definito una nuova strategia, identificando le minacce del secolo ed ha aperto le porte alla Russia.",
+            "Di Pietro, leader dell'IdV, parla di «difesa della democrazia» e di «minaccia posta dall'esecutivo».",
+            "Gli osservatori affermano che non ci sono prove per confermare che qualcuno abbia sparato vicino a Tskhinvali."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")

@@ -219,8 +219,15 @@ extension EventFinder {
                 continue
             }
             var k = t
+            // "un corteo di protesta nel quale sono stati scanditi cori contro il Ministro": a relative
+            // clause on the event noun itself still describes it.
+            let describing =
+                e.kind == .noun
+                && (t..<min(scope.upperBound, t + 4)).contains { relative.contains(forms[$0]) && $0 > t && isAnyPreposition($0 - 1) }
             while k < min(scope.upperBound, t + 12) {
                 if [".", ";", ":"].contains(forms[k]) { break }
+                // "identificando le minacce … ed ha aperto le porte alla Russia": another clause's verb ends the search.
+                if k > t, clauseAt[k] >= 0, !describing { break }
                 // "a subentrare": a preposition before an infinitive introduces no one.
                 if isPreposition(k, marker), k + 1 < scope.upperBound, !rules.isInfinitive(forms[k + 1]) {
                     let a = actor(startingNear: k + 1, in: scope)

@@ -142,8 +142,12 @@ extension EventFinder {
         let cleft = e.kind == .verb && g == trig.lowerBound ? cleftActor(before: g, in: s) : nil
         if e.kind == .verb {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive { return nil }
-            // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di").
-            if g == trig.lowerBound && g > s.lowerBound && (article.contains(forms[g - 1]) || isAnyPreposition(g - 1)) && cleft == nil
+            // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di", "di
+            // «minaccia posta dall'esecutivo»": an opening quotation mark between).
+            var before = g - 1
+            while before > s.lowerBound && doc.tokens.flags[before].contains(.quoteMark) { before -= 1 }
+            if g == trig.lowerBound && before >= s.lowerBound && (article.contains(forms[before]) || isAnyPreposition(before))
+                && cleft == nil
                 && !decided
             {
                 return nil
@@ -505,7 +509,7 @@ extension EventFinder {
         let sourceEntities = Set(event.source.compactMap(\.entity))
         event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }
         // COOPERATE, AID and SANCTION without a target are not annotated (guidelines, Fields).
-        if event.target.isEmpty && Self.needTarget.contains(type) { return nil }
+        if event.target.isEmpty && (Self.needTarget.contains(type) || e.needsTarget) { return nil }
         if e.reciprocal && type != "CONSULT" {
             event.source += event.target
             event.target = []

@@ -44,6 +44,8 @@ public struct EventLexicon: Sendable {
         /// Words one of which, followed by an infinitive, must come soon after the trigger
         /// (`invita il governo a ritirare`: a request, not an invitation); empty when none is needed.
         var infinitiveAfter: Set<String> = []
+        /// Only with a target (`le minacce ad altri paesi`: a threat noun alone is mostly a danger, `una minaccia per`).
+        var needsTarget = false
     }
 
     /// Entries by their first token, longest first.
@@ -103,6 +105,7 @@ public struct EventLexicon: Sendable {
                     case "recip": entry.reciprocal = true
                     case "passive": entry.passive = true
                     case "recv": entry.receives = true
+                    case "needtgt": entry.needsTarget = true
                     case "-": break
                     default: throw fail("unknown frame item \(String(item).debugDescription)")
                     }
