@@ -79,7 +79,11 @@ struct EventTests {
             // nobody known shoots in "qualcuno abbia sparato".
             "La NATO ha definito una nuova strategia, identificando le minacce del secolo ed ha aperto le porte alla Russia.",
             "Di Pietro, leader dell'IdV, parla di «difesa della democrazia» e di «minaccia posta dall'esecutivo».",
-            "Gli osservatori affermano che non ci sono prove per confermare che qualcuno abbia sparato vicino a Tskhinvali."
+            "Gli osservatori affermano che non ci sono prove per confermare che qualcuno abbia sparato vicino a Tskhinvali.",
+            // Expressing a feeling, uniting, and acts of nobody known.
+            "Il senatore Marco Ferri, in un telegramma, ha manifestato il profondo cordoglio per la scomparsa dell'ammiraglio.",
+            "Contrario il partito che riunisce la sinistra e i curdi.",
+            "Il governo ha messo a disposizione una somma per chi riesca a catturare coloro che hanno ucciso il giudice Paolo Neri."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -99,6 +103,20 @@ struct EventTests {
         #expect(e.type == "CONCEDE")
         #expect(String(doc.text(in: e.trigger)) == "chiedendo scusa")
         #expect(texts(doc, e.source) == ["Marco Ferri"])
+    }
+
+    @Test("A lexicon form that holds its auxiliary is a verb group, not a bare participle")
+    func formsWithAuxiliary() throws {
+        for (text, type, trigger) in [
+            ("Il sindaco Marco Ferri ha chiesto scusa ai cittadini.", "CONCEDE", "ha chiesto scusa"),
+            ("Il sindaco Marco Ferri si è scusato con i cittadini.", "CONCEDE", "si è scusato"),
+            ("I sindacati hanno manifestato contro il governo a Roma.", "PROTEST", "hanno manifestato")
+        ] {
+            let doc = try analyze(text)
+            let e = try #require(doc.events.first, "\(text)")
+            #expect(e.type == type, "\(text)")
+            #expect(String(doc.text(in: e.trigger)) == trigger)
+        }
     }
 
     @Test("A quotation calling something a lie is an ACCUSE performed by its speaker")

@@ -154,7 +154,11 @@ extension EventFinder {
             }
             // A bare participle is an adjective ("gli indagati") unless the verb is passive by
             // default or an agent follows it ("un testo firmato da 27 capi di Stato").
-            if group.count == trig.count && isParticiple(head, of: e) && !e.passive && !reducedPassive(after: trig.upperBound, in: s) {
+            // (An entry whose form holds its auxiliary, `si_è_scusato`, `ha_chiesto_scusa`, is no bare participle.)
+            let ownAuxiliary = trig.contains { aux.contains(forms[$0]) }
+            if group.count == trig.count && !ownAuxiliary && isParticiple(head, of: e) && !e.passive
+                && !reducedPassive(after: trig.upperBound, in: s)
+            {
                 return nil
             }
             if hasSuffix(head, conditional) || group.contains(where: { hasSuffix(forms[$0], conditional) && !plan.contains(forms[$0]) }) {
@@ -282,6 +286,8 @@ extension EventFinder {
                 if g - 1 > scope.lowerBound, freeRelative.contains(forms[g - 1]), !doc.tokens.flags[g - 2].contains(.punctuation) {
                     return nil
                 }
+                // "catturare coloro che hanno ucciso la Bhutto": nobody known either.
+                if g - 2 >= scope.lowerBound, relative.contains(forms[g - 1]), unknownAntecedent.contains(forms[g - 2]) { return nil }
                 // "… e ne ha chiesto le dimissioni": a clause coordinated right before its verb has the
                 // earlier clause's subject, not an actor that clause names.
                 if event.source.isEmpty && !nonFinite && clause?.subjectIsInherited == true {

@@ -71,6 +71,8 @@ struct EventFinder {
     let judging: Set<String>
     /// Pronouns that are a clause's unknown subject (`chi ha sparato`).
     let freeRelative: Set<String>
+    /// Pronouns before a relative `che` that name nobody known (`coloro che hanno ucciso`).
+    let unknownAntecedent: Set<String>
     /// A cleft's forms of `essere` and the words between it and the actor (`è proprio Bossi a…`).
     let cleftVerb: Set<String>, cleftFiller: Set<String>
     /// Forms of deciding before `di` + an infinitive: a planned act (`ha deciso di ritirare`).
@@ -240,6 +242,7 @@ struct EventFinder {
         undoingVerb = l.list("undoing-verb")
         judging = l.list("judging")
         freeRelative = l.list("free-relative")
+        unknownAntecedent = l.list("unknown-antecedent")
         participleEndings = l.list("participle-ending").sorted()
         enclitic = l.encliticBytes
         var any = location.union(agent).union(sourceOf)
@@ -407,6 +410,8 @@ struct EventFinder {
                 let hi = min(end, i + e.tokens.count + 2)
                 if (lo..<hi).contains(where: { e.not.contains(forms[$0]) }) { continue }
             }
+            // "ha manifestato il profondo cordoglio": a direct object makes the verb one of expressing.
+            if !e.notAfter.isEmpty, i + e.tokens.count < end, e.notAfter.contains(forms[i + e.tokens.count]) { continue }
             return (k, e)
         }
         return nil

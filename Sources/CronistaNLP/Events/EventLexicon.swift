@@ -46,6 +46,8 @@ public struct EventLexicon: Sendable {
         var infinitiveAfter: Set<String> = []
         /// Only with a target (`le minacce ad altri paesi`: a threat noun alone is mostly a danger, `una minaccia per`).
         var needsTarget = false
+        /// Words right after the trigger that make it something else (`ha manifestato il cordoglio`: an article, an object).
+        var notAfter: Set<String> = []
     }
 
     /// Entries by their first token, longest first.
@@ -106,6 +108,7 @@ public struct EventLexicon: Sendable {
                     case "passive": entry.passive = true
                     case "recv": entry.receives = true
                     case "needtgt": entry.needsTarget = true
+                    case "notafter": entry.notAfter = Set(values)
                     case "-": break
                     default: throw fail("unknown frame item \(String(item).debugDescription)")
                     }
