@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 36739 bytes, sha256 aee93a92c4dd505b42e20f2b26806a47f6a3d1a6223425fc61c83b22c3fe10da
+// Languages/it/event-triggers.tsv: 36950 bytes, sha256 5adf417c5305cfbc4e67e9c9808b58b26b081b433ba403b0e026f454fdaf424e
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -83,7 +83,11 @@ struct EventTests {
             // Expressing a feeling, uniting, and acts of nobody known.
             "Il senatore Marco Ferri, in un telegramma, ha manifestato il profondo cordoglio per la scomparsa dell'ammiraglio.",
             "Contrario il partito che riunisce la sinistra e i curdi.",
-            "Il governo ha messo a disposizione una somma per chi riesca a catturare coloro che hanno ucciso il giudice Paolo Neri."
+            "Il governo ha messo a disposizione una somma per chi riesca a catturare coloro che hanno ucciso il giudice Paolo Neri.",
+            // Asking whether is no request; leadership is no summit; a survey is no inquiry.
+            "Il giudice Marco Ferri chiede infatti se la legge sia costituzionale.",
+            "Il cambiamento ai vertici del partito è stato subito approvato dal primo ministro Marco Ferri.",
+            "Nel centro di Avezzano sono state effettuate dalla Regione indagini geologiche sul terreno."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -103,6 +107,12 @@ struct EventTests {
         #expect(e.type == "CONCEDE")
         #expect(String(doc.text(in: e.trigger)) == "chiedendo scusa")
         #expect(texts(doc, e.source) == ["Marco Ferri"])
+    }
+
+    @Test("Whoever criticises an act is not its actor")
+    func criticNotActor() throws {
+        let doc = try analyze("La Lega Araba ha criticato i bombardamenti sulla Libia.")
+        #expect(doc.events.map(\.type) == ["ACCUSE"])
     }
 
     @Test("A lexicon form that holds its auxiliary is a verb group, not a bare participle")

@@ -351,7 +351,12 @@ extension EventFinder {
             if passivePhrase, event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
             // "Irinej ha definito la manifestazione una vergogna": who judges or comments on an act
             // is not its actor.
-            let judged = e.kind == .noun && governingHead(of: g, in: s).map { judging.contains(forms[$0]) } == true
+            // So is whoever criticises or rejects it ("La Lega Araba ha criticato i bombardamenti").
+            var judged = e.kind == .noun && governingHead(of: g, in: s).map { judging.contains(forms[$0]) } == true
+            if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si, p.event.type == "ACCUSE" || p.event.type == "REJECT" {
+                let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
+                if pEnd <= g, (pEnd..<g).allSatisfy({ article.contains(forms[$0]) }) { judged = true }
+            }
             if event.source.isEmpty && !passivePhrase && !judged && (e.kind != .noun || isGoverned(noun: g, in: s)) {
                 // "X, che annunciò la liberazione": the governing verb's relative subject.
                 if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
