@@ -87,7 +87,12 @@ struct EventTests {
             // Asking whether is no request; leadership is no summit; a survey is no inquiry.
             "Il giudice Marco Ferri chiede infatti se la legge sia costituzionale.",
             "Il cambiamento ai vertici del partito è stato subito approvato dal primo ministro Marco Ferri.",
-            "Nel centro di Avezzano sono state effettuate dalla Regione indagini geologiche sul terreno."
+            "Nel centro di Avezzano sono state effettuate dalla Regione indagini geologiche sul terreno.",
+            // Hitting one's head, a prayer gathering, demonstrations denied, an inquiry only needed.
+            "Il pluricampione tedesco ha picchiato il capo contro una roccia.",
+            "A Londra centinaia di persone sono riunite in preghiera nella cattedrale.",
+            "Il sindaco Marco Ferri ha dovuto negare lo svolgersi di queste manifestazioni per tutelare l'ordine pubblico.",
+            "Il premier Marco Ferri ha parlato della assoluta necessità di istituire un'apposita commissione d'inchiesta sui giudici."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -107,6 +112,21 @@ struct EventTests {
         #expect(e.type == "CONCEDE")
         #expect(String(doc.text(in: e.trigger)) == "chiedendo scusa")
         #expect(texts(doc, e.source) == ["Marco Ferri"])
+    }
+
+    @Test("Congratulations given or received are support from whoever gives them")
+    func congratulations() throws {
+        for text in [
+            "Il premier Marco Ferri ha porto le congratulazioni a Paolo Neri per la vittoria.",
+            "Il segretario Paolo Neri ha ricevuto le congratulazioni del presidente Marco Ferri."
+        ] {
+            let doc = try analyze(text)
+            let e = try #require(doc.events.first, "\(text)")
+            #expect(doc.events.count == 1)
+            #expect(e.type == "SUPPORT")
+            #expect(texts(doc, e.source) == ["Marco Ferri"])
+            #expect(texts(doc, e.target) == ["Paolo Neri"])
+        }
     }
 
     @Test("Whoever criticises an act is not its actor")

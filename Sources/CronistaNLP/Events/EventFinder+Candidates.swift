@@ -367,6 +367,10 @@ extension EventFinder {
             if e.kind == .noun, let v = receivingVerb(before: g, in: scope) {
                 event.target = leftActor(before: v, in: scope)
                 event.source = agentActor(after: trig.upperBound, in: scope)
+                // "ha ricevuto le congratulazioni del presidente": whose they are.
+                if event.source.isEmpty, trig.upperBound + 1 < scope.upperBound, isPreposition(trig.upperBound, "di") {
+                    event.source = actor(startingNear: trig.upperBound + 1, in: scope)
+                }
             }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
                 event.target = participants(in: o)
