@@ -92,7 +92,7 @@ struct EventTests {
             "Il pluricampione tedesco ha picchiato il capo contro una roccia.",
             "A Londra centinaia di persone sono riunite in preghiera nella cattedrale.",
             "Il sindaco Marco Ferri ha dovuto negare lo svolgersi di queste manifestazioni per tutelare l'ordine pubblico.",
-            "Il premier Marco Ferri ha parlato della assoluta necessità di istituire un'apposita commissione d'inchiesta sui giudici."
+            "Il premier Marco Ferri ha parlato della assoluta necessità di istituire un'apposita commissione d'inchiesta che individui i magistrati implicati."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
