@@ -71,6 +71,8 @@ public struct EventLexicon: Sendable {
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            // Comment lines are most of the file: skip them before any copying.
+            if raw.first == "#" { continue }
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             func fail(_ problem: String) -> LanguagePackError { LanguagePackError(file: file, line: lineNumber, problem: problem) }
@@ -144,7 +146,10 @@ public struct EventLexicon: Sendable {
 
     /// Lower case, with the typographic apostrophe as `'`.
     static func normalise(_ s: String) -> String {
-        s.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lower = s.lowercased()
+        // Most words hold no typographic apostrophe (its first UTF-8 byte is 0xE2): skip the search.
+        guard lower.utf8.contains(0xE2) else { return lower }
+        return lower.replacingOccurrences(of: "’", with: "'")
     }
 
     /// The word list `@name` (empty when the file has none).
