@@ -92,7 +92,15 @@ struct EventTests {
             "Il pluricampione tedesco ha picchiato il capo contro una roccia.",
             "A Londra centinaia di persone sono riunite in preghiera nella cattedrale.",
             "Il sindaco Marco Ferri ha dovuto negare lo svolgersi di queste manifestazioni per tutelare l'ordine pubblico.",
-            "Il premier Marco Ferri ha parlato della assoluta necessità di istituire un'apposita commissione d'inchiesta che individui i magistrati implicati."
+            "Il premier Marco Ferri ha parlato della assoluta necessità di istituire un'apposita commissione d'inchiesta che individui i magistrati implicati.",
+            // A negation before the verb's pronoun; meeting with obstacles; asking not to be named;
+            // a party's leaders; needing rather than asking.
+            "I consiglieri del Pd non l'hanno sostenuta.",
+            "La tesi della difesa incontra pochi punti di contatto con quella dell'accusa.",
+            "Il dirigente del ministero Marco Ferri ha chiesto l'anonimato.",
+            "I vertici del partito erano presenti alla cerimonia.",
+            "La situazione richiede un'iniziativa politica del governo.",
+            "Il medico ha detto che l'infortunio richiede molto tempo."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -112,6 +120,17 @@ struct EventTests {
         #expect(e.type == "CONCEDE")
         #expect(String(doc.text(in: e.trigger)) == "chiedendo scusa")
         #expect(texts(doc, e.source) == ["Marco Ferri"])
+    }
+
+    @Test("An actor that requires something asks for it, with or without a negation elsewhere")
+    func actorRequires() throws {
+        let asked = try analyze("La Procura di Roma richiede il rinvio a giudizio di Marco Ferri.")
+        #expect(asked.events.map(\.type) == ["REQUEST"])
+        #expect(texts(asked, try #require(asked.events.first).source) == ["Procura"])
+        let relative = try analyze("La Lega, che richiede le dimissioni del ministro, ha votato contro.")
+        #expect(relative.events.map(\.type) == ["REQUEST"])
+        let asserted = try analyze("I consiglieri del Pd hanno sostenuto la mozione del sindaco Marco Ferri.")
+        #expect(asserted.events.map(\.type) == ["SUPPORT"])
     }
 
     @Test("Congratulations given or received are support from whoever gives them")

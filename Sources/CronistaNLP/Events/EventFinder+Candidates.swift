@@ -54,6 +54,12 @@ extension EventFinder {
         }
         let group = g..<trig.upperBound
         if group.contains(where: { negation.contains(forms[$0]) }) { return nil }
+        // "non l'hanno sostenuta", "non ne ha chiesto": a negation before the verb group's pronouns.
+        if e.kind == .verb {
+            var k = g
+            while k > s.lowerBound && k > g - 3 && clitic.contains(forms[k - 1]) { k -= 1 }
+            if k < g && k > s.lowerBound && negation.contains(forms[k - 1]) { return nil }
+        }
         // "si è ucciso", "si sarebbe ucciso": violence done to oneself is no event ("si è rifiutato",
         // "si incontrarono" are).
         // "si sono scontrati con la polizia": a reciprocal act is no violence done to oneself.
@@ -278,6 +284,13 @@ extension EventFinder {
                 // "ha disperso la folla, che stava protestando": a gerund right after a subject
                 // relative pronoun has the pronoun's antecedent for its subject.
                 if !nonFinite || rules.isGerund(head) { relativeSource = relativeAntecedent(before: g, in: scope) }
+                // "una situazione che richiede un'iniziativa", "l'infortunio richiederà tempo": a subject
+                // that names no actor needs rather than asks.
+                if e.needsActor, let h = subjectHead(subject, before: g, in: scope), participant(at: h) == nil,
+                    !doc.tokens.flags[h].contains(.capitalized)
+                {
+                    return nil
+                }
                 event.source = relativeSource
                 let relativeSubject = !event.source.isEmpty
                 // "promette di mettere in galera chi ha sparato": a free relative's unknown subject.
@@ -748,6 +761,23 @@ extension EventFinder {
 
     /// Whether a participant is an entity's mention or holds an actor noun (`i manifestanti`), not
     /// just a noun phrase (`la sentenza di colpevolezza`).
+    /// The first word of the noun phrase a verb group at `g` has for its subject: the antecedent of
+    /// a relative pronoun right before it, else the first word after articles of the clause's subject
+    /// when that stands before the verb, else a noun right before it after its article; nil when none
+    /// is there.
+    func subjectHead(_ subject: Range<Int>?, before g: Int, in scope: Range<Int>) -> Int? {
+        if g - 2 >= scope.lowerBound, relative.contains(forms[g - 1]) {
+            let k = forms[g - 2] == "," ? g - 3 : g - 2
+            return k >= scope.lowerBound && !doc.tokens.flags[k].contains(.punctuation) ? k : nil
+        }
+        if let r = subject, r.upperBound <= g, r.lowerBound >= scope.lowerBound {
+            return r.first { !article.contains(forms[$0]) && !doc.tokens.flags[$0].contains(.punctuation) }
+        }
+        // "… che l'infortunio richiede": a noun with its article right before the verb.
+        if g - 2 >= scope.lowerBound, article.contains(forms[g - 2]), !doc.tokens.flags[g - 1].contains(.punctuation) { return g - 1 }
+        return nil
+    }
+
     func isKnownActor(_ p: Event.Participant) -> Bool {
         p.entity != nil || Self.tokens(of: p.range, in: doc).contains { $0 < forms.count && participant(at: $0) != nil }
     }

@@ -40,6 +40,8 @@ struct EventFinder {
     /// Relative pronouns that can be a clause's subject (`X, che ha firmato`), and the object
     /// pronouns before a verb group that stand for an actor named earlier (`lo ha accusato`).
     let relative: Set<String>, proclitic: Set<String>
+    /// Unstressed pronouns between a negation and its verb group (`non l'hanno sostenuta`).
+    let clitic: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>
     /// `un altro corteo` (another act, no re-mention); sentence adverbs inside a verb group after an
@@ -214,6 +216,7 @@ struct EventFinder {
         toward = l.list("toward")
         relative = l.list("relative")
         proclitic = l.list("proclitic")
+        clitic = l.list("clitic")
         protester = l.list("protester")
         another = l.list("another")
         adverb = l.list("adverb")

@@ -48,6 +48,9 @@ public struct EventLexicon: Sendable {
         var needsTarget = false
         /// Words right after the trigger that make it something else (`ha manifestato il cordoglio`: an article, an object).
         var notAfter: Set<String> = []
+        /// Only when the subject named before the verb is an actor (`la Procura richiede`; `la
+        /// situazione richiede un'iniziativa` needs, it asks nothing).
+        var needsActor = false
     }
 
     /// Entries by their first token, longest first.
@@ -110,6 +113,7 @@ public struct EventLexicon: Sendable {
                     case "passive": entry.passive = true
                     case "recv": entry.receives = true
                     case "needtgt": entry.needsTarget = true
+                    case "actor": entry.needsActor = true
                     case "notafter": entry.notAfter = Set(values)
                     case "-": break
                     default: throw fail("unknown frame item \(String(item).debugDescription)")
