@@ -33,6 +33,26 @@ struct EventTests {
         #expect(e.location.map { String(doc.text(in: $0.range)) } == "Bologna")
     }
 
+    @Test("A place the sentence opens on is where its acts happened, unless a verb, a semicolon or 'mentre' comes between")
+    func frontedPlace() throws {
+        func places(_ text: String) throws -> [String?] {
+            let doc = try analyze(text)
+            return doc.events.map { e in e.location.map { String(doc.text(in: $0.range)) } }
+        }
+        #expect(try places("A Chicago i poliziotti hanno lanciato gas lacrimogeni contro i manifestanti.") == ["Chicago"])
+        #expect(try places("Nel pomeriggio, a Brooklyn, ci sono stati scontri tra manifestanti e polizia.") == ["Brooklyn"])
+        #expect(
+            try places("A Roma il sindaco ha incontrato i sindacati; a Milano gli studenti hanno protestato contro il governo.") == [
+                "Roma", "Milano"
+            ])
+        // A place inside a clause before the act is that clause's.
+        #expect(
+            try places(
+                "Dopo le stragi in cui otto cristiani hanno perso la vita a Gorja, nel Pakistan, il Papa ha condannato le violenze dei fondamentalisti."
+            )
+                == [nil])
+    }
+
     @Test("A passive's subject is the target and its agent the source")
     func passiveFrame() throws {
         let doc = try analyze("Il sindacalista Piero Galli è stato arrestato dalla polizia a Genova.")

@@ -381,6 +381,8 @@ extension EventFinder {
     func place(after t: Int, in s: Range<Int>, excluding: [Event.Participant]) -> Event.Participant? {
         var k = t
         while k + 1 < s.upperBound {
+            // "ha incontrato i sindacati; a Milano gli studenti …": the next clause's own place.
+            if forms[k] == ";" || forms[k] == "mentre" { return nil }
             if location.contains(forms[k]) {
                 var n = k + 1
                 while n < s.upperBound && article.contains(forms[n]) { n += 1 }
@@ -398,6 +400,42 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// A place the sentence opens on, for an act after it that names none of its own ("A Chicago i
+    /// poliziotti hanno lanciato…", "Nel pomeriggio, a Brooklyn, ci sono stati scontri"): a location
+    /// preposition, then a place, at the start of the sentence (or of its part after a colon or
+    /// semicolon) or right after a comma with no verb before it there, at most 35 words before the
+    /// trigger's group at `g`, and no quotation mark, bracket or `mentre` between. The place covers
+    /// the sentence's later clauses too ("A Nashville …, dopo che i manifestanti hanno dato fuoco").
+    func frontedPlace(before g: Int, in s: Range<Int>, excluding: [Event.Participant]) -> Event.Participant? {
+        var k = s.lowerBound
+        var start = s.lowerBound
+        var found: Event.Participant?
+        var verbSeen = false
+        while k + 1 < g {
+            if [":", ";"].contains(forms[k]) {
+                (start, found, verbSeen) = (k + 1, nil, false)
+            } else if ["«", "»", "“", "”", "\"", "(", ")", "mentre"].contains(forms[k]) {
+                found = nil
+                verbSeen = true
+            } else if clauseAt[k] >= 0 && clauses[Int(clauseAt[k])].verb.head == k {
+                verbSeen = true
+            } else if location.contains(forms[k]), k == start || (forms[k - 1] == "," && !verbSeen), g - k <= 35 {
+                var n = k + 1
+                while n < g && article.contains(forms[n]) { n += 1 }
+                if n < g, mentionAt[n] >= 0 {
+                    let m = Int(mentionAt[n])
+                    if doc.mentions[m].type == .location, mentionTokens[m].upperBound <= g,
+                        !excluding.contains(where: { $0.range == doc.mentions[m].range })
+                    {
+                        found = Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)
+                    }
+                }
+            }
+            k += 1
+        }
+        return found
+    }
+
     /// The object of a purpose clause right after the trigger ("per disperdere la folla"): a
     /// purpose word, an infinitive (with `verbOf`, one of a trigger verb of that type: "per
     /// incontrare il Presidente"), then the actor.

@@ -546,7 +546,9 @@ extension EventFinder {
             event.source += event.target.filter { t in !event.source.contains { $0.range == t.range } }
             event.target = []
         }
-        event.location = place(after: trig.upperBound, in: s, excluding: event.source + event.target)
+        event.location =
+            place(after: trig.upperBound, in: s, excluding: event.source + event.target)
+            ?? frontedPlace(before: g, in: s, excluding: event.source + event.target)
         event.date = date(group: group, sentence: s, kind: e.kind)
         // "la manifestazione organizzata per sabato prossimo": an act named by a noun and dated after
         // the article has not happened (a cooperative one is agreed, PLOVER's recoding).
