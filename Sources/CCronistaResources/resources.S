@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 37762 bytes, sha256 202d3c66a1faf12444a7f29e8ab44b91de3bfa6badec94b8ac3da9033a0ddd4d
+// Languages/it/event-triggers.tsv: 38059 bytes, sha256 d90ed51aa87c021379d2865377ec39c9dd41a0be896ad63a43435266db092326
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -120,7 +120,10 @@ struct EventTests {
             "Il dirigente del ministero Marco Ferri ha chiesto l'anonimato.",
             "I vertici del partito erano presenti alla cerimonia.",
             "La situazione richiede un'iniziativa politica del governo.",
-            "Il medico ha detto che l'infortunio richiede molto tempo."
+            "Il medico ha detto che l'infortunio richiede molto tempo.",
+            // An attack ruled out; pictures captured.
+            "La polizia ha escluso che questa esplosione possa essere un attentato terroristico.",
+            "Il Very Large Telescope dell'ESO ha catturato alcune immagini del pianeta."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -151,6 +154,18 @@ struct EventTests {
         #expect(relative.events.map(\.type) == ["REQUEST"])
         let asserted = try analyze("I consiglieri del Pd hanno sostenuto la mozione del sindaco Marco Ferri.")
         #expect(asserted.events.map(\.type) == ["SUPPORT"])
+    }
+
+    @Test("Found guilty is a conviction by whoever finds it; recognising a government is support")
+    func foundGuilty() throws {
+        let doc = try analyze("Il senatore Marco Ferri è stato riconosciuto dalla Corte suprema colpevole di frode fiscale.")
+        let e = try #require(doc.events.first)
+        #expect(doc.events.map(\.type) == ["SANCTION"])
+        #expect(e.mode == "convict")
+        #expect(texts(doc, e.source) == ["Corte suprema"])
+        #expect(texts(doc, e.target) == ["Marco Ferri"])
+        let recognised = try analyze("La Francia ha riconosciuto il governo di transizione della Libia.")
+        #expect(recognised.events.map(\.type) == ["SUPPORT"])
     }
 
     @Test("Congratulations given or received are support from whoever gives them")
