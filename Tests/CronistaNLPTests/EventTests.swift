@@ -123,7 +123,10 @@ struct EventTests {
             "Il medico ha detto che l'infortunio richiede molto tempo.",
             // An attack ruled out; pictures captured.
             "La polizia ha escluso che questa esplosione possa essere un attentato terroristico.",
-            "Il Very Large Telescope dell'ESO ha catturato alcune immagini del pianeta."
+            "Il Very Large Telescope dell'ESO ha catturato alcune immagini del pianeta.",
+            // A sentence passed is no condemnation (its target here no known actor); a heart stopping.
+            "Un giudice di Hannover ha condannato un immigrato italiano a tre anni di carcere.",
+            "A Mosca è morto Jurij Sapega, stroncato da un arresto cardiaco."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")

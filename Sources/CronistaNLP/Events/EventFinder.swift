@@ -287,7 +287,12 @@ struct EventFinder {
                 // ("negoziati", "accusa") is the noun where the verb reading fails.
                 var next = i + 1
                 var from = 0
+                // "Un giudice ha condannato …": once the words a sense needs are there (a judge,
+                // years), the lemma's other readings that need nothing are not tried.
+                var senseFound: String?
                 while let (k, entry) = match(list, at: i, end: end, from: from) {
+                    from = k + 1
+                    if let lemma = senseFound, entry.lemma == lemma, entry.need.isEmpty, !entry.needPersonName { continue }
                     let r = i..<(i + entry.tokens.count)
                     if var c = candidate(entry, at: r, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last) {
                         standForRecentPeople(&c, found: found)
@@ -296,7 +301,7 @@ struct EventFinder {
                         break
                     }
                     next = max(next, r.upperBound)
-                    from = k + 1
+                    if !entry.need.isEmpty { senseFound = entry.lemma }
                 }
                 i = next
             }
