@@ -126,7 +126,11 @@ struct EventTests {
             "Il Very Large Telescope dell'ESO ha catturato alcune immagini del pianeta.",
             // A sentence passed is no condemnation (its target here no known actor); a heart stopping.
             "Un giudice di Hannover ha condannato un immigrato italiano a tre anni di carcere.",
-            "A Mosca è morto Jurij Sapega, stroncato da un arresto cardiaco."
+            "A Mosca è morto Jurij Sapega, stroncato da un arresto cardiaco.",
+            // Suffering pain, a boxing match (two sports words in the document), a goal that seals a win.
+            "La tennista russa Marta Neri ha accusato un forte dolore alla spalla.",
+            "Il pugile Marco Neri ha condotto l'incontro con grande abilità, battendo ai punti il campione del mondo di boxe.",
+            "Il difensore Marco Materazzi sigla la vittoria finale segnando la rete dal dischetto."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -411,6 +415,15 @@ struct EventTests {
         }
         #expect(throws: LanguagePackError.self) {
             try EventLexicon(text: "v\tincontrare\tCONSULT\n", rules: ItalianRules(), file: "x.tsv")
+        }
+        // A document-topic list that is not there is named with the line that asks for it.
+        do {
+            _ = try EventLexicon(
+                text: "@sport\tcalcio\nn\tincontro\tCONSULT\t-\tnotin=sports;forms=incontro\n", rules: ItalianRules(), file: "x.tsv")
+            Issue.record("no error")
+        } catch let e as LanguagePackError {
+            #expect(e.line == 2)
+            #expect(e.description.contains("sports"))
         }
         #expect(throws: LanguagePackError.self) {
             try CameoTable(text: "ACCUSE\t-\t11\t7\n", file: "Events/plover-cameo.tsv")

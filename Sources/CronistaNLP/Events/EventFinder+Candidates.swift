@@ -23,6 +23,8 @@ extension EventFinder {
         var quote = contentOf[trig.lowerBound]
         if quote >= 0 && holdsOwnCue(Int(quote)) { quote = -1 }
         if e.kind == .content { return speechActInContent(e, at: trig, quote: quote, sentence: si) }
+        // "Mayweather ha condotto l'incontro": in a sports report a meeting is a match.
+        if let about = e.notInDocumentWith, documentIsAbout.contains(about) { return nil }
         // The verb group: auxiliaries, modals, clitics and negation before the trigger.
         var g = trig.lowerBound
         if e.kind == .verb {

@@ -42,6 +42,8 @@ struct EventFinder {
     let relative: Set<String>, proclitic: Set<String>
     /// Unstressed pronouns between a negation and its verb group (`non l'hanno sostenuta`).
     let clitic: Set<String>
+    /// For each `@` list an entry's `notin=` names: whether two or more of its words are in the document.
+    let documentIsAbout: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>
     /// `un altro corteo` (another act, no re-mention); sentence adverbs inside a verb group after an
@@ -217,6 +219,17 @@ struct EventFinder {
         relative = l.list("relative")
         proclitic = l.list("proclitic")
         clitic = l.list("clitic")
+        var about = Set<String>()
+        for name in l.documentLists {
+            let words = l.list(name)
+            var seen = Set<String>()
+            for f in forms where words.contains(f) {
+                seen.insert(f)
+                if seen.count >= 2 { break }
+            }
+            if seen.count >= 2 { about.insert(name) }
+        }
+        documentIsAbout = about
         protester = l.list("protester")
         another = l.list("another")
         adverb = l.list("adverb")
@@ -415,7 +428,9 @@ struct EventFinder {
             }
             if !e.not.isEmpty {
                 let lo = max(0, i - 3)
-                let hi = min(end, i + e.tokens.count + 2)
+                // One word further after an article ("ha accusato un forte dolore").
+                let after = i + e.tokens.count
+                let hi = min(end, after + (after < end && article.contains(forms[after]) ? 3 : 2))
                 if (lo..<hi).contains(where: { e.not.contains(forms[$0]) }) { continue }
             }
             // "ha manifestato il profondo cordoglio": a direct object makes the verb one of expressing.

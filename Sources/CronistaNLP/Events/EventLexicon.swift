@@ -51,6 +51,9 @@ public struct EventLexicon: Sendable {
         /// Only when the subject named before the verb is an actor (`la Procura richiede`; `la
         /// situazione richiede un'iniziativa` needs, it asks nothing).
         var needsActor = false
+        /// The `@` list whose words, two or more different ones in the document, say the text is
+        /// about something else (`notin=sport`: `l'incontro` of a boxing report is a match).
+        var notInDocumentWith: String?
     }
 
     /// Entries by their first token, longest first.
@@ -64,6 +67,8 @@ public struct EventLexicon: Sendable {
     /// Actor nouns of several words (`pubblico_ministero` in `@actor`), by each of their words: the
     /// words in order and the position of that word among them.
     let actorPhrases: [String: [(words: [String], at: Int)]]
+    /// The `@` lists entries name with `notin=`, each checked against the whole document.
+    let documentLists: [String]
 
     /// Parses the lexicon; lemmas without `forms=` are conjugated by `rules`. Errors name `file` and the line.
     ///
@@ -72,6 +77,8 @@ public struct EventLexicon: Sendable {
         var byFirst: [String: [Entry]] = [:]
         var lists: [String: Set<String>] = [:]
         var lineNumber = 0
+        // The first line that names each `notin=` list, to name it if the list is missing.
+        var notInLine: [String: Int] = [:]
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             // Comment lines are most of the file: skip them before any copying.
@@ -114,6 +121,10 @@ public struct EventLexicon: Sendable {
                     case "recv": entry.receives = true
                     case "needtgt": entry.needsTarget = true
                     case "actor": entry.needsActor = true
+                    case "notin":
+                        guard let name = values.first, values.count == 1 else { throw fail("notin= takes one list name") }
+                        entry.notInDocumentWith = name
+                        if notInLine[name] == nil { notInLine[name] = lineNumber }
                     case "notafter": entry.notAfter = Set(values)
                     case "-": break
                     default: throw fail("unknown frame item \(String(item).debugDescription)")
@@ -136,6 +147,10 @@ public struct EventLexicon: Sendable {
             list.enumerated().sorted { ($0.element.tokens.count, -$0.offset) > ($1.element.tokens.count, -$1.offset) }.map(\.element)
         }
         self.lists = lists
+        for (n, line) in notInLine.sorted(by: { $0.value < $1.value }) where lists[n] == nil {
+            throw LanguagePackError(file: file, line: line, problem: "notin=\(n) names no @\(n) list")
+        }
+        documentLists = notInLine.keys.sorted()
         encliticBytes = (lists["enclitic"] ?? []).map { Array($0.utf8) }.sorted { $0.count > $1.count }
         var prepositions: [String: Set<String>] = [:]
         for (name, words) in lists where name.hasPrefix("prep-") { prepositions[String(name.dropFirst(5))] = words }
