@@ -130,7 +130,9 @@ struct EventTests {
             // Suffering pain, a boxing match (two sports words in the document), a goal that seals a win.
             "La tennista russa Marta Neri ha accusato un forte dolore alla spalla.",
             "Il pugile Marco Neri ha condotto l'incontro con grande abilità, battendo ai punti il campione del mondo di boxe.",
-            "Il difensore Marco Materazzi sigla la vittoria finale segnando la rete dal dischetto."
+            "Il difensore Marco Materazzi sigla la vittoria finale segnando la rete dal dischetto.",
+            // "una breve visita" is the noun (a doctor's, with no actor), not the verb with "una breve" for subject.
+            "Qui il dottore, dopo una breve visita, attesta la morte del paziente."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -161,6 +163,17 @@ struct EventTests {
         #expect(relative.events.map(\.type) == ["REQUEST"])
         let asserted = try analyze("I consiglieri del Pd hanno sostenuto la mozione del sindaco Marco Ferri.")
         #expect(asserted.events.map(\.type) == ["SUPPORT"])
+    }
+
+    @Test("A form that is a noun and a verb is the noun after an agreeing article, the verb after its subject")
+    func nounOrVerb() throws {
+        let visit = try analyze("Il ministro Marco Neri è a Kiev per una breve visita.")
+        #expect(visit.events.map(\.type) == ["CONSULT"])
+        #expect(texts(visit, try #require(visit.events.first).source) == ["Marco Neri"])
+        // "il centrodestra accusa": a masculine article cannot open the feminine noun "accusa".
+        let verb = try analyze("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.")
+        #expect(verb.events.map(\.type) == ["ACCUSE"])
+        #expect(texts(verb, try #require(verb.events.first).source) == ["Il centrodestra"])
     }
 
     @Test("Found guilty is a conviction by whoever finds it; recognising a government is support")

@@ -56,6 +56,13 @@ extension EventFinder {
         }
         let group = g..<trig.upperBound
         if group.contains(where: { negation.contains(forms[$0]) }) { return nil }
+        // "una breve visita", "l'intera visita", "della visita": a bare finite form after a noun
+        // phrase's opener (and at most one word) is the noun, not the verb.
+        if e.kind == .verb, g == trig.lowerBound, !rules.isInfinitive(forms[g]), !rules.isGerund(forms[g]),
+            opensNounPhrase(before: g, in: s)
+        {
+            return nil
+        }
         // "non l'hanno sostenuta", "non ne ha chiesto": a negation before the verb group's pronouns.
         if e.kind == .verb {
             var k = g
@@ -276,6 +283,13 @@ extension EventFinder {
             if e.kind == .noun, event.source.isEmpty {
                 let comma = location.contains(forms[trig.lowerBound]) ? g - 1 : location.contains(forms[max(0, g - 1)]) ? g - 2 : -1
                 if comma - 1 >= scope.lowerBound, forms[comma] == ",", let (p, _) = participant(at: comma - 1) { event.source = [p] }
+            }
+            // "Il Papa è arrivato a Cagliari per una breve visita": a visit made for the purpose of
+            // a clause is its subject's.
+            if e.kind == .noun, e.mode == "visit", event.source.isEmpty {
+                var k = g - 1
+                while k > scope.lowerBound && k > g - 4 && !isPreposition(k, "per") && !bound.contains(forms[k]) { k -= 1 }
+                if k >= scope.lowerBound, isPreposition(k, "per") { event.source = leftActor(before: k, in: scope) }
             }
             if e.kind == .verb {
                 let nonFinite = rules.isGerund(head) || (rules.isInfinitive(head) && !rules.isParticiple(head) && !planned)
@@ -765,6 +779,36 @@ extension EventFinder {
 
     /// Whether a participant is an entity's mention or holds an actor noun (`i manifestanti`), not
     /// just a noun phrase (`la sentenza di colpevolezza`).
+    /// Whether the words right before the bare verb form at `g` open a noun phrase that `g` ends,
+    /// so that `g` is the noun the lexicon also has: an article or preposition that is no object
+    /// pronoun ("della visita"; a form that looks like a participle only when it is also a noun), or
+    /// an article agreeing with `g` then one lower-case word that is no auxiliary, pronoun, negation
+    /// or known actor ("una breve visita", "la medesima accusa"; not "il centrodestra accusa").
+    func opensNounPhrase(before g: Int, in s: Range<Int>) -> Bool {
+        let k = g - 1
+        guard k >= s.lowerBound else { return false }
+        let isNoun = (lexicon.entries[forms[g]] ?? []).contains { $0.kind == .noun }
+        if context.is(k, [.article, .preposition]), !context.is(k, [.clitic]), !clitic.contains(forms[k]) {
+            return isNoun || !rules.isParticiple(forms[g])
+        }
+        guard isNoun, k - 1 >= s.lowerBound, agrees(article: k - 1, noun: g), !doc.tokens.flags[k].contains(.capitalized),
+            !doc.tokens.flags[k].contains(.punctuation), !context.is(k, [.clitic, .negation, .determiner]), !aux.contains(forms[k]),
+            !negation.contains(forms[k]), !clitic.contains(forms[k]), mentionAt[k] < 0, participant(at: k) == nil
+        else { return false }
+        return true
+    }
+
+    /// Whether the article (or articulated preposition) at `a` agrees in gender and number with
+    /// the noun form at `n`, by the pack's `@article-ms`, `-fs`, `-mp`, `-fp` lists and the
+    /// noun's last letter (`@noun-ending-ms` …).
+    func agrees(article a: Int, noun n: Int) -> Bool {
+        guard let last = forms[n].last else { return false }
+        for (articles, endings) in agreement where articles.contains(forms[a]) {
+            if endings.contains(String(last)) { return true }
+        }
+        return false
+    }
+
     /// The first word of the noun phrase a verb group at `g` has for its subject: the antecedent of
     /// a relative pronoun right before it, else the first word after articles of the clause's subject
     /// when that stands before the verb, else a noun right before it after its article; nil when none

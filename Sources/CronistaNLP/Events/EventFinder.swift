@@ -44,6 +44,8 @@ struct EventFinder {
     let clitic: Set<String>
     /// For each `@` list an entry's `notin=` names: whether two or more of its words are in the document.
     let documentIsAbout: Set<String>
+    /// Articles of each gender and number with the noun endings that agree with them.
+    let agreement: [(articles: Set<String>, endings: Set<String>)]
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>
     /// `un altro corteo` (another act, no re-mention); sentence adverbs inside a verb group after an
@@ -230,6 +232,7 @@ struct EventFinder {
             if seen.count >= 2 { about.insert(name) }
         }
         documentIsAbout = about
+        agreement = ["ms", "fs", "mp", "fp"].map { (l.list("article-" + $0), l.list("noun-ending-" + $0)) }
         protester = l.list("protester")
         another = l.list("another")
         adverb = l.list("adverb")
