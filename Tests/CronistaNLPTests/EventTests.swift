@@ -132,7 +132,10 @@ struct EventTests {
             "Il pugile Marco Neri ha condotto l'incontro con grande abilità, battendo ai punti il campione del mondo di boxe.",
             "Il difensore Marco Materazzi sigla la vittoria finale segnando la rete dal dischetto.",
             // "una breve visita" is the noun (a doctor's, with no actor), not the verb with "una breve" for subject.
-            "Qui il dottore, dopo una breve visita, attesta la morte del paziente."
+            "Qui il dottore, dopo una breve visita, attesta la morte del paziente.",
+            // A disease and chemicals are no actors.
+            "Il colera ha ucciso più di 180 persone nel 2011.",
+            "Gli estratti chimici del cervello hanno ucciso alcuni batteri resistenti."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")

@@ -186,7 +186,29 @@ extension EventFinder {
             !(a..<b).contains(where: { relative.contains(forms[$0]) || reflexive.contains(forms[$0]) }),
             !(a..<b).contains(where: { doc.tokens.flags[$0].contains(.quoteMark) || context.is($0, [.complementiser, .auxiliary]) })
         else { return nil }
+        // "il colera", "la sentenza di primo grado", "gli estratti chimici": a phrase whose head
+        // names no person or group acts on nobody.
+        var h = a
+        while h < b,
+            context.is(h, [.article, .determiner, .nounPhraseOpener]) || quantity.contains(forms[h])
+                || forms[h].allSatisfy(\.isNumber)
+        {
+            h += 1
+        }
+        guard h < b, !isThingHead(h) else { return nil }
         return Event.Participant(entity: nil, range: span)
+    }
+
+    /// Whether the word at `h` heads a phrase that names a thing, not a person or a group: a word of
+    /// `@non-actor`, an event noun of the lexicon (`l'omicidio`, `un'aggressione`), or a noun with an
+    /// abstract ending (`@abstract-ending`: `la situazione`, `la sentenza`); a capitalised word never.
+    func isThingHead(_ h: Int) -> Bool {
+        let f = forms[h]
+        if doc.tokens.flags[h].contains(.capitalized) || actorNouns.contains(f) { return false }
+        if nonActor.contains(f) || (lexicon.entries[f] ?? []).contains(where: { $0.kind == .noun && $0.tokens.count == 1 }) {
+            return true
+        }
+        return abstractEndings.contains { f.hasSuffix($0) && f.count >= $0.count + 2 }
     }
 }
 

@@ -46,6 +46,10 @@ struct EventFinder {
     let documentIsAbout: Set<String>
     /// Articles of each gender and number with the noun endings that agree with them.
     let agreement: [(articles: Set<String>, endings: Set<String>)]
+    /// Nouns of things (`@non-actor`) and endings of abstract nouns (`@abstract-ending`): a plain noun
+    /// phrase they head does not act (`il colera`, `la situazione`).
+    let nonActor: Set<String>
+    let abstractEndings: [String]
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>
     /// `un altro corteo` (another act, no re-mention); sentence adverbs inside a verb group after an
@@ -135,10 +139,12 @@ struct EventFinder {
         // The clause layer when it ran, else the same analysis done here (it is off by default).
         let context = ClauseContext(doc, pack: pack, forms: forms, classes: classes)
         let clauses = doc.clauses.isEmpty ? context.clauses(only: only) : doc.clauses
-        return EventFinder(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb)
+        let roleHeads = Set((pack.entityWords?.genericHeads ?? []).compactMap { $0.split(separator: " ").first.map(String.init) })
+        return EventFinder(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb, roleHeads: roleHeads)
     }
 
-    init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?) {
+    init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?, roleHeads: Set<String> = [])
+    {
         self.doc = doc
         self.context = context
         let pack = context.pack
@@ -233,6 +239,8 @@ struct EventFinder {
         }
         documentIsAbout = about
         agreement = ["ms", "fs", "mp", "fp"].map { (l.list("article-" + $0), l.list("noun-ending-" + $0)) }
+        nonActor = l.list("non-actor").subtracting(roleHeads)
+        abstractEndings = l.list("abstract-ending").sorted()
         protester = l.list("protester")
         another = l.list("another")
         adverb = l.list("adverb")
