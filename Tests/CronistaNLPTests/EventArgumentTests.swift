@@ -21,6 +21,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Negli Stati Uniti circa 1400 persone sono state arrestate dalla polizia.", trigger: "sono state arrestate",
                 source: ["polizia"], target: ["persone"]),
+            // An inherited subject whose place is the head's "di" complement: the name in apposition acts.
+            ArgumentCase(
+                text: "Il vescovo di Washington, Mariann E. Budde, ha parlato ai giornalisti. Ha inoltre criticato la Guardia Nazionale.",
+                trigger: "Ha inoltre criticato", source: ["Mariann E. Budde"], target: ["Guardia Nazionale"]),
             // A passive's subject after the participle, past a place phrase.
             ArgumentCase(text: "Arrestato Mario Neri, il sindaco di Bari.", trigger: "Arrestato", source: ["Bari"], target: ["Mario Neri"]),
             ArgumentCase(

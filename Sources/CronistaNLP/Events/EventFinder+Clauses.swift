@@ -154,6 +154,18 @@ extension EventFinder {
             if t < forms.count && forms[t] == "," { t += 1 }
             if t < forms.count, let (q, _) = participant(at: t), q.entity == p.entity, isName(q) { found[i] = q }
         }
+        // "Il vescovo di Washington, Mariann E. Budde": a place in the head's "di" complement is where
+        // the person named in apposition after the argument comes from; that name acts.
+        if found.count == 1, isPlace(found[0]) {
+            let pr = Self.tokens(of: found[0].range, in: doc)
+            var t = r.upperBound
+            if t < forms.count && forms[t] == "," { t += 1 }
+            if pr.lowerBound - 1 >= r.lowerBound, context.is(pr.lowerBound - 1, [.ofPreposition]), t < forms.count,
+                let (q, _) = participant(at: t), q.entity != nil, isName(q), !isPlace(q)
+            {
+                found = [q]
+            }
+        }
         if !found.isEmpty { return found }
         return bareNounPhrase(r).map { [$0] } ?? []
     }
