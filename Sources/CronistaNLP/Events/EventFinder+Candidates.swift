@@ -24,7 +24,7 @@ extension EventFinder {
         if quote >= 0 && holdsOwnCue(Int(quote)) { quote = -1 }
         if e.kind == .content { return speechActInContent(e, at: trig, quote: quote, sentence: si) }
         // "Mayweather ha condotto l'incontro": in a sports report a meeting is a match.
-        if let about = e.notInDocumentWith, documentIsAbout.contains(about) { return nil }
+        if let about = e.notInDocumentWith, documentHolds(about) { return nil }
         // The verb group: auxiliaries, modals, clitics and negation before the trigger.
         var g = trig.lowerBound
         if e.kind == .verb {
@@ -803,7 +803,7 @@ extension EventFinder {
     /// noun's last letter (`@noun-ending-ms` …).
     func agrees(article a: Int, noun n: Int) -> Bool {
         guard let last = forms[n].last else { return false }
-        for (articles, endings) in agreement where articles.contains(forms[a]) {
+        for (articles, endings) in lexicon.agreement where articles.contains(forms[a]) {
             if endings.contains(String(last)) { return true }
         }
         return false

@@ -220,7 +220,7 @@ extension EventFinder {
         if nonActor.contains(f) || (lexicon.entries[f] ?? []).contains(where: { $0.kind == .noun && $0.tokens.count == 1 }) {
             return true
         }
-        return abstractEndings.contains { f.hasSuffix($0) && f.count >= $0.count + 2 }
+        return lexicon.abstractEndings.contains { f.hasSuffix($0) && f.count >= $0.count + 2 }
     }
 }
 

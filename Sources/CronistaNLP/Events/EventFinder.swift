@@ -42,14 +42,8 @@ struct EventFinder {
     let relative: Set<String>, proclitic: Set<String>
     /// Unstressed pronouns between a negation and its verb group (`non l'hanno sostenuta`).
     let clitic: Set<String>
-    /// For each `@` list an entry's `notin=` names: whether two or more of its words are in the document.
-    let documentIsAbout: Set<String>
-    /// Articles of each gender and number with the noun endings that agree with them.
-    let agreement: [(articles: Set<String>, endings: Set<String>)]
-    /// Nouns of things (`@non-actor`) and endings of abstract nouns (`@abstract-ending`): a plain noun
-    /// phrase they head does not act (`il colera`, `la situazione`).
+    /// Nouns of things (`@non-actor`): a plain noun phrase they head does not act (`il colera`).
     let nonActor: Set<String>
-    let abstractEndings: [String]
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>
     /// `un altro corteo` (another act, no re-mention); sentence adverbs inside a verb group after an
@@ -139,12 +133,10 @@ struct EventFinder {
         // The clause layer when it ran, else the same analysis done here (it is off by default).
         let context = ClauseContext(doc, pack: pack, forms: forms, classes: classes)
         let clauses = doc.clauses.isEmpty ? context.clauses(only: only) : doc.clauses
-        let roleHeads = Set((pack.entityWords?.genericHeads ?? []).compactMap { $0.split(separator: " ").first.map(String.init) })
-        return EventFinder(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb, roleHeads: roleHeads)
+        return EventFinder(doc, lexicon: lexicon, context: context, clauses: clauses, kb: kb)
     }
 
-    init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?, roleHeads: Set<String> = [])
-    {
+    init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?) {
         self.doc = doc
         self.context = context
         let pack = context.pack
@@ -227,20 +219,7 @@ struct EventFinder {
         relative = l.list("relative")
         proclitic = l.list("proclitic")
         clitic = l.list("clitic")
-        var about = Set<String>()
-        for name in l.documentLists {
-            let words = l.list(name)
-            var seen = Set<String>()
-            for f in forms where words.contains(f) {
-                seen.insert(f)
-                if seen.count >= 2 { break }
-            }
-            if seen.count >= 2 { about.insert(name) }
-        }
-        documentIsAbout = about
-        agreement = ["ms", "fs", "mp", "fp"].map { (l.list("article-" + $0), l.list("noun-ending-" + $0)) }
-        nonActor = l.list("non-actor").subtracting(roleHeads)
-        abstractEndings = l.list("abstract-ending").sorted()
+        nonActor = l.list("non-actor")
         protester = l.list("protester")
         another = l.list("another")
         adverb = l.list("adverb")
@@ -270,15 +249,13 @@ struct EventFinder {
         judging = l.list("judging")
         freeRelative = l.list("free-relative")
         unknownAntecedent = l.list("unknown-antecedent")
-        participleEndings = l.list("participle-ending").sorted()
+        participleEndings = l.sortedList("participle-ending")
         enclitic = l.encliticBytes
-        var any = location.union(agent).union(sourceOf)
-        for p in ["con", "su", "contro", "per"] { any.formUnion(l.prepositions[p] ?? []) }
-        anyPreposition = any
-        future = l.list("future").sorted()
-        pastRemote = l.list("past-remote").sorted()
-        conditional = l.list("conditional").sorted()
-        present = l.list("present").sorted()
+        anyPreposition = l.anyPreposition
+        future = l.sortedList("future")
+        pastRemote = l.sortedList("past-remote")
+        conditional = l.sortedList("conditional")
+        present = l.sortedList("present")
     }
 
     /// The tokens a text range covers.
@@ -291,6 +268,18 @@ struct EventFinder {
 
     func range(_ t: Range<Int>) -> TextRange {
         TextRange(startUTF8: doc.tokens.starts[t.lowerBound], endUTF8: doc.tokens.ends[t.upperBound - 1])
+    }
+
+    /// Whether the document holds two or more different words of the lexicon's list `name` (an
+    /// entry's `notin=`); read only for the few entries that ask.
+    func documentHolds(_ name: String) -> Bool {
+        let words = lexicon.list(name)
+        var seen = Set<String>()
+        for f in forms where words.contains(f) {
+            seen.insert(f)
+            if seen.count >= 2 { return true }
+        }
+        return false
     }
 
     /// Every event of the document, in text order, re-mentions joined.

@@ -67,8 +67,16 @@ public struct EventLexicon: Sendable {
     /// Actor nouns of several words (`pubblico_ministero` in `@actor`), by each of their words: the
     /// words in order and the position of that word among them.
     let actorPhrases: [String: [(words: [String], at: Int)]]
-    /// The `@` lists entries name with `notin=`, each checked against the whole document.
-    let documentLists: [String]
+    /// Articles of each gender and number (`@article-ms` …) with the noun endings that agree with
+    /// them (`@noun-ending-ms` …).
+    let agreement: [(articles: Set<String>, endings: Set<String>)]
+    /// Endings of abstract nouns (`@abstract-ending`): a plain noun phrase they head is no actor.
+    let abstractEndings: [String]
+    /// The `@` lists sorted (endings searched in order), made once here rather than per document.
+    let sortedLists: [String: [String]]
+    /// Every preposition that puts a phrase out of subject position: `@location`, `@agent`,
+    /// `@source-of` and the forms of con, su, contro, per.
+    let anyPreposition: Set<String>
 
     /// Parses the lexicon; lemmas without `forms=` are conjugated by `rules`. Errors name `file` and the line.
     ///
@@ -150,7 +158,12 @@ public struct EventLexicon: Sendable {
         for (n, line) in notInLine.sorted(by: { $0.value < $1.value }) where lists[n] == nil {
             throw LanguagePackError(file: file, line: line, problem: "notin=\(n) names no @\(n) list")
         }
-        documentLists = notInLine.keys.sorted()
+        agreement = ["ms", "fs", "mp", "fp"].map { (lists["article-" + $0] ?? [], lists["noun-ending-" + $0] ?? []) }
+        abstractEndings = (lists["abstract-ending"] ?? []).sorted()
+        sortedLists = lists.mapValues { $0.sorted() }
+        var any = (lists["location"] ?? []).union(lists["agent"] ?? []).union(lists["source-of"] ?? [])
+        for p in ["con", "su", "contro", "per"] { any.formUnion(lists["prep-" + p] ?? []) }
+        anyPreposition = any
         encliticBytes = (lists["enclitic"] ?? []).map { Array($0.utf8) }.sorted { $0.count > $1.count }
         var prepositions: [String: Set<String>] = [:]
         for (name, words) in lists where name.hasPrefix("prep-") { prepositions[String(name.dropFirst(5))] = words }
@@ -170,6 +183,9 @@ public struct EventLexicon: Sendable {
         guard lower.utf8.contains(0xE2) else { return lower }
         return lower.replacingOccurrences(of: "’", with: "'")
     }
+
+    /// The word list `@name` in sorted order (empty when the file has none).
+    func sortedList(_ name: String) -> [String] { sortedLists[name] ?? [] }
 
     /// The word list `@name` (empty when the file has none).
     func list(_ name: String) -> Set<String> { lists[name] ?? [] }

@@ -7,6 +7,9 @@ extension QuoteRun {
     /// Runs after the cue-based passes, on tokens no quote covers yet.
     mutating func colonSpeech() {
         let covered = coveredTokens()
+        // A closure in a mutating method that calls a method of `self` copies `self` (its clause
+        // context's arrays retained and released) at every call; one copy here serves them all.
+        let run = self
         let forms = ctx.forms
         let sentences = ctx.doc.sentences
         var taken = 0
@@ -27,7 +30,7 @@ extension QuoteRun {
             while last + 1 < sentences.count, !ctx.breakAfter(sentences[last].tokenRange.upperBound - 1) {
                 let next = sentences[last + 1].tokenRange
                 if next.contains(where: {
-                    covered[$0] || forms[$0] == ":" || ctx.isQuoteMark($0) || cue(startingNear: $0, maxGap: 0) != nil
+                    covered[$0] || forms[$0] == ":" || run.ctx.isQuoteMark($0) || run.cue(startingNear: $0, maxGap: 0) != nil
                 }) {
                     break
                 }
@@ -49,7 +52,7 @@ extension QuoteRun {
                 speaker = named
             } else {
                 // A clause before the colon, words in the first person after it.
-                let ownVoice = content.contains { ctx.is($0, .firstPerson) || ctx.pack.rules.isFirstPersonVerb(forms[$0]) }
+                let ownVoice = content.contains { run.ctx.is($0, .firstPerson) || run.ctx.pack.rules.isFirstPersonVerb(forms[$0]) }
                 guard ownVoice else { continue }
                 // A person named in the clause (else the words have no one to belong to).
                 // Not one the words themselves name ("Per Pacquiao nessuna rivincita: L'ultima cosa a cui
@@ -57,7 +60,7 @@ extension QuoteRun {
                 let named = firstPerson(in: r.lowerBound..<colon)
                 let namedInWords =
                     named?.entity.map { e in
-                        ctx.doc.entities[e].mentions.contains { m in content.contains(ctx.mentionTokens[m].lowerBound) }
+                        run.ctx.doc.entities[e].mentions.contains { m in content.contains(run.ctx.mentionTokens[m].lowerBound) }
                     } ?? false
                 speaker = namedInWords ? nil : named
                 guard speaker != nil || namedInWords || colon - r.lowerBound <= 3 || last > si else { continue }
