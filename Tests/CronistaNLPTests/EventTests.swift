@@ -135,7 +135,9 @@ struct EventTests {
             "Qui il dottore, dopo una breve visita, attesta la morte del paziente.",
             // A disease and chemicals are no actors.
             "Il colera ha ucciso più di 180 persone nel 2011.",
-            "Gli estratti chimici del cervello hanno ucciso alcuni batteri resistenti."
+            "Gli estratti chimici del cervello hanno ucciso alcuni batteri resistenti.",
+            // "a seguito di" is a preposition, not a participle whose subject investigates.
+            "Il giornalista Ján Kuciac è stato ucciso a seguito di indagini troppo profonde."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -177,6 +179,15 @@ struct EventTests {
         let verb = try analyze("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.")
         #expect(verb.events.map(\.type) == ["ACCUSE"])
         #expect(texts(verb, try #require(verb.events.first).source) == ["Il centrodestra"])
+    }
+
+    @Test("Whoever bans a protest is not its protester; its own 'di' complement is")
+    func bannedProtest() throws {
+        let banned = try analyze("Il governo di Marco Neri ha vietato le proteste.")
+        #expect(banned.events.map(\.type) == ["COERCE"])
+        let named = try analyze("Il governo ha vietato le proteste dei sindacati.")
+        #expect(named.events.map(\.type) == ["COERCE", "PROTEST"])
+        #expect(texts(named, named.events[1].source) == ["sindacati"])
     }
 
     @Test("Found guilty is a conviction by whoever finds it; recognising a government is support")

@@ -381,7 +381,9 @@ extension EventFinder {
             // "Irinej ha definito la manifestazione una vergogna": who judges or comments on an act
             // is not its actor.
             // So is whoever criticises or rejects it ("La Lega Araba ha criticato i bombardamenti").
-            var judged = e.kind == .noun && governingHead(of: g, in: s).map { judging.contains(forms[$0]) } == true
+            // So is whoever bans, disperses or authorises it ("il governo ha vietato le proteste").
+            var judged =
+                e.kind == .noun && governingHead(of: g, in: s).map { judging.contains(forms[$0]) || actingOn.contains(forms[$0]) } == true
             if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si, p.event.type == "ACCUSE" || p.event.type == "REJECT" {
                 let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
                 if pEnd <= g, (pEnd..<g).allSatisfy({ article.contains(forms[$0]) }) { judged = true }

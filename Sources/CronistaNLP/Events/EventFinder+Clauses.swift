@@ -29,6 +29,10 @@ extension EventFinder {
         var k = g - 1
         while k >= s.lowerBound && k >= g - 5 {
             let f = forms[k]
+            // "a seguito delle proteste", "a causa degli scontri": a complex preposition, no verb.
+            if prepositionHead.contains(f), k > s.lowerBound, isAnyPreposition(k - 1) || forms[k - 1] == "in" || forms[k - 1] == "a" {
+                return false
+            }
             // "con diversi feriti e arresti": a participle after an article or quantity is a noun.
             let nominal = k > s.lowerBound && (article.contains(forms[k - 1]) || quantity.contains(forms[k - 1]))
             if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) && !nominal || rules.isGerund(f) || rules.isInfinitive(f)

@@ -44,6 +44,9 @@ struct EventFinder {
     let clitic: Set<String>
     /// Nouns of things (`@non-actor`): a plain noun phrase they head does not act (`il colera`).
     let nonActor: Set<String>
+    /// Forms of verbs that act on an act (`@acting-on`), and nouns of complex prepositions
+    /// (`@preposition-head`: `a seguito di`).
+    let actingOn: Set<String>, prepositionHead: Set<String>
     /// Group nouns for protesters (`manifestanti`, `folla`): who protests when the text says no more.
     let protester: Set<String>
     /// `un altro corteo` (another act, no re-mention); sentence adverbs inside a verb group after an
@@ -220,6 +223,8 @@ struct EventFinder {
         proclitic = l.list("proclitic")
         clitic = l.list("clitic")
         nonActor = l.list("non-actor")
+        actingOn = l.list("acting-on")
+        prepositionHead = l.list("preposition-head")
         protester = l.list("protester")
         another = l.list("another")
         adverb = l.list("adverb")
