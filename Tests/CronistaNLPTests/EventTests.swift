@@ -159,26 +159,20 @@ struct EventTests {
         #expect(texts(doc, e.source) == ["Marco Ferri"])
     }
 
-    @Test("An actor that requires something asks for it, with or without a negation elsewhere")
-    func actorRequires() throws {
-        let asked = try analyze("La Procura di Roma richiede il rinvio a giudizio di Marco Ferri.")
-        #expect(asked.events.map(\.type) == ["REQUEST"])
-        #expect(texts(asked, try #require(asked.events.first).source) == ["Procura"])
-        let relative = try analyze("La Lega, che richiede le dimissioni del ministro, ha votato contro.")
-        #expect(relative.events.map(\.type) == ["REQUEST"])
-        let asserted = try analyze("I consiglieri del Pd hanno sostenuto la mozione del sindaco Marco Ferri.")
-        #expect(asserted.events.map(\.type) == ["SUPPORT"])
-    }
-
-    @Test("A form that is a noun and a verb is the noun after an agreeing article, the verb after its subject")
-    func nounOrVerb() throws {
-        let visit = try analyze("Il ministro Marco Neri è a Kiev per una breve visita.")
-        #expect(visit.events.map(\.type) == ["CONSULT"])
-        #expect(texts(visit, try #require(visit.events.first).source) == ["Marco Neri"])
-        // "il centrodestra accusa": a masculine article cannot open the feminine noun "accusa".
-        let verb = try analyze("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.")
-        #expect(verb.events.map(\.type) == ["ACCUSE"])
-        #expect(texts(verb, try #require(verb.events.first).source) == ["Il centrodestra"])
+    @Test(
+        "The type and first source: an actor that requires asks; a form that is noun and verb is the noun after an agreeing article and one word, the verb after its subject",
+        arguments: [
+            ("La Procura di Roma richiede il rinvio a giudizio di Marco Ferri.", ["REQUEST"], ["Procura"]),
+            ("La Lega, che richiede le dimissioni del ministro, ha votato contro.", ["REQUEST"], ["Lega"]),
+            ("I consiglieri del Pd hanno sostenuto la mozione del sindaco Marco Ferri.", ["SUPPORT"], ["Pd"]),
+            ("Il ministro Marco Neri è a Kiev per una breve visita.", ["CONSULT"], ["Marco Neri"]),
+            // A masculine article cannot open the feminine noun "accusa".
+            ("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.", ["ACCUSE"], ["Il centrodestra"])
+        ])
+    func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
+        let doc = try analyze(text)
+        #expect(doc.events.map(\.type) == types, "\(text)")
+        #expect(texts(doc, try #require(doc.events.first).source) == source, "\(text)")
     }
 
     @Test("Whoever bans a protest is not its protester; its own 'di' complement is")
