@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 41363 bytes, sha256 a8d62b7514b7e58e32da9602428f071bc19bc1c0827a5c7f5ce4452bdbe8ac66
+// Languages/it/event-triggers.tsv: 41527 bytes, sha256 9a15ad7f2ee5b20bc9bae33f661afc8f50ff77a34cb6282c675b60e6f944f61d
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -137,7 +137,9 @@ struct EventTests {
             "Il colera ha ucciso più di 180 persone nel 2011.",
             "Gli estratti chimici del cervello hanno ucciso alcuni batteri resistenti.",
             // "a seguito di" is a preposition, not a participle whose subject investigates.
-            "Il giornalista Ján Kuciac è stato ucciso a seguito di indagini troppo profonde."
+            "Il giornalista Ján Kuciac è stato ucciso a seguito di indagini troppo profonde.",
+            // Killing an animal is no assault.
+            "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
