@@ -400,7 +400,8 @@ struct EventFinder {
                 let lo = max(0, i - 4)
                 let hi = min(end, i + e.tokens.count + 5)
                 // `@person`: a person's name after a compound verb will do (`ha attaccato Salvini`; after
-                // a simple one the name is as often its subject: `in salita attacca Gilbert`), or right
+                // a simple one the name is as often its subject: `in salita attacca Gilbert`, unless the
+                // verb is a direct quotation's cue: `«…», attacca Salvini` is Salvini's attack), or right
                 // after a noun's preposition (`l'attacco di Grillo a Napolitano`, not `l'attacco è
                 // condannato da Obama`).
                 func isPersonName(_ t: Int) -> Bool {
@@ -412,7 +413,9 @@ struct EventFinder {
                     && (e.kind == .noun
                         ? after + 1 < end && (isPreposition(after, "di") || isPreposition(after, "a") || isPreposition(after, "contro"))
                             && isPersonName(after + 1)
-                        : (max(0, i - 3)..<i).contains { aux.contains(forms[$0]) } && (after..<hi).contains(where: isPersonName))
+                        : ((max(0, i - 3)..<i).contains { aux.contains(forms[$0]) }
+                            || (cueOf[i] >= 0 && doc.quotes[Int(cueOf[i])].kind == .direct))
+                            && (after..<hi).contains(where: isPersonName))
                 guard person || (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
             }
             if !e.infinitiveAfter.isEmpty {
