@@ -139,7 +139,9 @@ struct EventTests {
             // "a seguito di" is a preposition, not a participle whose subject investigates.
             "Il giornalista Ján Kuciac è stato ucciso a seguito di indagini troppo profonde.",
             // Killing an animal is no assault.
-            "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia."
+            "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia.",
+            // A simple verb with a name after it and no quotation: the name is as often its subject.
+            "In salita attacca Gilbert, che vince la tappa."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -169,7 +171,9 @@ struct EventTests {
             ("I consiglieri del Pd hanno sostenuto la mozione del sindaco Marco Ferri.", ["SUPPORT"], ["Pd"]),
             ("Il ministro Marco Neri è a Kiev per una breve visita.", ["CONSULT"], ["Marco Neri"]),
             // A masculine article cannot open the feminine noun "accusa".
-            ("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.", ["ACCUSE"], ["Il centrodestra"])
+            ("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.", ["ACCUSE"], ["Il centrodestra"]),
+            // A direct quotation's cue with the name after it: the speaker attacks.
+            ("«Il governo sbaglia tutto», attacca Marco Neri.", ["ACCUSE"], ["Marco Neri"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)
