@@ -21,6 +21,11 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Negli Stati Uniti circa 1400 persone sono state arrestate dalla polizia.", trigger: "sono state arrestate",
                 source: ["polizia"], target: ["persone"]),
+            // A list of titled names whose first member has its title before the name.
+            ArgumentCase(
+                text:
+                    "La cancelliera Angela Merkel, il presidente della Commissione Europea, Barroso, e il presidente del Parlamento Europeo, Hans Gert Poettering, hanno firmato la dichiarazione di Berlino.",
+                trigger: "hanno firmato", source: ["Angela Merkel", "Barroso", "Hans Gert Poettering"], target: []),
             // An inherited subject whose place is the head's "di" complement: the name in apposition acts.
             ArgumentCase(
                 text: "Il vescovo di Washington, Mariann E. Budde, ha parlato ai giornalisti. Ha inoltre criticato la Guardia Nazionale.",

@@ -352,9 +352,20 @@ extension EventFinder {
             var c = j - 1
             if forms[j] != "," && forms[c] == "," { c -= 1 }
             guard let (p, pr) = participant(at: c), pr.upperBound == c + 1, p.entity != nil, isName(p),
-                pr.lowerBound - 1 >= scope.lowerBound, forms[pr.lowerBound - 1] == ",",
                 !out.contains(where: { $0.entity == p.entity }), p.entity != name.entity
             else { break }
+            guard pr.lowerBound - 1 >= scope.lowerBound, forms[pr.lowerBound - 1] == "," else {
+                // "La cancelliera Angela Merkel, il presidente della Commissione, Barroso, e …": the
+                // list's first member may carry its title before the name instead of a comma, at the
+                // clause's start.
+                if !out.isEmpty, forms[j] == ",", pr.lowerBound - scope.lowerBound <= 3, !isPlace(p),
+                    !(scope.lowerBound..<pr.lowerBound).contains(where: { doc.tokens.flags[$0].contains(.punctuation) || clauseAt[$0] >= 0 }
+                    )
+                {
+                    out.insert(p, at: 0)
+                }
+                break
+            }
             out.insert(p, at: 0)
             k = pr.lowerBound - 2
         }
