@@ -383,19 +383,23 @@ extension EventFinder {
         while k + 1 < s.upperBound {
             // "ha incontrato i sindacati; a Milano gli studenti …": the next clause's own place.
             if forms[k] == ";" || forms[k] == "mentre" { return nil }
-            if location.contains(forms[k]) {
-                var n = k + 1
-                while n < s.upperBound && article.contains(forms[n]) { n += 1 }
-                if n < s.upperBound, mentionAt[n] >= 0 {
-                    let m = Int(mentionAt[n])
-                    if doc.mentions[m].type == .location && !excluding.contains(where: { $0.range == doc.mentions[m].range }) {
-                        return Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)
-                    }
-                }
+            if location.contains(forms[k]), let (p, _) = placeAfterPreposition(k, before: s.upperBound, excluding: excluding) {
+                return p
             }
             k += 1
         }
         return nil
+    }
+
+    /// The place named right after the location preposition at `k`, past its articles and before
+    /// `limit`, unless `excluding` holds it: the participant and its tokens.
+    func placeAfterPreposition(_ k: Int, before limit: Int, excluding: [Event.Participant]) -> (Event.Participant, Range<Int>)? {
+        var n = k + 1
+        while n < limit && article.contains(forms[n]) { n += 1 }
+        guard n < limit, mentionAt[n] >= 0 else { return nil }
+        let m = Int(mentionAt[n])
+        guard doc.mentions[m].type == .location, !excluding.contains(where: { $0.range == doc.mentions[m].range }) else { return nil }
+        return (Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range), mentionTokens[m])
     }
 }
 
@@ -419,17 +423,10 @@ extension EventFinder {
                 verbSeen = true
             } else if clauseAt[k] >= 0 && clauses[Int(clauseAt[k])].verb.head == k {
                 verbSeen = true
-            } else if location.contains(forms[k]), k == start || (forms[k - 1] == "," && !verbSeen), g - k <= 35 {
-                var n = k + 1
-                while n < g && article.contains(forms[n]) { n += 1 }
-                if n < g, mentionAt[n] >= 0 {
-                    let m = Int(mentionAt[n])
-                    if doc.mentions[m].type == .location, mentionTokens[m].upperBound <= g,
-                        !excluding.contains(where: { $0.range == doc.mentions[m].range })
-                    {
-                        found = Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)
-                    }
-                }
+            } else if location.contains(forms[k]), k == start || (forms[k - 1] == "," && !verbSeen), g - k <= 35,
+                let (p, r) = placeAfterPreposition(k, before: g, excluding: excluding), r.upperBound <= g
+            {
+                found = p
             }
             k += 1
         }

@@ -128,18 +128,15 @@ extension EventFinder {
         // governs has not happened; one a purpose acts on has ("per disperdere il corteo", "cercano
         // di soffocare le proteste"). After "di" only an infinitive of making one counts.
         if e.kind == .noun {
+            // The word before the noun's articles.
             var k = g - 1
             while k > s.lowerBound && article.contains(forms[k]) { k -= 1 }
             if k > s.lowerBound, rules.isInfinitive(forms[k]), !rules.isParticiple(forms[k]), purpose.contains(forms[k - 1]) {
                 let made = isPreposition(k - 1, "di") ? makingVerb.contains(forms[k]) : !undoingVerb.contains(forms[k])
                 if made { return nil }
             }
-        }
-        // "accusati di rivolta", "con l'accusa di spionaggio": what a charge charges is part of it.
-        if e.kind == .noun, type != "ACCUSE" {
-            var k = g - 1
-            while k > s.lowerBound && article.contains(forms[k]) { k -= 1 }
-            if k > s.lowerBound, isPreposition(k, "di"), charged.contains(forms[k - 1]) { return nil }
+            // "accusati di rivolta", "con l'accusa di spionaggio": what a charge charges is part of it.
+            if type != "ACCUSE", k > s.lowerBound, isPreposition(k, "di"), charged.contains(forms[k - 1]) { return nil }
         }
         // An announced retreat is a concession ("annunciò la liberazione").
         if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {

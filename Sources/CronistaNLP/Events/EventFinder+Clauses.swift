@@ -30,7 +30,7 @@ extension EventFinder {
         while k >= s.lowerBound && k >= g - 5 {
             let f = forms[k]
             // "a seguito delle proteste", "a causa degli scontri": a complex preposition, no verb.
-            if prepositionHead.contains(f), k > s.lowerBound, isAnyPreposition(k - 1) || forms[k - 1] == "in" || forms[k - 1] == "a" {
+            if prepositionHead.contains(f), k > s.lowerBound, isAnyPreposition(k - 1) {
                 return false
             }
             // "con diversi feriti e arresti": a participle after an article or quantity is a noun.
@@ -224,7 +224,7 @@ extension EventFinder {
         if nonActor.contains(f) || (lexicon.entries[f] ?? []).contains(where: { $0.kind == .noun && $0.tokens.count == 1 }) {
             return true
         }
-        return lexicon.abstractEndings.contains { f.hasSuffix($0) && f.count >= $0.count + 2 }
+        return lexicon.sortedList("abstract-ending").contains { f.hasSuffix($0) && f.count >= $0.count + 2 }
     }
 }
 

@@ -70,8 +70,6 @@ public struct EventLexicon: Sendable {
     /// Articles of each gender and number (`@article-ms` …) with the noun endings that agree with
     /// them (`@noun-ending-ms` …).
     let agreement: [(articles: Set<String>, endings: Set<String>)]
-    /// Endings of abstract nouns (`@abstract-ending`): a plain noun phrase they head is no actor.
-    let abstractEndings: [String]
     /// The `@` lists sorted (endings searched in order), made once here rather than per document.
     let sortedLists: [String: [String]]
     /// Every preposition that puts a phrase out of subject position: `@location`, `@agent`,
@@ -159,7 +157,6 @@ public struct EventLexicon: Sendable {
             throw LanguagePackError(file: file, line: line, problem: "notin=\(n) names no @\(n) list")
         }
         agreement = ["ms", "fs", "mp", "fp"].map { (lists["article-" + $0] ?? [], lists["noun-ending-" + $0] ?? []) }
-        abstractEndings = (lists["abstract-ending"] ?? []).sorted()
         sortedLists = lists.mapValues { $0.sorted() }
         var any = (lists["location"] ?? []).union(lists["agent"] ?? []).union(lists["source-of"] ?? [])
         for p in ["con", "su", "contro", "per"] { any.formUnion(lists["prep-" + p] ?? []) }
