@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 41527 bytes, sha256 9a15ad7f2ee5b20bc9bae33f661afc8f50ff77a34cb6282c675b60e6f944f61d
+// Languages/it/event-triggers.tsv: 41955 bytes, sha256 d58f0223e86a6429b0b580804815354bd853f69ab46b2ba224c36a283c59d473
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -64,7 +64,7 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "Il nome suscitò forti critiche da parte dei cittadini greci, che accusarono i macedoni di essersi appropriati dell'identità.",
-                trigger: "accusarono", source: ["cittadini"], target: []),
+                trigger: "accusarono", source: ["cittadini"], target: ["macedoni"]),
             // "lo stato di emergenza" is a noun, no clause whose subject the gerund would take.
             ArgumentCase(
                 text:
@@ -428,5 +428,65 @@ struct EventArgumentTests: EventFixture {
         // What is decided but is no cooperation nor retreat has not happened yet.
         let criticise = try analyze("Il partito ha deciso di criticare il governo.")
         #expect(criticise.events.isEmpty, "\(criticise.events)")
+    }
+
+    @Test("A participle with only adverbs before it is bare: 'Derek Chauvin, già incriminato' is no act of his")
+    func adverbBareParticiple() throws {
+        let doc = try analyze("Derek Chauvin, già precedentemente incriminato, è in prigione dalla scorsa settimana.")
+        #expect(doc.events.isEmpty, "\(doc.events)")
+        // With an agent it is a passive act of the agent.
+        let agent = try analyze("Derek Chauvin, già incriminato dalla procura di Minneapolis, è in prigione.")
+        let accuse = try #require(agent.events.first { $0.type == "ACCUSE" })
+        #expect(texts(agent, accuse.target) == ["Derek Chauvin"])
+    }
+
+    @Test("A name inside an agent phrase is no subject: 'gli agenti coordinati da X hanno perquisito'")
+    func subjectBeforeAgentPhrase() throws {
+        let doc = try analyze("Gli agenti di polizia coordinati da Fabio Zampaglione hanno perquisito diverse abitazioni.")
+        let seize = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(texts(doc, seize.source) == ["agenti"])
+        let army = try analyze("I militari guidati dal generale Mario Rossi hanno attaccato il villaggio.")
+        let assault = try #require(army.events.first { $0.type == "ASSAULT" })
+        #expect(texts(army, assault.source) == ["militari"])
+    }
+
+    @Test("A people stands for its country: 'accusarono i macedoni', 'i francesi'; investigators are actors")
+    func demonymsAndInvestigators() throws {
+        let doc = try analyze("I cittadini greci accusarono i macedoni di essersi appropriati della loro identità.")
+        let accuse = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(texts(doc, accuse.target) == ["macedoni"])
+        let french = try analyze("Il presidente Aleksander Lukashenko ha accusato i francesi di voler conquistare l'Europa.")
+        let accuseFrench = try #require(french.events.first { $0.type == "ACCUSE" })
+        #expect(texts(french, accuseFrench.target) == ["francesi"])
+        // An adjective after its noun is no people: `i soldati francesi` stays the soldiers.
+        let soldiers = try analyze("La polizia ha arrestato i soldati francesi.")
+        let arrest = try #require(soldiers.events.first { $0.type == "COERCE" })
+        #expect(texts(soldiers, arrest.target) == ["soldati"])
+        let inquiry = try analyze("Il marito ha chiamato subito la polizia a Bari. Gli investigatori stanno ancora indagando.")
+        let investigate = try #require(inquiry.events.first { $0.type == "ACCUSE" })
+        #expect(texts(inquiry, investigate.source) == ["investigatori"])
+    }
+
+    @Test("A thing is no actor, nor is the place a headline opens with: 'India, frana uccide 20 persone'")
+    func thingsAndHeadlinePlaces() throws {
+        for text in [
+            "India, frana uccide 20 persone", "Caserta, ubriaco al volante uccide tre bambini",
+            "Un ordigno è caduto su una casa, uccidendo due sorelle."
+        ] {
+            let doc = try analyze(text)
+            #expect(!doc.events.contains { $0.type == "ASSAULT" }, "\(text): \(doc.events)")
+        }
+        // A place before a comma and a preposition can still be the subject's own sentence opener.
+        let moscow = try analyze("Mosca, dal canto suo, ha condannato l'attacco.")
+        let accuse = try #require(moscow.events.first { $0.type == "ACCUSE" })
+        #expect(texts(moscow, accuse.source) == ["Mosca"])
+    }
+
+    @Test("A wished or feared act is none ('desiderano che le armi siano vietate'); nor are protests someone tries to stifle theirs")
+    func wishesAndStifledProtests() throws {
+        let wish = try analyze("Molti statunitensi desiderano che le armi da fuoco siano vietate dal governo.")
+        #expect(!wish.events.contains { $0.type == "COERCE" }, "\(wish.events)")
+        let stifle = try analyze("Le autorità stanno cercando di soffocare le proteste ad Hong Kong.")
+        #expect(!stifle.events.contains { $0.type == "PROTEST" && texts(stifle, $0.source) == ["autorità"] }, "\(stifle.events)")
     }
 }

@@ -22,6 +22,8 @@ extension EventFinder {
             return (Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range), r)
         }
         if actorNouns.contains(forms[t]) { return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1)) }
+        // "i francesi": a people stands for its country.
+        if let e = demonymEntity[t] { return (Event.Participant(entity: e >= 0 ? e : nil, range: doc.tokens.range(t)), t..<(t + 1)) }
         // "il pubblico ministero": an actor noun of several words, read from any of its words.
         for (words, i) in lexicon.actorPhrases[forms[t]] ?? [] {
             let a = t - i
@@ -62,6 +64,16 @@ extension EventFinder {
                 if before - 1 >= scope.lowerBound, forms[before] == ",", let a = agentPhraseStart(holding: before - 1, in: scope) {
                     j = a - 1
                     continue
+                }
+                // "India, frana uccide 20 persone": a place opening a headline before a comma and a bare
+                // noun is where, not who.
+                if isPlace(p), sentenceOf[r.lowerBound] >= 0,
+                    doc.sentences[Int(sentenceOf[r.lowerBound])].tokenRange.lowerBound == r.lowerBound,
+                    r.upperBound + 1 < g, forms[r.upperBound] == ",", mentionAt[r.upperBound + 1] < 0,
+                    !doc.tokens.flags[r.upperBound + 1].contains(.punctuation),
+                    !article.contains(forms[r.upperBound + 1]), !isAnyPreposition(r.upperBound + 1), !isAdverb(r.upperBound + 1)
+                {
+                    break
                 }
                 // "per disperdere la folla": the object of an infinitive or a gerund is no subject.
                 // ("il consigliere X": a noun in -iere is no infinitive.)

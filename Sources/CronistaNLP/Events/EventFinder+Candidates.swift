@@ -85,6 +85,9 @@ extension EventFinder {
             }
             k -= 1
         }
+        // "desiderano che le armi siano vietate", "teme che venga arrestato": the clause a hypothesis
+        // verb governs.
+        if k - 1 >= s.lowerBound, forms[k] == "che", hypothesis.contains(forms[k - 1]) { return nil }
         // The lexicon's form for a verb with an enclitic pronoun ("accusandolo" → "accusando").
         // In a verb entry of several words ("salirà al Quirinale") the verb is its participle,
         // gerund or infinitive, else its first word.
@@ -167,8 +170,10 @@ extension EventFinder {
             // A bare participle is an adjective ("gli indagati") unless the verb is passive by
             // default or an agent follows it ("un testo firmato da 27 capi di Stato").
             // (An entry whose form holds its auxiliary, `si_è_scusato`, `ha_chiesto_scusa`, is no bare participle.)
+            // ("Derek Chauvin, già incriminato": sentence adverbs leave it bare.)
             let ownAuxiliary = trig.contains { aux.contains(forms[$0]) }
-            if group.count == trig.count && !ownAuxiliary && isParticiple(head, of: e) && !e.passive
+            let bareGroup = group.allSatisfy { trig.contains($0) || isAdverb($0) }
+            if bareGroup && !ownAuxiliary && isParticiple(head, of: e) && !e.passive
                 && !reducedPassive(after: trig.upperBound, in: s)
             {
                 return nil
@@ -381,6 +386,12 @@ extension EventFinder {
             // So is whoever bans, disperses or authorises it ("il governo ha vietato le proteste").
             var judged =
                 e.kind == .noun && governingHead(of: g, in: s).map { judging.contains(forms[$0]) || actingOn.contains(forms[$0]) } == true
+            // ("cercano di soffocare le proteste": an infinitive no clause heads, right before the noun.)
+            if e.kind == .noun, !judged {
+                var v = g - 1
+                while v > s.lowerBound && article.contains(forms[v]) { v -= 1 }
+                if v >= s.lowerBound, actingOn.contains(forms[v]) { judged = true }
+            }
             if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si, p.event.type == "ACCUSE" || p.event.type == "REJECT" {
                 let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
                 if pEnd <= g, (pEnd..<g).allSatisfy({ article.contains(forms[$0]) }) { judged = true }

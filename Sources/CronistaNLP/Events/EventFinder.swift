@@ -24,6 +24,9 @@ struct EventFinder {
     let isCountry: [Bool]
     /// Per entity, the document's entity for the country it lies in (itself for a country), else -1.
     let countryEntity: [Int]
+    /// Plural country demonyms after a plural article (`i francesi`, `gli israeliani`): by token, the
+    /// document's entity for that country, or -1 when the text names it no other way.
+    var demonymEntity: [Int: Int] = [:]
     /// The document's clauses (the clause layer's, or computed for the events).
     let clauses: [Clause]
     /// Per token, the clause whose lexical verb it is, or -1.
@@ -110,6 +113,17 @@ struct EventFinder {
         var reciprocal = false
     }
 
+    /// The country a plural demonym names (`francesi`, `tedeschi`, `belgi`): its singular adjective
+    /// is a country's in the knowledge base.
+    static func demonymCountry(_ f: String, kb: KnowledgeBase) -> Int? {
+        guard f.count > 4, f.hasSuffix("i") else { return nil }
+        let stem = f.dropLast()
+        var singulars = [stem + "e", stem + "o", stem + "a"]
+        if f.hasSuffix("chi") || f.hasSuffix("ghi") { singulars.append(f.dropLast(2) + "o") }
+        for s in singulars { if let c = kb.country(adjective: s) { return c } }
+        return nil
+    }
+
     /// The finder for `doc`, or nil when no word of it can be a trigger (most of the work skipped).
     static func make(
         _ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil, forms: [String]? = nil,
@@ -192,6 +206,14 @@ struct EventFinder {
                 {
                     mentionAt[t] = Int32(mi)
                 }
+            }
+        }
+        if let kb {
+            let articles = lexicon.agreement.count > 2 ? lexicon.agreement[2].articles : []
+            for t in 1..<max(1, n) where mentionAt[t] < 0 && articles.contains(forms[t - 1]) {
+                guard !doc.tokens.flags[t].contains(.capitalized), let c = Self.demonymCountry(forms[t], kb: kb) else { continue }
+                let id = kb.entities[c].id
+                demonymEntity[t] = kbEntries.firstIndex { $0?.id == id } ?? -1
             }
         }
         for (qi, q) in doc.quotes.enumerated() {
