@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 41955 bytes, sha256 d58f0223e86a6429b0b580804815354bd853f69ab46b2ba224c36a283c59d473
+// Languages/it/event-triggers.tsv: 42121 bytes, sha256 141730902e3d72dc809938dddf22b04a6566765e5b14d057315b717dc09004d7
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -489,4 +489,21 @@ struct EventArgumentTests: EventFixture {
         let stifle = try analyze("Le autorità stanno cercando di soffocare le proteste ad Hong Kong.")
         #expect(!stifle.events.contains { $0.type == "PROTEST" && texts(stifle, $0.source) == ["autorità"] }, "\(stifle.events)")
     }
+
+    @Test("An event noun after a preposition is no object of the verb before it: 'dei tre caduti nell'attentato', 'durante le proteste'")
+    func nounAfterPrepositionUngoverned() throws {
+        for text in [
+            "Il presidente ride durante i solenni funerali dei tre caduti nell'attentato a Nassiriya del 27 aprile 2006.",
+            "Sarà istituita una commissione per indagare sugli attacchi registrati durante le proteste.",
+            "Salvatore Sottile, il portavoce di Gianfranco Fini, è agli arresti domiciliari."
+        ] {
+            let doc = try analyze(text)
+            #expect(doc.events.isEmpty, "\(text): \(doc.events)")
+        }
+        // A vehicle does not act; opening a show is no protest.
+        let car = try analyze("Un poliziotto è stato ferito, investito da un suv nero.")
+        #expect(!car.events.contains { texts(car, $0.source) == ["un suv nero"] }, "\(car.events)")
+        let show = try analyze("La presidente della Camera Laura Boldrini ha inaugurato la prima manifestazione del mese.")
+        #expect(!show.events.contains { $0.type == "PROTEST" }, "\(show.events)")
+    }
 }

@@ -33,14 +33,19 @@ extension EventFinder {
             if prepositionHead.contains(f), k > s.lowerBound, isAnyPreposition(k - 1) {
                 return false
             }
-            // "con diversi feriti e arresti": a participle after an article or quantity is a noun.
-            let nominal = k > s.lowerBound && (article.contains(forms[k - 1]) || quantity.contains(forms[k - 1]))
+            // "con diversi feriti e arresti", "dei tre caduti": a participle after an article, a quantity
+            // or a number is a noun.
+            let nominal =
+                k > s.lowerBound
+                && (article.contains(forms[k - 1]) || quantity.contains(forms[k - 1]) || doc.tokens.flags[k - 1].contains(.number))
             if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) && !nominal || rules.isGerund(f) || rules.isInfinitive(f)
                 || (hasSuffix(f, pastRemote) && !aux.contains(f))
             {
                 return !article.contains(f)
             }
-            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 || (isAnyPreposition(k) && !article.contains(f) && f != "di")
+            // ("durante le proteste": a preposition of the pack's word classes too.)
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0
+                || ((isAnyPreposition(k) || context.is(k, .preposition)) && !article.contains(f) && f != "di")
             {
                 return false
             }
