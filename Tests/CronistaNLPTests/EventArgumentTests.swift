@@ -506,4 +506,15 @@ struct EventArgumentTests: EventFixture {
         let show = try analyze("La presidente della Camera Laura Boldrini ha inaugurato la prima manifestazione del mese.")
         #expect(!show.events.contains { $0.type == "PROTEST" }, "\(show.events)")
     }
+
+    @Test("An infinitive someone went as far as is a real act of theirs: 'arrivando a minacciare le dimissioni'")
+    func reachedInfinitive() throws {
+        let doc = try analyze("Il ministro Fabio Mussi ha criticato le norme, arrivando a minacciare le dimissioni.")
+        let threat = try #require(doc.events.first { $0.type == "THREATEN" })
+        #expect(String(doc.text(in: threat.trigger)) == "minacciare")
+        #expect(texts(doc, threat.source) == ["Fabio Mussi"])
+        // Without it an infinitive stays no act: `pronto a minacciare`.
+        let ready = try analyze("Il ministro Fabio Mussi è pronto a minacciare le dimissioni.")
+        #expect(!ready.events.contains { $0.type == "THREATEN" }, "\(ready.events)")
+    }
 }

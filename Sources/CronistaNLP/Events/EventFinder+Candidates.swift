@@ -155,6 +155,11 @@ extension EventFinder {
             && group.contains { perfectInfinitiveAux.contains(forms[$0]) }
         // "è proprio Umberto Bossi a invocare…": a cleft names the actor of a real act.
         let cleft = e.kind == .verb && g == trig.lowerBound ? cleftActor(before: g, in: s) : nil
+        // "arrivando a minacciare le dimissioni", "è giunto fino a chiedere": an infinitive someone went
+        // as far as is a real act.
+        let reached =
+            e.kind == .verb && g == trig.lowerBound && g - 2 >= s.lowerBound && (forms[g - 1] == "a" || forms[g - 1] == "ad")
+            && reach.contains(forms[g - 2])
         if e.kind == .verb {
             if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive { return nil }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di", "di
@@ -163,7 +168,7 @@ extension EventFinder {
             while before > s.lowerBound && doc.tokens.flags[before].contains(.quoteMark) { before -= 1 }
             if g == trig.lowerBound && before >= s.lowerBound && (article.contains(forms[before]) || isAnyPreposition(before))
                 && cleft == nil
-                && !decided
+                && !decided && !reached
             {
                 return nil
             }
@@ -185,7 +190,7 @@ extension EventFinder {
             if rules.isInfinitive(head) && !rules.isParticiple(head) {
                 // Only a planned act ("dovrebbero incontrare") counts, recoded as PLOVER does, or
                 // one a cleft says someone did.
-                guard planned || cleft != nil else { return nil }
+                guard planned || cleft != nil || reached else { return nil }
             }
             if isFuture || planned {
                 if Self.cooperative.contains(type) {
@@ -310,6 +315,11 @@ extension EventFinder {
                     return nil
                 }
                 event.source = relativeSource
+                // "…, che spara a zero sulle norme, arrivando a minacciare le dimissioni": the same actor
+                // as the act the sentence told before.
+                if reached, event.source.isEmpty, let p = previous, p.sentence == si, !p.event.source.isEmpty {
+                    event.source = p.event.source
+                }
                 let relativeSubject = !event.source.isEmpty
                 // "promette di mettere in galera chi ha sparato": a free relative's unknown subject.
                 // ("Subito le polemiche: chi si lamentava …, chi accusava": after punctuation it shares out

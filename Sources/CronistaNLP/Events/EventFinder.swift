@@ -77,6 +77,8 @@ struct EventFinder {
     /// Infinitives that make the act named by the noun they govern (`organizzare`), and ones that act on
     /// an act already there (`disperdere`, `revocare`): see the purpose check in ``candidate``.
     let makingVerb: Set<String>, undoingVerb: Set<String>
+    /// Forms of "arrivare"/"giungere" (and "fino") before "a" + an infinitive: a real act ("arrivando a minacciare").
+    let reach: Set<String>
     /// Verbs of judging or commenting (`definito`, `ha commentato`): their subject is not the actor of the act they name.
     let judging: Set<String>
     /// Pronouns that are a clause's unknown subject (`chi ha sparato`).
@@ -257,6 +259,7 @@ struct EventFinder {
         reflexive = l.list("reflexive")
         pluralGroup = l.list("plural-group")
         before = l.list("before")
+        reach = l.list("reach")
         perfectInfinitiveAux = l.list("perfect-infinitive")
         cleftVerb = l.list("cleft-verb")
         cleftFiller = l.list("cleft-filler")
