@@ -517,4 +517,19 @@ struct EventArgumentTests: EventFixture {
         let ready = try analyze("Il ministro Fabio Mussi è pronto a minacciare le dimissioni.")
         #expect(!ready.events.contains { $0.type == "THREATEN" }, "\(ready.events)")
     }
+
+    @Test("After a preposition a relative pronoun is no subject: 'i sindacati, ai quali ha promesso' is the minister's promise to them")
+    func obliqueRelative() throws {
+        let doc = try analyze("Il ministro Marco Ferri ha incontrato i sindacati, ai quali ha promesso nuovi fondi.")
+        let promise = try #require(doc.events.first { $0.type == "AGREE" })
+        #expect(texts(doc, promise.source) == ["Marco Ferri"])
+        #expect(texts(doc, promise.target) == ["sindacati"])
+        let ask = try analyze("Il ministro Marco Ferri ha incontrato Mario Rossi, al quale ha chiesto le dimissioni.")
+        let request = try #require(ask.events.first { $0.type == "REQUEST" })
+        #expect(texts(ask, request.source) == ["Marco Ferri"])
+        #expect(texts(ask, request.target) == ["Mario Rossi"])
+        // An impersonal act in such a clause has no actor: no event.
+        let plea = try analyze("La strage è avvenuta trent'anni fa, eppure ci sono fatti per i quali s'implora di far chiarezza.")
+        #expect(plea.events.isEmpty, "\(plea.events)")
+    }
 }

@@ -130,6 +130,8 @@ extension ClauseContext {
             return j >= r.lowerBound ? npEnding(at: j, sentence: r)?.tokens : nil
         }
         if self.is(i, .relativeQuale), i - 1 > r.lowerBound {
+            // `X, al quale ha chiesto`: after a preposition the pronoun is no subject.
+            if self.is(i - 1, .preposition) { return nil }
             var j = i - 2
             if j >= r.lowerBound && forms[j] == "," { j -= 1 }
             return j >= r.lowerBound ? npEnding(at: j, sentence: r)?.tokens : nil

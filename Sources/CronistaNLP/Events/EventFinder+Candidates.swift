@@ -320,6 +320,18 @@ extension EventFinder {
                 if reached, event.source.isEmpty, let p = previous, p.sentence == si, !p.event.source.isEmpty {
                     event.source = p.event.source
                 }
+                // "ha incontrato i sindacati, ai quali ha promesso": after a preposition the relative
+                // pronoun is no subject; the clause it hangs on has it.
+                if e.kind == .verb, event.source.isEmpty, !nonFinite,
+                    let k = relativePronoun(before: g, in: scope, subjectBetween: false),
+                    obliquePreposition(ofRelative: k, in: scope) != nil
+                {
+                    // Only an actor the text names ("fatti per i quali s'implora" is impersonal).
+                    event.source = participants(ofArgument: inScope(governingSubject(before: k, sentence: si))).filter {
+                        Self.tokens(of: $0.range, in: doc).contains { participant(at: $0) != nil }
+                    }
+                    if event.source.isEmpty { return nil }
+                }
                 let relativeSubject = !event.source.isEmpty
                 // "promette di mettere in galera chi ha sparato": a free relative's unknown subject.
                 // ("Subito le polemiche: chi si lamentava …, chi accusava": after punctuation it shares out
@@ -436,6 +448,7 @@ extension EventFinder {
             // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
+            if event.target.isEmpty, e.kind == .verb { event.target = obliqueRelativeTarget(e, before: g, in: scope) }
             // "Di Maio, che con Salvini tratta": the other side of talks may stand before the verb.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("con") {
                 var k = g - 1

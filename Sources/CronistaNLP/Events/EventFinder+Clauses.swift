@@ -239,8 +239,30 @@ extension EventFinder {
     /// stand between the pronoun and the verb: an actor there is the subject and the pronoun the
     /// object (``relativeObject``).
     func relativeAntecedent(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
-        guard let k = relativePronoun(before: g, in: scope, subjectBetween: false) else { return [] }
+        guard let k = relativePronoun(before: g, in: scope, subjectBetween: false), obliquePreposition(ofRelative: k, in: scope) == nil
+        else { return [] }
         return antecedent(ofRelative: k, in: scope)
+    }
+
+    /// The preposition before a relative pronoun (`ai quali`, `con il quale`, `per cui`): the pronoun
+    /// is then no subject, and its antecedent is whom that preposition marks.
+    func obliquePreposition(ofRelative k: Int, in scope: Range<Int>) -> Int? {
+        guard forms[k] != "che" else { return nil }
+        var a = k - 1
+        if a >= scope.lowerBound, article.contains(forms[a]), !isAnyPreposition(a) { a -= 1 }
+        return a >= scope.lowerBound && (isAnyPreposition(a) || context.is(a, .preposition)) ? a : nil
+    }
+
+    /// The antecedent of a relative pronoun after a preposition that the trigger's frame names for
+    /// its target (`i sindacati, ai quali ha promesso`).
+    func obliqueRelativeTarget(_ e: EventLexicon.Entry, before g: Int, in scope: Range<Int>) -> [Event.Participant] {
+        guard
+            let k = relativePronoun(before: g, in: scope, subjectBetween: false)
+                ?? relativePronoun(before: g, in: scope, subjectBetween: true),
+            let p = obliquePreposition(ofRelative: k, in: scope),
+            e.targets.contains(where: { $0 != "obj" && isPreposition(p, $0) })
+        else { return [] }
+        return antecedent(ofRelative: p, in: scope)
     }
 
     /// The antecedent of a relative pronoun that is the object of the verb group starting at `g`,
