@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 42476 bytes, sha256 9d44fcfd09c0f3bee24db654b8ab0d5b46ec25a81a5e10866fdacd128188ecb7
+// Languages/it/event-triggers.tsv: 42598 bytes, sha256 80adced3859f3b0b2a4fc3a2ce8929deeb110bbe30186e08f1e63815cf3d3f1b
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

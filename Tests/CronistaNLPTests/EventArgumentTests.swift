@@ -532,4 +532,22 @@ struct EventArgumentTests: EventFixture {
         let plea = try analyze("La strage è avvenuta trent'anni fa, eppure ci sono fatti per i quali s'implora di far chiarezza.")
         #expect(plea.events.isEmpty, "\(plea.events)")
     }
+
+    @Test("A disease or a quake right before the verb does not act; months of 'arresto' are a penalty; the authorities investigate")
+    func thingSubjectsAndPenalties() throws {
+        for text in [
+            "A Mogadiscio il colera ha ucciso più di 180 persone nel 2011.",
+            "Nel 1976 a Tangshan il terremoto ha ucciso quasi 300.000 persone.",
+            "La pena inflitta a Palermo è stata di tre mesi di arresto, con la condizionale."
+        ] {
+            let doc = try analyze(text)
+            #expect(doc.events.isEmpty, "\(text): \(doc.events)")
+        }
+        // A subject with an actor in it still acts ("la polizia di Roma ha arrestato").
+        let police = try analyze("La polizia di Roma ha arrestato due uomini.")
+        #expect(police.events.first?.type == "COERCE", "\(police.events)")
+        let inquiry = try analyze("La bambina è morta a Brescia. Le indagini delle autorità hanno stabilito la causa.")
+        let investigate = try #require(inquiry.events.first { $0.type == "ACCUSE" })
+        #expect(texts(inquiry, investigate.source) == ["autorità"])
+    }
 }

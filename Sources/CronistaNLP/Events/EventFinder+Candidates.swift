@@ -314,6 +314,14 @@ extension EventFinder {
                 {
                     return nil
                 }
+                // "il colera ha ucciso più di 180 persone": a subject right before the verb that names a
+                // thing of `@non-actor` and no actor does not act.
+                if relativeSource.isEmpty, let sr = subject, sr.upperBound <= g, !sr.contains(where: { participant(at: $0) != nil }),
+                    (sr.upperBound..<g).allSatisfy({ aux.contains(forms[$0]) || isAdverb($0) }),
+                    let h = subjectHead(subject, before: g, in: scope), nonActor.contains(forms[h])
+                {
+                    return nil
+                }
                 event.source = relativeSource
                 // "…, che spara a zero sulle norme, arrivando a minacciare le dimissioni": the same actor
                 // as the act the sentence told before.

@@ -205,7 +205,11 @@ extension EventFinder {
         if doc.times.contains(where: { $0.range.startUTF8 < span.endUTF8 && span.startUTF8 < $0.range.endUTF8 }) { return nil }
         guard b - a >= 2, b - a <= 6, context.is(a, [.article, .determiner]) || quantity.contains(forms[a]),
             !(a..<b).contains(where: { relative.contains(forms[$0]) || reflexive.contains(forms[$0]) }),
-            !(a..<b).contains(where: { doc.tokens.flags[$0].contains(.quoteMark) || context.is($0, [.complementiser, .auxiliary]) })
+            !(a..<b).contains(where: {
+                doc.tokens.flags[$0].contains(.quoteMark) || context.is($0, [.complementiser, .auxiliary]) || essere.contains(forms[$0])
+            }),
+            // ("… è in continua espansione e": a clause, not a phrase.)
+            !context.is(b - 1, .coordinator)
         else { return nil }
         // "il colera", "la sentenza di primo grado", "gli estratti chimici": a phrase whose head
         // names no person or group acts on nobody.
