@@ -58,4 +58,20 @@ struct EnglishEntityTests {
         try italian.process(&d)
         #expect(mentions(d, kb: "Q2866") == ["Alexander Lukashenko"])
     }
+
+    @Test("A person's full name tagged as a place is the KB's person; a place named like no person stays a place")
+    func personTypedAsPlace() throws {
+        var d = document(
+            "We can not let the presidency go to Donald Trump, someone so unqualified. The review met in Ontario.",
+            names: [("Donald Trump", .location), ("Ontario", .location)])
+        try component.process(&d)
+        let trump = try #require(d.entities.first { $0.kb == "Q22686" })
+        #expect(trump.type == .person)
+        #expect(d.mentions[trump.mentions[0]].type == .person)
+        #expect(d.entities.first { d.text(in: d.mentions[$0.mentions[0]].range) == "Ontario" }?.type == .location)
+        // A surname alone keeps the tagger's type: too many namesakes.
+        var one = document("The issue might not be over for Barroso.", names: [("Barroso", .location)])
+        try component.process(&one)
+        #expect(one.entities.first?.type == .location)
+    }
 }

@@ -19,6 +19,12 @@ extension EntityWork {
         var forms: [Int] = []
         for c in clusters.indices where clusters[c].alive {
             clusters[c].kb = link(clusters[c], number: c, lastCluster: &lastCluster, forms: &forms)
+            // A person's full name the tagger typed as a place or an organisation (`go to Donald
+            // Trump` read as LOC): the KB's person, and the cluster becomes a person.
+            if let e = clusters[c].kb, kb.entities[e].type == .person, clusters[c].type != .person {
+                clusters[c].type = .person
+                for i in clusters[c].names { mentions[i].type = .person }
+            }
         }
     }
 
@@ -74,6 +80,13 @@ extension EntityWork {
                 let old = byEntity[c.entity]
                 byEntity[c.entity] = (max(old?.score ?? 0, score), (old?.forms ?? 0) + 1)
             }
+        }
+        // No place or organisation has the name, and a person has it in full (two words or more, a
+        // name, not an alias): that person.
+        if byEntity.isEmpty, wordCounts[full] >= 2 {
+            let people = kb.candidates(for: keys[full], type: .person, date: date)
+            if let best = people.first, best.match != .alias { return decide(people, margin: LinkingPolicy.minMargin) }
+            return nil
         }
         var ranked = byEntity.map { (entity: $0.key, score: $0.value.score + 0.05 * Double($0.value.forms - 1)) }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity < $1.entity }
