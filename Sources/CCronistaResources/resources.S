@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 42598 bytes, sha256 80adced3859f3b0b2a4fc3a2ce8929deeb110bbe30186e08f1e63815cf3d3f1b
+// Languages/it/event-triggers.tsv: 42743 bytes, sha256 b95e7eff2a174b6e628793b4ea054c66f565481b3a4f94ee594f10f036b1ef81
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -550,4 +550,12 @@ struct EventArgumentTests: EventFixture {
         let investigate = try #require(inquiry.events.first { $0.type == "ACCUSE" })
         #expect(texts(inquiry, investigate.source) == ["autorità"])
     }
+
+    @Test("Assailants, killers and gunmen are actors: 'uccisi da assalitori a Kashgar' is their act, not the town's")
+    func perpetratorNouns() throws {
+        let doc = try analyze("Sedici poliziotti sono stati uccisi da assalitori a Kashgar, nella regione dello Xinjiang.")
+        let assault = try #require(doc.events.first { $0.type == "ASSAULT" })
+        #expect(texts(doc, assault.source) == ["assalitori"])
+        #expect(texts(doc, assault.target) == ["poliziotti"])
+    }
 }
