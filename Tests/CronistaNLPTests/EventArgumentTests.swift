@@ -558,4 +558,15 @@ struct EventArgumentTests: EventFixture {
         #expect(texts(doc, assault.source) == ["assalitori"])
         #expect(texts(doc, assault.target) == ["poliziotti"])
     }
+
+    @Test("A passive's actor after 'da parte di' is the actor, not the phrase 'parte di…'")
+    func passiveByPartOf() throws {
+        let doc = try analyze("Il ministro Marco Ferri è stato criticato da parte dell'Occidente per la legge.")
+        let accuse = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(texts(doc, accuse.source) == ["Occidente"])
+        #expect(texts(doc, accuse.target) == ["Marco Ferri"])
+        let opposition = try analyze("Il ministro Marco Ferri è stato criticato da parte dell'opposizione.")
+        let byOpposition = try #require(opposition.events.first { $0.type == "ACCUSE" })
+        #expect(texts(opposition, byOpposition.source) == ["opposizione"])
+    }
 }

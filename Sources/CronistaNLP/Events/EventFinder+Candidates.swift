@@ -261,7 +261,15 @@ extension EventFinder {
                 if event.target.isEmpty { event.target = actor(startingNear: trig.upperBound, in: scope).filter { !isPlace($0) } }
                 if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
             }
-            event.source = participants(ofArgument: inScope(clause?.passiveAgent))
+            // "è accusata di complotto da parte dell'Occidente": the actor after "da parte di", not the
+            // phrase "parte dell'Occidente".
+            if let k = byPartOf(after: trig.upperBound, in: scope) {
+                event.source = actor(startingNear: k, in: scope)
+                if event.source.isEmpty, let r = capitalizedRun(at: k, in: scope) {
+                    event.source = [Event.Participant(entity: nil, range: range(r))]
+                }
+            }
+            if event.source.isEmpty { event.source = participants(ofArgument: inScope(clause?.passiveAgent)) }
             if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
         } else {
             // "i bombardamenti della Libia da parte dell'esercito francese": "da parte di" names the
@@ -796,6 +804,15 @@ extension EventFinder {
 
 extension EventFinder {
     /// The word after "da parte di" within ten words after `t` in its clause, if any.
+    /// The capitalised words at `t` (after its articles), a name no mention covers (`dell'Occidente`).
+    func capitalizedRun(at t: Int, in scope: Range<Int>) -> Range<Int>? {
+        var a = t
+        while a < scope.upperBound && article.contains(forms[a]) { a += 1 }
+        var b = a
+        while b < scope.upperBound && doc.tokens.flags[b].contains(.capitalized) && mentionAt[b] < 0 { b += 1 }
+        return b > a ? a..<b : nil
+    }
+
     func byPartOf(after t: Int, in scope: Range<Int>) -> Int? {
         var k = t
         while k + 3 < scope.upperBound && k < t + 10 {
