@@ -569,4 +569,16 @@ struct EventArgumentTests: EventFixture {
         let byOpposition = try #require(opposition.events.first { $0.type == "ACCUSE" })
         #expect(texts(opposition, byOpposition.source) == ["opposizione"])
     }
+
+    @Test("Receiving a visitor is the visitor's visit to the host ('recv' with the object as actor)")
+    func receivingAVisitor() throws {
+        let doc = try analyze("Papa Benedetto XVI ha ricevuto il teologo ribelle Hans Küng in Vaticano.")
+        let visit = try #require(doc.events.first { $0.type == "CONSULT" })
+        #expect(visit.mode == "visit")
+        #expect(texts(doc, visit.source) == ["Hans Küng"])
+        #expect(texts(doc, visit.target) == ["Benedetto XVI"])
+        // A sentence received is no visit.
+        let sentence = try analyze("Stessa pena, con stessa colpa, ha ricevuto il ministro dell'Interno Habib al-Adli.")
+        #expect(!sentence.events.contains { $0.type == "CONSULT" }, "\(sentence.events)")
+    }
 }
