@@ -581,4 +581,20 @@ struct EventArgumentTests: EventFixture {
         let sentence = try analyze("Stessa pena, con stessa colpa, ha ricevuto il ministro dell'Interno Habib al-Adli.")
         #expect(!sentence.events.contains { $0.type == "CONSULT" }, "\(sentence.events)")
     }
+
+    @Test("During consultations a meeting with the head of state is the others' visit to the host")
+    func consultationsAtTheQuirinale() throws {
+        let doc = try analyze(
+            "Sono iniziate le consultazioni al Quirinale con il Presidente della Repubblica Giorgio Napolitano. "
+                + "Durante la mattinata Napolitano ha incontrato i partiti minori.")
+        let visit = try #require(doc.events.first { $0.type == "CONSULT" })
+        #expect(visit.mode == "visit")
+        #expect(texts(doc, visit.source) == ["partiti"])
+        #expect(texts(doc, visit.target) == ["Napolitano"])
+        // Without consultations a meeting stays reciprocal.
+        let talks = try analyze("Il presidente della Repubblica Giorgio Napolitano ha incontrato il premier Enrico Letta.")
+        let meeting = try #require(talks.events.first { $0.type == "CONSULT" })
+        #expect(meeting.target.isEmpty)
+        #expect(meeting.source.count == 2)
+    }
 }

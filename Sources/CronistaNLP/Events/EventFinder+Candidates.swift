@@ -607,6 +607,15 @@ extension EventFinder {
             event.source += event.target
             event.target = []
         }
+        // "Napolitano ha incontrato i partiti minori" during consultations: the parties' visit to the head
+        // of state who hosts them (the guidelines' visitor → host).
+        if type == "CONSULT", mode != "visit", let host = consultationHost(event.source + event.target) {
+            let all = event.source + event.target
+            event.target = [all[host]]
+            event.source = all.enumerated().filter { $0.offset != host }.map(\.element)
+            mode = "visit"
+            event.mode = "visit"
+        }
         if type == "CONSULT" && (e.reciprocal || mode != "visit") {
             event.source += event.target.filter { t in !event.source.contains { $0.range == t.range } }
             event.target = []
@@ -804,6 +813,29 @@ extension EventFinder {
 
 extension EventFinder {
     /// The word after "da parte di" within ten words after `t` in its clause, if any.
+    /// In a document about consultations (`@host-occasion`), the one participant of a meeting that is
+    /// the head of state (`@head-of-state`: `il Capo dello Stato`, or a name the text gives that title,
+    /// `il Presidente della Repubblica Giorgio Napolitano`), when the others are not.
+    func consultationHost(_ all: [Event.Participant]) -> Int? {
+        guard all.count >= 2, documentHolds("host-occasion", atLeast: 1) else { return nil }
+        let titles = lexicon.list("head-of-state").map { $0.split(separator: "_").map(String.init) }
+        func titled(_ t: Int) -> Bool {
+            titles.contains { w in t + w.count <= forms.count && w.indices.allSatisfy { forms[t + $0] == w[$0] } }
+        }
+        func titledBefore(_ t: Int) -> Bool {
+            var k = t - 1
+            while k >= 0 && article.contains(forms[k]) { k -= 1 }
+            return titles.contains { w in k - w.count + 1 >= 0 && w.indices.allSatisfy { forms[k - w.count + 1 + $0] == w[$0] } }
+        }
+        let hosts = all.indices.filter { i in
+            let r = Self.tokens(of: all[i].range, in: doc)
+            if titled(r.lowerBound) { return true }
+            guard let e = all[i].entity else { return false }
+            return doc.entities[e].mentions.contains { titledBefore(mentionTokens[$0].lowerBound) }
+        }
+        return hosts.count == 1 ? hosts[0] : nil
+    }
+
     /// The capitalised words at `t` (after its articles), a name no mention covers (`dell'Occidente`).
     func capitalizedRun(at t: Int, in scope: Range<Int>) -> Range<Int>? {
         var a = t

@@ -302,12 +302,12 @@ struct EventFinder {
 
     /// Whether the document holds two or more different words of the lexicon's list `name` (an
     /// entry's `notin=`); read only for the few entries that ask.
-    func documentHolds(_ name: String) -> Bool {
+    func documentHolds(_ name: String, atLeast n: Int = 2) -> Bool {
         let words = lexicon.list(name)
         var seen = Set<String>()
         for f in forms where words.contains(f) {
             seen.insert(f)
-            if seen.count >= 2 { return true }
+            if seen.count >= n { return true }
         }
         return false
     }
