@@ -597,4 +597,21 @@ struct EventArgumentTests: EventFixture {
         #expect(meeting.target.isEmpty)
         #expect(meeting.source.count == 2)
     }
+
+    @Test("Cooperation told in the future is a promise: the announcer's when reported; aid to a place is aid to it")
+    func promisedCooperation() throws {
+        let doc = try analyze(
+            "Il presidente del Consiglio Romano Prodi ha ribadito che l'Italia parteciperà alla missione di pace in Libano.")
+        let agree = try #require(doc.events.first { $0.type == "AGREE" })
+        #expect(texts(doc, agree.source) == ["Romano Prodi"])
+        let aid = try analyze("Il governo invierà aiuti alla Sardegna.")
+        let promise = try #require(aid.events.first)
+        #expect(promise.type == "AGREE")
+        #expect(texts(aid, promise.source) == ["governo"])
+        #expect(texts(aid, promise.target) == ["Sardegna"])
+        let sent = try analyze("Il governo ha inviato aiuti alla Sardegna.")
+        let given = try #require(sent.events.first)
+        #expect(given.type == "AID")
+        #expect(texts(sent, given.target) == ["Sardegna"])
+    }
 }

@@ -245,7 +245,11 @@ extension EventFinder {
                     let a = actor(startingNear: k + 1, in: scope)
                     // A place after a locative preposition is where, not whom.
                     // (A chamber that gives its confidence is named as a place: `al Senato`.)
-                    if let first = a.first, !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" || e.receives {
+                    // (So is a place that receives aid or sanctions: `aiuti alla Sardegna`.)
+                    if let first = a.first,
+                        !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" || e.receives
+                            || (Self.needTarget.contains(e.type) && !isPreposition(k, "in"))
+                    {
                         return a
                     }
                 }

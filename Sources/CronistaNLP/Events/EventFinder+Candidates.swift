@@ -155,6 +155,8 @@ extension EventFinder {
             && group.contains { perfectInfinitiveAux.contains(forms[$0]) }
         // "è proprio Umberto Bossi a invocare…": a cleft names the actor of a real act.
         let cleft = e.kind == .verb && g == trig.lowerBound ? cleftActor(before: g, in: s) : nil
+        // A cooperation told in the future tense: a promise (PLOVER's AGREE), the announcer's when reported.
+        var promised = false
         // "arrivando a minacciare le dimissioni", "è giunto fino a chiedere": an infinitive someone went
         // as far as is a real act.
         let reached =
@@ -196,6 +198,7 @@ extension EventFinder {
                 if Self.cooperative.contains(type) {
                     type = "AGREE"
                     mode = nil
+                    promised = isFuture
                 } else if type == "RETREAT" {
                     type = "CONCEDE"
                     mode = nil
@@ -211,6 +214,12 @@ extension EventFinder {
             guard Self.cooperative.contains(type) else { return nil }
             type = "AGREE"
             mode = nil
+        } else if e.kind == .noun, Self.cooperative.contains(type), futureGoverning(g, in: s) != nil {
+            // "il provvedimento conterrà nuovi aiuti per la Sardegna": cooperation a future verb governs
+            // is promised (PLOVER's recoding).
+            type = "AGREE"
+            mode = nil
+            promised = true
         }
         // "è accusato", "sono arrestati": a transitive trigger's participle after a form of
         // "essere" is passive (its compound tenses take "avere"); not a reflexive ("si è lamentato").
@@ -551,6 +560,11 @@ extension EventFinder {
         // A reported act without a subject of its own ("ha detto che chiederà la fiducia"): the speaker's.
         if event.source.isEmpty, e.kind == .verb, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
             event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+        }
+        // "Prodi ha ribadito che l'Italia parteciperà alla missione": the promise is the one who makes it.
+        if promised, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
+            event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+            event.target.removeAll { $0.entity != nil && $0.entity == speaker.entity }
         }
         if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
             event.source = jurisdiction(near: s)

@@ -39,7 +39,7 @@ extension EventFinder {
                 k > s.lowerBound
                 && (article.contains(forms[k - 1]) || quantity.contains(forms[k - 1]) || doc.tokens.flags[k - 1].contains(.number))
             if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) && !nominal || rules.isGerund(f) || rules.isInfinitive(f)
-                || (hasSuffix(f, pastRemote) && !aux.contains(f))
+                || (hasSuffix(f, pastRemote) && !aux.contains(f)) || isFutureVerb(k)
             {
                 return !article.contains(f)
             }
@@ -341,6 +341,29 @@ extension EventFinder {
         while k >= s.lowerBound && k >= g - 5 {
             if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb.head }
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// A verb in the future tense at `k` (`invierà`, `conterranno`): a lower-case word of more than
+    /// four letters with a `@future` ending, no auxiliary.
+    func isFutureVerb(_ k: Int) -> Bool {
+        let f = forms[k]
+        return f.count > 4 && hasSuffix(f, future) && !aux.contains(f) && !doc.tokens.flags[k].contains(.capitalized)
+    }
+
+    /// The future verb that governs a noun trigger at `g`: within five words before it, with only
+    /// articles, adjectives and nouns between (`invierà nuovi aiuti`, `conterrà nuove norme e aiuti`).
+    func futureGoverning(_ g: Int, in s: Range<Int>) -> Int? {
+        var k = g - 1
+        while k >= s.lowerBound && k >= g - 5 {
+            if isFutureVerb(k) { return k }
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 || clauseAt[k] >= 0
+                || isAnyPreposition(k) && !article.contains(forms[k])
+            {
+                return nil
+            }
             k -= 1
         }
         return nil
