@@ -614,4 +614,12 @@ struct EventArgumentTests: EventFixture {
         #expect(given.type == "AID")
         #expect(texts(sent, given.target) == ["Sardegna"])
     }
+
+    @Test("A coordination inside a complement is no member of the list: 'I Presidenti di Camera e Senato, A e B'")
+    func coordinatedComplementNotMembers() throws {
+        let doc = try analyze(
+            "I Presidenti di Camera e Senato, Fausto Bertinotti e Franco Marini, hanno espresso piena fiducia nella Consulta.")
+        let support = try #require(doc.events.first { $0.type == "SUPPORT" })
+        #expect(texts(doc, support.source) == ["Fausto Bertinotti", "Franco Marini"])
+    }
 }

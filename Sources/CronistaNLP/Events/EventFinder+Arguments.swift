@@ -106,8 +106,10 @@ extension EventFinder {
                     // "A, B e C": a list goes on over commas once it has an "e".
                     if forms[k] == ",", out.count >= 2, let (q, qr) = participant(at: k - 1), q.entity != nil,
                         !out.contains(where: { $0.entity == q.entity }),
-                        // "I capigruppo di Forza Italia, A e B": a complement is no member of the list.
-                        !(qr.lowerBound - 1 >= scope.lowerBound && isAnyPreposition(qr.lowerBound - 1))
+                        // "I capigruppo di Forza Italia, A e B": a complement is no member of the list,
+                        // nor is a coordinated one ("I Presidenti di Camera e Senato, A e B").
+                        !(qr.lowerBound - 1 >= scope.lowerBound && isAnyPreposition(qr.lowerBound - 1)),
+                        !coordinatedComplement(endingWith: qr, in: scope)
                     {
                         out.insert(q, at: 0)
                         k = qr.lowerBound - 1
@@ -125,6 +127,15 @@ extension EventFinder {
             j -= 1
         }
         return []
+    }
+
+    /// Whether the actor at `r` ends a coordination inside a complement: `di Camera e Senato`.
+    func coordinatedComplement(endingWith r: Range<Int>, in scope: Range<Int>) -> Bool {
+        let c = r.lowerBound - 1
+        guard c - 1 >= scope.lowerBound, forms[c] == "e" || forms[c] == "ed", let (_, pr) = participant(at: c - 1) else { return false }
+        var k = pr.lowerBound - 1
+        while k >= scope.lowerBound && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
+        return k >= scope.lowerBound && (isAnyPreposition(k) || context.is(k, .preposition))
     }
 
     /// The named entity an actor noun is in apposition to, else the actor itself: `Derek
