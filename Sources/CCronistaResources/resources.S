@@ -180,7 +180,7 @@ SYM(cronista_nlp_18_start):
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 43176 bytes, sha256 d692004d961dce418257d96dbb47182d1db83b2c8e1dac9d2d47900e37742276
+// Languages/it/event-triggers.tsv: 43476 bytes, sha256 1abe2b82e897fdafe42d62c2633fef1fa5658adfe9572e22533d8db31be43466
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):

@@ -622,4 +622,16 @@ struct EventArgumentTests: EventFixture {
         let support = try #require(doc.events.first { $0.type == "SUPPORT" })
         #expect(texts(doc, support.source) == ["Fausto Bertinotti", "Franco Marini"])
     }
+
+    @Test("Whoever has or obtains support receives it: 'il Carroccio avrà il sostegno del Pdl' is the Pdl's support")
+    func supportReceived() throws {
+        let doc = try analyze("In Lombardia il Carroccio avrà il sostegno del Pdl.")
+        let support = try #require(doc.events.first { $0.type == "SUPPORT" })
+        #expect(texts(doc, support.source) == ["Pdl"])
+        #expect(texts(doc, support.target) == ["Carroccio"])
+        // "avere" as an auxiliary keeps the subject the actor.
+        let given = try analyze("Il governo ha espresso il sostegno alla Lega.")
+        let expressed = try #require(given.events.first { $0.type == "SUPPORT" })
+        #expect(texts(given, expressed.source) == ["governo"])
+    }
 }

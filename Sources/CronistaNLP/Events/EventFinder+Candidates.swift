@@ -872,6 +872,8 @@ extension EventFinder {
     /// A verb of receiving (`@receive`: `ricevuto`, `subisce`) within five words before the noun at
     /// `g`, with no punctuation between.
     func receivingVerb(before g: Int, in scope: Range<Int>) -> Int? {
+        // "il Carroccio avrà il sostegno del Pdl": "avere" right before the noun's article.
+        if g - 2 >= scope.lowerBound, article.contains(forms[g - 1]), !isAnyPreposition(g - 1), have.contains(forms[g - 2]) { return g - 2 }
         var k = g - 1
         while k >= scope.lowerBound && k >= g - 5 {
             if receive.contains(forms[k]) { return k }
@@ -881,8 +883,6 @@ extension EventFinder {
         return nil
     }
 
-    /// Whether a participant is an entity's mention or holds an actor noun (`i manifestanti`), not
-    /// just a noun phrase (`la sentenza di colpevolezza`).
     /// Whether the words right before the bare verb form at `g` open a noun phrase that `g` ends,
     /// so that `g` is the noun the lexicon also has: an article or preposition that is no object
     /// pronoun ("della visita"; a form that looks like a participle only when it is also a noun), or

@@ -79,6 +79,8 @@ struct EventFinder {
     let makingVerb: Set<String>, undoingVerb: Set<String>
     /// Forms of "arrivare"/"giungere" (and "fino") before "a" + an infinitive: a real act ("arrivando a minacciare").
     let reach: Set<String>
+    /// Forms of "avere" that receive an act named right after them (`avrà il sostegno di X`).
+    let have: Set<String>
     /// Verbs of judging or commenting (`definito`, `ha commentato`): their subject is not the actor of the act they name.
     let judging: Set<String>
     /// Pronouns that are a clause's unknown subject (`chi ha sparato`).
@@ -260,6 +262,7 @@ struct EventFinder {
         pluralGroup = l.list("plural-group")
         before = l.list("before")
         reach = l.list("reach")
+        have = l.list("have")
         perfectInfinitiveAux = l.list("perfect-infinitive")
         cleftVerb = l.list("cleft-verb")
         cleftFiller = l.list("cleft-filler")
