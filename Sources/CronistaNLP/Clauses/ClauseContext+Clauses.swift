@@ -147,9 +147,7 @@ extension ClauseContext {
         guard let np = npEnding(at: i, sentence: r), !np.tokens.isEmpty else { return nil }
         // `Gli agenti coordinati da X hanno arrestato`: a name inside an agent phrase is no subject;
         // the phrase before its participle is.
-        if let p = agentPhraseStart(holding: np.tokens.lowerBound, in: r, isParticiple: { self.pack.rules.isParticiple(self.forms[$0]) }),
-            p > r.lowerBound
-        {
+        if let p = agentPhraseStart(holding: np.tokens.lowerBound, in: r), p > r.lowerBound {
             return npEnding(at: p - 1, sentence: r)?.tokens
         }
         // An article-led phrase that ends in a preposition is no subject.

@@ -70,6 +70,11 @@ extension ClauseContext {
         return nil
     }
 
+    /// ``agentPhraseStart(holding:in:isParticiple:)`` with the pack's own participles.
+    func agentPhraseStart(holding t: Int, in r: Range<Int>) -> Int? {
+        agentPhraseStart(holding: t, in: r) { pack.rules.isParticiple(forms[$0]) }
+    }
+
     func nameMention(startingAt t: Int) -> Int? {
         let mi = mentionAt[t]
         guard mi >= 0, mentionTokens[Int(mi)].lowerBound == t else { return nil }

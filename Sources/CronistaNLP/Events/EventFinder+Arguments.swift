@@ -11,6 +11,8 @@ extension EventFinder {
 
     /// A preposition of any kind, a location preposition included.
     func isAnyPreposition(_ t: Int) -> Bool { anyPreposition.contains(forms[t]) }
+    /// A preposition of the lexicon or of the pack's word classes (`durante`, `dopo`, `per`).
+    func isPrepositionWord(_ t: Int) -> Bool { isAnyPreposition(t) || context.is(t, .preposition) }
     /// A sentence adverb (`@adverb`, or a word in -mente): it may sit inside a verb group or before an object.
     func isAdverb(_ t: Int) -> Bool { adverb.contains(forms[t]) || forms[t].hasSuffix("mente") }
 
@@ -135,7 +137,7 @@ extension EventFinder {
         guard c - 1 >= scope.lowerBound, forms[c] == "e" || forms[c] == "ed", let (_, pr) = participant(at: c - 1) else { return false }
         var k = pr.lowerBound - 1
         while k >= scope.lowerBound && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
-        return k >= scope.lowerBound && (isAnyPreposition(k) || context.is(k, .preposition))
+        return k >= scope.lowerBound && isPrepositionWord(k)
     }
 
     /// The named entity an actor noun is in apposition to, else the actor itself: `Derek

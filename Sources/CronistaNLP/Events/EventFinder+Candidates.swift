@@ -130,10 +130,11 @@ extension EventFinder {
         // "per tenere una manifestazione", "ha deciso di organizzare le proteste": an act a purpose
         // governs has not happened; one a purpose acts on has ("per disperdere il corteo", "cercano
         // di soffocare le proteste"). After "di" only an infinitive of making one counts.
+        // For a noun, the word before its articles.
+        var beforeArticles = g - 1
         if e.kind == .noun {
-            // The word before the noun's articles.
-            var k = g - 1
-            while k > s.lowerBound && article.contains(forms[k]) { k -= 1 }
+            while beforeArticles > s.lowerBound && article.contains(forms[beforeArticles]) { beforeArticles -= 1 }
+            let k = beforeArticles
             if k > s.lowerBound, rules.isInfinitive(forms[k]), !rules.isParticiple(forms[k]), purpose.contains(forms[k - 1]) {
                 let made = isPreposition(k - 1, "di") ? makingVerb.contains(forms[k]) : !undoingVerb.contains(forms[k])
                 if made { return nil }
@@ -434,11 +435,7 @@ extension EventFinder {
             var judged =
                 e.kind == .noun && governingHead(of: g, in: s).map { judging.contains(forms[$0]) || actingOn.contains(forms[$0]) } == true
             // ("cercano di soffocare le proteste": an infinitive no clause heads, right before the noun.)
-            if e.kind == .noun, !judged {
-                var v = g - 1
-                while v > s.lowerBound && article.contains(forms[v]) { v -= 1 }
-                if v >= s.lowerBound, actingOn.contains(forms[v]) { judged = true }
-            }
+            if e.kind == .noun, !judged, beforeArticles >= s.lowerBound, actingOn.contains(forms[beforeArticles]) { judged = true }
             if e.kind == .noun, let p = previous, p.kind == .verb, p.sentence == si, p.event.type == "ACCUSE" || p.event.type == "REJECT" {
                 let pEnd = Self.tokens(of: p.event.trigger, in: doc).upperBound
                 if pEnd <= g, (pEnd..<g).allSatisfy({ article.contains(forms[$0]) }) { judged = true }
@@ -826,20 +823,18 @@ extension EventFinder {
 }
 
 extension EventFinder {
-    /// The word after "da parte di" within ten words after `t` in its clause, if any.
     /// In a document about consultations (`@host-occasion`), the one participant of a meeting that is
     /// the head of state (`@head-of-state`: `il Capo dello Stato`, or a name the text gives that title,
     /// `il Presidente della Repubblica Giorgio Napolitano`), when the others are not.
     func consultationHost(_ all: [Event.Participant]) -> Int? {
         guard all.count >= 2, documentHolds("host-occasion", atLeast: 1) else { return nil }
-        let titles = lexicon.list("head-of-state").map { $0.split(separator: "_").map(String.init) }
-        func titled(_ t: Int) -> Bool {
-            titles.contains { w in t + w.count <= forms.count && w.indices.allSatisfy { forms[t + $0] == w[$0] } }
-        }
+        let titles = lexicon.headOfState
+        // A title starting at `t`; one ending right before `t` and its articles.
+        func titled(_ t: Int) -> Bool { titles.contains { words(t, are: $0) } }
         func titledBefore(_ t: Int) -> Bool {
             var k = t - 1
             while k >= 0 && article.contains(forms[k]) { k -= 1 }
-            return titles.contains { w in k - w.count + 1 >= 0 && w.indices.allSatisfy { forms[k - w.count + 1 + $0] == w[$0] } }
+            return titles.contains { words(k - $0.count + 1, are: $0) }
         }
         let hosts = all.indices.filter { i in
             let r = Self.tokens(of: all[i].range, in: doc)
@@ -848,6 +843,11 @@ extension EventFinder {
             return doc.entities[e].mentions.contains { titledBefore(mentionTokens[$0].lowerBound) }
         }
         return hosts.count == 1 ? hosts[0] : nil
+    }
+
+    /// Whether the token forms from `t` on are `w`.
+    func words(_ t: Int, are w: [String]) -> Bool {
+        t >= 0 && t + w.count <= forms.count && w.indices.allSatisfy { forms[t + $0] == w[$0] }
     }
 
     /// The capitalised words at `t` (after its articles), a name no mention covers (`dell'Occidente`).
@@ -859,6 +859,7 @@ extension EventFinder {
         return b > a ? a..<b : nil
     }
 
+    /// The word after "da parte di" within ten words after `t` in its clause, if any.
     func byPartOf(after t: Int, in scope: Range<Int>) -> Int? {
         var k = t
         while k + 3 < scope.upperBound && k < t + 10 {

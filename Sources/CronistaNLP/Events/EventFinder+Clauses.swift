@@ -45,7 +45,7 @@ extension EventFinder {
             }
             // ("durante le proteste": a preposition of the pack's word classes too.)
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0
-                || ((isAnyPreposition(k) || context.is(k, .preposition)) && !article.contains(f) && f != "di")
+                || (isPrepositionWord(k) && !article.contains(f) && f != "di")
             {
                 return false
             }
@@ -254,7 +254,7 @@ extension EventFinder {
         guard forms[k] != "che" else { return nil }
         var a = k - 1
         if a >= scope.lowerBound, article.contains(forms[a]), !isAnyPreposition(a) { a -= 1 }
-        return a >= scope.lowerBound && (isAnyPreposition(a) || context.is(a, .preposition)) ? a : nil
+        return a >= scope.lowerBound && isPrepositionWord(a) ? a : nil
     }
 
     /// The antecedent of a relative pronoun after a preposition that the trigger's frame names for

@@ -118,13 +118,25 @@ struct EventFinder {
     }
 
     /// The country a plural demonym names (`francesi`, `tedeschi`, `belgi`): its singular adjective
-    /// is a country's in the knowledge base.
-    static func demonymCountry(_ f: String, kb: KnowledgeBase) -> Int? {
-        guard f.count > 4, f.hasSuffix("i") else { return nil }
-        let stem = f.dropLast()
-        var singulars = [stem + "e", stem + "o", stem + "a"]
-        if f.hasSuffix("chi") || f.hasSuffix("ghi") { singulars.append(f.dropLast(2) + "o") }
-        for s in singulars { if let c = kb.country(adjective: s) { return c } }
+    /// is a country's in the knowledge base. `scratch` holds the folded form, its ending swapped in
+    /// place (no string per try).
+    static func demonymCountry(_ f: String, kb: KnowledgeBase, scratch: inout [UInt8]) -> Int? {
+        guard f.utf8.count > 4, f.hasSuffix("i") else { return nil }
+        scratch.removeAll(keepingCapacity: true)
+        NameFolding.append(f, to: &scratch)
+        let n = scratch.count
+        guard n > 4, scratch[n - 1] == UInt8(ascii: "i") else { return nil }
+        func lookup() -> Int? { scratch.withUnsafeBufferPointer { kb.country(adjectiveFolded: $0) } }
+        for ending in [UInt8(ascii: "e"), UInt8(ascii: "o"), UInt8(ascii: "a")] {
+            scratch[n - 1] = ending
+            if let c = lookup() { return c }
+        }
+        // `tedeschi` → `tedesco`, `-ghi` → `-go`.
+        if scratch[n - 2] == UInt8(ascii: "h"), scratch[n - 3] == UInt8(ascii: "c") || scratch[n - 3] == UInt8(ascii: "g") {
+            scratch.removeLast()
+            scratch[n - 2] = UInt8(ascii: "o")
+            return lookup()
+        }
         return nil
     }
 
@@ -213,9 +225,11 @@ struct EventFinder {
             }
         }
         if let kb {
-            let articles = lexicon.agreement.count > 2 ? lexicon.agreement[2].articles : []
+            let articles = lexicon.list("article-mp")
+            var scratch: [UInt8] = []
             for t in 1..<max(1, n) where mentionAt[t] < 0 && articles.contains(forms[t - 1]) {
-                guard !doc.tokens.flags[t].contains(.capitalized), let c = Self.demonymCountry(forms[t], kb: kb) else { continue }
+                guard !doc.tokens.flags[t].contains(.capitalized), let c = Self.demonymCountry(forms[t], kb: kb, scratch: &scratch)
+                else { continue }
                 let id = kb.entities[c].id
                 demonymEntity[t] = kbEntries.firstIndex { $0?.id == id } ?? -1
             }

@@ -67,6 +67,8 @@ public struct EventLexicon: Sendable {
     /// Actor nouns of several words (`pubblico_ministero` in `@actor`), by each of their words: the
     /// words in order and the position of that word among them.
     let actorPhrases: [String: [(words: [String], at: Int)]]
+    /// The titles of `@head-of-state`, each as its words (`capo dello stato`).
+    let headOfState: [[String]]
     /// Articles of each gender and number (`@article-ms` …) with the noun endings that agree with
     /// them (`@noun-ending-ms` …).
     let agreement: [(articles: Set<String>, endings: Set<String>)]
@@ -171,6 +173,7 @@ public struct EventLexicon: Sendable {
             for (i, w) in words.enumerated() { phrases[w, default: []].append((words, i)) }
         }
         actorPhrases = phrases
+        headOfState = (lists["head-of-state"] ?? []).sorted().map { $0.split(separator: "_").map(String.init) }
     }
 
     /// Lower case, with the typographic apostrophe as `'`.

@@ -76,7 +76,7 @@ extension QuoteRun {
                 // "X e Y, sostenuti dal capogruppo di AN, Altero Matteoli, hanno chiesto": a name in
                 // apposition to an agent phrase is no subject; the subject is before that phrase.
                 if forms[c1] == ",", c1 > sentence.lowerBound,
-                    let p = ctx.agentPhraseStart(holding: c1 - 1, in: sentence, isParticiple: { ctx.pack.rules.isParticiple(forms[$0]) }),
+                    let p = ctx.agentPhraseStart(holding: c1 - 1, in: sentence),
                     p - 1 > sentence.lowerBound, forms[p - 1] == ",", ctx.mentionAt[p] < 0,
                     let before = npEnding(at: p - 2, sentence: sentence)
                 {
