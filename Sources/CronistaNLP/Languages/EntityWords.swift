@@ -40,6 +40,9 @@ package struct EntityWords: Sendable {
     /// Words right after a town's name that make it a club or team (`Swansea beat`, `the Swansea
     /// manager`): a name right before one is not the city.
     let clubFollowers: PackedWords
+    /// The titles the names tagger's output leaves outside a person's name (`Ms [Pugh]`,
+    /// `Pope [Francis]`).
+    package let nameTitles: NameTitles
 
     enum Class: String, CaseIterable {
         case descriptionArticle = "description-article"
@@ -60,6 +63,8 @@ package struct EntityWords: Sendable {
         case subjectPronounOpener = "subject-pronoun-opener"
         case clubArticle = "club-article"
         case clubFollower = "club-follower"
+        case nameHonorific = "name-honorific"
+        case nameTitle = "name-title"
     }
 
     /// Parses the two files; a bad line throws ``LanguagePackError`` naming the file and line.
@@ -113,5 +118,6 @@ package struct EntityWords: Sendable {
         }
         genericHeads = generic
         leaderExpansions = leader
+        nameTitles = NameTitles(honorifics: try packed(.nameHonorific), titles: Set(words(.nameTitle)))
     }
 }

@@ -47,6 +47,9 @@ public struct LanguagePack: Sendable {
         self.eventLexicon = eventLexicon
     }
 
+    /// The titles this language's names leave outside them (``NameTitles``); none without entity words.
+    public var nameTitles: NameTitles { entityWords?.nameTitles ?? .none }
+
     /// Whether the pack has a names tagger (without loading it).
     public var hasNERModel: Bool { lazyNERModel != nil }
 
@@ -82,6 +85,9 @@ public struct LanguagePacks: Sendable {
     /// The languages that ship with code and data. Add a language here once its folder under
     /// `Resources/Languages/` and its ``LanguageRules`` conformer exist.
     static let bundledLanguages: [(code: String, rules: any LanguageRules)] = [("it", ItalianRules()), ("en", EnglishRules())]
+
+    /// The codes of the bundled languages (`it`, `en`).
+    public static var bundledCodes: [String] { bundledLanguages.map(\.code) }
 
     /// The bundled packs; `nerModelPath` replaces the Italian NER model (as `--model` does).
     public static func bundled(nerModelPath: String? = nil) throws -> LanguagePacks {

@@ -179,7 +179,7 @@ public struct NERTagger {
     public private(set) var tags: [UInt8] = []
 
     /// After ``tagDocument(sentences:fill:)``: the tags of every token of the document, flat.
-    public private(set) var documentTags: [UInt8] = []
+    public internal(set) var documentTags: [UInt8] = []
     /// Token offsets of the document's sentences in ``documentTags`` (`sentences + 1` entries).
     public private(set) var documentStarts: [Int] = [0]
     /// Per token: the probability of its tag (softmax over its emission scores; entity tokens only).

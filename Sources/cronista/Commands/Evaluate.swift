@@ -21,11 +21,14 @@ struct EvaluateNER: AsyncParsableCommand {
     @Option(help: "Gold CoNLL file (token<TAB>label).")
     var conll: String
 
-    @Option(help: "NER model file (default: $CRONISTA_NER_MODEL, else the embedded Italian model).")
+    @Option(help: "NER model file (default: the --language pack's model, else $CRONISTA_NER_MODEL, else the embedded Italian model).")
     var model: String?
 
+    @Option(help: "Tag as this language pack does in 'analyze' (it, en): its model unless --model names one, and its titles.")
+    var language: String?
+
     func run() async throws {
-        let nerModel = try NERModel.load(path: model)
+        let (nerModel, titles) = try NER.tagger(model: model, language: language)
         var tagger = NERTagger(model: nerModel)
         let labels = NERTag.all.map(\.description)
         var evaluation = CoNLLEvaluation()
@@ -33,6 +36,7 @@ struct EvaluateNER: AsyncParsableCommand {
         let sentences = try CoNLLReader.read(path: conll)
         tagger.tagDocument(sentences.map(\.tokens))
         for (s, sentence) in sentences.enumerated() {
+            tagger.releaseTitles(titles, sentence: s) { sentence.tokens[$0].utf8 }
             evaluation.add(gold: sentence.labels, predicted: tagger.documentTags(sentence: s).map { labels[Int($0)] })
         }
         print(evaluation.table(), terminator: "")
