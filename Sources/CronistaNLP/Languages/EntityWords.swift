@@ -1,3 +1,4 @@
+import CronistaCore
 import Foundation
 
 /// The words of one language that the entity step reads around names, from a pack's
@@ -40,9 +41,9 @@ package struct EntityWords: Sendable {
     /// Words right after a town's name that make it a club or team (`Swansea beat`, `the Swansea
     /// manager`): a name right before one is not the city.
     let clubFollowers: PackedWords
-    /// The titles the names tagger's output leaves outside a person's name (`Ms [Pugh]`,
-    /// `Pope [Francis]`).
-    package let nameTitles: NameTitles
+    /// How the names tagger's output is bounded: titles outside a person's name (`Ms [Pugh]`), suffixes
+    /// in it, acronyms after an organisation's name.
+    package let nameConventions: NameConventions
 
     enum Class: String, CaseIterable {
         case descriptionArticle = "description-article"
@@ -65,6 +66,8 @@ package struct EntityWords: Sendable {
         case clubFollower = "club-follower"
         case nameHonorific = "name-honorific"
         case nameTitle = "name-title"
+        case nameSuffix = "name-suffix"
+        case acronymAfter = "acronym-after"
     }
 
     /// Parses the two files; a bad line throws ``LanguagePackError`` naming the file and line.
@@ -118,6 +121,15 @@ package struct EntityWords: Sendable {
         }
         genericHeads = generic
         leaderExpansions = leader
-        nameTitles = NameTitles(honorifics: try packed(.nameHonorific), titles: Set(words(.nameTitle)))
+        var acronymTypes: Set<EntityType> = []
+        for label in words(.acronymAfter) {
+            guard let type = EntityType(label: label.uppercased()) else {
+                throw LanguagePackError(file: file, line: 0, problem: "acronym-after: \(label.debugDescription) is no type (per, org, loc)")
+            }
+            acronymTypes.insert(type)
+        }
+        nameConventions = NameConventions(
+            honorifics: try packed(.nameHonorific), titles: Set(words(.nameTitle)), suffixes: try packed(.nameSuffix),
+            acronymTypes: acronymTypes)
     }
 }

@@ -47,8 +47,8 @@ public struct LanguagePack: Sendable {
         self.eventLexicon = eventLexicon
     }
 
-    /// The titles this language's names leave outside them (``NameTitles``); none without entity words.
-    public var nameTitles: NameTitles { entityWords?.nameTitles ?? .none }
+    /// How this language's names are bounded (``NameConventions``); none without entity words.
+    public var nameConventions: NameConventions { entityWords?.nameConventions ?? .none }
 
     /// Whether the pack has a names tagger (without loading it).
     public var hasNERModel: Bool { lazyNERModel != nil }

@@ -3,7 +3,7 @@ public import CronistaCore
 /// Finds the names of people, organisations and places: runs the statistical tagger (``NERModel``)
 /// of the document's language on each sentence of the document's tokens and writes one `.name`
 /// mention per tagged span, with the tagger's confidence. A language without a model gets none. The
-/// pack's titles stay outside the names (``NameTitles``: `Ms [Pugh]`).
+/// pack's conventions bound the names (``NameConventions``: `Ms [Pugh]`, `[Andre Price III]`).
 public struct NameMentionComponent: PipelineComponent {
     public let name = "ner"
     public let requires: AnnotationLayers = [.tokens, .sentences]
@@ -12,21 +12,21 @@ public struct NameMentionComponent: PipelineComponent {
     public let model: NERModel?
     /// Models by language code, each parsed on its language's first document.
     let models: [String: LanguagePack.LazyNERModel]
-    /// The titles each pack's names leave out, by language code.
-    let titles: [String: NameTitles]
+    /// Each pack's name conventions, by language code (only the packs that have any).
+    let conventions: [String: NameConventions]
 
     /// One model for every document, whatever its language (the `cronista ner` tool's use).
     public init(model: NERModel) {
         self.model = model
         models = [:]
-        titles = [:]
+        conventions = [:]
     }
 
     /// The model of each document's language pack.
     public init(packs: LanguagePacks) {
         model = nil
         models = packs.packs.compactMapValues(\.lazyNERModel)
-        titles = packs.packs.compactMapValues { $0.entityWords?.nameTitles }.filter { !$0.value.isEmpty }
+        conventions = packs.packs.compactMapValues { $0.entityWords?.nameConventions }.filter { !$0.value.isEmpty }
     }
 
     public func process(_ document: inout Document) throws {
@@ -47,10 +47,10 @@ public struct NameMentionComponent: PipelineComponent {
                     ws.setToken(i, utf8: UnsafeBufferPointer(rebasing: text[Int(tokens.starts[k])..<Int(tokens.ends[k])]))
                 }
             }
-            if let titles = titles[document.language] {
+            if let conventions = conventions[document.language] {
                 for (s, sentence) in sentences.enumerated() {
                     let r = sentence.tokenRange
-                    tagger.releaseTitles(titles, sentence: s) { i in
+                    tagger.applyNameConventions(conventions, sentence: s) { i in
                         UnsafeBufferPointer(rebasing: text[Int(tokens.starts[r.lowerBound + i])..<Int(tokens.ends[r.lowerBound + i])])
                     }
                 }

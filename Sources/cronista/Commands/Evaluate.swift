@@ -24,11 +24,11 @@ struct EvaluateNER: AsyncParsableCommand {
     @Option(help: "NER model file (default: the --language pack's model, else $CRONISTA_NER_MODEL, else the embedded Italian model).")
     var model: String?
 
-    @Option(help: "Tag as this language pack does in 'analyze' (it, en): its model unless --model names one, and its titles.")
+    @Option(help: "Tag as this language pack does in 'analyze' (it, en): its model unless --model names one, and its name conventions.")
     var language: String?
 
     func run() async throws {
-        let (nerModel, titles) = try NER.tagger(model: model, language: language)
+        let (nerModel, conventions) = try NER.tagger(model: model, language: language)
         var tagger = NERTagger(model: nerModel)
         let labels = NERTag.all.map(\.description)
         var evaluation = CoNLLEvaluation()
@@ -36,7 +36,7 @@ struct EvaluateNER: AsyncParsableCommand {
         let sentences = try CoNLLReader.read(path: conll)
         tagger.tagDocument(sentences.map(\.tokens))
         for (s, sentence) in sentences.enumerated() {
-            tagger.releaseTitles(titles, sentence: s) { sentence.tokens[$0].utf8 }
+            tagger.applyNameConventions(conventions, sentence: s) { sentence.tokens[$0].utf8 }
             evaluation.add(gold: sentence.labels, predicted: tagger.documentTags(sentence: s).map { labels[Int($0)] })
         }
         print(evaluation.table(), terminator: "")

@@ -27,7 +27,7 @@ struct NER: AsyncParsableCommand {
 
     @Option(
         help:
-            "Tag as this language pack does in 'analyze' (it, en): its model unless --model names one, and its titles left outside the names ('Ms [Pugh]')."
+            "Tag as this language pack does in 'analyze' (it, en): its model unless --model names one, and its name conventions (titles outside: 'Ms [Pugh]')."
     )
     var language: String?
 
@@ -38,8 +38,8 @@ struct NER: AsyncParsableCommand {
     var benchmark: Int?
 
     /// The model and the title convention to tag with: the `language` pack's (its model unless
-    /// `model` names a file), else the model file or the default model with no titles.
-    static func tagger(model: String?, language: String?) throws -> (NERModel, NameTitles) {
+    /// `model` names a file), else the model file or the default model with no conventions.
+    static func tagger(model: String?, language: String?) throws -> (NERModel, NameConventions) {
         guard let language else { return (try NERModel.load(path: model), .none) }
         guard let pack = try LanguagePacks.bundled()[language] else {
             throw ValidationError(
@@ -48,7 +48,7 @@ struct NER: AsyncParsableCommand {
         guard let nerModel = try model.map({ try NERModel(path: $0) }) ?? pack.loadNERModel() else {
             throw ValidationError("the \(language) pack has no NER model; give one with --model")
         }
-        return (nerModel, pack.nameTitles)
+        return (nerModel, pack.nameConventions)
     }
 
     /// CPU time of this process (on a shared machine the wall clock also counts the time others ran).
@@ -60,7 +60,7 @@ struct NER: AsyncParsableCommand {
 
     func run() async throws {
         let loadStart = clockNow()
-        let (nerModel, titles) = try Self.tagger(model: model, language: language)
+        let (nerModel, conventions) = try Self.tagger(model: model, language: language)
         let loadSeconds = clockNow() - loadStart
         if let repeats = benchmark {
             let sentences = try CoNLLReader.read(path: conll).map(\.tokens)
@@ -72,7 +72,7 @@ struct NER: AsyncParsableCommand {
             for _ in 0..<max(1, repeats) {
                 // The file as one document, as when tagging it (the second stage looks across sentences).
                 tagger.tagDocument(sentences)
-                for s in sentences.indices { tagger.releaseTitles(titles, sentence: s) { sentences[s][$0].utf8 } }
+                for s in sentences.indices { tagger.applyNameConventions(conventions, sentence: s) { sentences[s][$0].utf8 } }
                 tokens += fileTokens
                 checksum &+= tagger.documentTags.reduce(0) { $0 &+ Int($1) }
             }
@@ -107,7 +107,7 @@ struct NER: AsyncParsableCommand {
         }
         tagger.tagDocument(sentences)
         for (s, tokens) in sentences.enumerated() {
-            tagger.releaseTitles(titles, sentence: s) { tokens[$0].utf8 }
+            tagger.applyNameConventions(conventions, sentence: s) { tokens[$0].utf8 }
             out.removeAll(keepingCapacity: true)
             let tags = tagger.documentTags(sentence: s)
             for (token, tag) in zip(tokens, tags) {

@@ -3,15 +3,16 @@ import Foundation
 import Testing
 @testable import CronistaNLP
 
-/// A person's title or honorific stays outside the name (`Ms [Pugh]`, `Pope [Francis]`), as CoNLL-2003,
-/// OntoNotes and Universal NER annotate, in the English pack; the Italian pack lists none.
-@Suite("Titles outside names")
-struct NameTitlesTests {
+/// The English pack bounds names as CoNLL-2003, OntoNotes and Universal NER annotate them: a person's
+/// title or honorific stays outside (`Ms [Pugh]`, `Pope [Francis]`), a generational suffix inside, an
+/// organisation's acronym in parentheses is one too; the Italian pack lists no convention.
+@Suite("Name conventions")
+struct NameConventionsTests {
     static let packs: LanguagePacks? = try? LanguagePacks.bundled()
 
     /// `tokens` with their BIO labels (`Ms/B-LOC Pugh/I-LOC`), after the English convention.
     func released(_ tagged: String, language: String = "en") throws -> String {
-        let titles = try #require(Self.packs?[language]).nameTitles
+        let titles = try #require(Self.packs?[language]).nameConventions
         let pairs = tagged.split(separator: " ").map { $0.split(separator: "/", maxSplits: 1) }
         let tokens = pairs.map { String($0[0]) }
         var tags = pairs.map { NERTag(label: $0[1]).rawValue }
@@ -43,8 +44,25 @@ struct NameTitlesTests {
         #expect(try released("the/O president/O Macron/B-PER") == "the/O president/O Macron/B-PER")
     }
 
+    @Test func suffixesJoinAndAcronymsFollow() throws {
+        #expect(try released("killed/O Andre/B-PER Price/I-PER III/O by/O") == "killed/O Andre/B-PER Price/I-PER III/I-PER by/O")
+        #expect(
+            try released("Martin/B-PER Luther/I-PER King/I-PER Jr./O said/O") == "Martin/B-PER Luther/I-PER King/I-PER Jr./I-PER said/O")
+        // After a title taken out, the suffix still joins the name; after no person it stays outside.
+        #expect(try released("Pope/B-PER John/I-PER XXIII/O") == "Pope/O John/B-PER XXIII/O")
+        #expect(try released("Ramses/B-LOC II/O") == "Ramses/B-LOC II/O")
+        #expect(
+            try released("the/O Real/B-ORG Estate/I-ORG Council/I-ORG of/I-ORG Ontario/I-ORG (/O RECO/O )/O ,/O")
+                == "the/O Real/B-ORG Estate/I-ORG Council/I-ORG of/I-ORG Ontario/I-ORG (/O RECO/B-ORG )/O ,/O")
+        // Only an organisation's, only capitals, only between parentheses.
+        #expect(
+            try released("United/B-LOC Arab/I-LOC Emirates/I-LOC (/O UAE/O )/O") == "United/B-LOC Arab/I-LOC Emirates/I-LOC (/O UAE/O )/O")
+        #expect(try released("Reuters/B-ORG (/O Tuesday/O )/O") == "Reuters/B-ORG (/O Tuesday/O )/O")
+        #expect(try released("Reuters/B-ORG (/O AP/O ./O") == "Reuters/B-ORG (/O AP/O ./O")
+    }
+
     @Test func italianNamesAreLeftAlone() throws {
-        let it = try #require(Self.packs?["it"]).nameTitles
+        let it = try #require(Self.packs?["it"]).nameConventions
         #expect(it.isEmpty)
         #expect(try released("Papa/B-PER Francesco/I-PER", language: "it") == "Papa/B-PER Francesco/I-PER")
     }
