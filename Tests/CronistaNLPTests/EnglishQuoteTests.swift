@@ -44,7 +44,8 @@ struct EnglishQuoteTests {
         ("The union urged members to reject the offer.", "reject the offer", "indirect", "The union", "urged"),
         (
             "Ms Clarke warned that the council had ignored the \"serious risks\" of the plan for months.",
-            "the council had ignored the \"serious risks\" of the plan for months", "mixed", "Ms Clarke", "warned"
+            // The speaker is the name, the honorific outside it (NameConventions).
+            "the council had ignored the \"serious risks\" of the plan for months", "mixed", "Clarke", "warned"
         ),
         (
             "Prices will keep rising next year, according to the central bank.", "Prices will keep rising next year", "indirect",
