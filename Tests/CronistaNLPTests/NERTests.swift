@@ -199,7 +199,9 @@ struct NERTests {
         for t in ["PER", "ORG", "LOC"] { #expect((eval.byType[t]?.f1 ?? 0) > 0.7, "\(t)") }
     }
 
-    @Test("The English model leaves a person's title outside the name (its training data is mapped so, and the pack's conventions mend the rest)")
+    @Test(
+        "The English model leaves a person's title outside the name (its training data is mapped so, and the pack's conventions mend the rest)"
+    )
     func englishTitlesOutsideNames() throws {
         let path = "Languages/en/ner.crner"
         var tagger = NERTagger(model: try NERModel(bytes: NLPResources.data(path), name: path))
