@@ -127,6 +127,33 @@ struct EnglishQuoteTests {
         #expect(found.first?.cue == "said")
     }
 
+    @Test("An interrupting attribution is shown as ' … ' and is not what the quote is about")
+    func interruptingAttributionLeftOut() throws {
+        let engine = try #require(Self.engine)
+        let doc = try engine.analyze(
+            DocumentInput(
+                id: "t",
+                text: "“We cannot keep patching it,” Laura Bennett told reporters at City Hall. “The work has to be done now in London.”",
+                metadata: DocumentMetadata(declaredLanguage: "en"), origin: "test"))
+        let q = try #require(doc.quotes.first)
+        #expect(doc.quotes.count == 1)
+        let attribution = try #require(doc.interruptingAttribution(of: q))
+        #expect(doc.text(in: attribution) == "” Laura Bennett told reporters at City Hall. “")
+        #expect(doc.displayedContent(of: q) == "We cannot keep patching it, … The work has to be done now in London.")
+        // About London, named in the words; not City Hall, where they were said.
+        let about = q.about.map { doc.entities[$0].name }
+        #expect(about.contains("London"), "\(about)")
+        #expect(!about.contains("City Hall"), "\(about)")
+        // A quote with no attribution inside is shown whole.
+        let plain = try engine.analyze(
+            DocumentInput(
+                id: "p", text: "“We cannot dock tonight,” the captain said.", metadata: DocumentMetadata(declaredLanguage: "en"),
+                origin: "test"))
+        let p = try #require(plain.quotes.first)
+        #expect(plain.interruptingAttribution(of: p) == nil)
+        #expect(plain.displayedContent(of: p) == "We cannot dock tonight,")
+    }
+
     @Test("A quotation that goes on after a whole attribution sentence is one quote; the next paragraph's is not")
     func continuationAcrossAttributionSentence() throws {
         let apposition = try quotes(

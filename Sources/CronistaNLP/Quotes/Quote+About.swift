@@ -7,7 +7,9 @@ public import CronistaCore
 /// A quote is about every entity with a mention inside its content span (a name, a description
 /// or a pronoun the entity layer resolved), each once, in the order of its first mention there.
 /// The speaker's own mention is never counted, nor a pronoun of the speaker's (a self-reference),
-/// but the speaker named in the content is. With a knowledge base, a country adjective or demonym
+/// but the speaker named in the content is, nor anything in an attribution that interrupts the
+/// content (`"X," Bennett told reporters at City Hall. "Y."`: ``CronistaCore/Document/interruptingAttribution(of:)``).
+/// With a knowledge base, a country adjective or demonym
 /// in the content that lies in no mention (`i francesi`, `l'ambasciatore francese`) counts for its
 /// country when the country is an entity of the document (the entity layer links it); the
 /// language's rules give the base form of an inflected one (Italian `francesi` → `francese`).
@@ -94,12 +96,16 @@ extension Document {
         for qi in quotes.indices {
             let q = quotes[qi]
             found.removeAll(keepingCapacity: true)
+            let attribution = interruptingAttribution(of: q)
+            func inAttribution(_ r: TextRange) -> Bool {
+                attribution.map { r.startUTF8 >= $0.startUTF8 && r.endUTF8 <= $0.endUTF8 } ?? false
+            }
             var i = order.partitioningIndex { mentions[$0].range.startUTF8 >= q.content.startUTF8 }
             while i < order.count, mentions[order[i]].range.startUTF8 < q.content.endUTF8 {
                 let m = mentions[order[i]]
                 let e = entityOf[order[i]]
                 i += 1
-                guard e >= 0, m.range.endUTF8 <= q.content.endUTF8 else { continue }
+                guard e >= 0, m.range.endUTF8 <= q.content.endUTF8, !inAttribution(m.range) else { continue }
                 if let s = q.speaker {
                     if s.range == m.range { continue }
                     if s.entity == e && m.form == .pronoun { continue }
@@ -114,7 +120,9 @@ extension Document {
                 while t < tokens.count, tokens.starts[t] < q.content.endUTF8 {
                     defer { t += 1 }
                     let r = tokens.range(t)
-                    guard r.startUTF8 >= q.content.startUTF8, r.endUTF8 <= q.content.endUTF8, tokens.flags[t].contains(.word) else {
+                    guard r.startUTF8 >= q.content.startUTF8, r.endUTF8 <= q.content.endUTF8, tokens.flags[t].contains(.word),
+                        !inAttribution(r)
+                    else {
                         continue
                     }
                     // Words inside a mention belong to it (`il presidente bielorusso` is Lukashenko).

@@ -22,6 +22,7 @@ enum DocumentPage {
         struct Quote {
             var id: String, kind: String, start: Int, end: Int
             var cue: String?
+            var cueSpan: (Int, Int)?
             var speakerEntity: String?
             var speakerSpan: (Int, Int)?
             var speakerText: String?
@@ -58,7 +59,8 @@ enum DocumentPage {
                 quotes.append(
                     Quote(
                         id: q["id"] as? String ?? "", kind: q["kind"] as? String ?? "", start: s, end: e,
-                        cue: (q["cue"] as? [String: Any])?["text"] as? String, speakerEntity: speaker?["entity"] as? String,
+                        cue: (q["cue"] as? [String: Any])?["text"] as? String, cueSpan: (q["cue"] as? [String: Any]).flatMap(span),
+                        speakerEntity: speaker?["entity"] as? String,
                         speakerSpan: speaker.flatMap(span), speakerText: speaker?["text"] as? String,
                         about: q["about"] as? [String] ?? []))
             }
@@ -132,8 +134,19 @@ enum DocumentPage {
             let who =
                 entity.map { "<a class=\"speaker\" href=\"\(HTML.escape($0.url))\">\(HTML.escape(name))</a>" }
                 ?? "<span class=\"speaker\">\(HTML.escape(name))</span>"
-            let content =
-                q.start >= 0 && q.end <= scalars.count && q.start <= q.end ? String(String.UnicodeScalarView(scalars[q.start..<q.end])) : ""
+            // An attribution inside the content (`"X," she said. "Y."`, one quote in English) as ` … `,
+            // as the CLI shows it.
+            var content = ""
+            if q.start >= 0 && q.end <= scalars.count && q.start <= q.end {
+                let inner = [q.cueSpan, q.speakerSpan].compactMap { $0 }.filter { $0.0 >= q.start && $0.1 <= q.end && $0.0 < $0.1 }
+                let piece = String(String.UnicodeScalarView(scalars[q.start..<q.end]))
+                var quote = CronistaCore.Quote(kind: .direct, content: TextRange(startUTF8: 0, endUTF8: UInt32(piece.utf8.count)))
+                func utf8(_ k: Int) -> UInt32 { UInt32(String(String.UnicodeScalarView(scalars[q.start..<k])).utf8.count) }
+                if let lo = inner.map(\.0).min(), let hi = inner.map(\.1).max() {
+                    quote.cue = TextRange(startUTF8: utf8(lo), endUTF8: utf8(hi))
+                }
+                content = Document(id: "", text: piece).displayedContent(of: quote)
+            }
             let aboutLinks = q.about.compactMap { a.entity($0) }.map {
                 "<a class=\"about\" href=\"\(HTML.escape($0.url))\">\(HTML.escape($0.name))</a>"
             }

@@ -81,7 +81,8 @@ struct PrettyPrinter {
                 let cue = q.cue.map { " — \(doc.text(in: $0))" } ?? ""
                 // A paraphrase is not a quotation: only direct quotes are shown in «»; a mixed one is
                 // a paraphrase whose quoted words keep the text's own marks.
-                let content = doc.text(in: q.content).replacingNewlines()
+                // An attribution inside the content (`"X," she said. "Y."`, one quote in English) as ` … `.
+                let content = doc.displayedContent(of: q).replacingNewlines()
                 let shown = q.kind == .direct ? "«\(content)»" : content
                 // The day the words were said, when the text or `published` gives it.
                 let date = q.date.map { ", \($0)" } ?? ""
