@@ -63,7 +63,7 @@ SYM(cronista_nlp_5_start):
 SYM(cronista_nlp_5_end):
     .byte 0
 
-// Languages/en/entity-words.txt: 4489 bytes, sha256 a76ab4f6566d081667f41e9db6cea3a617abbf27db02998c1fa21ba281220a2d
+// Languages/en/entity-words.txt: 4714 bytes, sha256 4d98100a86b07cc16ba7d6b4326d2d4f40c70cbb3cd1d76f17cddd32d34e51a1
     .balign 16
     .globl SYM(cronista_nlp_6_start)
 SYM(cronista_nlp_6_start):
@@ -72,220 +72,229 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/lemma-classes.txt: 948 bytes, sha256 021ab990b32df9d0888b20064a56711a51099203acdc56934246e9594a75a38c
+// Languages/en/first-names.tsv: 119479 bytes, sha256 7963359ed65055f1caa5b8a91fb4f4d4e48f12ef841956c4a8b942d8da8a3f3f
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
-    .incbin "CronistaNLP/Resources/Languages/en/lemma-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/first-names.tsv"
     .globl SYM(cronista_nlp_7_end)
 SYM(cronista_nlp_7_end):
     .byte 0
 
-// Languages/en/ner-clubs.tsv: 222822 bytes, sha256 441a9507c149578348a3f3aa7ed6db8ae272c67496fd116dd96e74ba8496ed02
+// Languages/en/lemma-classes.txt: 948 bytes, sha256 021ab990b32df9d0888b20064a56711a51099203acdc56934246e9594a75a38c
     .balign 16
     .globl SYM(cronista_nlp_8_start)
 SYM(cronista_nlp_8_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner-clubs.tsv"
+    .incbin "CronistaNLP/Resources/Languages/en/lemma-classes.txt"
     .globl SYM(cronista_nlp_8_end)
 SYM(cronista_nlp_8_end):
     .byte 0
 
-// Languages/en/ner-clusters.tsv: 214407 bytes, sha256 67f0114a59b253cb42d4b059fa78cb546ab95235876db3f20712df7c904993a4
+// Languages/en/ner-clubs.tsv: 222822 bytes, sha256 441a9507c149578348a3f3aa7ed6db8ae272c67496fd116dd96e74ba8496ed02
     .balign 16
     .globl SYM(cronista_nlp_9_start)
 SYM(cronista_nlp_9_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner-clusters.tsv"
+    .incbin "CronistaNLP/Resources/Languages/en/ner-clubs.tsv"
     .globl SYM(cronista_nlp_9_end)
 SYM(cronista_nlp_9_end):
     .byte 0
 
-// Languages/en/ner-surnames.tsv: 121376 bytes, sha256 133eb9c6a5dec3e228f8601d1778b016b3f057df8123f4c95585601b6f062646
+// Languages/en/ner-clusters.tsv: 214407 bytes, sha256 67f0114a59b253cb42d4b059fa78cb546ab95235876db3f20712df7c904993a4
     .balign 16
     .globl SYM(cronista_nlp_10_start)
 SYM(cronista_nlp_10_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner-surnames.tsv"
+    .incbin "CronistaNLP/Resources/Languages/en/ner-clusters.tsv"
     .globl SYM(cronista_nlp_10_end)
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/ner.crner: 17331595 bytes, sha256 e936f71895ee72cba8bd5a70104dd37aa203b9e7e93e11da7d2f1e4d5d8c4312
+// Languages/en/ner-surnames.tsv: 121376 bytes, sha256 133eb9c6a5dec3e228f8601d1778b016b3f057df8123f4c95585601b6f062646
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner.crner"
+    .incbin "CronistaNLP/Resources/Languages/en/ner-surnames.tsv"
     .globl SYM(cronista_nlp_11_end)
 SYM(cronista_nlp_11_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 4817 bytes, sha256 3a6d9af99ebae236597fdfd5730e204c57886a533baf04f764e1b80d70944605
+// Languages/en/ner.crner: 17331595 bytes, sha256 e936f71895ee72cba8bd5a70104dd37aa203b9e7e93e11da7d2f1e4d5d8c4312
     .balign 16
     .globl SYM(cronista_nlp_12_start)
 SYM(cronista_nlp_12_start):
-    .incbin "CronistaNLP/Resources/Languages/en/ner.crner.json"
+    .incbin "CronistaNLP/Resources/Languages/en/ner.crner"
     .globl SYM(cronista_nlp_12_end)
 SYM(cronista_nlp_12_end):
     .byte 0
 
-// Languages/en/quote-cues.txt: 10509 bytes, sha256 8679a59622d0042542de1cf73a427218f62978578b99a32d5707509417a4d076
+// Languages/en/ner.crner.json: 4817 bytes, sha256 3a6d9af99ebae236597fdfd5730e204c57886a533baf04f764e1b80d70944605
     .balign 16
     .globl SYM(cronista_nlp_13_start)
 SYM(cronista_nlp_13_start):
-    .incbin "CronistaNLP/Resources/Languages/en/quote-cues.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/ner.crner.json"
     .globl SYM(cronista_nlp_13_end)
 SYM(cronista_nlp_13_end):
     .byte 0
 
-// Languages/en/role-nouns.txt: 1537 bytes, sha256 8431506f564a8b6b54e81163f86b9a24cb9cc0cd8ed392e7c1712f521e1a30e6
+// Languages/en/quote-cues.txt: 10509 bytes, sha256 8679a59622d0042542de1cf73a427218f62978578b99a32d5707509417a4d076
     .balign 16
     .globl SYM(cronista_nlp_14_start)
 SYM(cronista_nlp_14_start):
-    .incbin "CronistaNLP/Resources/Languages/en/role-nouns.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/quote-cues.txt"
     .globl SYM(cronista_nlp_14_end)
 SYM(cronista_nlp_14_end):
     .byte 0
 
-// Languages/en/time-grammar.txt: 12333 bytes, sha256 78586a58ecbe8546cd7cf79415356257c753be5c3911ae4e408dc15c41c00edb
+// Languages/en/role-nouns.txt: 1537 bytes, sha256 8431506f564a8b6b54e81163f86b9a24cb9cc0cd8ed392e7c1712f521e1a30e6
     .balign 16
     .globl SYM(cronista_nlp_15_start)
 SYM(cronista_nlp_15_start):
-    .incbin "CronistaNLP/Resources/Languages/en/time-grammar.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/role-nouns.txt"
     .globl SYM(cronista_nlp_15_end)
 SYM(cronista_nlp_15_end):
     .byte 0
 
-// Languages/en/word-classes.txt: 2990 bytes, sha256 fd8ef74dddccab40ab3be065218cf35840d09fa0a55c4afa08e47d709c707c54
+// Languages/en/time-grammar.txt: 12333 bytes, sha256 78586a58ecbe8546cd7cf79415356257c753be5c3911ae4e408dc15c41c00edb
     .balign 16
     .globl SYM(cronista_nlp_16_start)
 SYM(cronista_nlp_16_start):
-    .incbin "CronistaNLP/Resources/Languages/en/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/time-grammar.txt"
     .globl SYM(cronista_nlp_16_end)
 SYM(cronista_nlp_16_end):
     .byte 0
 
-// Languages/it/abbreviations.txt: 1758 bytes, sha256 538a52b53121ed93918e1f4feea7bc7cf2264ebab19af11de60c4b595d21b6b7
+// Languages/en/word-classes.txt: 2990 bytes, sha256 fd8ef74dddccab40ab3be065218cf35840d09fa0a55c4afa08e47d709c707c54
     .balign 16
     .globl SYM(cronista_nlp_17_start)
 SYM(cronista_nlp_17_start):
-    .incbin "CronistaNLP/Resources/Languages/it/abbreviations.txt"
+    .incbin "CronistaNLP/Resources/Languages/en/word-classes.txt"
     .globl SYM(cronista_nlp_17_end)
 SYM(cronista_nlp_17_end):
     .byte 0
 
-// Languages/it/elisions.txt: 543 bytes, sha256 82fabb45b1fa7a7a5d70442030e4c3058f541d04099cd696f6e06590c1c01689
+// Languages/it/abbreviations.txt: 1758 bytes, sha256 538a52b53121ed93918e1f4feea7bc7cf2264ebab19af11de60c4b595d21b6b7
     .balign 16
     .globl SYM(cronista_nlp_18_start)
 SYM(cronista_nlp_18_start):
-    .incbin "CronistaNLP/Resources/Languages/it/elisions.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/abbreviations.txt"
     .globl SYM(cronista_nlp_18_end)
 SYM(cronista_nlp_18_end):
     .byte 0
 
-// Languages/it/entity-words.txt: 3367 bytes, sha256 cff2c48018da14d9838a6f1d45877e212bfaede9e539a2e175bfe84aeebe3f45
+// Languages/it/elisions.txt: 543 bytes, sha256 82fabb45b1fa7a7a5d70442030e4c3058f541d04099cd696f6e06590c1c01689
     .balign 16
     .globl SYM(cronista_nlp_19_start)
 SYM(cronista_nlp_19_start):
-    .incbin "CronistaNLP/Resources/Languages/it/entity-words.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/elisions.txt"
     .globl SYM(cronista_nlp_19_end)
 SYM(cronista_nlp_19_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 43476 bytes, sha256 1abe2b82e897fdafe42d62c2633fef1fa5658adfe9572e22533d8db31be43466
+// Languages/it/entity-words.txt: 3367 bytes, sha256 cff2c48018da14d9838a6f1d45877e212bfaede9e539a2e175bfe84aeebe3f45
     .balign 16
     .globl SYM(cronista_nlp_20_start)
 SYM(cronista_nlp_20_start):
-    .incbin "CronistaNLP/Resources/Languages/it/event-triggers.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/entity-words.txt"
     .globl SYM(cronista_nlp_20_end)
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/lemma-classes.txt: 1559 bytes, sha256 30acdf4ab4027b660837ecc65421b27da5eea6dcdd759eae9d0f4ae575557acc
+// Languages/it/event-triggers.tsv: 43476 bytes, sha256 1abe2b82e897fdafe42d62c2633fef1fa5658adfe9572e22533d8db31be43466
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):
-    .incbin "CronistaNLP/Resources/Languages/it/lemma-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/event-triggers.tsv"
     .globl SYM(cronista_nlp_21_end)
 SYM(cronista_nlp_21_end):
     .byte 0
 
-// Languages/it/ner-clusters.tsv: 409646 bytes, sha256 da31c09e1feff64f5bf953afdf8b5786d6ed0168e9b48f833572b03d047944a6
+// Languages/it/lemma-classes.txt: 1559 bytes, sha256 30acdf4ab4027b660837ecc65421b27da5eea6dcdd759eae9d0f4ae575557acc
     .balign 16
     .globl SYM(cronista_nlp_22_start)
 SYM(cronista_nlp_22_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner-clusters.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/lemma-classes.txt"
     .globl SYM(cronista_nlp_22_end)
 SYM(cronista_nlp_22_end):
     .byte 0
 
-// Languages/it/ner-gazetteer.tsv: 868578 bytes, sha256 e26a2de774943302b16296de69138384dbee5f813a7847425a7e36661431d43a
+// Languages/it/ner-clusters.tsv: 409646 bytes, sha256 da31c09e1feff64f5bf953afdf8b5786d6ed0168e9b48f833572b03d047944a6
     .balign 16
     .globl SYM(cronista_nlp_23_start)
 SYM(cronista_nlp_23_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner-gazetteer.tsv"
+    .incbin "CronistaNLP/Resources/Languages/it/ner-clusters.tsv"
     .globl SYM(cronista_nlp_23_end)
 SYM(cronista_nlp_23_end):
     .byte 0
 
-// Languages/it/ner.crner: 6642140 bytes, sha256 7ff9780960527f1ad0852b9aeffc76fae8e6debea20fef03742c443a045b9ed5
+// Languages/it/ner-gazetteer.tsv: 868578 bytes, sha256 e26a2de774943302b16296de69138384dbee5f813a7847425a7e36661431d43a
     .balign 16
     .globl SYM(cronista_nlp_24_start)
 SYM(cronista_nlp_24_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner.crner"
+    .incbin "CronistaNLP/Resources/Languages/it/ner-gazetteer.tsv"
     .globl SYM(cronista_nlp_24_end)
 SYM(cronista_nlp_24_end):
     .byte 0
 
-// Languages/it/ner.crner.json: 1377 bytes, sha256 1aa9d336dfd7fb333af68502b7113f8cd4b3f6d58d4e453c9feb5889561300c3
+// Languages/it/ner.crner: 6642140 bytes, sha256 7ff9780960527f1ad0852b9aeffc76fae8e6debea20fef03742c443a045b9ed5
     .balign 16
     .globl SYM(cronista_nlp_25_start)
 SYM(cronista_nlp_25_start):
-    .incbin "CronistaNLP/Resources/Languages/it/ner.crner.json"
+    .incbin "CronistaNLP/Resources/Languages/it/ner.crner"
     .globl SYM(cronista_nlp_25_end)
 SYM(cronista_nlp_25_end):
     .byte 0
 
-// Languages/it/quote-cues.txt: 12480 bytes, sha256 96a113dd5e73a6e1ad2f03df0c80a4027508a4ebc276d5184ec505c1f6978260
+// Languages/it/ner.crner.json: 1377 bytes, sha256 1aa9d336dfd7fb333af68502b7113f8cd4b3f6d58d4e453c9feb5889561300c3
     .balign 16
     .globl SYM(cronista_nlp_26_start)
 SYM(cronista_nlp_26_start):
-    .incbin "CronistaNLP/Resources/Languages/it/quote-cues.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/ner.crner.json"
     .globl SYM(cronista_nlp_26_end)
 SYM(cronista_nlp_26_end):
     .byte 0
 
-// Languages/it/quotes.model: 10255 bytes, sha256 abf0adc93e9377f0e95a984ee13841b5993203656820eb2636bf390f42059e43
+// Languages/it/quote-cues.txt: 12480 bytes, sha256 96a113dd5e73a6e1ad2f03df0c80a4027508a4ebc276d5184ec505c1f6978260
     .balign 16
     .globl SYM(cronista_nlp_27_start)
 SYM(cronista_nlp_27_start):
-    .incbin "CronistaNLP/Resources/Languages/it/quotes.model"
+    .incbin "CronistaNLP/Resources/Languages/it/quote-cues.txt"
     .globl SYM(cronista_nlp_27_end)
 SYM(cronista_nlp_27_end):
     .byte 0
 
-// Languages/it/role-nouns.txt: 1310 bytes, sha256 2043062f1e74b43df14134b7a89475b083198e3fcb5d04bd920c237a246f4dd4
+// Languages/it/quotes.model: 10255 bytes, sha256 abf0adc93e9377f0e95a984ee13841b5993203656820eb2636bf390f42059e43
     .balign 16
     .globl SYM(cronista_nlp_28_start)
 SYM(cronista_nlp_28_start):
-    .incbin "CronistaNLP/Resources/Languages/it/role-nouns.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/quotes.model"
     .globl SYM(cronista_nlp_28_end)
 SYM(cronista_nlp_28_end):
     .byte 0
 
-// Languages/it/time-grammar.txt: 19108 bytes, sha256 4795f08e08d01374493e3ce129bcb6c8d59b6ca493252405a06885078351ecbc
+// Languages/it/role-nouns.txt: 1310 bytes, sha256 2043062f1e74b43df14134b7a89475b083198e3fcb5d04bd920c237a246f4dd4
     .balign 16
     .globl SYM(cronista_nlp_29_start)
 SYM(cronista_nlp_29_start):
-    .incbin "CronistaNLP/Resources/Languages/it/time-grammar.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/role-nouns.txt"
     .globl SYM(cronista_nlp_29_end)
 SYM(cronista_nlp_29_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 6070 bytes, sha256 6046d3429ad431978d4344e8e3814cb96f4471fd63355d145902f93adbd8fc91
+// Languages/it/time-grammar.txt: 19108 bytes, sha256 4795f08e08d01374493e3ce129bcb6c8d59b6ca493252405a06885078351ecbc
     .balign 16
     .globl SYM(cronista_nlp_30_start)
 SYM(cronista_nlp_30_start):
-    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .incbin "CronistaNLP/Resources/Languages/it/time-grammar.txt"
     .globl SYM(cronista_nlp_30_end)
 SYM(cronista_nlp_30_end):
+    .byte 0
+
+// Languages/it/word-classes.txt: 6070 bytes, sha256 6046d3429ad431978d4344e8e3814cb96f4471fd63355d145902f93adbd8fc91
+    .balign 16
+    .globl SYM(cronista_nlp_31_start)
+SYM(cronista_nlp_31_start):
+    .incbin "CronistaNLP/Resources/Languages/it/word-classes.txt"
+    .globl SYM(cronista_nlp_31_end)
+SYM(cronista_nlp_31_end):
     .byte 0
 
 // openapi.yaml: 39405 bytes, sha256 60a0564fb064bd7a6ea7ab30cb8bbb9debfcf456fa5dc6828aa5fba573829a03

@@ -32,6 +32,7 @@ extern const unsigned char cronista_nlp_27_start[], cronista_nlp_27_end[];
 extern const unsigned char cronista_nlp_28_start[], cronista_nlp_28_end[];
 extern const unsigned char cronista_nlp_29_start[], cronista_nlp_29_end[];
 extern const unsigned char cronista_nlp_30_start[], cronista_nlp_30_end[];
+extern const unsigned char cronista_nlp_31_start[], cronista_nlp_31_end[];
 
 static const cronista_resource nlp_rows[] = {
     {"Events/plover-cameo.tsv", cronista_nlp_0_start, cronista_nlp_0_end},
@@ -41,35 +42,36 @@ static const cronista_resource nlp_rows[] = {
     {"KB/wikidata-classes.tsv", cronista_nlp_4_start, cronista_nlp_4_end},
     {"Languages/en/abbreviations.txt", cronista_nlp_5_start, cronista_nlp_5_end},
     {"Languages/en/entity-words.txt", cronista_nlp_6_start, cronista_nlp_6_end},
-    {"Languages/en/lemma-classes.txt", cronista_nlp_7_start, cronista_nlp_7_end},
-    {"Languages/en/ner-clubs.tsv", cronista_nlp_8_start, cronista_nlp_8_end},
-    {"Languages/en/ner-clusters.tsv", cronista_nlp_9_start, cronista_nlp_9_end},
-    {"Languages/en/ner-surnames.tsv", cronista_nlp_10_start, cronista_nlp_10_end},
-    {"Languages/en/ner.crner", cronista_nlp_11_start, cronista_nlp_11_end},
-    {"Languages/en/ner.crner.json", cronista_nlp_12_start, cronista_nlp_12_end},
-    {"Languages/en/quote-cues.txt", cronista_nlp_13_start, cronista_nlp_13_end},
-    {"Languages/en/role-nouns.txt", cronista_nlp_14_start, cronista_nlp_14_end},
-    {"Languages/en/time-grammar.txt", cronista_nlp_15_start, cronista_nlp_15_end},
-    {"Languages/en/word-classes.txt", cronista_nlp_16_start, cronista_nlp_16_end},
-    {"Languages/it/abbreviations.txt", cronista_nlp_17_start, cronista_nlp_17_end},
-    {"Languages/it/elisions.txt", cronista_nlp_18_start, cronista_nlp_18_end},
-    {"Languages/it/entity-words.txt", cronista_nlp_19_start, cronista_nlp_19_end},
-    {"Languages/it/event-triggers.tsv", cronista_nlp_20_start, cronista_nlp_20_end},
-    {"Languages/it/lemma-classes.txt", cronista_nlp_21_start, cronista_nlp_21_end},
-    {"Languages/it/ner-clusters.tsv", cronista_nlp_22_start, cronista_nlp_22_end},
-    {"Languages/it/ner-gazetteer.tsv", cronista_nlp_23_start, cronista_nlp_23_end},
-    {"Languages/it/ner.crner", cronista_nlp_24_start, cronista_nlp_24_end},
-    {"Languages/it/ner.crner.json", cronista_nlp_25_start, cronista_nlp_25_end},
-    {"Languages/it/quote-cues.txt", cronista_nlp_26_start, cronista_nlp_26_end},
-    {"Languages/it/quotes.model", cronista_nlp_27_start, cronista_nlp_27_end},
-    {"Languages/it/role-nouns.txt", cronista_nlp_28_start, cronista_nlp_28_end},
-    {"Languages/it/time-grammar.txt", cronista_nlp_29_start, cronista_nlp_29_end},
-    {"Languages/it/word-classes.txt", cronista_nlp_30_start, cronista_nlp_30_end},
+    {"Languages/en/first-names.tsv", cronista_nlp_7_start, cronista_nlp_7_end},
+    {"Languages/en/lemma-classes.txt", cronista_nlp_8_start, cronista_nlp_8_end},
+    {"Languages/en/ner-clubs.tsv", cronista_nlp_9_start, cronista_nlp_9_end},
+    {"Languages/en/ner-clusters.tsv", cronista_nlp_10_start, cronista_nlp_10_end},
+    {"Languages/en/ner-surnames.tsv", cronista_nlp_11_start, cronista_nlp_11_end},
+    {"Languages/en/ner.crner", cronista_nlp_12_start, cronista_nlp_12_end},
+    {"Languages/en/ner.crner.json", cronista_nlp_13_start, cronista_nlp_13_end},
+    {"Languages/en/quote-cues.txt", cronista_nlp_14_start, cronista_nlp_14_end},
+    {"Languages/en/role-nouns.txt", cronista_nlp_15_start, cronista_nlp_15_end},
+    {"Languages/en/time-grammar.txt", cronista_nlp_16_start, cronista_nlp_16_end},
+    {"Languages/en/word-classes.txt", cronista_nlp_17_start, cronista_nlp_17_end},
+    {"Languages/it/abbreviations.txt", cronista_nlp_18_start, cronista_nlp_18_end},
+    {"Languages/it/elisions.txt", cronista_nlp_19_start, cronista_nlp_19_end},
+    {"Languages/it/entity-words.txt", cronista_nlp_20_start, cronista_nlp_20_end},
+    {"Languages/it/event-triggers.tsv", cronista_nlp_21_start, cronista_nlp_21_end},
+    {"Languages/it/lemma-classes.txt", cronista_nlp_22_start, cronista_nlp_22_end},
+    {"Languages/it/ner-clusters.tsv", cronista_nlp_23_start, cronista_nlp_23_end},
+    {"Languages/it/ner-gazetteer.tsv", cronista_nlp_24_start, cronista_nlp_24_end},
+    {"Languages/it/ner.crner", cronista_nlp_25_start, cronista_nlp_25_end},
+    {"Languages/it/ner.crner.json", cronista_nlp_26_start, cronista_nlp_26_end},
+    {"Languages/it/quote-cues.txt", cronista_nlp_27_start, cronista_nlp_27_end},
+    {"Languages/it/quotes.model", cronista_nlp_28_start, cronista_nlp_28_end},
+    {"Languages/it/role-nouns.txt", cronista_nlp_29_start, cronista_nlp_29_end},
+    {"Languages/it/time-grammar.txt", cronista_nlp_30_start, cronista_nlp_30_end},
+    {"Languages/it/word-classes.txt", cronista_nlp_31_start, cronista_nlp_31_end},
     {0, 0, 0}
 };
 
 const cronista_resource *cronista_nlp_resources(long *count) {
-    *count = 31;
+    *count = 32;
     return nlp_rows;
 }
 

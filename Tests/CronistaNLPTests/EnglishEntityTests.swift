@@ -49,6 +49,27 @@ struct EnglishEntityTests {
         #expect(!mentions(d, kb: "Q71").contains("who"))
     }
 
+    @Test("`he`/`she` after a quotation's closing mark is its speaker: the nearest person before the quotation of that gender")
+    func pronounAfterQuotation() throws {
+        var d = document(
+            "Anna Smith arrived early. Tom Hughes spoke. “Reyes is wrong,” he said. “It is late,” she said.",
+            names: [("Anna Smith", .person), ("Tom Hughes", .person), ("Reyes", .person)])
+        try component.process(&d)
+        func cluster(_ name: String) -> [String] {
+            guard let e = d.entities.first(where: { $0.name == name }) else { return [] }
+            return e.mentions.map { String(d.text(in: d.mentions[$0].range)) }
+        }
+        // `he` is not Reyes, named inside the quotation; `she` is not Tom Hughes, nearer but a man.
+        #expect(cluster("Tom Hughes") == ["Tom Hughes", "he"])
+        #expect(cluster("Anna Smith") == ["Anna Smith", "she"])
+        #expect(cluster("Reyes") == ["Reyes"])
+        // Inside a quotation a pronoun is the speaker's own word, not a reference.
+        var inside = document(
+            "Tom Hughes spoke. “He is wrong,” said Anna Smith.", names: [("Tom Hughes", .person), ("Anna Smith", .person)])
+        try component.process(&inside)
+        #expect(inside.entities.allSatisfy { e in e.mentions.allSatisfy { inside.mentions[$0].form != .pronoun } })
+    }
+
     @Test("the same words read as Italian find no English description")
     func notInItalian() throws {
         let italian = EntityComponent(kb: SharedKB.kb, packs: LanguagePacks.bundledWithoutModels, defaultLanguage: "it")

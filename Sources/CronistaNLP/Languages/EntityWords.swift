@@ -31,6 +31,12 @@ package struct EntityWords: Sendable {
     let subjectPronouns: PackedWords
     /// Words after which a subject pronoun may come inside a sentence (`e`, `ma`, `poi`).
     let subjectPronounOpeners: PackedWords
+    /// Subject pronouns of one gender (`he`; `she`): they join only a person whose first name is not
+    /// of the other (``firstNameGenders``).
+    let malePronouns: PackedWords
+    let femalePronouns: PackedWords
+    /// First names (folded) and their usual gender, `true` for male (the pack's `first-names.tsv`).
+    let firstNameGenders: [String: Bool]
     /// Role heads used in appositions even when no KB role uses them.
     let genericHeads: [String]
     /// What `il leader di X` may stand for.
@@ -62,6 +68,8 @@ package struct EntityWords: Sendable {
         case nameParticleAmbiguous = "name-particle-ambiguous"
         case subjectPronoun = "subject-pronoun"
         case subjectPronounOpener = "subject-pronoun-opener"
+        case subjectPronounMale = "subject-pronoun-male"
+        case subjectPronounFemale = "subject-pronoun-female"
         case clubArticle = "club-article"
         case clubFollower = "club-follower"
         case nameHonorific = "name-honorific"
@@ -71,7 +79,10 @@ package struct EntityWords: Sendable {
     }
 
     /// Parses the two files; a bad line throws ``LanguagePackError`` naming the file and line.
-    package init(text: String, file: String, roleNouns: String, roleNounsFile: String, language: String) throws {
+    package init(
+        text: String, file: String, roleNouns: String, roleNounsFile: String, language: String, firstNames: String = "",
+        firstNamesFile: String = ""
+    ) throws {
         let c = try LanguagePack.parseClasses(text, file: file, as: Class.self)
         func words(_ k: Class) -> [String] { c[k] ?? [] }
         func packed(_ k: Class) throws -> PackedWords {
@@ -98,6 +109,21 @@ package struct EntityWords: Sendable {
         ambiguousNameParticles = Set(words(.nameParticleAmbiguous))
         subjectPronouns = try packed(.subjectPronoun)
         subjectPronounOpeners = try packed(.subjectPronounOpener)
+        malePronouns = try packed(.subjectPronounMale)
+        femalePronouns = try packed(.subjectPronounFemale)
+        var genders: [String: Bool] = [:]
+        var firstNameLine = 0
+        for raw in firstNames.split(separator: "\n", omittingEmptySubsequences: false) {
+            firstNameLine += 1
+            if raw.isEmpty || raw.hasPrefix("#") { continue }
+            let parts = raw.split(separator: "\t")
+            guard parts.count == 2, parts[0] == "m" || parts[0] == "f" else {
+                throw LanguagePackError(
+                    file: firstNamesFile, line: firstNameLine, problem: "expected 'm|f<TAB>Name', got \(String(raw).debugDescription)")
+            }
+            genders[NameFolding.fold(String(parts[1]))] = parts[0] == "m"
+        }
+        firstNameGenders = genders
         clubArticles = try packed(.clubArticle)
         clubFollowers = try packed(.clubFollower)
         var generic: [String] = []

@@ -2,7 +2,7 @@ import Foundation
 
 extension LanguagePack {
     /// Loads the pack in `Resources/Languages/<code>/`: `word-classes.txt` (required), and when
-    /// present `lemma-classes.txt`, `quote-cues.txt` + `quotes.model`, `entity-words.txt` + `role-nouns.txt`, `time-grammar.txt`, `ner.crner`.
+    /// present `lemma-classes.txt`, `quote-cues.txt` + `quotes.model`, `entity-words.txt` + `role-nouns.txt` + `first-names.tsv`, `time-grammar.txt`, `ner.crner`.
     static func bundled(code: String, rules: any LanguageRules, nerModelPath: String? = nil, loadModel: Bool = true) throws -> LanguagePack
     {
         typealias P = ResourceFiles.Path
@@ -31,7 +31,9 @@ extension LanguagePack {
             entityWords = try EntityWords(
                 text: ResourceFiles.text(path(P.entityWords)), file: path(P.entityWords),
                 roleNouns: ResourceFiles.exists(path(P.roleNouns)) ? ResourceFiles.text(path(P.roleNouns)) : "",
-                roleNounsFile: path(P.roleNouns), language: code)
+                roleNounsFile: path(P.roleNouns), language: code,
+                firstNames: ResourceFiles.exists(path(P.firstNames)) ? ResourceFiles.text(path(P.firstNames)) : "",
+                firstNamesFile: path(P.firstNames))
         }
         var timeGrammar: TimeGrammar?
         if ResourceFiles.exists(path(P.timeGrammar)) {

@@ -21,6 +21,8 @@ enum ResourceFiles {
         static let cameoTable = "Events/plover-cameo.tsv"
         static let entityWords = "entity-words.txt"
         static let roleNouns = "role-nouns.txt"
+        /// First names and their usual gender, for gendered pronouns.
+        static let firstNames = "first-names.tsv"
         static let nerModel = "ner.crner"
         static let timeGrammar = "time-grammar.txt"
         static let nerGazetteer = "ner-gazetteer.tsv"
