@@ -72,7 +72,7 @@ SYM(cronista_nlp_6_start):
 SYM(cronista_nlp_6_end):
     .byte 0
 
-// Languages/en/first-names.tsv: 119479 bytes, sha256 7963359ed65055f1caa5b8a91fb4f4d4e48f12ef841956c4a8b942d8da8a3f3f
+// Languages/en/first-names.tsv: 119472 bytes, sha256 793c17c35f77bf20bd6f644ead7b15fceb150666b0c6e1b24cd1291268f7094c
     .balign 16
     .globl SYM(cronista_nlp_7_start)
 SYM(cronista_nlp_7_start):
@@ -108,7 +108,7 @@ SYM(cronista_nlp_10_start):
 SYM(cronista_nlp_10_end):
     .byte 0
 
-// Languages/en/ner-surnames.tsv: 121376 bytes, sha256 133eb9c6a5dec3e228f8601d1778b016b3f057df8123f4c95585601b6f062646
+// Languages/en/ner-surnames.tsv: 121375 bytes, sha256 06e73c4454d67db0584da4cd0f119ae5fbf34d235aa8e814ada1ac285ca27edd
     .balign 16
     .globl SYM(cronista_nlp_11_start)
 SYM(cronista_nlp_11_start):
@@ -126,7 +126,7 @@ SYM(cronista_nlp_12_start):
 SYM(cronista_nlp_12_end):
     .byte 0
 
-// Languages/en/ner.crner.json: 4817 bytes, sha256 3a6d9af99ebae236597fdfd5730e204c57886a533baf04f764e1b80d70944605
+// Languages/en/ner.crner.json: 4825 bytes, sha256 b42c0b00b3edbb0487c83178fdaaf2e616af3b2a6ff9c851ba62f22839f276c3
     .balign 16
     .globl SYM(cronista_nlp_13_start)
 SYM(cronista_nlp_13_start):
