@@ -80,6 +80,30 @@ struct HardeningTests {
         try await store.close()
     }
 
+    @Test("replace takes true, false or blank only: a control character or spaces are a 400 naming the value, and nothing is stored")
+    func replaceParameterIsAClosedList() async throws {
+        let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
+        let doc = ByteBuffer(bytes: ServerFixtures.jsonBody(["id": "r", "text": "Mario Draghi ha parlato."]))
+        try await ServerFixtures.application(ServerFixtures.state(store)).test(.router) { client in
+            // What schemathesis sent: `replace=%0B` was trimmed to blank and accepted.
+            for value in ["%0B", "%20", "yes", "TRUE"] {
+                let r = try await client.execute(
+                    uri: "/v1/documents?replace=\(value)", method: .post, headers: Self.bearer(type: "application/json"), body: doc)
+                #expect(r.status == .badRequest, "\(value)")
+                #expect(Self.error(r.body)["code"] as? String == "invalid-parameter", "\(value)")
+                #expect((Self.error(r.body)["message"] as? String)?.hasPrefix("replace: ") == true, "\(value)")
+            }
+            #expect(try await store.statistics().documents == 0)
+            for value in ["", "false", "true"] {
+                let r = try await client.execute(
+                    uri: "/v1/documents?replace=\(value)", method: .post, headers: Self.bearer(type: "application/json"), body: doc)
+                #expect(r.status == .ok || r.status == .created, "\(value): \(r.status)")
+            }
+            #expect(try await store.statistics().documents == 1)
+        }
+        try await store.close()
+    }
+
     @Test("A request target over the limit: 414 with a JSON body, from the router and before parsing on a live socket (100 KB)")
     func uriTooLong() async throws {
         let store = try #require(try await ServerFixtures.seededStore())

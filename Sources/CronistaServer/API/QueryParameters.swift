@@ -25,6 +25,10 @@ struct QueryParameters: Sendable {
         }
     }
 
+    /// The value exactly as given (decoded, not trimmed), or nil when absent: for a parameter whose
+    /// values are a closed list, where `replace=%0B` is no blank but a value outside it.
+    func exact(_ key: String) -> String? { values[key] }
+
     /// The trimmed value, or nil when absent or blank.
     subscript(_ key: String) -> String? {
         guard let v = values[key] else { return nil }

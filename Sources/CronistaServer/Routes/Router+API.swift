@@ -34,10 +34,12 @@ extension Router where Context == ServerContext {
             let p = QueryParameters(request.uri.query)
             try p.rejectRepeated(["replace"])
             let replacing: Bool
-            switch p["replace"] {
-            case nil, "false": replacing = false
+            // The schema's closed list (`true`, `false`, blank): a value of spaces or control
+            // characters is none of them.
+            switch p.exact("replace") {
+            case nil, "", "false": replacing = false
             case "true": replacing = true
-            case let other?: throw APIError(.badRequest, .invalidParameter, "replace: '\(other)' is not true or false")
+            case let other?: throw APIError(.badRequest, .invalidParameter, "replace: \(other.debugDescription) is not true or false")
             }
             let result = try await state.admission.admit(request) { admitted in
                 let parsed = try AnalyzeRequest(body: admitted.body, contentType: request.headers[.contentType])
