@@ -105,6 +105,22 @@ struct WebPageTests {
         try await store.close()
     }
 
+    @Test("Document page: an English quotation its attribution interrupts shows the attribution as ' … ', as the CLI does")
+    func interruptedQuotation() async throws {
+        let store = try #require(try await ServerFixtures.emptyStore(.sqlite))
+        let text = "“We cannot keep patching it,” Laura Bennett told reporters at City Hall. “The work has to be done now.”"
+        let body = ServerFixtures.jsonBody(["id": "bridge", "text": text, "language": "en"])
+        try await ServerFixtures.application(ServerFixtures.state(store)).test(.router) { client in
+            let r = try await client.execute(
+                uri: "/v1/documents", method: .post, headers: ServerFixtures.bearer, body: ByteBuffer(bytes: body))
+            #expect(r.status == .created)
+            let html = try await Self.page(client, "/documents/bridge")
+            #expect(html.contains("<blockquote>«We cannot keep patching it, … The work has to be done now.»</blockquote>"), "\(html)")
+            #expect(!html.contains("<blockquote>«We cannot keep patching it,” Laura Bennett"))
+        }
+        try await store.close()
+    }
+
     @Test("Everything from a document or a request is HTML-escaped")
     func escaping() async throws {
         let store = try #require(try await ServerFixtures.emptyStore(.sqlite))

@@ -2,14 +2,45 @@ extension Quote {
     /// Quotation marks that bound a quotation's pieces (the single ones double as apostrophes, so they
     /// are left out).
     static let pieceMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{201E}"]
+
+    /// The stretch of `content` that an attribution inside it takes, marks included: from the
+    /// closing mark before `attribution` (the cue and speaker, as UTF-8 offsets within `content`) to
+    /// the opening mark after it; nil when no marks bound it there.
+    ///
+    /// An English quotation that its own attribution interrupts (`"X," Bennett told reporters. "Y."`)
+    /// is one quote over both pieces, as the reference annotation counts it, so its content holds the
+    /// cue and speaker.
+    public static func interruption(in content: Substring, around attribution: Range<Int>) -> Range<Int>? {
+        var close: Int?, open: Int?
+        var offset = 0
+        for s in content.unicodeScalars {
+            let width = UTF8.width(s)
+            if pieceMarks.contains(s) {
+                if offset + width <= attribution.lowerBound { close = offset }
+                if offset >= attribution.upperBound && open == nil { open = offset + width }
+            }
+            offset += width
+        }
+        guard let close, let open else { return nil }
+        return close..<open
+    }
+
+    /// A quote's words as a reader wants them: `content` with its `interruption`
+    /// (``interruption(in:around:)``, UTF-8 offsets within `content`) shown as ` … `.
+    public static func displayedText(_ content: Substring, interruption: Range<Int>?) -> String {
+        guard let cut = interruption, cut.lowerBound >= 0, cut.upperBound <= content.utf8.count else { return String(content) }
+        let u = content.utf8
+        var head = content[..<u.index(u.startIndex, offsetBy: cut.lowerBound)]
+        while let last = head.unicodeScalars.last, last.properties.isWhitespace { head = head.dropLast() }
+        var tail = content[u.index(u.startIndex, offsetBy: cut.upperBound)...]
+        while let first = tail.unicodeScalars.first, first.properties.isWhitespace { tail = tail.dropFirst() }
+        return head + " … " + tail
+    }
 }
 
 extension Document {
-    /// The attribution that interrupts a quote's content, marks included: an English quotation that
-    /// its own attribution interrupts (`"X," Bennett told reporters. "Y."`) is one quote over both
-    /// pieces, as the reference annotation counts it, so its content holds the cue and speaker. The
-    /// stretch runs from the closing mark before them to the opening mark after them; nil when neither
-    /// lies inside the content, or no marks bound them there.
+    /// The attribution that interrupts a quote's content, marks included (``Quote/interruption(in:around:)``
+    /// over the cue and speaker that lie inside it); nil when neither does.
     public func interruptingAttribution(of quote: Quote) -> TextRange? {
         let c = quote.content
         var lo = UInt32.max, hi = UInt32(0)
@@ -18,30 +49,17 @@ extension Document {
             lo = min(lo, r.startUTF8)
             hi = max(hi, r.endUTF8)
         }
-        guard lo < hi else { return nil }
-        var close: UInt32?, open: UInt32?
-        var offset = c.startUTF8
-        for s in text(in: c).unicodeScalars {
-            let width = UInt32(UTF8.width(s))
-            if Quote.pieceMarks.contains(s) {
-                if offset + width <= lo { close = offset }
-                if offset >= hi && open == nil { open = offset + width }
-            }
-            offset += width
+        guard lo < hi, let cut = Quote.interruption(in: text(in: c), around: Int(lo - c.startUTF8)..<Int(hi - c.startUTF8)) else {
+            return nil
         }
-        guard let close, let open else { return nil }
-        return TextRange(startUTF8: close, endUTF8: open)
+        return TextRange(startUTF8: c.startUTF8 + UInt32(cut.lowerBound), endUTF8: c.startUTF8 + UInt32(cut.upperBound))
     }
 
     /// A quote's words as a reader wants them: its content, with an interrupting attribution
     /// (``interruptingAttribution(of:)``) shown as ` … `.
     public func displayedContent(of quote: Quote) -> String {
         let c = quote.content
-        guard let a = interruptingAttribution(of: quote) else { return String(text(in: c)) }
-        var head = text(in: TextRange(startUTF8: c.startUTF8, endUTF8: a.startUTF8))
-        while let last = head.unicodeScalars.last, last.properties.isWhitespace { head = head.dropLast() }
-        var tail = text(in: TextRange(startUTF8: a.endUTF8, endUTF8: c.endUTF8))
-        while let first = tail.unicodeScalars.first, first.properties.isWhitespace { tail = tail.dropFirst() }
-        return head + " … " + tail
+        let cut = interruptingAttribution(of: quote).map { Int($0.startUTF8 - c.startUTF8)..<Int($0.endUTF8 - c.startUTF8) }
+        return Quote.displayedText(text(in: c), interruption: cut)
     }
 }

@@ -138,14 +138,16 @@ enum DocumentPage {
             // as the CLI shows it.
             var content = ""
             if q.start >= 0 && q.end <= scalars.count && q.start <= q.end {
-                let inner = [q.cueSpan, q.speakerSpan].compactMap { $0 }.filter { $0.0 >= q.start && $0.1 <= q.end && $0.0 < $0.1 }
                 let piece = String(String.UnicodeScalarView(scalars[q.start..<q.end]))
-                var quote = CronistaCore.Quote(kind: .direct, content: TextRange(startUTF8: 0, endUTF8: UInt32(piece.utf8.count)))
-                func utf8(_ k: Int) -> UInt32 { UInt32(String(String.UnicodeScalarView(scalars[q.start..<k])).utf8.count) }
-                if let lo = inner.map(\.0).min(), let hi = inner.map(\.1).max() {
-                    quote.cue = TextRange(startUTF8: utf8(lo), endUTF8: utf8(hi))
-                }
-                content = Document(id: "", text: piece).displayedContent(of: quote)
+                // Scalar offsets of the stored spans → UTF-8 offsets within the piece.
+                func utf8(_ k: Int) -> Int { scalars[q.start..<k].reduce(0) { $0 + UTF8.width($1) } }
+                let inner = [q.cueSpan, q.speakerSpan].compactMap { $0 }.filter { $0.0 >= q.start && $0.1 <= q.end && $0.0 < $0.1 }
+                let cut =
+                    inner.isEmpty
+                    ? nil
+                    : CronistaCore.Quote.interruption(
+                        in: Substring(piece), around: utf8(inner.map(\.0).min()!)..<utf8(inner.map(\.1).max()!))
+                content = CronistaCore.Quote.displayedText(Substring(piece), interruption: cut)
             }
             let aboutLinks = q.about.compactMap { a.entity($0) }.map {
                 "<a class=\"about\" href=\"\(HTML.escape($0.url))\">\(HTML.escape($0.name))</a>"
