@@ -25,6 +25,14 @@ extension Quote {
         return close..<open
     }
 
+    /// From the first to the last of `parts` (the cue's and speaker's spans) that lie inside `content`,
+    /// as offsets relative to `content`'s start, in whatever unit the ranges count; nil when none does.
+    public static func attribution(inside content: Range<Int>, parts: [Range<Int>?]) -> Range<Int>? {
+        let inner = parts.compactMap { $0 }.filter { !$0.isEmpty && content.contains($0.lowerBound) && $0.upperBound <= content.upperBound }
+        guard let lo = inner.map(\.lowerBound).min(), let hi = inner.map(\.upperBound).max() else { return nil }
+        return (lo - content.lowerBound)..<(hi - content.lowerBound)
+    }
+
     /// A quote's words as a reader wants them: `content` with its `interruption`
     /// (``interruption(in:around:)``, UTF-8 offsets within `content`) shown as ` … `.
     public static func displayedText(_ content: Substring, interruption: Range<Int>?) -> String {
@@ -43,15 +51,10 @@ extension Document {
     /// over the cue and speaker that lie inside it); nil when neither does.
     public func interruptingAttribution(of quote: Quote) -> TextRange? {
         let c = quote.content
-        var lo = UInt32.max, hi = UInt32(0)
-        for r in [quote.cue, quote.speaker?.range] {
-            guard let r, r.startUTF8 >= c.startUTF8, r.endUTF8 <= c.endUTF8, r.startUTF8 < r.endUTF8 else { continue }
-            lo = min(lo, r.startUTF8)
-            hi = max(hi, r.endUTF8)
-        }
-        guard lo < hi, let cut = Quote.interruption(in: text(in: c), around: Int(lo - c.startUTF8)..<Int(hi - c.startUTF8)) else {
-            return nil
-        }
+        func ints(_ r: TextRange?) -> Range<Int>? { r.map { Int($0.startUTF8)..<Int($0.endUTF8) } }
+        guard let around = Quote.attribution(inside: ints(c)!, parts: [ints(quote.cue), ints(quote.speaker?.range)]),
+            let cut = Quote.interruption(in: text(in: c), around: around)
+        else { return nil }
         return TextRange(startUTF8: c.startUTF8 + UInt32(cut.lowerBound), endUTF8: c.startUTF8 + UInt32(cut.upperBound))
     }
 

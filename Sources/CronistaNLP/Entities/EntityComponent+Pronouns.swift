@@ -79,12 +79,12 @@ extension EntityWork {
             var lo = personMentions.partitioningIndex { $0.end > before }
             // For the inverted speaker, a person named only inside a quotation (whom words were about)
             // is passed over.
-            while lo > 0,
-                afterQuotation && isQuoted(personMentions[lo - 1].start)
-                    || male.map({ m in gender(of: personMentions[lo - 1].cluster, cache: &genders).map { $0 != m } ?? false }) ?? false
-            {
-                lo -= 1
+            func passedOver(_ p: (end: UInt32, start: UInt32, cluster: Int)) -> Bool {
+                if afterQuotation && isQuoted(p.start) { return true }
+                guard let male, let g = gender(of: p.cluster, cache: &genders) else { return false }
+                return g != male
             }
+            while lo > 0, passedOver(personMentions[lo - 1]) { lo -= 1 }
             guard lo > 0 else { continue }
             let nearest = personMentions[lo - 1]
             if let s = sentence, let t = sentenceIndex(containing: nearest.start), s - t > 2 { continue }

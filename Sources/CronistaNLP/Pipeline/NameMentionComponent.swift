@@ -26,7 +26,7 @@ public struct NameMentionComponent: PipelineComponent {
     public init(packs: LanguagePacks) {
         model = nil
         models = packs.packs.compactMapValues(\.lazyNERModel)
-        conventions = packs.packs.compactMapValues { $0.entityWords?.nameConventions }.filter { !$0.value.isEmpty }
+        conventions = packs.packs.mapValues(\.nameConventions).filter { !$0.value.isEmpty }
     }
 
     public func process(_ document: inout Document) throws {
@@ -47,16 +47,12 @@ public struct NameMentionComponent: PipelineComponent {
                     ws.setToken(i, utf8: UnsafeBufferPointer(rebasing: text[Int(tokens.starts[k])..<Int(tokens.ends[k])]))
                 }
             }
-            if let conventions = conventions[document.language] {
-                for (s, sentence) in sentences.enumerated() {
-                    let r = sentence.tokenRange
-                    tagger.applyNameConventions(conventions, sentence: s) { i in
-                        UnsafeBufferPointer(rebasing: text[Int(tokens.starts[r.lowerBound + i])..<Int(tokens.ends[r.lowerBound + i])])
-                    }
-                }
-            }
+            let conventions = conventions[document.language] ?? .none
             for (s, sentence) in sentences.enumerated() {
                 let r = sentence.tokenRange
+                tagger.applyNameConventions(conventions, sentence: s) { i in
+                    UnsafeBufferPointer(rebasing: text[Int(tokens.starts[r.lowerBound + i])..<Int(tokens.ends[r.lowerBound + i])])
+                }
                 let base = tagger.documentStarts[s]
                 var i = 0
                 while i < r.count {

@@ -40,16 +40,8 @@ public struct NameConventions: Sendable {
     /// Whether `bytes` (a token) are one of `set`, case-insensitively (ASCII folds of 1 to 7 bytes;
     /// no allocation).
     static func isAny<C: Collection<UInt8>>(_ bytes: C, _ set: PackedWords) -> Bool {
-        let n = bytes.count
-        guard n > 0 && n <= 7, !set.isEmpty else { return false }
-        var v = UInt64(n) << 56
-        var shift: UInt64 = 0
-        for b in bytes {
-            if b >= 0x80 { return false }
-            v |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << shift
-            shift += 8
-        }
-        return set.contains(v)
+        guard !set.isEmpty, bytes.count <= 7, bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        return set.contains(PackedWords.pack(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }))
     }
 
     /// Whether `bytes` are a title, case-insensitively. Called only on a capitalised first token of a

@@ -139,14 +139,12 @@ enum DocumentPage {
             var content = ""
             if q.start >= 0 && q.end <= scalars.count && q.start <= q.end {
                 let piece = String(String.UnicodeScalarView(scalars[q.start..<q.end]))
-                // Scalar offsets of the stored spans → UTF-8 offsets within the piece.
-                func utf8(_ k: Int) -> Int { scalars[q.start..<k].reduce(0) { $0 + UTF8.width($1) } }
-                let inner = [q.cueSpan, q.speakerSpan].compactMap { $0 }.filter { $0.0 >= q.start && $0.1 <= q.end && $0.0 < $0.1 }
-                let cut =
-                    inner.isEmpty
-                    ? nil
-                    : CronistaCore.Quote.interruption(
-                        in: Substring(piece), around: utf8(inner.map(\.0).min()!)..<utf8(inner.map(\.1).max()!))
+                // The stored spans count scalars; the interruption is found in UTF-8 offsets within the piece.
+                func utf8(_ k: Int) -> Int { scalars[q.start..<(q.start + k)].reduce(0) { $0 + UTF8.width($1) } }
+                let spans = [q.cueSpan, q.speakerSpan].map { $0.map { $0.0..<max($0.0, $0.1) } }
+                let cut = CronistaCore.Quote.attribution(inside: q.start..<q.end, parts: spans).flatMap {
+                    CronistaCore.Quote.interruption(in: Substring(piece), around: utf8($0.lowerBound)..<utf8($0.upperBound))
+                }
                 content = CronistaCore.Quote.displayedText(Substring(piece), interruption: cut)
             }
             let aboutLinks = q.about.compactMap { a.entity($0) }.map {
