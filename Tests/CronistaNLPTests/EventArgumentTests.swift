@@ -153,6 +153,14 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Mario Rossi è stato condannato all'ergastolo da un tribunale di Milano.", trigger: "è stato condannato all'",
                 source: ["tribunale"], target: ["Mario Rossi"]),
+            // A numbered agent phrase ("da 27 capi di Stato") is the agent of its participle, not the
+            // subject of the next one; a signed text is a treaty's support, ratified by states.
+            ArgumentCase(
+                text: "Un testo firmato da 27 capi di Stato e ratificato da 18 Paesi.", trigger: "ratificato",
+                source: ["Paesi"], target: []),
+            ArgumentCase(
+                text: "Un testo firmato da 27 capi di Stato e ratificato da 18 Paesi.", trigger: "firmato",
+                source: ["capi"], target: []),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",
@@ -183,6 +191,26 @@ struct EventArgumentTests: EventFixture {
         let city = try analyze("A Catania è stato arrestato il sindaco Nino Ferri.")
         let arrest = try #require(city.events.first { $0.type == "COERCE" })
         #expect(texts(city, arrest.source) == ["Catania"])
+    }
+
+    @Test("A charge between private persons is no event; one by a political side or a named person is; denying a charge is no refusal")
+    func privateChargesAndDenials() throws {
+        let lover = try analyze("Il poeta Apollinaire venne accusato da un amante di aver rubato alcune statuette.")
+        #expect(!lover.events.contains { $0.type == "ACCUSE" }, "\(lover.events.map { lover.text(in: $0.trigger) })")
+        let mother = try analyze("Una donna aveva falsamente accusato il vicino di averla accoltellata.")
+        #expect(!mother.events.contains { $0.type == "ACCUSE" })
+        let side = try analyze("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.")
+        let charge = try #require(side.events.first { $0.type == "ACCUSE" })
+        #expect(texts(side, charge.source) == ["Il centrodestra"] || texts(side, charge.source) == ["centrodestra"])
+        #expect(texts(side, charge.target) == ["centrosinistra"])
+        let named = try analyze(
+            "«Siamo tornati a una nuova era di segregazione. I neri di questo Stato conoscono la sensazione», ha accusato il reverendo Raphael Warnock."
+        )
+        #expect(named.events.contains { $0.type == "ACCUSE" })
+        let denial = try analyze("Per voce di Manlio Di Stefano, il M5S respinge le accuse del sindaco Ignazio Marino.")
+        #expect(!denial.events.contains { $0.type == "REJECT" })
+        let refusal = try analyze("Il M5S respinge la proposta del sindaco Ignazio Marino.")
+        #expect(refusal.events.contains { $0.type == "REJECT" })
     }
 
     @Test("Force used 'per disperdere la folla' is aimed at the crowd")

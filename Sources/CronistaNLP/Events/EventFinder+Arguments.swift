@@ -56,7 +56,13 @@ extension EventFinder {
                 // The word before the actor's articles: "con i sindacati" is governed by a preposition.
                 var v = before
                 while v >= scope.lowerBound && article.contains(forms[v]) && !isAnyPreposition(v) { v -= 1 }
-                let governed = v < before && v >= scope.lowerBound && isAnyPreposition(v) && !article.contains(forms[v])
+                var governed = v < before && v >= scope.lowerBound && isAnyPreposition(v) && !article.contains(forms[v])
+                // "firmato da 27 capi di Stato": a numbered agent phrase is no subject either ("di 406
+                // persone" may still be whom a participle after it is about).
+                if !governed, before - 1 >= scope.lowerBound, doc.tokens.flags[before].contains(.number), agent.contains(forms[before - 1])
+                {
+                    governed = true
+                }
                 if before >= scope.lowerBound && (isAnyPreposition(before) || governed) && !quantified {
                     j = r.lowerBound - 1
                     continue

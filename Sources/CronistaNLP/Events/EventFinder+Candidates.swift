@@ -606,6 +606,9 @@ extension EventFinder {
             explicitSource = false
         }
         if event.source.isEmpty { explicitSource = false }
+        // (Whether the act is aimed at a body of public life, read before a group becomes its members:
+        // "alcuni esponenti politici, tra cui …".)
+        let publicTarget = event.target.contains(where: isPublicBody)
         // "I capigruppo, Elio Vito e Renato Schifani": a group followed by its named members is them.
         event.source = members(of: event.source)
         event.target = members(of: event.target)
@@ -706,6 +709,15 @@ extension EventFinder {
             explicitSource = true
             let sources = Set(event.source.compactMap(\.entity))
             event.target.removeAll { $0.entity.map(sources.contains) ?? false }
+        }
+        // "venne accusato da un amante", "una donna aveva accusato il vicino": a charge or a rebuke
+        // whose actor names no actor of public life (no entity, no actor noun, no name), aimed at no
+        // body of public life either, is a private quarrel ("i portuali criticano il governo" is not).
+        if event.type == "ACCUSE", explicitSource, !event.source.isEmpty,
+            !event.source.contains(where: { isKnownActor($0) || isNamed($0) }), !publicTarget,
+            !event.target.contains(where: isPublicBody)
+        {
+            return nil
         }
         return Candidate(event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource, reciprocal: e.reciprocal)
     }
@@ -929,6 +941,27 @@ extension EventFinder {
         // "… che l'infortunio richiede": a noun with its article right before the verb.
         if g - 2 >= scope.lowerBound, article.contains(forms[g - 2]), !doc.tokens.flags[g - 1].contains(.punctuation) { return g - 1 }
         return nil
+    }
+
+    /// Whether a participant phrase holds a capitalised word that does not open its sentence (`il
+    /// reverendo Raphael Warnock`, a name the tagger missed), not `Una donna`.
+    func isNamed(_ p: Event.Participant) -> Bool {
+        Self.tokens(of: p.range, in: doc).contains { t in
+            t < forms.count && doc.tokens.flags[t].contains(.capitalized) && t > 0 && sentenceOf[t] >= 0
+                && doc.sentences[Int(sentenceOf[t])].tokenRange.lowerBound != t
+                && !doc.tokens.flags[t - 1].contains(.quoteMark)
+        }
+    }
+
+    /// Whether a participant is an organisation, a place or an actor noun (`governo`, `esponenti`):
+    /// not a person, who may act in private.
+    func isPublicBody(_ p: Event.Participant) -> Bool {
+        if let e = p.entity { return doc.entities[e].type != .person }
+        return Self.tokens(of: p.range, in: doc).contains { t in
+            guard t < forms.count else { return false }
+            if mentionAt[t] >= 0 { return doc.mentions[Int(mentionAt[t])].type != .person }
+            return participant(at: t) != nil
+        }
     }
 
     func isKnownActor(_ p: Event.Participant) -> Bool {
