@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 43701 bytes, sha256 af5cb2b77d9b614ae28a67d4d9a9300b871a2c0d5527fa295117b93ae2f04606
+// Languages/it/event-triggers.tsv: 43995 bytes, sha256 bdbc3d6d8d823b6b4cbfde9b26f9861d88e00cdff7b6926221d79042c9a16382
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):
