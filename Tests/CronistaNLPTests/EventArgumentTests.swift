@@ -161,6 +161,12 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Un testo firmato da 27 capi di Stato e ratificato da 18 Paesi.", trigger: "firmato",
                 source: ["capi"], target: []),
+            // A gerund's subject is the inverted subject of the clause it hangs on, not the subject
+            // the clause layer carried over from the sentence before.
+            ArgumentCase(
+                text:
+                    "Insieme al PD hanno votato Scelta Civica e i Popolari. Non ha partecipato alla votazione Forza Italia, chiedendo chiarezza al governo.",
+                trigger: "chiedendo", source: ["Forza Italia"], target: ["governo"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

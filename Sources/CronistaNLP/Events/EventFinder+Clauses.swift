@@ -67,6 +67,20 @@ extension EventFinder {
                 let c = clauses[Int(clauseAt[k])]
                 let h = forms[c.verb.head]
                 if c.verb.head == k && !rules.isGerund(h) && !(rules.isInfinitive(h) && c.verb.auxiliaries.isEmpty) {
+                    // "Non ha partecipato alla votazione Forza Italia, chiedendo chiarezza": a subject
+                    // the clause layer carried over yields to an actor close after the verb and its
+                    // object (at most four words between), not governed by a preposition, that ends
+                    // the clause right before the gerund's comma (the inverted subject).
+                    if c.subjectIsInherited {
+                        let from = max(c.verb.tokens.upperBound, c.object?.upperBound ?? 0)
+                        if from < t, forms[t - 1] == "," {
+                            let inverted = leftActor(before: t - 1, in: from..<(t - 1))
+                            if let first = inverted.first, let last = inverted.last {
+                                let r = Self.tokens(of: first.range, in: doc).lowerBound..<Self.tokens(of: last.range, in: doc).upperBound
+                                if r.upperBound == t - 1, r.lowerBound - from <= 4 { return r }
+                            }
+                        }
+                    }
                     return c.subject
                 }
             }
