@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 43995 bytes, sha256 bdbc3d6d8d823b6b4cbfde9b26f9861d88e00cdff7b6926221d79042c9a16382
+// Languages/it/event-triggers.tsv: 44007 bytes, sha256 8df84c3956fd80f9d0e629fba9cb8fff6d411d4c7cb9901e7e490dc97e69f452
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

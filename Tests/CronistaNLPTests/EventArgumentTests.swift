@@ -167,6 +167,12 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Insieme al PD hanno votato Scelta Civica e i Popolari. Non ha partecipato alla votazione Forza Italia, chiedendo chiarezza al governo.",
                 trigger: "chiedendo", source: ["Forza Italia"], target: ["governo"]),
+            // Force named in a gerund phrase: the gerund's subject uses it on whom the verb it hangs on
+            // acts on (not the object read as its actor).
+            ArgumentCase(
+                text:
+                    "A Minneapolis gli agenti in tenuta antisommossa hanno sfidato i manifestanti, allontanandoli dalla caserma lanciando lacrimogeni.",
+                trigger: "lacrimogeni", source: ["agenti"], target: ["manifestanti"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

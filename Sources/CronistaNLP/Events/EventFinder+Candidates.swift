@@ -443,6 +443,16 @@ extension EventFinder {
             if event.source.isEmpty && !passivePhrase && !judged && (e.kind != .noun || isGoverned(noun: g, in: s)) {
                 // "X, che annunciò la liberazione": the governing verb's relative subject.
                 if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
+                // "gli agenti hanno sfidato i protestanti, … lanciando lacrimogeni": a noun a gerund
+                // governs is the act of the gerund's subject, not of the object of the verb the gerund
+                // hangs on, which is the actor nearest before it.
+                if e.kind == .noun, event.source.isEmpty, beforeArticles >= s.lowerBound, rules.isGerund(forms[beforeArticles]) {
+                    let left = leftActor(before: g, in: scope)
+                    let object = governingObject(before: beforeArticles, in: s)
+                    if !left.isEmpty, left.allSatisfy({ l in object.contains { $0.range == l.range } }) {
+                        event.source = participants(ofArgument: inScope(governingSubject(before: beforeArticles, sentence: si)))
+                    }
+                }
                 if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
             }
             // "il governatore aveva ricevuto un avviso di garanzia", "ha ricevuto critiche dal
@@ -487,6 +497,13 @@ extension EventFinder {
             }
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
             if event.target.isEmpty, Self.force.contains(type) { event.target = purposeObject(after: trig.upperBound, in: scope) }
+            // "hanno sfidato i protestanti, allontanandoli …, lanciando lacrimogeni": force used in a
+            // gerund phrase is aimed at whom the finite verb it hangs on acts on.
+            if event.target.isEmpty, Self.force.contains(type), quote < 0,
+                e.kind == .verb ? rules.isGerund(head) : beforeArticles >= s.lowerBound && rules.isGerund(forms[beforeArticles])
+            {
+                event.target = governingObject(before: e.kind == .verb ? g : beforeArticles, in: s)
+            }
             // "è salito al Quirinale per incontrare il Presidente": a visit is to whom its purpose is to meet.
             if event.target.isEmpty, e.type == "CONSULT", e.mode == "visit" {
                 event.target = purposeObject(after: trig.upperBound, in: scope, verbOf: "CONSULT")

@@ -89,6 +89,26 @@ extension EventFinder {
         return nil
     }
 
+    /// The actors the object of the finite verb before `g` in its sentence names (no place), when
+    /// that verb is active: whom a gerund phrase hanging on it acts on too. Nothing past a colon, a
+    /// semicolon or a quotation mark.
+    func governingObject(before g: Int, in s: Range<Int>) -> [Event.Participant] {
+        var k = g - 1
+        while k >= s.lowerBound {
+            if forms[k] == ";" || forms[k] == ":" || doc.tokens.flags[k].contains(.quoteMark) { return [] }
+            if clauseAt[k] >= 0 {
+                let c = clauses[Int(clauseAt[k])]
+                let h = forms[c.verb.head]
+                if c.verb.head == k && !rules.isGerund(h) && !rules.isInfinitive(h) {
+                    guard !c.verb.passive, let o = c.object else { return [] }
+                    return participants(in: o).filter { !isPlace($0) }
+                }
+            }
+            k -= 1
+        }
+        return []
+    }
+
     /// The actors a noun phrase names: its mentions and actor nouns, coordinated ones as one compound
     /// list; a mention inside a `di` complement of an earlier one (`il presidente della Bielorussia`)
     /// or the same entity again (an apposition) adds nothing.
