@@ -225,6 +225,21 @@ struct EventArgumentTests: EventFixture {
         #expect(refusal.events.contains { $0.type == "REJECT" })
     }
 
+    @Test("A speech act named by the noun that opens a quotation right after its cue is the speakers' act")
+    func openingNounAct() throws {
+        let doc = try analyze(
+            "I presidenti delle Camere, Fausto Bertinotti e Franco Marini, hanno espresso «piena fiducia nella Corte Costituzionale».")
+        let e = try #require(doc.events.first { $0.type == "SUPPORT" })
+        #expect(doc.text(in: e.trigger) == "fiducia")
+        #expect(texts(doc, e.source) == ["Fausto Bertinotti", "Franco Marini"])
+        #expect(texts(doc, e.target) == ["Corte Costituzionale"])
+        #expect(e.quote?.role == .act)
+        // Words of the quotation farther in, or not right after the cue, stay a report of the content.
+        let far = try analyze(
+            "Il sindaco Mario Neri ha detto: «Dopo quanto accaduto non possiamo che esprimere solidarietà alla famiglia».")
+        #expect(!far.events.contains { $0.type == "SUPPORT" && $0.quote?.role == .act })
+    }
+
     @Test("Force used 'per disperdere la folla' is aimed at the crowd")
     func purposeTarget() throws {
         let doc = try analyze("Gli agenti hanno usato gas lacrimogeni per disperdere la folla davanti al municipio.")

@@ -575,6 +575,33 @@ extension EventFinder {
         if event.source.isEmpty, e.kind == .verb, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
             event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
         }
+        // "hanno espresso «piena fiducia nella Consulta»": a speech act named by the noun that opens
+        // a quotation right after its cue (at most two words before it, no verb or preposition) is
+        // what the speaker does with those words.
+        var openingAct = false
+        if event.source.isEmpty, e.kind == .noun, g == trig.lowerBound, Self.speechActs.contains(type), quote >= 0,
+            let speaker = doc.quotes[Int(quote)].speaker, !speaker.range.isEmpty, let cue = doc.quotes[Int(quote)].cue
+        {
+            let content = Self.tokens(of: doc.quotes[Int(quote)].content, in: doc)
+            var k = content.lowerBound
+            while k < g && doc.tokens.flags[k].contains(.punctuation) { k += 1 }
+            var c = content.lowerBound
+            while c > 0 && doc.tokens.flags[c - 1].contains(.quoteMark) { c -= 1 }
+            if g - k <= 2, Self.tokens(of: cue, in: doc).upperBound == c,
+                (k..<g).allSatisfy({ !isAnyPreposition($0) && !rules.isInfinitive(forms[$0]) && !rules.isParticiple(forms[$0]) })
+            {
+                event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+                openingAct = isKnownActor(event.source[0])
+                if !openingAct { event.source = [] }
+                // "Fausto Bertinotti e Franco Marini, hanno espresso": a speaker coordinated with
+                // others before the cue is one of a compound actor.
+                let cueStart = Self.tokens(of: cue, in: doc).lowerBound
+                if openingAct, let se = speaker.entity, sentenceOf[cueStart] == Int32(si) {
+                    let left = leftActor(before: cueStart, in: s)
+                    if left.count > 1, left.contains(where: { $0.entity == se }) { event.source = left }
+                }
+            }
+        }
         // "Prodi ha ribadito che l'Italia parteciperà alla missione": the promise is the one who makes it.
         if promised, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
             event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
@@ -665,7 +692,7 @@ extension EventFinder {
         }
         if quote >= 0 {
             let qi = Int(quote)
-            event.quote = Event.QuoteLink(quote: qi, role: .report)
+            event.quote = Event.QuoteLink(quote: qi, role: openingAct ? .act : .report)
         }
         // A speech act performed by the cue: the speaker is the source (not of a passive cue, "è stato
         // esortato dal ministro a dimettersi", whose agent acts).
