@@ -173,6 +173,10 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "A Minneapolis gli agenti in tenuta antisommossa hanno sfidato i manifestanti, allontanandoli dalla caserma lanciando lacrimogeni.",
                 trigger: "lacrimogeni", source: ["agenti"], target: ["manifestanti"]),
+            // The object of a first-person verb inside a quotation names the speaker's own act.
+            ArgumentCase(
+                text: "«Abbiamo già presentato istanza di riesame al Tribunale della libertà», ha detto l'avvocato Sergio Rastrelli.",
+                trigger: "istanza", source: ["Sergio Rastrelli"], target: ["Tribunale della libertà"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

@@ -426,6 +426,14 @@ extension EventFinder {
             // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
             // "è stato condannato all'ergastolo da un tribunale egiziano": a passive phrase's actor is
             // its agent, never the one before it (who undergoes it).
+            // «Abbiamo già presentato oggi istanza di riesame»: an act named by the object of a verb in
+            // the first person inside a quotation is the speaker's (told, so a report).
+            if e.kind == .noun, event.source.isEmpty, quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty,
+                let v = governingGroupStart(of: g, in: scope), let h = governingHead(of: g, in: scope), v <= h,
+                (v...h).contains(where: { context.is($0, [.firstPerson]) }) || rules.isFirstPersonVerb(forms[h])
+            {
+                event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+            }
             let passivePhrase = e.kind == .noun && e.passive
             if passivePhrase, event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
             // "Irinej ha definito la manifestazione una vergogna": who judges or comments on an act
