@@ -177,6 +177,11 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "«Abbiamo già presentato istanza di riesame al Tribunale della libertà», ha detto l'avvocato Sergio Rastrelli.",
                 trigger: "istanza", source: ["Sergio Rastrelli"], target: ["Tribunale della libertà"]),
+            // A gerund after a participle in apposition hangs on the actor the participle describes.
+            ArgumentCase(
+                text:
+                    "Beppe Grillo parla di coraggio di conigli rivolto a Forza Italia, uscita dall'aula per non votare chiedendo chiarezza al governo.",
+                trigger: "chiedendo", source: ["Forza Italia"], target: ["governo"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

@@ -63,6 +63,13 @@ extension EventFinder {
             // "Lo ha detto X: il governo prende …, accusando": a colon or semicolon opens a clause of
             // its own; the speaker before it governs nothing after it.
             if forms[k] == ":" || forms[k] == ";" { return nil }
+            // "… rivolto a Forza Italia, uscita dall'aula per non votare chiedendo chiarezza": a bare
+            // participle in apposition to the actor right before its comma hangs the gerund on that actor.
+            if clauseAt[k] < 0, k - 2 >= 0, sentenceOf[k - 2] == Int32(si), forms[k - 1] == ",", rules.isParticiple(forms[k]),
+                !aux.contains(forms[k]), let (_, r) = participant(at: k - 2), r.upperBound == k - 1
+            {
+                return r
+            }
             if clauseAt[k] >= 0 {
                 let c = clauses[Int(clauseAt[k])]
                 let h = forms[c.verb.head]
