@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 44007 bytes, sha256 8df84c3956fd80f9d0e629fba9cb8fff6d411d4c7cb9901e7e490dc97e69f452
+// Languages/it/event-triggers.tsv: 44255 bytes, sha256 564500393638aafe0e5e1e471914574f9c4b104cffa19d8de8992685720201d6
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -569,6 +569,15 @@ struct EventArgumentTests: EventFixture {
         #expect(!car.events.contains { texts(car, $0.source) == ["un suv nero"] }, "\(car.events)")
         let show = try analyze("La presidente della Camera Laura Boldrini ha inaugurato la prima manifestazione del mese.")
         #expect(!show.events.contains { $0.type == "PROTEST" }, "\(show.events)")
+        // A protest that only anchors a time takes no protesters from around it; after one told
+        // before, it is that protest again.
+        let anchor = try analyze(
+            "A Minneapolis i manifestanti hanno bloccato le strade. Durante le proteste, gli agenti sono stati attaccati.")
+        #expect(!anchor.events.contains { $0.type == "PROTEST" }, "\(anchor.events)")
+        let again = try analyze(
+            "A Minneapolis i manifestanti hanno sfilato in corteo contro il sindaco. Durante le proteste, gli agenti sono stati attaccati.")
+        let protest = try #require(again.events.first { $0.type == "PROTEST" })
+        #expect(protest.coref.map { again.text(in: $0) } == ["proteste"])
     }
 
     @Test("An infinitive someone went as far as is a real act of theirs: 'arrivando a minacciare le dimissioni'")

@@ -653,7 +653,7 @@ extension EventFinder {
         if event.source.isEmpty && e.kind != .noun { return nil }
         // A protest named without its protesters ("le rivolte", "diversi cortei"): the protesters
         // the text names nearest, in its sentence or the one before.
-        if event.source.isEmpty, type == "PROTEST" {
+        if event.source.isEmpty, type == "PROTEST", !(beforeArticles >= s.lowerBound && timeAnchor.contains(forms[beforeArticles])) {
             event.source = protesters(near: g, sentence: si)
             explicitSource = false
         }

@@ -68,6 +68,8 @@ struct EventFinder {
     let receive: Set<String>
     /// Words after an event noun that schedule it (`prevista`, `in_programma`): it has not happened yet.
     let scheduled: Set<String>
+    /// Prepositions of time before an event noun (`durante le proteste`): the act is an anchor.
+    let timeAnchor: Set<String>
     /// Verbs whose negation leaves the act they govern standing (`non è stata vietata la manifestazione`).
     let negationKeeps: Set<String>
     /// Words of a time expression that place it after the article (`prossimo`, `domani`).
@@ -288,6 +290,7 @@ struct EventFinder {
         facility = l.list("facility")
         receive = l.list("receive")
         scheduled = l.list("scheduled")
+        timeAnchor = l.list("time-anchor")
         negationKeeps = l.list("negation-keeps")
         futureTime = l.list("future-time")
         charged = l.list("charged")
