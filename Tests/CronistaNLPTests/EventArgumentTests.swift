@@ -578,6 +578,15 @@ struct EventArgumentTests: EventFixture {
             "A Minneapolis i manifestanti hanno sfilato in corteo contro il sindaco. Durante le proteste, gli agenti sono stati attaccati.")
         let protest = try #require(again.events.first { $0.type == "PROTEST" })
         #expect(protest.coref.map { again.text(in: $0) } == ["proteste"])
+        // A noun after a demonstrative points back: it joins an act told before or is nothing.
+        let alone = try analyze(
+            "Le statuette erano state rubate dal Louvre. Tale accusa si rivelò poi una ripicca del ministro Mario Neri.")
+        #expect(!alone.events.contains { $0.type == "ACCUSE" }, "\(alone.events)")
+        let back = try analyze(
+            "Migliaia di manifestanti hanno sfilato in corteo contro il governo a Roma. Questa protesta si è svolta senza incidenti.")
+        #expect(back.events.filter { $0.type == "PROTEST" }.count == 1)
+        let march = try #require(back.events.first { $0.type == "PROTEST" })
+        #expect(march.coref.map { back.text(in: $0) } == ["protesta"])
     }
 
     @Test("An infinitive someone went as far as is a real act of theirs: 'arrivando a minacciare le dimissioni'")

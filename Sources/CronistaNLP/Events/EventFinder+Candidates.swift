@@ -650,6 +650,12 @@ extension EventFinder {
         {
             return nil
         }
+        // "Tale accusa si rivelò una ripicca", "questa protesta": a noun with a demonstrative points
+        // back at an act told before; it joins that act (coref) and never stands alone.
+        if e.kind == .noun, g == trig.lowerBound, g > s.lowerBound, demonstrative.contains(forms[g - 1]) {
+            event.source = []
+            explicitSource = false
+        }
         if event.source.isEmpty && e.kind != .noun { return nil }
         // A protest named without its protesters ("le rivolte", "diversi cortei"): the protesters
         // the text names nearest, in its sentence or the one before.
@@ -957,6 +963,8 @@ extension EventFinder {
         let k = g - 1
         guard k >= s.lowerBound else { return false }
         let isNoun = (lexicon.entries[forms[g]] ?? []).contains { $0.kind == .noun }
+        // "Tale accusa si rivelò", "questa protesta": after a demonstrative a form that is also a noun is one.
+        if isNoun, demonstrative.contains(forms[k]) { return true }
         if context.is(k, [.article, .preposition]), !context.is(k, [.clitic]), !clitic.contains(forms[k]) {
             return isNoun || !rules.isParticiple(forms[g])
         }
