@@ -249,6 +249,21 @@ struct EventArgumentTests: EventFixture {
         #expect(!far.events.contains { $0.type == "SUPPORT" && $0.quote?.role == .act })
     }
 
+    @Test("Violence is aimed at whoever its object names; between private persons it is a crime, no event")
+    func violenceTargetsAndPrivateCrime() throws {
+        let driver = try analyze("Gli aggressori hanno ucciso l'autista e picchiato gli italiani.")
+        let killing = try #require(driver.events.first { $0.type == "ASSAULT" })
+        #expect(texts(driver, killing.source) == ["aggressori"])
+        #expect(texts(driver, killing.target) == ["autista"])
+        let family = try analyze("Enrico Brandimarte, un noto chirurgo di Taranto, ha ucciso la moglie e le due figlie.")
+        #expect(!family.events.contains { $0.type == "ASSAULT" }, "\(family.events)")
+        // A person the text titles with an actor noun acts in a public role.
+        let officer = try analyze("Arrestato Derek Chauvin, il poliziotto che ha ucciso George Floyd.")
+        let death = try #require(officer.events.first { $0.type == "ASSAULT" })
+        #expect(texts(officer, death.source) == ["Derek Chauvin"])
+        #expect(texts(officer, death.target) == ["George Floyd"])
+    }
+
     @Test("Force used 'per disperdere la folla' is aimed at the crowd")
     func purposeTarget() throws {
         let doc = try analyze("Gli agenti hanno usato gas lacrimogeni per disperdere la folla davanti al municipio.")

@@ -484,6 +484,9 @@ extension EventFinder {
                 }
                 // "ha archiviato la richiesta di … presentata dal partito": whose the thing acted on is.
                 if event.target.isEmpty { event.target = agentOfParticiple(after: o.upperBound, in: scope) }
+                // "hanno ucciso l'autista", "ha ferito quattro ragazzi": violence is done to anyone the
+                // text identifies (guidelines), so its object is the target even when it names no actor.
+                if event.target.isEmpty, type == "ASSAULT", e.kind == .verb, !passive, let v = victim(in: o) { event.target = [v] }
             }
             // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
@@ -768,6 +771,15 @@ extension EventFinder {
             let sources = Set(event.source.compactMap(\.entity))
             event.target.removeAll { $0.entity.map(sources.contains) ?? false }
         }
+        // "Enrico Brandimarte ha ucciso la moglie": violence where nobody is a body of public life (an
+        // organisation, a place, an actor noun such as `agenti` or `uomini armati`) or a person the
+        // knowledge base knows is a crime between private persons, no political event (guidelines:
+        // one participant acts in a political role).
+        if event.type == "ASSAULT", !publicTarget,
+            !(event.source + event.target).contains(where: { isPublicBody($0) || isKnownPerson($0) })
+        {
+            return nil
+        }
         // "venne accusato da un amante", "una donna aveva accusato il vicino": a charge or a rebuke
         // whose actor names no actor of public life (no entity, no actor noun, no name), aimed at no
         // body of public life either, is a private quarrel ("i portuali criticano il governo" is not).
@@ -1003,6 +1015,20 @@ extension EventFinder {
         return nil
     }
 
+    /// The noun that opens an object (`l'autista`, `quattro ragazzi`): after the articles, an
+    /// optional number or quantity word and the word after it; nil when that word is punctuation, a
+    /// preposition, a verb form, a clause boundary or a non-actor (`@non-actor`: `gli edifici`).
+    func victim(in o: Range<Int>) -> Event.Participant? {
+        var a = o.lowerBound
+        while a < o.upperBound && article.contains(forms[a]) && !isAnyPreposition(a) { a += 1 }
+        var h = a
+        if h + 1 < o.upperBound, doc.tokens.flags[h].contains(.number) || quantity.contains(forms[h]) { h += 1 }
+        guard h < o.upperBound, !doc.tokens.flags[h].contains(.punctuation), !bound.contains(forms[h]), !isAnyPreposition(h),
+            !rules.isInfinitive(forms[h]), !rules.isGerund(forms[h]), !rules.isParticiple(forms[h]), !nonActor.contains(forms[h])
+        else { return nil }
+        return Event.Participant(entity: nil, range: range(a..<(h + 1)))
+    }
+
     /// Whether a participant phrase holds a capitalised word that does not open its sentence (`il
     /// reverendo Raphael Warnock`, a name the tagger missed), not `Una donna`.
     func isNamed(_ p: Event.Participant) -> Bool {
@@ -1010,6 +1036,26 @@ extension EventFinder {
             t < forms.count && doc.tokens.flags[t].contains(.capitalized) && t > 0 && sentenceOf[t] >= 0
                 && doc.sentences[Int(sentenceOf[t])].tokenRange.lowerBound != t
                 && !doc.tokens.flags[t - 1].contains(.quoteMark)
+        }
+    }
+
+    /// Whether a participant is a person the knowledge base links (a public figure) or one the text
+    /// names with an actor noun as title or apposition (`l'agente Derek Chauvin`, `Derek Chauvin, il
+    /// poliziotto`).
+    func isKnownPerson(_ p: Event.Participant) -> Bool {
+        guard let e = p.entity, doc.entities[e].type == .person else { return false }
+        if doc.entities[e].kb != nil { return true }
+        return doc.entities[e].mentions.contains { mi in
+            let r = mentionTokens[mi]
+            // ("si consegna alla polizia Damir Voschion": an actor noun after a preposition is no title.)
+            if r.lowerBound > 0, actorNouns.contains(forms[r.lowerBound - 1]), r.lowerBound < 2 || !isAnyPreposition(r.lowerBound - 2) {
+                return true
+            }
+            var k = r.upperBound
+            guard k + 1 < forms.count, forms[k] == "," else { return false }
+            k += 1
+            if article.contains(forms[k]), k + 1 < forms.count { k += 1 }
+            return actorNouns.contains(forms[k])
         }
     }
 
