@@ -264,6 +264,20 @@ struct EventArgumentTests: EventFixture {
         #expect(texts(officer, death.target) == ["George Floyd"])
     }
 
+    @Test("A government's formal protest is a complaint; an invitation to act asks; consulting papers is no meeting")
+    func protestInvitationConsultation() throws {
+        let note = try analyze("Il governo giapponese ha mosso una protesta formale contro la Cina.")
+        let complaint = try #require(note.events.first)
+        #expect(complaint.type == "ACCUSE" && note.events.count == 1, "\(note.events)")
+        #expect(texts(note, complaint.target) == ["Cina"])
+        let call = try analyze("Il sindacato ha lanciato un invito ad approvare la legge.")
+        #expect(call.events.map(\.type) == ["REQUEST"])
+        let papers = try analyze("Il professor Giuseppe Pallanti ha consultato alcune carte custodite in un archivio.")
+        #expect(papers.events.isEmpty, "\(papers.events)")
+        let parties = try analyze("Il premier Mario Neri ha consultato i partiti della maggioranza.")
+        #expect(parties.events.map(\.type) == ["CONSULT"])
+    }
+
     @Test("Force used 'per disperdere la folla' is aimed at the crowd")
     func purposeTarget() throws {
         let doc = try analyze("Gli agenti hanno usato gas lacrimogeni per disperdere la folla davanti al municipio.")
