@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 44601 bytes, sha256 b20e70df7db615b1030d3cd12aae80aec96809cfacddcc0c45b9f4abc2676b6d
+// Languages/it/event-triggers.tsv: 44631 bytes, sha256 5cb4b4c435c546d17a58fa470d18f7972a6cf9100e44b69dd716308bc9bdb05e
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

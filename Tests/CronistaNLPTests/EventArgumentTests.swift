@@ -220,6 +220,11 @@ struct EventArgumentTests: EventFixture {
         #expect(!lover.events.contains { $0.type == "ACCUSE" }, "\(lover.events.map { lover.text(in: $0.trigger) })")
         let mother = try analyze("Una donna aveva falsamente accusato il vicino di averla accoltellata.")
         #expect(!mother.events.contains { $0.type == "ACCUSE" })
+        // So is a private request or promise; a public body's is an event.
+        let neighbour = try analyze("Un vicino della famiglia ha chiesto più volte di farsi aprire la porta.")
+        #expect(neighbour.events.isEmpty, "\(neighbour.events)")
+        let town = try analyze("Il comune ha chiesto alla regione la cessione della ferrovia.")
+        #expect(town.events.map(\.type) == ["REQUEST"], "\(town.events)")
         let side = try analyze("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.")
         let charge = try #require(side.events.first { $0.type == "ACCUSE" })
         #expect(texts(side, charge.source) == ["Il centrodestra"] || texts(side, charge.source) == ["centrodestra"])

@@ -783,7 +783,7 @@ extension EventFinder {
         // "venne accusato da un amante", "una donna aveva accusato il vicino": a charge or a rebuke
         // whose actor names no actor of public life (no entity, no actor noun, no name), aimed at no
         // body of public life either, is a private quarrel ("i portuali criticano il governo" is not).
-        if event.type == "ACCUSE", explicitSource, !event.source.isEmpty,
+        if ["ACCUSE", "REQUEST", "AGREE"].contains(event.type), explicitSource, !event.source.isEmpty,
             !event.source.contains(where: { isKnownActor($0) || isNamed($0) }), !publicTarget,
             !event.target.contains(where: isPublicBody)
         {
