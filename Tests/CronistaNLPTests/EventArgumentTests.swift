@@ -182,6 +182,10 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Beppe Grillo parla di coraggio di conigli rivolto a Forza Italia, uscita dall'aula per non votare chiedendo chiarezza al governo.",
                 trigger: "chiedendo", source: ["Forza Italia"], target: ["governo"]),
+            // A country a request is made to is its target, not where it was made.
+            ArgumentCase(
+                text: "Pegah Emambakhsh, la donna iraniana che aveva chiesto asilo al Regno Unito, è stata scarcerata.",
+                trigger: "aveva chiesto", source: ["la donna iraniana"], target: ["Regno Unito"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

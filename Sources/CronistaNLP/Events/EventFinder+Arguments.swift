@@ -265,9 +265,11 @@ extension EventFinder {
                     // A place after a locative preposition is where, not whom.
                     // (A chamber that gives its confidence is named as a place: `al Senato`.)
                     // (So is a place that receives aid or sanctions: `aiuti alla Sardegna`.)
+                    // (So is a country a speech act is addressed to: `ha chiesto asilo al Regno Unito`.)
                     if let first = a.first,
                         !(location.contains(forms[k]) && isPlace(first)) || marker == "contro" || e.receives
                             || (Self.needTarget.contains(e.type) && !isPreposition(k, "in"))
+                            || (Self.speechActs.contains(e.type) && isPreposition(k, "a") && isCountryParticipant(first))
                     {
                         return a
                     }
