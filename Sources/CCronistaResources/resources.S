@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 44631 bytes, sha256 5cb4b4c435c546d17a58fa470d18f7972a6cf9100e44b69dd716308bc9bdb05e
+// Languages/it/event-triggers.tsv: 44694 bytes, sha256 b45129ff69af4f37eb6b94dc4490303f6537eb5915e9660a223240394f1c9923
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

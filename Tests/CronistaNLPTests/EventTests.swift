@@ -76,6 +76,7 @@ struct EventTests {
         "Negated, conditional and hypothetical events give nothing",
         arguments: [
             "Il senatore Marco Ferri non ha criticato Paolo Neri.",
+            "Gli ultras erano visibilmente intenzionati a creare disordini.",
             "Il senatore Marco Ferri criticherebbe Paolo Neri.",
             "Se il senatore Marco Ferri criticasse Paolo Neri, nessuno se ne stupirebbe.",
             "Il senatore Marco Ferri rischia di essere arrestato.",
