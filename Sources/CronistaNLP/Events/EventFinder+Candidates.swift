@@ -422,10 +422,6 @@ extension EventFinder {
                 let actor = participants(in: c)
                 if !actor.isEmpty { event.source = actor }
             }
-            // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
-            // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
-            // "è stato condannato all'ergastolo da un tribunale egiziano": a passive phrase's actor is
-            // its agent, never the one before it (who undergoes it).
             // «Abbiamo già presentato oggi istanza di riesame»: an act named by the object of a verb in
             // the first person inside a quotation is the speaker's (told, so a report).
             if e.kind == .noun, event.source.isEmpty, quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty,
@@ -434,6 +430,10 @@ extension EventFinder {
             {
                 event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
             }
+            // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
+            // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
+            // "è stato condannato all'ergastolo da un tribunale egiziano": a passive phrase's actor is
+            // its agent, never the one before it (who undergoes it).
             let passivePhrase = e.kind == .noun && e.passive
             if passivePhrase, event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
             // "Irinej ha definito la manifestazione una vergogna": who judges or comments on an act
@@ -780,9 +780,10 @@ extension EventFinder {
         {
             return nil
         }
-        // "venne accusato da un amante", "una donna aveva accusato il vicino": a charge or a rebuke
-        // whose actor names no actor of public life (no entity, no actor noun, no name), aimed at no
-        // body of public life either, is a private quarrel ("i portuali criticano il governo" is not).
+        // "venne accusato da un amante", "un vicino ha chiesto di farsi aprire": a charge, a rebuke, a
+        // request, an offer or a promise whose actor names no actor of public life (no entity, no actor
+        // noun, no name), aimed at no body of public life either, is a private matter ("i portuali
+        // criticano il governo" is not).
         if ["ACCUSE", "REQUEST", "AGREE"].contains(event.type), explicitSource, !event.source.isEmpty,
             !event.source.contains(where: { isKnownActor($0) || isNamed($0) }), !publicTarget,
             !event.target.contains(where: isPublicBody)
