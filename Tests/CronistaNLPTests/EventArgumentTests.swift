@@ -186,6 +186,12 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Pegah Emambakhsh, la donna iraniana che aveva chiesto asilo al Regno Unito, è stata scarcerata.",
                 trigger: "aveva chiesto", source: ["la donna iraniana"], target: ["Regno Unito"]),
+            // A bare participle right after a noun is about that noun, and a noun in apposition to a
+            // name is that name (not the person the text named most).
+            ArgumentCase(
+                text:
+                    "Brianna Agyemang ha lanciato l'iniziativa. Il Blackout Tuesday è nato per la morte di George Floyd, l'afroamericano ucciso da un agente della polizia di Minneapolis.",
+                trigger: "ucciso", source: ["agente"], target: ["George Floyd"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",

@@ -260,6 +260,11 @@ extension EventFinder {
         if passive {
             if !comparison {
                 event.target = relativeAntecedent(before: g, in: scope)
+                // "George Floyd, l'afroamericano ucciso da un agente": a bare participle right after a
+                // noun is about that noun (a reduced relative), not an actor further back.
+                if event.target.isEmpty, group.count == trig.count, g - 1 >= scope.lowerBound, let v = nounBefore(g, in: scope) {
+                    event.target = [v]
+                }
                 // A subject the clause layer carried over from an earlier clause yields to an actor
                 // named before the verb in this one ("… e circa 1400 persone sono state arrestate").
                 if event.target.isEmpty, clause?.subjectIsInherited == true { event.target = leftActor(before: g, in: scope) }
@@ -1028,6 +1033,26 @@ extension EventFinder {
             !rules.isInfinitive(forms[h]), !rules.isGerund(forms[h]), !rules.isParticiple(forms[h]), !nonActor.contains(forms[h])
         else { return nil }
         return Event.Participant(entity: nil, range: range(a..<(h + 1)))
+    }
+
+    /// The noun phrase ending right before `g` (a bare participle's head noun): the participant
+    /// there, or the lower-case word after its article (`l'afroamericano`); nil after punctuation, a
+    /// preposition, a verb form or a word the pack does not take for a noun's.
+    func nounBefore(_ g: Int, in scope: Range<Int>) -> Event.Participant? {
+        let h = g - 1
+        guard h >= scope.lowerBound, !doc.tokens.flags[h].contains(.punctuation) else { return nil }
+        if let (p, r) = participant(at: h), r.upperBound == g { return isPlace(p) ? nil : p }
+        guard h - 1 >= scope.lowerBound, article.contains(forms[h - 1]), !isAnyPreposition(h - 1), !bound.contains(forms[h]),
+            !doc.tokens.flags[h].contains(.capitalized), !rules.isParticiple(forms[h]), !rules.isInfinitive(forms[h]),
+            !rules.isGerund(forms[h]), !nonActor.contains(forms[h])
+        else { return nil }
+        // "George Floyd, l'afroamericano ucciso": the name the noun stands in apposition to.
+        if h - 3 >= scope.lowerBound, forms[h - 2] == ",", let (p, r) = participant(at: h - 3), r.upperBound == h - 2, p.entity != nil,
+            !isPlace(p)
+        {
+            return p
+        }
+        return Event.Participant(entity: nil, range: range(h..<g))
     }
 
     /// Whether a participant phrase holds a capitalised word that does not open its sentence (`il
