@@ -192,6 +192,10 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Brianna Agyemang ha lanciato l'iniziativa. Il Blackout Tuesday è nato per la morte di George Floyd, l'afroamericano ucciso da un agente della polizia di Minneapolis.",
                 trigger: "ucciso", source: ["agente"], target: ["George Floyd"]),
+            // The leadership of a body is an actor.
+            ArgumentCase(
+                text: "I due parlamentari hanno confermato la loro partecipazione, polemizzando con la dirigenza della Rai.",
+                trigger: "polemizzando", source: ["parlamentari"], target: ["dirigenza"]),
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",
