@@ -430,8 +430,9 @@ extension EventFinder {
             // «Abbiamo già presentato oggi istanza di riesame»: an act named by the object of a verb in
             // the first person inside a quotation is the speaker's (told, so a report).
             if e.kind == .noun, event.source.isEmpty, quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty,
-                let v = governingGroupStart(of: g, in: scope), let h = governingHead(of: g, in: scope), v <= h,
-                (v...h).contains(where: { context.is($0, [.firstPerson]) }) || rules.isFirstPersonVerb(forms[h])
+                let verb = governingVerb(of: g, in: scope), verb.tokens.lowerBound <= verb.head,
+                (verb.tokens.lowerBound...verb.head).contains(where: { context.is($0, [.firstPerson]) })
+                    || rules.isFirstPersonVerb(forms[verb.head])
             {
                 event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
             }
@@ -456,17 +457,19 @@ extension EventFinder {
             if event.source.isEmpty && !passivePhrase && !judged && (e.kind != .noun || isGoverned(noun: g, in: s)) {
                 // "X, che annunciò la liberazione": the governing verb's relative subject.
                 if e.kind == .noun, let v = governingGroupStart(of: g, in: s) { event.source = relativeAntecedent(before: v, in: scope) }
-                // "gli agenti hanno sfidato i protestanti, … lanciando lacrimogeni": a noun a gerund
-                // governs is the act of the gerund's subject, not of the object of the verb the gerund
-                // hangs on, which is the actor nearest before it.
-                if e.kind == .noun, event.source.isEmpty, beforeArticles >= s.lowerBound, rules.isGerund(forms[beforeArticles]) {
+                if event.source.isEmpty {
                     let left = leftActor(before: g, in: scope)
-                    let object = governingObject(before: beforeArticles, in: s)
-                    if !left.isEmpty, left.allSatisfy({ l in object.contains { $0.range == l.range } }) {
-                        event.source = participants(ofArgument: inScope(governingSubject(before: beforeArticles, sentence: si)))
+                    // "gli agenti hanno sfidato i protestanti, … lanciando lacrimogeni": a noun a gerund
+                    // governs is the act of the gerund's subject, not of the object of the verb the
+                    // gerund hangs on, which is the actor nearest before it.
+                    if e.kind == .noun, !left.isEmpty, beforeArticles >= s.lowerBound, rules.isGerund(forms[beforeArticles]) {
+                        let object = governingObject(before: beforeArticles, in: s)
+                        if left.allSatisfy({ l in object.contains { $0.range == l.range } }) {
+                            event.source = participants(ofArgument: inScope(governingSubject(before: beforeArticles, sentence: si)))
+                        }
                     }
+                    if event.source.isEmpty { event.source = left }
                 }
-                if event.source.isEmpty { event.source = leftActor(before: g, in: scope) }
             }
             // "il governatore aveva ricevuto un avviso di garanzia", "ha ricevuto critiche dal
             // sindaco": whoever receives the act is its target; its actor, if any, follows "da".
@@ -603,16 +606,17 @@ extension EventFinder {
             while k < g && doc.tokens.flags[k].contains(.punctuation) { k += 1 }
             var c = content.lowerBound
             while c > 0 && doc.tokens.flags[c - 1].contains(.quoteMark) { c -= 1 }
-            if g - k <= 2, Self.tokens(of: cue, in: doc).upperBound == c,
+            let cueTokens = Self.tokens(of: cue, in: doc)
+            let speakerActs = Event.Participant(entity: speaker.entity, range: speaker.range)
+            if g - k <= 2, cueTokens.upperBound == c, isKnownActor(speakerActs),
                 (k..<g).allSatisfy({ !isAnyPreposition($0) && !rules.isInfinitive(forms[$0]) && !rules.isParticiple(forms[$0]) })
             {
-                event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
-                openingAct = isKnownActor(event.source[0])
-                if !openingAct { event.source = [] }
+                event.source = [speakerActs]
+                openingAct = true
                 // "Fausto Bertinotti e Franco Marini, hanno espresso": a speaker coordinated with
                 // others before the cue is one of a compound actor.
-                let cueStart = Self.tokens(of: cue, in: doc).lowerBound
-                if openingAct, let se = speaker.entity, sentenceOf[cueStart] == Int32(si) {
+                let cueStart = cueTokens.lowerBound
+                if let se = speaker.entity, sentenceOf[cueStart] == Int32(si) {
                     let left = leftActor(before: cueStart, in: s)
                     if left.count > 1, left.contains(where: { $0.entity == se }) { event.source = left }
                 }
@@ -790,8 +794,7 @@ extension EventFinder {
         // noun, no name), aimed at no body of public life either, is a private matter ("i portuali
         // criticano il governo" is not).
         if ["ACCUSE", "REQUEST", "AGREE"].contains(event.type), explicitSource, !event.source.isEmpty,
-            !event.source.contains(where: { isKnownActor($0) || isNamed($0) }), !publicTarget,
-            !event.target.contains(where: isPublicBody)
+            !event.source.contains(where: { isKnownActor($0) || isNamed($0) }), !publicTarget
         {
             return nil
         }
@@ -1022,29 +1025,34 @@ extension EventFinder {
     }
 
     /// The noun that opens an object (`l'autista`, `quattro ragazzi`): after the articles, an
-    /// optional number or quantity word and the word after it; nil when that word is punctuation, a
-    /// preposition, a verb form, a clause boundary or a non-actor (`@non-actor`: `gli edifici`).
+    /// optional number or quantity word and the word after it; nil when that word is no plain noun
+    /// (``isPlainNoun(_:)``).
     func victim(in o: Range<Int>) -> Event.Participant? {
         var a = o.lowerBound
         while a < o.upperBound && article.contains(forms[a]) && !isAnyPreposition(a) { a += 1 }
         var h = a
         if h + 1 < o.upperBound, doc.tokens.flags[h].contains(.number) || quantity.contains(forms[h]) { h += 1 }
-        guard h < o.upperBound, !doc.tokens.flags[h].contains(.punctuation), !bound.contains(forms[h]), !isAnyPreposition(h),
-            !rules.isInfinitive(forms[h]), !rules.isGerund(forms[h]), !rules.isParticiple(forms[h]), !nonActor.contains(forms[h])
-        else { return nil }
+        guard h < o.upperBound, isPlainNoun(h) else { return nil }
         return Event.Participant(entity: nil, range: range(a..<(h + 1)))
     }
 
+    /// Whether the word at `t` can head a plain noun phrase that names someone: no punctuation,
+    /// clause boundary, preposition or verb form, and no `@non-actor` noun (`gli edifici`).
+    func isPlainNoun(_ t: Int) -> Bool {
+        !doc.tokens.flags[t].contains(.punctuation) && !bound.contains(forms[t]) && !isAnyPreposition(t)
+            && !rules.isInfinitive(forms[t]) && !rules.isGerund(forms[t]) && !rules.isParticiple(forms[t])
+            && !nonActor.contains(forms[t])
+    }
+
     /// The noun phrase ending right before `g` (a bare participle's head noun): the participant
-    /// there, or the lower-case word after its article (`l'afroamericano`); nil after punctuation, a
-    /// preposition, a verb form or a word the pack does not take for a noun's.
+    /// there, or the lower-case plain noun (``isPlainNoun(_:)``) after its article (`l'afroamericano`);
+    /// nil after punctuation or a preposition.
     func nounBefore(_ g: Int, in scope: Range<Int>) -> Event.Participant? {
         let h = g - 1
         guard h >= scope.lowerBound, !doc.tokens.flags[h].contains(.punctuation) else { return nil }
         if let (p, r) = participant(at: h), r.upperBound == g { return isPlace(p) ? nil : p }
-        guard h - 1 >= scope.lowerBound, article.contains(forms[h - 1]), !isAnyPreposition(h - 1), !bound.contains(forms[h]),
-            !doc.tokens.flags[h].contains(.capitalized), !rules.isParticiple(forms[h]), !rules.isInfinitive(forms[h]),
-            !rules.isGerund(forms[h]), !nonActor.contains(forms[h])
+        guard h - 1 >= scope.lowerBound, article.contains(forms[h - 1]), !isAnyPreposition(h - 1),
+            !doc.tokens.flags[h].contains(.capitalized), isPlainNoun(h)
         else { return nil }
         // "George Floyd, l'afroamericano ucciso": the name the noun stands in apposition to.
         if h - 3 >= scope.lowerBound, forms[h - 2] == ",", let (p, r) = participant(at: h - 3), r.upperBound == h - 2, p.entity != nil,

@@ -376,16 +376,20 @@ extension EventFinder {
         return [named(p, r)]
     }
 
-    /// The head of the verb group that governs a noun trigger at `g` (see ``governingGroupStart``).
-    func governingHead(of g: Int, in s: Range<Int>) -> Int? {
+    /// The verb group of the clause that governs a noun trigger at `g` (see ``isGoverned``), if the
+    /// clause layer heads one within five words before it, with no punctuation or mention between.
+    func governingVerb(of g: Int, in s: Range<Int>) -> VerbGroup? {
         var k = g - 1
         while k >= s.lowerBound && k >= g - 5 {
-            if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb.head }
+            if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb }
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
             k -= 1
         }
         return nil
     }
+
+    /// The head of the verb group that governs a noun trigger at `g` (``governingVerb(of:in:)``).
+    func governingHead(of g: Int, in s: Range<Int>) -> Int? { governingVerb(of: g, in: s)?.head }
 
     /// A verb in the future tense at `k` (`invierà`, `conterranno`): a lower-case word of more than
     /// four letters with a `@future` ending, no auxiliary.
@@ -410,17 +414,8 @@ extension EventFinder {
         return nil
     }
 
-    /// The start of the verb group that governs a noun trigger at `g` (see ``isGoverned``), if a
-    /// clause of the clause layer heads it.
-    func governingGroupStart(of g: Int, in s: Range<Int>) -> Int? {
-        var k = g - 1
-        while k >= s.lowerBound && k >= g - 5 {
-            if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb.tokens.lowerBound }
-            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
-            k -= 1
-        }
-        return nil
-    }
+    /// The start of the verb group that governs a noun trigger at `g` (``governingVerb(of:in:)``).
+    func governingGroupStart(of g: Int, in s: Range<Int>) -> Int? { governingVerb(of: g, in: s)?.tokens.lowerBound }
 }
 
 extension EventFinder {
