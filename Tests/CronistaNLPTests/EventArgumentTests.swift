@@ -32,6 +32,13 @@ struct EventArgumentTests: EventFixture {
                 trigger: "Ha inoltre criticato", source: ["Mariann E. Budde"], target: ["Guardia Nazionale"]),
             // A passive's subject after the participle, past a place phrase.
             ArgumentCase(text: "Arrestato Mario Neri, il sindaco di Bari.", trigger: "Arrestato", source: ["Bari"], target: ["Mario Neri"]),
+            // A passive opening its sentence names its subject last, past its complements; not a
+            // name in apposition in the agent phrase, nor a noun a participle governs.
+            ArgumentCase(
+                text: "È stato arrestato ieri dalla polizia con l'accusa di truffa ai danni dello Stato il cardiochirurgo Carlo Neri.",
+                trigger: "È stato arrestato", source: ["polizia"], target: ["Carlo Neri"]),
+            ArgumentCase(
+                text: "È stato ucciso da due uomini ritenuti agenti segreti.", trigger: "È stato ucciso", source: ["uomini"], target: []),
             ArgumentCase(
                 text: "Sono stati incarcerati a Bari due esponenti del partito.", trigger: "Sono stati incarcerati", source: ["Bari"],
                 target: ["esponenti"]),

@@ -56,4 +56,37 @@ struct EventRementionTests: EventFixture {
         let e = try #require(country.events.first { $0.type == "COERCE" })
         #expect(texts(country, e.source) == ["Paese"])
     }
+    @Test("A headline and the body telling one arrest are one event, with the body's actor and target")
+    func headlineAndBody() throws {
+        let doc = try analyze(
+            "Azienda ospedaliera di Palermo, arrestato il primario Neri\nÈ stato arrestato stamane dalla polizia con l'accusa di truffa il "
+                + "cardiochirurgo Carlo Neri.")
+        let arrests = doc.events.filter { $0.type == "COERCE" }
+        let e = try #require(arrests.first)
+        #expect(arrests.count == 1)
+        #expect(String(doc.text(in: e.trigger)) == "È stato arrestato")
+        #expect(texts(doc, e.source) == ["polizia"])
+        #expect(texts(doc, e.target) == ["Carlo Neri"])
+        #expect(e.coref.map { String(doc.text(in: $0)) } == ["arrestato"])
+        // The charge brought with the arrest: the police's, against the same man.
+        let charge = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(texts(doc, charge.source) == ["polizia"])
+        #expect(texts(doc, charge.target) == ["Carlo Neri"])
+    }
+
+    @Test("A later noun naming the same arrested man joins the arrest however far it comes")
+    func sameNamedTarget() throws {
+        let filler = String(repeating: "La città è rimasta tranquilla per tutta la giornata. ", count: 8)
+        let doc = try analyze(
+            "In Costa d'Avorio la polizia ha arrestato Laurent Gbagbo. " + filler
+                + "La televisione ha mostrato le immagini dell'arresto di Gbagbo.")
+        let arrests = doc.events.filter { $0.type == "COERCE" }
+        #expect(arrests.count == 1)
+        #expect(arrests.first?.coref.map { String(doc.text(in: $0)) } == ["arresto"])
+        // Another man's arrest as far away is another event.
+        let other = try analyze(
+            "In Costa d'Avorio la polizia ha arrestato Laurent Gbagbo. " + filler
+                + "La televisione ha mostrato le immagini dell'arresto di Charles Blé Goudé.")
+        #expect(other.events.filter { $0.type == "COERCE" }.count == 2)
+    }
 }

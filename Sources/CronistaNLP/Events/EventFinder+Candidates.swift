@@ -275,6 +275,13 @@ extension EventFinder {
                 // the participle.
                 if event.target.isEmpty { event.target = actor(startingNear: trig.upperBound, in: scope).filter { !isPlace($0) } }
                 if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
+                // "È stato arrestato stamane dalla polizia con le accuse di truffa … il cardiochirurgo
+                // Carlo Marcelletti": a passive opening its sentence may name its subject last.
+                if event.target.isEmpty, quote < 0,
+                    (s.lowerBound..<g).allSatisfy({ isAdverb($0) || doc.tokens.flags[$0].contains(.punctuation) })
+                {
+                    event.target = lateSubject(after: trig.upperBound, in: s)
+                }
             }
             // "è accusata di complotto da parte dell'Occidente": the actor after "da parte di", not the
             // phrase "parte dell'Occidente".
@@ -562,10 +569,15 @@ extension EventFinder {
         }
         // "arrestato con l'accusa di tradimento": a charge brought with an act of the same sentence
         // is against that act's target.
+        // So is its actor, when it names none ("arrestato dalla polizia con le accuse di truffa").
         if e.kind == .noun, type == "ACCUSE", event.target.isEmpty, let p = previous, p.sentence == si, !p.event.target.isEmpty,
             g - 2 >= s.lowerBound, isPreposition(g - 2, "con") || isPreposition(g - 1, "con")
         {
             event.target = p.event.target
+            if event.source.isEmpty {
+                event.source = p.event.source
+                explicitSource = p.explicitSource
+            }
         }
         // "lo ha accusato": the object pronoun stands for the last other actor named, in this
         // sentence or the one before.

@@ -475,3 +475,37 @@ extension EventFinder {
         return doc.mentions[m].type == .person ? p : nil
     }
 }
+
+extension EventFinder {
+    /// The subject a clause names after its verb's complements: the first person or organisation
+    /// that no preposition governs, before another clause opens (a complementiser, a relative, `;`,
+    /// `:` or a quotation). Commas and `e` inside a list of complements do not stop the search.
+    func lateSubject(after t: Int, in s: Range<Int>) -> [Event.Participant] {
+        var k = t
+        while k < s.upperBound {
+            if forms[k] != "," && forms[k] != "e" && bound.contains(forms[k]) || doc.tokens.flags[k].contains(.quoteMark) { return [] }
+            if context.is(k, .complementiser) || relative.contains(forms[k]) { return [] }
+            guard let (p, r) = participant(at: k), r.lowerBound == k else {
+                k += 1
+                continue
+            }
+            var v = k - 1
+            while v > t,
+                article.contains(forms[v]) && !isAnyPreposition(v) || quantity.contains(forms[v]) || forms[v].allSatisfy(\.isNumber)
+            {
+                v -= 1
+            }
+            // (A name right after another, "dal gup del tribunale di Brescia Silvia Milesi", is in
+            // apposition to it; a noun after a participle is its complement, "donne ritenute agenti".)
+            let governed =
+                v >= t
+                && (isPrepositionWord(v) || forms[v] == "," || mentionAt[v] >= 0 || doc.tokens.flags[v].contains(.capitalized)
+                    || rules.isParticiple(forms[v]))
+            let m = Int(mentionAt[k])
+            let kind = m >= 0 ? doc.mentions[m].type : .person
+            if !governed, kind == .person || kind == .organization, !isPlace(p) { return [p] }
+            k = r.upperBound
+        }
+        return []
+    }
+}

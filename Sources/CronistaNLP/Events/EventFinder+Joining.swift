@@ -16,6 +16,7 @@ extension EventFinder {
                     main.event.coref = [old.event.trigger] + old.event.coref
                     if main.event.quote == nil { main.event.quote = old.event.quote }
                     if main.event.location == nil { main.event.location = old.event.location }
+                    if main.event.target.isEmpty { main.event.target = old.event.target }
                     if main.event.claim == nil && main.kind == old.kind { main.event.claim = old.event.claim }
                     kept[i] = main
                 } else {
@@ -44,6 +45,11 @@ extension EventFinder {
     /// mentions of `persone` are no evidence of the same people).
     func sharesParticipant(_ a: [Event.Participant], _ b: [Event.Participant]) -> Bool {
         a.contains { p in b.contains { q in (p.entity != nil && p.entity == q.entity) || p.range == q.range } }
+    }
+
+    /// Whether two participant lists share an entity the text names (not a bare actor noun).
+    func sharesNamedParticipant(_ a: [Event.Participant], _ b: [Event.Participant]) -> Bool {
+        a.contains { p in p.entity != nil && b.contains { $0.entity == p.entity } }
     }
 
     func better(_ b: Candidate, than a: Candidate) -> Bool {
@@ -102,9 +108,17 @@ extension EventFinder {
         if b.kind == .noun, !a.event.target.isEmpty, !b.event.target.isEmpty, !sharesParticipant(a.event.target, b.event.target) {
             return false
         }
-        // A noun re-mention without an actor of its own, or with the same one.
+        // A noun re-mention without an actor of its own, or with the same one: near the act, or
+        // anywhere when it names the same named target ("l'arresto di Gbagbo" late in the text).
         if b.kind == .noun && (!b.explicitSource || b.event.source.isEmpty || (!eb.isEmpty && eb.isSubset(of: ea))) {
-            return b.sentence - a.sentence <= 6
+            return b.sentence - a.sentence <= 6 || sharesNamedParticipant(a.event.target, b.event.target)
+        }
+        // A headline and its body's first sentence telling one act, one of them without its actor
+        // ("arrestato il primario Marcelletti" · "È stato arrestato dalla polizia … Carlo Marcelletti").
+        if a.lemma == b.lemma, !a.explicitSource || !b.explicitSource, b.sentence - a.sentence <= 2,
+            sharesNamedParticipant(a.event.target, b.event.target)
+        {
+            return true
         }
         // The same act said again: same lemma, same named source, same targets.
         if a.lemma == b.lemma, !ea.isEmpty, ea == eb {
