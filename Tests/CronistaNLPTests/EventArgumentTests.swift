@@ -39,6 +39,22 @@ struct EventArgumentTests: EventFixture {
                 trigger: "È stato arrestato", source: ["polizia"], target: ["Carlo Neri"]),
             ArgumentCase(
                 text: "È stato ucciso da due uomini ritenuti agenti segreti.", trigger: "È stato ucciso", source: ["uomini"], target: []),
+            // A parenthesis between dashes holds no subject; nor does an aside opened by a gerund.
+            ArgumentCase(
+                text: "Gli Stati Uniti e la Cina - che hanno diritto di veto in quanto membri permanenti - si sono opposti all'intervento.",
+                trigger: "si sono opposti", source: ["Stati Uniti", "Cina"], target: []),
+            ArgumentCase(
+                text:
+                    "Il sindaco Paolo Neri, appena eletto, promettendo un processo al prefetto Marco Bianchi, ha incontrato i ministri.",
+                trigger: "ha incontrato", source: ["Paolo Neri", "ministri"], target: []),
+            // A verb without an object names its subject after it, a title with the name after it.
+            ArgumentCase(
+                text: "Con queste parole si è dimesso ieri il ministro Paolo Neri.", trigger: "si è dimesso", source: ["Paolo Neri"],
+                target: []),
+            ArgumentCase(
+                text: "Marco Follini e i ministri dell'Udc lasciano il governo.", trigger: "lasciano",
+                source: ["Marco Follini", "ministri"],
+                target: []),
             ArgumentCase(
                 text: "Sono stati incarcerati a Bari due esponenti del partito.", trigger: "Sono stati incarcerati", source: ["Bari"],
                 target: ["esponenti"]),

@@ -1,6 +1,9 @@
 import CronistaCore
 
 extension EventFinder {
+    /// The dashes that open and close a parenthesis (`Russia e Cina - che hanno diritto di veto - si sono opposte`).
+    static let dashes: Set<String> = ["-", "–", "—"]
+
     /// Whether `t` is one of the forms of preposition `p` (the lexicon's `@prep-p`).
     func isPreposition(_ t: Int, _ p: String) -> Bool { lexicon.prepositions[p]?.contains(forms[t]) ?? false }
 
@@ -47,8 +50,42 @@ extension EventFinder {
     /// The actor nearest before `g` that is not in a prepositional phrase, with actors coordinated to it.
     func leftActor(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
         var j = g - 1
+        // Whether the scan is still in the comma-bounded asides right before the verb.
+        var atVerb = true
         while j >= scope.lowerBound {
             if forms[j] == ";" || doc.tokens.flags[j].contains(.quoteMark) { break }
+            // "Russia e Cina - che hanno diritto di veto in quanto membri permanenti - si sono opposte":
+            // a parenthesis between dashes or brackets holds no subject of the clause around it.
+            if forms[j] == ")" || Self.dashes.contains(forms[j]),
+                let open = (scope.lowerBound..<j).last(where: { forms[j] == ")" ? forms[$0] == "(" : Self.dashes.contains(forms[$0]) })
+            {
+                j = open - 1
+                continue
+            }
+            // "Ouattara, appena insediatosi, assicurando un processo a Gbagbo, ha invitato": asides
+            // opened by a gerund or a participle between the subject and its verb.
+            // (The aside may hold commas of its own: up to three are looked past.)
+            if atVerb, forms[j] == "," {
+                var c = j
+                var opener: Int?
+                for _ in 0..<3 {
+                    guard let k = (scope.lowerBound..<c).last(where: { forms[$0] == "," }) else { break }
+                    c = k
+                    var h = c + 1
+                    while h < j && isAdverb(h) { h += 1 }
+                    if h < j,
+                        rules.isGerund(forms[h]) || rules.isParticiple(forms[h]) || forms[h].hasSuffix("tosi") || forms[h].hasSuffix("tasi")
+                    {
+                        opener = c
+                        break
+                    }
+                }
+                if let opener {
+                    j = opener
+                    continue
+                }
+            }
+            if !isAdverb(j) { atVerb = false }
             if let (p, r) = participant(at: j) {
                 let before = r.lowerBound - 1
                 // "migliaia di soldati": a quantity before "di" keeps the actor the subject.
@@ -190,9 +227,11 @@ extension EventFinder {
             if let (p0, r0) = participant(at: k) {
                 // "il sindaco Nino Ferri": the name right after a title of the same entity.
                 var (p, r) = (p0, r0)
-                if p.entity != nil, !isName(p), r.upperBound < scope.upperBound, let (q, qr) = participant(at: r.upperBound),
-                    q.entity == p.entity,
-                    isName(q)
+                // So is a person's name right after an actor noun ("il giudice Vaccarella").
+                if r.upperBound < scope.upperBound, let (q, qr) = participant(at: r.upperBound), isName(q),
+                    p.entity != nil && !isName(p) && q.entity == p.entity
+                        || p.entity == nil && q.entity != nil && mentionAt[r.upperBound] >= 0
+                            && doc.mentions[Int(mentionAt[r.upperBound])].type == .person
                 {
                     (p, r) = (q, qr)
                 }

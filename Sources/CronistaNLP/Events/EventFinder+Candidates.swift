@@ -293,6 +293,8 @@ extension EventFinder {
             }
             if event.source.isEmpty { event.source = participants(ofArgument: inScope(clause?.passiveAgent)) }
             if event.source.isEmpty { event.source = agentActor(after: trig.upperBound, in: scope) }
+            // "è stata rilasciata dal carcere di Clapham": a place after "da" is where from, not who.
+            event.source.removeAll { isPlace($0) && !isCountryParticipant($0) }
         } else {
             // "i bombardamenti della Libia da parte dell'esercito francese": "da parte di" names the
             // actor; the "di" complement right after the noun is then its target.
@@ -638,6 +640,11 @@ extension EventFinder {
         if promised, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
             event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
             event.target.removeAll { $0.entity != nil && $0.entity == speaker.entity }
+        }
+        // "Con queste parole si è dimesso ieri il presidente": a verb without an object may name its
+        // subject right after it.
+        if event.source.isEmpty, e.kind == .verb, !passive, !e.targets.contains("obj"), !e.receives {
+            event.source = actor(startingNear: trig.upperBound, in: scope).filter { !isPlace($0) }
         }
         if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
             event.source = jurisdiction(near: s)
