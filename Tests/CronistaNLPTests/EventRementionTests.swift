@@ -89,4 +89,23 @@ struct EventRementionTests: EventFixture {
                 + "La televisione ha mostrato le immagini dell'arresto di Charles Blé Goudé.")
         #expect(other.events.filter { $0.type == "COERCE" }.count == 2)
     }
+    @Test("A resignation told again with its subject carried over is the one told before; an arrest is not")
+    func resignationRetold() throws {
+        let doc = try analyze(
+            "Con queste parole si è dimesso ieri il presidente Mario Neri. La polizia ha occupato la sede della televisione. "
+                + "Successivamente, consigliato dai militari, si è dimesso.")
+        let resign = doc.events.filter { $0.type == "RETREAT" }
+        #expect(resign.count == 1)
+        #expect(resign.first.map { texts(doc, $0.source) } == ["Mario Neri"])
+        #expect(resign.first?.coref.count == 1)
+    }
+
+    @Test("The person a headline names is whom an agentless arrest is about, on a tie with one named later")
+    func headlineTopic() throws {
+        let doc = try analyze(
+            "Scarcerata Anna Verdi\nAnna Verdi aveva chiesto asilo al Regno Unito. I governi hanno sollecitato "
+                + "Paolo Neri. Il caso di Paolo Neri è noto. Arrestata per immigrazione clandestina, ne era stato disposto il rimpatrio.")
+        let arrest = try #require(doc.events.first { String(doc.text(in: $0.trigger)) == "Arrestata" })
+        #expect(texts(doc, arrest.target) == ["Anna Verdi"])
+    }
 }

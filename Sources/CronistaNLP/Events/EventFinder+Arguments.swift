@@ -529,15 +529,21 @@ extension EventFinder {
 
 extension EventFinder {
     /// The person the text is about before token `t`: the person entity it has named most often
-    /// (at least twice; on a tie, the one named last), at its last mention.
+    /// (at least twice, a headline's mention counting two; on a tie, the one named last), at its
+    /// last mention.
     func topic(before t: Int) -> [Event.Participant] {
         var count: [Int: Int] = [:]
         var last: [Int: Int] = [:]
+        // A headline: a first sentence that ends without a full stop, the text going on after it.
+        let headline = doc.sentences.count > 1 && forms[doc.sentences[0].tokenRange.upperBound - 1] != "."
         for (mi, m) in doc.mentions.enumerated() {
             if mentionTokens[mi].lowerBound >= t { break }
             let e = mentionEntity[mi]
             guard e >= 0, m.type == .person else { continue }
-            count[e, default: 0] += 1
+            // A person the headline names is what the text is about: that mention counts twice.
+            // (Not one a preposition governs: "il padre di Hina".)
+            let at = mentionTokens[mi].lowerBound
+            count[e, default: 0] += headline && sentenceOf[at] == 0 && (at == 0 || !isPrepositionWord(at - 1)) ? 2 : 1
             last[e] = mi
         }
         var best: (entity: Int, n: Int, at: Int)?

@@ -120,6 +120,17 @@ extension EventFinder {
         {
             return true
         }
+        // "si è dimesso ieri il presidente Nasheed … Successivamente, si è dimesso": a material act
+        // told again without its actor (the subject carried over from the last act named) is the
+        // act told before.
+        // (Not an act of authority: "è stato arrestato" again in a text of many arrests is
+        // another arrest, its source a jurisdiction.)
+        if a.lemma == b.lemma, b.kind == .verb, a.explicitSource, !b.explicitSource, !Self.speechActs.contains(b.event.type),
+            !Self.authority.contains(b.event.type),
+            b.event.target.isEmpty || a.event.target.isEmpty || sharesParticipant(a.event.target, b.event.target)
+        {
+            return true
+        }
         // The same act said again: same lemma, same named source, same targets.
         if a.lemma == b.lemma, !ea.isEmpty, ea == eb {
             let ta = Set(a.event.target.compactMap(\.entity))
