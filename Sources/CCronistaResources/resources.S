@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 45602 bytes, sha256 b513afbe4f4a8666d1cf06cf583eac2634d0c3c3b6398eb9478c1d5876d313b7
+// Languages/it/event-triggers.tsv: 45613 bytes, sha256 51f22d9e93559b5c31c6fdd7e2e7492adb7a39861c37b84ce1a6d89d4aef29d3
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

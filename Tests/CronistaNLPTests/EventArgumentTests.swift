@@ -51,6 +51,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Con queste parole si è dimesso ieri il ministro Paolo Neri.", trigger: "si è dimesso", source: ["Paolo Neri"],
                 target: []),
+            // Adverbs inside a form of several words ("si sono spesso scagliati").
+            ArgumentCase(
+                text: "Nelle ultime ore gli esponenti della Lega si sono spesso scagliati contro Marco Follini.",
+                trigger: "si sono spesso scagliati", source: ["esponenti"], target: ["Marco Follini"]),
             ArgumentCase(
                 text: "Marco Follini e i ministri dell'Udc lasciano il governo.", trigger: "lasciano",
                 source: ["Marco Follini", "ministri"],

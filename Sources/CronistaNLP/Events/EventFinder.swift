@@ -353,10 +353,10 @@ struct EventFinder {
                 // "Un giudice ha condannato …": once the words a sense needs are there (a judge,
                 // years), the lemma's other readings that need nothing are not tried.
                 var senseFound: String?
-                while let (k, entry) = match(list, at: i, end: end, from: from) {
+                while let (k, entry, length) = match(list, at: i, end: end, from: from) {
                     from = k + 1
                     if let lemma = senseFound, entry.lemma == lemma, entry.need.isEmpty, !entry.needPersonName { continue }
-                    let r = i..<(i + entry.tokens.count)
+                    let r = i..<(i + length)
                     if var c = candidate(entry, at: r, sentence: si, sentenceTokens: s.tokenRange.lowerBound..<end, previous: found.last) {
                         standForRecentPeople(&c, found: found)
                         found.append(c)
@@ -431,19 +431,31 @@ struct EventFinder {
         return nil
     }
 
-    /// The longest entry from `list[from...]` matching at `i` whose needed words are close by, with its index.
-    func match(_ list: [EventLexicon.Entry], at i: Int, end: Int, from: Int = 0) -> (Int, EventLexicon.Entry)? {
+    /// The longest entry from `list[from...]` matching at `i` whose needed words are close by, with its
+    /// index and the number of tokens the match spans.
+    func match(_ list: [EventLexicon.Entry], at i: Int, end: Int, from: Int = 0) -> (Int, EventLexicon.Entry, Int)? {
         guard from < list.count else { return nil }
         for (k, e) in zip(list.indices[from...], list[from...]) where i + e.tokens.count <= end {
+            // The form's words in order; up to two adverbs may stand between them ("si sono spesso
+            // scagliati", "si sono anche impegnati").
+            var after = i + 1
             var ok = true
-            for k in 1..<max(1, e.tokens.count) where forms[i + k] != e.tokens[k] {
-                ok = false
-                break
+            for w in e.tokens.dropFirst() {
+                var skipped = 0
+                while after < end, forms[after] != w, skipped < 2, isAdverb(after) {
+                    after += 1
+                    skipped += 1
+                }
+                guard after < end, forms[after] == w else {
+                    ok = false
+                    break
+                }
+                after += 1
             }
             guard ok else { continue }
             if !e.need.isEmpty || e.needPersonName {
                 let lo = max(0, i - 4)
-                let hi = min(end, i + e.tokens.count + 5)
+                let hi = min(end, after + 5)
                 // `@person`: a person's name after a compound verb will do (`ha attaccato Salvini`; after
                 // a simple one the name is as often its subject: `in salita attacca Gilbert`, unless the
                 // verb is a direct quotation's cue: `«…», attacca Salvini` is Salvini's attack), or right
@@ -452,7 +464,6 @@ struct EventFinder {
                 func isPersonName(_ t: Int) -> Bool {
                     mentionAt[t] >= 0 && doc.mentions[Int(mentionAt[t])].type == .person && doc.mentions[Int(mentionAt[t])].form == .name
                 }
-                let after = i + e.tokens.count
                 let person =
                     e.needPersonName
                     && (e.kind == .noun
@@ -466,7 +477,7 @@ struct EventFinder {
             if !e.infinitiveAfter.isEmpty {
                 // Within seven words, a name counting as one ("è stato invitato dal Presidente della
                 // Repubblica Carlo Azeglio Ciampi a riferire").
-                var k = i + e.tokens.count
+                var k = after
                 var words = 0
                 var found = false
                 while k < end - 1 && words < 7 {
@@ -482,13 +493,12 @@ struct EventFinder {
             if !e.not.isEmpty {
                 let lo = max(0, i - 3)
                 // One word further after an article ("ha accusato un forte dolore").
-                let after = i + e.tokens.count
                 let hi = min(end, after + (after < end && article.contains(forms[after]) ? 3 : 2))
                 if (lo..<hi).contains(where: { e.not.contains(forms[$0]) }) { continue }
             }
             // "ha manifestato il profondo cordoglio": a direct object makes the verb one of expressing.
-            if !e.notAfter.isEmpty, i + e.tokens.count < end, e.notAfter.contains(forms[i + e.tokens.count]) { continue }
-            return (k, e)
+            if !e.notAfter.isEmpty, after < end, e.notAfter.contains(forms[after]) { continue }
+            return (k, e, after - i)
         }
         return nil
     }
