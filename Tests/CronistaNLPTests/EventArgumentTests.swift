@@ -51,6 +51,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Con queste parole si è dimesso ieri il ministro Paolo Neri.", trigger: "si è dimesso", source: ["Paolo Neri"],
                 target: []),
+            // A participle after "e" shares the auxiliary and the actor of the act before it.
+            ArgumentCase(
+                text: "Ieri le forze di polizia hanno occupato la sede della televisione e invitato la popolazione a scendere in piazza.",
+                trigger: "invitato", source: ["forze"], target: ["popolazione"]),
             // Adverbs inside a form of several words ("si sono spesso scagliati").
             ArgumentCase(
                 text: "Nelle ultime ore gli esponenti della Lega si sono spesso scagliati contro Marco Follini.",

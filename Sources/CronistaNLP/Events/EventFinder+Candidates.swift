@@ -147,6 +147,16 @@ extension EventFinder {
             type = "CONCEDE"
             mode = nil
         }
+        // "le forze di polizia hanno occupato la sede e invitato la popolazione a scendere in piazza": a
+        // participle right after "e" shares the auxiliary "avere" of the act before it in its sentence,
+        // and its actor.
+        let coordinatedWith: Candidate? =
+            e.kind == .verb && g == trig.lowerBound && g - 1 >= s.lowerBound && (forms[g - 1] == "e" || forms[g - 1] == "ed")
+                && isParticiple(head, of: e) && !e.receives
+            ? previous.flatMap { p in
+                p.sentence == si && p.kind == .verb && !p.event.source.isEmpty
+                    && Self.tokens(of: p.event.trigger, in: doc).contains { have.contains(forms[$0]) } ? p : nil
+            } : nil
         // "ha deciso di ritirare": a decision is a plan too (AGREE for cooperation, CONCEDE for a retreat).
         let decided = e.kind == .verb && g == trig.lowerBound && afterWordAndDi(g, in: s, word: decide)
         let planned = group.contains { plan.contains(forms[$0]) } || decided
@@ -182,7 +192,7 @@ extension EventFinder {
             let ownAuxiliary = trig.contains { aux.contains(forms[$0]) }
             let bareGroup = group.allSatisfy { trig.contains($0) || isAdverb($0) }
             if bareGroup && !ownAuxiliary && isParticiple(head, of: e) && !e.passive
-                && !reducedPassive(after: trig.upperBound, in: s)
+                && !reducedPassive(after: trig.upperBound, in: s) && coordinatedWith == nil
             {
                 return nil
             }
@@ -645,6 +655,11 @@ extension EventFinder {
         // subject right after it.
         if event.source.isEmpty, e.kind == .verb, !passive, !e.targets.contains("obj"), !e.receives {
             event.source = actor(startingNear: trig.upperBound, in: scope).filter { !isPlace($0) }
+        }
+        if let p = coordinatedWith {
+            event.source = p.event.source
+            explicitSource = p.explicitSource
+            event.target.removeAll { t in p.event.source.contains { $0.entity != nil && $0.entity == t.entity || $0.range == t.range } }
         }
         if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
             event.source = jurisdiction(near: s)
