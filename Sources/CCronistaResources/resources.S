@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 45613 bytes, sha256 51f22d9e93559b5c31c6fdd7e2e7492adb7a39861c37b84ce1a6d89d4aef29d3
+// Languages/it/event-triggers.tsv: 45936 bytes, sha256 e2667de0c4cc69b3c513a4f6203b0965e49c9ea5976c33f097714e6a0415124f
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -465,4 +465,15 @@ struct EventTests {
         #expect(lexicon.entries["incontrato"]?.first?.type == "CONSULT")
         #expect(lexicon.list("negation").contains("non"))
     }
+    @Test("An event noun after 'di' and a noun of kind is a quality ('uomo di mediazione'), after another noun an act")
+    func qualityOf() throws {
+        let kind = try analyze(
+            "Walter Veltroni, che di solito è dipinto come uomo di mediazione e avvicinamento, non può però ignorare l'intervento di Parisi."
+        )
+        #expect(!kind.events.contains { $0.type == "CONSULT" })
+        let act = try analyze(
+            "Walter Veltroni, che di solito è dipinto come maestro di mediazione e avvicinamento, non può però ignorare l'intervento di Parisi."
+        )
+        #expect(act.events.contains { $0.type == "CONSULT" })
+    }
 }

@@ -141,6 +141,8 @@ extension EventFinder {
             }
             // "accusati di rivolta", "con l'accusa di spionaggio": what a charge charges is part of it.
             if type != "ACCUSE", k > s.lowerBound, isPreposition(k, "di"), charged.contains(forms[k - 1]) { return nil }
+            // "la commissione d'inchiesta", "un uomo di mediazione", "il diritto di sciopero": a kind, no act.
+            if g == trig.lowerBound, k == g - 1, k > s.lowerBound, isPreposition(k, "di"), qualityOf.contains(forms[k - 1]) { return nil }
         }
         // An announced retreat is a concession ("annunciò la liberazione").
         if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {

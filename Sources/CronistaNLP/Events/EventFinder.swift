@@ -76,6 +76,9 @@ struct EventFinder {
     let futureTime: Set<String>
     /// Words of charging before `di` (`accusati di rivolta`): the act after them is the charge, no event.
     let charged: Set<String>
+    /// Nouns whose "di" complement is a quality, not an act (`@quality-of`: `commissione d'inchiesta`,
+    /// `uomo di mediazione`, `diritto di sciopero`).
+    let qualityOf: Set<String>
     /// Infinitives that make the act named by the noun they govern (`organizzare`), and ones that act on
     /// an act already there (`disperdere`, `revocare`): see the purpose check in ``candidate``.
     let makingVerb: Set<String>, undoingVerb: Set<String>
@@ -294,6 +297,7 @@ struct EventFinder {
         negationKeeps = l.list("negation-keeps")
         futureTime = l.list("future-time")
         charged = l.list("charged")
+        qualityOf = l.list("quality-of")
         makingVerb = l.list("making-verb")
         undoingVerb = l.list("undoing-verb")
         judging = l.list("judging")
