@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 45936 bytes, sha256 e2667de0c4cc69b3c513a4f6203b0965e49c9ea5976c33f097714e6a0415124f
+// Languages/it/event-triggers.tsv: 46321 bytes, sha256 9d84e4d65ee0b2bfa7fc910f11399ee6fb0bae4f7cedee5cb8ed1e713204dc4d
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

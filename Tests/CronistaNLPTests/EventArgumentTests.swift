@@ -51,6 +51,13 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Con queste parole si è dimesso ieri il ministro Paolo Neri.", trigger: "si è dimesso", source: ["Paolo Neri"],
                 target: []),
+            // Praise drawn by a subject is aimed at it; solidarity is support.
+            ArgumentCase(
+                text: "Il governo ha attirato il plauso del commissario europeo Joaquín Almunia.", trigger: "plauso",
+                source: ["commissario"], target: ["governo"]),
+            ArgumentCase(
+                text: "Il ministro Franco Frattini ha espresso solidarietà ai magistrati.", trigger: "solidarietà",
+                source: ["Franco Frattini"], target: ["magistrati"]),
             // A participle after "e" shares the auxiliary and the actor of the act before it.
             ArgumentCase(
                 text: "Ieri le forze di polizia hanno occupato la sede della televisione e invitato la popolazione a scendere in piazza.",
