@@ -51,6 +51,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Con queste parole si è dimesso ieri il ministro Paolo Neri.", trigger: "si è dimesso", source: ["Paolo Neri"],
                 target: []),
+            // Criticism of an agreement is aimed at its sides.
+            ArgumentCase(
+                text: "L'associazione Software Libero ha criticato l'accordo fra la Microsoft e il Governo italiano.",
+                trigger: "ha criticato", source: ["associazione Software Libero"], target: ["Microsoft", "Governo italiano"]),
             // Praise drawn by a subject is aimed at it; solidarity is support.
             ArgumentCase(
                 text: "Il governo ha attirato il plauso del commissario europeo Joaquín Almunia.", trigger: "plauso",

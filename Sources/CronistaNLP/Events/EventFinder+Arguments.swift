@@ -356,6 +356,12 @@ extension EventFinder {
             {
                 return [p]
             }
+            // "ha criticato l'accordo sulla legge elettorale tra il segretario e il presidente": the
+            // sides of the thing criticised.
+            if k > t, isPreposition(k, "tra") {
+                let sides = actor(startingNear: k + 1, in: scope).filter { !isPlace($0) || isCountryParticipant($0) }
+                if !sides.isEmpty { return sides }
+            }
             k += 1
         }
         return []

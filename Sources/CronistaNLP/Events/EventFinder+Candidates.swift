@@ -532,7 +532,7 @@ extension EventFinder {
                     k -= 1
                 }
             }
-            if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj"), type == "ACCUSE" {
+            if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj"), type == "ACCUSE" || type == "SUPPORT" || type == "REJECT" {
                 event.target = complementActor(after: trig.upperBound, in: s)
             }
             // "ha usato gas lacrimogeni per disperdere la folla": force used against whom its purpose names.
