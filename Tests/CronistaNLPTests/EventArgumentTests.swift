@@ -51,6 +51,12 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Con queste parole si è dimesso ieri il ministro Paolo Neri.", trigger: "si è dimesso", source: ["Paolo Neri"],
                 target: []),
+            // Congratulations received come from whose they are and from the agent after them; a
+            // hyphenated title is an actor noun.
+            ArgumentCase(
+                text:
+                    "Il neo-segretario ha già ricevuto le congratulazioni del presidente Giorgio Napolitano e dallo stesso Silvio Berlusconi.",
+                trigger: "congratulazioni", source: ["Giorgio Napolitano", "Silvio Berlusconi"], target: ["neo-segretario"]),
             // Criticism of an agreement is aimed at its sides.
             ArgumentCase(
                 text: "L'associazione Software Libero ha criticato l'accordo fra la Microsoft e il Governo italiano.",

@@ -27,6 +27,10 @@ extension EventFinder {
             return (Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range), r)
         }
         if actorNouns.contains(forms[t]) { return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1)) }
+        // "il neo-segretario", "l'ex-ministro": an actor noun after a hyphenated prefix.
+        if let dash = forms[t].lastIndex(of: "-"), actorNouns.contains(String(forms[t][forms[t].index(after: dash)...])) {
+            return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1))
+        }
         // "i francesi": a people stands for its country.
         if let e = demonymEntity[t] { return (Event.Participant(entity: e >= 0 ? e : nil, range: doc.tokens.range(t)), t..<(t + 1)) }
         // "il pubblico ministero": an actor noun of several words, read from any of its words.

@@ -497,9 +497,13 @@ extension EventFinder {
             if e.kind == .noun, let v = receivingVerb(before: g, in: scope) {
                 event.target = leftActor(before: v, in: scope)
                 event.source = agentActor(after: trig.upperBound, in: scope)
-                // "ha ricevuto le congratulazioni del presidente": whose they are.
-                if event.source.isEmpty, trig.upperBound + 1 < scope.upperBound, isPreposition(trig.upperBound, "di") {
-                    event.source = actor(startingNear: trig.upperBound + 1, in: scope)
+                // "ha ricevuto le congratulazioni del presidente": whose they are ("del Presidente
+                // Napolitano e dallo stesso Berlusconi": both).
+                if trig.upperBound + 1 < scope.upperBound, isPreposition(trig.upperBound, "di") {
+                    let whose = actor(startingNear: trig.upperBound + 1, in: scope)
+                    event.source =
+                        whose
+                        + event.source.filter { p in !whose.contains { $0.entity != nil && $0.entity == p.entity || $0.range == p.range } }
                 }
             }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
