@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 46321 bytes, sha256 9d84e4d65ee0b2bfa7fc910f11399ee6fb0bae4f7cedee5cb8ed1e713204dc4d
+// Languages/it/event-triggers.tsv: 47107 bytes, sha256 44970636ca2a124a50a35213cfb3824a06ae5e539e63c9024875d61d857d5c35
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

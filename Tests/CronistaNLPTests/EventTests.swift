@@ -476,4 +476,18 @@ struct EventTests {
         )
         #expect(act.events.contains { $0.type == "CONSULT" })
     }
+    @Test("A refusal worded as a negation is REJECT ('non ha riconosciuto', 'non accetta'); the same verb unnegated is not")
+    func negatedRefusal() throws {
+        let doc = try analyze("Il presidente Laurent Gbagbo non ha mai riconosciuto la vittoria di Alassane Ouattara.")
+        let e = try #require(doc.events.first)
+        #expect(e.type == "REJECT")
+        #expect(String(doc.text(in: e.trigger)) == "non ha mai riconosciuto")
+        #expect(texts(doc, e.target) == ["Alassane Ouattara"])
+        let refused = try analyze("Il governo non accetta la proposta dei sindacati.")
+        #expect(refused.events.map(\.type) == ["REJECT"])
+        let accepted = try analyze("Il governo accetta la proposta dei sindacati.")
+        #expect(accepted.events.map(\.type) == ["AGREE"])
+        let recognised = try analyze("Il presidente Laurent Gbagbo ha riconosciuto la vittoria di Alassane Ouattara.")
+        #expect(!recognised.events.contains { $0.type == "REJECT" })
+    }
 }

@@ -55,7 +55,10 @@ extension EventFinder {
             while g > s.lowerBound && aux.contains(forms[g - 1]) && g > trig.lowerBound - 3 { g -= 1 }
         }
         let group = g..<trig.upperBound
-        if group.contains(where: { negation.contains(forms[$0]) }) { return nil }
+        // A refusal worded as a negation (`negated` entries) needs one in its verb group or right
+        // before it; any other act a negation denies.
+        let negatedGroup = group.contains(where: { negation.contains(forms[$0]) }) || (g > s.lowerBound && negation.contains(forms[g - 1]))
+        if e.negated != negatedGroup { return nil }
         // "una breve visita", "l'intera visita", "della visita": a bare finite form after a noun
         // phrase's opener (and at most one word) is the noun, not the verb.
         if e.kind == .verb, g == trig.lowerBound, !rules.isInfinitive(forms[g]), !rules.isGerund(forms[g]),
@@ -64,7 +67,7 @@ extension EventFinder {
             return nil
         }
         // "non l'hanno sostenuta", "non ne ha chiesto": a negation before the verb group's pronouns.
-        if e.kind == .verb {
+        if e.kind == .verb, !e.negated {
             var k = g
             while k > s.lowerBound && k > g - 3 && clitic.contains(forms[k - 1]) { k -= 1 }
             if k < g && k > s.lowerBound && negation.contains(forms[k - 1]) { return nil }
@@ -73,7 +76,7 @@ extension EventFinder {
         // "si incontrarono" are).
         // "si sono scontrati con la polizia": a reciprocal act is no violence done to oneself.
         if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal, (g..<trig.lowerBound).contains(where: { forms[$0] == "si" }) { return nil }
-        if g > s.lowerBound && negation.contains(forms[g - 1]) { return nil }
+        if !e.negated && g > s.lowerBound && negation.contains(forms[g - 1]) { return nil }
         // Hypothetical or feared: a marker earlier in the clause.
         var k = g - 1
         while k >= s.lowerBound && !bound.contains(forms[k]) {

@@ -44,6 +44,9 @@ public struct EventLexicon: Sendable {
         /// Words one of which, followed by an infinitive, must come soon after the trigger
         /// (`invita il governo a ritirare`: a request, not an invitation); empty when none is needed.
         var infinitiveAfter: Set<String> = []
+        /// Only when negated, the negation making it the act (`non ha riconosciuto il risultato`,
+        /// `non accetta la proposta`: a refusal worded as a negation is REJECT).
+        var negated = false
         /// Only with a target (`le minacce ad altri paesi`: a threat noun alone is mostly a danger, `una minaccia per`).
         var needsTarget = false
         /// Words right after the trigger that make it something else (`ha manifestato il cordoglio`: an article, an object).
@@ -128,6 +131,7 @@ public struct EventLexicon: Sendable {
                     case "passive": entry.passive = true
                     case "recv": entry.receives = true
                     case "needtgt": entry.needsTarget = true
+                    case "negated": entry.negated = true
                     case "actor": entry.needsActor = true
                     case "notin":
                         guard let name = values.first, values.count == 1 else { throw fail("notin= takes one list name") }
