@@ -490,4 +490,13 @@ struct EventTests {
         let recognised = try analyze("Il presidente Laurent Gbagbo ha riconosciuto la vittoria di Alassane Ouattara.")
         #expect(!recognised.events.contains { $0.type == "REJECT" })
     }
+    @Test("Chemical weapons used are an unconventional assault; chemical weapons held are none")
+    func chemicalWeapons() throws {
+        let used = try analyze("Il regime di Assad ha utilizzato armi chimiche contro la popolazione civile.")
+        let e = try #require(used.events.first { $0.type == "ASSAULT" })
+        #expect(e.mode == "unconventional")
+        #expect(String(used.text(in: e.trigger)) == "armi chimiche")
+        let held = try analyze("I ribelli erano in possesso di armi chimiche.")
+        #expect(!held.events.contains { $0.type == "ASSAULT" })
+    }
 }
