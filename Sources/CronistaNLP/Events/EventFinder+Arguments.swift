@@ -28,7 +28,9 @@ extension EventFinder {
         }
         if actorNouns.contains(forms[t]) { return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1)) }
         // "il neo-segretario", "l'ex-ministro": an actor noun after a hyphenated prefix.
-        if let dash = forms[t].lastIndex(of: "-"), actorNouns.contains(String(forms[t][forms[t].index(after: dash)...])) {
+        if forms[t].utf8.contains(UInt8(ascii: "-")), let dash = forms[t].lastIndex(of: "-"),
+            actorNouns.contains(String(forms[t][forms[t].index(after: dash)...]))
+        {
             return (Event.Participant(entity: nil, range: doc.tokens.range(t)), t..<(t + 1))
         }
         // "i francesi": a people stands for its country.

@@ -446,7 +446,11 @@ struct EventFinder {
             var ok = true
             for w in e.tokens.dropFirst() {
                 var skipped = 0
-                while after < end, forms[after] != w, skipped < 2, isAdverb(after) {
+                // (Only when the word comes within the next two: most entries fail on their second word.)
+                while after < end, forms[after] != w, skipped < 2,
+                    after + 1 < end && forms[after + 1] == w || skipped == 0 && after + 2 < end && forms[after + 2] == w,
+                    isAdverb(after)
+                {
                     after += 1
                     skipped += 1
                 }
