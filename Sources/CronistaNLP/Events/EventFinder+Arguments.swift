@@ -79,9 +79,9 @@ extension EventFinder {
                     c = k
                     var h = c + 1
                     while h < j && isAdverb(h) { h += 1 }
-                    if h < j,
-                        rules.isGerund(forms[h]) || rules.isParticiple(forms[h]) || forms[h].hasSuffix("tosi") || forms[h].hasSuffix("tasi")
-                    {
+                    // ("appena insediatosi": a participle with its enclitic pronoun.)
+                    let bare = h < j ? Self.withoutEnclitic(forms[h], enclitic) ?? forms[h] : ""
+                    if h < j, rules.isGerund(forms[h]) || rules.isParticiple(forms[h]) || rules.isParticiple(bare) {
                         opener = c
                         break
                     }

@@ -491,7 +491,7 @@ extension EventFinder {
             }
             var v = k - 1
             while v > t,
-                article.contains(forms[v]) && !isAnyPreposition(v) || quantity.contains(forms[v]) || forms[v].allSatisfy(\.isNumber)
+                article.contains(forms[v]) && !isAnyPreposition(v) || quantity.contains(forms[v]) || doc.tokens.flags[v].contains(.number)
             {
                 v -= 1
             }
