@@ -80,8 +80,10 @@ extension EventFinder {
                     var h = c + 1
                     while h < j && isAdverb(h) { h += 1 }
                     // ("appena insediatosi": a participle with its enclitic pronoun.)
-                    let bare = h < j ? Self.withoutEnclitic(forms[h], enclitic) ?? forms[h] : ""
-                    if h < j, rules.isGerund(forms[h]) || rules.isParticiple(forms[h]) || rules.isParticiple(bare) {
+                    if h < j,
+                        rules.isGerund(forms[h]) || rules.isParticiple(forms[h])
+                            || Self.withoutEnclitic(forms[h], enclitic).map(rules.isParticiple) == true
+                    {
                         opener = c
                         break
                     }
@@ -213,7 +215,7 @@ extension EventFinder {
         var j = g - 1
         while j >= s.lowerBound {
             if let (p, r) = participant(at: j) {
-                let same = excluding.contains { $0.range == p.range || ($0.entity != nil && $0.entity == p.entity) }
+                let same = excluding.contains { sameParticipant($0, p) }
                 if !same && !isPlace(p) { return [p] }
                 j = r.lowerBound - 1
                 continue

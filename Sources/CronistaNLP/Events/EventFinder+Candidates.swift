@@ -76,7 +76,6 @@ extension EventFinder {
         // "si incontrarono" are).
         // "si sono scontrati con la polizia": a reciprocal act is no violence done to oneself.
         if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal, (g..<trig.lowerBound).contains(where: { forms[$0] == "si" }) { return nil }
-        if !e.negated && g > s.lowerBound && negation.contains(forms[g - 1]) { return nil }
         // Hypothetical or feared: a marker earlier in the clause.
         var k = g - 1
         while k >= s.lowerBound && !bound.contains(forms[k]) {
@@ -506,7 +505,7 @@ extension EventFinder {
                     let whose = actor(startingNear: trig.upperBound + 1, in: scope)
                     event.source =
                         whose
-                        + event.source.filter { p in !whose.contains { $0.entity != nil && $0.entity == p.entity || $0.range == p.range } }
+                        + event.source.filter { p in !whose.contains { sameParticipant($0, p) } }
                 }
             }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
@@ -668,7 +667,7 @@ extension EventFinder {
         if let p = coordinatedWith {
             event.source = p.event.source
             explicitSource = p.explicitSource
-            event.target.removeAll { t in p.event.source.contains { $0.entity != nil && $0.entity == t.entity || $0.range == t.range } }
+            event.target.removeAll { t in p.event.source.contains { sameParticipant($0, t) } }
         }
         if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
             event.source = jurisdiction(near: s)

@@ -372,7 +372,7 @@ extension EventFinder {
         if !punctuated, r.lowerBound - 1 >= scope.lowerBound, isAnyPreposition(r.lowerBound - 1) { return [] }
         // "A, B e C, che": the list the antecedent closes.
         let left = leftActor(before: j + 1, in: scope)
-        if left.count > 1, left.last?.range == p.range || (p.entity != nil && left.last?.entity == p.entity) { return left }
+        if left.count > 1, let last = left.last, sameParticipant(last, p) { return left }
         return [named(p, r)]
     }
 

@@ -41,10 +41,15 @@ extension EventFinder {
         return kept.map(\.event)
     }
 
-    /// Whether two participant lists name one actor: the same entity or the same mention (two
-    /// mentions of `persone` are no evidence of the same people).
+    /// Whether two participants name one actor: the same entity or the same mention (two mentions
+    /// of `persone` are no evidence of the same people).
+    func sameParticipant(_ p: Event.Participant, _ q: Event.Participant) -> Bool {
+        (p.entity != nil && p.entity == q.entity) || p.range == q.range
+    }
+
+    /// Whether two participant lists name one actor (``sameParticipant(_:_:)``).
     func sharesParticipant(_ a: [Event.Participant], _ b: [Event.Participant]) -> Bool {
-        a.contains { p in b.contains { q in (p.entity != nil && p.entity == q.entity) || p.range == q.range } }
+        a.contains { p in b.contains { sameParticipant(p, $0) } }
     }
 
     /// Whether two participant lists share an entity the text names (not a bare actor noun).
