@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 47359 bytes, sha256 561ad6e7b31886adcbd75045f660547e5c2c44bd4a04bbfe908d4232aea51132
+// Languages/it/event-triggers.tsv: 47617 bytes, sha256 17e25475799d399e464e0c890fab8fa6b217402421a6d7e3ddd337935571b5f5
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

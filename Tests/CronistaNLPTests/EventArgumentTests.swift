@@ -47,6 +47,13 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Il sindaco Paolo Neri, appena eletto, promettendo un processo al prefetto Marco Bianchi, ha incontrato i ministri.",
                 trigger: "ha incontrato", source: ["Paolo Neri", "ministri"], target: []),
+            // Investigating takes an object only in the passive: in the active the phrase after the
+            // verb is who investigates.
+            ArgumentCase(
+                text: "Sull'episodio indagano gli uomini dei carabinieri di Bari.", trigger: "indagano", source: ["uomini"], target: []),
+            ArgumentCase(
+                text: "I due ragazzi sono indagati dalla procura di Napoli per diffamazione.", trigger: "sono indagati",
+                source: ["procura"], target: ["ragazzi"]),
             // A verb without an object names its subject after it, a title with the name after it.
             ArgumentCase(
                 text: "Con queste parole si è dimesso ieri il ministro Paolo Neri.", trigger: "si è dimesso", source: ["Paolo Neri"],

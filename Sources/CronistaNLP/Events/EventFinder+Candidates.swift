@@ -19,6 +19,7 @@ extension EventFinder {
     func candidate(
         _ e: EventLexicon.Entry, at trig: Range<Int>, sentence si: Int, sentenceTokens s: Range<Int>, previous: Candidate?
     ) -> Candidate? {
+        var e = e
         // A quotation whose content holds its own cue is no reading of this trigger.
         var quote = contentOf[trig.lowerBound]
         if quote >= 0 && holdsOwnCue(Int(quote)) { quote = -1 }
@@ -246,6 +247,9 @@ extension EventFinder {
             && (group.contains { passiveAux.contains(forms[$0]) } || essereGroup
                 || (group.allSatisfy { trig.contains($0) || isAdverb($0) }
                     && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
+        // "Sull'episodio indagano i carabinieri": a verb whose object comes only in the passive ("sono
+        // indagati dalla procura") has its subject, not its target, after it in the active.
+        if e.objectOnlyInPassive, !passive { e.targets.removeAll { $0 == "obj" } }
         // "…, sostiene lo studio, …": a verb of support that introduces a quotation claims.
         if type == "SUPPORT", e.kind == .verb, trig.contains(where: { cueOf[$0] >= 0 }) { return nil }
         let trigger = range(group)

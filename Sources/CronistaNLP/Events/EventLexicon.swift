@@ -49,6 +49,9 @@ public struct EventLexicon: Sendable {
         var negated = false
         /// Only with a target (`le minacce ad altri paesi`: a threat noun alone is mostly a danger, `una minaccia per`).
         var needsTarget = false
+        /// `objpassive`: the object only in the passive (`sono indagati dalla procura`); in the active the
+        /// noun phrase after the verb is its subject (`Sull'episodio indagano i carabinieri`).
+        var objectOnlyInPassive = false
         /// Words right after the trigger that make it something else (`ha manifestato il cordoglio`: an article, an object).
         var notAfter: Set<String> = []
         /// Only when the subject named before the verb is an actor (`la Procura richiede`; `la
@@ -129,6 +132,7 @@ public struct EventLexicon: Sendable {
                     case "forms": forms = values
                     case "recip": entry.reciprocal = true
                     case "passive": entry.passive = true
+                    case "objpassive": entry.objectOnlyInPassive = true
                     case "recv": entry.receives = true
                     case "needtgt": entry.needsTarget = true
                     case "negated": entry.negated = true
