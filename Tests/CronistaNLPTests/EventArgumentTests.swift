@@ -47,6 +47,10 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Il sindaco Paolo Neri, appena eletto, promettendo un processo al prefetto Marco Bianchi, ha incontrato i ministri.",
                 trigger: "ha incontrato", source: ["Paolo Neri", "ministri"], target: []),
+            // A place phrase right before the verb is its setting; the subject follows the verb.
+            ArgumentCase(
+                text: "Sabato la televisione iraniana ha annunciato che a Teheran sono stati arrestati tre cittadini statunitensi.",
+                trigger: "sono stati arrestati", source: ["Teheran"], target: ["cittadini"]),
             // Investigating takes an object only in the passive: in the active the phrase after the
             // verb is who investigates.
             ArgumentCase(

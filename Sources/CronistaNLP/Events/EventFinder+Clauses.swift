@@ -224,9 +224,16 @@ extension EventFinder {
     /// subject it read is the object of a preposition (`Negli Stati Uniti circa 1400 persone sono
     /// state arrestate`: the place is a setting, the people the subject).
     func subjectAfterSetting(_ subject: Range<Int>?, before g: Int) -> Range<Int>? {
-        guard let r = subject, r.lowerBound > 0, r.upperBound + 2 <= g,
+        guard let r = subject, r.lowerBound > 0,
             isAnyPreposition(r.lowerBound - 1) || isPreposition(r.lowerBound - 1, "in") || isPreposition(r.lowerBound - 1, "a"),
-            !article.contains(forms[r.lowerBound - 1]),
+            !article.contains(forms[r.lowerBound - 1])
+        else { return subject }
+        // "che a Teheran sono stati arrestati tre cittadini": a place phrase right before the verb is
+        // its setting, and the subject comes after the verb.
+        if r.upperBound == g, (r.lowerBound..<r.upperBound).contains(where: { t in participant(at: t).map { isPlace($0.0) } ?? false }) {
+            return nil
+        }
+        guard r.upperBound + 2 <= g,
             !(r.upperBound..<g).contains(where: { doc.tokens.flags[$0].contains(.punctuation) }),
             bareNounPhrase(r.upperBound..<g) != nil || (r.upperBound..<g).contains(where: { participant(at: $0) != nil })
         else { return subject }
