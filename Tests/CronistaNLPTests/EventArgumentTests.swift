@@ -47,6 +47,11 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Il sindaco Paolo Neri, appena eletto, promettendo un processo al prefetto Marco Bianchi, ha incontrato i ministri.",
                 trigger: "ha incontrato", source: ["Paolo Neri", "ministri"], target: []),
+            // A phrase that runs on into a clause boundary is no participant ("il percorso quando").
+            ArgumentCase(
+                text:
+                    "Il ranger era sceso per rimuovere un tronco che ostruiva il percorso quando fu aggredito da almeno cinque uomini mascherati.",
+                trigger: "fu aggredito", source: ["uomini"], target: []),
             // A place phrase right before the verb is its setting; the subject follows the verb.
             ArgumentCase(
                 text: "Sabato la televisione iraniana ha annunciato che a Teheran sono stati arrestati tre cittadini statunitensi.",

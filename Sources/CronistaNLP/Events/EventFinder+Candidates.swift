@@ -844,6 +844,12 @@ extension EventFinder {
         {
             return nil
         }
+        // A phrase no mention covers that runs on into a verb, a time or a clause boundary is a misread
+        // argument, not an actor ("il paese … è in continua espansione e", a speaker read as "il fine
+        // settimana scorso").
+        event.source.removeAll(where: isGarbled)
+        event.target.removeAll(where: isGarbled)
+        if event.source.isEmpty && e.kind != .noun { return nil }
         return Candidate(event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource, reciprocal: e.reciprocal)
     }
 
@@ -1111,6 +1117,24 @@ extension EventFinder {
 
     /// Whether a participant phrase holds a capitalised word that does not open its sentence (`il
     /// reverendo Raphael Warnock`, a name the tagger missed), not `Una donna`.
+    /// Whether a participant that no mention covers holds a finite verb or an auxiliary, ends on a
+    /// clause boundary, or overlaps a time expression: a misread phrase, no actor.
+    func isGarbled(_ p: Event.Participant) -> Bool {
+        guard p.entity == nil else { return false }
+        let r = Self.tokens(of: p.range, in: doc)
+        guard !r.isEmpty, !(r.lowerBound..<r.upperBound).contains(where: { mentionAt[$0] >= 0 }) else { return false }
+        if bound.contains(forms[r.upperBound - 1]) { return true }
+        // (Inside the phrase: a noun of its own may look like a verb, "il commando".)
+        if r.count > 2,
+            (r.lowerBound + 1..<r.upperBound - 1).contains(where: {
+                (clauseAt[$0] >= 0 && !rules.isParticiple(forms[$0])) || aux.contains(forms[$0])
+            })
+        {
+            return true
+        }
+        return doc.times.contains { $0.range.startUTF8 < p.range.endUTF8 && p.range.startUTF8 < $0.range.endUTF8 }
+    }
+
     func isNamed(_ p: Event.Participant) -> Bool {
         Self.tokens(of: p.range, in: doc).contains { t in
             t < forms.count && doc.tokens.flags[t].contains(.capitalized) && t > 0 && sentenceOf[t] >= 0
