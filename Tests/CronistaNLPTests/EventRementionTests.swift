@@ -74,6 +74,22 @@ struct EventRementionTests: EventFixture {
         #expect(texts(doc, charge.target) == ["Carlo Neri"])
     }
 
+    @Test("A noun in the headline and the same noun in the next sentence, neither with a target, are one act; two verbs are not")
+    func headlineNounAndBody() throws {
+        let doc = try analyze(
+            "Avviata un'inchiesta sui presunti evasori del Liechtenstein\nÈ stata aperta un'inchiesta da parte della procura di Roma "
+                + "sul caso dei presunti evasori fiscali con conti in Liechtenstein.")
+        let inquiries = doc.events.filter { $0.type == "ACCUSE" }
+        let e = try #require(inquiries.first)
+        #expect(inquiries.count == 1)
+        #expect(texts(doc, e.source) == ["procura"])
+        #expect(e.coref.count == 1)
+        let arrests = try analyze(
+            "A Prato i carabinieri hanno arrestato una donna con l'accusa di usura. Nel pratense invece è stato arrestato un "
+                + "commerciante con l'accusa di usura.")
+        #expect(arrests.events.filter { $0.type == "COERCE" }.count == 2)
+    }
+
     @Test("A later noun naming the same arrested man joins the arrest however far it comes")
     func sameNamedTarget() throws {
         let filler = String(repeating: "La città è rimasta tranquilla per tutta la giornata. ", count: 8)

@@ -120,8 +120,13 @@ extension EventFinder {
         }
         // A headline and its body's first sentence telling one act, one of them without its actor
         // ("arrestato il primario Marcelletti" · "È stato arrestato dalla polizia … Carlo Marcelletti").
+        // ("avviata un'inchiesta sui presunti evasori" · "È stata aperta un'inchiesta da parte della
+        // procura": a noun in the next sentence, neither naming a target. Two verbs there may tell two
+        // arrests.)
         if a.lemma == b.lemma, !a.explicitSource || !b.explicitSource, b.sentence - a.sentence <= 2,
             sharesNamedParticipant(a.event.target, b.event.target)
+                || (b.sentence - a.sentence == 1 && (a.kind == .noun || b.kind == .noun) && a.event.target.isEmpty
+                    && b.event.target.isEmpty)
         {
             return true
         }
