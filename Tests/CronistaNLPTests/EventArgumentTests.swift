@@ -47,6 +47,11 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Il sindaco Paolo Neri, appena eletto, promettendo un processo al prefetto Marco Bianchi, ha incontrato i ministri.",
                 trigger: "ha incontrato", source: ["Paolo Neri", "ministri"], target: []),
+            // A passive whose clause carries its subject over names its own right after the participle.
+            ArgumentCase(
+                text:
+                    "Negli Stati Uniti l'unico sparatore, un ex marine di 29 anni, è stato ucciso, ma sono state arrestate altre due persone.",
+                trigger: "sono state arrestate", source: ["Stati Uniti"], target: ["persone"]),
             // A phrase that runs on into a clause boundary is no participant ("il percorso quando").
             ArgumentCase(
                 text:

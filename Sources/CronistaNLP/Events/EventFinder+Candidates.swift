@@ -285,6 +285,14 @@ extension EventFinder {
                 }
                 // A subject the clause layer carried over from an earlier clause yields to an actor
                 // named before the verb in this one ("… e circa 1400 persone sono state arrestate").
+                // ("…, ma sono state arrestate altre due persone": unless a phrase right after the participle,
+                // not a preposition's, names it.)
+                if event.target.isEmpty, clause?.subjectIsInherited == true, trig.upperBound < scope.upperBound,
+                    !isAnyPreposition(trig.upperBound), !doc.tokens.flags[trig.upperBound].contains(.punctuation)
+                {
+                    event.target = actor(startingNear: trig.upperBound, in: trig.upperBound..<min(scope.upperBound, trig.upperBound + 4))
+                        .filter { !isPlace($0) }
+                }
                 if event.target.isEmpty, clause?.subjectIsInherited == true { event.target = leftActor(before: g, in: scope) }
                 if event.target.isEmpty {
                     event.target = participants(ofArgument: inScope(subjectAfterSetting(clause?.subject, before: g)))
