@@ -90,6 +90,22 @@ struct EventRementionTests: EventFixture {
         #expect(arrests.events.filter { $0.type == "COERCE" }.count == 2)
     }
 
+    @Test("An agentless arrest in a headline that names no place takes the place the body names first; elsewhere it does not")
+    func headlineJurisdictionAhead() throws {
+        let doc = try analyze(
+            "Arrestate quattro persone\nQuattro arresti e due etti di droga sequestrata: questo il bilancio dell'operazione condotta ieri a Viterbo."
+        )
+        let arrests = doc.events.filter { $0.type == "COERCE" }
+        let e = try #require(arrests.first)
+        #expect(arrests.count == 1)
+        #expect(String(doc.text(in: e.trigger)) == "Arrestate")
+        #expect(texts(doc, e.source) == ["Viterbo"])
+        #expect(texts(doc, e.target) == ["persone"])
+        let body = try analyze(
+            "Il sindaco ha parlato ai cittadini.\nArrestate quattro persone. Il bilancio dell'operazione condotta ieri a Viterbo è buono.")
+        #expect(!body.events.contains { $0.type == "COERCE" })
+    }
+
     @Test("A later noun naming the same arrested man joins the arrest however far it comes")
     func sameNamedTarget() throws {
         let filler = String(repeating: "La città è rimasta tranquilla per tutta la giornata. ", count: 8)

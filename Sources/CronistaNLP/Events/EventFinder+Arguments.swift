@@ -463,6 +463,20 @@ extension EventFinder {
                 t -= 1
             }
         }
+        if let m = country ?? best {
+            return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
+        }
+        // A headline that names none ("Arrestate quattro persone"): the place the body's first two
+        // sentences name first, a country before any other.
+        guard sentenceOf[s.lowerBound] == 0 else { return [] }
+        let end = doc.sentences[min(doc.sentences.count - 1, 2)].tokenRange.upperBound
+        for (mi, m) in doc.mentions.enumerated() where m.form == .name && mentionEntity[mi] >= 0 {
+            let t = mentionTokens[mi]
+            if t.lowerBound >= end { break }
+            guard t.lowerBound >= s.upperBound else { continue }
+            if isCountry[mentionEntity[mi]] { country = mi } else if m.type == .location, !isFacility(t), best == nil { best = mi }
+            if country != nil { break }
+        }
         guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
     }
