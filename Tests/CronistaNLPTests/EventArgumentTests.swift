@@ -648,6 +648,22 @@ struct EventArgumentTests: EventFixture {
         #expect(texts(inquiry, investigate.source) == ["investigatori"])
     }
 
+    @Test("A name right after a transitive trigger is its object, not an inverted subject, unless the verb cues a quotation")
+    func nameAfterTransitiveVerb() throws {
+        for text in [
+            "Il presidente francese ha parlato ieri. Ha accusato Lukashenko.", "Il ministro è arrivato ieri. Ha incontrato Lukashenko.",
+            "Il presidente è arrivato ieri. Ha visitato Varsavia."
+        ] {
+            let doc = try analyze(text)
+            #expect(
+                !doc.events.contains { texts(doc, $0.source) == ["Lukashenko"] || texts(doc, $0.source) == ["Varsavia"] },
+                "\(text): \(doc.events)")
+        }
+        let quoted = try analyze("«Ha mentito agli italiani», ha accusato Salvini.")
+        let accuse = try #require(quoted.events.first { $0.type == "ACCUSE" })
+        #expect(texts(quoted, accuse.source) == ["Salvini"])
+    }
+
     @Test("A thing is no actor, nor is the place a headline opens with: 'India, frana uccide 20 persone'")
     func thingsAndHeadlinePlaces() throws {
         for text in [

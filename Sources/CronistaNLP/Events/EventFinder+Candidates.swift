@@ -266,8 +266,19 @@ extension EventFinder {
         // The clause layer's reading of the verb: subject, object, passive agent.
         // A verb the clause layer did not take for one (it knows reporting verbs) is read with
         // the same machinery here.
-        let clause =
+        var clause =
             e.kind == .verb ? trig.lazy.compactMap { self.clause(headedBy: $0) }.first ?? clause(of: group, passive: passive, in: s) : nil
+        // "Il presidente è arrivato ieri. Ha accusato Lukashenko": the name right after a transitive
+        // trigger that the clause layer read as an inverted subject is its object, unless the verb
+        // introduces a direct quotation ("«…», ha accusato Salvini") or a pronoun before it is the object
+        // ("lo ha accusato Salvini").
+        if var c = clause, !passive, e.targets.contains("obj"), c.object == nil, let sr = c.subject, sr.lowerBound >= trig.upperBound,
+            cueOf[trig.lowerBound] < 0, !group.contains(where: { proclitic.contains(forms[$0]) })
+        {
+            c.object = sr
+            c.subject = nil
+            clause = c
+        }
         func inScope(_ r: Range<Int>?) -> Range<Int>? {
             guard let r else { return nil }
             guard quote < 0 || (r.lowerBound >= scope.lowerBound && r.upperBound <= scope.upperBound) else { return nil }
