@@ -659,6 +659,11 @@ struct EventArgumentTests: EventFixture {
                 !doc.events.contains { texts(doc, $0.source) == ["Lukashenko"] || texts(doc, $0.source) == ["Varsavia"] },
                 "\(text): \(doc.events)")
         }
+        // Its subject is then the previous clause's.
+        let inherited = try analyze("Il presidente Macron ha parlato ieri. Ha accusato Lukashenko.")
+        let charge = try #require(inherited.events.first { $0.type == "ACCUSE" })
+        #expect(texts(inherited, charge.source) == ["Macron"])
+        #expect(texts(inherited, charge.target) == ["Lukashenko"])
         let quoted = try analyze("«Ha mentito agli italiani», ha accusato Salvini.")
         let accuse = try #require(quoted.events.first { $0.type == "ACCUSE" })
         #expect(texts(quoted, accuse.source) == ["Salvini"])

@@ -268,7 +268,7 @@ extension EventFinder {
         // the same machinery here.
         var clause =
             e.kind == .verb ? trig.lazy.compactMap { self.clause(headedBy: $0) }.first ?? clause(of: group, passive: passive, in: s) : nil
-        // "Il presidente è arrivato ieri. Ha accusato Lukashenko": the name right after a transitive
+        // "Il presidente ha parlato ieri. Ha accusato Lukashenko": the name right after a transitive
         // trigger that the clause layer read as an inverted subject is its object, unless the verb
         // introduces a direct quotation ("«…», ha accusato Salvini") or a pronoun before it is the object
         // ("lo ha accusato Salvini").
@@ -277,6 +277,13 @@ extension EventFinder {
         {
             c.object = sr
             c.subject = nil
+            // The subject is then left unsaid: the previous clause's, as the clause layer carries it over.
+            if let ci = trig.lazy.map({ Int(self.clauseAt[$0]) }).first(where: { $0 > 0 }), clauses[ci - 1].sentence >= si - 1,
+                let inherited = clauses[ci - 1].subject
+            {
+                c.subject = inherited
+                c.subjectIsInherited = true
+            }
             clause = c
         }
         func inScope(_ r: Range<Int>?) -> Range<Int>? {
