@@ -269,6 +269,10 @@ struct EventTests {
     func protestAndCensure() throws {
         let square = try analyze("Migliaia di studenti hanno protestato in piazza contro la riforma del ministro Elena Russo.")
         #expect(square.events.first?.type == "PROTEST")
+        // A crowd protesting demonstrates.
+        let crowd = try analyze("La polizia ha disperso la folla, che stava protestando pacificamente con i cartelli.")
+        #expect(crowd.events.contains { $0.type == "PROTEST" })
+        #expect(!crowd.events.contains { $0.type == "ACCUSE" })
         let complaint = try analyze("Il sindaco Dario Gentile ha protestato con il ministro Elena Russo per i tagli.")
         #expect(complaint.events.first?.type == "ACCUSE")
         let remark = try analyze("Il presidente della Camera, Mario Bassi, ha censurato l'accaduto.")
