@@ -130,6 +130,11 @@ struct EventTests {
             "A Mosca è morto Jurij Sapega, stroncato da un arresto cardiaco.",
             // Suffering pain, a boxing match (two sports words in the document), a goal that seals a win.
             "La tennista russa Marta Neri ha accusato un forte dolore alla spalla.",
+            "Il cantante Marco Neri ha interrotto il concerto dopo aver accusato un primo malessere.",
+            // Balloons released, a ball cleared in a football report; leaning on a ruling is no support.
+            "Il sindaco Marco Neri ha acceso le lanterne liberando nell'aria palloncini rosa.",
+            "Il portiere Green smanaccia il pallone, che colpisce il palo e viene poi liberato dalla difesa del Milan.",
+            "Il presidente dell'associazione Marco Neri ha parlato a lungo, appoggiandosi alle sentenze.",
             "Il pugile Marco Neri ha condotto l'incontro con grande abilità, battendo ai punti il campione del mondo di boxe.",
             "Il difensore Marco Materazzi sigla la vittoria finale segnando la rete dal dischetto.",
             // "una breve visita" is the noun (a doctor's, with no actor), not the verb with "una breve" for subject.
