@@ -179,7 +179,10 @@ struct EventTests {
             // A masculine article cannot open the feminine noun "accusa".
             ("Il centrodestra accusa il centrosinistra di appoggiare i teppisti.", ["ACCUSE"], ["Il centrodestra"]),
             // A direct quotation's cue with the name after it: the speaker attacks.
-            ("«Il governo sbaglia tutto», attacca Marco Neri.", ["ACCUSE"], ["Marco Neri"])
+            ("«Il governo sbaglia tutto», attacca Marco Neri.", ["ACCUSE"], ["Marco Neri"]),
+            // A head of state hosting a premier is the premier's visit; a regime executing a dissident assaults him.
+            ("Il presidente Mattarella ha ospitato il premier Modi al Quirinale.", ["CONSULT"], ["Modi"]),
+            ("Il regime iraniano ha giustiziato il dissidente Ahmad Reza.", ["ASSAULT"], ["regime iraniano"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)
