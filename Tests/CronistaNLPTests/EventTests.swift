@@ -144,6 +144,9 @@ struct EventTests {
             "Gli estratti chimici del cervello hanno ucciso alcuni batteri resistenti.",
             // "a seguito di" is a preposition, not a participle whose subject investigates.
             "Il giornalista Ján Kuciac è stato ucciso a seguito di indagini troppo profonde.",
+            // Shooting oneself is no assault; a defence's own inquiries are no act of authority.
+            "Il sospetto è stato ricoverato all'ospedale di Helsinki dopo essersi sparato alla testa.",
+            "L'avvocato Marco Neri ha detto che le indagini difensive dimostreranno l'innocenza del suo assistito.",
             // Killing an animal is no assault.
             "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia.",
             // A simple verb with a name after it and no quotation: the name is as often its subject.

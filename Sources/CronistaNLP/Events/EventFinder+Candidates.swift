@@ -76,7 +76,10 @@ extension EventFinder {
         // "si è ucciso", "si sarebbe ucciso": violence done to oneself is no event ("si è rifiutato",
         // "si incontrarono" are).
         // "si sono scontrati con la polizia": a reciprocal act is no violence done to oneself.
-        if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal, (g..<trig.lowerBound).contains(where: { forms[$0] == "si" }) { return nil }
+        // (The pronoun may ride on the auxiliary: "dopo essersi sparato alla testa".)
+        if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal, (g..<trig.upperBound).contains(where: { reflexive.contains(forms[$0]) }) {
+            return nil
+        }
         // Hypothetical or feared: a marker earlier in the clause.
         var k = g - 1
         while k >= s.lowerBound && !bound.contains(forms[k]) {
