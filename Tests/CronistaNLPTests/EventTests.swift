@@ -144,6 +144,8 @@ struct EventTests {
             "Gli estratti chimici del cervello hanno ucciso alcuni batteri resistenti.",
             // "a seguito di" is a preposition, not a participle whose subject investigates.
             "Il giornalista Ján Kuciac è stato ucciso a seguito di indagini troppo profonde.",
+            // A speaker phrase read past its verb ("… è in continua espansione e") names no actor.
+            "L'epidemia di colera che sta martoriando il paese africano dello Zimbabwe è in continua espansione e minaccia di sconfinare nei paesi vicini.",
             // Shooting oneself is no assault; a defence's own inquiries are no act of authority.
             "Il sospetto è stato ricoverato all'ospedale di Helsinki dopo essersi sparato alla testa.",
             "L'avvocato Marco Neri ha detto che le indagini difensive dimostreranno l'innocenza del suo assistito.",

@@ -1146,21 +1146,22 @@ extension EventFinder {
 
     /// Whether a participant phrase holds a capitalised word that does not open its sentence (`il
     /// reverendo Raphael Warnock`, a name the tagger missed), not `Una donna`.
-    /// Whether a participant that no mention covers holds a finite verb or an auxiliary, ends on a
-    /// clause boundary, or overlaps a time expression: a misread phrase, no actor.
+    /// Whether a participant's phrase holds a finite verb or an auxiliary, ends on a clause boundary,
+    /// or (naming nobody) overlaps a time expression: a misread phrase, no actor.
     func isGarbled(_ p: Event.Participant) -> Bool {
-        guard p.entity == nil else { return false }
         let r = Self.tokens(of: p.range, in: doc)
-        guard !r.isEmpty, !(r.lowerBound..<r.upperBound).contains(where: { mentionAt[$0] >= 0 }) else { return false }
+        guard !r.isEmpty else { return false }
         if bound.contains(forms[r.upperBound - 1]) { return true }
         // (Inside the phrase: a noun of its own may look like a verb, "il commando".)
         if r.count > 2,
             (r.lowerBound + 1..<r.upperBound - 1).contains(where: {
-                (clauseAt[$0] >= 0 && !rules.isParticiple(forms[$0])) || aux.contains(forms[$0])
+                (clauseAt[$0] >= 0 && !rules.isParticiple(forms[$0])) || context.is($0, .auxiliary)
             })
         {
             return true
         }
+        // (A phrase holding a name may hold its date: "il vertice di Roma del 3 marzo".)
+        if (r.lowerBound..<r.upperBound).contains(where: { mentionAt[$0] >= 0 }) { return false }
         return doc.times.contains { $0.range.startUTF8 < p.range.endUTF8 && p.range.startUTF8 < $0.range.endUTF8 }
     }
 
