@@ -664,6 +664,12 @@ struct EventArgumentTests: EventFixture {
         let charge = try #require(inherited.events.first { $0.type == "ACCUSE" })
         #expect(texts(inherited, charge.source) == ["Macron"])
         #expect(texts(inherited, charge.target) == ["Lukashenko"])
+        // A speaker the quotation layer read in the object's place is the target; the actor before acts.
+        let lawyer = try analyze(
+            "L'avvocato e amico della famiglia del giovane morto ha accusato la polizia di aver effettuato un vero tiro a segno.")
+        let lawyerCharge = try #require(lawyer.events.first { $0.type == "ACCUSE" })
+        #expect(texts(lawyer, lawyerCharge.source) == ["avvocato"])
+        #expect(texts(lawyer, lawyerCharge.target) == ["polizia"])
         let quoted = try analyze("«Ha mentito agli italiani», ha accusato Salvini.")
         let accuse = try #require(quoted.events.first { $0.type == "ACCUSE" })
         #expect(texts(quoted, accuse.source) == ["Salvini"])

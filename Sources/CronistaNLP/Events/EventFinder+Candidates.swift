@@ -836,6 +836,24 @@ extension EventFinder {
             {
                 event.source = [named(p, r)]
             }
+            // "L'avvocato della famiglia del giovane ha accusato la polizia di …": a speaker the quotation
+            // layer read as the verb's object (right after it) is the target; the actor before the verb acts.
+            if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty,
+                e.targets.contains("obj"), let o = clause?.object ?? Optional(trig.upperBound..<trig.upperBound + 1),
+                o.lowerBound == trig.upperBound, Self.tokens(of: speaker.range, in: doc).lowerBound < o.upperBound + 1,
+                Self.tokens(of: speaker.range, in: doc).lowerBound >= trig.upperBound,
+                // (Its words come after it; words before the verb make it the inverted subject of a
+                // reporting clause: "…, denuncia Giuseppe Rastrelli.")
+                Self.tokens(of: doc.quotes[qi].content, in: doc).lowerBound >= Self.tokens(of: speaker.range, in: doc).upperBound
+            {
+                let left = leftActor(before: g, in: s).filter { !isPlace($0) }
+                if !left.isEmpty,
+                    !left.contains(where: { sameParticipant($0, Event.Participant(entity: speaker.entity, range: speaker.range)) })
+                {
+                    event.source = left
+                    if event.target.isEmpty { event.target = [Event.Participant(entity: speaker.entity, range: speaker.range)] }
+                }
+            }
             // "Elio Vito e Renato Schifani … hanno chiesto": a speaker coordinated with others
             // before the verb is one of a compound actor.
             if relativeSource.isEmpty, event.source.count == 1, let se = event.source[0].entity {
