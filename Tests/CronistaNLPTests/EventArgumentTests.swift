@@ -47,6 +47,10 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Il sindaco Paolo Neri, appena eletto, promettendo un processo al prefetto Marco Bianchi, ha incontrato i ministri.",
                 trigger: "ha incontrato", source: ["Paolo Neri", "ministri"], target: []),
+            // A relative pronoun after "N di X," stands for the phrase's head, not its complement.
+            ArgumentCase(
+                text: "L'esecuzione è stata rinviata per l'appello alla Corte Suprema degli Stati Uniti, che ha respinto la richiesta.",
+                trigger: "ha respinto", source: ["Corte Suprema"], target: []),
             // A passive whose clause carries its subject over names its own right after the participle.
             ArgumentCase(
                 text:

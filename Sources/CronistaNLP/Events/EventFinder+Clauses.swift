@@ -375,7 +375,14 @@ extension EventFinder {
         {
             found = (q, qr)
         }
-        guard let (p, r) = found else { return [] }
+        guard var (p, r) = found else { return [] }
+        // "la Corte Suprema degli Stati Uniti, che": the phrase's head, not its "di" complement.
+        if r.lowerBound - 2 >= scope.lowerBound, context.is(r.lowerBound - 1, [.ofPreposition]),
+            let (h, hr) = participant(at: r.lowerBound - 2),
+            hr.upperBound == r.lowerBound - 1, !isPlace(h)
+        {
+            (p, r) = (h, hr)
+        }
         if !punctuated, r.lowerBound - 1 >= scope.lowerBound, isAnyPreposition(r.lowerBound - 1) { return [] }
         // "A, B e C, che": the list the antecedent closes.
         let left = leftActor(before: j + 1, in: scope)
