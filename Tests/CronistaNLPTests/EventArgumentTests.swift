@@ -86,6 +86,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "L'associazione Software Libero ha criticato l'accordo fra la Microsoft e il Governo italiano.",
                 trigger: "ha criticato", source: ["associazione Software Libero"], target: ["Microsoft", "Governo italiano"]),
+            // One lower-case modifier may stand between a side and the coordinator.
+            ArgumentCase(
+                text: "Il sindaco Paolo Neri ha criticato l'accordo tra il segretario dem e il presidente di Forza Italia.",
+                trigger: "ha criticato", source: ["Paolo Neri"], target: ["segretario", "presidente"]),
             // Praise drawn by a subject is aimed at it; solidarity is support.
             ArgumentCase(
                 text: "Il governo ha attirato il plauso del commissario europeo Joaquín Almunia.", trigger: "plauso",

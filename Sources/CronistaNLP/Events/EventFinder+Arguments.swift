@@ -245,6 +245,13 @@ extension EventFinder {
                 }
                 var out = [p]
                 var n = r.upperBound
+                // "il segretario dem e il presidente di Forza Italia": one lower-case modifier after the
+                // actor noun before the coordinator.
+                if p.entity == nil, n + 2 < scope.upperBound, forms[n + 1] == "e", isPlainNoun(n),
+                    !doc.tokens.flags[n].contains(.capitalized), clauseAt[n] < 0, !article.contains(forms[n])
+                {
+                    n += 1
+                }
                 while n + 1 < scope.upperBound && (forms[n] == "e" || correlative && bothAnd.contains(forms[n])) {
                     // An article before the next actor ("sia il governo che la maggioranza").
                     var c = n + 1
