@@ -47,6 +47,11 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Il sindaco Paolo Neri, appena eletto, promettendo un processo al prefetto Marco Bianchi, ha incontrato i ministri.",
                 trigger: "ha incontrato", source: ["Paolo Neri", "ministri"], target: []),
+            // Bracketed affiliations split no compound actor and are no pronoun's antecedent.
+            ArgumentCase(
+                text:
+                    "Anna Neri ha criticato il giornalista Marco Travaglio, mentre Mario Adinolfi (PD) e Antonio Di Pietro (IdV) lo hanno sostenuto.",
+                trigger: "hanno sostenuto", source: ["Mario Adinolfi", "Antonio Di Pietro"], target: ["Marco Travaglio"]),
             // A relative pronoun after "N di X," stands for the phrase's head, not its complement.
             ArgumentCase(
                 text: "L'esecuzione è stata rinviata per l'appello alla Corte Suprema degli Stati Uniti, che ha respinto la richiesta.",

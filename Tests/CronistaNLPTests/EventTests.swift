@@ -146,6 +146,8 @@ struct EventTests {
             "Il giornalista Ján Kuciac è stato ucciso a seguito di indagini troppo profonde.",
             // A speaker phrase read past its verb ("… è in continua espansione e") names no actor.
             "L'epidemia di colera che sta martoriando il paese africano dello Zimbabwe è in continua espansione e minaccia di sconfinare nei paesi vicini.",
+            // A town is said to kill only as the place an earthquake struck.
+            "Il sisma ha avvicinato il primato del terremoto del 1976, che con i suoi 8 gradi di magnitudo devastò Tangshan uccidendo quasi 300.000 persone.",
             // Shooting oneself is no assault; a defence's own inquiries are no act of authority.
             "Il sospetto è stato ricoverato all'ospedale di Helsinki dopo essersi sparato alla testa.",
             "L'avvocato Marco Neri ha detto che le indagini difensive dimostreranno l'innocenza del suo assistito.",

@@ -170,7 +170,13 @@ extension EventFinder {
                     }
                     // "A e B", "A, e B" (after an apposition of B's).
                     guard forms[k] == "e" || forms[k] == "ed" else { break }
-                    let c = k - 1 >= scope.lowerBound && forms[k - 1] == "," ? k - 2 : k - 1
+                    var c = k - 1 >= scope.lowerBound && forms[k - 1] == "," ? k - 2 : k - 1
+                    // ("Mario Adinolfi (PD) e Antonio Di Pietro": past the first one's bracketed affiliation.)
+                    if c >= scope.lowerBound, forms[c] == ")",
+                        let open = (max(scope.lowerBound, c - 8)..<c).last(where: { forms[$0] == "(" })
+                    {
+                        c = open - 1
+                    }
                     guard c >= scope.lowerBound, let (q, qr) = participant(at: c) else { break }
                     if q.entity == nil || !out.contains(where: { $0.entity == q.entity }) { out.insert(q, at: 0) }
                     k = qr.lowerBound - 1
@@ -214,6 +220,11 @@ extension EventFinder {
     func lastActor(before g: Int, in s: Range<Int>, excluding: [Event.Participant]) -> [Event.Participant] {
         var j = g - 1
         while j >= s.lowerBound {
+            // "Antonio Di Pietro (IdV) lo hanno sostenuto": a bracketed affiliation is nobody's antecedent.
+            if forms[j] == ")", let open = (max(s.lowerBound, j - 8)..<j).last(where: { forms[$0] == "(" }) {
+                j = open - 1
+                continue
+            }
             if let (p, r) = participant(at: j) {
                 let same = excluding.contains { sameParticipant($0, p) }
                 if !same && !isPlace(p) { return [p] }

@@ -718,9 +718,10 @@ extension EventFinder {
         if e.kind == .noun {
             event.source.removeAll { $0.entity == nil && Self.tokens(of: $0.range, in: doc).upperBound == trig.lowerBound }
         }
-        // A noun's actor found by position that is only a place ("l'attentato di Sarajevo") is none.
-        if e.kind == .noun, !event.source.isEmpty, event.source.allSatisfy({ isPlace($0) && !isCountryParticipant($0) }),
-            explicitSource
+        // A noun's actor found by position that is only a place ("l'attentato di Sarajevo") is none; so is
+        // a town or region said to kill or wound ("devastò Tangshan uccidendo": what an earthquake did).
+        if e.kind == .noun || type == "ASSAULT", !event.source.isEmpty,
+            event.source.allSatisfy({ isPlace($0) && !isCountryParticipant($0) }), explicitSource
         {
             return nil
         }
