@@ -47,6 +47,10 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Il sindaco Paolo Neri, appena eletto, promettendo un processo al prefetto Marco Bianchi, ha incontrato i ministri.",
                 trigger: "ha incontrato", source: ["Paolo Neri", "ministri"], target: []),
+            // Militias, troops and guerrillas are actors.
+            ArgumentCase(
+                text: "Paolo Neri ha invitato le proprie milizie a sciogliersi.", trigger: "ha invitato",
+                source: ["Paolo Neri"], target: ["milizie"]),
             // Bracketed affiliations split no compound actor and are no pronoun's antecedent.
             ArgumentCase(
                 text:
