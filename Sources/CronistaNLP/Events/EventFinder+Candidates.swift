@@ -839,20 +839,22 @@ extension EventFinder {
             }
             // "L'avvocato della famiglia del giovane ha accusato la polizia di …": a speaker the quotation
             // layer read as the verb's object (right after it) is the target; the actor before the verb acts.
-            if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty,
-                e.targets.contains("obj"), let o = clause?.object ?? Optional(trig.upperBound..<trig.upperBound + 1),
-                o.lowerBound == trig.upperBound, Self.tokens(of: speaker.range, in: doc).lowerBound < o.upperBound + 1,
-                Self.tokens(of: speaker.range, in: doc).lowerBound >= trig.upperBound,
-                // (Its words come after it; words before the verb make it the inverted subject of a
-                // reporting clause: "…, denuncia Giuseppe Rastrelli.")
-                Self.tokens(of: doc.quotes[qi].content, in: doc).lowerBound >= Self.tokens(of: speaker.range, in: doc).upperBound
+            // (The object, if the clause layer read one, starts right after the verb; the speaker starts
+            // within it or right after it, or within a word of the verb when there is none. The quoted
+            // words come after the speaker: words before the verb make it the inverted subject of a
+            // reporting clause, "…, denuncia Giuseppe Rastrelli.")
+            let spoken = Self.tokens(of: speaker.range, in: doc)
+            let objectEnd =
+                clause?.object.map { $0.lowerBound == trig.upperBound ? $0.upperBound : trig.upperBound - 1 } ?? trig.upperBound + 1
+            if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !spoken.isEmpty, e.targets.contains("obj"),
+                spoken.lowerBound >= trig.upperBound, spoken.lowerBound <= objectEnd,
+                Self.tokens(of: doc.quotes[qi].content, in: doc).lowerBound >= spoken.upperBound
             {
+                let said = Event.Participant(entity: speaker.entity, range: speaker.range)
                 let left = leftActor(before: g, in: s).filter { !isPlace($0) }
-                if !left.isEmpty,
-                    !left.contains(where: { sameParticipant($0, Event.Participant(entity: speaker.entity, range: speaker.range)) })
-                {
+                if !left.isEmpty, !left.contains(where: { sameParticipant($0, said) }) {
                     event.source = left
-                    if event.target.isEmpty { event.target = [Event.Participant(entity: speaker.entity, range: speaker.range)] }
+                    if event.target.isEmpty { event.target = [said] }
                 }
             }
             // "Elio Vito e Renato Schifani … hanno chiesto": a speaker coordinated with others
@@ -892,9 +894,9 @@ extension EventFinder {
         {
             return nil
         }
-        // A phrase no mention covers that runs on into a verb, a time or a clause boundary is a misread
-        // argument, not an actor ("il paese … è in continua espansione e", a speaker read as "il fine
-        // settimana scorso").
+        // A participant phrase that runs on into a verb or a clause boundary, or names nobody and overlaps
+        // a time, is a misread argument, not an actor ("il paese … è in continua espansione e", a speaker
+        // read as "il fine settimana scorso").
         event.source.removeAll(where: isGarbled)
         event.target.removeAll(where: isGarbled)
         if event.source.isEmpty && e.kind != .noun { return nil }
@@ -1163,8 +1165,6 @@ extension EventFinder {
         return Event.Participant(entity: nil, range: range(h..<g))
     }
 
-    /// Whether a participant phrase holds a capitalised word that does not open its sentence (`il
-    /// reverendo Raphael Warnock`, a name the tagger missed), not `Una donna`.
     /// Whether a participant's phrase holds a finite verb or an auxiliary, ends on a clause boundary,
     /// or (naming nobody) overlaps a time expression: a misread phrase, no actor.
     func isGarbled(_ p: Event.Participant) -> Bool {
@@ -1184,6 +1184,8 @@ extension EventFinder {
         return doc.times.contains { $0.range.startUTF8 < p.range.endUTF8 && p.range.startUTF8 < $0.range.endUTF8 }
     }
 
+    /// Whether a participant phrase holds a capitalised word that does not open its sentence (`il
+    /// reverendo Raphael Warnock`, a name the tagger missed), not `Una donna`.
     func isNamed(_ p: Event.Participant) -> Bool {
         Self.tokens(of: p.range, in: doc).contains { t in
             t < forms.count && doc.tokens.flags[t].contains(.capitalized) && t > 0 && sentenceOf[t] >= 0
