@@ -172,11 +172,7 @@ extension EventFinder {
                     guard forms[k] == "e" || forms[k] == "ed" else { break }
                     var c = k - 1 >= scope.lowerBound && forms[k - 1] == "," ? k - 2 : k - 1
                     // ("Mario Adinolfi (PD) e Antonio Di Pietro": past the first one's bracketed affiliation.)
-                    if c >= scope.lowerBound, forms[c] == ")",
-                        let open = (max(scope.lowerBound, c - 8)..<c).last(where: { forms[$0] == "(" })
-                    {
-                        c = open - 1
-                    }
+                    if c >= scope.lowerBound, let open = bracketOpening(closedAt: c, in: scope) { c = open - 1 }
                     guard c >= scope.lowerBound, let (q, qr) = participant(at: c) else { break }
                     if q.entity == nil || !out.contains(where: { $0.entity == q.entity }) { out.insert(q, at: 0) }
                     k = qr.lowerBound - 1
@@ -221,7 +217,7 @@ extension EventFinder {
         var j = g - 1
         while j >= s.lowerBound {
             // "Antonio Di Pietro (IdV) lo hanno sostenuto": a bracketed affiliation is nobody's antecedent.
-            if forms[j] == ")", let open = (max(s.lowerBound, j - 8)..<j).last(where: { forms[$0] == "(" }) {
+            if let open = bracketOpening(closedAt: j, in: s) {
                 j = open - 1
                 continue
             }
@@ -234,6 +230,12 @@ extension EventFinder {
             j -= 1
         }
         return []
+    }
+
+    /// The opening bracket of a short aside (at most eight words) whose closing bracket is at `j`.
+    func bracketOpening(closedAt j: Int, in scope: Range<Int>) -> Int? {
+        guard forms[j] == ")" else { return nil }
+        return (max(scope.lowerBound, j - 8)..<j).last { forms[$0] == "(" }
     }
 
     /// The actor starting at `t` or after a few articles and adjectives, with actors coordinated to it.
@@ -481,19 +483,17 @@ extension EventFinder {
                 t -= 1
             }
         }
-        if let m = country ?? best {
-            return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
-        }
         // A headline that names none ("Arrestate quattro persone"): the place the body's first two
         // sentences name first, a country before any other.
-        guard sentenceOf[s.lowerBound] == 0 else { return [] }
-        let end = doc.sentences[min(doc.sentences.count - 1, 2)].tokenRange.upperBound
-        for (mi, m) in doc.mentions.enumerated() where m.form == .name && mentionEntity[mi] >= 0 {
-            let t = mentionTokens[mi]
-            if t.lowerBound >= end { break }
-            guard t.lowerBound >= s.upperBound else { continue }
-            if isCountry[mentionEntity[mi]] { country = mi } else if m.type == .location, !isFacility(t), best == nil { best = mi }
-            if country != nil { break }
+        if country == nil, best == nil, sentenceOf[s.lowerBound] == 0 {
+            let end = doc.sentences[min(doc.sentences.count - 1, 2)].tokenRange.upperBound
+            for (mi, m) in doc.mentions.enumerated() where m.form == .name && mentionEntity[mi] >= 0 {
+                let t = mentionTokens[mi]
+                if t.lowerBound >= end { break }
+                guard t.lowerBound >= s.upperBound else { continue }
+                if isCountry[mentionEntity[mi]] { country = mi } else if m.type == .location, !isFacility(t), best == nil { best = mi }
+                if country != nil { break }
+            }
         }
         guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]

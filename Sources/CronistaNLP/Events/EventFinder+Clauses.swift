@@ -361,7 +361,7 @@ extension EventFinder {
         if k - 1 >= scope.lowerBound, forms[k] != "che", article.contains(forms[k - 1]) { k -= 1 }
         var j = k - 1
         // "il poliziotto (in seguito arrestato) che": a bracketed aside before the pronoun is skipped.
-        if j >= scope.lowerBound, forms[j] == ")", let open = (max(scope.lowerBound, j - 8)..<j).last(where: { forms[$0] == "(" }) {
+        if j >= scope.lowerBound, let open = bracketOpening(closedAt: j, in: scope) {
             j = open
         }
         let punctuated = j >= scope.lowerBound && [",", "–", "—", "-", "("].contains(forms[j])
