@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 48239 bytes, sha256 95e5077d1c180500304bf067710b0e1dc7615db5e8064eafd994f04569cb4293
+// Languages/it/event-triggers.tsv: 48245 bytes, sha256 dd4ef8fbac51c7011ec751a5d3bc4f6e5fa432594057f85c4abb1b2b7566f633
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -285,13 +285,63 @@ struct EventArgumentTests: EventFixture {
             // Clashes between two sides: both are sources.
             ArgumentCase(
                 text: "Ieri a Tunisi diversi manifestanti si sono scontrati con le forze dell'ordine.",
-                trigger: "si sono scontrati", source: ["manifestanti", "forze"], target: [])
+                trigger: "si sono scontrati", source: ["manifestanti", "forze"], target: []),
+            // A bare conjunct inside a "di" complement is no second actor; a person after it is.
+            ArgumentCase(
+                text: "I presidenti di Camera e Senato hanno criticato il governo.", trigger: "hanno criticato", source: ["presidenti"],
+                target: ["governo"]),
+            ArgumentCase(
+                text: "I leader di Francia e Germania hanno criticato Zelensky.", trigger: "hanno criticato", source: ["leader"],
+                target: ["Zelensky"]),
+            // Coordinated actors past the first one's complement or adjective.
+            ArgumentCase(
+                text: "Il ministro dell'Interno e il ministro della Difesa hanno criticato il governo.", trigger: "hanno criticato",
+                source: ["ministro", "ministro"], target: ["governo"]),
+            ArgumentCase(
+                text: "Il presidente francese e il cancelliere tedesco hanno criticato il governo.", trigger: "hanno criticato",
+                source: ["presidente", "cancelliere"], target: ["governo"]),
+            // A reciprocal act's sides past a complement and past a relative clause between commas.
+            ArgumentCase(
+                text: "Nell'occasione erano sorti tafferugli tra le forze dell'ordine e i giovani dei centri sociali.",
+                trigger: "tafferugli", source: ["forze", "giovani"], target: []),
+            ArgumentCase(
+                text: "L'hotel è stato teatro di scontri a fuoco tra i ribelli, che presidiavano la zona, e le truppe governative.",
+                trigger: "scontri", source: ["ribelli", "truppe"], target: []),
+            // An object the clause layer stopped at the coordinator, with the name after the second title.
+            ArgumentCase(
+                text: "Il presidente Paolo Neri ha ringraziato il premier Mario Rossi e il presidente Luca Bianchi.",
+                trigger: "ha ringraziato", source: ["Paolo Neri"], target: ["Mario Rossi", "Luca Bianchi"]),
+            // A singular verb after a relative pronoun agrees with the last conjunct alone.
+            ArgumentCase(
+                text: "La linea è al centro di una discussione tra la regione e il comune, che ne chiede la cessione.",
+                trigger: "chiede", source: ["comune"], target: []),
+            ArgumentCase(
+                text: "La linea è al centro di una discussione tra la regione e il comune, che ne chiedono la cessione.",
+                trigger: "chiedono", source: ["regione", "comune"], target: []),
+            // An offer needs an actor; a first-person verb inside a quotation has the speaker for one.
+            ArgumentCase(
+                text: "Berlusconi ha ricordato che «il dialogo lo abbiamo offerto subito dopo le elezioni».", trigger: "abbiamo offerto",
+                source: ["Berlusconi"], target: []),
+            // The first-person clitic inside a quotation is the object: the speaker is the target.
+            ArgumentCase(
+                text: "In Italia Oreste Scalzone ha raccontato: «Quando il 7 aprile del '79 mi hanno arrestato ero a casa».",
+                trigger: "hanno arrestato", source: ["Italia"], target: ["Oreste Scalzone"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)
         let e = try #require(doc.events.first { doc.text(in: $0.trigger) == c.trigger }, "\(doc.events.map { doc.text(in: $0.trigger) })")
         #expect(texts(doc, e.source) == c.source)
         #expect(texts(doc, e.target) == c.target)
+    }
+
+    @Test("An offer by what is no actor is no event; the next meeting is only agreed")
+    func offersAndNextMeetings() throws {
+        let episode = try analyze("Il poco edificante episodio reso noto oggi offre uno spaccato sul microcosmo amministrativo cinese.")
+        #expect(episode.events.isEmpty)
+        let next = try analyze(
+            "Il ministro ha lasciato l'incarico per prepararsi in vista della prossima riunione della Conferenza ministeriale.")
+        let e = try #require(next.events.first { next.text(in: $0.trigger) == "riunione" })
+        #expect(e.type == "AGREE")
     }
 
     @Test("A question is no request; high offices are no police charges; a street is no jurisdiction; 'chi' is nobody known")

@@ -108,7 +108,9 @@ extension EventFinder {
                 {
                     governed = true
                 }
-                if before >= scope.lowerBound && (isAnyPreposition(before) || governed) && !quantified {
+                if before >= scope.lowerBound && (isAnyPreposition(before) || governed) && !quantified
+                    || isComplementConjunct(p, at: r, in: scope)
+                {
                     j = r.lowerBound - 1
                     continue
                 }
@@ -173,7 +175,7 @@ extension EventFinder {
                     var c = k - 1 >= scope.lowerBound && forms[k - 1] == "," ? k - 2 : k - 1
                     // ("Mario Adinolfi (PD) e Antonio Di Pietro": past the first one's bracketed affiliation.)
                     if c >= scope.lowerBound, let open = bracketOpening(closedAt: c, in: scope) { c = open - 1 }
-                    guard c >= scope.lowerBound, let (q, qr) = participant(at: c) else { break }
+                    guard c >= scope.lowerBound, let (q, qr) = conjunctHead(endingAt: c, in: scope) else { break }
                     if q.entity == nil || !out.contains(where: { $0.entity == q.entity }) { out.insert(q, at: 0) }
                     k = qr.lowerBound - 1
                 }
@@ -182,6 +184,50 @@ extension EventFinder {
             j -= 1
         }
         return []
+    }
+
+    /// The actor heading the conjunct that ends at `c`, before an `e`: the actor there, or the head
+    /// noun before its `di` complement (`il ministro dell'Interno e il ministro della Difesa`) or its
+    /// adjective (`il presidente francese e il cancelliere tedesco`).
+    func conjunctHead(endingAt c: Int, in scope: Range<Int>) -> (Event.Participant, Range<Int>)? {
+        var k = c
+        var adjectives = 0
+        while k >= scope.lowerBound && k > c - 6 {
+            if let (q, qr) = participant(at: k) {
+                var b = qr.lowerBound - 1
+                while b >= scope.lowerBound && article.contains(forms[b]) && !isAnyPreposition(b) { b -= 1 }
+                if b - 1 >= scope.lowerBound, context.is(b, [.ofPreposition]) {
+                    k = b - 1
+                    continue
+                }
+                return (q, qr)
+            }
+            // A complement no mention covers (`dell'Interno`).
+            if k - 2 >= scope.lowerBound, context.is(k - 1, [.ofPreposition]) {
+                k -= 2
+                continue
+            }
+            // One lower-case adjective after the head.
+            guard adjectives == 0, doc.tokens.flags[k].contains(.word), !doc.tokens.flags[k].contains(.capitalized),
+                !context.is(k, [.article, .preposition, .determiner, .auxiliary, .complementiser, .coordinator, .personalPronoun]),
+                !isAnyPreposition(k), !isAdverb(k)
+            else { return nil }
+            adjectives += 1
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether the actor at `r` is a bare conjunct inside a `di` complement (`i presidenti di Camera e
+    /// Senato`, `i leader di Francia e Germania`): `e` right before it, no article, no person's name, and
+    /// a conjunct before the `e` governed by a preposition. (`Il presidente della Bielorussia e Putin`:
+    /// a person is a second actor.)
+    func isComplementConjunct(_ p: Event.Participant, at r: Range<Int>, in scope: Range<Int>) -> Bool {
+        let m = Int(mentionAt[r.lowerBound])
+        guard m < 0 || doc.mentions[m].type != .person else { return false }
+        let c = r.lowerBound - 1
+        guard c - 1 >= scope.lowerBound, forms[c] == "e" || forms[c] == "ed", let (_, pr) = participant(at: c - 1) else { return false }
+        return pr.lowerBound - 1 >= scope.lowerBound && context.is(pr.lowerBound - 1, [.ofPreposition])
     }
 
     /// Whether the actor at `r` ends a coordination inside a complement: `di Camera e Senato`.
@@ -246,16 +292,7 @@ extension EventFinder {
         var correlative = false
         while k < scope.upperBound && skipped < 3 {
             if let (p0, r0) = participant(at: k) {
-                // "il sindaco Nino Ferri": the name right after a title of the same entity.
-                var (p, r) = (p0, r0)
-                // So is a person's name right after an actor noun ("il giudice Vaccarella").
-                if r.upperBound < scope.upperBound, let (q, qr) = participant(at: r.upperBound), isName(q),
-                    p.entity != nil && !isName(p) && q.entity == p.entity
-                        || p.entity == nil && q.entity != nil && mentionAt[r.upperBound] >= 0
-                            && doc.mentions[Int(mentionAt[r.upperBound])].type == .person
-                {
-                    (p, r) = (q, qr)
-                }
+                let (p, r) = nameAfterTitle(p0, r0, in: scope)
                 var out = [p]
                 var n = r.upperBound
                 // "il segretario dem e il presidente di Forza Italia": one lower-case modifier after the
@@ -265,6 +302,8 @@ extension EventFinder {
                 {
                     n += 1
                 }
+                var complemented = pastComplements(n, in: scope) != n
+                n = pastComplements(n, in: scope)
                 while n + 1 < scope.upperBound && (forms[n] == "e" || correlative && bothAnd.contains(forms[n])) {
                     // An article before the next actor ("sia il governo che la maggioranza").
                     var c = n + 1
@@ -276,8 +315,13 @@ extension EventFinder {
                         c += 1
                     }
                     guard let (q, qr) = participant(at: c) else { break }
-                    out.append(q)
-                    n = qr.upperBound
+                    // ("i Presidenti di Camera e Senato": a bare conjunct after a complement is in it.)
+                    if complemented, c == n + 1, isComplementConjunct(q, at: qr, in: scope) { break }
+                    // ("e il presidente Jalal Talabani": the name after the title.)
+                    let (named, nr) = nameAfterTitle(q, qr, in: scope)
+                    out.append(named)
+                    complemented = pastComplements(nr.upperBound, in: scope) != nr.upperBound
+                    n = pastComplements(nr.upperBound, in: scope)
                 }
                 return out
             }
@@ -299,6 +343,51 @@ extension EventFinder {
             if !quantified && !adverbial { skipped += 1 }
         }
         return []
+    }
+
+    /// "il sindaco Nino Ferri": the name right after a title of the same entity; so is a person's name
+    /// right after an actor noun or a title read as a mention of its own ("il giudice Vaccarella",
+    /// "il presidente Jalal Talabani").
+    func nameAfterTitle(_ p: Event.Participant, _ r: Range<Int>, in scope: Range<Int>) -> (Event.Participant, Range<Int>) {
+        guard r.upperBound < scope.upperBound, let (q, qr) = participant(at: r.upperBound), isName(q), q.entity != nil else {
+            return (p, r)
+        }
+        let person = mentionAt[r.upperBound] >= 0 && doc.mentions[Int(mentionAt[r.upperBound])].type == .person
+        if p.entity != nil && !isName(p) && (q.entity == p.entity || person) || p.entity == nil && person { return (q, qr) }
+        return (p, r)
+    }
+
+    /// Where a coordination may go on after an actor ending at `n`: past its `di` complements (`le
+    /// forze dell'ordine e i giovani dei centri sociali`) and a relative clause between commas (`i
+    /// ribelli, che presidiavano la zona, e le truppe`), when an `e` follows them; else `n`.
+    func pastComplements(_ n: Int, in scope: Range<Int>) -> Int {
+        var m = n
+        for _ in 0..<2 {
+            guard m + 1 < scope.upperBound else { break }
+            if context.is(m, [.ofPreposition]) {
+                if let (_, qr) = participant(at: m + 1) {
+                    m = qr.upperBound
+                    continue
+                }
+                // Up to three words no mention covers ("dell'ordine", "dei centri sociali").
+                var w = m + 1
+                while w < scope.upperBound, w < m + 4, doc.tokens.flags[w].contains(.word), !isCoordination(w), !isAnyPreposition(w),
+                    clauseAt[w] < 0, participant(at: w) == nil
+                {
+                    w += 1
+                }
+                guard w > m + 1 else { break }
+                m = w
+            } else if forms[m] == ",", relative.contains(forms[m + 1]) {
+                guard let close = ((m + 2)..<min(scope.upperBound, m + 14)).first(where: { doc.tokens.flags[$0].contains(.punctuation) }),
+                    forms[close] == ","
+                else { break }
+                m = close + 1
+            } else {
+                break
+            }
+        }
+        return m < scope.upperBound && (forms[m] == "e" || forms[m] == "ed") ? m : n
     }
 
     /// The target the entry's frame names, looked for after the trigger in its clause.

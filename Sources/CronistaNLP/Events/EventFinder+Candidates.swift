@@ -260,6 +260,8 @@ extension EventFinder {
         var explicitSource = true
         // The antecedent of a relative pronoun that is the verb's subject, if any.
         var relativeSource: [Event.Participant] = []
+        // The object clitic of a verb inside a quotation is the speaker («mi hanno arrestato»).
+        var speakerIsObject = false
         // Where to look for arguments: the sentence, or the quotation the trigger is in.
         var scope = s
         if quote >= 0 {
@@ -275,8 +277,11 @@ extension EventFinder {
         // trigger that the clause layer read as an inverted subject is its object, unless the verb
         // introduces a direct quotation ("«…», ha accusato Salvini") or a pronoun before it is the object
         // ("lo ha accusato Salvini").
+        // (After a relative pronoun that is the subject, "agli azzurri, che hanno invitato Violante a
+        // scusarsi", the verb cues no quotation either.)
         if var c = clause, !passive, e.targets.contains("obj"), c.object == nil, let sr = c.subject, sr.lowerBound >= trig.upperBound,
-            cueOf[trig.lowerBound] < 0, !group.contains(where: { proclitic.contains(forms[$0]) })
+            cueOf[trig.lowerBound] < 0 || (g - 1 >= s.lowerBound && forms[g - 1] == "che" && relative.contains(forms[g - 1])),
+            !group.contains(where: { proclitic.contains(forms[$0]) })
         {
             c.object = sr
             c.subject = nil
@@ -388,8 +393,14 @@ extension EventFinder {
                 if !nonFinite || rules.isGerund(head) { relativeSource = relativeAntecedent(before: g, in: scope) }
                 // "una situazione che richiede un'iniziativa", "l'infortunio richiederà tempo": a subject
                 // that names no actor needs rather than asks.
+                // ("Il primo ministro di …": an actor anywhere in the subject; «il dialogo lo abbiamo
+                // offerto»: a verb in the first person inside a quotation is the speaker's.)
                 if e.needsActor, let h = subjectHead(subject, before: g, in: scope), participant(at: h) == nil,
-                    !doc.tokens.flags[h].contains(.capitalized)
+                    !doc.tokens.flags[h].contains(.capitalized),
+                    !(subject.map { r in r.contains { participant(at: $0) != nil } } ?? false),
+                    !(quote >= 0
+                        && (group.contains { context.is($0, [.firstPerson]) && !context.is($0, [.clitic]) }
+                            || rules.isFirstPersonVerb(head)))
                 {
                     return nil
                 }
@@ -463,10 +474,18 @@ extension EventFinder {
                 }
                 // «Il dialogo lo abbiamo offerto»: a verb in the first person inside a quotation is
                 // the speaker's act.
-                if quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty,
-                    group.contains(where: { context.is($0, [.firstPerson]) }) || rules.isFirstPersonVerb(head)
-                {
-                    event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                // («mi hanno arrestato»: a first-person clitic before a verb in another person is its
+                // object; the speaker is the target, read below.)
+                if quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty {
+                    if group.contains(where: { context.is($0, [.firstPerson]) && !context.is($0, [.clitic]) })
+                        || rules.isFirstPersonVerb(head)
+                    {
+                        event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                    } else if e.targets.contains("obj"), g - 1 >= scope.lowerBound, context.is(g - 1, [.clitic]),
+                        context.is(g - 1, [.firstPerson])
+                    {
+                        speakerIsObject = true
+                    }
                 }
                 // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
                 if event.source.count == 1, !nonFinite, !relativeSubject {
@@ -543,6 +562,12 @@ extension EventFinder {
             }
             if e.targets.contains("obj"), let o = inScope(clause?.object) {
                 event.target = participants(in: o)
+                // "il premier Nuri al-Maliki e il presidente Jalal Talabani": the clause layer's object
+                // stops at the coordinator.
+                if event.target.count == 1, o.upperBound < scope.upperBound, forms[o.upperBound] == "e" || forms[o.upperBound] == "ed" {
+                    let compound = actor(startingNear: o.lowerBound, in: scope)
+                    if compound.count > 1, sameParticipant(compound[0], event.target[0]) { event.target = compound }
+                }
                 // "respinge la proposta del presidente", "chiede le dimissioni del governo",
                 // "l'ostruzionismo fatto da X": whose act.
                 var k = o.upperBound
@@ -758,6 +783,11 @@ extension EventFinder {
         // "I capigruppo, Elio Vito e Renato Schifani": a group followed by its named members is them.
         event.source = members(of: event.source)
         event.target = members(of: event.target)
+        if speakerIsObject, let sp = doc.quotes[Int(quote)].speaker {
+            // Whoever acted is left unsaid: an act of authority is the jurisdiction's.
+            event.source = Self.authority.contains(type) ? jurisdiction(near: s) : []
+            event.target = [Event.Participant(entity: sp.entity, range: sp.range)]
+        }
         // The same entity is not both source and target.
         let sourceEntities = Set(event.source.compactMap(\.entity))
         event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }
@@ -786,11 +816,17 @@ extension EventFinder {
         event.date = date(group: group, sentence: s, kind: e.kind)
         // "la manifestazione organizzata per sabato prossimo": an act named by a noun and dated after
         // the article has not happened (a cooperative one is agreed, PLOVER's recoding).
+        // ("in vista della prossima riunione": a future-time adjective before the noun.)
+        let aheadBefore = e.kind == .noun && trig.lowerBound - 1 >= s.lowerBound && futureTime.contains(forms[trig.lowerBound - 1])
         if e.kind == .noun, let t = timeRightAfter(trig, in: s), isAhead(t) {
             guard Self.cooperative.contains(event.type) else { return nil }
             event.type = "AGREE"
             event.mode = nil
             if let d = t.day { event.date = d }
+        } else if aheadBefore {
+            guard Self.cooperative.contains(event.type) else { return nil }
+            event.type = "AGREE"
+            event.mode = nil
         }
         if quote >= 0 {
             let qi = Int(quote)

@@ -148,6 +148,10 @@ extension EventFinder {
                 !out.isEmpty && before - 1 >= r.lowerBound && isCoordination(before - 1) && isAnyPreposition(before)
                 && samePreposition(before, Self.tokens(of: out[0].range, in: doc).lowerBound - 1)
             var modifier = !out.isEmpty && before >= r.lowerBound && !isCoordination(before) && !correlative && !repeated
+            // "I presidenti di Camera e Senato": the second conjunct of a complement is in it too.
+            if !modifier, !out.isEmpty, before >= r.lowerBound, forms[before] != ",", isComplementConjunct(p, at: pr, in: r) {
+                modifier = true
+            }
             // After a comma, an apposition ("X, portavoce di Y") unless both are named and a list
             // goes on to an "e" ("A, B e C").
             if !modifier, !out.isEmpty, before >= r.lowerBound, forms[before] == "," {
@@ -293,7 +297,23 @@ extension EventFinder {
     func relativeAntecedent(before g: Int, in scope: Range<Int>) -> [Event.Participant] {
         guard let k = relativePronoun(before: g, in: scope, subjectBetween: false), obliquePreposition(ofRelative: k, in: scope) == nil
         else { return [] }
-        return antecedent(ofRelative: k, in: scope)
+        let found = antecedent(ofRelative: k, in: scope)
+        // "il braccio di ferro fra la Wikimedia Foundation e il governo cinese, che chiedeva": a
+        // singular verb agrees with the last conjunct alone.
+        if found.count > 1, isSingularVerb(at: g, in: scope) { return [found[found.count - 1]] }
+        return found
+    }
+
+    /// Whether the finite verb that opens the group at `g` (past a negation and clitics) is in the
+    /// singular, by its ending: an Italian third person plural ends in `-no` or `-ero` (`chiedono`,
+    /// `hanno`, `chiesero`). A gerund, an infinitive or a participle has no person.
+    func isSingularVerb(at g: Int, in scope: Range<Int>) -> Bool {
+        var t = g
+        while t < scope.upperBound && (negation.contains(forms[t]) || proclitic.contains(forms[t])) { t += 1 }
+        guard t < scope.upperBound, doc.tokens.flags[t].contains(.word) else { return false }
+        let f = forms[t]
+        if rules.isGerund(f) || rules.isInfinitive(f) || rules.isParticiple(f) { return false }
+        return !f.hasSuffix("no") && !f.hasSuffix("ero")
     }
 
     /// The preposition before a relative pronoun (`ai quali`, `con il quale`, `per cui`): the pronoun
