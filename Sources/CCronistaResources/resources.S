@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 48245 bytes, sha256 dd4ef8fbac51c7011ec751a5d3bc4f6e5fa432594057f85c4abb1b2b7566f633
+// Languages/it/event-triggers.tsv: 48287 bytes, sha256 31047750960fbcd2a1de093390e5f2a9492a6a7f695ead7fa0642aa2656cd7b5
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

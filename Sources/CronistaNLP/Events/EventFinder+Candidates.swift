@@ -579,7 +579,10 @@ extension EventFinder {
                 if event.target.isEmpty { event.target = agentOfParticiple(after: o.upperBound, in: scope) }
                 // "hanno ucciso l'autista", "ha ferito quattro ragazzi": violence is done to anyone the
                 // text identifies (guidelines), so its object is the target even when it names no actor.
-                if event.target.isEmpty, type == "ASSAULT", e.kind == .verb, !passive, let v = victim(in: o) { event.target = [v] }
+                // So is whoever is arrested ("hanno arrestato la donna").
+                if event.target.isEmpty, type == "ASSAULT" || mode == "arrest", e.kind == .verb, !passive, let v = victim(in: o) {
+                    event.target = [v]
+                }
             }
             // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
