@@ -137,10 +137,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Il governo di Paolo Neri è stato criticato da Marco Ferri e dall'ONU.", trigger: "è stato criticato",
                 source: ["Marco Ferri", "ONU"], target: ["Paolo Neri"]),
-            // A verb coordinated after a speech act has its actor.
+            // A verb coordinated after a speech act has its actor, and "ne" its target.
             ArgumentCase(
                 text: "Il senatore Marco Ferri ha accusato la GdF di aver mentito e ne ha chiesto lo scioglimento.", trigger: "ha chiesto",
-                source: ["Il senatore"], target: []),
+                source: ["Il senatore"], target: ["GdF"]),
             // A target after its preposition is looked for in the trigger's own clause only.
             ArgumentCase(
                 text:
@@ -314,7 +314,7 @@ struct EventArgumentTests: EventFixture {
             // A singular verb after a relative pronoun agrees with the last conjunct alone.
             ArgumentCase(
                 text: "La linea è al centro di una discussione tra la regione e il comune, che ne chiede la cessione.",
-                trigger: "chiede", source: ["comune"], target: []),
+                trigger: "chiede", source: ["comune"], target: ["regione"]),
             ArgumentCase(
                 text: "La linea è al centro di una discussione tra la regione e il comune, che ne chiedono la cessione.",
                 trigger: "chiedono", source: ["regione", "comune"], target: []),
@@ -325,7 +325,19 @@ struct EventArgumentTests: EventFixture {
             // The first-person clitic inside a quotation is the object: the speaker is the target.
             ArgumentCase(
                 text: "In Italia Oreste Scalzone ha raccontato: «Quando il 7 aprile del '79 mi hanno arrestato ero a casa».",
-                trigger: "hanno arrestato", source: ["Italia"], target: ["Oreste Scalzone"])
+                trigger: "hanno arrestato", source: ["Italia"], target: ["Oreste Scalzone"]),
+            // An object pronoun stands for a person named before, not for a name inside the subject's phrase.
+            ArgumentCase(
+                text: "Il ministro Paolo Neri è stato criticato dall'opposizione. Il segretario del Pd lo ha accusato di mentire.",
+                trigger: "ha accusato", source: ["Il segretario del Pd"], target: ["Paolo Neri"]),
+            // "ne" before a verb whose object names nobody: whose the object is; after a coordinated act, its target.
+            ArgumentCase(
+                text: "Dopo le critiche, il ministro Paolo Neri ha risposto. Il sindaco Carlo Bianchi ne ha chiesto le dimissioni.",
+                trigger: "ha chiesto", source: ["Carlo Bianchi"], target: ["Paolo Neri"]),
+            ArgumentCase(
+                text:
+                    "L'ex ministro Maurizio Gasparri ha accusato Visco di aver usato la GdF per fini propri e ne ha chiesto le dimissioni.",
+                trigger: "ha chiesto", source: ["L'ex ministro"], target: ["Visco"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

@@ -278,6 +278,21 @@ extension EventFinder {
         return []
     }
 
+    /// The last person's name before `g` in `s` that is not one of `excluding`.
+    func lastPerson(before g: Int, in s: Range<Int>, excluding: [Event.Participant]) -> Event.Participant? {
+        var j = g - 1
+        while j >= s.lowerBound {
+            let m = Int(mentionAt[j])
+            if m >= 0, doc.mentions[m].type == .person, doc.mentions[m].form == .name, let (p, r) = participant(at: j) {
+                if !excluding.contains(where: { sameParticipant($0, p) }) { return p }
+                j = r.lowerBound - 1
+                continue
+            }
+            j -= 1
+        }
+        return nil
+    }
+
     /// The opening bracket of a short aside (at most eight words) whose closing bracket is at `j`.
     func bracketOpening(closedAt j: Int, in scope: Range<Int>) -> Int? {
         guard forms[j] == ")" else { return nil }

@@ -280,7 +280,8 @@ extension EventFinder {
         // (After a relative pronoun that is the subject, "agli azzurri, che hanno invitato Violante a
         // scusarsi", the verb cues no quotation either.)
         if var c = clause, !passive, e.targets.contains("obj"), c.object == nil, let sr = c.subject, sr.lowerBound >= trig.upperBound,
-            cueOf[trig.lowerBound] < 0 || (g - 1 >= s.lowerBound && forms[g - 1] == "che" && relative.contains(forms[g - 1])),
+            cueOf[trig.lowerBound] < 0 || (g - 1 >= s.lowerBound && forms[g - 1] == "che" && relative.contains(forms[g - 1]))
+                || speakerBefore(cue: trig.lowerBound, g),
             !group.contains(where: { proclitic.contains(forms[$0]) })
         {
             c.object = sr
@@ -662,10 +663,31 @@ extension EventFinder {
         }
         // "lo ha accusato": the object pronoun stands for the last other actor named, in this
         // sentence or the one before.
-        if e.kind == .verb, !passive, g > scope.lowerBound, proclitic.contains(forms[g - 1]) {
+        // A person named there comes first ("Il ministro Paolo Neri è stato criticato dall'opposizione. Il
+        // segretario del Pd lo ha accusato"), and nothing inside the subject's own phrase is its object.
+        // ("ne ha chiesto le dimissioni": whose the object is, when nothing else names a target.)
+        if e.kind == .verb, !passive, g > scope.lowerBound,
+            proclitic.contains(forms[g - 1]) || forms[g - 1] == "ne" && event.target.isEmpty && e.targets.contains("obj")
+        {
             let from = quote < 0 && si > 0 ? doc.sentences[si - 1].tokenRange.lowerBound : scope.lowerBound
-            let other = lastActor(before: g - 1, in: from..<scope.upperBound, excluding: event.source)
-            if !other.isEmpty { event.target = other }
+            var end = g - 1
+            for p in event.source {
+                let r = Self.tokens(of: p.range, in: doc)
+                if r.lowerBound >= from, r.upperBound <= end, r.upperBound >= end - 2 { end = min(end, r.lowerBound) }
+            }
+            // (A plural pronoun, "li", "le", stands for a group.)
+            // ("ha accusato Visco … e ne ha chiesto le dimissioni": a verb coordinated right after an act
+            // stands for its target.)
+            if isCoordinatedVerb(at: g, in: scope), let p = previous, p.sentence == si, !p.event.target.isEmpty {
+                event.target = p.event.target
+            } else if forms[g - 1] != "li", forms[g - 1] != "le",
+                let person = lastPerson(before: end, in: from..<scope.upperBound, excluding: event.source)
+            {
+                event.target = [person]
+            } else {
+                let other = lastActor(before: end, in: from..<scope.upperBound, excluding: event.source)
+                if !other.isEmpty { event.target = other }
+            }
         }
         // "accusandolo, insieme a Dick Cheney, di demagogia": one more target alongside the first.
         if !event.target.isEmpty {
@@ -1279,6 +1301,16 @@ extension EventFinder {
         let end = Self.tokens(of: last.range, in: doc).upperBound
         guard end <= bare.lowerBound, !(end..<bare.lowerBound).contains(where: { bound.contains(forms[$0]) }) else { return nil }
         return left
+    }
+
+    /// Whether the quotation the token at `t` cues has its speaker before the verb group at `g` (`l'ex
+    /// ministro Maurizio Gasparri ha accusato Visco di …`): a name after the verb is then its object,
+    /// not an inverted subject (`«…», ha accusato Salvini`).
+    func speakerBefore(cue t: Int, _ g: Int) -> Bool {
+        let qi = Int(cueOf[t])
+        guard qi >= 0, let sp = doc.quotes[qi].speaker, !sp.range.isEmpty else { return false }
+        let r = Self.tokens(of: sp.range, in: doc)
+        return r.upperBound <= g && sentenceOf[r.lowerBound] == sentenceOf[g]
     }
 
     /// Whether quotation `qi`'s content ends with a question mark.
