@@ -337,7 +337,23 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "L'ex ministro Maurizio Gasparri ha accusato Visco di aver usato la GdF per fini propri e ne ha chiesto le dimissioni.",
-                trigger: "ha chiesto", source: ["L'ex ministro"], target: ["Visco"])
+                trigger: "ha chiesto", source: ["L'ex ministro"], target: ["Visco"]),
+            // An actor noun that is an adjective after its noun names nobody ("fonti ufficiali"); commanders act.
+            ArgumentCase(
+                text: "In Iran fonti ufficiali iraniane hanno riferito dell'arresto di 16 persone.", trigger: "arresto",
+                source: ["Iran"], target: ["persone"]),
+            ArgumentCase(
+                text: "I comandanti militari hanno arrestato dieci manifestanti.", trigger: "hanno arrestato", source: ["comandanti"],
+                target: ["manifestanti"]),
+            // A visit to a country whose host nobody names is the country's.
+            ArgumentCase(
+                text: "Il presidente Barack Obama, in visita istituzionale in Polonia, ha parlato ai giornalisti.", trigger: "in visita",
+                source: ["Barack Obama"], target: ["Polonia"]),
+            // An actor right before a cue, after a clause opener the speaker named before it is not in.
+            ArgumentCase(
+                text:
+                    "La polizia ha arrestato Anatoly Lebedko, che si era allontanato dalla piazza, dove migliaia di manifestanti chiedono che vengano indette nuove elezioni.",
+                trigger: "chiedono", source: ["manifestanti"], target: [])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

@@ -21,6 +21,15 @@ extension EventFinder {
 
     /// The participant whose mention (or actor noun) covers token `t`, with the tokens it spans.
     func participant(at t: Int) -> (Event.Participant, Range<Int>)? {
+        // "Fonti ufficiali iraniane", "l'operazione militare": an actor noun that is an adjective after
+        // its noun names nobody.
+        if actorAdjectives.contains(forms[t]), t > 0, doc.tokens.flags[t - 1].contains(.word),
+            mentionAt[t] < 0 || mentionTokens[Int(mentionAt[t])] == t..<(t + 1),
+            !article.contains(forms[t - 1]), !isAnyPreposition(t - 1), !quantity.contains(forms[t - 1]), !isCoordination(t - 1),
+            !context.is(t - 1, [.article, .preposition, .coordinator]), !doc.tokens.flags[t - 1].contains(.number)
+        {
+            return nil
+        }
         let m = Int(mentionAt[t])
         if m >= 0 {
             let r = mentionTokens[m]
@@ -598,6 +607,21 @@ extension EventFinder {
                 if isCountry[mentionEntity[mi]] { country = mi } else if m.type == .location, !isFacility(t), best == nil { best = mi }
                 if country != nil { break }
             }
+        }
+        // "Oggi è stato arrestato nei pressi di Udine", with France named earlier: where the sentence
+        // names no country, a place it puts the act in (after a locative preposition) that the
+        // knowledge base puts in another country than the one named before is the jurisdiction itself.
+        if let c = country, mentionEntity[c] >= 0, let code = countryCode[mentionEntity[c]], !s.contains(mentionTokens[c].lowerBound),
+            let city = doc.mentions.indices.first(where: { mi in
+                let t = mentionTokens[mi]
+                guard s.contains(t.lowerBound), doc.mentions[mi].form == .name, doc.mentions[mi].type == .location, mentionEntity[mi] >= 0,
+                    !isCountry[mentionEntity[mi]], !isFacility(t),
+                    (max(s.lowerBound, t.lowerBound - 3)..<t.lowerBound).contains(where: { location.contains(forms[$0]) })
+                else { return false }
+                return countryCode[mentionEntity[mi]].map { $0 != code } ?? false
+            })
+        {
+            return [Event.Participant(entity: mentionEntity[city], range: doc.mentions[city].range)]
         }
         guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]

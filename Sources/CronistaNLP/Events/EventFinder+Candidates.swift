@@ -838,6 +838,13 @@ extension EventFinder {
         event.location =
             place(after: trig.upperBound, in: s, excluding: event.source + event.target)
             ?? frontedPlace(before: g, in: s, excluding: event.source + event.target)
+        // "La visita del Pontefice nel Regno Unito": a visit to a country whose host nobody names is
+        // the country's (visitor → host).
+        if type == "CONSULT", event.mode == "visit", event.target.isEmpty, let l = event.location, isCountryParticipant(l),
+            !event.source.contains(where: { sameParticipant($0, l) })
+        {
+            event.target = [l]
+        }
         event.date = date(group: group, sentence: s, kind: e.kind)
         // "la manifestazione organizzata per sabato prossimo": an act named by a noun and dated after
         // the article has not happened (a cooperative one is agreed, PLOVER's recoding).
@@ -891,10 +898,14 @@ extension EventFinder {
             }
             // "Il PM chiede la pena di morte": an actor right before the verb is its subject, whatever
             // the quotation layer took for a speaker after it.
-            if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty,
-                Self.tokens(of: speaker.range, in: doc).lowerBound >= trig.upperBound, g > s.lowerBound,
+            // ("…, che si erano allontanati dalla piazza, dove migliaia di manifestanti chiedono": so
+            // does one after a clause opener that the speaker, named before it, is not in.)
+            if relativeSource.isEmpty, !rules.isGerund(head), !rules.isInfinitive(head), !speaker.range.isEmpty, g > s.lowerBound,
                 let (p, r) = participant(at: g - 1), r.upperBound == g, !isPlace(p),
                 r.lowerBound - 1 < s.lowerBound || !isAnyPreposition(r.lowerBound - 1)
+                    || r.lowerBound - 2 >= s.lowerBound && quantity.contains(forms[r.lowerBound - 2]),
+                Self.tokens(of: speaker.range, in: doc).lowerBound >= trig.upperBound
+                    || speakerOutside(of: r, before: g, speaker: Self.tokens(of: speaker.range, in: doc), in: s)
             {
                 event.source = [named(p, r)]
             }
@@ -1301,6 +1312,13 @@ extension EventFinder {
         let end = Self.tokens(of: last.range, in: doc).upperBound
         guard end <= bare.lowerBound, !(end..<bare.lowerBound).contains(where: { bound.contains(forms[$0]) }) else { return nil }
         return left
+    }
+
+    /// Whether a speaker read before an actor `r` right before the verb group at `g` lies outside that
+    /// actor's clause: a relative or locative clause opener (`che`, `dove`) stands between them.
+    func speakerOutside(of r: Range<Int>, before g: Int, speaker: Range<Int>, in s: Range<Int>) -> Bool {
+        guard speaker.upperBound <= r.lowerBound, !speaker.overlaps(r) else { return false }
+        return (speaker.upperBound..<r.lowerBound).contains { relative.contains(forms[$0]) || forms[$0] == "dove" }
     }
 
     /// Whether the quotation the token at `t` cues has its speaker before the verb group at `g` (`l'ex

@@ -24,6 +24,8 @@ struct EventFinder {
     let isCountry: [Bool]
     /// Per entity, the document's entity for the country it lies in (itself for a country), else -1.
     let countryEntity: [Int]
+    /// Per entity, the knowledge base's code of the country it is or lies in, if known.
+    let countryCode: [String?]
     /// Plural country demonyms after a plural article (`i francesi`, `gli israeliani`): by token, the
     /// document's entity for that country, or -1 when the text names it no other way.
     var demonymEntity: [Int: Int] = [:]
@@ -35,6 +37,8 @@ struct EventFinder {
     let aux: Set<String>, negation: Set<String>, hypothesis: Set<String>, purpose: Set<String>, plan: Set<String>
     let location: Set<String>, agent: Set<String>, bound: Set<String>, article: Set<String>, sourceOf: Set<String>
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
+    /// Actor nouns that are adjectives right after another noun (`fonti ufficiali`).
+    let actorAdjectives: Set<String>
     let future: [String], conditional: [String], present: [String], pastRemote: [String]
     let announce: Set<String>, thirdPerson: Set<String>
     /// `sia X che Y`: the words that open a correlative pair and the ones that join it; `nei
@@ -196,6 +200,7 @@ struct EventFinder {
         for (ei, k) in kbEntries.enumerated() where isCountry[ei] {
             if let code = k?.iso, countryByCode[code] == nil { countryByCode[code] = ei }
         }
+        countryCode = kbEntries.enumerated().map { ei, k in isCountry[ei] ? k?.iso : k?.countryCode }
         countryEntity = kbEntries.enumerated().map { ei, k in
             if isCountry[ei] { return ei }
             guard let code = k?.countryCode else { return -1 }
@@ -257,6 +262,7 @@ struct EventFinder {
         passiveAux = l.list("passive")
         perfect = l.list("perfect")
         actorNouns = l.list("actor")
+        actorAdjectives = l.list("actor-adjective")
         copula = l.list("copula")
         quantity = l.list("quantity")
         announce = l.list("announce")
