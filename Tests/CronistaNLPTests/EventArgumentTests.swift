@@ -144,8 +144,8 @@ struct EventArgumentTests: EventFixture {
             // A target after its preposition is looked for in the trigger's own clause only.
             ArgumentCase(
                 text:
-                    "Il sessantenne di Varese ha chiesto di avere spiegazioni sul decesso, che secondo la polizia sarebbe stato un collasso.",
-                trigger: "ha chiesto", source: ["Il sessantenne di Varese"], target: []),
+                    "Il sindaco di Varese ha chiesto di avere spiegazioni sul decesso, che secondo la polizia sarebbe stato un collasso.",
+                trigger: "ha chiesto", source: ["Il sindaco di Varese"], target: []),
             // A relative pronoun's antecedent with an adjective after the actor noun.
             ArgumentCase(
                 text:
@@ -360,6 +360,23 @@ struct EventArgumentTests: EventFixture {
         let e = try #require(doc.events.first { doc.text(in: $0.trigger) == c.trigger }, "\(doc.events.map { doc.text(in: $0.trigger) })")
         #expect(texts(doc, e.source) == c.source)
         #expect(texts(doc, e.target) == c.target)
+    }
+
+    @Test("Electoral rallies are no protest; a request by someone named only by where they are from is private")
+    func ralliesAndOrigins() throws {
+        let rally = try analyze("Il sindaco ha detto che le piazze per le manifestazioni elettorali sono state distribuite tra i partiti.")
+        #expect(!rally.events.contains { $0.type == "PROTEST" })
+        let origin = try analyze("Il sessantenne di Varese ha chiesto di avere spiegazioni sul motivo del decesso.")
+        #expect(origin.events.isEmpty)
+        let named = try analyze("Il sindaco di Varese ha chiesto di avere spiegazioni sul motivo del decesso.")
+        #expect(named.events.map(\.type) == ["REQUEST"])
+    }
+
+    @Test("A passive gerund is about the subject of the clause it hangs on")
+    func passiveGerundTarget() throws {
+        let doc = try analyze("Tre persone hanno ricevuto il Battesimo in una chiesa evangelica a Teheran, venendo poi arrestate.")
+        let e = try #require(doc.events.first { doc.text(in: $0.trigger).hasSuffix("arrestate") })
+        #expect(texts(doc, e.target) == ["persone"])
     }
 
     @Test("An offer by what is no actor is no event; the next meeting is only agreed")

@@ -305,6 +305,11 @@ extension EventFinder {
         if passive {
             if !comparison {
                 event.target = relativeAntecedent(before: g, in: scope)
+                // "tre persone hanno ricevuto il Battesimo, venendo poi arrestate": a passive gerund is
+                // about the subject of the clause it hangs on.
+                if event.target.isEmpty, rules.isGerund(forms[g]) {
+                    event.target = participants(ofArgument: inScope(governingSubject(before: g, sentence: si)))
+                }
                 // "George Floyd, l'afroamericano ucciso da un agente": a bare participle right after a
                 // noun is about that noun (a reduced relative), not an actor further back.
                 if event.target.isEmpty, group.count == trig.count, g - 1 >= scope.lowerBound, let v = nounBefore(g, in: scope) {
@@ -962,7 +967,7 @@ extension EventFinder {
         // noun, no name), aimed at no body of public life either, is a private matter ("i portuali
         // criticano il governo" is not).
         if ["ACCUSE", "REQUEST", "AGREE"].contains(event.type), explicitSource, !event.source.isEmpty,
-            !event.source.contains(where: { isKnownActor($0) || isNamed($0) }), !publicTarget
+            !event.source.contains(where: { (isKnownActor($0) || isNamed($0)) && !isOriginPhrase($0) }), !publicTarget
         {
             return nil
         }
@@ -1264,6 +1269,19 @@ extension EventFinder {
                 && doc.sentences[Int(sentenceOf[t])].tokenRange.lowerBound != t
                 && !doc.tokens.flags[t - 1].contains(.quoteMark)
         }
+    }
+
+    /// Whether a participant is a phrase whose only actors are places after its head (`Il sessantenne
+    /// di Varese`): where someone is from, not who they are.
+    func isOriginPhrase(_ p: Event.Participant) -> Bool {
+        let r = Self.tokens(of: p.range, in: doc)
+        guard !r.isEmpty, mentionAt[r.lowerBound] < 0, participant(at: r.lowerBound) == nil else { return false }
+        var place = false
+        for t in r where participant(at: t) != nil {
+            guard mentionAt[t] >= 0, doc.mentions[Int(mentionAt[t])].type == .location else { return false }
+            place = true
+        }
+        return place
     }
 
     /// Whether a participant is a person the knowledge base links (a public figure) or one the text
