@@ -22,6 +22,26 @@ struct EventRementionTests: EventFixture {
         #expect(again.events.filter { $0.type == "COERCE" }.count == 1)
     }
 
+    @Test("A headline restated by the body's first sentence is one event, a city within the headline's country included")
+    func headlineRestated() throws {
+        let doc = try analyze(
+            "Bielorussia, arrestati esponenti dell'opposizione\nLa polizia bielorussa ha arrestato ieri a Minsk quattro esponenti dell'opposizione."
+        )
+        let arrests = doc.events.filter { $0.type == "COERCE" }
+        #expect(arrests.count == 1)
+        let e = try #require(arrests.first)
+        #expect(texts(doc, e.source) == ["polizia bielorussa"])
+        #expect(texts(doc, e.target) == ["esponenti"])
+        #expect(e.coref.map { String(doc.text(in: $0)) } == ["arrestati"])
+        let apology = try analyze(
+            "La Virginia si scusa per la schiavitù\nL'assemblea generale della Virginia si scusa formalmente per la schiavitù.")
+        #expect(apology.events.count == 1)
+        // Two criticisms of one lede are not folded into one by their mode alone.
+        let critics = try analyze(
+            "Finanziaria, protesta l'opposizione\nDopo le levate di scudi dei sindaci, il ministro Fabio Mussi ha criticato la manovra.")
+        #expect(critics.events.filter { $0.type == "ACCUSE" }.count == 3)
+    }
+
     @Test("'Un altro corteo' is another protest, not the one before")
     func another() throws {
         let doc = try analyze(

@@ -57,6 +57,18 @@ extension EventFinder {
         a.contains { p in p.entity != nil && b.contains { $0.entity == p.entity } }
     }
 
+    /// Whether sentence `si` is a headline: a line of its own, without a final full stop.
+    func isHeadline(_ si: Int) -> Bool {
+        guard si < doc.sentences.count else { return false }
+        let r = doc.sentences[si].tokenRange
+        guard !r.isEmpty, forms[r.upperBound - 1] != "." else { return false }
+        let u = doc.text.utf8
+        let end = Int(doc.sentences[si].range.endUTF8)
+        guard end < u.count else { return false }
+        // The line ends there, past spaces.
+        return u[u.index(u.startIndex, offsetBy: end)...].first { $0 != UInt8(ascii: " ") } == UInt8(ascii: "\n")
+    }
+
     func better(_ b: Candidate, than a: Candidate) -> Bool {
         guard b.explicitSource && !b.event.source.isEmpty else { return false }
         if !a.explicitSource || a.event.source.isEmpty { return true }
@@ -130,6 +142,21 @@ extension EventFinder {
         {
             return true
         }
+        // A headline restated by the body's first sentences ("Arrestati esponenti dell'opposizione" ·
+        // "la polizia ha arrestato quattro esponenti"; "La Virginia si scusa" · "l'assemblea generale
+        // della Virginia si scusa"): the same lemma, or the same mode, and participants that do not
+        // conflict (shared, or one side unnamed or only a jurisdiction).
+        // (Words of two lemmas only for a material act: a lede may sum up several criticisms.)
+        if a.sentence == 0, isHeadline(0), b.sentence <= 2,
+            a.lemma == b.lemma || (!Self.speechActs.contains(a.event.type) && a.event.mode != nil && a.event.mode == b.event.mode),
+            a.event.target.isEmpty || b.event.target.isEmpty || sharesParticipant(a.event.target, b.event.target),
+            !a.explicitSource || !b.explicitSource || sharesParticipant(a.event.source, b.event.source)
+                || a.event.source.allSatisfy(isPlace) || b.event.source.allSatisfy(isPlace)
+                || a.lemma == b.lemma
+                    && (a.event.source.allSatisfy({ $0.entity == nil }) || b.event.source.allSatisfy({ $0.entity == nil }))
+        {
+            return true
+        }
         // "si è dimesso ieri il presidente Nasheed … Successivamente, si è dimesso": a material act
         // told again without its actor (the subject carried over from the last act named) is the
         // act told before.
@@ -162,7 +189,11 @@ struct SentenceAnchors {
         let doc = f.doc
         for (mi, m) in doc.mentions.enumerated() where m.type == .location && m.form == .name && f.mentionEntity[mi] >= 0 {
             let si = Int(f.sentenceOf[f.mentionTokens[mi].lowerBound])
-            if sentences.contains(si) { places[si, default: []].insert(f.mentionEntity[mi]) }
+            guard sentences.contains(si) else { continue }
+            places[si, default: []].insert(f.mentionEntity[mi])
+            // A city and its country are one place ("Bielorussia, arrestati …" · "a Minsk").
+            let c = f.countryEntity[f.mentionEntity[mi]]
+            if c >= 0 { places[si, default: []].insert(c) }
         }
         for t in doc.times where t.kind == .date || t.kind == .time {
             // A reference to the present or past ("ora", "in passato") dates no act apart.
