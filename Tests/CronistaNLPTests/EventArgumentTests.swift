@@ -353,7 +353,16 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "La polizia ha arrestato Anatoly Lebedko, che si era allontanato dalla piazza, dove migliaia di manifestanti chiedono che vengano indette nuove elezioni.",
-                trigger: "chiedono", source: ["manifestanti"], target: [])
+                trigger: "chiedono", source: ["manifestanti"], target: []),
+            // A phrase up to a subordinator right before the verb is the clause before it, no subject.
+            ArgumentCase(
+                text:
+                    "Un gruppo di militanti di Greenpeace, partiti da una nave, sono stati arrestati dalla polizia mentre manifestavano.",
+                trigger: "manifestavano", source: ["Greenpeace"], target: []),
+            // Where someone comes from is neither jurisdiction nor target; nor is a prison named with an adjective.
+            ArgumentCase(
+                text: "Un impiegato originario di Vetralla era stato arrestato a Viterbo nel 2004.", trigger: "era stato arrestato",
+                source: ["Viterbo"], target: ["Un impiegato originario di Vetralla"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

@@ -544,7 +544,17 @@ extension EventFinder {
         if facility.contains(forms[t.lowerBound]) { return true }
         var k = t.lowerBound - 1
         if k >= 0 && isPreposition(k, "di") { k -= 1 }
+        // ("nel carcere olandese di Scheveningen": an adjective between.)
         return k >= 0 && facility.contains(forms[k])
+            || k >= 1 && !doc.tokens.flags[k].contains(.capitalized) && facility.contains(forms[k - 1])
+    }
+
+    /// Whether the place at tokens `t` is where someone comes from (`originario di Vetralla`, `nato a
+    /// Roma`), not where anything happened.
+    func isOrigin(_ t: Range<Int>) -> Bool {
+        var k = t.lowerBound - 1
+        if k >= 0, isAnyPreposition(k) || context.is(k, [.preposition]) { k -= 1 }
+        return k >= 0 && origin.contains(forms[k])
     }
 
     /// Whether a participant no entity covers is a building or a street (`una scuola`, `il carcere`).
@@ -581,7 +591,7 @@ extension EventFinder {
                 t.count == 1 && forms[t.lowerBound].count <= 2 && t.lowerBound > 0 && t.upperBound < forms.count
                 && forms[t.lowerBound - 1] == "("
                 && forms[t.upperBound] == ")"
-            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location, !isFacility(t), !bracketed { best = mi }
+            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location, !isFacility(t), !isOrigin(t), !bracketed { best = mi }
         }
         // No country named: "il Paese", the newspaper's word for the country it writes about.
         if country == nil {

@@ -390,7 +390,14 @@ extension EventFinder {
             }
             if e.kind == .verb {
                 let nonFinite = rules.isGerund(head) || (rules.isInfinitive(head) && !rules.isParticiple(head) && !planned)
-                let subject = nonFinite ? governingSubject(before: g, sentence: si) : subjectAfterSetting(clause?.subject, before: g)
+                var subject = nonFinite ? governingSubject(before: g, sentence: si) : subjectAfterSetting(clause?.subject, before: g)
+                // "… sono stati arrestati dalla polizia mentre manifestavano": a phrase that runs up to a
+                // subordinator right before the verb is the clause before it, no subject.
+                if let r = subject, !nonFinite, r.upperBound == g, r.count > 1, bound.contains(forms[r.upperBound - 1]),
+                    doc.tokens.flags[r.upperBound - 1].contains(.word)
+                {
+                    subject = nil
+                }
                 // An overt subject first; one inherited from an earlier clause only when the
                 // words before the trigger name no actor.
                 // "X, che … ha firmato": the relative pronoun's antecedent.
@@ -764,8 +771,10 @@ extension EventFinder {
         if event.source.isEmpty, e.kind == .verb, !passive, let p = previous, p.sentence >= si - 1, !p.event.source.isEmpty,
             quote < 0 || p.event.quote?.quote == Int(quote)
         {
-            // A subject left unsaid: the last actor the text named.
-            event.source = p.event.source
+            // A subject left unsaid: the last actor the text named; after a passive, its subject, the
+            // target ("sono stati arrestati dalla polizia mentre manifestavano": the arrested protest).
+            event.source =
+                p.passive && !p.event.target.isEmpty && !p.event.target.contains(where: isPlace) ? p.event.target : p.event.source
             explicitSource = false
         }
         // "per una breve visita": the words right before a noun trigger that no entity covers are
@@ -977,7 +986,9 @@ extension EventFinder {
         event.source.removeAll(where: isGarbled)
         event.target.removeAll(where: isGarbled)
         if event.source.isEmpty && e.kind != .noun { return nil }
-        return Candidate(event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource, reciprocal: e.reciprocal)
+        return Candidate(
+            event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource, reciprocal: e.reciprocal,
+            passive: passive)
     }
 
     /// A content word of a speech act inside a quotation ("è una bugia"): the speaker accuses.

@@ -128,6 +128,11 @@ extension EventFinder {
                 t += 1
                 continue
             }
+            // "un impiegato originario di Vetralla": where someone comes from is no actor.
+            if isPlace(p), isOrigin(pr) {
+                t = max(pr.upperBound, t + 1)
+                continue
+            }
             let before = pr.lowerBound - 1
             // A mention may run past the argument's end (the clause layer cut it): read on from its end.
             let after = min(pr.upperBound, end)

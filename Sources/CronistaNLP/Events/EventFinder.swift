@@ -39,6 +39,8 @@ struct EventFinder {
     let passiveAux: Set<String>, perfect: Set<String>, actorNouns: Set<String>, copula: Set<String>, quantity: Set<String>
     /// Actor nouns that are adjectives right after another noun (`fonti ufficiali`).
     let actorAdjectives: Set<String>
+    /// Words before a place someone comes from (`originario di`, `nato a`).
+    let origin: Set<String>
     let future: [String], conditional: [String], present: [String], pastRemote: [String]
     let announce: Set<String>, thirdPerson: Set<String>
     /// `sia X che Y`: the words that open a correlative pair and the ones that join it; `nei
@@ -124,6 +126,8 @@ struct EventFinder {
         var explicitSource: Bool
         /// A reciprocal act (`scontri`, `vertice`): every participant is a source.
         var reciprocal = false
+        /// A passive verb: its clause's subject is the target.
+        var passive = false
     }
 
     /// The country a plural demonym names (`francesi`, `tedeschi`, `belgi`): its singular adjective
@@ -263,6 +267,7 @@ struct EventFinder {
         perfect = l.list("perfect")
         actorNouns = l.list("actor")
         actorAdjectives = l.list("actor-adjective")
+        origin = l.list("origin")
         copula = l.list("copula")
         quantity = l.list("quantity")
         announce = l.list("announce")
