@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 48773 bytes, sha256 388de62932e9dbf53d006e154e9b49650a44b6cbc664f8f6dd4a2c9525a0dc83
+// Languages/it/event-triggers.tsv: 48914 bytes, sha256 fbff55853be4ef91cc3da9ad1af68f20d9c5678621144d40d77a74804a6f50cd
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -312,7 +312,11 @@ extension EventFinder {
                 }
                 // "George Floyd, l'afroamericano ucciso da un agente": a bare participle right after a
                 // noun is about that noun (a reduced relative), not an actor further back.
-                if event.target.isEmpty, group.count == trig.count, g - 1 >= scope.lowerBound, let v = nounBefore(g, in: scope) {
+                // ("il riserbo richiesto dalla Farnesina": a thing asked for is no target; a noun no actor
+                // covers is a target only of violence or coercion, done to anyone.)
+                if event.target.isEmpty, group.count == trig.count, g - 1 >= scope.lowerBound, let v = nounBefore(g, in: scope),
+                    isKnownActor(v) || ["ASSAULT", "COERCE", "SANCTION"].contains(type)
+                {
                     event.target = [v]
                 }
                 // A subject the clause layer carried over from an earlier clause yields to an actor
