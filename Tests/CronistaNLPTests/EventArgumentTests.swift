@@ -362,7 +362,12 @@ struct EventArgumentTests: EventFixture {
             // Where someone comes from is neither jurisdiction nor target; nor is a prison named with an adjective.
             ArgumentCase(
                 text: "Un impiegato originario di Vetralla era stato arrestato a Viterbo nel 2004.", trigger: "era stato arrestato",
-                source: ["Viterbo"], target: ["Un impiegato originario di Vetralla"])
+                source: ["Viterbo"], target: ["Un impiegato originario di Vetralla"]),
+            // A relative pronoun whose verb comes after an aside between commas.
+            ArgumentCase(
+                text:
+                    "Fu noto per la lite con la casa editrice Einaudi, che, dopo le critiche di Saramago a Silvio Berlusconi, rifiutò di pubblicare il libro.",
+                trigger: "rifiutò", source: ["Einaudi"], target: [])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

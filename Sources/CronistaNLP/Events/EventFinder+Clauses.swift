@@ -352,6 +352,15 @@ extension EventFinder {
     /// The relative pronoun before `g` with only adverbials between (and, with `subjectBetween`,
     /// exactly one actor: the clause's subject).
     func relativePronoun(before g: Int, in scope: Range<Int>, subjectBetween: Bool) -> Int? {
+        // "la casa editrice Einaudi, che, in seguito alle critiche di Saramago, rifiutò": past an aside
+        // between commas right after the pronoun.
+        if !subjectBetween, g - 1 > scope.lowerBound, forms[g - 1] == ",",
+            let c = (max(scope.lowerBound + 1, g - 16)..<(g - 1)).last(where: { doc.tokens.flags[$0].contains(.punctuation) }),
+            forms[c] == ",", relative.contains(forms[c - 1]),
+            forms[c - 1] == "che" || forms[c - 1].hasSuffix("quale") || forms[c - 1].hasSuffix("quali")
+        {
+            return c - 1
+        }
         var k = g - 1
         var actors = 0
         while k >= scope.lowerBound && k >= g - 9 {
