@@ -367,7 +367,11 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "Fu noto per la lite con la casa editrice Einaudi, che, dopo le critiche di Saramago a Silvio Berlusconi, rifiutò di pubblicare il libro.",
-                trigger: "rifiutò", source: ["Einaudi"], target: [])
+                trigger: "rifiutò", source: ["Einaudi"], target: []),
+            // A plain noun phrase right after a passive participle of coercion is whom it was done to.
+            ArgumentCase(
+                text: "In Iraq è stato arrestato un collaboratore vicino ad al-Zarqawi.", trigger: "è stato arrestato",
+                source: ["Iraq"], target: ["collaboratore"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

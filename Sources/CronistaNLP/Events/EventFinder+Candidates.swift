@@ -344,6 +344,13 @@ extension EventFinder {
                 {
                     event.target = lateSubject(after: trig.upperBound, in: s)
                 }
+                // "Inoltre è stato arrestato un collaboratore vicino ad al-Zarqawi": violence or coercion
+                // is done to anyone, so a plain noun phrase right after the participle is its subject.
+                if event.target.isEmpty, type == "ASSAULT" || type == "COERCE", trig.upperBound < scope.upperBound,
+                    let v = victim(in: trig.upperBound..<min(scope.upperBound, trig.upperBound + 4))
+                {
+                    event.target = [v]
+                }
             }
             // "è accusata di complotto da parte dell'Occidente": the actor after "da parte di", not the
             // phrase "parte dell'Occidente".
