@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 48914 bytes, sha256 fbff55853be4ef91cc3da9ad1af68f20d9c5678621144d40d77a74804a6f50cd
+// Languages/it/event-triggers.tsv: 49138 bytes, sha256 0a9c8cfe2d3f16ef2c2ab5930d1093f1cd21d74ae741c4a301d2c3354479046d
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

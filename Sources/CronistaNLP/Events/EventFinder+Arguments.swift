@@ -326,8 +326,10 @@ extension EventFinder {
                 {
                     n += 1
                 }
-                var complemented = pastComplements(n, in: scope) != n
-                n = pastComplements(n, in: scope)
+                // Whether the last conjunct had a complement after it.
+                var next = pastComplements(n, in: scope)
+                var complemented = next != n
+                n = next
                 while n + 1 < scope.upperBound && (forms[n] == "e" || correlative && bothAnd.contains(forms[n])) {
                     // An article before the next actor ("sia il governo che la maggioranza").
                     var c = n + 1
@@ -344,8 +346,9 @@ extension EventFinder {
                     // ("e il presidente Jalal Talabani": the name after the title.)
                     let (named, nr) = nameAfterTitle(q, qr, in: scope)
                     out.append(named)
-                    complemented = pastComplements(nr.upperBound, in: scope) != nr.upperBound
-                    n = pastComplements(nr.upperBound, in: scope)
+                    next = pastComplements(nr.upperBound, in: scope)
+                    complemented = next != nr.upperBound
+                    n = next
                 }
                 return out
             }

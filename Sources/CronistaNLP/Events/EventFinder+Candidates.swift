@@ -280,7 +280,7 @@ extension EventFinder {
         // (After a relative pronoun that is the subject, "agli azzurri, che hanno invitato Violante a
         // scusarsi", the verb cues no quotation either.)
         if var c = clause, !passive, e.targets.contains("obj"), c.object == nil, let sr = c.subject, sr.lowerBound >= trig.upperBound,
-            cueOf[trig.lowerBound] < 0 || (g - 1 >= s.lowerBound && forms[g - 1] == "che" && relative.contains(forms[g - 1]))
+            cueOf[trig.lowerBound] < 0 || (g - 1 >= s.lowerBound && forms[g - 1] == "che")
                 || speakerBefore(cue: trig.lowerBound, g),
             !group.contains(where: { proclitic.contains(forms[$0]) })
         {
@@ -930,7 +930,7 @@ extension EventFinder {
                 r.lowerBound - 1 < s.lowerBound || !isAnyPreposition(r.lowerBound - 1)
                     || r.lowerBound - 2 >= s.lowerBound && quantity.contains(forms[r.lowerBound - 2]),
                 Self.tokens(of: speaker.range, in: doc).lowerBound >= trig.upperBound
-                    || speakerOutside(of: r, before: g, speaker: Self.tokens(of: speaker.range, in: doc), in: s)
+                    || speakerOutside(of: r, speaker: Self.tokens(of: speaker.range, in: doc))
             {
                 event.source = [named(p, r)]
             }
@@ -1354,11 +1354,11 @@ extension EventFinder {
         return left
     }
 
-    /// Whether a speaker read before an actor `r` right before the verb group at `g` lies outside that
-    /// actor's clause: a relative or locative clause opener (`che`, `dove`) stands between them.
-    func speakerOutside(of r: Range<Int>, before g: Int, speaker: Range<Int>, in s: Range<Int>) -> Bool {
-        guard speaker.upperBound <= r.lowerBound, !speaker.overlaps(r) else { return false }
-        return (speaker.upperBound..<r.lowerBound).contains { relative.contains(forms[$0]) || forms[$0] == "dove" }
+    /// Whether a speaker read before the actor at `r` (right before a verb) lies outside that actor's
+    /// clause: a relative pronoun or adverb (`che`, `dove`) stands between them.
+    func speakerOutside(of r: Range<Int>, speaker: Range<Int>) -> Bool {
+        guard speaker.upperBound <= r.lowerBound else { return false }
+        return (speaker.upperBound..<r.lowerBound).contains { relative.contains(forms[$0]) || relativeAdverb.contains(forms[$0]) }
     }
 
     /// Whether the quotation the token at `t` cues has its speaker before the verb group at `g` (`l'ex

@@ -41,6 +41,8 @@ struct EventFinder {
     let actorAdjectives: Set<String>
     /// Words before a place someone comes from (`originario di`, `nato a`).
     let origin: Set<String>
+    /// Relative adverbs that open a clause of their own (`dove`).
+    let relativeAdverb: Set<String>
     let future: [String], conditional: [String], present: [String], pastRemote: [String]
     let announce: Set<String>, thirdPerson: Set<String>
     /// `sia X che Y`: the words that open a correlative pair and the ones that join it; `nei
@@ -268,6 +270,7 @@ struct EventFinder {
         actorNouns = l.list("actor")
         actorAdjectives = l.list("actor-adjective")
         origin = l.list("origin")
+        relativeAdverb = l.list("relative-adverb")
         copula = l.list("copula")
         quantity = l.list("quantity")
         announce = l.list("announce")
