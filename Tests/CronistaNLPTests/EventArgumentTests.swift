@@ -390,6 +390,16 @@ struct EventArgumentTests: EventFixture {
         #expect(named.events.map(\.type) == ["REQUEST"])
     }
 
+    @Test("After a plural determiner a singular verb form is a noun; a request by someone named by their town is private")
+    func determinerNounsAndTowns() throws {
+        let churches = try analyze("Numerosi i crolli, e si riscontrano danni ingenti su molte chiese e campanili.")
+        #expect(churches.events.isEmpty)
+        let two = try analyze("Il PM, sentendo la sentenza di colpevolezza dei due, chiede la pena di morte.")
+        #expect(two.events.map(\.type) == ["REQUEST"])
+        let town = try analyze("Una donna di Merano, nella Val Venosta, ha richiesto il test di paternità.")
+        #expect(town.events.isEmpty)
+    }
+
     @Test("A passive gerund is about the subject of the clause it hangs on")
     func passiveGerundTarget() throws {
         let doc = try analyze("Tre persone hanno ricevuto il Battesimo in una chiesa evangelica a Teheran, venendo poi arrestate.")

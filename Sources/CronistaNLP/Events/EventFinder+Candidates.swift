@@ -1187,6 +1187,13 @@ extension EventFinder {
         let isNoun = (lexicon.entries[forms[g]] ?? []).contains { $0.kind == .noun }
         // "Tale accusa si rivelò", "questa protesta": after a demonstrative a form that is also a noun is one.
         if isNoun, demonstrative.contains(forms[k]) { return true }
+        // "danni su molte chiese": after a plural determiner a singular finite form is a noun ("dei due
+        // chiede": not after an article, where the determiner is a pronoun).
+        if context.is(k, [.determiner]), forms[k].hasSuffix("i") || forms[k].hasSuffix("e"), isSingularVerb(at: g, in: s),
+            !(k - 1 >= s.lowerBound && context.is(k - 1, [.article, .ofArticle]))
+        {
+            return true
+        }
         if context.is(k, [.article, .preposition]), !context.is(k, [.clitic]), !clitic.contains(forms[k]) {
             return isNoun || !rules.isParticiple(forms[g])
         }
@@ -1297,6 +1304,13 @@ extension EventFinder {
     /// di Varese`): where someone is from, not who they are.
     func isOriginPhrase(_ p: Event.Participant) -> Bool {
         let r = Self.tokens(of: p.range, in: doc)
+        // ("Una donna di Merano": the place read alone, after "di" and a noun that names no actor.)
+        if isPlace(p), !isCountryParticipant(p), r.lowerBound >= 2, isPreposition(r.lowerBound - 1, "di"),
+            doc.tokens.flags[r.lowerBound - 2].contains(.word), !doc.tokens.flags[r.lowerBound - 2].contains(.capitalized),
+            participant(at: r.lowerBound - 2) == nil
+        {
+            return true
+        }
         guard !r.isEmpty, mentionAt[r.lowerBound] < 0, participant(at: r.lowerBound) == nil else { return false }
         var place = false
         for t in r where participant(at: t) != nil {
