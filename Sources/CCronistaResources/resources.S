@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 49138 bytes, sha256 0a9c8cfe2d3f16ef2c2ab5930d1093f1cd21d74ae741c4a301d2c3354479046d
+// Languages/it/event-triggers.tsv: 49605 bytes, sha256 5bf9cb2748a9817f552876a3ce8891d13343dac3b2f93e2460f290dfe01fe301
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

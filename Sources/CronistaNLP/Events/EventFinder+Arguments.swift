@@ -229,23 +229,27 @@ extension EventFinder {
 
     /// Whether the actor at `r` is a bare conjunct inside a `di` complement (`i presidenti di Camera e
     /// Senato`, `i leader di Francia e Germania`): `e` right before it, no article, no person's name, and
-    /// a conjunct before the `e` governed by a preposition. (`Il presidente della Bielorussia e Putin`:
-    /// a person is a second actor.)
+    /// a conjunct before the `e` governed by `di`. (`Il presidente della Bielorussia e Putin`: a person
+    /// is a second actor.)
     func isComplementConjunct(_ p: Event.Participant, at r: Range<Int>, in scope: Range<Int>) -> Bool {
         let m = Int(mentionAt[r.lowerBound])
-        guard m < 0 || doc.mentions[m].type != .person else { return false }
-        let c = r.lowerBound - 1
-        guard c - 1 >= scope.lowerBound, forms[c] == "e" || forms[c] == "ed", let (_, pr) = participant(at: c - 1) else { return false }
-        return pr.lowerBound - 1 >= scope.lowerBound && context.is(pr.lowerBound - 1, [.ofPreposition])
+        guard m < 0 || doc.mentions[m].type != .person, let k = complementPreposition(ofConjunct: r, in: scope) else { return false }
+        return context.is(k, [.ofPreposition])
     }
 
     /// Whether the actor at `r` ends a coordination inside a complement: `di Camera e Senato`.
     func coordinatedComplement(endingWith r: Range<Int>, in scope: Range<Int>) -> Bool {
+        complementPreposition(ofConjunct: r, in: scope).map(isPrepositionWord) ?? false
+    }
+
+    /// For an actor at `r` right after `e`, the word before the actor ahead of that `e`, past its
+    /// articles: the preposition, if any, that governs the coordination.
+    func complementPreposition(ofConjunct r: Range<Int>, in scope: Range<Int>) -> Int? {
         let c = r.lowerBound - 1
-        guard c - 1 >= scope.lowerBound, forms[c] == "e" || forms[c] == "ed", let (_, pr) = participant(at: c - 1) else { return false }
+        guard c - 1 >= scope.lowerBound, forms[c] == "e" || forms[c] == "ed", let (_, pr) = participant(at: c - 1) else { return nil }
         var k = pr.lowerBound - 1
         while k >= scope.lowerBound && article.contains(forms[k]) && !isAnyPreposition(k) { k -= 1 }
-        return k >= scope.lowerBound && isPrepositionWord(k)
+        return k >= scope.lowerBound ? k : nil
     }
 
     /// The named entity an actor noun is in apposition to, else the actor itself: `Derek
@@ -267,8 +271,11 @@ extension EventFinder {
         return p
     }
 
-    /// The last actor before `g` in the sentence that is not one of `excluding`.
-    func lastActor(before g: Int, in s: Range<Int>, excluding: [Event.Participant]) -> [Event.Participant] {
+    /// The last actor before `g` in the sentence that is not one of `excluding` and that `accepts`
+    /// takes (by default any but a place).
+    func lastActor(
+        before g: Int, in s: Range<Int>, excluding: [Event.Participant], accepts: ((Event.Participant) -> Bool)? = nil
+    ) -> [Event.Participant] {
         var j = g - 1
         while j >= s.lowerBound {
             // "Antonio Di Pietro (IdV) lo hanno sostenuto": a bracketed affiliation is nobody's antecedent.
@@ -278,7 +285,7 @@ extension EventFinder {
             }
             if let (p, r) = participant(at: j) {
                 let same = excluding.contains { sameParticipant($0, p) }
-                if !same && !isPlace(p) { return [p] }
+                if !same && (accepts?(p) ?? !isPlace(p)) { return [p] }
                 j = r.lowerBound - 1
                 continue
             }
@@ -287,19 +294,10 @@ extension EventFinder {
         return []
     }
 
-    /// The last person's name before `g` in `s` that is not one of `excluding`.
-    func lastPerson(before g: Int, in s: Range<Int>, excluding: [Event.Participant]) -> Event.Participant? {
-        var j = g - 1
-        while j >= s.lowerBound {
-            let m = Int(mentionAt[j])
-            if m >= 0, doc.mentions[m].type == .person, doc.mentions[m].form == .name, let (p, r) = participant(at: j) {
-                if !excluding.contains(where: { sameParticipant($0, p) }) { return p }
-                j = r.lowerBound - 1
-                continue
-            }
-            j -= 1
-        }
-        return nil
+    /// Whether a participant rests on a person's name.
+    func isPersonName(_ p: Event.Participant) -> Bool {
+        let m = Int(mentionAt[doc.tokens.firstToken(endingAfter: p.range.startUTF8)])
+        return m >= 0 && doc.mentions[m].type == .person && doc.mentions[m].form == .name
     }
 
     /// The opening bracket of a short aside (at most eight words) whose closing bracket is at `j`.

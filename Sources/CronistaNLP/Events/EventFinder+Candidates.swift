@@ -260,8 +260,9 @@ extension EventFinder {
         var explicitSource = true
         // The antecedent of a relative pronoun that is the verb's subject, if any.
         var relativeSource: [Event.Participant] = []
-        // The object clitic of a verb inside a quotation is the speaker («mi hanno arrestato»).
-        var speakerIsObject = false
+        // The speaker, when a verb inside a quotation has a first-person clitic for object («mi hanno
+        // arrestato»): the target.
+        var speakerAsObject: Event.Participant?
         // Where to look for arguments: the sentence, or the quotation the trigger is in.
         var scope = s
         if quote >= 0 {
@@ -315,7 +316,7 @@ extension EventFinder {
                 // ("il riserbo richiesto dalla Farnesina": a thing asked for is no target; a noun no actor
                 // covers is a target only of violence or coercion, done to anyone.)
                 if event.target.isEmpty, group.count == trig.count, g - 1 >= scope.lowerBound, let v = nounBefore(g, in: scope),
-                    isKnownActor(v) || ["ASSAULT", "COERCE", "SANCTION"].contains(type)
+                    isKnownActor(v) || Self.force.contains(type) || type == "SANCTION"
                 {
                     event.target = [v]
                 }
@@ -346,7 +347,7 @@ extension EventFinder {
                 }
                 // "Inoltre è stato arrestato un collaboratore vicino ad al-Zarqawi": violence or coercion
                 // is done to anyone, so a plain noun phrase right after the participle is its subject.
-                if event.target.isEmpty, type == "ASSAULT" || type == "COERCE", trig.upperBound < scope.upperBound,
+                if event.target.isEmpty, Self.force.contains(type), trig.upperBound < scope.upperBound,
                     let v = victim(in: trig.upperBound..<min(scope.upperBound, trig.upperBound + 4))
                 {
                     event.target = [v]
@@ -415,16 +416,17 @@ extension EventFinder {
                 // "ha disperso la folla, che stava protestando": a gerund right after a subject
                 // relative pronoun has the pronoun's antecedent for its subject.
                 if !nonFinite || rules.isGerund(head) { relativeSource = relativeAntecedent(before: g, in: scope) }
+                // A verb in the first person (not its object clitic) inside a quotation: the speaker's act.
+                let spokenInFirstPerson =
+                    quote >= 0
+                    && (group.contains { context.is($0, [.firstPerson]) && !context.is($0, [.clitic]) } || rules.isFirstPersonVerb(head))
                 // "una situazione che richiede un'iniziativa", "l'infortunio richiederà tempo": a subject
                 // that names no actor needs rather than asks.
                 // ("Il primo ministro di …": an actor anywhere in the subject; «il dialogo lo abbiamo
                 // offerto»: a verb in the first person inside a quotation is the speaker's.)
                 if e.needsActor, let h = subjectHead(subject, before: g, in: scope), participant(at: h) == nil,
                     !doc.tokens.flags[h].contains(.capitalized),
-                    !(subject.map { r in r.contains { participant(at: $0) != nil } } ?? false),
-                    !(quote >= 0
-                        && (group.contains { context.is($0, [.firstPerson]) && !context.is($0, [.clitic]) }
-                            || rules.isFirstPersonVerb(head)))
+                    !(subject.map { r in r.contains { participant(at: $0) != nil } } ?? false), !spokenInFirstPerson
                 {
                     return nil
                 }
@@ -501,14 +503,13 @@ extension EventFinder {
                 // («mi hanno arrestato»: a first-person clitic before a verb in another person is its
                 // object; the speaker is the target, read below.)
                 if quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty {
-                    if group.contains(where: { context.is($0, [.firstPerson]) && !context.is($0, [.clitic]) })
-                        || rules.isFirstPersonVerb(head)
-                    {
-                        event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                    let speaker = Event.Participant(entity: sp.entity, range: sp.range)
+                    if spokenInFirstPerson {
+                        event.source = [speaker]
                     } else if e.targets.contains("obj"), g - 1 >= scope.lowerBound, context.is(g - 1, [.clitic]),
                         context.is(g - 1, [.firstPerson])
                     {
-                        speakerIsObject = true
+                        speakerAsObject = speaker
                     }
                 }
                 // The clause layer reads one phrase; coordinated ones before the verb are a compound actor.
@@ -703,8 +704,8 @@ extension EventFinder {
             // stands for its target.)
             if isCoordinatedVerb(at: g, in: scope), let p = previous, p.sentence == si, !p.event.target.isEmpty {
                 event.target = p.event.target
-            } else if forms[g - 1] != "li", forms[g - 1] != "le",
-                let person = lastPerson(before: end, in: from..<scope.upperBound, excluding: event.source)
+            } else if !pluralClitic.contains(forms[g - 1]),
+                let person = lastActor(before: end, in: from..<scope.upperBound, excluding: event.source, accepts: isPersonName).first
             {
                 event.target = [person]
             } else {
@@ -833,10 +834,10 @@ extension EventFinder {
         // "I capigruppo, Elio Vito e Renato Schifani": a group followed by its named members is them.
         event.source = members(of: event.source)
         event.target = members(of: event.target)
-        if speakerIsObject, let sp = doc.quotes[Int(quote)].speaker {
+        if let speaker = speakerAsObject {
             // Whoever acted is left unsaid: an act of authority is the jurisdiction's.
             event.source = Self.authority.contains(type) ? jurisdiction(near: s) : []
-            event.target = [Event.Participant(entity: sp.entity, range: sp.range)]
+            event.target = [speaker]
         }
         // The same entity is not both source and target.
         let sourceEntities = Set(event.source.compactMap(\.entity))
@@ -874,16 +875,14 @@ extension EventFinder {
         // "la manifestazione organizzata per sabato prossimo": an act named by a noun and dated after
         // the article has not happened (a cooperative one is agreed, PLOVER's recoding).
         // ("in vista della prossima riunione": a future-time adjective before the noun.)
-        let aheadBefore = e.kind == .noun && trig.lowerBound - 1 >= s.lowerBound && futureTime.contains(forms[trig.lowerBound - 1])
-        if e.kind == .noun, let t = timeRightAfter(trig, in: s), isAhead(t) {
-            guard Self.cooperative.contains(event.type) else { return nil }
-            event.type = "AGREE"
-            event.mode = nil
-            if let d = t.day { event.date = d }
-        } else if aheadBefore {
-            guard Self.cooperative.contains(event.type) else { return nil }
-            event.type = "AGREE"
-            event.mode = nil
+        if e.kind == .noun {
+            let ahead = timeRightAfter(trig, in: s).flatMap { isAhead($0) ? $0 : nil }
+            if ahead != nil || (trig.lowerBound - 1 >= s.lowerBound && futureTime.contains(forms[trig.lowerBound - 1])) {
+                guard Self.cooperative.contains(event.type) else { return nil }
+                event.type = "AGREE"
+                event.mode = nil
+                if let d = ahead?.day { event.date = d }
+            }
         }
         if quote >= 0 {
             let qi = Int(quote)
@@ -1189,7 +1188,7 @@ extension EventFinder {
         if isNoun, demonstrative.contains(forms[k]) { return true }
         // "danni su molte chiese": after a plural determiner a singular finite form is a noun ("dei due
         // chiede": not after an article, where the determiner is a pronoun).
-        if context.is(k, [.determiner]), forms[k].hasSuffix("i") || forms[k].hasSuffix("e"), isSingularVerb(at: g, in: s),
+        if context.is(k, [.determiner]), pluralEnding.contains(where: forms[k].hasSuffix), isSingularVerb(at: g, in: s),
             !(k - 1 >= s.lowerBound && context.is(k - 1, [.article, .ofArticle]))
         {
             return true

@@ -310,15 +310,16 @@ extension EventFinder {
     }
 
     /// Whether the finite verb that opens the group at `g` (past a negation and clitics) is in the
-    /// singular, by its ending: an Italian third person plural ends in `-no` or `-ero` (`chiedono`,
-    /// `hanno`, `chiesero`). A gerund, an infinitive or a participle has no person.
+    /// singular, by its ending: a third person plural ends in one of `@plural-verb-ending` (Italian
+    /// `-no`, `-ero`: `chiedono`, `hanno`, `chiesero`). A gerund, an infinitive or a participle has no
+    /// person.
     func isSingularVerb(at g: Int, in scope: Range<Int>) -> Bool {
         var t = g
         while t < scope.upperBound && (negation.contains(forms[t]) || proclitic.contains(forms[t])) { t += 1 }
         guard t < scope.upperBound, doc.tokens.flags[t].contains(.word) else { return false }
         let f = forms[t]
         if rules.isGerund(f) || rules.isInfinitive(f) || rules.isParticiple(f) { return false }
-        return !f.hasSuffix("no") && !f.hasSuffix("ero")
+        return !pluralVerbEnding.contains { f.hasSuffix($0) }
     }
 
     /// The preposition before a relative pronoun (`ai quali`, `con il quale`, `per cui`): the pronoun
@@ -356,8 +357,7 @@ extension EventFinder {
         // between commas right after the pronoun.
         if !subjectBetween, g - 1 > scope.lowerBound, forms[g - 1] == ",",
             let c = (max(scope.lowerBound + 1, g - 16)..<(g - 1)).last(where: { doc.tokens.flags[$0].contains(.punctuation) }),
-            forms[c] == ",", relative.contains(forms[c - 1]),
-            forms[c - 1] == "che" || forms[c - 1].hasSuffix("quale") || forms[c - 1].hasSuffix("quali")
+            forms[c] == ",", relative.contains(forms[c - 1])
         {
             return c - 1
         }

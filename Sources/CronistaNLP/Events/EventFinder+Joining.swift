@@ -61,12 +61,7 @@ extension EventFinder {
     func isHeadline(_ si: Int) -> Bool {
         guard si < doc.sentences.count else { return false }
         let r = doc.sentences[si].tokenRange
-        guard !r.isEmpty, forms[r.upperBound - 1] != "." else { return false }
-        let u = doc.text.utf8
-        let end = Int(doc.sentences[si].range.endUTF8)
-        guard end < u.count else { return false }
-        // The line ends there, past spaces.
-        return u[u.index(u.startIndex, offsetBy: end)...].first { $0 != UInt8(ascii: " ") } == UInt8(ascii: "\n")
+        return !r.isEmpty && forms[r.upperBound - 1] != "." && context.breakAfter(r.upperBound - 1)
     }
 
     func better(_ b: Candidate, than a: Candidate) -> Bool {

@@ -43,6 +43,12 @@ struct EventFinder {
     let origin: Set<String>
     /// Relative adverbs that open a clause of their own (`dove`).
     let relativeAdverb: Set<String>
+    /// Plural object pronouns (`li`, `le`): they stand for a group, not a person.
+    let pluralClitic: Set<String>
+    /// Endings of a finite verb in the third person plural (`-no`, `-ero`).
+    let pluralVerbEnding: [String]
+    /// Endings of a plural determiner (`molte`, `alcuni`).
+    let pluralEnding: [String]
     let future: [String], conditional: [String], present: [String], pastRemote: [String]
     let announce: Set<String>, thirdPerson: Set<String>
     /// `sia X che Y`: the words that open a correlative pair and the ones that join it; `nei
@@ -271,6 +277,9 @@ struct EventFinder {
         actorAdjectives = l.list("actor-adjective")
         origin = l.list("origin")
         relativeAdverb = l.list("relative-adverb")
+        pluralClitic = l.list("plural-clitic")
+        pluralVerbEnding = l.sortedList("plural-verb-ending")
+        pluralEnding = l.sortedList("plural-ending")
         copula = l.list("copula")
         quantity = l.list("quantity")
         announce = l.list("announce")
