@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 49605 bytes, sha256 5bf9cb2748a9817f552876a3ce8891d13343dac3b2f93e2460f290dfe01fe301
+// Languages/it/event-triggers.tsv: 50488 bytes, sha256 00af9b2348d3c1e8382eed41673e57768cfbef3ad6e66ba8649f6b2f7e4b0921
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):
@@ -288,7 +288,7 @@ SYM(cronista_nlp_30_start):
 SYM(cronista_nlp_30_end):
     .byte 0
 
-// Languages/it/word-classes.txt: 6070 bytes, sha256 6046d3429ad431978d4344e8e3814cb96f4471fd63355d145902f93adbd8fc91
+// Languages/it/word-classes.txt: 6176 bytes, sha256 3abeab15787bd6d4ab3dd799e0fc135f392b8bc886fdad68752a6cddd784f99f
     .balign 16
     .globl SYM(cronista_nlp_31_start)
 SYM(cronista_nlp_31_start):

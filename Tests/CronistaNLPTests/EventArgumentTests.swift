@@ -371,7 +371,16 @@ struct EventArgumentTests: EventFixture {
             // A plain noun phrase right after a passive participle of coercion is whom it was done to.
             ArgumentCase(
                 text: "In Iraq è stato arrestato un collaboratore vicino ad al-Zarqawi.", trigger: "è stato arrestato",
-                source: ["Iraq"], target: ["collaboratore"])
+                source: ["Iraq"], target: ["collaboratore"]),
+            // A sentence adverb opening the sentence is no subject: the subject is the one before.
+            ArgumentCase(
+                text: "Il presidente Donald Trump ha parlato con i giornalisti. Successivamente ha minacciato il governatore.",
+                trigger: "ha minacciato", source: ["Donald Trump"], target: ["governatore"]),
+            // A subject carried over from inside a quotation to a verb outside it: the speaker.
+            ArgumentCase(
+                text:
+                    "Il presidente Donald Trump ha dichiarato: «Abbiamo una Guardia nazionale molto forte». Successivamente minaccia i governatori.",
+                trigger: "minaccia", source: ["Donald Trump"], target: ["governatori"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

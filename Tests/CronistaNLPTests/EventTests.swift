@@ -154,7 +154,17 @@ struct EventTests {
             // Killing an animal is no assault.
             "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia.",
             // A simple verb with a name after it and no quotation: the name is as often its subject.
-            "In salita attacca Gilbert, che vince la tappa."
+            "In salita attacca Gilbert, che vince la tappa.",
+            // An act its governing verb averts or ends did not take place.
+            "La polizia ha sventato un attentato contro il premier.",
+            "Secondo il ministro Giuliano Amato è stato sventato un attentato.",
+            "Il sindaco Marco Ferri ha perso il sostegno del partito.",
+            // A possibility is no event; a cyber attack whose authors nobody names is nobody's.
+            "Secondo la stampa c'è la possibilità che il sindaco Marco Ferri venga arrestato.",
+            "Un attacco informatico ha colpito ieri un albergo di Vienna.",
+            // A visit with no host named, made by no public figure or body, is private.
+            "Dopo una settimana i familiari andarono a fargli visita.",
+            "Il medico Marco Neri ha visitato oltre 140 bambini."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -164,6 +174,9 @@ struct EventTests {
     func negationKeepsAndApology() throws {
         let kept = try analyze("A Milano non è stata vietata la manifestazione dei sindacati contro il governo.")
         #expect(kept.events.map(\.type) == ["PROTEST"])
+        // So does a negated verb that would avert it.
+        let notPrevented = try analyze("La polizia non ha impedito la manifestazione degli studenti.")
+        #expect(notPrevented.events.map(\.type) == ["PROTEST"])
         let past = try analyze("I sindacati hanno presentato la manifestazione contro il governo di sabato scorso.")
         #expect(past.events.map(\.type) == ["PROTEST"])
         let dispersed = try analyze("La polizia ha cercato di disperdere il corteo dei sindacati contro il governo.")
@@ -189,7 +202,9 @@ struct EventTests {
             ("«Il governo sbaglia tutto», attacca Marco Neri.", ["ACCUSE"], ["Marco Neri"]),
             // A head of state hosting a premier is the premier's visit; a regime executing a dissident assaults him.
             ("Il presidente Mattarella ha ospitato il premier Modi al Quirinale.", ["CONSULT"], ["Modi"]),
-            ("Il regime iraniano ha giustiziato il dissidente Ahmad Reza.", ["ASSAULT"], ["regime iraniano"])
+            ("Il regime iraniano ha giustiziato il dissidente Ahmad Reza.", ["ASSAULT"], ["regime iraniano"]),
+            // Breaking into computer systems is a cyber attack.
+            ("Gli hacker cinesi violano i sistemi informatici del Parlamento inglese.", ["COERCE"], ["Gli hacker cinesi"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)

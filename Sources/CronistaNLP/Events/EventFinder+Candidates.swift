@@ -91,6 +91,20 @@ extension EventFinder {
             }
             k -= 1
         }
+        // "è stato sventato un attentato", "ha perso il sostegno russo": an act the governing verb
+        // averts or ends did not take place; a negated one did ("non ha impedito").
+        if e.kind == .noun {
+            // (The word right before the noun's articles too: "ha perso il sostegno", whose irregular
+            // participle heads no verb group.)
+            var b = g - 1
+            while b > s.lowerBound && article.contains(forms[b]) { b -= 1 }
+            let verb = governingVerb(of: g, in: s).flatMap { averting.contains(forms[$0.head]) ? $0.head : nil }
+            if let v = verb ?? (b >= s.lowerBound && averting.contains(forms[b]) ? b : nil),
+                !(max(s.lowerBound, v - 4)..<v).contains(where: { negation.contains(forms[$0]) })
+            {
+                return nil
+            }
+        }
         // "desiderano che le armi siano vietate", "teme che venga arrestato": the clause a hypothesis
         // verb governs.
         if k - 1 >= s.lowerBound, forms[k] == "che", hypothesis.contains(forms[k - 1]) { return nil }
@@ -474,6 +488,16 @@ extension EventFinder {
                         event.source = leftActor(before: g, in: scope)
                     }
                 }
+                // «… abbiamo una Guardia nazionale molto forte». Successivamente minaccia …": a subject
+                // carried over from inside a quotation to a verb outside any is the quotation's speaker.
+                // ("Dopo aver attaccato, il segretario difende": a perfect infinitive has the subject after it.)
+                if event.source.isEmpty, !nonFinite, quote < 0, clause?.subjectIsInherited == true, let r = subject,
+                    contentOf[r.lowerBound] >= 0,
+                    !group.contains(where: { perfectInfinitiveAux.contains(forms[$0]) }),
+                    let sp = doc.quotes[Int(contentOf[r.lowerBound])].speaker, !sp.range.isEmpty
+                {
+                    event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                }
                 if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
                 // "Il giudice … di Roma, Valerio Savio, ha rigettato": the name in apposition right
                 // before the verb is the subject, not the complement before it.
@@ -776,7 +800,8 @@ extension EventFinder {
             explicitSource = p.explicitSource
             event.target.removeAll { t in p.event.source.contains { sameParticipant($0, t) } }
         }
-        if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove" {
+        // (A cyber attack is no act of authority: hackers are not the state where it happened.)
+        if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove", e.mode != "cyber" {
             event.source = jurisdiction(near: s)
             explicitSource = false
         }
@@ -870,6 +895,13 @@ extension EventFinder {
             !event.source.contains(where: { sameParticipant($0, l) })
         {
             event.target = [l]
+        }
+        // "il primo medico che l'ha visitato", "i familiari andarono a fargli visita": a visit with no
+        // host named is a political one only when a public figure or body makes it.
+        if type == "CONSULT", event.mode == "visit", event.target.isEmpty,
+            !event.source.contains(where: { isKnownPerson($0) || isPublicBody($0) })
+        {
+            return nil
         }
         event.date = date(group: group, sentence: s, kind: e.kind)
         // "la manifestazione organizzata per sabato prossimo": an act named by a noun and dated after

@@ -102,6 +102,7 @@ struct EventFinder {
     let have: Set<String>
     /// Verbs of judging or commenting (`definito`, `ha commentato`): their subject is not the actor of the act they name.
     let judging: Set<String>
+    let averting: Set<String>
     /// Pronouns that are a clause's unknown subject (`chi ha sparato`).
     let freeRelative: Set<String>
     /// Pronouns before a relative `che` that name nobody known (`coloro che hanno ucciso`).
@@ -324,6 +325,7 @@ struct EventFinder {
         makingVerb = l.list("making-verb")
         undoingVerb = l.list("undoing-verb")
         judging = l.list("judging")
+        averting = l.list("averting")
         freeRelative = l.list("free-relative")
         unknownAntecedent = l.list("unknown-antecedent")
         participleEndings = l.sortedList("participle-ending")
