@@ -998,6 +998,18 @@ struct EventArgumentTests: EventFixture {
         #expect(texts(doc, support.source) == ["Fausto Bertinotti", "Franco Marini"])
     }
 
+    @Test("A pronoun after an act stands for its target when the nearest actor did that act; violence told twice is one act")
+    func pronounForTheVictim() throws {
+        let doc = try analyze(
+            "A Baton Rouge un afroamericano era stato ucciso dalla polizia; dopo essere stato immobilizzato a terra, "
+                + "uno dei poliziotti gli aveva sparato.")
+        let assaults = doc.events.filter { $0.type == "ASSAULT" }
+        #expect(assaults.count == 1)
+        let e = try #require(assaults.first)
+        #expect(texts(doc, e.target) == ["un afroamericano"])
+        #expect(e.coref.map { String(doc.text(in: $0)) } == ["aveva sparato"])
+    }
+
     @Test("Whoever has or obtains support receives it: 'il Carroccio avrà il sostegno del Pdl' is the Pdl's support")
     func supportReceived() throws {
         let doc = try analyze("In Lombardia il Carroccio avrà il sostegno del Pdl.")

@@ -734,7 +734,16 @@ extension EventFinder {
                 event.target = [person]
             } else {
                 let other = lastActor(before: end, in: from..<scope.upperBound, excluding: event.source)
-                if !other.isEmpty { event.target = other }
+                // ("era stato ucciso dalla polizia; … uno dei poliziotti gli aveva sparato": when the
+                // nearest actor is who did the act told just before, the pronoun stands for whom it was
+                // done to.)
+                if let p = previous, p.sentence >= si - 1, !p.event.target.isEmpty, !other.isEmpty,
+                    sharesParticipant(other, p.event.source), !sharesParticipant(p.event.target, event.source)
+                {
+                    event.target = p.event.target
+                } else if !other.isEmpty {
+                    event.target = other
+                }
             }
         }
         // "accusandolo, insieme a Dick Cheney, di demagogia": one more target alongside the first.

@@ -99,6 +99,13 @@ extension EventFinder {
         }
         // Different kinds of the act are different acts (a charge is no re-mention of a criticism).
         guard a.event.mode == b.event.mode || a.event.mode == nil || b.event.mode == nil else { return false }
+        // "era stato ucciso dalla polizia; … uno dei poliziotti gli aveva sparato": violence against
+        // one target told twice in one sentence is one act.
+        if a.event.type == "ASSAULT", a.sentence == b.sentence, a.kind == .verb, b.kind == .verb, !a.reciprocal, !b.reciprocal,
+            !a.event.target.isEmpty, sharesParticipant(a.event.target, b.event.target)
+        {
+            return true
+        }
         // "un altro corteo", "nuovi scontri": another act of the kind. A clash is no re-mention of a
         // one-sided act (the shooting before it).
         if b.kind == .noun {
