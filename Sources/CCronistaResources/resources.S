@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 50488 bytes, sha256 00af9b2348d3c1e8382eed41673e57768cfbef3ad6e66ba8649f6b2f7e4b0921
+// Languages/it/event-triggers.tsv: 50760 bytes, sha256 7094c0bb7f868e950fdeae72a0f65796f0c9b866ade3799f09bb7ca37c0d648f
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

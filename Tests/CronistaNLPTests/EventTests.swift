@@ -164,7 +164,9 @@ struct EventTests {
             "Un attacco informatico ha colpito ieri un albergo di Vienna.",
             // A visit with no host named, made by no public figure or body, is private.
             "Dopo una settimana i familiari andarono a fargli visita.",
-            "Il medico Marco Neri ha visitato oltre 140 bambini."
+            "Il medico Marco Neri ha visitato oltre 140 bambini.",
+            // "da parte di" after "contro" and a noun of action names that action's actor, not the protesters'.
+            "A Dallas si è tenuta una protesta contro le uccisioni di afroamericani da parte delle forze dell'ordine."
         ])
     func excluded(text: String) throws {
         #expect(try analyze(text).events.isEmpty, "\(text)")
@@ -204,7 +206,9 @@ struct EventTests {
             ("Il presidente Mattarella ha ospitato il premier Modi al Quirinale.", ["CONSULT"], ["Modi"]),
             ("Il regime iraniano ha giustiziato il dissidente Ahmad Reza.", ["ASSAULT"], ["regime iraniano"]),
             // Breaking into computer systems is a cyber attack.
-            ("Gli hacker cinesi violano i sistemi informatici del Parlamento inglese.", ["COERCE"], ["Gli hacker cinesi"])
+            ("Gli hacker cinesi violano i sistemi informatici del Parlamento inglese.", ["COERCE"], ["Gli hacker cinesi"]),
+            // A protest against a policy is by whoever "da parte di" names.
+            ("A Roma si è tenuta una protesta contro la riforma da parte degli studenti.", ["PROTEST"], ["studenti"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)

@@ -382,7 +382,7 @@ extension EventFinder {
         } else {
             // "i bombardamenti della Libia da parte dell'esercito francese": "da parte di" names the
             // actor; the "di" complement right after the noun is then its target.
-            if e.kind == .noun, let k = byPartOf(after: trig.upperBound, in: scope) {
+            if e.kind == .noun, let k = byPartOf(after: trig.upperBound, in: scope, pastTarget: false) {
                 event.source = actor(startingNear: k, in: scope)
                 if !event.source.isEmpty, trig.upperBound + 1 < scope.upperBound, isPreposition(trig.upperBound, "di") {
                     event.target = actor(startingNear: trig.upperBound + 1, in: scope)
@@ -1191,11 +1191,23 @@ extension EventFinder {
         return b > a ? a..<b : nil
     }
 
-    /// The word after "da parte di" within ten words after `t` in its clause, if any.
-    func byPartOf(after t: Int, in scope: Range<Int>) -> Int? {
+    /// The word after "da parte di" within ten words after `t` in its clause, if any. With
+    /// `pastTarget` false, not past a "contro" phrase that names an act, a lexicon noun or a noun of
+    /// action (`@action-noun-ending`): "una protesta contro le uccisioni … da parte delle forze
+    /// dell'ordine" names the killings' actor, not the protest's.
+    func byPartOf(after t: Int, in scope: Range<Int>, pastTarget: Bool = true) -> Int? {
         var k = t
         while k + 3 < scope.upperBound && k < t + 10 {
             if [".", ";", ":"].contains(forms[k]) || bound.contains(forms[k]) { return nil }
+            if !pastTarget, isPreposition(k, "contro") {
+                var n = k + 1
+                while n < scope.upperBound && article.contains(forms[n]) { n += 1 }
+                if n < scope.upperBound, participant(at: n) == nil,
+                    lexicon.entries[forms[n]]?.contains(where: { $0.kind == .noun }) == true || hasSuffix(forms[n], actionNounEndings)
+                {
+                    return nil
+                }
+            }
             if forms[k] == "da" && forms[k + 1] == "parte" && isPreposition(k + 2, "di") { return k + 3 }
             k += 1
         }

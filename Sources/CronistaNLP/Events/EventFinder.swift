@@ -119,6 +119,7 @@ struct EventFinder {
     let together: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
+    let actionNounEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
     let anyPreposition: Set<String>
@@ -329,6 +330,7 @@ struct EventFinder {
         freeRelative = l.list("free-relative")
         unknownAntecedent = l.list("unknown-antecedent")
         participleEndings = l.sortedList("participle-ending")
+        actionNounEndings = l.sortedList("action-noun-ending")
         enclitic = l.encliticBytes
         anyPreposition = l.anyPreposition
         future = l.sortedList("future")
