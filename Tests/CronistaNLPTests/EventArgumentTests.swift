@@ -380,7 +380,15 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "Il presidente Donald Trump ha dichiarato: «Abbiamo una Guardia nazionale molto forte». Successivamente minaccia i governatori.",
-                trigger: "minaccia", source: ["Donald Trump"], target: ["governatori"])
+                trigger: "minaccia", source: ["Donald Trump"], target: ["governatori"]),
+            // An agentless arrest reported by an investigating authority is that authority's; a ministry
+            // reporting it is no investigator (the place it happened stands for the jurisdiction).
+            ArgumentCase(
+                text: "Secondo la polizia, a Milano sono state arrestate venti persone.", trigger: "sono state arrestate",
+                source: ["polizia"], target: ["persone"]),
+            ArgumentCase(
+                text: "Secondo il Ministero degli Esteri, a Mosca sono state arrestate venti persone.", trigger: "sono state arrestate",
+                source: ["Mosca"], target: ["persone"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

@@ -811,7 +811,17 @@ extension EventFinder {
         }
         // (A cyber attack is no act of authority: hackers are not the state where it happened.)
         if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove", e.mode != "cyber" {
-            event.source = jurisdiction(near: s)
+            // "Secondo la polizia, a Milano sono state arrestate venti persone": an agentless act of
+            // authority reported by an authority that investigates is that authority's: a speaker phrase
+            // headed by an actor noun of `@investigator` (not "il Ministero degli Esteri").
+            if quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty,
+                let head = Self.tokens(of: sp.range, in: doc).first(where: { !article.contains(forms[$0]) }),
+                investigator.contains(forms[head]), actorNouns.contains(forms[head])
+            {
+                event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+            } else {
+                event.source = jurisdiction(near: s)
+            }
             explicitSource = false
         }
         if event.source.isEmpty, e.kind == .verb, !passive, let p = previous, p.sentence >= si - 1, !p.event.source.isEmpty,
