@@ -388,7 +388,11 @@ struct EventArgumentTests: EventFixture {
                 source: ["polizia"], target: ["persone"]),
             ArgumentCase(
                 text: "Secondo il Ministero degli Esteri, a Mosca sono state arrestate venti persone.", trigger: "sono state arrestate",
-                source: ["Mosca"], target: ["persone"])
+                source: ["Mosca"], target: ["persone"]),
+            // Named by the text, it carries the act a headline told without its actor.
+            ArgumentCase(
+                text: "Gli arresti\nSecondo le autorità statunitensi, sono state arrestate tre persone a Orlando.",
+                trigger: "sono state arrestate", source: ["le autorità statunitensi"], target: ["persone"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

@@ -818,11 +818,13 @@ extension EventFinder {
                 let head = Self.tokens(of: sp.range, in: doc).first(where: { !article.contains(forms[$0]) }),
                 investigator.contains(forms[head]), actorNouns.contains(forms[head])
             {
+                // (Named by the text, so the fuller mention when a headline's act joins it.)
                 event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                explicitSource = true
             } else {
                 event.source = jurisdiction(near: s)
+                explicitSource = false
             }
-            explicitSource = false
         }
         if event.source.isEmpty, e.kind == .verb, !passive, let p = previous, p.sentence >= si - 1, !p.event.source.isEmpty,
             quote < 0 || p.event.quote?.quote == Int(quote)
