@@ -488,7 +488,7 @@ extension EventFinder {
                         event.source = leftActor(before: g, in: scope)
                     }
                 }
-                // «… abbiamo una Guardia nazionale molto forte». Successivamente minaccia …": a subject
+                // "«… abbiamo una Guardia nazionale molto forte». Successivamente minaccia …": a subject
                 // carried over from inside a quotation to a verb outside any is the quotation's speaker.
                 // ("Dopo aver attaccato, il segretario difende": a perfect infinitive has the subject after it.)
                 if event.source.isEmpty, !nonFinite, quote < 0, clause?.subjectIsInherited == true, let r = subject,

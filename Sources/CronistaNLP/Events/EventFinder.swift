@@ -102,6 +102,7 @@ struct EventFinder {
     let have: Set<String>
     /// Verbs of judging or commenting (`definito`, `ha commentato`): their subject is not the actor of the act they name.
     let judging: Set<String>
+    /// Verbs that avert or end the act an event noun they govern names (`sventato`, `perso`): no event.
     let averting: Set<String>
     /// Pronouns that are a clause's unknown subject (`chi ha sparato`).
     let freeRelative: Set<String>
@@ -119,6 +120,7 @@ struct EventFinder {
     let together: Set<String>
     /// Endings of irregular participles (`disposto`, `messo`, `inflitto`).
     let participleEndings: [String]
+    /// Endings of nouns of action (`uccisione`, `approvazione`): whose "da parte di" follows them.
     let actionNounEndings: [String]
     /// The prepositions that put a phrase out of subject position (location, agent, `di`, `con`,
     /// `su`, `contro`, `per`).
