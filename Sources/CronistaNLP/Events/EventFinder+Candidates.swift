@@ -91,20 +91,6 @@ extension EventFinder {
             }
             k -= 1
         }
-        // "è stato sventato un attentato", "ha perso il sostegno russo": an act the governing verb
-        // averts or ends did not take place; a negated one did ("non ha impedito").
-        if e.kind == .noun {
-            // (The word right before the noun's articles too: "ha perso il sostegno", whose irregular
-            // participle heads no verb group.)
-            var b = g - 1
-            while b > s.lowerBound && article.contains(forms[b]) { b -= 1 }
-            let verb = governingVerb(of: g, in: s).flatMap { averting.contains(forms[$0.head]) ? $0.head : nil }
-            if let v = verb ?? (b >= s.lowerBound && averting.contains(forms[b]) ? b : nil),
-                !(max(s.lowerBound, v - 4)..<v).contains(where: { negation.contains(forms[$0]) })
-            {
-                return nil
-            }
-        }
         // "desiderano che le armi siano vietate", "teme che venga arrestato": the clause a hypothesis
         // verb governs.
         if k - 1 >= s.lowerBound, forms[k] == "che", hypothesis.contains(forms[k - 1]) { return nil }
@@ -163,6 +149,15 @@ extension EventFinder {
             if type != "ACCUSE", k > s.lowerBound, isPreposition(k, "di"), charged.contains(forms[k - 1]) { return nil }
             // "la commissione d'inchiesta", "un uomo di mediazione", "il diritto di sciopero": a kind, no act.
             if g == trig.lowerBound, k == g - 1, k > s.lowerBound, isPreposition(k, "di"), qualityOf.contains(forms[k - 1]) { return nil }
+            // "è stato sventato un attentato", "ha perso il sostegno russo": an act the governing verb
+            // averts or ends did not take place; a negated one did ("non ha impedito"). (The word before
+            // the articles too: "ha perso il sostegno", whose irregular participle heads no verb group.)
+            let verb = governingVerb(of: g, in: s).flatMap { averting.contains(forms[$0.head]) ? $0.head : nil }
+            if let v = verb ?? (k >= s.lowerBound && averting.contains(forms[k]) ? k : nil),
+                !(max(s.lowerBound, v - 4)..<v).contains(where: { negation.contains(forms[$0]) })
+            {
+                return nil
+            }
         }
         // An announced retreat is a concession ("annunciò la liberazione").
         if type == "RETREAT", e.kind == .noun, (max(s.lowerBound, g - 3)..<g).contains(where: { announce.contains(forms[$0]) }) {
@@ -920,7 +915,7 @@ extension EventFinder {
         // "il primo medico che l'ha visitato", "i familiari andarono a fargli visita": a visit with no
         // host named is a political one only when a public figure or body makes it.
         if type == "CONSULT", event.mode == "visit", event.target.isEmpty,
-            !event.source.contains(where: { isKnownPerson($0) || isPublicBody($0) })
+            !event.source.contains(where: actsPublicly)
         {
             return nil
         }
@@ -1030,7 +1025,7 @@ extension EventFinder {
         // knowledge base knows is a crime between private persons, no political event (guidelines:
         // one participant acts in a political role).
         if event.type == "ASSAULT", !publicTarget,
-            !(event.source + event.target).contains(where: { isPublicBody($0) || isKnownPerson($0) })
+            !(event.source + event.target).contains(where: actsPublicly)
         {
             return nil
         }
@@ -1414,6 +1409,10 @@ extension EventFinder {
             return participant(at: t) != nil
         }
     }
+
+    /// Whether a participant can act in a public role: a body of public life or a person the knowledge
+    /// base or a title makes known (``isPublicBody(_:)``, ``isKnownPerson(_:)``).
+    func actsPublicly(_ p: Event.Participant) -> Bool { isPublicBody(p) || isKnownPerson(p) }
 
     func isKnownActor(_ p: Event.Participant) -> Bool {
         p.entity != nil || Self.tokens(of: p.range, in: doc).contains { $0 < forms.count && participant(at: $0) != nil }
