@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 50760 bytes, sha256 7094c0bb7f868e950fdeae72a0f65796f0c9b866ade3799f09bb7ca37c0d648f
+// Languages/it/event-triggers.tsv: 50815 bytes, sha256 fe1474914e1fb83ff9892175ebe143c6453e6b804a0f29dd2a906eb52f23affe
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

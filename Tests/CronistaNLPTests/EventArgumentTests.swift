@@ -392,13 +392,43 @@ struct EventArgumentTests: EventFixture {
             // Named by the text, it carries the act a headline told without its actor.
             ArgumentCase(
                 text: "Gli arresti\nSecondo le autorità statunitensi, sono state arrestate tre persone a Orlando.",
-                trigger: "sono state arrestate", source: ["le autorità statunitensi"], target: ["persone"])
+                trigger: "sono state arrestate", source: ["le autorità statunitensi"], target: ["persone"]),
+            // Talks named in a phrase no verb governs are also the clause subject's: before the phrase's
+            // comma, or of the clause after it.
+            ArgumentCase(
+                text: "Berlusconi, dopo i colloqui con Fini, critica Prodi.", trigger: "colloqui", source: ["Berlusconi", "Fini"],
+                target: []),
+            ArgumentCase(
+                text: "Durante l'incontro con Obama, Renzi ha parlato di economia.", trigger: "incontro", source: ["Renzi", "Obama"],
+                target: []),
+            // A building is no jurisdiction, in Italian or in an English name.
+            ArgumentCase(
+                text: "Nella città di Washington il coprifuoco inizia alle 19, vicino alla Casa Bianca.", trigger: "coprifuoco",
+                source: ["Washington"], target: []),
+            ArgumentCase(
+                text: "A New York sono state arrestate 200 persone, riferisce il Bellevue Hospital.", trigger: "sono state arrestate",
+                source: ["New York"], target: ["persone"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)
         let e = try #require(doc.events.first { doc.text(in: $0.trigger) == c.trigger }, "\(doc.events.map { doc.text(in: $0.trigger) })")
         #expect(texts(doc, e.source) == c.source)
         #expect(texts(doc, e.target) == c.target)
+    }
+
+    @Test("Two verbs of one kind joined by \"e\" tell one act; its target is the one either names")
+    func coordinatedVerbsAreOneAct() throws {
+        let doc = try analyze("La polizia ha arrestato e incarcerato due esponenti dei Khmer rossi.")
+        let e = try #require(doc.events.first)
+        #expect(doc.events.count == 1)
+        #expect(e.type == "COERCE" && e.mode == "arrest")
+        #expect(texts(doc, e.source) == ["polizia"])
+        #expect(texts(doc, e.target) == ["esponenti"])
+        #expect(e.coref.map { doc.text(in: $0) } == ["ha arrestato"])
+        // Acts of different modes stay two, the first sharing the second's object: an arrest and a search.
+        let two = try analyze("La polizia ha arrestato e perquisito due attivisti stranieri.")
+        #expect(two.events.map { two.text(in: $0.trigger) } == ["ha arrestato", "perquisito"])
+        #expect(two.events.map { texts(two, $0.target) } == [["attivisti"], ["attivisti"]])
     }
 
     @Test("Electoral rallies are no protest; a request by someone named only by where they are from is private")

@@ -542,7 +542,8 @@ extension EventFinder {
     /// Whether the place at tokens `t` is a street or a building (`viale La Playa`, `carcere di
     /// Mammagialla`, `Policlinico Gemelli`): its first word or the word before it (and a `di`) says so.
     func isFacility(_ t: Range<Int>) -> Bool {
-        if facility.contains(forms[t.lowerBound]) { return true }
+        // ("Saint John Episcopal Church": a name in English ends with its noun.)
+        if facility.contains(forms[t.lowerBound]) || t.count > 1 && facility.contains(forms[t.upperBound - 1]) { return true }
         var k = t.lowerBound - 1
         if k >= 0 && isPreposition(k, "di") { k -= 1 }
         // ("nel carcere olandese di Scheveningen": an adjective between.)

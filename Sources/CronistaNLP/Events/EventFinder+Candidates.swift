@@ -868,6 +868,18 @@ extension EventFinder {
             event.source = protesters(near: g, sentence: si)
             explicitSource = false
         }
+        // "Berlusconi, dopo una giornata di colloqui con le forze alleate, lascia …": a meeting named in
+        // a phrase no verb governs, with its partner named, is also that of the clause's subject.
+        if event.source.isEmpty, type == "CONSULT", mode != "visit", e.kind == .noun, !event.target.isEmpty, quote < 0,
+            !isGoverned(noun: g, in: s)
+        {
+            let holder = phraseHolder(of: g, after: trig.upperBound, in: s).filter { p in !event.target.contains { sameParticipant($0, p) }
+            }
+            if !holder.isEmpty {
+                event.source = holder
+                explicitSource = false
+            }
+        }
         if event.source.isEmpty { explicitSource = false }
         // (Whether the act is aimed at a body of public life, read before a group becomes its members:
         // "alcuni esponenti politici, tra cui …".)

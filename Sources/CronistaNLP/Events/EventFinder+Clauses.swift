@@ -436,6 +436,28 @@ extension EventFinder {
         return nil
     }
 
+    /// The subject of the clause a phrase no verb governs sits in, the phrase holding token `g` and
+    /// ending at `end` (`Berlusconi, dopo i colloqui con Fini, …`; `Durante l'incontro con Obama, Renzi
+    /// ha parlato`): the actor right before the phrase's comma, else the subject said of the first
+    /// finite clause after it, before a colon or a quotation.
+    func phraseHolder(of g: Int, after end: Int, in s: Range<Int>) -> [Event.Participant] {
+        let reach = max(s.lowerBound, g - 6)
+        var k = g - 1
+        while k >= reach, forms[k] != ",", clauseAt[k] < 0 { k -= 1 }
+        if k >= reach, k > s.lowerBound, forms[k] == ",", let (p, r) = participant(at: k - 1), r.upperBound == k { return [p] }
+        var t = end
+        while t < s.upperBound, ![":", ";", "«", "“", "\""].contains(forms[t]) {
+            if clauseAt[t] >= 0 {
+                let c = clauses[Int(clauseAt[t])]
+                let h = forms[c.verb.head]
+                guard !c.subjectIsInherited, !rules.isGerund(h), !rules.isInfinitive(h) else { return [] }
+                return participants(ofArgument: c.subject)
+            }
+            t += 1
+        }
+        return []
+    }
+
     /// The head of the verb group that governs a noun trigger at `g` (``governingVerb(of:in:)``).
     func governingHead(of g: Int, in s: Range<Int>) -> Int? { governingVerb(of: g, in: s)?.head }
 

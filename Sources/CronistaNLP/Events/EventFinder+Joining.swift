@@ -21,6 +21,7 @@ extension EventFinder {
                     kept[i] = main
                 } else {
                     kept[i].event.coref.append(c.event.trigger)
+                    if kept[i].event.target.isEmpty && c.kind == .verb && old.kind == .verb { kept[i].event.target = c.event.target }
                     if kept[i].event.claim == nil && c.kind == old.kind { kept[i].event.claim = c.event.claim }
                 }
                 // A visit and the talks held during it are one CONSULT: the visitor → the host.
@@ -36,6 +37,16 @@ extension EventFinder {
                 continue
             }
             if c.event.source.isEmpty { continue }
+            // "ha arrestato e perquisito due attivisti": the first of two verbs of one type joined by
+            // "e" shares the second's object.
+            if let p = kept.last, p.kind == .verb, c.kind == .verb, p.sentence == c.sentence, p.event.type == c.event.type,
+                p.event.target.isEmpty, p.event.source.map(\.range) == c.event.source.map(\.range)
+            {
+                let end = Self.tokens(of: p.event.trigger, in: doc).upperBound
+                if end + 1 < forms.count, forms[end] == "e", Self.tokens(of: c.event.trigger, in: doc).lowerBound == end + 1 {
+                    kept[kept.count - 1].event.target = c.event.target
+                }
+            }
             kept.append(c)
         }
         return kept.map(\.event)
@@ -105,6 +116,12 @@ extension EventFinder {
             !a.event.target.isEmpty, sharesParticipant(a.event.target, b.event.target)
         {
             return true
+        }
+        // "Sono stati arrestati e incarcerati … due esponenti", "ha arrestato e incarcerato": two verbs
+        // joined by "e" telling an act of one kind and mode are one act.
+        if a.kind == .verb, b.kind == .verb, a.sentence == b.sentence, a.event.mode != nil, a.event.mode == b.event.mode {
+            let end = Self.tokens(of: a.event.trigger, in: doc).upperBound
+            if end + 1 < forms.count, forms[end] == "e", Self.tokens(of: b.event.trigger, in: doc).lowerBound == end + 1 { return true }
         }
         // "un altro corteo", "nuovi scontri": another act of the kind. A clash is no re-mention of a
         // one-sided act (the shooting before it).
