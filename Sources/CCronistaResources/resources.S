@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 50815 bytes, sha256 fe1474914e1fb83ff9892175ebe143c6453e6b804a0f29dd2a906eb52f23affe
+// Languages/it/event-triggers.tsv: 51065 bytes, sha256 0a27f2c08e07c58ae8908164cae21f7b6ad8a9705c0e32adcc01edb9242146fb
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

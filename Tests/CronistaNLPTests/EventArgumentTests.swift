@@ -407,7 +407,20 @@ struct EventArgumentTests: EventFixture {
                 source: ["Washington"], target: []),
             ArgumentCase(
                 text: "A New York sono state arrestate 200 persone, riferisce il Bellevue Hospital.", trigger: "sono state arrestate",
-                source: ["New York"], target: ["persone"])
+                source: ["New York"], target: ["persone"]),
+            // A list of actor nouns over commas is one compound source.
+            ArgumentCase(
+                text: "Gli studenti, gli operai e gli intellettuali protestarono in piazza.", trigger: "protestarono",
+                source: ["studenti", "operai", "intellettuali"], target: []),
+            // A place phrase of an earlier clause, before a colon, is no subject carried over.
+            ArgumentCase(
+                text: "In Cina è un tabù: molti documenti, video e articoli sono stati censurati dal governo cinese.",
+                trigger: "sono stati censurati", source: ["governo cinese"], target: []),
+            // A measure a public figure announces in the future tense is the announcer's.
+            ArgumentCase(
+                text:
+                    "Il presidente Donald Trump ha parlato ai giornalisti. Ha anche affermato che verranno sanzionati i funzionari che «danneggiano l'autonomia di Hong Kong».",
+                trigger: "verranno sanzionati", source: ["Donald Trump"], target: ["funzionari"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

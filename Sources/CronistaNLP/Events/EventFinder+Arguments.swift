@@ -168,8 +168,9 @@ extension EventFinder {
                         continue
                     }
                     // "A, B e C": a list goes on over commas once it has an "e".
-                    if forms[k] == ",", out.count >= 2, let (q, qr) = participant(at: k - 1), q.entity != nil,
-                        !out.contains(where: { $0.entity == q.entity }),
+                    // ("Gli studenti, gli operai e gli intellettuali": actor nouns too, after one.)
+                    if forms[k] == ",", out.count >= 2, let (q, qr) = participant(at: k - 1),
+                        q.entity != nil ? !out.contains(where: { $0.entity == q.entity }) : out[0].entity == nil,
                         // "I capigruppo di Forza Italia, A e B": a complement is no member of the list,
                         // nor is a coordinated one ("I Presidenti di Camera e Senato, A e B").
                         !(qr.lowerBound - 1 >= scope.lowerBound && isAnyPreposition(qr.lowerBound - 1)),

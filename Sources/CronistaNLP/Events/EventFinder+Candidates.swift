@@ -493,7 +493,17 @@ extension EventFinder {
                 {
                     event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
                 }
-                if event.source.isEmpty { event.source = participants(ofArgument: inScope(subject)) }
+                if event.source.isEmpty {
+                    event.source = participants(ofArgument: inScope(subject))
+                    // "Gli studenti, gli operai e gli intellettuali protestarono": a list the clause
+                    // layer read only the end of.
+                    if !nonFinite, !relativeSubject, !event.source.isEmpty {
+                        let left = leftActor(before: g, in: scope)
+                        if left.count > event.source.count, event.source.allSatisfy({ s in left.contains { $0.range == s.range } }) {
+                            event.source = left
+                        }
+                    }
+                }
                 // "Il giudice … di Roma, Valerio Savio, ha rigettato": the name in apposition right
                 // before the verb is the subject, not the complement before it.
                 if !nonFinite, !relativeSubject, let name = appositionName(before: g, in: scope),
@@ -815,6 +825,13 @@ extension EventFinder {
             {
                 // (Named by the text, so the fuller mention when a headline's act joins it.)
                 event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                explicitSource = true
+            } else if passive, group.contains(where: { hasSuffix(forms[$0], future) }),
+                let by = announcer(of: g, quote: quote, sentence: si), actsPublicly(by)
+            {
+                // "Trump ha affermato che verranno sanzionati i funzionari": a measure announced in the
+                // future tense by a public figure or body is the announcer's (decided, so it keeps its type).
+                event.source = [by]
                 explicitSource = true
             } else {
                 event.source = jurisdiction(near: s)
@@ -1425,6 +1442,19 @@ extension EventFinder {
     /// Whether a participant can act in a public role: a body of public life or a person the knowledge
     /// base or a title makes known (``isPublicBody(_:)``, ``isKnownPerson(_:)``).
     func actsPublicly(_ p: Event.Participant) -> Bool { isPublicBody(p) || isKnownPerson(p) }
+
+    /// Who reports the words holding token `g`: the speaker of its quotation, else the subject of a
+    /// reporting verb whose "che" clause holds it (`Ha anche affermato che verranno sanzionati …`).
+    func announcer(of g: Int, quote: Int32, sentence si: Int) -> Event.Participant? {
+        if quote >= 0 {
+            guard let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty else { return nil }
+            return Event.Participant(entity: sp.entity, range: sp.range)
+        }
+        let c = clauses.last { c in
+            c.sentence == si && c.verb.lemma != nil && c.complement.map { $0.kind == .finite && $0.tokens.contains(g) } == true
+        }
+        return c.flatMap { participants(ofArgument: $0.subject).first }
+    }
 
     func isKnownActor(_ p: Event.Participant) -> Bool {
         p.entity != nil || Self.tokens(of: p.range, in: doc).contains { $0 < forms.count && participant(at: $0) != nil }

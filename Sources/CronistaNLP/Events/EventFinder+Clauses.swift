@@ -239,7 +239,10 @@ extension EventFinder {
         else { return subject }
         // "che a Teheran sono stati arrestati tre cittadini": a place phrase right before the verb is
         // its setting, and the subject comes after the verb.
-        if r.upperBound == g, (r.lowerBound..<r.upperBound).contains(where: { t in participant(at: t).map { isPlace($0.0) } ?? false }) {
+        // ("in Cina è considerato un tabù: molti documenti sono stati censurati": nor is one a clause
+        // before, whose subject the clause layer carried over.)
+        let isSetting = (r.lowerBound..<r.upperBound).contains(where: { t in participant(at: t).map { isPlace($0.0) } ?? false })
+        if isSetting, r.upperBound == g || (r.upperBound..<g).contains(where: { [":", ";"].contains(forms[$0]) }) {
             return nil
         }
         guard r.upperBound + 2 <= g,
