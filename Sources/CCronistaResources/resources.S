@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 51065 bytes, sha256 0a27f2c08e07c58ae8908164cae21f7b6ad8a9705c0e32adcc01edb9242146fb
+// Languages/it/event-triggers.tsv: 51667 bytes, sha256 909674920c8145e09cc85a6926cb0a9239c88dd59656832565c5b042b466fccc
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

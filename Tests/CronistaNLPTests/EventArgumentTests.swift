@@ -444,6 +444,29 @@ struct EventArgumentTests: EventFixture {
         #expect(two.events.map { texts(two, $0.target) } == [["attivisti"], ["attivisti"]])
     }
 
+    @Test("Postponed, prepared, believed or authorised acts are nobody's act; one someone went to do is")
+    func actsNotYetDoneOrDoneByOthers() throws {
+        let postponed = try analyze("I leader dell'opposizione hanno optato per rinviare la manifestazione contro il presidente.")
+        #expect(postponed.events.isEmpty)
+        let prepared = try analyze("Gli studenti hanno raccontato gli scontri durante i preparativi della protesta.")
+        #expect(!prepared.events.contains { $0.type == "PROTEST" })
+        let believed = try analyze("Il ministro ha detto: «Ho l'impressione che i cittadini chiedono cose concrete».")
+        #expect(believed.events.isEmpty)
+        // Whoever authorises a protest is not its protester.
+        let authorised = try analyze("La protesta non era autorizzata dalla polizia.")
+        #expect(authorised.events.isEmpty)
+        let went = try analyze("Migliaia di cittadini sono andati a protestare nelle strade.")
+        let protest = try #require(went.events.first)
+        #expect(went.events.map(\.type) == ["PROTEST"])
+        #expect(texts(went, protest.source) == ["cittadini"])
+        // Force used as the instrument of a clause's act: its subject's, against its object.
+        let dispersed = try analyze("La polizia ha disperso i manifestanti con i lacrimogeni.")
+        let force = try #require(dispersed.events.first)
+        #expect(force.type == "ASSAULT" && force.mode == "crowd-control")
+        #expect(texts(dispersed, force.source) == ["polizia"])
+        #expect(texts(dispersed, force.target) == ["manifestanti"])
+    }
+
     @Test("Electoral rallies are no protest; a request by someone named only by where they are from is private")
     func ralliesAndOrigins() throws {
         let rally = try analyze("Il sindaco ha detto che le piazze per le manifestazioni elettorali sono state distribuite tra i partiti.")

@@ -511,12 +511,15 @@ extension EventFinder {
     }
 
     /// The actor of a noun trigger named as the agent of a participle after it ("l'istanza …
-    /// presentata dalla difesa", "i colpi sparati da un poliziotto"), in its clause.
+    /// presentata dalla difesa", "i colpi sparati da un poliziotto"), in its clause. Not whoever bans,
+    /// authorises or judges the act ("la protesta, non autorizzata dalla polizia").
     func agentOfParticiple(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
         var k = t
         while k + 1 < min(scope.upperBound, t + 8) {
             if bound.contains(forms[k]) || mentionAt[k] >= 0 { break }
-            if isParticipleLike(k) && agent.contains(forms[k + 1]) { return actor(startingNear: k + 2, in: scope) }
+            if isParticipleLike(k) && agent.contains(forms[k + 1]) {
+                return actingOn.contains(forms[k]) || judging.contains(forms[k]) ? [] : actor(startingNear: k + 2, in: scope)
+            }
             k += 1
         }
         return []

@@ -148,7 +148,8 @@ extension EventFinder {
             // "accusati di rivolta", "con l'accusa di spionaggio": what a charge charges is part of it.
             if type != "ACCUSE", k > s.lowerBound, isPreposition(k, "di"), charged.contains(forms[k - 1]) { return nil }
             // "la commissione d'inchiesta", "un uomo di mediazione", "il diritto di sciopero": a kind, no act.
-            if g == trig.lowerBound, k == g - 1, k > s.lowerBound, isPreposition(k, "di"), qualityOf.contains(forms[k - 1]) { return nil }
+            // ("i preparativi della protesta": "di" with its article.)
+            if g == trig.lowerBound, g - 2 >= s.lowerBound, isPreposition(g - 1, "di"), qualityOf.contains(forms[g - 2]) { return nil }
             // "è stato sventato un attentato", "ha perso il sostegno russo": an act the governing verb
             // averts or ends did not take place; a negated one did ("non ha impedito"). (The word before
             // the articles too: "ha perso il sostegno", whose irregular participle heads no verb group.)
@@ -896,6 +897,12 @@ extension EventFinder {
                 event.source = holder
                 explicitSource = false
             }
+        }
+        // "La polizia ha disperso i manifestanti con i lacrimogeni": force used as the instrument of a
+        // clause's act is that clause's subject's, against its object.
+        if event.source.isEmpty, type == "ASSAULT", e.kind == .noun, quote < 0, let (c, with) = instrumentClause(of: g, in: s) {
+            event.source = participants(ofArgument: c.subject)
+            if event.target.isEmpty { event.target = participants(in: c.verb.tokens.upperBound..<with).filter { !isPlace($0) } }
         }
         if event.source.isEmpty { explicitSource = false }
         // (Whether the act is aimed at a body of public life, read before a group becomes its members:

@@ -461,6 +461,29 @@ extension EventFinder {
         return []
     }
 
+    /// The clause an instrument phrase holding the noun at `g` hangs on (`ha disperso i manifestanti
+    /// con i lacrimogeni`, `ha allontanato con getti d'acqua e lacrimogeni chiunque`): "con" within eight
+    /// words before the noun, then a verb group within six words before it, with no punctuation
+    /// between; a clause with its subject said, and where its "con" stands.
+    func instrumentClause(of g: Int, in s: Range<Int>) -> (clause: Clause, with: Int)? {
+        var k = g - 1
+        while k >= max(s.lowerBound, g - 8), !isPreposition(k, "con") {
+            if doc.tokens.flags[k].contains(.punctuation) || clauseAt[k] >= 0 { return nil }
+            k -= 1
+        }
+        guard k >= max(s.lowerBound, g - 8) else { return nil }
+        var j = k - 1
+        while j >= max(s.lowerBound, k - 6) {
+            if doc.tokens.flags[j].contains(.punctuation) { return nil }
+            if clauseAt[j] >= 0 {
+                let c = clauses[Int(clauseAt[j])]
+                return c.subjectIsInherited || c.verb.passive ? nil : (c, k)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
     /// The head of the verb group that governs a noun trigger at `g` (``governingVerb(of:in:)``).
     func governingHead(of g: Int, in s: Range<Int>) -> Int? { governingVerb(of: g, in: s)?.head }
 
