@@ -420,7 +420,14 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "Il presidente Donald Trump ha parlato ai giornalisti. Ha anche affermato che verranno sanzionati i funzionari che «danneggiano l'autonomia di Hong Kong».",
-                trigger: "verranno sanzionati", source: ["Donald Trump"], target: ["funzionari"])
+                trigger: "verranno sanzionati", source: ["Donald Trump"], target: ["funzionari"]),
+            // An elided "d'" and "ad" govern the place after them: it is no subject.
+            ArgumentCase(
+                text: "Il Papa ha pregato sulla tomba del Patrono d'Italia e ha incontrato il premier Enrico Letta.",
+                trigger: "ha incontrato", source: ["Papa", "Enrico Letta"], target: []),
+            ArgumentCase(
+                text: "Papa Bergoglio si è recato ad Assisi, dove, oltre ad aver pregato, ha incontrato il premier Enrico Letta.",
+                trigger: "ha incontrato", source: ["Bergoglio", "Enrico Letta"], target: [])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)
