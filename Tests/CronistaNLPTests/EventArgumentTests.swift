@@ -427,7 +427,11 @@ struct EventArgumentTests: EventFixture {
                 trigger: "ha incontrato", source: ["Papa", "Enrico Letta"], target: []),
             ArgumentCase(
                 text: "Papa Bergoglio si è recato ad Assisi, dove, oltre ad aver pregato, ha incontrato il premier Enrico Letta.",
-                trigger: "ha incontrato", source: ["Bergoglio", "Enrico Letta"], target: [])
+                trigger: "ha incontrato", source: ["Bergoglio", "Enrico Letta"], target: []),
+            // "per mano di" names a passive's agent.
+            ArgumentCase(
+                text: "Un tifoso laziale è stato ucciso per mano di un agente della polizia.", trigger: "è stato ucciso",
+                source: ["agente"], target: ["Un tifoso laziale"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

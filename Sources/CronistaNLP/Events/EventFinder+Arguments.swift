@@ -525,12 +525,15 @@ extension EventFinder {
         return []
     }
 
-    /// The passive agent: `da` + actor after the trigger.
+    /// The passive agent: `da` (or `per mano di`) + actor after the trigger.
     func agentActor(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
         var k = t
         while k < min(scope.upperBound, t + 8) {
             if bound.contains(forms[k]) && forms[k] != "e" { break }
             if agent.contains(forms[k]) { return actor(startingNear: k + 1, in: scope) }
+            if forms[k] == "per", k + 3 < scope.upperBound, forms[k + 1] == "mano", isPreposition(k + 2, "di") {
+                return actor(startingNear: k + 3, in: scope)
+            }
             k += 1
         }
         return []
