@@ -449,6 +449,11 @@ struct EventArgumentTests: EventFixture {
         #expect(texts(doc, e.source) == ["polizia"])
         #expect(texts(doc, e.target) == ["esponenti"])
         #expect(e.coref.map { doc.text(in: $0) } == ["ha arrestato"])
+        // The first verb already a mention of a headline's act.
+        let headline = try analyze(
+            "Arrestati due esponenti dei Khmer rossi\nSono stati arrestati e incarcerati a Phnom Penh due esponenti dei Khmer rossi.")
+        #expect(headline.events.map { headline.text(in: $0.trigger) } == ["Arrestati"])
+        #expect(headline.events.first.map { $0.coref.map { headline.text(in: $0) } } == ["Sono stati arrestati", "incarcerati"])
         // Acts of different modes stay two, the first sharing the second's object: an arrest and a search.
         let two = try analyze("La polizia ha arrestato e perquisito due attivisti stranieri.")
         #expect(two.events.map { two.text(in: $0.trigger) } == ["ha arrestato", "perquisito"])

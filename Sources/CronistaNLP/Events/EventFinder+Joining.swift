@@ -118,10 +118,15 @@ extension EventFinder {
             return true
         }
         // "Sono stati arrestati e incarcerati … due esponenti", "ha arrestato e incarcerato": two verbs
-        // joined by "e" telling an act of one kind and mode are one act.
-        if a.kind == .verb, b.kind == .verb, a.sentence == b.sentence, a.event.mode != nil, a.event.mode == b.event.mode {
-            let end = Self.tokens(of: a.event.trigger, in: doc).upperBound
-            if end + 1 < forms.count, forms[end] == "e", Self.tokens(of: b.event.trigger, in: doc).lowerBound == end + 1 { return true }
+        // joined by "e" telling an act of one kind and mode are one act (the first may already be a
+        // mention of a headline's act).
+        if a.kind == .verb, b.kind == .verb, a.event.mode != nil, a.event.mode == b.event.mode {
+            let start = Self.tokens(of: b.event.trigger, in: doc).lowerBound
+            if start >= 2, forms[start - 1] == "e",
+                ([a.event.trigger] + a.event.coref).contains(where: { Self.tokens(of: $0, in: doc).upperBound == start - 1 })
+            {
+                return true
+            }
         }
         // "un altro corteo", "nuovi scontri": another act of the kind. A clash is no re-mention of a
         // one-sided act (the shooting before it).
