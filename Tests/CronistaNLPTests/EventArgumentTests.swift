@@ -428,6 +428,13 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Papa Bergoglio si è recato ad Assisi, dove, oltre ad aver pregato, ha incontrato il premier Enrico Letta.",
                 trigger: "ha incontrato", source: ["Bergoglio", "Enrico Letta"], target: []),
+            // A place named past "mentre" is another clause's jurisdiction.
+            ArgumentCase(
+                text: "In Francia tre persone sono state arrestate, mentre in Germania sei uomini sono stati arrestati.",
+                trigger: "sono state arrestate", source: ["Francia"], target: ["persone"]),
+            ArgumentCase(
+                text: "In Francia tre persone sono state arrestate, mentre in Germania sei uomini sono stati arrestati.",
+                trigger: "sono stati arrestati", source: ["Germania"], target: ["uomini"]),
             // "per mano di" names a passive's agent.
             ArgumentCase(
                 text: "Un tifoso laziale è stato ucciso per mano di un agente della polizia.", trigger: "è stato ucciso",

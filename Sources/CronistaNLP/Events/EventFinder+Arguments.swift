@@ -577,8 +577,10 @@ extension EventFinder {
     /// For an agentless act of public authority: the place the sentence names, else the last one before it.
     /// A country (the knowledge base knows) wins over a city: charges and arrests are the state's. A
     /// city the sentence names stands for its country when the text names that country too
-    /// ("quotidiani di Belgrado hanno riferito dell'arresto" → Serbia).
-    func jurisdiction(near s: Range<Int>) -> [Event.Participant] {
+    /// ("quotidiani di Belgrado hanno riferito dell'arresto" → Serbia). With the act's token `at`, a
+    /// place named after it past "mentre" or a semicolon is another clause's ("In Francia tre persone
+    /// sono state arrestate, mentre in Germania …").
+    func jurisdiction(near s: Range<Int>, at: Int? = nil) -> [Event.Participant] {
         for (mi, m) in doc.mentions.enumerated() where m.form == .name && m.type == .location {
             let t = mentionTokens[mi]
             if t.lowerBound >= s.upperBound { break }
@@ -600,6 +602,12 @@ extension EventFinder {
                 t.count == 1 && forms[t.lowerBound].count <= 2 && t.lowerBound > 0 && t.upperBound < forms.count
                 && forms[t.lowerBound - 1] == "("
                 && forms[t.upperBound] == ")"
+            // (A place after the act and after "mentre" or a semicolon is another clause's.)
+            if let at, t.lowerBound > at, s.contains(t.lowerBound),
+                (at..<t.lowerBound).contains(where: { forms[$0] == "mentre" || forms[$0] == ";" })
+            {
+                continue
+            }
             if e >= 0 && isCountry[e] { country = mi } else if m.type == .location, !isFacility(t), !isOrigin(t), !bracketed { best = mi }
         }
         // No country named: "il Paese", the newspaper's word for the country it writes about.

@@ -835,7 +835,7 @@ extension EventFinder {
                 event.source = [by]
                 explicitSource = true
             } else {
-                event.source = jurisdiction(near: s)
+                event.source = jurisdiction(near: s, at: g)
                 explicitSource = false
             }
         }
@@ -913,7 +913,7 @@ extension EventFinder {
         event.target = members(of: event.target)
         if let speaker = speakerAsObject {
             // Whoever acted is left unsaid: an act of authority is the jurisdiction's.
-            event.source = Self.authority.contains(type) ? jurisdiction(near: s) : []
+            event.source = Self.authority.contains(type) ? jurisdiction(near: s, at: g) : []
             event.target = [speaker]
         }
         // The same entity is not both source and target.
