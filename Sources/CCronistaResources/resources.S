@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 51676 bytes, sha256 582a69b3547550830cebd8a696c3989ad9cd5f8e95e223c4a696c1105e51e627
+// Languages/it/event-triggers.tsv: 51675 bytes, sha256 5fdcf98de6f7793d722fc826944431d5df6a15c3ec81e3596c503ced7a27625c
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

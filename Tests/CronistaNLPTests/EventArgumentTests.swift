@@ -475,6 +475,11 @@ struct EventArgumentTests: EventFixture {
         #expect(!prepared.events.contains { $0.type == "PROTEST" })
         let believed = try analyze("Il ministro ha detto: «Ho l'impressione che i cittadini chiedono cose concrete».")
         #expect(believed.events.isEmpty)
+        // Ordering is a request only with "di" and an infinitive after it, not a massacre's agent.
+        let massacre = try analyze("Era diretto a Katyn per la commemorazione dell'eccidio di 22 ufficiali ordinato da Stalin.")
+        #expect(massacre.events.isEmpty)
+        let order = try analyze("Il ministro ha ordinato ai soldati di ritirarsi.")
+        #expect(order.events.map(\.type) == ["REQUEST"])
         // Whoever authorises a protest is not its protester.
         let authorised = try analyze("La protesta non era autorizzata dalla polizia.")
         #expect(authorised.events.isEmpty)
