@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 51675 bytes, sha256 5fdcf98de6f7793d722fc826944431d5df6a15c3ec81e3596c503ced7a27625c
+// Languages/it/event-triggers.tsv: 51751 bytes, sha256 a1ebb1a8435d06683fcdaeb3fd8c0f51e16793a0a0ca67ef855f82724528bf00
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -493,6 +493,9 @@ struct EventArgumentTests: EventFixture {
         #expect(force.type == "ASSAULT" && force.mode == "crowd-control")
         #expect(texts(dispersed, force.source) == ["polizia"])
         #expect(texts(dispersed, force.target) == ["manifestanti"])
+        // Pushing back a crowd is no rejection.
+        let pushed = try analyze("La polizia ha respinto i manifestanti con i lacrimogeni.")
+        #expect(pushed.events.map(\.type) == ["ASSAULT"])
     }
 
     @Test("Electoral rallies are no protest; a request by someone named only by where they are from is private")
