@@ -40,16 +40,21 @@ extension EventFinder {
             // "ha arrestato e perquisito due attivisti": the first of two verbs of one type joined by
             // "e" shares the second's object.
             if let p = kept.last, p.kind == .verb, c.kind == .verb, p.sentence == c.sentence, p.event.type == c.event.type,
-                p.event.target.isEmpty, p.event.source.map(\.range) == c.event.source.map(\.range)
+                p.event.target.isEmpty, p.event.source.map(\.range) == c.event.source.map(\.range),
+                joinedByE(p.event.trigger, c.event.trigger)
             {
-                let end = Self.tokens(of: p.event.trigger, in: doc).upperBound
-                if end + 1 < forms.count, forms[end] == "e", Self.tokens(of: c.event.trigger, in: doc).lowerBound == end + 1 {
-                    kept[kept.count - 1].event.target = c.event.target
-                }
+                kept[kept.count - 1].event.target = c.event.target
             }
             kept.append(c)
         }
         return kept.map(\.event)
+    }
+
+    /// Whether the span `second` starts right after an "e" that follows the span `first` (`arrestati e
+    /// incarcerati`).
+    func joinedByE(_ first: TextRange, _ second: TextRange) -> Bool {
+        let end = Self.tokens(of: first, in: doc).upperBound
+        return end + 1 < forms.count && forms[end] == "e" && Self.tokens(of: second, in: doc).lowerBound == end + 1
     }
 
     /// Whether two participants name one actor: the same entity or the same mention (two mentions
@@ -120,13 +125,10 @@ extension EventFinder {
         // "Sono stati arrestati e incarcerati … due esponenti", "ha arrestato e incarcerato": two verbs
         // joined by "e" telling an act of one kind and mode are one act (the first may already be a
         // mention of a headline's act).
-        if a.kind == .verb, b.kind == .verb, a.event.mode != nil, a.event.mode == b.event.mode {
-            let start = Self.tokens(of: b.event.trigger, in: doc).lowerBound
-            if start >= 2, forms[start - 1] == "e",
-                ([a.event.trigger] + a.event.coref).contains(where: { Self.tokens(of: $0, in: doc).upperBound == start - 1 })
-            {
-                return true
-            }
+        if a.kind == .verb, b.kind == .verb, a.event.mode != nil, a.event.mode == b.event.mode,
+            joinedByE(a.event.trigger, b.event.trigger) || a.event.coref.contains(where: { joinedByE($0, b.event.trigger) })
+        {
+            return true
         }
         // "un altro corteo", "nuovi scontri": another act of the kind. A clash is no re-mention of a
         // one-sided act (the shooting before it).
