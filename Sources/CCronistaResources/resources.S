@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 51751 bytes, sha256 a1ebb1a8435d06683fcdaeb3fd8c0f51e16793a0a0ca67ef855f82724528bf00
+// Languages/it/event-triggers.tsv: 52403 bytes, sha256 d6bf9e9d8e5ba5f5083489f65eacb45838215705a1fad452061a91fb9fe85e66
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

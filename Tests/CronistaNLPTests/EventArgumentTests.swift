@@ -496,6 +496,33 @@ struct EventArgumentTests: EventFixture {
         // Pushing back a crowd is no rejection.
         let pushed = try analyze("La polizia ha respinto i manifestanti con i lacrimogeni.")
         #expect(pushed.events.map(\.type) == ["ASSAULT"])
+        // An act a verb avoids did not happen, a noun's "di" complement included.
+        let avoided = try analyze("Il presidente Pervez Musharraf si è dimesso per evitare la procedura di impeachment.")
+        #expect(avoided.events.map(\.type) == ["RETREAT"])
+        // A regional construct PLOVER does not code is nobody's actor.
+        let west = try analyze("La donna è accusata di complotto da parte dell'Occidente.")
+        #expect(west.events.isEmpty)
+    }
+
+    @Test("An acquittal is a concession by the court; a bare participle after a name is that name's act")
+    func acquittalsAndAppositions() throws {
+        // PLOVER's manual: acquittals are CONCEDE. The court keeps acting past "mentre".
+        let court = try analyze("Il tribunale aveva condannato Agricola a un anno di reclusione mentre aveva assolto Giraudo.")
+        #expect(court.events.map(\.type) == ["SANCTION", "CONCEDE"])
+        let acquittal = try #require(court.events.last)
+        #expect(texts(court, acquittal.source) == ["tribunale"])
+        #expect(texts(court, acquittal.target) == ["Giraudo"])
+        let passive = try analyze("Gli imputati sono stati assolti dalla Corte d'Assise di Roma.")
+        let p = try #require(passive.events.first)
+        #expect(p.type == "CONCEDE")
+        #expect(texts(passive, p.source) == ["Corte d'Assise"])
+        // Fulfilling a duty is no acquittal.
+        let duty = try analyze("Il ministro ha assolto il suo compito con diligenza.")
+        #expect(duty.events.isEmpty)
+        // "…, che succede a Musharraf, dimessosi in agosto": Musharraf resigned, not the relative's antecedent.
+        let resigned = try analyze("Il parlamento ha eletto Asif Ali Zardari, che succede a Pervez Musharraf, dimessosi in agosto.")
+        let r = try #require(resigned.events.first { $0.type == "RETREAT" })
+        #expect(texts(resigned, r.source) == ["Pervez Musharraf"])
     }
 
     @Test("Electoral rallies are no protest; a request by someone named only by where they are from is private")
@@ -1045,9 +1072,9 @@ struct EventArgumentTests: EventFixture {
 
     @Test("A passive's actor after 'da parte di' is the actor, not the phrase 'parte di…'")
     func passiveByPartOf() throws {
-        let doc = try analyze("Il ministro Marco Ferri è stato criticato da parte dell'Occidente per la legge.")
+        let doc = try analyze("Il ministro Marco Ferri è stato criticato da parte della Santa Sede per la legge.")
         let accuse = try #require(doc.events.first { $0.type == "ACCUSE" })
-        #expect(texts(doc, accuse.source) == ["Occidente"])
+        #expect(texts(doc, accuse.source) == ["Santa Sede"])
         #expect(texts(doc, accuse.target) == ["Marco Ferri"])
         let opposition = try analyze("Il ministro Marco Ferri è stato criticato da parte dell'opposizione.")
         let byOpposition = try #require(opposition.events.first { $0.type == "ACCUSE" })

@@ -91,7 +91,7 @@ extension EventFinder {
                     // ("appena insediatosi": a participle with its enclitic pronoun.)
                     if h < j,
                         rules.isGerund(forms[h]) || rules.isParticiple(forms[h])
-                            || Self.withoutEnclitic(forms[h], enclitic).map(rules.isParticiple) == true
+                            || reflexiveParticiple(forms[h]) != nil
                     {
                         opener = c
                         break

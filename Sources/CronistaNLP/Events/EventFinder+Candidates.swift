@@ -153,8 +153,15 @@ extension EventFinder {
             // "è stato sventato un attentato", "ha perso il sostegno russo": an act the governing verb
             // averts or ends did not take place; a negated one did ("non ha impedito"). (The word before
             // the articles too: "ha perso il sostegno", whose irregular participle heads no verb group.)
+            // ("per evitare la procedura di impeachment": past a noun whose "di" complement it is.)
+            var outer = k
+            if k - 1 > s.lowerBound, isPreposition(k, "di"), doc.tokens.flags[k - 1].contains(.word), !isAnyPreposition(k - 1) {
+                outer = k - 2
+                while outer > s.lowerBound && article.contains(forms[outer]) { outer -= 1 }
+            }
             let verb = governingVerb(of: g, in: s).flatMap { averting.contains(forms[$0.head]) ? $0.head : nil }
-            if let v = verb ?? (k >= s.lowerBound && averting.contains(forms[k]) ? k : nil),
+            if let v = verb ?? (k >= s.lowerBound && averting.contains(forms[k]) ? k : nil)
+                ?? (outer != k && averting.contains(forms[outer]) ? outer : nil),
                 !(max(s.lowerBound, v - 4)..<v).contains(where: { negation.contains(forms[$0]) })
             {
                 return nil
@@ -426,6 +433,16 @@ extension EventFinder {
                 // "ha disperso la folla, che stava protestando": a gerund right after a subject
                 // relative pronoun has the pronoun's antecedent for its subject.
                 if !nonFinite || rules.isGerund(head) { relativeSource = relativeAntecedent(before: g, in: scope) }
+                // "…, che succede a Pervez Musharraf, dimessosi in agosto": a bare participle right
+                // after a name and its comma stands in apposition to that name, not in the relative
+                // clause the name closes.
+                // ("dimessosi": a participle with its enclitic pronoun.)
+                if !nonFinite, g == trig.lowerBound, group.count == trig.count, g - 2 >= scope.lowerBound, forms[g - 1] == ",",
+                    isParticiple(head, of: e) || reflexiveParticiple(head).map({ isParticiple($0, of: e) }) == true,
+                    let (p, r) = participant(at: g - 2), r.upperBound == g - 1
+                {
+                    relativeSource = [p]
+                }
                 // A verb in the first person (not its object clitic) inside a quotation: the speaker's act.
                 let spokenInFirstPerson =
                     quote >= 0
@@ -481,7 +498,7 @@ extension EventFinder {
                     if isCoordinatedVerb(at: g, in: scope), let p = previous, p.sentence == si, p.kind == .verb, !p.event.source.isEmpty {
                         event.source = p.event.source
                     } else {
-                        event.source = leftActor(before: g, in: scope)
+                        event.source = actorGoingOn(leftActor(before: g, in: scope), after: previous, sentence: si)
                     }
                 }
                 // "«… abbiamo una Guardia nazionale molto forte». Successivamente minaccia …": a subject
@@ -598,7 +615,7 @@ extension EventFinder {
                             event.source = participants(ofArgument: inScope(governingSubject(before: beforeArticles, sentence: si)))
                         }
                     }
-                    if event.source.isEmpty { event.source = left }
+                    if event.source.isEmpty { event.source = e.kind == .verb ? actorGoingOn(left, after: previous, sentence: si) : left }
                 }
             }
             // "il governatore aveva ricevuto un avviso di garanzia", "ha ricevuto critiche dal
@@ -916,6 +933,9 @@ extension EventFinder {
             event.source = Self.authority.contains(type) ? jurisdiction(near: s, at: g) : []
             event.target = [speaker]
         }
+        // "da parte dell'Occidente": a regional construct PLOVER does not code is nobody (guidelines).
+        event.source.removeAll { isUncoded($0) }
+        event.target.removeAll { isUncoded($0) }
         // The same entity is not both source and target.
         let sourceEntities = Set(event.source.compactMap(\.entity))
         event.target.removeAll { $0.entity.map(sourceEntities.contains) ?? false }
@@ -1521,6 +1541,31 @@ extension EventFinder {
         let lemma = e.lemma
         guard lemma.hasSuffix("are"), head.hasSuffix("a"), head.utf8.count + 2 == lemma.utf8.count else { return true }
         return !head.hasPrefix(lemma.dropLast(3))
+    }
+
+    /// The actor a verb with no subject of its own takes from the words before it: `left`, the
+    /// actors nearest before, unless all of them are what the sentence's previous active verb was
+    /// done to ("aveva condannato Agricola …, mentre aveva assolto Giraudo"); then that verb's actor
+    /// goes on.
+    func actorGoingOn(_ left: [Event.Participant], after previous: Candidate?, sentence si: Int) -> [Event.Participant] {
+        guard let p = previous, p.sentence == si, p.kind == .verb, !p.passive, !p.event.source.isEmpty, !left.isEmpty,
+            left.allSatisfy({ l in p.event.target.contains { sameParticipant($0, l) } })
+        else { return left }
+        return p.event.source
+    }
+
+    /// Whether `p` is one word of `@uncoded` (`Occidente`): a region PLOVER codes as no actor.
+    func isUncoded(_ p: Event.Participant) -> Bool {
+        let r = Self.tokens(of: p.range, in: doc)
+        return r.count == 1 && uncoded.contains(forms[r.lowerBound])
+    }
+
+    /// A participle with its reflexive enclitic (`dimessosi`, `insediatosi`) without it; nil for
+    /// any other form.
+    func reflexiveParticiple(_ f: String) -> String? {
+        guard f.utf8.count > 6, f.hasSuffix("si") else { return nil }
+        let p = String(f.dropLast(2))
+        return participles.contains(p) || rules.isParticiple(p) ? p : nil
     }
 
     /// Whether `di` and, before it, one of `word` stand right before `g` in `s` (`ha deciso di …`,

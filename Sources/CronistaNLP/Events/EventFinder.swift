@@ -61,6 +61,8 @@ struct EventFinder {
     let clitic: Set<String>
     /// Nouns of things (`@non-actor`): a plain noun phrase they head does not act (`il colera`).
     let nonActor: Set<String>
+    /// Regional constructs PLOVER codes as no actor (`Occidente`).
+    let uncoded: Set<String>
     /// Forms of verbs that act on an act (`@acting-on`), and nouns of complex prepositions
     /// (`@preposition-head`: `a seguito di`).
     let actingOn: Set<String>, prepositionHead: Set<String>
@@ -295,6 +297,7 @@ struct EventFinder {
         proclitic = l.list("proclitic")
         clitic = l.list("clitic")
         nonActor = l.list("non-actor")
+        uncoded = l.list("uncoded")
         actingOn = l.list("acting-on")
         prepositionHead = l.list("preposition-head")
         protester = l.list("protester")
