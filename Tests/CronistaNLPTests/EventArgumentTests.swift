@@ -30,6 +30,12 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Il vescovo di Washington, Mariann E. Budde, ha parlato ai giornalisti. Ha inoltre criticato la Guardia Nazionale.",
                 trigger: "Ha inoltre criticato", source: ["Mariann E. Budde"], target: ["Guardia Nazionale"]),
+            // The object past a short phrase of manner or cause.
+            ArgumentCase(
+                text: "Il ministro ha criticato con durezza il sindaco Mario Rossi.", trigger: "ha criticato", source: ["ministro"],
+                target: ["Mario Rossi"]),
+            ArgumentCase(
+                text: "La polizia ha arrestato per rapina gli uomini.", trigger: "ha arrestato", source: ["polizia"], target: ["uomini"]),
             // A passive's subject after the participle, past a place phrase.
             ArgumentCase(text: "Arrestato Mario Neri, il sindaco di Bari.", trigger: "Arrestato", source: ["Bari"], target: ["Mario Neri"]),
             // A passive opening its sentence names its subject last, past its complements; not a

@@ -360,6 +360,13 @@ extension EventFinder {
                 skipped += 1
                 continue
             }
+            // "ha rilasciato su cauzione la ricercatrice", "ha criticato con durezza il sindaco": a short
+            // phrase of manner or time (a preposition, then one or two words no mention covers, then
+            // the object's article) stands between the verb and its object.
+            if k == t, let j = pastShortAdverbial(at: k, in: scope) {
+                k = j
+                continue
+            }
             if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) && !quantified { return [] }
             if both.contains(forms[k]) { correlative = true }
             // Sentence adverbs do not count ("accusando anche la premier").
@@ -369,6 +376,22 @@ extension EventFinder {
             if !quantified && !adverbial { skipped += 1 }
         }
         return []
+    }
+
+    /// Where the object starts past a short phrase of manner or time at `k` (`su cauzione`, `con
+    /// durezza`, `dopo tre mesi`): a plain preposition (not `di` or `da`, which attach to what comes
+    /// before), one or two words that are no mention, no article and no verb, then an article or
+    /// determiner. Nil when `k` opens no such phrase.
+    func pastShortAdverbial(at k: Int, in scope: Range<Int>) -> Int? {
+        guard isAnyPreposition(k), !article.contains(forms[k]), !isPreposition(k, "di"), !isPreposition(k, "da") else { return nil }
+        var j = k + 1
+        while j < scope.upperBound, j < k + 4, doc.tokens.flags[j].contains(.word), participant(at: j) == nil, mentionAt[j] < 0,
+            !article.contains(forms[j]), !isAnyPreposition(j), clauseAt[j] < 0, !bound.contains(forms[j]), !isCoordination(j)
+        {
+            j += 1
+        }
+        guard j > k + 1, j < k + 4, j < scope.upperBound, article.contains(forms[j]) || context.is(j, [.determiner]) else { return nil }
+        return j
     }
 
     /// "il sindaco Nino Ferri": the name right after a title of the same entity; so is a person's name

@@ -313,6 +313,11 @@ extension EventFinder {
             }
             clause = c
         }
+        // "ha liberato dopo tre mesi gli ostaggi": the object past a short phrase of manner or time.
+        if var c = clause, !passive, c.object == nil, e.targets.contains("obj"), let j = pastShortAdverbial(at: trig.upperBound, in: s) {
+            c.object = context.object(at: j, in: s)
+            clause = c
+        }
         func inScope(_ r: Range<Int>?) -> Range<Int>? {
             guard let r else { return nil }
             guard quote < 0 || (r.lowerBound >= scope.lowerBound && r.upperBound <= scope.upperBound) else { return nil }
