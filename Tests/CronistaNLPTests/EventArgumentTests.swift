@@ -510,6 +510,21 @@ struct EventArgumentTests: EventFixture {
         #expect(west.events.isEmpty)
     }
 
+    @Test("A speech act in the first person singular inside a quotation is the speaker's; outside one it is a diary")
+    func firstPersonSingular() throws {
+        let condemn = try analyze("«Condanno l'attacco contro i civili», ha detto il ministro degli Esteri Javad Zarif.")
+        let accuse = try #require(condemn.events.first)
+        #expect(condemn.events.map(\.type) == ["ACCUSE"])
+        #expect(texts(condemn, accuse.source) == ["Javad Zarif"])
+        let ask = try analyze("«Chiedo al governo di dimettersi», ha detto Mario Rossi.")
+        #expect(ask.events.map(\.type) == ["REQUEST"])
+        let diary = try analyze("Dopo un po' appare una tenda, chiedo ai proprietari di poter mangiare all'ombra.")
+        #expect(diary.events.isEmpty)
+        // Calling something madness inside a quotation condemns it.
+        let madness = try analyze("L'ex premier Thaksin Shinawatra ha definito la costituzione «una follia».")
+        #expect(madness.events.map(\.type) == ["ACCUSE"])
+    }
+
     @Test("An acquittal is a concession by the court; a bare participle after a name is that name's act")
     func acquittalsAndAppositions() throws {
         // PLOVER's manual: acquittals are CONCEDE. The court keeps acting past "mentre".

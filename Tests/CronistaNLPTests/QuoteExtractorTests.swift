@@ -118,6 +118,16 @@ struct QuoteExtractorTests {
         #expect(doc.text(in: speaker.range) == "Nelson Mandela")
     }
 
+    @Test("A gerund cue after a compound verb and its object: the verb's subject speaks, not the object")
+    func gerundAfterObject() throws {
+        let (doc, _) = try analyze(
+            "Il ministro degli Esteri iraniano ha commentato l'accaduto dicendo: «Condanno l'uccisione di gente indifesa»."
+        )
+        let q = try #require(doc.quotes.first)
+        let speaker = try #require(q.speaker)
+        #expect(doc.text(in: speaker.range) == "Il ministro degli Esteri iraniano")
+    }
+
     @Test("A quotation after a colon goes to the subject of its clause's reporting verb, not to the first person named")
     func colonQuoteSpeaker() throws {
         let (doc, _) = try analyze(

@@ -24,6 +24,14 @@ extension EventFinder {
         var quote = contentOf[trig.lowerBound]
         if quote >= 0 && holdsOwnCue(Int(quote)) { quote = -1 }
         if e.kind == .content { return speechActInContent(e, at: trig, quote: quote, sentence: si) }
+        // "chiedo ai proprietari di poter mangiare": a first person outside any quotation is the
+        // writer's own diary, no act of public life.
+        if quote < 0, e.kind == .verb,
+            firstPersonVerb.contains(forms[trig.upperBound - 1]) || rules.isFirstPersonVerb(forms[trig.upperBound - 1]),
+            contentOf[trig.lowerBound] < 0
+        {
+            return nil
+        }
         // "Mayweather ha condotto l'incontro": in a sports report a meeting is a match.
         if let about = e.notInDocumentWith, documentHolds(about) { return nil }
         // The verb group: auxiliaries, modals, clitics and negation before the trigger.
@@ -451,7 +459,8 @@ extension EventFinder {
                 // A verb in the first person (not its object clitic) inside a quotation: the speaker's act.
                 let spokenInFirstPerson =
                     quote >= 0
-                    && (group.contains { context.is($0, [.firstPerson]) && !context.is($0, [.clitic]) } || rules.isFirstPersonVerb(head))
+                    && (group.contains { context.is($0, [.firstPerson]) && !context.is($0, [.clitic]) } || rules.isFirstPersonVerb(head)
+                        || firstPersonVerb.contains(head))
                 // "una situazione che richiede un'iniziativa", "l'infortunio richiederà tempo": a subject
                 // that names no actor needs rather than asks.
                 // ("Il primo ministro di …": an actor anywhere in the subject; «il dialogo lo abbiamo

@@ -63,6 +63,8 @@ struct EventFinder {
     let nonActor: Set<String>
     /// Regional constructs PLOVER codes as no actor (`Occidente`).
     let uncoded: Set<String>
+    /// Verb forms in the first person singular (`condanno`): inside a quotation, the speaker's act.
+    let firstPersonVerb: Set<String>
     /// Forms of verbs that act on an act (`@acting-on`), and nouns of complex prepositions
     /// (`@preposition-head`: `a seguito di`).
     let actingOn: Set<String>, prepositionHead: Set<String>
@@ -298,6 +300,7 @@ struct EventFinder {
         clitic = l.list("clitic")
         nonActor = l.list("non-actor")
         uncoded = l.list("uncoded")
+        firstPersonVerb = l.list("first-person-verb")
         actingOn = l.list("acting-on")
         prepositionHead = l.list("preposition-head")
         protester = l.list("protester")

@@ -24,6 +24,16 @@ extension QuoteRun {
                 return s
             }
             if let p = firstPerson(in: sentence.lowerBound..<t) { return p }
+            // "Egli ha commentato l'accaduto dicendo:": the noun phrase right before a gerund is the
+            // object of the compound verb before it; that verb's subject speaks.
+            if ctx.isGerund(t), k >= sentence.lowerBound, let np = npEnding(at: k, sentence: sentence) {
+                let v = np.tokens.lowerBound - 1
+                if v - 1 >= sentence.lowerBound, ctx.mentionAt[v] < 0, ctx.pack.rules.isParticiple(forms[v]), ctx.is(v - 1, .auxiliary) {
+                    var a = v - 1
+                    while a > sentence.lowerBound && ctx.is(a - 1, [.auxiliary, .clitic]) { a -= 1 }
+                    if let s = subjectBefore(a, sentence: sentence) { return s }
+                }
+            }
             // "La Russia ha sparato colpi … e avverte che": a coordinated verb's subject is the
             // clause's subject, the mention that opens the sentence, not the object before `e`.
             if !ctx.isGerund(t), let m = openingMention(of: sentence, before: k) { return choice(mention: m) }
