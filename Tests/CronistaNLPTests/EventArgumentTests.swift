@@ -525,6 +525,20 @@ struct EventArgumentTests: EventFixture {
         #expect(madness.events.map(\.type) == ["ACCUSE"])
     }
 
+    @Test("A light verb or a state governs its event noun: 'compie una visita', 'è in visita presso'")
+    func lightVerbsAndStates() throws {
+        let trip = try analyze("Il presidente iraniano Ahmadinejad compie una visita storica in Iraq.")
+        let visit = try #require(trip.events.first)
+        #expect(visit.type == "CONSULT" && visit.mode == "visit")
+        #expect(texts(trip, visit.source) == ["Ahmadinejad"])
+        #expect(texts(trip, visit.target) == ["Iraq"])
+        let staying = try analyze("Il presidente Ahmadinejad è in visita presso il premier Nuri al-Maliki.")
+        let host = try #require(staying.events.first)
+        #expect(texts(staying, host.target) == ["Nuri al-Maliki"])
+        let test = try analyze("La Corea del Nord effettua un test nucleare.")
+        #expect(test.events.map(\.type) == ["MOBILIZE"])
+    }
+
     @Test("An acquittal is a concession by the court; a bare participle after a name is that name's act")
     func acquittalsAndAppositions() throws {
         // PLOVER's manual: acquittals are CONCEDE. The court keeps acting past "mentre".

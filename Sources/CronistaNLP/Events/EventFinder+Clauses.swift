@@ -26,6 +26,8 @@ extension EventFinder {
     /// participle, gerund or infinitive, or a verb of announcing, over at most four words
     /// (articles, determiners, adjectives, a measure noun with `di`: "bombole di") before it.
     func isGoverned(noun g: Int, in s: Range<Int>) -> Bool {
+        // "è in visita a Baghdad": a state its subject is in (the form of "essere" opens the noun's group).
+        if g + 1 < s.upperBound, stateVerb.contains(forms[g]), isPreposition(g + 1, "in") { return true }
         var k = g - 1
         while k >= s.lowerBound && k >= g - 5 {
             let f = forms[k]
@@ -39,7 +41,7 @@ extension EventFinder {
                 k > s.lowerBound
                 && (article.contains(forms[k - 1]) || quantity.contains(forms[k - 1]) || doc.tokens.flags[k - 1].contains(.number))
             if clauseAt[k] >= 0 || announce.contains(f) || rules.isParticiple(f) && !nominal || rules.isGerund(f) || rules.isInfinitive(f)
-                || (hasSuffix(f, pastRemote) && !aux.contains(f)) || isFutureVerb(k)
+                || (hasSuffix(f, pastRemote) && !aux.contains(f)) || isFutureVerb(k) || lightVerb.contains(f)
             {
                 return !article.contains(f)
             }

@@ -63,6 +63,10 @@ struct EventFinder {
     let nonActor: Set<String>
     /// Regional constructs PLOVER codes as no actor (`Occidente`).
     let uncoded: Set<String>
+    /// Light verbs whose object noun is the act (`compie una visita`, `effettua un raid`).
+    let lightVerb: Set<String>
+    /// Forms of being in a state (`è in visita`).
+    let stateVerb: Set<String>
     /// Verb forms in the first person singular (`condanno`): inside a quotation, the speaker's act.
     let firstPersonVerb: Set<String>
     /// Forms of verbs that act on an act (`@acting-on`), and nouns of complex prepositions
@@ -300,6 +304,8 @@ struct EventFinder {
         clitic = l.list("clitic")
         nonActor = l.list("non-actor")
         uncoded = l.list("uncoded")
+        lightVerb = l.list("light-verb")
+        stateVerb = l.list("state-verb")
         firstPersonVerb = l.list("first-person-verb")
         actingOn = l.list("acting-on")
         prepositionHead = l.list("preposition-head")
