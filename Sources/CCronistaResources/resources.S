@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 53505 bytes, sha256 d5baaea4632349d7507ba6cf83a7a0a8ba04176714406d3b902f0ac190e1ba26
+// Languages/it/event-triggers.tsv: 53858 bytes, sha256 d04a0753609b2d7ea0c60d875f90f3faa912736f56bc19c57d07013849802019
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -535,6 +535,17 @@ struct EventArgumentTests: EventFixture {
         let staying = try analyze("Il presidente Ahmadinejad è in visita presso il premier Nuri al-Maliki.")
         let host = try #require(staying.events.first)
         #expect(texts(staying, host.target) == ["Nuri al-Maliki"])
+        // A relative whose antecedent is a thing acts for nobody, the speaker neither.
+        let law = try analyze("«È una legge che chiede sacrifici a tutti», ha detto il ministro Paolo Ferrero.")
+        #expect(law.events.isEmpty)
+        // Movements and associations are actors; an organisation's name after its noun names it.
+        let blind = try analyze(
+            "Si era creata una situazione che aveva suscitato una vivace protesta da parte di alcune associazioni dei ciechi.")
+        let p = try #require(blind.events.first)
+        #expect(texts(blind, p.source) == ["associazioni"])
+        let blm = try analyze("Non si sono fermate le proteste del movimento Black Lives Matter, che si estendono in Europa.")
+        let m = try #require(blm.events.first)
+        #expect(texts(blm, m.source) == ["Black Lives Matter"])
         let test = try analyze("La Corea del Nord effettua un test nucleare.")
         #expect(test.events.map(\.type) == ["MOBILIZE"])
     }

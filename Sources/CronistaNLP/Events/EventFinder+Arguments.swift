@@ -401,8 +401,14 @@ extension EventFinder {
         guard r.upperBound < scope.upperBound, let (q, qr) = participant(at: r.upperBound), isName(q), q.entity != nil else {
             return (p, r)
         }
-        let person = mentionAt[r.upperBound] >= 0 && doc.mentions[Int(mentionAt[r.upperBound])].type == .person
-        if p.entity != nil && !isName(p) && (q.entity == p.entity || person) || p.entity == nil && person { return (q, qr) }
+        let type = mentionAt[r.upperBound] >= 0 ? doc.mentions[Int(mentionAt[r.upperBound])].type : nil
+        let person = type == .person
+        // ("il movimento Black Lives Matter": an organisation's name after a noun of `@organisation-noun`;
+        // "i dipendenti Alitalia" are the company's staff.)
+        let organisation = type == .organization && r.count >= 1 && organisationNoun.contains(forms[r.upperBound - 1])
+        if p.entity != nil && !isName(p) && (q.entity == p.entity || person) || p.entity == nil && (person || organisation) {
+            return (q, qr)
+        }
         return (p, r)
     }
 

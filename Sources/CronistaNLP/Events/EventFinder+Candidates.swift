@@ -471,6 +471,13 @@ extension EventFinder {
                 {
                     return nil
                 }
+                // "È una manifestazione che chiede più diritti": a subject relative whose antecedent names a
+                // thing (an event noun, `@non-actor`, an abstract noun) and no actor does not act.
+                if relativeSource.isEmpty, !spokenInFirstPerson, g - 2 >= scope.lowerBound, relative.contains(forms[g - 1]),
+                    let h = subjectHead(nil, before: g, in: scope), participant(at: h) == nil, isThingHead(h)
+                {
+                    return nil
+                }
                 // "il colera ha ucciso più di 180 persone": a subject right before the verb that names a
                 // thing of `@non-actor` and no actor does not act.
                 if relativeSource.isEmpty, let sr = subject, sr.upperBound <= g, !sr.contains(where: { participant(at: $0) != nil }),

@@ -63,6 +63,8 @@ struct EventFinder {
     let nonActor: Set<String>
     /// Regional constructs PLOVER codes as no actor (`Occidente`).
     let uncoded: Set<String>
+    /// Nouns of organisations whose name may follow them (`il movimento Black Lives Matter`).
+    let organisationNoun: Set<String>
     /// Light verbs whose object noun is the act (`compie una visita`, `effettua un raid`).
     let lightVerb: Set<String>
     /// Forms of being in a state (`è in visita`).
@@ -304,6 +306,7 @@ struct EventFinder {
         clitic = l.list("clitic")
         nonActor = l.list("non-actor")
         uncoded = l.list("uncoded")
+        organisationNoun = l.list("organisation-noun")
         lightVerb = l.list("light-verb")
         stateVerb = l.list("state-verb")
         firstPersonVerb = l.list("first-person-verb")
