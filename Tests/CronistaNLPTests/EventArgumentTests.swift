@@ -525,6 +525,27 @@ struct EventArgumentTests: EventFixture {
         #expect(madness.events.map(\.type) == ["ACCUSE"])
     }
 
+    @Test("A perfect infinitive a verb of saying or claiming governs reports a done act; one a denial or a charge governs does not")
+    func reportedPerfectInfinitives() throws {
+        let arrest = try analyze("La polizia ha reso noto di aver arrestato tre uomini.")
+        let a = try #require(arrest.events.first)
+        #expect(a.type == "COERCE" && a.mode == "arrest")
+        #expect(texts(arrest, a.source) == ["polizia"])
+        let rockets = try analyze("Hamas ha rivendicato di aver lanciato 20 razzi contro Israele.")
+        let r = try #require(rockets.events.first)
+        #expect(r.type == "ASSAULT" && r.mode == "heavy-weapons")
+        #expect(texts(rockets, r.target) == ["Israele"])
+        let denied = try analyze("Il ministro ha negato di aver incontrato il presidente russo Putin.")
+        #expect(denied.events.isEmpty)
+        let charged = try analyze("La Russia accusa la Georgia di aver sparato colpi di mortaio nel territorio dell'Ossezia del Sud.")
+        #expect(!charged.events.contains { $0.type == "ASSAULT" })
+        // Launching rockets is an attack; launching tear gas is crowd control, not artillery.
+        let jihad = try analyze("In nottata la Jihad islamica ha annunciato il lancio di sette razzi.")
+        #expect(jihad.events.map(\.type) == ["ASSAULT"])
+        let gas = try analyze("Gli agenti hanno allontanato i manifestanti lanciando lacrimogeni e granate stordenti.")
+        #expect(!gas.events.contains { $0.mode == "heavy-weapons" || $0.mode == "explosives" })
+    }
+
     @Test("A light verb or a state governs its event noun: 'compie una visita', 'è in visita presso'")
     func lightVerbsAndStates() throws {
         let trip = try analyze("Il presidente iraniano Ahmadinejad compie una visita storica in Iraq.")

@@ -197,6 +197,15 @@ extension EventFinder {
         let perfectInfinitive =
             e.kind == .verb && afterWordAndDi(g, in: s, word: before) && isParticiple(head, of: e)
             && group.contains { perfectInfinitiveAux.contains(forms[$0]) }
+        // "La polizia ha reso noto di aver arrestato tre uomini", "Hamas ha rivendicato di aver lanciato
+        // razzi": a perfect infinitive after "di" that a verb of saying or claiming governs reports a
+        // done act (the speaker's claim); not one a denial or a charge governs ("ha negato di aver
+        // incontrato", "accusa la Georgia di aver sparato").
+        let reportedPerfect =
+            e.kind == .verb && g - 2 >= s.lowerBound && isPreposition(g - 1, "di") && isParticiple(head, of: e)
+            && group.contains { perfectInfinitiveAux.contains(forms[$0]) }
+            && (quote >= 0 && Self.tokens(of: doc.quotes[Int(quote)].content, in: doc).lowerBound == g || claiming.contains(forms[g - 2]))
+            && !(max(s.lowerBound, g - 6)..<(g - 1)).contains { unasserted.contains(forms[$0]) || negation.contains(forms[$0]) }
         // "è proprio Umberto Bossi a invocare…": a cleft names the actor of a real act.
         let cleft = e.kind == .verb && g == trig.lowerBound ? cleftActor(before: g, in: s) : nil
         // A cooperation told in the future tense: a promise (PLOVER's AGREE), the announcer's when reported.
@@ -207,7 +216,7 @@ extension EventFinder {
             e.kind == .verb && g == trig.lowerBound && g - 2 >= s.lowerBound && (forms[g - 1] == "a" || forms[g - 1] == "ad")
             && reach.contains(forms[g - 2])
         if e.kind == .verb {
-            if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive { return nil }
+            if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive && !reportedPerfect { return nil }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di", "di
             // «minaccia posta dall'esecutivo»": an opening quotation mark between).
             var before = g - 1

@@ -63,6 +63,11 @@ struct EventFinder {
     let nonActor: Set<String>
     /// Regional constructs PLOVER codes as no actor (`Occidente`).
     let uncoded: Set<String>
+    /// Verbs of claiming an act of one's own (`rivendicato di aver lanciato`).
+    let claiming: Set<String>
+    /// Verbs of denying, accusing or suspecting (`ha negato di aver incontrato`, `accusa la Georgia di
+    /// aver sparato`): a perfect infinitive they govern is not asserted.
+    let unasserted: Set<String>
     /// Nouns of organisations whose name may follow them (`il movimento Black Lives Matter`).
     let organisationNoun: Set<String>
     /// Light verbs whose object noun is the act (`compie una visita`, `effettua un raid`).
@@ -306,6 +311,8 @@ struct EventFinder {
         clitic = l.list("clitic")
         nonActor = l.list("non-actor")
         uncoded = l.list("uncoded")
+        claiming = l.list("claiming")
+        unasserted = l.list("unasserted")
         organisationNoun = l.list("organisation-noun")
         lightVerb = l.list("light-verb")
         stateVerb = l.list("state-verb")
