@@ -546,6 +546,28 @@ struct EventArgumentTests: EventFixture {
         #expect(!gas.events.contains { $0.mode == "heavy-weapons" || $0.mode == "explosives" })
     }
 
+    @Test("Inquiries, suspended relations, mobilised men and requests made by letter")
+    func inquiriesRelationsAndLetters() throws {
+        let inquiry = try analyze("La Procura di Roma ha iscritto nel registro degli indagati sette agenti dei servizi egiziani.")
+        let i = try #require(inquiry.events.first)
+        #expect(i.type == "ACCUSE" && i.mode == "investigate")
+        #expect(texts(inquiry, i.target) == ["agenti"])
+        let relations = try analyze(
+            "Roberto Fico ha annunciato che la Camera sospenderà ogni tipo di relazione diplomatica con il Parlamento egiziano.")
+        let r = try #require(relations.events.first)
+        #expect(r.type == "SANCTION" && r.mode == "discontinue")
+        #expect(texts(relations, r.target) == ["Parlamento egiziano"])
+        let men = try analyze("Breedlove ha dichiarato che la Russia ha mobilitato abbastanza uomini.")
+        #expect(men.events.map(\.type) == ["MOBILIZE"])
+        // A speech act a letter is sent for is made; a trip made for one is only a purpose.
+        let letter = try analyze("Nancy Pelosi ha inviato una lettera al presidente Bush per esortarlo a stornare quei fondi.")
+        let l = try #require(letter.events.first)
+        #expect(l.type == "REQUEST")
+        #expect(texts(letter, l.source) == ["Nancy Pelosi"])
+        let trip = try analyze("Nancy Pelosi è andata a Washington per esortarlo a stornare quei fondi.")
+        #expect(trip.events.isEmpty)
+    }
+
     @Test("A light verb or a state governs its event noun: 'compie una visita', 'è in visita presso'")
     func lightVerbsAndStates() throws {
         let trip = try analyze("Il presidente iraniano Ahmadinejad compie una visita storica in Iraq.")

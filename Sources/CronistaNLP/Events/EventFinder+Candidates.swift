@@ -216,14 +216,22 @@ extension EventFinder {
             e.kind == .verb && g == trig.lowerBound && g - 2 >= s.lowerBound && (forms[g - 1] == "a" || forms[g - 1] == "ad")
             && reach.contains(forms[g - 2])
         if e.kind == .verb {
-            if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive && !reportedPerfect { return nil }
+            // ("ha inviato una lettera al presidente per esortarlo": a speech act that a message is sent
+            // for is made by sending it.)
+            let message =
+                Self.speechActs.contains(type) && g - 2 >= s.lowerBound && isPreposition(g - 1, "per")
+                ? (max(s.lowerBound, g - 9)..<(g - 1)).last { communicating.contains(forms[$0]) } : nil
+            let communicated = message.map { m in !(m..<(g - 1)).contains { doc.tokens.flags[$0].contains(.punctuation) } } ?? false
+            if g > s.lowerBound && purpose.contains(forms[g - 1]) && !planned && !perfectInfinitive && !reportedPerfect && !communicated {
+                return nil
+            }
             // After an article or preposition the form is a noun ("l'accusa", "con l'accusa di", "di
             // «minaccia posta dall'esecutivo»": an opening quotation mark between).
             var before = g - 1
             while before > s.lowerBound && doc.tokens.flags[before].contains(.quoteMark) { before -= 1 }
             if g == trig.lowerBound && before >= s.lowerBound && (article.contains(forms[before]) || isAnyPreposition(before))
                 && cleft == nil
-                && !decided && !reached
+                && !decided && !reached && !communicated
             {
                 return nil
             }
@@ -245,7 +253,7 @@ extension EventFinder {
             if rules.isInfinitive(head) && !rules.isParticiple(head) {
                 // Only a planned act ("dovrebbero incontrare") counts, recoded as PLOVER does, or
                 // one a cleft says someone did.
-                guard planned || cleft != nil || reached else { return nil }
+                guard planned || cleft != nil || reached || communicated else { return nil }
             }
             if isFuture || planned {
                 if Self.cooperative.contains(type) {

@@ -63,6 +63,9 @@ struct EventFinder {
     let nonActor: Set<String>
     /// Regional constructs PLOVER codes as no actor (`Occidente`).
     let uncoded: Set<String>
+    /// Verbs of sending a message (`ha inviato una lettera … per esortarlo`): a speech act they are
+    /// done for is made.
+    let communicating: Set<String>
     /// Verbs of claiming an act of one's own (`rivendicato di aver lanciato`).
     let claiming: Set<String>
     /// Verbs of denying, accusing or suspecting (`ha negato di aver incontrato`, `accusa la Georgia di
@@ -311,6 +314,7 @@ struct EventFinder {
         clitic = l.list("clitic")
         nonActor = l.list("non-actor")
         uncoded = l.list("uncoded")
+        communicating = l.list("communicating")
         claiming = l.list("claiming")
         unasserted = l.list("unasserted")
         organisationNoun = l.list("organisation-noun")
