@@ -546,6 +546,19 @@ struct EventArgumentTests: EventFixture {
         #expect(!gas.events.contains { $0.mode == "heavy-weapons" || $0.mode == "explosives" })
     }
 
+    @Test("Words a speaker ascribes to another actor are that actor's act, reported")
+    func ascribedJudgements() throws {
+        let ascribed = try analyze("Il ministro ha detto che la riforma, secondo l'opposizione, sarebbe una vergogna.")
+        let a = try #require(ascribed.events.first)
+        #expect(texts(ascribed, a.source) == ["opposizione"])
+        #expect(a.target.isEmpty)
+        #expect(a.quote?.role == .report)
+        // A purpose "per" ascribes nothing.
+        let own = try analyze("Pierluigi Bersani ha commentato: «Bisogna reagire insieme per colpire gli infami».")
+        let o = try #require(own.events.first)
+        #expect(texts(own, o.source) == ["Pierluigi Bersani"])
+    }
+
     @Test("Inquiries, suspended relations, mobilised men and requests made by letter")
     func inquiriesRelationsAndLetters() throws {
         let inquiry = try analyze("La Procura di Roma ha iscritto nel registro degli indagati sette agenti dei servizi egiziani.")

@@ -1155,6 +1155,33 @@ extension EventFinder {
         // A speaker that names no known actor ("un comunicato", "la sua opinione") performs no act.
         guard isKnownActor(event.source[0]) else { return nil }
         event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
+        // "cosa che per i Democratici sarebbe irresponsabile", "la riforma, secondo l'opposizione, è una
+        // vergogna": words the speaker ascribes to another actor are that actor's act, which the
+        // speaker reports.
+        var a = g - 1
+        while a >= max(content.lowerBound, g - 8) {
+            if forms[a] == "che" || doc.tokens.flags[a].contains(.quoteMark)
+                || doc.tokens.flags[a].contains(.punctuation) && forms[a] != ","
+            {
+                break
+            }
+            if forms[a] != "come" && context.is(a, [.attributionLead]) || isPreposition(a, "per") {
+                var other = actor(startingNear: a + 1, in: (a + 1)..<g).filter { !isPlace($0) }
+                if other.isEmpty, let r = capitalizedRun(at: a + 1, in: (a + 1)..<g) {
+                    other = [Event.Participant(entity: nil, range: range(r))]
+                }
+                // ("secondo molti è una vergogna": ascribed to nobody the text names, no act of the speaker's;
+                // "per colpire gli infami", "per quanto avvenuto": "per" ascribes nothing then.)
+                if other.isEmpty {
+                    if isPreposition(a, "per") { break }
+                    return nil
+                }
+                event.source = other
+                event.quote = Event.QuoteLink(quote: Int(quote), role: .report)
+                break
+            }
+            a -= 1
+        }
         // "è colpa del governo", "l'arroganza del ministro", "inaccettabile la posizione di Di
         // Pietro": whose fault, vice or stance it is (a "di" within three words).
         var k = trig.upperBound
@@ -1166,7 +1193,11 @@ extension EventFinder {
             }
             k += 1
         }
-        if event.target.isEmpty { event.target = claimant(in: content.lowerBound..<g, speaker: speaker.entity) }
+        if event.target.isEmpty {
+            event.target = claimant(in: content.lowerBound..<g, speaker: speaker.entity).filter { t in
+                !event.source.contains { sameParticipant($0, t) }
+            }
+        }
         // "È inaccettabile che la polizia aumenti la violenza": whose act the words condemn.
         if event.target.isEmpty, trig.upperBound + 1 < content.upperBound, forms[trig.upperBound] == "che" {
             event.target = actor(startingNear: trig.upperBound + 1, in: content).filter { $0.entity == nil || $0.entity != speaker.entity }
