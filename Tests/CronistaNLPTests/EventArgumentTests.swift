@@ -559,6 +559,14 @@ struct EventArgumentTests: EventFixture {
         #expect(texts(own, o.source) == ["Pierluigi Bersani"])
     }
 
+    @Test("A trigger that ends the text, with no full stop after it, is read without running off the end")
+    func triggerAtTheEnd() throws {
+        let doc = try analyze("Ieri il ministro Mario Rossi ha criticato")
+        let e = try #require(doc.events.first)
+        #expect(e.type == "ACCUSE")
+        #expect(texts(doc, e.source) == ["Mario Rossi"])
+    }
+
     @Test("Inquiries, suspended relations, mobilised men and requests made by letter")
     func inquiriesRelationsAndLetters() throws {
         let inquiry = try analyze("La Procura di Roma ha iscritto nel registro degli indagati sette agenti dei servizi egiziani.")

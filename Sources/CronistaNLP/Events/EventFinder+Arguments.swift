@@ -383,7 +383,8 @@ extension EventFinder {
     /// before), one or two words that are no mention, no article and no verb, then an article or
     /// determiner. Nil when `k` opens no such phrase.
     func pastShortAdverbial(at k: Int, in scope: Range<Int>) -> Int? {
-        guard isAnyPreposition(k), !article.contains(forms[k]), !isPreposition(k, "di"), !isPreposition(k, "da") else { return nil }
+        guard k < scope.upperBound, isAnyPreposition(k), !article.contains(forms[k]), !isPreposition(k, "di"), !isPreposition(k, "da")
+        else { return nil }
         var j = k + 1
         while j < scope.upperBound, j < k + 4, doc.tokens.flags[j].contains(.word), participant(at: j) == nil, mentionAt[j] < 0,
             !article.contains(forms[j]), !isAnyPreposition(j), clauseAt[j] < 0, !bound.contains(forms[j]), !isCoordination(j)
