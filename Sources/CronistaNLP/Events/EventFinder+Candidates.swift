@@ -1629,12 +1629,14 @@ extension EventFinder {
         return r.count == 1 && uncoded.contains(forms[r.lowerBound])
     }
 
-    /// A participle with its reflexive enclitic (`dimessosi`, `insediatosi`) without it; nil for
-    /// any other form.
+    /// A participle with a reflexive pronoun of `@reflexive` attached (`dimessosi`, `insediatosi`)
+    /// without it; nil for any other form.
     func reflexiveParticiple(_ f: String) -> String? {
-        guard f.utf8.count > 6, f.hasSuffix("si") else { return nil }
-        let p = String(f.dropLast(2))
-        return participles.contains(p) || rules.isParticiple(p) ? p : nil
+        for r in reflexive where r.utf8.count == 2 && f.utf8.count > 6 && f.hasSuffix(r) {
+            let p = String(f.dropLast(2))
+            if participles.contains(p) || rules.isParticiple(p) { return p }
+        }
+        return nil
     }
 
     /// Whether `di` and, before it, one of `word` stand right before `g` in `s` (`ha deciso di …`,
