@@ -360,13 +360,6 @@ extension EventFinder {
                 skipped += 1
                 continue
             }
-            // "ha rilasciato su cauzione la ricercatrice", "ha criticato con durezza il sindaco": a short
-            // phrase of manner or time (a preposition, then one or two words no mention covers, then
-            // the object's article) stands between the verb and its object.
-            if k == t, let j = pastShortAdverbial(at: k, in: scope) {
-                k = j
-                continue
-            }
             if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) && !quantified { return [] }
             if both.contains(forms[k]) { correlative = true }
             // Sentence adverbs do not count ("accusando anche la premier").
@@ -406,7 +399,7 @@ extension EventFinder {
         let person = type == .person
         // ("il movimento Black Lives Matter": an organisation's name after a noun of `@organisation-noun`;
         // "i dipendenti Alitalia" are the company's staff.)
-        let organisation = type == .organization && r.count >= 1 && organisationNoun.contains(forms[r.upperBound - 1])
+        let organisation = type == .organization && organisationNoun.contains(forms[r.upperBound - 1])
         if p.entity != nil && !isName(p) && (q.entity == p.entity || person) || p.entity == nil && (person || organisation) {
             return (q, qr)
         }
