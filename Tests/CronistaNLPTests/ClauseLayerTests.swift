@@ -28,6 +28,10 @@ struct ClauseLayerTests {
         Row(
             text: "Il ministro degli Esteri ha detto che la proposta non sarà accettata.", head: "detto", lemma: "dire",
             subject: "Il ministro degli Esteri", complement: "la proposta non sarà accettata"),
+        // Two coordinated "di" complements stay in the subject's phrase.
+        Row(
+            text: "Il ministro dell'università e della Ricerca ha detto che la riforma è necessaria.", head: "detto", lemma: "dire",
+            subject: "Il ministro dell'università e della Ricerca", complement: "la riforma è necessaria"),
         Row(
             text: "Mario Rossi ha annunciato di voler lasciare il partito.", head: "annunciato", lemma: "annunciare",
             subject: "Mario Rossi", complement: "voler lasciare il partito"),

@@ -66,6 +66,17 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "L'esecuzione è stata rinviata per l'appello alla Corte Suprema degli Stati Uniti, che ha respinto la richiesta.",
                 trigger: "ha respinto", source: ["Corte Suprema"], target: []),
+            // Coordinated "di" complements belong to one head, as subject and as a relative's antecedent.
+            ArgumentCase(
+                text: "Il ministro dell'università e della Ricerca ha criticato il governo.", trigger: "ha criticato",
+                source: ["ministro"], target: ["governo"]),
+            ArgumentCase(
+                text: "Un altro attacco alla Finanziaria viene dal ministro dell'università e della Ricerca, che spara a zero sulle norme.",
+                trigger: "spara a zero", source: ["ministro"], target: []),
+            // The person named after a title's "di" complement is the participant.
+            ArgumentCase(
+                text: "In merito alle critiche ricevute dal sindaco di Genova, Marta Vincenzi (Partito Democratico), Maroni ha risposto.",
+                trigger: "critiche", source: ["Marta Vincenzi"], target: []),
             // A passive whose clause carries its subject over names its own right after the participle.
             ArgumentCase(
                 text:

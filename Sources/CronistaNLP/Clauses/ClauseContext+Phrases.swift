@@ -75,6 +75,25 @@ extension ClauseContext {
         agentPhraseStart(holding: t, in: r) { pack.rules.isParticiple(forms[$0]) }
     }
 
+    /// Whether the `and` at `c` joins two `di` complements of one noun (`il ministro dell'università
+    /// e della Ricerca`): one to three words before it, no punctuation, open with an of-preposition
+    /// after a noun that an article opens (after a preposition, `dal ministro dell'…`, the walk
+    /// back would run on past the phrase).
+    func coordinatesComplement(_ c: Int, sentence: Range<Int>) -> Bool {
+        guard self.is(c, .and) else { return false }
+        var k = c - 1
+        while k >= sentence.lowerBound && k >= c - 3 {
+            if isPunct(k) || self.is(k, [.complementiser, .coordinator]) { return false }
+            if self.is(k, .ofPreposition) {
+                return k < c - 1 && k - 2 >= sentence.lowerBound && doc.tokens.flags[k - 1].contains(.word)
+                    && !self.is(k - 1, [.preposition, .article, .clauseOpener]) && self.is(k - 2, [.article, .determiner])
+                    && !self.is(k - 2, .preposition)
+            }
+            k -= 1
+        }
+        return false
+    }
+
     func nameMention(startingAt t: Int) -> Int? {
         let mi = mentionAt[t]
         guard mi >= 0, mentionTokens[Int(mi)].lowerBound == t else { return nil }
@@ -102,7 +121,7 @@ extension ClauseContext {
             if mentionAt[p] < 0 && self.is(p, .article) {
                 let attaches =
                     self.is(p, .ofArticle) && p - 1 >= sentence.lowerBound && !isPunct(p - 1)
-                    && !self.is(p - 1, [.preposition, .clauseOpener])
+                    && (!self.is(p - 1, [.preposition, .clauseOpener]) || coordinatesComplement(p - 1, sentence: sentence))
                 if !attaches { break }
             }
         }

@@ -392,6 +392,9 @@ extension EventFinder {
     /// right after an actor noun or a title read as a mention of its own ("il giudice Vaccarella",
     /// "il presidente Jalal Talabani").
     func nameAfterTitle(_ p: Event.Participant, _ r: Range<Int>, in scope: Range<Int>) -> (Event.Participant, Range<Int>) {
+        // "dal sindaco di Genova, Marta Vincenzi": a person named in apposition after the title's
+        // `di` complement.
+        if p.entity == nil, let named = personAfterComplement(of: r, in: scope) { return named }
         guard r.upperBound < scope.upperBound, let (q, qr) = participant(at: r.upperBound), isName(q), q.entity != nil else {
             return (p, r)
         }
@@ -404,6 +407,31 @@ extension EventFinder {
             return (q, qr)
         }
         return (p, r)
+    }
+
+    /// The person named between commas (or before a bracket or the clause's end) right after an actor
+    /// noun's `di` complement (`il sindaco di Genova, Marta Vincenzi`, `il ministro degli Esteri,
+    /// Sergej Lavrov`); nil when no such name follows.
+    func personAfterComplement(of r: Range<Int>, in scope: Range<Int>) -> (Event.Participant, Range<Int>)? {
+        var k = r.upperBound
+        guard k + 2 < scope.upperBound, context.is(k, [.ofPreposition]) else { return nil }
+        k += 1
+        if let (_, cr) = participant(at: k) {
+            k = cr.upperBound
+        } else {
+            // Up to three words no mention covers ("degli Esteri", "dell'università e della Ricerca").
+            let start = k
+            while k < scope.upperBound, k < start + 5, doc.tokens.flags[k].contains(.word), participant(at: k) == nil, clauseAt[k] < 0 {
+                k += 1
+            }
+            guard k > start else { return nil }
+        }
+        guard k + 1 < scope.upperBound, forms[k] == ",", let (q, qr) = participant(at: k + 1), q.entity != nil, isPersonName(q),
+            qr.lowerBound == k + 1
+        else { return nil }
+        let after = qr.upperBound
+        guard after >= scope.upperBound || [",", "(", ".", ";", ":"].contains(forms[after]) || clauseAt[after] >= 0 else { return nil }
+        return (q, qr)
     }
 
     /// Where a coordination may go on after an actor ending at `n`: past its `di` complements (`le

@@ -414,6 +414,13 @@ extension EventFinder {
         {
             found = (q, qr)
         }
+        // "il ministro dell'università e della Ricerca, che": the head of coordinated complements.
+        if found == nil
+            || found.map({ $0.1.lowerBound - 1 >= scope.lowerBound && context.is($0.1.lowerBound - 1, [.ofPreposition]) }) == true,
+            let head = headOfComplements(endingAt: j, in: scope)
+        {
+            found = head
+        }
         guard var (p, r) = found else { return [] }
         // "la Corte Suprema degli Stati Uniti, che": the phrase's head, not its "di" complement.
         if r.lowerBound - 2 >= scope.lowerBound, context.is(r.lowerBound - 1, [.ofPreposition]),
@@ -427,6 +434,27 @@ extension EventFinder {
         let left = leftActor(before: j + 1, in: scope)
         if left.count > 1, let last = left.last, sameParticipant(last, p) { return left }
         return [named(p, r)]
+    }
+
+    /// The actor noun heading two coordinated `di` complements that end at `j` (`il ministro
+    /// dell'università e della Ricerca`, `il presidente della Camera e del Senato`): each complement
+    /// an of-preposition and one or two words; nil when `j` ends no such pair.
+    func headOfComplements(endingAt j: Int, in scope: Range<Int>) -> (Event.Participant, Range<Int>)? {
+        func complementStart(endingAt e: Int) -> Int? {
+            var k = e
+            while k >= scope.lowerBound && k > e - 2 {
+                guard doc.tokens.flags[k].contains(.word), !isCoordination(k) else { return nil }
+                if k - 1 >= scope.lowerBound, context.is(k - 1, [.ofPreposition]) { return k - 1 }
+                k -= 1
+            }
+            return nil
+        }
+        guard let second = complementStart(endingAt: j), second - 2 >= scope.lowerBound,
+            forms[second - 1] == "e" || forms[second - 1] == "ed",
+            let first = complementStart(endingAt: second - 2), first - 1 >= scope.lowerBound,
+            let (h, hr) = participant(at: first - 1), hr.upperBound == first, h.entity == nil, !isPlace(h)
+        else { return nil }
+        return (h, hr)
     }
 
     /// The verb group of the clause that governs a noun trigger at `g` (see ``isGoverned``), if the
