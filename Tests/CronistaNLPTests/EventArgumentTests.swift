@@ -77,6 +77,14 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "In merito alle critiche ricevute dal sindaco di Genova, Marta Vincenzi (Partito Democratico), Maroni ha risposto.",
                 trigger: "critiche", source: ["Marta Vincenzi"], target: []),
+            // A title in apposition to a name is one mention with it: named once, the person is no
+            // topic a passive without a subject would be about.
+            ArgumentCase(
+                text:
+                    "La DIGOS ha filmato la banda: secondo il Ministro dell'Interno, Giuliano Amato, probabilmente è stato sventato "
+                    + "un attentato. L'operazione è stata coordinata dal procuratore Ilda Boccassini. Fra gli arrestati anche Alfredo "
+                    + "D'Avanzo, 49 anni: rifugiatosi in Francia, l'uomo fu arrestato nel 1998. Oggi è stato arrestato nei pressi di Udine.",
+                trigger: "Oggi è stato arrestato", source: ["Francia"], target: []),
             // A passive whose clause carries its subject over names its own right after the participle.
             ArgumentCase(
                 text:

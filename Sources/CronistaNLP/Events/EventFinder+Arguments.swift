@@ -792,6 +792,14 @@ extension EventFinder {
             if mentionTokens[mi].lowerBound >= t { break }
             let e = mentionEntity[mi]
             guard e >= 0, m.type == .person else { continue }
+            // A title in apposition to the name in its sentence ("il Ministro dell'Interno, Giuliano
+            // Amato") is one mention with it.
+            if m.form == .nominal, sentenceOf[mentionTokens[mi].lowerBound] >= 0,
+                let next = doc.mentions.indices[(mi + 1)...].first(where: { mentionEntity[$0] == e }),
+                sentenceOf[mentionTokens[next].lowerBound] == sentenceOf[mentionTokens[mi].lowerBound]
+            {
+                continue
+            }
             // A person the headline names is what the text is about: that mention counts twice.
             // (Not one a preposition governs: "il padre di Hina".)
             let at = mentionTokens[mi].lowerBound

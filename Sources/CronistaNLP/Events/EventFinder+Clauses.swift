@@ -452,7 +452,7 @@ extension EventFinder {
         guard let second = complementStart(endingAt: j), second - 2 >= scope.lowerBound,
             forms[second - 1] == "e" || forms[second - 1] == "ed",
             let first = complementStart(endingAt: second - 2), first - 1 >= scope.lowerBound,
-            let (h, hr) = participant(at: first - 1), hr.upperBound == first, h.entity == nil, !isPlace(h)
+            let (h, hr) = participant(at: first - 1), hr.upperBound == first, h.entity == nil || !isName(h), !isPlace(h)
         else { return nil }
         return (h, hr)
     }
