@@ -241,8 +241,13 @@ extension EventFinder {
             // ("Derek Chauvin, già incriminato": sentence adverbs leave it bare.)
             let ownAuxiliary = trig.contains { aux.contains(forms[$0]) }
             let bareGroup = group.allSatisfy { trig.contains($0) || isAdverb($0) }
+            // ("Amnesty ha documentato e denunciato attacchi": a participle after "e" shares the
+            // auxiliary of the participle before it.)
+            let sharedAuxiliary =
+                g == trig.lowerBound && g - 3 >= s.lowerBound && (forms[g - 1] == "e" || forms[g - 1] == "ed")
+                && rules.isParticiple(forms[g - 2]) && have.contains(forms[g - 3])
             if bareGroup && !ownAuxiliary && isParticiple(head, of: e) && !e.passive
-                && !reducedPassive(after: trig.upperBound, in: s) && coordinatedWith == nil
+                && !reducedPassive(after: trig.upperBound, in: s) && coordinatedWith == nil && !sharedAuxiliary
             {
                 return nil
             }

@@ -87,6 +87,8 @@ struct EventFinder {
     /// `un altro corteo` (another act, no re-mention); sentence adverbs inside a verb group after an
     /// auxiliary (`ha invece chiesto`); `quest'ultimo` (the last actor named).
     let another: Set<String>, adverb: Set<String>, latter: Set<String>, demonstrative: Set<String>
+    /// Words of a phrase of frequency (`più volte`): inside a multi-word form they are skipped like adverbs.
+    let frequency: Set<String>
     /// Irregular participles of trigger verbs (`ucciso`); forms of `essere` that make a transitive
     /// participle passive (`è accusato`) unless a reflexive pronoun stands with them; plural role
     /// nouns that stand for the people of the act just told (`i capi di stato`).
@@ -326,6 +328,7 @@ struct EventFinder {
         protester = l.list("protester")
         another = l.list("another")
         adverb = l.list("adverb")
+        frequency = l.list("frequency")
         latter = l.list("latter")
         demonstrative = l.list("demonstrative")
         participles = l.list("participle")
@@ -504,7 +507,7 @@ struct EventFinder {
                 // (Only when the word comes within the next two: most entries fail on their second word.)
                 while after < end, forms[after] != w, skipped < 2,
                     after + 1 < end && forms[after + 1] == w || skipped == 0 && after + 2 < end && forms[after + 2] == w,
-                    isAdverb(after)
+                    isAdverb(after) || frequency.contains(forms[after])
                 {
                     after += 1
                     skipped += 1
@@ -554,9 +557,18 @@ struct EventFinder {
                 guard found else { continue }
             }
             if !e.not.isEmpty {
-                let lo = max(0, i - 3)
+                var lo = max(0, i - 3)
+                // The antecedent of a relative object ("le scuse continue che Piacentini ha chiesto").
+                if let r = (max(0, i - 5)..<i).last(where: { relative.contains(forms[$0]) }),
+                    !(r..<i).contains(where: { doc.tokens.flags[$0].contains(.punctuation) })
+                {
+                    lo = max(0, r - 3)
+                }
+                // Past a phrase of frequency ("ha chiesto più volte scusa").
+                var next = after
+                while next < end && next < after + 2 && frequency.contains(forms[next]) { next += 1 }
                 // One word further after an article ("ha accusato un forte dolore").
-                let hi = min(end, after + (after < end && article.contains(forms[after]) ? 3 : 2))
+                let hi = min(end, next + (next < end && article.contains(forms[next]) ? 3 : 2))
                 if (lo..<hi).contains(where: { e.not.contains(forms[$0]) }) { continue }
             }
             // "ha manifestato il profondo cordoglio": a direct object makes the verb one of expressing.
