@@ -85,6 +85,13 @@ struct EventArgumentTests: EventFixture {
                     + "un attentato. L'operazione è stata coordinata dal procuratore Ilda Boccassini. Fra gli arrestati anche Alfredo "
                     + "D'Avanzo, 49 anni: rifugiatosi in Francia, l'uomo fu arrestato nel 1998. Oggi è stato arrestato nei pressi di Udine.",
                 trigger: "Oggi è stato arrestato", source: ["Francia"], target: []),
+            // An act of authority with no actor in a sentence that names no country: a country last named
+            // sentences before yields to the one the text names most, its cities counting for it.
+            ArgumentCase(
+                text:
+                    "La polizia di Parigi ha arrestato tre uomini. A Parigi si giocava la partita tra le nazionali di Francia e "
+                    + "Germania. Il presidente ha chiuso le frontiere. Ulteriori indagini sono in corso.",
+                trigger: "indagini", source: ["Francia"], target: []),
             // A passive whose clause carries its subject over names its own right after the participle.
             ArgumentCase(
                 text:

@@ -701,8 +701,39 @@ extension EventFinder {
         {
             return [Event.Participant(entity: mentionEntity[city], range: doc.mentions[city].range)]
         }
+        // A country last named two sentences or more before, with no place of it since: the country
+        // the text has named most so far, its places counting for it (the Paris attacks, "tra le
+        // nazionali di Francia e Germania" a while before "Ulteriori indagini sono in corso").
+        let si = Int(sentenceOf[s.lowerBound])
+        if let c = country, si >= 0, Int(sentenceOf[mentionTokens[c].lowerBound]) < si - 1,
+            let main = mostNamedCountry(before: s.upperBound),
+            main != mentionEntity[c]
+        {
+            country =
+                doc.mentions.indices.last { mentionTokens[$0].lowerBound < s.upperBound && mentionEntity[$0] == main }
+                ?? doc.mentions.indices.first { mentionEntity[$0] == main }
+        }
         guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
+    }
+
+    /// The country entity the text names most before token `end`, each mention of a place the
+    /// knowledge base puts in it counting too; nil on a tie.
+    func mostNamedCountry(before end: Int) -> Int? {
+        var count: [Int: Int] = [:]
+        for (mi, m) in doc.mentions.enumerated() where m.form == .name {
+            if mentionTokens[mi].lowerBound >= end { break }
+            let e = mentionEntity[mi]
+            guard e >= 0 else { continue }
+            if isCountry[e] {
+                count[e, default: 0] += 1
+            } else if m.type == .location, countryEntity[e] >= 0 {
+                count[countryEntity[e], default: 0] += 1
+            }
+        }
+        let ranked = count.sorted { $0.value > $1.value }
+        guard let first = ranked.first, ranked.count == 1 || ranked[1].value < first.value else { return nil }
+        return first.key
     }
 
     /// Where the event happened: a place after a locative preposition in the sentence, after the trigger.
