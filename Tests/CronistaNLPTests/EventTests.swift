@@ -219,7 +219,11 @@ struct EventTests {
             // A complaint lodged with the prosecutors.
             ("L'ANPI ha presentato un esposto in Procura contro il sindaco.", ["ACCUSE"], ["ANPI"]),
             // An apology asked for "più volte" is still an apology, not a request.
-            ("Il comandante Marco Neri ha chiesto più volte scusa per il suo gesto.", ["CONCEDE"], ["Marco Neri"])
+            ("Il comandante Marco Neri ha chiesto più volte scusa per il suo gesto.", ["CONCEDE"], ["Marco Neri"]),
+            // A suicide attack: the reflexive is part of the form, which is active; borders closed.
+            ("Tre attentatori si sono fatti esplodere nei dintorni dello stadio.", ["ASSAULT"], ["attentatori"]),
+            ("Gli attentatori sono entrati nel teatro facendosi poi esplodere.", ["ASSAULT"], ["attentatori"]),
+            ("Il governo ha chiuso le frontiere del paese.", ["COERCE"], ["governo"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)

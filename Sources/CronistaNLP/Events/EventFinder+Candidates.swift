@@ -85,7 +85,10 @@ extension EventFinder {
         // "si incontrarono" are).
         // "si sono scontrati con la polizia": a reciprocal act is no violence done to oneself.
         // (The pronoun may ride on the auxiliary: "dopo essersi sparato alla testa".)
-        if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal, (g..<trig.upperBound).contains(where: { reflexive.contains(forms[$0]) }) {
+        // (A pronoun that is a word of the lexicon's form is part of it: "si è fatto esplodere".)
+        if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal,
+            (g..<trig.upperBound).contains(where: { reflexive.contains(forms[$0]) && !e.tokens.contains(forms[$0]) })
+        {
             return nil
         }
         // Hypothetical or feared: a marker earlier in the clause.
@@ -106,8 +109,17 @@ extension EventFinder {
         // In a verb entry of several words ("salirà al Quirinale") the verb is its participle,
         // gerund or infinitive, else its first word.
         var head = forms[trig.upperBound - 1] == e.tokens.last ? forms[trig.upperBound - 1] : e.tokens.last ?? ""
+        // ("si è fatto esplodere", "facendosi esplodere": a participle or gerund before an infinitive
+        // is the verb.)
         if e.kind == .verb && trig.count > 1 {
-            let v = trig.last { rules.isParticiple(forms[$0]) || rules.isGerund(forms[$0]) || rules.isInfinitive(forms[$0]) }
+            // (So is the word right after an auxiliary inside the form: "fatto" is no regular participle.)
+            let v =
+                trig.first {
+                    rules.isParticiple(forms[$0]) || rules.isGerund(forms[$0])
+                        || Self.withoutEnclitic(forms[$0], enclitic).map(rules.isGerund) == true
+                        || $0 > trig.lowerBound && aux.contains(forms[$0 - 1])
+                }
+                ?? trig.last { rules.isInfinitive(forms[$0]) }
             head = forms[v ?? trig.lowerBound]
         }
         var type = e.type
@@ -292,8 +304,9 @@ extension EventFinder {
         let essereGroup =
             e.targets.contains("obj") && trig.count == 1 && group.contains { essere.contains(forms[$0]) }
             && !group.contains { reflexive.contains(forms[$0]) }
+        // (A form that holds its reflexive pronoun is active: "si è fatto esplodere".)
         let passive =
-            e.kind == .verb && isParticiple(head, of: e)
+            e.kind == .verb && isParticiple(head, of: e) && !e.tokens.contains(where: { reflexive.contains($0) })
             && (group.contains { passiveAux.contains(forms[$0]) } || essereGroup
                 || (group.allSatisfy { trig.contains($0) || isAdverb($0) }
                     && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
