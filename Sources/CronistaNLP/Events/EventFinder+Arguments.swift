@@ -419,7 +419,7 @@ extension EventFinder {
         if let (_, cr) = participant(at: k) {
             k = cr.upperBound
         } else {
-            // Up to three words no mention covers ("degli Esteri", "dell'università e della Ricerca").
+            // Up to five words no mention covers ("degli Esteri", "dell'università e della Ricerca").
             let start = k
             while k < scope.upperBound, k < start + 5, doc.tokens.flags[k].contains(.word), participant(at: k) == nil, clauseAt[k] < 0 {
                 k += 1
@@ -825,11 +825,11 @@ extension EventFinder {
             guard e >= 0, m.type == .person else { continue }
             // A title in apposition to the name in its sentence ("il Ministro dell'Interno, Giuliano
             // Amato") is one mention with it.
-            if m.form == .nominal, sentenceOf[mentionTokens[mi].lowerBound] >= 0,
-                let next = doc.mentions.indices[(mi + 1)...].first(where: { mentionEntity[$0] == e }),
-                sentenceOf[mentionTokens[next].lowerBound] == sentenceOf[mentionTokens[mi].lowerBound]
-            {
-                continue
+            // (Only the rest of its sentence is looked at.)
+            if m.form == .nominal {
+                let sentence = sentenceOf[mentionTokens[mi].lowerBound]
+                let rest = doc.mentions.indices[(mi + 1)...].prefix { sentenceOf[mentionTokens[$0].lowerBound] == sentence }
+                if sentence >= 0, rest.contains(where: { mentionEntity[$0] == e }) { continue }
             }
             // A person the headline names is what the text is about: that mention counts twice.
             // (Not one a preposition governs: "il padre di Hina".)

@@ -85,9 +85,11 @@ extension EventFinder {
         // "si incontrarono" are).
         // "si sono scontrati con la polizia": a reciprocal act is no violence done to oneself.
         // (The pronoun may ride on the auxiliary: "dopo essersi sparato alla testa".)
-        // (A pronoun that is a word of the lexicon's form is part of it: "si è fatto esplodere".)
-        if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal,
-            (g..<trig.upperBound).contains(where: { reflexive.contains(forms[$0]) && !e.tokens.contains(forms[$0]) })
+        // (A form that holds its reflexive pronoun, "si è fatto esplodere", is no such act; it is
+        // active, too: see `passive` below.)
+        let formHoldsReflexive = e.tokens.contains { reflexive.contains($0) }
+        if e.kind == .verb, e.type == "ASSAULT", !e.reciprocal, !formHoldsReflexive,
+            (g..<trig.upperBound).contains(where: { reflexive.contains(forms[$0]) })
         {
             return nil
         }
@@ -304,9 +306,8 @@ extension EventFinder {
         let essereGroup =
             e.targets.contains("obj") && trig.count == 1 && group.contains { essere.contains(forms[$0]) }
             && !group.contains { reflexive.contains(forms[$0]) }
-        // (A form that holds its reflexive pronoun is active: "si è fatto esplodere".)
         let passive =
-            e.kind == .verb && isParticiple(head, of: e) && !e.tokens.contains(where: { reflexive.contains($0) })
+            e.kind == .verb && isParticiple(head, of: e) && !formHoldsReflexive
             && (group.contains { passiveAux.contains(forms[$0]) } || essereGroup
                 || (group.allSatisfy { trig.contains($0) || isAdverb($0) }
                     && (e.passive || reducedPassive(after: trig.upperBound, in: s))))
