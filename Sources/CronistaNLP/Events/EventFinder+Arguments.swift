@@ -329,7 +329,7 @@ extension EventFinder {
                 var next = pastComplements(n, in: scope)
                 var complemented = next != n
                 n = next
-                while n + 1 < scope.upperBound && (forms[n] == "e" || correlative && bothAnd.contains(forms[n])) {
+                while n + 1 < scope.upperBound && (forms[n] == "e" || forms[n] == "ed" || correlative && bothAnd.contains(forms[n])) {
                     // An article before the next actor ("sia il governo che la maggioranza").
                     var c = n + 1
                     if c + 1 < scope.upperBound && article.contains(forms[c]) && !isAnyPreposition(c) { c += 1 }
@@ -395,6 +395,8 @@ extension EventFinder {
         // "dal sindaco di Genova, Marta Vincenzi": a person named in apposition after the title's
         // `di` complement.
         if p.entity == nil, let named = personAfterComplement(of: r, in: scope) { return named }
+        // "il Presidente del Consiglio Matteo Renzi": or right after it.
+        if !isName(p), let named = personAfterComplement(of: r, in: scope, comma: false) { return named }
         guard r.upperBound < scope.upperBound, let (q, qr) = participant(at: r.upperBound), isName(q), q.entity != nil else {
             return (p, r)
         }
@@ -412,7 +414,9 @@ extension EventFinder {
     /// The person named between commas (or before a bracket or the clause's end) right after an actor
     /// noun's `di` complement (`il sindaco di Genova, Marta Vincenzi`, `il ministro degli Esteri,
     /// Sergej Lavrov`); nil when no such name follows.
-    func personAfterComplement(of r: Range<Int>, in scope: Range<Int>) -> (Event.Participant, Range<Int>)? {
+    /// Without `comma`, the name may follow the complement directly (`il Presidente della Repubblica
+    /// Giorgio Napolitano`).
+    func personAfterComplement(of r: Range<Int>, in scope: Range<Int>, comma: Bool = true) -> (Event.Participant, Range<Int>)? {
         var k = r.upperBound
         guard k + 2 < scope.upperBound, context.is(k, [.ofPreposition]) else { return nil }
         k += 1
@@ -426,12 +430,27 @@ extension EventFinder {
             }
             guard k > start else { return nil }
         }
-        guard k + 1 < scope.upperBound, forms[k] == ",", let (q, qr) = participant(at: k + 1), q.entity != nil, isPersonName(q),
+        // (Then only a complement of capitalised words or one mention: "della Repubblica", "degli Esteri".)
+        if !comma, k < scope.upperBound, forms[k] != ",", let (q, qr) = participant(at: k), q.entity != nil, isPersonName(q),
+            qr.lowerBound == k, complementIsName(r.upperBound + 1..<k)
+        {
+            return (q, qr)
+        }
+        guard comma, k + 1 < scope.upperBound, forms[k] == ",", let (q, qr) = participant(at: k + 1), q.entity != nil, isPersonName(q),
             qr.lowerBound == k + 1
         else { return nil }
         let after = qr.upperBound
         guard after >= scope.upperBound || [",", "(", ".", ";", ":"].contains(forms[after]) || clauseAt[after] >= 0 else { return nil }
         return (q, qr)
+    }
+
+    /// Whether the words of a title's complement are one mention or capitalised words (`Repubblica`,
+    /// `Affari Esteri`), with an article or `e` between them: a name, no phrase of a clause.
+    func complementIsName(_ c: Range<Int>) -> Bool {
+        guard !c.isEmpty, c.count <= 4 else { return false }
+        if let (_, cr) = participant(at: c.lowerBound), cr == c { return true }
+        return c.allSatisfy { doc.tokens.flags[$0].contains(.capitalized) || article.contains(forms[$0]) || forms[$0] == "e" }
+            && doc.tokens.flags[c.lowerBound].contains(.capitalized)
     }
 
     /// Where a coordination may go on after an actor ending at `n`: past its `di` complements (`le
@@ -455,6 +474,11 @@ extension EventFinder {
                 }
                 guard w > m + 1 else { break }
                 m = w
+            } else if forms[m] == "(", let close = ((m + 1)..<min(scope.upperBound, m + 4)).first(where: { forms[$0] == ")" }),
+                close + 1 < scope.upperBound, forms[close + 1] == "e" || forms[close + 1] == "ed"
+            {
+                // "Federico Perini (20) e Nicolò Veneri": a bracket (an age) before the coordinator.
+                m = close + 1
             } else if forms[m] == ",", relative.contains(forms[m + 1]) {
                 guard let close = ((m + 2)..<min(scope.upperBound, m + 14)).first(where: { doc.tokens.flags[$0].contains(.punctuation) }),
                     forms[close] == ","

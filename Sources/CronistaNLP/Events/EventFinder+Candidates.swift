@@ -229,6 +229,10 @@ extension EventFinder {
         let reached =
             e.kind == .verb && g == trig.lowerBound && g - 2 >= s.lowerBound && (forms[g - 1] == "a" || forms[g - 1] == "ad")
             && reach.contains(forms[g - 2])
+        // "verrebbero condannati a morte": a passive phrase of the lexicon after a conditional is hypothetical.
+        if e.kind == .noun, e.passive, (max(s.lowerBound, g - 2)..<trig.upperBound).contains(where: { hasSuffix(forms[$0], conditional) }) {
+            return nil
+        }
         if e.kind == .verb {
             // ("ha inviato una lettera al presidente per esortarlo": a speech act that a message is sent
             // for is made by sending it.)
@@ -399,6 +403,12 @@ extension EventFinder {
                 if event.target.isEmpty, clause?.subjectIsInherited == true { event.target = leftActor(before: g, in: scope) }
                 if event.target.isEmpty {
                     event.target = participants(ofArgument: inScope(subjectAfterSetting(clause?.subject, before: g)))
+                    // "Tommaso ed Elisabetta venivano arrestati": the clause layer's subject is one speaker,
+                    // the first name of a compound; the whole compound undergoes the act.
+                    if event.target.count == 1 {
+                        let left = leftActor(before: g, in: scope)
+                        if left.count > 1, left.contains(where: { sameParticipant($0, event.target[0]) }) { event.target = left }
+                    }
                 }
                 // "Arrestato Gbagbo", "sono stati arrestati a Phnom Penh due esponenti": a subject after
                 // the participle.
@@ -716,6 +726,16 @@ extension EventFinder {
             // "Ugo Neri, che la polizia ha arrestato": the relative pronoun is the object.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("obj") { event.target = relativeObject(before: g, in: scope) }
             if event.target.isEmpty { event.target = target(e, after: trig.upperBound, in: scope) }
+            // "hanno fermato nella notte Federico Perini": the object past a time expression right after the verb.
+            if event.target.isEmpty, e.kind == .verb, !passive, e.targets.contains("obj"), trig.upperBound + 1 < scope.upperBound {
+                let at = isAnyPreposition(trig.upperBound) ? trig.upperBound + 1 : trig.upperBound
+                if let t = doc.times.first(where: { Self.tokens(of: $0.range, in: doc).lowerBound == at }) {
+                    let after = Self.tokens(of: t.range, in: doc).upperBound
+                    if after < scope.upperBound, !isAnyPreposition(after) {
+                        event.target = actor(startingNear: after, in: scope).filter { !isPlace($0) && !sameParticipantList(event.source, $0) }
+                    }
+                }
+            }
             if event.target.isEmpty, e.kind == .verb { event.target = obliqueRelativeTarget(e, before: g, in: scope) }
             // "Di Maio, che con Salvini tratta": the other side of talks may stand before the verb.
             if event.target.isEmpty, e.kind == .verb, e.targets.contains("con") {
@@ -754,8 +774,15 @@ extension EventFinder {
             if end <= g, (end..<g).allSatisfy({ article.contains(forms[$0]) }) { event.target = p.event.source }
         }
         // "le indagini della procura": an investigator named after an inquiry is who investigates.
+        // ("le indagini del pubblico ministero di Milano Elio Ramondini": or a name right after an
+        // investigator's title and its complement.)
         if e.kind == .noun, e.mode == "investigate", !event.target.isEmpty,
-            event.target.allSatisfy({ t in Self.tokens(of: t.range, in: doc).contains { investigator.contains(forms[$0]) } })
+            event.target.allSatisfy({ t in
+                let r = Self.tokens(of: t.range, in: doc)
+                return r.contains { investigator.contains(forms[$0]) }
+                    || (max(s.lowerBound, r.lowerBound - 5)..<r.lowerBound).contains { investigator.contains(forms[$0]) }
+                        && !(max(s.lowerBound, r.lowerBound - 5)..<r.lowerBound).contains { doc.tokens.flags[$0].contains(.punctuation) }
+            })
         {
             event.source = event.target
             event.target = []
@@ -768,9 +795,25 @@ extension EventFinder {
         if e.receives && !passive { swap(&event.source, &event.target) }
         // "Nel 1962 venne arrestato": a passive without a subject of its own is about the person
         // the text is about (the one it has named most so far).
+        // ("Nel 2010 erano stati processati": a plural participle is about several people, never the
+        // one person the text is about; the subject of the sentence before, when it names several.)
         if event.target.isEmpty, passive && !comparison || (e.kind == .noun && e.passive), quote < 0 {
             if e.kind == .noun { event.target = leftActor(before: g, in: scope) }
-            if event.target.isEmpty { event.target = topic(before: g) }
+            // "erano stati processati e condannati": a participle sharing a passive's auxiliary after
+            // "e" is about the same people.
+            if event.target.isEmpty, let p = previous, p.sentence == si, p.kind == .verb, p.passive, !p.event.target.isEmpty,
+                joinedByE(p.event.trigger, event.trigger)
+            {
+                event.target = p.event.target
+            }
+            // ("le dimissioni erano state chieste": a plural subject of its own, no actor, leaves the topic.)
+            let thingBefore = g - 2 >= s.lowerBound && isPlainNoun(g - 1) && article.contains(forms[g - 2]) && !isAnyPreposition(g - 2)
+            let participle = forms[e.kind == .verb ? trig.upperBound - 1 : trig.lowerBound]
+            if event.target.isEmpty, !thingBefore, isPluralParticiple(participle) {
+                event.target = pluralSubject(ofSentence: si - 1)
+            } else if event.target.isEmpty {
+                event.target = topic(before: g)
+            }
         }
         // "accusandolo": the object pronoun stands for the last other actor of the sentence.
         if e.kind == .verb, forms[trig.lowerBound] != e.tokens[0] {
@@ -1370,8 +1413,10 @@ extension EventFinder {
     func receivingVerb(before g: Int, in scope: Range<Int>) -> Int? {
         // "il Carroccio avrà il sostegno del Pdl": "avere" right before the noun's article.
         if g - 2 >= scope.lowerBound, article.contains(forms[g - 1]), !isAnyPreposition(g - 1), have.contains(forms[g - 2]) { return g - 2 }
+        // ("aveva ricevuto un anno fa un provvedimento di espulsione": past a short time phrase and the
+        // measure the act is named in.)
         var k = g - 1
-        while k >= scope.lowerBound && k >= g - 5 {
+        while k >= scope.lowerBound && k >= g - 8 {
             if receive.contains(forms[k]) { return k }
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
             k -= 1
@@ -1472,6 +1517,30 @@ extension EventFinder {
             return p
         }
         return Event.Participant(entity: nil, range: range(h..<g))
+    }
+
+    /// Whether `p` is one of `list` (``sameParticipant(_:_:)``).
+    func sameParticipantList(_ list: [Event.Participant], _ p: Event.Participant) -> Bool {
+        list.contains { sameParticipant($0, p) }
+    }
+
+    /// Whether `f` is a past participle in the plural (`processati`, `condannate`).
+    func isPluralParticiple(_ f: String) -> Bool {
+        (rules.isParticiple(f) || participles.contains(f)) && (f.hasSuffix("i") || f.hasSuffix("e"))
+    }
+
+    /// The actors the first clause of sentence `si` names as its subject, when they are several: a
+    /// compound (`Antonino Pace e Concetta Scurria`) or a plural noun phrase (`i proprietari`).
+    func pluralSubject(ofSentence si: Int) -> [Event.Participant] {
+        guard si >= 0, let c = clauses.first(where: { $0.sentence == si && $0.subject != nil }), !c.subjectIsInherited,
+            let r = c.subject
+        else { return [] }
+        let left = leftActor(before: c.verb.tokens.lowerBound, in: doc.sentences[si].tokenRange).filter { !isPlace($0) }
+        if left.count > 1 { return left }
+        let found = participants(ofArgument: r).filter { !isPlace($0) }
+        guard found.count == 1, found[0].entity == nil else { return found.count > 1 ? found : [] }
+        let head = Self.tokens(of: found[0].range, in: doc).upperBound - 1
+        return forms[head].hasSuffix("i") || forms[head].hasSuffix("e") ? found : []
     }
 
     /// Whether a participant's phrase holds a finite verb or an auxiliary, ends on a clause boundary,

@@ -126,16 +126,24 @@ extension EventFinder {
         var t = r.lowerBound
         let end = min(r.upperBound, forms.count)
         while t < end {
-            guard let (p, pr) = participant(at: t) else {
+            guard var (p, pr) = participant(at: t) else {
                 t += 1
                 continue
+            }
+            // "il Presidente della Repubblica Giorgio Napolitano": a title, its complement, then the
+            // name of whom it names.
+            let opening = pr.lowerBound
+            // (The clause layer's object stops at the complement's preposition: read on to the sentence's end.)
+            let sentenceEnd = sentenceOf[t] >= 0 ? doc.sentences[Int(sentenceOf[t])].tokenRange.upperBound : end
+            if !isName(p), let (q, qr) = personAfterComplement(of: pr, in: r.lowerBound..<max(end, sentenceEnd), comma: false) {
+                (p, pr) = (q, qr)
             }
             // "un impiegato originario di Vetralla": where someone comes from is no actor.
             if isPlace(p), isOrigin(pr) {
                 t = max(pr.upperBound, t + 1)
                 continue
             }
-            let before = pr.lowerBound - 1
+            let before = opening - 1
             // A mention may run past the argument's end (the clause layer cut it): read on from its end.
             let after = min(pr.upperBound, end)
             // A phrase that opens the span with a preposition ("In Italia otto tifosi") is no
