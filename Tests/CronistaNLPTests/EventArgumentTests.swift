@@ -523,7 +523,7 @@ struct EventArgumentTests: EventFixture {
                 trigger: "è stato fermato", source: ["Galles"], target: ["Mark Bridger"]),
             ArgumentCase(
                 text: "In Italia un terzo uomo, Chima Alinno, è stato rinchiuso nel carcere di Regina Coeli.",
-                trigger: "è stato rinchiuso", source: ["Italia"], target: ["un terzo uomo"]),
+                trigger: "è stato rinchiuso", source: ["Italia"], target: ["un terzo uomo"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)
@@ -740,7 +740,7 @@ struct EventArgumentTests: EventFixture {
             "In Brasile Kimi Raikkonen si è fermato ai box dopo il terzo giro.",
             "Il treno Roma - Campobasso ha tamponato il treno Roma - Cassino, mentre quest'ultimo era fermo alla stazione.",
             "In Iran, qualora i sedici fossero ritenuti colpevoli di apostasia, verrebbero condannati a morte.",
-            "In India, dopo un quarto d'ora il corpo viene rinchiuso in uno sgabuzzino.",
+            "In India, dopo un quarto d'ora il corpo viene rinchiuso in uno sgabuzzino."
         ] {
             let doc = try analyze(text)
             #expect(!doc.events.contains { $0.type == "COERCE" || $0.type == "SANCTION" }, "\(text)")

@@ -732,7 +732,9 @@ extension EventFinder {
                 if let t = doc.times.first(where: { Self.tokens(of: $0.range, in: doc).lowerBound == at }) {
                     let after = Self.tokens(of: t.range, in: doc).upperBound
                     if after < scope.upperBound, !isAnyPreposition(after) {
-                        event.target = actor(startingNear: after, in: scope).filter { !isPlace($0) && !sameParticipantList(event.source, $0) }
+                        event.target = actor(startingNear: after, in: scope).filter {
+                            !isPlace($0) && !sameParticipantList(event.source, $0)
+                        }
                     }
                 }
             }
