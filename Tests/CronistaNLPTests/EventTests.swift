@@ -223,7 +223,14 @@ struct EventTests {
             // A suicide attack: the reflexive is part of the form, which is active; borders closed.
             ("Tre attentatori si sono fatti esplodere nei dintorni dello stadio.", ["ASSAULT"], ["attentatori"]),
             ("Gli attentatori sono entrati nel teatro facendosi poi esplodere.", ["ASSAULT"], ["attentatori"]),
-            ("Il governo ha chiuso le frontiere del paese.", ["COERCE"], ["governo"])
+            ("Il governo ha chiuso le frontiere del paese.", ["COERCE"], ["governo"]),
+            // A resignation told in the pluperfect or the simple past; house arrest refused; a claim
+            // called unfounded; an army's outposts attacked.
+            ("Lunedì il ministro Maurizio Lupi si era dimesso in seguito alle pressioni politiche.", ["RETREAT"], ["Maurizio Lupi"]),
+            ("Il presidente Hosni Mubarak si dimise l'11 febbraio.", ["RETREAT"], ["Hosni Mubarak"]),
+            ("Il giudice nega gli arresti domiciliari all'imprenditore Ercole Incalza.", ["REJECT"], ["giudice"]),
+            ("La Georgia ha definito le accuse «infondate e fuorvianti».", ["ACCUSE"], ["Georgia"]),
+            ("L'esercito georgiano ha attaccato gli avamposti dell'Ossezia.", ["ASSAULT"], ["esercito georgiano"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)
