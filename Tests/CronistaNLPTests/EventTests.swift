@@ -230,7 +230,12 @@ struct EventTests {
             ("Il presidente Hosni Mubarak si dimise l'11 febbraio.", ["RETREAT"], ["Hosni Mubarak"]),
             ("Il giudice nega gli arresti domiciliari all'imprenditore Ercole Incalza.", ["REJECT"], ["giudice"]),
             ("La Georgia ha definito le accuse «infondate e fuorvianti».", ["ACCUSE"], ["Georgia"]),
-            ("L'esercito georgiano ha attaccato gli avamposti dell'Ossezia.", ["ASSAULT"], ["esercito georgiano"])
+            ("L'esercito georgiano ha attaccato gli avamposti dell'Ossezia.", ["ASSAULT"], ["esercito georgiano"]),
+            // A walkout "in segno di protesta" is its subject's protest; support, admiration; opening fire.
+            ("Durante la votazione il PdL ha invece lasciato l'aula in segno di protesta.", ["PROTEST"], ["PdL"]),
+            ("Durante la votazione il Partito Democratico e SEL hanno supportato Rosy Bindi.", ["SUPPORT"], ["Partito Democratico", "SEL"]),
+            ("Mancino ha espresso sincera ammirazione per il presidente Giorgio Napolitano.", ["SUPPORT"], ["Mancino"]),
+            ("Due persone armate hanno aperto il fuoco contro un agente di polizia.", ["ASSAULT"], ["persone"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)

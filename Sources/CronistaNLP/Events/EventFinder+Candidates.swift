@@ -1001,6 +1001,13 @@ extension EventFinder {
         if event.source.isEmpty && e.kind != .noun { return nil }
         // A protest named without its protesters ("le rivolte", "diversi cortei"): the protesters
         // the text names nearest, in its sentence or the one before.
+        // "il PdL ha lasciato l'aula in segno di protesta": an act done as a protest is its subject's protest.
+        if event.source.isEmpty, type == "PROTEST", e.kind == .noun, g - 3 >= s.lowerBound, g == trig.lowerBound,
+            isPreposition(g - 1, "di"), forms[g - 2] == "segno", isPreposition(g - 3, "in")
+        {
+            event.source = participants(ofArgument: governingSubject(before: g - 3, sentence: si)).filter { !isPlace($0) }
+            explicitSource = !event.source.isEmpty
+        }
         if event.source.isEmpty, type == "PROTEST", !(beforeArticles >= s.lowerBound && timeAnchor.contains(forms[beforeArticles])) {
             event.source = protesters(near: g, sentence: si)
             explicitSource = false
