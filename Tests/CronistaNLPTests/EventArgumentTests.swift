@@ -505,6 +505,10 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Alla notizia i dipendenti della banca manifestano in favore di Matteo Arpe.", trigger: "manifestano",
                 source: ["dipendenti"], target: []),
+            // A title in an apposition before the verb that governs a noun yields to the name the clause has for subject.
+            ArgumentCase(
+                text: "Mancino, già Presidente del Senato, ha espresso sincera ammirazione per il Capo dello Stato.",
+                trigger: "ammirazione", source: ["Mancino"], target: ["Capo"]),
             // An investigator named by title, complement and name investigates.
             ArgumentCase(
                 text: "Lo hanno messo in luce le indagini del pubblico ministero di Milano Elio Ramondini.", trigger: "indagini",

@@ -683,6 +683,15 @@ extension EventFinder {
                         }
                     }
                     if event.source.isEmpty { event.source = e.kind == .verb ? actorGoingOn(left, after: previous, sentence: si) : left }
+                    // "Mancino, già Presidente del Senato, ha espresso sincera ammirazione": a title in an
+                    // apposition before the governing verb yields to the name its finite clause has for subject.
+                    if e.kind == .noun, event.source.count == 1, !isName(event.source[0]), let c = governingClause(of: g, in: s),
+                        !c.subjectIsInherited, let sr = inScope(c.subject), sr.upperBound < c.verb.tokens.lowerBound,
+                        !rules.isGerund(forms[c.verb.head]), !rules.isInfinitive(forms[c.verb.head])
+                    {
+                        let named = participants(ofArgument: sr).filter { !isPlace($0) && isName($0) }
+                        if !named.isEmpty { event.source = named }
+                    }
                 }
             }
             // "il governatore aveva ricevuto un avviso di garanzia", "ha ricevuto critiche dal

@@ -477,6 +477,17 @@ extension EventFinder {
         return nil
     }
 
+    /// The clause whose verb group governs the noun at `g` (``governingVerb(of:in:)``).
+    func governingClause(of g: Int, in s: Range<Int>) -> Clause? {
+        var k = g - 1
+        while k >= s.lowerBound && k >= g - 5 {
+            if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])] }
+            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
     /// The subject of the clause a phrase no verb governs sits in, the phrase holding token `g` and
     /// ending at `end` (`Berlusconi, dopo i colloqui con Fini, …`; `Durante l'incontro con Obama, Renzi
     /// ha parlato`): the actor right before the phrase's comma, else the subject said of the first
