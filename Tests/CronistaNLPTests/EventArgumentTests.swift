@@ -509,6 +509,18 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "Mancino, già Presidente del Senato, ha espresso sincera ammirazione per il Capo dello Stato.",
                 trigger: "ammirazione", source: ["Mancino"], target: ["Capo"]),
+            // What only the state does (acquit, execute) is the jurisdiction's when no actor is named; an
+            // acquittal named by a noun is about whom the arrest before it in the sentence was done to.
+            ArgumentCase(
+                text: "In Egitto quattro dirigenti della polizia sono stati assolti insieme a due direttori regionali.",
+                trigger: "sono stati assolti", source: ["Egitto"], target: ["dirigenti"]),
+            ArgumentCase(
+                text: "Negli Stati Uniti Troy Davis è stato giustiziato nella prigione di Jackson.", trigger: "è stato giustiziato",
+                source: ["Stati Uniti"], target: ["Troy Davis"]),
+            ArgumentCase(
+                text:
+                    "In Sudafrica Nelson Mandela venne arrestato con l'accusa di tradimento in un processo che si concluderà con l'assoluzione.",
+                trigger: "assoluzione", source: ["Sudafrica"], target: ["Nelson Mandela"]),
             // An investigator named by title, complement and name investigates.
             ArgumentCase(
                 text: "Lo hanno messo in luce le indagini del pubblico ministero di Milano Elio Ramondini.", trigger: "indagini",
@@ -749,6 +761,19 @@ struct EventArgumentTests: EventFixture {
             let doc = try analyze(text)
             #expect(!doc.events.contains { $0.type == "COERCE" || $0.type == "SANCTION" }, "\(text)")
         }
+        // Asked-for, expected or place-bound acts of the state are none.
+        for text in [
+            "In Iraq l'imputato aveva chiesto di essere giustiziato come un soldato.",
+            "In India l'opinione pubblica è concorde con il fatto che i due saranno scarcerati al più presto.",
+            "Solamente una persona in Connecticut è stata giustiziata dal 1976."
+        ] {
+            let doc = try analyze(text)
+            #expect(!doc.events.contains { $0.type == "ASSAULT" || $0.type == "RETREAT" }, "\(text)")
+        }
+        // A protest after a complex preposition is no object of the verb before it (not averted by it).
+        let postponed = try analyze("Il corteo è stato rinviato a causa delle proteste dei sindacati.")
+        #expect(postponed.events.map(\.type) == ["PROTEST"])
+        #expect(postponed.events.first.map { texts(postponed, $0.source) } == ["sindacati"])
         // The detention "di" names.
         let held = try analyze("In Italia, dopo il fermo di due persone ritenute responsabili, un terzo uomo è stato rinchiuso in carcere.")
         #expect(held.events.contains { $0.type == "COERCE" && held.text(in: $0.trigger) == "fermo di" })

@@ -273,6 +273,13 @@ extension EventFinder {
                 return nil
             }
             let isFuture = hasSuffix(head, future)
+            // "aveva domandato di essere giustiziato", "rischiano di essere arrestati": a present passive
+            // infinitive tells an act asked for or feared, not one done ("dopo essere stato arrestato" is).
+            if group.count == 2, forms[g] == "essere", isParticiple(head, of: e), !planned, cleft == nil, !reached {
+                return nil
+            }
+            // "i due saranno scarcerati": what only the state does, told in the future, is expected, not done.
+            if e.byState, group.contains(where: { hasSuffix(forms[$0], future) || futureAuxiliary.contains(forms[$0]) }) { return nil }
             if rules.isInfinitive(head) && !rules.isParticiple(head) {
                 // Only a planned act ("dovrebbero incontrare") counts, recoded as PLOVER does, or
                 // one a cleft says someone did.
@@ -843,6 +850,14 @@ extension EventFinder {
                 explicitSource = p.explicitSource
             }
         }
+        // "venne arrestato … in un processo che si concluderà con l'assoluzione": a state's act named by a
+        // noun without a target of its own is about whom the act of authority before it in the sentence
+        // was done to.
+        if e.kind == .noun, e.byState, event.target.isEmpty, let p = previous, p.sentence == si, Self.authority.contains(p.event.type),
+            !p.event.target.isEmpty
+        {
+            event.target = p.event.target
+        }
         // "lo ha accusato": the object pronoun stands for the last other actor named, in this
         // sentence or the one before.
         // A person named there comes first ("Il ministro Paolo Neri è stato criticato dall'opposizione. Il
@@ -944,7 +959,7 @@ extension EventFinder {
             event.target.removeAll { t in p.event.source.contains { sameParticipant($0, t) } }
         }
         // (A cyber attack is no act of authority: hackers are not the state where it happened.)
-        if event.source.isEmpty, Self.authority.contains(type), e.mode != "disapprove", e.mode != "cyber" {
+        if event.source.isEmpty, Self.authority.contains(type) || e.byState, e.mode != "disapprove", e.mode != "cyber" {
             // "Secondo la polizia, a Milano sono state arrestate venti persone": an agentless act of
             // authority reported by an authority that investigates is that authority's: a speaker phrase
             // headed by an actor noun of `@investigator` (not "il Ministero degli Esteri").
@@ -1051,6 +1066,8 @@ extension EventFinder {
             event.source = Self.authority.contains(type) ? jurisdiction(near: s, at: g) : []
             event.target = [speaker]
         }
+        // "Solamente una persona in Connecticut è stata giustiziata": what only the state does, it does to people.
+        if e.byState { event.target.removeAll { isPlace($0) } }
         // "da parte dell'Occidente": a regional construct PLOVER does not code is nobody (guidelines).
         event.source.removeAll { isUncoded($0) }
         event.target.removeAll { isUncoded($0) }

@@ -470,6 +470,8 @@ extension EventFinder {
     func governingVerb(of g: Int, in s: Range<Int>) -> VerbGroup? {
         var k = g - 1
         while k >= s.lowerBound && k >= g - 5 {
+            // "è stato rinviato a causa delle proteste": a complex preposition, no object of the verb.
+            if prepositionHead.contains(forms[k]), k > s.lowerBound, isAnyPreposition(k - 1) { return nil }
             if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb }
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
             k -= 1
@@ -481,6 +483,7 @@ extension EventFinder {
     func governingClause(of g: Int, in s: Range<Int>) -> Clause? {
         var k = g - 1
         while k >= s.lowerBound && k >= g - 5 {
+            if prepositionHead.contains(forms[k]), k > s.lowerBound, isAnyPreposition(k - 1) { return nil }
             if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])] }
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
             k -= 1

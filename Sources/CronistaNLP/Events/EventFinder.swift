@@ -108,6 +108,8 @@ struct EventFinder {
     let negationKeeps: Set<String>
     /// Words of a time expression that place it after the article (`prossimo`, `domani`).
     let futureTime: Set<String>
+    /// Auxiliaries in the future tense too short for the `@future` endings (`sarà`, `saranno`).
+    let futureAuxiliary: Set<String>
     /// Words of charging before `di` (`accusati di rivolta`): the act after them is the charge, no event.
     let charged: Set<String>
     /// Nouns whose "di" complement is a quality, not an act (`@quality-of`: `commissione d'inchiesta`,
@@ -352,6 +354,7 @@ struct EventFinder {
         timeAnchor = l.list("time-anchor")
         negationKeeps = l.list("negation-keeps")
         futureTime = l.list("future-time")
+        futureAuxiliary = l.list("future-aux")
         charged = l.list("charged")
         qualityOf = l.list("quality-of")
         makingVerb = l.list("making-verb")

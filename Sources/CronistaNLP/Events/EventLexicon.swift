@@ -47,6 +47,9 @@ public struct EventLexicon: Sendable {
         /// Only when negated, the negation making it the act (`non ha riconosciuto il risultato`,
         /// `non accetta la proposta`: a refusal worded as a negation is REJECT).
         var negated = false
+        /// `state`: an act only the state does (`sono stati assolti`, `è stato giustiziato`): without an
+        /// actor of its own, the jurisdiction's, as for the acts of authority.
+        var byState = false
         /// Only with a target (`le minacce ad altri paesi`: a threat noun alone is mostly a danger, `una minaccia per`).
         var needsTarget = false
         /// `objpassive`: the object only in the passive (`sono indagati dalla procura`); in the active the
@@ -135,6 +138,7 @@ public struct EventLexicon: Sendable {
                     case "objpassive": entry.objectOnlyInPassive = true
                     case "recv": entry.receives = true
                     case "needtgt": entry.needsTarget = true
+                    case "state": entry.byState = true
                     case "negated": entry.negated = true
                     case "actor": entry.needsActor = true
                     case "notin":
