@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 59289 bytes, sha256 39d5669da8d8d0dd6b6bfeb6254e4b6d607a0b8b887f22711fd1a055edabaa3c
+// Languages/it/event-triggers.tsv: 59359 bytes, sha256 091d054afab0c14c837b5e848d479edef7c9814cfbd986e34c6c5c8196687cdd
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

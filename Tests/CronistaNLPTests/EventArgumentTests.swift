@@ -172,7 +172,7 @@ struct EventArgumentTests: EventFixture {
             // A verb coordinated after a speech act has its actor, and "ne" its target.
             ArgumentCase(
                 text: "Il senatore Marco Ferri ha accusato la GdF di aver mentito e ne ha chiesto lo scioglimento.", trigger: "ha chiesto",
-                source: ["Il senatore"], target: ["GdF"]),
+                source: ["Marco Ferri"], target: ["GdF"]),
             // A target after its preposition is looked for in the trigger's own clause only.
             ArgumentCase(
                 text:
@@ -262,7 +262,7 @@ struct EventArgumentTests: EventFixture {
             // A verb in the first person inside a quotation is the speaker's act.
             ArgumentCase(
                 text: "Il premier Mario Bassi ha ricordato che «il dialogo lo abbiamo offerto subito all'opposizione».",
-                trigger: "abbiamo offerto", source: ["Il premier"], target: ["opposizione"]),
+                trigger: "abbiamo offerto", source: ["Mario Bassi"], target: ["opposizione"]),
             // "da parte di" names a noun's actor; the "di" complement before it is the target.
             ArgumentCase(
                 text: "Sono iniziati i bombardamenti della Libia da parte dell'esercito francese.", trigger: "bombardamenti",
@@ -369,7 +369,7 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "L'ex ministro Maurizio Gasparri ha accusato Visco di aver usato la GdF per fini propri e ne ha chiesto le dimissioni.",
-                trigger: "ha chiesto", source: ["L'ex ministro"], target: ["Visco"]),
+                trigger: "ha chiesto", source: ["Maurizio Gasparri"], target: ["Visco"]),
             // An actor noun that is an adjective after its noun names nobody ("fonti ufficiali"); commanders act.
             ArgumentCase(
                 text: "In Iran fonti ufficiali iraniane hanno riferito dell'arresto di 16 persone.", trigger: "arresto",

@@ -235,7 +235,9 @@ struct EventTests {
             ("Durante la votazione il PdL ha invece lasciato l'aula in segno di protesta.", ["PROTEST"], ["PdL"]),
             ("Durante la votazione il Partito Democratico e SEL hanno supportato Rosy Bindi.", ["SUPPORT"], ["Partito Democratico", "SEL"]),
             ("Mancino ha espresso sincera ammirazione per il presidente Giorgio Napolitano.", ["SUPPORT"], ["Mancino"]),
-            ("Due persone armate hanno aperto il fuoco contro un agente di polizia.", ["ASSAULT"], ["persone"])
+            ("Due persone armate hanno aperto il fuoco contro un agente di polizia.", ["ASSAULT"], ["persone"]),
+            // Words that call an act a coup or blackmail, said in a quotation, accuse.
+            ("«Questo è un golpe», ha detto il segretario Mario Rossi.", ["ACCUSE"], ["Mario Rossi"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)
@@ -305,7 +307,9 @@ struct EventTests {
         let q = try #require(doc.quotes.first)
         let e = try #require(doc.events.first { $0.type == "ACCUSE" })
         #expect(e.quote == Event.QuoteLink(quote: 0, role: .act))
-        #expect(e.source.first?.range == q.speaker?.range)
+        // The speaker, by the name that follows the title the quote layer took.
+        #expect(e.source.first?.entity == q.speaker?.entity)
+        #expect(texts(doc, e.source) == ["Fabio Greco"])
         #expect(doc.text(in: e.trigger).hasSuffix("bugia"))
         #expect(e.claim.map { String(doc.text(in: $0)) }?.hasPrefix("Quello che raccontano") == true)
     }
@@ -419,7 +423,8 @@ struct EventTests {
         let doc = try analyze(
             "«Loro raccontano che vogliamo chiudere il confine. Questa è una bugia», ha detto il ministro Fabio Greco.")
         let e = try #require(doc.events.first { $0.type == "ACCUSE" })
-        #expect(e.source.first?.range == doc.quotes.first?.speaker?.range)
+        #expect(e.source.first?.entity == doc.quotes.first?.speaker?.entity)
+        #expect(texts(doc, e.source) == ["Fabio Greco"])
         #expect(e.quote?.role == .act)
         #expect(texts(doc, e.target) == ["Loro"])
         #expect(e.claim.map { String(doc.text(in: $0)) } == "Loro raccontano che vogliamo chiudere il confine")

@@ -583,7 +583,7 @@ extension EventFinder {
                     !group.contains(where: { perfectInfinitiveAux.contains(forms[$0]) }),
                     let sp = doc.quotes[Int(contentOf[r.lowerBound])].speaker, !sp.range.isEmpty
                 {
-                    event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                    event.source = [speakerParticipant(sp.entity, sp.range)]
                 }
                 if event.source.isEmpty {
                     event.source = participants(ofArgument: inScope(subject))
@@ -624,7 +624,7 @@ extension EventFinder {
                 // («mi hanno arrestato»: a first-person clitic before a verb in another person is its
                 // object; the speaker is the target, read below.)
                 if quote >= 0, let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty {
-                    let speaker = Event.Participant(entity: sp.entity, range: sp.range)
+                    let speaker = speakerParticipant(sp.entity, sp.range)
                     if spokenInFirstPerson {
                         event.source = [speaker]
                     } else if e.targets.contains("obj"), g - 1 >= scope.lowerBound, context.is(g - 1, [.clitic]),
@@ -655,7 +655,7 @@ extension EventFinder {
                 (verb.tokens.lowerBound...verb.head).contains(where: { context.is($0, [.firstPerson]) })
                     || rules.isFirstPersonVerb(forms[verb.head])
             {
-                event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                event.source = [speakerParticipant(sp.entity, sp.range)]
             }
             // A noun's actor by position only when a verb governs the noun ("ha espresso un forte
             // appello", "hanno usato gas lacrimogeni"); a bare noun is a topic more often than an act.
@@ -913,7 +913,7 @@ extension EventFinder {
         }
         // A reported act without a subject of its own ("ha detto che chiederà la fiducia"): the speaker's.
         if event.source.isEmpty, e.kind == .verb, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
-            event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+            event.source = [speakerParticipant(speaker.entity, speaker.range)]
         }
         // "hanno espresso «piena fiducia nella Consulta»": a speech act named by the noun that opens
         // a quotation right after its cue (at most two words before it, no verb or preposition) is
@@ -928,7 +928,7 @@ extension EventFinder {
             var c = content.lowerBound
             while c > 0 && doc.tokens.flags[c - 1].contains(.quoteMark) { c -= 1 }
             let cueTokens = Self.tokens(of: cue, in: doc)
-            let speakerActs = Event.Participant(entity: speaker.entity, range: speaker.range)
+            let speakerActs = speakerParticipant(speaker.entity, speaker.range)
             if g - k <= 2, cueTokens.upperBound == c, isKnownActor(speakerActs),
                 (k..<g).allSatisfy({ !isAnyPreposition($0) && !rules.isInfinitive(forms[$0]) && !rules.isParticiple(forms[$0]) })
             {
@@ -945,7 +945,7 @@ extension EventFinder {
         }
         // "Prodi ha ribadito che l'Italia parteciperà alla missione": the promise is the one who makes it.
         if promised, !passive, quote >= 0, let speaker = doc.quotes[Int(quote)].speaker {
-            event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+            event.source = [speakerParticipant(speaker.entity, speaker.range)]
             event.target.removeAll { $0.entity != nil && $0.entity == speaker.entity }
         }
         // "Con queste parole si è dimesso ieri il presidente": a verb without an object may name its
@@ -968,7 +968,7 @@ extension EventFinder {
                 investigator.contains(forms[head]), actorNouns.contains(forms[head])
             {
                 // (Named by the text, so the fuller mention when a headline's act joins it.)
-                event.source = [Event.Participant(entity: sp.entity, range: sp.range)]
+                event.source = [speakerParticipant(sp.entity, sp.range)]
                 explicitSource = true
             } else if passive, group.contains(where: { hasSuffix(forms[$0], future) }),
                 let by = announcer(of: g, quote: quote, sentence: si), actsPublicly(by)
@@ -1137,7 +1137,7 @@ extension EventFinder {
             if type == "REQUEST" && isQuestion(qi) { return nil }
             // The clause's own relative subject wins over a speaker found farther away, and so does
             // an actor before the verb in its sentence over a speaker from an earlier sentence.
-            event.source = relativeSource.isEmpty ? [Event.Participant(entity: speaker.entity, range: speaker.range)] : relativeSource
+            event.source = relativeSource.isEmpty ? [speakerParticipant(speaker.entity, speaker.range)] : relativeSource
             // "l'ex ministro Maurizio Gasparri": a speaker phrase no entity covers, right before a name, is that name.
             if relativeSource.isEmpty, speaker.entity == nil, !speaker.range.isEmpty {
                 let r = Self.tokens(of: speaker.range, in: doc)
@@ -1185,7 +1185,7 @@ extension EventFinder {
                 spoken.lowerBound >= trig.upperBound, spoken.lowerBound <= objectEnd,
                 Self.tokens(of: doc.quotes[qi].content, in: doc).lowerBound >= spoken.upperBound
             {
-                let said = Event.Participant(entity: speaker.entity, range: speaker.range)
+                let said = speakerParticipant(speaker.entity, speaker.range)
                 let left = leftActor(before: g, in: s).filter { !isPlace($0) }
                 if !left.isEmpty, !left.contains(where: { sameParticipant($0, said) }) {
                     event.source = left
@@ -1248,7 +1248,7 @@ extension EventFinder {
         while g > content.lowerBound && g > trig.lowerBound - 4 && copula.contains(forms[g - 1]) { g -= 1 }
         if g > content.lowerBound && negation.contains(forms[g - 1]) { return nil }
         var event = Event(type: e.type, mode: e.mode, trigger: range(g..<trig.upperBound))
-        event.source = [Event.Participant(entity: speaker.entity, range: speaker.range)]
+        event.source = [speakerParticipant(speaker.entity, speaker.range)]
         // A speaker that names no known actor ("un comunicato", "la sua opinione") performs no act.
         guard isKnownActor(event.source[0]) else { return nil }
         event.quote = Event.QuoteLink(quote: Int(quote), role: .act)
@@ -1559,6 +1559,18 @@ extension EventFinder {
         list.contains { sameParticipant($0, p) }
     }
 
+    /// A quotation's speaker as a participant: a title the quote layer took alone ("il segretario" of
+    /// "il segretario Mario Rossi") yields to the person's name right after it.
+    func speakerParticipant(_ entity: Int?, _ range: TextRange) -> Event.Participant {
+        let p = Event.Participant(entity: entity, range: range)
+        guard !range.isEmpty, !isName(p) else { return p }
+        let r = Self.tokens(of: range, in: doc)
+        guard r.upperBound < forms.count, let (q, _) = participant(at: r.upperBound), q.entity != nil, isPersonName(q),
+            mentionTokens[Int(mentionAt[r.upperBound])].lowerBound == r.upperBound
+        else { return p }
+        return q
+    }
+
     /// Whether `f` is a past participle in the plural (`processati`, `condannate`).
     func isPluralParticiple(_ f: String) -> Bool {
         (rules.isParticiple(f) || participles.contains(f)) && (f.hasSuffix("i") || f.hasSuffix("e"))
@@ -1667,7 +1679,7 @@ extension EventFinder {
     func announcer(of g: Int, quote: Int32, sentence si: Int) -> Event.Participant? {
         if quote >= 0 {
             guard let sp = doc.quotes[Int(quote)].speaker, !sp.range.isEmpty else { return nil }
-            return Event.Participant(entity: sp.entity, range: sp.range)
+            return speakerParticipant(sp.entity, sp.range)
         }
         let c = clauses.last { c in
             c.sentence == si && c.verb.lemma != nil && c.complement.map { $0.kind == .finite && $0.tokens.contains(g) } == true
