@@ -521,6 +521,16 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "In Sudafrica Nelson Mandela venne arrestato con l'accusa di tradimento in un processo che si concluderà con l'assoluzione.",
                 trigger: "assoluzione", source: ["Sudafrica"], target: ["Nelson Mandela"]),
+            // A charge of a crime without its accuser is the jurisdiction's; with one, the accuser's.
+            ArgumentCase(
+                text: "In Italia Mario Rossi è stato accusato di corruzione.", trigger: "è stato accusato di", source: ["Italia"],
+                target: ["Mario Rossi"]),
+            ArgumentCase(
+                text: "In Italia Mario Rossi è accusato di corruzione dalla procura di Milano.", trigger: "è accusato di",
+                source: ["procura"], target: ["Mario Rossi"]),
+            ArgumentCase(
+                text: "In Iran oltre 100 tra attivisti e dimostranti sono sul banco degli imputati, accusati di rivolta e cospirazione.",
+                trigger: "accusati di", source: ["Iran"], target: ["attivisti", "dimostranti"]),
             // An investigator named by title, complement and name investigates.
             ArgumentCase(
                 text: "Lo hanno messo in luce le indagini del pubblico ministero di Milano Elio Ramondini.", trigger: "indagini",
@@ -761,6 +771,9 @@ struct EventArgumentTests: EventFixture {
             let doc = try analyze(text)
             #expect(!doc.events.contains { $0.type == "COERCE" || $0.type == "SANCTION" }, "\(text)")
         }
+        // A criticism worded as a charge, with no crime named, is no charge by the state.
+        let criticised = try analyze("In Italia l'ex ministro degli Esteri è stato accusato di «bulimia e ansia da prestazione».")
+        #expect(criticised.events.isEmpty)
         // Asked-for, expected or place-bound acts of the state are none.
         for text in [
             "In Iraq l'imputato aveva chiesto di essere giustiziato come un soldato.",

@@ -86,7 +86,6 @@ struct EventTests {
             "«Chi spara bordate non si preoccupa del partito», ha detto Marco Ferri.",
             "A Bergamo una scuola è crollata uccidendo dodici persone.",
             "I sindacati hanno presentato la manifestazione contro il governo di sabato prossimo.",
-            "Oltre cento dimostranti sono comparsi davanti al giudice a Teheran, accusati di rivolta.",
             "Contro l'emendamento si schierano anche diversi senatori della maggioranza.",
             // An act a purpose or a decision makes is not yet; a verb of support that cites claims.
             "Il sindaco Marco Ferri ha negato l'uso della piazza ai sindacati per tenere una manifestazione.",
@@ -243,6 +242,16 @@ struct EventTests {
         let doc = try analyze(text)
         #expect(doc.events.map(\.type) == types, "\(text)")
         #expect(texts(doc, try #require(doc.events.first).source) == source, "\(text)")
+    }
+
+    @Test("What a charge charges is no act of its own ('accusati di rivolta' is no riot); the charge is the state's")
+    func chargeOfRiot() throws {
+        let doc = try analyze("Oltre cento dimostranti sono comparsi davanti al giudice a Teheran, in Iran, accusati di rivolta.")
+        #expect(!doc.events.contains { $0.type == "PROTEST" })
+        let charge = try #require(doc.events.first { $0.type == "ACCUSE" })
+        #expect(charge.mode == "allege")
+        #expect(texts(doc, charge.source) == ["Iran"])
+        #expect(texts(doc, charge.target) == ["dimostranti"])
     }
 
     @Test("Whoever bans a protest is not its protester; its own 'di' complement is")

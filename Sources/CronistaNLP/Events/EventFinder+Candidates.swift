@@ -315,7 +315,7 @@ extension EventFinder {
         // "è accusato", "sono arrestati": a transitive trigger's participle after a form of
         // "essere" is passive (its compound tenses take "avere"); not a reflexive ("si è lamentato").
         let essereGroup =
-            e.targets.contains("obj") && trig.count == 1 && group.contains { essere.contains(forms[$0]) }
+            e.targets.contains("obj") && (trig.count == 1 || e.passive) && group.contains { essere.contains(forms[$0]) }
             && !group.contains { reflexive.contains(forms[$0]) }
         let passive =
             e.kind == .verb && isParticiple(head, of: e) && !formHoldsReflexive
