@@ -254,6 +254,17 @@ struct EventTests {
         #expect(texts(doc, charge.target) == ["dimostranti"])
     }
 
+    @Test("A bare participle of support after a thing describes the thing: no support given to anyone")
+    func supportedThings() throws {
+        for text in [
+            "Il re aveva promesso elezioni in seguito alle manifestazioni sostenute dai Fratelli Musulmani.",
+            "Gran parte del capitale si era espressa a favore del rinvio sostenuto dal presidente della Fondazione Antonella Mansi."
+        ] {
+            let doc = try analyze(text)
+            #expect(!doc.events.contains { $0.type == "SUPPORT" }, "\(text)")
+        }
+    }
+
     @Test("Whoever bans a protest is not its protester; its own 'di' complement is")
     func bannedProtest() throws {
         let banned = try analyze("Il governo di Marco Neri ha vietato le proteste.")

@@ -392,6 +392,15 @@ extension EventFinder {
                 // noun is about that noun (a reduced relative), not an actor further back.
                 // ("il riserbo richiesto dalla Farnesina": a thing asked for is no target; a noun no actor
                 // covers is a target only of violence or coercion, done to anyone.)
+                // "le manifestazioni sostenute dai Fratelli Musulmani": a bare participle right after a noun
+                // of a thing that is no actor describes that thing; support or cooperation given to it is
+                // nobody's act towards anyone.
+                if group.count == trig.count, Self.cooperative.contains(type), g - 1 >= scope.lowerBound, isPlainNoun(g - 1),
+                    !doc.tokens.flags[g - 1].contains(.capitalized), participant(at: g - 1) == nil, !isAdverb(g - 1),
+                    !aux.contains(forms[g - 1])
+                {
+                    return nil
+                }
                 if event.target.isEmpty, group.count == trig.count, g - 1 >= scope.lowerBound, let v = nounBefore(g, in: scope),
                     isKnownActor(v) || Self.force.contains(type) || type == "SANCTION"
                 {
