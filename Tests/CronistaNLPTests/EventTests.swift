@@ -236,7 +236,9 @@ struct EventTests {
             ("Mancino ha espresso sincera ammirazione per il presidente Giorgio Napolitano.", ["SUPPORT"], ["Mancino"]),
             ("Due persone armate hanno aperto il fuoco contro un agente di polizia.", ["ASSAULT"], ["persone"]),
             // Words that call an act a coup or blackmail, said in a quotation, accuse.
-            ("«Questo è un golpe», ha detto il segretario Mario Rossi.", ["ACCUSE"], ["Mario Rossi"])
+            ("«Questo è un golpe», ha detto il segretario Mario Rossi.", ["ACCUSE"], ["Mario Rossi"]),
+            // Armed or political groups named by a plain noun are actors.
+            ("I filorussi hanno occupato la sede del governo regionale.", ["COERCE"], ["filorussi"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)
