@@ -531,6 +531,12 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text: "In Iran oltre 100 tra attivisti e dimostranti sono sul banco degli imputati, accusati di rivolta e cospirazione.",
                 trigger: "accusati di", source: ["Iran"], target: ["attivisti", "dimostranti"]),
+            // A country named in brackets after a time of day is the reader's time zone, no jurisdiction.
+            ArgumentCase(
+                text:
+                    "La notte scorsa alle 20:45 ora locale (le 3:45 della mattina in Italia), a Dallas, in Texas, una sparatoria "
+                    + "ha causato la morte di cinque agenti. Dopo lo scontro a fuoco altri due uomini sono stati arrestati.",
+                trigger: "sono stati arrestati", source: ["Texas"], target: ["uomini"]),
             // An investigator named by title, complement and name investigates.
             ArgumentCase(
                 text: "Lo hanno messo in luce le indagini del pubblico ministero di Milano Elio Ramondini.", trigger: "indagini",

@@ -683,6 +683,16 @@ extension EventFinder {
             {
                 continue
             }
+            // ("alle 20:45 ora locale (le 3:45 della mattina in Italia)": a country named inside brackets
+            // after a time of day is the reader's time zone, no jurisdiction; "a Skopje (Macedonia)" is one.)
+            if let open = bracketOpening(before: t),
+                doc.times.contains(where: { tx in
+                    let r = Self.tokens(of: tx.range, in: doc)
+                    return r.lowerBound > open && r.upperBound <= t.lowerBound
+                })
+            {
+                continue
+            }
             if e >= 0 && isCountry[e] { country = mi } else if m.type == .location, !isFacility(t), !isOrigin(t), !bracketed { best = mi }
         }
         // No country named: "il Paese", the newspaper's word for the country it writes about.
@@ -739,6 +749,18 @@ extension EventFinder {
         }
         guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
+    }
+
+    /// The opening bracket the tokens `t` sit inside, earlier in their sentence; nil outside brackets.
+    func bracketOpening(before t: Range<Int>) -> Int? {
+        let si = sentenceOf[t.lowerBound]
+        var k = t.lowerBound - 1
+        while k >= 0 && sentenceOf[k] == si {
+            if forms[k] == ")" { return nil }
+            if forms[k] == "(" { return k }
+            k -= 1
+        }
+        return nil
     }
 
     /// The country entity the text names most before token `end`, each mention of a place the
