@@ -685,15 +685,19 @@ extension EventFinder {
             }
             // ("alle 20:45 ora locale (le 3:45 della mattina in Italia)": a country named inside brackets
             // after a time of day is the reader's time zone, no jurisdiction; "a Skopje (Macedonia)" is one.)
-            if let open = bracketOpening(before: t),
-                doc.times.contains(where: { tx in
-                    let r = Self.tokens(of: tx.range, in: doc)
-                    return r.lowerBound > open && r.upperBound <= t.lowerBound
-                })
-            {
-                continue
+            if e >= 0 && isCountry[e] {
+                if let open = bracketOpening(before: t),
+                    doc.times.contains(where: { tx in
+                        let r = Self.tokens(of: tx.range, in: doc)
+                        return r.lowerBound > open && r.upperBound <= t.lowerBound
+                    })
+                {
+                    continue
+                }
+                country = mi
+            } else if m.type == .location, !isFacility(t), !isOrigin(t), !bracketed {
+                best = mi
             }
-            if e >= 0 && isCountry[e] { country = mi } else if m.type == .location, !isFacility(t), !isOrigin(t), !bracketed { best = mi }
         }
         // No country named: "il Paese", the newspaper's word for the country it writes about.
         if country == nil {
