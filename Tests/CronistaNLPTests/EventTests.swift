@@ -238,7 +238,9 @@ struct EventTests {
             // Words that call an act a coup or blackmail, said in a quotation, accuse.
             ("«Questo è un golpe», ha detto il segretario Mario Rossi.", ["ACCUSE"], ["Mario Rossi"]),
             // Armed or political groups named by a plain noun are actors.
-            ("I filorussi hanno occupato la sede del governo regionale.", ["COERCE"], ["filorussi"])
+            ("I filorussi hanno occupato la sede del governo regionale.", ["COERCE"], ["filorussi"]),
+            // Violating a truce is a use of force (CAMEO 196).
+            ("Le truppe governative hanno violato la tregua nella notte.", ["ASSAULT"], ["truppe"])
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)
