@@ -467,22 +467,13 @@ extension EventFinder {
 
     /// The verb group of the clause that governs a noun trigger at `g` (see ``isGoverned``), if the
     /// clause layer heads one within five words before it, with no punctuation or mention between.
-    func governingVerb(of g: Int, in s: Range<Int>) -> VerbGroup? {
-        var k = g - 1
-        while k >= s.lowerBound && k >= g - 5 {
-            // "è stato rinviato a causa delle proteste": a complex preposition, no object of the verb.
-            if prepositionHead.contains(forms[k]), k > s.lowerBound, isAnyPreposition(k - 1) { return nil }
-            if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])].verb }
-            if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
-            k -= 1
-        }
-        return nil
-    }
+    func governingVerb(of g: Int, in s: Range<Int>) -> VerbGroup? { governingClause(of: g, in: s)?.verb }
 
     /// The clause whose verb group governs the noun at `g` (``governingVerb(of:in:)``).
     func governingClause(of g: Int, in s: Range<Int>) -> Clause? {
         var k = g - 1
         while k >= s.lowerBound && k >= g - 5 {
+            // "è stato rinviato a causa delle proteste": a complex preposition, no object of the verb.
             if prepositionHead.contains(forms[k]), k > s.lowerBound, isAnyPreposition(k - 1) { return nil }
             if clauseAt[k] >= 0 { return clauses[Int(clauseAt[k])] }
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0 { return nil }
