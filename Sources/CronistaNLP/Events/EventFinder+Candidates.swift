@@ -275,7 +275,9 @@ extension EventFinder {
             let isFuture = hasSuffix(head, future)
             // "aveva domandato di essere giustiziato", "rischiano di essere arrestati": a present passive
             // infinitive tells an act asked for or feared, not one done ("dopo essere stato arrestato" is).
-            if group.count == 2, forms[g] == "essere", isParticiple(head, of: e), !planned, cleft == nil, !reached {
+            if group.count == 2, essere.contains(forms[g]), rules.isInfinitive(forms[g]), isParticiple(head, of: e), !planned, cleft == nil,
+                !reached
+            {
                 return nil
             }
             // "i due saranno scarcerati": what only the state does, told in the future, is expected, not done.
@@ -758,7 +760,7 @@ extension EventFinder {
                     let after = Self.tokens(of: t.range, in: doc).upperBound
                     if after < scope.upperBound, !isAnyPreposition(after) {
                         event.target = actor(startingNear: after, in: scope).filter {
-                            !isPlace($0) && !sameParticipantList(event.source, $0)
+                            !isPlace($0) && !sharesParticipant(event.source, [$0])
                         }
                     }
                 }
@@ -806,9 +808,10 @@ extension EventFinder {
         if e.kind == .noun, e.mode == "investigate", !event.target.isEmpty,
             event.target.allSatisfy({ t in
                 let r = Self.tokens(of: t.range, in: doc)
+                let title = max(s.lowerBound, r.lowerBound - 5)..<r.lowerBound
                 return r.contains { investigator.contains(forms[$0]) }
-                    || (max(s.lowerBound, r.lowerBound - 5)..<r.lowerBound).contains { investigator.contains(forms[$0]) }
-                        && !(max(s.lowerBound, r.lowerBound - 5)..<r.lowerBound).contains { doc.tokens.flags[$0].contains(.punctuation) }
+                    || title.contains { investigator.contains(forms[$0]) }
+                        && !title.contains { doc.tokens.flags[$0].contains(.punctuation) }
             })
         {
             event.source = event.target
@@ -1036,7 +1039,7 @@ extension EventFinder {
         // the text names nearest, in its sentence or the one before.
         // "il PdL ha lasciato l'aula in segno di protesta": an act done as a protest is its subject's protest.
         if event.source.isEmpty, type == "PROTEST", e.kind == .noun, g - 3 >= s.lowerBound, g == trig.lowerBound,
-            isPreposition(g - 1, "di"), forms[g - 2] == "segno", isPreposition(g - 3, "in")
+            isPreposition(g - 1, "di"), signOf.contains(forms[g - 2]), isPreposition(g - 3, "in")
         {
             event.source = participants(ofArgument: governingSubject(before: g - 3, sentence: si)).filter { !isPlace($0) }
             explicitSource = !event.source.isEmpty
@@ -1563,11 +1566,6 @@ extension EventFinder {
         return Event.Participant(entity: nil, range: range(h..<g))
     }
 
-    /// Whether `p` is one of `list` (``sameParticipant(_:_:)``).
-    func sameParticipantList(_ list: [Event.Participant], _ p: Event.Participant) -> Bool {
-        list.contains { sameParticipant($0, p) }
-    }
-
     /// A quotation's speaker as a participant: a title the quote layer took alone ("il segretario" of
     /// "il segretario Mario Rossi") yields to the person's name right after it.
     func speakerParticipant(_ entity: Int?, _ range: TextRange) -> Event.Participant {
@@ -1582,7 +1580,7 @@ extension EventFinder {
 
     /// Whether `f` is a past participle in the plural (`processati`, `condannate`).
     func isPluralParticiple(_ f: String) -> Bool {
-        (rules.isParticiple(f) || participles.contains(f)) && (f.hasSuffix("i") || f.hasSuffix("e"))
+        (rules.isParticiple(f) || participles.contains(f)) && pluralEnding.contains { f.hasSuffix($0) }
     }
 
     /// The actors the first clause of sentence `si` names as its subject, when they are several: a
@@ -1596,7 +1594,7 @@ extension EventFinder {
         let found = participants(ofArgument: r).filter { !isPlace($0) }
         guard found.count == 1, found[0].entity == nil else { return found.count > 1 ? found : [] }
         let head = Self.tokens(of: found[0].range, in: doc).upperBound - 1
-        return forms[head].hasSuffix("i") || forms[head].hasSuffix("e") ? found : []
+        return pluralEnding.contains { forms[head].hasSuffix($0) } ? found : []
     }
 
     /// Whether a participant's phrase holds a finite verb or an auxiliary, ends on a clause boundary,

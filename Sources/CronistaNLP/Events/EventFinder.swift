@@ -108,8 +108,12 @@ struct EventFinder {
     let negationKeeps: Set<String>
     /// Words of a time expression that place it after the article (`prossimo`, `domani`).
     let futureTime: Set<String>
-    /// Auxiliaries in the future tense too short for the `@future` endings (`sarà`, `saranno`).
+    /// Auxiliaries in the future tense (`sarà`, `verranno`): the `@aux` forms with a `@future` ending,
+    /// whose stems are too short for ``hasSuffix(_:_:)``.
     let futureAuxiliary: Set<String>
+    /// Nouns of "in … di" that make the noun after them what the clause's act is done as (`in segno di
+    /// protesta`).
+    let signOf: Set<String>
     /// Words of charging before `di` (`accusati di rivolta`): the act after them is the charge, no event.
     let charged: Set<String>
     /// Nouns whose "di" complement is a quality, not an act (`@quality-of`: `commissione d'inchiesta`,
@@ -354,7 +358,7 @@ struct EventFinder {
         timeAnchor = l.list("time-anchor")
         negationKeeps = l.list("negation-keeps")
         futureTime = l.list("future-time")
-        futureAuxiliary = l.list("future-aux")
+        signOf = l.list("sign-of")
         charged = l.list("charged")
         qualityOf = l.list("quality-of")
         makingVerb = l.list("making-verb")
@@ -367,7 +371,10 @@ struct EventFinder {
         actionNounEndings = l.sortedList("action-noun-ending")
         enclitic = l.encliticBytes
         anyPreposition = l.anyPreposition
-        future = l.sortedList("future")
+        let futureEndings = l.sortedList("future")
+        future = futureEndings
+        let auxiliaries = aux
+        futureAuxiliary = auxiliaries.filter { a in futureEndings.contains { a.hasSuffix($0) } }
         pastRemote = l.sortedList("past-remote")
         conditional = l.sortedList("conditional")
         present = l.sortedList("present")
