@@ -71,7 +71,9 @@ struct TimeExpressionTests {
         ("Il corteo è partito alle ore 16:00 da piazza Grande.", "ore 16:00", "TIME", "2024-04-12T16:00"),
         ("Il seggio resta aperto dalle ore 8 fino a sera.", "ore 8", "TIME", "2024-04-12T08:00"),
         ("Il cantiere sarà chiuso entro la fine dell'anno.", "fine dell'anno", "DATE", "2024"),
-        ("L'uragano è arrivato nella tarda serata di ieri.", "tarda serata di ieri", "TIME", "2024-04-11TEV")
+        ("L'uragano è arrivato nella tarda serata di ieri.", "tarda serata di ieri", "TIME", "2024-04-11TEV"),
+        ("La ricercatrice è in carcere dal primo di marzo.", "primo di marzo", "DATE", "2024-03-01"),
+        ("Il primo luglio 2019 è entrata in vigore la legge.", "Il primo luglio 2019", "DATE", "2019-07-01")
     ]
 
     @Test("each construction has its extent, type and value", arguments: 0..<constructions.count)
