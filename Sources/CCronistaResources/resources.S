@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 60000 bytes, sha256 94bf57da83b9548e3f64bf2462926b754b914f6d503b5de20d683f65647ef315
+// Languages/it/event-triggers.tsv: 60568 bytes, sha256 7b2de4b843ba0a9c52ae6724d557e0fce662504121af03dd248e621866b6613c
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):
@@ -279,7 +279,7 @@ SYM(cronista_nlp_29_start):
 SYM(cronista_nlp_29_end):
     .byte 0
 
-// Languages/it/time-grammar.txt: 19108 bytes, sha256 4795f08e08d01374493e3ce129bcb6c8d59b6ca493252405a06885078351ecbc
+// Languages/it/time-grammar.txt: 19376 bytes, sha256 36ab0751250c5ab473ef8962621e42f28b427ee1ed79b0dca69f0c119b6d325b
     .balign 16
     .globl SYM(cronista_nlp_30_start)
 SYM(cronista_nlp_30_start):

@@ -555,7 +555,29 @@ struct EventArgumentTests: EventFixture {
                 trigger: "è stato fermato", source: ["Galles"], target: ["Mark Bridger"]),
             ArgumentCase(
                 text: "In Italia un terzo uomo, Chima Alinno, è stato rinchiuso nel carcere di Regina Coeli.",
-                trigger: "è stato rinchiuso", source: ["Italia"], target: ["un terzo uomo"])
+                trigger: "è stato rinchiuso", source: ["Italia"], target: ["un terzo uomo"]),
+            // An indictment is the judge's act; with no judge named, the state's whose authority the
+            // text named by nationality, not the country named since as where a man was taken. The
+            // title's holder named past four words.
+            ArgumentCase(
+                text: "Venerdì un giudice ha rinviato a giudizio 26 cittadini statunitensi.", trigger: "ha rinviato a giudizio",
+                source: ["giudice"], target: ["cittadini"]),
+            ArgumentCase(
+                text:
+                    "Venerdì un giudice italiano ha rinviato a giudizio 26 cittadini statunitensi per il rapimento di Abu Omar. L'uomo era stato portato in Egitto. È stato rinviato a giudizio anche l'ex capo dei servizi segreti Nicolò Pollari. Omar vorrebbe tornare in Italia.",
+                trigger: "È stato rinviato a giudizio", source: ["Italia"], target: ["Nicolò Pollari"]),
+            // A title with a lower-case complement, then the name.
+            ArgumentCase(
+                text: "Il ministro del lavoro Cesare Damiano ha invocato i sindacati a ritirare lo sciopero.", trigger: "ha invocato",
+                source: ["Cesare Damiano"], target: ["sindacati"]),
+            ArgumentCase(
+                text: "Un manifestante è stato preso in custodia dalla polizia di Brooklyn.", trigger: "è stato preso in custodia",
+                source: ["polizia"], target: ["manifestante"]),
+            // A release from jail on bail is the state's; its subject past "su cauzione", a
+            // nationality adjective read past like an adverb.
+            ArgumentCase(
+                text: "In Iran il 16 agosto è stata rilasciata su cauzione anche la ricercatrice francese Clotilde Reiss.",
+                trigger: "è stata rilasciata", source: ["Iran"], target: ["Clotilde Reiss"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

@@ -240,7 +240,17 @@ struct EventTests {
             // Armed or political groups named by a plain noun are actors.
             ("I filorussi hanno occupato la sede del governo regionale.", ["COERCE"], ["filorussi"]),
             // Violating a truce is a use of force (CAMEO 196).
-            ("Le truppe governative hanno violato la tregua nella notte.", ["ASSAULT"], ["truppe"])
+            ("Le truppe governative hanno violato la tregua nella notte.", ["ASSAULT"], ["truppe"]),
+            // A sense's context words count in the clause's subject, however far: a judge condemning is
+            // sentencing; the police stopping people detain them.
+            (
+                "La giudice della Corte d'appello di Milano Anna Bianchi ha letto il dispositivo, condannando l'ex sindaco Marco Neri.",
+                ["SANCTION"], ["Anna Bianchi"]
+            ),
+            (
+                "La polizia ucraina è intervenuta a Kiev fermando centinaia di persone del gruppo nazionalista.", ["COERCE"],
+                ["polizia ucraina"]
+            )
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
         let doc = try analyze(text)
@@ -569,6 +579,10 @@ struct EventTests {
             "Walter Veltroni, che di solito è dipinto come maestro di mediazione e avvicinamento, non può però ignorare l'intervento di Parisi."
         )
         #expect(act.events.contains { $0.type == "CONSULT" })
+        // One adjective may stand between the noun of kind and "di".
+        let named = try analyze(
+            "Carla Del Ponte, membro della commissione indipendente d'inchiesta sulla Siria, ha parlato ai giornalisti.")
+        #expect(!named.events.contains { $0.mode == "investigate" })
     }
     @Test("A refusal worded as a negation is REJECT ('non ha riconosciuto', 'non accetta'); the same verb unnegated is not")
     func negatedRefusal() throws {

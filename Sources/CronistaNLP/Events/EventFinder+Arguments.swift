@@ -362,8 +362,9 @@ extension EventFinder {
             }
             if bound.contains(forms[k]) || isAnyPreposition(k) && !article.contains(forms[k]) && !quantified { return [] }
             if both.contains(forms[k]) { correlative = true }
-            // Sentence adverbs do not count ("accusando anche la premier").
-            let adverbial = isAdverb(k)
+            // Sentence adverbs do not count ("accusando anche la premier"), nor nationality adjectives
+            // ("la ricercatrice francese Clotilde Reiss").
+            let adverbial = isAdverb(k) || nationality.contains(k)
             k += 1
             // The quantity and its "di" count as one word.
             if !quantified && !adverbial { skipped += 1 }
@@ -430,9 +431,9 @@ extension EventFinder {
             }
             guard k > start else { return nil }
         }
-        // (Then only a complement of capitalised words or one mention: "della Repubblica", "degli Esteri".)
+        // (Then a complement of at most four words: "della Repubblica", "del lavoro".)
         if !comma, k < scope.upperBound, forms[k] != ",", let (q, qr) = participant(at: k), q.entity != nil, isPersonName(q),
-            qr.lowerBound == k, complementIsName(r.upperBound + 1..<k)
+            qr.lowerBound == k, k - r.upperBound <= 5
         {
             return (q, qr)
         }
@@ -442,15 +443,6 @@ extension EventFinder {
         let after = qr.upperBound
         guard after >= scope.upperBound || [",", "(", ".", ";", ":"].contains(forms[after]) || clauseAt[after] >= 0 else { return nil }
         return (q, qr)
-    }
-
-    /// Whether the words of a title's complement are one mention or capitalised words (`Repubblica`,
-    /// `Affari Esteri`), with an article or `e` between them: a name, no phrase of a clause.
-    func complementIsName(_ c: Range<Int>) -> Bool {
-        guard !c.isEmpty, c.count <= 4 else { return false }
-        if let (_, cr) = participant(at: c.lowerBound), cr == c { return true }
-        return c.allSatisfy { doc.tokens.flags[$0].contains(.capitalized) || article.contains(forms[$0]) || forms[$0] == "e" }
-            && doc.tokens.flags[c.lowerBound].contains(.capitalized)
     }
 
     /// Where a coordination may go on after an actor ending at `n`: past its `di` complements (`le
@@ -738,6 +730,15 @@ extension EventFinder {
             })
         {
             return [Event.Participant(entity: mentionEntity[city], range: doc.mentions[city].range)]
+        }
+        // "Un giudice italiano ha rinviato a giudizio …", Egypt named since as where a man was taken:
+        // where the sentence names no country, the last authority named by its nationality before
+        // it is the jurisdiction.
+        if country.map({ !s.contains(mentionTokens[$0].lowerBound) }) ?? true,
+            let a = authorityCountry.last(where: { $0.token < s.upperBound }), a.entity != country.map({ mentionEntity[$0] }),
+            let first = doc.entities[a.entity].mentions.first
+        {
+            return [Event.Participant(entity: a.entity, range: doc.mentions[first].range)]
         }
         // A country last named two sentences or more before, with no place of it since: the country
         // the text has named most so far, its places counting for it (the Paris attacks, "tra le

@@ -171,7 +171,15 @@ extension EventFinder {
             if type != "ACCUSE", k > s.lowerBound, isPreposition(k, "di"), charged.contains(forms[k - 1]) { return nil }
             // "la commissione d'inchiesta", "un uomo di mediazione", "il diritto di sciopero": a kind, no act.
             // ("i preparativi della protesta": "di" with its article.)
-            if g == trig.lowerBound, g - 2 >= s.lowerBound, isPreposition(g - 1, "di"), qualityOf.contains(forms[g - 2]) { return nil }
+            // ("la commissione indipendente d'inchiesta": one adjective may stand between.)
+            if g == trig.lowerBound, g - 2 >= s.lowerBound, isPreposition(g - 1, "di"),
+                qualityOf.contains(forms[g - 2])
+                    || (g - 3 >= s.lowerBound && qualityOf.contains(forms[g - 3]) && doc.tokens.flags[g - 2].contains(.word)
+                        && !doc.tokens.flags[g - 2].contains(.capitalized) && !article.contains(forms[g - 2]) && !isAnyPreposition(g - 2)
+                        && clauseAt[g - 2] < 0)
+            {
+                return nil
+            }
             // "è stato sventato un attentato", "ha perso il sostegno russo": an act the governing verb
             // averts or ends did not take place; a negated one did ("non ha impedito"). (The word before
             // the articles too: "ha perso il sostegno", whose irregular participle heads no verb group.)
@@ -417,6 +425,11 @@ extension EventFinder {
                 {
                     event.target = actor(startingNear: trig.upperBound, in: trig.upperBound..<min(scope.upperBound, trig.upperBound + 4))
                         .filter { !isPlace($0) }
+                    // ("È stato rinviato a giudizio anche l'ex capo dei servizi segreti Nicolò Pollari": the
+                    // title's holder named past those four words.)
+                    if event.target.count == 1 {
+                        event.target = [nameAfterTitle(event.target[0], Self.tokens(of: event.target[0].range, in: doc), in: scope).0]
+                    }
                 }
                 if event.target.isEmpty, clause?.subjectIsInherited == true { event.target = leftActor(before: g, in: scope) }
                 if event.target.isEmpty {
@@ -431,6 +444,11 @@ extension EventFinder {
                 // "Arrestato Gbagbo", "sono stati arrestati a Phnom Penh due esponenti": a subject after
                 // the participle.
                 if event.target.isEmpty { event.target = actor(startingNear: trig.upperBound, in: scope).filter { !isPlace($0) } }
+                // "è stata rilasciata su cauzione la ricercatrice Clotilde Reiss": past a short phrase of
+                // manner or time.
+                if event.target.isEmpty, let j = pastShortAdverbial(at: trig.upperBound, in: scope) {
+                    event.target = actor(startingNear: j, in: j..<min(scope.upperBound, j + 5)).filter { !isPlace($0) }
+                }
                 if event.target.isEmpty { event.target = leftActor(before: g, in: scope) }
                 // "È stato arrestato stamane dalla polizia con le accuse di truffa … il cardiochirurgo
                 // Carlo Marcelletti": a passive opening its sentence may name its subject last.

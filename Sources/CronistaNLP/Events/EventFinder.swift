@@ -29,6 +29,13 @@ struct EventFinder {
     /// Plural country demonyms after a plural article (`i francesi`, `gli israeliani`): by token, the
     /// document's entity for that country, or -1 when the text names it no other way.
     var demonymEntity: [Int: Int] = [:]
+    /// Authorities named by their nationality (`un giudice italiano`, `la polizia portoghese`,
+    /// `le autorità egiziane`): the noun's token and the document's entity for that country, in text
+    /// order; only countries the text also names.
+    var authorityCountry: [(token: Int, entity: Int)] = []
+    /// Lower-case nationality adjectives (`francese`, `americani`), which an actor's search reads past
+    /// as part of the noun phrase (`la ricercatrice francese Clotilde Reiss`).
+    var nationality = Set<Int>()
     /// The document's clauses (the clause layer's, or computed for the events).
     let clauses: [Clause]
     /// Per token, the clause whose lexical verb it is, or -1.
@@ -191,6 +198,21 @@ struct EventFinder {
         return nil
     }
 
+    /// The country a nationality adjective names in any gender and number (`italiano`, `portoghese`,
+    /// `egiziane`, `francesi`).
+    static func adjectiveCountry(_ f: String, kb: KnowledgeBase, scratch: inout [UInt8]) -> Int? {
+        guard f.utf8.count > 4 else { return nil }
+        if let c = demonymCountry(f, kb: kb, scratch: &scratch) { return c }
+        scratch.removeAll(keepingCapacity: true)
+        NameFolding.append(f, to: &scratch)
+        func lookup() -> Int? { scratch.withUnsafeBufferPointer { kb.country(adjectiveFolded: $0) } }
+        if let c = lookup() { return c }
+        // `egiziane` → `egiziana`.
+        guard scratch.last == UInt8(ascii: "e") else { return nil }
+        scratch[scratch.count - 1] = UInt8(ascii: "a")
+        return lookup()
+    }
+
     /// The finder for `doc`, or nil when no word of it can be a trigger (most of the work skipped).
     static func make(
         _ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil, forms: [String]? = nil,
@@ -284,6 +306,15 @@ struct EventFinder {
                 else { continue }
                 let id = kb.entities[c].id
                 demonymEntity[t] = kbEntries.firstIndex { $0?.id == id } ?? -1
+            }
+            let investigator = lexicon.list("investigator")
+            for t in 1..<max(1, n)
+            where mentionAt[t] < 0 && !doc.tokens.flags[t].contains(.capitalized) && doc.tokens.flags[t - 1].contains(.word) {
+                guard let c = Self.adjectiveCountry(forms[t], kb: kb, scratch: &scratch) else { continue }
+                nationality.insert(t)
+                guard investigator.contains(forms[t - 1]) else { continue }
+                let id = kb.entities[c].id
+                if let e = kbEntries.firstIndex(where: { $0?.id == id }) { authorityCountry.append((t - 1, e)) }
             }
         }
         for (qi, q) in doc.quotes.enumerated() {
@@ -548,7 +579,24 @@ struct EventFinder {
                         : ((max(0, i - 3)..<i).contains { aux.contains(forms[$0]) }
                             || (cueOf[i] >= 0 && doc.quotes[Int(cueOf[i])].kind == .direct))
                             && (after..<hi).contains(where: isPersonName))
-                guard person || (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) else { continue }
+                // The clause's own subject or agent counts wherever it stands, with the title before
+                // a name up to the punctuation before it: `la giudice della Corte … Gabriele Cannon ha
+                // emesso la sentenza, condannando Bezuidenhout` is a judge's sentence.
+                func actorNeeded() -> Bool {
+                    guard e.kind == .verb else { return false }
+                    let c = clauseAt[i] >= 0 ? clauses[Int(clauseAt[i])] : nil
+                    let subject =
+                        rules.isGerund(forms[i])
+                        ? governingSubject(before: i, sentence: Int(sentenceOf[i])) : c?.subjectIsInherited == false ? c?.subject : nil
+                    for r in [subject, c?.passiveAgent] {
+                        guard let r, r.upperBound <= i || r.lowerBound >= after else { continue }
+                        var k = r.lowerBound - 1
+                        while k >= 0, k >= r.lowerBound - 10, sentenceOf[k] == sentenceOf[i], doc.tokens.flags[k].contains(.word) { k -= 1 }
+                        if ((k + 1)..<r.upperBound).contains(where: { e.need.contains(forms[$0]) }) { return true }
+                    }
+                    return false
+                }
+                guard person || (lo..<hi).contains(where: { e.need.contains(forms[$0]) }) || actorNeeded() else { continue }
             }
             if !e.infinitiveAfter.isEmpty {
                 // Within seven words, a name counting as one ("è stato invitato dal Presidente della
