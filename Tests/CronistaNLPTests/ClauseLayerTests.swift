@@ -46,7 +46,11 @@ struct ClauseLayerTests {
             subject: "Il premier"),
         Row(
             text: "Anna Verdi è arrivata a Milano. Ha spiegato che il treno era in ritardo.", head: "spiegato", lemma: "spiegare",
-            subject: "Anna Verdi", inherited: true, complement: "il treno era in ritardo")
+            subject: "Anna Verdi", inherited: true, complement: "il treno era in ritardo"),
+        // The object of a relative clause right before the verb is not its subject; the antecedent is.
+        Row(
+            text: "Una donna che aveva accusato il vicino è stata condannata a nove mesi.", head: "condannata",
+            subject: "Una donna", passive: true)
     ]
 
     @Test("Verb group, subject, complement and agent", arguments: rows)

@@ -145,6 +145,19 @@ extension ClauseContext {
         }
         if self.is(i, [.complementiser, .coordinator]) { return nil }
         guard let np = npEnding(at: i, sentence: r), !np.tokens.isEmpty else { return nil }
+        // `una donna che aveva accusato il vicino è stata condannata`: a phrase right before the verb
+        // that is the object of a relative clause (a phrase, `che`, a verb, then it) is no subject;
+        // the relative's antecedent is.
+        var k = np.tokens.lowerBound - 1
+        while k > r.lowerBound, !isPunct(k), !self.is(k, .complementiser) { k -= 1 }
+        if np.tokens.upperBound == start, !self.is(start - 1, [.clauseOpener, .connective]), k > r.lowerBound, k + 1 < np.tokens.lowerBound,
+            self.is(k, .complementiser), !isPunct(k - 1),
+            !isVerbForm(k - 1, afterAuxiliary: true), !self.is(k - 1, [.auxiliary, .complementiser]),
+            (k + 1..<np.tokens.lowerBound).contains(where: { !self.is($0, [.article, .preposition, .skippable]) }),
+            let antecedent = npEnding(at: k - 1, sentence: r), !antecedent.tokens.isEmpty
+        {
+            return antecedent.tokens
+        }
         // `Gli agenti coordinati da X hanno arrestato`: a name inside an agent phrase is no subject;
         // the phrase before its participle is.
         if let p = agentPhraseStart(holding: np.tokens.lowerBound, in: r), p > r.lowerBound {
