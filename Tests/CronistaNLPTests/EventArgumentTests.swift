@@ -577,7 +577,11 @@ struct EventArgumentTests: EventFixture {
             // nationality adjective read past like an adverb.
             ArgumentCase(
                 text: "In Iran il 16 agosto è stata rilasciata su cauzione anche la ricercatrice francese Clotilde Reiss.",
-                trigger: "è stata rilasciata", source: ["Iran"], target: ["Clotilde Reiss"])
+                trigger: "è stata rilasciata", source: ["Iran"], target: ["Clotilde Reiss"]),
+            // Whoever a relative clause before the verb names as its object is not who is convicted.
+            ArgumentCase(
+                text: "Nel Regno Unito un uomo che aveva picchiato il sindaco è stato condannato a nove mesi di carcere.",
+                trigger: "è stato condannato a", source: ["Regno Unito"], target: ["un uomo"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

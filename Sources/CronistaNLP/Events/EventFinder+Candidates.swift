@@ -1510,6 +1510,12 @@ extension EventFinder {
         if context.is(k, [.article, .preposition]), !context.is(k, [.clitic]), !clitic.contains(forms[k]) {
             return isNoun || !rules.isParticiple(forms[g])
         }
+        // "intorno ai 5.000 condannati all'anno": a participle after an article and a number names people.
+        if doc.tokens.flags[k].contains(.number), k - 1 >= s.lowerBound, context.is(k - 1, [.article, .preposition]),
+            rules.isParticiple(forms[g])
+        {
+            return true
+        }
         guard isNoun, k - 1 >= s.lowerBound, agrees(article: k - 1, noun: g), !doc.tokens.flags[k].contains(.capitalized),
             !doc.tokens.flags[k].contains(.punctuation), !context.is(k, [.clitic, .negation, .determiner]), !aux.contains(forms[k]),
             !negation.contains(forms[k]), !clitic.contains(forms[k]), mentionAt[k] < 0, participant(at: k) == nil
@@ -1571,9 +1577,21 @@ extension EventFinder {
     func nounBefore(_ g: Int, in scope: Range<Int>) -> Event.Participant? {
         let h = g - 1
         guard h >= scope.lowerBound, !doc.tokens.flags[h].contains(.punctuation) else { return nil }
-        if let (p, r) = participant(at: h), r.upperBound == g { return isPlace(p) ? nil : p }
+        // "un uomo che aveva picchiato il sindaco è stato condannato": the object of a relative clause
+        // (a relative pronoun, then a verb, back to the punctuation before) is not the head noun.
+        func inRelativeClause(_ start: Int) -> Bool {
+            var k = start - 1
+            var verb = false
+            while k >= scope.lowerBound, !doc.tokens.flags[k].contains(.punctuation) {
+                if clauseAt[k] >= 0 { verb = true }
+                if relative.contains(forms[k]) { return verb }
+                k -= 1
+            }
+            return false
+        }
+        if let (p, r) = participant(at: h), r.upperBound == g { return isPlace(p) || inRelativeClause(r.lowerBound) ? nil : p }
         guard h - 1 >= scope.lowerBound, article.contains(forms[h - 1]), !isAnyPreposition(h - 1),
-            !doc.tokens.flags[h].contains(.capitalized), isPlainNoun(h)
+            !doc.tokens.flags[h].contains(.capitalized), isPlainNoun(h), !inRelativeClause(h - 1)
         else { return nil }
         // "George Floyd, l'afroamericano ucciso": the name the noun stands in apposition to.
         if h - 3 >= scope.lowerBound, forms[h - 2] == ",", let (p, r) = participant(at: h - 3), r.upperBound == h - 2, p.entity != nil,
