@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 60576 bytes, sha256 79f79df2626e425c2967f021fbfc925864644a46221c2cea9a19488a4b0252b5
+// Languages/it/event-triggers.tsv: 60781 bytes, sha256 d5e0d89a4e0a46431aa3d89f196a9d34c499016c7944b6d9b8276235d3a4b184
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -581,7 +581,12 @@ struct EventArgumentTests: EventFixture {
             // Whoever a relative clause before the verb names as its object is not who is convicted.
             ArgumentCase(
                 text: "Nel Regno Unito un uomo che aveva picchiato il sindaco è stato condannato a nove mesi di carcere.",
-                trigger: "è stato condannato a", source: ["Regno Unito"], target: ["un uomo"])
+                trigger: "è stato condannato a", source: ["Regno Unito"], target: ["un uomo"]),
+            // A country in brackets after a time zone's name is the reader's clock, no jurisdiction.
+            ArgumentCase(
+                text:
+                    "La donna è morta in Sudafrica, nei dintorni di Pretoria, intorno alle 4 locali (UTC + 2, le 3 in Italia). Il portavoce Katlego Mogale ha dichiarato che è stato arrestato un uomo di 26 anni.",
+                trigger: "è stato arrestato", source: ["Sudafrica"], target: ["uomo"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

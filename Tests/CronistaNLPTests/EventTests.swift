@@ -152,6 +152,8 @@ struct EventTests {
             "L'avvocato Marco Neri ha detto che le indagini difensive dimostreranno l'innocenza del suo assistito.",
             // Killing an animal is no assault.
             "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia.",
+            // Being sent out of a courtroom is no deportation.
+            "In Iraq, da registrare l'espulsione dall'aula dell'ex ministro della giustizia Usa, Ramsey Clark.",
             // A participle after an article and a number names people, no act.
             "La Cina è il primo paese per numero di esecuzioni legali, con una somma che, aggirandosi intorno ai 5.000 condannati all'anno, supera il numero di tutte le esecuzioni negli altri paesi (Stati Uniti inclusi).",
             // A simple verb with a name after it and no quotation: the name is as often its subject.

@@ -678,11 +678,12 @@ extension EventFinder {
             // ("alle 20:45 ora locale (le 3:45 della mattina in Italia)": a country named inside brackets
             // after a time of day is the reader's time zone, no jurisdiction; "a Skopje (Macedonia)" is one.)
             if e >= 0 && isCountry[e] {
+                // ("(UTC + 2, le 3 in Italia)": or after a time zone's name.)
                 if let open = bracketOpening(before: t),
                     doc.times.contains(where: { tx in
                         let r = Self.tokens(of: tx.range, in: doc)
                         return r.lowerBound > open && r.upperBound <= t.lowerBound
-                    })
+                    }) || ((open + 1)..<t.lowerBound).contains(where: { timeZone.contains(forms[$0]) })
                 {
                     continue
                 }

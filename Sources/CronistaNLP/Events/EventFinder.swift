@@ -126,6 +126,8 @@ struct EventFinder {
     /// Nouns whose "di" complement is a quality, not an act (`@quality-of`: `commissione d'inchiesta`,
     /// `uomo di mediazione`, `diritto di sciopero`).
     let qualityOf: Set<String>
+    /// Names of time zones (`UTC`, `GMT`): a country in brackets after one is the reader's clock.
+    let timeZone: Set<String>
     /// Infinitives that make the act named by the noun they govern (`organizzare`), and ones that act on
     /// an act already there (`disperdere`, `revocare`): see the purpose check in ``candidate``.
     let makingVerb: Set<String>, undoingVerb: Set<String>
@@ -392,6 +394,7 @@ struct EventFinder {
         signOf = l.list("sign-of")
         charged = l.list("charged")
         qualityOf = l.list("quality-of")
+        timeZone = l.list("time-zone")
         makingVerb = l.list("making-verb")
         undoingVerb = l.list("undoing-verb")
         judging = l.list("judging")
