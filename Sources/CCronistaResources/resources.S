@@ -27,7 +27,7 @@ SYM(cronista_nlp_1_start):
 SYM(cronista_nlp_1_end):
     .byte 0
 
-// KB/SOURCES.md: 4374 bytes, sha256 42e797e9b33b54356bfd55c53c8b62c0b6e9cb1e27637f8ff9fa10387caffce3
+// KB/SOURCES.md: 4530 bytes, sha256 b6fc05f97959cecaa9cf5391f651c59c629c11e2b7c468461da49fc9b2817bfc
     .balign 16
     .globl SYM(cronista_nlp_2_start)
 SYM(cronista_nlp_2_start):

@@ -82,6 +82,11 @@ struct KnowledgeBaseTests {
         var f = Array("minsk".utf8)
         let c = f.withUnsafeMutableBufferPointer { kb.countryOf(placeFolded: UnsafeBufferPointer($0)) }
         #expect(c.map { kb.entities[$0].id } == "Q184")
+        // The names Italian newspapers use besides CLDR's.
+        #expect(best("Malesia", .location) == "Q833")
+        #expect(best("Gran Bretagna", .location) == "Q145")
+        #expect(best("Olanda", .location) == "Q55")
+        #expect(best("USA", .location) == "Q30")
     }
 
     @Test func foldKey() {
