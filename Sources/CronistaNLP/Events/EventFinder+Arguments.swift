@@ -364,7 +364,7 @@ extension EventFinder {
             if both.contains(forms[k]) { correlative = true }
             // Sentence adverbs do not count ("accusando anche la premier"), nor nationality adjectives
             // ("la ricercatrice francese Clotilde Reiss").
-            let adverbial = isAdverb(k) || nationality.contains(k)
+            let adverbial = isAdverb(k) || isNationality(k)
             k += 1
             // The quantity and its "di" count as one word.
             if !quantified && !adverbial { skipped += 1 }

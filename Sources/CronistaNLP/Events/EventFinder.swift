@@ -33,9 +33,8 @@ struct EventFinder {
     /// `le autorità egiziane`): the noun's token and the document's entity for that country, in text
     /// order; only countries the text also names.
     var authorityCountry: [(token: Int, entity: Int)] = []
-    /// Lower-case nationality adjectives (`francese`, `americani`), which an actor's search reads past
-    /// as part of the noun phrase (`la ricercatrice francese Clotilde Reiss`).
-    var nationality = Set<Int>()
+    /// The knowledge base, for the nationality adjectives an actor's search reads past.
+    let kb: KnowledgeBase?
     /// The document's clauses (the clause layer's, or computed for the events).
     let clauses: [Clause]
     /// Per token, the clause whose lexical verb it is, or -1.
@@ -215,6 +214,16 @@ struct EventFinder {
         return lookup()
     }
 
+    /// Whether token `t` is a lower-case nationality adjective after a word (`la ricercatrice francese
+    /// Clotilde Reiss`), which an actor's search reads past as part of the noun phrase. Looked up only
+    /// for the few words that search skips.
+    func isNationality(_ t: Int) -> Bool {
+        guard let kb, t > 0, mentionAt[t] < 0, !doc.tokens.flags[t].contains(.capitalized), doc.tokens.flags[t - 1].contains(.word)
+        else { return false }
+        var scratch: [UInt8] = []
+        return Self.adjectiveCountry(forms[t], kb: kb, scratch: &scratch) != nil
+    }
+
     /// The finder for `doc`, or nil when no word of it can be a trigger (most of the work skipped).
     static func make(
         _ doc: Document, pack: LanguagePack, lexicon: EventLexicon, kb: KnowledgeBase? = nil, forms: [String]? = nil,
@@ -247,6 +256,7 @@ struct EventFinder {
     init(_ doc: Document, lexicon: EventLexicon, context: ClauseContext, clauses: [Clause], kb: KnowledgeBase?) {
         self.doc = doc
         self.context = context
+        self.kb = kb
         let pack = context.pack
         let forms = context.forms
         let kbEntries = doc.entities.map { e -> KBEntity? in
@@ -311,10 +321,8 @@ struct EventFinder {
             }
             let investigator = lexicon.list("investigator")
             for t in 1..<max(1, n)
-            where mentionAt[t] < 0 && !doc.tokens.flags[t].contains(.capitalized) && doc.tokens.flags[t - 1].contains(.word) {
+            where investigator.contains(forms[t - 1]) && mentionAt[t] < 0 && !doc.tokens.flags[t].contains(.capitalized) {
                 guard let c = Self.adjectiveCountry(forms[t], kb: kb, scratch: &scratch) else { continue }
-                nationality.insert(t)
-                guard investigator.contains(forms[t - 1]) else { continue }
                 let id = kb.entities[c].id
                 if let e = kbEntries.firstIndex(where: { $0?.id == id }) { authorityCountry.append((t - 1, e)) }
             }
