@@ -586,7 +586,12 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "La donna è morta in Sudafrica, nei dintorni di Pretoria, intorno alle 4 locali (UTC + 2, le 3 in Italia). Il portavoce Katlego Mogale ha dichiarato che è stato arrestato un uomo di 26 anni.",
-                trigger: "è stato arrestato", source: ["Sudafrica"], target: ["uomo"])
+                trigger: "è stato arrestato", source: ["Sudafrica"], target: ["uomo"]),
+            // The title repeated later is the person the text named with it.
+            ArgumentCase(
+                text:
+                    "Arrivano proteste dal Ministro dell'università e della Ricerca, Fabio Mussi. Poi il ministro dell'università e della Ricerca ha criticato le norme sulla scuola.",
+                trigger: "ha criticato", source: ["Fabio Mussi"], target: [])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

@@ -254,6 +254,12 @@ struct EventTests {
             (
                 "La polizia ucraina è intervenuta a Kiev fermando centinaia di persone del gruppo nazionalista.", ["COERCE"],
                 ["polizia ucraina"]
+            ),
+            // A title and complement the text gave a name to (here or before) is that person, even when
+            // the complement ends in a name of its own.
+            (
+                "Arrivano proteste dal Ministro dell'università e della Ricerca, Fabio Mussi. Poi il ministro dell'università e della Ricerca ha criticato le norme sulla scuola.",
+                ["PROTEST", "ACCUSE"], ["Fabio Mussi"]
             )
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {

@@ -430,6 +430,12 @@ extension EventFinder {
                 k += 1
             }
             guard k > start else { return nil }
+            // ("dell'università e della Ricerca, Fabio Mussi": the complement may end in a name of no person.)
+            if comma, k + 1 < scope.upperBound, let (c, cr) = participant(at: k), cr.lowerBound == k, !isPersonName(c),
+                cr.upperBound < scope.upperBound, forms[cr.upperBound] == ","
+            {
+                k = cr.upperBound
+            }
         }
         // (Then a complement of at most four words: "della Repubblica", "del lavoro".)
         if !comma, k < scope.upperBound, forms[k] != ",", let (q, qr) = participant(at: k), q.entity != nil, isPersonName(q),

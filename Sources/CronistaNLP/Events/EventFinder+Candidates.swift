@@ -1265,9 +1265,45 @@ extension EventFinder {
         event.source.removeAll(where: isGarbled)
         event.target.removeAll(where: isGarbled)
         if event.source.isEmpty && e.kind != .noun { return nil }
+        event.source = event.source.map { earlierHolder(of: $0) ?? $0 }
+        event.target = event.target.map { earlierHolder(of: $0) ?? $0 }
         return Candidate(
             event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource, reciprocal: e.reciprocal,
             passive: passive)
+    }
+
+    /// "viene dal ministro dell'università e della Ricerca" after "dal Ministro dell'università e della
+    /// Ricerca, Fabio Mussi": a title and its `di` complement that the text named a person with there or
+    /// before (in apposition, or right before the name) is that person; nil otherwise.
+    func earlierHolder(of p: Event.Participant) -> Event.Participant? {
+        guard p.entity == nil else { return nil }
+        let r = Self.tokens(of: p.range, in: doc)
+        guard r.count == 1, actorNouns.contains(forms[r.lowerBound]) else { return nil }
+        // The complement: a `di` and up to five words no punctuation, verb or mention ends.
+        let k = r.upperBound
+        guard k + 1 < forms.count, context.is(k, [.ofPreposition]) else { return nil }
+        var e = k + 1
+        while e < forms.count, e < k + 6, doc.tokens.flags[e].contains(.word), clauseAt[e] < 0, !aux.contains(forms[e]),
+            !relative.contains(forms[e]), mentionAt[e] < 0 || doc.mentions[Int(mentionAt[e])].type != .person
+        {
+            e += 1
+        }
+        let complement = Array(forms[k..<e])
+        // (The title's own place first: an apposition the participant's search did not read.)
+        var t = r.lowerBound
+        while t >= 0 {
+            if forms[t] == forms[r.lowerBound], t + 1 + complement.count <= forms.count,
+                Array(forms[(t + 1)..<(t + 1 + complement.count)]) == complement, sentenceOf[t] >= 0
+            {
+                let s = doc.sentences[Int(sentenceOf[t])].tokenRange
+                let title = t..<(t + 1)
+                if let (q, _) = personAfterComplement(of: title, in: s) ?? personAfterComplement(of: title, in: s, comma: false) {
+                    return q
+                }
+            }
+            t -= 1
+        }
+        return nil
     }
 
     /// A content word of a speech act inside a quotation ("è una bugia"): the speaker accuses.
