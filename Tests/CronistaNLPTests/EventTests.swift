@@ -152,6 +152,8 @@ struct EventTests {
             "L'avvocato Marco Neri ha detto che le indagini difensive dimostreranno l'innocenza del suo assistito.",
             // Killing an animal is no assault.
             "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia.",
+            // A form between a list's commas is one of the listed nouns ("chiese": churches, not asked).
+            "In Mali si parla di distruzioni di scuole, ospedali, chiese e strade da parte dei ribelli.",
             // Being sent out of a courtroom is no deportation.
             "In Iraq, da registrare l'espulsione dall'aula dell'ex ministro della giustizia Usa, Ramsey Clark.",
             // A participle after an article and a number names people, no act.

@@ -1546,6 +1546,16 @@ extension EventFinder {
         if context.is(k, [.article, .preposition]), !context.is(k, [.clitic]), !clitic.contains(forms[k]) {
             return isNoun || !rules.isParticiple(forms[g])
         }
+        // "distruzioni di scuole, ospedali, chiese e strade": a form between a list's comma and its "e"
+        // or next comma, with plain lower-case words on both sides, is one of the listed nouns.
+        if forms[k] == ",", k - 1 >= s.lowerBound, g + 2 < s.upperBound, forms[g + 1] == "," || forms[g + 1] == "e",
+            [k - 1, g + 2].allSatisfy({
+                isPlainNoun($0) && doc.tokens.flags[$0].contains(.word) && !doc.tokens.flags[$0].contains(.capitalized)
+                    && clauseAt[$0] < 0 && !aux.contains(forms[$0]) && !article.contains(forms[$0])
+            })
+        {
+            return true
+        }
         // "intorno ai 5.000 condannati all'anno": a participle after an article and a number names people.
         if doc.tokens.flags[k].contains(.number), k - 1 >= s.lowerBound, context.is(k - 1, [.article, .preposition]),
             rules.isParticiple(forms[g])
