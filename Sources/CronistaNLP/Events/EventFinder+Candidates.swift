@@ -1623,21 +1623,9 @@ extension EventFinder {
     func nounBefore(_ g: Int, in scope: Range<Int>) -> Event.Participant? {
         let h = g - 1
         guard h >= scope.lowerBound, !doc.tokens.flags[h].contains(.punctuation) else { return nil }
-        // "un uomo che aveva picchiato il sindaco è stato condannato": the object of a relative clause
-        // (a relative pronoun, then a verb, back to the punctuation before) is not the head noun.
-        func inRelativeClause(_ start: Int) -> Bool {
-            var k = start - 1
-            var verb = false
-            while k >= scope.lowerBound, !doc.tokens.flags[k].contains(.punctuation) {
-                if clauseAt[k] >= 0 { verb = true }
-                if relative.contains(forms[k]) { return verb }
-                k -= 1
-            }
-            return false
-        }
-        if let (p, r) = participant(at: h), r.upperBound == g { return isPlace(p) || inRelativeClause(r.lowerBound) ? nil : p }
+        if let (p, r) = participant(at: h), r.upperBound == g { return isPlace(p) ? nil : p }
         guard h - 1 >= scope.lowerBound, article.contains(forms[h - 1]), !isAnyPreposition(h - 1),
-            !doc.tokens.flags[h].contains(.capitalized), isPlainNoun(h), !inRelativeClause(h - 1)
+            !doc.tokens.flags[h].contains(.capitalized), isPlainNoun(h)
         else { return nil }
         // "George Floyd, l'afroamericano ucciso": the name the noun stands in apposition to.
         if h - 3 >= scope.lowerBound, forms[h - 2] == ",", let (p, r) = participant(at: h - 3), r.upperBound == h - 2, p.entity != nil,

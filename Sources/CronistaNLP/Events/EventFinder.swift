@@ -311,20 +311,23 @@ struct EventFinder {
             }
         }
         if let kb {
+            // The document's entity for a knowledge-base country, if the text names it.
+            func documentEntity(_ c: Int) -> Int? {
+                let id = kb.entities[c].id
+                return kbEntries.firstIndex { $0?.id == id }
+            }
             let articles = lexicon.list("article-mp")
             var scratch: [UInt8] = []
             for t in 1..<max(1, n) where mentionAt[t] < 0 && articles.contains(forms[t - 1]) {
                 guard !doc.tokens.flags[t].contains(.capitalized), let c = Self.demonymCountry(forms[t], kb: kb, scratch: &scratch)
                 else { continue }
-                let id = kb.entities[c].id
-                demonymEntity[t] = kbEntries.firstIndex { $0?.id == id } ?? -1
+                demonymEntity[t] = documentEntity(c) ?? -1
             }
             let investigator = lexicon.list("investigator")
             for t in 1..<max(1, n)
             where investigator.contains(forms[t - 1]) && mentionAt[t] < 0 && !doc.tokens.flags[t].contains(.capitalized) {
                 guard let c = Self.adjectiveCountry(forms[t], kb: kb, scratch: &scratch) else { continue }
-                let id = kb.entities[c].id
-                if let e = kbEntries.firstIndex(where: { $0?.id == id }) { authorityCountry.append((t - 1, e)) }
+                if let e = documentEntity(c) { authorityCountry.append((t - 1, e)) }
             }
         }
         for (qi, q) in doc.quotes.enumerated() {
