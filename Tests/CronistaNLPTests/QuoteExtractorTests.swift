@@ -137,4 +137,24 @@ struct QuoteExtractorTests {
         let entity = try #require(direct.speaker?.entity)
         #expect(doc.entities[entity].name.contains("Trump"))
     }
+    @Test("A short role head is a speaker: 'Il pm ha detto che…' is the prosecutor's, 'Secondo il pm' too")
+    func shortRoleHeadSpeaker() throws {
+        for text in ["Il pm ha detto che la pena è giusta.", "Secondo il pm, il gruppo era pronto a colpire."] {
+            let (doc, _) = try analyze(text)
+            let q = try #require(doc.quotes.first, "no quote in \(text.debugDescription)")
+            let speaker = try #require(q.speaker, "no speaker in \(text.debugDescription)")
+            #expect(doc.text(in: speaker.range).lowercased() == "il pm")
+        }
+    }
+
+    @Test("A relative after a request's object and a comma is no reported clause: 'chiede la pena di morte, che il giudice nega'")
+    func relativeAfterRequestObject() throws {
+        let (doc, _) = try analyze("Il pm chiede la pena di morte, che però il giudice nega.")
+        #expect(doc.quotes.isEmpty, "found \(doc.quotes.map { doc.text(in: $0.content) })")
+        // A relative between commas, then `di` + an infinitive: that is what was asked.
+        let (other, _) = try analyze(
+            "L'ex ministro aveva consigliato a una ragazzina, che aveva preso le difese del rapper, di cui era fan, di mettersi a dieta.")
+        let q = try #require(other.quotes.first)
+        #expect(other.text(in: q.content) == "mettersi a dieta")
+    }
 }

@@ -198,8 +198,10 @@ extension ClauseContext {
         if e - s == 1 && self.is(s, .personalPronoun) { return SpeakerChoice(tokens: s..<e, entity: nil) }
         // Without a mention, a lone lower-case word ("ha scritto pure che") is no source.
         if firstMention == nil && e - s == 1 && !isCapitalized(s) && !bareNoun { return nil }
-        // Content words only: a span of function words is no speaker.
-        guard (s..<e).contains(where: { forms[$0].count > 3 }) else { return nil }
+        // Content words only: a span of function words is no speaker (a short role head is a
+        // content word: `il pm`).
+        let shortHeads = pack.entityWords?.shortHeads ?? []
+        guard (s..<e).contains(where: { forms[$0].count > 3 || shortHeads.contains(forms[$0].lowercased()) }) else { return nil }
         return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })
     }
 

@@ -39,6 +39,9 @@ package struct EntityWords: Sendable {
     let firstNameGenders: [String: Bool]
     /// Role heads used in appositions even when no KB role uses them.
     let genericHeads: [String]
+    /// The one-word role heads of three letters or fewer (`re`, `pm`): a noun phrase made of an
+    /// article and one of them still names someone (`il pm ha chiesto`).
+    let shortHeads: Set<String>
     /// What `il leader di X` may stand for.
     let leaderExpansions: [String]
     /// Articles and articulated prepositions that a town's name takes only as a club or team
@@ -146,6 +149,7 @@ package struct EntityWords: Sendable {
             }
         }
         genericHeads = generic
+        shortHeads = Set(generic.filter { $0.count <= 3 && !$0.contains(" ") })
         leaderExpansions = leader
         var acronymTypes: Set<EntityType> = []
         for label in words(.acronymAfter) {

@@ -39,7 +39,8 @@ extension QuoteRun {
             let budget = isRequest || longAdjunct ? 14 : 7
             var p = c.tokens.upperBound
             var start: Int?
-            while p < sentence.upperBound && p < c.tokens.upperBound + budget {
+            var limit = c.tokens.upperBound + budget
+            while p < sentence.upperBound && p < limit {
                 let f = forms[p]
                 if longAdjunct && p >= c.tokens.upperBound + 7 {
                     if ctx.isTerminal(p) || f == ";" || ctx.isQuoteMark(p) { break }
@@ -62,9 +63,25 @@ extension QuoteRun {
                 // "smentita sia da X che da Y": after a correlative `sia`, `che` is its pair, no clause.
                 if ctx.is(p, .complementiser), (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .subjunctive) }) { break }
                 // "fa appello alla creazione di un gruppo che tenti…": after a request's direct object
-                // (a bare article before it), `che` right after a noun is a relative, not its clause.
+                // (a bare article before it), `che` right after a noun is a relative, not its clause;
+                // so is `, che` after a direct object right after the verb ("chiede la pena di morte,
+                // che il giudice nega").
                 // (A verb of saying as well, `told a crowd in Miami that…`, takes its clause after the object.)
-                if isRequest, !c.classes.contains(.say), ctx.is(p, .complementiser), p > c.tokens.upperBound, !ctx.isPunct(p - 1),
+                // A relative between commas after a request's object, then `di`/`a` + an infinitive:
+                // that infinitive is what was asked ("ha consigliato a una ragazzina, che aveva preso le
+                // difese del rapper, di cui era fan, di mettersi a dieta").
+                if isRequest, !c.classes.contains(.say), ctx.is(p, .complementiser), p > c.tokens.upperBound, forms[p - 1] == ",",
+                    let resume = (p + 1..<min(sentence.upperBound - 2, p + 24)).first(where: { k in
+                        forms[k] == "," && ctx.is(k + 1, [.infinitiveMarker, .requestMarker]) && ctx.isInfinitive(k + 2)
+                    })
+                {
+                    p = resume + 1
+                    limit = max(limit, p + 3)
+                    continue
+                }
+                if isRequest, !c.classes.contains(.say), ctx.is(p, .complementiser), p > c.tokens.upperBound,
+                    !ctx.isPunct(p - 1)
+                        || (forms[p - 1] == "," && ctx.is(c.tokens.upperBound, .article) && !ctx.is(c.tokens.upperBound, .preposition)),
                     (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .article) && !ctx.is($0, .preposition) })
                 {
                     break
