@@ -591,7 +591,13 @@ struct EventArgumentTests: EventFixture {
             ArgumentCase(
                 text:
                     "Arrivano proteste dal Ministro dell'università e della Ricerca, Fabio Mussi. Poi il ministro dell'università e della Ricerca ha criticato le norme sulla scuola.",
-                trigger: "ha criticato", source: ["Fabio Mussi"], target: [])
+                trigger: "ha criticato", source: ["Fabio Mussi"], target: []),
+            // A headline's agentless act, whose place the body names as a town: the town's country,
+            // named further on, is the jurisdiction.
+            ArgumentCase(
+                text:
+                    "Un agricoltore assolto dopo una falsa accusa\nManhattan – Un giovane agricoltore australiano, David Green, è stato assolto ieri dall'accusa di violenza sessuale. Green aveva trascorso per questo un anno in carcere. Tornerà in Australia dopo aver lasciato gli Stati Uniti.",
+                trigger: "assolto", source: ["Stati Uniti"], target: ["Un agricoltore"])
         ])
     func argumentRules(_ c: ArgumentCase) throws {
         let doc = try analyze(c.text)

@@ -759,6 +759,14 @@ extension EventFinder {
                 doc.mentions.indices.last { mentionTokens[$0].lowerBound < s.upperBound && mentionEntity[$0] == main }
                 ?? doc.mentions.indices.first { mentionEntity[$0] == main }
         }
+        // A town or region where the text names no country before the act: the country the knowledge
+        // base puts it in when the text names that country later ("Il primo arresto" in a Paris story
+        // that names France further on); else the town stands for its state ("il gip di Roma").
+        if country == nil, let b = best, mentionEntity[b] >= 0, countryEntity[mentionEntity[b]] >= 0,
+            let first = doc.entities[countryEntity[mentionEntity[b]]].mentions.first
+        {
+            return [Event.Participant(entity: countryEntity[mentionEntity[b]], range: doc.mentions[first].range)]
+        }
         guard let m = country ?? best else { return [] }
         return [Event.Participant(entity: mentionEntity[m] >= 0 ? mentionEntity[m] : nil, range: doc.mentions[m].range)]
     }
