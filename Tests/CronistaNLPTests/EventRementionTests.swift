@@ -94,6 +94,23 @@ struct EventRementionTests: EventFixture {
         #expect(texts(doc, charge.target) == ["Carlo Neri"])
     }
 
+    @Test("A headline's agentless arrest and the body's: one event, unnamed groups of targets alike, the body's jurisdiction")
+    func headlineAgentlessArrest() throws {
+        let doc = try analyze(
+            "Arrestati tre cittadini statunitensi\nIeri la televisione iraniana ha annunciato che a Teheran sono stati arrestati tre "
+                + "cittadini statunitensi che avevano attraversato il confine dal nord dell'Iraq. Il governo dell'Iran non ha commentato.")
+        let arrests = doc.events.filter { $0.type == "COERCE" }
+        #expect(arrests.count == 1, "\(arrests.map { doc.text(in: $0.trigger) })")
+        let e = try #require(arrests.first)
+        #expect(texts(doc, e.source) == ["Iran"])
+        let unnamed = try analyze(
+            "Lukashenko attacca, arrestati quattro dell'opposizione\nQuesta notte la polizia bielorussa ha arrestato quattro esponenti "
+                + "dell'opposizione.")
+        let both = unnamed.events.filter { $0.type == "COERCE" }
+        #expect(both.count == 1, "\(both.map { unnamed.text(in: $0.trigger) })")
+        #expect(both.first.map { texts(unnamed, $0.source) } == ["polizia bielorussa"])
+    }
+
     @Test("A noun in the headline and the same noun in the next sentence, neither with a target, are one act; two verbs are not")
     func headlineNounAndBody() throws {
         let doc = try analyze(

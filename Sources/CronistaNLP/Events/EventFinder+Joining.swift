@@ -22,6 +22,12 @@ extension EventFinder {
                 } else {
                     kept[i].event.coref.append(c.event.trigger)
                     if kept[i].event.target.isEmpty && c.kind == .verb && old.kind == .verb { kept[i].event.target = c.event.target }
+                    // Two agentless acts of authority, a headline and its body: the jurisdiction of the
+                    // body's sentence, which names the place ("arrestati tre cittadini statunitensi" ·
+                    // "a Teheran sono stati arrestati", Iraq named after Teheran: Iran).
+                    if !old.explicitSource, !c.explicitSource, old.sentence == 0, c.sentence > 0, isHeadline(0), !c.event.source.isEmpty {
+                        kept[i].event.source = c.event.source
+                    }
                     if kept[i].event.claim == nil && c.kind == old.kind { kept[i].event.claim = c.event.claim }
                 }
                 // A visit and the talks held during it are one CONSULT: the visitor → the host.
@@ -80,6 +86,8 @@ extension EventFinder {
         return !r.isEmpty && forms[r.upperBound - 1] != "." && context.breakAfter(r.upperBound - 1)
     }
 
+    /// Whether candidate `b` should carry the event joined with `a`: an explicit source over none, a
+    /// verb over a noun, else more named participants.
     func better(_ b: Candidate, than a: Candidate) -> Bool {
         guard b.explicitSource && !b.event.source.isEmpty else { return false }
         if !a.explicitSource || a.event.source.isEmpty { return true }
@@ -173,9 +181,12 @@ extension EventFinder {
         // della Virginia si scusa"): the same lemma, or the same mode, and participants that do not
         // conflict (shared, or one side unnamed or only a jurisdiction).
         // (Words of two lemmas only for a material act: a lede may sum up several criticisms.)
+        // (Targets that no entity names on either side, with the same lemma, are one group told twice:
+        // "arrestati quattro dell'opposizione" · "ha arrestato quattro esponenti dell'opposizione".)
         if a.sentence == 0, isHeadline(0), b.sentence <= 2,
             a.lemma == b.lemma || (!Self.speechActs.contains(a.event.type) && a.event.mode != nil && a.event.mode == b.event.mode),
-            a.event.target.isEmpty || b.event.target.isEmpty || sharesParticipant(a.event.target, b.event.target),
+            a.event.target.isEmpty || b.event.target.isEmpty || sharesParticipant(a.event.target, b.event.target)
+                || a.lemma == b.lemma && (a.event.target + b.event.target).allSatisfy({ $0.entity == nil }),
             !a.explicitSource || !b.explicitSource || sharesParticipant(a.event.source, b.event.source)
                 || a.event.source.allSatisfy(isPlace) || b.event.source.allSatisfy(isPlace)
                 || a.lemma == b.lemma
