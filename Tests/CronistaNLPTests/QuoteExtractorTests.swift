@@ -157,4 +157,24 @@ struct QuoteExtractorTests {
         let q = try #require(other.quotes.first)
         #expect(other.text(in: q.content) == "mettersi a dieta")
     }
+    @Test("'Secondo X' without a comma: the source ends where a verb, a determiner or a number opens the content")
+    func accordingToWithoutComma() throws {
+        let cases: [(String, String?, String)] = [
+            ("Secondo il magistrato sussistono ancora i pericoli di fuga.", "il magistrato", "sussistono ancora i pericoli di fuga"),
+            ("Secondo loro non è questa la strada.", "loro", "non è questa la strada"),
+            ("Secondo alcune fonti potrebbe trattarsi di un incidente.", "alcune fonti", "potrebbe trattarsi di un incidente"),
+            (
+                "Secondo le prime ricostruzioni due persone armate hanno aperto il fuoco.", "le prime ricostruzioni",
+                "due persone armate hanno aperto il fuoco"
+            ),
+            // (After a preposition, `stato` is a noun.)
+            ("Secondo la televisione di stato iraniana i tre sono soldati.", nil, "i tre sono soldati")
+        ]
+        for (text, source, content) in cases {
+            let (doc, _) = try analyze(text)
+            let q = try #require(doc.quotes.first, "no quote in \(text.debugDescription)")
+            #expect(doc.text(in: q.content) == content)
+            if let source { #expect(q.speaker.map { String(doc.text(in: $0.range)) } == source) }
+        }
+    }
 }

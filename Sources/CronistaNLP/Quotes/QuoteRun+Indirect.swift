@@ -651,6 +651,19 @@ extension QuoteRun {
                             break
                         }
                         if ctx.isQuoteMark(npEnd) || forms[npEnd] == ":" { break }
+                        // "Secondo il magistrato sussistono ancora i pericoli", "Secondo loro non è": a verb
+                        // after the source (an auxiliary or modal, a clitic, a negation, past the source's
+                        // first word a plural present in `-ono`) opens the content; so does a determiner or
+                        // a number there ("Secondo le prime ricostruzioni due persone armate hanno…").
+                        // (Not after a preposition: "Secondo la televisione di stato iraniana".)
+                        if ctx.mentionAt[npEnd] < 0, !ctx.isCapitalized(npEnd), !ctx.is(npEnd - 1, .preposition),
+                            ctx.is(npEnd, [.auxiliary, .modal, .clauseVerbStart, .verbalClitic, .negation])
+                                || npEnd > npStart + 1
+                                    && (ctx.is(npEnd, .determiner) || ctx.doc.tokens.flags[npEnd].contains(.number)
+                                        || (forms[npEnd].count >= 6 && forms[npEnd].hasSuffix("ono")))
+                        {
+                            break
+                        }
                         npEnd += 1
                     }
                 }
