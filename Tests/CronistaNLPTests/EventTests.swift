@@ -154,6 +154,8 @@ struct EventTests {
             "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia.",
             // A form between a list's commas is one of the listed nouns ("chiese": churches, not asked).
             "In Mali si parla di distruzioni di scuole, ospedali, chiese e strade da parte dei ribelli.",
+            // Rejecting accusations is a denial, however strongly put, not a REJECT.
+            "L'Unione respinge fortemente le accuse del centrodestra.",
             // Being sent out of a courtroom is no deportation.
             "In Iraq, da registrare l'espulsione dall'aula dell'ex ministro della giustizia Usa, Ramsey Clark.",
             // A participle after an article and a number names people, no act.

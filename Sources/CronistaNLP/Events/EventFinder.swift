@@ -636,9 +636,12 @@ struct EventFinder {
                 {
                     lo = max(0, r - 3)
                 }
-                // Past a phrase of frequency ("ha chiesto più volte scusa").
+                // Past a phrase of frequency ("ha chiesto più volte scusa") or an adverb in -mente
+                // ("respinge fortemente le accuse").
                 var next = after
-                while next < end && next < after + 2 && frequency.contains(forms[next]) { next += 1 }
+                while next < end && next < after + 2
+                    && (frequency.contains(forms[next]) || forms[next].count > 6 && forms[next].hasSuffix("mente"))
+                { next += 1 }
                 // One word further after an article ("ha accusato un forte dolore").
                 let hi = min(end, next + (next < end && article.contains(forms[next]) ? 3 : 2))
                 if (lo..<hi).contains(where: { e.not.contains(forms[$0]) }) { continue }
