@@ -592,6 +592,13 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Arrivano proteste dal Ministro dell'università e della Ricerca, Fabio Mussi. Poi il ministro dell'università e della Ricerca ha criticato le norme sulla scuola.",
                 trigger: "ha criticato", source: ["Fabio Mussi"], target: []),
+            // An act that "comes from" an actor: the "da" phrase after the verb of coming, or opening the clause.
+            ArgumentCase(
+                text: "Critiche al governo sono arrivate anche dal sindaco Marco Ferri.", trigger: "Critiche", source: ["Marco Ferri"],
+                target: ["governo"]),
+            ArgumentCase(
+                text: "Dalle forze di opposizione arrivano duri attacchi al presidente Giorgio Napolitano.", trigger: "attacchi",
+                source: ["forze"], target: ["Giorgio Napolitano"]),
             // A headline's agentless act, whose place the body names as a town: the town's country,
             // named further on, is the jurisdiction.
             ArgumentCase(

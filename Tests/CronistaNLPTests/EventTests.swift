@@ -154,6 +154,8 @@ struct EventTests {
             "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia.",
             // A form between a list's commas is one of the listed nouns ("chiese": churches, not asked).
             "In Mali si parla di distruzioni di scuole, ospedali, chiese e strade da parte dei ribelli.",
+            // Protests that "come from" mayors are complaints, no demonstration.
+            "Proteste sono arrivate anche dai sindaci di Roma e Torino.",
             // Rejecting accusations is a denial, however strongly put, not a REJECT.
             "L'Unione respinge fortemente le accuse del centrodestra.",
             // Being sent out of a courtroom is no deportation.

@@ -598,6 +598,30 @@ extension EventFinder {
         return []
     }
 
+    /// The actor an event noun comes from: `le critiche al governo arrivano (anche) dall'opposizione`, the
+    /// `da` phrase right after a verb of coming (past one adverb) later in the clause; or `Dall'opposizione
+    /// arrivano dure critiche`, the one opening the clause right before the verb, which stands at most three
+    /// words before the noun.
+    func comingFrom(noun trig: Range<Int>, in scope: Range<Int>) -> [Event.Participant] {
+        var k = trig.upperBound
+        while k < min(scope.upperBound, trig.upperBound + 8) {
+            if bound.contains(forms[k]) || forms[k] == "," { break }
+            if coming.contains(forms[k]) {
+                var a = k + 1
+                if a < scope.upperBound, isAdverb(a) || aux.contains(forms[a]) { a += 1 }
+                return a + 1 < scope.upperBound && agent.contains(forms[a]) ? actor(startingNear: a + 1, in: scope) : []
+            }
+            k += 1
+        }
+        var v = trig.lowerBound - 1
+        while v > scope.lowerBound && v >= trig.lowerBound - 3 && !coming.contains(forms[v]) { v -= 1 }
+        guard v > scope.lowerBound, coming.contains(forms[v]) else { return [] }
+        var a = scope.lowerBound
+        while a < v && (isAdverb(a) || forms[a] == ",") { a += 1 }
+        guard a < v, agent.contains(forms[a]) else { return [] }
+        return actor(startingNear: a + 1, in: (a + 1)..<v)
+    }
+
     /// The passive agent: `da` (or `per mano di`) + actor after the trigger.
     func agentActor(after t: Int, in scope: Range<Int>) -> [Event.Participant] {
         var k = t

@@ -500,6 +500,9 @@ extension EventFinder {
             }
             // "l'istanza … presentata dalla difesa": the agent of a participle that modifies the noun.
             if e.kind == .noun, event.source.isEmpty { event.source = agentOfParticiple(after: trig.upperBound, in: scope) }
+            // "le critiche al governo arrivano dall'opposizione": the actor the act comes from.
+            // ("Proteste sono arrivate dai sindaci" are complaints, words, no demonstration.)
+            if e.kind == .noun, event.source.isEmpty, type != "PROTEST" { event.source = comingFrom(noun: trig, in: scope) }
             // "X, in visita a Y": the phrase the noun's predicate follows.
             if e.kind == .noun, event.source.isEmpty {
                 let comma = location.contains(forms[trig.lowerBound]) ? g - 1 : location.contains(forms[max(0, g - 1)]) ? g - 2 : -1

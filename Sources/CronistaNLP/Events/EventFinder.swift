@@ -132,6 +132,8 @@ struct EventFinder {
     let makingVerb: Set<String>, undoingVerb: Set<String>
     /// Forms of "arrivare"/"giungere" (and "fino") before "a" + an infinitive: a real act ("arrivando a minacciare").
     let reach: Set<String>
+    /// Forms of verbs of coming (`arrivano`, `giungono`, `vengono`): an event noun "comes from" its actor.
+    let coming: Set<String>
     /// Forms of "avere" that receive an act named right after them (`avrà il sostegno di X`).
     let have: Set<String>
     /// Verbs of judging or commenting (`definito`, `ha commentato`): their subject is not the actor of the act they name.
@@ -408,6 +410,7 @@ struct EventFinder {
         timeZone = l.list("time-zone")
         makingVerb = l.list("making-verb")
         undoingVerb = l.list("undoing-verb")
+        coming = l.list("coming")
         judging = l.list("judging")
         averting = l.list("averting")
         freeRelative = l.list("free-relative")
