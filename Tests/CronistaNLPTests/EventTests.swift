@@ -266,6 +266,11 @@ struct EventTests {
             (
                 "Arrivano proteste dal Ministro dell'università e della Ricerca, Fabio Mussi. Poi il ministro dell'università e della Ricerca ha criticato le norme sulla scuola.",
                 ["PROTEST", "ACCUSE"], ["Fabio Mussi"]
+            ),
+            // Handing back one's mandate is a resignation.
+            (
+                "Il premier Enrico Letta ha rimesso il proprio mandato nelle mani del presidente Giorgio Napolitano.", ["RETREAT"],
+                ["Enrico Letta"]
             )
         ])
     func typeAndFirstSource(text: String, types: [String], source: [String]) throws {
