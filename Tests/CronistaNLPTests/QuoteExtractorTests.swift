@@ -137,7 +137,7 @@ struct QuoteExtractorTests {
         let entity = try #require(direct.speaker?.entity)
         #expect(doc.entities[entity].name.contains("Trump"))
     }
-    @Test("A short role head is a speaker: 'Il pm ha detto che…' is the prosecutor's, 'Secondo il pm' too")
+    @Test("A short role head is a speaker: 'Il pm ha detto che…' is the prosecutor's, 'Secondo il pm' too; so is 'I due'")
     func shortRoleHeadSpeaker() throws {
         for text in ["Il pm ha detto che la pena è giusta.", "Secondo il pm, il gruppo era pronto a colpire."] {
             let (doc, _) = try analyze(text)
@@ -145,6 +145,10 @@ struct QuoteExtractorTests {
             let speaker = try #require(q.speaker, "no speaker in \(text.debugDescription)")
             #expect(doc.text(in: speaker.range).lowercased() == "il pm")
         }
+        // A number after an article names people too.
+        let (doc, _) = try analyze("I due si dichiarano innocenti.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { String(doc.text(in: $0.range)) } == "I due")
     }
 
     @Test("A relative after a request's object and a comma is no reported clause: 'chiede la pena di morte, che il giudice nega'")

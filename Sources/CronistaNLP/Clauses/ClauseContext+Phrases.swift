@@ -199,9 +199,12 @@ extension ClauseContext {
         // Without a mention, a lone lower-case word ("ha scritto pure che") is no source.
         if firstMention == nil && e - s == 1 && !isCapitalized(s) && !bareNoun { return nil }
         // Content words only: a span of function words is no speaker (a short role head is a
-        // content word: `il pm`).
+        // content word: `il pm`; so is a number after an article: `I due si dichiarano innocenti`).
         let shortHeads = pack.entityWords?.shortHeads ?? []
-        guard (s..<e).contains(where: { forms[$0].count > 3 || shortHeads.contains(forms[$0].lowercased()) }) else { return nil }
+        guard
+            (s..<e).contains(where: { forms[$0].count > 3 || shortHeads.contains(forms[$0].lowercased()) })
+                || (e - s == 2 && self.is(s, .article) && !self.is(s, .preposition) && self.is(s + 1, .determiner))
+        else { return nil }
         return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })
     }
 
