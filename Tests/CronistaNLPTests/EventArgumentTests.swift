@@ -1331,6 +1331,14 @@ struct EventArgumentTests: EventFixture {
         #expect(!ready.events.contains { $0.type == "THREATEN" }, "\(ready.events)")
     }
 
+    @Test("A place after a comma and a finite verb of its own is another clause's: neither jurisdiction nor location")
+    func placeOfLaterClause() throws {
+        let doc = try analyze("A Teheran tre escursionisti americani sono stati arrestati, il quarto è rimasto in Iraq.")
+        let arrest = try #require(doc.events.first { $0.type == "COERCE" })
+        #expect(texts(doc, arrest.source) == ["Teheran"])
+        #expect(arrest.location == nil, "\(arrest.location.map { doc.text(in: $0.range) } ?? "")")
+    }
+
     @Test("After a preposition a relative pronoun is no subject: 'i sindacati, ai quali ha promesso' is the minister's promise to them")
     func obliqueRelative() throws {
         let doc = try analyze("Il ministro Marco Ferri ha incontrato i sindacati, ai quali ha promesso nuovi fondi.")

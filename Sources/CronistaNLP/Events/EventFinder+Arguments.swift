@@ -699,9 +699,14 @@ extension EventFinder {
                 t.count == 1 && forms[t.lowerBound].count <= 2 && t.lowerBound > 0 && t.upperBound < forms.count
                 && forms[t.lowerBound - 1] == "("
                 && forms[t.upperBound] == ")"
-            // (A place after the act and after "mentre" or a semicolon is another clause's.)
+            // (A place after the act and after "mentre" or a semicolon is another clause's; so is one
+            // after a comma and a finite verb of its own: "tre sono stati arrestati, il quarto è rimasto
+            // in Iraq".)
             if let at, t.lowerBound > at, s.contains(t.lowerBound),
                 (at..<t.lowerBound).contains(where: { forms[$0] == "mentre" || forms[$0] == ";" })
+                    || (at..<t.lowerBound).contains(where: { c in
+                        forms[c] == "," && (c..<t.lowerBound).contains { context.is($0, .finiteAuxiliary) }
+                    })
             {
                 continue
             }
@@ -829,9 +834,12 @@ extension EventFinder {
     /// Where the event happened: a place after a locative preposition in the sentence, after the trigger.
     func place(after t: Int, in s: Range<Int>, excluding: [Event.Participant]) -> Event.Participant? {
         var k = t
+        var comma = false
         while k + 1 < s.upperBound {
-            // "ha incontrato i sindacati; a Milano gli studenti …": the next clause's own place.
-            if forms[k] == ";" || forms[k] == "mentre" { return nil }
+            // "ha incontrato i sindacati; a Milano gli studenti …": the next clause's own place; so is
+            // one after a comma and a finite verb ("sono stati arrestati, il quarto è rimasto in Iraq").
+            if forms[k] == ";" || forms[k] == "mentre" || comma && context.is(k, .finiteAuxiliary) { return nil }
+            if forms[k] == "," { comma = true }
             if location.contains(forms[k]), let (p, _) = placeAfterPreposition(k, before: s.upperBound, excluding: excluding) {
                 return p
             }
