@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 61667 bytes, sha256 9f14d3dd0a7235cefcb32d232d3f3287c839dd43a42af1b45346ef10b478bce2
+// Languages/it/event-triggers.tsv: 61958 bytes, sha256 b29fd77f5be0e2242cd23c719a9f0ee039dc9ac960f519932ec16e96f9d80724
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

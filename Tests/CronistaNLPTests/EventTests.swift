@@ -154,6 +154,8 @@ struct EventTests {
             "Il cacciatore Marco Neri ha ucciso un cane che dava fastidio alla famiglia.",
             // A form between a list's commas is one of the listed nouns ("chiese": churches, not asked).
             "In Mali si parla di distruzioni di scuole, ospedali, chiese e strade da parte dei ribelli.",
+            // After a singular determiner a form that is also a noun is the noun: no accusation made.
+            "Marco Travaglio ha risposto di non aver lanciato alcuna accusa, ma di aver fatto solo cronaca.",
             // Protests that "come from" mayors are complaints, no demonstration.
             "Proteste sono arrivate anche dai sindaci di Roma e Torino.",
             // Rejecting accusations is a denial, however strongly put, not a REJECT.

@@ -1539,6 +1539,8 @@ extension EventFinder {
         let isNoun = (lexicon.entries[forms[g]] ?? []).contains { $0.kind == .noun }
         // "Tale accusa si rivelò", "questa protesta": after a demonstrative a form that is also a noun is one.
         if isNoun, demonstrative.contains(forms[k]) { return true }
+        // "non aver lanciato alcuna accusa", "qualche protesta": so after a singular determiner.
+        if isNoun, nounDeterminer.contains(forms[k]) { return true }
         // "danni su molte chiese": after a plural determiner a singular finite form is a noun ("dei due
         // chiede": not after an article, where the determiner is a pronoun).
         if context.is(k, [.determiner]), pluralEnding.contains(where: forms[k].hasSuffix), isSingularVerb(at: g, in: s),

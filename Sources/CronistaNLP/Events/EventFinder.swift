@@ -133,6 +133,8 @@ struct EventFinder {
     /// Forms of "arrivare"/"giungere" (and "fino") before "a" + an infinitive: a real act ("arrivando a minacciare").
     let reach: Set<String>
     /// Forms of verbs of coming (`arrivano`, `giungono`, `vengono`): an event noun "comes from" its actor.
+    /// Singular determiners (`alcuna`, `nessun`, `ogni`): a form after one that is also a noun is the noun.
+    let nounDeterminer: Set<String>
     let coming: Set<String>
     /// Forms of "avere" that receive an act named right after them (`avrà il sostegno di X`).
     let have: Set<String>
@@ -411,6 +413,7 @@ struct EventFinder {
         makingVerb = l.list("making-verb")
         undoingVerb = l.list("undoing-verb")
         coming = l.list("coming")
+        nounDeterminer = l.list("noun-determiner")
         judging = l.list("judging")
         averting = l.list("averting")
         freeRelative = l.list("free-relative")
