@@ -592,6 +592,10 @@ struct EventArgumentTests: EventFixture {
                 text:
                     "Arrivano proteste dal Ministro dell'università e della Ricerca, Fabio Mussi. Poi il ministro dell'università e della Ricerca ha criticato le norme sulla scuola.",
                 trigger: "ha criticato", source: ["Fabio Mussi"], target: []),
+            // A number after an article, with no noun after it, names people.
+            ArgumentCase(
+                text: "Da lì a poco i due vengono accusati di omicidio dalla procura di Goa.", trigger: "vengono accusati di",
+                source: ["procura"], target: ["i due"]),
             // An act that "comes from" an actor: the "da" phrase after the verb of coming, or opening the clause.
             ArgumentCase(
                 text: "Critiche al governo sono arrivate anche dal sindaco Marco Ferri.", trigger: "Critiche", source: ["Marco Ferri"],

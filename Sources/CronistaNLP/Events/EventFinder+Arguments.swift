@@ -51,6 +51,16 @@ extension EventFinder {
             let r = a..<(a + words.count)
             return (Event.Participant(entity: nil, range: range(r)), r)
         }
+        // "chiede ai due di ritirare", "i tre vengono accusati": a number after an article, with no noun
+        // after it, names people.
+        if numberWord.contains(forms[t]), t > 0, t + 1 < forms.count, article.contains(forms[t - 1]) || context.is(t - 1, .article),
+            doc.tokens.flags[t + 1].contains(.punctuation) || isAnyPreposition(t + 1) || aux.contains(forms[t + 1])
+                || clitic.contains(forms[t + 1])
+        {
+            // ("ai due": the articulated preposition stays outside.)
+            let a = isAnyPreposition(t - 1) ? t : t - 1
+            return (Event.Participant(entity: nil, range: range(a..<(t + 1))), a..<(t + 1))
+        }
         // "quest'ultima": the last actor named before it, in its sentence or the one before.
         if t > 0, latter.contains(forms[t]), demonstrative.contains(forms[t - 1]), sentenceOf[t] >= 0 {
             let si = Int(sentenceOf[t])

@@ -135,6 +135,8 @@ struct EventFinder {
     /// Forms of verbs of coming (`arrivano`, `giungono`, `vengono`): an event noun "comes from" its actor.
     /// Singular determiners (`alcuna`, `nessun`, `ogni`): a form after one that is also a noun is the noun.
     let nounDeterminer: Set<String>
+    /// Numbers written as words (`due`, `tre`): after an article and before no noun they name people (`ai due`).
+    let numberWord: Set<String>
     let coming: Set<String>
     /// Forms of "avere" that receive an act named right after them (`avrà il sostegno di X`).
     let have: Set<String>
@@ -414,6 +416,7 @@ struct EventFinder {
         undoingVerb = l.list("undoing-verb")
         coming = l.list("coming")
         nounDeterminer = l.list("noun-determiner")
+        numberWord = l.list("number-word")
         judging = l.list("judging")
         averting = l.list("averting")
         freeRelative = l.list("free-relative")
