@@ -186,7 +186,7 @@ extension EventFinder {
         if a.sentence == 0, isHeadline(0), b.sentence <= 2,
             a.lemma == b.lemma || (!Self.speechActs.contains(a.event.type) && a.event.mode != nil && a.event.mode == b.event.mode),
             a.event.target.isEmpty || b.event.target.isEmpty || sharesParticipant(a.event.target, b.event.target)
-                || a.lemma == b.lemma && (a.event.target + b.event.target).allSatisfy({ $0.entity == nil }),
+                || a.lemma == b.lemma && a.event.target.allSatisfy({ $0.entity == nil }) && b.event.target.allSatisfy({ $0.entity == nil }),
             !a.explicitSource || !b.explicitSource || sharesParticipant(a.event.source, b.event.source)
                 || a.event.source.allSatisfy(isPlace) || b.event.source.allSatisfy(isPlace)
                 || a.lemma == b.lemma

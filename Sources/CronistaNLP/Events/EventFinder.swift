@@ -133,11 +133,11 @@ struct EventFinder {
     /// Forms of "arrivare"/"giungere" (and "fino") before "a" + an infinitive: a real act ("arrivando a minacciare").
     let reach: Set<String>
     /// Forms of verbs of coming (`arrivano`, `giungono`, `vengono`): an event noun "comes from" its actor.
+    let coming: Set<String>
     /// Singular determiners (`alcuna`, `nessun`, `ogni`): a form after one that is also a noun is the noun.
     let nounDeterminer: Set<String>
     /// Numbers written as words (`due`, `tre`): after an article and before no noun they name people (`ai due`).
     let numberWord: Set<String>
-    let coming: Set<String>
     /// Forms of "avere" that receive an act named right after them (`avrà il sostegno di X`).
     let have: Set<String>
     /// Verbs of judging or commenting (`definito`, `ha commentato`): their subject is not the actor of the act they name.
