@@ -202,7 +202,7 @@ extension ClauseContext {
         // content word: `il pm`; so is a number after an article: `I due si dichiarano innocenti`).
         let shortHeads = pack.entityWords?.shortHeads ?? []
         guard
-            (s..<e).contains(where: { forms[$0].count > 3 || shortHeads.contains(forms[$0].lowercased()) })
+            (s..<e).contains(where: { forms[$0].count > 3 || shortHeads.contains(forms[$0]) })
                 || (e - s == 2 && self.is(s, .article) && !self.is(s, .preposition) && self.is(s + 1, .determiner))
         else { return nil }
         return SpeakerChoice(tokens: s..<e, entity: firstMention.flatMap { entityOf(mention: $0) })

@@ -712,14 +712,7 @@ extension EventFinder {
             // (A place after the act and after "mentre" or a semicolon is another clause's; so is one
             // after a comma and a finite verb of its own: "tre sono stati arrestati, il quarto è rimasto
             // in Iraq".)
-            if let at, t.lowerBound > at, s.contains(t.lowerBound),
-                (at..<t.lowerBound).contains(where: { forms[$0] == "mentre" || forms[$0] == ";" })
-                    || (at..<t.lowerBound).contains(where: { c in
-                        forms[c] == "," && (c..<t.lowerBound).contains { context.is($0, .finiteAuxiliary) }
-                    })
-            {
-                continue
-            }
+            if let at, t.lowerBound > at, s.contains(t.lowerBound), opensAnotherClause(at..<t.lowerBound) { continue }
             // ("alle 20:45 ora locale (le 3:45 della mattina in Italia)": a country named inside brackets
             // after a time of day is the reader's time zone, no jurisdiction; "a Skopje (Macedonia)" is one.)
             if e >= 0 && isCountry[e] {
@@ -841,15 +834,21 @@ extension EventFinder {
         return first.key
     }
 
+    /// Whether the words `r` after an act open another clause, so that a place named after them is that
+    /// clause's: "mentre" or a semicolon, or a comma and then a finite verb of its own ("tre sono stati
+    /// arrestati, il quarto è rimasto in Iraq").
+    func opensAnotherClause(_ r: Range<Int>) -> Bool {
+        if r.contains(where: { forms[$0] == "mentre" || forms[$0] == ";" }) { return true }
+        guard let comma = r.first(where: { forms[$0] == "," }) else { return false }
+        return (comma..<r.upperBound).contains { context.is($0, .finiteAuxiliary) }
+    }
+
     /// Where the event happened: a place after a locative preposition in the sentence, after the trigger.
     func place(after t: Int, in s: Range<Int>, excluding: [Event.Participant]) -> Event.Participant? {
         var k = t
-        var comma = false
         while k + 1 < s.upperBound {
-            // "ha incontrato i sindacati; a Milano gli studenti …": the next clause's own place; so is
-            // one after a comma and a finite verb ("sono stati arrestati, il quarto è rimasto in Iraq").
-            if forms[k] == ";" || forms[k] == "mentre" || comma && context.is(k, .finiteAuxiliary) { return nil }
-            if forms[k] == "," { comma = true }
+            // "ha incontrato i sindacati; a Milano gli studenti …": the next clause's own place.
+            if opensAnotherClause(t..<(k + 1)) { return nil }
             if location.contains(forms[k]), let (p, _) = placeAfterPreposition(k, before: s.upperBound, excluding: excluding) {
                 return p
             }

@@ -70,21 +70,22 @@ extension QuoteRun {
                 // A relative between commas after a request's object, then `di`/`a` + an infinitive:
                 // that infinitive is what was asked ("ha consigliato a una ragazzina, che aveva preso le
                 // difese del rapper, di cui era fan, di mettersi a dieta").
-                if isRequest, !c.classes.contains(.say), ctx.is(p, .complementiser), p > c.tokens.upperBound, forms[p - 1] == ",",
-                    let resume = (p + 1..<min(sentence.upperBound - 2, p + 24)).first(where: { k in
-                        forms[k] == "," && ctx.is(k + 1, [.infinitiveMarker, .requestMarker]) && ctx.isInfinitive(k + 2)
-                    })
-                {
-                    p = resume + 1
-                    limit = max(limit, p + 3)
-                    continue
-                }
-                if isRequest, !c.classes.contains(.say), ctx.is(p, .complementiser), p > c.tokens.upperBound,
-                    !ctx.isPunct(p - 1)
+                if isRequest, !c.classes.contains(.say), ctx.is(p, .complementiser), p > c.tokens.upperBound {
+                    if forms[p - 1] == ",",
+                        let resume = (p + 1..<min(sentence.upperBound - 2, p + 24)).first(where: { k in
+                            forms[k] == "," && ctx.is(k + 1, [.infinitiveMarker, .requestMarker]) && ctx.isInfinitive(k + 2)
+                        })
+                    {
+                        p = resume + 1
+                        limit = max(limit, p + 3)
+                        continue
+                    }
+                    if !ctx.isPunct(p - 1)
                         || (forms[p - 1] == "," && ctx.is(c.tokens.upperBound, .article) && !ctx.is(c.tokens.upperBound, .preposition)),
-                    (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .article) && !ctx.is($0, .preposition) })
-                {
-                    break
+                        (c.tokens.upperBound..<p).contains(where: { ctx.is($0, .article) && !ctx.is($0, .preposition) })
+                    {
+                        break
+                    }
                 }
                 if ctx.is(p, .complementiser) || (ctx.is(p, [.manner, .interrogative]) && c.lemmaClasses.contains(.mannerComplement)) {
                     var s = p + 1
