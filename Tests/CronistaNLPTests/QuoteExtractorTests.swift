@@ -101,6 +101,8 @@ struct QuoteExtractorTests {
             "La proposta sarà discussa domani in Parlamento.",
             "Il convegno ha preso spunto dalla pubblicazione \"Needs. Architetture nei Paesi in via di Sviluppo\", curata da Salvatore Spataro.",
             "In piazza San Pietro ha risuonato il coro \"Viva il papa!\"",
+            // A form of a reporting verb after "di" is a noun.
+            "Nel frattempo l'arresto viene formalmente convalidato con almeno due capi d'accusa: strage e omicidio volontario.",
             "Tra i personaggi di Carosello, «Cimabue» che «... fa una cosa e ne sbaglia due» (1972)."
         ])
     func notQuotes(text: String) throws {
@@ -137,6 +139,69 @@ struct QuoteExtractorTests {
         let entity = try #require(direct.speaker?.entity)
         #expect(doc.entities[entity].name.contains("Trump"))
     }
+    @Test(
+        "The subject before a reporting verb is no complement: not a connective, not a phrase a preposition opens, not the name in a sentence's opening gerund clause",
+        arguments: [
+            (
+                "Il vescovo di Washington, Mariann E. Budde, ha dichiarato di non essere stato informato. Inoltre, dopo aver accusato Trump di aver usato la Bibbia, ha fatto notare che il presidente non ha pregato.",
+                "il presidente non ha pregato", "Mariann E. Budde"
+            ),
+            (
+                "George W. Bush, l'attuale Presidente degli Stati Uniti d'America, in un discorso tenuto ieri ha affermato che la violenza è scesa.",
+                "la violenza è scesa", "George W. Bush"
+            ),
+            (
+                "John Keefe, dirigente della società Eurotunnel, alla BBC ha dichiarato che non è mai avvenuta un'evacuazione.",
+                "non è mai avvenuta un'evacuazione", "John Keefe"
+            ),
+            (
+                "Rispondendo ad un appello del ministro delle Emergenze Evgeni Zinitchev, Vladimir Putin ha accolto la proposta: «Accetto la vostra proposta», chiedendo di «prendere rapidamente delle iniziative».",
+                "prendere rapidamente delle iniziative", "Vladimir Putin"
+            ),
+            // A name right after the phrase is the subject.
+            (
+                "In un comunicato Trenitalia ha fatto sapere che tutti i dispositivi erano in funzione.",
+                "tutti i dispositivi erano in funzione", "Trenitalia"
+            ),
+            // A name in apposition to the phrase before the quotation, or to the source of "Secondo".
+            (
+                "La figlia di Marina Petrella, Elisa Novelli, «spera che questa notizia le donerà la voglia di ricominciare».",
+                "spera che questa notizia le donerà la voglia di ricominciare", "Elisa Novelli"
+            ),
+            (
+                "Secondo il capo della Farnesina, Massimo D'Alema, l'attentato di oggi è segno di una situazione preoccupante.",
+                "l'attentato di oggi è segno di una situazione preoccupante", "Massimo D'Alema"
+            )
+        ])
+    func subjectIsNoComplement(text: String, content: String, speaker: String) throws {
+        let (doc, _) = try analyze(text)
+        let q = try #require(doc.quotes.first { doc.text(in: $0.content) == content }, "no quote \(content.debugDescription)")
+        let entity = try #require(q.speaker?.entity, "no speaker entity for \(content.debugDescription)")
+        #expect(doc.entities[entity].name == speaker)
+    }
+
+    @Test("A speaker is never named inside the quotation's own words, nor the object a gerund follows")
+    func speakerOutsideTheWords() throws {
+        let (doc, _) = try analyze(
+            "Arturo Parisi non perde l'occasione di attaccare i dirigenti del PD. Dal palco della Festa Democratica di Firenze non risparmia le bordate. «Berlusconi ha il segno più in cento giorni di governo, Veltroni il segno meno»."
+        )
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { String(doc.text(in: $0.range)) } != "Berlusconi")
+        let (other, _) = try analyze(
+            "Intanto Silvio Berlusconi ha attaccato la magistratura. Ha però anche difeso Angelino Alfano dicendo che nelle prossime elezioni i due partiti saranno alleati."
+        )
+        let g = try #require(other.quotes.first)
+        #expect(g.speaker.flatMap(\.entity).map { other.entities[$0].name } != "Angelino Alfano")
+    }
+
+    @Test("What one can or must say is no report: 'la situazione non si può certo dire risolta: …'")
+    func impersonalModalIsNoCue() throws {
+        let (doc, _) = try analyze(
+            "Raila Odinga si sarebbe dovuto unire alla folla. Nonostante ciò la situazione non si può certo dire risolta: la tensione è evidente e si contano 350 morti."
+        )
+        #expect(doc.quotes.isEmpty, "found \(doc.quotes.map { doc.text(in: $0.content) })")
+    }
+
     @Test("A short role head is a speaker: 'Il pm ha detto che…' is the prosecutor's, 'Secondo il pm' too; so is 'I due'")
     func shortRoleHeadSpeaker() throws {
         for text in ["Il pm ha detto che la pena è giusta.", "Secondo il pm, il gruppo era pronto a colpire."] {

@@ -126,6 +126,8 @@ extension ClauseContext {
             }
         }
         while s < i && (self.is(s, [.connective, .clauseOpener]) && mentionAt[s] < 0) { s += 1 }
+        // "Inoltre, dopo aver accusato Trump …, ha fatto notare": a connective alone is nobody.
+        if s == i, mentionAt[i] < 0, self.is(i, [.connective, .skippable]) { return nil }
         let span = s..<(i + 1)
         // A clitic or a reflexive inside means a verb ("gli si propone"): no noun phrase.
         if span.count > 1, span.dropLast().contains(where: { self.is($0, .verbalClitic) }) { return nil }

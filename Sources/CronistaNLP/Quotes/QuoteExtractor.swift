@@ -209,12 +209,25 @@ struct QuoteRun {
                 // "si affermava che…", "si apprende che…": a reported clause with no source but its
                 // agent; "bisogna aggiungere", "va detto" report nothing.
                 let reflexiveImpersonal = impersonal && ctx.is(start - 1, .reflexive)
+                // "la situazione non si può (certo) dire risolta:", "si deve aggiungere": one can or must
+                // say is no report.
+                var b = start - 1
+                var modal = false
+                while b > 0, b >= start - 3, !ctx.isPunct(b), !ctx.is(b, .impersonal) {
+                    if ctx.is(b, .modal) { modal = true }
+                    b -= 1
+                }
+                let impersonalModal = modal && b >= 0 && ctx.is(b, .impersonal)
                 // A form right after a determiner is a noun ("un'accusa", "con l'accusa di…"), not
                 // the verb it also spells; an elided article counts only after a preposition, since
                 // "l'accusa" alone may be a clitic and its verb.
+                // So is a finite form right after `di` ("capi d'accusa:", "atto di accusa"), which only
+                // an infinitive follows as a verb.
                 let nounAfterArticle =
-                    !sawAux && j == start && j > 0 && ctx.is(j - 1, .article)
-                    && (!ctx.is(j - 1, .objectPronoun) || (j > 1 && ctx.is(j - 2, .preposition) && !ctx.is(j - 2, .article)))
+                    !sawAux && j == start && j > 0
+                    && (ctx.is(j - 1, .article)
+                        && (!ctx.is(j - 1, .objectPronoun) || (j > 1 && ctx.is(j - 2, .preposition) && !ctx.is(j - 2, .article)))
+                        || ctx.is(j - 1, .ofPreposition) && !ctx.isInfinitive(j))
                 // "Molti si chiedono se…", "il sito si propone di…": the reflexive verb wonders or aims.
                 let reflexiveVerb =
                     m.entry.lemmaClasses.contains(.notReflexive)
@@ -239,7 +252,7 @@ struct QuoteRun {
                     }
                 }
                 if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary && !reducedPassive)
-                    || (impersonal && !reflexiveImpersonal) || nounAfterArticle || reflexiveVerb
+                    || (impersonal && !reflexiveImpersonal) || impersonalModal || nounAfterArticle || reflexiveVerb
                 {
                     i = j + m.length
                     continue

@@ -202,8 +202,13 @@ extension QuoteRun {
                         }
                     }
                     ?? firstPerson(in: sentence.lowerBound..<(m.open - 1)) ?? subjectBefore(m.open - 1, sentence: sentence)
-            } else if m.open > sentence.lowerBound, let s = speakerIn(sentence.lowerBound..<m.open), isPerson(s) {
-                // A person named in the same sentence before the quotation ("Secondo X, «…»").
+            } else if m.open > sentence.lowerBound,
+                let s = apposedSubject(before: m.open, sentence: sentence) ?? speakerIn(sentence.lowerBound..<m.open),
+                isPerson(s)
+            {
+                // A person named in the same sentence before the quotation ("Secondo X, «…»"); the name
+                // in apposition to the phrase before it ("La figlia di Marina Petrella, Elisa Novelli,
+                // «spera che…»": the daughter's words).
                 speaker = s
             }
             if ruleAccepts {
@@ -213,6 +218,9 @@ extension QuoteRun {
                 // ("si è detto «fiducioso» che…"): only a real utterance uses it up.
                 if let c = cueTokens, length >= 4 { usedCues.insert(c.lowerBound) }
             }
+            // A speaker found inside the quotation's own words is none ("Dal palco non risparmia le
+            // bordate. «Berlusconi ha il segno più…»": the words name Berlusconi, they are not his).
+            if let s = speaker, !s.tokens.isEmpty, s.tokens.lowerBound > m.open, s.tokens.upperBound <= m.close { speaker = nil }
             let candidate = QuoteCandidate(
                 kind: .direct, content: contentRange(m), cue: cueTokens, speaker: speaker,
                 priority: ruleAccepts ? 3 : 0, contentTokens: content, origin: colonBefore && !attached ? .colon : .direct,

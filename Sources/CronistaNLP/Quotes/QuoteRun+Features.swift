@@ -327,7 +327,8 @@ extension QuoteRun {
             let m = Int(mi)
             let span = ctx.mentionTokens[m]
             defer { t = max(t + 1, span.upperBound) }
-            if span.overlaps(content) { continue }
+            // (Nor anyone named inside another quotation's words: «… viva Pinochet», «…».)
+            if span.overlaps(content) || insideQuotation(span.lowerBound, other: content) { continue }
             let key = entityOf(mention: m) ?? -(m + 1)
             let distance =
                 span.upperBound <= content.lowerBound ? content.lowerBound - span.upperBound : span.lowerBound - content.upperBound

@@ -670,6 +670,19 @@ extension QuoteRun {
                 }
                 var s = npEnd
                 while s < sentence.upperBound && (forms[s] == "," || forms[s] == ":") { s += 1 }
+                // "Secondo il capo della Farnesina, Massimo D'Alema, l'attentato …": a person's name
+                // between commas right after the source is its apposition when the entity layer made
+                // them one person ("Secondo la polizia, Rossi, già noto, avrebbe …" is the content's).
+                if closedByComma, s < sentence.upperBound, let mi = nameMention(startingAt: s), ctx.doc.mentions[mi].type == .person,
+                    let person = entityOf(mention: mi),
+                    (npStart..<npEnd).contains(where: { ctx.mentionAt[$0] >= 0 && entityOf(mention: Int(ctx.mentionAt[$0])) == person })
+                {
+                    let end = ctx.mentionTokens[mi].upperBound
+                    if end + 1 < sentence.upperBound, forms[end] == "," {
+                        npEnd = end
+                        s = end + 1
+                    }
+                }
                 if s < sentence.upperBound && ctx.is(s, .seems) && s + 1 < sentence.upperBound && ctx.is(s + 1, .complementiser) { s += 2 }
                 let e = clauseEnd(from: s, in: sentence)
                 contentTokens = s..<max(s, e)

@@ -23,17 +23,43 @@ extension QuoteRun {
             {
                 return s
             }
-            if let p = firstPerson(in: sentence.lowerBound..<t) { return p }
             // "Egli ha commentato l'accaduto dicendo:": the noun phrase right before a gerund is the
-            // object of the compound verb before it; that verb's subject speaks.
-            if ctx.isGerund(t), k >= sentence.lowerBound, let np = npEnding(at: k, sentence: sentence) {
+            // object of the compound verb before it; that verb's subject speaks. Left unsaid ("Ha però
+            // anche difeso Alfano dicendo che"), it is no person the object names.
+            var objectStart = t
+            gerundObject: if ctx.isGerund(t), k >= sentence.lowerBound, let np = npEnding(at: k, sentence: sentence) {
+                // The compound verb: an auxiliary, perhaps adverbs ("ha però anche difeso"), then the
+                // participle right before the noun phrase (a lower-case word; irregular ones too).
                 let v = np.tokens.lowerBound - 1
-                if v - 1 >= sentence.lowerBound, ctx.mentionAt[v] < 0, ctx.pack.rules.isParticiple(forms[v]), ctx.is(v - 1, .auxiliary) {
-                    var a = v - 1
+                var w = v - 1
+                while w > sentence.lowerBound && ctx.is(w, .skippable) && !ctx.is(w, .auxiliary) { w -= 1 }
+                if w >= sentence.lowerBound, ctx.mentionAt[v] < 0, ctx.is(w, .auxiliary), !ctx.isCapitalized(v), !ctx.isPunct(v),
+                    ctx.pack.rules.isParticiple(forms[v]) || !ctx.is(v, [.article, .preposition, .determiner, .auxiliary])
+                {
+                    var a = w
                     while a > sentence.lowerBound && ctx.is(a - 1, [.auxiliary, .clitic]) { a -= 1 }
-                    if let s = subjectBefore(a, sentence: sentence) { return s }
+                    // (Only a main clause's verb: after "che" the gerund hangs on the clause before —
+                    // "dicendosi dispiaciuto che la delegazione abbia abbandonato la conferenza, dichiarando".)
+                    let subordinate = (sentence.lowerBound..<a).contains { ctx.is($0, .complementiser) }
+                    if !subordinate, let s = subjectBefore(a, sentence: sentence) { return s }
+                    // Left unsaid, the subject of the sentence before: the person its first clause
+                    // with a subject of its own names ("Intanto Berlusconi ha attaccato i giudici. Ha
+                    // però anche difeso Alfano dicendo"); the clause layer reads that sentence only.
+                    guard !subordinate else { break gerundObject }
+                    let si = Int(ctx.sentenceOf[t])
+                    if si > 0, a == sentence.lowerBound {
+                        var only = [Bool](repeating: false, count: ctx.doc.sentences.count)
+                        only[si - 1] = true
+                        for c in ctx.clauses(only: only) where !c.subjectIsInherited {
+                            if let sr = c.subject, let s = speakerIn(sr), isPerson(s) { return s }
+                        }
+                    }
+                    objectStart = np.tokens.lowerBound
                 }
             }
+            let from = clauseSubjectStart(of: sentence, before: t)
+            if from < objectStart, let p = firstPerson(in: from..<objectStart) { return p }
+            if objectStart < t { return nil }
             // "La Russia ha sparato colpi … e avverte che": a coordinated verb's subject is the
             // clause's subject, the mention that opens the sentence, not the object before `e`.
             if !ctx.isGerund(t), let m = openingMention(of: sentence, before: k) { return choice(mention: m) }
@@ -103,6 +129,25 @@ extension QuoteRun {
             return parenthetical ? nil : speakerIn(segment)
         }
         if let np = npEnding(at: i, sentence: sentence) {
+            // "George W. Bush, l'attuale Presidente …, in un discorso tenuto ieri ha affermato", "Ai
+            // giornalisti ha detto": a noun phrase a preposition opens after a comma (or at the
+            // sentence's start) is a complement; the subject is before it.
+            // ("In un comunicato Trenitalia ha fatto sapere": a name after the phrase's noun is the
+            // subject. What is found before the phrase must be named, not a capitalised word.)
+            let p = np.tokens.lowerBound - 1
+            if p >= sentence.lowerBound, ctx.mentionAt[p] < 0, ctx.is(p, .preposition),
+                !ctx.is(p, [.ofPreposition, .agentPreposition]), p == sentence.lowerBound || forms[p - 1] == ","
+            {
+                let last = ctx.mentionAt[i]
+                if last >= 0, ctx.doc.mentions[Int(last)].form == .name {
+                    let a = ctx.mentionTokens[Int(last)].lowerBound
+                    if a > p + 1, !ctx.is(a - 1, .preposition) { return choice(mention: Int(last)) }
+                }
+                guard p > sentence.lowerBound, let before = subjectBefore(p, sentence: sentence),
+                    before.entity != nil || before.tokens.contains(where: { ctx.mentionAt[$0] >= 0 })
+                else { return nil }
+                return before
+            }
             // "X terminato l'incontro ha dichiarato", "X, rivolgendosi ai colleghi, ha detto": a noun
             // phrase right after a participle or gerund with no auxiliary is that verb's object; the
             // subject is before the non-finite verb (or, past a comma, not in this clause).
@@ -144,6 +189,31 @@ extension QuoteRun {
             if ctx.doc.mentions[mi].type == .person { return choice(mention: mi) }
         }
         return first.map { choice(mention: $0) }
+    }
+
+    /// Where the main clause's subject may start in a sentence: past a non-finite clause that opens
+    /// it and its comma ("Rispondendo ad un appello del ministro Zinitchev, Putin ha accolto …,
+    /// chiedendo": Putin asks, not the minister), else the sentence's start.
+    func clauseSubjectStart(of sentence: Range<Int>, before t: Int) -> Int {
+        let forms = ctx.forms
+        var o = sentence.lowerBound
+        while o < t && ctx.is(o, [.connective, .skippable]) { o += 1 }
+        guard o + 1 < t, ctx.mentionAt[o] < 0 else { return sentence.lowerBound }
+        let rules = ctx.pack.rules
+        let nonFinite =
+            ctx.isGerund(o) || rules.isParticiple(forms[o])
+            || (ctx.is(o, .preposition) && (rules.isInfinitive(forms[o + 1]) || rules.isGerund(forms[o + 1])))
+        guard nonFinite, let comma = (o..<t).first(where: { forms[$0] == "," }) else { return sentence.lowerBound }
+        return comma + 1
+    }
+
+    /// The person a phrase and its comma end on before token `t`, read as a subject
+    /// ("La figlia di Marina Petrella, Elisa Novelli, «…»": Elisa Novelli); nil when `t` follows no comma.
+    func apposedSubject(before t: Int, sentence: Range<Int>) -> SpeakerChoice? {
+        guard t - 1 > sentence.lowerBound, ctx.forms[t - 1] == ",", let s = subjectBefore(t, sentence: sentence), isPerson(s) else {
+            return nil
+        }
+        return s
     }
 
     func startsNounPhrase(_ t: Int) -> Bool { ctx.startsNounPhrase(t) }
