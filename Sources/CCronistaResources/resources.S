@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 62209 bytes, sha256 7aaf68f6c906e727c10ec055ec89db5e44d43943c0ab193fe7b558322bff03c5
+// Languages/it/event-triggers.tsv: 62553 bytes, sha256 1331f7a68bf14c9405f6de98fefc8a3aba793c8ab34ae67aa5f7b25a84095f61
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -650,6 +650,17 @@ struct EventArgumentTests: EventFixture {
         #expect(massacre.events.isEmpty)
         let order = try analyze("Il ministro ha ordinato ai soldati di ritirarsi.")
         #expect(order.events.map(\.type) == ["REQUEST"])
+        // Nor is whoever explains how protests must be run: after "che" the noun opens a clause of its own.
+        let explained = try analyze(
+            "Vladimir Putin ha spiegato che le proteste «devono essere organizzate in modo tale da non causare danni agli altri cittadini»."
+        )
+        #expect(!explained.events.contains { $0.type == "PROTEST" && texts(explained, $0.source) == ["Vladimir Putin"] })
+        // A place after "perché" is that clause's, not the criticism's.
+        let because = try analyze(
+            "Il presidente del Venezuela Hugo Chávez ha criticato Barack Obama perché sta portando avanti un'altra guerra, come in Iraq e Afghanistan."
+        )
+        let criticism = try #require(because.events.first)
+        #expect(criticism.location == nil)
         // Whoever authorises a protest is not its protester.
         let authorised = try analyze("La protesta non era autorizzata dalla polizia.")
         #expect(authorised.events.isEmpty)

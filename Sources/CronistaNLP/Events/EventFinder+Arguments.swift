@@ -835,10 +835,10 @@ extension EventFinder {
     }
 
     /// Whether the words `r` after an act open another clause, so that a place named after them is that
-    /// clause's: "mentre" or a semicolon, or a comma and then a finite verb of its own ("tre sono stati
-    /// arrestati, il quarto è rimasto in Iraq").
+    /// clause's: a word of the pack's `@clause-break` ("mentre", a semicolon, "perché"), or a comma and
+    /// then a finite verb of its own ("tre sono stati arrestati, il quarto è rimasto in Iraq").
     func opensAnotherClause(_ r: Range<Int>) -> Bool {
-        if r.contains(where: { forms[$0] == "mentre" || forms[$0] == ";" }) { return true }
+        if r.contains(where: { clauseBreak.contains(forms[$0]) }) { return true }
         guard let comma = r.first(where: { forms[$0] == "," }) else { return false }
         return (comma..<r.upperBound).contains { context.is($0, .finiteAuxiliary) }
     }

@@ -340,6 +340,7 @@ extension EventFinder {
         let trigger = range(group)
         var event = Event(type: type, mode: mode, trigger: trigger)
         var explicitSource = true
+        var carriedSource = false
         // The antecedent of a relative pronoun that is the verb's subject, if any.
         var relativeSource: [Event.Participant] = []
         // The speaker, when a verb inside a quotation has a first-person clitic for object («mi hanno
@@ -619,6 +620,9 @@ extension EventFinder {
                 }
                 if event.source.isEmpty {
                     event.source = participants(ofArgument: inScope(subject))
+                    // A subject the clause layer carried over from an earlier sentence ("La polizia ha
+                    // occupato la sede. Successivamente, …, si è dimesso") is a guess, not the text's word.
+                    if clause?.subjectIsInherited == true, let r = subject, r.lowerBound < s.lowerBound { carriedSource = true }
                     // "Gli studenti, gli operai e gli intellettuali protestarono": a list the clause
                     // layer read only the end of.
                     if !nonFinite, !relativeSubject, !event.source.isEmpty {
@@ -1272,7 +1276,7 @@ extension EventFinder {
         event.target = event.target.map { earlierHolder(of: $0) ?? $0 }
         return Candidate(
             event: event, kind: e.kind, lemma: e.lemma, sentence: si, explicitSource: explicitSource, reciprocal: e.reciprocal,
-            passive: passive)
+            passive: passive, carriedSource: carriedSource)
     }
 
     /// "viene dal ministro dell'università e della Ricerca" after "dal Ministro dell'università e della

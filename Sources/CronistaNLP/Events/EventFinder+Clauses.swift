@@ -45,9 +45,10 @@ extension EventFinder {
             {
                 return !article.contains(f)
             }
-            // ("durante le proteste": a preposition of the pack's word classes too.)
+            // ("durante le proteste": a preposition of the pack's word classes too.) "Putin ha spiegato
+            // che le proteste «devono …»": after a complementiser the noun opens a clause of its own.
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0
-                || (isPrepositionWord(k) && !article.contains(f) && f != "di")
+                || (isPrepositionWord(k) && !article.contains(f) && f != "di") || context.is(k, .complementiser)
             {
                 return false
             }

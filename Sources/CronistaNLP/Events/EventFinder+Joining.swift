@@ -86,11 +86,12 @@ extension EventFinder {
         return !r.isEmpty && forms[r.upperBound - 1] != "." && context.breakAfter(r.upperBound - 1)
     }
 
-    /// Whether candidate `b` should carry the event joined with `a`: an explicit source over none, a
-    /// verb over a noun, else more named participants.
+    /// Whether candidate `b` should carry the event joined with `a`: an explicit source over none (or
+    /// over one carried over from an earlier sentence), a verb over a noun, else more named participants.
     func better(_ b: Candidate, than a: Candidate) -> Bool {
         guard b.explicitSource && !b.event.source.isEmpty else { return false }
         if !a.explicitSource || a.event.source.isEmpty { return true }
+        if b.carriedSource != a.carriedSource { return a.carriedSource }
         if a.kind == .noun && b.kind == .verb { return true }
         return b.event.source.count + b.event.target.count > a.event.source.count + a.event.target.count
     }
@@ -195,11 +196,12 @@ extension EventFinder {
             return true
         }
         // "si è dimesso ieri il presidente Nasheed … Successivamente, si è dimesso": a material act
-        // told again without its actor (the subject carried over from the last act named) is the
-        // act told before.
+        // told again without its actor (the subject carried over from the last act named, or from the
+        // sentence before by the clause layer) is the act told before.
         // (Not an act of authority: "è stato arrestato" again in a text of many arrests is
         // another arrest, its source a jurisdiction.)
-        if a.lemma == b.lemma, b.kind == .verb, a.explicitSource, !b.explicitSource, !Self.speechActs.contains(b.event.type),
+        if a.lemma == b.lemma, b.kind == .verb, a.explicitSource, !b.explicitSource || b.carriedSource,
+            !Self.speechActs.contains(b.event.type),
             !Self.authority.contains(b.event.type),
             b.event.target.isEmpty || a.event.target.isEmpty || sharesParticipant(a.event.target, b.event.target)
         {

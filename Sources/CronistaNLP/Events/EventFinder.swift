@@ -132,6 +132,8 @@ struct EventFinder {
     let makingVerb: Set<String>, undoingVerb: Set<String>
     /// Forms of "arrivare"/"giungere" (and "fino") before "a" + an infinitive: a real act ("arrivando a minacciare").
     let reach: Set<String>
+    /// Words that open another clause (`mentre`, `;`, `perché`): a place named after them is that clause's.
+    let clauseBreak: Set<String>
     /// Forms of verbs of coming (`arrivano`, `giungono`, `vengono`): an event noun "comes from" its actor.
     let coming: Set<String>
     /// Singular determiners (`alcuna`, `nessun`, `ogni`): a form after one that is also a noun is the noun.
@@ -180,6 +182,8 @@ struct EventFinder {
         var reciprocal = false
         /// A passive verb: its clause's subject is the target.
         var passive = false
+        /// The source is a subject the clause layer carried over from an earlier sentence.
+        var carriedSource = false
     }
 
     /// The country a plural demonym names (`francesi`, `tedeschi`, `belgi`): its singular adjective
@@ -415,6 +419,7 @@ struct EventFinder {
         makingVerb = l.list("making-verb")
         undoingVerb = l.list("undoing-verb")
         coming = l.list("coming")
+        clauseBreak = l.list("clause-break")
         nounDeterminer = l.list("noun-determiner")
         numberWord = l.list("number-word")
         judging = l.list("judging")
