@@ -192,6 +192,34 @@ struct QuoteExtractorTests {
         )
         let g = try #require(other.quotes.first)
         #expect(g.speaker.flatMap(\.entity).map { other.entities[$0].name } != "Angelino Alfano")
+        // Whom a gerund asks is no speaker: the subject of a gerund is never after it.
+        let (asked, _) = try analyze(
+            "La mattina successiva ha lasciato un messaggio alla segreteria del ministro, contestando l'urgenza e pregando il ministro di contattarlo."
+        )
+        let r = try #require(asked.quotes.first { asked.text(in: $0.content) == "contattarlo" })
+        #expect(r.speaker.map { String(asked.text(in: $0.range)) } != "il ministro")
+    }
+
+    @Test(
+        "An infinitive's subject is the verb's it hangs on; a connective alone is nobody; an elided article that opens a sentence makes a noun"
+    )
+    func infinitivesConnectivesAndNouns() throws {
+        let (doc, _) = try analyze(
+            "Il presidente di Forza Italia ha confermato la sua intenzione di proseguire la sua esperienza politica: «Sono condannato a continuare nel mio ruolo»."
+        )
+        let q = try #require(doc.quotes.first { doc.text(in: $0.content) == "Sono condannato a continuare nel mio ruolo" })
+        #expect(q.speaker.map { String(doc.text(in: $0.range)) } == "Il presidente di Forza Italia")
+        let (pope, _) = try analyze(
+            "Il Papa intende sensibilizzare sull'argomento. Infatti, afferma il pontefice, «le persone omosessuali hanno il diritto di essere in una famiglia»."
+        )
+        let p = try #require(pope.quotes.first)
+        #expect(p.speaker.map { String(pope.text(in: $0.range)) } == "il pontefice")
+        // "L'accusa" opening a sentence is the charge, not "(he) accuses him"; a text may open on a cue's form.
+        for text in ["È stato arrestato a Milano l'imprenditore Luigi Crespi. L'accusa è di bancarotta fraudolenta.", "Accusa il governo."]
+        {
+            let (charge, _) = try analyze(text)
+            #expect(charge.quotes.isEmpty, "found \(charge.quotes.map { charge.text(in: $0.content) })")
+        }
     }
 
     @Test("What one can or must say is no report: 'la situazione non si può certo dire risolta: …'")

@@ -198,8 +198,10 @@ extension ClauseContext {
         if e - s > 12 { return firstMention.map { choice(mention: $0) } }
         // A strong pronoun standing alone ("racconta lei") is a mention of the speaker.
         if e - s == 1 && self.is(s, .personalPronoun) { return SpeakerChoice(tokens: s..<e, entity: nil) }
-        // Without a mention, a lone lower-case word ("ha scritto pure che") is no source.
+        // Without a mention, a lone lower-case word ("ha scritto pure che") is no source; nor are
+        // connectives alone ("Tuttavia, lamenta il Cavaliere, …").
         if firstMention == nil && e - s == 1 && !isCapitalized(s) && !bareNoun { return nil }
+        if firstMention == nil, (s..<e).allSatisfy({ self.is($0, [.connective, .skippable]) || isPunct($0) }) { return nil }
         // Content words only: a span of function words is no speaker (a short role head is a
         // content word: `il pm`; so is a number after an article: `I due si dichiarano innocenti`).
         let shortHeads = pack.entityWords?.shortHeads ?? []

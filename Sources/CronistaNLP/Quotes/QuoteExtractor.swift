@@ -223,10 +223,15 @@ struct QuoteRun {
                 // "l'accusa" alone may be a clitic and its verb.
                 // So is a finite form right after `di` ("capi d'accusa:", "atto di accusa"), which only
                 // an infinitive follows as a verb.
+                // (An elided article that opens a sentence is one too: "L'accusa mossa al patron"; not
+                // "Lo riferisce il Viminale".)
+                let opensSentence =
+                    j > 0 && forms[j - 1].hasSuffix("'") && (j == 1 || ctx.sentenceOf[j - 2] != ctx.sentenceOf[j - 1])
                 let nounAfterArticle =
                     !sawAux && j == start && j > 0
                     && (ctx.is(j - 1, .article)
-                        && (!ctx.is(j - 1, .objectPronoun) || (j > 1 && ctx.is(j - 2, .preposition) && !ctx.is(j - 2, .article)))
+                        && (!ctx.is(j - 1, .objectPronoun) || opensSentence
+                            || (j > 1 && ctx.is(j - 2, .preposition) && !ctx.is(j - 2, .article)))
                         || ctx.is(j - 1, .ofPreposition) && !ctx.isInfinitive(j))
                 // "Molti si chiedono se…", "il sito si propone di…": the reflexive verb wonders or aims.
                 let reflexiveVerb =

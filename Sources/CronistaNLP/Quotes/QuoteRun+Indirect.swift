@@ -245,7 +245,9 @@ extension QuoteRun {
             if let owner = documentOwner(before: c.tokens.lowerBound, sentence: sentence) { return owner }
             return SpeakerChoice(tokens: 0..<0, entity: nil, impersonal: true)
         }
-        return subjectBefore(c.tokens.lowerBound, sentence: sentence) ?? subjectAfter(c, stopAt: limit)
+        if let s = subjectBefore(c.tokens.lowerBound, sentence: sentence) { return s }
+        // A gerund's subject is never after it: "pregando il ministro di contattarlo" asks the minister.
+        return ctx.isGerund(c.tokens.lowerBound) ? nil : subjectAfter(c, stopAt: limit)
     }
 
     /// The source of an agentless report inside a document it issued: `X ha diramato un comunicato

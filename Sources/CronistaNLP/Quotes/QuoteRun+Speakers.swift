@@ -6,6 +6,13 @@ extension QuoteRun {
     /// and name appositions (`Il presidente russo, Dmitrij Medvedev, ha dato`).
     func subjectBefore(_ t: Int, sentence: Range<Int>) -> SpeakerChoice? {
         let forms = ctx.forms
+        // "ha confermato la sua intenzione di proseguire: «…»", "continuando a esprimere «…»": an
+        // infinitive after its marker has the subject of the verb its clause hangs on.
+        if t < ctx.n, t - 2 >= sentence.lowerBound, ctx.isInfinitive(t), ctx.is(t - 1, [.infinitiveMarker, .requestMarker]),
+            let v = governingVerbStart(before: t - 1, sentence: sentence)
+        {
+            return subjectBefore(v, sentence: sentence)
+        }
         // A gerund ("…, dicendo che") or a coordinated verb ("ha affermato di… e assicura che")
         // shares the subject of the clause it hangs on: the speaker of the quote before it in the
         // sentence, else the sentence's first person.
@@ -189,6 +196,23 @@ extension QuoteRun {
             if ctx.doc.mentions[mi].type == .person { return choice(mention: mi) }
         }
         return first.map { choice(mention: $0) }
+    }
+
+    /// The start of the verb group that an infinitive's marker at `m` hangs on: a gerund, or a
+    /// participle after its auxiliary, within eight words before it and no punctuation between;
+    /// nil when there is none.
+    func governingVerbStart(before m: Int, sentence: Range<Int>) -> Int? {
+        var k = m - 1
+        while k >= sentence.lowerBound, k >= m - 8, !ctx.isPunct(k), ctx.mentionAt[k] < 0 || ctx.is(k, .article) {
+            if ctx.isGerund(k) { return k }
+            if ctx.pack.rules.isParticiple(ctx.forms[k]), k > sentence.lowerBound, ctx.is(k - 1, .auxiliary) {
+                var a = k - 1
+                while a > sentence.lowerBound && ctx.is(a - 1, [.auxiliary, .clitic, .negation]) { a -= 1 }
+                return a
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Where the main clause's subject may start in a sentence: past a non-finite clause that opens
