@@ -17,6 +17,10 @@ struct EventArgumentTests: EventFixture {
     @Test(
         "Arguments read through settings, relatives, comparisons, quantities and rejected requests",
         arguments: [
+            // An age after the noun ends the phrase on the noun: the man, not "41 anni".
+            ArgumentCase(
+                text: "Nel Sud Dakota un uomo di 41 anni è stato arrestato dalla polizia.", trigger: "è stato arrestato",
+                source: ["polizia"], target: ["un uomo"]),
             // A place phrase the clause layer took for the subject is a setting.
             ArgumentCase(
                 text: "Negli Stati Uniti circa 1400 persone sono state arrestate dalla polizia.", trigger: "sono state arrestate",

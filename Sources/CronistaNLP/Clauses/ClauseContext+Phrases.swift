@@ -101,8 +101,15 @@ extension ClauseContext {
     }
 
     /// The noun phrase that ends at token `i`: the mention there, or the clause's head phrase.
-    func npEnding(at i: Int, sentence: Range<Int>) -> SpeakerChoice? {
+    func npEnding(at end: Int, sentence: Range<Int>) -> SpeakerChoice? {
         let forms = self.forms
+        var i = end
+        // "un uomo di 41 anni": an age after the noun is no time phrase; the phrase ends on the noun.
+        if i - 3 >= sentence.lowerBound, self.is(i, .timeNoun), doc.tokens.flags[i - 1].contains(.number), self.is(i - 2, .ofPreposition),
+            !isPunct(i - 3), mentionAt[i] < 0
+        {
+            i -= 3
+        }
         guard i >= sentence.lowerBound, !isPunct(i) || mentionAt[i] >= 0 else { return nil }
         // Walk back to the clause start.
         var s = i
