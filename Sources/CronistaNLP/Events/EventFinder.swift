@@ -633,7 +633,9 @@ struct EventFinder {
                 var words = 0
                 var found = false
                 while k < end - 1 && words < 7 {
-                    if e.infinitiveAfter.contains(forms[k]) && rules.isInfinitive(forms[k + 1]) {
+                    // ("invitando la gente a non avvicinarsi": a negation may stand before the infinitive.)
+                    let v = k + 2 < end && negation.contains(forms[k + 1]) ? k + 2 : k + 1
+                    if e.infinitiveAfter.contains(forms[k]) && rules.isInfinitive(forms[v]) {
                         found = true
                         break
                     }
