@@ -192,6 +192,11 @@ struct QuoteExtractorTests {
         )
         let g = try #require(other.quotes.first)
         #expect(g.speaker.flatMap(\.entity).map { other.entities[$0].name } != "Angelino Alfano")
+        // Nor the phrase after a verb and its preposition.
+        let (voted, _) = try analyze(
+            "Il partito Nea Dimokratia ha votato contro l'accordo sostenendo che il toponimo appartiene alla cultura greca.")
+        let v = try #require(voted.quotes.first)
+        #expect(v.speaker.map { String(voted.text(in: $0.range)) } == "Il partito Nea Dimokratia")
         // Whom a gerund asks is no speaker: the subject of a gerund is never after it.
         let (asked, _) = try analyze(
             "La mattina successiva ha lasciato un messaggio alla segreteria del ministro, contestando l'urgenza e pregando il ministro di contattarlo."

@@ -37,7 +37,9 @@ extension QuoteRun {
             gerundObject: if ctx.isGerund(t), k >= sentence.lowerBound, let np = npEnding(at: k, sentence: sentence) {
                 // The compound verb: an auxiliary, perhaps adverbs ("ha però anche difeso"), then the
                 // participle right before the noun phrase (a lower-case word; irregular ones too).
-                let v = np.tokens.lowerBound - 1
+                // ("ha votato contro l'accordo sostenendo": a preposition may open the phrase.)
+                var v = np.tokens.lowerBound - 1
+                if v > sentence.lowerBound, ctx.is(v, .preposition), ctx.mentionAt[v] < 0 { v -= 1 }
                 var w = v - 1
                 while w > sentence.lowerBound && ctx.is(w, .skippable) && !ctx.is(w, .auxiliary) { w -= 1 }
                 if w >= sentence.lowerBound, ctx.mentionAt[v] < 0, ctx.is(w, .auxiliary), !ctx.isCapitalized(v), !ctx.isPunct(v),
