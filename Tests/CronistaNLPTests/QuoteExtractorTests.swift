@@ -101,6 +101,9 @@ struct QuoteExtractorTests {
             "La proposta sarà discussa domani in Parlamento.",
             "Il convegno ha preso spunto dalla pubblicazione \"Needs. Architetture nei Paesi in via di Sviluppo\", curata da Salvatore Spataro.",
             "In piazza San Pietro ha risuonato il coro \"Viva il papa!\"",
+            // What is to be said ("da" and an infinitive) is the paper's aside, no report.
+            "Da notare che Nibali si è anche portato a casa quattro vittorie di tappa.",
+            "Le dimissioni vengono dopo una situazione difficile da sostenere, che perdurava da mesi.",
             // A form of a reporting verb after "di" is a noun.
             "Nel frattempo l'arresto viene formalmente convalidato con almeno due capi d'accusa: strage e omicidio volontario.",
             "Tra i personaggi di Carosello, «Cimabue» che «... fa una cosa e ne sbaglia due» (1972)."

@@ -218,6 +218,9 @@ struct QuoteRun {
                     b -= 1
                 }
                 let impersonalModal = modal && b >= 0 && ctx.is(b, .impersonal)
+                // "una situazione difficile da sostenere", "molto da dire": an infinitive after "da"
+                // is what is to be done, no report.
+                let toBeDone = !sawAux && j == start && j > 0 && ctx.is(j - 1, .agentPreposition) && ctx.isInfinitive(j)
                 // A form right after a determiner is a noun ("un'accusa", "con l'accusa di…"), not
                 // the verb it also spells; an elided article counts only after a preposition, since
                 // "l'accusa" alone may be a clitic and its verb.
@@ -257,7 +260,7 @@ struct QuoteRun {
                     }
                 }
                 if (participle && m.length == 1 && !sawAux && ctx.pack.rules.participleNeedsAuxiliary && !reducedPassive)
-                    || (impersonal && !reflexiveImpersonal) || impersonalModal || nounAfterArticle || reflexiveVerb
+                    || (impersonal && !reflexiveImpersonal) || impersonalModal || toBeDone || nounAfterArticle || reflexiveVerb
                 {
                     i = j + m.length
                     continue
