@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 62553 bytes, sha256 1331f7a68bf14c9405f6de98fefc8a3aba793c8ab34ae67aa5f7b25a84095f61
+// Languages/it/event-triggers.tsv: 63020 bytes, sha256 6d84a10f3b7df9d5c4d87ef5aaa508bff436b6d78e8154b1e53c91d28e52457d
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

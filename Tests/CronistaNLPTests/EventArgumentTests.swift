@@ -665,6 +665,10 @@ struct EventArgumentTests: EventFixture {
         )
         let criticism = try #require(because.events.first)
         #expect(criticism.location == nil)
+        // Nor is whoever arouses it: the outrage is the prelates', not the patriarch's.
+        let aroused = try analyze(
+            "Il patriarca Crisostomo II ha firmato il documento, suscitando lo sdegno di un gruppo di prelati.")
+        #expect(!aroused.events.contains { $0.type == "ACCUSE" && texts(aroused, $0.source) == ["Crisostomo II"] })
         // Whoever authorises a protest is not its protester.
         let authorised = try analyze("La protesta non era autorizzata dalla polizia.")
         #expect(authorised.events.isEmpty)

@@ -247,6 +247,9 @@ struct EventTests {
             ("Durante la votazione il Partito Democratico e SEL hanno supportato Rosy Bindi.", ["SUPPORT"], ["Partito Democratico", "SEL"]),
             ("Mancino ha espresso sincera ammirazione per il presidente Giorgio Napolitano.", ["SUPPORT"], ["Mancino"]),
             ("Due persone armate hanno aperto il fuoco contro un agente di polizia.", ["ASSAULT"], ["persone"]),
+            // Expressed displeasure is disapproval.
+            ("Il governo cinese ha espresso forte insoddisfazione per la decisione del Giappone.", ["ACCUSE"], ["governo cinese"]),
+            ("Il sindaco Adrian Fenty ha espresso disappunto sull'esito della sentenza.", ["ACCUSE"], ["Adrian Fenty"]),
             // Inviting someone not to do something is a request, like inviting them to do it.
             ("Il ministro ha invitato i sindacati a non scioperare.", ["REQUEST"], ["Il ministro"]),
             // Words that call an act a coup or blackmail, said in a quotation, accuse.
