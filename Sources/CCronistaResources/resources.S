@@ -198,7 +198,7 @@ SYM(cronista_nlp_20_start):
 SYM(cronista_nlp_20_end):
     .byte 0
 
-// Languages/it/event-triggers.tsv: 63020 bytes, sha256 6d84a10f3b7df9d5c4d87ef5aaa508bff436b6d78e8154b1e53c91d28e52457d
+// Languages/it/event-triggers.tsv: 63157 bytes, sha256 ac6c47ed483e4bdca0e6efcb7dc0267cb3b18c662cb320fe7a269a974cae8cc5
     .balign 16
     .globl SYM(cronista_nlp_21_start)
 SYM(cronista_nlp_21_start):

@@ -665,6 +665,19 @@ struct EventArgumentTests: EventFixture {
         )
         let criticism = try #require(because.events.first)
         #expect(criticism.location == nil)
+        // Nor whoever speaks while it goes on: after "mentre" or "perché" the noun opens a clause of its own.
+        for text in [
+            "Il ministro è intervenuto mentre gli scontri proseguivano in piazza.",
+            "Il governo ha spiegato perché le proteste sono state vietate."
+        ] {
+            let ongoing = try analyze(text)
+            #expect(ongoing.events.isEmpty, "\(text)")
+        }
+        // A place after "di" and an infinitive is that infinitive's, not the criticism's.
+        let deport = try analyze(
+            "L'arcivescovo Agostino Marchetto ha criticato la decisione del governo francese di rimpatriare i rom in Romania.")
+        let critic = try #require(deport.events.first { $0.type == "ACCUSE" })
+        #expect(critic.location == nil)
         // Nor is whoever arouses it: the outrage is the prelates', not the patriarch's.
         let aroused = try analyze(
             "Il patriarca Crisostomo II ha firmato il documento, suscitando lo sdegno di un gruppo di prelati.")

@@ -839,6 +839,9 @@ extension EventFinder {
     /// then a finite verb of its own ("tre sono stati arrestati, il quarto è rimasto in Iraq").
     func opensAnotherClause(_ r: Range<Int>) -> Bool {
         if r.contains(where: { clauseBreak.contains(forms[$0]) }) { return true }
+        // "ha criticato la decisione di espellere i rom e rimpatriarli in Bulgaria": a place after
+        // "di" and an infinitive is that infinitive's.
+        if r.contains(where: { $0 + 1 < r.upperBound && isPreposition($0, "di") && rules.isInfinitive(forms[$0 + 1]) }) { return true }
         guard let comma = r.first(where: { forms[$0] == "," }) else { return false }
         return (comma..<r.upperBound).contains { context.is($0, .finiteAuxiliary) }
     }

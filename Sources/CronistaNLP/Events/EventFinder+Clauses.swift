@@ -46,9 +46,10 @@ extension EventFinder {
                 return !article.contains(f)
             }
             // ("durante le proteste": a preposition of the pack's word classes too.) "Putin ha spiegato
-            // che le proteste «devono …»": after a complementiser the noun opens a clause of its own.
+            // che le proteste «devono …»", "il ministro è intervenuto mentre gli scontri proseguivano": after a
+            // complementiser or a word of `@clause-break` the noun opens a clause of its own.
             if doc.tokens.flags[k].contains(.punctuation) || mentionAt[k] >= 0
-                || (isPrepositionWord(k) && !article.contains(f) && f != "di") || context.is(k, .complementiser)
+                || (isPrepositionWord(k) && !article.contains(f) && f != "di") || context.is(k, .complementiser) || clauseBreak.contains(f)
             {
                 return false
             }
