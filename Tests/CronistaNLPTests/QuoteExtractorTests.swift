@@ -166,6 +166,11 @@ struct QuoteExtractorTests {
                 "In un comunicato Trenitalia ha fatto sapere che tutti i dispositivi erano in funzione.",
                 "tutti i dispositivi erano in funzione", "Trenitalia"
             ),
+            // A cue after the quotation that names its speaker wins over a colon's plural announcement.
+            (
+                "Oltre a Giorgio Napolitano hanno commentato anche altri politici: «La formula dell'integrazione è oggetto di studio e ammirazione» ha dichiarato il Presidente del Consiglio Mario Monti.",
+                "La formula dell'integrazione è oggetto di studio e ammirazione", "Mario Monti"
+            ),
             // A name in apposition to the phrase before the quotation, or to the source of "Secondo".
             (
                 "La figlia di Marina Petrella, Elisa Novelli, «spera che questa notizia le donerà la voglia di ricominciare».",

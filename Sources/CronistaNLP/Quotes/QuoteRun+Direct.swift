@@ -51,7 +51,15 @@ extension QuoteRun {
             let colonLead =
                 leftCue.map { c in (c.tokens.upperBound..<m.open).contains { forms[$0] == ":" } || m.open - c.tokens.upperBound <= 1 }
                 ?? false
-            if colonLead { rightCue = nil }
+            // (Unless the cue after the quotation names its own speaker after it: "hanno commentato
+            // anche altri politici: «…» ha dichiarato il Presidente del Consiglio Mario Monti".)
+            // (A gerund's subject is never after it: "hanno espresso «…», auspicando un ripensamento da
+            // parte di Vaccarella".)
+            if colonLead,
+                !(rightCue.flatMap { ctx.isGerund($0.tokens.lowerBound) ? nil : subjectAfter($0) }.map(isPerson) ?? false)
+            {
+                rightCue = nil
+            }
             // The comma may stand inside the marks (English `"Q," X said`): the sentence goes on past them.
             let lastInside = QuotationMarks.isInnerHalf(ctx, m.close - 1, of: m.close) ? m.close - 2 : m.close - 1
             // So may a question or exclamation mark (`"Q?" Clinton said.`).
