@@ -133,8 +133,6 @@ extension ClauseContext {
             }
         }
         while s < i && (self.is(s, [.connective, .clauseOpener]) && mentionAt[s] < 0) { s += 1 }
-        // "Inoltre, dopo aver accusato Trump …, ha fatto notare": a connective alone is nobody.
-        if s == i, mentionAt[i] < 0, self.is(i, [.connective, .skippable]) { return nil }
         let span = s..<(i + 1)
         // A clitic or a reflexive inside means a verb ("gli si propone"): no noun phrase.
         if span.count > 1, span.dropLast().contains(where: { self.is($0, .verbalClitic) }) { return nil }
@@ -206,7 +204,8 @@ extension ClauseContext {
         // A strong pronoun standing alone ("racconta lei") is a mention of the speaker.
         if e - s == 1 && self.is(s, .personalPronoun) { return SpeakerChoice(tokens: s..<e, entity: nil) }
         // Without a mention, a lone lower-case word ("ha scritto pure che") is no source; nor are
-        // connectives alone ("Tuttavia, lamenta il Cavaliere, …").
+        // connectives alone ("Tuttavia, lamenta il Cavaliere, …", "Inoltre, dopo aver accusato Trump
+        // …, ha fatto notare").
         if firstMention == nil && e - s == 1 && !isCapitalized(s) && !bareNoun { return nil }
         if firstMention == nil, (s..<e).allSatisfy({ self.is($0, [.connective, .skippable]) || isPunct($0) }) { return nil }
         // Content words only: a span of function words is no speaker (a short role head is a

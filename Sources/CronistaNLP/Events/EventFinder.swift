@@ -132,7 +132,8 @@ struct EventFinder {
     let makingVerb: Set<String>, undoingVerb: Set<String>
     /// Forms of "arrivare"/"giungere" (and "fino") before "a" + an infinitive: a real act ("arrivando a minacciare").
     let reach: Set<String>
-    /// Words that open another clause (`mentre`, `;`, `perché`): a place named after them is that clause's.
+    /// Words that open another clause (`mentre`, `;`, `perché`): a place named after them is that
+    /// clause's, and no verb before them governs an event noun after them.
     let clauseBreak: Set<String>
     /// Forms of verbs of coming (`arrivano`, `giungono`, `vengono`): an event noun "comes from" its actor.
     let coming: Set<String>
